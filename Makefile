@@ -1,0 +1,74 @@
+# Oversight: `make run` serves the demo, `make test` runs every test. `make help` lists the rest.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+HOST ?= 127.0.0.1:8000
+# Debian packages the tests need: chromium for browser tests, poppler-utils for PDF checks.
+APT_PACKAGES := chromium poppler-utils
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-fast lint format typecheck system-packages bench lock audit clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+.venv/bin/python:
+	python3.11 -m venv .venv || python3 -m venv .venv
+
+.stamp-python: .venv/bin/python pyproject.toml constraints.txt
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+.stamp-node: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: .stamp-python .stamp-node ## Install Python packages into .venv and front-end packages into node_modules
+
+system-packages: ## Install the Debian packages the tests need (chromium, poppler-utils) when missing
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+run: install ## Install, migrate SQLite, load the demo partnership once, print demo logins, serve on 127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py runserver $(HOST)
+
+test: install system-packages ## Install everything and run every test (lint, types, unit, browser)
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+	$(PY) manage.py makemigrations --check --dry-run
+	.venv/bin/pytest
+
+test-fast: install ## Run the tests without the browser tests
+	.venv/bin/pytest -m "not browser"
+
+lint: install ## ruff check and format check
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install ## Format the code with ruff
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+typecheck: install ## mypy on the import library
+	.venv/bin/mypy
+
+bench: install ## Run the benchmarks (BENCH_SIZE=small|national)
+	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+lock: .venv/bin/python ## Re-pin every Python dependency into constraints.txt
+	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+audit: install ## Check pinned dependencies for known vulnerabilities (a failed lookup is reported, not fatal)
+	.venv/bin/pip-audit -r constraints.txt --progress-spinner off || echo "pip-audit could not complete (see above); not failing the build."
+
+clean: ## Remove the virtualenv, node_modules and the SQLite database
+	rm -rf .venv node_modules .stamp-* db.sqlite3 staticfiles

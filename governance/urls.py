@@ -1,0 +1,4 @@
+"""Routes of the governance app."""
+
+app_name = "governance"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Routes of the intake app."""
+
+app_name = "intake"
+urlpatterns: list = []

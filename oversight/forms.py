@@ -1,0 +1,48 @@
+"""GOV.UK Design System styling for Django forms, in one mixin every form uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
+    (forms.CheckboxSelectMultiple, "govuk-checkboxes__input"),
+    (forms.RadioSelect, "govuk-radios__input"),
+    (forms.CheckboxInput, "govuk-checkboxes__input"),
+    (forms.ClearableFileInput, "govuk-file-upload"),
+    (forms.FileInput, "govuk-file-upload"),
+    (forms.Textarea, "govuk-textarea"),
+    (forms.Select, "govuk-select"),
+    (forms.widgets.Input, "govuk-input"),
+]
+
+
+class GovukFormMixin:
+    """Adds govuk-* classes, error state and aria-describedby to each widget."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            widget = field.widget
+            for widget_type, css in WIDGET_CLASSES:
+                if isinstance(widget, widget_type):
+                    widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+                    break
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:  # type: ignore[attr-defined]
+            if name in self.fields:  # type: ignore[attr-defined]
+                widget = self.fields[name].widget  # type: ignore[attr-defined]
+                css = widget.attrs.get("class", "")
+                for base in ("govuk-input", "govuk-textarea", "govuk-select", "govuk-file-upload"):
+                    if base in css.split() and f"{base}--error" not in css:
+                        widget.attrs["class"] = f"{css} {base}--error"
+
+
+class SignInForm(GovukFormMixin, AuthenticationForm):
+    pass

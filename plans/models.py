@@ -1,0 +1,451 @@
+"""The tracker's data: partnerships, agencies, people, roles, plans, sections, actions, updates.
+
+Two rules keep the rest simple (see shared/DESIGN.md):
+- One door for access: every queryset that reaches a page, export or API call starts from
+  `Model.objects.for_user(user)`; every write asks a function in `plans.rules`.
+- Status lives on progress updates: an action's status on a date is the status of its
+  latest update on or before that date; `Action.status` is a cached copy for fast lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Admin"
+    MANAGER = "manager", "Plan manager"
+    CONTRIBUTOR = "contributor", "Contributor"
+    VIEWER = "viewer", "Viewer"
+
+
+class PartnershipScopedQuerySet(models.QuerySet):
+    """Querysets whose rows belong to one partnership, reached through `partnership_path`."""
+
+    partnership_path = "partnership"
+
+    def for_user(self, user: AnyUser) -> PartnershipScopedQuerySet:
+        """Only the rows of partnerships the user is a member of (the one door)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(**{f"{self.partnership_path}__in": partnership_ids_for(user)})
+
+
+def partnership_ids_for(user: AnyUser) -> models.QuerySet:
+    return Membership.objects.filter(user_id=user.pk).values("partnership_id")
+
+
+class PartnershipQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "pk"
+
+
+class Partnership(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyKind(models.TextChoices):
+    COUNCIL = "council", "Council"
+    POLICE = "police", "Police"
+    NHS = "nhs", "NHS trust or integrated care board"
+    SCHOOL = "school", "School or education"
+    PROBATION = "probation", "Probation"
+    YOUTH_JUSTICE = "youth_justice", "Youth justice"
+    VOLUNTARY = "voluntary", "Voluntary sector"
+    PARTNERSHIP = "partnership", "Partnership group"
+    OTHER = "other", "Other"
+
+
+class Agency(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="agencies")
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=20, choices=AgencyKind.choices, default=AgencyKind.OTHER)
+
+    objects = PartnershipScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [models.UniqueConstraint(fields=["partnership", "name"], name="agency_unique_name")]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Person(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
+    email = models.EmailField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+
+    objects = PartnershipScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.job_title}" if self.job_title else self.name
+
+
+class Membership(models.Model):
+    """A user's role in one partnership; contributors also belong to an agency."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="memberships")
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
+
+    objects = PartnershipScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "partnership"], name="membership_one_per_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} in {self.partnership}"
+
+    def clean(self) -> None:
+        if self.agency_id and self.agency.partnership_id != self.partnership_id:
+            raise ValidationError({"agency": "The agency must belong to the same partnership."})
+
+
+class PlanKind(models.TextChoices):
+    JTAI = "jtai", "JTAI action plan / written statement of action"
+    SCR = "scr", "SCR or CSPR action plan"
+    DELIVERY = "delivery", "Delivery plan"
+    OTHER = "other", "Other"
+
+
+class PlanQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+
+class PlanStage(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AGREED = "agreed", "Agreed"
+    PUBLISHED = "published", "Published"
+    CLOSED = "closed", "Closed"
+
+
+class Plan(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(max_length=500)
+    kind = models.CharField(max_length=20, choices=PlanKind.choices, default=PlanKind.OTHER)
+    source_document = models.CharField(max_length=255, blank=True, help_text="The document it was imported from.")
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    stage = models.CharField(max_length=20, choices=PlanStage.choices, default=PlanStage.DRAFT)
+    report_date = models.DateField(
+        null=True, blank=True, help_text="Date of the inspection report or review the plan answers."
+    )
+    stale_after_days = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Days without an update before an action is stale."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = PlanQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan", args=[self.pk])
+
+    @property
+    def stale_days(self) -> int:
+        return self.stale_after_days or settings.OVERSIGHT_STALE_DAYS
+
+    def done_statuses(self) -> list[RagStatus]:
+        return [s for s in self.rag_statuses.all() if s.is_done]
+
+    def add_default_rag_scheme(self) -> list[RagStatus]:
+        """Red/amber/green plus complete, for plans whose document defines no scheme."""
+        return RagStatus.objects.bulk_create(
+            [
+                RagStatus(plan=self, key=key, label=label, colour=colour, definition=definition,
+                          order=order, is_done=done)
+                for order, (key, label, colour, definition, done) in enumerate(DEFAULT_RAG_SCHEME)
+            ]
+        )
+
+
+class Colour(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    BLUE = "blue", "Blue"
+    GREY = "grey", "Grey"
+
+
+DEFAULT_RAG_SCHEME = [
+    ("red", "Red", Colour.RED, "Progress not on track – remedial action required", False),
+    ("amber", "Amber", Colour.AMBER, "Progress needs monitoring to ensure it remains on track", False),
+    ("green", "Green", Colour.GREEN, "Progress on track", False),
+    ("complete", "Complete", Colour.BLUE, "Action completed", True),
+]
+
+
+class RagStatusQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "plan__partnership"
+
+
+class RagStatus(models.Model):
+    """One status of a plan's RAG scheme, with the definition the plan writes."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rag_statuses")
+    key = models.SlugField(max_length=30, help_text="red, amber, green, complete …")
+    label = models.CharField(max_length=60)
+    colour = models.CharField(max_length=10, choices=Colour.choices)
+    definition = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Worst first.")
+    is_done = models.BooleanField(default=False, help_text="This status means the action is done.")
+
+    objects = RagStatusQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = "RAG status"
+        verbose_name_plural = "RAG statuses"
+        constraints = [models.UniqueConstraint(fields=["plan", "key"], name="ragstatus_unique_key")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class SectionQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "plan__partnership"
+
+
+class Section(models.Model):
+    """A theme, area for development, finding or board question; nests to any depth."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    ref = models.CharField(max_length=40, blank=True)
+    title = models.TextField(blank=True)
+    what_needs_to_improve = models.TextField(blank=True)
+    what_inspectors_found = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    # Set by governance when the board agrees the area is fully addressed.
+    signed_off_on = models.DateField(null=True, blank=True)
+    monitored_through = models.CharField(
+        max_length=300, blank=True, help_text="How the area is monitored as business as usual after sign-off."
+    )
+
+    objects = SectionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title}".strip()
+
+    @property
+    def is_signed_off(self) -> bool:
+        return self.signed_off_on is not None
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent.plan_id != self.plan_id:
+            raise ValidationError({"parent": "A section's parent must be in the same plan."})
+        node, seen = self.parent, {self.pk}
+        while node is not None:
+            if node.pk in seen:
+                raise ValidationError({"parent": "A section cannot sit inside itself."})
+            seen.add(node.pk)
+            node = node.parent
+
+
+class ActionQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "plan__partnership"
+
+    def overdue(self, today: dt.date | None = None) -> ActionQuerySet:
+        today = today or timezone.localdate()
+        return self.filter(due_date__lt=today).exclude(status__is_done=True)
+
+    def due_within(self, days: int, today: dt.date | None = None) -> ActionQuerySet:
+        today = today or timezone.localdate()
+        return self.filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days)).exclude(
+            status__is_done=True
+        )
+
+    def owned_by(self, user: AnyUser) -> ActionQuerySet:
+        """Actions a user answers for: linked to them as a person, or to their agency."""
+        agencies = Membership.objects.filter(user_id=user.pk, agency__isnull=False).values("agency_id")
+        return self.filter(
+            Q(owners__user_id=user.pk) | Q(lead_agency__in=agencies) | Q(owner_agencies__in=agencies)
+        ).distinct()
+
+
+class Action(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
+    ref = models.CharField(max_length=40, blank=True)
+    text = models.TextField()
+    owner_text = models.TextField(blank=True, help_text="The owner or lead exactly as the plan writes it.")
+    owners = models.ManyToManyField(Person, blank=True, related_name="actions")
+    owner_agencies = models.ManyToManyField(Agency, blank=True, related_name="owned_actions")
+    lead_agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_actions")
+    due_text = models.CharField(max_length=300, blank=True, help_text="The due date as the plan writes it.")
+    due_date = models.DateField(null=True, blank=True)
+    outcome = models.TextField("outcome sought", blank=True)
+    constraints = models.TextField("constraints or problems", blank=True)
+    question = models.CharField(max_length=40, blank=True, help_text="The board question, where the plan has them.")
+    status = models.ForeignKey(
+        RagStatus, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Cached: the status of the latest progress update.",
+    )
+    last_update_on = models.DateField(null=True, blank=True, help_text="Cached: date of the latest update.")
+    order = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1, help_text="Raised on each edit, to refuse lost updates.")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[owners, owner_agencies], excluded_fields=["updated"])
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "ref"], condition=~Q(ref=""), name="action_ref_unique_in_plan"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["plan", "due_date"]),
+            models.Index(fields=["plan", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.text[:60]}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:action", args=[self.pk])
+
+    def is_done(self) -> bool:
+        return bool(self.status and self.status.is_done)
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return bool(self.due_date and self.due_date < today and not self.is_done())
+
+    def refresh_status(self, save: bool = True) -> None:
+        """Re-derive the cached status and last update date from the progress updates."""
+        latest = self.updates.order_by("-date", "-created", "-pk").select_related("status").first()
+        self.status = latest.status if latest else None
+        self.last_update_on = latest.date if latest else None
+        if save:
+            Action.objects.filter(pk=self.pk).update(status=self.status, last_update_on=self.last_update_on)
+
+    def status_on(self, day: dt.date) -> RagStatus | None:
+        latest = self.updates.filter(date__lte=day).order_by("-date", "-created", "-pk").first()
+        return latest.status if latest else None
+
+
+class ProgressUpdateQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "action__plan__partnership"
+
+
+class ProgressUpdate(models.Model):
+    """A dated "progress and impact" entry; it sets the action's status from its date on."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(default=timezone.localdate)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="progress_updates"
+    )
+    status = models.ForeignKey(RagStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="updates")
+    narrative = models.TextField("progress and impact", blank=True)
+    next_steps = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgressUpdateQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-created", "-pk"]
+        indexes = [models.Index(fields=["action", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.action.ref} {self.date}"
+
+    def clean(self) -> None:
+        if self.status_id and self.action_id and self.status.plan_id != self.action.plan_id:
+            raise ValidationError({"status": "Choose a status from this plan's RAG scheme."})
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    return f"evidence/{instance.update.action.plan.partnership_id}/{timezone.now():%Y/%m}/{filename}"
+
+
+EVIDENCE_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt", "png", "jpg", "jpeg", "pptx", "odt", "ods"]
+
+
+class EvidenceQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "update__action__plan__partnership"
+
+
+class Evidence(models.Model):
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
+    title = models.CharField(max_length=200, blank=True)
+    link = models.URLField(max_length=1000, blank=True)
+    file = models.FileField(
+        upload_to=evidence_path, blank=True, validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS)]
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.title or self.link or (self.file.name if self.file else "evidence")
+
+    def clean(self) -> None:
+        if not self.link and not self.file:
+            raise ValidationError("Give a link or upload a file.")
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:evidence", args=[self.pk])

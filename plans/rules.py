@@ -1,0 +1,102 @@
+"""Who may do what: the one place every view, form, export and API call asks.
+
+Reading is governed by `Model.objects.for_user(user)` (membership of the partnership).
+Writing is governed by the functions below, which take the role from the membership:
+- admin: everything in the partnership (users, agencies, plans);
+- plan manager: edit plans, sections and actions, add updates anywhere;
+- contributor: add updates and change status only on actions owned by their agency or them;
+- viewer: read only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plans.models import Action, Membership, Partnership, Plan, Role
+
+if TYPE_CHECKING:
+    from plans.models import AnyUser
+
+MANAGING_ROLES = {Role.ADMIN, Role.MANAGER}
+
+
+def membership_for(user: AnyUser, partnership: Partnership | int) -> Membership | None:
+    """The user's membership of a partnership, cached on the user object for the request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    partnership_id = partnership if isinstance(partnership, int) else partnership.pk
+    cache: dict[int, Membership | None] = user.__dict__.setdefault("_oversight_memberships", {})
+    if partnership_id not in cache:
+        cache[partnership_id] = (
+            Membership.objects.select_related("agency").filter(user_id=user.pk, partnership_id=partnership_id).first()
+        )
+    return cache[partnership_id]
+
+
+def role_for(user: AnyUser, partnership: Partnership | int) -> Role | None:
+    membership = membership_for(user, partnership)
+    return Role(membership.role) if membership else None
+
+
+def can_view_partnership(user: AnyUser, partnership: Partnership | int) -> bool:
+    return membership_for(user, partnership) is not None
+
+
+def can_administer(user: AnyUser, partnership: Partnership | int) -> bool:
+    return role_for(user, partnership) == Role.ADMIN
+
+
+def can_manage_plans(user: AnyUser, partnership: Partnership | int) -> bool:
+    """Create plans, import documents, edit plans, sections and actions."""
+    return role_for(user, partnership) in MANAGING_ROLES
+
+
+def can_edit_plan(user: AnyUser, plan: Plan) -> bool:
+    return can_manage_plans(user, plan.partnership_id)
+
+
+def can_edit_action(user: AnyUser, action: Action) -> bool:
+    """Change an action's own fields (text, owner, due date): plan managers and admins."""
+    if is_locked(action) and role_for(user, action.plan.partnership_id) != Role.ADMIN:
+        return False
+    return can_manage_plans(user, action.plan.partnership_id)
+
+
+def is_owned_by(user: AnyUser, action: Action) -> bool:
+    """The action is the user's own: linked to them as a person, or led/owned by their agency."""
+    membership = membership_for(user, action.plan.partnership_id)
+    if membership is None:
+        return False
+    if action.owners.filter(user_id=user.pk).exists():
+        return True
+    if membership.agency_id is None:
+        return False
+    return action.lead_agency_id == membership.agency_id or action.owner_agencies.filter(
+        pk=membership.agency_id
+    ).exists()
+
+
+def can_add_update(user: AnyUser, action: Action) -> bool:
+    """Add a progress update (and so change status): managers anywhere, contributors on their own."""
+    role = role_for(user, action.plan.partnership_id)
+    if role is None or role == Role.VIEWER:
+        return False
+    if is_locked(action) and role != Role.ADMIN:
+        return False
+    if role in MANAGING_ROLES:
+        return True
+    return is_owned_by(user, action)
+
+
+def is_locked(action: Action) -> bool:
+    """Actions of a section the board has signed off are locked except for admins.
+
+    Sign-off lives in the governance app; it marks sections through `Section.signed_off`
+    when that exists, so the tracker does not depend on governance.
+    """
+    section = action.section
+    while section is not None:
+        if getattr(section, "is_signed_off", False):
+            return True
+        section = section.parent
+    return False

@@ -1,0 +1,4 @@
+"""Routes of the reports app."""
+
+app_name = "reports"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Routes of the scorecard app."""
+
+app_name = "scorecard"
+urlpatterns: list = []
