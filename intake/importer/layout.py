@@ -1,0 +1,389 @@
+"""Layout recognition: header rows, column maps, row alignment, sections and actions from rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Action, Location, PlanDraft, Section
+from .normalise import (
+    clean_text,
+    completion_in_text,
+    find_dates,
+    is_undated_ok,
+    looks_like_rag,
+    parse_due,
+    parse_rag,
+    split_owner,
+)
+from .readers.base import Item
+from .synonyms import header_field, section_text_label
+
+GROUP_FIELDS = ("section", "question")
+POINTERS = re.compile(
+    r"^(?:n/?a|none|nil|-+|as above.*|see (?:above|below|previous.*)|please see (?:above|below).*|"
+    r"no actions?(?: required| identified)?\.?|not applicable.*|not relevant.*|unable to comment.*|"
+    r"responsibility of .{1,40}|tbc|yes|no)\.?$",
+    re.I,
+)
+NOT_ACTION = re.compile(
+    r"(?:\bnot applicable\b|\bunable to comment\b|\bdoes not feel able to comment\b|"
+    r"\bdo(?:es)? not work directly with\b|^no evidence offered\b)",
+    re.I,
+)
+REF_CELL = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$")
+SECTION_HEADING = re.compile(
+    r"^(?:(?:finding|area|priority|section|recommendation|theme|chapter|part)\s+)?"
+    r"(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.:)]?\s+(\S.{2,})$",
+    re.I,
+)
+QUESTION_REF = re.compile(r"^(\d{1,2}[a-z])[.):]?\s+(.+)$")
+LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+(.+)$")
+BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
+
+
+def is_pointer(text: str) -> bool:
+    """Cells that only point elsewhere, or say there is nothing to do."""
+    text = text.strip().strip(".").strip()
+    return not text or bool(POINTERS.match(text)) or bool(NOT_ACTION.search(text[:160]))
+
+
+def looks_like_ref(text: str) -> bool:
+    return bool(text) and len(text) <= 14 and bool(REF_CELL.match(text.strip()))
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def _fit(cell: str, fld: str | None) -> float:
+    if not cell:
+        return 0.0
+    words = len(cell.split())
+    rag = looks_like_rag(cell)
+    ref = looks_like_ref(cell)
+    if fld == "rag":
+        return 4.0 if rag else -4.0
+    if fld == "ref":
+        return 4.0 if ref else -3.0
+    if rag:
+        return -3.0
+    if fld in GROUP_FIELDS:
+        return 3.0 if QUESTION_REF.match(cell) or LEADING_REF.match(cell) else 0.0
+    if fld == "agency":
+        return 1.0 if words <= 6 else -2.0
+    if fld == "owner":
+        return 0.5 if words <= 15 else -0.5
+    if fld in ("due", "due_or_evidence"):
+        return 1.5 if find_dates(cell) else 0.0
+    if ref:
+        return -2.0
+    return 1.0 if words > 3 else 0.3
+
+
+def align(cells: list[str], fields: list[str | None]) -> list[str]:
+    """Place a row's cells under the header's columns. Rows that lost cells (merged cells, page
+    breaks) are aligned by content: each cell goes where it fits best, in order."""
+    n = len(fields)
+    cells = list(cells)
+    if len(cells) > n:
+        # drop empty cells from the right until the row fits, then fold any excess into the last column
+        for k in range(len(cells) - 1, -1, -1):
+            if len(cells) <= n:
+                break
+            if not cells[k]:
+                del cells[k]
+        if len(cells) > n:
+            cells = cells[: n - 1] + [" ".join(c for c in cells[n - 1 :] if c)]
+    m = len(cells)
+    if m == n:
+        return cells
+    neg = float("-inf")
+    dp = [[neg] * (n + 1) for _ in range(m + 1)]
+    back: list[list[int]] = [[0] * (n + 1) for _ in range(m + 1)]
+    dp[0][0] = 0.0
+    seen_content = [False] * (m + 1)
+    for i in range(m):
+        seen_content[i + 1] = seen_content[i] or bool(cells[i])
+    for i in range(m + 1):
+        for j in range(n + 1):
+            if dp[i][j] == neg:
+                continue
+            if j < n:  # skip column j
+                bonus = 0.3 if not seen_content[i] else -0.3
+                if dp[i][j] + bonus > dp[i][j + 1]:
+                    dp[i][j + 1] = dp[i][j] + bonus
+                    back[i][j + 1] = 1
+                if i < m:
+                    score = dp[i][j] + _fit(cells[i], fields[j])
+                    if score > dp[i + 1][j + 1]:
+                        dp[i + 1][j + 1] = score
+                        back[i + 1][j + 1] = 2
+    out = [""] * n
+    i, j = m, n
+    while i > 0 or j > 0:
+        if back[i][j] == 2:
+            out[j - 1] = cells[i - 1]
+            i, j = i - 1, j - 1
+        else:
+            j -= 1
+    return out
+
+
+# --------------------------------------------------------------------------- builder
+
+
+@dataclass
+class Header:
+    fields: list[str | None]
+    key: tuple[str | None, ...]
+
+    def has(self, fld: str) -> bool:
+        return fld in self.fields
+
+
+_EVIDENCE_MARKERS = re.compile(
+    r"\b(?:to be|target|by (?:the )?end|completion by|ongoing|will be|planned for|deadline|due)\b", re.I
+)
+
+
+def split_due_evidence(text: str) -> tuple[str | None, str | None]:
+    """A 'Target date/Evidence' cell: a stated target goes to due_text, evidence to progress."""
+    if not text:
+        return None, None
+    words = text.split()
+    if re.fullmatch(r"(?i)ongoing|tbc|to be (?:confirmed|determined|agreed)", text.strip(" .")):
+        return text, None
+    if re.search(r"(?i)\bcomplet(?:e|ed)\b(?! by)", text) and not re.search(r"(?i)\btarget\b", text):
+        return None, text
+    if find_dates(text) and (len(words) <= 6 or _EVIDENCE_MARKERS.search(text)):
+        return text, None
+    return None, text
+
+
+def section_ref_from_cell(raw: str, text: str) -> tuple[str, str]:
+    """(ref, title) for a grouping cell: 'Pursue (prosecuting...)' -> ('Pursue', whole text)."""
+    m = QUESTION_REF.match(text) or LEADING_REF.match(text)
+    if m:
+        return m[1], m[2].strip()
+    bold = BOLD_LEAD.match(raw)
+    if bold and clean_text(bold[1]):
+        return clean_text(bold[1]), text
+    head = re.split(r"\s*[(:–]\s*", text, maxsplit=1)[0].strip()
+    if head and len(head.split()) <= 5:
+        return head, text
+    return text[:80], text
+
+
+@dataclass
+class Builder:
+    draft: PlanDraft
+    header: Header | None = None
+    heading_section: str | None = None
+    group: dict[str, str | None] = field(default_factory=dict)
+    group_had_ref: bool = False
+    agency: str | None = None
+    last_action: Action | None = None
+    last_header_key: tuple[str | None, ...] | None = None
+
+    # ---------------------------------------------------------------- sections
+    def add_section(self, ref: str, title: str, location: Location, parent: str | None = None) -> Section:
+        for existing in self.draft.sections:
+            if existing.ref == ref:
+                if title and len(title) > len(existing.title) and existing.title == existing.ref:
+                    existing.title = title
+                return existing
+        if parent is None:
+            parent = self._parent_for(ref)
+        section = Section(ref=ref, title=title or ref, parent=parent, location=location)
+        self.draft.sections.append(section)
+        return section
+
+    def _parent_for(self, ref: str) -> str | None:
+        refs = {s.ref for s in self.draft.sections}
+        candidates = []
+        m = re.match(r"^(\d+(?:\.\d+)*)([a-z])$", ref)
+        if m:
+            candidates.append(m[1])
+        if "." in ref:
+            candidates.append(ref.rsplit(".", 1)[0])
+        for cand in candidates:
+            if cand in refs:
+                return cand
+        if self.heading_section and self.heading_section != ref:
+            return self.heading_section
+        return None
+
+    def current_section(self) -> str | None:
+        for fld in GROUP_FIELDS:
+            if self.group.get(fld):
+                return self.group[fld]
+        return self.heading_section
+
+    # ---------------------------------------------------------------- items
+    def text_line(self, item: Item) -> None:
+        text = clean_text(item.text)
+        if not text:
+            return
+        if item.heading:
+            self.header = None
+        label_match = re.match(r"^(.{4,40}?)[:\s]\s*(\S.{10,})$", text)
+        if label_match and section_text_label(label_match[1]) and self.heading_section:
+            self._section_text(section_text_label(label_match[1]) or "", label_match[2])
+            return
+        if item.heading or item.bold:
+            m = SECTION_HEADING.match(text)
+            if m and len(text) < 400:
+                title = re.sub(r"^(?:finding|area|priority)\s+\d+\w*\s*[:.]\s*", "", text, flags=re.I)
+                title = re.sub(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+", "", title)
+                section = self.add_section(m[1], title, item.location)
+                self.heading_section = section.ref
+                self.group = {}
+                self.last_action = None
+
+    def _section_text(self, key: str, text: str) -> None:
+        ref = self.current_section()
+        for section in self.draft.sections:
+            if section.ref == ref:
+                old = getattr(section, key)
+                setattr(section, key, f"{old} {text}" if old else text)
+
+    def row(self, item: Item) -> None:
+        assert item.cells is not None
+        raw_cells = item.cells
+        cells = [clean_text(c) for c in raw_cells]
+        nonempty = [c for c in cells if c]
+        if not nonempty:
+            return
+        fields = [header_field(c) if c else None for c in cells]
+        matched = [f for f in fields if f]
+        if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):
+            key = tuple(fields)
+            if self.header is None or key != self.header.key:
+                self.header = Header(fields=fields, key=key)
+                self.group = {}
+                self.agency = None
+                self.last_action = None
+            return
+        label = section_text_label(nonempty[0])
+        if label and len(set(nonempty)) == 2 and self.heading_section:
+            self._section_text(label, nonempty[1])
+            return
+        if self.header is None:
+            return
+        header = self.header
+        if len(nonempty) > len(header.fields) + 1:
+            self.header = None
+            return
+        aligned = align(cells, header.fields)
+        raw_aligned = align(list(raw_cells), header.fields) if len(raw_cells) == len(cells) else aligned
+        values: dict[str, str] = {}
+        raw_values: dict[str, str] = {}
+        for fld, value, raw in zip(header.fields, aligned, raw_aligned, strict=True):
+            if fld and value:
+                values[fld] = f"{values[fld]} {value}" if fld in values else value
+                raw_values.setdefault(fld, raw)
+        # a merged cell repeated across a row: keep it once
+        text = values.get("text", "")
+        if text and len(nonempty) > 2 and len(set(nonempty)) <= 2 and sum(c == text for c in cells) >= 3:
+            values = {k: v for k, v in values.items() if k in ("text", "agency", *GROUP_FIELDS) or v != text}
+        self._groups(values, raw_values, item.location)
+        if "agency" in values:
+            self.agency = values["agency"]
+        ref = values.get("ref")
+        if header.has("ref") and not ref and self.last_action is not None and not any(
+            values.get(g) for g in GROUP_FIELDS
+        ):
+            self._continue(self.last_action, values)
+            return
+        if not text or is_pointer(text):
+            if ref and not text and len(values) > 1:
+                self.draft.warn(f"Row {ref} has no action text and was skipped.", item.location)
+            self.last_action = None if ref else self.last_action
+            if ref:
+                self.last_action = None
+            return
+        if ref and not looks_like_ref(ref) and len(ref.split()) > 3:
+            self.draft.warn(f"Unexpected reference '{ref[:40]}'.", item.location)
+        self.last_action = self._action(values, item.location)
+
+    def _groups(self, values: dict[str, str], raw_values: dict[str, str], location: Location) -> None:
+        for fld in GROUP_FIELDS:
+            value = values.get(fld)
+            if not value:
+                continue
+            ref, title = section_ref_from_cell(raw_values.get(fld, value), value)
+            has_ref = bool(QUESTION_REF.match(value) or LEADING_REF.match(value))
+            current = self.group.get(fld)
+            if current and self.group_had_ref and not has_ref and value[:1].islower():
+                # the grouping cell continued after a page break
+                for section in self.draft.sections:
+                    if section.ref == current:
+                        section.title = f"{section.title} {value}"
+                continue
+            section = self.add_section(ref, title, location)
+            self.group[fld] = section.ref
+            self.group_had_ref = has_ref
+            if fld == "section":
+                self.group.pop("question", None)
+            self.agency = None
+
+    def _continue(self, action: Action, values: dict[str, str]) -> None:
+        """A row without a reference under an action: cells continued across a page break."""
+        for fld, value in values.items():
+            if fld == "text":
+                action.text = f"{action.text} {value}"
+            elif fld == "progress" or fld == "response":
+                action.progress = f"{action.progress} {value}" if action.progress else value
+            elif fld == "owner":
+                action.owner = f"{action.owner} {value}" if action.owner else value
+                action.owner_parts = split_owner(action.owner)
+            elif fld == "due":
+                action.due_text = f"{action.due_text} {value}" if action.due_text else value
+                action.due = parse_due(action.due_text)
+            elif fld == "outcome":
+                action.outcome = f"{action.outcome} {value}" if action.outcome else value
+
+    def _action(self, values: dict[str, str], location: Location) -> Action:
+        action = Action(text=values["text"], ref=values.get("ref"), location=location)
+        action.section = self.current_section()
+        if self.group.get("question"):
+            action.question = self.group["question"]
+            action.agency = values.get("agency") or self.agency
+        elif "agency" in values or self.agency:
+            action.agency = values.get("agency") or self.agency
+        owner = values.get("owner")
+        action.owner = owner or None
+        action.owner_parts = split_owner(owner)
+        due_text = values.get("due")
+        progress_parts = [values[k] for k in ("progress",) if values.get(k)]
+        if "due_or_evidence" in values:
+            due_part, evidence = split_due_evidence(values["due_or_evidence"])
+            due_text = due_text or due_part
+            if evidence:
+                progress_parts.append(evidence)
+        action.due_text = due_text
+        action.due = parse_due(due_text)
+        if due_text and action.due is None and not is_undated_ok(due_text):
+            self.draft.warn(f"No date could be read from the due text '{due_text[:60]}'.", location)
+        action.progress = " ".join(progress_parts) or None
+        action.outcome = values.get("outcome")
+        action.constraints = values.get("constraints")
+        rag_text = values.get("rag", "")
+        if rag_text:
+            status, known = parse_rag(rag_text)
+            action.rag = status
+            if not known:
+                self.draft.warn(f"Unknown status '{rag_text[:40]}'; left without a RAG rating.", location)
+        elif completion_in_text(due_text):
+            action.rag = "complete"
+        self.draft.actions.append(action)
+        return action
+
+
+def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
+    builder = Builder(draft)
+    for item in items:
+        if item.is_row:
+            builder.row(item)
+        else:
+            builder.text_line(item)

@@ -1,0 +1,239 @@
+"""Normalisers: cell text, due dates, RAG statuses and owners."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import re
+
+from .model import OwnerPart
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|tr|td|th)\b[^>]*>", re.I)
+_SPACE = re.compile(r"\s+")
+_ORDINAL_SPLIT = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")
+_BROKEN_YEAR = re.compile(r"\b((?:19|20)\d)\s(\d)\b")
+
+
+def clean_text(value: str | None) -> str:
+    """Remove markup, unescape entities and collapse whitespace."""
+    if not value:
+        return ""
+    text = _BLOCK_TAG.sub(" ", value)
+    text = _TAG.sub("", text)
+    text = html.unescape(text).replace("\u00a0", " ").replace("**", "")
+    text = _SPACE.sub(" ", text).strip()
+    return _ORDINAL_SPLIT.sub(r"\1\2", text)
+
+
+def clean_or_none(value: str | None) -> str | None:
+    text = clean_text(value)
+    return text or None
+
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I
+)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?(?:\s+|-|\s*')('?\d{{4}}|'?\d{{2}})(?!\d|/|:)", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+_QUARTER = re.compile(
+    r"\bQ([1-4])(?:\s*(?:and|&|-|–|/|to|or)\s*Q?([1-4]))?\s*(?:of\s+)?(?:FY\s*)?(\d{4})(?:\s*[/-]\s*(\d{2,4}))?\b",
+    re.I,
+)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _end_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(text: str) -> int:
+    digits = text.lstrip("'")
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _fy_quarter_end(quarter: int, start_year: int) -> dt.date:
+    """UK financial year: Q1 Apr-Jun, Q2 Jul-Sep, Q3 Oct-Dec, Q4 Jan-Mar (of the next year)."""
+    month = {1: 6, 2: 9, 3: 12, 4: 3}[quarter]
+    year = start_year + 1 if quarter == 4 else start_year
+    return _end_of_month(year, month)
+
+
+def repair_digits(text: str) -> str:
+    """Join digits a PDF extraction split: 'September 202 0' -> 'September 2020'."""
+    return _BROKEN_YEAR.sub(r"\1\2", text)
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """Every date readable in ``text``, each as the last day of the period it names."""
+    text = repair_digits(clean_text(text))
+    found: list[dt.date] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+    def add(span: tuple[int, int], value: dt.date | None) -> None:
+        if value is not None and 1990 <= value.year <= 2100:
+            found.append(value)
+        taken.append(span)
+
+    for m in _ISO.finditer(text):
+        try:
+            add(m.span(), dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            taken.append(m.span())
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        if free(m.span()):
+            try:
+                add(m.span(), dt.date(int(m[3]), MONTHS[m[2].lower()], int(m[1])))
+            except ValueError:
+                taken.append(m.span())
+    for m in _NUMERIC.finditer(text):
+        if free(m.span()):
+            try:
+                add(m.span(), dt.date(_year(m[3]), int(m[2]), int(m[1])))
+            except ValueError:
+                taken.append(m.span())
+    for m in _QUARTER.finditer(text):
+        if free(m.span()):
+            quarter = max(int(m[1]), int(m[2] or 0))
+            add(m.span(), _fy_quarter_end(quarter, int(m[3])))
+    for m in _MONTH_YEAR.finditer(text):
+        if free(m.span()):
+            year_text = m[2]
+            # a bare two-digit number after a month is a year only when it is not a day ("May 14 2020")
+            add(m.span(), _end_of_month(_year(year_text), MONTHS[m[1].lower().rstrip(".")]))
+    return found
+
+
+_UNDATED = re.compile(r"^(?:ongoing|tbc|tbd|to be (?:confirmed|determined|agreed)\b.*|n/?a|continuous)$", re.I)
+
+
+def parse_due(text: str | None) -> dt.date | None:
+    """The due date a due cell names: the latest date in it, or None when none can be read."""
+    if not text:
+        return None
+    dates = find_dates(text)
+    return max(dates) if dates else None
+
+
+def is_undated_ok(text: str) -> bool:
+    """Due texts that legitimately carry no date (no warning needed)."""
+    return bool(_UNDATED.match(text.strip()))
+
+
+# --------------------------------------------------------------------------- RAG
+
+_RAG_WORDS = {
+    "r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green", "green": "green",
+    "b": "complete", "blue": "complete", "p": "complete", "purple": "complete",
+    "c": "complete", "complete": "complete", "completed": "complete", "done": "complete",
+    "closed": "complete", "achieved": "complete",
+    "ra": "amber", "ag": "amber", "amber/green": "amber", "red/amber": "red",
+}  # fmt: skip
+_RAG_COMPLETE = re.compile(r"^(?:action\s+)?complete(?:d)?\b", re.I)
+
+
+def parse_rag(value: str | None) -> tuple[str | None, bool]:
+    """Map a status cell to red|amber|green|complete. Returns (status, recognised)."""
+    text = clean_text(value).strip(" .:;*").lower()
+    if not text:
+        return None, True
+    if text in _RAG_WORDS:
+        return _RAG_WORDS[text], True
+    if _RAG_COMPLETE.match(text):
+        return "complete", True
+    first = re.split(r"[\s\-–(/:,]+", text, maxsplit=1)[0]
+    if first in ("red", "amber", "green", "blue", "purple") and len(text.split()) <= 6:
+        return _RAG_WORDS[first], True
+    return None, False
+
+
+def looks_like_rag(value: str) -> bool:
+    status, recognised = parse_rag(value)
+    return status is not None and recognised and len(clean_text(value)) <= 40
+
+
+_DONE_IN_TEXT = re.compile(r"(?<!\bbe )(?<!\bbeen )\bcomplete(?:d)?\b(?!\s+by\b)", re.I)
+
+
+def completion_in_text(text: str | None) -> bool:
+    """'May 2020 - complete' says the action is complete; 'to be completed by July' does not."""
+    return bool(text and _DONE_IN_TEXT.search(text))
+
+
+# --------------------------------------------------------------------------- owners
+
+_TITLES = (
+    r"head|manager|director|lead|officer|nurse|doctor|consultant|chair|coordinator|co-ordinator|"
+    r"inspector|superintendent|chief|service|services|team|practitioner|worker|advisor|adviser|"
+    r"commissioner|analyst|board|group|partnership|executive|scrutineer|principal|designated|named"
+)
+_RANKS = r"(?:DCI|DI|DS|DC|PC|Insp\.?|Supt\.?|D/Supt|T/DCI|T/DI|Det|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Prof\.?|CI|Sgt\.?)"
+_AGENCY_DASH = re.compile(r"^\s*([A-Z][\w&'’./]*(?:\s+[A-Z][\w&'’./]*){0,4})\s*[–—-]\s*(.+)$")
+_PERSON = re.compile(rf"^(?:(?:{_RANKS})\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){{1,2}}$")
+_PARENS = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
+
+
+def _split_person_title(text: str) -> OwnerPart:
+    text = text.strip(" ,;-–")
+    if "," in text:
+        head, tail = (p.strip() for p in text.split(",", 1))
+        if _PERSON.match(head):
+            return OwnerPart(person=head, job_title=tail or None)
+        if _PERSON.match(tail):
+            return OwnerPart(person=tail, job_title=head or None)
+        return OwnerPart(job_title=text)
+    if _PERSON.match(text) and not re.search(rf"\b(?:{_TITLES})\b", text, re.I):
+        return OwnerPart(person=text)
+    words = text.split()
+    for size in (3, 2):
+        if len(words) > size:
+            head = " ".join(words[:size])
+            tail = " ".join(words[-size:])
+            if _PERSON.match(head) and not re.search(rf"\b(?:{_TITLES})\b", head, re.I):
+                return OwnerPart(person=head, job_title=" ".join(words[size:]))
+            if _PERSON.match(tail) and not re.search(rf"\b(?:{_TITLES})\b", tail, re.I):
+                return OwnerPart(person=tail, job_title=" ".join(words[:-size]))
+    return OwnerPart(job_title=text or None)
+
+
+def split_owner(owner: str | None) -> list[OwnerPart]:
+    """'ESCC – Vicky Finnemore, Head of Specialist Services' -> agency, person, job title."""
+    text = clean_text(owner)
+    if not text:
+        return []
+    chunks = [c for c in re.split(r"\s*(?:;|\n|/(?=\s*[A-Z]))\s*", text) if c.strip()]
+    parts: list[OwnerPart] = []
+    for chunk in chunks:
+        agency: str | None = None
+        rest = chunk
+        paren = _PARENS.match(chunk)
+        if paren and paren[1].strip():
+            agency, rest = paren[1].strip(), paren[2]
+        else:
+            dash = _AGENCY_DASH.match(chunk)
+            if dash and len(dash[1].split()) <= 4 and not _PERSON.match(dash[1]):
+                agency, rest = dash[1].strip(), dash[2]
+        people = [p for p in re.split(r",\s*(?=(?:(?:%s)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+\b)" % _RANKS, rest) if p]
+        if len(people) <= 1:
+            people = [rest]
+        for person_text in people:
+            part = _split_person_title(person_text)
+            part.agency = agency
+            parts.append(part)
+    return parts

@@ -1,0 +1,85 @@
+"""Choose a reader from the file's first bytes (and its name when the bytes do not say)."""
+
+from __future__ import annotations
+
+from ..errors import DocumentError
+from ..model import ImportLimits
+from .base import ReadResult
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".htm", ".html", ".tsv")
+
+
+def sniff_format(data: bytes, filename: str) -> str:
+    name = filename.lower()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        if name.endswith((".xlsx", ".xlsm")):
+            return "xlsx"
+        if name.endswith(".docx"):
+            return "docx"
+        head = data[:4000]
+        if b"word/" in head:
+            return "docx"
+        if b"xl/" in head:
+            return "xlsx"
+        return "docx" if not name.endswith(".xlsx") else "xlsx"
+    if name.endswith(".docx"):
+        return "docx"
+    if name.endswith((".xlsx", ".xlsm")):
+        return "xlsx"
+    if name.endswith(".pdf"):
+        return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError("Old binary Office files (.doc, .xls) are not supported: save as .docx or .xlsx.")
+    if name.endswith(".csv"):
+        return "csv"
+    return "text"
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DocumentError("This text file is not valid UTF-16.") from exc
+    sample = data[:65536]
+    if sample.count(b"\x00") > 0 or _binary_share(sample) > 0.1:
+        raise DocumentError("This file is not a text document, Word, Excel, CSV or PDF file.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _binary_share(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control / len(sample)
+
+
+def read_document(data: bytes, filename: str, limits: ImportLimits) -> ReadResult:
+    fmt = sniff_format(data, filename)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, limits)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, limits)
+    if fmt == "xlsx":
+        from .xlsx import read_xlsx
+
+        return read_xlsx(data, limits)
+    text = decode_text(data)
+    if fmt == "csv":
+        from .csvreader import read_csv
+
+        return read_csv(text, limits)
+    from .text import read_text
+
+    return read_text(text)

@@ -1,0 +1,81 @@
+"""HTML tables embedded in text (or whole HTML documents), read with the standard library."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class _TableParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self._stack: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+        self._spans: list[tuple[int, int]] = []
+        self.spans: list[list[list[tuple[int, int]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._stack.append([])
+            self.spans.append([])
+        elif tag == "tr" and self._stack:
+            self._stack[-1].append([])
+            self.spans[-1].append([])
+        elif tag in ("td", "th") and self._stack:
+            if not self._stack[-1]:
+                self._stack[-1].append([])
+                self.spans[-1].append([])
+            self._cell = []
+            values = dict(attrs)
+            try:
+                colspan = max(1, min(50, int(values.get("colspan") or 1)))
+                rowspan = max(1, min(500, int(values.get("rowspan") or 1)))
+            except ValueError:
+                colspan = rowspan = 1
+            self.spans[-1][-1].append((colspan, rowspan))
+        elif tag in ("br", "p", "li") and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._stack:
+            self._stack[-1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "table" and self._stack:
+            rows = self._stack.pop()
+            spans = self.spans.pop()
+            self.tables.append(_expand(rows, spans))
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _expand(rows: list[list[str]], spans: list[list[tuple[int, int]]]) -> list[list[str]]:
+    """Apply colspan (blank filler) and rowspan (value carried down, like a merged cell)."""
+    grid: list[list[str]] = []
+    pending: dict[tuple[int, int], str] = {}
+    for r, row in enumerate(rows):
+        out: list[str] = []
+        col = 0
+        for c, value in enumerate(row):
+            while (r, col) in pending:
+                out.append(pending.pop((r, col)))
+                col += 1
+            colspan, rowspan = spans[r][c] if r < len(spans) and c < len(spans[r]) else (1, 1)
+            out.append(value)
+            for k in range(1, rowspan):
+                pending[(r + k, col)] = value
+            out.extend("" for _ in range(colspan - 1))
+            col += colspan
+        while (r, col) in pending:
+            out.append(pending.pop((r, col)))
+            col += 1
+        grid.append(out)
+    return grid
+
+
+def parse_html_tables(markup: str) -> list[list[list[str]]]:
+    parser = _TableParser()
+    parser.feed(markup)
+    parser.close()
+    return parser.tables

@@ -1,0 +1,77 @@
+"""PDF documents through pdfplumber: ruled tables as rows, the remaining text as lines."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..errors import DocumentError, LimitExceeded
+from ..model import ImportLimits, Location
+from .base import Item, ReadResult
+from .text import read_text
+
+
+def _outside(bboxes: list[tuple[float, float, float, float]]) -> Any:
+    def keep(obj: dict[str, Any]) -> bool:
+        x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
+        y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in bboxes)
+
+    return keep
+
+
+def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
+    try:
+        import pdfplumber
+
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds on damaged files
+        raise DocumentError(f"This PDF file could not be opened ({type(exc).__name__}).") from exc
+    items: list[Item] = []
+    table_no = 0
+    rows_seen = 0
+    any_table = False
+    text_lines: list[str] = []
+    try:
+        with pdf:
+            if len(pdf.pages) > limits.max_pages:
+                raise LimitExceeded(f"This PDF has {len(pdf.pages)} pages, more than the limit of {limits.max_pages}.")
+            for page_no, page in enumerate(pdf.pages, start=1):
+                tables = page.find_tables()
+                bboxes = [t.bbox for t in tables]
+                body = page.filter(_outside(bboxes)) if bboxes else page
+                page_text = body.extract_text() or ""
+                text_lines.extend(page_text.split("\n"))
+                text_lines.append("\f")
+                # text above the first table, then tables in order, then text below
+                lines_by_top: list[tuple[float, Item]] = []
+                for line in body.extract_text_lines() if page_text else []:
+                    lines_by_top.append(
+                        (line["top"], Item(text=line["text"].strip(), location=Location(page=page_no)))
+                    )
+                for table in tables:
+                    any_table = True
+                    table_no += 1
+                    rows = table.extract()
+                    for r, row in enumerate(rows):
+                        rows_seen += 1
+                        if rows_seen > limits.max_rows:
+                            raise LimitExceeded(f"This PDF has more than {limits.max_rows} table rows.")
+                        cells = [" ".join((c or "").split()) for c in row]
+                        lines_by_top.append(
+                            (table.bbox[1] + r * 0.001, Item(text="\t".join(cells), cells=cells, table=table_no,
+                                                             location=Location(page=page_no, table=table_no,
+                                                                               row=r + 1)))
+                        )
+                lines_by_top.sort(key=lambda pair: pair[0])
+                items.extend(item for _, item in lines_by_top if item.text.strip() or item.cells)
+    except LimitExceeded:
+        raise
+    except Exception as exc:
+        raise DocumentError(f"This PDF file could not be read ({type(exc).__name__}).") from exc
+    if not any_table:
+        # no ruled tables: fall back on the laid-out text
+        result = read_text("\n".join(text_lines))
+        result.fmt = "pdf"
+        return result
+    return ReadResult(items=items, fmt="pdf", pages=table_no)

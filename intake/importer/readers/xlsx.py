@@ -1,0 +1,65 @@
+"""Excel (.xlsx) workbooks: every sheet's used range as rows; merged ranges carried down."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from ..errors import DocumentError, LimitExceeded
+from ..model import ImportLimits, Location
+from .base import Item, ReadResult
+from .safezip import check_zip
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return f"{value.day} {value:%B %Y}"
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
+    check_zip(data, limits, "Excel")
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged parts
+        raise DocumentError(f"This Excel file could not be opened ({type(exc).__name__}).") from exc
+    items: list[Item] = []
+    table_no = 0
+    total_rows = 0
+    try:
+        for sheet in book.worksheets:
+            if sheet.max_row * max(sheet.max_column, 1) > limits.max_rows * 50:
+                raise LimitExceeded(f"Sheet '{sheet.title}' is larger than the limit of {limits.max_rows} rows.")
+            fill: dict[tuple[int, int], Any] = {}
+            for merged in sheet.merged_cells.ranges:
+                top = sheet.cell(merged.min_row, merged.min_col).value
+                for row in range(merged.min_row + 1, merged.max_row + 1):
+                    fill[(row, merged.min_col)] = top
+            table_no += 1
+            for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                total_rows += 1
+                if total_rows > limits.max_rows:
+                    raise LimitExceeded(f"This Excel file has more than {limits.max_rows} rows.")
+                cells = [_text(fill.get((r, c), v)) for c, v in enumerate(row, start=1)]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if not any(cells):
+                    continue
+                items.append(Item(text="\t".join(cells), cells=cells, table=table_no,
+                                  location=Location(sheet=sheet.title, row=r)))
+    except LimitExceeded:
+        raise
+    except Exception as exc:
+        raise DocumentError(f"This Excel file could not be read ({type(exc).__name__}).") from exc
+    return ReadResult(items=items, fmt="xlsx")

@@ -1,0 +1,84 @@
+"""The one table of column-header synonyms. A new plan layout should need a new row here, not code."""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import clean_text
+
+# field -> header texts that name it (lower case; a header cell matches when it equals one of these
+# or starts with one followed by a non-letter, e.g. "Action What we will do" -> action).
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ref": ("ref", "ref.", "ref no", "ref no.", "reference", "no", "no.", "number", "#", "action ref",
+            "action no", "action no.", "action number", "id", "item"),
+    "text": ("action", "actions", "action(s)", "what we will do", "action required", "actions required",
+             "actions to be taken", "action to be taken", "specific actions", "task", "tasks", "activity",
+             "activities", "what will be done", "action/task", "agreed action", "agreed actions",
+             "actions agreed", "key actions", "improvement action", "improvement actions", "action plan"),
+    "section": ("strand", "strands", "area", "areas", "area for development", "areas for development",
+                "area for improvement", "areas for improvement", "priority", "priority area", "priorities",
+                "finding", "findings", "theme", "workstream", "work stream", "objective", "objectives",
+                "recommendation", "recommendations", "issue", "what needs to improve", "key line of enquiry"),
+    "question": ("question", "questions", "question to the board", "questions to the board"),
+    "owner": ("owner", "owners", "action owner", "action owner(s)", "lead", "leads", "lead/s", "lead(s)",
+              "lead person", "lead officer", "action lead", "responsible", "responsible officer",
+              "responsible person", "responsibility", "who", "by whom", "accountable", "lead professional",
+              "named lead"),
+    "due": ("due", "due by", "due date", "completion date", "target date", "target", "deadline", "timescale",
+            "timescales", "by when", "when", "date", "date due", "target completion date", "completion by",
+            "timeframe", "time frame", "milestone", "milestones"),
+    "due_or_evidence": ("target date/evidence", "target date / evidence", "timescale/evidence",
+                        "date/evidence", "target date and evidence"),
+    "rag": ("rag", "rag status", "status", "rag rating", "rating", "brag", "brag status", "current rag",
+            "rag rating/status", "progress rag"),
+    "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
+                 "updates", "latest update", "comments", "commentary", "evidence", "evidence of impact",
+                 "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes"),
+    "outcome": ("outcome", "outcomes", "outcome sought", "desired outcome", "desired outcomes",
+                "expected outcome", "intended outcome", "success measure", "success measures",
+                "measure of success", "how will we know", "impact"),
+    "agency": ("agency", "agencies", "organisation", "organization", "partner", "partner agency",
+               "lead agency", "service area"),
+    "constraints": ("constraints", "constraints/problems", "constraints / problems", "risks", "barriers",
+                    "risks/issues", "risks and issues", "problems"),
+    "response": ("response", "agency response", "board response", "responses"),
+}  # fmt: skip
+
+# labels of two-cell rows that describe the current section rather than an action
+SECTION_TEXT_LABELS: dict[str, tuple[str, ...]] = {
+    "what_needs_to_improve": ("what needs to improve", "priority action", "area for priority action",
+                              "area for improvement", "recommendation"),
+    "what_inspectors_found": ("what inspectors found", "inspection finding", "inspection findings",
+                              "what the inspectors found", "findings"),
+}  # fmt: skip
+
+_LOOKUP: list[tuple[str, str]] = sorted(
+    ((syn, field) for field, syns in HEADER_SYNONYMS.items() for syn in syns),
+    key=lambda item: -len(item[0]),
+)
+
+
+def normalise_header(text: str) -> str:
+    return re.sub(r"\s+", " ", clean_text(text).lower().replace("’", "'")).strip(" :*")
+
+
+def header_field(cell: str) -> str | None:
+    """The field a header cell names, or None."""
+    text = normalise_header(cell)
+    if not text or len(text) > 120:
+        return None
+    for syn, field in _LOOKUP:
+        if text == syn:
+            return field
+    for syn, field in _LOOKUP:
+        if text.startswith(syn) and not text[len(syn)].isalpha():
+            return field
+    return None
+
+
+def section_text_label(cell: str) -> str | None:
+    text = normalise_header(cell)
+    for field, labels in SECTION_TEXT_LABELS.items():
+        if text in labels:
+            return field
+    return None
