@@ -1,0 +1,230 @@
+"""Figures computed once: counts, overdue, due soon, per agency, and plans as at a past date.
+
+The dashboard, the plan page, the board pack and the API all call these functions, so the
+numbers always agree. Each function issues a fixed number of queries, whatever the number
+of actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from plans.models import Action, Agency, ProgressUpdate, RagStatus
+
+NO_STATUS = "none"
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    key: str
+    label: str
+    colour: str
+    count: int
+    is_done: bool = False
+
+
+@dataclass(frozen=True)
+class Headline:
+    total: int
+    done: int
+    overdue: int
+    due_soon: int
+    red: int
+    no_update: int
+
+
+def headline(actions: QuerySet[Action], today: dt.date | None = None, due_soon_days: int | None = None) -> Headline:
+    """The numbers a partnership home or a report cover shows, in one query."""
+    today = today or timezone.localdate()
+    days = due_soon_days or settings.OVERSIGHT_DUE_SOON_DAYS
+    not_done = ~Q(status__is_done=True)
+    figures = actions.order_by().aggregate(
+        total=Count("pk", distinct=True),
+        done=Count("pk", filter=Q(status__is_done=True), distinct=True),
+        overdue=Count("pk", filter=Q(due_date__lt=today) & not_done, distinct=True),
+        due_soon=Count(
+            "pk", filter=Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days)) & not_done,
+            distinct=True,
+        ),
+        red=Count("pk", filter=Q(status__colour="red"), distinct=True),
+        no_update=Count("pk", filter=Q(status__isnull=True), distinct=True),
+    )
+    return Headline(**figures)
+
+
+def status_counts(actions: QuerySet[Action]) -> list[StatusCount]:
+    """Actions per current status, worst first, across plans (statuses grouped by key)."""
+    rows = (
+        actions.order_by()
+        .values("status__key", "status__label", "status__colour", "status__is_done", "status__order")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    merged: dict[str, StatusCount] = {}
+    order: dict[str, int] = {}
+    for row in rows:
+        key = row["status__key"] or NO_STATUS
+        if key in merged:
+            old = merged[key]
+            merged[key] = StatusCount(old.key, old.label, old.colour, old.count + row["n"], old.is_done)
+            continue
+        merged[key] = StatusCount(
+            key=key,
+            label=row["status__label"] or "No update yet",
+            colour=row["status__colour"] or "grey",
+            count=row["n"],
+            is_done=bool(row["status__is_done"]),
+        )
+        order[key] = row["status__order"] if row["status__order"] is not None else 999
+    return sorted(merged.values(), key=lambda s: (order[s.key], s.key))
+
+
+@dataclass
+class GroupRow:
+    """Counts for one agency or section: total, per status key, overdue."""
+
+    name: str
+    total: int = 0
+    overdue: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    pk: int | None = None
+
+
+def counts_by_agency(actions: QuerySet[Action], today: dt.date | None = None) -> list[GroupRow]:
+    """Per lead agency (actions with none are grouped as "No lead agency")."""
+    return _counts_by(actions, "lead_agency", today, "No lead agency")
+
+
+def counts_by_section(actions: QuerySet[Action], today: dt.date | None = None) -> list[GroupRow]:
+    """Per section the actions sit in directly."""
+    return _counts_by(actions, "section", today, "No section")
+
+
+def _counts_by(actions: QuerySet[Action], fk: str, today: dt.date | None, none_label: str) -> list[GroupRow]:
+    today = today or timezone.localdate()
+    rows = (
+        actions.order_by()
+        .values(fk, "status__key")
+        .annotate(
+            n=Count("pk", distinct=True),
+            late=Count("pk", filter=Q(due_date__lt=today) & ~Q(status__is_done=True), distinct=True),
+        )
+    )
+    groups: dict[int | None, GroupRow] = {}
+    for row in rows:
+        group = groups.setdefault(row[fk], GroupRow(name=none_label, pk=row[fk]))
+        key = row["status__key"] or NO_STATUS
+        group.by_status[key] = group.by_status.get(key, 0) + row["n"]
+        group.total += row["n"]
+        group.overdue += row["late"]
+    names = _names(fk, [pk for pk in groups if pk is not None])
+    for pk, group in groups.items():
+        if pk is not None:
+            group.name = names.get(pk, group.name)
+    return sorted(groups.values(), key=lambda g: (g.pk is None, g.name.lower()))
+
+
+def _names(fk: str, pks: list[int]) -> dict[int, str]:
+    if fk == "lead_agency":
+        return {a.pk: str(a) for a in Agency.objects.filter(pk__in=pks)}
+    from plans.models import Section
+
+    return {s.pk: str(s) for s in Section.objects.filter(pk__in=pks)}
+
+
+# --- A plan as it stood on a date ------------------------------------------------------
+
+
+@dataclass
+class ActionAsAt:
+    """One action's fields as they stood at the end of a day."""
+
+    action_id: int
+    ref: str
+    text: str
+    owner_text: str
+    due_text: str
+    due_date: dt.date | None
+    section_id: int | None
+    lead_agency_id: int | None
+    status: RagStatus | None
+    latest_update: ProgressUpdate | None
+
+    def is_done(self) -> bool:
+        return bool(self.status and self.status.is_done)
+
+    def is_overdue(self, day: dt.date) -> bool:
+        return bool(self.due_date and self.due_date < day and not self.is_done())
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
+
+
+def actions_as_at(actions: QuerySet[Action], day: dt.date) -> list[ActionAsAt]:
+    """Each action's text, owner, due date (from history) and status and latest update (from
+    the progress updates dated on or before `day`), in three queries.
+
+    Actions created after that day, or deleted before it, are left out.
+    """
+    action_ids = list(actions.order_by().values_list("pk", flat=True))
+    historical = Action.history.model
+    rows = (
+        historical.objects.filter(id__in=action_ids, history_date__lte=end_of_day(day))
+        .order_by("id", "-history_date", "-history_id")
+        .values("id", "history_type", "ref", "text", "owner_text", "due_text", "due_date", "section_id",
+                "lead_agency_id", "order")
+    )
+    latest_row: dict[int, dict] = {}
+    for row in rows:
+        latest_row.setdefault(row["id"], row)
+    latest_update = latest_updates_on(action_ids, day)
+    result = [
+        ActionAsAt(
+            action_id=pk,
+            ref=row["ref"],
+            text=row["text"],
+            owner_text=row["owner_text"],
+            due_text=row["due_text"],
+            due_date=row["due_date"],
+            section_id=row["section_id"],
+            lead_agency_id=row["lead_agency_id"],
+            status=latest_update[pk].status if pk in latest_update else None,
+            latest_update=latest_update.get(pk),
+        )
+        for pk, row in latest_row.items()
+        if row["history_type"] != "-"
+    ]
+    result.sort(key=lambda a: (latest_row[a.action_id]["order"], a.action_id))
+    return result
+
+
+def latest_updates_on(action_ids: Iterable[int], day: dt.date) -> dict[int, ProgressUpdate]:
+    """The latest progress update of each action dated on or before `day` (one query)."""
+    updates = (
+        ProgressUpdate.objects.filter(action_id__in=list(action_ids), date__lte=day)
+        .select_related("status", "author")
+        .order_by("action_id", "-date", "-created", "-pk")
+    )
+    latest: dict[int, ProgressUpdate] = {}
+    for update in updates:
+        latest.setdefault(update.action_id, update)
+    return latest
+
+
+def status_counts_as_at(items: Iterable[ActionAsAt]) -> Counter[str]:
+    """Counts per status key for actions as at a date (key "none" for no update yet)."""
+    return Counter(item.status.key if item.status else NO_STATUS for item in items)
+
+
+def group_by_section(items: Iterable[ActionAsAt]) -> dict[int | None, list[ActionAsAt]]:
+    grouped: dict[int | None, list[ActionAsAt]] = defaultdict(list)
+    for item in items:
+        grouped[item.section_id].append(item)
+    return grouped
