@@ -1,0 +1,176 @@
+"""Entering values: one by form, many from a CSV or XLSX file (all rows or none)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import IO, Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from scorecard import figures
+from scorecard.models import Measure, Source, Value
+
+MAX_ROWS = 10_000
+
+
+class UploadError(ValueError):
+    """The file as a whole cannot be read (wrong type, no header, too many rows)."""
+
+
+@dataclass
+class RowError:
+    row: int  # as the spreadsheet numbers it: the header is row 1
+    message: str
+
+    def __str__(self) -> str:
+        return f"Row {self.row}: {self.message}"
+
+
+@dataclass
+class CleanRow:
+    row: int
+    period: Any
+    dimensions: dict[str, str]
+    number: Decimal
+    source: str
+
+
+def read_rows(upload: IO[bytes], filename: str) -> list[dict[str, Any]]:
+    """The rows of a CSV or XLSX file as dicts keyed by the lower-cased header."""
+    name = filename.lower()
+    if name.endswith(".csv"):
+        raw = upload.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+        grid = list(csv.reader(io.StringIO(text)))
+    elif name.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            workbook = load_workbook(upload, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many types for a broken file
+            raise UploadError("The file could not be read as an Excel workbook (.xlsx).") from error
+        sheet = workbook.worksheets[0]
+        grid = [list(r) for r in sheet.iter_rows(values_only=True)]
+        workbook.close()
+    else:
+        raise UploadError("The file must be a CSV (.csv) or Excel workbook (.xlsx).")
+    while grid and not any(str(c or "").strip() for c in grid[0]):
+        grid.pop(0)
+    if not grid:
+        raise UploadError("The file is empty.")
+    if len(grid) > MAX_ROWS + 1:
+        raise UploadError(f"The file has more than {MAX_ROWS} rows.")
+    header = [" ".join(str(c or "").split()).lower() for c in grid[0]]
+    return [dict(zip(header, row, strict=False)) for row in grid[1:]]
+
+
+def _column(measure_dimension: Any, row: dict[str, Any]) -> tuple[bool, Any]:
+    for name in (measure_dimension.key.lower(), measure_dimension.name.lower()):
+        if name in row:
+            return True, row[name]
+    return False, None
+
+
+def validate_rows(
+    measure: Measure, rows: list[dict[str, Any]], default_source: str
+) -> tuple[list[CleanRow], list[RowError]]:
+    """Check every row; return the clean rows and one error per bad row (all problems of the row)."""
+    dimensions = measure.dimension_list()
+    clean: list[CleanRow] = []
+    errors: list[RowError] = []
+    if rows:
+        missing = [d.key for d in dimensions if not _column(d, rows[0])[0]]
+        value_column = "value" if "value" in rows[0] else "count" if "count" in rows[0] else None
+        heading = [c for c in ("period",) if c not in rows[0]] + missing + ([] if value_column else ["value"])
+        if heading:
+            return [], [RowError(1, f"The header has no column for {', '.join(heading)}.")]
+    seen: dict[tuple[Any, str], int] = {}
+    for index, row in enumerate(rows, start=2):
+        if not any(str(v or "").strip() for v in row.values()):
+            continue  # blank lines are not data
+        problems: list[str] = []
+        period = None
+        try:
+            period = figures.parse_period(row.get("period"), measure.frequency)
+        except ValueError as error:
+            problems.append(str(error))
+        dims: dict[str, str] = {}
+        for dimension in dimensions:
+            _, raw = _column(dimension, row)
+            if raw is None or not str(raw).strip():
+                problems.append(f"The {dimension.name.lower()} is missing.")
+                continue
+            value = dimension.canonical(str(raw))
+            if value is None:
+                allowed = ", ".join(dimension.allowed_values)
+                problems.append(f"“{raw}” is not a {dimension.name.lower()} of this measure (use {allowed}).")
+            else:
+                dims[dimension.key] = value
+        number = None
+        try:
+            number = figures.parse_number(row.get("value", row.get("count")))
+        except ValueError as error:
+            problems.append(str(error))
+        source = " ".join(str(row.get("source") or "").split()) or default_source
+        if not problems:
+            key = (period, figures.dimensions_key(dims), source)
+            if key in seen:
+                problems.append(
+                    f"It repeats row {seen[key]} (same period and {', '.join(dims) or 'measure'})."
+                )
+            else:
+                seen[key] = index
+        if problems:
+            errors.append(RowError(index, " ".join(problems)))
+        else:
+            clean.append(CleanRow(index, period, dims, number, source))  # type: ignore[arg-type]
+    if not clean and not errors:
+        errors.append(RowError(2, "The file has no values under its header."))
+    return clean, errors
+
+
+def save_value(
+    measure: Measure, period: Any, dimensions: dict[str, str], number: Decimal, source: Source, user: Any
+) -> tuple[Value, str]:
+    """Create or correct the value a source states for one cell (history keeps the old number).
+
+    Returns the value and what happened: "created", "changed" or "same"."""
+    value, created = Value.objects.get_or_create(
+        measure=measure,
+        period=period,
+        dimensions_key=figures.dimensions_key(dimensions),
+        source=source,
+        defaults={"dimensions": dimensions, "number": number, "entered_by": user},
+    )
+    if created:
+        return value, "created"
+    if value.number != number:
+        value.number, value.entered_by, value.entered_at = number, user, timezone.now()
+        value.save()
+        return value, "changed"
+    return value, "same"
+
+
+def source_named(measure: Measure, name: str, user: Any) -> Source:
+    source, _ = Source.objects.get_or_create(
+        partnership_id=measure.partnership_id, name=name[:500], defaults={"created_by": user}
+    )
+    return source
+
+
+@transaction.atomic
+def save_rows(measure: Measure, rows: list[CleanRow], user: Any) -> int:
+    """Save validated rows together: a failure part way leaves nothing saved."""
+    sources: dict[str, Source] = {}
+    for row in rows:
+        if row.source not in sources:
+            sources[row.source] = source_named(measure, row.source, user)
+        save_value(measure, row.period, row.dimensions, row.number, sources[row.source], user)
+    return len(rows)

@@ -1,0 +1,104 @@
+"""An imported document's data tables become measure values.
+
+The tables come from the importer (or a JSON file) in the gold `tables` format:
+[{"name": ..., "source": ..., "rows": [{"period": "2020-04", "area": "City", "risk": "High",
+"count": 2}, ...], "stated_totals": [...]}]. Tables that report the same series under different
+titles (see `figures.same_series`) feed one measure, each table as its own source, so their
+disagreements surface in reconciliation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from plans.models import Partnership
+from scorecard import figures
+from scorecard.entry import save_value
+from scorecard.models import Dimension, Measure, Source
+from scorecard.services import findings_for
+
+# Column keys the importer writes, and how users name them.
+DIMENSION_NAMES = {"area": "Area", "risk": "Risk level", "age": "Age group", "agency": "Agency"}
+
+
+@dataclass
+class TablesResult:
+    measures: list[Measure] = field(default_factory=list)
+    created_measures: list[Measure] = field(default_factory=list)
+    values_created: int = 0
+    values_changed: int = 0
+    findings: list[figures.Finding] = field(default_factory=list)
+
+
+def _measure_named(partnership: Partnership, names: list[str]) -> Measure | None:
+    for measure in Measure.objects.filter(partnership=partnership):
+        known = {measure.name.casefold(), *(a.casefold() for a in measure.aliases)}
+        if any(n.casefold() in known for n in names):
+            return measure
+    return None
+
+
+def _dimension(partnership: Partnership, key: str, values: list[str]) -> Dimension:
+    dimension, _ = Dimension.objects.get_or_create(
+        partnership=partnership,
+        key=key[:40],
+        defaults={"name": DIMENSION_NAMES.get(key, key.replace("_", " ").capitalize())},
+    )
+    new = [v for v in dict.fromkeys(values) if v not in dimension.allowed_values]
+    if new and dimension.allowed_values is not None:
+        dimension.allowed_values = [*dimension.allowed_values, *new]
+        dimension.save()
+    return dimension
+
+
+@transaction.atomic
+def values_from_tables(
+    partnership: Partnership, tables: list[Mapping[str, Any]], source_name: str, user: Any = None
+) -> TablesResult:
+    """Create or update measures, dimensions and values from a document's tables; reconcile.
+
+    `source_name` names the document; each table's own `source` (where in the document it sits)
+    is added to it, so two tables of one document count as two sources.
+    """
+    result = TablesResult()
+    for group in figures.group_series(list(tables)):
+        group_tables = [tables[i] for i in group]
+        names = list(dict.fromkeys(t.get("name") or "Untitled table" for t in group_tables))
+        measure = _measure_named(partnership, names)
+        if measure is None:
+            measure = Measure.objects.create(
+                partnership=partnership,
+                name=names[0][:300],
+                aliases=names[1:],
+                description=f"From {source_name}.",
+            )
+            result.created_measures.append(measure)
+        else:
+            aliases = [n for n in names if n != measure.name and n not in measure.aliases]
+            if aliases:
+                measure.aliases = [*measure.aliases, *aliases]
+                measure.save(update_fields=["aliases"])
+        for table in group_tables:
+            keys = figures.table_dimensions(table)
+            for key in keys:
+                values = [str(r[key]) for r in table.get("rows", []) if r.get(key) is not None]
+                measure.dimensions.add(_dimension(partnership, key, values))
+            name = f"{source_name}: {table['source']}" if table.get("source") else source_name
+            source, _ = Source.objects.get_or_create(
+                partnership=partnership, name=name[:500], defaults={"created_by": user}
+            )
+            for cell in figures.cells_from_table(table, measure.frequency):
+                _, outcome = save_value(measure, cell.period, cell.dimensions, cell.number, source, user)
+                result.values_created += outcome == "created"
+                result.values_changed += outcome == "changed"
+        if measure not in result.measures:
+            result.measures.append(measure)
+    for table in tables:
+        result.findings.extend(figures.check_stated_totals(table))
+    for measure in result.measures:
+        result.findings.extend(findings_for(measure))
+    return result
