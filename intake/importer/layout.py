@@ -21,9 +21,9 @@ from .synonyms import header_field, section_text_label
 
 GROUP_FIELDS = ("section", "question")
 POINTERS = re.compile(
-    r"^(?:n/?a|none|nil|-+|as above.*|see (?:above|below|previous.*)|please see (?:above|below).*|"
+    r"^(?:n/?a|none|nil|-+|as above(?:\W+\w+){0,3}|see (?:above|below)|please see (?:above|below)(?:\W+\w+){0,3}|"
     r"no actions?(?: required| identified)?\.?|not applicable.*|not relevant.*|unable to comment.*|"
-    r"responsibility of .{1,40}|tbc|yes|no)\.?$",
+    r"responsibility of .{1,40}|tbc|yes|no)\W*$",
     re.I,
 )
 NOT_ACTION = re.compile(
@@ -68,7 +68,9 @@ def _fit(cell: str, fld: str | None) -> float:
     if rag:
         return -3.0
     if fld in GROUP_FIELDS:
-        return 3.0 if QUESTION_REF.match(cell) or LEADING_REF.match(cell) else 0.0
+        if QUESTION_REF.match(cell) or LEADING_REF.match(cell):
+            return 3.0
+        return -1.0 if fld == "question" and words <= 4 else 0.0
     if fld == "agency":
         return 1.0 if words <= 6 else -2.0
     if fld == "owner":
@@ -96,7 +98,22 @@ def align(cells: list[str], fields: list[str | None]) -> list[str]:
             cells = cells[: n - 1] + [" ".join(c for c in cells[n - 1 :] if c)]
     m = len(cells)
     if m == n:
+        identity = sum(_fit(c, f) for c, f in zip(cells, fields, strict=True)) + 0.5
+        trimmed = list(cells)
+        while trimmed and not trimmed[-1]:
+            trimmed.pop()
+        if len(trimmed) == m or all(_fit(c, f) >= 0 for c, f in zip(cells, fields, strict=True)):
+            return cells
+        other = _align_short(trimmed, fields)
+        if sum(_fit(c, f) for c, f in zip(other, fields, strict=True)) > identity + 0.5:
+            return other
         return cells
+    return _align_short(cells, fields)
+
+
+def _align_short(cells: list[str], fields: list[str | None]) -> list[str]:
+    n = len(fields)
+    m = len(cells)
     neg = float("-inf")
     dp = [[neg] * (n + 1) for _ in range(m + 1)]
     back: list[list[int]] = [[0] * (n + 1) for _ in range(m + 1)]
@@ -146,8 +163,12 @@ _EVIDENCE_MARKERS = re.compile(
 )
 
 
+_ATTACHMENT = re.compile(r"\S+\.(?:docx?|xlsx?|pdf|pptx?|msg)\b", re.I)
+
+
 def split_due_evidence(text: str) -> tuple[str | None, str | None]:
     """A 'Target date/Evidence' cell: a stated target goes to due_text, evidence to progress."""
+    text = re.sub(r"\s+", " ", _ATTACHMENT.sub(" ", text)).strip()
     if not text:
         return None, None
     words = text.split()
@@ -155,7 +176,8 @@ def split_due_evidence(text: str) -> tuple[str | None, str | None]:
         return text, None
     if re.search(r"(?i)\bcomplet(?:e|ed)\b(?! by)", text) and not re.search(r"(?i)\btarget\b", text):
         return None, text
-    if find_dates(text) and (len(words) <= 6 or _EVIDENCE_MARKERS.search(text)):
+    one_sentence = not re.search(r"[.;]\s+\S", text.rstrip("."))
+    if find_dates(text) and (len(words) <= 6 or (len(words) <= 16 and one_sentence and _EVIDENCE_MARKERS.search(text))):
         return text, None
     return None, text
 
@@ -184,6 +206,7 @@ class Builder:
     agency: str | None = None
     last_action: Action | None = None
     last_header_key: tuple[str | None, ...] | None = None
+    rows_since_header: int = 0
 
     # ---------------------------------------------------------------- sections
     def add_section(self, ref: str, title: str, location: Location, parent: str | None = None) -> Section:
@@ -260,6 +283,7 @@ class Builder:
             key = tuple(fields)
             if self.header is None or key != self.header.key:
                 self.header = Header(fields=fields, key=key)
+                self.rows_since_header = 0
                 self.group = {}
                 self.agency = None
                 self.last_action = None
@@ -268,9 +292,15 @@ class Builder:
         if label and len(set(nonempty)) == 2 and self.heading_section:
             self._section_text(label, nonempty[1])
             return
+        if len(nonempty) == 1 and cells[0] and not looks_like_ref(cells[0]):
+            m = SECTION_HEADING.match(cells[0])
+            if m and len(cells[0]) < 200 and not QUESTION_REF.match(cells[0]):
+                self.text_line(Item(text=cells[0], bold=True, location=item.location))
+                return
         if self.header is None:
             return
         header = self.header
+        self.rows_since_header += 1
         if len(nonempty) > len(header.fields) + 1:
             self.header = None
             return
@@ -290,6 +320,8 @@ class Builder:
         if "agency" in values:
             self.agency = values["agency"]
         ref = values.get("ref")
+        if self.rows_since_header == 1 and header.has("ref") and not ref:
+            return  # the second line of a two-line header row
         if header.has("ref") and not ref and self.last_action is not None and not any(
             values.get(g) for g in GROUP_FIELDS
         ):

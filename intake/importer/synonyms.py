@@ -73,6 +73,11 @@ def header_field(cell: str) -> str | None:
     for syn, field in _LOOKUP:
         if text.startswith(syn) and not text[len(syn)].isalpha():
             return field
+    squeezed = text.replace(" ", "")  # 'RA G', 'Lead/ s': letters split by the extraction
+    if len(squeezed) <= 25:
+        for syn, field in _LOOKUP:
+            if squeezed == syn.replace(" ", ""):
+                return field
     return None
 
 

@@ -1,0 +1,87 @@
+"""The library's entry point: ``import_document``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import DocumentError, IntakeError, LimitExceeded
+from .layout import build_from_items
+from .meta import read_meta, read_rag_scheme
+from .model import ImportLimits, PlanDraft
+from .readers import read_document
+from .tables import find_data_tables, reconcile
+from .textlayout import build_from_laid_out_text
+
+
+def _load(source: str | os.PathLike[str] | bytes, filename: str | None, limits: ImportLimits) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        if len(data) > limits.max_bytes:
+            raise LimitExceeded(_too_big(len(data), limits))
+        return data, filename or "document"
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise LimitExceeded(_too_big(size, limits))
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except IsADirectoryError as exc:
+        raise DocumentError(f"{path.name} is a folder, not a document.") from exc
+    except OSError as exc:
+        raise DocumentError(f"{path.name} could not be read ({exc.strerror or exc}).") from exc
+    if len(data) > limits.max_bytes:
+        raise LimitExceeded(_too_big(len(data), limits))
+    return data, filename or path.name
+
+
+def _too_big(size: int, limits: ImportLimits) -> str:
+    return (f"The file is {size / 1048576:.1f} MB, larger than the limit of "
+            f"{limits.max_bytes / 1048576:.0f} MB.")
+
+
+def import_document(
+    source: str | os.PathLike[str] | bytes,
+    filename: str | None = None,
+    limits: ImportLimits | None = None,
+) -> PlanDraft:
+    """Read a plan (txt/md/html/docx/xlsx/csv/pdf, by path or bytes) into a ``PlanDraft``.
+
+    Raises ``DocumentError`` (a subclass of ``IntakeError``) with a message fit to show a user when
+    the document cannot be imported: unreadable, unsupported, empty, over a limit, or without actions.
+    """
+    limits = limits or ImportLimits()
+    data, name = _load(source, filename, limits)
+    if not data.strip():
+        raise DocumentError(f"{name} is empty.")
+    try:
+        result = read_document(data, name, limits)
+    except IntakeError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise DocumentError(f"{name} is too complex to read.") from exc
+    draft = PlanDraft(document=name)
+    items = result.items
+    if not items and not result.raw_lines:
+        raise DocumentError(f"{name} contains no text or tables.")
+    draft.rag_scheme = read_rag_scheme(items)
+    draft.plan = read_meta(items)
+    build_from_items(draft, items)
+    if result.laid_out and len(draft.actions) < 3:
+        laid_out = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
+        build_from_laid_out_text(laid_out, result.raw_lines)
+        if len(laid_out.actions) > len(draft.actions):
+            draft = laid_out
+    draft.tables = find_data_tables(items)
+    draft.reconciliation = reconcile(draft.tables)
+    if not draft.actions and result.fmt in ("xlsx", "csv"):
+        if not any(item.is_row for item in items):
+            raise DocumentError(f"{name} has no table rows.")
+        raise DocumentError(
+            f"{name} has no header row naming an action column (e.g. 'Action', 'Ref', 'Owner', 'Due by'), "
+            "so no actions could be read."
+        )
+    if not draft.actions:
+        draft.warn("No actions were found: no table with an action column was recognised.")
+    return draft

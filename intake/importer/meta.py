@@ -1,0 +1,101 @@
+"""Plan metadata and the RAG scheme, read from the document's text."""
+
+from __future__ import annotations
+
+import re
+
+from .model import PlanMeta, RagStatus
+from .normalise import clean_text, find_dates
+from .readers.base import Item
+
+_COLOUR_LINE = re.compile(r"^(red|amber|green|blue|purple|black|grey|gray)\b[\s:–\-=]*(.*)$", re.I)
+_COMPLETE_LINE = re.compile(r"^((?:action\s+)?complete(?:d)?|closed|done)\b[\s:–\-=]*(.*)$", re.I)
+_AS_AT = re.compile(
+    r"\b(?:as at|as of|position as at|date of (?:progress )?updates?|updated(?: on)?|last updated|"
+    r"progress as at|report date)\s*[:\-]?\s*(.{4,40})",
+    re.I,
+)
+_ORG = re.compile(
+    r"((?:[A-Z][\w'’&]*\s+){1,4}(?:Local\s+)?Safeguarding\s+(?:Children(?:'s|’s)?\s+)?(?:Partnership|Board)"
+    r"|(?:[A-Z][\w'’&]*\s+){1,3}(?:LSCB|LSCP|SCP|SCB)\b|\b[A-Z]{2,5}\s+Partnership\b)"
+)
+_PLAN_LABEL = re.compile(r"\b(?:plan for|plan title|title)\s*:\s*(.{4,120})$", re.I)
+
+
+def _item_text(item: Item) -> str:
+    if item.cells is not None:
+        return " ".join(c for c in (clean_text(x) for x in item.cells) if c)
+    return clean_text(item.text)
+
+
+def read_rag_scheme(items: list[Item]) -> list[RagStatus]:
+    """The first run of lines/rows defining colours ('Red  Delayed or at risk...')."""
+    best: list[RagStatus] = []
+    run: list[RagStatus] = []
+    for item in items:
+        text = _item_text(item)
+        colour = _COLOUR_LINE.match(text) if text and len(text) < 300 else None
+        complete = _COMPLETE_LINE.match(text) if text and len(text) < 120 else None
+        if colour and colour[2] and not colour[2].lower().startswith(("amber", "green", "red")):
+            word = colour[1].lower()
+            key = {"blue": "complete", "purple": "complete", "gray": "grey"}.get(word, word)
+            definition = colour[2].strip()
+            done = bool(re.search(r"\bcomplete(?:d)?\b|\bachieved\b", definition, re.I)) or key == "complete"
+            run.append(RagStatus(key=key, label=word.title(), colour=word, definition=definition, done=done))
+            continue
+        if complete and run:
+            run.append(RagStatus(key="complete", label=text, colour=None, definition=text, done=True))
+            continue
+        if text and text.lower() not in ("colour definition", "colour", "key", "rag key", "status definition"):
+            if len({s.key for s in run}) >= 3 and not best:
+                best = run
+            run = []
+    if len({s.key for s in run}) >= 3 and not best:
+        best = run
+    seen: set[str] = set()
+    out = []
+    for status in best:
+        if status.key not in seen:
+            seen.add(status.key)
+            out.append(status)
+    return out
+
+
+def read_meta(items: list[Item], laid_out_text: str = "") -> PlanMeta:
+    meta = PlanMeta()
+    texts = [_item_text(i) for i in items[:4000]]
+    whole = " ".join(texts) if texts else laid_out_text
+    whole_low = whole.lower()
+    if "joint targeted area inspection" in whole_low or re.search(r"\bJTAI\b", whole):
+        meta.kind = "jtai"
+    elif re.search(r"serious case review|\bSCR\b|practice review|\bCSPR\b", whole, re.I):
+        meta.kind = "scr"
+    elif "delivery plan" in whole_low:
+        meta.kind = "delivery"
+    # title: a 'Plan for: X' label, else the run of headings the document opens with
+    for text in texts[:400]:
+        label = _PLAN_LABEL.search(text)
+        if label and "plan" in label[1].lower():
+            meta.title = label[1].split("  ")[0].strip()
+            break
+    if meta.title is None:
+        run: list[str] = []
+        for item, text in zip(items, texts, strict=False):
+            if not text:
+                continue
+            if item.heading and not item.is_row:
+                run.append(text)
+                continue
+            break
+        if run:
+            meta.title = " – ".join(run)
+    head = whole[:20000]
+    org = _ORG.search(head)
+    if org:
+        meta.organisation = re.sub(r"\s+", " ", org[1]).strip()
+    for m in _AS_AT.finditer(head):
+        dates = find_dates(m[1])
+        if dates:
+            meta.as_at = dates[0]
+            break
+    return meta

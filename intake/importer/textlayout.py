@@ -1,0 +1,291 @@
+"""Plans laid out in columns but extracted from a PDF as plain lines (no cell separators).
+
+Each row of such a table comes out as: the reference and action text, then the due-date
+column's lines, then the lead column's lines. Rows are found from their references; within a row
+a small state machine moves from action text to due text to lead as the lines change character.
+A lead cell merged over several rows is printed once and carried down to the rows below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Action, Location, PlanDraft, Section
+from .normalise import MONTHS, clean_text, completion_in_text, is_undated_ok, parse_due, split_owner
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+SECTION_START = re.compile(r"^(\d{1,2})\s+([A-Z‘'\"].{15,})$")
+ACTION_START = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")
+ENUM_START = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
+DATE_START = re.compile(
+    rf"^(?:(?:end of|by(?: the)?(?: end of)?|from|before|w/c)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b\.?\s*(?:\d{{2,4}}|$|[-–])"
+    r"|^Q[1-4]\b|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
+    re.I,
+)
+INLINE_DATE = re.compile(rf"(?:\b(?:end of)\s+)?\b{_MONTH}\s+\d{{4}}\b", re.I)
+_RANKS = r"(?:DCI|DI|DS|D/Supt|T/DCI|T/DI|Insp|Supt|Sergeant|Sgt|Dr|Inspector|Detective)"
+LEAD_PATTERNS = [
+    re.compile(r"^(?:[A-Z][\w&'’./]*\s*){1,4}\s*[–—-]\s*(?:[A-Z]|Dr)"),
+    re.compile(rf"^(?:{_RANKS}\s+)?[A-Z][a-z]+(?:[- ][A-Z][a-z'’-]+){{1,2}},\s"),
+    re.compile(r"^[A-Z]{2,6}$"),
+    re.compile(rf"^(?:\S+\s+){{0,3}}{_RANKS}\b\s+[A-Z]"),
+    re.compile(r"^[A-Z]{2,6}\s+(?:Head of|[A-Z][a-z]+\s+[A-Z][a-z]+)"),
+    re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+\s+[A-Z]{2,6}\b"),
+    re.compile(r"^(?:Head of|Director of|Named|Designated)\b"),
+]
+FURNITURE = re.compile(r"^(?:official(?:[- ]sensitive)?|page \d+(?: of \d+)?|\d{1,3})$", re.I)
+SUPERSCRIPT = re.compile(r"^(st|nd|rd|th)$")
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|by|from|until|of|the|since|during|at|to)|\d(?:st|nd|rd|th)?)\s*$", re.I)
+
+
+def _is_lead(line: str) -> bool:
+    if DATE_START.match(line) or line.lower().split(" ")[0] in MONTHS:
+        return False
+    return any(p.match(line) for p in LEAD_PATTERNS)
+
+
+def _preprocess(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, stripped text) with superscripts rejoined and page furniture dropped; '' marks blanks."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].replace("\f", "").strip()
+        if SUPERSCRIPT.match(text) and out:
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            prev_no, prev = out[-1] if out[-1][1] else out[-2] if len(out) > 1 else out[-1]
+            nxt = lines[j].strip() if j < len(lines) else ""
+            while out and not out[-1][1]:
+                out.pop()
+            out[-1] = (prev_no, f"{prev}{text} {nxt}".strip())
+            i = j + 1
+            continue
+        if FURNITURE.match(text):
+            i += 1
+            continue
+        out.append((i + 1, text))
+        i += 1
+    return out
+
+
+@dataclass
+class _Row:
+    ref: str | None
+    line: int
+    text: list[str] = field(default_factory=list)
+    due: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    state: str = "action"
+
+
+def _split_inline(rest: str) -> tuple[str, str, str]:
+    """'Do X  October 2020 Jane Doe, Head of Y' -> (text, due, lead)."""
+    parts = re.split(r"\s{2,}", rest)
+    text = parts[0]
+    tail = " ".join(parts[1:])
+    if not tail:
+        for m in INLINE_DATE.finditer(rest):
+            before = rest[: m.start()]
+            after = rest[m.end() :]
+            if not before.strip() or PREPOSITION_BEFORE.search(before):
+                continue
+            sentence_end = bool(re.search(r"[.:;]\s*$", before))
+            at_end = not after.strip() or re.match(r"^\s*[-–:]", after) or _is_lead(after.strip())
+            if sentence_end or at_end:
+                text, tail = before.strip(), rest[m.start() :].strip()
+                break
+    elif _is_lead(tail) and not DATE_START.match(tail):
+        return text.strip(), "", tail
+    if not tail:
+        return text.strip(), "", ""
+    m = INLINE_DATE.match(tail) or DATE_START.match(tail)
+    if m:
+        after = tail[m.end() :].strip()
+        if after and _is_lead(after):
+            return text.strip(), tail[: m.end()].strip(), after
+    return text.strip(), tail.strip(), ""
+
+
+def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
+    lines = _preprocess(raw_lines)
+    n = len(lines)
+    # where sections start (numbered 1, 2, 3 ... in order) and which hold numbered actions
+    starts: dict[int, str] = {}
+    expected = None
+    for idx, (_, text) in enumerate(lines):
+        m = SECTION_START.match(text)
+        if m and (expected is None and int(m[1]) <= 3 or expected == int(m[1])):
+            starts[idx] = m[1]
+            expected = int(m[1]) + 1
+    if not starts:
+        return
+    numbered: set[str] = set()
+    current = None
+    for idx, (_, text) in enumerate(lines):
+        if idx in starts:
+            current = starts[idx]
+        m = ACTION_START.match(text)
+        if m and current == m[1]:
+            numbered.add(current)
+    group_lines: set[int] = set()
+    for idx in starts:
+        j = idx - 1
+        while j >= 0 and not lines[j][1]:
+            j -= 1
+        if j >= 1 and j < idx - 1 and not lines[j - 1][1]:
+            cand = lines[j][1]
+            if len(cand.split()) <= 6 and not re.search(r"[\d,:;–.]", cand) and cand[:1].isupper():
+                group_lines.add(j)
+
+    group: str | None = None
+    section: Section | None = None
+    rows: list[tuple[_Row, str | None]] = []
+    row: _Row | None = None
+    para: list[str] = []
+    in_para = False
+    for idx in range(n):
+        line_no, text = lines[idx]
+        if idx in group_lines:
+            group = text
+            if not any(s.ref == text for s in draft.sections):
+                draft.sections.append(Section(ref=text, title=text, location=Location(line=line_no)))
+            continue
+        if idx in starts:
+            if section is not None:
+                _finish_section(section, para)
+            section = Section(ref=starts[idx], title="", parent=group, location=Location(line=line_no))
+            draft.sections.append(section)
+            para = [SECTION_START.match(text)[2]]  # type: ignore[index]
+            in_para = True
+            row = None
+            continue
+        if section is None:
+            continue
+        if not text:
+            if in_para and section.ref not in numbered and para:
+                in_para = False
+            if row is not None and row.state == "action" and row.text:
+                row.state = "after_blank"
+            continue
+        m = ACTION_START.match(text)
+        if m and m[1] == section.ref:
+            in_para = False
+            row = _Row(ref=f"{m[1]}.{m[2]}", line=line_no)
+            rows.append((row, section.ref))
+            body, due, lead = _split_inline(m[3])
+            row.text.append(body)
+            if due:
+                row.due.append(due)
+                row.state = "due"
+            if lead:
+                row.lead.append(lead)
+                row.state = "lead"
+            continue
+        if in_para:
+            para.append(text)
+            continue
+        if section.ref not in numbered:
+            starts_row = row is None or (
+                row.state in ("lead", "due")
+                and (ENUM_START.match(text) or re.match(r"^[A-Z][^:]{3,60}:\s*$", text))
+            )
+            if starts_row:
+                body = ENUM_START.match(text)
+                row = _Row(ref=None, line=line_no)
+                rows.append((row, section.ref))
+                row.text.append(body[1] if body else text)
+                continue
+        if row is None:
+            continue
+        _feed(row, text)
+    if section is not None:
+        _finish_section(section, para)
+
+    carried: str | None = None
+    carried_section: str | None = None
+    for row, section_ref in rows:
+        text = clean_text(" ".join(row.text))
+        if not text:
+            continue
+        if section_ref != carried_section:
+            carried, carried_section = None, section_ref
+        owner = clean_text(" ".join(row.lead)) or None
+        if owner:
+            carried = owner
+        else:
+            owner = carried
+        due_text = clean_text(" ".join(row.due)) or None
+        location = Location(line=row.line)
+        action = Action(text=text, ref=row.ref, section=section_ref, owner=owner, due_text=due_text,
+                        location=location)
+        action.owner_parts = split_owner(owner)
+        action.due = parse_due(due_text)
+        if due_text and action.due is None and not is_undated_ok(due_text):
+            draft.warn(f"No date could be read from the due text '{due_text[:60]}'.", location)
+        if completion_in_text(due_text):
+            action.rag = "complete"
+        if owner is None:
+            draft.warn(f"No lead found for action {row.ref or text[:30]}.", location)
+        draft.actions.append(action)
+
+
+def _feed(row: _Row, text: str) -> None:
+    state = row.state
+    if state in ("action", "after_blank"):
+        if _is_lead(text) and row.text and state == "after_blank":
+            row.lead.append(text)
+            row.state = "lead"
+        elif DATE_START.match(text) or (
+            state == "after_blank" and len(text) <= 30 and text[:1].isupper() and not text.endswith(".")
+        ):
+            body, due, lead = _split_inline(text) if not DATE_START.match(text) else ("", text, "")
+            if not DATE_START.match(text):
+                due = text
+            m = DATE_START.match(due)
+            if m:
+                after = due[m.end() :].strip()
+                tail_m = re.match(r"^(\d{2,4})?\s*(.*)$", after)
+                rest = tail_m[2] if tail_m else ""
+                if rest and _is_lead(rest):
+                    row.due.append(due[: len(due) - len(rest)].strip())
+                    row.lead.append(rest)
+                    row.state = "lead"
+                    return
+            row.due.append(due)
+            row.state = "due"
+        else:
+            body, due, lead = _split_inline(text)
+            row.text.append(body)
+            if due:
+                row.due.append(due)
+                row.state = "due"
+            if lead:
+                row.lead.append(lead)
+                row.state = "lead"
+            elif row.state == "after_blank":
+                row.state = "action"
+        return
+    if state == "due":
+        if _is_lead(text):
+            row.lead.append(text)
+            row.state = "lead"
+        else:
+            row.due.append(text)
+        return
+    # lead
+    if text[:1].islower() or text[:1].isdigit() or text[:1] == "(":
+        if row.due:
+            row.due.append(text)
+        return
+    if len(text) > 60 and not _is_lead(text):
+        return  # a paragraph from another column interleaved by the extraction
+    row.lead.append(text)
+
+
+def _finish_section(section: Section, para: list[str]) -> None:
+    text = clean_text(" ".join(para))
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
+    section.title = first or section.ref
+    section.what_inspectors_found = text or None
