@@ -1,4 +1,19 @@
 """Routes of the governance app."""
 
+from django.urls import path
+
+from governance import views
+
 app_name = "governance"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("boards/<int:pk>/", views.board, name="board"),
+    path("meetings/<int:pk>/", views.meeting, name="meeting"),
+    path("plans/<int:pk>/", views.plan, name="plan"),
+    path("plans/<int:pk>/rounds/new/", views.open_round_view, name="open_round"),
+    path("plans/<int:pk>/stage/", views.change_stage, name="change_stage"),
+    path("plans/<int:pk>/versions/", views.versions, name="versions"),
+    path("rounds/<int:pk>/", views.round_view, name="round"),
+    path("sections/<int:pk>/sign-off/", views.propose_sign_off, name="propose_sign_off"),
+    path("sign-offs/<int:pk>/decision/", views.record_decision, name="record_decision"),
+]

@@ -1,0 +1,117 @@
+"""Forms of the governance pages (GOV.UK styling from GovukFormMixin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from governance.models import Decision, Meeting, SignOff
+from oversight.forms import GovukFormMixin
+from plans.models import PlanStage
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class OpenRoundForm(GovukFormMixin, forms.Form):
+    meeting = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(),
+        required=False,
+        label="Board meeting (optional)",
+        help_text="The meeting the updates are for.",
+    )
+    deadline = forms.DateField(widget=DateInput, help_text="The date owners must update by.")
+    reminder_days_before = forms.IntegerField(
+        min_value=0,
+        max_value=60,
+        initial=3,
+        label="Remind owners who have not updated",
+        help_text="Days before the deadline.",
+    )
+
+    def __init__(self, *args: Any, meetings: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if meetings is not None:
+            self.fields["meeting"].queryset = meetings
+
+    def clean_deadline(self) -> dt.date:
+        deadline: dt.date = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError("The deadline must be today or in the future.")
+        return deadline
+
+
+class MeetingForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["date", "minutes", "decisions"]
+        widgets = {"date": DateInput}
+
+
+class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = SignOff
+        fields = ["evidence", "evidence_links", "monitored_through"]
+
+    def clean_evidence_links(self) -> str:
+        links: str = self.cleaned_data["evidence_links"]
+        validator = forms.URLField()
+        for line in links.splitlines():
+            if line.strip():
+                try:
+                    validator.clean(line.strip())
+                except forms.ValidationError as exc:
+                    raise forms.ValidationError(
+                        f"“{line.strip()}” is not a link (start it with https://)."
+                    ) from exc
+        return links
+
+
+class DecisionForm(GovukFormMixin, forms.ModelForm):
+    decision = forms.ChoiceField(
+        choices=[(Decision.AGREED, Decision.AGREED.label), (Decision.NOT_AGREED, Decision.NOT_AGREED.label)],
+        widget=forms.RadioSelect,
+        label="The board's decision",
+    )
+
+    class Meta:
+        model = SignOff
+        fields = ["meeting", "decision", "decided_on", "minute_ref", "monitored_through", "comments"]
+        widgets = {"decided_on": DateInput}
+        labels = {"decided_on": "Date of the decision", "meeting": "Meeting"}
+
+    def __init__(self, *args: Any, meetings: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings if meetings is not None else Meeting.objects.none()
+        self.fields["meeting"].required = True
+        self.fields["decided_on"].required = True
+        self.fields["minute_ref"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        meeting, decided_on = data.get("meeting"), data.get("decided_on")
+        if meeting and decided_on and decided_on < meeting.date:
+            self.add_error("decided_on", "The decision cannot be dated before the meeting.")
+        if decided_on and decided_on > timezone.localdate():
+            self.add_error("decided_on", "The decision cannot be dated in the future.")
+        return data
+
+
+class StageForm(GovukFormMixin, forms.Form):
+    stage = forms.ChoiceField(choices=PlanStage.choices, widget=forms.RadioSelect, label="Stage")
+    report_date = forms.DateField(
+        widget=DateInput,
+        required=False,
+        label="Date of the inspection report",
+        help_text="Statutory clocks count working days from this date.",
+    )
+    reason = forms.CharField(
+        max_length=200,
+        required=False,
+        label="What changed (optional)",
+        help_text="Kept in the plan's history.",
+    )

@@ -1,0 +1,270 @@
+"""Update rounds: who is asked for which actions, who has answered, and the emails.
+
+Decisions (the issue is silent on them):
+- An owner is asked about every action of the plan they own that is not done (status not a
+  "done" status). Owning follows the tracker: linked as a person to the action, or the
+  action is led or owned by their agency. Agency ownership reaches the agency's
+  contributors (the agency leads); a person linked to an action is asked directly, as
+  their user when they have a login, else at the person's own email address.
+- An action counts as updated in the round once it has a progress update dated on or after
+  the day the round opened; an owner has updated when all their actions are.
+- Emails: the request once per owner; one reminder per owner still missing, from
+  `reminder_days_before` days before the deadline until the deadline day, unless the
+  request itself went out inside that window. Each email is claimed by setting its
+  timestamp first (an atomic UPDATE ... WHERE sent_at IS NULL), so two overlapping cron
+  runs cannot both send it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from governance.models import Meeting, UpdateRequest, UpdateRound
+from plans.models import Action, Membership, Person, Plan, ProgressUpdate, Role
+
+if TYPE_CHECKING:
+    from plans.models import AnyUser
+
+log = logging.getLogger(__name__)
+
+
+def open_actions(plan: Plan) -> Any:
+    return Action.objects.filter(plan=plan).exclude(status__is_done=True)
+
+
+def owners_of_open_actions(plan: Plan) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """({user id: action ids}, {person id without login: action ids}) for the plan's open actions.
+
+    A fixed number of queries: actions, their person owners, their owner agencies, memberships.
+    """
+    actions = list(open_actions(plan).values_list("pk", "lead_agency_id"))
+    action_ids = [pk for pk, _ in actions]
+    by_agency: dict[int, set[int]] = defaultdict(set)
+    for pk, lead in actions:
+        if lead:
+            by_agency[lead].add(pk)
+    for pk, agency_id in Action.owner_agencies.through.objects.filter(action_id__in=action_ids).values_list(
+        "action_id", "agency_id"
+    ):
+        by_agency[agency_id].add(pk)
+
+    users: dict[int, set[int]] = defaultdict(set)
+    persons: dict[int, set[int]] = defaultdict(set)
+    for pk, person_id, user_id in Action.owners.through.objects.filter(action_id__in=action_ids).values_list(
+        "action_id", "person_id", "person__user_id"
+    ):
+        if user_id:
+            users[user_id].add(pk)
+        else:
+            persons[person_id].add(pk)
+    members = Membership.objects.filter(partnership_id=plan.partnership_id, user__is_active=True)
+    for user_id, agency_id in members.filter(role=Role.CONTRIBUTOR, agency__isnull=False).values_list(
+        "user_id", "agency_id"
+    ):
+        users[user_id] |= by_agency.get(agency_id, set())
+    # Only members of the partnership can sign in and update; viewers cannot update at all.
+    allowed = set(members.exclude(role=Role.VIEWER).values_list("user_id", flat=True))
+    return (
+        {u: ids for u, ids in users.items() if ids and u in allowed},
+        {p: ids for p, ids in persons.items() if ids},
+    )
+
+
+@transaction.atomic
+def open_round(
+    plan: Plan,
+    opened_by: AnyUser,
+    deadline: dt.date,
+    meeting: Meeting | None = None,
+    reminder_days_before: int = 3,
+    now: dt.datetime | None = None,
+) -> UpdateRound:
+    """Create a round and one request per owner; the emails go out with `send_due_emails`."""
+    from django.contrib.auth import get_user_model
+
+    round_ = UpdateRound.objects.create(
+        plan=plan,
+        meeting=meeting,
+        deadline=deadline,
+        reminder_days_before=reminder_days_before,
+        opened_by=opened_by,
+        opened_at=now or timezone.now(),
+    )
+    users, persons = owners_of_open_actions(plan)
+    for user in get_user_model().objects.filter(pk__in=users):
+        request = UpdateRequest.objects.create(
+            round=round_, user=user, name=user.get_full_name() or user.get_username(), email=user.email
+        )
+        request.actions.set(users[user.pk])
+    for person in Person.objects.filter(pk__in=persons):
+        request = UpdateRequest.objects.create(
+            round=round_, person=person, name=person.name, email=person.email
+        )
+        request.actions.set(persons[person.pk])
+    return round_
+
+
+def opened_on(round_: UpdateRound) -> dt.date:
+    return timezone.localdate(round_.opened_at)
+
+
+@dataclass
+class RequestProgress:
+    request: UpdateRequest
+    actions: list[Action]
+    updated: list[Action] = field(default_factory=list)
+    missing: list[Action] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def round_progress(round_: UpdateRound, requests: Any = None) -> list[RequestProgress]:
+    """Each request with its actions split into updated and missing (three queries)."""
+    if requests is None:
+        requests = round_.requests.all()
+    requests = list(requests.prefetch_related("actions"))
+    action_ids = {a.pk for r in requests for a in r.actions.all()}
+    updated_ids = set(
+        ProgressUpdate.objects.filter(action_id__in=action_ids, date__gte=opened_on(round_)).values_list(
+            "action_id", flat=True
+        )
+    )
+    result = []
+    for request in requests:
+        actions = sorted(request.actions.all(), key=lambda a: (a.order, a.pk))
+        result.append(
+            RequestProgress(
+                request=request,
+                actions=actions,
+                updated=[a for a in actions if a.pk in updated_ids],
+                missing=[a for a in actions if a.pk not in updated_ids],
+            )
+        )
+    return result
+
+
+def open_requests_for(user: AnyUser, today: dt.date | None = None) -> list[RequestProgress]:
+    """The user's requests in rounds whose deadline has not passed, with what is still missing."""
+    today = today or timezone.localdate()
+    if user is None or not user.is_authenticated:
+        return []
+    requests = (
+        UpdateRequest.objects.for_user(user)
+        .filter(user_id=user.pk, round__deadline__gte=today)
+        .select_related("round__plan")
+        .order_by("round__deadline", "pk")
+    )
+    result = []
+    for request in requests:
+        result.extend(round_progress(request.round, UpdateRequest.objects.filter(pk=request.pk)))
+    return result
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def action_url(action: Action) -> str:
+    """The action's own page where the owner adds the update (the round page until that exists)."""
+    for name in ("plans:add_update", "plans:action"):
+        try:
+            return absolute(reverse(name, args=[action.pk]))
+        except NoReverseMatch:
+            continue
+    return ""
+
+
+def _send(progress: RequestProgress, kind: str) -> None:
+    request = progress.request
+    round_ = request.round
+    actions = progress.actions if kind == "request" else progress.missing
+    context = {
+        "request": request,
+        "round": round_,
+        "plan": round_.plan,
+        "actions": [(a, action_url(a)) for a in actions],
+        "round_url": absolute(round_.get_absolute_url()),
+        "kind": kind,
+    }
+    subject = (
+        f"Progress updates needed by {round_.deadline:%-d %B %Y}: {round_.plan}"
+        if kind == "request"
+        else f"Reminder: progress updates due {round_.deadline:%-d %B %Y}: {round_.plan}"
+    )
+    body = render_to_string("governance/email/request.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [request.email])
+
+
+def _claim(request: UpdateRequest, stamp: str, now: dt.datetime) -> bool:
+    """Mark the email as sent before sending it; False when another run got there first."""
+    return (
+        UpdateRequest.objects.filter(pk=request.pk, **{f"{stamp}__isnull": True}).update(**{stamp: now}) == 1
+    )
+
+
+def _release(request: UpdateRequest, stamp: str) -> None:
+    UpdateRequest.objects.filter(pk=request.pk).update(**{stamp: None})
+
+
+@dataclass
+class Sent:
+    requests: int = 0
+    reminders: int = 0
+    failed: int = 0
+
+
+def send_due_emails(now: dt.datetime | None = None) -> Sent:
+    """Send every request not yet sent and every reminder now due; safe to run at any time."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    sent = Sent()
+    live = UpdateRound.objects.filter(deadline__gte=today).select_related("plan")
+    for round_ in live:
+        pending = round_.requests.exclude(email="").filter(sent_at__isnull=True)
+        for progress in round_progress(round_, pending):
+            if progress.complete or not _claim(progress.request, "sent_at", now):
+                continue
+            try:
+                _send(progress, "request")
+                sent.requests += 1
+            except Exception:  # an SMTP failure must not stop the other owners' emails
+                log.exception("Could not send update request %s", progress.request.pk)
+                _release(progress.request, "sent_at")
+                sent.failed += 1
+        window_opens = round_.deadline - dt.timedelta(days=round_.reminder_days_before)
+        if today < window_opens:
+            continue
+        # Owners told about the round inside the reminder window already know the deadline.
+        due = (
+            round_.requests.exclude(email="")
+            .filter(reminded_at__isnull=True, sent_at__lt=now)
+            .exclude(sent_at__gte=_start_of(window_opens))
+        )
+        for progress in round_progress(round_, due):
+            if progress.complete or not _claim(progress.request, "reminded_at", now):
+                continue
+            try:
+                _send(progress, "reminder")
+                sent.reminders += 1
+            except Exception:
+                log.exception("Could not send reminder %s", progress.request.pk)
+                _release(progress.request, "reminded_at")
+                sent.failed += 1
+    return sent
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))

@@ -1,0 +1,49 @@
+"""Who may do what in governance; views ask these, never the role directly.
+
+Reading goes through `Model.objects.for_user(user)`. Writing:
+- open an update round, change a plan's stage: plan managers and admins of the plan's partnership;
+- propose a section for sign-off, record the board's decision: plan managers and admins;
+- manage boards and meetings: plan managers and admins.
+Contributors and viewers read only here (contributors add their updates in the tracker).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plans.models import Partnership, Plan, Section
+from plans.rules import can_manage_plans
+
+if TYPE_CHECKING:
+    from governance.models import Board, SignOff
+    from plans.models import AnyUser
+
+
+def can_manage_boards(user: AnyUser, partnership: Partnership | int) -> bool:
+    return can_manage_plans(user, partnership)
+
+
+def can_open_round(user: AnyUser, plan: Plan) -> bool:
+    return can_manage_plans(user, plan.partnership_id)
+
+
+def can_change_stage(user: AnyUser, plan: Plan) -> bool:
+    return can_manage_plans(user, plan.partnership_id)
+
+
+def can_propose_sign_off(user: AnyUser, section: Section) -> bool:
+    """A section already signed off cannot be proposed again."""
+    return not section.is_signed_off and can_manage_plans(user, section.plan.partnership_id)
+
+
+def can_record_decision(user: AnyUser, sign_off: SignOff) -> bool:
+    """The board's decision is recorded once, by a plan manager or admin (a minute taker's job)."""
+    from governance.models import Decision
+
+    return sign_off.decision == Decision.PENDING and can_manage_plans(
+        user, sign_off.section.plan.partnership_id
+    )
+
+
+def can_record_meeting(user: AnyUser, board: Board) -> bool:
+    return can_manage_boards(user, board.partnership_id)

@@ -1,0 +1,147 @@
+"""Flags: overdue, due soon, stale, RAG that does not add up, slippage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+
+from governance.flags import (
+    DUE_SOON,
+    OVERDUE,
+    RAG_MISMATCH,
+    SLIPPED,
+    STALE,
+    flags_for_action,
+    flags_for_actions,
+)
+from plans.models import Evidence
+from plans.tests import factories
+
+TODAY = dt.date(2026, 3, 2)
+
+
+def keys(action, today=TODAY) -> set[str]:
+    return {f.key for f in flags_for_action(action, today)}
+
+
+def update(action, key: str, date=TODAY, **kwargs):
+    return factories.ProgressUpdateFactory(
+        action=action, date=date, status=factories.status(action.plan, key), **kwargs
+    )
+
+
+@pytest.fixture
+def plan(db):
+    return factories.PlanFactory()
+
+
+def test_an_action_past_its_due_date_and_not_done_is_overdue(plan):
+    action = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=1))
+    update(action, "red")
+    assert OVERDUE in keys(action)
+
+
+def test_a_done_action_past_its_due_date_is_not_overdue(plan):
+    action = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=10))
+    update(action, "complete")
+    assert OVERDUE not in keys(action)
+
+
+def test_an_action_due_within_the_due_soon_days_is_due_soon(plan, settings):
+    settings.OVERSIGHT_DUE_SOON_DAYS = 14
+    soon = factories.ActionFactory(plan=plan, due_date=TODAY + dt.timedelta(days=14))
+    later = factories.ActionFactory(plan=plan, due_date=TODAY + dt.timedelta(days=15))
+    assert DUE_SOON in keys(soon)
+    assert DUE_SOON not in keys(later)
+
+
+def test_an_action_without_an_update_for_the_plans_stale_days_is_stale(plan):
+    plan.stale_after_days = 30
+    plan.save()
+    fresh = factories.ActionFactory(plan=plan)
+    update(fresh, "amber", date=TODAY - dt.timedelta(days=30))
+    stale = factories.ActionFactory(plan=plan)
+    update(stale, "amber", date=TODAY - dt.timedelta(days=31))
+    never = factories.ActionFactory(plan=plan)
+    assert STALE not in keys(fresh)
+    assert STALE in keys(stale)
+    assert STALE in keys(never)
+
+
+def test_green_with_no_narrative_and_no_evidence_does_not_add_up(plan):
+    action = factories.ActionFactory(plan=plan)
+    update(action, "green", narrative="")
+    assert RAG_MISMATCH in keys(action)
+
+
+def test_done_with_evidence_adds_up(plan):
+    action = factories.ActionFactory(plan=plan)
+    u = update(action, "complete", narrative="")
+    Evidence.objects.create(update=u, link="https://example.org/audit.pdf")
+    assert RAG_MISMATCH not in keys(action)
+
+
+def test_green_while_overdue_does_not_add_up(plan):
+    action = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=3))
+    update(action, "green", narrative="On track")
+    flags = {f.key: f for f in flags_for_action(action, TODAY)}
+    assert "overdue" in flags[RAG_MISMATCH].explanation
+
+
+def test_red_with_no_constraint_or_next_step_does_not_add_up_but_red_with_a_next_step_does(plan):
+    silent = factories.ActionFactory(plan=plan, constraints="")
+    update(silent, "red", next_steps="")
+    explained = factories.ActionFactory(plan=plan, constraints="")
+    update(explained, "red", next_steps="Escalate to the executive in April")
+    constrained = factories.ActionFactory(plan=plan, constraints="No analyst until May")
+    update(constrained, "red", next_steps="")
+    assert RAG_MISMATCH in keys(silent)
+    assert RAG_MISMATCH not in keys(explained)
+    assert RAG_MISMATCH not in keys(constrained)
+
+
+def test_a_due_date_moved_twice_is_slippage_but_once_is_not(plan):
+    once = factories.ActionFactory(plan=plan, due_date=dt.date(2026, 4, 30))
+    once.due_date = dt.date(2026, 6, 30)
+    once.save()
+    twice = factories.ActionFactory(plan=plan, due_date=dt.date(2026, 4, 30))
+    twice.due_date = dt.date(2026, 6, 30)
+    twice.save()
+    twice.due_text = "September 2026"
+    twice.due_date = dt.date(2026, 9, 30)
+    twice.save()
+    twice.outcome = "Unrelated edit"
+    twice.save()
+    assert SLIPPED not in keys(once)
+    flags = {f.key: f for f in flags_for_action(twice, TODAY)}
+    assert "2 times" in flags[SLIPPED].explanation
+
+
+def test_flags_for_many_actions_take_a_fixed_number_of_queries(plan):
+    for _n in range(3):
+        update(factories.ActionFactory(plan=plan), "red")
+    few = list(plan.actions.all())
+    with CaptureQueriesContext(connection) as small:
+        flags_for_actions(few, TODAY)
+    for _n in range(20):
+        update(factories.ActionFactory(plan=plan, due_date=TODAY), "amber")
+    many = list(plan.actions.all())
+    with CaptureQueriesContext(connection) as large:
+        result = flags_for_actions(many, TODAY)
+    assert len(result) == 23
+    assert len(large.captured_queries) == len(small.captured_queries) <= 3
+
+
+def test_the_partial_shows_each_flag_as_a_govuk_tag_with_its_words(plan):
+    action = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=5))
+    update(action, "green", narrative="")
+    flags = flags_for_actions([action], TODAY)
+    html = Template("{% load governance %}{% action_flags action flags %}").render(
+        Context({"action": action, "flags": flags})
+    )
+    assert '<strong class="govuk-tag govuk-tag--red">Overdue</strong>' in html
+    assert "RAG does not add up" in html

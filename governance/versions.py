@@ -1,0 +1,121 @@
+"""A plan's versions: when its stage changed, and what changed in its actions between two dates.
+
+Everything comes from the history tables (django-simple-history) and the progress updates,
+so nothing extra is stored: any two dates can be compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from plans.models import Action, Plan, PlanStage, ProgressUpdate
+
+COMPARED_FIELDS = [
+    ("text", "Action"),
+    ("owner_text", "Owner"),
+    ("due_text", "Due (as written)"),
+    ("due_date", "Due date"),
+    ("outcome", "Outcome sought"),
+    ("constraints", "Constraints"),
+]
+
+
+@dataclass
+class StageChange:
+    when: dt.datetime
+    stage: str
+    by: str
+    reason: str
+
+    @property
+    def date(self) -> dt.date:
+        return timezone.localdate(self.when)
+
+
+def stage_changes(plan: Plan) -> list[StageChange]:
+    """Each time the plan entered a stage (the first record is its creation), newest first."""
+    rows = plan.history.order_by("history_date", "history_id").select_related("history_user")
+    changes: list[StageChange] = []
+    previous = None
+    for row in rows:
+        if row.stage != previous:
+            by = row.history_user.get_username() if row.history_user else ""
+            changes.append(
+                StageChange(row.history_date, PlanStage(row.stage).label, by, row.history_change_reason or "")
+            )
+            previous = row.stage
+    return changes[::-1]
+
+
+@dataclass
+class ActionChange:
+    action_id: int
+    ref: str
+    text: str
+    kind: str  # added, removed, changed
+    fields: list[tuple[str, Any, Any]] = field(default_factory=list)  # (label, before, after)
+
+    @property
+    def exists(self) -> bool:
+        return self.kind != "removed"
+
+
+def _end_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
+
+
+def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionChange]:
+    """What changed in the plan's actions between the end of `since` and the end of `until` (two queries)."""
+    rows = (
+        Action.history.filter(plan_id=plan.pk, history_date__lte=_end_of(until))
+        .order_by("history_date", "history_id")
+        .values("id", "ref", "history_type", "history_date", "status_id", *[f for f, _ in COMPARED_FIELDS])
+    )
+    before: dict[int, dict[str, Any] | None] = {}
+    after: dict[int, dict[str, Any] | None] = {}
+    cut = _end_of(since)
+    for row in rows:
+        state = None if row["history_type"] == "-" else row
+        if row["history_date"] <= cut:
+            before[row["id"]] = state
+        after[row["id"]] = state
+    statuses_before, statuses_after = _statuses(plan, since, until)
+    changes: list[ActionChange] = []
+    for action_id, now in after.items():
+        then = before.get(action_id)
+        if now is None and then is None:
+            continue
+        if then is None:
+            assert now is not None
+            changes.append(ActionChange(action_id, now["ref"], now["text"], "added"))
+            continue
+        if now is None:
+            changes.append(ActionChange(action_id, then["ref"], then["text"], "removed"))
+            continue
+        diffs = [(label, then[f], now[f]) for f, label in COMPARED_FIELDS if then[f] != now[f]]
+        s_then, s_now = statuses_before.get(action_id, ""), statuses_after.get(action_id, "")
+        if s_then != s_now:
+            diffs.append(("Status", s_then or "No status", s_now or "No status"))
+        if diffs:
+            changes.append(ActionChange(action_id, now["ref"], now["text"], "changed", diffs))
+    return sorted(changes, key=lambda c: (c.ref, c.action_id))
+
+
+def _statuses(plan: Plan, since: dt.date, until: dt.date) -> tuple[dict[int, str], dict[int, str]]:
+    """Each action's status label at the end of each date, from the progress updates (one query)."""
+    updates = (
+        ProgressUpdate.objects.filter(action__plan=plan, date__lte=until)
+        .order_by("date", "created", "pk")
+        .values_list("action_id", "date", "status__label")
+    )
+    before: dict[int, str] = {}
+    after: dict[int, str] = {}
+    for action_id, date, label in updates.iterator(chunk_size=2000):
+        if date <= since:
+            before[action_id] = label or ""
+        after[action_id] = label or ""
+    return before, after

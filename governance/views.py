@@ -1,0 +1,264 @@
+"""Governance pages: boards, meetings, update rounds, sign-off, plan stage and clocks.
+
+Every object is read through `for_user` (another partnership's object is a 404) and every
+write asks `governance.rules` (refused with 403).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from governance import rules
+from governance.clocks import clocks_for_plan
+from governance.flags import flags_for_actions
+from governance.forms import DecisionForm, MeetingForm, OpenRoundForm, ProposeSignOffForm, StageForm
+from governance.models import Board, Decision, Meeting, SignOff, UpdateRound
+from governance.rounds import open_round, opened_on, round_progress
+from governance.versions import action_changes, stage_changes
+from plans.models import Action, Plan, Section
+
+
+def report_url(plan: Plan, as_at: dt.date) -> str:
+    """The board report of a plan as at a date, once the reports app provides it ("" until then)."""
+    try:
+        return f"{reverse('reports:plan_report', args=[plan.pk])}?as_at={as_at:%Y-%m-%d}"
+    except NoReverseMatch:
+        return ""
+
+
+def plan_url(plan: Plan) -> str:
+    try:
+        return plan.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    boards = (
+        Board.objects.for_user(request.user)
+        .select_related("chair", "partnership")
+        .prefetch_related("plans", Prefetch("meetings", queryset=Meeting.objects.order_by("-date")))
+    )
+    plans = Plan.objects.for_user(request.user).select_related("partnership")
+    return render(request, "governance/index.html", {"boards": boards, "plans": plans})
+
+
+@login_required
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    board = get_object_or_404(
+        Board.objects.for_user(request.user).select_related("chair", "partnership"), pk=pk
+    )
+    can_record = rules.can_record_meeting(request.user, board)
+    form = MeetingForm(request.POST or None) if can_record else None
+    if request.method == "POST":
+        if not can_record or form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            meeting = form.save(commit=False)
+            meeting.board = board
+            meeting.save()
+            messages.success(request, f"Meeting of {meeting.date:%-d %B %Y} added.")
+            return redirect(meeting)
+    today = timezone.localdate()
+    meetings = board.meetings.all()
+    return render(
+        request,
+        "governance/board.html",
+        {
+            "board": board,
+            "members": board.members.select_related("agency"),
+            "plans": board.plans.all(),
+            "upcoming": [m for m in meetings if m.date >= today][::-1],
+            "past": [m for m in meetings if m.date < today],
+            "form": form,
+        },
+    )
+
+
+@login_required
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.for_user(request.user).select_related("board"), pk=pk)
+    plans = list(meeting.board.plans.all())
+    return render(
+        request,
+        "governance/meeting.html",
+        {
+            "meeting": meeting,
+            "board": meeting.board,
+            "reports": [(plan, report_url(plan, meeting.date)) for plan in plans],
+            "rounds": meeting.update_rounds.select_related("plan"),
+            "sign_offs": meeting.sign_offs.select_related("section__plan"),
+        },
+    )
+
+
+@login_required
+def plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """A plan's governance page: stage, statutory clocks, rounds, sign-off, flags summary."""
+    plan = get_object_or_404(Plan.objects.for_user(request.user).select_related("partnership"), pk=pk)
+    actions = Action.objects.for_user(request.user).filter(plan=plan)
+    flags = flags_for_actions(actions.values_list("pk", flat=True))
+    counts = Counter(f.label for fl in flags.values() for f in fl)
+    sections = (
+        Section.objects.for_user(request.user)
+        .filter(plan=plan)
+        .prefetch_related(Prefetch("sign_offs", queryset=SignOff.objects.order_by("-proposed_on", "-pk")))
+    )
+    can_manage = rules.can_open_round(request.user, plan)
+    return render(
+        request,
+        "governance/plan.html",
+        {
+            "plan": plan,
+            "plan_url": plan_url(plan),
+            "clocks": clocks_for_plan(plan),
+            "rounds": UpdateRound.objects.for_user(request.user).filter(plan=plan),
+            "sections": sections,
+            "flag_counts": sorted(counts.items()),
+            "flagged": sum(1 for fl in flags.values() if fl),
+            "can_manage": can_manage,
+            "boards": plan.boards.all(),
+        },
+    )
+
+
+@login_required
+def open_round_view(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.for_user(request.user), pk=pk)
+    if not rules.can_open_round(request.user, plan):
+        raise PermissionDenied
+    meetings = Meeting.objects.for_user(request.user).filter(
+        board__plans=plan, date__gte=timezone.localdate()
+    )
+    form = OpenRoundForm(request.POST or None, meetings=meetings.order_by("date"))
+    if request.method == "POST" and form.is_valid():
+        round_ = open_round(
+            plan,
+            request.user,
+            form.cleaned_data["deadline"],
+            form.cleaned_data["meeting"],
+            form.cleaned_data["reminder_days_before"],
+        )
+        messages.success(
+            request,
+            f"Update round opened: {round_.requests.count()} owners will be emailed their actions.",
+        )
+        return redirect(round_)
+    return render(request, "governance/open_round.html", {"plan": plan, "form": form})
+
+
+@login_required
+def round_view(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_object_or_404(
+        UpdateRound.objects.for_user(request.user).select_related("plan", "meeting__board", "opened_by"),
+        pk=pk,
+    )
+    progress = round_progress(round_)
+    done = [p for p in progress if p.complete]
+    return render(
+        request,
+        "governance/round.html",
+        {
+            "round": round_,
+            "plan": round_.plan,
+            "opened_on": opened_on(round_),
+            "progress": progress,
+            "updated_count": len(done),
+            "missing_count": len(progress) - len(done),
+        },
+    )
+
+
+@login_required
+def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    section = get_object_or_404(Section.objects.for_user(request.user).select_related("plan"), pk=pk)
+    if not rules.can_propose_sign_off(request.user, section):
+        raise PermissionDenied
+    form = ProposeSignOffForm(request.POST or None, initial={"monitored_through": section.monitored_through})
+    if request.method == "POST" and form.is_valid():
+        sign_off = form.save(commit=False)
+        sign_off.section = section
+        sign_off.proposed_by = request.user
+        sign_off.proposed_on = timezone.localdate()
+        sign_off.save()
+        messages.success(request, f"{section} proposed to the board as fully addressed.")
+        return redirect("governance:plan", section.plan_id)
+    return render(request, "governance/propose_sign_off.html", {"section": section, "form": form})
+
+
+@login_required
+def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    sign_off = get_object_or_404(
+        SignOff.objects.for_user(request.user).select_related("section__plan"), pk=pk
+    )
+    section = sign_off.section
+    if not rules.can_record_decision(request.user, sign_off):
+        raise PermissionDenied
+    meetings = (
+        Meeting.objects.for_user(request.user).filter(board__plans=section.plan_id).select_related("board")
+    )
+    form = DecisionForm(request.POST or None, instance=sign_off, meetings=meetings)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            sign_off = form.save(commit=False)
+            sign_off.recorded_by = request.user
+            sign_off.save()
+            if sign_off.decision == Decision.AGREED:
+                # Section history (simple_history) keeps the before and after.
+                section.signed_off_on = sign_off.decided_on
+                section.monitored_through = sign_off.monitored_through
+                section.save(update_fields=["signed_off_on", "monitored_through"])
+        messages.success(request, f"The board's decision on {section} is recorded.")
+        return redirect("governance:plan", section.plan_id)
+    return render(
+        request, "governance/record_decision.html", {"sign_off": sign_off, "section": section, "form": form}
+    )
+
+
+@login_required
+def change_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.for_user(request.user), pk=pk)
+    if not rules.can_change_stage(request.user, plan):
+        raise PermissionDenied
+    form = StageForm(request.POST or None, initial={"stage": plan.stage, "report_date": plan.report_date})
+    if request.method == "POST" and form.is_valid():
+        plan.stage = form.cleaned_data["stage"]
+        plan.report_date = form.cleaned_data["report_date"]
+        plan._change_reason = form.cleaned_data["reason"] or f"Stage set to {plan.get_stage_display()}"
+        plan.save(update_fields=["stage", "report_date"])
+        messages.success(request, f"The plan is now {plan.get_stage_display().lower()}.")
+        return redirect("governance:plan", plan.pk)
+    return render(request, "governance/change_stage.html", {"plan": plan, "form": form})
+
+
+@login_required
+def versions(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.for_user(request.user), pk=pk)
+    stages = stage_changes(plan)
+    today = timezone.localdate()
+    context: dict[str, Any] = {"plan": plan, "stages": stages, "today": today}
+    try:
+        since = dt.date.fromisoformat(request.GET.get("since", ""))
+    except ValueError:
+        since = stages[-1].date if stages else plan.created.date()
+    try:
+        until = dt.date.fromisoformat(request.GET.get("until", ""))
+    except ValueError:
+        until = today
+    if since > until:
+        since, until = until, since
+    context.update({"since": since, "until": until, "changes": action_changes(plan, since, until)})
+    return render(request, "governance/versions.html", context)
