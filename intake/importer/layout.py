@@ -39,7 +39,24 @@ SECTION_HEADING = re.compile(
 )
 QUESTION_REF = re.compile(r"^(\d{1,2}[a-z])[.):]?\s+(.+)$")
 LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+(.+)$")
+INNER_REF = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\.?\s+(\S.*)$")
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
+
+
+def _numbered_pieces(text: str, ref: str | None) -> list[tuple[str | None, str]]:
+    """Split 'Do X. 6.2 Do Y' into numbered pieces when the numbers follow the action's own."""
+    if not ref or not re.match(r"^\d{1,2}\.\d{1,2}$", ref):
+        return [(ref, text)]
+    major, minor = (int(x) for x in ref.split("."))
+    pieces: list[tuple[str | None, str]] = []
+    start = 0
+    current: str | None = ref
+    for m in re.finditer(r"(?<=\s)(\d{1,2})\.(\d{1,2})\.?\s+(?=[A-Z])", text):
+        if int(m[1]) == major and int(m[2]) == minor + 1:
+            pieces.append((current, text[start : m.start()].strip()))
+            current, start, minor = f"{m[1]}.{m[2]}", m.end(), minor + 1
+    pieces.append((current, text[start:].strip()))
+    return pieces
 
 
 def is_pointer(text: str) -> bool:
@@ -232,8 +249,9 @@ class Builder:
         for cand in candidates:
             if cand in refs:
                 return cand
-        if self.heading_section and self.heading_section != ref:
-            return self.heading_section
+        heading = self.heading_section
+        if heading and heading != ref and not (re.match(r"^\d+$", ref) and re.match(r"^[\d.]+[a-z]?$", heading)):
+            return heading
         return None
 
     def current_section(self) -> str | None:
@@ -316,10 +334,26 @@ class Builder:
         text = values.get("text", "")
         if text and len(nonempty) > 2 and len(set(nonempty)) <= 2 and sum(c == text for c in cells) >= 3:
             values = {k: v for k, v in values.items() if k in ("text", "agency", *GROUP_FIELDS) or v != text}
+        ref = values.get("ref")
+        inner = INNER_REF.match(text) if text else None
+        if inner:
+            # the action's own reference printed in its text cell ('1.1 Undertake ...'); the Ref
+            # column then holds the section's number
+            text = inner[2]
+            values["text"] = text
+            if ref and "section" in values and not LEADING_REF.match(values["section"]):
+                values["section"] = f"{ref} {values['section']}"
+            elif ref and "section" not in values and header.has("section"):
+                pass
+            ref = inner[1]
+            values["ref"] = ref
+        if header.has("ref") and not values.get("ref") and self.group.get("section") and values.get("section"):
+            for section in self.draft.sections:  # the grouping cell continues on the next line
+                if section.ref == self.group["section"]:
+                    section.title = f"{section.title} {values.pop('section')}"
         self._groups(values, raw_values, item.location)
         if "agency" in values:
             self.agency = values["agency"]
-        ref = values.get("ref")
         if self.rows_since_header == 1 and header.has("ref") and not ref:
             return  # the second line of a two-line header row
         if header.has("ref") and not ref and self.last_action is not None and not any(
@@ -336,7 +370,16 @@ class Builder:
             return
         if ref and not looks_like_ref(ref) and len(ref.split()) > 3:
             self.draft.warn(f"Unexpected reference '{ref[:40]}'.", item.location)
-        self.last_action = self._action(values, item.location)
+        pieces = _numbered_pieces(text, ref)
+        self.last_action = self._action(values | {"text": pieces[0][1]}, item.location)
+        for sub_ref, sub_text in pieces[1:]:
+            # several numbered actions printed in one cell (cells merged by the extraction)
+            extra = {"ref": sub_ref, "text": sub_text}
+            if values.get("owner"):
+                extra["owner"] = values["owner"]
+            self.last_action = self._action(extra, item.location)
+            self.draft.warn(f"Action {sub_ref} shared a cell with the action above; check its due date.",
+                            item.location)
 
     def _groups(self, values: dict[str, str], raw_values: dict[str, str], location: Location) -> None:
         for fld in GROUP_FIELDS:

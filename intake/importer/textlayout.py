@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Action, Location, PlanDraft, Section
-from .normalise import MONTHS, clean_text, completion_in_text, is_undated_ok, parse_due, split_owner
+from .normalise import MONTHS, clean_text, repair_digits, completion_in_text, is_undated_ok, parse_due, split_owner
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 SECTION_START = re.compile(r"^(\d{1,2})\s+([A-Z‘'\"].{15,})$")
@@ -82,9 +82,16 @@ class _Row:
 
 def _split_inline(rest: str) -> tuple[str, str, str]:
     """'Do X  October 2020 Jane Doe, Head of Y' -> (text, due, lead)."""
+    rest = repair_digits(rest)
     parts = re.split(r"\s{2,}", rest)
-    text = parts[0]
-    tail = " ".join(parts[1:])
+    text, tail = parts[0], ""
+    for k in range(1, len(parts)):
+        cand = " ".join(parts[k:])
+        if DATE_START.match(cand) or _is_lead(cand):
+            text, tail = " ".join(parts[:k]), cand
+            break
+    else:
+        text = " ".join(parts)
     if not tail:
         for m in INLINE_DATE.finditer(rest):
             before = rest[: m.start()]

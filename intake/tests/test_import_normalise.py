@@ -1,0 +1,79 @@
+"""Due dates, statuses and owners are normalised as the plans' readers would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from intake.importer.normalise import clean_text, completion_in_text, parse_due, parse_rag, split_owner
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("October 2020", dt.date(2020, 10, 31)),
+        ("End of June 2020", dt.date(2020, 6, 30)),
+        ("30/09/2014", dt.date(2014, 9, 30)),
+        ("13 July 2023", dt.date(2023, 7, 13)),
+        ("Sept 14", dt.date(2014, 9, 30)),
+        ("Jun-15", dt.date(2015, 6, 30)),
+    ],
+)
+def test_month_or_day_becomes_the_last_day_it_names(text: str, expected: dt.date) -> None:
+    assert parse_due(text) == expected
+
+
+def test_quarter_of_financial_year_becomes_last_day_of_quarter() -> None:
+    assert parse_due("Q2 2020/21") == dt.date(2020, 9, 30)
+    assert parse_due("Q4 2020/21") == dt.date(2021, 3, 31)
+    assert parse_due("Business case approved Q1 and Q2 2020/21") == dt.date(2020, 9, 30)
+
+
+def test_digits_broken_by_the_extraction_are_joined() -> None:
+    assert parse_due("September 202 0") == dt.date(2020, 9, 30)
+
+
+def test_several_dates_give_the_latest() -> None:
+    assert parse_due("30/09/2014 31/12/14") == dt.date(2014, 12, 31)
+    assert parse_due("first stage 23 December 2022, full review 3 February 2023") == dt.date(2023, 2, 3)
+
+
+@pytest.mark.parametrize(
+    "text", ["Autumn/Winter 2020", "To be determined", "Include within Locality PiP 2020/2021", "Q2 review as planned"]
+)
+def test_no_date_is_invented(text: str) -> None:
+    assert parse_due(text) is None
+
+
+def test_superscript_ordinals_are_rejoined() -> None:
+    assert clean_text("launched on 3\nrd\n June 2020") == "launched on 3rd June 2020"
+    assert parse_due("launched on 3\nrd\n June 2020") == dt.date(2020, 6, 3)
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [("R", "red"), ("Amber", "amber"), ("<b>G</b>", "green"), ("Action complete", "complete"),
+     ("Action Completed", "complete"), ("Blue", "complete"), ("", None)],
+)
+def test_status_words_map_to_the_scheme(cell: str, status: str | None) -> None:
+    assert parse_rag(cell)[0] == status
+
+
+def test_unknown_status_word_is_reported_as_unknown() -> None:
+    assert parse_rag("see action 5b") == (None, False)
+
+
+def test_complete_in_due_text_means_done_but_to_be_completed_does_not() -> None:
+    assert completion_in_text("May 2020 - complete")
+    assert not completion_in_text("Audit has commenced to be completed by July")
+
+
+def test_owner_is_split_into_agency_person_and_job_title() -> None:
+    (part,) = split_owner("ESCC – Vicky Finnemore, Head of Specialist Services")
+    assert (part.agency, part.person, part.job_title) == ("ESCC", "Vicky Finnemore", "Head of Specialist Services")
+
+
+def test_owner_in_brackets_after_the_agency_is_split() -> None:
+    (part,) = split_owner("Leicester City Council (Maryanne Dubil)")
+    assert part.agency == "Leicester City Council" and part.person == "Maryanne Dubil"
