@@ -1,4 +1,15 @@
 """Routes of the scorecard app."""
 
+from django.urls import path
+
+from scorecard import views
+
 app_name = "scorecard"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("measures/<int:pk>/", views.measure, name="measure"),
+    path("measures/<int:pk>/values/add/", views.add_value, name="add_value"),
+    path("measures/<int:pk>/upload/", views.upload, name="upload"),
+    path("measures/<int:pk>/export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
+    path("measures/<int:pk>/export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+]

@@ -1,0 +1,90 @@
+"""Totals: cross-tab row, column and grand totals; a period's headline; stated totals checked."""
+
+import datetime as dt
+from decimal import Decimal
+
+from scorecard import figures
+from scorecard.figures import Cell, crosstab, headline
+
+APRIL = dt.date(2020, 4, 1)
+
+
+def cell(area: str, risk: str, number: int, source: str = "report", period: dt.date = APRIL) -> Cell:
+    return Cell(period=period, dimensions={"area": area, "risk": risk}, number=Decimal(number), source=source)
+
+
+DRMM_APRIL = [  # seed 002, "Children graded for CCE in the DRMM", Apr 2020
+    cell("City", "High", 2),
+    cell("City", "Med", 6),
+    cell("City", "Low", 1),
+    cell("County", "High", 1),
+    cell("County", "Med", 11),
+    cell("County", "Low", 1),
+    cell("Rutland", "High", 0),
+    cell("Rutland", "Med", 1),
+    cell("Rutland", "Low", 0),
+]
+
+
+def test_a_cross_tab_by_area_and_risk_level_totals_its_rows_columns_and_whole():
+    table = crosstab(DRMM_APRIL, "area", "risk", ["City", "County", "Rutland"], ["High", "Med", "Low"])
+    assert table.rows == ["City", "County", "Rutland"]
+    assert table.columns == ["High", "Med", "Low"]
+    assert table.row_totals == {"City": 9, "County": 13, "Rutland": 1}
+    assert table.column_totals == {"High": 3, "Med": 18, "Low": 2}
+    assert table.grand_total == 23
+    assert table.table()[1] == ("County", [1, 11, 1], 13)
+
+
+def test_a_cross_tab_with_a_missing_cell_shows_a_gap_and_still_totals():
+    table = crosstab([cell("City", "High", 2), cell("County", "Low", 3)], "area", "risk")
+    assert table.table()[0] == ("City", [Decimal(2), None], 2)
+    assert table.grand_total == 5
+
+
+def test_a_count_period_headline_is_the_total_of_its_cells_unless_an_overall_value_is_stated():
+    assert headline(DRMM_APRIL) == 23
+    overall = Cell(period=APRIL, dimensions={}, number=Decimal(25), source="report")
+    assert headline([*DRMM_APRIL, overall]) == 25
+
+
+def test_a_percentage_headline_is_not_a_sum():
+    cells = [
+        Cell(APRIL, {"area": "City"}, Decimal(80), "r"),
+        Cell(APRIL, {"area": "County"}, Decimal(90), "r"),
+    ]
+    assert headline(cells, "percentage") == Decimal("85.0")
+    assert headline([], "count") is None
+
+
+def test_the_latest_entered_source_gives_the_cell_shown_on_pages():
+    early = Cell(APRIL, {"area": "City"}, Decimal(6), "report", dt.datetime(2020, 5, 1))
+    late = Cell(APRIL, {"area": "City"}, Decimal(5), "appendix", dt.datetime(2020, 5, 2))
+    assert list(figures.current_cells([late, early]).values()) == [late]
+
+
+def test_stated_totals_that_differ_from_the_sum_of_their_cells_are_flagged():
+    table = {
+        "name": "Strategy meetings",
+        "source": "Report para 8",
+        "rows": [
+            {"period": "2020-04", "area": "City", "count": 2},
+            {"period": "2020-04", "area": "County", "count": 3},
+        ],
+        "stated_totals": [{"period": "2020-04", "count": 6}],
+        "stated_column_totals": [{"area": "City", "count": 2}],
+        "stated_grand_total": 5,
+    }
+    findings = figures.check_stated_totals(table)
+    assert len(findings) == 1
+    assert findings[0].kind == "stated_total"
+    assert "stated total for 2020-04 is 6 but its cells add up to 5" in findings[0].message
+    assert [v["value"] for v in findings[0].values] == [6, 5]
+
+
+def test_periods_are_read_as_people_write_them():
+    assert figures.parse_period("2020-04") == APRIL
+    assert figures.parse_period("Apr-20") == APRIL
+    assert figures.parse_period("April 2020") == APRIL
+    assert figures.parse_period(dt.datetime(2020, 4, 17)) == APRIL
+    assert figures.parse_period("2020-04", "quarterly") == APRIL

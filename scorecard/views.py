@@ -1,0 +1,212 @@
+"""Scorecard pages: the scorecard, a measure, adding a value, uploading values, exports.
+
+Reading starts from `for_user` (another partnership's measure is a 404); writing asks
+`plans.rules.can_manage_plans` (viewers and contributors get a 403).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods
+
+from plans.models import Partnership
+from plans.rules import can_manage_plans
+from scorecard import entry, exports, figures
+from scorecard.forms import UploadForm, ValueForm
+from scorecard.models import Measure
+from scorecard.services import cells_for, findings_for, scorecard_summary, unit_suffix
+
+
+def _measure_for(request: HttpRequest, pk: int) -> Measure:
+    return get_object_or_404(
+        Measure.objects.for_user(request.user)
+        .select_related("partnership", "owner")
+        .prefetch_related("dimensions"),
+        pk=pk,
+    )
+
+
+def _require_manager(request: HttpRequest, measure: Measure) -> None:
+    if not can_manage_plans(request.user, measure.partnership_id):
+        raise PermissionDenied("Only plan managers and admins enter scorecard values.")
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    partnerships = list(Partnership.objects.for_user(request.user))
+    chosen = None
+    if partnerships:
+        wanted = request.GET.get("partnership")
+        chosen = next((p for p in partnerships if p.slug == wanted), None) if wanted else partnerships[0]
+        if chosen is None:
+            raise Http404("No such partnership.")  # not one of theirs: as if it did not exist
+    summaries = scorecard_summary(chosen) if chosen else []
+    return render(
+        request,
+        "scorecard/index.html",
+        {
+            "partnerships": partnerships,
+            "partnership": chosen,
+            "summaries": summaries,
+            "can_manage": bool(chosen and can_manage_plans(request.user, chosen)),
+        },
+    )
+
+
+@login_required
+def measure(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _measure_for(request, pk)
+    values = list(measure.values.select_related("source", "entered_by").order_by("-period", "dimensions_key"))
+    cells = cells_for(measure, values)
+    current = figures.current_cells(cells)
+    periods = sorted({p for p, _ in current}, reverse=True)
+    period = periods[0] if periods else None
+    if request.GET.get("period"):
+        try:
+            period = figures.parse_period(request.GET["period"], measure.frequency)
+        except ValueError:
+            period = periods[0] if periods else None
+    dimensions = measure.dimension_list()
+    keys = [d.key for d in dimensions]
+    row_key = request.GET.get("rows") if request.GET.get("rows") in keys else (keys[0] if keys else "")
+    column_choices = [k for k in keys if k != row_key]
+    col_key = (
+        request.GET.get("columns")
+        if request.GET.get("columns") in column_choices
+        else (column_choices[0] if column_choices else "")
+    )
+    by_key = {d.key: d for d in dimensions}
+    crosstab = (
+        figures.crosstab(
+            [c for (p, _), c in current.items() if p == period],
+            row_key,
+            col_key,
+            by_key[row_key].allowed_values if row_key else (),
+            by_key[col_key].allowed_values if col_key else (),
+        )
+        if period
+        else None
+    )
+    data = figures.series(cells, measure.unit)
+    history = (
+        measure.values.model.history.filter(measure_id=measure.pk)
+        .select_related("history_user", "source")
+        .order_by("-history_date")[:50]
+    )
+    return render(
+        request,
+        "scorecard/measure.html",
+        {
+            "measure": measure,
+            "period": period,
+            "periods": periods,
+            "crosstab": crosstab,
+            "row_dimension": by_key.get(row_key),
+            "column_dimension": by_key.get(col_key),
+            "dimensions": dimensions,
+            "chart": figures.chart(
+                data,
+                width=640,
+                height=240,
+                padding=40,
+                target=measure.target,
+                frequency=measure.frequency,
+                unit_suffix=unit_suffix(measure),
+            ),
+            "series": [
+                (figures.period_label(p, measure.frequency), n, measure.rag(n)) for p, n in reversed(data)
+            ],
+            "values": values,
+            "history": history,
+            "findings": findings_for(measure, cells),
+            "suffix": unit_suffix(measure),
+            "can_manage": can_manage_plans(request.user, measure.partnership_id),
+            "period_label": figures.period_label(period, measure.frequency) if period else "",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_value(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _measure_for(request, pk)
+    _require_manager(request, measure)
+    form = ValueForm(request.POST or None, measure=measure)
+    if request.method == "POST" and form.is_valid():
+        source = entry.source_named(measure, form.cleaned_data["source"], request.user)
+        _, outcome = entry.save_value(
+            measure,
+            form.cleaned_data["period"],
+            form.dimensions(),
+            form.cleaned_data["number"],
+            source,
+            request.user,
+        )
+        messages.success(
+            request,
+            {"created": "Value added.", "changed": "Value corrected."}.get(
+                outcome, "The value was already recorded."
+            ),
+        )
+        return redirect(measure)
+    return render(request, "scorecard/value_form.html", {"measure": measure, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _measure_for(request, pk)
+    _require_manager(request, measure)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    row_errors: list[entry.RowError] = []
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        try:
+            rows = entry.read_rows(upload_file, upload_file.name)
+        except entry.UploadError as error:
+            form.add_error("file", str(error))
+        else:
+            clean, row_errors = entry.validate_rows(
+                measure, rows, form.cleaned_data["source"] or upload_file.name
+            )
+            if row_errors:
+                form.add_error(
+                    "file",
+                    f"{len(row_errors)} rows have problems; nothing was saved. Correct them and upload the file again.",
+                )
+            else:
+                saved = entry.save_rows(measure, clean, request.user)
+                found = findings_for(measure)
+                note = f" Reconciliation found {len(found)} disagreements between sources." if found else ""
+                messages.success(request, f"{saved} values saved.{note}")
+                return redirect(measure)
+    return render(
+        request,
+        "scorecard/upload.html",
+        {"measure": measure, "form": form, "row_errors": row_errors, "columns": exports.header(measure)[:-3]},
+    )
+
+
+@login_required
+def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    measure = _measure_for(request, pk)
+    values = list(
+        measure.values.select_related("source", "entered_by").order_by(
+            "period", "dimensions_key", "source__name"
+        )
+    )
+    name = slugify(measure.name)[:60] or "measure"
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(measure, values),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(exports.to_csv(measure, values), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
