@@ -1,0 +1,84 @@
+"""Bad documents are refused with a clear DocumentError, before any heavy parsing."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from intake.importer.api import import_document
+from intake.importer.errors import DocumentError, IntakeError, LimitExceeded
+from intake.importer.model import ImportLimits
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    path.write_bytes(b"")
+    with pytest.raises(DocumentError, match="empty"):
+        import_document(path)
+
+
+def test_binary_garbage_is_refused() -> None:
+    with pytest.raises(DocumentError, match="not a text document"):
+        import_document(bytes(range(256)) * 40, filename="plan.bin")
+
+
+def test_docx_that_is_not_a_zip_is_refused() -> None:
+    with pytest.raises(DocumentError, match="not really a Word file"):
+        import_document(b"this is plain text pretending", filename="plan.docx")
+
+
+@pytest.mark.parametrize("suffix", ["docx", "xlsx"])
+def test_zip_bomb_is_refused_before_decompressing(suffix: str) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml" if suffix == "docx" else "xl/workbook.xml", "w") as member:
+            block = b"\0" * (1024 * 1024)
+            for _ in range(12):
+                member.write(block)
+    limits = ImportLimits(max_uncompressed=10 * 1024 * 1024)
+    with pytest.raises(LimitExceeded, match="zip bomb"):
+        import_document(buffer.getvalue(), filename=f"bomb.{suffix}", limits=limits)
+
+
+def test_over_size_file_is_refused_by_the_size_limit_fast(tmp_path: Path) -> None:
+    path = tmp_path / "huge.pdf"
+    with path.open("wb") as handle:
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(50 * 1024 * 1024)
+    started = time.perf_counter()
+    with pytest.raises(LimitExceeded, match="larger than the limit"):
+        import_document(path)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_size_limit_is_a_parameter() -> None:
+    with pytest.raises(LimitExceeded):
+        import_document(b"Ref\tAction\n1.1\tDo it\n", filename="plan.txt", limits=ImportLimits(max_bytes=10))
+
+
+def test_spreadsheet_without_a_header_row_is_refused() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [[1, 2, 3], ["apples", "pears", "plums"], [4, 5, 6]]:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(DocumentError, match="no header row"):
+        import_document(buffer.getvalue(), filename="numbers.xlsx")
+
+
+def test_missing_file_is_a_document_error(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="could not be read"):
+        import_document(tmp_path / "nope.txt")
+
+
+def test_errors_share_one_base_class() -> None:
+    assert issubclass(DocumentError, IntakeError) and issubclass(LimitExceeded, DocumentError)
