@@ -1,4 +1,35 @@
-"""Routes of the api app."""
+"""Routes of the api app: a router of viewsets, the plan exports, the schema and its docs page."""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.routers import DefaultRouter
+
+from api import docs, views
 
 app_name = "api"
-urlpatterns: list = []
+
+router = DefaultRouter()
+router.register("plans", views.PlanViewSet, basename="plan")
+router.register("sections", views.SectionViewSet, basename="section")
+router.register("actions", views.ActionViewSet, basename="action")
+router.register("updates", views.ProgressUpdateViewSet, basename="update")
+router.register("agencies", views.AgencyViewSet, basename="agency")
+
+# Extension point: models other apps add (measures, boards) as (prefix, viewset). A model whose
+# manager has `for_user` gets a read-only endpoint from `views.read_only_viewset(Model)`;
+# write a full viewset in views.py when it needs writes.
+EXTRA_ROUTES: list[tuple[str, type]] = []
+for prefix, viewset in EXTRA_ROUTES:
+    router.register(prefix, viewset, basename=prefix.rstrip("s"))
+
+urlpatterns = [
+    path("plans/<int:pk>/export.csv", views.PlanExportCSV.as_view(), name="plan_export_csv"),
+    path("plans/<int:pk>/export.json", views.PlanExportJSON.as_view(), name="plan_export_json"),
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
+    path("docs/", docs.ApiDocsView.as_view(), name="docs"),
+    path("token/", docs.ApiTokenView.as_view(), name="token"),
+    *router.urls,
+]

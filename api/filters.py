@@ -1,0 +1,157 @@
+"""Query-string filters of the API, as plain functions (no django-filter needed).
+
+Each filter reads one parameter; a malformed value is a 400 with a message, never a 500.
+The `*_PARAMETERS` lists document them in the OpenAPI schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.exceptions import ValidationError
+
+TRUE_WORDS = {"true", "1", "yes"}
+FALSE_WORDS = {"false", "0", "no"}
+
+
+def as_int(params: Mapping[str, str], name: str) -> int | None:
+    value = params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValidationError({name: "Give a whole number (an id)."}) from None
+    if not 0 < number < 2**63:
+        raise ValidationError({name: "Give an id (a positive whole number)."})
+    return number
+
+
+def as_bool(params: Mapping[str, str], name: str) -> bool | None:
+    value = (params.get(name) or "").lower()
+    if not value:
+        return None
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ValidationError({name: "Give true or false."})
+
+
+def as_moment(params: Mapping[str, str], name: str) -> dt.datetime | None:
+    """A date (midnight, local time) or a date and time; naive times are local."""
+    value = params.get(name)
+    if not value:
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            moment = dt.datetime.combine(day, dt.time()) if day else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise ValidationError({name: "Give a date (2025-04-01) or a date and time (2025-04-01T09:00:00Z)."})
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def filter_actions(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
+    if (plan := as_int(params, "plan")) is not None:
+        qs = qs.filter(plan_id=plan)
+    if (section := as_int(params, "section")) is not None:
+        qs = qs.filter(section_id=section)
+    if status := params.get("status"):
+        qs = qs.filter(status__key=status)
+    if (agency := as_int(params, "agency")) is not None:
+        qs = qs.filter(Q(lead_agency_id=agency) | Q(owner_agencies=agency)).distinct()
+    overdue = as_bool(params, "overdue")
+    if overdue is True:
+        qs = qs.overdue()
+    elif overdue is False:
+        qs = qs.exclude(pk__in=qs.model.objects.overdue().values("pk"))
+    if (since := as_moment(params, "updated__gte")) is not None:
+        # An action counts as updated when its own fields changed or a progress update was added.
+        qs = qs.filter(Q(updated__gte=since) | Q(updates__created__gte=since)).distinct()
+    if search := params.get("search"):
+        qs = qs.filter(Q(ref__icontains=search) | Q(text__icontains=search) | Q(owner_text__icontains=search))
+    return qs
+
+
+def filter_updates(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
+    if (plan := as_int(params, "plan")) is not None:
+        qs = qs.filter(action__plan_id=plan)
+    if (action := as_int(params, "action")) is not None:
+        qs = qs.filter(action_id=action)
+    if status := params.get("status"):
+        qs = qs.filter(status__key=status)
+    if (agency := as_int(params, "agency")) is not None:
+        qs = qs.filter(Q(action__lead_agency_id=agency) | Q(action__owner_agencies=agency)).distinct()
+    if (since := as_moment(params, "updated__gte")) is not None:
+        qs = qs.filter(created__gte=since)
+    if search := params.get("search"):
+        qs = qs.filter(Q(narrative__icontains=search) | Q(next_steps__icontains=search))
+    return qs
+
+
+def filter_sections(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
+    if (plan := as_int(params, "plan")) is not None:
+        qs = qs.filter(plan_id=plan)
+    if search := params.get("search"):
+        qs = qs.filter(Q(ref__icontains=search) | Q(title__icontains=search))
+    return qs
+
+
+def filter_plans(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
+    if stage := params.get("stage"):
+        qs = qs.filter(stage=stage)
+    if search := params.get("search"):
+        qs = qs.filter(title__icontains=search)
+    return qs
+
+
+def filter_agencies(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
+    if search := params.get("search"):
+        qs = qs.filter(Q(name__icontains=search) | Q(short_name__icontains=search))
+    return qs
+
+
+def _param(name: str, kind: object, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, kind, OpenApiParameter.QUERY, required=False, description=description)
+
+
+PLAN_ID = _param("plan", OpenApiTypes.INT, "Only this plan (id).")
+SEARCH = _param("search", OpenApiTypes.STR, "Text to look for.")
+STATUS = _param("status", OpenApiTypes.STR, "RAG status key: red, amber, green, complete …")
+AGENCY = _param("agency", OpenApiTypes.INT, "Led or owned by this agency (id).")
+SINCE = _param("updated__gte", OpenApiTypes.DATETIME, "Changed or given a progress update on or after this.")
+
+ACTION_PARAMETERS = [
+    PLAN_ID,
+    _param("section", OpenApiTypes.INT, "Only this section (id)."),
+    STATUS,
+    AGENCY,
+    _param("overdue", OpenApiTypes.BOOL, "true: past the due date and not done; false: the others."),
+    SINCE,
+    SEARCH,
+]
+UPDATE_PARAMETERS = [
+    PLAN_ID,
+    _param("action", OpenApiTypes.INT, "Only this action (id)."),
+    STATUS,
+    AGENCY,
+    _param("updated__gte", OpenApiTypes.DATETIME, "Written on or after this."),
+    SEARCH,
+]
+SECTION_PARAMETERS = [PLAN_ID, SEARCH]
+PLAN_PARAMETERS = [_param("stage", OpenApiTypes.STR, "draft, agreed, published or closed."), SEARCH]
+AGENCY_PARAMETERS = [SEARCH]
+
+Filter = Callable[[QuerySet, Mapping[str, str]], QuerySet]

@@ -1,0 +1,223 @@
+"""What the API reads and writes. Related objects are limited to the caller's partnerships.
+
+Fields that other parts of the service own are read-only here: an action's status and last
+update date (cached from progress updates), a section's sign-off (the board's, in governance).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import serializers
+
+from plans.models import (
+    Action,
+    Agency,
+    Evidence,
+    Partnership,
+    Person,
+    Plan,
+    ProgressUpdate,
+    RagStatus,
+    Section,
+)
+
+
+class ForUserRelatedField(serializers.PrimaryKeyRelatedField):
+    """A primary key chosen from `model.objects.for_user(request.user)` only (the one door).
+
+    Another partnership's id is answered like one that does not exist.
+    """
+
+    def __init__(self, model: type, **kwargs: Any) -> None:
+        self.model = model
+        kwargs.setdefault("queryset", model.objects.none())
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> QuerySet:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return self.model.objects.for_user(user)
+
+
+class RagStatusSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RagStatus
+        fields = ["key", "label", "colour", "definition", "is_done"]
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agency
+        fields = ["id", "partnership", "name", "short_name", "kind"]
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    partnership = ForUserRelatedField(Partnership)
+    rag_statuses = RagStatusSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "id", "partnership", "title", "kind", "source_document", "start", "end", "stage",
+            "report_date", "stale_after_days", "created", "rag_statuses",
+        ]  # fmt: skip
+        read_only_fields = ["created"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if (
+            self.instance is not None
+            and "partnership" in attrs
+            and attrs["partnership"] != self.instance.partnership
+        ):
+            raise serializers.ValidationError({"partnership": "A plan cannot move to another partnership."})
+        start, end = (
+            attrs.get("start", getattr(self.instance, "start", None)),
+            attrs.get("end", getattr(self.instance, "end", None)),
+        )
+        if start and end and end < start:
+            raise serializers.ValidationError({"end": "The end date must be on or after the start date."})
+        return attrs
+
+
+class SectionSerializer(serializers.ModelSerializer):
+    plan = ForUserRelatedField(Plan)
+    parent = ForUserRelatedField(Section, allow_null=True, required=False)
+
+    class Meta:
+        model = Section
+        fields = [
+            "id", "plan", "parent", "ref", "title", "what_needs_to_improve", "what_inspectors_found",
+            "order", "signed_off_on", "monitored_through", "is_signed_off",
+        ]  # fmt: skip
+        read_only_fields = ["signed_off_on", "monitored_through", "is_signed_off"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        plan = attrs.get("plan", getattr(self.instance, "plan", None))
+        if self.instance is not None and plan != self.instance.plan:
+            raise serializers.ValidationError({"plan": "A section cannot move to another plan."})
+        parent = attrs.get("parent", getattr(self.instance, "parent", None))
+        if parent is not None:
+            if parent.plan_id != plan.pk:
+                raise serializers.ValidationError({"parent": "A section's parent must be in the same plan."})
+            node = parent
+            while node is not None:
+                if self.instance is not None and node.pk == self.instance.pk:
+                    raise serializers.ValidationError({"parent": "A section cannot sit inside itself."})
+                node = node.parent
+        return attrs
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    plan = ForUserRelatedField(Plan)
+    section = ForUserRelatedField(Section, allow_null=True, required=False)
+    owners = ForUserRelatedField(Person, many=True, required=False)
+    owner_agencies = ForUserRelatedField(Agency, many=True, required=False)
+    lead_agency = ForUserRelatedField(Agency, allow_null=True, required=False)
+    status = serializers.SlugRelatedField(slug_field="key", read_only=True, allow_null=True)
+    status_label = serializers.CharField(source="status.label", read_only=True, allow_null=True, default=None)
+    is_overdue = serializers.BooleanField(read_only=True)
+    version = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="The version you read. Required when changing an action: a change based on an "
+        "older version is refused with 409 Conflict.",
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "id", "plan", "section", "ref", "text", "owner_text", "owners", "owner_agencies", "lead_agency",
+            "due_text", "due_date", "outcome", "constraints", "question", "status", "status_label",
+            "last_update_on", "is_overdue", "order", "version", "created", "updated",
+        ]  # fmt: skip
+        read_only_fields = ["last_update_on", "created", "updated"]
+        # The unique reference is checked in validate(), with the message users understand.
+        validators: list = []
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is not None and "version" not in attrs:
+            raise serializers.ValidationError({"version": "Send the version of the action you read."})
+        plan: Plan = attrs.get("plan", getattr(self.instance, "plan", None))
+        if self.instance is not None and plan != self.instance.plan:
+            raise serializers.ValidationError({"plan": "An action cannot move to another plan."})
+        section = attrs.get("section", getattr(self.instance, "section", None))
+        if section is not None and section.plan_id != plan.pk:
+            raise serializers.ValidationError({"section": "Choose a section of the same plan."})
+        for name in ("owners", "owner_agencies"):
+            if any(obj.partnership_id != plan.partnership_id for obj in attrs.get(name, [])):
+                raise serializers.ValidationError({name: "Choose from the plan's own partnership."})
+        lead = attrs.get("lead_agency")
+        if lead is not None and lead.partnership_id != plan.partnership_id:
+            raise serializers.ValidationError({"lead_agency": "Choose an agency of the plan's partnership."})
+        ref = attrs.get("ref", getattr(self.instance, "ref", ""))
+        if ref:
+            clash = Action.objects.filter(plan=plan, ref=ref)
+            if self.instance is not None:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                raise serializers.ValidationError({"ref": f"The plan already has an action {ref}."})
+        return attrs
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    """Evidence is listed, not served: files are fetched through the web page that checks access."""
+
+    has_file = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "title", "link", "has_file", "created"]
+
+    def get_has_file(self, obj: Evidence) -> bool:
+        return bool(obj.file)
+
+
+class ProgressUpdateSerializer(serializers.ModelSerializer):
+    action = ForUserRelatedField(Action)
+    status = serializers.CharField(
+        source="status.key",
+        allow_null=True,
+        required=False,
+        help_text="A key of the plan's RAG scheme (red, amber, green, complete …).",
+    )
+    status_label = serializers.CharField(source="status.label", read_only=True, allow_null=True, default=None)
+    author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = [
+            "id", "action", "date", "author", "status", "status_label", "narrative", "next_steps",
+            "created", "evidence",
+        ]  # fmt: skip
+        read_only_fields = ["created"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        action: Action = attrs.get("action", getattr(self.instance, "action", None))
+        key = attrs.pop("status", {}).get("key") if isinstance(attrs.get("status"), dict) else None
+        if key:
+            status = RagStatus.objects.filter(plan_id=action.plan_id, key=key).first()
+            if status is None:
+                keys = ", ".join(action.plan.rag_statuses.values_list("key", flat=True))
+                raise serializers.ValidationError({"status": f"Choose one of this plan's statuses: {keys}."})
+            attrs["status"] = status
+        else:
+            attrs["status"] = None
+        return attrs
+
+
+class PlanExportRowSerializer(serializers.Serializer):
+    """One row of a plan export: an action with its section and latest progress."""
+
+    section = serializers.CharField()
+    ref = serializers.CharField()
+    text = serializers.CharField()
+    owner = serializers.CharField()
+    agency = serializers.CharField()
+    due_text = serializers.CharField()
+    due_date = serializers.DateField(allow_null=True)
+    status = serializers.CharField()
+    last_update_on = serializers.DateField(allow_null=True)
+    latest_progress = serializers.CharField()

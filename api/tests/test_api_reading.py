@@ -1,0 +1,125 @@
+"""Reading through the API: every role reads its own partnership, nobody reads another's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from plans.tests import factories
+
+
+def ids(response) -> set[int]:
+    return {row["id"] for row in response.json()["results"]}
+
+
+@pytest.mark.parametrize("who", ["admin", "manager", "contributor", "viewer"])
+def test_every_role_reads_the_plans_sections_actions_updates_and_agencies_of_its_partnership(
+    world, api_as, who
+):
+    factories.ProgressUpdateFactory(action=world.police_action)
+    client = api_as(getattr(world, who))
+    assert ids(client.get("/api/plans/")) == {world.plan.pk}
+    assert ids(client.get("/api/actions/")) == {world.police_action.pk, world.council_action.pk}
+    assert len(ids(client.get("/api/sections/"))) == 1
+    assert len(ids(client.get("/api/updates/"))) == 1
+    assert ids(client.get("/api/agencies/")) == {world.police.pk, world.council.pk}
+
+
+def test_another_partnerships_plan_action_and_export_are_not_found(world, api_as):
+    client = api_as(world.outsider)
+    assert ids(client.get("/api/actions/")) == {world.other_action.pk}
+    assert client.get(f"/api/plans/{world.plan.pk}/").status_code == 404
+    assert client.get(f"/api/actions/{world.police_action.pk}/").status_code == 404
+    assert client.get(f"/api/plans/{world.plan.pk}/export.csv").status_code == 404
+    assert client.get(f"/api/plans/{world.plan.pk}/export.json").status_code == 404
+
+
+def test_search_does_not_reach_another_partnership(world, api_as):
+    world.other_action.text = "Escalation protocol reviewed"
+    world.other_action.save()
+    response = api_as(world.admin).get("/api/actions/", {"search": "Escalation protocol"})
+    assert response.json()["count"] == 0
+
+
+def test_signed_out_callers_are_refused(world):
+    response = APIClient().get("/api/actions/")
+    assert response.status_code in (401, 403)
+
+
+def test_a_token_signs_a_program_in(world):
+    token = Token.objects.create(user=world.viewer)
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert client.get("/api/plans/").json()["count"] == 1
+
+
+def test_actions_filter_by_status_key(world, api_as):
+    factories.ProgressUpdateFactory(action=world.police_action, status=factories.status(world.plan, "red"))
+    response = api_as(world.viewer).get("/api/actions/", {"status": "red"})
+    assert ids(response) == {world.police_action.pk}
+
+
+def test_actions_filter_by_agency_lead_or_owner(world, api_as):
+    world.council_action.owner_agencies.add(world.police)
+    response = api_as(world.viewer).get("/api/actions/", {"agency": world.police.pk})
+    assert ids(response) == {world.police_action.pk, world.council_action.pk}
+    response = api_as(world.viewer).get("/api/actions/", {"agency": world.council.pk})
+    assert ids(response) == {world.council_action.pk}
+
+
+def test_actions_filter_by_overdue(world, api_as):
+    world.police_action.due_date = dt.date(2000, 1, 1)
+    world.police_action.save()
+    client = api_as(world.viewer)
+    assert ids(client.get("/api/actions/", {"overdue": "true"})) == {world.police_action.pk}
+    assert ids(client.get("/api/actions/", {"overdue": "false"})) == {world.council_action.pk}
+
+
+def test_actions_filter_by_updated_since_counts_new_progress_updates(world, api_as, time_machine):
+    time_machine.move_to(dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC))
+    world.police_action.save()
+    world.council_action.save()
+    time_machine.move_to(dt.datetime(2025, 3, 1, 12, tzinfo=dt.UTC))
+    factories.ProgressUpdateFactory(action=world.council_action)
+    response = api_as(world.viewer).get("/api/actions/", {"updated__gte": "2025-02-01"})
+    assert ids(response) == {world.council_action.pk}
+
+
+def test_actions_filter_by_plan(world, api_as):
+    second = factories.PlanFactory(partnership=world.partnership)
+    action = factories.ActionFactory(plan=second)
+    assert ids(api_as(world.viewer).get("/api/actions/", {"plan": second.pk})) == {action.pk}
+
+
+@pytest.mark.parametrize(
+    "params", [{"agency": "police"}, {"overdue": "maybe"}, {"updated__gte": "last tuesday"}, {"plan": "-1"}]
+)
+def test_a_malformed_filter_is_a_clear_400(world, api_as, params):
+    response = api_as(world.viewer).get("/api/actions/", params)
+    assert response.status_code == 400
+    assert set(response.json()) == set(params)
+
+
+def test_lists_come_in_pages_of_fifty(world, api_as):
+    factories.ActionFactory.create_batch(55, plan=world.plan, section=None)
+    client = api_as(world.viewer)
+    first = client.get("/api/actions/").json()
+    assert first["count"] == 57 and len(first["results"]) == 50 and first["next"]
+    assert len(client.get(first["next"]).json()["results"]) == 7
+
+
+def test_user_written_script_comes_back_as_inert_json_text(world, api_as):
+    update = factories.ProgressUpdateFactory(
+        action=world.police_action, narrative="<script>alert(1)</script>"
+    )
+    response = api_as(world.viewer).get(f"/api/updates/{update.pk}/")
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["narrative"] == "<script>alert(1)</script>"
+
+
+def test_api_root_lists_the_endpoints(world, api_as):
+    response = api_as(world.viewer).get(reverse("api:api-root"), HTTP_ACCEPT="application/json")
+    assert set(response.json()) >= {"plans", "sections", "actions", "updates", "agencies"}

@@ -1,0 +1,178 @@
+"""Writing through the API follows the web pages' rules (plans/rules.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from plans import models
+from plans.tests import factories
+
+
+def new_update(action: models.Action, status: str = "red") -> dict:
+    return {"action": action.pk, "date": "2025-05-01", "status": status, "narrative": "Audit done."}
+
+
+def test_contributor_adds_a_progress_update_to_their_agencys_action_and_it_sets_the_status(world, api_as):
+    response = api_as(world.contributor).post("/api/updates/", new_update(world.police_action), format="json")
+    assert response.status_code == 201, response.json()
+    world.police_action.refresh_from_db()
+    assert world.police_action.status.key == "red"
+    assert str(world.police_action.last_update_on) == "2025-05-01"
+    assert models.ProgressUpdate.objects.get().author == world.contributor
+
+
+def test_contributor_cannot_add_a_progress_update_to_another_agencys_action(world, api_as):
+    response = api_as(world.contributor).post(
+        "/api/updates/", new_update(world.council_action), format="json"
+    )
+    assert response.status_code == 403
+    assert not models.ProgressUpdate.objects.exists()
+
+
+def test_viewer_cannot_add_a_progress_update(world, api_as):
+    response = api_as(world.viewer).post("/api/updates/", new_update(world.police_action), format="json")
+    assert response.status_code == 403
+
+
+def test_a_progress_update_on_another_partnerships_action_is_refused_as_unknown(world, api_as):
+    response = api_as(world.outsider).post("/api/updates/", new_update(world.police_action), format="json")
+    assert response.status_code == 400
+    assert "does not exist" in str(response.json()["action"])
+
+
+def test_a_status_outside_the_plans_scheme_is_refused(world, api_as):
+    response = api_as(world.manager).post(
+        "/api/updates/", new_update(world.police_action, "purple"), format="json"
+    )
+    assert response.status_code == 400
+    assert "complete" in str(response.json()["status"])
+
+
+def test_progress_updates_cannot_be_edited_or_deleted_through_the_api(world, api_as):
+    update = factories.ProgressUpdateFactory(action=world.police_action)
+    client = api_as(world.admin)
+    assert client.patch(f"/api/updates/{update.pk}/", {"narrative": "x"}, format="json").status_code == 405
+    assert client.delete(f"/api/updates/{update.pk}/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "who, expected", [("manager", 200), ("admin", 200), ("contributor", 403), ("viewer", 403)]
+)
+def test_only_plan_managers_and_admins_edit_an_action(world, api_as, who, expected):
+    action = world.police_action
+    response = api_as(getattr(world, who)).patch(
+        f"/api/actions/{action.pk}/", {"due_text": "March 2031", "version": action.version}, format="json"
+    )
+    assert response.status_code == expected
+    action.refresh_from_db()
+    assert (action.due_text == "March 2031") == (expected == 200)
+
+
+def test_editing_an_action_raises_its_version_and_records_history(world, api_as):
+    action = world.police_action
+    before = action.history.count()
+    response = api_as(world.manager).patch(
+        f"/api/actions/{action.pk}/",
+        {"text": "Audit the front door", "version": action.version},
+        format="json",
+    )
+    assert response.json()["version"] == action.version + 1
+    assert action.history.count() == before + 1
+    assert action.history.first().history_user == world.manager
+
+
+def test_editing_an_action_without_the_version_read_is_refused(world, api_as):
+    response = api_as(world.manager).patch(
+        f"/api/actions/{world.police_action.pk}/", {"text": "x"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "version" in response.json()
+
+
+def test_editing_an_action_from_a_stale_version_is_a_409_conflict_and_changes_nothing(world, api_as):
+    action = world.police_action
+    client = api_as(world.manager)
+    first = client.patch(
+        f"/api/actions/{action.pk}/", {"text": "First", "version": action.version}, format="json"
+    )
+    assert first.status_code == 200
+    second = client.patch(
+        f"/api/actions/{action.pk}/", {"text": "Second", "version": action.version}, format="json"
+    )
+    assert second.status_code == 409
+    assert "Someone else changed this action" in second.json()["detail"]
+    action.refresh_from_db()
+    assert action.text == "First"
+
+
+def test_an_action_of_a_signed_off_section_is_locked_for_managers(world, api_as):
+    world.police_action.section.signed_off_on = "2025-01-01"
+    world.police_action.section.save()
+    response = api_as(world.manager).patch(
+        f"/api/actions/{world.police_action.pk}/", {"text": "x", "version": 1}, format="json"
+    )
+    assert response.status_code == 403
+
+
+def test_an_action_cannot_take_another_partnerships_agency(world, api_as):
+    other_agency = factories.AgencyFactory(partnership=world.other_plan.partnership)
+    response = api_as(world.manager).patch(
+        f"/api/actions/{world.police_action.pk}/",
+        {"lead_agency": other_agency.pk, "version": 1},
+        format="json",
+    )
+    assert response.status_code == 400
+
+
+def test_manager_creates_and_deletes_an_action(world, api_as):
+    client = api_as(world.manager)
+    response = client.post(
+        "/api/actions/", {"plan": world.plan.pk, "ref": "9.9", "text": "New"}, format="json"
+    )
+    assert response.status_code == 201, response.json()
+    assert client.delete(f"/api/actions/{response.json()['id']}/").status_code == 204
+    assert not models.Action.objects.filter(ref="9.9").exists()
+
+
+def test_a_duplicate_action_reference_is_a_400_not_a_server_error(world, api_as):
+    response = api_as(world.manager).post(
+        "/api/actions/",
+        {"plan": world.plan.pk, "ref": world.police_action.ref, "text": "Again"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "ref" in response.json()
+
+
+@pytest.mark.parametrize("who", ["contributor", "viewer"])
+def test_contributors_and_viewers_cannot_create_or_delete_plans_sections_or_actions(world, api_as, who):
+    client = api_as(getattr(world, who))
+    assert client.post("/api/plans/", {"partnership": world.partnership.pk, "title": "X"}).status_code == 403
+    assert client.post("/api/sections/", {"plan": world.plan.pk, "title": "X"}).status_code == 403
+    assert client.post("/api/actions/", {"plan": world.plan.pk, "text": "X"}).status_code == 403
+    assert client.delete(f"/api/actions/{world.police_action.pk}/").status_code == 403
+    assert client.delete(f"/api/plans/{world.plan.pk}/").status_code == 403
+    assert models.Action.objects.filter(pk=world.police_action.pk).exists()
+
+
+def test_a_manager_of_one_partnership_cannot_create_a_plan_in_another(world, api_as):
+    response = api_as(world.manager).post(
+        "/api/plans/", {"partnership": world.other_plan.partnership_id, "title": "X"}, format="json"
+    )
+    assert response.status_code == 400
+    assert not models.Plan.objects.filter(title="X").exists()
+
+
+def test_a_new_plan_gets_the_default_rag_scheme(world, api_as):
+    response = api_as(world.manager).post(
+        "/api/plans/", {"partnership": world.partnership.pk, "title": "Delivery plan"}, format="json"
+    )
+    assert response.status_code == 201
+    assert [s["key"] for s in response.json()["rag_statuses"]] == ["red", "amber", "green", "complete"]
+
+
+def test_outsider_cannot_change_or_delete_another_partnerships_objects(world, api_as):
+    client = api_as(world.outsider)
+    assert client.patch(f"/api/actions/{world.police_action.pk}/", {"version": 1}).status_code == 404
+    assert client.delete(f"/api/plans/{world.plan.pk}/").status_code == 404
+    assert client.delete(f"/api/sections/{world.police_action.section_id}/").status_code == 404

@@ -1,0 +1,294 @@
+"""API viewsets over the same querysets as the web pages (`Model.objects.for_user`).
+
+Another partnership's object is not in the queryset, so it is 404; a refused write is 403.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, ClassVar
+
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api import filters
+from api.locking import CONFLICT_MESSAGE, save_action_if_unchanged
+from api.permissions import PartnershipRules
+from api.serializers import (
+    ActionSerializer,
+    AgencySerializer,
+    PlanExportRowSerializer,
+    PlanSerializer,
+    ProgressUpdateSerializer,
+    SectionSerializer,
+)
+from plans import rules
+from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section
+
+CONFLICT_RESPONSE = OpenApiResponse(description=CONFLICT_MESSAGE)
+
+
+class PartnershipViewSet(viewsets.GenericViewSet):
+    """Every queryset starts from `model.objects.for_user(request.user)`."""
+
+    model: ClassVar[type[Model]]
+    filter_function: ClassVar[filters.Filter | None] = None
+    permission_classes = [PartnershipRules]
+    writing_roles: ClassVar[set[str]] = {Role.ADMIN, Role.MANAGER}
+
+    def base_queryset(self) -> QuerySet:
+        return self.model.objects.for_user(self.request.user)  # type: ignore[attr-defined]
+
+    def get_queryset(self) -> QuerySet:
+        qs = self.base_queryset()
+        if self.action == "list" and self.filter_function is not None:
+            qs = type(self).filter_function(qs, self.request.query_params)  # type: ignore[misc]
+        return qs
+
+
+@extend_schema_view(list=extend_schema(parameters=filters.AGENCY_PARAMETERS))
+class AgencyViewSet(PartnershipViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
+    """Agencies of your partnerships (read only: admins manage them in the service)."""
+
+    model = Agency
+    serializer_class = AgencySerializer
+    filter_function = filters.filter_agencies
+
+
+@extend_schema_view(list=extend_schema(parameters=filters.PLAN_PARAMETERS))
+class PlanViewSet(PartnershipViewSet, viewsets.ModelViewSet):
+    """Plans. Plan managers and admins create, edit and delete them."""
+
+    model = Plan
+    serializer_class = PlanSerializer
+    filter_function = filters.filter_plans
+
+    def base_queryset(self) -> QuerySet:
+        return super().base_queryset().prefetch_related("rag_statuses")
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        if not rules.can_manage_plans(self.request.user, serializer.validated_data["partnership"]):
+            raise PermissionDenied("Only plan managers and admins can create plans.")
+        with transaction.atomic():
+            plan = serializer.save()
+            plan.add_default_rag_scheme()
+
+
+@extend_schema_view(list=extend_schema(parameters=filters.SECTION_PARAMETERS))
+class SectionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
+    """Sections (themes, areas for development, findings) of plans."""
+
+    model = Section
+    serializer_class = SectionSerializer
+    filter_function = filters.filter_sections
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        if not rules.can_manage_plans(self.request.user, serializer.validated_data["plan"].partnership_id):
+            raise PermissionDenied("Only plan managers and admins can add sections.")
+        serializer.save()
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=filters.ACTION_PARAMETERS),
+    update=extend_schema(responses={200: ActionSerializer, 409: CONFLICT_RESPONSE}),
+    partial_update=extend_schema(responses={200: ActionSerializer, 409: CONFLICT_RESPONSE}),
+)
+class ActionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
+    """Actions. Plan managers and admins edit them; send back the `version` you read."""
+
+    model = Action
+    serializer_class = ActionSerializer
+    filter_function = filters.filter_actions
+
+    def base_queryset(self) -> QuerySet:
+        return (
+            super()
+            .base_queryset()
+            .select_related("status", "plan", "section")
+            .prefetch_related("owners", "owner_agencies")
+        )
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        if not rules.can_manage_plans(self.request.user, serializer.validated_data["plan"].partnership_id):
+            raise PermissionDenied("Only plan managers and admins can add actions.")
+        serializer.validated_data.pop("version", None)
+        serializer.save()
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        action: Action = self.get_object()
+        serializer = self.get_serializer(action, data=request.data, partial=kwargs.get("partial", False))
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        expected = fields.pop("version")
+        if not save_action_if_unchanged(action, fields, expected, user=request.user):
+            current = Action.objects.filter(pk=action.pk).values_list("version", flat=True).first()
+            return Response(
+                {"detail": CONFLICT_MESSAGE, "version": current, "your_version": expected},
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(self.get_serializer(self.base_queryset().get(pk=action.pk)).data)
+
+
+@extend_schema_view(list=extend_schema(parameters=filters.UPDATE_PARAMETERS))
+class ProgressUpdateViewSet(
+    PartnershipViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin
+):
+    """Progress updates ("progress and impact"). Adding one sets the action's status.
+
+    Updates are a dated record, so the API adds them but does not edit or delete them.
+    """
+
+    model = ProgressUpdate
+    serializer_class = ProgressUpdateSerializer
+    filter_function = filters.filter_updates
+    writing_roles: ClassVar[set[str]] = {Role.ADMIN, Role.MANAGER, Role.CONTRIBUTOR}
+
+    def base_queryset(self) -> QuerySet:
+        return super().base_queryset().select_related("status", "author").prefetch_related("evidence")
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        action: Action = serializer.validated_data["action"]
+        if not rules.can_add_update(self.request.user, action):
+            raise PermissionDenied("You can add progress updates only to your own agency's actions.")
+        with transaction.atomic():
+            serializer.save(author=self.request.user)
+            action.refresh_status()
+
+
+# --- Exports -------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = [
+    ("section", "Section"),
+    ("ref", "Ref"),
+    ("text", "Action"),
+    ("owner", "Owner"),
+    ("agency", "Agency"),
+    ("due_text", "Due (as written)"),
+    ("due_date", "Due date"),
+    ("status", "Status"),
+    ("last_update_on", "Last update"),
+    ("latest_progress", "Latest progress"),
+]
+
+
+def export_rows(plan: Plan, user: Any) -> list[dict[str, Any]]:
+    """One row per action of the plan, with its section and latest progress update."""
+    actions = (
+        Action.objects.for_user(user)
+        .filter(plan=plan)
+        .select_related("section", "status", "lead_agency")
+        .prefetch_related("owner_agencies", "updates")
+    )
+    rows = []
+    for action in actions:
+        latest = max(action.updates.all(), key=lambda u: (u.date, u.created, u.pk), default=None)
+        agencies = [str(action.lead_agency)] if action.lead_agency else []
+        agencies += [str(a) for a in action.owner_agencies.all() if a.pk != action.lead_agency_id]
+        rows.append(
+            {
+                "section": str(action.section) if action.section else "",
+                "ref": action.ref,
+                "text": action.text,
+                "owner": action.owner_text,
+                "agency": "; ".join(agencies),
+                "due_text": action.due_text,
+                "due_date": action.due_date,
+                "status": action.status.label if action.status else "",
+                "last_update_on": action.last_update_on,
+                "latest_progress": latest.narrative if latest else "",
+            }
+        )
+    return rows
+
+
+def csv_safe(value: Any) -> str:
+    """Text for a spreadsheet cell; formulas are neutralised (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class CSVRenderer(BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        if isinstance(data, dict):  # an error: {"detail": "..."}
+            for key, value in data.items():
+                writer.writerow([csv_safe(key), csv_safe(value)])
+        return out.getvalue().encode("utf-8")
+
+
+class PlanExportBase(APIView):
+    permission_classes = [PartnershipRules]
+
+    def rows(self, pk: int) -> tuple[Plan, list[dict[str, Any]]]:
+        from django.shortcuts import get_object_or_404
+
+        plan = get_object_or_404(Plan.objects.for_user(self.request.user), pk=pk)
+        return plan, export_rows(plan, self.request.user)
+
+
+class PlanExportJSON(PlanExportBase):
+    """A plan as JSON: one row per action."""
+
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(responses=PlanExportRowSerializer(many=True), operation_id="plans_export_json")
+    def get(self, request: Request, pk: int) -> Response:
+        _, rows = self.rows(pk)
+        return Response(PlanExportRowSerializer(rows, many=True).data)
+
+
+class PlanExportCSV(PlanExportBase):
+    """A plan as CSV (opens in Excel): one row per action."""
+
+    renderer_classes = [CSVRenderer, JSONRenderer]
+
+    @extend_schema(
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+        operation_id="plans_export_csv",
+    )
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        plan, rows = self.rows(pk)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}.csv"'
+        response.write("\ufeff")  # so Excel reads the file as UTF-8
+        writer = csv.writer(response)
+        writer.writerow([label for _, label in EXPORT_COLUMNS])
+        for row in rows:
+            writer.writerow([csv_safe(row[key]) for key, _ in EXPORT_COLUMNS])
+        return response
+
+
+def read_only_viewset(model: type[Model], fields: list[str] | str = "__all__") -> type[PartnershipViewSet]:
+    """A read-only viewset for any partnership-scoped model (its manager has `for_user`).
+
+    The extension point for models other apps add later (measures, boards): register it in
+    api/urls.py `EXTRA_ROUTES`, or write a full viewset like the ones above.
+    """
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    serializer = type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})
+    return type(  # type: ignore[return-value]
+        f"{model.__name__}ViewSet",
+        (PartnershipViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin),
+        {
+            "model": model,
+            "serializer_class": serializer,
+            "__doc__": f"{model._meta.verbose_name_plural} (read only).",
+        },
+    )
