@@ -1,0 +1,77 @@
+"""Forms of the import journey: the upload, and the corrections made on the preview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from oversight.forms import GovukFormMixin
+from plans.models import Partnership, Plan, PlanKind
+
+ACCEPTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".xlsx", ".csv", ".pdf")
+
+
+class UploadForm(GovukFormMixin, forms.Form):
+    partnership = forms.ModelChoiceField(
+        queryset=Partnership.objects.none(), empty_label=None, label="Partnership"
+    )
+    plan = forms.ModelChoiceField(
+        queryset=Plan.objects.none(),
+        required=False,
+        label="Plan to update (optional)",
+        empty_label="None – this is a new plan",
+        help_text="Choose a plan when the document is a newer version of it: actions are matched by their ref.",
+    )
+    document = forms.FileField(
+        label="Upload the plan document",
+        help_text="A Word (.docx), Excel (.xlsx), CSV, PDF, text, Markdown or HTML file.",
+        widget=forms.FileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
+        error_messages={
+            "required": "Select a document to upload",
+            "empty": "The selected file is empty",
+            "invalid": "The selected file could not be uploaded",
+        },
+    )
+
+    def __init__(self, *args: Any, partnerships: Any, plans: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = partnerships
+        self.fields["plan"].queryset = plans.select_related("partnership")
+        if len(partnerships) == 1:
+            # One partnership to choose from: no question to ask.
+            self.fields["partnership"].widget = forms.HiddenInput()
+            self.fields["partnership"].initial = partnerships[0].pk
+
+    def clean_document(self) -> Any:
+        upload = self.cleaned_data["document"]
+        # The size is checked before anything reads the file.
+        limit = settings.OVERSIGHT_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"The selected file must be smaller than {filesizeformat(limit)} (it is {filesizeformat(upload.size)})"
+            )
+        if not upload.name.lower().endswith(ACCEPTED_EXTENSIONS):
+            raise forms.ValidationError(
+                "The selected file must be a .docx, .xlsx, .csv, .pdf, .txt, .md or .html file"
+            )
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        plan, partnership = cleaned.get("plan"), cleaned.get("partnership")
+        if plan is not None and partnership is not None and plan.partnership_id != partnership.pk:
+            self.add_error("plan", "Choose a plan of the same partnership")
+        return cleaned
+
+
+class ConfirmForm(GovukFormMixin, forms.Form):
+    title = forms.CharField(label="Plan title", max_length=500)
+    kind = forms.ChoiceField(label="Kind of plan", choices=PlanKind.choices)
+    create_owners = forms.BooleanField(
+        label="Add the new agencies and people listed above to the partnership",
+        required=False,
+        initial=True,
+    )

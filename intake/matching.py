@@ -1,0 +1,160 @@
+"""Owners as a document writes them, matched to the partnership's agencies and people.
+
+An owner cell such as "ESCC – Vicky Finnemore, Head of Specialist Services" arrives split by
+the import library into parts (agency, person, job title). Each part is matched to an existing
+Agency (by name, short name or the initials of its name: "ESCC" is "East Sussex County
+Council") or Person (by name), case-insensitively; what matches nothing is proposed as new.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from intake.importer.model import Action as DraftAction
+from intake.importer.model import OwnerPart
+from plans.models import Agency, Partnership, Person
+
+# Words left out of initials, so "Children and Young People's Service" is "CYPS".
+SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "&"}
+
+
+def normalise(text: str) -> str:
+    """Case, punctuation, "&" and a leading "the" do not make a different name."""
+    text = text.casefold().replace("&", " and ").replace("’", "'")
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.removeprefix("the ")
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-/]+", name.casefold()) if w and w not in SMALL_WORDS]
+    return "".join(w[0] for w in words if w[0].isalnum()) if len(words) > 1 else ""
+
+
+@dataclass
+class AgencyMatch:
+    """An agency named in the document: an existing one, or a name proposed as new."""
+
+    name: str
+    agency: Agency | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.agency is None
+
+    @property
+    def key(self) -> str:
+        return f"agency:{self.agency.pk}" if self.agency else f"new-agency:{normalise(self.name)}"
+
+
+@dataclass
+class PersonMatch:
+    name: str
+    job_title: str = ""
+    agency: AgencyMatch | None = None
+    person: Person | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.person is None
+
+    @property
+    def key(self) -> str:
+        return f"person:{self.person.pk}" if self.person else f"new-person:{normalise(self.name)}"
+
+
+@dataclass
+class OwnerMatch:
+    """The owners of one action: the lead agency first, then every agency and person named."""
+
+    agencies: list[AgencyMatch] = field(default_factory=list)
+    people: list[PersonMatch] = field(default_factory=list)
+
+    @property
+    def lead(self) -> AgencyMatch | None:
+        return self.agencies[0] if self.agencies else None
+
+
+class OwnerMatcher:
+    """Matches owner parts against one partnership, proposing each unknown name once."""
+
+    def __init__(self, partnership: Partnership) -> None:
+        self.agencies: dict[str, Agency] = {}
+        by_initials: dict[str, list[Agency]] = {}
+        for agency in Agency.objects.filter(partnership=partnership):
+            for name in (agency.name, agency.short_name):
+                if name:
+                    self.agencies.setdefault(normalise(name), agency)
+            if abbreviation := initials(agency.name):
+                by_initials.setdefault(abbreviation, []).append(agency)
+        # Initials only count when they point at one agency, and never over a real name.
+        for abbreviation, found in by_initials.items():
+            if len(found) == 1:
+                self.agencies.setdefault(abbreviation, found[0])
+        self.people: dict[str, list[Person]] = {}
+        for person in Person.objects.filter(partnership=partnership).select_related("agency"):
+            self.people.setdefault(normalise(person.name), []).append(person)
+        self.proposed_agencies: dict[str, AgencyMatch] = {}
+        self.proposed_people: dict[str, PersonMatch] = {}
+
+    def agency(self, name: str) -> AgencyMatch | None:
+        name = " ".join(name.split())
+        key = normalise(name)
+        if not key:
+            return None
+        if key in self.agencies:
+            return AgencyMatch(name=name, agency=self.agencies[key])
+        compact = key.replace(" ", "")
+        if compact in self.agencies:  # "E S C C" or "E.S.C.C."
+            return AgencyMatch(name=name, agency=self.agencies[compact])
+        return self.proposed_agencies.setdefault(key, AgencyMatch(name=name[:200]))
+
+    def person(self, name: str, job_title: str = "", agency: AgencyMatch | None = None) -> PersonMatch | None:
+        name = " ".join(name.split())
+        key = normalise(name)
+        if not key:
+            return None
+        candidates = self.people.get(key, [])
+        if agency is not None and agency.agency is not None and len(candidates) > 1:
+            # Two people of the same name: the one in the named agency.
+            candidates = [p for p in candidates if p.agency_id == agency.agency.pk] or candidates
+        if candidates:
+            return PersonMatch(name=name, job_title=job_title, agency=agency, person=candidates[0])
+        return self.proposed_people.setdefault(
+            key, PersonMatch(name=name[:200], job_title=(job_title or "")[:200], agency=agency)
+        )
+
+    def match_parts(self, parts: list[OwnerPart], agency_text: str | None = None) -> OwnerMatch:
+        result = OwnerMatch()
+        seen: set[str] = set()
+
+        def add_agency(found: AgencyMatch | None) -> None:
+            if found is not None and found.key not in seen:
+                seen.add(found.key)
+                result.agencies.append(found)
+
+        # An action's own agency column (SCR plans) names the lead before any owner cell does.
+        if agency_text:
+            add_agency(self.agency(agency_text))
+        for part in parts:
+            found_agency = self.agency(part.agency) if part.agency else None
+            add_agency(found_agency)
+            if part.person:
+                found_person = self.person(part.person, part.job_title or "", found_agency)
+                if found_person is not None and found_person.key not in seen:
+                    seen.add(found_person.key)
+                    result.people.append(found_person)
+        return result
+
+    def match_action(self, action: DraftAction) -> OwnerMatch:
+        result = self.match_parts(list(action.owner_parts), action.agency)
+        if not action.owner_parts and action.owner:
+            # Not split by the library: link the whole cell only when it names someone we
+            # already know, rather than proposing a new agency out of a sentence.
+            key = normalise(action.owner)
+            if key in self.agencies and all(a.agency != self.agencies[key] for a in result.agencies):
+                result.agencies.append(AgencyMatch(name=action.owner, agency=self.agencies[key]))
+            elif len(self.people.get(key, [])) == 1:
+                result.people.append(PersonMatch(name=action.owner, person=self.people[key][0]))
+        return result

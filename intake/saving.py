@@ -1,0 +1,462 @@
+"""Saving what an import understood: a new plan, or a newer version of a plan already here.
+
+`compare_draft` says what confirming would do (the preview shows it); `save_draft` does it in
+one transaction. A newer version of a plan is matched action by action on the ref: new actions
+are created; changed text, owner and due dates are saved as edits (so they show in the
+action's history); a changed status or new progress text becomes a new progress update.
+Actions the new document no longer has are reported, never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from intake.importer.model import Action as DraftAction
+from intake.importer.model import PlanDraft
+from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, normalise
+from plans.models import (
+    DEFAULT_RAG_SCHEME,
+    Action,
+    Agency,
+    Colour,
+    Partnership,
+    Person,
+    Plan,
+    PlanKind,
+    ProgressUpdate,
+    RagStatus,
+    Section,
+)
+
+# The action fields an import sets, with their labels in the users' words and their limits.
+ACTION_FIELDS: list[tuple[str, str, int | None]] = [
+    ("text", "Action", None),
+    ("owner_text", "Owner", None),
+    ("due_text", "Due", 300),
+    ("due_date", "Due date", None),
+    ("outcome", "Outcome sought", None),
+    ("constraints", "Constraints", None),
+    ("question", "Board question", 40),
+]
+REF_LENGTH = 40
+COLOURS = {c.value for c in Colour}
+DEFAULT_STATUSES = {
+    key: (label, colour, definition, done) for key, label, colour, definition, done in DEFAULT_RAG_SCHEME
+}
+
+
+@dataclass
+class FieldChange:
+    name: str
+    label: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class ActionPlan:
+    """What confirming will do to one action of the document."""
+
+    draft: DraftAction
+    ref: str
+    values: dict[str, Any]
+    owners: OwnerMatch
+    existing: Action | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+    relink_owners: bool = True
+    new_update: bool = False
+    status_key: str | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.existing is None
+
+    @property
+    def is_changed(self) -> bool:
+        return bool(self.changes) or self.new_update
+
+
+@dataclass
+class Comparison:
+    """The preview of a confirmation: every action of the document, and what is left out."""
+
+    actions: list[ActionPlan]
+    missing: list[Action]
+    new_agencies: list[AgencyMatch]
+    new_people: list[PersonMatch]
+    notes: list[str]
+
+    @property
+    def new_actions(self) -> list[ActionPlan]:
+        return [a for a in self.actions if a.is_new]
+
+    @property
+    def changed_actions(self) -> list[ActionPlan]:
+        return [a for a in self.actions if not a.is_new and a.is_changed]
+
+    @property
+    def unchanged_count(self) -> int:
+        return sum(1 for a in self.actions if not a.is_new and not a.is_changed)
+
+
+@dataclass
+class ImportResult:
+    plan: Plan
+    created: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    updates: int = 0
+    missing: list[str] = field(default_factory=list)
+    new_agencies: list[str] = field(default_factory=list)
+    new_people: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "plan": self.plan.pk,
+            "created": self.created,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "updates": self.updates,
+            "missing": self.missing,
+            "new_agencies": self.new_agencies,
+            "new_people": self.new_people,
+            "notes": self.notes,
+        }
+
+
+def _text(value: str | None, limit: int | None = None) -> str:
+    text = (value or "").strip()
+    return text[:limit] if limit else text
+
+
+def draft_values(action: DraftAction) -> dict[str, Any]:
+    """The model field values one document action gives, within the fields' limits."""
+    return {
+        "text": _text(action.text) or "(no action text)",
+        "owner_text": _text(action.owner),
+        "due_text": _text(action.due_text, 300),
+        "due_date": action.due,
+        "outcome": _text(action.outcome),
+        "constraints": _text(action.constraints),
+        "question": _text(action.question, 40),
+    }
+
+
+def _ref_less_key(section: str | None, text: str) -> tuple[str, str]:
+    return (normalise(section or ""), normalise(text))
+
+
+def _refs(draft: PlanDraft) -> tuple[list[str], list[str]]:
+    """Each action's ref; a ref printed twice gets " (2)" so neither row is lost."""
+    refs, notes, seen = [], [], {}
+    for action in draft.actions:
+        ref = _text(action.ref, REF_LENGTH)
+        if ref:
+            count = seen.get(ref, 0) + 1
+            seen[ref] = count
+            if count > 1:
+                unique = f"{ref[: REF_LENGTH - 5]} ({count})"
+                notes.append(f"The document has two actions with ref {ref}: the second is saved as {unique}.")
+                ref = unique
+        refs.append(ref)
+    return refs, notes
+
+
+def _latest_update(action: Action) -> ProgressUpdate | None:
+    return action.updates.order_by("-date", "-created", "-pk").select_related("status").first()
+
+
+def compare_draft(draft: PlanDraft, partnership: Partnership, plan: Plan | None = None) -> Comparison:
+    """What confirming the draft would create and change (nothing is written)."""
+    matcher = OwnerMatcher(partnership)
+    refs, notes = _refs(draft)
+    by_ref: dict[str, Action] = {}
+    by_text: dict[tuple[str, str], Action] = {}
+    if plan is not None:
+        for existing in plan.actions.select_related("section", "status", "lead_agency").prefetch_related(
+            "owners", "owner_agencies"
+        ):
+            if existing.ref:
+                by_ref[existing.ref] = existing
+            else:
+                section_ref = existing.section.ref if existing.section else ""
+                by_text.setdefault(_ref_less_key(section_ref, existing.text), existing)
+    plans: list[ActionPlan] = []
+    matched: set[int] = set()
+    for draft_action, ref in zip(draft.actions, refs, strict=True):
+        values = draft_values(draft_action)
+        if ref:
+            existing = by_ref.get(ref)
+        else:
+            existing = by_text.get(_ref_less_key(draft_action.section, values["text"]))
+        if existing is not None and existing.pk in matched:
+            existing = None
+        item = ActionPlan(
+            draft=draft_action,
+            ref=ref,
+            values=values,
+            owners=matcher.match_action(draft_action),
+            existing=existing,
+            status_key=draft_action.rag or None,
+        )
+        if existing is None:
+            item.new_update = bool(draft_action.rag or _text(draft_action.progress))
+        else:
+            matched.add(existing.pk)
+            _compare_existing(item, existing)
+        plans.append(item)
+    missing = [a for a in (plan.actions.order_by("order", "pk") if plan else []) if a.pk not in matched]
+    used_agencies = {a.key for item in plans if item.relink_owners for a in item.owners.agencies}
+    used_people = {p.key for item in plans if item.relink_owners for p in item.owners.people}
+    return Comparison(
+        actions=plans,
+        missing=missing,
+        new_agencies=[a for a in matcher.proposed_agencies.values() if a.key in used_agencies],
+        new_people=[p for p in matcher.proposed_people.values() if p.key in used_people],
+        notes=notes,
+    )
+
+
+def _compare_existing(item: ActionPlan, existing: Action) -> None:
+    for name, label, _limit in ACTION_FIELDS:
+        old, new = getattr(existing, name), item.values[name]
+        if (old or None) != (new or None):
+            item.changes.append(FieldChange(name, label, old, new))
+    old_section = existing.section.ref if existing.section else ""
+    if item.draft.section and normalise(item.draft.section) != normalise(old_section):
+        item.changes.append(FieldChange("section", "Section", old_section, item.draft.section))
+    # Owners follow the owner text: while the document's text is unchanged, links that a
+    # manager corrected by hand stay as they are.
+    item.relink_owners = any(c.name == "owner_text" for c in item.changes)
+    latest = _latest_update(existing)
+    old_key = existing.status.key if existing.status else None
+    progress = _text(item.draft.progress)
+    status_changed = bool(item.status_key) and item.status_key != old_key
+    progress_changed = bool(progress) and normalise(progress) != normalise(latest.narrative if latest else "")
+    item.new_update = status_changed or progress_changed
+    if status_changed:
+        item.changes.append(FieldChange("status", "Status", old_key, item.status_key))
+    if progress_changed:
+        item.changes.append(FieldChange("progress", "Progress", latest.narrative if latest else "", progress))
+    if not item.status_key and item.new_update:
+        # New progress text without a rating keeps the status the action already has.
+        item.status_key = old_key
+
+
+def _status_row(plan: Plan, key: str, order: int) -> RagStatus:
+    label, colour, definition, done = DEFAULT_STATUSES.get(
+        key, (key.replace("_", " ").capitalize(), "grey", "", False)
+    )
+    return RagStatus.objects.create(
+        plan=plan,
+        key=key[:30],
+        label=label[:60],
+        colour=colour,
+        definition=definition,
+        order=order,
+        is_done=done,
+    )
+
+
+def _create_scheme(plan: Plan, draft: PlanDraft) -> None:
+    if not draft.rag_scheme:
+        plan.add_default_rag_scheme()
+        return
+    for order, status in enumerate(draft.rag_scheme):
+        default = DEFAULT_STATUSES.get(status.key)
+        colour = status.colour if status.colour in COLOURS else (default[1] if default else "grey")
+        RagStatus.objects.create(
+            plan=plan,
+            key=status.key[:30],
+            label=(status.label or (default[0] if default else status.key.capitalize()))[:60],
+            colour=colour,
+            definition=status.definition or "",
+            order=order,
+            is_done=status.done or bool(default and default[3]),
+        )
+
+
+def _save_sections(plan: Plan, draft: PlanDraft, used: set[str]) -> dict[str, Section]:
+    """The section tree: sections matched by ref, titles updated, new ones added."""
+    sections = {s.ref: s for s in plan.sections.all() if s.ref}
+    wanted = {s.ref: s for s in reversed(draft.sections) if s.ref}  # the first of a duplicated ref wins
+    order = plan.sections.count()
+    for ref in [s.ref for s in draft.sections if s.ref] + sorted(used - set(wanted)):
+        if ref in sections:
+            source = wanted.get(ref)
+            section = sections[ref]
+            if source and source.title and source.title != section.title:
+                section.title = source.title
+                section.save()
+            continue
+        source = wanted.get(ref)
+        sections[ref] = Section.objects.create(
+            plan=plan,
+            ref=ref[:40],
+            title=(source.title if source else "") or "",
+            what_needs_to_improve=(source.what_needs_to_improve if source else "") or "",
+            what_inspectors_found=(source.what_inspectors_found if source else "") or "",
+            order=order,
+        )
+        order += 1
+    for ref, source in wanted.items():
+        section = sections[ref]
+        parent = sections.get(source.parent) if source.parent else None
+        if parent is not None and not _would_loop(section, parent) and section.parent_id != parent.pk:
+            section.parent = parent
+            section.save()
+    return sections
+
+
+def _would_loop(section: Section, parent: Section) -> bool:
+    node: Section | None = parent
+    while node is not None:
+        if node.pk == section.pk:
+            return True
+        node = node.parent
+    return False
+
+
+def save_draft(
+    draft: PlanDraft,
+    partnership: Partnership,
+    user: Any,
+    plan: Plan | None = None,
+    *,
+    title: str | None = None,
+    kind: str | None = None,
+    create_owners: bool = True,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Save a draft as a new plan, or as a newer version of `plan`, in one transaction."""
+    if plan is not None and plan.partnership_id != partnership.pk:
+        raise ValueError("The plan belongs to another partnership.")
+    reason = f"Imported from {draft.document}"[:100]
+    day = draft.plan.as_at or today or timezone.localdate()
+    with transaction.atomic():
+        if plan is None:
+            plan = Plan(
+                partnership=partnership,
+                title=(title or draft.plan.title or draft.document or "Imported plan")[:500],
+                kind=kind or (draft.plan.kind if draft.plan.kind in PlanKind.values else PlanKind.OTHER),
+                source_document=draft.document[:255],
+            )
+            _stamp(plan, user, reason)
+            plan.save()
+            _create_scheme(plan, draft)
+        else:
+            plan = Plan.objects.select_for_update().get(pk=plan.pk)
+            changed = False
+            for name, value in (("title", title), ("kind", kind), ("source_document", draft.document[:255])):
+                if value and getattr(plan, name) != value:
+                    setattr(plan, name, value)
+                    changed = True
+            if changed:
+                _stamp(plan, user, reason)
+                plan.save()
+        comparison = compare_draft(draft, partnership, plan)
+        result = ImportResult(plan=plan, notes=list(comparison.notes))
+        statuses = {s.key: s for s in plan.rag_statuses.all()}
+        for item in comparison.actions:
+            if item.status_key and item.status_key not in statuses:
+                statuses[item.status_key] = _status_row(plan, item.status_key, len(statuses))
+        used_sections = {a.draft.section for a in comparison.actions if a.draft.section}
+        sections = _save_sections(plan, draft, used_sections)
+        owners = _create_owners(partnership, comparison) if create_owners else {}
+        next_order = (max((a.order for a in plan.actions.all()), default=-1)) + 1
+        touched: list[Action] = []
+        for item in comparison.actions:
+            section = sections.get(item.draft.section) if item.draft.section else None
+            if item.is_new:
+                agencies, people = _owner_objects(item.owners, owners)
+                action = Action(
+                    plan=plan,
+                    ref=item.ref,
+                    section=section,
+                    order=next_order,
+                    lead_agency=agencies[0] if agencies else None,
+                    **item.values,
+                )
+                next_order += 1
+                _stamp(action, user, reason)
+                action.save()
+                action.owner_agencies.set(agencies)
+                action.owners.set(people)
+                result.created.append(item.ref or item.values["text"][:60])
+            elif item.is_changed:
+                action = item.existing
+                assert action is not None
+                field_changes = [c for c in item.changes if c.name not in ("status", "progress")]
+                if field_changes:
+                    if item.relink_owners:
+                        agencies, people = _owner_objects(item.owners, owners)
+                        action.lead_agency = agencies[0] if agencies else None
+                        action.owner_agencies.set(agencies)
+                        action.owners.set(people)
+                    for name, _label, _limit in ACTION_FIELDS:
+                        setattr(action, name, item.values[name])
+                    if section is not None:
+                        action.section = section
+                    action.version += 1
+                    _stamp(action, user, reason)
+                    action.save()
+                result.changed.append(item.ref or item.values["text"][:60])
+            else:
+                result.unchanged += 1
+                continue
+            if item.new_update:
+                ProgressUpdate.objects.create(
+                    action=action,
+                    date=day,
+                    author=user,
+                    status=statuses.get(item.status_key) if item.status_key else None,
+                    narrative=_text(item.draft.progress),
+                )
+                result.updates += 1
+            touched.append(action)
+        for action in touched:
+            action.refresh_status()
+        result.missing = [a.ref or a.text[:60] for a in comparison.missing]
+        result.new_agencies = [a.name for a in comparison.new_agencies] if create_owners else []
+        result.new_people = [p.name for p in comparison.new_people] if create_owners else []
+    return result
+
+
+def _stamp(instance: Any, user: Any, reason: str) -> None:
+    """Who and why, for the history record django-simple-history writes on save."""
+    if user is not None and getattr(user, "pk", None):
+        instance._history_user = user
+    instance._change_reason = reason
+
+
+def _create_owners(partnership: Partnership, comparison: Comparison) -> dict[str, Agency | Person]:
+    created: dict[str, Agency | Person] = {}
+    for proposed in comparison.new_agencies:
+        agency, _ = Agency.objects.get_or_create(partnership=partnership, name=proposed.name[:200])
+        created[proposed.key] = agency
+    for proposed in comparison.new_people:
+        agency = None
+        if proposed.agency is not None:
+            agency = proposed.agency.agency or created.get(proposed.agency.key)
+        created[proposed.key] = Person.objects.create(
+            partnership=partnership,
+            name=proposed.name[:200],
+            job_title=proposed.job_title[:200],
+            agency=agency,
+        )
+    return created
+
+
+def _owner_objects(
+    match: OwnerMatch, created: dict[str, Agency | Person]
+) -> tuple[list[Agency], list[Person]]:
+    """The agencies (lead first) and people of one action, existing or just created."""
+    agencies = [a.agency or created.get(a.key) for a in match.agencies]
+    people = [p.person or created.get(p.key) for p in match.people]
+    return [a for a in agencies if isinstance(a, Agency)], [p for p in people if isinstance(p, Person)]

@@ -1,0 +1,86 @@
+"""Owners as the document writes them, matched to the partnership's agencies and people."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.importer.model import Action as DraftAction
+from intake.importer.model import OwnerPart
+from intake.matching import OwnerMatcher, initials, normalise
+from plans.tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_names_match_whatever_their_case_punctuation_and_leading_the(world):
+    matcher = OwnerMatcher(world.partnership)
+    assert matcher.agency("SUSSEX POLICE").agency == world.police
+    assert matcher.agency("The Sussex Police.").agency == world.police
+
+
+def test_initials_of_an_agency_name_match_it_so_escc_is_east_sussex_county_council(world):
+    assert initials("East Sussex County Council") == "escc"
+    matcher = OwnerMatcher(world.partnership)
+    assert matcher.agency("ESCC").agency == world.council
+    assert matcher.agency("E.S.C.C.").agency == world.council
+
+
+def test_an_agency_short_name_matches_the_agency(world):
+    world.police.short_name = "SxPol"
+    world.police.save()
+    assert OwnerMatcher(world.partnership).agency("sxpol").agency == world.police
+
+
+def test_initials_shared_by_two_agencies_match_neither(world):
+    factories.AgencyFactory(partnership=world.partnership, name="East Sussex Children's Centre")
+    # "ESCC" now fits two agencies: proposing a new one is safer than guessing.
+    assert OwnerMatcher(world.partnership).agency("ESCC").is_new
+
+
+def test_agencies_of_another_partnership_are_never_matched(world):
+    other_agency = factories.AgencyFactory(partnership=world.other_plan.partnership, name="Essex Police")
+    found = OwnerMatcher(world.partnership).agency("Essex Police")
+    assert found.is_new and found.agency != other_agency
+
+
+def test_a_person_is_matched_by_name_and_an_unknown_one_is_proposed_once(world):
+    vicky = factories.PersonFactory(
+        partnership=world.partnership, name="Vicky Finnemore", agency=world.council
+    )
+    matcher = OwnerMatcher(world.partnership)
+    match = matcher.match_parts(
+        [
+            OwnerPart(agency="ESCC", person="vicky finnemore", job_title="Head of Specialist Services"),
+            OwnerPart(agency="Youth Offending Service", person="Sam Cole"),
+        ]
+    )
+    assert [a.agency for a in match.agencies] == [world.council, None]
+    assert match.lead.agency == world.council
+    assert match.people[0].person == vicky
+    assert match.people[1].is_new and match.people[1].agency.name == "Youth Offending Service"
+    again = matcher.match_parts([OwnerPart(agency="youth offending service", person="Sam  Cole")])
+    assert len(matcher.proposed_agencies) == 1 and len(matcher.proposed_people) == 1
+    assert again.agencies[0] is match.agencies[1]
+
+
+def test_the_agency_column_of_an_scr_plan_leads_before_the_owner_cell(world):
+    action = DraftAction(
+        text="Audit referrals",
+        agency="Sussex Police",
+        owner="ESCC",
+        owner_parts=[OwnerPart(agency="ESCC")],
+    )
+    match = OwnerMatcher(world.partnership).match_action(action)
+    assert [a.agency for a in match.agencies] == [world.police, world.council]
+
+
+def test_an_unsplit_owner_cell_links_only_someone_already_known(world):
+    matcher = OwnerMatcher(world.partnership)
+    known = matcher.match_action(DraftAction(text="x", owner="Sussex Police"))
+    unknown = matcher.match_action(DraftAction(text="x", owner="All partners through the exec group"))
+    assert [a.agency for a in known.agencies] == [world.police]
+    assert unknown.agencies == [] and matcher.proposed_agencies == {}
+
+
+def test_normalise_treats_ampersand_as_and():
+    assert normalise("Health & Social Care") == normalise("health and social care")

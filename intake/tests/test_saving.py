@@ -1,0 +1,292 @@
+"""Saving an import: a new plan in one transaction, and a newer version matched by ref."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from intake.drafts import draft_from_json, draft_to_json
+from intake.importer import model as m
+from intake.saving import compare_draft, save_draft
+from plans.models import Action, Agency, Person, Plan, ProgressUpdate, RagStatus, Section
+from plans.tests import factories
+
+pytestmark = pytest.mark.django_db
+AS_AT = dt.date(2022, 12, 14)
+
+
+def make_draft(**changes: object) -> m.PlanDraft:
+    """A small JTAI plan: two sections (one inside the other) and three actions."""
+    actions = {
+        "1.1a": m.Action(
+            ref="1.1a",
+            section="1.1",
+            text="Embed a culture of listening to children",
+            owner="ESCC – Vicky Finnemore, Head of Specialist Services",
+            owner_parts=[m.OwnerPart("ESCC", "Vicky Finnemore", "Head of Specialist Services")],
+            due_text="13 July 2023",
+            due=dt.date(2023, 7, 13),
+            rag="amber",
+            progress="Conference planned for 31 January.",
+            location=m.Location(line=145),
+        ),
+        "1.1b": m.Action(
+            ref="1.1b",
+            section="1.1",
+            text="Audit return home interviews",
+            owner="Sussex Police",
+            owner_parts=[m.OwnerPart(agency="Sussex Police")],
+            due_text="Autumn/Winter 2020",
+            outcome="Children are heard",
+        ),
+        "2.1": m.Action(
+            ref="2.1",
+            section="2",
+            text="Review the front door",
+            owner=None,
+            due_text="October 2020",
+            due=dt.date(2020, 10, 31),
+        ),
+    }
+    for ref, fields in changes.items():
+        if fields is None:
+            actions.pop(ref.replace("_", "."))
+            continue
+        key = ref.replace("_", ".")
+        if key in actions:
+            for name, value in fields.items():
+                setattr(actions[key], name, value)
+        else:
+            actions[key] = m.Action(ref=key, **fields)
+    return m.PlanDraft(
+        document="plan-v1.docx",
+        plan=m.PlanMeta(title="Action plan after the JTAI", kind="jtai", as_at=AS_AT),
+        rag_scheme=[
+            m.RagStatus("red", "Red", "red", "Not on track"),
+            m.RagStatus("amber", "Amber", "amber", "Some concerns"),
+            m.RagStatus("green", "Green", "green", "On track"),
+        ],
+        sections=[
+            m.Section("1", "Children's voices"),
+            m.Section("1.1", "Partnership practice", parent="1"),
+            m.Section("2", "Front door"),
+        ],
+        actions=list(actions.values()),
+        warnings=[m.ImportWarning("No date could be read from 'Autumn/Winter 2020'.", m.Location(line=150))],
+    )
+
+
+@pytest.fixture
+def partnership(world):
+    return world.partnership
+
+
+def test_a_new_plan_is_saved_with_its_scheme_sections_actions_and_first_updates(world):
+    result = save_draft(make_draft(), world.partnership, world.manager)
+    plan = result.plan
+    assert (plan.title, plan.kind, plan.source_document) == (
+        "Action plan after the JTAI",
+        "jtai",
+        "plan-v1.docx",
+    )
+    assert list(plan.rag_statuses.values_list("key", "definition")) == [
+        ("red", "Not on track"),
+        ("amber", "Some concerns"),
+        ("green", "On track"),
+    ]
+    inner = Section.objects.get(plan=plan, ref="1.1")
+    assert inner.parent.ref == "1" and inner.title == "Partnership practice"
+    action = plan.actions.get(ref="1.1a")
+    assert action.section == inner
+    assert (action.due_text, action.due_date) == ("13 July 2023", dt.date(2023, 7, 13))
+    assert action.owner_text.startswith("ESCC")
+    assert action.lead_agency == world.council  # "ESCC" matched by initials
+    assert [p.name for p in action.owners.all()] == ["Vicky Finnemore"]
+    update = action.updates.get()
+    assert (update.date, update.author, update.status.key) == (AS_AT, world.manager, "amber")
+    assert update.narrative == "Conference planned for 31 January."
+    assert action.status.key == "amber" and action.last_update_on == AS_AT
+    # No status and no progress text: no update is invented.
+    assert plan.actions.get(ref="2.1").updates.count() == 0
+    assert plan.actions.get(ref="1.1b").outcome == "Children are heard"
+    assert sorted(result.created) == ["1.1a", "1.1b", "2.1"]
+    assert result.new_people == ["Vicky Finnemore"] and result.new_agencies == []
+
+
+def test_a_plan_whose_document_has_no_scheme_gets_the_default_one(world):
+    draft = make_draft()
+    draft.rag_scheme = []
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    assert list(plan.rag_statuses.values_list("key", flat=True)) == ["red", "amber", "green", "complete"]
+    assert plan.actions.get(ref="1.1a").status.key == "amber"
+
+
+def test_a_status_the_scheme_lacks_is_added_rather_than_lost(world):
+    draft = make_draft(**{"2_1": {"rag": "complete"}})
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    complete = RagStatus.objects.get(plan=plan, key="complete")
+    assert complete.is_done and plan.actions.get(ref="2.1").status == complete
+
+
+def test_updates_are_dated_today_when_the_document_has_no_as_at_date(world):
+    draft = make_draft()
+    draft.plan.as_at = None
+    plan = save_draft(draft, world.partnership, world.manager, today=dt.date(2025, 3, 1)).plan
+    assert plan.actions.get(ref="1.1a").updates.get().date == dt.date(2025, 3, 1)
+
+
+def test_the_title_and_kind_the_user_corrects_are_saved(world):
+    plan = save_draft(make_draft(), world.partnership, world.manager, title="JTAI 2022", kind="delivery").plan
+    assert (plan.title, plan.kind) == ("JTAI 2022", "delivery")
+
+
+def test_new_owners_are_not_created_when_the_user_declines(world):
+    before = (Agency.objects.count(), Person.objects.count())
+    plan = save_draft(make_draft(), world.partnership, world.manager, create_owners=False).plan
+    assert (Agency.objects.count(), Person.objects.count()) == before
+    action = plan.actions.get(ref="1.1a")
+    assert action.lead_agency == world.council and action.owners.count() == 0
+
+
+def test_an_exception_half_way_through_saving_leaves_nothing(world, monkeypatch):
+    plans_before, actions_before = Plan.objects.count(), Action.objects.count()
+    original = ProgressUpdate.objects.create
+    calls = []
+
+    def failing_create(**kwargs):
+        calls.append(kwargs)
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(ProgressUpdate.objects, "create", failing_create)
+    with pytest.raises(RuntimeError):
+        save_draft(make_draft(), world.partnership, world.manager)
+    monkeypatch.setattr(ProgressUpdate.objects, "create", original)
+    assert calls, "the save got as far as the progress updates"
+    assert (Plan.objects.count(), Action.objects.count()) == (plans_before, actions_before)
+    assert not Person.objects.filter(name="Vicky Finnemore").exists()
+    assert not Section.objects.filter(ref="1.1").exists()
+
+
+def test_a_ref_printed_twice_keeps_both_actions(world):
+    draft = make_draft()
+    draft.actions.append(m.Action(ref="2.1", section="2", text="A second action numbered 2.1"))
+    result = save_draft(draft, world.partnership, world.manager)
+    assert set(result.plan.actions.values_list("ref", flat=True)) == {"1.1a", "1.1b", "2.1", "2.1 (2)"}
+    assert "2.1 (2)" in result.notes[0]
+
+
+def test_a_plan_of_another_partnership_cannot_be_updated(world):
+    with pytest.raises(ValueError):
+        save_draft(make_draft(), world.partnership, world.manager, plan=world.other_plan)
+
+
+class TestReimport:
+    """A newer version of the same plan: matched by ref, differences recorded as history."""
+
+    @pytest.fixture
+    def plan(self, world):
+        return save_draft(make_draft(), world.partnership, world.manager).plan
+
+    def newer(self) -> m.PlanDraft:
+        draft = make_draft(
+            **{
+                "1_1a": {"due_text": "October 2023", "due": dt.date(2023, 10, 31), "rag": "green"},
+                "1_1b": {"progress": "Audit started in March."},
+                "2_1": None,
+                "3_1": {"section": "3", "text": "Train all designated leads", "rag": "red"},
+            }
+        )
+        draft.document = "plan-v2.docx"
+        draft.plan.as_at = dt.date(2023, 3, 1)
+        return draft
+
+    def test_the_preview_lists_new_changed_and_missing_actions_before_anything_is_saved(self, world, plan):
+        comparison = compare_draft(self.newer(), world.partnership, plan)
+        assert [a.ref for a in comparison.new_actions] == ["3.1"]
+        changes = {a.ref: {c.name for c in a.changes} for a in comparison.changed_actions}
+        assert changes == {"1.1a": {"due_text", "due_date", "status"}, "1.1b": {"progress"}}
+        assert [a.ref for a in comparison.missing] == ["2.1"]
+        assert plan.actions.count() == 3 and not plan.actions.filter(ref="3.1").exists()
+
+    def test_a_changed_due_date_is_an_edit_in_the_actions_history(self, world, plan):
+        action = plan.actions.get(ref="1.1a")
+        version = action.version
+        result = save_draft(self.newer(), world.partnership, world.manager, plan=plan)
+        action.refresh_from_db()
+        assert action.due_date == dt.date(2023, 10, 31) and action.version == version + 1
+        latest, previous = action.history.all()[:2]
+        assert (previous.due_date, latest.due_date) == (dt.date(2023, 7, 13), dt.date(2023, 10, 31))
+        assert latest.history_user == world.manager
+        assert latest.history_change_reason == "Imported from plan-v2.docx"
+        assert "1.1a" in result.changed
+
+    def test_a_new_status_or_new_progress_text_becomes_a_new_progress_update(self, world, plan):
+        save_draft(self.newer(), world.partnership, world.manager, plan=plan)
+        rated = plan.actions.get(ref="1.1a")
+        assert [(u.date, u.status.key) for u in rated.updates.all()] == [
+            (dt.date(2023, 3, 1), "green"),
+            (AS_AT, "amber"),
+        ]
+        assert rated.status.key == "green"
+        progressed = plan.actions.get(ref="1.1b")
+        assert progressed.updates.get().narrative == "Audit started in March."
+
+    def test_new_actions_are_created_and_missing_ones_are_kept_not_deleted(self, world, plan):
+        result = save_draft(self.newer(), world.partnership, world.manager, plan=plan)
+        assert result.created == ["3.1"] and result.missing == ["2.1"]
+        assert set(plan.actions.values_list("ref", flat=True)) == {"1.1a", "1.1b", "2.1", "3.1"}
+        assert Section.objects.filter(plan=plan, ref="3").exists()
+        assert plan.actions.get(ref="3.1").status.key == "red"
+
+    def test_importing_the_same_document_again_changes_and_duplicates_nothing(self, world, plan):
+        counts = (Action.objects.count(), ProgressUpdate.objects.count(), Section.objects.count())
+        history = Action.history.count()
+        result = save_draft(make_draft(), world.partnership, world.manager, plan=plan)
+        assert (Action.objects.count(), ProgressUpdate.objects.count(), Section.objects.count()) == counts
+        assert Action.history.count() == history
+        assert result.unchanged == 3 and result.created == result.changed == []
+
+    def test_owner_links_corrected_by_hand_survive_while_the_owner_text_is_unchanged(self, world, plan):
+        action = plan.actions.get(ref="1.1b")
+        action.lead_agency = world.council
+        action.save()
+        save_draft(self.newer(), world.partnership, world.manager, plan=plan)
+        action.refresh_from_db()
+        assert action.lead_agency == world.council
+
+    def test_a_changed_owner_relinks_the_action(self, world, plan):
+        draft = make_draft(**{"1_1b": {"owner": "ESCC", "owner_parts": [m.OwnerPart(agency="ESCC")]}})
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        action = plan.actions.get(ref="1.1b")
+        assert action.owner_text == "ESCC" and action.lead_agency == world.council
+        assert action.history.first().owner_text == "ESCC"
+        assert action.history.all()[1].owner_text == "Sussex Police"
+
+
+def test_ref_less_actions_are_matched_by_section_and_text_on_reimport(world):
+    draft = make_draft()
+    draft.actions.append(
+        m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police")
+    )
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    draft.actions[-1].rag = "green"
+    result = save_draft(draft, world.partnership, world.manager, plan=plan)
+    assert plan.actions.filter(ref="").count() == 1
+    assert result.changed == ["Agencies share their audit findings"]
+
+
+def test_a_draft_survives_the_trip_through_json_whole():
+    draft = make_draft()
+    again = draft_from_json(draft_to_json(draft))
+    assert again == draft
+    assert again.actions[0].due == dt.date(2023, 7, 13) and again.warnings[0].location.line == 150
+
+
+def test_a_plan_is_matched_only_by_ref_not_by_position(world):
+    factories.AgencyFactory(partnership=world.partnership, name="Youth Offending Service")
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    reordered = make_draft()
+    reordered.actions.reverse()
+    result = save_draft(reordered, world.partnership, world.manager, plan=plan)
+    assert result.unchanged == 3

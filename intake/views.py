@@ -1,0 +1,238 @@
+"""Upload a plan document, watch it being read, check the preview, confirm: the import journey."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from intake.drafts import draft_from_json
+from intake.forms import ConfirmForm, UploadForm
+from intake.importer.model import PlanDraft
+from intake.importer.model import Section as DraftSection
+from intake.jobs import start_reading
+from intake.models import BatchStatus, ImportBatch
+from intake.saving import DEFAULT_STATUSES, compare_draft, save_draft
+from plans.models import Membership, Partnership, Plan, PlanKind
+from plans.rules import MANAGING_ROLES, can_manage_plans
+
+
+def managed_partnerships(user: Any) -> Any:
+    """The partnerships in which the user may import plans (admins and plan managers)."""
+    ids = Membership.objects.filter(user_id=user.pk, role__in=MANAGING_ROLES).values("partnership_id")
+    return Partnership.objects.for_user(user).filter(pk__in=ids)
+
+
+def _batch_for(request: HttpRequest, pk: int) -> ImportBatch:
+    # Another partnership's import is not found (404); a reader of this one is refused (403).
+    batch = get_object_or_404(
+        ImportBatch.objects.for_user(request.user).select_related("plan", "partnership"), pk=pk
+    )
+    if not can_manage_plans(request.user, batch.partnership_id):
+        raise PermissionDenied
+    return batch
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    partnerships = managed_partnerships(request.user)
+    if not partnerships.exists():
+        raise PermissionDenied
+    plans = Plan.objects.for_user(request.user).filter(partnership__in=partnerships)
+    form = UploadForm(
+        request.POST or None, request.FILES or None, partnerships=list(partnerships), plans=plans
+    )
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["document"]
+        batch = ImportBatch.objects.create(
+            partnership=form.cleaned_data["partnership"],
+            user=request.user,
+            plan=form.cleaned_data["plan"],
+            filename=upload_file.name[:255],
+            size=upload_file.size,
+            document=upload_file.read(),
+        )
+        start_reading(batch)
+        if batch.status == BatchStatus.FAILED:
+            # Read during the request and refused: say why on the form; keep nothing.
+            form.add_error("document", batch.error)
+            batch.delete()
+        else:
+            return redirect("intake:batch", pk=batch.pk)
+    recent = (
+        ImportBatch.objects.for_user(request.user)
+        .filter(partnership__in=partnerships)
+        .exclude(status=BatchStatus.FAILED)[:10]
+    )
+    return render(request, "intake/upload.html", {"form": form, "recent": recent})
+
+
+@dataclass
+class SectionNode:
+    section: DraftSection
+    children: list[SectionNode] = field(default_factory=list)
+    action_count: int = 0
+
+
+def section_tree(draft: PlanDraft) -> list[SectionNode]:
+    """The draft's sections nested under their parents (an unknown parent puts a section at the top)."""
+    nodes: dict[str, SectionNode] = {}
+    ordered: list[SectionNode] = []
+    for section in draft.sections:
+        if section.ref not in nodes:
+            nodes[section.ref] = SectionNode(section)
+            ordered.append(nodes[section.ref])
+    for action in draft.actions:
+        if action.section in nodes:
+            nodes[action.section].action_count += 1
+    roots = []
+    for node in ordered:
+        parent = nodes.get(node.section.parent or "")
+        if parent is not None and parent is not node and not _is_below(parent, node, nodes):
+            parent.children.append(node)
+        else:
+            roots.append(node)
+    return roots
+
+
+def _is_below(candidate: SectionNode, node: SectionNode, nodes: dict[str, SectionNode]) -> bool:
+    seen: set[str] = set()
+    current: SectionNode | None = candidate
+    while current is not None and current.section.ref not in seen:
+        if current is node:
+            return True
+        seen.add(current.section.ref)
+        current = nodes.get(current.section.parent or "")
+    return False
+
+
+def status_styles(draft: PlanDraft, plan: Plan | None) -> dict[str, dict[str, str]]:
+    """Label and tag colour for each status key, from the plan's scheme, the document's, or the default."""
+    styles = {
+        key: {"label": label, "colour": colour}
+        for key, (label, colour, _d, _done) in DEFAULT_STATUSES.items()
+    }
+    for status in draft.rag_scheme:
+        styles[status.key] = {
+            "label": status.label or status.key.capitalize(),
+            "colour": status.colour or styles.get(status.key, {}).get("colour", "grey"),
+        }
+    if plan is not None:
+        for status in plan.rag_statuses.all():
+            styles[status.key] = {"label": status.label, "colour": status.colour}
+    return styles
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _batch_for(request, pk)
+    if batch.is_stalled():
+        _mark_stalled(batch)
+    if batch.is_pending:
+        return render(request, "intake/reading.html", {"batch": batch})
+    if batch.status == BatchStatus.FAILED:
+        return render(request, "intake/failed.html", {"batch": batch})
+    if batch.status == BatchStatus.SAVED:
+        return render(request, "intake/saved.html", {"batch": batch, "plan_url": _plan_url(batch.saved_plan)})
+    draft = draft_from_json(batch.draft or {})
+    plan = batch.plan
+    initial = {
+        "title": (plan.title if plan else draft.plan.title) or draft.document,
+        "kind": plan.kind
+        if plan
+        else (draft.plan.kind if draft.plan.kind in PlanKind.values else PlanKind.OTHER),
+    }
+    form = ConfirmForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+            if locked.status != BatchStatus.READ:  # confirmed twice (a double click)
+                return redirect("intake:batch", pk=batch.pk)
+            result = save_draft(
+                draft,
+                batch.partnership,
+                request.user,
+                plan,
+                title=form.cleaned_data["title"],
+                kind=form.cleaned_data["kind"],
+                create_owners=form.cleaned_data["create_owners"],
+            )
+            locked.status = BatchStatus.SAVED
+            locked.saved_plan = result.plan
+            locked.summary = result.to_json()
+            locked.document = b""  # the plan is saved; the uploaded copy is no longer needed
+            locked.save()
+        return redirect("intake:batch", pk=batch.pk)
+    comparison = compare_draft(draft, batch.partnership, plan)
+    styles = status_styles(draft, plan)
+    matched_agencies = {
+        a.agency.pk: a.agency for i in comparison.actions for a in i.owners.agencies if a.agency
+    }
+    matched_people = {p.person.pk: p.person for i in comparison.actions for p in i.owners.people if p.person}
+    context = {
+        "batch": batch,
+        "draft": draft,
+        "plan": plan,
+        "form": form,
+        "comparison": comparison,
+        "tree": section_tree(draft),
+        "kind_label": PlanKind(draft.plan.kind).label
+        if draft.plan.kind in PlanKind.values
+        else "Not recognised",
+        "scheme": [
+            {"key": s.key, "definition": s.definition, "style": styles.get(s.key)} for s in draft.rag_scheme
+        ],
+        "rows": [
+            {
+                "item": item,
+                "style": styles.get(item.draft.rag or ""),
+                "owners": [*item.owners.agencies, *item.owners.people],
+            }
+            for item in comparison.actions
+        ],
+        "matched_agencies": sorted(str(a) for a in matched_agencies.values()),
+        "matched_people": sorted(p.name for p in matched_people.values()),
+    }
+    return render(request, "intake/preview.html", context)
+
+
+@login_required
+@require_GET
+def batch_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The part of the reading page that htmx polls; once reading is over it sends the browser on."""
+    batch = _batch_for(request, pk)
+    if batch.is_pending and not batch.is_stalled():
+        return render(request, "intake/_status.html", {"batch": batch})
+    if batch.is_stalled():
+        _mark_stalled(batch)
+    response = HttpResponse(status=204)
+    response["HX-Redirect"] = reverse("intake:batch", args=[batch.pk])
+    return response
+
+
+def _plan_url(plan: Plan | None) -> str | None:
+    if plan is None:
+        return None
+    try:
+        return plan.get_absolute_url()
+    except NoReverseMatch:  # the plan pages are not there yet
+        return None
+
+
+def _mark_stalled(batch: ImportBatch) -> None:
+    """A read that never finished (its process stopped): say so rather than poll for ever."""
+    batch.status = BatchStatus.FAILED
+    batch.error = (
+        "Reading the document took too long and was stopped. Try again, or save it as .docx or .xlsx."
+    )
+    batch.document = b""
+    batch.save(update_fields=["status", "error", "document"])
