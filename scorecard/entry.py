@@ -110,7 +110,7 @@ def validate_rows(
             value = dimension.canonical(str(raw))
             if value is None:
                 allowed = ", ".join(dimension.allowed_values)
-                problems.append(f"“{raw}” is not a {dimension.name.lower()} of this measure (use {allowed}).")
+                problems.append(f"“{raw}” is not an allowed {dimension.name.lower()} (use {allowed}).")
             else:
                 dims[dimension.key] = value
         number = None

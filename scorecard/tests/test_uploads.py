@@ -1,0 +1,145 @@
+"""Uploading values from CSV and XLSX: every row checked first, an error per bad row, all or nothing."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from scorecard import entry
+from scorecard.models import Source, Value
+from scorecard.tests.factories import MeasureFactory, area_and_risk
+
+
+@pytest.fixture
+def drmm(world):
+    return MeasureFactory(
+        partnership=world.partnership,
+        name="Children graded for CCE in the DRMM",
+        dimensions=area_and_risk(world.partnership),
+    )
+
+
+def csv_file(text: str, name: str = "april.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
+
+
+def xlsx_file(rows: list[list[object]], name: str = "april.xlsx") -> SimpleUploadedFile:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+GOOD_CSV = "period,area,risk,value\n2020-04,City,High,2\n2020-04,city,MED,6\nApr 2020,County,High,1\n"
+BAD_CSV = (
+    "period,area,risk,value\n"
+    "2020-04,City,High,2\n"  # row 2 fine
+    "2020-13,City,Med,6\n"  # row 3 bad month
+    "2020-04,Leicester,Low,1\n"  # row 4 unknown area
+    "2020-04,County,High,lots\n"  # row 5 not a number
+    "2020-04,County,,3\n"  # row 6 missing risk
+    "2020-04,City,High,4\n"  # row 7 repeats row 2
+)
+
+
+def upload(client, user, measure, file, source=""):
+    client.force_login(user)
+    return client.post(reverse("scorecard:upload", args=[measure.pk]), {"file": file, "source": source})
+
+
+def test_a_good_csv_saves_every_row_with_the_file_as_its_source(client, world, drmm):
+    response = upload(client, world.manager, drmm, csv_file(GOOD_CSV))
+    assert response.status_code == 302
+    values = Value.objects.filter(measure=drmm)
+    assert values.count() == 3
+    assert {v.dimensions["risk"] for v in values} == {"High", "Med"}  # "MED" read as the allowed "Med"
+    assert {v.source.name for v in values} == {"april.csv"}
+    assert all(v.entered_by == world.manager for v in values)
+
+
+def test_a_csv_with_bad_rows_saves_nothing_and_names_each_bad_row_and_its_problem(client, world, drmm):
+    response = upload(client, world.manager, drmm, csv_file(BAD_CSV))
+    assert response.status_code == 200
+    assert Value.objects.count() == 0
+    assert Source.objects.count() == 0
+    errors = {e.row: e.message for e in response.context["row_errors"]}
+    assert set(errors) == {3, 4, 5, 6, 7}
+    assert "“2020-13” is not a period" in errors[3]
+    assert "“Leicester” is not an allowed area (use City, County, Rutland)" in errors[4]
+    assert "“lots” is not a number" in errors[5]
+    assert "The risk level is missing" in errors[6]
+    assert "repeats row 2" in errors[7]
+    page = response.content.decode()
+    assert "Row 4" in page and "nothing was saved" in page
+
+
+def test_a_good_xlsx_with_date_cells_and_a_source_column_saves(client, world, drmm):
+    import datetime as dt
+
+    rows = [
+        ["Period", "Area", "Risk", "Value", "Source"],
+        [dt.datetime(2020, 4, 1), "City", "High", 2, "DRMM log"],
+        [dt.datetime(2020, 4, 1), "City", "High", 3, "Appendix 3"],
+    ]
+    response = upload(client, world.admin, drmm, xlsx_file(rows))
+    assert response.status_code == 302
+    assert sorted(Value.objects.values_list("source__name", "number")) == [("Appendix 3", 3), ("DRMM log", 2)]
+
+
+def test_an_xlsx_with_one_bad_row_saves_none_of_the_good_rows(client, world, drmm):
+    rows = [
+        ["period", "area", "risk", "value"],
+        ["2020-04", "City", "High", 2],
+        ["2020-04", "City", "Extreme", 1],
+    ]
+    response = upload(client, world.manager, drmm, xlsx_file(rows))
+    assert [str(e) for e in response.context["row_errors"]] == [
+        "Row 3: “Extreme” is not an allowed risk level (use High, Med, Low)."
+    ]
+    assert Value.objects.count() == 0
+
+
+def test_a_header_without_a_dimension_column_is_one_clear_error(world, drmm):
+    rows = entry.read_rows(io.BytesIO(b"period,area,value\n2020-04,City,3\n"), "x.csv")
+    clean, errors = entry.validate_rows(drmm, rows, "x.csv")
+    assert clean == []
+    assert [str(e) for e in errors] == ["Row 1: The header has no column for risk."]
+
+
+def test_a_file_that_is_not_csv_or_xlsx_is_refused(client, world, drmm):
+    response = upload(client, world.manager, drmm, SimpleUploadedFile("plan.docx", b"PK"))
+    assert response.status_code == 200
+    assert "must be a CSV" in response.content.decode()
+    assert Value.objects.count() == 0
+
+
+def test_a_failure_while_saving_leaves_nothing_saved(world, drmm, monkeypatch):
+    rows = entry.read_rows(io.BytesIO(GOOD_CSV.encode()), "x.csv")
+    clean, errors = entry.validate_rows(drmm, rows, "x.csv")
+    assert errors == [] and len(clean) == 3
+    calls = []
+    real = entry.save_value
+
+    def fail_on_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(entry, "save_value", fail_on_third)
+    with pytest.raises(RuntimeError):
+        entry.save_rows(drmm, clean, world.manager)
+    assert Value.objects.count() == 0
+
+
+def test_a_quarterly_measure_refuses_a_month_inside_a_quarter(world):
+    measure = MeasureFactory(partnership=world.partnership, frequency="quarterly")
+    rows = entry.read_rows(io.BytesIO(b"period,value\n2020-05,3\n2020-07,4\n"), "q.csv")
+    clean, errors = entry.validate_rows(measure, rows, "q.csv")
+    assert [e.row for e in errors] == [2]
+    assert "not the first month of a quarter" in errors[0].message
+    assert len(clean) == 1

@@ -1,0 +1,156 @@
+"""Scorecard pages per role: viewers read, plan managers and admins enter; other partnerships 404."""
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from scorecard.models import Value
+from scorecard.tests.factories import MeasureFactory, SourceFactory, ValueFactory, area_and_risk
+
+
+@pytest.fixture
+def drmm(world):
+    measure = MeasureFactory(
+        partnership=world.partnership,
+        name="Children graded for CCE in the DRMM",
+        dimensions=area_and_risk(world.partnership),
+        target=Decimal(20),
+        polarity="lower",
+        amber_from=Decimal(25),
+    )
+    report = SourceFactory(partnership=world.partnership, name="Report para 8")
+    appendix = SourceFactory(partnership=world.partnership, name="Appendix 3")
+    for period, numbers in ((dt.date(2020, 3, 1), (4, 8)), (dt.date(2020, 4, 1), (2, 11))):
+        for (area, risk), n in zip((("City", "High"), ("County", "Med")), numbers, strict=True):
+            ValueFactory(
+                measure=measure,
+                period=period,
+                dimensions={"area": area, "risk": risk},
+                number=Decimal(n),
+                source=report,
+            )
+    ValueFactory(
+        measure=measure,
+        period=dt.date(2020, 4, 1),
+        dimensions={"area": "County", "risk": "Med"},
+        number=Decimal(10),
+        source=appendix,
+    )
+    return measure
+
+
+def get(client, user, name, *args, **query):
+    client.force_login(user)
+    return client.get(reverse(name, args=args), query)
+
+
+def test_the_scorecard_shows_each_measure_with_latest_value_target_rag_text_and_a_sparkline(
+    client, world, drmm
+):
+    response = get(client, world.viewer, "scorecard:index")
+    page = response.content.decode()
+    assert response.status_code == 200
+    [summary] = response.context["summaries"]
+    assert summary.value == 12  # April: City High 2 + County Med 10 (the latest entered source)
+    assert summary.rag.label == "Green"  # 12 is at or below the target of 20
+    assert "govuk-tag--rag-green" in page and ">Green<" in page
+    assert "<svg" in page and "<polyline" in page
+    assert 'style="' not in page and "<script>" not in page  # the CSP forbids both
+    assert "1 source disagreement" in page
+
+
+def test_the_measure_page_cross_tabs_the_period_with_totals_and_lists_disagreements(client, world, drmm):
+    response = get(
+        client, world.viewer, "scorecard:measure", drmm.pk, period="2020-04", rows="risk", columns="area"
+    )
+    assert response.status_code == 200
+    table = response.context["crosstab"]
+    assert table.rows == ["High", "Med"] and table.columns == ["City", "County"]
+    assert table.grand_total == 12
+    page = response.content.decode()
+    assert "Reconciliation" in page and "Appendix 3" in page and "Report para 8" in page
+    assert "History of values" in page and "scorecard-chart" in page
+    assert "Add a value" not in page  # a viewer reads only
+
+
+def test_viewers_and_contributors_cannot_add_or_upload_values(client, world, drmm):
+    for user in (world.viewer, world.contributor):
+        assert get(client, user, "scorecard:add_value", drmm.pk).status_code == 403
+        client.force_login(user)
+        post = client.post(
+            reverse("scorecard:add_value", args=[drmm.pk]), {"period": "2020-05", "number": "3"}
+        )
+        assert post.status_code == 403
+        assert get(client, user, "scorecard:upload", drmm.pk).status_code == 403
+    assert not Value.objects.filter(period=dt.date(2020, 5, 1)).exists()
+
+
+def test_a_plan_manager_adds_a_value_by_form(client, world, drmm):
+    client.force_login(world.manager)
+    response = client.post(
+        reverse("scorecard:add_value", args=[drmm.pk]),
+        {
+            "period": "May 2020",
+            "dim_area": "City",
+            "dim_risk": "Low",
+            "number": "4",
+            "source": "DRMM log",
+        },
+    )
+    assert response.status_code == 302
+    value = Value.objects.get(period=dt.date(2020, 5, 1))
+    assert (value.dimensions, value.number, value.source.name, value.entered_by) == (
+        {"area": "City", "risk": "Low"},
+        4,
+        "DRMM log",
+        world.manager,
+    )
+    assert value.history.count() == 1
+
+
+def test_the_add_value_form_explains_a_bad_period(client, world, drmm):
+    client.force_login(world.admin)
+    response = client.post(
+        reverse("scorecard:add_value", args=[drmm.pk]),
+        {"period": "soon", "dim_area": "City", "dim_risk": "Low", "number": "4", "source": "x"},
+    )
+    assert response.status_code == 200
+    assert "is not a period" in response.content.decode()
+
+
+def test_another_partnerships_measure_is_not_found(client, world, drmm):
+    for name in ("scorecard:measure", "scorecard:add_value", "scorecard:upload", "scorecard:export_csv"):
+        assert get(client, world.outsider, name, drmm.pk).status_code == 404
+    response = get(client, world.outsider, "scorecard:index")
+    assert response.context["summaries"] == []
+    assert (
+        get(client, world.outsider, "scorecard:index", partnership=world.partnership.slug).status_code == 404
+    )
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, drmm):
+    response = client.get(reverse("scorecard:index"))
+    assert response.status_code == 302 and "sign-in" in response["Location"]
+
+
+def test_the_csv_export_reopens_with_every_value_and_source(client, world, drmm):
+    response = get(client, world.viewer, "scorecard:export_csv", drmm.pk)
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["period", "area", "risk", "value", "source", "entered_by", "entered_at"]
+    assert len(rows) == 1 + 5
+    assert rows[1 + 3][:5] == ["2020-04", "County", "Med", "10", "Appendix 3"]
+
+
+def test_the_xlsx_export_reopens_in_openpyxl(client, world, drmm):
+    response = get(client, world.viewer, "scorecard:export_xlsx", drmm.pk)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("period", "area", "risk", "value")
+    assert len(rows) == 6
+    assert {r[3] for r in rows[1:]} == {4, 8, 2, 11, 10}
