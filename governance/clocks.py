@@ -47,6 +47,10 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     return sum(1 for n in range(1, (end - start).days + 1) if is_working_day(start + dt.timedelta(days=n)))
 
 
+def plural(days: int) -> str:
+    return f"{days} working day" if days == 1 else f"{days} working days"
+
+
 @dataclass(frozen=True)
 class Clock:
     label: str
@@ -63,8 +67,8 @@ class Clock:
         if self.state == "met":
             return "Met"
         if self.state == "red":
-            return f"Passed {-self.working_days_left} working days ago"
-        return f"{self.working_days_left} working days left" if self.working_days_left else "Due today"
+            return f"Passed {plural(-self.working_days_left)} ago"
+        return f"{plural(self.working_days_left)} left" if self.working_days_left else "Due today"
 
 
 def clock(label: str, start: dt.date, working_days: int, met: bool, today: dt.date | None = None) -> Clock:

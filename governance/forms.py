@@ -59,7 +59,7 @@ class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
 
     def clean_evidence_links(self) -> str:
         links: str = self.cleaned_data["evidence_links"]
-        validator = forms.URLField()
+        validator = forms.URLField(assume_scheme="https")
         for line in links.splitlines():
             if line.strip():
                 try:

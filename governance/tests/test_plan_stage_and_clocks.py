@@ -1,0 +1,91 @@
+"""Plan life cycle (stage changes kept as versions) and statutory clocks in working days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from governance.clocks import add_working_days, clock, clocks_for_plan, working_days_between
+from governance.versions import action_changes, stage_changes
+from plans.models import PlanKind, PlanStage
+from plans.tests import factories
+
+
+def test_working_days_skip_weekends_and_englands_bank_holidays():
+    # Thursday 17 April 2025; Good Friday 18th and Easter Monday 21st are bank holidays.
+    assert add_working_days(dt.date(2025, 4, 17), 1) == dt.date(2025, 4, 22)
+    assert add_working_days(dt.date(2025, 4, 17), 0) == dt.date(2025, 4, 17)
+    # Friday to Monday is one working day.
+    assert working_days_between(dt.date(2026, 3, 6), dt.date(2026, 3, 9)) == 1
+    assert working_days_between(dt.date(2026, 3, 9), dt.date(2026, 3, 6)) == -1
+
+
+def test_seventy_working_days_from_a_report_span_christmas_correctly():
+    # 1 December 2025 + 70 working days: Christmas, Boxing Day and New Year's Day are skipped.
+    assert add_working_days(dt.date(2025, 12, 1), 70) == dt.date(2026, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("today", "state"),
+    [
+        (dt.date(2026, 2, 1), "green"),
+        (dt.date(2026, 3, 2), "amber"),  # 8 working days before 12 March
+        (dt.date(2026, 3, 12), "amber"),  # the deadline day itself
+        (dt.date(2026, 3, 13), "red"),
+    ],
+)
+def test_a_clock_turns_amber_as_the_deadline_nears_and_red_once_it_passes(today, state):
+    c = clock("Final plan", dt.date(2025, 12, 1), 70, met=False, today=today)
+    assert c.deadline == dt.date(2026, 3, 12)
+    assert c.state == state
+
+
+def test_a_jtai_plan_shows_its_seventy_day_clock_until_the_plan_is_agreed(db):
+    plan = factories.PlanFactory(kind=PlanKind.JTAI, report_date=dt.date(2025, 12, 1))
+    (c,) = clocks_for_plan(plan, today=dt.date(2026, 3, 16))
+    assert c.state == "red" and c.state_label == "Passed 2 working days ago"
+    plan.stage = PlanStage.AGREED
+    assert clocks_for_plan(plan, today=dt.date(2026, 3, 16))[0].state == "met"
+    assert (
+        clocks_for_plan(factories.PlanFactory(kind=PlanKind.DELIVERY, report_date=dt.date(2025, 12, 1))) == []
+    )
+
+
+def test_a_manager_changes_the_stage_and_the_versions_page_lists_each_stage(client, world):
+    client.force_login(world.manager)
+    with time_machine.travel(dt.datetime(2025, 12, 1, 10, tzinfo=dt.UTC), tick=False):
+        world.plan = factories.PlanFactory(partnership=world.partnership)
+    with time_machine.travel(dt.datetime(2026, 1, 10, 10, tzinfo=dt.UTC), tick=False):
+        response = client.post(
+            reverse("governance:change_stage", args=[world.plan.pk]),
+            {"stage": "agreed", "report_date": "2025-12-01", "reason": "Agreed by the executive"},
+        )
+        assert response.status_code == 302
+    with time_machine.travel(dt.datetime(2026, 2, 10, 10, tzinfo=dt.UTC), tick=False):
+        client.post(reverse("governance:change_stage", args=[world.plan.pk]), {"stage": "published"})
+        page = client.get(reverse("governance:versions", args=[world.plan.pk])).content.decode()
+    world.plan.refresh_from_db()
+    assert world.plan.stage == PlanStage.PUBLISHED and world.plan.report_date is None
+    assert [s.stage for s in stage_changes(world.plan)] == ["Published", "Agreed", "Draft"]
+    assert "Agreed by the executive" in page and "manager" in page
+
+
+def test_the_versions_diff_shows_what_changed_in_the_actions_between_two_dates(world):
+    with time_machine.travel(dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC), tick=False):
+        moved = factories.ActionFactory(plan=world.plan, ref="2.1", due_text="March 2026")
+        removed = factories.ActionFactory(plan=world.plan, ref="2.2")
+    with time_machine.travel(dt.datetime(2026, 2, 5, 10, tzinfo=dt.UTC), tick=False):
+        moved.due_text = "June 2026"
+        moved.save()
+        removed.delete()
+        added = factories.ActionFactory(plan=world.plan, ref="2.3")
+        factories.ProgressUpdateFactory(action=moved, date=dt.date(2026, 2, 5))
+    changes = {c.ref: c for c in action_changes(world.plan, dt.date(2026, 1, 31), dt.date(2026, 2, 28))}
+    assert changes["2.1"].kind == "changed"
+    assert ("Due (as written)", "March 2026", "June 2026") in changes["2.1"].fields
+    assert ("Status", "No status", "Amber") in changes["2.1"].fields
+    assert changes["2.2"].kind == "removed" and changes[added.ref].kind == "added"
+    assert "1.1" not in changes  # unchanged in that period

@@ -1,0 +1,152 @@
+"""Sign-off: a manager proposes a section as fully addressed; the board's decision is recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from governance import rules
+from governance.models import Board, Decision, Meeting, SignOff
+from plans.rules import can_add_update, can_edit_action
+
+TODAY = dt.datetime(2026, 3, 25, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def board_meeting(world):
+    board = Board.objects.create(partnership=world.partnership, name="Partnership Executive")
+    board.plans.add(world.plan)
+    return Meeting.objects.create(board=board, date=dt.date(2026, 3, 20))
+
+
+def propose(client, world):
+    section = world.police_action.section
+    return client.post(
+        reverse("governance:propose_sign_off", args=[section.pk]),
+        {
+            "evidence": "Re-audit in February: 95% of contacts screened within 24 hours.",
+            "evidence_links": "https://example.org/reaudit.pdf",
+            "monitored_through": "the quarterly front door audit",
+        },
+    )
+
+
+def test_a_manager_proposes_a_section_with_its_evidence(client, world):
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        assert propose(client, world).status_code == 302
+    sign_off = SignOff.objects.get()
+    assert sign_off.decision == Decision.PENDING
+    assert sign_off.proposed_by == world.manager and sign_off.proposed_on == dt.date(2026, 3, 25)
+    assert sign_off.links == ["https://example.org/reaudit.pdf"]
+    world.police_action.section.refresh_from_db()
+    assert not world.police_action.section.is_signed_off  # only the board's agreement signs it off
+
+
+def test_a_proposal_with_a_link_that_is_not_a_link_is_refused(client, world):
+    client.force_login(world.manager)
+    response = client.post(
+        reverse("governance:propose_sign_off", args=[world.police_action.section.pk]),
+        {"evidence": "x", "evidence_links": "see the shared drive", "monitored_through": "audit"},
+    )
+    assert response.status_code == 200 and "is not a link" in response.content.decode()
+    assert not SignOff.objects.exists()
+
+
+def test_when_the_board_agrees_the_section_is_addressed_and_its_actions_are_locked_except_for_admins(
+    client, world, board_meeting
+):
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+        sign_off = SignOff.objects.get()
+        response = client.post(
+            reverse("governance:record_decision", args=[sign_off.pk]),
+            {
+                "meeting": board_meeting.pk,
+                "decision": "agreed",
+                "decided_on": "2026-03-20",
+                "minute_ref": "EX/26/14",
+                "monitored_through": "the quarterly front door audit",
+                "comments": "Agreed; report by exception.",
+            },
+        )
+        assert response.status_code == 302
+        page = client.get(reverse("governance:plan", args=[world.plan.pk])).content.decode()
+    sign_off.refresh_from_db()
+    section = world.police_action.section
+    section.refresh_from_db()
+    assert sign_off.decision == Decision.AGREED and sign_off.minute_ref == "EX/26/14"
+    assert sign_off.recorded_by == world.manager
+    assert section.signed_off_on == dt.date(2026, 3, 20)
+    assert section.monitored_through == "the quarterly front door audit"
+    assert "monitored through the quarterly front door audit" in page
+    action = world.police_action
+    action.refresh_from_db()
+    assert not can_edit_action(world.manager, action) and not can_add_update(world.contributor, action)
+    assert can_edit_action(world.admin, action)
+    # The history stays: the section's record before sign-off is still there.
+    assert section.history.filter(signed_off_on__isnull=True).exists()
+    assert section.history.filter(signed_off_on=dt.date(2026, 3, 20)).exists()
+
+
+def test_when_the_board_does_not_agree_the_section_stays_open(client, world, board_meeting):
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+        sign_off = SignOff.objects.get()
+        client.post(
+            reverse("governance:record_decision", args=[sign_off.pk]),
+            {
+                "meeting": board_meeting.pk,
+                "decision": "not_agreed",
+                "decided_on": "2026-03-20",
+                "minute_ref": "EX/26/15",
+                "monitored_through": "audit",
+                "comments": "Needs a second audit.",
+            },
+        )
+    sign_off.refresh_from_db()
+    world.police_action.section.refresh_from_db()
+    assert sign_off.decision == Decision.NOT_AGREED
+    assert not world.police_action.section.is_signed_off
+    assert rules.can_propose_sign_off(world.manager, world.police_action.section)
+
+
+def test_a_decision_dated_before_its_meeting_is_refused(client, world, board_meeting):
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+        sign_off = SignOff.objects.get()
+        response = client.post(
+            reverse("governance:record_decision", args=[sign_off.pk]),
+            {
+                "meeting": board_meeting.pk,
+                "decision": "agreed",
+                "decided_on": "2026-03-19",
+                "minute_ref": "EX/26/14",
+                "monitored_through": "audit",
+            },
+        )
+    assert "cannot be dated before the meeting" in response.content.decode()
+    sign_off.refresh_from_db()
+    assert sign_off.decision == Decision.PENDING
+
+
+def test_a_decision_is_recorded_once_and_a_signed_off_section_cannot_be_proposed_again(world):
+    section = world.police_action.section
+    sign_off = SignOff.objects.create(
+        section=section,
+        proposed_on=dt.date(2026, 3, 1),
+        evidence="e",
+        monitored_through="audit",
+        decision=Decision.AGREED,
+    )
+    section.signed_off_on = dt.date(2026, 3, 20)
+    section.save()
+    assert not rules.can_record_decision(world.manager, sign_off)
+    assert not rules.can_propose_sign_off(world.manager, section)
+    assert not rules.can_propose_sign_off(world.contributor, world.council_action.section)

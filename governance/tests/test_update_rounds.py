@@ -1,0 +1,150 @@
+"""Update rounds: one request per owner with exactly their actions, who has updated, the emails."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from governance.models import UpdateRequest
+from governance.rounds import open_requests_for, open_round, round_progress, send_due_emails
+from plans.tests import factories
+
+OPENED = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)  # a Monday
+DEADLINE = dt.date(2026, 3, 13)
+
+
+@pytest.fixture
+def setting(world):
+    """World plus: a person with a login owning the council action, and one without a login."""
+    head = factories.PersonFactory(
+        partnership=world.partnership,
+        agency=world.council,
+        name="Head of Service",
+        email="head@council.example",
+    )
+    head_user = factories.UserFactory(username="head", email="head@council.example")
+    factories.MembershipFactory(user=head_user, partnership=world.partnership, role="contributor")
+    head.user = head_user
+    head.save()
+    world.council_action.owners.add(head)
+    nurse = factories.PersonFactory(
+        partnership=world.partnership,
+        agency=world.council,
+        name="Designated Nurse",
+        email="nurse@nhs.example",
+    )
+    done_action = factories.ActionFactory(plan=world.plan, ref="1.3", lead_agency=world.police)
+    factories.ProgressUpdateFactory(action=done_action, status=factories.status(world.plan, "complete"))
+    nurse_action = factories.ActionFactory(plan=world.plan, ref="1.4")
+    nurse_action.owners.add(nurse)
+    world.contributor.email = "lead@police.example"
+    world.contributor.save()
+    world.head_user, world.nurse, world.done_action, world.nurse_action = (
+        head_user,
+        nurse,
+        done_action,
+        nurse_action,
+    )
+    return world
+
+
+def open_test_round(world):
+    with time_machine.travel(OPENED, tick=False):
+        return open_round(world.plan, world.manager, DEADLINE, reminder_days_before=3)
+
+
+def test_each_owner_gets_one_request_listing_exactly_their_open_actions(setting):
+    round_ = open_test_round(setting)
+    asked = {r.name: {a.ref for a in r.actions.all()} for r in round_.requests.all()}
+    # The police contributor owns 1.1 through the police agency; 1.3 is done so is not asked.
+    assert asked == {"contributor": {"1.1"}, "head": {"1.2"}, "Designated Nurse": {"1.4"}}
+
+
+def test_viewers_and_other_partnerships_are_never_asked(setting):
+    round_ = open_test_round(setting)
+    users = set(round_.requests.exclude(user=None).values_list("user__username", flat=True))
+    assert "viewer" not in users and "outsider" not in users
+
+
+def test_the_request_email_goes_once_per_owner_and_a_second_run_sends_nothing(setting):
+    open_test_round(setting)
+    with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
+        call_command("send_reminders", stdout=io.StringIO())
+        assert sorted(m.to[0] for m in mail.outbox) == [
+            "head@council.example",
+            "lead@police.example",
+            "nurse@nhs.example",
+        ]
+        police = next(m for m in mail.outbox if m.to == ["lead@police.example"])
+        assert "1.1" in police.body and "1.2" not in police.body and "1.3" not in police.body
+        call_command("send_reminders", stdout=io.StringIO())
+    assert len(mail.outbox) == 3
+
+
+def test_a_reminder_goes_n_days_before_the_deadline_only_to_owners_still_missing(setting):
+    round_ = open_test_round(setting)
+    with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
+        send_due_emails()
+    mail.outbox.clear()
+    with time_machine.travel(dt.datetime(2026, 3, 5, 12, 0, tzinfo=dt.UTC), tick=False):
+        factories.ProgressUpdateFactory(action=setting.police_action, date=dt.date(2026, 3, 5))
+        assert send_due_emails().reminders == 0  # the 9th is three days before the 13th
+    with time_machine.travel(dt.datetime(2026, 3, 10, 8, 0, tzinfo=dt.UTC), tick=False):
+        sent = send_due_emails()
+        again = send_due_emails()
+    assert sent.reminders == 2 and again.reminders == 0 and again.requests == 0
+    assert sorted(m.to[0] for m in mail.outbox) == ["head@council.example", "nurse@nhs.example"]
+    assert all(m.subject.startswith("Reminder") for m in mail.outbox)
+    assert round_.requests.filter(reminded_at__isnull=False).count() == 2
+
+
+def test_nothing_is_sent_after_the_deadline(setting):
+    open_test_round(setting)
+    with time_machine.travel(dt.datetime(2026, 3, 14, 9, 0, tzinfo=dt.UTC), tick=False):
+        sent = send_due_emails()
+    assert (sent.requests, sent.reminders) == (0, 0)
+    assert mail.outbox == []
+
+
+def test_a_failed_send_is_retried_on_the_next_run(setting, monkeypatch):
+    open_test_round(setting)
+    import governance.rounds as rounds
+
+    def broken(*args, **kwargs):
+        raise OSError("SMTP server down")
+
+    monkeypatch.setattr(rounds, "send_mail", broken)
+    with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
+        assert send_due_emails().failed == 3
+        monkeypatch.undo()
+        assert send_due_emails().requests == 3
+    assert UpdateRequest.objects.filter(sent_at__isnull=True).count() == 0
+
+
+def test_an_update_dated_on_or_after_the_round_opened_counts_and_an_earlier_one_does_not(setting):
+    round_ = open_test_round(setting)
+    factories.ProgressUpdateFactory(action=setting.police_action, date=dt.date(2026, 3, 1))
+    factories.ProgressUpdateFactory(action=setting.council_action, date=dt.date(2026, 3, 2))
+    state = {p.request.name: p.complete for p in round_progress(round_)}
+    assert state == {"contributor": False, "head": True, "Designated Nurse": False}
+
+
+def test_my_actions_shows_the_open_request_with_what_is_still_missing(setting):
+    open_test_round(setting)
+    with time_machine.travel(dt.datetime(2026, 3, 4, 9, 0, tzinfo=dt.UTC), tick=False):
+        items = open_requests_for(setting.contributor)
+        request = RequestFactory().get("/my-actions/")
+        request.user = setting.contributor
+        html = Template("{% load governance %}{% my_update_requests %}").render(Context({"request": request}))
+    assert [a.ref for a in items[0].missing] == ["1.1"]
+    assert "Progress updates needed by 13 March 2026" in html
+    assert open_requests_for(setting.viewer) == []
+    with time_machine.travel(dt.datetime(2026, 3, 14, 9, 0, tzinfo=dt.UTC), tick=False):
+        assert open_requests_for(setting.contributor) == []
