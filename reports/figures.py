@@ -1,0 +1,609 @@
+"""The board report's figures: a plan (or a whole partnership) as at a date, and what changed.
+
+Every count comes from `plans.figures` (the dashboard's functions) applied to the plan as it
+stood on the as-at date (`actions_as_at`), so a report for today agrees with the dashboard and
+a report for a past date shows what the board saw then. Only report-specific figures live
+here: the "changed since" lists, the exceptions, the section tree and the monthly timeline.
+
+Decisions where the issue was silent (documented here because boards will ask):
+- Status direction: `RagStatus.order` is "worst first", so a HIGHER order is BETTER. An action
+  whose status order went up "improved", down "worsened". An action that became done is listed
+  under "done" only (not also "improved"); an action with no status before its first update
+  is neither improved nor worsened (it appears in "new" or in the whole-plan table).
+- "No update since the previous report": not done, and its latest progress update as at the
+  report date is dated on or before the previous report date (or it has none).
+- "Due in the next period without a recent update": not done, due after the as-at date and
+  within the same length of time as since the previous report, and no update in the plan's
+  `stale_days` before the as-at date.
+- Sections are shown as they are now (titles rarely change); actions, owners, due dates and
+  statuses as they stood on the as-at date.
+- The previous report date defaults to the latest board meeting before the as-at date when
+  the governance app has meetings for the partnership, otherwise one month before.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from plans.figures import (
+    NO_STATUS,
+    ActionAsAt,
+    GroupRow,
+    StatusCount,
+    actions_as_at,
+    end_of_day,
+    group_by_section,
+    status_counts_as_at,
+)
+from plans.models import Action, Agency, Partnership, Person, Plan, ProgressUpdate, RagStatus, Section
+
+from .public import roles_only as public_owner
+
+NO_STATUS_LABEL = "No update yet"
+
+
+# --- Dates -------------------------------------------------------------------------------
+
+
+def parse_date(value: str | None, name: str = "date") -> dt.date | None:
+    """A YYYY-MM-DD date from a query string or command line; ValueError with a clear message."""
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(
+            f"Enter the {name} as a real date in the form YYYY-MM-DD, for example 2022-12-14."
+        ) from None
+
+
+def month_before(day: dt.date) -> dt.date:
+    """The same day one month earlier (the last day of that month when it is shorter)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Each month end from `start`'s month up to, but not including, `end`; then `end` itself."""
+    points: list[dt.date] = []
+    year, month = start.year, start.month
+    while True:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if last >= end:
+            break
+        points.append(last)
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    points.append(end)
+    return points
+
+
+def previous_report_date(partnership: Partnership, as_at: dt.date) -> dt.date:
+    """The latest board meeting before `as_at` (governance app), else one month before."""
+    try:
+        from governance.models import Meeting
+    except ImportError:  # the governance app is optional for the report
+        Meeting = None  # noqa: N806
+    if Meeting is not None:
+        try:
+            meeting = (
+                Meeting.objects.filter(board__partnership=partnership, date__lt=as_at)
+                .order_by("-date")
+                .first()
+            )
+        except Exception:  # noqa: BLE001 - a governance schema not yet migrated must not break reports
+            meeting = None
+        if meeting is not None:
+            return meeting.date
+    return month_before(as_at)
+
+
+# --- The report's parts --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusDefinition:
+    key: str
+    label: str
+    colour: str
+    definition: str
+    order: int
+    is_done: bool
+
+
+@dataclass
+class Row:
+    """One action as the report shows it: its fields as at the date, plus names resolved."""
+
+    item: ActionAsAt
+    plan_id: int
+    section_label: str
+    lead_agency: str
+    previous_status: RagStatus | None = None
+    previous_due_date: dt.date | None = None
+    previous_due_text: str = ""
+    owner: str = ""  # the owner text, without people's names in a "roles only" public report
+    constraints: str = ""  # internal: left out of the public report
+
+    @property
+    def due(self) -> str:
+        """The due date in the plan's words, with the date when the words differ from it."""
+        item = self.item
+        if item.due_text:
+            return item.due_text
+        return f"{item.due_date:%-d %B %Y}" if item.due_date else ""
+
+    @property
+    def ref(self) -> str:
+        return self.item.ref
+
+    @property
+    def status(self) -> RagStatus | None:
+        return self.item.status
+
+    @property
+    def progress(self) -> str:
+        update = self.item.latest_update
+        return update.narrative if update else ""
+
+    @property
+    def last_update_on(self) -> dt.date | None:
+        update = self.item.latest_update
+        return update.date if update else None
+
+
+@dataclass
+class Changes:
+    """What changed between the previous report date and the as-at date (lists of rows)."""
+
+    done: list[Row] = field(default_factory=list)
+    improved: list[Row] = field(default_factory=list)
+    worsened: list[Row] = field(default_factory=list)
+    due_moved: list[Row] = field(default_factory=list)
+    new: list[Row] = field(default_factory=list)
+    no_update: list[Row] = field(default_factory=list)
+
+    def refs(self) -> dict[str, list[str]]:
+        """The refs in each list (what tests and the summary sheet compare)."""
+        return {name: [row.ref for row in getattr(self, name)] for name in CHANGE_LISTS}
+
+
+CHANGE_LISTS = {
+    "done": "Actions done",
+    "improved": "Status improved",
+    "worsened": "Status worsened",
+    "due_moved": "Due dates moved",
+    "new": "New actions",
+    "no_update": "No update since the previous report",
+}
+
+
+@dataclass
+class Exceptions:
+    red: list[Row] = field(default_factory=list)
+    overdue: list[Row] = field(default_factory=list)
+    due_soon_no_update: list[Row] = field(default_factory=list)
+
+    def refs(self) -> dict[str, list[str]]:
+        return {name: [row.ref for row in getattr(self, name)] for name in EXCEPTION_LISTS}
+
+
+EXCEPTION_LISTS = {
+    "red": "Red",
+    "overdue": "Overdue",
+    "due_soon_no_update": "Due in the next period without a recent update",
+}
+
+
+@dataclass
+class SectionBlock:
+    """A section heading with its actions, in the sector's layout; depth 0 is top level."""
+
+    section: Section | None
+    depth: int
+    rows: list[Row]
+
+    @property
+    def heading(self) -> str:
+        return str(self.section) if self.section else "Actions not in a section"
+
+
+@dataclass
+class TimelinePoint:
+    day: dt.date
+    by_status: Counter[str]
+    total: int
+    done: int
+    due: int
+
+
+@dataclass
+class PlanPart:
+    """One plan's share of the report."""
+
+    plan: Plan
+    statuses: list[StatusDefinition]
+    rows: list[Row]
+    blocks: list[SectionBlock]
+
+
+@dataclass
+class BoardReport:
+    title: str
+    partnership: Partnership
+    plans: list[Plan]
+    as_at: dt.date
+    previous: dt.date
+    generated_on: dt.date
+    statuses: list[StatusDefinition]  # the union of the schemes, worst first, for counts and charts
+    parts: list[PlanPart]
+    overall: list[StatusCount]
+    by_section: list[GroupRow]
+    by_agency: list[GroupRow]
+    changes: Changes
+    exceptions: Exceptions
+    timeline: list[TimelinePoint]
+    scorecard: Any = None
+    public: bool = False
+    roles_only: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(s.count for s in self.overall)
+
+    @property
+    def rows(self) -> list[Row]:
+        return [row for part in self.parts for row in part.rows]
+
+    def status_keys(self) -> list[str]:
+        return [s.key for s in self.statuses]
+
+
+# --- Building ----------------------------------------------------------------------------
+
+
+def build_report(
+    *,
+    plan: Plan | None = None,
+    partnership: Partnership | None = None,
+    plans: Sequence[Plan] | None = None,
+    as_at: dt.date | None = None,
+    previous: dt.date | None = None,
+    public: bool = False,
+    roles_only: bool = False,
+    months: int = 12,
+) -> BoardReport:
+    """The board report for one plan, or for a partnership's plans (pass `plans` already
+    filtered through `Plan.objects.for_user`), as at a date (default today).
+
+    Queries: a fixed number per plan, whatever the number of actions.
+    """
+    as_at = as_at or timezone.localdate()
+    if plan is not None:
+        plans = [plan]
+        partnership = plan.partnership
+        title = plan.title
+    else:
+        if partnership is None or plans is None:
+            raise ValueError("Give a plan, or a partnership and its plans.")
+        plans = list(plans)
+        title = f"{partnership.name}: all plans"
+    previous = previous or previous_report_date(partnership, as_at)
+    if previous >= as_at:
+        raise ValueError("The previous report date must be before the as-at date.")
+
+    statuses_by_plan: dict[int, list[RagStatus]] = {p.pk: [] for p in plans}
+    for status in RagStatus.objects.filter(plan__in=[p.pk for p in plans]).order_by("plan", "order", "pk"):
+        statuses_by_plan[status.plan_id].append(status)
+    sections = list(Section.objects.filter(plan__in=[p.pk for p in plans]).order_by("order", "pk"))
+    section_names = {s.pk: str(s) or "Untitled section" for s in sections}
+
+    snapshots: dict[int, tuple[list[ActionAsAt], dict[int, ActionAsAt]]] = {}
+    all_now: list[tuple[int, ActionAsAt]] = []
+    for p in plans:
+        actions = Action.objects.filter(plan=p)
+        now = actions_as_at(actions, as_at)
+        before = {a.action_id: a for a in actions_as_at(actions, previous)}
+        snapshots[p.pk] = (now, before)
+        all_now.extend((p.pk, a) for a in now)
+
+    people = (
+        list(Person.objects.filter(partnership=partnership).values_list("name", flat=True))
+        if roles_only
+        else []
+    )
+    constraints = (
+        {}
+        if public
+        else dict(
+            Action.objects.filter(plan__in=[p.pk for p in plans])
+            .exclude(constraints="")
+            .values_list("pk", "constraints")
+        )
+    )
+    agency_ids = {a.lead_agency_id for _, a in all_now if a.lead_agency_id}
+    agency_names = {a.pk: str(a) for a in Agency.objects.filter(pk__in=agency_ids)}
+
+    parts: list[PlanPart] = []
+    changes, exceptions = Changes(), Exceptions()
+    for p in plans:
+        now, before = snapshots[p.pk]
+        rows = []
+        for item in now:
+            old = before.get(item.action_id)
+            rows.append(
+                Row(
+                    item=item,
+                    plan_id=p.pk,
+                    section_label=section_names.get(item.section_id, "") if item.section_id else "",
+                    lead_agency=agency_names.get(item.lead_agency_id, "") if item.lead_agency_id else "",
+                    previous_status=old.status if old else None,
+                    previous_due_date=old.due_date if old else None,
+                    previous_due_text=old.due_text if old else "",
+                    owner=public_owner(item.owner_text, people) if roles_only else item.owner_text,
+                    constraints=constraints.get(item.action_id, ""),
+                )
+            )
+        _add_changes(changes, rows, before, previous)
+        _add_exceptions(exceptions, rows, as_at, previous, p.stale_days)
+        parts.append(
+            PlanPart(
+                plan=p,
+                statuses=[_definition(s) for s in statuses_by_plan[p.pk]],
+                rows=rows,
+                blocks=section_blocks([s for s in sections if s.plan_id == p.pk], rows),
+            )
+        )
+
+    items = [a for _, a in all_now]
+    statuses = merged_statuses(statuses_by_plan.values())
+    report = BoardReport(
+        title=title,
+        partnership=partnership,
+        plans=list(plans),
+        as_at=as_at,
+        previous=previous,
+        generated_on=timezone.localdate(),
+        statuses=statuses,
+        parts=parts,
+        overall=overall_counts(items, statuses),
+        by_section=counts_by_group(items, "section_id", section_names, "No section", as_at),
+        by_agency=counts_by_group(items, "lead_agency_id", agency_names, "No lead agency", as_at),
+        changes=changes,
+        exceptions=exceptions,
+        timeline=timeline(Action.objects.filter(plan__in=[p.pk for p in plans]), as_at, months=months),
+        public=public,
+        roles_only=roles_only,
+    )
+    report.scorecard = scorecard_table(scorecard_section(partnership, as_at))
+    return report
+
+
+def _definition(status: RagStatus) -> StatusDefinition:
+    return StatusDefinition(
+        status.key, status.label, status.colour, status.definition, status.order, status.is_done
+    )
+
+
+def merged_statuses(schemes: Iterable[list[RagStatus]]) -> list[StatusDefinition]:
+    """One list of statuses across plans, grouped by key like `plans.figures.status_counts`."""
+    merged: dict[str, StatusDefinition] = {}
+    for scheme in schemes:
+        for status in scheme:
+            merged.setdefault(status.key, _definition(status))
+    ordered = sorted(merged.values(), key=lambda s: (s.order, s.key))
+    return [
+        *ordered,
+        StatusDefinition(NO_STATUS, NO_STATUS_LABEL, "grey", "No progress update yet", 999, False),
+    ]
+
+
+def overall_counts(items: list[ActionAsAt], statuses: list[StatusDefinition]) -> list[StatusCount]:
+    """Counts per status as at the date (via `plans.figures.status_counts_as_at`), worst first."""
+    counts = status_counts_as_at(items)
+    return [StatusCount(s.key, s.label, s.colour, counts.get(s.key, 0), s.is_done) for s in statuses]
+
+
+def counts_by_group(
+    items: list[ActionAsAt], attr: str, names: dict[int, str], none_label: str, day: dt.date
+) -> list[GroupRow]:
+    """`plans.figures.GroupRow`s (total, per status, overdue) for actions as at a date, ordered
+    like `counts_by_section` / `counts_by_agency` (named groups first, by name)."""
+    groups: dict[int | None, GroupRow] = {}
+    for item in items:
+        pk = getattr(item, attr)
+        group = groups.setdefault(pk, GroupRow(name=names.get(pk, none_label) if pk else none_label, pk=pk))
+        key = item.status.key if item.status else NO_STATUS
+        group.by_status[key] = group.by_status.get(key, 0) + 1
+        group.total += 1
+        group.overdue += item.is_overdue(day)
+    if attr == "section_id":
+        # Sections keep the plan's order (the reader knows them as 1, 2, 3), not alphabetical.
+        order = {pk: i for i, pk in enumerate(names)}
+        return sorted(groups.values(), key=lambda g: (g.pk is None, order.get(g.pk, 0)))
+    return sorted(groups.values(), key=lambda g: (g.pk is None, g.name.lower()))
+
+
+def _order(status: RagStatus | None) -> int | None:
+    return status.order if status is not None else None
+
+
+def _add_changes(changes: Changes, rows: list[Row], before: dict[int, ActionAsAt], previous: dt.date) -> None:
+    for row in rows:
+        item = row.item
+        old = before.get(item.action_id)
+        if old is None:
+            changes.new.append(row)
+        now_done = item.is_done()
+        if now_done and not (old and old.is_done()):
+            changes.done.append(row)
+        elif old is not None and item.status is not None and old.status is not None and not now_done:
+            if item.status.order > old.status.order:
+                changes.improved.append(row)
+            elif item.status.order < old.status.order:
+                changes.worsened.append(row)
+        if old is not None and old.due_date != item.due_date:
+            changes.due_moved.append(row)
+        if not now_done and (item.latest_update is None or item.latest_update.date <= previous):
+            changes.no_update.append(row)
+
+
+def _add_exceptions(
+    exceptions: Exceptions, rows: list[Row], as_at: dt.date, previous: dt.date, stale_days: int
+) -> None:
+    period = as_at - previous
+    recent = as_at - dt.timedelta(days=stale_days)
+    for row in rows:
+        item = row.item
+        if item.status is not None and item.status.colour == "red":
+            exceptions.red.append(row)
+        if item.is_overdue(as_at):
+            exceptions.overdue.append(row)
+        if (
+            not item.is_done()
+            and item.due_date is not None
+            and as_at < item.due_date <= as_at + period
+            and (item.latest_update is None or item.latest_update.date < recent)
+        ):
+            exceptions.due_soon_no_update.append(row)
+
+
+def section_blocks(sections: list[Section], rows: list[Row]) -> list[SectionBlock]:
+    """The plan's section tree, depth first in the plan's order, each with its actions."""
+    by_section = group_by_section(row.item for row in rows)
+    row_of = {row.item.action_id: row for row in rows}
+    children: dict[int | None, list[Section]] = {}
+    known = {s.pk for s in sections}
+    for section in sections:
+        parent = section.parent_id if section.parent_id in known else None
+        children.setdefault(parent, []).append(section)
+    blocks: list[SectionBlock] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for section in children.get(parent, []):
+            items = by_section.get(section.pk, [])
+            blocks.append(SectionBlock(section, depth, [row_of[i.action_id] for i in items]))
+            walk(section.pk, depth + 1)
+
+    walk(None, 0)
+    loose = [row_of[i.action_id] for pk, items in by_section.items() if pk not in known for i in items]
+    if loose:
+        blocks.append(SectionBlock(None, 0, loose))
+    return blocks
+
+
+# --- Over time ---------------------------------------------------------------------------
+
+
+def timeline(actions: QuerySet[Action], as_at: dt.date, months: int = 12) -> list[TimelinePoint]:
+    """Counts per status, done, due and total at each month end up to the as-at date.
+
+    Two queries whatever the number of actions or months (the cheaper equivalent of calling
+    `actions_as_at` at each month end, with the same rules: the status of the latest update
+    dated on or before the day; an action counts from its creation to its deletion; its due
+    date as it stood on the day).
+    """
+    start = as_at
+    for _ in range(months - 1):
+        start = month_before(start)
+    days = month_ends(start, as_at)
+    ids = list(actions.order_by().values_list("pk", flat=True))
+    historical = Action.history.model
+    history: dict[int, list[tuple[dt.datetime, str, dt.date | None]]] = {}
+    for row in (
+        historical.objects.filter(id__in=ids, history_date__lte=end_of_day(as_at))
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", "history_date", "history_type", "due_date")
+    ):
+        history.setdefault(row[0], []).append(row[1:])
+    updates: dict[int, list[tuple[dt.date, str, bool]]] = {}
+    for action_id, day, key, done in (
+        ProgressUpdate.objects.filter(action_id__in=ids, date__lte=as_at)
+        .order_by("action_id", "date", "created", "pk")
+        .values_list("action_id", "date", "status__key", "status__is_done")
+    ):
+        updates.setdefault(action_id, []).append((day, key or NO_STATUS, bool(done)))
+
+    points = [TimelinePoint(day, Counter(), 0, 0, 0) for day in days]
+    for action_id, rows in history.items():
+        its_updates = updates.get(action_id, [])
+        h = u = 0
+        state: tuple[dt.datetime, str, dt.date | None] | None = None
+        status: tuple[dt.date, str, bool] | None = None
+        for point in points:
+            limit = end_of_day(point.day)
+            while h < len(rows) and rows[h][0] <= limit:
+                state = rows[h]
+                h += 1
+            while u < len(its_updates) and its_updates[u][0] <= point.day:
+                status = its_updates[u]
+                u += 1
+            if state is None or state[1] == "-":
+                continue
+            point.total += 1
+            point.by_status[status[1] if status else NO_STATUS] += 1
+            point.done += bool(status and status[2])
+            point.due += bool(state[2] and state[2] <= point.day)
+    return points
+
+
+# --- Scorecard hook ----------------------------------------------------------------------
+
+
+def scorecard_section(partnership: Partnership, as_at: dt.date) -> Any:
+    """The scorecard's summary for the report, when the scorecard app provides
+    `scorecard.figures.scorecard_summary(partnership, as_at)` (or `scorecard.scorecard_summary`);
+    None otherwise, and the report leaves the section out."""
+    for module_name in ("scorecard.figures", "scorecard.summary", "scorecard"):
+        try:
+            module = __import__(module_name, fromlist=["scorecard_summary"])
+        except ImportError:
+            continue
+        summary = getattr(module, "scorecard_summary", None)
+        if callable(summary):
+            return summary(partnership, as_at)
+    return None
+
+
+@dataclass
+class ScorecardTable:
+    """The scorecard summary as a plain table every renderer can draw."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    rag: list[Any]  # per row: an object with `colour` and `label`, or None
+
+    @property
+    def has_rag(self) -> bool:
+        return any(self.rag)
+
+    @property
+    def lines(self) -> list[tuple[list[str], Any]]:
+        return list(zip(self.rows, self.rag, strict=True))
+
+
+def scorecard_table(summary: Any) -> ScorecardTable | None:
+    """Whatever `scorecard_summary` returns (a list of dicts or dataclasses, or an object with
+    `rows`) as a table; None when there is nothing to show."""
+    import dataclasses
+
+    if summary is None:
+        return None
+    rows = getattr(summary, "rows", summary)
+    if not isinstance(rows, list | tuple) or not rows:
+        return None
+    records = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in rows]
+    rag = [getattr(r, "rag", None) if not isinstance(r, dict) else r.get("rag") for r in rows]
+    headers = [k for k in records[0] if k != "rag"]
+    return ScorecardTable(
+        headers=[h.replace("_", " ").capitalize() for h in headers],
+        rows=[["" if rec.get(h) is None else str(rec.get(h)) for h in headers] for rec in records],
+        rag=[r if hasattr(r, "colour") and hasattr(r, "label") else None for r in rag],
+    )

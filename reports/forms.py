@@ -1,0 +1,59 @@
+"""The report's date choices and the public version's "roles only" choice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from oversight.forms import GovukFormMixin
+
+from .models import PublicReportSetting
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ReportDatesForm(GovukFormMixin, forms.Form):
+    as_at = forms.DateField(
+        label="Progress as at",
+        required=False,
+        widget=DateInput(),
+        input_formats=["%Y-%m-%d"],
+        help_text="For example, 2022-12-14. Leave empty for today.",
+        error_messages={"invalid": "Enter the as-at date as a real date in the form YYYY-MM-DD"},
+    )
+    previous = forms.DateField(
+        label="Previous report",
+        required=False,
+        widget=DateInput(),
+        input_formats=["%Y-%m-%d"],
+        help_text="Changes are counted from this date. Leave empty for the last board meeting or a month before.",
+        error_messages={"invalid": "Enter the previous report date as a real date in the form YYYY-MM-DD"},
+    )
+
+    def clean_as_at(self) -> dt.date:
+        day = self.cleaned_data.get("as_at") or timezone.localdate()
+        if day > timezone.localdate():
+            raise forms.ValidationError("The as-at date must be today or in the past")
+        return day
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        as_at, previous = data.get("as_at"), data.get("previous")
+        if as_at and previous and previous >= as_at:
+            self.add_error("previous", "The previous report date must be before the as-at date")
+        return data
+
+
+class PublicReportSettingForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = PublicReportSetting
+        fields = ["roles_only"]
+        labels = {"roles_only": "Roles only: leave people's names out of the public version"}

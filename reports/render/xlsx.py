@@ -1,0 +1,156 @@
+"""The report as an Excel workbook: a summary sheet, then one row per action with filters."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..figures import CHANGE_LISTS, EXCEPTION_LISTS, BoardReport
+from .docx import HEADER_FILL, TAG
+
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+ACTION_COLUMNS = [
+    ("Plan", 28),
+    ("Section", 30),
+    ("Ref", 8),
+    ("Action", 60),
+    ("Owner", 30),
+    ("Lead agency", 24),
+    ("Due by", 16),
+    ("Due date", 12),
+    ("RAG", 14),
+    ("Last update", 12),
+    ("Progress and impact", 80),
+    ("Previous RAG", 14),
+    ("Previous due date", 14),
+    ("Changes since the previous report", 30),
+]
+
+
+def _fill(colour: str) -> PatternFill:
+    fill, _ = TAG.get(colour, TAG["grey"])
+    return PatternFill("solid", start_color=fill, end_color=fill)
+
+
+def _font(colour: str) -> Font:
+    _, ink = TAG.get(colour, TAG["grey"])
+    return Font(bold=True, color=ink)
+
+
+def _status(cell: object, status: object) -> None:
+    """A coloured status cell WITH its word."""
+    colour = getattr(status, "colour", "grey")
+    cell.value = getattr(status, "label", "No update yet")  # type: ignore[attr-defined]
+    cell.fill = _fill(colour)  # type: ignore[attr-defined]
+    cell.font = _font(colour)  # type: ignore[attr-defined]
+
+
+def _header(ws: object, row: int, names: list[str]) -> None:
+    for col, name in enumerate(names, start=1):
+        cell = ws.cell(row=row, column=col, value=name)  # type: ignore[attr-defined]
+        cell.font = BOLD
+        cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+
+
+def render_xlsx(report: BoardReport) -> bytes:
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "Summary"
+    summary["A1"] = report.title
+    summary["A1"].font = Font(bold=True, size=14)
+    summary["A2"] = report.partnership.name
+    summary.append(["Progress as at", report.as_at])
+    if not report.public:
+        summary.append(["Previous report", report.previous])
+    summary.append(["Actions", report.total])
+    summary.append([])
+    r = summary.max_row + 1
+    _header(summary, r, ["Status", "Actions"])
+    for s in report.overall:
+        summary.append(["", s.count])
+        _status(summary.cell(row=summary.max_row, column=1), s)
+    for title, groups in (("Section", report.by_section), ("Lead agency", report.by_agency)):
+        summary.append([])
+        r = summary.max_row + 1
+        _header(summary, r, [title, *[s.label for s in report.statuses], "Overdue", "Total"])
+        for g in groups:
+            summary.append(
+                [g.name, *[g.by_status.get(s.key, 0) for s in report.statuses], g.overdue, g.total]
+            )
+    if not report.public:
+        summary.append([])
+        r = summary.max_row + 1
+        _header(summary, r, ["Since the previous report", "Actions", "Refs"])
+        for name, title in CHANGE_LISTS.items():
+            rows = getattr(report.changes, name)
+            summary.append([title, len(rows), ", ".join(row.ref for row in rows)])
+        for name, title in EXCEPTION_LISTS.items():
+            rows = getattr(report.exceptions, name)
+            summary.append([f"Exception: {title}", len(rows), ", ".join(row.ref for row in rows)])
+    summary.column_dimensions["A"].width = 45
+    for col in range(2, 12):
+        summary.column_dimensions[get_column_letter(col)].width = 14
+    for row in summary.iter_rows(min_row=3):
+        for cell in row:
+            if hasattr(cell.value, "year"):
+                cell.number_format = "d mmmm yyyy"
+
+    actions = wb.create_sheet("Actions")
+    # The public version leaves out the comparison with the previous (internal) report.
+    columns = ACTION_COLUMNS[:11] if report.public else ACTION_COLUMNS
+    _header(actions, 1, [name for name, _ in columns])
+    changes = _change_notes(report)
+    plan_titles = {p.pk: p.title for p in report.plans}
+    for part in report.parts:
+        for block in part.blocks:
+            for row in block.rows:
+                item = row.item
+                actions.append(
+                    [
+                        plan_titles[row.plan_id],
+                        block.heading,
+                        row.ref,
+                        item.text,
+                        row.owner,
+                        row.lead_agency,
+                        item.due_text,
+                        item.due_date,
+                        None,
+                        row.last_update_on,
+                        row.progress,
+                        getattr(row.previous_status, "label", ""),
+                        row.previous_due_date,
+                        "; ".join(changes.get(item.action_id, [])),
+                    ][: len(columns)]
+                )
+                n = actions.max_row
+                _status(actions.cell(row=n, column=9), row.status)
+    for col, (_, width) in enumerate(columns, start=1):
+        letter = get_column_letter(col)
+        actions.column_dimensions[letter].width = width
+    for row in actions.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP
+            if hasattr(cell.value, "year"):
+                cell.number_format = "d mmm yyyy"
+    actions.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(actions.max_row, 2)}"
+    actions.freeze_panes = "A2"
+    actions.print_title_rows = "1:1"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _change_notes(report: BoardReport) -> dict[int, list[str]]:
+    notes: dict[int, list[str]] = {}
+    for name, title in CHANGE_LISTS.items():
+        for row in getattr(report.changes, name):
+            notes.setdefault(row.item.action_id, []).append(title)
+    for name, title in EXCEPTION_LISTS.items():
+        for row in getattr(report.exceptions, name):
+            notes.setdefault(row.item.action_id, []).append(title)
+    return notes

@@ -1,0 +1,35 @@
+"""Template helpers of the board report, and the "Download board report" links for the plan page.
+
+On the plan page: `{% load reports %}{% board_report_links plan %}`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+COLOURS = {"red", "amber", "green", "blue", "grey"}
+
+
+@register.simple_tag
+def rag(status: Any) -> str:
+    """A RAG status as a coloured GOV.UK tag with its word (never colour alone)."""
+    if status is None:
+        return format_html('<strong class="govuk-tag govuk-tag--rag-grey">No update yet</strong>')
+    colour = status.colour if status.colour in COLOURS else "grey"
+    return format_html('<strong class="govuk-tag govuk-tag--rag-{}">{}</strong>', colour, status.label)
+
+
+@register.filter
+def get_item(mapping: dict, key: Any) -> Any:
+    return mapping.get(key, 0) if mapping else 0
+
+
+@register.inclusion_tag("reports/partials/board_report_links.html")
+def board_report_links(plan: Any) -> dict[str, Any]:
+    """Links to the plan's board report in each format and to its public version."""
+    return {"plan": plan}

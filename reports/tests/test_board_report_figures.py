@@ -1,0 +1,184 @@
+"""The board report's figures against a hand-built plan with a known history (see conftest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plans import figures as plan_figures
+from plans import models
+from plans.tests import factories
+from reports.figures import build_report, month_before, month_ends, parse_date, previous_report_date
+
+from .conftest import AS_AT, PREVIOUS
+
+
+def counts(report) -> dict[str, int]:
+    return {s.key: s.count for s in report.overall}
+
+
+def test_the_report_as_at_a_past_date_counts_each_status_as_it_stood_then(history_plan):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    assert counts(report) == {"red": 1, "amber": 3, "green": 1, "complete": 1, "none": 0}
+    assert report.total == 6
+    texts = {row.ref: row.item.text for row in report.rows}
+    assert texts["1.1a"] == "Action 1.1a: review the escalation process"
+    assert {row.ref: row.status.key for row in report.rows}["1.1b"] == "amber"
+
+
+def test_the_changes_since_the_previous_report_are_exactly_those_that_happened(history_plan):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    assert report.changes.refs() == {
+        "done": ["1.1a"],
+        "improved": ["2.1"],
+        "worsened": ["1.1b"],
+        "due_moved": ["2.2"],
+        "new": ["2.4"],
+        "no_update": ["2.2", "2.3"],
+    }
+    moved = report.changes.due_moved[0]
+    assert (moved.previous_due_date, moved.item.due_date) == (dt.date(2023, 3, 31), dt.date(2023, 6, 30))
+    worsened = report.changes.worsened[0]
+    assert (worsened.previous_status.key, worsened.status.key) == ("green", "amber")
+
+
+def test_the_exceptions_are_red_overdue_and_due_soon_without_a_recent_update(history_plan):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    assert report.exceptions.refs() == {"red": ["2.4"], "overdue": ["2.1"], "due_soon_no_update": ["2.3"]}
+
+
+def test_the_counts_per_section_and_lead_agency_are_as_at_the_date(history_plan, world):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    sections = {g.name: (g.total, g.overdue, g.by_status) for g in report.by_section}
+    assert sections == {
+        "1.1 Partnership practice": (2, 0, {"complete": 1, "amber": 1}),
+        "2 Identifying needs": (4, 1, {"amber": 2, "green": 1, "red": 1}),
+    }
+    agencies = [(g.name, g.total, g.overdue) for g in report.by_agency]
+    assert agencies == [
+        ("East Sussex County Council", 2, 0),
+        ("Sussex Police", 3, 1),
+        ("No lead agency", 1, 0),
+    ]
+
+
+def test_the_whole_plan_follows_the_section_tree_with_what_needs_to_improve(history_plan):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    blocks = [(b.heading, b.depth, [r.ref for r in b.rows]) for b in report.parts[0].blocks]
+    assert blocks == [
+        ("1 Children's voices", 0, []),
+        ("1.1 Partnership practice", 1, ["1.1a", "1.1b"]),
+        ("2 Identifying needs", 0, ["2.1", "2.2", "2.3", "2.4"]),
+    ]
+    assert report.parts[0].blocks[0].section.what_needs_to_improve.startswith("The consistent recording")
+    progress = {r.ref: (r.last_update_on, r.progress) for r in report.rows}
+    assert progress["1.1b"] == (dt.date(2022, 12, 5), "Sign-off delayed by the board.")
+
+
+def test_the_cover_holds_the_rag_definitions_as_the_plan_writes_them(history_plan):
+    red = history_plan.plan.rag_statuses.get(key="red")
+    red.definition = "Delayed or at risk of not being achieved within timescale"
+    red.save()
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    definitions = {s.key: s.definition for s in report.parts[0].statuses}
+    assert definitions["red"] == "Delayed or at risk of not being achieved within timescale"
+    assert report.as_at == AS_AT and report.previous == PREVIOUS
+    assert report.partnership == history_plan.plan.partnership
+
+
+def test_a_report_as_at_today_agrees_with_the_dashboard_figures(history_plan):
+    report = build_report(plan=history_plan.plan)
+    dashboard = plan_figures.status_counts(models.Action.objects.filter(plan=history_plan.plan))
+    assert {s.key: s.count for s in dashboard} == {k: n for k, n in counts(report).items() if n}
+    assert counts(report)["complete"] == 2  # 1.1b was completed in January 2023
+
+
+def test_the_status_mix_and_burn_up_are_taken_at_each_month_end(history_plan):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    points = {p.day: p for p in report.timeline}
+    assert list(points)[-3:] == [dt.date(2022, 10, 31), dt.date(2022, 11, 30), AS_AT]
+    assert len(report.timeline) == 12
+    assert points[dt.date(2022, 8, 31)].total == 0
+    sep = points[dt.date(2022, 9, 30)]
+    assert (sep.total, sep.done, sep.due) == (5, 0, 0)
+    assert dict(sep.by_status) == {"amber": 1, "green": 2, "red": 1, "none": 1}
+    assert (points[dt.date(2022, 10, 31)].due, points[dt.date(2022, 11, 30)].due) == (1, 2)
+    last = points[AS_AT]
+    assert (last.total, last.done, last.due) == (6, 1, 2)
+    assert {k: n for k, n in counts(report).items() if n} == dict(last.by_status)
+
+
+def test_the_previous_report_defaults_to_one_month_before_without_meetings(history_plan):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT)
+    assert report.previous == PREVIOUS
+
+
+def test_the_previous_report_is_the_last_board_meeting_when_there_is_one(world):
+    governance = pytest.importorskip("governance.models")
+    board = governance.Board.objects.create(partnership=world.partnership, name="JTAI improvement board")
+    governance.Meeting.objects.create(board=board, date=dt.date(2022, 11, 20))
+    governance.Meeting.objects.create(board=board, date=dt.date(2022, 12, 20))
+    assert previous_report_date(world.partnership, AS_AT) == dt.date(2022, 11, 20)
+
+
+def test_month_arithmetic_keeps_to_the_end_of_shorter_months():
+    assert month_before(dt.date(2023, 3, 31)) == dt.date(2023, 2, 28)
+    assert month_before(dt.date(2023, 1, 15)) == dt.date(2022, 12, 15)
+    assert month_ends(dt.date(2022, 11, 2), dt.date(2023, 1, 5)) == [
+        dt.date(2022, 11, 30),
+        dt.date(2022, 12, 31),
+        dt.date(2023, 1, 5),
+    ]
+    assert month_ends(dt.date(2022, 11, 2), dt.date(2022, 11, 30)) == [dt.date(2022, 11, 30)]
+
+
+def test_a_bad_date_is_refused_with_a_clear_message():
+    assert parse_date("2022-12-14") == dt.date(2022, 12, 14)
+    assert parse_date("") is None
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        parse_date("14/12/2022")
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        parse_date("2022-02-30")
+
+
+def test_the_previous_date_must_come_before_the_as_at_date(history_plan):
+    with pytest.raises(ValueError, match="before"):
+        build_report(plan=history_plan.plan, as_at=AS_AT, previous=AS_AT)
+
+
+def test_a_partnership_report_covers_all_its_plans(history_plan, world):
+    plans = list(models.Plan.objects.filter(partnership=world.partnership))
+    report = build_report(partnership=world.partnership, plans=plans, as_at=AS_AT, previous=PREVIOUS)
+    assert [p.plan.title for p in report.parts] == [p.title for p in plans]
+    assert report.total == 6  # the world plan's actions were created after the as-at date
+    assert report.changes.refs()["new"] == ["2.4"]
+
+
+def _plan_with(n: int, world) -> models.Plan:
+    plan = factories.PlanFactory(partnership=world.partnership)
+    sections = [factories.SectionFactory(plan=plan) for _ in range(3)]
+    for i in range(n):
+        action = factories.ActionFactory(
+            plan=plan, section=sections[i % 3], lead_agency=world.police if i % 2 else world.council
+        )
+        factories.ProgressUpdateFactory(action=action, date=dt.date.today() - dt.timedelta(days=40))
+        factories.ProgressUpdateFactory(action=action, date=dt.date.today() - dt.timedelta(days=i % 20))
+    return plan
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_actions(world, django_assert_max_num_queries):
+    from reports.render.html import render_standalone
+
+    sizes = {}
+    for n in (3, 30):
+        plan = _plan_with(n, world)
+        with CaptureQueriesContext(connection) as queries:
+            render_standalone(build_report(plan=plan))
+        sizes[n] = len(queries)
+    assert sizes[3] == sizes[30]
+    big = _plan_with(60, world)
+    with django_assert_max_num_queries(sizes[3]):
+        render_standalone(build_report(plan=big))
