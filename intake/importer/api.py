@@ -14,7 +14,9 @@ from .tables import find_data_tables, reconcile
 from .textlayout import build_from_laid_out_text
 
 
-def _load(source: str | os.PathLike[str] | bytes, filename: str | None, limits: ImportLimits) -> tuple[bytes, str]:
+def _load(
+    source: str | os.PathLike[str] | bytes, filename: str | None, limits: ImportLimits
+) -> tuple[bytes, str]:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         if len(data) > limits.max_bytes:
@@ -37,8 +39,9 @@ def _load(source: str | os.PathLike[str] | bytes, filename: str | None, limits: 
 
 
 def _too_big(size: int, limits: ImportLimits) -> str:
-    return (f"The file is {size / 1048576:.1f} MB, larger than the limit of "
-            f"{limits.max_bytes / 1048576:.0f} MB.")
+    return (
+        f"The file is {size / 1048576:.1f} MB, larger than the limit of {limits.max_bytes / 1048576:.0f} MB."
+    )
 
 
 def import_document(

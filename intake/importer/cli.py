@@ -11,12 +11,16 @@ from .model import ImportLimits, PlanDraft
 
 
 def _summary(draft: PlanDraft) -> str:
-    out = [f"{draft.document}: {draft.plan.kind} plan"
-           + (f" '{draft.plan.title}'" if draft.plan.title else "")
-           + (f", {draft.plan.organisation}" if draft.plan.organisation else "")
-           + (f", as at {draft.plan.as_at}" if draft.plan.as_at else "")]
-    out.append(f"{len(draft.sections)} sections, {len(draft.actions)} actions, {len(draft.warnings)} warnings, "
-               f"{len(draft.tables)} data tables")
+    out = [
+        f"{draft.document}: {draft.plan.kind} plan"
+        + (f" '{draft.plan.title}'" if draft.plan.title else "")
+        + (f", {draft.plan.organisation}" if draft.plan.organisation else "")
+        + (f", as at {draft.plan.as_at}" if draft.plan.as_at else "")
+    ]
+    out.append(
+        f"{len(draft.sections)} sections, {len(draft.actions)} actions, {len(draft.warnings)} warnings, "
+        f"{len(draft.tables)} data tables"
+    )
     if draft.rag_scheme:
         out.append("RAG scheme: " + "; ".join(f"{s.key} = {s.definition}" for s in draft.rag_scheme))
     out.append("")
@@ -26,8 +30,10 @@ def _summary(draft: PlanDraft) -> str:
     out.append("")
     out.append(f"{'ref':<8} {'section':<10} {'due':<10} {'rag':<8} {'owner':<30} action")
     for a in draft.actions:
-        out.append(f"{(a.ref or '-'):<8} {(a.section or '-')[:10]:<10} {str(a.due or '-'):<10} "
-                   f"{(a.rag or '-'):<8} {(a.owner or '-')[:30]:<30} {a.text[:60]}")
+        out.append(
+            f"{(a.ref or '-'):<8} {(a.section or '-')[:10]:<10} {str(a.due or '-'):<10} "
+            f"{(a.rag or '-'):<8} {(a.owner or '-')[:30]:<30} {a.text[:60]}"
+        )
     if draft.warnings:
         out.append("")
         out.append("Warnings:")

@@ -31,7 +31,9 @@ NOT_ACTION = re.compile(
     r"\bdo(?:es)? not work directly with\b|^no evidence offered\b)",
     re.I,
 )
-REF_CELL = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$")
+REF_CELL = re.compile(
+    r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$"
+)
 SECTION_HEADING = re.compile(
     r"^(?:(?:finding|area|priority|section|recommendation|theme|chapter|part)\s+)?"
     r"(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.:)]?\s+(\S.{2,})$",
@@ -194,7 +196,9 @@ def split_due_evidence(text: str) -> tuple[str | None, str | None]:
     if re.search(r"(?i)\bcomplet(?:e|ed)\b(?! by)", text) and not re.search(r"(?i)\btarget\b", text):
         return None, text
     one_sentence = not re.search(r"[.;]\s+\S", text.rstrip("."))
-    if find_dates(text) and (len(words) <= 6 or (len(words) <= 16 and one_sentence and _EVIDENCE_MARKERS.search(text))):
+    if find_dates(text) and (
+        len(words) <= 6 or (len(words) <= 16 and one_sentence and _EVIDENCE_MARKERS.search(text))
+    ):
         return text, None
     return None, text
 
@@ -250,7 +254,11 @@ class Builder:
             if cand in refs:
                 return cand
         heading = self.heading_section
-        if heading and heading != ref and not (re.match(r"^\d+$", ref) and re.match(r"^[\d.]+[a-z]?$", heading)):
+        if (
+            heading
+            and heading != ref
+            and not (re.match(r"^\d+$", ref) and re.match(r"^[\d.]+[a-z]?$", heading))
+        ):
             return heading
         return None
 
@@ -347,7 +355,12 @@ class Builder:
                 pass
             ref = inner[1]
             values["ref"] = ref
-        if header.has("ref") and not values.get("ref") and self.group.get("section") and values.get("section"):
+        if (
+            header.has("ref")
+            and not values.get("ref")
+            and self.group.get("section")
+            and values.get("section")
+        ):
             for section in self.draft.sections:  # the grouping cell continues on the next line
                 if section.ref == self.group["section"]:
                     section.title = f"{section.title} {values.pop('section')}"
@@ -356,8 +369,11 @@ class Builder:
             self.agency = values["agency"]
         if self.rows_since_header == 1 and header.has("ref") and not ref:
             return  # the second line of a two-line header row
-        if header.has("ref") and not ref and self.last_action is not None and not any(
-            values.get(g) for g in GROUP_FIELDS
+        if (
+            header.has("ref")
+            and not ref
+            and self.last_action is not None
+            and not any(values.get(g) for g in GROUP_FIELDS)
         ):
             self._continue(self.last_action, values)
             return
@@ -374,12 +390,13 @@ class Builder:
         self.last_action = self._action(values | {"text": pieces[0][1]}, item.location)
         for sub_ref, sub_text in pieces[1:]:
             # several numbered actions printed in one cell (cells merged by the extraction)
-            extra = {"ref": sub_ref, "text": sub_text}
+            extra = {"ref": sub_ref or "", "text": sub_text}
             if values.get("owner"):
                 extra["owner"] = values["owner"]
             self.last_action = self._action(extra, item.location)
-            self.draft.warn(f"Action {sub_ref} shared a cell with the action above; check its due date.",
-                            item.location)
+            self.draft.warn(
+                f"Action {sub_ref} shared a cell with the action above; check its due date.", item.location
+            )
 
     def _groups(self, values: dict[str, str], raw_values: dict[str, str], location: Location) -> None:
         for fld in GROUP_FIELDS:

@@ -46,7 +46,13 @@ def read_rag_scheme(items: list[Item]) -> list[RagStatus]:
         if complete and run:
             run.append(RagStatus(key="complete", label=text, colour=None, definition=text, done=True))
             continue
-        if text and text.lower() not in ("colour definition", "colour", "key", "rag key", "status definition"):
+        if text and text.lower() not in (
+            "colour definition",
+            "colour",
+            "key",
+            "rag key",
+            "status definition",
+        ):
             if len({s.key for s in run}) >= 3 and not best:
                 best = run
             run = []

@@ -200,7 +200,13 @@ class PlanDraft:
             "plan": self.plan.to_dict(),
             "rag_scheme": {s.key: s.definition for s in self.rag_scheme} or None,
             "rag_statuses": [
-                {"key": s.key, "label": s.label, "colour": s.colour, "definition": s.definition, "done": s.done}
+                {
+                    "key": s.key,
+                    "label": s.label,
+                    "colour": s.colour,
+                    "definition": s.definition,
+                    "done": s.done,
+                }
                 for s in self.rag_scheme
             ],
             "sections": [s.to_dict() for s in self.sections],

@@ -120,7 +120,9 @@ def find_dates(text: str) -> list[dt.date]:
     return found
 
 
-_UNDATED = re.compile(r"^(?:ongoing|tbc|tbd|to be (?:confirmed|determined|agreed)\b.*|n/?a|continuous)$", re.I)
+_UNDATED = re.compile(
+    r"^(?:ongoing|tbc|tbd|to be (?:confirmed|determined|agreed)\b.*|n/?a|continuous)$", re.I
+)
 
 
 def parse_due(text: str | None) -> dt.date | None:
@@ -229,7 +231,7 @@ def split_owner(owner: str | None) -> list[OwnerPart]:
             dash = _AGENCY_DASH.match(chunk)
             if dash and len(dash[1].split()) <= 4 and not _PERSON.match(dash[1]):
                 agency, rest = dash[1].strip(), dash[2]
-        people = [p for p in re.split(r",\s*(?=(?:(?:%s)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+\b)" % _RANKS, rest) if p]
+        people = [p for p in re.split(rf",\s*(?=(?:(?:{_RANKS})\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+\b)", rest) if p]
         if len(people) <= 1:
             people = [rest]
         for person_text in people:

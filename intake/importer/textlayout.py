@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Action, Location, PlanDraft, Section
-from .normalise import MONTHS, clean_text, repair_digits, completion_in_text, is_undated_ok, parse_due, split_owner
+from .normalise import (
+    MONTHS,
+    clean_text,
+    completion_in_text,
+    is_undated_ok,
+    parse_due,
+    repair_digits,
+    split_owner,
+)
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 SECTION_START = re.compile(r"^(\d{1,2})\s+([A-Z‘'\"].{15,})$")
@@ -36,7 +44,9 @@ LEAD_PATTERNS = [
 ]
 FURNITURE = re.compile(r"^(?:official(?:[- ]sensitive)?|page \d+(?: of \d+)?|\d{1,3})$", re.I)
 SUPERSCRIPT = re.compile(r"^(st|nd|rd|th)$")
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:on|in|by|from|until|of|the|since|during|at|to)|\d(?:st|nd|rd|th)?)\s*$", re.I)
+PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:on|in|by|from|until|of|the|since|during|at|to)|\d(?:st|nd|rd|th)?)\s*$", re.I
+)
 
 
 def _is_lead(line: str) -> bool:
@@ -107,11 +117,11 @@ def _split_inline(rest: str) -> tuple[str, str, str]:
         return text.strip(), "", tail
     if not tail:
         return text.strip(), "", ""
-    m = INLINE_DATE.match(tail) or DATE_START.match(tail)
-    if m:
-        after = tail[m.end() :].strip()
+    start = INLINE_DATE.match(tail) or DATE_START.match(tail)
+    if start:
+        after = tail[start.end() :].strip()
         if after and _is_lead(after):
-            return text.strip(), tail[: m.end()].strip(), after
+            return text.strip(), tail[: start.end()].strip(), after
     return text.strip(), tail.strip(), ""
 
 
@@ -133,8 +143,8 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
     for idx, (_, text) in enumerate(lines):
         if idx in starts:
             current = starts[idx]
-        m = ACTION_START.match(text)
-        if m and current == m[1]:
+        found = ACTION_START.match(text)
+        if found and current is not None and current == found[1]:
             numbered.add(current)
     group_lines: set[int] = set()
     for idx in starts:
@@ -199,10 +209,10 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
                 and (ENUM_START.match(text) or re.match(r"^[A-Z][^:]{3,60}:\s*$", text))
             )
             if starts_row:
-                body = ENUM_START.match(text)
+                enum = ENUM_START.match(text)
                 row = _Row(ref=None, line=line_no)
                 rows.append((row, section.ref))
-                row.text.append(body[1] if body else text)
+                row.text.append(enum[1] if enum else text)
                 continue
         if row is None:
             continue
@@ -225,8 +235,9 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
             owner = carried
         due_text = clean_text(" ".join(row.due)) or None
         location = Location(line=row.line)
-        action = Action(text=text, ref=row.ref, section=section_ref, owner=owner, due_text=due_text,
-                        location=location)
+        action = Action(
+            text=text, ref=row.ref, section=section_ref, owner=owner, due_text=due_text, location=location
+        )
         action.owner_parts = split_owner(owner)
         action.due = parse_due(due_text)
         if due_text and action.due is None and not is_undated_ok(due_text):

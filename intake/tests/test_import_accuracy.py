@@ -20,7 +20,9 @@ TARGETS = [
 
 @needs_shared
 @pytest.mark.parametrize(("prefix", "min_f1", "min_fields"), TARGETS)
-def test_seed_plan_imports_as_its_gold_file(scorer: ModuleType, prefix: str, min_f1: float, min_fields: float) -> None:
+def test_seed_plan_imports_as_its_gold_file(
+    scorer: ModuleType, prefix: str, min_f1: float, min_fields: float
+) -> None:
     draft = import_document(seed_path(prefix))
     result = scorer.score(draft.to_dict(), gold_for(prefix))
     assert result["f1"] >= min_f1, result
@@ -28,8 +30,9 @@ def test_seed_plan_imports_as_its_gold_file(scorer: ModuleType, prefix: str, min
 
 
 @needs_shared
-@pytest.mark.xfail(reason="noisy extraction merges several rows into one cell; not yet at the 0.85 target",
-                   strict=False)
+@pytest.mark.xfail(
+    reason="noisy extraction merges several rows into one cell; not yet at the 0.85 target", strict=False
+)
 def test_noisy_extraction_of_the_same_plan_still_finds_most_actions(scorer: ModuleType) -> None:
     draft = import_document(seed_path("001"))
     assert scorer.score(draft.to_dict(), gold_for("001"))["f1"] >= 0.85

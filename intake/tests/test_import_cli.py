@@ -16,8 +16,16 @@ from .conftest import needs_shared, seed_path
 def test_json_output_has_the_gold_keys_and_tables(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(seed_path("002")), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert {"document", "plan", "rag_scheme", "sections", "actions", "warnings", "tables",
-            "reconciliation"} <= set(data)
+    assert {
+        "document",
+        "plan",
+        "rag_scheme",
+        "sections",
+        "actions",
+        "warnings",
+        "tables",
+        "reconciliation",
+    } <= set(data)
 
 
 @needs_shared

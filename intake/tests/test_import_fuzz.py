@@ -40,7 +40,9 @@ def _docx_bytes() -> bytes:
 
     document = docx.Document()
     table = document.add_table(rows=3, cols=3)
-    for r, row in enumerate([["Ref", "Action", "Lead"], ["1.1", "Do it", "Jane Doe"], ["1.2", "Do more", ""]]):
+    for r, row in enumerate(
+        [["Ref", "Action", "Lead"], ["1.1", "Do it", "Jane Doe"], ["1.2", "Do more", ""]]
+    ):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     buffer = io.BytesIO()

@@ -40,7 +40,13 @@ def test_several_dates_give_the_latest() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Autumn/Winter 2020", "To be determined", "Include within Locality PiP 2020/2021", "Q2 review as planned"]
+    "text",
+    [
+        "Autumn/Winter 2020",
+        "To be determined",
+        "Include within Locality PiP 2020/2021",
+        "Q2 review as planned",
+    ],
 )
 def test_no_date_is_invented(text: str) -> None:
     assert parse_due(text) is None
@@ -53,8 +59,15 @@ def test_superscript_ordinals_are_rejoined() -> None:
 
 @pytest.mark.parametrize(
     ("cell", "status"),
-    [("R", "red"), ("Amber", "amber"), ("<b>G</b>", "green"), ("Action complete", "complete"),
-     ("Action Completed", "complete"), ("Blue", "complete"), ("", None)],
+    [
+        ("R", "red"),
+        ("Amber", "amber"),
+        ("<b>G</b>", "green"),
+        ("Action complete", "complete"),
+        ("Action Completed", "complete"),
+        ("Blue", "complete"),
+        ("", None),
+    ],
 )
 def test_status_words_map_to_the_scheme(cell: str, status: str | None) -> None:
     assert parse_rag(cell)[0] == status
@@ -71,7 +84,11 @@ def test_complete_in_due_text_means_done_but_to_be_completed_does_not() -> None:
 
 def test_owner_is_split_into_agency_person_and_job_title() -> None:
     (part,) = split_owner("ESCC – Vicky Finnemore, Head of Specialist Services")
-    assert (part.agency, part.person, part.job_title) == ("ESCC", "Vicky Finnemore", "Head of Specialist Services")
+    assert (part.agency, part.person, part.job_title) == (
+        "ESCC",
+        "Vicky Finnemore",
+        "Head of Specialist Services",
+    )
 
 
 def test_owner_in_brackets_after_the_agency_is_split() -> None:

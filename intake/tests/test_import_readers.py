@@ -18,8 +18,17 @@ RAG_LETTER = {"red": "R", "amber": "A", "green": "G", "complete": "Complete", No
 
 
 def _rows(gold: dict[str, Any]) -> list[list[str]]:
-    return [[a["ref"] or "", a["text"], a["owner"] or "", a["due_text"] or "", RAG_LETTER[a["rag"]],
-             a["progress"] or ""] for a in gold["actions"]]
+    return [
+        [
+            a["ref"] or "",
+            a["text"],
+            a["owner"] or "",
+            a["due_text"] or "",
+            RAG_LETTER[a["rag"]],
+            a["progress"] or "",
+        ]
+        for a in gold["actions"]
+    ]
 
 
 def _check(scorer: ModuleType, data: bytes, filename: str, gold: dict[str, Any]) -> None:
@@ -57,8 +66,13 @@ def test_merged_lead_cell_in_word_is_carried_down() -> None:
     for cell, text in zip(table.rows[0].cells, ["Ref", "Actions", "Lead", "Target date"], strict=True):
         cell.text = text
     for r, (ref, text, due) in enumerate(
-        [("1.1", "Review the escalation policy", "October 2020"), ("1.2", "Audit strategy meetings", "Q2 2020/21"),
-         ("1.3", "Train all staff on exploitation", "End of June 2020")], start=1):
+        [
+            ("1.1", "Review the escalation policy", "October 2020"),
+            ("1.2", "Audit strategy meetings", "Q2 2020/21"),
+            ("1.3", "Train all staff on exploitation", "End of June 2020"),
+        ],
+        start=1,
+    ):
         table.cell(r, 0).text, table.cell(r, 1).text, table.cell(r, 3).text = ref, text, due
     merged = table.cell(1, 2).merge(table.cell(3, 2))
     merged.text = "ESCC – Vicky Finnemore, Head of Specialist Services"

@@ -11,12 +11,6 @@ from .base import Item, ReadResult
 from .safezip import check_zip
 
 
-def _cell_text(tc: Any) -> str:
-    from docx.table import _Cell
-
-    return "\n".join(p.text for p in _Cell(tc, None).paragraphs).strip()
-
-
 def _table_rows(table: Any) -> list[list[str]]:
     """Grid rows: a horizontally merged cell fills its first column only; a vertically merged
     cell repeats its text in every row it spans (so a merged lead is carried down)."""
@@ -63,15 +57,23 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
                     level = 1
                 runs = [r for r in para.runs if r.text.strip()]
                 bold = bool(runs) and all(r.bold for r in runs)
-                items.append(Item(text=text, heading=level, bold=bold, location=Location(line=len(items) + 1)))
+                items.append(
+                    Item(text=text, heading=level, bold=bold, location=Location(line=len(items) + 1))
+                )
             elif tag == "tbl":
                 table_no += 1
                 for r, cells in enumerate(_table_rows(Table(child, document))):
                     rows_seen += 1
                     if rows_seen > limits.max_rows:
                         raise LimitExceeded(f"This Word file has more than {limits.max_rows} table rows.")
-                    items.append(Item(text="\t".join(cells), cells=cells, table=table_no,
-                                      location=Location(table=table_no, row=r + 1)))
+                    items.append(
+                        Item(
+                            text="\t".join(cells),
+                            cells=cells,
+                            table=table_no,
+                            location=Location(table=table_no, row=r + 1),
+                        )
+                    )
     except LimitExceeded:
         raise
     except Exception as exc:

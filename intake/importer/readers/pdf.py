@@ -35,7 +35,9 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     try:
         with pdf:
             if len(pdf.pages) > limits.max_pages:
-                raise LimitExceeded(f"This PDF has {len(pdf.pages)} pages, more than the limit of {limits.max_pages}.")
+                raise LimitExceeded(
+                    f"This PDF has {len(pdf.pages)} pages, more than the limit of {limits.max_pages}."
+                )
             for page_no, page in enumerate(pdf.pages, start=1):
                 tables = page.find_tables()
                 bboxes = [t.bbox for t in tables]
@@ -59,9 +61,15 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                             raise LimitExceeded(f"This PDF has more than {limits.max_rows} table rows.")
                         cells = [" ".join((c or "").split()) for c in row]
                         lines_by_top.append(
-                            (table.bbox[1] + r * 0.001, Item(text="\t".join(cells), cells=cells, table=table_no,
-                                                             location=Location(page=page_no, table=table_no,
-                                                                               row=r + 1)))
+                            (
+                                table.bbox[1] + r * 0.001,
+                                Item(
+                                    text="\t".join(cells),
+                                    cells=cells,
+                                    table=table_no,
+                                    location=Location(page=page_no, table=table_no, row=r + 1),
+                                ),
+                            )
                         )
                 lines_by_top.sort(key=lambda pair: pair[0])
                 items.extend(item for _, item in lines_by_top if item.text.strip() or item.cells)

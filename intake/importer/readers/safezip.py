@@ -17,8 +17,9 @@ def check_zip(data: bytes, limits: ImportLimits, what: str) -> None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise DocumentError(f"This {what} file is damaged or is not really a {what} file ({exc}).") from exc
     if len(infos) > limits.max_zip_members:
-        raise LimitExceeded(f"This {what} file holds {len(infos)} parts, more than the limit of "
-                            f"{limits.max_zip_members}.")
+        raise LimitExceeded(
+            f"This {what} file holds {len(infos)} parts, more than the limit of {limits.max_zip_members}."
+        )
     total = 0
     for info in infos:
         total += info.file_size

@@ -48,8 +48,14 @@ def read_text(data: str) -> ReadResult:
             for grid in parse_html_tables("\n".join(chunk)):
                 table_no += 1
                 for r, row in enumerate(grid):
-                    items.append(Item(text="\t".join(row), cells=row, table=table_no,
-                                      location=Location(page=page, line=line_no, table=table_no, row=r + 1)))
+                    items.append(
+                        Item(
+                            text="\t".join(row),
+                            cells=row,
+                            table=table_no,
+                            location=Location(page=page, line=line_no, table=table_no, row=r + 1),
+                        )
+                    )
             i = j + 1
             in_table = False
             continue
@@ -57,15 +63,18 @@ def read_text(data: str) -> ReadResult:
             if _PIPE_SEP.match(stripped) or _DASH_ROW.match(stripped):
                 i += 1
                 continue
-            if "\t" in raw:
-                cells = raw.split("\t")
-            else:
-                cells = [c.strip() for c in stripped.strip("|").split("|")]
+            cells = raw.split("\t") if "\t" in raw else [c.strip() for c in stripped.strip("|").split("|")]
             if not in_table:
                 table_no += 1
                 in_table = True
-            items.append(Item(text=raw, cells=cells, table=table_no,
-                              location=Location(page=page, line=line_no, table=table_no)))
+            items.append(
+                Item(
+                    text=raw,
+                    cells=cells,
+                    table=table_no,
+                    location=Location(page=page, line=line_no, table=table_no),
+                )
+            )
             i += 1
             continue
         if stripped:
@@ -78,4 +87,6 @@ def read_text(data: str) -> ReadResult:
                 items.append(Item(text=bold[1] if bold else stripped, bold=bool(bold), location=loc))
         i += 1
     laid_out = _looks_laid_out(lines)
-    return ReadResult(items=items, fmt="text", laid_out=laid_out, pages=page, raw_lines=lines if laid_out else [])
+    return ReadResult(
+        items=items, fmt="text", laid_out=laid_out, pages=page, raw_lines=lines if laid_out else []
+    )

@@ -40,7 +40,9 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
     try:
         for sheet in book.worksheets:
             if sheet.max_row * max(sheet.max_column, 1) > limits.max_rows * 50:
-                raise LimitExceeded(f"Sheet '{sheet.title}' is larger than the limit of {limits.max_rows} rows.")
+                raise LimitExceeded(
+                    f"Sheet '{sheet.title}' is larger than the limit of {limits.max_rows} rows."
+                )
             fill: dict[tuple[int, int], Any] = {}
             for merged in sheet.merged_cells.ranges:
                 top = sheet.cell(merged.min_row, merged.min_col).value
@@ -56,8 +58,14 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                     cells.pop()
                 if not any(cells):
                     continue
-                items.append(Item(text="\t".join(cells), cells=cells, table=table_no,
-                                  location=Location(sheet=sheet.title, row=r)))
+                items.append(
+                    Item(
+                        text="\t".join(cells),
+                        cells=cells,
+                        table=table_no,
+                        location=Location(sheet=sheet.title, row=r),
+                    )
+                )
     except LimitExceeded:
         raise
     except Exception as exc:
