@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import TemplateView
 
 from oversight.forms import SignInForm
+from plans import views as plans_views
 
 urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(template_name="registration/login.html", authentication_form=SignInForm), name="login"),
@@ -17,5 +17,5 @@ urlpatterns = [
     path("scorecard/", include("scorecard.urls")),
     path("api/", include("api.urls")),
     path("", include("plans.urls")),
-    path("", TemplateView.as_view(template_name="base.html"), name="home"),
+    path("", plans_views.home, name="home"),
 ]

@@ -1,9 +1,16 @@
-"""Routes of the tracker (placeholder until the views land)."""
+"""Routes of the tracker. The partnership home is the site root, named `home` in oversight/urls.py."""
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from plans import views
 
 app_name = "plans"
 urlpatterns = [
-    path("my-actions/", TemplateView.as_view(template_name="base.html"), name="my_actions"),
+    path("plans/<int:plan_id>/", views.plan_page, name="plan"),
+    path("actions/<int:action_id>/", views.action_page, name="action"),
+    path("actions/<int:action_id>/update/", views.add_update, name="add_update"),
+    path("actions/<int:action_id>/edit/", views.edit_action, name="edit_action"),
+    path("sections/<int:section_id>/edit/", views.edit_section, name="edit_section"),
+    path("evidence/<int:evidence_id>/", views.evidence_file, name="evidence"),
+    path("my-actions/", views.my_actions, name="my_actions"),
 ]

@@ -1,0 +1,214 @@
+"""Forms of the tracker pages: plan filters, progress updates with evidence, action edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+
+from oversight.forms import GovukFormMixin
+from plans.models import EVIDENCE_EXTENSIONS, Action, Agency, Person, Plan, RagStatus, Section
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"]
+NO_STATUS = "none"
+
+# The first bytes of each accepted file type: a renamed executable is refused even with a
+# harmless extension. Office files (docx, xlsx, pptx, odt, ods) are ZIP containers.
+ZIP = b"PK\x03\x04"
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "docx": (ZIP,),
+    "xlsx": (ZIP,),
+    "pptx": (ZIP,),
+    "odt": (ZIP,),
+    "ods": (ZIP,),
+}
+TEXT_TYPES = {"csv", "txt"}
+
+
+def check_evidence_file(upload: UploadedFile) -> None:
+    """Refuse files that are too large, of a type not accepted, or not what their name says."""
+    limit = settings.OVERSIGHT_EVIDENCE_MAX_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise forms.ValidationError(f"The file must be smaller than {limit // (1024 * 1024) or 1} MB")
+    extension = os.path.splitext(upload.name or "")[1].lower().lstrip(".")
+    if extension not in EVIDENCE_EXTENSIONS:
+        raise forms.ValidationError(
+            "The file must be a "
+            + ", ".join(e.upper() for e in EVIDENCE_EXTENSIONS[:-1])
+            + f" or {EVIDENCE_EXTENSIONS[-1].upper()}"
+        )
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    # Text files have no signature: a NUL byte means a binary file renamed to .csv or .txt.
+    if extension in TEXT_TYPES:
+        if b"\x00" in head:
+            raise forms.ValidationError(f"The file is not a {extension.upper()} file")
+    elif not head.startswith(SIGNATURES[extension]):
+        raise forms.ValidationError(f"The file is not a {extension.upper()} file")
+
+
+class PlanFilterForm(GovukFormMixin, forms.Form):
+    """The GET form above a plan's actions table. Every field is optional."""
+
+    q = forms.CharField(label="Search by reference, action or owner", required=False, max_length=200)
+    status = forms.ChoiceField(label="Status", required=False)
+    agency = forms.ModelChoiceField(
+        label="Agency", queryset=Agency.objects.none(), required=False, empty_label="All agencies"
+    )
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=Person.objects.none(), required=False, empty_label="All owners"
+    )
+    overdue = forms.BooleanField(label="Only overdue actions", required=False)
+    as_at = forms.DateField(
+        label="Show the plan as at",
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        help_text="For example, 2024-03-01. Leave empty for today.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a real date, for example 2024-03-01"},
+    )
+
+    def __init__(self, *args: Any, plan: Plan, statuses: list[RagStatus], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = (
+            [("", "All statuses")] + [(s.key, s.label) for s in statuses] + [(NO_STATUS, "No update yet")]
+        )
+        self.fields["agency"].queryset = Agency.objects.filter(partnership_id=plan.partnership_id)
+        self.fields["owner"].queryset = Person.objects.filter(partnership_id=plan.partnership_id)
+
+    def clean_as_at(self) -> dt.date | None:
+        day = self.cleaned_data.get("as_at")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("The date must be today or in the past")
+        return day
+
+
+class ProgressUpdateForm(GovukFormMixin, forms.Form):
+    """A dated "progress and impact" entry with a status from the plan's scheme, and evidence."""
+
+    date = forms.DateField(
+        label="Date of the update",
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": "Enter the date of the update",
+            "invalid": "Enter a real date, for example 2024-03-01",
+        },
+    )
+    status = forms.ModelChoiceField(
+        label="Status",
+        queryset=RagStatus.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Select the status of the action",
+            "invalid_choice": "Select one of this plan's statuses",
+        },
+    )
+    narrative = forms.CharField(
+        label="Progress and impact",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What was done, and what difference it made for children and families.",
+        error_messages={"required": "Enter the progress and impact"},
+    )
+    next_steps = forms.CharField(
+        label="Next steps (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    evidence_link = forms.URLField(
+        label="Evidence link (optional)",
+        required=False,
+        max_length=1000,
+        help_text="A link to a document or page, for example on the partnership's SharePoint.",
+        error_messages={"invalid": "Enter a link in the correct format, like https://example.org/report"},
+    )
+    evidence_file = forms.FileField(
+        label="Evidence file (optional)",
+        required=False,
+        help_text="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text or an image.",
+    )
+
+    def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.fields["status"].queryset = RagStatus.objects.filter(plan_id=action.plan_id).order_by("order")
+        self.fields[
+            "evidence_file"
+        ].help_text += f" Smaller than {max(1, settings.OVERSIGHT_EVIDENCE_MAX_BYTES // (1024 * 1024))} MB."
+        if not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
+
+    def clean_date(self) -> dt.date:
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date of the update must be today or in the past")
+        return day
+
+    def clean_evidence_file(self) -> UploadedFile | None:
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            check_evidence_file(upload)
+        return upload
+
+
+class ActionForm(GovukFormMixin, forms.ModelForm):
+    """An action's own fields, edited by plan managers; `version` refuses lost updates."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Action
+        fields = ["text", "owner_text", "lead_agency", "due_text", "due_date", "outcome", "constraints"]
+        labels = {
+            "text": "Action",
+            "owner_text": "Owner as the plan writes it",
+            "lead_agency": "Lead agency",
+            "due_text": "Due date as the plan writes it",
+            "due_date": "Due date",
+            "outcome": "Outcome sought",
+            "constraints": "Constraints or problems",
+        }
+        help_texts = {"due_date": "For example, 2024-10-31. Used to work out what is overdue."}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "owner_text": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+            "constraints": forms.Textarea(attrs={"rows": 3}),
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lead_agency"].queryset = Agency.objects.filter(
+            partnership_id=self.instance.plan.partnership_id
+        )
+        self.fields["lead_agency"].empty_label = "No lead agency"
+        self.fields["due_date"].input_formats = DATE_INPUT_FORMATS
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+class SectionForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["ref", "title", "what_needs_to_improve", "what_inspectors_found"]
+        labels = {
+            "ref": "Reference",
+            "title": "Title",
+            "what_needs_to_improve": "What needs to improve",
+            "what_inspectors_found": "What inspectors found",
+        }
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "what_needs_to_improve": forms.Textarea(attrs={"rows": 4}),
+            "what_inspectors_found": forms.Textarea(attrs={"rows": 4}),
+        }

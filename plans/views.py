@@ -1,0 +1,589 @@
+"""The tracker's pages: partnership home, plan, action (with history and updates), My actions.
+
+Every page reads through `Model.objects.for_user(user)` (another partnership's objects are
+404) and asks `plans.rules` before any write (403). Every number shown comes from
+`plans.figures`, so the pages agree with the board pack and the API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from plans import figures, rules
+from plans.forms import NO_STATUS, ActionForm, PlanFilterForm, ProgressUpdateForm, SectionForm
+from plans.models import (
+    Action,
+    Agency,
+    Evidence,
+    Partnership,
+    Plan,
+    ProgressUpdate,
+    RagStatus,
+    Role,
+    Section,
+)
+
+PAGE_SIZE = 25
+MY_ACTIONS_PAGE_SIZE = 50
+
+
+# --- Partnership home -------------------------------------------------------------------
+
+
+@dataclass
+class AgencyRow:
+    name: str
+    cells: list[int]
+    total: int
+    overdue: int
+
+
+@dataclass
+class PartnershipSummary:
+    partnership: Partnership
+    headline: figures.Headline
+    statuses: list[figures.StatusCount]
+    agencies: list[AgencyRow]
+    plans: list[tuple[Plan, figures.Headline]]
+    can_manage: bool
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    summaries = []
+    for partnership in Partnership.objects.for_user(user):
+        actions = Action.objects.for_user(user).filter(plan__partnership=partnership)
+        statuses = figures.status_counts(actions)
+        agencies = [
+            AgencyRow(row.name, [row.by_status.get(s.key, 0) for s in statuses], row.total, row.overdue)
+            for row in figures.counts_by_agency(actions)
+        ]
+        plans = Plan.objects.for_user(user).filter(partnership=partnership)
+        summaries.append(
+            PartnershipSummary(
+                partnership=partnership,
+                headline=figures.headline(actions),
+                statuses=statuses,
+                agencies=agencies,
+                plans=[(plan, figures.headline(actions.filter(plan=plan))) for plan in plans],
+                can_manage=rules.can_manage_plans(user, partnership),
+            )
+        )
+    return render(
+        request,
+        "plans/home.html",
+        {"summaries": summaries, "due_soon_days": _due_soon_days()},
+    )
+
+
+def _due_soon_days() -> int:
+    from django.conf import settings
+
+    return settings.OVERSIGHT_DUE_SOON_DAYS
+
+
+# --- Plan page --------------------------------------------------------------------------
+
+
+@dataclass
+class ActionRow:
+    """One line of a plan's actions table, today or as at a past date."""
+
+    pk: int
+    ref: str
+    text: str
+    owner_text: str
+    section: Section | None
+    lead_agency: Agency | None
+    status: RagStatus | None
+    due_text: str
+    due_date: dt.date | None
+    overdue: bool
+    last_update_on: dt.date | None
+    latest_update: ProgressUpdate | None = None
+
+
+@dataclass
+class SectionNode:
+    section: Section
+    counts: figures.GroupRow | None
+    children: list[SectionNode] = field(default_factory=list)
+
+
+def section_tree(sections: list[Section], counts: dict[int | None, figures.GroupRow]) -> list[SectionNode]:
+    """Sections nested under their parents, to any depth, in the plan's order."""
+    nodes = {s.pk: SectionNode(s, counts.get(s.pk)) for s in sections}
+    roots = []
+    for section in sections:
+        parent = nodes.get(section.parent_id) if section.parent_id else None
+        (parent.children if parent else roots).append(nodes[section.pk])
+    return roots
+
+
+@login_required
+def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
+    user = request.user
+    plan = get_object_or_404(Plan.objects.for_user(user).select_related("partnership"), pk=plan_id)
+    statuses = list(RagStatus.objects.filter(plan=plan).order_by("order"))
+    form = PlanFilterForm(request.GET or None, plan=plan, statuses=statuses)
+    # Invalid fields are dropped (and reported); the valid ones still filter the table.
+    data: dict[str, Any] = {}
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data
+    all_actions = Action.objects.for_user(user).filter(plan=plan)
+    filtered = all_actions
+    if query := data.get("q"):
+        filtered = filtered.filter(
+            Q(ref__icontains=query) | Q(text__icontains=query) | Q(owner_text__icontains=query)
+        )
+    if agency := data.get("agency"):
+        filtered = filtered.filter(Q(lead_agency=agency) | Q(owner_agencies=agency)).distinct()
+    if owner := data.get("owner"):
+        filtered = filtered.filter(owners=owner).distinct()
+    status_key = data.get("status") or ""
+    only_overdue = bool(data.get("overdue"))
+    as_at: dt.date | None = data.get("as_at")
+
+    sections = list(Section.objects.filter(plan=plan).select_related("parent"))
+    sections_by_pk = {s.pk: s for s in sections}
+    today = timezone.localdate()
+    as_at_counts: list[tuple[RagStatus | None, int]] = []
+    if as_at:
+        agencies = {a.pk: a for a in Agency.objects.filter(partnership_id=plan.partnership_id)}
+        all_items = figures.actions_as_at(all_actions, as_at)
+        counter = figures.status_counts_as_at(all_items)
+        as_at_counts = [(s, counter.get(s.key, 0)) for s in statuses] + [
+            (None, counter.get(figures.NO_STATUS, 0))
+        ]
+        wanted = set(filtered.values_list("pk", flat=True))
+        rows: list[ActionRow] | QuerySet = [
+            ActionRow(
+                pk=item.action_id,
+                ref=item.ref,
+                text=item.text,
+                owner_text=item.owner_text,
+                section=sections_by_pk.get(item.section_id) if item.section_id else None,
+                lead_agency=agencies.get(item.lead_agency_id) if item.lead_agency_id else None,
+                status=item.status,
+                due_text=item.due_text,
+                due_date=item.due_date,
+                overdue=item.is_overdue(as_at),
+                last_update_on=item.latest_update.date if item.latest_update else None,
+                latest_update=item.latest_update,
+            )
+            for item in all_items
+            if item.action_id in wanted
+            and (not status_key or (item.status.key if item.status else NO_STATUS) == status_key)
+            and (not only_overdue or item.is_overdue(as_at))
+        ]
+    else:
+        if status_key == NO_STATUS:
+            filtered = filtered.filter(status__isnull=True)
+        elif status_key:
+            filtered = filtered.filter(status__key=status_key)
+        if only_overdue:
+            filtered = filtered.overdue(today)
+        rows = filtered.select_related("status", "section", "lead_agency").order_by("order", "pk")
+
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    if not as_at:
+        page.object_list = [
+            ActionRow(
+                pk=a.pk,
+                ref=a.ref,
+                text=a.text,
+                owner_text=a.owner_text,
+                section=a.section,
+                lead_agency=a.lead_agency,
+                status=a.status,
+                due_text=a.due_text,
+                due_date=a.due_date,
+                overdue=a.is_overdue(today),
+                last_update_on=a.last_update_on,
+            )
+            for a in page.object_list
+        ]
+    context = {
+        "plan": plan,
+        "form": form,
+        "page": page,
+        "pagination": pagination(request, page),
+        "as_at": as_at,
+        "as_at_counts": as_at_counts,
+        "headline": figures.headline(all_actions),
+        "status_counts": figures.status_counts(all_actions),
+        "tree": section_tree(sections, {row.pk: row for row in figures.counts_by_section(all_actions)}),
+        "can_manage": rules.can_edit_plan(user, plan),
+        "filtered": bool(query or agency or owner or status_key or only_overdue),
+        "due_soon_days": _due_soon_days(),
+    }
+    return render(request, "plans/plan.html", context)
+
+
+def pagination(request: HttpRequest, page: Page) -> dict[str, Any] | None:
+    """Links for the GOV.UK pagination component, keeping the filters in the query string."""
+    if page.paginator.num_pages <= 1:
+        return None
+    params = request.GET.copy()
+
+    def href(number: int) -> str:
+        params["page"] = str(number)
+        return "?" + params.urlencode()
+
+    items: list[dict[str, Any]] = []
+    last = page.paginator.num_pages
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+        if number == Paginator.ELLIPSIS:
+            items.append({"ellipsis": True})
+        else:
+            items.append({"number": number, "href": href(int(number)), "current": number == page.number})
+    return {
+        "items": items,
+        "previous": href(page.previous_page_number()) if page.has_previous() else None,
+        "next": href(page.next_page_number()) if page.has_next() else None,
+        "last": last,
+    }
+
+
+# --- Action page, history and progress updates -------------------------------------------
+
+# Field names in the users' words, for the history.
+FIELD_LABELS = {
+    "ref": "Reference",
+    "section": "Section",
+    "text": "Action",
+    "owner_text": "Owner as written",
+    "lead_agency": "Lead agency",
+    "due_text": "Due date as written",
+    "due_date": "Due date",
+    "outcome": "Outcome sought",
+    "constraints": "Constraints or problems",
+    "question": "Board question",
+    "date": "Date",
+    "status": "Status",
+    "narrative": "Progress and impact",
+    "next_steps": "Next steps",
+    "title": "Title",
+    "link": "Link",
+    "file": "File",
+}
+# Status and last update date on the action are cached copies of the updates, shown there.
+ACTION_FIELDS = [
+    "ref",
+    "section",
+    "text",
+    "owner_text",
+    "lead_agency",
+    "due_text",
+    "due_date",
+    "outcome",
+    "constraints",
+    "question",
+]
+UPDATE_FIELDS = ["date", "status", "narrative", "next_steps"]
+EVIDENCE_FIELDS = ["title", "link", "file"]
+VERBS = {"+": "added", "~": "changed", "-": "deleted"}
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: dt.datetime
+    who: str
+    what: str
+    changes: list[Change]
+    order: int
+
+
+def action_history(action: Action) -> list[HistoryEntry]:
+    """Every create, change and delete of the action, its updates and their evidence, newest first.
+
+    A fixed number of queries: the history rows of each model, then the names behind their ids.
+    """
+    action_rows = list(Action.history.filter(id=action.pk).select_related("history_user"))
+    update_rows = list(ProgressUpdate.history.filter(action_id=action.pk).select_related("history_user"))
+    update_ids = {row.id for row in update_rows}
+    evidence_rows = list(Evidence.history.filter(update_id__in=update_ids).select_related("history_user"))
+    update_dates = {row.id: row.date for row in update_rows}
+    names: dict[str, dict[Any, str]] = {
+        "status": {s.pk: s.label for s in RagStatus.objects.filter(plan_id=action.plan_id)},
+        "lead_agency": {
+            a.pk: str(a) for a in Agency.objects.filter(partnership_id=action.plan.partnership_id)
+        },
+        "section": {s.pk: str(s) for s in Section.objects.filter(plan_id=action.plan_id)},
+    }
+
+    def show(name: str, value: Any) -> str:
+        if value in (None, ""):
+            return "(empty)"
+        if name in names:
+            return names[name].get(value, "(deleted)")
+        if isinstance(value, dt.date):
+            return value.strftime("%-d %B %Y")
+        if name == "file":
+            return os.path.basename(str(value))
+        return str(value)
+
+    def describe(rows: list, fields: list[str], what: Any) -> list[HistoryEntry]:
+        entries = []
+        previous: dict[int, Any] = {}
+        for row in sorted(rows, key=lambda r: (r.history_date, r.history_id)):
+            before = previous.get(row.id)
+            if row.history_type == "~" and before is not None:
+                delta = row.diff_against(before, included_fields=fields)
+                changes = [
+                    Change(FIELD_LABELS[c.field], show(c.field, c.old), show(c.field, c.new))
+                    for c in delta.changes
+                ]
+            elif row.history_type == "+":
+                changes = [
+                    Change(FIELD_LABELS[name], "", show(name, getattr(row, _attname(name))))
+                    for name in fields
+                    if getattr(row, _attname(name)) not in (None, "")
+                ]
+            else:
+                changes = []
+            previous[row.id] = row
+            user = row.history_user
+            entries.append(
+                HistoryEntry(
+                    when=row.history_date,
+                    who=(user.get_full_name() or user.get_username()) if user else "The system",
+                    what=f"{what(row)} {VERBS.get(row.history_type, 'changed')}",
+                    changes=changes,
+                    order=row.history_id,
+                )
+            )
+        return entries
+
+    def update_name(row: Any) -> str:
+        return f"Progress update of {row.date:%-d %B %Y}"
+
+    def evidence_name(row: Any) -> str:
+        day = update_dates.get(row.update_id)
+        return f"Evidence for the update of {day:%-d %B %Y}" if day else "Evidence"
+
+    entries = (
+        describe(action_rows, ACTION_FIELDS, lambda row: "Action")
+        + describe(update_rows, UPDATE_FIELDS, update_name)
+        + describe(evidence_rows, EVIDENCE_FIELDS, evidence_name)
+    )
+    entries.sort(key=lambda e: e.when, reverse=True)
+    return entries
+
+
+def _attname(name: str) -> str:
+    return f"{name}_id" if name in {"section", "lead_agency", "status"} else name
+
+
+def _visible_action(request: HttpRequest, action_id: int) -> Action:
+    return get_object_or_404(
+        Action.objects.for_user(request.user).select_related(
+            "plan__partnership", "section__parent", "lead_agency", "status"
+        ),
+        pk=action_id,
+    )
+
+
+def render_action_page(
+    request: HttpRequest, action: Action, form: ProgressUpdateForm | None = None, status: int = 200
+) -> HttpResponse:
+    user = request.user
+    may_add = rules.can_add_update(user, action)
+    if may_add and form is None:
+        form = ProgressUpdateForm(action=action)
+    updates = (
+        ProgressUpdate.objects.for_user(user)
+        .filter(action=action)
+        .select_related("status", "author")
+        .prefetch_related("evidence")
+    )
+    context = {
+        "action": action,
+        "plan": action.plan,
+        "owners": list(action.owners.select_related("agency")),
+        "owner_agencies": list(action.owner_agencies.all()),
+        "updates": updates,
+        "history": action_history(action),
+        "form": form if may_add else None,
+        "statuses": list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order")),
+        "may_edit": rules.can_edit_action(user, action),
+        "overdue": action.is_overdue(),
+        "locked": rules.is_locked(action),
+    }
+    return render(request, "plans/action.html", context, status=status)
+
+
+@login_required
+def action_page(request: HttpRequest, action_id: int) -> HttpResponse:
+    return render_action_page(request, _visible_action(request, action_id))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
+    action = _visible_action(request, action_id)
+    if not rules.can_add_update(request.user, action):
+        raise PermissionDenied("You cannot add progress updates to this action.")
+    if request.method == "GET":
+        return render(
+            request,
+            "plans/add_update.html",
+            {
+                "action": action,
+                "plan": action.plan,
+                "form": ProgressUpdateForm(action=action),
+                "statuses": list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order")),
+            },
+        )
+    form = ProgressUpdateForm(request.POST, request.FILES, action=action)
+    if not form.is_valid():
+        return render_action_page(request, action, form)
+    data = form.cleaned_data
+    with transaction.atomic():
+        update = ProgressUpdate.objects.create(
+            action=action,
+            date=data["date"],
+            author=request.user,
+            status=data["status"],
+            narrative=data["narrative"],
+            next_steps=data["next_steps"],
+        )
+        if data["evidence_link"]:
+            Evidence.objects.create(update=update, link=data["evidence_link"])
+        if data["evidence_file"]:
+            upload = data["evidence_file"]
+            Evidence.objects.create(update=update, title=os.path.basename(upload.name), file=upload)
+        action.refresh_status()
+    messages.success(request, f"Progress update added: {action.ref} is now {data['status'].label}")
+    return redirect(action.get_absolute_url())
+
+
+@login_required
+def evidence_file(request: HttpRequest, evidence_id: int) -> FileResponse:
+    """Uploaded evidence, only to members of the partnership (never served from MEDIA_URL)."""
+    evidence = get_object_or_404(Evidence.objects.for_user(request.user), pk=evidence_id)
+    if not evidence.file:
+        raise Http404("This evidence is a link, not a file.")
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    return FileResponse(handle, as_attachment=True, filename=os.path.basename(evidence.file.name))
+
+
+CONFLICT = (
+    "Someone else changed this action since you opened it. The action now reads as shown below; "
+    "check your changes and save again to replace theirs."
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
+    action = _visible_action(request, action_id)
+    if not rules.can_edit_action(request.user, action):
+        raise PermissionDenied("Only plan managers can change an action.")
+    current = None
+    if request.method == "POST":
+        form = ActionForm(request.POST, instance=action)
+        if form.is_valid():
+            with transaction.atomic():
+                # Lock the row, then compare versions: two managers saving at once cannot both win.
+                current = Action.objects.select_for_update().select_related("lead_agency").get(pk=action.pk)
+                if current.version == form.cleaned_data["version"]:
+                    action.version = current.version + 1
+                    action.save(update_fields=[*ActionForm.Meta.fields, "version", "updated"])
+                    messages.success(request, f"Action {action.ref} saved")
+                    return redirect(action.get_absolute_url())
+            # Saving again is a deliberate choice to replace the other person's change.
+            data = request.POST.copy()
+            data["version"] = str(current.version)
+            form = ActionForm(data, instance=Action.objects.get(pk=action.pk))
+            form.is_valid()
+            form.add_error(None, CONFLICT)
+    else:
+        form = ActionForm(instance=action)
+    return render(
+        request,
+        "plans/edit_action.html",
+        {"action": action, "plan": action.plan, "form": form, "current": current},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_section(request: HttpRequest, section_id: int) -> HttpResponse:
+    section = get_object_or_404(Section.objects.for_user(request.user).select_related("plan"), pk=section_id)
+    if not rules.can_edit_plan(request.user, section.plan):
+        raise PermissionDenied("Only plan managers can change a section.")
+    form = SectionForm(request.POST or None, instance=section)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Section {section} saved")
+        return redirect(section.plan.get_absolute_url())
+    return render(
+        request, "plans/edit_section.html", {"section": section, "plan": section.plan, "form": form}
+    )
+
+
+# --- My actions ------------------------------------------------------------------------
+
+
+@login_required
+def my_actions(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    actions = Action.objects.for_user(user).owned_by(user)
+    listed = actions.select_related("plan", "status", "section").order_by(
+        F("due_date").asc(nulls_last=True), "plan__title", "order", "pk"
+    )
+    page = Paginator(listed, MY_ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    # Contributors and managers may add updates to their own actions; viewers only read.
+    # (The add-update page asks plans.rules again, including sign-off locks.)
+    roles: dict[int, Role | None] = {}
+    rows = []
+    for action in page.object_list:
+        partnership_id = action.plan.partnership_id
+        if partnership_id not in roles:
+            roles[partnership_id] = rules.role_for(user, partnership_id)
+        rows.append(
+            {
+                "action": action,
+                "overdue": action.is_overdue(today),
+                "may_update": roles[partnership_id] not in (None, Role.VIEWER),
+            }
+        )
+    return render(
+        request,
+        "plans/my_actions.html",
+        {
+            "rows": rows,
+            "page": page,
+            "pagination": pagination(request, page),
+            "headline": figures.headline(actions),
+            "due_soon_days": _due_soon_days(),
+        },
+    )
