@@ -40,7 +40,9 @@ from plans.demo import SIZES, delete_demo  # noqa: E402
 def empty_plans_tables() -> None:
     """Start from nothing, so the figure is the load alone (not a delete of the last run)."""
     if connection.vendor == "postgresql":
-        tables = [m._meta.db_table for m in apps.get_app_config("plans").get_models(include_auto_created=True)]
+        tables = [
+            m._meta.db_table for m in apps.get_app_config("plans").get_models(include_auto_created=True)
+        ]
         with connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {', '.join(connection.ops.quote_name(t) for t in tables)} CASCADE")
     else:
