@@ -40,10 +40,16 @@ class UploadForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partnership"].queryset = partnerships
         self.fields["plan"].queryset = plans.select_related("partnership")
-        if len(partnerships) == 1:
+        only = list(partnerships[:2])
+        if len(only) == 1:
             # One partnership to choose from: no question to ask.
             self.fields["partnership"].widget = forms.HiddenInput()
-            self.fields["partnership"].initial = partnerships[0].pk
+            self.fields["partnership"].initial = only[0].pk
+            self.fields["partnership"].required = False
+        self.only_partnership = only[0] if len(only) == 1 else None
+
+    def clean_partnership(self) -> Partnership | None:
+        return self.cleaned_data.get("partnership") or self.only_partnership
 
     def clean_document(self) -> Any:
         upload = self.cleaned_data["document"]

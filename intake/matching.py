@@ -17,6 +17,39 @@ from plans.models import Agency, Partnership, Person
 
 # Words left out of initials, so "Children and Young People's Service" is "CYPS".
 SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "&"}
+# Last words that make a name an organisation rather than a person.
+AGENCY_WORDS = {
+    "police",
+    "constabulary",
+    "council",
+    "service",
+    "services",
+    "team",
+    "board",
+    "partnership",
+    "trust",
+    "ccg",
+    "icb",
+    "nhs",
+    "school",
+    "schools",
+    "college",
+    "group",
+    "unit",
+    "hub",
+    "department",
+    "directorate",
+    "lscb",
+    "lscp",
+    "agency",
+    "probation",
+    "crc",
+    "cafcass",
+    "authority",
+    "panel",
+    "forum",
+    "network",
+}
 
 
 def normalise(text: str) -> str:
@@ -125,6 +158,33 @@ class OwnerMatcher:
             key, PersonMatch(name=name[:200], job_title=(job_title or "")[:200], agency=agency)
         )
 
+    def known_agency(self, name: str) -> Agency | None:
+        key = normalise(name)
+        return self.agencies.get(key) or self.agencies.get(key.replace(" ", ""))
+
+    def reread(self, part: OwnerPart) -> OwnerPart:
+        """A part the library took for a person (or a job title) that is really an agency.
+
+        "Sussex Police" alone reads like a name; so does "Youth Offending" with "Service"
+        as its job title. A name we know as an agency, or one ending in a word such as
+        Police, Service or Team, is an agency unless we know a person of that name.
+        """
+        if part.agency or not (part.person or part.job_title):
+            return part
+        if part.person:
+            single_word_title = part.job_title and len(part.job_title.split()) == 1
+            candidate = f"{part.person} {part.job_title}" if single_word_title else part.person
+        else:
+            candidate = part.job_title or ""
+        if self.known_agency(candidate) or self.known_agency(part.person or ""):
+            return OwnerPart(agency=candidate if self.known_agency(candidate) else part.person)
+        if part.person and normalise(part.person) in self.people:
+            return part
+        last_word = normalise(candidate).rsplit(" ", 1)[-1]
+        if last_word in AGENCY_WORDS:
+            return OwnerPart(agency=candidate)
+        return part
+
     def match_parts(self, parts: list[OwnerPart], agency_text: str | None = None) -> OwnerMatch:
         result = OwnerMatch()
         seen: set[str] = set()
@@ -138,6 +198,7 @@ class OwnerMatcher:
         if agency_text:
             add_agency(self.agency(agency_text))
         for part in parts:
+            part = self.reread(part)
             found_agency = self.agency(part.agency) if part.agency else None
             add_agency(found_agency)
             if part.person:

@@ -47,9 +47,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if not partnerships.exists():
         raise PermissionDenied
     plans = Plan.objects.for_user(request.user).filter(partnership__in=partnerships)
-    form = UploadForm(
-        request.POST or None, request.FILES or None, partnerships=list(partnerships), plans=plans
-    )
+    form = UploadForm(request.POST or None, request.FILES or None, partnerships=partnerships, plans=plans)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["document"]
         batch = ImportBatch.objects.create(

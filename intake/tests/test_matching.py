@@ -84,3 +84,14 @@ def test_an_unsplit_owner_cell_links_only_someone_already_known(world):
 
 def test_normalise_treats_ampersand_as_and():
     assert normalise("Health & Social Care") == normalise("health and social care")
+
+
+def test_an_agency_the_library_took_for_a_person_is_read_as_an_agency(world):
+    matcher = OwnerMatcher(world.partnership)
+    known = matcher.match_parts([OwnerPart(person="Sussex Police")])
+    split = matcher.match_parts([OwnerPart(person="Youth Offending", job_title="Service")])
+    person = matcher.match_parts([OwnerPart(person="Celia Lamden", job_title="Head of Early Help Services")])
+    assert [a.agency for a in known.agencies] == [world.police] and known.people == []
+    assert [a.name for a in split.agencies] == ["Youth Offending Service"] and split.agencies[0].is_new
+    assert person.agencies == [] and [p.name for p in person.people] == ["Celia Lamden"]
+    assert person.people[0].job_title == "Head of Early Help Services"

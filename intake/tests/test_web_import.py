@@ -1,0 +1,299 @@
+"""A plan manager uploads a plan document, checks the preview, corrects it and confirms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.text import capfirst
+
+from intake import jobs
+from intake.drafts import draft_from_json
+from intake.models import BatchStatus, ImportBatch
+from plans.models import Action, Agency, Plan, ProgressUpdate, Section
+
+from .conftest import needs_shared, seed_path
+
+UPLOAD = reverse("intake:upload")
+HEADER = ["Ref", "Action", "Owner", "Due by", "RAG", "Progress"]
+ROWS = [
+    ["1.1", "Audit return home interviews", "Sussex Police", "October 2020", "Amber", "Audit booked"],
+    [
+        "1.2",
+        "Train designated leads",
+        "ESCC – Vicky Finnemore, Head of Specialist Services",
+        "End of June 2020",
+        "Green",
+        "Half trained",
+    ],
+    ["2.1", "Review the front door", "Youth Offending Service", "Q2 2020/21", "Red", ""],
+]
+
+
+def docx_bytes(rows: list[list[str]]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Front door improvement plan", 1)
+    table = document.add_table(rows=0, cols=len(HEADER))
+    for values in [HEADER, *rows]:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(rows: list[list[object]], header: list[str] | None = HEADER) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for values in ([header] if header else []) + rows:
+        sheet.append(values)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def upload(client, name: str, data: bytes, **fields: object):
+    document = SimpleUploadedFile(name, data)
+    return client.post(UPLOAD, {"document": document, **fields})
+
+
+def confirm(client, batch: ImportBatch, **fields: object):
+    data = {"title": "Front door plan", "kind": "jtai", "create_owners": "on"}
+    data.update(fields)
+    return client.post(reverse("intake:batch", args=[batch.pk]), data)
+
+
+@pytest.fixture
+def manager_client(client, world):
+    client.force_login(world.manager)
+    return client
+
+
+class TestWhoMayImport:
+    @pytest.mark.parametrize("role", ["contributor", "viewer"])
+    def test_contributors_and_viewers_are_refused_the_upload_page(self, client, world, role):
+        client.force_login(getattr(world, role))
+        assert client.get(UPLOAD).status_code == 403
+        response = upload(client, "plan.xlsx", xlsx_bytes(ROWS))
+        assert response.status_code == 403 and not ImportBatch.objects.exists()
+
+    def test_someone_signed_out_is_sent_to_sign_in(self, client, world):
+        response = client.get(UPLOAD)
+        assert response.status_code == 302 and reverse("login") in response.url
+
+    @pytest.mark.parametrize("role", ["admin", "manager"])
+    def test_admins_and_plan_managers_see_the_upload_form(self, client, world, role):
+        client.force_login(getattr(world, role))
+        response = client.get(UPLOAD)
+        assert response.status_code == 200
+        assert b'enctype="multipart/form-data"' in response.content
+
+    def test_an_import_of_another_partnership_is_not_found(self, client, manager_client, world):
+        upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
+        batch = ImportBatch.objects.get()
+        client.force_login(world.outsider)
+        assert client.get(reverse("intake:batch", args=[batch.pk])).status_code == 404
+        assert client.get(reverse("intake:status", args=[batch.pk])).status_code == 404
+        assert confirm(client, batch).status_code == 404
+        assert not Plan.objects.filter(title="Front door plan").exists()
+
+    @pytest.mark.parametrize("role", ["contributor", "viewer"])
+    def test_readers_of_the_partnership_may_not_see_or_confirm_an_import(
+        self, client, manager_client, world, role
+    ):
+        upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
+        batch = ImportBatch.objects.get()
+        client.force_login(getattr(world, role))
+        assert client.get(reverse("intake:batch", args=[batch.pk])).status_code == 403
+        assert confirm(client, batch).status_code == 403
+        assert not Plan.objects.filter(title="Front door plan").exists()
+
+    def test_a_plan_of_another_partnership_cannot_be_chosen_for_update(self, manager_client, world):
+        response = upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS), plan=world.other_plan.pk)
+        assert response.status_code == 200 and b"govuk-error-summary" in response.content
+        assert not ImportBatch.objects.exists()
+
+
+@needs_shared
+def test_a_seed_plan_goes_from_upload_through_preview_to_a_saved_plan(manager_client, world):
+    path = seed_path("003")
+    response = upload(manager_client, path.name, path.read_bytes())
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302 and response.url == reverse("intake:batch", args=[batch.pk])
+    assert batch.status == BatchStatus.READ and batch.user == world.manager
+
+    preview = manager_client.get(response.url)
+    assert preview.status_code == 200
+    page = preview.content.decode()
+    assert "Cheshire East Safeguarding Children" in page
+    assert "1.1a" in page and "13 July 2023" in page and "13 Jul 2023" in page
+    assert "govuk-tag--rag-amber" in page  # the document's status, with its label
+    assert "Partnership practice" in page  # the section tree
+    warnings = draft_from_json(batch.draft).warnings
+    assert warnings
+    for warning in warnings:  # each warning, with its place in the document
+        assert escape(warning.message) in page
+        assert capfirst(warning.location.describe()) in page
+    assert not Plan.objects.filter(source_document=path.name).exists()
+
+    response = confirm(manager_client, batch, title="JTAI on criminal exploitation", kind="jtai")
+    assert response.status_code == 302
+    plan = Plan.objects.get(title="JTAI on criminal exploitation")
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.SAVED and batch.saved_plan == plan and batch.document == b""
+    assert plan.partnership == world.partnership and plan.source_document == path.name
+    assert plan.actions.count() == len(batch.draft["actions"]) > 50
+    assert Section.objects.filter(plan=plan, ref="1.1", parent__ref="1").exists()
+    amber = plan.actions.get(ref="1.1a")
+    assert amber.status.key == "amber" and amber.updates.get().date == dt.date(2022, 12, 14)
+    assert amber.updates.get().author == world.manager
+    done = manager_client.get(response.url)
+    assert b"Plan imported" in done.content
+
+
+def test_a_word_document_is_imported_and_owners_matched_or_added(manager_client, world):
+    upload(manager_client, "plan.docx", docx_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.READ, batch.error
+    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "Sussex Police (matched)" in page
+    assert "Youth Offending Service (new)" in page
+    confirm(manager_client, batch)
+    plan = Plan.objects.get(title="Front door plan")
+    assert plan.actions.get(ref="1.1").lead_agency == world.police
+    assert plan.actions.get(ref="1.2").lead_agency == world.council  # ESCC
+    assert plan.actions.get(ref="2.1").lead_agency.name == "Youth Offending Service"
+    assert plan.actions.get(ref="2.1").due_date == dt.date(2020, 9, 30)
+    assert Agency.objects.filter(partnership=world.partnership, name="Youth Offending Service").exists()
+
+
+def test_an_excel_workbook_is_imported(manager_client, world):
+    upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    confirm(manager_client, batch, kind="delivery")
+    plan = Plan.objects.get(title="Front door plan")
+    assert plan.kind == "delivery"
+    assert sorted(plan.actions.values_list("ref", flat=True)) == ["1.1", "1.2", "2.1"]
+    assert plan.actions.get(ref="1.2").status.key == "green"
+    assert plan.actions.get(ref="1.1").updates.get().narrative == "Audit booked"
+
+
+def test_confirming_twice_saves_the_plan_once(manager_client, world):
+    upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    confirm(manager_client, batch)
+    confirm(manager_client, batch)
+    assert Plan.objects.filter(title="Front door plan").count() == 1
+
+
+def test_the_preview_refuses_an_empty_title(manager_client, world):
+    upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    response = confirm(manager_client, batch, title="")
+    assert response.status_code == 200 and b"govuk-error-summary" in response.content
+    assert not Plan.objects.filter(source_document="plan.xlsx").exists()
+
+
+class TestNewerVersion:
+    def test_a_newer_version_is_matched_by_ref_and_recorded_as_changes(self, manager_client, world):
+        upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
+        confirm(manager_client, ImportBatch.objects.get())
+        plan = Plan.objects.get(title="Front door plan")
+        newer = [
+            ["1.1", "Audit return home interviews", "Sussex Police", "December 2020", "Green", "Audit done"],
+            ROWS[1],
+            ["3.1", "Publish a new threshold document", "ESCC", "March 2021", "Red", ""],
+        ]
+        upload(manager_client, "plan-v2.xlsx", xlsx_bytes(newer), plan=plan.pk)
+        batch = ImportBatch.objects.latest("pk")
+        assert batch.plan == plan
+        page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+        assert "Differences from the plan as saved" in page
+        assert "1 new action" in page and "1 changed action" in page
+        assert "Actions not in this document" in page and "Review the front door" in page
+        assert "31 Oct 2020" not in page or "December 2020" in page
+
+        confirm(manager_client, batch, title=plan.title)
+        assert Plan.objects.filter(title="Front door plan").count() == 1
+        assert sorted(plan.actions.values_list("ref", flat=True)) == ["1.1", "1.2", "2.1", "3.1"]
+        audit = plan.actions.get(ref="1.1")
+        assert audit.due_date == dt.date(2020, 12, 31)
+        assert [h.due_text for h in audit.history.all()[:2]] == ["December 2020", "October 2020"]
+        assert [u.status.key for u in audit.updates.all()] == ["green", "amber"]
+        assert audit.status.key == "green"
+        assert plan.actions.get(ref="1.2").updates.count() == 1  # unchanged: nothing added
+        assert batch.__class__.objects.get(pk=batch.pk).summary["missing"] == ["2.1"]
+
+
+BOMB_LIMIT = 1024 * 1024
+
+
+def zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (4 * BOMB_LIMIT))
+    return buffer.getvalue()
+
+
+BAD_INPUTS = {
+    "empty": ("plan.docx", b"", "The selected file is empty"),
+    "binary garbage": ("plan.txt", bytes(range(256)) * 40, "not a text document"),
+    "docx not a zip": ("plan.docx", b"this is plain text pretending", "not really a Word file"),
+    "zip bomb": ("plan.docx", zip_bomb(), "zip bomb"),
+    "spreadsheet without header": (
+        "numbers.xlsx",
+        xlsx_bytes([[1, 2, 3], ["apples", "pears", "plums"]], None),
+        "no header row",
+    ),
+    "unsupported type": ("plan.exe", b"MZ\x90\x00", "must be a .docx, .xlsx"),
+}
+
+
+@pytest.mark.parametrize("name, data, message", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
+def test_bad_input_gets_a_clear_message_and_nothing_is_saved(
+    manager_client, world, settings, name, data, message
+):
+    settings.OVERSIGHT_IMPORT_MAX_UNCOMPRESSED = BOMB_LIMIT
+    counts = (
+        Plan.objects.count(),
+        Action.objects.count(),
+        ProgressUpdate.objects.count(),
+        Agency.objects.count(),
+    )
+    response = upload(manager_client, name, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page and "There is a problem" in page
+    assert message in page
+    assert page.count(message) >= 1 and "<title>Error:" in page
+    after = (
+        Plan.objects.count(),
+        Action.objects.count(),
+        ProgressUpdate.objects.count(),
+        Agency.objects.count(),
+    )
+    assert after == counts
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_50_mb_pdf_is_refused_by_the_size_limit_before_it_is_read(manager_client, world, monkeypatch):
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("the file was parsed")
+
+    monkeypatch.setattr(jobs, "parse", must_not_parse)
+    data = b"%PDF-1.7\n" + b"0" * (50 * 1024 * 1024)
+    response = upload(manager_client, "huge.pdf", data)
+    page = response.content.decode()
+    assert "govuk-error-summary" in page and "must be smaller than 20.0\xa0MB" in page
+    assert not ImportBatch.objects.exists() and not Plan.objects.filter(source_document="huge.pdf").exists()
