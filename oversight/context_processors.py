@@ -7,15 +7,18 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-# (url name, label): entries whose route does not exist are skipped, so apps can land in any order.
+from plans.models import Membership, Role
+
+# (url name, label, managers only): entries whose route does not exist are skipped, so apps can
+# land in any order; links a user's role cannot use are not offered (the views refuse them anyway).
 NAVIGATION = [
-    ("home", "Home"),
-    ("plans:my_actions", "My actions"),
-    ("intake:upload", "Import a plan"),
-    ("governance:index", "Boards"),
-    ("reports:index", "Reports"),
-    ("scorecard:index", "Scorecard"),
-    ("api:docs", "API"),
+    ("home", "Home", False),
+    ("plans:my_actions", "My actions", False),
+    ("intake:upload", "Import a plan", True),
+    ("governance:index", "Boards", False),
+    ("reports:index", "Reports", False),
+    ("scorecard:index", "Scorecard", False),
+    ("api:docs", "API", False),
 ]
 
 
@@ -23,8 +26,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"service_name": "Oversight", "navigation": []}
+    manages = Membership.objects.filter(user_id=user.pk, role__in=[Role.ADMIN, Role.MANAGER]).exists()
     items = []
-    for name, label in NAVIGATION:
+    for name, label, managers_only in NAVIGATION:
+        if managers_only and not manages:
+            continue
         try:
             href = reverse(name)
         except NoReverseMatch:

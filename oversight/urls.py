@@ -8,7 +8,11 @@ from oversight.forms import SignInForm
 from plans import views as plans_views
 
 urlpatterns = [
-    path("sign-in/", auth_views.LoginView.as_view(template_name="registration/login.html", authentication_form=SignInForm), name="login"),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(template_name="registration/login.html", authentication_form=SignInForm),
+        name="login",
+    ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("import/", include("intake.urls")),
