@@ -128,6 +128,7 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         label="Evidence link (optional)",
         required=False,
         max_length=1000,
+        assume_scheme="https",
         help_text="A link to a document or page, for example on the partnership's SharePoint.",
         error_messages={"invalid": "Enter a link in the correct format, like https://example.org/report"},
     )

@@ -43,22 +43,78 @@ def page_url(world, page: str, evidence=None) -> str:
 
 EXPECTED = {
     # page: {role: status}
-    "home": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 200, "viewer": 200, "outsider": 200},
-    "my_actions": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 200, "viewer": 200,
-                   "outsider": 200},
-    "plan": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 200, "viewer": 200, "outsider": 404},
-    "action": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 200, "viewer": 200,
-               "outsider": 404},
-    "add_update": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 200, "viewer": 403,
-                   "outsider": 404},
-    "add_update_council": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 403, "viewer": 403,
-                           "outsider": 404},
-    "edit_action": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 403, "viewer": 403,
-                    "outsider": 404},
-    "edit_section": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 403, "viewer": 403,
-                     "outsider": 404},
-    "evidence": {"anonymous": 302, "admin": 200, "manager": 200, "contributor": 200, "viewer": 200,
-                 "outsider": 404},
+    "home": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 200,
+        "viewer": 200,
+        "outsider": 200,
+    },
+    "my_actions": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 200,
+        "viewer": 200,
+        "outsider": 200,
+    },
+    "plan": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 200,
+        "viewer": 200,
+        "outsider": 404,
+    },
+    "action": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 200,
+        "viewer": 200,
+        "outsider": 404,
+    },
+    "add_update": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 200,
+        "viewer": 403,
+        "outsider": 404,
+    },
+    "add_update_council": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 403,
+        "viewer": 403,
+        "outsider": 404,
+    },
+    "edit_action": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 403,
+        "viewer": 403,
+        "outsider": 404,
+    },
+    "edit_section": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 403,
+        "viewer": 403,
+        "outsider": 404,
+    },
+    "evidence": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 200,
+        "viewer": 200,
+        "outsider": 404,
+    },
 }
 CASES = [(page, who, status) for page, roles in EXPECTED.items() for who, status in roles.items()]
 
@@ -91,13 +147,19 @@ def update_post(world) -> dict:
 
 @pytest.mark.parametrize(
     ("who", "action"),
-    [("anonymous", "police_action"), ("viewer", "police_action"), ("contributor", "council_action"),
-     ("outsider", "police_action")],
+    [
+        ("anonymous", "police_action"),
+        ("viewer", "police_action"),
+        ("contributor", "council_action"),
+        ("outsider", "police_action"),
+    ],
 )
 def test_a_refused_progress_update_saves_nothing(client, world, who, action):
     target = getattr(world, action)
 
-    response = user_of(world, who, client).post(reverse("plans:add_update", args=[target.pk]), update_post(world))
+    response = user_of(world, who, client).post(
+        reverse("plans:add_update", args=[target.pk]), update_post(world)
+    )
 
     assert response.status_code in (302, 403, 404)
     assert not models.ProgressUpdate.objects.exists()
@@ -126,8 +188,16 @@ def test_an_outsider_cannot_update_another_partnerships_action_even_as_admin(cli
 @pytest.mark.parametrize("who", ["anonymous", "viewer", "contributor", "outsider"])
 def test_a_refused_action_edit_changes_nothing(client, world, who):
     action = world.police_action
-    data = {"text": "Rewritten", "owner_text": "", "lead_agency": "", "due_text": "", "due_date": "",
-            "outcome": "", "constraints": "", "version": action.version}
+    data = {
+        "text": "Rewritten",
+        "owner_text": "",
+        "lead_agency": "",
+        "due_text": "",
+        "due_date": "",
+        "outcome": "",
+        "constraints": "",
+        "version": action.version,
+    }
 
     response = user_of(world, who, client).post(reverse("plans:edit_action", args=[action.pk]), data)
 

@@ -1,0 +1,201 @@
+"""The plan page: section tree, actions table, filters, search, pagination and "as at" a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from plans import views
+from plans.tests import factories
+
+
+def plan_url(world, **params) -> str:
+    from urllib.parse import urlencode
+
+    return reverse("plans:plan", args=[world.plan.pk]) + ("?" + urlencode(params) if params else "")
+
+
+def refs(response) -> list[str]:
+    return [row.ref for row in response.context["page"].object_list]
+
+
+@pytest.fixture
+def viewer(client, world):
+    client.force_login(world.viewer)
+    return client
+
+
+def test_the_section_tree_nests_to_any_depth_with_the_inspection_texts(viewer, world):
+    parent = world.police_action.section
+    parent.what_inspectors_found = "Referrals were not always screened promptly."
+    parent.save()
+    child = factories.SectionFactory(plan=world.plan, parent=parent, ref="1.A", title="Screening")
+    factories.SectionFactory(
+        plan=world.plan,
+        parent=child,
+        ref="1.A.i",
+        title="Board question",
+        what_needs_to_improve="Timeliness of strategy meetings.",
+    )
+
+    response = viewer.get(plan_url(world))
+
+    tree = response.context["tree"]
+    assert tree[0].section == parent
+    assert tree[0].children[0].children[0].section.ref == "1.A.i"
+    html = response.content.decode()
+    assert "What inspectors found" in html and "Referrals were not always screened promptly." in html
+    assert "What needs to improve" in html and "Timeliness of strategy meetings." in html
+    assert html.count('<ul class="app-section-tree">') == 3
+
+
+def test_the_actions_table_shows_a_labelled_status_tag(viewer, world):
+    factories.ProgressUpdateFactory(action=world.police_action, status=factories.status(world.plan, "red"))
+
+    html = viewer.get(plan_url(world)).content.decode()
+
+    assert '<strong class="govuk-tag govuk-tag--rag-red">Red</strong>' in html
+    assert '<strong class="govuk-tag govuk-tag--rag-grey">No update yet</strong>' in html
+
+
+def test_filtering_by_status_keeps_only_actions_in_that_status(viewer, world):
+    factories.ProgressUpdateFactory(action=world.police_action, status=factories.status(world.plan, "green"))
+
+    assert refs(viewer.get(plan_url(world, status="green"))) == ["1.1"]
+    assert refs(viewer.get(plan_url(world, status="none"))) == ["1.2"]
+
+
+def test_filtering_by_agency_includes_lead_and_owning_agencies(viewer, world):
+    world.council_action.owner_agencies.add(world.police)
+
+    assert refs(viewer.get(plan_url(world, agency=world.police.pk))) == ["1.1", "1.2"]
+    assert refs(viewer.get(plan_url(world, agency=world.council.pk))) == ["1.2"]
+
+
+def test_filtering_by_owner_keeps_the_persons_actions(viewer, world):
+    person = factories.PersonFactory(partnership=world.partnership, agency=world.council, name="Sam Jones")
+    world.council_action.owners.add(person)
+
+    assert refs(viewer.get(plan_url(world, owner=person.pk))) == ["1.2"]
+
+
+def test_filtering_overdue_keeps_late_unfinished_actions(viewer, world):
+    world.police_action.due_date = timezone.localdate() - dt.timedelta(days=1)
+    world.police_action.save()
+
+    response = viewer.get(plan_url(world, overdue="on"))
+
+    assert refs(response) == ["1.1"]
+    assert "Overdue</strong>" in response.content.decode()
+
+
+def test_searching_matches_reference_text_and_owner(viewer, world):
+    world.council_action.text = "Audit the MASH threshold decisions"
+    world.council_action.owner_text = "Police – Detective Inspector"
+    world.council_action.save()
+
+    assert refs(viewer.get(plan_url(world, q="mash threshold"))) == ["1.2"]
+    assert refs(viewer.get(plan_url(world, q="detective"))) == ["1.2"]
+    assert refs(viewer.get(plan_url(world, q="1.1"))) == ["1.1"]
+
+
+def test_the_actions_table_is_paginated_keeping_the_filters(viewer, world, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for n in range(3):
+        factories.ActionFactory(
+            plan=world.plan,
+            section=world.police_action.section,
+            ref=f"2.{n}",
+            text=f"Audit of return interviews {n}",
+        )
+
+    first = viewer.get(plan_url(world, q="return interviews"))
+    second = viewer.get(plan_url(world, q="return interviews", page=2))
+
+    assert refs(first) == ["2.0", "2.1"]
+    assert refs(second) == ["2.2"]
+    html = first.content.decode()
+    assert 'class="govuk-pagination"' in html
+    assert "q=return+interviews&amp;page=2" in html
+
+
+def test_as_at_a_past_date_shows_the_status_due_date_and_update_of_then(viewer, world):
+    action = world.police_action
+    with time_machine.travel(dt.datetime(2024, 2, 1, 12, tzinfo=dt.UTC)):
+        action.due_date = dt.date(2024, 6, 30)
+        action.save()
+    factories.ProgressUpdateFactory(
+        action=action,
+        date=dt.date(2024, 2, 10),
+        status=factories.status(world.plan, "red"),
+        narrative="Recruitment delayed.",
+    )
+    factories.ProgressUpdateFactory(
+        action=action,
+        date=dt.date(2024, 4, 10),
+        status=factories.status(world.plan, "green"),
+        narrative="Team in post.",
+    )
+    action.due_date = dt.date(2024, 9, 30)
+    action.save()
+
+    response = viewer.get(plan_url(world, as_at="2024-03-01"))
+
+    html = response.content.decode()
+    assert "As at 1 March 2024" in html
+    row = next(r for r in response.context["page"].object_list if r.pk == action.pk)
+    assert row.status.key == "red"
+    assert row.due_date == dt.date(2024, 6, 30)
+    assert row.latest_update.narrative == "Recruitment delayed."
+    assert "Recruitment delayed." in html and "Team in post." not in html
+    # Today the same action is green with the later due date.
+    today = next(r for r in viewer.get(plan_url(world)).context["page"].object_list if r.pk == action.pk)
+    assert today.status.key == "green" and today.due_date == dt.date(2024, 9, 30)
+
+
+def test_as_at_filters_by_the_status_of_then_and_leaves_out_actions_not_yet_written(viewer, world):
+    with time_machine.travel(dt.datetime(2024, 1, 5, 12, tzinfo=dt.UTC)):
+        world.police_action.save()
+    factories.ProgressUpdateFactory(
+        action=world.police_action, date=dt.date(2024, 2, 10), status=factories.status(world.plan, "red")
+    )
+    factories.ProgressUpdateFactory(
+        action=world.police_action, date=dt.date(2024, 4, 10), status=factories.status(world.plan, "green")
+    )
+
+    assert [r.ref for r in viewer.get(plan_url(world, as_at="2024-03-01", status="red")).context["page"]] == [
+        "1.1"
+    ]
+
+
+@pytest.mark.parametrize("bad", ["2024-02-31", "yesterday", "3000-01-01"])
+def test_an_invalid_as_at_date_is_an_error_message_not_a_crash(viewer, world, bad):
+    response = viewer.get(plan_url(world, as_at=bad))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert 'href="#id_as_at"' in html
+    assert "As at" not in html
+    assert refs(response) == ["1.1", "1.2"]
+
+
+def test_plan_managers_see_change_links_and_viewers_do_not(client, world):
+    url = reverse("plans:edit_action", args=[world.police_action.pk])
+    client.force_login(world.manager)
+    assert url in client.get(plan_url(world)).content.decode()
+
+    client.force_login(world.viewer)
+    assert url not in client.get(plan_url(world)).content.decode()
+
+
+def test_the_filter_form_works_without_javascript_and_refreshes_with_htmx(viewer, world):
+    html = viewer.get(plan_url(world)).content.decode()
+
+    assert 'method="get"' in html
+    assert 'hx-get="' + reverse("plans:plan", args=[world.plan.pk]) + '"' in html
+    assert 'hx-target="#plan-results"' in html
