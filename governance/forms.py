@@ -8,9 +8,9 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from governance.models import Decision, Meeting, SignOff
+from governance.models import Board, Decision, Meeting, SignOff
 from oversight.forms import GovukFormMixin
-from plans.models import PlanStage
+from plans.models import Partnership, Person, Plan, PlanStage
 
 
 class DateInput(forms.DateInput):
@@ -115,3 +115,27 @@ class StageForm(GovukFormMixin, forms.Form):
         label="What changed (optional)",
         help_text="Kept in the plan's history.",
     )
+
+
+class BoardForm(GovukFormMixin, forms.ModelForm):
+    """A board of one partnership: its chair, members and plans come from that partnership only."""
+
+    class Meta:
+        model = Board
+        fields = ["name", "chair", "members", "plans"]
+        widgets = {"members": forms.CheckboxSelectMultiple, "plans": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.partnership = partnership
+        people = Person.objects.filter(partnership=partnership).select_related("agency")
+        self.fields["chair"].queryset = people
+        self.fields["members"].queryset = people
+        self.fields["plans"].queryset = Plan.objects.filter(partnership=partnership)
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"]
+        others = Board.objects.filter(partnership=self.instance.partnership, name__iexact=name)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("The partnership already has a board with this name.")
+        return name

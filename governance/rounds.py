@@ -29,6 +29,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from governance.models import Meeting, UpdateRequest, UpdateRound
 from plans.models import Action, Membership, Person, Plan, ProgressUpdate, Role
@@ -199,10 +200,11 @@ def _send(progress: RequestProgress, kind: str) -> None:
         "round_url": absolute(round_.get_absolute_url()),
         "kind": kind,
     }
+    title = Truncator(str(round_.plan)).chars(70)
     subject = (
-        f"Progress updates needed by {round_.deadline:%-d %B %Y}: {round_.plan}"
+        f"Progress updates needed by {round_.deadline:%-d %B %Y}: {title}"
         if kind == "request"
-        else f"Reminder: progress updates due {round_.deadline:%-d %B %Y}: {round_.plan}"
+        else f"Reminder: progress updates due {round_.deadline:%-d %B %Y}: {title}"
     )
     body = render_to_string("governance/email/request.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [request.email])

@@ -7,7 +7,9 @@ from governance import views
 app_name = "governance"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("partnerships/<int:partnership_id>/boards/new/", views.board_form, name="new_board"),
     path("boards/<int:pk>/", views.board, name="board"),
+    path("boards/<int:pk>/edit/", views.board_form, name="edit_board"),
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
     path("plans/<int:pk>/", views.plan, name="plan"),
     path("plans/<int:pk>/rounds/new/", views.open_round_view, name="open_round"),

@@ -23,11 +23,18 @@ from django.utils import timezone
 from governance import rules
 from governance.clocks import clocks_for_plan
 from governance.flags import flags_for_actions
-from governance.forms import DecisionForm, MeetingForm, OpenRoundForm, ProposeSignOffForm, StageForm
+from governance.forms import (
+    BoardForm,
+    DecisionForm,
+    MeetingForm,
+    OpenRoundForm,
+    ProposeSignOffForm,
+    StageForm,
+)
 from governance.models import Board, Decision, Meeting, SignOff, UpdateRound
 from governance.rounds import open_round, opened_on, round_progress
 from governance.versions import action_changes, stage_changes
-from plans.models import Action, Plan, Section
+from plans.models import Action, Partnership, Plan, Section
 
 
 def report_url(plan: Plan, as_at: dt.date) -> str:
@@ -53,7 +60,33 @@ def index(request: HttpRequest) -> HttpResponse:
         .prefetch_related("plans", Prefetch("meetings", queryset=Meeting.objects.order_by("-date")))
     )
     plans = Plan.objects.for_user(request.user).select_related("partnership")
-    return render(request, "governance/index.html", {"boards": boards, "plans": plans})
+    managed = [
+        p for p in Partnership.objects.for_user(request.user) if rules.can_manage_boards(request.user, p)
+    ]
+    return render(request, "governance/index.html", {"boards": boards, "plans": plans, "managed": managed})
+
+
+@login_required
+def board_form(
+    request: HttpRequest, partnership_id: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    """Set up a board (partnership_id) or change one (pk): plan managers and admins."""
+    if pk is not None:
+        board = get_object_or_404(Board.objects.for_user(request.user), pk=pk)
+        partnership = board.partnership
+    else:
+        board = None
+        partnership = get_object_or_404(Partnership.objects.for_user(request.user), pk=partnership_id)
+    if not rules.can_manage_boards(request.user, partnership):
+        raise PermissionDenied
+    form = BoardForm(request.POST or None, instance=board, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        board = form.save()
+        messages.success(request, f"{board.name} saved.")
+        return redirect(board)
+    return render(
+        request, "governance/board_form.html", {"form": form, "board": board, "partnership": partnership}
+    )
 
 
 @login_required
@@ -91,6 +124,15 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.for_user(request.user).select_related("board"), pk=pk)
+    can_record = rules.can_record_meeting(request.user, meeting.board)
+    form = MeetingForm(request.POST or None, instance=meeting) if can_record else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Minutes and decisions saved.")
+            return redirect(meeting)
     plans = list(meeting.board.plans.all())
     return render(
         request,
@@ -101,6 +143,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "reports": [(plan, report_url(plan, meeting.date)) for plan in plans],
             "rounds": meeting.update_rounds.select_related("plan"),
             "sign_offs": meeting.sign_offs.select_related("section__plan"),
+            "form": form,
         },
     )
 
@@ -112,6 +155,10 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     actions = Action.objects.for_user(request.user).filter(plan=plan)
     flags = flags_for_actions(actions.values_list("pk", flat=True))
     counts = Counter(f.label for fl in flags.values() for f in fl)
+    flagged = [
+        (action, flags[action.pk])
+        for action in actions.filter(pk__in=[pk for pk, fl in flags.items() if fl]).select_related("status")
+    ]
     sections = (
         Section.objects.for_user(request.user)
         .filter(plan=plan)
@@ -125,10 +172,10 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "plan_url": plan_url(plan),
             "clocks": clocks_for_plan(plan),
-            "rounds": UpdateRound.objects.for_user(request.user).filter(plan=plan),
+            "rounds": UpdateRound.objects.for_user(request.user).filter(plan=plan).select_related("meeting"),
             "sections": sections,
             "flag_counts": sorted(counts.items()),
-            "flagged": sum(1 for fl in flags.values() if fl),
+            "flagged": flagged,
             "can_manage": can_manage,
             "boards": plan.boards.all(),
         },
