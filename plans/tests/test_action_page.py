@@ -1,0 +1,237 @@
+"""The action page: details, progress updates, history, and adding an update with evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from plans import models
+from plans.tests import factories
+
+PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
+
+
+@pytest.fixture
+def contributor(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.contributor)
+    return client
+
+
+def action_url(action) -> str:
+    return reverse("plans:action", args=[action.pk])
+
+
+def add_url(action) -> str:
+    return reverse("plans:add_update", args=[action.pk])
+
+
+def valid_update(world, **changes) -> dict:
+    data = {
+        "date": (timezone.localdate() - dt.timedelta(days=1)).isoformat(),
+        "status": str(factories.status(world.plan, "amber").pk),
+        "narrative": "Return interviews now offered within 72 hours.",
+        "next_steps": "Audit a sample in May.",
+        "evidence_link": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_action_page_shows_the_details_as_written_and_derived(contributor, world):
+    action = world.police_action
+    person = factories.PersonFactory(partnership=world.partnership, agency=world.police, name="Alex Reid")
+    action.owners.add(person)
+    action.owner_agencies.add(world.council)
+    action.outcome = "Children are seen quickly."
+    action.save()
+
+    html = contributor.get(action_url(action)).content.decode()
+
+    for text in [
+        "Action 1.1",
+        "Council – Head of Children&#x27;s Services",
+        "Alex Reid",
+        "East Sussex County Council",
+        "Sussex Police",
+        "October 2030",
+        "31 October 2030",
+        "Children are seen quickly.",
+        "Owner as written",
+        "Due date as written",
+        "Front door",
+    ]:
+        assert text in html, text
+    assert '<strong class="govuk-tag govuk-tag--rag-grey">No update yet</strong>' in html
+
+
+def test_an_overdue_action_is_tagged_overdue(contributor, world):
+    world.police_action.due_date = timezone.localdate() - dt.timedelta(days=2)
+    world.police_action.save()
+
+    assert (
+        '<strong class="govuk-tag govuk-tag--red">Overdue</strong>'
+        in contributor.get(action_url(world.police_action)).content.decode()
+    )
+
+
+def test_adding_an_update_saves_it_sets_the_status_and_records_the_author(contributor, world):
+    response = contributor.post(
+        add_url(world.police_action), valid_update(world, evidence_link="https://example.org/audit")
+    )
+
+    assert response.status_code == 302
+    update = models.ProgressUpdate.objects.get()
+    assert update.author == world.contributor
+    assert update.status.key == "amber"
+    assert update.evidence.get().link == "https://example.org/audit"
+    world.police_action.refresh_from_db()
+    assert world.police_action.status.key == "amber"
+    assert world.police_action.last_update_on == update.date
+    html = contributor.get(action_url(world.police_action)).content.decode()
+    assert "Return interviews now offered within 72 hours." in html
+    assert 'href="https://example.org/audit"' in html
+
+
+def test_the_status_radios_carry_the_plans_definitions_as_hints(contributor, world):
+    html = contributor.get(add_url(world.police_action)).content.decode()
+
+    assert "Progress not on track – remedial action required" in html
+    assert html.count('class="govuk-radios__input"') == 4
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"narrative": ""}, "Enter the progress and impact"),
+        ({"status": ""}, "Select the status of the action"),
+        ({"date": "2099-01-01"}, "The date of the update must be today or in the past"),
+        ({"date": "31/02/2024"}, "Enter a real date"),
+        ({"evidence_link": "not a link"}, "Enter a link in the correct format"),
+    ],
+)
+def test_bad_input_shows_the_error_summary_and_saves_nothing(contributor, world, changes, message):
+    response = contributor.post(add_url(world.police_action), valid_update(world, **changes))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html and 'class="govuk-error-summary"' in html
+    assert message in html
+    assert not models.ProgressUpdate.objects.exists()
+    assert not models.Evidence.objects.exists()
+
+
+def test_a_status_of_another_plan_is_refused(contributor, world):
+    other_status = factories.status(world.other_plan, "green")
+
+    response = contributor.post(
+        add_url(world.police_action), valid_update(world, status=str(other_status.pk))
+    )
+
+    assert "Select one of this plan" in response.content.decode()
+    assert not models.ProgressUpdate.objects.exists()
+
+
+def test_an_evidence_file_is_uploaded_and_downloaded_through_the_checked_view(contributor, world):
+    upload = SimpleUploadedFile("audit.pdf", PDF, content_type="application/pdf")
+
+    contributor.post(add_url(world.police_action), valid_update(world, evidence_file=upload))
+
+    evidence = models.Evidence.objects.get()
+    assert evidence.file.name.endswith(".pdf")
+    html = contributor.get(action_url(world.police_action)).content.decode()
+    download = reverse("plans:evidence", args=[evidence.pk])
+    assert download in html
+    assert "/media" not in html
+    response = contributor.get(download)
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Disposition"].startswith('attachment; filename="audit')
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("tool.exe", b"MZ\x90\x00", "The file must be a PDF"),
+        ("report.pdf", b"MZ\x90\x00 not a pdf", "The file is not a PDF file"),
+        ("data.csv", b"a,b\x00\x00", "The file is not a CSV file"),
+    ],
+)
+def test_an_evidence_file_of_the_wrong_type_is_refused(contributor, world, name, content, message):
+    upload = SimpleUploadedFile(name, content)
+
+    response = contributor.post(add_url(world.police_action), valid_update(world, evidence_file=upload))
+
+    assert message in response.content.decode()
+    assert not models.ProgressUpdate.objects.exists()
+    assert not models.Evidence.objects.exists()
+
+
+def test_an_evidence_file_over_the_size_limit_is_refused(contributor, world, settings):
+    settings.OVERSIGHT_EVIDENCE_MAX_BYTES = 1024
+    upload = SimpleUploadedFile("big.pdf", PDF + b"0" * 2000)
+
+    response = contributor.post(add_url(world.police_action), valid_update(world, evidence_file=upload))
+
+    assert "The file must be smaller than" in response.content.decode()
+    assert not models.ProgressUpdate.objects.exists()
+
+
+def test_evidence_of_another_partnership_cannot_be_downloaded(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    update = factories.ProgressUpdateFactory(action=world.other_action)
+    evidence = models.Evidence(update=update)
+    evidence.file.save("secret.txt", ContentFile(b"secret"), save=True)
+    client.force_login(world.admin)
+
+    assert client.get(reverse("plans:evidence", args=[evidence.pk])).status_code == 404
+
+
+def test_the_history_shows_who_changed_what_in_the_users_words(client, world):
+    client.force_login(world.manager)
+    action = world.police_action
+    edit = {
+        "text": action.text,
+        "owner_text": "Police – DCI Morgan",
+        "lead_agency": world.police.pk,
+        "due_text": "March 2031",
+        "due_date": "2031-03-31",
+        "outcome": "",
+        "constraints": "",
+        "version": action.version,
+    }
+    client.post(reverse("plans:edit_action", args=[action.pk]), edit)
+    client.post(add_url(action), valid_update(world, evidence_link="https://example.org/minutes"))
+    update = models.ProgressUpdate.objects.get()
+
+    response = client.get(action_url(action))
+
+    html = response.content.decode()
+    entries = response.context["history"]
+    whats = [e.what for e in entries]
+    assert "Action added" in whats
+    assert "Action changed" in whats
+    assert f"Progress update of {update.date:%-d %B %Y} added" in whats
+    assert f"Evidence for the update of {update.date:%-d %B %Y} added" in whats
+    changed = next(e for e in entries if e.what == "Action changed")
+    assert changed.who == "manager"
+    labels = {c.label: (c.old, c.new) for c in changed.changes}
+    assert labels["Owner as written"] == ("Council – Head of Children's Services", "Police – DCI Morgan")
+    assert labels["Due date"] == ("31 October 2030", "31 March 2031")
+    assert "Due date as written" in labels
+    assert "owner_text" not in html
+    assert "Amber" in html
+
+
+def test_the_history_shows_a_deleted_update(client, world):
+    update = factories.ProgressUpdateFactory(action=world.police_action, narrative="Wrong action")
+    update.delete()
+    client.force_login(world.viewer)
+
+    whats = [e.what for e in client.get(action_url(world.police_action)).context["history"]]
+
+    assert f"Progress update of {update.date:%-d %B %Y} deleted" in whats

@@ -1,0 +1,108 @@
+"""Changing an action: plan managers only, and never silently over someone else's change."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from plans.views import CONFLICT
+
+
+def edit_data(world, action, **changes) -> dict:
+    data = {
+        "text": action.text,
+        "owner_text": action.owner_text,
+        "lead_agency": world.police.pk,
+        "due_text": action.due_text,
+        "due_date": action.due_date.isoformat(),
+        "outcome": "",
+        "constraints": "",
+        "version": action.version,
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_manager_changes_an_action_and_its_version_rises(client, world):
+    action = world.police_action
+    client.force_login(world.manager)
+
+    response = client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        edit_data(world, action, due_text="March 2031", due_date="2031-03-31"),
+    )
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.due_text == "March 2031"
+    assert action.version == 2
+    assert action.history.first().history_user == world.manager
+
+
+def test_the_edit_form_carries_the_version_in_a_hidden_input(client, world):
+    client.force_login(world.manager)
+
+    html = client.get(reverse("plans:edit_action", args=[world.police_action.pk])).content.decode()
+
+    assert 'type="hidden" name="version" value="1"' in html
+
+
+def test_a_save_over_someone_elses_change_is_refused_with_a_clear_message(client, world):
+    action = world.police_action
+    opened = edit_data(world, action, text="My rewording")
+    # Someone else saves first.
+    client.force_login(world.admin)
+    client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, text="Their rewording")
+    )
+    client.force_login(world.manager)
+
+    response = client.post(reverse("plans:edit_action", args=[action.pk]), opened)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Someone else changed this action since you opened it" in html
+    assert "There is a problem" in html
+    assert "Their rewording" in html
+    action.refresh_from_db()
+    assert action.text == "Their rewording"
+    assert action.version == 2
+    assert response.context["form"].non_field_errors() == [CONFLICT]
+
+
+def test_saving_again_after_the_refusal_replaces_the_other_change_deliberately(client, world):
+    action = world.police_action
+    client.force_login(world.admin)
+    client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, text="Their rewording")
+    )
+    client.force_login(world.manager)
+    refused = client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, text="Mine")
+    )
+    retry = refused.context["form"].data.copy()
+
+    response = client.post(reverse("plans:edit_action", args=[action.pk]), retry)
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.text == "Mine"
+    assert action.version == 3
+
+
+def test_a_manager_changes_a_section(client, world):
+    section = world.police_action.section
+    client.force_login(world.manager)
+
+    response = client.post(
+        reverse("plans:edit_section", args=[section.pk]),
+        {
+            "ref": "1",
+            "title": "Front door and MASH",
+            "what_needs_to_improve": "Timeliness",
+            "what_inspectors_found": "",
+        },
+    )
+
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.title == "Front door and MASH"

@@ -1,0 +1,68 @@
+"""My actions: the actions linked to the user or their agency, soonest due first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from plans.tests import factories
+
+
+def test_a_contributor_sees_their_agencys_and_their_own_actions_soonest_first(client, world):
+    person = factories.PersonFactory(
+        partnership=world.partnership, agency=world.council, user=world.contributor
+    )
+    mine = factories.ActionFactory(plan=world.plan, ref="3.1", due_date=dt.date(2029, 1, 31))
+    mine.owners.add(person)
+    shared = factories.ActionFactory(
+        plan=world.plan, ref="3.2", lead_agency=world.council, due_date=dt.date(2028, 5, 1)
+    )
+    shared.owner_agencies.add(world.police)
+    client.force_login(world.contributor)
+
+    response = client.get(reverse("plans:my_actions"))
+
+    assert [row["action"].ref for row in response.context["rows"]] == ["3.2", "3.1", "1.1"]
+    assert "1.2" not in [row["action"].ref for row in response.context["rows"]]
+    assert world.other_action.ref not in response.content.decode()
+
+
+def test_my_actions_shows_status_overdue_last_update_and_an_add_update_link(client, world):
+    action = world.police_action
+    action.due_date = timezone.localdate() - dt.timedelta(days=5)
+    action.save()
+    update = factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 3, 1), status=factories.status(world.plan, "red")
+    )
+    client.force_login(world.contributor)
+
+    response = client.get(reverse("plans:my_actions"))
+
+    html = response.content.decode()
+    assert '<strong class="govuk-tag govuk-tag--rag-red">Red</strong>' in html
+    assert "Overdue</strong>" in html
+    assert f"{update.date:%-d %b %Y}" in html
+    assert reverse("plans:add_update", args=[action.pk]) in html
+    assert response.context["headline"].overdue == 1
+
+
+def test_a_user_with_no_agency_or_linked_actions_sees_none(client, world):
+    client.force_login(world.viewer)
+
+    response = client.get(reverse("plans:my_actions"))
+
+    assert response.context["rows"] == []
+    assert "No actions are linked to you" in response.content.decode()
+
+
+def test_a_viewer_owning_an_action_gets_no_add_update_link(client, world):
+    person = factories.PersonFactory(partnership=world.partnership, user=world.viewer)
+    world.council_action.owners.add(person)
+    client.force_login(world.viewer)
+
+    html = client.get(reverse("plans:my_actions")).content.decode()
+
+    assert reverse("plans:action", args=[world.council_action.pk]) in html
+    assert reverse("plans:add_update", args=[world.council_action.pk]) not in html
