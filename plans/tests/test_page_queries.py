@@ -1,0 +1,69 @@
+"""The tracker pages issue the same number of queries whatever the number of actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from plans.tests import factories
+
+PAGES = ["home", "plan", "plan_as_at", "plan_filtered", "action", "my_actions"]
+
+
+def grow(world, n: int) -> None:
+    """n more police actions in the plan, each with an owner, an owning agency and two updates."""
+    section = world.police_action.section
+    for i in range(n):
+        action = factories.ActionFactory(
+            plan=world.plan,
+            section=section,
+            lead_agency=world.police,
+            due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+        )
+        action.owner_agencies.add(world.council)
+        action.owners.add(factories.PersonFactory(partnership=world.partnership, agency=world.police))
+        factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 2, 1))
+        factories.ProgressUpdateFactory(
+            action=action, date=dt.date(2024, 3, 1), status=factories.status(world.plan, "red")
+        )
+    factories.ProgressUpdateFactory(action=world.police_action, date=dt.date(2024, 3, 1))
+
+
+def url(world, page: str) -> str:
+    plan = reverse("plans:plan", args=[world.plan.pk])
+    return {
+        "home": reverse("home"),
+        "plan": plan,
+        "plan_as_at": plan + "?as_at=2024-02-15",
+        "plan_filtered": plan + f"?status=red&agency={world.police.pk}&overdue=on&q=review",
+        "action": reverse("plans:action", args=[world.police_action.pk]),
+        "my_actions": reverse("plans:my_actions"),
+    }[page]
+
+
+def count_queries(client, address: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(address)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_issues_the_same_queries_for_few_and_many_actions(
+    client, world, page, django_assert_max_num_queries
+):
+    client.force_login(world.contributor)
+    grow(world, 3)
+    client.get(url(world, page))  # warm the session and content type caches
+    few = count_queries(client, url(world, page))
+    grow(world, 30)
+
+    with django_assert_max_num_queries(few):
+        response = client.get(url(world, page))
+
+    assert response.status_code == 200
+    assert few <= 30
