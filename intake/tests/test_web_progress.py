@@ -1,0 +1,114 @@
+"""A long import shows progress: big documents are read in the background while the page polls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from intake import jobs
+from intake.models import BatchStatus, ImportBatch
+from plans.models import Plan
+
+from .test_web_import import ROWS, upload, xlsx_bytes
+
+
+@pytest.fixture
+def slow_reading(monkeypatch, settings):
+    """Every document goes to the background, and its reading waits until the test lets it go."""
+    settings.OVERSIGHT_IMPORT_INLINE_BYTES = 0
+    gate = threading.Event()
+    original = jobs.parse
+
+    def slow_parse(data: bytes, filename: str):
+        assert gate.wait(30), "the test never let the reading finish"
+        return original(data, filename)
+
+    monkeypatch.setattr(jobs, "parse", slow_parse)
+    yield gate
+    gate.set()
+    for thread in list(jobs.threads):
+        thread.join(30)
+
+
+def finish(gate: threading.Event) -> None:
+    gate.set()
+    for thread in list(jobs.threads):
+        thread.join(30)
+        assert not thread.is_alive()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_big_document_is_read_in_the_background_while_the_page_polls_its_status(
+    client, world, slow_reading
+):
+    client.force_login(world.manager)
+    response = upload(client, "plan.xlsx", xlsx_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    batch_url, status_url = (
+        reverse("intake:batch", args=[batch.pk]),
+        reverse("intake:status", args=[batch.pk]),
+    )
+    assert response.status_code == 302 and response.url == batch_url
+
+    page = client.get(batch_url).content.decode()
+    assert f'hx-get="{status_url}"' in page and 'hx-trigger="every 1s"' in page
+    assert "Reading plan.xlsx" in page and "Check again" in page
+    polled = client.get(status_url, HTTP_HX_REQUEST="true")
+    assert polled.status_code == 200 and "HX-Redirect" not in polled
+    assert any(label in polled.content.decode() for label in ("Reading the document", "Waiting to be read"))
+    assert "second" in polled.content.decode()  # how long it has been going
+
+    finish(slow_reading)
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.READ and batch.finished is not None
+    done = client.get(status_url, HTTP_HX_REQUEST="true")
+    assert done.status_code == 204 and done["HX-Redirect"] == batch_url
+    assert "Check what was read from plan.xlsx" in client.get(batch_url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_document_refused_in_the_background_shows_its_message_and_saves_nothing(
+    client, world, slow_reading
+):
+    client.force_login(world.manager)
+    upload(client, "plan.docx", b"this is plain text pretending")
+    finish(slow_reading)
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.FAILED and batch.document == b""
+    page = client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "govuk-error-summary" in page and "not really a Word file" in page and "Nothing was saved" in page
+    assert not Plan.objects.filter(source_document="plan.docx").exists()
+
+
+def test_pdfs_and_big_files_are_read_in_the_background_and_small_ones_at_once(settings):
+    settings.OVERSIGHT_IMPORT_INLINE_BYTES = 1000
+    assert jobs.reads_in_background("plan.PDF", 10)
+    assert jobs.reads_in_background("plan.docx", 1001)
+    assert not jobs.reads_in_background("plan.docx", 1000)
+
+
+def test_a_reading_that_died_with_its_process_is_reported_not_polled_for_ever(client, world):
+    batch = ImportBatch.objects.create(
+        partnership=world.partnership, user=world.manager, filename="big.pdf", status=BatchStatus.READING
+    )
+    ImportBatch.objects.filter(pk=batch.pk).update(started=timezone.now() - dt.timedelta(minutes=11))
+    client.force_login(world.manager)
+    polled = client.get(reverse("intake:status", args=[batch.pk]), HTTP_HX_REQUEST="true")
+    assert polled.status_code == 204
+    page = client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "took too long" in page and "govuk-error-summary" in page
+
+
+def test_a_reading_in_progress_is_not_reported_as_stalled(world):
+    batch = ImportBatch.objects.create(
+        partnership=world.partnership,
+        user=world.manager,
+        filename="big.pdf",
+        status=BatchStatus.READING,
+        started=timezone.now() - dt.timedelta(minutes=2),
+    )
+    assert batch.is_pending and not batch.is_stalled() and batch.elapsed_seconds() >= 119
