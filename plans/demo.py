@@ -34,6 +34,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import connection, models, transaction
+from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -1593,8 +1594,14 @@ class Generator:
             a = bp.action
             keys = STATE_KEYS[a.plan.kind]
             owned = lead in bp.owners
+            previous = None
             for day, state in bp.updates:
                 narrative, next_steps = self.narrative(state, day)
+                created = at(day, rng)
+                if previous is not None and created <= previous:
+                    # Two updates on one day: the later in the story is recorded later.
+                    created = previous + dt.timedelta(minutes=rng.randint(1, 30))
+                previous = created
                 author = contributor_id if owned else manager_id
                 batch.append(
                     make(
@@ -1605,7 +1612,7 @@ class Generator:
                         narrative=narrative,
                         next_steps=next_steps,
                         status_id=statuses[a.plan_id][keys[state]].pk,
-                        created=at(day, rng),
+                        created=created,
                     )
                 )
                 authors.append(author)
@@ -1640,10 +1647,27 @@ def demo_partnership() -> Partnership | None:
 
 
 def delete_demo() -> int:
-    """Delete the demo partnership and any scale partnerships (for `load_demo --replace`)."""
-    from django.db.models import Q
+    """Delete the demo partnership and any scale partnerships (for `load_demo --replace`).
 
-    deleted, _ = Partnership.objects.filter(
-        Q(slug=DEMO_PARTNERSHIP_SLUG) | Q(slug__startswith=SCALE_SLUG_PREFIX)
-    ).delete()
-    return deleted
+    Other apps' demo data may hold on to them with protected foreign keys (a scorecard's
+    sources, say): those rows go first, whatever app they belong to.
+    """
+    partnerships = Partnership.objects.filter(
+        models.Q(slug=DEMO_PARTNERSHIP_SLUG) | models.Q(slug__startswith=SCALE_SLUG_PREFIX)
+    )
+    # Updates first: their status is protected, and the cascade from the partnership may reach
+    # the RAG statuses before the updates that use them.
+    ProgressUpdate.objects.filter(action__plan__partnership__in=partnerships).delete()
+    for _ in range(10):
+        try:
+            with transaction.atomic():
+                deleted, _ = partnerships.delete()
+            return deleted
+        except (ProtectedError, RestrictedError) as exc:
+            blocking = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+            by_model: dict[type[models.Model], list[Any]] = {}
+            for obj in blocking:
+                by_model.setdefault(type(obj), []).append(obj.pk)
+            for model, pks in by_model.items():
+                model._default_manager.filter(pk__in=pks).delete()
+    raise RuntimeError("Could not delete the demo partnerships: other data keeps holding on to them.")
