@@ -1,7 +1,7 @@
 """Flags: what a board should challenge, computed from the data by plain functions.
 
 `flags_for_actions(actions, today)` works for a whole list page in a fixed number of
-queries (two), whatever the number of actions; `flags_for_action` is the one-action form.
+queries (three), whatever the number of actions; `flags_for_action` is the one-action form.
 The rules:
 - overdue: a due date in the past and a status that is not done;
 - due soon: due within settings.OVERSIGHT_DUE_SOON_DAYS days, not done;
@@ -17,12 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
-from plans.models import Action, Colour, Evidence, ProgressUpdate
+from plans.models import Action, Colour, Evidence, ProgressUpdate, RagStatus
 
 
 @dataclass(frozen=True)
@@ -125,39 +126,55 @@ def rag_mismatch_reason(facts: ActionFacts, overdue: bool) -> str:
 def flags_for_actions(
     actions: Iterable[Action] | Iterable[int], today: dt.date | None = None
 ) -> dict[int, list[Flag]]:
-    """Flags of many actions keyed by action id, in two queries whatever their number.
+    """Flags of many actions keyed by action id, in three queries whatever their number.
 
-    Pass the actions of a page (already filtered through `for_user`) or their ids.
+    Pass the actions of a page (already filtered through `for_user`) or their ids. With a
+    past `today` (a board report as at a meeting date) everything is taken as it stood at
+    the end of that day: the latest update on or before it (status, narrative, next steps),
+    evidence added by then, and the due date and constraints from the action's history.
     """
-    today = today or timezone.localdate()
+    current = timezone.localdate()
+    today = today or current
     ids = [a if isinstance(a, int) else a.pk for a in actions]
     if not ids:
         return {}
-    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-created", "-pk")
-    rows = (
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=today).order_by(
+        "-date", "-created", "-pk"
+    )
+    rows = list(
         Action.objects.filter(pk__in=ids)
-        .select_related("status", "plan")
+        .select_related("plan")
         .annotate(
+            latest_status_id=Subquery(latest.values("status")[:1]),
+            latest_date=Subquery(latest.values("date")[:1]),
             latest_narrative=Subquery(latest.values("narrative")[:1]),
             latest_next_steps=Subquery(latest.values("next_steps")[:1]),
-            has_evidence=Exists(Evidence.objects.filter(update__action=OuterRef("pk"))),
+            has_evidence=Exists(
+                Evidence.objects.filter(update__action=OuterRef("pk"), update__date__lte=today)
+            ),
         )
     )
-    changes = due_date_changes(ids)
+    statuses = {s.pk: s for s in RagStatus.objects.filter(plan_id__in={a.plan_id for a in rows})}
+    history = due_date_history(ids, until=_end_of(today) if today < current else None)
     result: dict[int, list[Flag]] = {}
     for action in rows:
+        status = statuses.get(action.latest_status_id)
+        changes, then = history.get(action.pk, (0, None))
+        due_date, constraints = (
+            (then["due_date"], then["constraints"]) if then else (action.due_date, action.constraints)
+        )
         facts = ActionFacts(
-            due_date=action.due_date,
-            is_done=action.is_done(),
-            colour=action.status.colour if action.status else None,
-            status_label=action.status.label if action.status else "No status",
-            last_update_on=action.last_update_on,
+            due_date=due_date,
+            is_done=bool(status and status.is_done),
+            colour=status.colour if status else None,
+            status_label=status.label if status else "No status",
+            last_update_on=action.latest_date,
             stale_days=action.plan.stale_days,
             latest_narrative=action.latest_narrative or "",
             latest_next_steps=action.latest_next_steps or "",
             has_evidence=action.has_evidence,
-            constraints=action.constraints,
-            due_changes=changes.get(action.pk, 0),
+            constraints=constraints or "",
+            due_changes=changes,
         )
         result[action.pk] = flags_from_facts(facts, today)
     return result
@@ -167,18 +184,46 @@ def flags_for_action(action: Action, today: dt.date | None = None) -> list[Flag]
     return flags_for_actions([action.pk], today).get(action.pk, [])
 
 
+def summarise(flags_by_action: dict[int, list[Flag]]) -> dict[str, int]:
+    """How many actions carry each flag, by flag key (for dashboards and board reports)."""
+    counts: dict[str, int] = {}
+    for flags in flags_by_action.values():
+        for flag in flags:
+            counts[flag.key] = counts.get(flag.key, 0) + 1
+    return counts
+
+
+def _end_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
+
+
+def due_date_history(
+    action_ids: list[int], until: dt.datetime | None = None
+) -> dict[int, tuple[int, dict[str, Any] | None]]:
+    """Per action: how many times its due date or due text changed after it was created, and
+    (when `until` is given) its recorded state at that moment. One query.
+    """
+    history = Action.history.filter(id__in=action_ids)
+    if until is not None:
+        history = history.filter(history_date__lte=until)
+    rows = history.order_by("id", "history_date", "history_id").values(
+        "id", "due_date", "due_text", "constraints", "history_type"
+    )
+    result: dict[int, tuple[int, dict[str, Any] | None]] = {}
+    for row in rows.iterator(chunk_size=2000):
+        count, previous = result.get(row["id"], (0, None))
+        if previous is not None and (previous["due_date"], previous["due_text"]) != (
+            row["due_date"],
+            row["due_text"],
+        ):
+            count += 1
+        result[row["id"]] = (count, row)
+    if until is None:
+        # Today the action row itself is the truth; the history is only for counting.
+        return {pk: (count, None) for pk, (count, _row) in result.items()}
+    return result
+
+
 def due_date_changes(action_ids: list[int]) -> dict[int, int]:
     """How many times each action's due date or due text changed after it was created (one query)."""
-    history = (
-        Action.history.filter(id__in=action_ids)
-        .order_by("id", "history_date", "history_id")
-        .values_list("id", "due_date", "due_text")
-    )
-    counts: dict[int, int] = {}
-    previous: dict[int, tuple[dt.date | None, str]] = {}
-    for action_id, due_date, due_text in history.iterator(chunk_size=2000):
-        current = (due_date, due_text)
-        if action_id in previous and previous[action_id] != current:
-            counts[action_id] = counts.get(action_id, 0) + 1
-        previous[action_id] = current
-    return counts
+    return {pk: count for pk, (count, _row) in due_date_history(action_ids).items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -32,6 +33,13 @@ def update(action, key: str, date=TODAY, **kwargs):
     return factories.ProgressUpdateFactory(
         action=action, date=date, status=factories.status(action.plan, key), **kwargs
     )
+
+
+@pytest.fixture(autouse=True)
+def frozen_today():
+    """Data is made on TODAY, so TODAY is the current day (not an "as at" date in the past)."""
+    with time_machine.travel(dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), tick=False):
+        yield
 
 
 @pytest.fixture
@@ -145,3 +153,29 @@ def test_the_partial_shows_each_flag_as_a_govuk_tag_with_its_words(plan):
     )
     assert '<strong class="govuk-tag govuk-tag--red">Overdue</strong>' in html
     assert "RAG does not add up" in html
+
+
+def test_flags_as_at_a_past_date_use_the_status_and_due_date_of_that_day(plan):
+    with time_machine.travel(dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC), tick=False):
+        action = factories.ActionFactory(plan=plan, due_date=dt.date(2026, 2, 28), constraints="")
+    update(action, "red", date=dt.date(2026, 2, 1), next_steps="")
+    update(action, "complete", date=dt.date(2026, 3, 20), narrative="Done and audited")
+    with time_machine.travel(dt.datetime(2026, 3, 10, 10, tzinfo=dt.UTC), tick=False):
+        action.due_date = dt.date(2026, 6, 30)
+        action.save()
+    with time_machine.travel(dt.datetime(2026, 4, 1, 10, tzinfo=dt.UTC), tick=False):
+        then = {f.key for f in flags_for_action(action, dt.date(2026, 3, 5))}
+        now = {f.key for f in flags_for_action(action, dt.date(2026, 4, 1))}
+    # On 5 March: red with nothing written, and past its then due date of 28 February.
+    assert then == {OVERDUE, RAG_MISMATCH}
+    assert now == set()
+
+
+def test_summarise_counts_actions_per_flag(plan):
+    from governance.flags import summarise
+
+    late = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=2))
+    update(late, "red", next_steps="Escalate")
+    never = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=2))
+    counts = summarise(flags_for_actions([late, never], TODAY))
+    assert counts == {OVERDUE: 2, STALE: 1}
