@@ -131,7 +131,7 @@ ROLE_WORDS = {
     "exploitation",
 }
 _SEPARATORS = re.compile(r"\s*(?:,|;|/|\(|\)|\s[–—-]\s|\n)\s*")
-_NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\.?$")
+_NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\.?$")
 
 
 def looks_like_name(part: str) -> bool:
@@ -154,7 +154,7 @@ def roles_only(owner_text: str, people: Iterable[str] = ()) -> str:
         text = re.sub(rf"(?i)\b{re.escape(name)}\b", "", text)
     kept: list[str] = []
     for line in text.splitlines() or [""]:
-        parts = [p.strip() for p in _SEPARATORS.split(line)]
+        parts = [" ".join(p.split()) for p in _SEPARATORS.split(line)]
         parts = [p for p in parts if p and not looks_like_name(p)]
         if parts:
             kept.append(", ".join(parts))

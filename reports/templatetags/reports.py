@@ -9,6 +9,7 @@ from typing import Any
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -19,7 +20,7 @@ COLOURS = {"red", "amber", "green", "blue", "grey"}
 def rag(status: Any) -> str:
     """A RAG status as a coloured GOV.UK tag with its word (never colour alone)."""
     if status is None:
-        return format_html('<strong class="govuk-tag govuk-tag--rag-grey">No update yet</strong>')
+        return mark_safe('<strong class="govuk-tag govuk-tag--rag-grey">No update yet</strong>')  # noqa: S308
     colour = status.colour if status.colour in COLOURS else "grey"
     return format_html('<strong class="govuk-tag govuk-tag--rag-{}">{}</strong>', colour, status.label)
 

@@ -1,0 +1,234 @@
+"""Benchmark of the board report: a 300-action plan with 12 months of updates.
+
+    .venv/bin/python bench/bench_board_report.py [--actions 300] [--months 12]
+
+Builds the plan in a throwaway SQLite database (bulk inserts, with history rows so the
+"as at" figures work), then times building the figures and rendering HTML, PDF, Word and
+Excel, and prints the peak memory. Targets (issue 4): HTML < 0.5 s, PDF < 5 s, Word and
+Excel < 2 s, peak memory < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+TMP = tempfile.mkdtemp(prefix="bench-report-")
+os.environ["DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from simple_history.utils import bulk_create_with_history  # noqa: E402
+
+from plans.models import Action, Agency, Partnership, Plan, ProgressUpdate, Section  # noqa: E402
+
+TARGETS = {"html": 0.5, "pdf": 5.0, "docx": 2.0, "xlsx": 2.0}
+
+
+def build_plan(n_actions: int, months: int, rng: random.Random) -> Plan:
+    today = timezone.localdate()
+    start = today - dt.timedelta(days=31 * months + 5)
+    partnership = Partnership.objects.create(name="Bench Safeguarding Children Partnership", slug="bench")
+    agencies = Agency.objects.bulk_create(
+        [
+            Agency(partnership=partnership, name=n)
+            for n in ("Police", "Council", "NHS ICB", "Education", "YJS")
+        ]
+    )
+    plan = Plan.objects.create(partnership=partnership, title="Bench JTAI written statement of action")
+    statuses = plan.add_default_rag_scheme()
+    sections = []
+    for i in range(6):
+        top = Section.objects.create(
+            plan=plan,
+            ref=str(i + 1),
+            title=f"Area for development {i + 1}",
+            order=i * 10,
+            what_needs_to_improve="Timely, consistent multi-agency responses. " * 3,
+        )
+        sections.append(top)
+        for j in range(3):
+            sections.append(
+                Section.objects.create(
+                    plan=plan,
+                    parent=top,
+                    ref=f"{i + 1}.{j + 1}",
+                    title=f"Finding {i + 1}.{j + 1}",
+                    order=i * 10 + j + 1,
+                )
+            )
+    leaves = [s for s in sections if s.parent_id]
+    actions = [
+        Action(
+            plan=plan,
+            section=leaves[k % len(leaves)],
+            ref=f"{k // 10 + 1}.{k % 10 + 1}",
+            order=k,
+            text="Review the multi-agency escalation process and report its impact to the board. " * 2,
+            owner_text="Sussex Police – Jane Smith, Head of Safeguarding",
+            lead_agency=agencies[k % 5],
+            due_date=start + dt.timedelta(days=rng.randint(60, 31 * months + 120)),
+            due_text="",
+            constraints="Capacity of the analyst team." if k % 7 == 0 else "",
+        )
+        for k in range(n_actions)
+    ]
+    actions = bulk_create_with_history(
+        actions, Action, default_date=timezone.make_aware(dt.datetime.combine(start, dt.time(9)))
+    )
+    actions = list(Action.objects.filter(plan=plan).order_by("pk"))
+    # Some due dates move once during the year: a history row dated at the move.
+    historical = Action.history.model
+    moves = []
+    for action in actions[::4]:
+        moved_on = start + dt.timedelta(days=rng.randint(30, 31 * months - 10))
+        moves.append(
+            historical(
+                id=action.pk,
+                plan_id=plan.pk,
+                section_id=action.section_id,
+                ref=action.ref,
+                text=action.text,
+                owner_text=action.owner_text,
+                lead_agency_id=action.lead_agency_id,
+                due_text="",
+                due_date=action.due_date + dt.timedelta(days=60),
+                outcome="",
+                constraints=action.constraints,
+                question="",
+                order=action.order,
+                version=2,
+                created=action.created,
+                status_id=None,
+                last_update_on=None,
+                history_date=timezone.make_aware(dt.datetime.combine(moved_on, dt.time(12))),
+                history_type="~",
+            )
+        )
+        action.due_date += dt.timedelta(days=60)
+    historical.objects.bulk_create(moves)
+    Action.objects.bulk_update(actions, ["due_date"])
+    updates = []
+    for action in actions:
+        for m in range(months):
+            day = start + dt.timedelta(days=31 * m + rng.randint(0, 20))
+            status = statuses[min(3, max(0, int(rng.gauss(1 + m / months * 2, 0.8))))]
+            updates.append(
+                ProgressUpdate(
+                    action=action,
+                    date=day,
+                    status=status,
+                    narrative=f"Month {m + 1}: audit of 20 cases completed; findings shared with the partnership. "
+                    * 3,
+                )
+            )
+    ProgressUpdate.objects.bulk_create(updates, batch_size=1000)
+    for action in actions:
+        latest = max((u for u in updates if u.action_id == action.pk), key=lambda u: u.date)
+        action.status, action.last_update_on = latest.status, latest.date
+    Action.objects.bulk_update(actions, ["status", "last_update_on"], batch_size=500)
+    return plan
+
+
+def timed(label: str, func, *args):  # noqa: ANN001, ANN202
+    start = time.perf_counter()
+    result = func(*args)
+    return result, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actions", type=int, default=300)
+    parser.add_argument("--months", type=int, default=12)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per format; the best is reported")
+    parser.add_argument("--profile", choices=["html", "pdf", "docx", "xlsx"], help="profile one renderer")
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    plan = build_plan(args.actions, args.months, random.Random(4))
+    print(
+        f"Plan: {plan.actions.count()} actions, {ProgressUpdate.objects.filter(action__plan=plan).count()} "
+        f"progress updates, {Action.history.filter(plan_id=plan.pk).count()} history rows"
+    )
+
+    from reports.figures import build_report
+    from reports.render.docx import render_docx
+    from reports.render.html import render_page
+    from reports.render.pdf import render_pdf
+    from reports.render.xlsx import render_xlsx
+
+    if args.profile:
+        import cProfile
+        import pstats
+
+        report = build_report(plan=plan)
+        renderer = {
+            "html": lambda r: render_page(r),
+            "pdf": render_pdf,
+            "docx": render_docx,
+            "xlsx": render_xlsx,
+        }[args.profile]
+        cProfile.runctx(
+            "renderer(report)", globals(), {"renderer": renderer, "report": report}, f"{TMP}/prof"
+        )
+        pstats.Stats(f"{TMP}/prof").sort_stats("cumulative").print_stats(25)
+        return
+    with CaptureQueriesContext(connection) as queries:
+        report, t_build = timed("figures", build_report_for, plan, build_report)
+    print(f"figures (build_report): {t_build:.3f} s, {len(queries)} queries, {report.total} actions")
+
+    renderers = {
+        "html": lambda r: render_page(r).encode(),
+        "pdf": render_pdf,
+        "docx": render_docx,
+        "xlsx": render_xlsx,
+    }
+    for render in renderers.values():
+        render(report)  # warm-up: template loading, fonts, imports happen once per server process
+    failed = False
+    for name, render in renderers.items():
+        best, size = float("inf"), 0
+        for _ in range(args.repeat):
+            data, seconds = timed(name, render, report)
+            best, size = min(best, seconds), len(data)
+        ok = best < TARGETS[name]
+        failed |= not ok
+        print(
+            f"{name:5} render: {best:.3f} s (target < {TARGETS[name]} s) {'OK' if ok else 'SLOW'}, "
+            f"{size / 1024:.0f} KB; with figures {best + t_build:.3f} s"
+        )
+    tracemalloc.start()
+    for render in renderers.values():
+        render(build_report(plan=plan))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"peak Python memory (tracemalloc): {peak / 2**20:.0f} MB; peak process RSS: {rss:.0f} MB "
+        f"(target < 500 MB) {'OK' if rss < 500 else 'HIGH'}"
+    )
+    sys.exit(1 if failed or rss >= 500 else 0)
+
+
+def build_report_for(plan: Plan, build_report):  # noqa: ANN001, ANN201
+    return build_report(plan=plan)
+
+
+if __name__ == "__main__":
+    main()
