@@ -97,8 +97,12 @@ def extend_demo(partnership: Partnership, plans: list[Any], rng: random.Random) 
     cells = [(p, d, max(0, n)) for p, d, n in cells]
     _values(graded, source("Monthly DRMM return"), cells)
     last = [c for c in cells if c[0] == months[-1]]
-    restated = [(p, d, n - 1 if d == {"area": "County", "risk": "Med"} and n > 0 else n) for p, d, n in last]
-    restated = [(p, d, n + 1 if d == {"area": "City", "risk": "Med"} else n) for p, d, n in restated]
+    # The executive's update states one cell one lower (one higher if it was 0), so the month's
+    # total differs too, as in seed 002.
+    restated = [
+        (p, d, (n - 1 if n > 0 else n + 1) if d == {"area": "County", "risk": "Med"} else n)
+        for p, d, n in last
+    ]
     _values(graded, source("Co-ordinator update to the Vulnerability Executive"), restated)
 
     screening = _measure(
