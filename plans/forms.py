@@ -57,6 +57,13 @@ def check_evidence_file(upload: UploadedFile) -> None:
         raise forms.ValidationError(f"The file is not a {extension.upper()} file")
 
 
+class StatusRadios(forms.RadioSelect):
+    """Radios whose field id is the first radio's, so the error summary link reaches it."""
+
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        return id_ if index is None else super().id_for_label(id_, index)
+
+
 class PlanFilterForm(GovukFormMixin, forms.Form):
     """The GET form above a plan's actions table. Every field is optional."""
 
@@ -108,7 +115,7 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
     status = forms.ModelChoiceField(
         label="Status",
         queryset=RagStatus.objects.none(),
-        widget=forms.RadioSelect,
+        widget=StatusRadios,
         empty_label=None,
         error_messages={
             "required": "Select the status of the action",

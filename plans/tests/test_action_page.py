@@ -126,6 +126,13 @@ def test_bad_input_shows_the_error_summary_and_saves_nothing(contributor, world,
     assert not models.Evidence.objects.exists()
 
 
+def test_the_error_summary_links_a_missing_status_to_the_first_radio(contributor, world):
+    html = contributor.post(add_url(world.police_action), valid_update(world, status="")).content.decode()
+
+    assert '<a href="#id_status">Select the status of the action</a>' in html
+    assert 'id="id_status" name="status" type="radio"' in html
+
+
 def test_a_status_of_another_plan_is_refused(contributor, world):
     other_status = factories.status(world.other_plan, "green")
 
