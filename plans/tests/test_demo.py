@@ -271,3 +271,9 @@ def test_due_words_derive_the_date_a_reader_would_take():
     assert {"End", "By"} <= set(seen)
     assert any(word.startswith("Q") for word in seen)
     assert set(seen) & {"Spring", "Summer", "Autumn", "Winter"}
+
+
+def test_load_demo_refuses_a_number_of_updates_without_a_number_of_actions(db):
+    with pytest.raises(CommandError):
+        load("--updates", "100")
+    assert not Partnership.objects.exists()

@@ -130,12 +130,17 @@ class Command(BaseCommand):
         if existing is not None and not options["replace"]:
             raise CommandError(f"{DEMO_PARTNERSHIP_NAME} already exists: use --replace to load it again.")
         preset = SIZES[options["size"]]
-        size = DemoSize(
-            partnerships=options["partnerships"] or preset.partnerships,
-            plans=options["plans"] if options["plans"] is not None else preset.plans,
-            actions=options["actions"] if options["actions"] is not None else preset.actions,
-            updates=options["updates"] if options["updates"] is not None else preset.updates,
-        )
+        try:
+            size = DemoSize(
+                partnerships=options["partnerships"] or preset.partnerships,
+                plans=options["plans"] if options["plans"] is not None else preset.plans,
+                actions=options["actions"] if options["actions"] is not None else preset.actions,
+                updates=options["updates"] if options["updates"] is not None else preset.updates,
+            )
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        if size.updates is not None and size.actions is None:
+            raise CommandError("Give --actions with --updates.")
         with transaction.atomic():
             if existing is not None:
                 delete_demo()
