@@ -1,0 +1,423 @@
+"""Every URL of the service, every role, the expected answer: the authorisation matrix.
+
+HOW TO EXTEND (a new page or endpoint makes `test_every_url_pattern_is_in_the_table` fail):
+add one entry to `TABLE` below, keyed by the url name:
+
+    "app:name": page(obj="action"),                 # an object page every member reads
+    "app:name": page(obj="plan", who=MANAGERS),     # only managers and admins; others 403
+    "app:name": [page(obj="action", ...), page(obj="council_action", ...)]  # several cases
+
+`obj` names one of the objects `Things` builds (world objects plus a board, meeting, round,
+sign-off, import, measure, evidence file; add one there if needed); it fills every argument
+of the url. `who` is the set of roles answered 200 (the rest of the members get 403);
+`anonymous` defaults to a redirect to sign-in (pages) or 401/403 (API); `outsider` (an admin
+of another partnership) defaults to 404 when `obj` belongs to the world's partnership.
+`method="post"` sends an empty form: allowed roles get 200 (the form again, with errors) or
+400, never a change. `ok` overrides the code allowed roles get (e.g. 302 for a redirect).
+`expect={...}` overrides any role's code outright.
+
+The walk sends every request inside a rolled-back savepoint, so a DELETE or POST by one
+role never changes what the next role sees; all differences are collected and reported
+together as one table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from plans import models
+from plans.tests import factories
+
+ROLES = ["anonymous", "viewer", "contributor", "manager", "admin", "outsider"]
+MEMBERS = {"viewer", "contributor", "manager", "admin"}
+MANAGERS = {"manager", "admin"}
+UPDATERS = {"contributor", "manager", "admin"}  # for the contributor's own (police) action
+ADMINS = {"admin"}
+ANYONE_SIGNED_IN = MEMBERS | {"outsider"}
+NOT_ALLOWED = dict.fromkeys(UPDATERS | {"outsider"}, 405)
+SKIPPED_PREFIXES = ("admin/", "static/", "media/", "__debug__/")
+SIGN_IN = "/sign-in/"
+# Written into the world partnership's plan, section, actions, update, board and measure: no
+# page or API answer the outsider (another partnership's admin) gets may contain it.
+MARKER = "Zebracrossing"
+SEARCH = f"search={MARKER}&q={MARKER}"
+
+
+@dataclass
+class Case:
+    """One request (url name + object + method) and the answer expected for each role."""
+
+    obj: str | None = None
+    who: set[str] = field(default_factory=lambda: set(MEMBERS))
+    method: str = "get"
+    api: bool = False
+    ok: int | tuple[int, ...] = 200
+    expect: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    query: str = ""
+    data: dict[str, Any] | None = None
+    fresh_session: bool = False  # for requests that end the session (sign out)
+
+    def expected(self, role: str, obj_is_ours: bool) -> int | tuple[int, ...]:
+        if role in self.expect:
+            return self.expect[role]
+        if role == "anonymous":
+            return (401, 403) if self.api else 302
+        if role == "outsider" and obj_is_ours:
+            return 404
+        if role in self.who:
+            return self.ok
+        return 403
+
+
+def page(**kwargs: Any) -> Case:
+    return Case(**kwargs)
+
+
+def api(**kwargs: Any) -> Case:
+    return Case(api=True, **kwargs)
+
+
+# Reads of API objects: every member 200, outsider 404; PATCH with an empty body: allowed roles
+# `patched` (200: nothing to change; 400 where a field is required, like an action's version),
+# refused 403. DELETE is answered 204 for managers (rolled back afterwards).
+def api_object(
+    obj: str,
+    writers: set[str] = MANAGERS,
+    methods: tuple[str, ...] = ("get", "patch", "delete"),
+    patched: int = 200,
+) -> list:
+    cases = []
+    for method in methods:
+        if method == "get":
+            cases.append(api(obj=obj))
+        elif method == "delete":
+            cases.append(api(obj=obj, method="delete", who=writers, ok=204))
+        else:
+            cases.append(api(obj=obj, method=method, who=writers, ok=patched, data={}))
+    return cases
+
+
+def api_list(creators: set[str] = MANAGERS, create: bool = True) -> list:
+    cases = [api(who=ANYONE_SIGNED_IN), api(who=ANYONE_SIGNED_IN, query=SEARCH)]
+    if create:
+        # An empty body: allowed roles get 400 (what is missing); viewers are refused first.
+        cases.append(api(method="post", who=creators | {"outsider"}, ok=400, data={}))
+    return cases
+
+
+TABLE: dict[str, Case | list[Case]] = {
+    # --- oversight: sign-in, home ---------------------------------------------------------
+    "login": page(expect=dict.fromkeys(ROLES, 200)),
+    "logout": page(method="post", expect=dict.fromkeys(ROLES, 302), fresh_session=True),
+    "home": [page(who=ANYONE_SIGNED_IN), page(who=ANYONE_SIGNED_IN, query=SEARCH)],
+    # --- plans: the tracker ---------------------------------------------------------------
+    "plans:plan": page(obj="plan"),
+    "plans:action": page(obj="action"),
+    "plans:add_update": [
+        page(obj="action", who=UPDATERS),
+        page(obj="action", who=UPDATERS, method="post"),
+        # A contributor cannot change another agency's action (GET or POST).
+        page(obj="council_action", who=MANAGERS),
+        page(obj="council_action", who=MANAGERS, method="post"),
+    ],
+    "plans:edit_action": [
+        page(obj="action", who=MANAGERS),
+        page(obj="action", who=MANAGERS, method="post"),
+    ],
+    "plans:edit_section": [
+        page(obj="section", who=MANAGERS),
+        page(obj="section", who=MANAGERS, method="post"),
+    ],
+    "plans:evidence": page(obj="evidence"),
+    "plans:my_actions": [page(who=ANYONE_SIGNED_IN), page(who=ANYONE_SIGNED_IN, query=SEARCH)],
+    # --- intake: importing a plan ---------------------------------------------------------
+    "intake:upload": page(who=MANAGERS | {"outsider"}),
+    "intake:batch": page(obj="batch", who=MANAGERS),
+    "intake:status": page(obj="batch", who=MANAGERS),
+    # --- governance -----------------------------------------------------------------------
+    "governance:index": page(who=ANYONE_SIGNED_IN),
+    "governance:new_board": page(obj="partnership", who=MANAGERS),
+    "governance:board": page(obj="board"),
+    "governance:edit_board": page(obj="board", who=MANAGERS),
+    "governance:meeting": page(obj="meeting"),
+    "governance:plan": page(obj="plan"),
+    "governance:open_round": page(obj="plan", who=MANAGERS),
+    "governance:change_stage": page(obj="plan", who=MANAGERS, method="post"),
+    "governance:versions": page(obj="plan"),
+    "governance:round": page(obj="round"),
+    "governance:propose_sign_off": page(obj="section", who=MANAGERS),
+    "governance:record_decision": page(obj="sign_off", who=MANAGERS),
+    # --- reports --------------------------------------------------------------------------
+    "reports:index": page(who=ANYONE_SIGNED_IN),
+    "reports:plan_report": page(obj="plan"),
+    "reports:plan_report_download": page(obj="plan_xlsx"),
+    "reports:public_report": page(obj="plan"),
+    "reports:public_settings": page(obj="plan", who=MANAGERS, method="post", ok=302),
+    "reports:partnership_report": page(obj="partnership"),
+    "reports:partnership_report_download": page(obj="partnership_xlsx"),
+    # --- scorecard ------------------------------------------------------------------------
+    "scorecard:index": page(who=ANYONE_SIGNED_IN),
+    "scorecard:measure": page(obj="measure"),
+    "scorecard:add_value": page(obj="measure", who=MANAGERS),
+    "scorecard:upload": page(obj="measure", who=MANAGERS),
+    "scorecard:export_csv": page(obj="measure"),
+    "scorecard:export_xlsx": page(obj="measure"),
+    # --- api --------------------------------------------------------------------------------
+    "api:api-root": api(who=ANYONE_SIGNED_IN),
+    "api:schema": api(who=ANYONE_SIGNED_IN),
+    "api:docs": page(who=ANYONE_SIGNED_IN),
+    "api:token": page(method="post", who=ANYONE_SIGNED_IN),
+    "api:plan_export_csv": api(obj="plan"),
+    "api:plan_export_json": api(obj="plan"),
+    "api:plan-list": api_list(),
+    "api:plan-detail": api_object("plan"),
+    "api:section-list": api_list(),
+    "api:section-detail": api_object("section"),
+    "api:action-list": api_list(),
+    "api:action-detail": [
+        *api_object("action", patched=400),
+        # A contributor cannot change any action's own fields, even their agency's.
+        api(obj="council_action", method="patch", who=MANAGERS, ok=400, data={}),
+    ],
+    "api:update-list": api_list(creators=UPDATERS),
+    "api:update-detail": [
+        api(obj="update"),
+        # Updates are a dated record: the API adds them but never edits or deletes them.
+        # Viewers are refused before the method is looked at (DRF checks permissions first).
+        api(obj="update", method="patch", expect={**NOT_ALLOWED, "viewer": 403}, data={}),
+        api(obj="update", method="delete", expect={**NOT_ALLOWED, "viewer": 403}),
+    ],
+    "api:agency-list": api_list(create=False),
+    "api:agency-detail": api(obj="agency"),
+}
+
+
+class Things:
+    """The objects urls are filled with, all in the world's partnership, built on first use."""
+
+    def __init__(self, world: Any) -> None:
+        self.world = world
+        self.cache: dict[str, Any] = {}
+        for obj, attr in [
+            (world.plan, "title"),
+            (world.police_action.section, "title"),
+            (world.police_action, "text"),
+            (world.council_action, "text"),
+        ]:
+            setattr(obj, attr, f"{getattr(obj, attr)} {MARKER}")
+            obj.save()
+
+    def get(self, name: str) -> Any:
+        if name not in self.cache:
+            self.cache[name] = getattr(self, f"make_{name}")()
+        return self.cache[name]
+
+    def kwargs(self, name: str | None, pattern_args: list[str]) -> dict[str, Any]:
+        if name is None:
+            return {}
+        value = self.get(name)
+        extra = {}
+        if isinstance(value, tuple):  # (object, format)
+            value, extra = value[0], {"fmt": value[1]}
+        return {arg: extra.get(arg, value.pk) for arg in pattern_args if arg != "format"}
+
+    def partnership_of(self, name: str | None) -> int | None:
+        if name is None:
+            return None
+        obj = self.get(name)
+        obj = obj[0] if isinstance(obj, tuple) else obj
+        if isinstance(obj, models.Partnership):
+            return obj.pk
+        path = type(obj).objects.all().partnership_path
+        return type(obj).objects.filter(pk=obj.pk).values_list(path, flat=True).first()
+
+    # world objects
+    def make_partnership(self) -> Any:
+        return self.world.partnership
+
+    def make_partnership_xlsx(self) -> Any:
+        return (self.world.partnership, "xlsx")
+
+    def make_plan(self) -> Any:
+        return self.world.plan
+
+    def make_plan_xlsx(self) -> Any:
+        return (self.world.plan, "xlsx")
+
+    def make_action(self) -> Any:
+        return self.world.police_action
+
+    def make_council_action(self) -> Any:
+        return self.world.council_action
+
+    def make_section(self) -> Any:
+        return self.world.police_action.section
+
+    def make_agency(self) -> Any:
+        return self.world.police
+
+    def make_update(self) -> Any:
+        return factories.ProgressUpdateFactory(
+            action=self.world.police_action, author=self.world.contributor, narrative=f"Audit done {MARKER}"
+        )
+
+    def make_evidence(self) -> Any:
+        evidence = models.Evidence(update=self.get("update"), title="Audit report")
+        evidence.file.save("audit.txt", ContentFile(b"Audit of the front door"), save=True)
+        return evidence
+
+    # other apps' objects: built from their models, so this file needs no other test helpers
+    def make_board(self) -> Any:
+        board = apps.get_model("governance", "Board").objects.create(
+            partnership=self.world.partnership, name=f"Executive {MARKER}"
+        )
+        board.plans.add(self.world.plan)
+        return board
+
+    def make_meeting(self) -> Any:
+        return apps.get_model("governance", "Meeting").objects.create(
+            board=self.get("board"), date=dt.date(2025, 5, 1)
+        )
+
+    def make_round(self) -> Any:
+        return apps.get_model("governance", "UpdateRound").objects.create(
+            plan=self.world.plan,
+            deadline=dt.date(2030, 1, 1),
+            opened_by=self.world.manager,
+            opened_at=timezone.now(),
+        )
+
+    def make_sign_off(self) -> Any:
+        return apps.get_model("governance", "SignOff").objects.create(
+            section=self.get("section"), proposed_by=self.world.manager, proposed_on=dt.date(2025, 5, 1),
+            evidence="Audit shows the front door works.",
+        )  # fmt: skip
+
+    def make_batch(self) -> Any:
+        return apps.get_model("intake", "ImportBatch").objects.create(
+            partnership=self.world.partnership, user=self.world.manager, filename="plan.docx"
+        )
+
+    def make_measure(self) -> Any:
+        return apps.get_model("scorecard", "Measure").objects.create(
+            partnership=self.world.partnership, name=f"Strategy meetings held within 3 days {MARKER}"
+        )
+
+
+def walk(
+    patterns: list, prefix: str = "", namespace: str | None = None
+) -> Iterator[tuple[str, str, list[str]]]:
+    """(route, url name, argument names) of every pattern, depth first."""
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern.url_patterns, route, ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else (pattern.name or "")
+            yield route, name, list(pattern.pattern.regex.groupindex)
+
+
+def project_routes() -> list[tuple[str, str, list[str]]]:
+    return [r for r in walk(get_resolver().url_patterns) if not r[0].startswith(SKIPPED_PREFIXES)]
+
+
+def cases_for(name: str) -> list[Case]:
+    entry = TABLE[name]
+    return entry if isinstance(entry, list) else [entry]
+
+
+def test_every_url_pattern_is_in_the_table():
+    missing = sorted({name or route for route, name, _ in project_routes() if name not in TABLE})
+    assert not missing, (
+        "These url patterns are not in the authorisation matrix; add each to TABLE in "
+        f"api/tests/test_authorisation_matrix.py with the answer each role should get: {missing}"
+    )
+
+
+def test_the_table_names_only_url_patterns_that_exist():
+    names = {name for _, name, _ in project_routes()}
+    assert not sorted(set(TABLE) - names), "Remove or rename these TABLE entries"
+
+
+def answer_matches(response: Any, expected: int | tuple[int, ...], role: str, case: Case) -> bool:
+    codes = expected if isinstance(expected, tuple) else (expected,)
+    if response.status_code not in codes:
+        return False
+    if role == "anonymous" and response.status_code == 302 and not case.api:
+        return response["Location"].startswith(SIGN_IN)
+    return True
+
+
+@pytest.fixture
+def clients(world: Any) -> dict[str, Callable[[], Client]]:
+    def signed_in(user: Any) -> Callable[[], Client]:
+        def make() -> Client:
+            client = Client()
+            if user is not None:
+                client.force_login(user)
+            return client
+
+        return make
+
+    return {role: signed_in(None if role == "anonymous" else getattr(world, role)) for role in ROLES}
+
+
+def test_every_route_answers_every_role_as_the_table_says(world, clients, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    things = Things(world)
+    sessions = {role: make() for role, make in clients.items()}
+    problems: list[str] = []
+    checked = 0
+    marker_seen_by_members = 0
+    for _route, name, args in project_routes():
+        if name not in TABLE:
+            continue  # reported by test_every_url_pattern_is_in_the_table
+        for case in cases_for(name):
+            kwargs = things.kwargs(case.obj, args)
+            if "format" in args:
+                kwargs["format"] = "json"
+            url = reverse(name, kwargs=kwargs) + (f"?{case.query}" if case.query else "")
+            ours = things.partnership_of(case.obj) == world.partnership.pk
+            for role in ROLES:
+                expected = case.expected(role, ours)
+                session = clients[role]() if case.fresh_session else sessions[role]
+                send = getattr(session, case.method)
+                with transaction.atomic():
+                    if case.api and case.data is not None:
+                        response = send(url, case.data, content_type="application/json")
+                    else:
+                        response = send(url, case.data or {})
+                    transaction.set_rollback(True)
+                checked += 1
+                body = b"" if response.streaming else response.content
+                if role == "outsider" and MARKER.encode() in body:
+                    problems.append(
+                        f"{case.method.upper():6} {url:55} outsider sees the other partnership's data"
+                    )
+                if role in MEMBERS and MARKER.encode() in body:
+                    marker_seen_by_members += 1
+                if not answer_matches(response, expected, role, case):
+                    where = response.get("Location", "")
+                    problems.append(
+                        f"{case.method.upper():6} {url:55} {role:11} expected {expected}, got "
+                        f"{response.status_code} {where}".rstrip()
+                    )
+    assert checked > 0
+    assert marker_seen_by_members > 10  # the leak check can see the data where it belongs
+    assert not problems, f"{len(problems)} of {checked} answers differ from the table:\n" + "\n".join(
+        problems
+    )
