@@ -563,6 +563,6 @@ def chart(
         x_labels=[
             (x, period_label(p, frequency))
             for i, (x, (p, _)) in enumerate(zip(xs, data, strict=True))
-            if i % labels_every == 0 or i == len(data) - 1
+            if i == len(data) - 1 or (i % labels_every == 0 and len(data) - 1 - i >= labels_every / 2)
         ],
     )

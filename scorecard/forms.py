@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import slugify
 
 from oversight.forms import GovukFormMixin
+from plans.models import Action
 from scorecard import figures
-from scorecard.models import Measure
+from scorecard.models import Dimension, Measure
 
 DEFAULT_SOURCE = "Entered by hand"
 
@@ -75,3 +77,83 @@ class UploadForm(GovukFormMixin, forms.Form):
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError("The file must be smaller than 5 MB.")
         return upload
+
+
+class MeasureForm(GovukFormMixin, forms.ModelForm):
+    """A measure's definition; choices limited to the measure's partnership."""
+
+    new_dimension = forms.CharField(
+        label="Add a dimension (optional)",
+        max_length=100,
+        required=False,
+        help_text="A new way to break the measure down, for example Age group.",
+    )
+    new_dimension_values = forms.CharField(
+        label="Its values (optional)",
+        max_length=500,
+        required=False,
+        help_text="Separated by commas, for example Under 10, 10 to 15, 16 and 17.",
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "name",
+            "description",
+            "unit",
+            "polarity",
+            "target",
+            "green_from",
+            "amber_from",
+            "frequency",
+            "owner",
+            "dimensions",
+            "actions",
+        ]
+        widgets = {
+            "dimensions": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.partnership = partnership
+        self.fields["owner"].queryset = partnership.people.all()
+        self.fields["dimensions"].queryset = partnership.dimensions.all()
+        self.fields["actions"].queryset = (
+            Action.objects.filter(plan__partnership=partnership)
+            .select_related("plan")
+            .order_by("plan", "order", "pk")
+        )
+        self.fields["actions"].help_text = "The actions whose impact this measure shows."
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        others = Measure.objects.filter(partnership=self.instance.partnership, name__iexact=name)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("The partnership already has a measure with this name.")
+        return name
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            data.get("new_dimension")
+            and Dimension.objects.filter(
+                partnership=self.instance.partnership, key=slugify(data["new_dimension"])[:40]
+            ).exists()
+        ):
+            self.add_error("new_dimension", "There is already a dimension with this name: tick it above.")
+        return data
+
+    def save(self, commit: bool = True) -> Measure:
+        measure = super().save(commit=commit)
+        name = self.cleaned_data.get("new_dimension")
+        if commit and name:
+            values = [
+                v.strip() for v in self.cleaned_data.get("new_dimension_values", "").split(",") if v.strip()
+            ]
+            dimension = Dimension.objects.create(
+                partnership=measure.partnership, key=slugify(name)[:40], name=name, allowed_values=values
+            )
+            measure.dimensions.add(dimension)
+        return measure

@@ -17,9 +17,11 @@ from django.views.decorators.http import require_http_methods
 from plans.models import Partnership
 from plans.rules import can_manage_plans
 from scorecard import entry, exports, figures
-from scorecard.forms import UploadForm, ValueForm
+from scorecard.forms import MeasureForm, UploadForm, ValueForm
 from scorecard.models import Measure
 from scorecard.services import cells_for, findings_for, scorecard_summary, unit_suffix
+
+HISTORY_ROWS = 25  # the latest changes; the export has every value
 
 
 def _measure_for(request: HttpRequest, pk: int) -> Measure:
@@ -96,7 +98,7 @@ def measure(request: HttpRequest, pk: int) -> HttpResponse:
     history = (
         measure.values.model.history.filter(measure_id=measure.pk)
         .select_related("history_user", "source")
-        .order_by("-history_date")[:50]
+        .order_by("-history_date")[:HISTORY_ROWS]
     )
     return render(
         request,
@@ -210,3 +212,39 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         response = HttpResponse(exports.to_csv(measure, values), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_measure(request: HttpRequest) -> HttpResponse:
+    partnership = get_object_or_404(
+        Partnership.objects.for_user(request.user), slug=request.GET.get("partnership")
+    )
+    if not can_manage_plans(request.user, partnership):
+        raise PermissionDenied("Only plan managers and admins define measures.")
+    form = MeasureForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        measure = form.save()
+        messages.success(request, f"Measure “{measure.name}” added.")
+        return redirect(measure)
+    return render(
+        request, "scorecard/measure_form.html", {"form": form, "partnership": partnership, "measure": None}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_measure(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _measure_for(request, pk)
+    if not can_manage_plans(request.user, measure.partnership_id):
+        raise PermissionDenied("Only plan managers and admins define measures.")
+    form = MeasureForm(request.POST or None, instance=measure, partnership=measure.partnership)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Measure saved.")
+        return redirect(measure)
+    return render(
+        request,
+        "scorecard/measure_form.html",
+        {"form": form, "partnership": measure.partnership, "measure": measure},
+    )

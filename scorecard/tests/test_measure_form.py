@@ -1,0 +1,79 @@
+"""Defining a measure: plan managers and admins only, thresholds checked, dimensions added."""
+
+from django.urls import reverse
+
+from scorecard.models import Measure
+from scorecard.tests.factories import MeasureFactory
+
+SCREENING = {
+    "name": "Screening tools reviewed within 24 hours",
+    "description": "",
+    "unit": "percentage",
+    "polarity": "higher",
+    "target": "95",
+    "green_from": "",
+    "amber_from": "80",
+    "frequency": "monthly",
+}
+
+
+def test_a_plan_manager_adds_a_measure_with_a_new_dimension_and_linked_actions(client, world):
+    client.force_login(world.manager)
+    url = reverse("scorecard:add_measure") + f"?partnership={world.partnership.slug}"
+    response = client.post(
+        url,
+        {
+            **SCREENING,
+            "actions": [world.police_action.pk],
+            "new_dimension": "Area",
+            "new_dimension_values": "City, County, Rutland",
+        },
+    )
+    assert response.status_code == 302
+    measure = Measure.objects.get(name=SCREENING["name"])
+    assert (measure.partnership, measure.target, measure.amber_from) == (world.partnership, 95, 80)
+    assert list(measure.actions.all()) == [world.police_action]
+    [area] = measure.dimensions.all()
+    assert (area.key, area.allowed_values) == ("area", ["City", "County", "Rutland"])
+
+
+def test_an_amber_boundary_above_a_higher_is_better_target_is_refused(client, world):
+    client.force_login(world.admin)
+    url = reverse("scorecard:add_measure") + f"?partnership={world.partnership.slug}"
+    response = client.post(url, {**SCREENING, "amber_from": "97"})
+    assert response.status_code == 200
+    assert "cannot be above the green boundary" in response.content.decode()
+    assert not Measure.objects.exists()
+
+
+def test_an_action_of_another_partnership_cannot_be_linked(client, world):
+    client.force_login(world.manager)
+    url = reverse("scorecard:add_measure") + f"?partnership={world.partnership.slug}"
+    response = client.post(url, {**SCREENING, "actions": [world.other_action.pk]})
+    assert response.status_code == 200
+    assert not Measure.objects.exists()
+
+
+def test_viewers_cannot_define_or_edit_measures_and_outsiders_do_not_see_them(client, world):
+    measure = MeasureFactory(partnership=world.partnership)
+    client.force_login(world.viewer)
+    url = reverse("scorecard:add_measure") + f"?partnership={world.partnership.slug}"
+    assert client.get(url).status_code == 403
+    assert client.post(reverse("scorecard:edit_measure", args=[measure.pk]), SCREENING).status_code == 403
+    client.force_login(world.outsider)
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("scorecard:edit_measure", args=[measure.pk])).status_code == 404
+    measure.refresh_from_db()
+    assert measure.name != SCREENING["name"]
+
+
+def test_a_manager_edits_a_measures_target(client, world):
+    measure = MeasureFactory(partnership=world.partnership, name=SCREENING["name"])
+    client.force_login(world.manager)
+    response = client.post(
+        reverse("scorecard:edit_measure", args=[measure.pk]), {**SCREENING, "target": "90"}
+    )
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert measure.target == 90
+    assert measure.history.count() == 2
