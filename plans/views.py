@@ -30,6 +30,7 @@ from plans.models import (
     Agency,
     Evidence,
     Partnership,
+    Person,
     Plan,
     ProgressUpdate,
     RagStatus,
@@ -334,6 +335,20 @@ def action_history(action: Action) -> list[HistoryEntry]:
         },
         "section": {s.pk: str(s) for s in Section.objects.filter(plan_id=action.plan_id)},
     }
+    linked = {
+        "Owners": _linked_history(action, action_rows, "owners", "person_id", Person),
+        "Owner agencies": _linked_history(action, action_rows, "owner_agencies", "agency_id", Agency),
+    }
+
+    def linked_changes(row: Any, before: Any) -> list[Change]:
+        """Changes of the linked owners and agencies, kept by history as sets per record."""
+        changes = []
+        for label, sets in linked.items():
+            old = sets.get(before.history_id, "") if before is not None else ""
+            new = sets.get(row.history_id, "")
+            if old != new and (new or before is not None):
+                changes.append(Change(label, old if before is not None else "", new or "(none)"))
+        return changes
 
     def show(name: str, value: Any) -> str:
         if value in (None, ""):
@@ -346,7 +361,7 @@ def action_history(action: Action) -> list[HistoryEntry]:
             return os.path.basename(str(value))
         return str(value)
 
-    def describe(rows: list, fields: list[str], what: Any) -> list[HistoryEntry]:
+    def describe(rows: list, fields: list[str], what: Any, extra: Any = None) -> list[HistoryEntry]:
         entries = []
         previous: dict[int, Any] = {}
         for row in sorted(rows, key=lambda r: (r.history_date, r.history_id)):
@@ -365,6 +380,8 @@ def action_history(action: Action) -> list[HistoryEntry]:
                 ]
             else:
                 changes = []
+            if extra is not None and row.history_type != "-":
+                changes += extra(row, before)
             previous[row.id] = row
             user = row.history_user
             entries.append(
@@ -386,12 +403,25 @@ def action_history(action: Action) -> list[HistoryEntry]:
         return f"Evidence for the update of {day:%-d %B %Y}" if day else "Evidence"
 
     entries = (
-        describe(action_rows, ACTION_FIELDS, lambda row: "Action")
+        describe(action_rows, ACTION_FIELDS, lambda row: "Action", linked_changes)
         + describe(update_rows, UPDATE_FIELDS, update_name)
         + describe(evidence_rows, EVIDENCE_FIELDS, evidence_name)
     )
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries
+
+
+def _linked_history(action: Action, rows: list, field: str, column: str, model: Any) -> dict[int, str]:
+    """Names linked through a many-to-many field at each history record of the action (two queries)."""
+    if not rows:
+        return {}
+    through = getattr(rows[0], field).model
+    pairs = list(through.objects.filter(history__id=action.pk).values_list("history_id", column))
+    names = {obj.pk: str(obj) for obj in model.objects.filter(pk__in={pk for _, pk in pairs})}
+    linked: dict[int, list[str]] = {}
+    for history_id, pk in pairs:
+        linked.setdefault(history_id, []).append(names.get(pk, "(deleted)"))
+    return {history_id: "; ".join(sorted(found)) for history_id, found in linked.items()}
 
 
 def _attname(name: str) -> str:

@@ -242,3 +242,16 @@ def test_the_history_shows_a_deleted_update(client, world):
     whats = [e.what for e in client.get(action_url(world.police_action)).context["history"]]
 
     assert f"Progress update of {update.date:%-d %B %Y} deleted" in whats
+
+
+def test_the_history_shows_changes_of_the_linked_owners(client, world):
+    action = world.police_action
+    person = factories.PersonFactory(partnership=world.partnership, agency=world.police, name="Alex Reid")
+    action.owners.add(person)
+    action.save()
+    client.force_login(world.viewer)
+
+    entries = client.get(action_url(action)).context["history"]
+
+    owner_changes = [c for e in entries for c in e.changes if c.label == "Owners"]
+    assert owner_changes and owner_changes[0].new.startswith("Alex Reid")
