@@ -44,6 +44,14 @@ STALE = "stale"
 RAG_MISMATCH = "rag_mismatch"
 SLIPPED = "slipped"
 
+SUMMARY_ORDER = [
+    (OVERDUE, "Overdue"),
+    (DUE_SOON, "Due soon"),
+    (STALE, "Stale or never updated"),
+    (RAG_MISMATCH, "RAG does not add up"),
+    (SLIPPED, "Due date moved more than once"),
+]
+
 
 @dataclass
 class ActionFacts:
@@ -131,7 +139,8 @@ def flags_for_actions(
     Pass the actions of a page (already filtered through `for_user`) or their ids. With a
     past `today` (a board report as at a meeting date) everything is taken as it stood at
     the end of that day: the latest update on or before it (status, narrative, next steps),
-    evidence added by then, and the due date and constraints from the action's history.
+    evidence added by then, and the due date and constraints from the action's history;
+    actions created after that day are left out.
     """
     current = timezone.localdate()
     today = today or current
@@ -141,10 +150,12 @@ def flags_for_actions(
     latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=today).order_by(
         "-date", "-created", "-pk"
     )
+    wanted = Action.objects.filter(pk__in=ids)
+    if today < current:
+        # Actions written into the plan after that day had no flags then.
+        wanted = wanted.filter(created__lte=_end_of(today))
     rows = list(
-        Action.objects.filter(pk__in=ids)
-        .select_related("plan")
-        .annotate(
+        wanted.select_related("plan").annotate(
             latest_status_id=Subquery(latest.values("status")[:1]),
             latest_date=Subquery(latest.values("date")[:1]),
             latest_narrative=Subquery(latest.values("narrative")[:1]),

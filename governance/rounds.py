@@ -82,6 +82,13 @@ def owners_of_open_actions(plan: Plan) -> tuple[dict[int, set[int]], dict[int, s
     )
 
 
+def current_round(plan: Plan, today: dt.date | None = None) -> UpdateRound | None:
+    """The plan's round still open (deadline not passed), if any: one at a time, so nobody is
+    asked twice about the same actions."""
+    today = today or timezone.localdate()
+    return UpdateRound.objects.filter(plan=plan, deadline__gte=today).order_by("-opened_at").first()
+
+
 @transaction.atomic
 def open_round(
     plan: Plan,

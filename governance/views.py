@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from governance import rules
 from governance.clocks import clocks_for_plan
-from governance.flags import flags_for_actions
+from governance.flags import SUMMARY_ORDER, flags_for_actions, summarise
 from governance.forms import (
     BoardForm,
     DecisionForm,
@@ -32,7 +32,7 @@ from governance.forms import (
     StageForm,
 )
 from governance.models import Board, Decision, Meeting, SignOff, UpdateRound
-from governance.rounds import open_round, opened_on, round_progress
+from governance.rounds import current_round, open_round, opened_on, round_progress
 from governance.versions import action_changes, stage_changes
 from plans.models import Action, Partnership, Plan, Section
 
@@ -134,6 +134,16 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Minutes and decisions saved.")
             return redirect(meeting)
     plans = list(meeting.board.plans.all())
+    # Flags as the board saw them: as at the meeting date (or today, for a meeting to come).
+    as_at = min(meeting.date, timezone.localdate())
+    flag_summaries = []
+    for plan in plans:
+        counts = summarise(
+            flags_for_actions(
+                Action.objects.for_user(request.user).filter(plan=plan).values_list("pk", flat=True), as_at
+            )
+        )
+        flag_summaries.append((plan, [(label, counts.get(key, 0)) for key, label in SUMMARY_ORDER]))
     return render(
         request,
         "governance/meeting.html",
@@ -144,6 +154,8 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "rounds": meeting.update_rounds.select_related("plan"),
             "sign_offs": meeting.sign_offs.select_related("section__plan"),
             "form": form,
+            "as_at": as_at,
+            "flag_summaries": flag_summaries,
         },
     )
 
@@ -191,7 +203,11 @@ def open_round_view(request: HttpRequest, pk: int) -> HttpResponse:
         board__plans=plan, date__gte=timezone.localdate()
     )
     form = OpenRoundForm(request.POST or None, meetings=meetings.order_by("date"))
-    if request.method == "POST" and form.is_valid():
+    already = current_round(plan)
+    if request.method == "POST" and already is not None:
+        form.is_valid()
+        form.add_error(None, f"A round is already open for this plan until {already.deadline:%-d %B %Y}.")
+    elif request.method == "POST" and form.is_valid():
         round_ = open_round(
             plan,
             request.user,
@@ -204,7 +220,7 @@ def open_round_view(request: HttpRequest, pk: int) -> HttpResponse:
             f"Update round opened: {round_.requests.count()} owners will be emailed their actions.",
         )
         return redirect(round_)
-    return render(request, "governance/open_round.html", {"plan": plan, "form": form})
+    return render(request, "governance/open_round.html", {"plan": plan, "form": form, "already": already})
 
 
 @login_required

@@ -116,6 +116,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, gov):
 
 
 def test_a_manager_opens_a_round_from_the_form_and_sees_who_has_not_updated(client, gov):
+    gov.round.delete()
     client.force_login(gov.manager)
     with time_machine.travel(TODAY, tick=False):
         response = client.post(
@@ -166,3 +167,30 @@ def test_the_meeting_page_links_the_board_report_as_at_the_meeting_date_once_it_
         assert "the board report is not available yet" in page
     else:
         assert f"{url}?as_at=2026-03-20" in page
+
+
+def test_a_second_round_cannot_open_while_one_is_open_so_nobody_is_asked_twice(client, gov):
+    client.force_login(gov.manager)
+    form = {"deadline": "2026-03-20", "reminder_days_before": "3"}
+    with time_machine.travel(TODAY, tick=False):
+        response = client.post(reverse("governance:open_round", args=[gov.plan.pk]), form)
+        assert "A round is already open for this plan until 13 March 2026" in response.content.decode()
+        assert UpdateRound.objects.filter(plan=gov.plan).count() == 1
+    with time_machine.travel(dt.datetime(2026, 3, 14, 10, tzinfo=dt.UTC), tick=False):
+        response = client.post(reverse("governance:open_round", args=[gov.plan.pk]), form)
+    assert response.status_code == 302 and UpdateRound.objects.filter(plan=gov.plan).count() == 2
+
+
+def test_the_meeting_page_counts_the_flags_as_at_the_meeting_date(client, gov):
+    with time_machine.travel(dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC), tick=False):
+        factories.ActionFactory(plan=gov.plan, ref="9.1", due_date=dt.date(2026, 3, 1))
+    past_meeting = Meeting.objects.create(board=gov.board, date=dt.date(2026, 3, 5))
+    client.force_login(gov.viewer)
+    with time_machine.travel(dt.datetime(2026, 4, 1, 10, tzinfo=dt.UTC), tick=False):
+        page = client.get(past_meeting.get_absolute_url()).content.decode()
+    assert "Flags as at 5 March 2026" in page
+    # 9.1 was overdue on 5 March; the world's actions, made today, did not exist then.
+    assert (
+        '<th scope="row" class="govuk-table__header">Overdue</th><td class="govuk-table__cell govuk-table__cell--numeric">1</td>'
+        in page
+    )
