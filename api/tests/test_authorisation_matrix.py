@@ -14,7 +14,8 @@ of the url. `who` is the set of roles answered 200 (the rest of the members get 
 of another partnership) defaults to 404 when `obj` belongs to the world's partnership.
 `method="post"` sends an empty form: allowed roles get 200 (the form again, with errors) or
 400, never a change. `ok` overrides the code allowed roles get (e.g. 302 for a redirect).
-`expect={...}` overrides any role's code outright.
+`expect={...}` overrides any role's code outright. `query` is added to the url; `{slug}` in
+it becomes the world partnership's slug.
 
 The walk sends every request inside a rolled-back savepoint, so a DELETE or POST by one
 role never changes what the next role sees; all differences are collected and reported
@@ -168,7 +169,9 @@ TABLE: dict[str, Case | list[Case]] = {
     "reports:partnership_report_download": page(obj="partnership_xlsx"),
     # --- scorecard ------------------------------------------------------------------------
     "scorecard:index": page(who=ANYONE_SIGNED_IN),
+    "scorecard:add_measure": page(who=MANAGERS, query="partnership={slug}", expect={"outsider": 404}),
     "scorecard:measure": page(obj="measure"),
+    "scorecard:edit_measure": page(obj="measure", who=MANAGERS),
     "scorecard:add_value": page(obj="measure", who=MANAGERS),
     "scorecard:upload": page(obj="measure", who=MANAGERS),
     "scorecard:export_csv": page(obj="measure"),
@@ -390,7 +393,8 @@ def test_every_route_answers_every_role_as_the_table_says(world, clients, settin
             kwargs = things.kwargs(case.obj, args)
             if "format" in args:
                 kwargs["format"] = "json"
-            url = reverse(name, kwargs=kwargs) + (f"?{case.query}" if case.query else "")
+            query = case.query.format(slug=world.partnership.slug)
+            url = reverse(name, kwargs=kwargs) + (f"?{query}" if query else "")
             ours = things.partnership_of(case.obj) == world.partnership.pk
             for role in ROLES:
                 expected = case.expected(role, ours)
