@@ -9,6 +9,7 @@ Actions the new document no longer has are reported, never deleted.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from intake.importer.model import Action as DraftAction
 from intake.importer.model import PlanDraft
+from intake.importer.model import Section as DraftSection
 from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, normalise
 from plans.models import (
     DEFAULT_RAG_SCHEME,
@@ -172,12 +174,42 @@ def _latest_update(action: Action) -> ProgressUpdate | None:
     return action.updates.order_by("-date", "-created", "-pk").select_related("status").first()
 
 
+SECTION_REF_LENGTH = 40
+
+
+def fit_sections(draft: PlanDraft) -> PlanDraft:
+    """A copy of the draft whose section refs fit the database, so the preview and the save agree.
+
+    Some documents give a section only a long heading: the ref is cut to fit and the whole
+    heading kept as the section's title.
+    """
+    draft = copy.deepcopy(draft)
+
+    def fit(ref: str | None) -> str | None:
+        return ref.strip()[:SECTION_REF_LENGTH] if ref else ref
+
+    known = set()
+    for section in draft.sections:
+        if section.ref and len(section.ref.strip()) > SECTION_REF_LENGTH and not section.title:
+            section.title = section.ref.strip()
+        section.ref, section.parent = fit(section.ref) or "", fit(section.parent)
+        known.add(section.ref)
+    for action in draft.actions:
+        if action.section and fit(action.section) not in known:
+            title = action.section.strip() if len(action.section.strip()) > SECTION_REF_LENGTH else ""
+            draft.sections.append(DraftSection(ref=fit(action.section) or "", title=title))
+            known.add(fit(action.section))
+        action.section = fit(action.section)
+    return draft
+
+
 def compare_draft(draft: PlanDraft, partnership: Partnership, plan: Plan | None = None) -> Comparison:
     """What confirming the draft would create and change (nothing is written)."""
+    draft = fit_sections(draft)
     matcher = OwnerMatcher(partnership)
     refs, notes = _refs(draft)
     by_ref: dict[str, Action] = {}
-    by_text: dict[tuple[str, str], Action] = {}
+    by_text: dict[tuple[str, str], list[Action]] = {}
     if plan is not None:
         for existing in plan.actions.select_related("section", "status", "lead_agency").prefetch_related(
             "owners", "owner_agencies"
@@ -186,7 +218,8 @@ def compare_draft(draft: PlanDraft, partnership: Partnership, plan: Plan | None 
                 by_ref[existing.ref] = existing
             else:
                 section_ref = existing.section.ref if existing.section else ""
-                by_text.setdefault(_ref_less_key(section_ref, existing.text), existing)
+                # The same text can sit twice in one section (one row per agency): keep them all.
+                by_text.setdefault(_ref_less_key(section_ref, existing.text), []).append(existing)
     plans: list[ActionPlan] = []
     matched: set[int] = set()
     for draft_action, ref in zip(draft.actions, refs, strict=True):
@@ -194,7 +227,8 @@ def compare_draft(draft: PlanDraft, partnership: Partnership, plan: Plan | None 
         if ref:
             existing = by_ref.get(ref)
         else:
-            existing = by_text.get(_ref_less_key(draft_action.section, values["text"]))
+            candidates = by_text.get(_ref_less_key(draft_action.section, values["text"]), [])
+            existing = next((a for a in candidates if a.pk not in matched), None)
         if existing is not None and existing.pk in matched:
             existing = None
         item = ActionPlan(
@@ -337,6 +371,7 @@ def save_draft(
     """Save a draft as a new plan, or as a newer version of `plan`, in one transaction."""
     if plan is not None and plan.partnership_id != partnership.pk:
         raise ValueError("The plan belongs to another partnership.")
+    draft = fit_sections(draft)
     reason = f"Imported from {draft.document}"[:100]
     day = draft.plan.as_at or today or timezone.localdate()
     with transaction.atomic():

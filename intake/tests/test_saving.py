@@ -290,3 +290,14 @@ def test_a_plan_is_matched_only_by_ref_not_by_position(world):
     reordered.actions.reverse()
     result = save_draft(reordered, world.partnership, world.manager, plan=plan)
     assert result.unchanged == 3
+
+
+def test_a_section_known_only_by_a_long_heading_is_saved_whole_and_matched_again(world):
+    heading = "Communication and information-sharing between universal health services and GPs"
+    draft = make_draft(**{"13_1": {"section": heading, "text": "Health visitors tell GPs of new births"}})
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    section = plan.actions.get(ref="13.1").section
+    assert section.title == heading and heading.startswith(section.ref) and len(section.ref) == 40
+    result = save_draft(draft, world.partnership, world.manager, plan=plan)
+    assert result.changed == [] and result.unchanged == 4
+    assert plan.sections.filter(title=heading).count() == 1

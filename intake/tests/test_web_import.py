@@ -297,3 +297,23 @@ def test_a_50_mb_pdf_is_refused_by_the_size_limit_before_it_is_read(manager_clie
     page = response.content.decode()
     assert "govuk-error-summary" in page and "must be smaller than 20.0\xa0MB" in page
     assert not ImportBatch.objects.exists() and not Plan.objects.filter(source_document="huge.pdf").exists()
+
+
+@needs_shared
+@pytest.mark.parametrize("seed", ["000", "001", "002", "004"])
+def test_every_seed_plan_previews_and_saves_whole(manager_client, world, seed):
+    path = seed_path(seed)
+    upload(manager_client, path.name, path.read_bytes())
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.READ, batch.error
+    assert manager_client.get(reverse("intake:batch", args=[batch.pk])).status_code == 200
+    confirm(manager_client, batch, title=f"Seed {seed}")
+    plan = Plan.objects.get(title=f"Seed {seed}")
+    assert plan.actions.count() == len(batch.draft["actions"]) > 0
+    # Importing the same document again as a newer version changes nothing.
+    upload(manager_client, path.name, path.read_bytes(), plan=plan.pk)
+    again = ImportBatch.objects.latest("pk")
+    confirm(manager_client, again, title=f"Seed {seed}")
+    again.refresh_from_db()
+    assert (again.summary["created"], again.summary["changed"]) == ([], [])
+    assert plan.actions.count() == len(batch.draft["actions"])
