@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Action, Location, PlanDraft, Section
 from .normalise import (
@@ -74,6 +75,7 @@ def looks_like_ref(text: str) -> bool:
 # --------------------------------------------------------------------------- alignment
 
 
+@lru_cache(maxsize=65536)
 def _fit(cell: str, fld: str | None) -> float:
     if not cell:
         return 0.0

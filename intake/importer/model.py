@@ -163,7 +163,10 @@ class DataTable:
     total_column: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "source": self.source, "rows": self.rows}
+        out: dict[str, Any] = {"name": self.name, "source": self.source, "rows": self.rows}
+        if self.total_column:
+            out["stated_totals"] = self.total_column
+        return out
 
 
 @dataclass

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import html
 import re
+from functools import lru_cache
 
 from .model import OwnerPart
 
@@ -16,6 +17,7 @@ _ORDINAL_SPLIT = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")
 _BROKEN_YEAR = re.compile(r"\b((?:19|20)\d)\s(\d)\b")
 
 
+@lru_cache(maxsize=131072)
 def clean_text(value: str | None) -> str:
     """Remove markup, unescape entities and collapse whitespace."""
     if not value:
@@ -79,6 +81,11 @@ def repair_digits(text: str) -> str:
 
 def find_dates(text: str) -> list[dt.date]:
     """Every date readable in ``text``, each as the last day of the period it names."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=65536)
+def _find_dates(text: str) -> tuple[dt.date, ...]:
     text = repair_digits(clean_text(text))
     found: list[dt.date] = []
     taken: list[tuple[int, int]] = []
@@ -117,7 +124,7 @@ def find_dates(text: str) -> list[dt.date]:
             year_text = m[2]
             # a bare two-digit number after a month is a year only when it is not a day ("May 14 2020")
             add(m.span(), _end_of_month(_year(year_text), MONTHS[m[1].lower().rstrip(".")]))
-    return found
+    return tuple(found)
 
 
 _UNDATED = re.compile(
@@ -165,6 +172,7 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     return None, False
 
 
+@lru_cache(maxsize=65536)
 def looks_like_rag(value: str) -> bool:
     status, recognised = parse_rag(value)
     return status is not None and recognised and len(clean_text(value)) <= 40

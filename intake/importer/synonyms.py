@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalise import clean_text
 
@@ -62,8 +63,11 @@ def normalise_header(text: str) -> str:
     return re.sub(r"\s+", " ", clean_text(text).lower().replace("’", "'")).strip(" :*")
 
 
+@lru_cache(maxsize=65536)
 def header_field(cell: str) -> str | None:
     """The field a header cell names, or None."""
+    if len(cell) > 200:
+        return None
     text = normalise_header(cell)
     if not text or len(text) > 120:
         return None

@@ -42,15 +42,14 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                 tables = page.find_tables()
                 bboxes = [t.bbox for t in tables]
                 body = page.filter(_outside(bboxes)) if bboxes else page
-                page_text = body.extract_text() or ""
-                text_lines.extend(page_text.split("\n"))
-                text_lines.append("\f")
                 # text above the first table, then tables in order, then text below
                 lines_by_top: list[tuple[float, Item]] = []
-                for line in body.extract_text_lines() if page_text else []:
+                for line in body.extract_text_lines():
+                    text_lines.append(line["text"])
                     lines_by_top.append(
                         (line["top"], Item(text=line["text"].strip(), location=Location(page=page_no)))
                     )
+                text_lines.append("\f")
                 for table in tables:
                     any_table = True
                     table_no += 1

@@ -77,6 +77,8 @@ def read_text(data: str) -> ReadResult:
             )
             i += 1
             continue
+        if not stripped:
+            in_table = False
         if stripped:
             in_table = in_table and len(stripped) < 3
             heading = _HEADING.match(stripped)
