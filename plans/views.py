@@ -38,7 +38,26 @@ from plans.models import (
     Section,
 )
 
+try:  # Governance flags (stale, slipped, RAG mismatch ...) when that app is installed.
+    from governance.flags import flags_for_actions
+except ImportError:  # pragma: no cover - the tracker works without governance
+    flags_for_actions = None
+
 PAGE_SIZE = 25
+# The tracker shows "Overdue" itself, next to the due date.
+OWN_FLAGS = {"overdue"}
+
+
+def flags_by_action(action_ids: list[int], day: dt.date | None = None) -> dict[int, list[Any]]:
+    """Governance flags of the actions on a page (a fixed number of queries), without overdue."""
+    if flags_for_actions is None or not action_ids:
+        return {}
+    return {
+        pk: [flag for flag in flags if flag.key not in OWN_FLAGS]
+        for pk, flags in flags_for_actions(action_ids, today=day).items()
+    }
+
+
 MY_ACTIONS_PAGE_SIZE = 50
 
 
@@ -117,6 +136,7 @@ class ActionRow:
     overdue: bool
     last_update_on: dt.date | None
     latest_update: ProgressUpdate | None = None
+    flags: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -220,6 +240,9 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             )
             for a in page.object_list
         ]
+    flags = flags_by_action([row.pk for row in page.object_list], as_at)
+    for row in page.object_list:
+        row.flags = flags.get(row.pk, [])
     context = {
         "plan": plan,
         "form": form,
@@ -462,6 +485,7 @@ def render_action_page(
         "may_edit": rules.can_edit_action(user, action),
         "overdue": action.is_overdue(),
         "locked": rules.is_locked(action),
+        "flags": flags_by_action([action.pk]).get(action.pk, []),
     }
     return render(request, "plans/action.html", context, status=status)
 
@@ -606,6 +630,9 @@ def my_actions(request: HttpRequest) -> HttpResponse:
                 "may_update": roles[partnership_id] not in (None, Role.VIEWER),
             }
         )
+    flags = flags_by_action([row["action"].pk for row in rows])
+    for row in rows:
+        row["flags"] = flags.get(row["action"].pk, [])
     return render(
         request,
         "plans/my_actions.html",

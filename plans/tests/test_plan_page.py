@@ -199,3 +199,17 @@ def test_the_filter_form_works_without_javascript_and_refreshes_with_htmx(viewer
     assert 'method="get"' in html
     assert 'hx-get="' + reverse("plans:plan", args=[world.plan.pk]) + '"' in html
     assert 'hx-target="#plan-results"' in html
+
+
+def test_governance_flags_show_beside_the_status_without_repeating_overdue(viewer, world):
+    world.police_action.due_date = timezone.localdate() - dt.timedelta(days=10)
+    world.police_action.save()
+    factories.ProgressUpdateFactory(action=world.police_action, status=factories.status(world.plan, "amber"))
+
+    response = viewer.get(plan_url(world))
+
+    row = next(r for r in response.context["page"].object_list if r.pk == world.police_action.pk)
+    keys = [flag.key for flag in row.flags]
+    assert "rag_mismatch" in keys
+    assert "overdue" not in keys
+    assert row.flags[0].label in response.content.decode()
