@@ -65,6 +65,7 @@ def values_from_tables(
     is added to it, so two tables of one document count as two sources.
     """
     result = TablesResult()
+    source_names: set[str] = set()
     for group in figures.group_series(list(tables)):
         group_tables = [tables[i] for i in group]
         names = list(dict.fromkeys(t.get("name") or "Untitled table" for t in group_tables))
@@ -88,6 +89,7 @@ def values_from_tables(
                 values = [str(r[key]) for r in table.get("rows", []) if r.get(key) is not None]
                 measure.dimensions.add(_dimension(partnership, key, values))
             name = f"{source_name}: {table['source']}" if table.get("source") else source_name
+            source_names.add(name[:500])
             source, _ = Source.objects.get_or_create(
                 partnership=partnership, name=name[:500], defaults={"created_by": user}
             )
@@ -99,6 +101,10 @@ def values_from_tables(
             result.measures.append(measure)
     for table in tables:
         result.findings.extend(figures.check_stated_totals(table))
+    # Disagreements this import takes part in: its tables against each other or against values
+    # already held (older disagreements of the same measures are on the measure page).
     for measure in result.measures:
-        result.findings.extend(findings_for(measure))
+        result.findings.extend(
+            f for f in findings_for(measure) if any(v["source"] in source_names for v in f.values)
+        )
     return result

@@ -53,3 +53,17 @@ def test_a_table_list_file_and_an_unknown_partnership(world, tmp_path):
     assert Measure.objects.get(name="Strategy meetings").values.get().number == 6
     with pytest.raises(CommandError, match="No partnership"):
         run(str(tables), "--partnership", "nowhere")
+
+
+def test_the_seed_002_document_read_by_the_importer_gives_the_april_disagreement(world):
+    seed = SHARED / "seeds" / "002_62e406a63ef751da.txt"
+    if not seed.exists():
+        pytest.skip("shared seeds are not here")
+    from scorecard.management.commands.import_measures import tables_from_file
+
+    if len(tables_from_file(seed)) < 3:
+        pytest.skip("the importer does not read seed 002's data tables yet")
+    output = run(str(seed), "--partnership", world.partnership.slug)
+    assert "Apr 2020, total: the sources disagree (20 in " in output
+    drmm = Measure.objects.get(name="Children graded for CCE in the DRMM")
+    assert "CCE" in drmm.aliases

@@ -79,3 +79,14 @@ def test_importing_the_same_tables_again_adds_nothing_and_still_flags(world, tab
     assert again.created_measures == []
     drmm = Measure.objects.get(name="Children graded for CCE in the DRMM")
     assert len(findings_for(drmm)) == 4  # three cells and the period total
+
+
+def test_an_import_reports_only_the_disagreements_it_takes_part_in(world, tables_002):
+    [drmm_table] = [t for t in tables_002 if t["name"] == "Children graded for CCE in the DRMM"]
+    february_and_march = {**drmm_table, "rows": [r for r in drmm_table["rows"] if r["period"] != "2020-04"]}
+    february_and_march.pop("stated_totals")
+    values_from_tables(world.partnership, tables_002, "002 CCE report", world.manager)
+    again = values_from_tables(world.partnership, [february_and_march], "Later copy", world.manager)
+    assert again.findings == []  # it agrees for February and March; April's disagreement is older
+    drmm = Measure.objects.get(name="Children graded for CCE in the DRMM")
+    assert len(findings_for(drmm)) == 4
