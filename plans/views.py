@@ -502,18 +502,12 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
     if not rules.can_add_update(request.user, action):
         raise PermissionDenied("You cannot add progress updates to this action.")
     if request.method == "GET":
-        return render(
-            request,
-            "plans/add_update.html",
-            {
-                "action": action,
-                "plan": action.plan,
-                "form": ProgressUpdateForm(action=action),
-                "statuses": list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order")),
-            },
-        )
+        return render_add_update_page(request, action, ProgressUpdateForm(action=action))
     form = ProgressUpdateForm(request.POST, request.FILES, action=action)
     if not form.is_valid():
+        # Errors are shown on the page the form was sent from.
+        if request.POST.get("source") == "add_update":
+            return render_add_update_page(request, action, form)
         return render_action_page(request, action, form)
     data = form.cleaned_data
     with transaction.atomic():
@@ -533,6 +527,18 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
         action.refresh_status()
     messages.success(request, f"Progress update added: {action.ref} is now {data['status'].label}")
     return redirect(action.get_absolute_url())
+
+
+def render_add_update_page(request: HttpRequest, action: Action, form: ProgressUpdateForm) -> HttpResponse:
+    statuses = list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order"))
+    context = {
+        "action": action,
+        "plan": action.plan,
+        "form": form,
+        "statuses": statuses,
+        "source": "add_update",
+    }
+    return render(request, "plans/add_update.html", context)
 
 
 @login_required

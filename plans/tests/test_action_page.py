@@ -255,3 +255,16 @@ def test_the_history_shows_changes_of_the_linked_owners(client, world):
 
     owner_changes = [c for e in entries for c in e.changes if c.label == "Owners"]
     assert owner_changes and owner_changes[0].new.startswith("Alex Reid")
+
+
+def test_bad_input_on_the_add_update_page_is_shown_on_that_page(contributor, world):
+    page = contributor.get(add_url(world.police_action)).content.decode()
+    assert 'name="source" value="add_update"' in page
+
+    response = contributor.post(
+        add_url(world.police_action), valid_update(world, narrative="", source="add_update")
+    )
+
+    assert [t.name for t in response.templates][0] == "plans/add_update.html"
+    assert "Enter the progress and impact" in response.content.decode()
+    assert not models.ProgressUpdate.objects.exists()
