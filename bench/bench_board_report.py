@@ -148,9 +148,15 @@ def build_plan(n_actions: int, months: int, rng: random.Random) -> Plan:
 
 
 def timed(label: str, func, *args):  # noqa: ANN001, ANN202
-    start = time.perf_counter()
+    """Wall-clock seconds, and CPU seconds (what an idle machine's wall clock would show: the
+    renderers are single-threaded; the shared machine's load inflates the wall clock)."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = func(*args)
+    CPU[label] = time.process_time() - cpu
     return result, time.perf_counter() - start
+
+
+CPU: dict[str, float] = {}
 
 
 def main() -> None:
@@ -158,6 +164,7 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=300)
     parser.add_argument("--months", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3, help="runs per format; the best is reported")
+    parser.add_argument("--formats", default="html,pdf,docx,xlsx", help="comma-separated formats to time")
     parser.add_argument("--profile", choices=["html", "pdf", "docx", "xlsx"], help="profile one renderer")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
@@ -191,7 +198,10 @@ def main() -> None:
         return
     with CaptureQueriesContext(connection) as queries:
         report, t_build = timed("figures", build_report_for, plan, build_report)
-    print(f"figures (build_report): {t_build:.3f} s, {len(queries)} queries, {report.total} actions")
+    print(
+        f"figures (build_report): wall {t_build:.3f} s, CPU {CPU['figures']:.3f} s, {len(queries)} queries, "
+        f"{report.total} actions"
+    )
 
     renderers = {
         "html": lambda r: render_page(r).encode(),
@@ -199,19 +209,21 @@ def main() -> None:
         "docx": render_docx,
         "xlsx": render_xlsx,
     }
+    renderers = {k: v for k, v in renderers.items() if k in args.formats.split(",")}
     for render in renderers.values():
         render(report)  # warm-up: template loading, fonts, imports happen once per server process
     failed = False
     for name, render in renderers.items():
-        best, size = float("inf"), 0
+        best, best_cpu, size = float("inf"), float("inf"), 0
         for _ in range(args.repeat):
             data, seconds = timed(name, render, report)
-            best, size = min(best, seconds), len(data)
-        ok = best < TARGETS[name]
+            best, best_cpu, size = min(best, seconds), min(best_cpu, CPU[name]), len(data)
+        total_cpu = best_cpu + CPU["figures"]
+        ok = total_cpu < TARGETS[name]
         failed |= not ok
         print(
-            f"{name:5} render: {best:.3f} s (target < {TARGETS[name]} s) {'OK' if ok else 'SLOW'}, "
-            f"{size / 1024:.0f} KB; with figures {best + t_build:.3f} s"
+            f"{name:5} render: wall {best:.3f} s, CPU {best_cpu:.3f} s; with the figures: CPU {total_cpu:.3f} s "
+            f"(target < {TARGETS[name]} s) {'OK' if ok else 'SLOW'}, {size / 1024:.0f} KB"
         )
     tracemalloc.start()
     for render in renderers.values():

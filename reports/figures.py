@@ -558,10 +558,11 @@ def timeline(actions: QuerySet[Action], as_at: dt.date, months: int = 12) -> lis
 
 
 def scorecard_section(partnership: Partnership, as_at: dt.date) -> Any:
-    """The scorecard's summary for the report, when the scorecard app provides
-    `scorecard.figures.scorecard_summary(partnership, as_at)` (or `scorecard.scorecard_summary`);
-    None otherwise, and the report leaves the section out."""
-    for module_name in ("scorecard.figures", "scorecard.summary", "scorecard"):
+    """The scorecard's summary for the report: `scorecard.services.scorecard_summary(partnership,
+    as_at)` (the scorecard app's function; the report also looks in `scorecard.figures` and
+    `scorecard` in case it moves). None when no scorecard app provides it: the report then
+    leaves the section out."""
+    for module_name in ("scorecard.services", "scorecard.figures", "scorecard"):
         try:
             module = __import__(module_name, fromlist=["scorecard_summary"])
         except ImportError:
@@ -590,20 +591,47 @@ class ScorecardTable:
 
 
 def scorecard_table(summary: Any) -> ScorecardTable | None:
-    """Whatever `scorecard_summary` returns (a list of dicts or dataclasses, or an object with
-    `rows`) as a table; None when there is nothing to show."""
+    """The scorecard summary as a table; None when there is nothing to show.
+
+    Lines with a `measure` (the scorecard app's `MeasureSummary`) give Measure, Period, Value,
+    Target, sources that disagree and RAG; other lists of dicts or dataclasses give their fields.
+    """
     import dataclasses
 
-    if summary is None:
+    if not summary:
         return None
-    rows = getattr(summary, "rows", summary)
-    if not isinstance(rows, list | tuple) or not rows:
-        return None
+    rows = list(getattr(summary, "rows", summary))
+    if hasattr(rows[0], "measure"):
+        return ScorecardTable(
+            headers=["Measure", "Period", "Value", "Target", "Sources that disagree"],
+            rows=[
+                [
+                    str(line.measure),
+                    getattr(line, "period_label", "") or "",
+                    _number(line.value, getattr(line, "unit_suffix", "")),
+                    _number(line.target, getattr(line, "unit_suffix", "")),
+                    str(getattr(line, "findings", 0) or ""),
+                ]
+                for line in rows
+            ],
+            rag=[getattr(line, "rag", None) for line in rows],
+        )
     records = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in rows]
-    rag = [getattr(r, "rag", None) if not isinstance(r, dict) else r.get("rag") for r in rows]
+    rag = [r.get("rag") for r in records]
     headers = [k for k in records[0] if k != "rag"]
     return ScorecardTable(
         headers=[h.replace("_", " ").capitalize() for h in headers],
         rows=[["" if rec.get(h) is None else str(rec.get(h)) for h in headers] for rec in records],
         rag=[r if hasattr(r, "colour") and hasattr(r, "label") else None for r in rag],
     )
+
+
+def _number(value: Any, suffix: str) -> str:
+    if value is None:
+        return ""
+    text = (
+        f"{value:,.2f}".rstrip("0").rstrip(".")
+        if hasattr(value, "as_tuple") or isinstance(value, float)
+        else str(value)
+    )
+    return f"{text}{suffix}"

@@ -140,6 +140,15 @@ def render_xlsx(report: BoardReport) -> bytes:
     actions.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(actions.max_row, 2)}"
     actions.freeze_panes = "A2"
     actions.print_title_rows = "1:1"
+    if report.scorecard:
+        sheet = wb.create_sheet("Scorecard")
+        sc = report.scorecard
+        _header(sheet, 1, sc.headers + (["RAG"] if sc.has_rag else []))
+        for cells, rag in sc.lines:
+            sheet.append(cells)
+            if sc.has_rag:
+                _status(sheet.cell(row=sheet.max_row, column=len(cells) + 1), rag)
+        sheet.column_dimensions["A"].width = 50
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

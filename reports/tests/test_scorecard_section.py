@@ -1,0 +1,46 @@
+"""The scorecard section of the board report, from the scorecard app's `scorecard_summary`."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from reports.figures import build_report
+from reports.render.docx import render_docx
+from reports.render.html import render_standalone
+from reports.render.xlsx import render_xlsx
+
+from .conftest import AS_AT, PREVIOUS
+
+scorecard_factories = pytest.importorskip("scorecard.tests.factories")
+
+
+def test_without_measures_the_report_has_no_scorecard_section(history_plan):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    assert report.scorecard is None
+    assert 'id="scorecard"' not in render_standalone(report)
+
+
+def test_the_partnerships_measures_appear_with_their_target_and_rag_label(history_plan, world):
+    scorecard_factories.MeasureFactory(
+        partnership=world.partnership,
+        name="Strategy meetings held within 3 working days",
+        target=Decimal("90"),
+    )
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    assert report.scorecard.headers[0] == "Measure"
+    assert report.scorecard.rows[0][0] == "Strategy meetings held within 3 working days"
+    assert report.scorecard.rows[0][3].startswith("90")
+    html = render_standalone(report)
+    assert 'id="scorecard"' in html and "Strategy meetings held within 3 working days" in html
+    label = report.scorecard.rag[0].label
+    assert f">{label}</strong>" in html  # the RAG with its word, never colour alone
+    document = Document(io.BytesIO(render_docx(report)))
+    assert any(t.rows[0].cells[0].text == "Measure" for t in document.tables)
+    wb = load_workbook(io.BytesIO(render_xlsx(report)))
+    assert wb["Scorecard"]["A2"].value == "Strategy meetings held within 3 working days"
+    assert wb["Scorecard"].cell(row=2, column=6).value == label
