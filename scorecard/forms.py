@@ -157,3 +157,23 @@ class MeasureForm(GovukFormMixin, forms.ModelForm):
             )
             measure.dimensions.add(dimension)
         return measure
+
+
+class TablesForm(GovukFormMixin, forms.Form):
+    file = forms.FileField(
+        label="Document or JSON file of tables",
+        help_text="A report whose data tables hold figures by month (Word, PDF, Excel, text), or a JSON "
+        "file of tables.",
+    )
+    source = forms.CharField(
+        label="Source",
+        max_length=300,
+        required=False,
+        help_text="The document's name. The file name when blank.",
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > 20 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 20 MB.")
+        return upload

@@ -9,6 +9,7 @@ disagreements surface in reconciliation.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,34 @@ from scorecard.services import findings_for
 
 # Column keys the importer writes, and how users name them.
 DIMENSION_NAMES = {"area": "Area", "risk": "Risk level", "age": "Age group", "agency": "Agency"}
+
+
+class TablesError(ValueError):
+    """The tables could not be read; the message is fit to show a user."""
+
+
+def tables_from_bytes(data: bytes, filename: str) -> list[dict[str, Any]]:
+    """The data tables of a JSON file (a list of tables, or an object with a `tables` key, such
+    as a gold file) or of a document read by the importer (`intake.importer.api.import_document`)."""
+    if filename.lower().endswith(".json"):
+        try:
+            loaded = json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise TablesError(f"{filename} could not be read as JSON ({error}).") from error
+        tables = loaded.get("tables") if isinstance(loaded, dict) else loaded
+        if not isinstance(tables, list) or not all(isinstance(t, dict) and "rows" in t for t in tables):
+            raise TablesError(f"{filename} holds no list of tables with rows.")
+        return tables
+    try:
+        from intake.importer.api import import_document
+        from intake.importer.errors import IntakeError
+    except ImportError as error:  # the importer is a separate library; JSON works without it
+        raise TablesError("The document importer is not available: upload a JSON file of tables.") from error
+    try:
+        draft = import_document(data, filename)
+    except IntakeError as error:
+        raise TablesError(str(error)) from error
+    return [t.to_dict() if hasattr(t, "to_dict") else dict(t) for t in draft.tables]
 
 
 @dataclass

@@ -7,6 +7,7 @@ from scorecard import views
 app_name = "scorecard"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("import/", views.import_tables, name="import_tables"),
     path("measures/add/", views.add_measure, name="add_measure"),
     path("measures/<int:pk>/", views.measure, name="measure"),
     path("measures/<int:pk>/edit/", views.edit_measure, name="edit_measure"),

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_http_methods
 from plans.models import Partnership
 from plans.rules import can_manage_plans
 from scorecard import entry, exports, figures
-from scorecard.forms import MeasureForm, UploadForm, ValueForm
+from scorecard.forms import MeasureForm, TablesForm, UploadForm, ValueForm
 from scorecard.models import Measure
 from scorecard.services import cells_for, findings_for, scorecard_summary, unit_suffix
+from scorecard.tables import TablesError, tables_from_bytes, values_from_tables
 
 HISTORY_ROWS = 25  # the latest changes; the export has every value
 
@@ -247,4 +248,33 @@ def edit_measure(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "scorecard/measure_form.html",
         {"form": form, "partnership": measure.partnership, "measure": measure},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_tables(request: HttpRequest) -> HttpResponse:
+    """A document's data tables become measures and values; the reconciliation is shown at once."""
+    partnership = get_object_or_404(
+        Partnership.objects.for_user(request.user), slug=request.GET.get("partnership")
+    )
+    if not can_manage_plans(request.user, partnership):
+        raise PermissionDenied("Only plan managers and admins import documents.")
+    form = TablesForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        try:
+            tables = tables_from_bytes(upload_file.read(), upload_file.name)
+        except TablesError as error:
+            form.add_error("file", str(error))
+        else:
+            if not tables:
+                form.add_error("file", f"No data tables were found in {upload_file.name}.")
+            else:
+                result = values_from_tables(
+                    partnership, tables, form.cleaned_data["source"] or upload_file.name, request.user
+                )
+    return render(
+        request, "scorecard/import.html", {"form": form, "partnership": partnership, "result": result}
     )

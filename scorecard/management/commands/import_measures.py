@@ -16,30 +16,17 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plans.models import Partnership
-from scorecard.tables import values_from_tables
+from scorecard.tables import TablesError, tables_from_bytes, values_from_tables
 
 
 def tables_from_file(path: Path) -> list[dict[str, Any]]:
     """The data tables of a JSON file or of a document read by the importer."""
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise CommandError(f"{path.name} could not be read as JSON: {error}") from error
-        tables = data.get("tables") if isinstance(data, dict) else data
-        if not isinstance(tables, list):
-            raise CommandError(f"{path.name} holds no list of tables.")
-        return tables
     try:
-        from intake.importer.api import import_document
-        from intake.importer.errors import IntakeError
-    except ImportError as error:  # the importer is optional for this command
-        raise CommandError("The document importer is not available; give a JSON file of tables.") from error
-    try:
-        draft = import_document(path)
-    except IntakeError as error:
+        return tables_from_bytes(path.read_bytes(), path.name)
+    except OSError as error:
+        raise CommandError(f"{path.name} could not be read ({error.strerror or error}).") from error
+    except TablesError as error:
         raise CommandError(str(error)) from error
-    return [t.to_dict() if hasattr(t, "to_dict") else dict(t) for t in draft.tables]
 
 
 class Command(BaseCommand):
