@@ -17,6 +17,72 @@ from plans.models import Agency, Partnership, Person
 
 # Words left out of initials, so "Children and Young People's Service" is "CYPS".
 SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "&"}
+# Words of services, teams and roles, never of a person's name.
+NOT_NAME_WORDS = {
+    "safeguarding",
+    "children",
+    "child",
+    "young",
+    "people",
+    "health",
+    "care",
+    "social",
+    "protection",
+    "support",
+    "service",
+    "services",
+    "mental",
+    "learning",
+    "difficulties",
+    "pupil",
+    "leads",
+    "lead",
+    "all",
+    "team",
+    "board",
+    "group",
+    "nurse",
+    "nurses",
+    "detective",
+    "inspector",
+    "head",
+    "director",
+    "chair",
+    "manager",
+    "officer",
+    "partnership",
+    "council",
+    "trust",
+    "police",
+    "education",
+    "school",
+    "nhs",
+    "executive",
+    "and",
+    "of",
+    "the",
+    "for",
+    "designated",
+    "named",
+    "strategic",
+    "quality",
+    "assurance",
+    "early",
+    "help",
+    "family",
+    "families",
+    "youth",
+    "justice",
+    "offending",
+    "probation",
+    "ccg",
+    "icb",
+    "lscb",
+    "lscp",
+    "unit",
+    "hub",
+    "panel",
+}
 # Last words that make a name an organisation rather than a person.
 AGENCY_WORDS = {
     "police",
@@ -58,6 +124,22 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text.removeprefix("the ")
+
+
+def looks_like_a_name(text: str) -> bool:
+    """Two to four capitalised words, none of them the words of services and roles."""
+    words = text.replace("’", "'").split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        bare = word.strip(".,()'").removesuffix("'s").casefold()
+        if (
+            not word[:1].isupper()
+            or bare in NOT_NAME_WORDS
+            or not bare.replace("-", "").replace("'", "").isalpha()
+        ):
+            return False
+    return True
 
 
 def initials(name: str) -> str:
@@ -154,6 +236,9 @@ class OwnerMatcher:
             candidates = [p for p in candidates if p.agency_id == agency.agency.pk] or candidates
         if candidates:
             return PersonMatch(name=name, job_title=job_title, agency=agency, person=candidates[0])
+        if not looks_like_a_name(name):
+            # "Mental Health" or "All Safeguarding Leads" split off as a person: not somebody to add.
+            return None
         return self.proposed_people.setdefault(
             key, PersonMatch(name=name[:200], job_title=(job_title or "")[:200], agency=agency)
         )
@@ -178,7 +263,8 @@ class OwnerMatcher:
             candidate = part.job_title or ""
         if self.known_agency(candidate) or self.known_agency(part.person or ""):
             return OwnerPart(agency=candidate if self.known_agency(candidate) else part.person)
-        if part.person and normalise(part.person) in self.people:
+        if not part.person or normalise(part.person) in self.people:
+            # A job title alone ("Chair of the Training subgroup") is a role, not an agency.
             return part
         last_word = normalise(candidate).rsplit(" ", 1)[-1]
         if last_word in AGENCY_WORDS:

@@ -95,3 +95,17 @@ def test_an_agency_the_library_took_for_a_person_is_read_as_an_agency(world):
     assert [a.name for a in split.agencies] == ["Youth Offending Service"] and split.agencies[0].is_new
     assert person.agencies == [] and [p.name for p in person.people] == ["Celia Lamden"]
     assert person.people[0].job_title == "Head of Early Help Services"
+
+
+def test_service_names_and_roles_split_off_as_people_are_not_proposed_as_new_people(world):
+    matcher = OwnerMatcher(world.partnership)
+    match = matcher.match_parts(
+        [
+            OwnerPart(person="Mental Health", job_title="NHS Programme Lead for"),
+            OwnerPart(person="All Safeguarding Leads"),
+            OwnerPart(job_title="Chair of the Contextual Safeguarding Steering Group"),
+            OwnerPart(job_title="Sussex Police"),
+        ]
+    )
+    assert match.people == [] and matcher.proposed_people == {} and matcher.proposed_agencies == {}
+    assert [a.agency for a in match.agencies] == [world.police]  # a known agency is still linked
