@@ -790,8 +790,13 @@ class Row:
 
 
 @functools.cache
-def column_defaults(model: type[models.Model]) -> dict[str, Any]:
-    return {f.attname: f.get_default() for f in model._meta.concrete_fields}
+def column_defaults(model: type[models.Model]) -> tuple[dict[str, Any], tuple[models.Field, ...]]:
+    """Fixed defaults, kept once; fields whose default is worked out each time (today's date)."""
+    fields = model._meta.concrete_fields
+    # `default` is the NOT_PROVIDED class (callable too) when a field has none.
+    worked_out = tuple(f for f in fields if f.has_default() and callable(f.default))
+    fixed = {f.attname: f.get_default() for f in fields if f not in worked_out}
+    return fixed, worked_out
 
 
 @functools.cache
@@ -803,7 +808,12 @@ def use_copy() -> bool:
 def make(model: type[models.Model], **values: Any) -> Any:
     """A new row of `model` (by attnames): a Row on PostgreSQL, a model instance elsewhere."""
     if use_copy():
-        return Row(model, {**column_defaults(model), **values})
+        fixed, worked_out = column_defaults(model)
+        row = Row(model, {**fixed, **values})
+        for f in worked_out:
+            if f.attname not in values:
+                setattr(row, f.attname, f.get_default())
+        return row
     return model(**values)
 
 
