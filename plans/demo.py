@@ -122,88 +122,22 @@ class DemoResult:
 # Word lists: what safeguarding plans actually say
 # --------------------------------------------------------------------------------------------
 
+# fmt: off
 FIRST_NAMES = [
-    "Aisha",
-    "Alison",
-    "Amir",
-    "Andrew",
-    "Beth",
-    "Carl",
-    "Catherine",
-    "Chloe",
-    "Claire",
-    "Daniel",
-    "Deborah",
-    "Emma",
-    "Fiona",
-    "Gareth",
-    "Grace",
-    "Hannah",
-    "Helen",
-    "Imran",
-    "James",
-    "Jane",
-    "Joanne",
-    "Karen",
-    "Kate",
-    "Kwame",
-    "Laura",
-    "Lee",
-    "Mandeep",
-    "Mark",
-    "Michelle",
-    "Naomi",
-    "Neil",
-    "Nicola",
-    "Paul",
-    "Priya",
-    "Rachel",
-    "Richard",
-    "Sarah",
-    "Simon",
-    "Sophie",
-    "Tom",
+    "Aisha", "Alison", "Amir", "Andrew", "Beth", "Carl", "Catherine", "Chloe", "Claire", "Daniel",
+    "Deborah", "Emma", "Fiona", "Gareth", "Grace", "Hannah", "Helen", "Imran", "James", "Jane", "Joanne",
+    "Karen", "Kate", "Kwame", "Laura", "Lee", "Mandeep", "Mark", "Michelle", "Naomi", "Neil", "Nicola",
+    "Paul", "Priya", "Rachel", "Richard", "Sarah", "Simon", "Sophie", "Tom",
 ]
+# fmt: on
+# fmt: off
 SURNAMES = [
-    "Ahmed",
-    "Bennett",
-    "Bradshaw",
-    "Carter",
-    "Chowdhury",
-    "Clarke",
-    "Dawson",
-    "Ellis",
-    "Fenwick",
-    "Fletcher",
-    "Gallagher",
-    "Hargreaves",
-    "Holloway",
-    "Hussain",
-    "Jackson",
-    "Kaur",
-    "Lamb",
-    "Lowe",
-    "McAllister",
-    "Mensah",
-    "Moss",
-    "Nolan",
-    "Okafor",
-    "Osei",
-    "Patel",
-    "Pickering",
-    "Quinn",
-    "Rahman",
-    "Rowe",
-    "Sandhu",
-    "Shepherd",
-    "Singh",
-    "Thornton",
-    "Walsh",
-    "Whitfield",
-    "Wood",
-    "Wright",
-    "Young",
+    "Ahmed", "Bennett", "Bradshaw", "Carter", "Chowdhury", "Clarke", "Dawson", "Ellis", "Fenwick",
+    "Fletcher", "Gallagher", "Hargreaves", "Holloway", "Hussain", "Jackson", "Kaur", "Lamb", "Lowe",
+    "McAllister", "Mensah", "Moss", "Nolan", "Okafor", "Osei", "Patel", "Pickering", "Quinn", "Rahman",
+    "Rowe", "Sandhu", "Shepherd", "Singh", "Thornton", "Walsh", "Whitfield", "Wood", "Wright", "Young",
 ]
+# fmt: on
 
 # (name pattern, short name pattern, kind, job titles); {p} is the place.
 AGENCY_TEMPLATES: list[tuple[str, str, str, list[str]]] = [
@@ -318,79 +252,41 @@ POLICE_RANKS = {
     "Chief Inspector": "Ch Insp",
 }
 
+# fmt: off
 PLACES = [
-    "Ashford Vale",
-    "Barnmouth",
-    "Bramley",
-    "Calderbrook",
-    "Castlemere",
-    "Chalkdown",
-    "Coldharbour",
-    "Dunmere",
-    "Eastwold",
-    "Elmbridge Fen",
-    "Fairhaven",
-    "Fenwick Marsh",
-    "Greystone",
-    "Hartwell",
-    "Highcliffe",
-    "Holmsdale",
-    "Kingsmoor",
-    "Langdale",
-    "Lowmoor",
-    "Marlford",
-    "Middlebank",
-    "Netherfield",
-    "Northcote",
-    "Oakhampton",
-    "Pendlebury",
-    "Ravensworth",
-    "Redhill Downs",
-    "Riverside",
-    "Rookwood",
-    "Saltash Bay",
-    "Sherwood Vale",
-    "Southmere",
-    "Stonebridge",
-    "Thornbury",
-    "Upperdale",
-    "Wendale",
-    "Westbrook",
-    "Whitmore",
-    "Wickham",
-    "Windermere Vale",
+    "Ashford Vale", "Barnmouth", "Bramley", "Calderbrook", "Castlemere", "Chalkdown", "Coldharbour",
+    "Dunmere", "Eastwold", "Elmbridge Fen", "Fairhaven", "Fenwick Marsh", "Greystone", "Hartwell",
+    "Highcliffe", "Holmsdale", "Kingsmoor", "Langdale", "Lowmoor", "Marlford", "Middlebank", "Netherfield",
+    "Northcote", "Oakhampton", "Pendlebury", "Ravensworth", "Redhill Downs", "Riverside", "Rookwood",
+    "Saltash Bay", "Sherwood Vale", "Southmere", "Stonebridge", "Thornbury", "Upperdale", "Wendale",
+    "Westbrook", "Whitmore", "Wickham", "Windermere Vale",
 ]
+# fmt: on
 PLACE_PREFIXES = ["", "North ", "South ", "East ", "West ", "Mid ", "Greater ", "Upper ", "Lower "]
 
+# fmt: off
 GROUPS = [
-    "Safeguarding Partnership Executive",
-    "JTAI Improvement Board",
-    "Quality Assurance subgroup",
-    "Exploitation subgroup",
-    "Learning and Improvement subgroup",
-    "Vulnerability Executive",
+    "Safeguarding Partnership Executive", "JTAI Improvement Board", "Quality Assurance subgroup",
+    "Exploitation subgroup", "Learning and Improvement subgroup", "Vulnerability Executive",
 ]
+# fmt: on
+# fmt: off
 DOCS = [
-    "multi-agency protocol",
-    "practice guidance",
-    "escalation policy",
-    "pathway",
-    "screening tool",
-    "terms of reference",
-    "practitioner briefing",
-    "audit tool",
-    "performance dashboard",
+    "multi-agency protocol", "practice guidance", "escalation policy", "pathway", "screening tool",
+    "terms of reference", "practitioner briefing", "audit tool", "performance dashboard",
 ]
+# fmt: on
+# fmt: off
 CONSTRAINTS = [
-    "vacancies in the team",
-    "delays in agreeing the information-sharing agreement",
+    "vacancies in the team", "delays in agreeing the information-sharing agreement",
     "the case management system change has not yet been delivered",
-    "limited capacity in the health safeguarding team",
-    "awaiting sign-off by all three statutory partners",
+    "limited capacity in the health safeguarding team", "awaiting sign-off by all three statutory partners",
     "low attendance from schools at the training sessions",
     "data from the police system is not yet reliable",
     "the lead officer has left and the post is being recruited to",
 ]
+# fmt: on
+# fmt: off
 IMPACTS = [
     "strategy meetings for children at risk of exploitation are now held within 24 hours in most cases",
     "practitioners report more confidence in recognising exploitation",
@@ -400,44 +296,30 @@ IMPACTS = [
     "escalations are resolved at the first stage more often",
     "referrals from the emergency departments now include the screening tool",
 ]
+# fmt: on
+# fmt: off
 RECORDS = [
-    "case files",
-    "strategy meeting records",
-    "return home interviews",
-    "safety plans",
-    "MASH decisions",
-    "child protection plans",
-    "police vulnerability reports",
+    "case files", "strategy meeting records", "return home interviews", "safety plans", "MASH decisions",
+    "child protection plans", "police vulnerability reports",
 ]
+# fmt: on
 
+# fmt: off
 SUBJECTS = [
-    "threshold decisions in the MASH",
-    "strategy meetings for children at risk of exploitation",
-    "return home interviews",
-    "the child exploitation screening tool",
-    "multi-agency chronologies",
-    "the escalation and resolution policy",
-    "information sharing at the front door",
-    "the MACE panel",
-    "the daily risk management meeting (DRMM)",
-    "contextual safeguarding assessments",
-    "transition planning for 17-year-olds",
-    "initial health assessments for children in care",
-    "the voice of the child in police vulnerability reports",
-    "safety plans for children who go missing",
-    "the Complex Case Planning Framework",
-    "section 47 enquiries",
-    "child protection conferences",
-    "early help assessments",
-    "referrals from emergency departments",
-    "the neglect toolkit",
-    "part-time timetables and children missing education",
-    "National Referral Mechanism referrals",
-    "disruption activity against adults who exploit children",
-    "the CAMHS crisis pathway",
-    "the out-of-hours response to missing children",
-    "exploitation risk assessments",
+    "threshold decisions in the MASH", "strategy meetings for children at risk of exploitation",
+    "return home interviews", "the child exploitation screening tool", "multi-agency chronologies",
+    "the escalation and resolution policy", "information sharing at the front door", "the MACE panel",
+    "the daily risk management meeting (DRMM)", "contextual safeguarding assessments",
+    "transition planning for 17-year-olds", "initial health assessments for children in care",
+    "the voice of the child in police vulnerability reports", "safety plans for children who go missing",
+    "the Complex Case Planning Framework", "section 47 enquiries", "child protection conferences",
+    "early help assessments", "referrals from emergency departments", "the neglect toolkit",
+    "part-time timetables and children missing education", "National Referral Mechanism referrals",
+    "disruption activity against adults who exploit children", "the CAMHS crisis pathway",
+    "the out-of-hours response to missing children", "exploitation risk assessments",
 ]
+# fmt: on
+# fmt: off
 ACTION_TEMPLATES = [
     "Audit the quality of {s} and report the findings to the {g}",
     "Review and relaunch {s}, with an escalation route agreed by all partners",
@@ -452,14 +334,15 @@ ACTION_TEMPLATES = [
     "Promote the use of {s} across health, schools and early help",
     "Ensure that {s} are reviewed by the {g} every quarter",
 ]
+# fmt: on
+# fmt: off
 PURPOSES = [
-    "",
-    "",
-    " so that children at risk of exploitation are identified earlier",
+    "", "", " so that children at risk of exploitation are identified earlier",
     " so that decisions are timely and risk is shared",
     " to ensure a consistent response across the partnership",
     " so that the child's lived experience informs the plan",
 ]
+# fmt: on
 
 JTAI_AREAS = [
     (
@@ -518,13 +401,14 @@ JTAI_AREAS = [
     ),
 ]
 JTAI_THEMES = ["Multi-agency areas for development", "Children's social care", "Health", "Police"]
+# fmt: off
 JTAI_TOPICS = [
     "the multi-agency response to children at risk of criminal exploitation",
-    "the multi-agency response to children's mental health",
-    "the multi-agency response to neglect",
+    "the multi-agency response to children's mental health", "the multi-agency response to neglect",
     "the multi-agency response to children living with domestic abuse",
     "the multi-agency response to child sexual abuse within the family environment",
 ]
+# fmt: on
 
 SCR_FINDINGS = [
     ("Professionals' understanding of adolescent neglect", "adolescent neglect is recognised early"),
@@ -542,26 +426,27 @@ SCR_FINDINGS = [
     ("Information sharing when families move between areas", "records follow children who move"),
     ("Think family: parental mental health and substance misuse", "adult services think family"),
 ]
+# fmt: off
 SCR_QUESTIONS = [
     "How will the Board be assured that {x}?",
     "How will the Board establish whether the failure to ensure {x} is a significant issue?",
     "What evidence does the Board have that {x}?",
 ]
+# fmt: on
+# fmt: off
 SCR_OWNERS = [
-    "NL/AC",
-    "JW/AC",
-    "CS/AC",
-    "LSCB Audit Group",
-    "Named GP and Safeguarding Team",
-    "Head of Universal Services",
-    "HoN CYP/Named Nurse and Named Doctor for Safeguarding Children",
+    "NL/AC", "JW/AC", "CS/AC", "LSCB Audit Group", "Named GP and Safeguarding Team",
+    "Head of Universal Services", "HoN CYP/Named Nurse and Named Doctor for Safeguarding Children",
 ]
+# fmt: on
+# fmt: off
 SCR_OUTCOMES = [
     "A consistent, appropriate and timely response to exploitation across the whole partnership.",
     "Increased professional awareness and competency, evidenced by records.",
     "Earlier identification of neglect and affirmative action taken to manage risk.",
     "GPs become an integral part of the safeguarding process.",
 ]
+# fmt: on
 SCR_CHILDREN = ["Child J", "Child L", "Child R", "Child T", "Child Y", "Julia", "Sam"]
 
 CCE_STRANDS = [
@@ -616,12 +501,12 @@ CCE_STRANDS = [
         ],
     ),
 ]
+# fmt: off
 DELIVERY_TITLES = [
-    "Child Criminal Exploitation Delivery Plan",
-    "Child Exploitation and Missing Delivery Plan",
-    "Serious Violence Duty Delivery Plan",
-    "Contextual Safeguarding Delivery Plan",
+    "Child Criminal Exploitation Delivery Plan", "Child Exploitation and Missing Delivery Plan",
+    "Serious Violence Duty Delivery Plan", "Contextual Safeguarding Delivery Plan",
 ]
+# fmt: on
 
 # RAG schemes as the plans write them: (key, label, colour, definition, is_done).
 RAG_SCHEMES: dict[str, list[tuple[str, str, str, str, bool]]] = {
@@ -665,20 +550,12 @@ STATE_KEYS: dict[str, dict[str, str]] = {
     PlanKind.DELIVERY: {"off_track": "red", "at_risk": "amber", "on_track": "green", "done": "blue"},
 }
 PLAN_KINDS = [PlanKind.JTAI, PlanKind.SCR, PlanKind.DELIVERY]
+# fmt: off
 MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
 ]
+# fmt: on
 
 
 # --------------------------------------------------------------------------------------------
