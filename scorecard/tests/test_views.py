@@ -154,3 +154,29 @@ def test_the_xlsx_export_reopens_in_openpyxl(client, world, drmm):
     assert rows[0][:4] == ("period", "area", "risk", "value")
     assert len(rows) == 6
     assert {r[3] for r in rows[1:]} == {4, 8, 2, 11, 10}
+
+
+def test_a_measure_without_dimensions_and_one_without_values_still_show(client, world):
+    plain = MeasureFactory(partnership=world.partnership, name="Strategy meetings held")
+    ValueFactory(measure=plain, period=dt.date(2020, 4, 1), number=Decimal(6))
+    empty = MeasureFactory(partnership=world.partnership, name="Return interviews offered")
+    page = get(client, world.viewer, "scorecard:measure", plain.pk)
+    assert page.status_code == 200 and page.context["crosstab"].grand_total == 6
+    page = get(client, world.viewer, "scorecard:measure", empty.pk)
+    assert page.status_code == 200 and "No values yet" in page.content.decode()
+    assert "No values yet" in get(client, world.viewer, "scorecard:index").content.decode()
+
+
+def test_the_scorecard_page_reads_in_a_fixed_number_of_queries(
+    client, world, drmm, django_assert_max_num_queries
+):
+    import random
+
+    from scorecard.demo import extend_demo
+
+    extend_demo(world.partnership, [world.plan], random.Random(2))
+    client.force_login(world.viewer)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("scorecard:index")).status_code == 200
+    with django_assert_max_num_queries(11):
+        assert client.get(reverse("scorecard:measure", args=[drmm.pk])).status_code == 200
