@@ -13,7 +13,7 @@ from intake import jobs
 from intake.models import BatchStatus, ImportBatch
 from plans.models import Plan
 
-from .test_web_import import ROWS, upload, xlsx_bytes
+from .test_web_import import HEADER, ROWS, confirm, upload, xlsx_bytes
 
 
 @pytest.fixture
@@ -112,3 +112,35 @@ def test_a_reading_in_progress_is_not_reported_as_stalled(world):
         started=timezone.now() - dt.timedelta(minutes=2),
     )
     assert batch.is_pending and not batch.is_stalled() and batch.elapsed_seconds() >= 119
+
+
+def pdf_bytes(rows: list[list[str]]) -> bytes:
+    from html import escape
+
+    from weasyprint import HTML
+
+    cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    head = "".join(f"<th>{h}</th>" for h in HEADER)
+    markup = (
+        "<style>@page{size:A4 landscape;margin:1cm} table{border-collapse:collapse;font-size:8pt}"
+        "td,th{border:1px solid black;padding:2px;vertical-align:top}</style>"
+        f"<h1>Front door improvement plan</h1><table><tr>{head}</tr>{cells}</table>"
+    )
+    return HTML(string=markup).write_pdf()
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.django_db(transaction=True)
+def test_a_pdf_is_read_in_a_background_thread_and_saved(client, world):
+    client.force_login(world.manager)
+    response = upload(client, "plan.pdf", pdf_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    assert response.url == reverse("intake:batch", args=[batch.pk])
+    for thread in list(jobs.threads):
+        thread.join(60)
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.READ, batch.error
+    confirm(client, batch)
+    plan = Plan.objects.get(title="Front door plan")
+    assert sorted(plan.actions.values_list("ref", flat=True)) == ["1.1", "1.2", "2.1"]
+    assert plan.actions.get(ref="2.1").due_date == dt.date(2020, 9, 30)
