@@ -67,8 +67,10 @@ lock: .venv/bin/python ## Re-pin every Python dependency into constraints.txt
 	$(PIP) install --quiet -e '.[dev]'
 	$(PIP) freeze --exclude-editable | grep -v '^-e' > constraints.txt
 
+# --strict: a dependency the vulnerability service could not look up is a failed audit, reported
+# below, not a silent "No known vulnerabilities found".
 audit: install ## Check pinned dependencies for known vulnerabilities (a failed lookup is reported, not fatal)
-	.venv/bin/pip-audit -r constraints.txt --progress-spinner off || echo "pip-audit could not complete (see above); not failing the build."
+	.venv/bin/pip-audit -r constraints.txt --progress-spinner off --strict || echo "pip-audit could not complete (see above); not failing the build."
 
 clean: ## Remove the virtualenv, node_modules and the SQLite database
 	rm -rf .venv node_modules .stamp-* db.sqlite3 staticfiles
