@@ -57,6 +57,7 @@ class Clock:
     deadline: dt.date
     working_days_left: int
     state: str  # met, green, amber, red
+    pk: int | None = None  # the StatutoryClock, for clocks a plan manager added
 
     @property
     def colour(self) -> str:
@@ -71,7 +72,14 @@ class Clock:
         return f"{plural(self.working_days_left)} left" if self.working_days_left else "Due today"
 
 
-def clock(label: str, start: dt.date, working_days: int, met: bool, today: dt.date | None = None) -> Clock:
+def clock(
+    label: str,
+    start: dt.date,
+    working_days: int,
+    met: bool,
+    today: dt.date | None = None,
+    pk: int | None = None,
+) -> Clock:
     today = today or timezone.localdate()
     deadline = add_working_days(start, working_days)
     left = working_days_between(today, deadline)
@@ -83,17 +91,24 @@ def clock(label: str, start: dt.date, working_days: int, met: bool, today: dt.da
         state = "amber"
     else:
         state = "green"
-    return Clock(label, deadline, left, state)
+    return Clock(label, deadline, left, state, pk)
 
 
 def clocks_for_plan(plan: Plan, today: dt.date | None = None) -> list[Clock]:
     """The inspectorate's deadlines for an inspection plan, counted from the report's date.
 
     A JTAI written statement of action: the final plan within 70 working days of the report.
-    (The 20-working-day early draft after a focused visit with priority actions needs to know
-    the visit had priority actions, which the plan does not record yet: `clock()` does it.)
+    Plus any deadline a plan manager added for the plan (`StatutoryClock`), such as the early
+    draft within 20 working days after a focused visit with priority actions.
     """
-    if plan.kind != PlanKind.JTAI or plan.report_date is None:
-        return []
-    agreed = plan.stage in (PlanStage.AGREED, PlanStage.PUBLISHED, PlanStage.CLOSED)
-    return [clock("Final plan agreed (70 working days from the report)", plan.report_date, 70, agreed, today)]
+    clocks = []
+    if plan.kind == PlanKind.JTAI and plan.report_date is not None:
+        agreed = plan.stage in (PlanStage.AGREED, PlanStage.PUBLISHED, PlanStage.CLOSED)
+        clocks.append(
+            clock("Final plan agreed (70 working days from the report)", plan.report_date, 70, agreed, today)
+        )
+    for extra in plan.statutory_clocks.all():
+        clocks.append(
+            clock(extra.label, extra.start, extra.working_days, extra.met_on is not None, today, extra.pk)
+        )
+    return clocks

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from governance.models import Board, Decision, Meeting, SignOff
+from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock
 from oversight.forms import GovukFormMixin
 from plans.models import Partnership, Person, Plan, PlanStage
 
@@ -139,3 +139,11 @@ class BoardForm(GovukFormMixin, forms.ModelForm):
         if others.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("The partnership already has a board with this name.")
         return name
+
+
+class ClockForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = StatutoryClock
+        fields = ["label", "start", "working_days", "met_on"]
+        widgets = {"start": DateInput, "met_on": DateInput}
+        labels = {"label": "Deadline", "start": "Counted from", "met_on": "Met on"}

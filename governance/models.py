@@ -200,3 +200,33 @@ class SignOff(models.Model):
     @property
     def links(self) -> list[str]:
         return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]
+
+
+class ClockQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "plan__partnership"
+
+
+class StatutoryClock(models.Model):
+    """A deadline the inspectorate set for a plan, in working days from a start date.
+
+    The 70-working-day final plan of a JTAI is shown for every inspection plan with a report
+    date without being stored; other deadlines (e.g. an early draft within 20 working days
+    after a focused visit with priority actions) are added per plan by a plan manager.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="statutory_clocks")
+    label = models.CharField(
+        max_length=200, help_text="What must be done, e.g. “Early draft of the plan to Ofsted”."
+    )
+    start = models.DateField(help_text="Usually the date of the inspection report or focused visit letter.")
+    working_days = models.PositiveSmallIntegerField(help_text="Working days allowed after the start date.")
+    met_on = models.DateField(null=True, blank=True, help_text="When it was done; leave empty until then.")
+
+    objects = ClockQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start", "pk"]
+
+    def __str__(self) -> str:
+        return self.label

@@ -25,13 +25,14 @@ from governance.clocks import clocks_for_plan
 from governance.flags import SUMMARY_ORDER, flags_for_actions, summarise
 from governance.forms import (
     BoardForm,
+    ClockForm,
     DecisionForm,
     MeetingForm,
     OpenRoundForm,
     ProposeSignOffForm,
     StageForm,
 )
-from governance.models import Board, Decision, Meeting, SignOff, UpdateRound
+from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock, UpdateRound
 from governance.rounds import current_round, open_round, opened_on, round_progress
 from governance.versions import action_changes, stage_changes
 from plans.models import Action, Partnership, Plan, Section
@@ -325,3 +326,24 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
         since, until = until, since
     context.update({"since": since, "until": until, "changes": action_changes(plan, since, until)})
     return render(request, "governance/versions.html", context)
+
+
+@login_required
+def clock_form(request: HttpRequest, plan_id: int | None = None, pk: int | None = None) -> HttpResponse:
+    """Add a statutory deadline to a plan (plan_id) or change one, e.g. to record it met (pk)."""
+    if pk is not None:
+        instance = get_object_or_404(
+            StatutoryClock.objects.for_user(request.user).select_related("plan"), pk=pk
+        )
+        plan = instance.plan
+    else:
+        plan = get_object_or_404(Plan.objects.for_user(request.user), pk=plan_id)
+        instance = StatutoryClock(plan=plan, start=plan.report_date)
+    if not rules.can_change_stage(request.user, plan):
+        raise PermissionDenied
+    form = ClockForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Deadline “{form.instance.label}” saved.")
+        return redirect("governance:plan", plan.pk)
+    return render(request, "governance/clock_form.html", {"plan": plan, "form": form, "clock": instance})

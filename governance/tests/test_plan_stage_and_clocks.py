@@ -89,3 +89,36 @@ def test_the_versions_diff_shows_what_changed_in_the_actions_between_two_dates(w
     assert ("Status", "No status", "Amber") in changes["2.1"].fields
     assert changes["2.2"].kind == "removed" and changes[added.ref].kind == "added"
     assert "1.1" not in changes  # unchanged in that period
+
+
+def test_a_manager_adds_the_early_draft_deadline_and_records_it_met(client, world):
+    world.plan.report_date = dt.date(2026, 2, 2)
+    world.plan.save()
+    client.force_login(world.manager)
+    with time_machine.travel(dt.datetime(2026, 2, 25, 10, tzinfo=dt.UTC), tick=False):
+        response = client.post(
+            reverse("governance:new_clock", args=[world.plan.pk]),
+            {"label": "Early draft after the focused visit", "start": "2026-02-02", "working_days": "20"},
+        )
+        assert response.status_code == 302
+        page = client.get(reverse("governance:plan", args=[world.plan.pk])).content.decode()
+        # 20 working days after Monday 2 February 2026 is Monday 2 March: 3 working days left.
+        assert "Early draft after the focused visit" in page and "2 March 2026" in page
+        assert '<strong class="govuk-tag govuk-tag--orange">3 working days left</strong>' in page
+        stored = world.plan.statutory_clocks.get()
+        client.post(
+            reverse("governance:edit_clock", args=[stored.pk]),
+            {"label": stored.label, "start": "2026-02-02", "working_days": "20", "met_on": "2026-02-25"},
+        )
+        (_final, early) = clocks_for_plan(world.plan)
+    assert early.state == "met"
+
+
+@pytest.mark.parametrize("role", ["contributor", "viewer"])
+def test_contributors_and_viewers_cannot_add_deadlines(client, world, role):
+    client.force_login(getattr(world, role))
+    url = reverse("governance:new_clock", args=[world.plan.pk])
+    assert client.post(url, {"label": "x", "start": "2026-02-02", "working_days": "20"}).status_code == 403
+    assert not world.plan.statutory_clocks.exists()
+    client.force_login(world.outsider)
+    assert client.get(url).status_code == 404
