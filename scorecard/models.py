@@ -184,7 +184,9 @@ class Value(models.Model):
     dimensions = models.JSONField(default=dict, blank=True)
     dimensions_key = models.CharField(max_length=500, blank=True, editable=False)
     number = models.DecimalField(max_digits=14, decimal_places=2)
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="values")
+    # RESTRICT, not PROTECT: a source cannot be deleted while values cite it, but deleting the
+    # partnership (load_demo --replace) removes both together.
+    source = models.ForeignKey(Source, on_delete=models.RESTRICT, related_name="values")
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -55,3 +55,14 @@ def test_the_summary_gives_the_latest_value_on_or_before_the_date_with_target_ra
 def test_the_summary_only_covers_the_partnership_asked_for(world):
     MeasureFactory(partnership=world.other_plan.partnership)
     assert scorecard_summary(world.partnership) == []
+
+
+def test_deleting_the_partnership_removes_its_scorecard_but_a_cited_source_cannot_be_deleted(world):
+    import pytest
+    from django.db.models import RestrictedError
+
+    extend_demo(world.partnership, [world.plan], random.Random(1))
+    with pytest.raises(RestrictedError):
+        Value.objects.first().source.delete()
+    world.partnership.delete()
+    assert not Value.objects.exists() and not Measure.objects.exists()
