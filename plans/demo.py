@@ -401,6 +401,8 @@ JTAI_AREAS = [
     ),
 ]
 JTAI_THEMES = ["Multi-agency areas for development", "Children's social care", "Health", "Police"]
+# Which theme each of JTAI_AREAS sits under (index into JTAI_THEMES).
+JTAI_AREA_THEMES = [0, 0, 0, 1, 2, 1, 3, 0, 0, 0]
 # fmt: off
 JTAI_TOPICS = [
     "the multi-agency response to children at risk of criminal exploitation",
@@ -1067,26 +1069,31 @@ class Generator:
         rng = self.rng
         n_areas = max(1, min(round(n / 5), 60))
         per_area = apportion(n, [rng.uniform(0.6, 1.4) for _ in range(n_areas)])
-        themes = self.sections(
-            plan,
-            [
-                Section(plan=plan, ref="", title=t, order=i)
-                for i, t in enumerate(JTAI_THEMES[: max(1, min(4, n_areas))])
-            ],
+        # Each area belongs under the theme its finding is about; areas are numbered theme by theme.
+        templates = sorted(range(n_areas), key=lambda a: (JTAI_AREA_THEMES[a % len(JTAI_AREAS)], a))
+        used = sorted({JTAI_AREA_THEMES[a % len(JTAI_AREAS)] for a in templates})
+        themes = dict(
+            zip(
+                used,
+                self.sections(
+                    plan,
+                    [Section(plan=plan, ref="", title=JTAI_THEMES[t], order=i) for i, t in enumerate(used)],
+                ),
+                strict=True,
+            )
         )
         areas = []
-        for a in range(n_areas):
+        for number, a in enumerate(templates, start=1):
             title, improve, found = JTAI_AREAS[a % len(JTAI_AREAS)]
-            theme = themes[0] if a < n_areas // 2 or len(themes) == 1 else themes[1 + a % (len(themes) - 1)]
             areas.append(
                 Section(
                     plan=plan,
-                    parent=theme,
-                    ref=str(a + 1),
+                    parent=themes[JTAI_AREA_THEMES[a % len(JTAI_AREAS)]],
+                    ref=str(number),
                     title=title,
                     what_needs_to_improve=improve,
                     what_inspectors_found=found,
-                    order=a,
+                    order=number,
                 )
             )
         self.sections(plan, areas)
