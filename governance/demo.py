@@ -15,7 +15,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from governance.models import Board, Meeting, SignOff
+from governance.clocks import add_working_days
+from governance.models import Board, Meeting, SignOff, StatutoryClock
 from governance.rounds import open_round, owners_of_open_actions
 from plans.models import Membership, Partnership, Person, PlanKind, Role
 
@@ -71,6 +72,14 @@ def extend_demo(partnership: Partnership, plans: list[Any], rng: random.Random) 
     )
     opened_by = manager.user if manager else None
     contributor = get_user_model().objects.filter(username="demo-contributor").first()
+    for inspection in (p for p in plans if p.kind == PlanKind.JTAI and p.report_date):
+        StatutoryClock.objects.create(
+            plan=inspection,
+            label="Early draft of the plan to Ofsted (priority actions)",
+            start=inspection.report_date,
+            working_days=20,
+            met_on=add_working_days(inspection.report_date, rng.randint(12, 19)),
+        )
     plan = _plan_for_round(plans, contributor.pk if contributor else None)
     if plan is None:
         return
