@@ -18,7 +18,7 @@ from plans.models import Partnership
 from plans.rules import can_manage_plans
 from scorecard import entry, exports, figures
 from scorecard.forms import MeasureForm, TablesForm, UploadForm, ValueForm
-from scorecard.models import Measure
+from scorecard.models import Measure, Unit
 from scorecard.services import cells_for, findings_for, scorecard_summary, unit_suffix
 from scorecard.tables import TablesError, tables_from_bytes, values_from_tables
 
@@ -128,6 +128,8 @@ def measure(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "findings": findings_for(measure, cells),
             "suffix": unit_suffix(measure),
+            # Adding percentages or average days gives nonsense: totals only for counts.
+            "show_totals": measure.unit == Unit.COUNT,
             "can_manage": can_manage_plans(request.user, measure.partnership_id),
             "period_label": figures.period_label(period, measure.frequency) if period else "",
         },

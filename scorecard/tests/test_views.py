@@ -180,3 +180,17 @@ def test_the_scorecard_page_reads_in_a_fixed_number_of_queries(
         assert client.get(reverse("scorecard:index")).status_code == 200
     with django_assert_max_num_queries(11):
         assert client.get(reverse("scorecard:measure", args=[drmm.pk])).status_code == 200
+
+
+def test_a_percentage_measure_by_area_shows_no_totals(client, world):
+    measure = MeasureFactory(
+        partnership=world.partnership,
+        unit="percentage",
+        target=Decimal(95),
+        dimensions=area_and_risk(world.partnership)[:1],
+    )
+    for area, n in (("City", 90), ("County", 97)):
+        ValueFactory(measure=measure, dimensions={"area": area}, number=Decimal(n))
+    page = get(client, world.viewer, "scorecard:measure", measure.pk).content.decode()
+    assert "97%" in page
+    assert "187" not in page and ">Total<" not in page
