@@ -403,6 +403,25 @@ JTAI_AREAS = [
 JTAI_THEMES = ["Multi-agency areas for development", "Children's social care", "Health", "Police"]
 # Which theme each of JTAI_AREAS sits under (index into JTAI_THEMES).
 JTAI_AREA_THEMES = [0, 0, 0, 1, 2, 1, 3, 0, 0, 0]
+# What the actions of each of JTAI_AREAS are mostly about.
+# fmt: off
+JTAI_AREA_SUBJECTS = [
+    ["return home interviews", "safety plans for children who go missing",
+     "the out-of-hours response to missing children"],
+    ["strategy meetings for children at risk of exploitation", "section 47 enquiries",
+     "child protection conferences"],
+    ["threshold decisions in the MASH", "information sharing at the front door", "referrals from emergency departments"],
+    ["multi-agency chronologies", "contextual safeguarding assessments", "early help assessments"],
+    ["the child exploitation screening tool", "referrals from emergency departments", "the CAMHS crisis pathway"],
+    ["exploitation risk assessments", "the Complex Case Planning Framework", "the MACE panel"],
+    ["disruption activity against adults who exploit children", "National Referral Mechanism referrals",
+     "the daily risk management meeting (DRMM)"],
+    ["transition planning for 17-year-olds", "the Complex Case Planning Framework", "the CAMHS crisis pathway"],
+    ["part-time timetables and children missing education", "early help assessments", "the neglect toolkit"],
+    ["the escalation and resolution policy", "the voice of the child in police vulnerability reports",
+     "multi-agency chronologies"],
+]
+# fmt: on
 # fmt: off
 JTAI_TOPICS = [
     "the multi-agency response to children at risk of criminal exploitation",
@@ -1098,9 +1117,9 @@ class Generator:
             )
         self.sections(plan, areas)
         out = []
-        for area, count in zip(areas, per_area, strict=True):
+        for area, a, count in zip(areas, templates, per_area, strict=True):
             for j in range(count):
-                text = self.action_text()
+                text = self.action_text(JTAI_AREA_SUBJECTS[a % len(JTAI_AREAS)])
                 out.append(self.blueprint(ctx, plan, area, f"{area.ref}.{j + 1}", text, len(out)))
         return out
 
@@ -1166,9 +1185,11 @@ class Generator:
                 out.append(bp)
         return out
 
-    def action_text(self) -> str:
+    def action_text(self, subjects: Sequence[str] = ()) -> str:
+        """An action as plans write them; mostly about `subjects` when the section has a topic."""
         rng = self.rng
-        text = rng.choice(ACTION_TEMPLATES).format(s=rng.choice(SUBJECTS), g=rng.choice(GROUPS))
+        subject = rng.choice(subjects) if subjects and rng.random() < 0.8 else rng.choice(SUBJECTS)
+        text = rng.choice(ACTION_TEMPLATES).format(s=subject, g=rng.choice(GROUPS))
         return text + rng.choice(PURPOSES)
 
     def owner_words(self, ctx: PartnershipContext, owners: list[Person], style: str) -> str:
