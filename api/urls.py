@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
@@ -21,9 +22,25 @@ router.register("agencies", views.AgencyViewSet, basename="agency")
 # Extension point: models other apps add (measures, boards) as (prefix, viewset). A model whose
 # manager has `for_user` gets a read-only endpoint from `views.read_only_viewset(Model)`;
 # write a full viewset in views.py when it needs writes.
-EXTRA_ROUTES: list[tuple[str, type]] = []
+EXTRA_ROUTES: list[tuple[str, type]] = [
+    (
+        "measures",
+        views.read_only_viewset(
+            apps.get_model("scorecard", "Measure"),
+            ["id", "partnership", "name", "description", "unit", "polarity", "target", "green_from",
+             "amber_from", "frequency", "owner", "dimensions", "actions", "order", "created"],
+        ),
+    ),
+    (
+        "measure-values",
+        views.read_only_viewset(
+            apps.get_model("scorecard", "Value"),
+            ["id", "measure", "period", "dimensions", "number", "source", "entered_at"],
+        ),
+    ),
+]  # fmt: skip
 for prefix, viewset in EXTRA_ROUTES:
-    router.register(prefix, viewset, basename=prefix.rstrip("s"))
+    router.register(prefix, viewset, basename=prefix.removesuffix("s"))
 
 urlpatterns = [
     path("plans/<int:pk>/export.csv", views.PlanExportCSV.as_view(), name="plan_export_csv"),

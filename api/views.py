@@ -275,13 +275,13 @@ class PlanExportCSV(PlanExportBase):
         return response
 
 
-def read_only_viewset(model: type[Model], fields: list[str] | str = "__all__") -> type[PartnershipViewSet]:
+def read_only_viewset(model: type[Model], fields: list[str]) -> type[PartnershipViewSet]:
     """A read-only viewset for any partnership-scoped model (its manager has `for_user`).
 
     The extension point for models other apps add later (measures, boards): register it in
     api/urls.py `EXTRA_ROUTES`, or write a full viewset like the ones above.
     """
-    meta = type("Meta", (), {"model": model, "fields": fields})
+    meta = type("Meta", (), {"model": model, "fields": fields, "read_only_fields": fields})
     serializer = type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})
     return type(  # type: ignore[return-value]
         f"{model.__name__}ViewSet",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -123,3 +124,20 @@ def test_user_written_script_comes_back_as_inert_json_text(world, api_as):
 def test_api_root_lists_the_endpoints(world, api_as):
     response = api_as(world.viewer).get(reverse("api:api-root"), HTTP_ACCEPT="application/json")
     assert set(response.json()) >= {"plans", "sections", "actions", "updates", "agencies"}
+
+
+def test_measures_and_their_values_are_read_from_the_partnerships_own_scorecard(world, api_as):
+    measure_model = apps.get_model("scorecard", "Measure")
+    ours = measure_model.objects.create(partnership=world.partnership, name="Strategy meetings in 3 days")
+    theirs = measure_model.objects.create(partnership=world.other_plan.partnership, name="Theirs")
+    source = apps.get_model("scorecard", "Source").objects.create(
+        partnership=world.partnership, name="Report"
+    )
+    value = apps.get_model("scorecard", "Value").objects.create(
+        measure=ours, period="2025-04-01", number="85.50", source=source
+    )
+    client = api_as(world.viewer)
+    assert ids(client.get("/api/measures/")) == {ours.pk}
+    assert client.get(f"/api/measures/{theirs.pk}/").status_code == 404
+    assert client.get("/api/measure-values/").json()["results"][0]["number"] == "85.50"
+    assert api_as(world.admin).patch(f"/api/measure-values/{value.pk}/", {"number": 1}).status_code == 405

@@ -156,6 +156,8 @@ TABLE: dict[str, Case | list[Case]] = {
     "governance:open_round": page(obj="plan", who=MANAGERS),
     "governance:change_stage": page(obj="plan", who=MANAGERS, method="post"),
     "governance:versions": page(obj="plan"),
+    "governance:new_clock": page(obj="plan", who=MANAGERS),
+    "governance:edit_clock": page(obj="clock", who=MANAGERS),
     "governance:round": page(obj="round"),
     "governance:propose_sign_off": page(obj="section", who=MANAGERS),
     "governance:record_decision": page(obj="sign_off", who=MANAGERS),
@@ -170,6 +172,7 @@ TABLE: dict[str, Case | list[Case]] = {
     # --- scorecard ------------------------------------------------------------------------
     "scorecard:index": page(who=ANYONE_SIGNED_IN),
     "scorecard:add_measure": page(who=MANAGERS, query="partnership={slug}", expect={"outsider": 404}),
+    "scorecard:import_tables": page(who=MANAGERS, query="partnership={slug}", expect={"outsider": 404}),
     "scorecard:measure": page(obj="measure"),
     "scorecard:edit_measure": page(obj="measure", who=MANAGERS),
     "scorecard:add_value": page(obj="measure", who=MANAGERS),
@@ -203,6 +206,10 @@ TABLE: dict[str, Case | list[Case]] = {
     ],
     "api:agency-list": api_list(create=False),
     "api:agency-detail": api(obj="agency"),
+    "api:measure-list": api_list(create=False),
+    "api:measure-detail": api(obj="measure"),
+    "api:measure-value-list": api_list(create=False),
+    "api:measure-value-detail": api(obj="value"),
 }
 
 
@@ -301,6 +308,14 @@ class Things:
             opened_at=timezone.now(),
         )
 
+    def make_clock(self) -> Any:
+        return apps.get_model("governance", "StatutoryClock").objects.create(
+            plan=self.world.plan,
+            label="Written statement of action",
+            start=dt.date(2025, 1, 6),
+            working_days=70,
+        )
+
     def make_sign_off(self) -> Any:
         return apps.get_model("governance", "SignOff").objects.create(
             section=self.get("section"), proposed_by=self.world.manager, proposed_on=dt.date(2025, 5, 1),
@@ -310,6 +325,14 @@ class Things:
     def make_batch(self) -> Any:
         return apps.get_model("intake", "ImportBatch").objects.create(
             partnership=self.world.partnership, user=self.world.manager, filename="plan.docx"
+        )
+
+    def make_value(self) -> Any:
+        source = apps.get_model("scorecard", "Source").objects.create(
+            partnership=self.world.partnership, name="Performance report"
+        )
+        return apps.get_model("scorecard", "Value").objects.create(
+            measure=self.get("measure"), period=dt.date(2025, 4, 1), number=12, source=source
         )
 
     def make_measure(self) -> Any:
