@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -112,8 +113,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _due_soon_days() -> int:
-    from django.conf import settings
-
     return settings.OVERSIGHT_DUE_SOON_DAYS
 
 
@@ -572,7 +571,11 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
         if form.is_valid():
             with transaction.atomic():
                 # Lock the row, then compare versions: two managers saving at once cannot both win.
-                current = Action.objects.select_for_update().select_related("lead_agency").get(pk=action.pk)
+                current = (
+                    Action.objects.select_for_update(of=("self",))
+                    .select_related("lead_agency")
+                    .get(pk=action.pk)
+                )
                 if current.version == form.cleaned_data["version"]:
                     action.version = current.version + 1
                     action.save(update_fields=[*ActionForm.Meta.fields, "version", "updated"])

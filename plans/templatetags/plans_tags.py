@@ -29,9 +29,3 @@ def optional_url(name: str, *args: Any) -> str:
         return reverse(name, args=args or None)
     except NoReverseMatch:
         return ""
-
-
-@register.filter
-def lookup(mapping: dict, key: Any) -> Any:
-    """mapping[key], or 0 when missing (for count tables)."""
-    return mapping.get(key, 0) if mapping else 0

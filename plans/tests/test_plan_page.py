@@ -213,3 +213,19 @@ def test_governance_flags_show_beside_the_status_without_repeating_overdue(viewe
     assert "rag_mismatch" in keys
     assert "overdue" not in keys
     assert row.flags[0].label in response.content.decode()
+
+
+def test_a_link_to_a_route_not_built_yet_is_left_out_not_an_error():
+    from plans.templatetags.plans_tags import optional_url
+
+    assert optional_url("reports:no_such_report", 1) == ""
+    assert optional_url("plans:plan", 7) == "/plans/7/"
+
+
+def test_the_board_report_link_shows_when_the_reports_app_has_it(viewer, world):
+    from plans.templatetags.plans_tags import optional_url
+
+    report = optional_url("reports:plan_report", world.plan.pk)
+    html = viewer.get(plan_url(world)).content.decode()
+
+    assert (report and f'href="{report}"' in html) or (not report and "Board report" not in html)
