@@ -60,6 +60,11 @@ def index(request: HttpRequest) -> HttpResponse:
         .select_related("chair", "partnership")
         .prefetch_related("plans", Prefetch("meetings", queryset=Meeting.objects.order_by("-date")))
     )
+    today = timezone.localdate()
+    boards = list(boards)
+    for b in boards:
+        # Meetings come newest first: the next one is the earliest not yet past.
+        b.next_meeting = next((m for m in reversed(b.meetings.all()) if m.date >= today), None)
     plans = Plan.objects.for_user(request.user).select_related("partnership")
     managed = [
         p for p in Partnership.objects.for_user(request.user) if rules.can_manage_boards(request.user, p)

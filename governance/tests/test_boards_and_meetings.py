@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from governance.models import Board, Meeting
@@ -100,3 +101,13 @@ def test_the_plans_governance_page_lists_the_flagged_actions_with_their_tags(cli
     page = client.get(reverse("governance:plan", args=[world.plan.pk])).content.decode()
     assert 'id="flagged-actions"' in page
     assert '<strong class="govuk-tag govuk-tag--red">Overdue</strong>' in page
+
+
+def test_the_boards_index_shows_each_boards_next_meeting(client, world):
+    board = Board.objects.create(partnership=world.partnership, name="Executive")
+    for day in (dt.date(2026, 2, 19), dt.date(2026, 3, 19), dt.date(2026, 4, 16)):
+        Meeting.objects.create(board=board, date=day)
+    client.force_login(world.viewer)
+    with time_machine.travel(dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), tick=False):
+        page = client.get(reverse("governance:index")).content.decode()
+    assert "19 March 2026" in page and "16 April 2026" not in page and "19 February 2026" not in page
