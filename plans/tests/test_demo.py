@@ -277,3 +277,15 @@ def test_load_demo_refuses_a_number_of_updates_without_a_number_of_actions(db):
     with pytest.raises(CommandError):
         load("--updates", "100")
     assert not Partnership.objects.exists()
+
+
+def test_rows_added_after_the_demo_get_new_keys_and_history(demo):
+    """The loader takes keys from the tables' sequences, so ordinary saves carry on after it."""
+    action = Action.objects.filter(status__is_done=False).first()
+    highest = ProgressUpdate.objects.order_by("-pk").values_list("pk", flat=True).first()
+    update = ProgressUpdate.objects.create(
+        action=action, date=TODAY, status=action.status, narrative="Checked."
+    )
+    assert update.pk > highest
+    assert update.history.count() == 1
+    assert Action.history.filter(id=action.pk).count() >= 1
