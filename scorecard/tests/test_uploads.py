@@ -143,3 +143,12 @@ def test_a_quarterly_measure_refuses_a_month_inside_a_quarter(world):
     assert [e.row for e in errors] == [2]
     assert "not the first month of a quarter" in errors[0].message
     assert len(clean) == 1
+
+
+def test_an_exported_file_uploads_again_unchanged(client, world, drmm):
+    upload(client, world.manager, drmm, csv_file(GOOD_CSV))
+    exported = client.get(reverse("scorecard:export_xlsx", args=[drmm.pk])).content
+    before = sorted(Value.objects.values_list("period", "dimensions_key", "number", "source__name"))
+    response = upload(client, world.manager, drmm, SimpleUploadedFile("export.xlsx", exported))
+    assert response.status_code == 302
+    assert sorted(Value.objects.values_list("period", "dimensions_key", "number", "source__name")) == before
