@@ -8,9 +8,13 @@ builds many partnerships with exact totals of plans, actions and updates (the be
 200 partnerships, 1,000 plans, 100,000 actions and 2,000,000 updates).
 
 Why it looks the way it does:
-- Everything is inserted with `bulk_create` in batches, one partnership at a time, so a
-  national dataset loads in minutes with bounded memory; no per-row `save()`.
-- History is written in bulk straight into the historical models, dated on the day things
+- Rows are inserted in batches, one partnership at a time, so a national dataset loads in
+  minutes with bounded memory; no per-row `save()`. On PostgreSQL the batches go in with
+  COPY (keys taken from the sequences first, plain row objects for the millions of updates
+  and history rows); on SQLite with `bulk_create`. See bench/README.md for the figures.
+- History is written in bulk straight into the historical models (not through
+  `bulk_create_with_history`, which gives one row per object, while an action whose due date
+  moved needs two), dated on the day things
   happened (an action's "+" row when the plan was written, a "~" row when its due date moved,
   an update's "+" row on its own date), so the plan page "as at" a past date shows the
   earlier state and slippage.
