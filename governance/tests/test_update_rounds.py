@@ -148,3 +148,28 @@ def test_my_actions_shows_the_open_request_with_what_is_still_missing(setting):
     assert open_requests_for(setting.viewer) == []
     with time_machine.travel(dt.datetime(2026, 3, 14, 9, 0, tzinfo=dt.UTC), tick=False):
         assert open_requests_for(setting.contributor) == []
+
+
+def test_an_owner_without_an_email_address_is_listed_to_chase_by_hand_and_never_emailed(setting, client):
+    setting.nurse.email = ""
+    setting.nurse.save()
+    round_ = open_test_round(setting)
+    with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
+        send_due_emails()
+        client.force_login(setting.viewer)
+        page = client.get(round_.get_absolute_url()).content.decode()
+    assert "nurse@nhs.example" not in [m.to[0] for m in mail.outbox] and len(mail.outbox) == 2
+    assert "Designated Nurse" in page and "No email address: chase by hand" in page
+
+
+def test_the_reminder_lists_only_the_actions_still_missing(setting):
+    extra = factories.ActionFactory(plan=setting.plan, ref="1.5", lead_agency=setting.police)
+    open_test_round(setting)
+    with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
+        send_due_emails()
+    mail.outbox.clear()
+    factories.ProgressUpdateFactory(action=extra, date=dt.date(2026, 3, 9))
+    with time_machine.travel(dt.datetime(2026, 3, 10, 8, 0, tzinfo=dt.UTC), tick=False):
+        send_due_emails()
+    police = next(m for m in mail.outbox if m.to == ["lead@police.example"])
+    assert "- 1.1 " in police.body and "- 1.5 " not in police.body
