@@ -7,7 +7,6 @@ write asks `governance.rules` (refused with 403).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import Any
 
 from django.contrib import messages
@@ -172,7 +171,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(Plan.objects.for_user(request.user).select_related("partnership"), pk=pk)
     actions = Action.objects.for_user(request.user).filter(plan=plan)
     flags = flags_for_actions(actions.values_list("pk", flat=True))
-    counts = Counter(f.label for fl in flags.values() for f in fl)
+    counts = summarise(flags)
     flagged = [
         (action, flags[action.pk])
         for action in actions.filter(pk__in=[pk for pk, fl in flags.items() if fl]).select_related("status")
@@ -192,7 +191,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "clocks": clocks_for_plan(plan),
             "rounds": UpdateRound.objects.for_user(request.user).filter(plan=plan).select_related("meeting"),
             "sections": sections,
-            "flag_counts": sorted(counts.items()),
+            "flag_counts": [(label, counts[key]) for key, label in SUMMARY_ORDER if counts.get(key)],
             "flagged": flagged,
             "can_manage": can_manage,
             "boards": plan.boards.all(),
