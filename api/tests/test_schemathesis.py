@@ -9,9 +9,13 @@ fixture-based loader does not work with pytest 9 (`Function` has no `_nodeid`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
@@ -32,8 +36,17 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def token(world) -> str:
-    return Token.objects.create(user=world.manager, key=TOKEN).key
+def token(world) -> Iterator[str]:
+    # The app is called through its WSGI handler, which closes "old" database connections when
+    # a request ends; inside the test's transaction that would close it (on PostgreSQL). Django's
+    # own test client switches this off the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield Token.objects.create(user=world.manager, key=TOKEN).key
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
