@@ -141,3 +141,23 @@ def test_measures_and_their_values_are_read_from_the_partnerships_own_scorecard(
     assert client.get(f"/api/measures/{theirs.pk}/").status_code == 404
     assert client.get("/api/measure-values/").json()["results"][0]["number"] == "85.50"
     assert api_as(world.admin).patch(f"/api/measure-values/{value.pk}/", {"number": 1}).status_code == 405
+
+
+@pytest.mark.parametrize("endpoint", ["/api/actions/", "/api/updates/", "/api/plans/", "/api/sections/"])
+def test_a_list_takes_the_same_few_queries_for_five_or_fifty_rows(
+    world, api_as, endpoint, django_assert_max_num_queries
+):
+    def build(n: int) -> None:
+        for _ in range(n):
+            plan = factories.PlanFactory(partnership=world.partnership)
+            action = factories.ActionFactory(plan=plan, lead_agency=world.police)
+            action.owner_agencies.add(world.council)
+            factories.ProgressUpdateFactory(action=action)
+
+    client = api_as(world.viewer)
+    build(5)
+    with django_assert_max_num_queries(12) as few:
+        client.get(endpoint)
+    build(45)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(endpoint)
