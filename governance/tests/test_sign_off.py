@@ -83,7 +83,7 @@ def test_when_the_board_agrees_the_section_is_addressed_and_its_actions_are_lock
     assert sign_off.recorded_by == world.manager
     assert section.signed_off_on == dt.date(2026, 3, 20)
     assert section.monitored_through == "the quarterly front door audit"
-    assert "monitored through the quarterly front door audit" in page
+    assert "Addressed</strong> — monitored through the quarterly front door audit" in page
     action = world.police_action
     action.refresh_from_db()
     assert not can_edit_action(world.manager, action) and not can_add_update(world.contributor, action)
