@@ -47,6 +47,11 @@ class PartnershipRules(permissions.IsAuthenticated):
     be refused before the body is validated, so viewers always get 403, not 400.
     """
 
+    message = (
+        "Your role does not let you make this change: plan managers and admins change plans, "
+        "sections and actions; contributors add progress updates to their agency's actions."
+    )
+
     def has_permission(self, request: Request, view: Any) -> bool:
         if not super().has_permission(request, view):
             return False
@@ -58,4 +63,11 @@ class PartnershipRules(permissions.IsAuthenticated):
     def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
         if request.method in permissions.SAFE_METHODS:
             return True
-        return may_change(request.user, obj, request.method or "")
+        if may_change(request.user, obj, request.method or ""):
+            return True
+        action = obj if isinstance(obj, Action) else None
+        if action is not None and rules.is_locked(action):
+            self.message = "The board has signed off this area: only admins can change its actions."
+        else:
+            self.message = "Only plan managers and admins can change or delete this."
+        return False

@@ -112,6 +112,14 @@ def test_an_action_of_a_signed_off_section_is_locked_for_managers(world, api_as)
         f"/api/actions/{world.police_action.pk}/", {"text": "x", "version": 1}, format="json"
     )
     assert response.status_code == 403
+    assert "signed off" in response.json()["detail"]
+
+
+def test_a_refused_edit_says_who_may_make_it(world, api_as):
+    response = api_as(world.contributor).patch(
+        f"/api/actions/{world.police_action.pk}/", {"text": "x", "version": 1}, format="json"
+    )
+    assert "plan managers and admins change plans, sections and actions" in response.json()["detail"]
 
 
 def test_an_action_cannot_take_another_partnerships_agency(world, api_as):
