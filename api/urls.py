@@ -6,13 +6,22 @@ from django.apps import apps
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.routers import DefaultRouter
+from rest_framework.renderers import JSONRenderer
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from api import docs, views
 
 app_name = "api"
 
+
+class APIRoot(APIRootView):
+    """The API's endpoints (JSON only, like the viewsets)."""
+
+    renderer_classes = [JSONRenderer]
+
+
 router = DefaultRouter()
+router.APIRootView = APIRoot
 router.register("plans", views.PlanViewSet, basename="plan")
 router.register("sections", views.SectionViewSet, basename="section")
 router.register("actions", views.ActionViewSet, basename="action")

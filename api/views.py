@@ -44,6 +44,9 @@ class PartnershipViewSet(viewsets.GenericViewSet):
     model: ClassVar[type[Model]]
     filter_function: ClassVar[filters.Filter | None] = None
     permission_classes = [PartnershipRules]
+    # JSON only: DRF's browsable API pages use inline styles the service's CSP refuses, and
+    # people read the API's documentation on the GOV.UK page at /api/docs/.
+    renderer_classes = [JSONRenderer]
     writing_roles: ClassVar[set[str]] = {Role.ADMIN, Role.MANAGER}
 
     def base_queryset(self) -> QuerySet:

@@ -161,3 +161,10 @@ def test_a_list_takes_the_same_few_queries_for_five_or_fifty_rows(
     build(45)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(endpoint)
+
+
+def test_a_browser_gets_json_not_the_browsable_api_pages(world, api_as):
+    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    for url in ("/api/", "/api/actions/", f"/api/actions/{world.police_action.pk}/"):
+        response = api_as(world.viewer).get(url, HTTP_ACCEPT=accept)
+        assert response["Content-Type"] == "application/json", url
