@@ -405,9 +405,13 @@ def save_draft(
         sections = _save_sections(plan, draft, used_sections)
         owners = _create_owners(partnership, comparison) if create_owners else {}
         next_order = (max((a.order for a in plan.actions.all()), default=-1)) + 1
+        new_actions: list[Action] = []
+        links: list[tuple[list[Agency], list[Person]]] = []
+        updates: list[ProgressUpdate] = []
         touched: list[Action] = []
         for item in comparison.actions:
             section = sections.get(item.draft.section) if item.draft.section else None
+            status = statuses.get(item.status_key) if item.status_key else None
             if item.is_new:
                 agencies, people = _owner_objects(item.owners, owners)
                 action = Action(
@@ -416,13 +420,15 @@ def save_draft(
                     section=section,
                     order=next_order,
                     lead_agency=agencies[0] if agencies else None,
+                    # The action's first (and only) update sets its cached status from the start.
+                    status=status if item.new_update else None,
+                    last_update_on=day if item.new_update else None,
                     **item.values,
                 )
-                next_order += 1
                 _stamp(action, user, reason)
-                action.save()
-                action.owner_agencies.set(agencies)
-                action.owners.set(people)
+                next_order += 1
+                new_actions.append(action)
+                links.append((agencies, people))
                 result.created.append(item.ref or item.values["text"][:60])
             elif item.is_changed:
                 action = item.existing
@@ -432,8 +438,11 @@ def save_draft(
                     if item.relink_owners:
                         agencies, people = _owner_objects(item.owners, owners)
                         action.lead_agency = agencies[0] if agencies else None
+                        # One history record for the whole edit (the save below), not one per link.
+                        action.skip_history_when_saving = True
                         action.owner_agencies.set(agencies)
                         action.owners.set(people)
+                        del action.skip_history_when_saving
                     for name, _label, _limit in ACTION_FIELDS:
                         setattr(action, name, item.values[name])
                     if section is not None:
@@ -441,26 +450,78 @@ def save_draft(
                     action.version += 1
                     _stamp(action, user, reason)
                     action.save()
+                touched.append(action)
                 result.changed.append(item.ref or item.values["text"][:60])
             else:
                 result.unchanged += 1
                 continue
             if item.new_update:
-                ProgressUpdate.objects.create(
-                    action=action,
-                    date=day,
-                    author=user,
-                    status=statuses.get(item.status_key) if item.status_key else None,
-                    narrative=_text(item.draft.progress),
+                updates.append(
+                    ProgressUpdate(
+                        action=action,
+                        date=day,
+                        author=user,
+                        status=status,
+                        narrative=_text(item.draft.progress),
+                    )
                 )
-                result.updates += 1
-            touched.append(action)
+        _create_actions(new_actions, links, user, reason)
+        for update in updates:
+            update.action_id = update.action.pk  # set before the action had its primary key
+        ProgressUpdate.objects.bulk_create(updates)
+        ProgressUpdate.history.bulk_history_create(updates, default_user=user, default_change_reason=reason)
+        result.updates = len(updates)
         for action in touched:
             action.refresh_status()
         result.missing = [a.ref or a.text[:60] for a in comparison.missing]
         result.new_agencies = [a.name for a in comparison.new_agencies] if create_owners else []
         result.new_people = [p.name for p in comparison.new_people] if create_owners else []
     return result
+
+
+def _create_actions(
+    actions: list[Action], links: list[tuple[list[Agency], list[Person]]], user: Any, reason: str
+) -> None:
+    """New actions in a few queries: a big plan has hundreds, one save each took seconds.
+
+    Their history is written in bulk too: one "created" record per action, holding its owners,
+    as django-simple-history would have written it for a save followed by setting the owners.
+    """
+    if not actions:
+        return
+    Action.objects.bulk_create(actions)
+    agency_rows, person_rows = [], []
+    Agencies, People = Action.owner_agencies.through, Action.owners.through
+    for action, (agencies, people) in zip(actions, links, strict=True):
+        agency_rows += [Agencies(action_id=action.pk, agency_id=a.pk) for a in agencies]
+        person_rows += [People(action_id=action.pk, person_id=p.pk) for p in people]
+    Agencies.objects.bulk_create(agency_rows)
+    People.objects.bulk_create(person_rows)
+    records = Action.history.bulk_history_create(actions, default_user=user, default_change_reason=reason)
+    record_for = {record.id: record for record in records}
+    if any(record.pk is None for record in records):  # a database that returns no keys from bulk inserts
+        record_for = {
+            r.id: r for r in Action.history.filter(id__in=[a.pk for a in actions]).order_by("history_id")
+        }
+    history_model = Action.history.model
+    agency_history = history_model._meta.get_field("historicalaction_owner_agencies").related_model
+    person_history = history_model._meta.get_field("historicalaction_owners").related_model
+    agency_history.objects.bulk_create(
+        [
+            agency_history(
+                id=row.pk, action_id=row.action_id, agency_id=row.agency_id, history=record_for[row.action_id]
+            )
+            for row in Agencies.objects.filter(action_id__in=record_for)
+        ]
+    )
+    person_history.objects.bulk_create(
+        [
+            person_history(
+                id=row.pk, action_id=row.action_id, person_id=row.person_id, history=record_for[row.action_id]
+            )
+            for row in People.objects.filter(action_id__in=record_for)
+        ]
+    )
 
 
 def _stamp(instance: Any, user: Any, reason: str) -> None:

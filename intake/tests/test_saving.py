@@ -151,21 +151,22 @@ def test_new_owners_are_not_created_when_the_user_declines(world):
 
 def test_an_exception_half_way_through_saving_leaves_nothing(world, monkeypatch):
     plans_before, actions_before = Plan.objects.count(), Action.objects.count()
-    original = ProgressUpdate.objects.create
     calls = []
 
-    def failing_create(**kwargs):
-        calls.append(kwargs)
+    def failing_bulk_create(objs, *args, **kwargs):
+        calls.append(objs)
+        # By now the plan, its sections, new people and every action are written.
+        assert Action.objects.filter(ref="1.1a").exists()
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(ProgressUpdate.objects, "create", failing_create)
+    monkeypatch.setattr(ProgressUpdate.objects, "bulk_create", failing_bulk_create)
     with pytest.raises(RuntimeError):
         save_draft(make_draft(), world.partnership, world.manager)
-    monkeypatch.setattr(ProgressUpdate.objects, "create", original)
     assert calls, "the save got as far as the progress updates"
     assert (Plan.objects.count(), Action.objects.count()) == (plans_before, actions_before)
     assert not Person.objects.filter(name="Vicky Finnemore").exists()
     assert not Section.objects.filter(ref="1.1").exists()
+    assert not Action.history.filter(ref="1.1a").exists()
 
 
 def test_a_ref_printed_twice_keeps_both_actions(world):
@@ -301,3 +302,24 @@ def test_a_section_known_only_by_a_long_heading_is_saved_whole_and_matched_again
     result = save_draft(draft, world.partnership, world.manager, plan=plan)
     assert result.changed == [] and result.unchanged == 4
     assert plan.sections.filter(title=heading).count() == 1
+
+
+def test_a_new_action_has_one_created_record_in_its_history_holding_its_owners(world):
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    action = plan.actions.get(ref="1.1a")
+    (record,) = action.history.all()
+    assert (record.history_type, record.history_user) == ("+", world.manager)
+    assert record.history_change_reason == "Imported from plan-v1.docx"
+    assert [row.agency for row in record.owner_agencies.all()] == [world.council]
+    assert [row.person.name for row in record.owners.all()] == ["Vicky Finnemore"]
+    (update_record,) = action.updates.get().history.all()
+    assert update_record.history_type == "+" and update_record.history_user == world.manager
+
+
+def test_a_relinked_owner_is_one_edit_in_history_not_one_per_link(world):
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    draft = make_draft(**{"1_1b": {"owner": "ESCC", "owner_parts": [m.OwnerPart(agency="ESCC")]}})
+    save_draft(draft, world.partnership, world.manager, plan=plan)
+    latest, first = plan.actions.get(ref="1.1b").history.all()
+    assert [row.agency for row in latest.owner_agencies.all()] == [world.council]
+    assert [row.agency for row in first.owner_agencies.all()] == [world.police]
