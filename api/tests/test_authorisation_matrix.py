@@ -14,7 +14,8 @@ of the url. `who` is the set of roles answered 200 (the rest of the members get 
 of another partnership) defaults to 404 when `obj` belongs to the world's partnership.
 `method="post"` sends an empty form: allowed roles get 200 (the form again, with errors) or
 400, never a change. `ok` overrides the code allowed roles get (e.g. 302 for a redirect).
-`expect={...}` overrides any role's code outright. `query` is added to the url; `{slug}` in
+`expect={...}` overrides any role's code outright. `data` is the body (a dict, or a function
+of `Things` when it needs ids). `query` is added to the url; `{slug}` in
 it becomes the world partnership's slug.
 
 The walk sends every request inside a rolled-back savepoint, so a DELETE or POST by one
@@ -66,7 +67,7 @@ class Case:
     ok: int | tuple[int, ...] = 200
     expect: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     query: str = ""
-    data: dict[str, Any] | None = None
+    data: dict[str, Any] | Callable[[Things], dict[str, Any]] | None = None
     fresh_session: bool = False  # for requests that end the session (sign out)
 
     def expected(self, role: str, obj_is_ours: bool) -> int | tuple[int, ...]:
@@ -115,6 +116,10 @@ def api_list(creators: set[str] = MANAGERS, create: bool = True) -> list:
         # An empty body: allowed roles get 400 (what is missing); viewers are refused first.
         cases.append(api(method="post", who=creators | {"outsider"}, ok=400, data={}))
     return cases
+
+
+def new_update(things: Things, action: str) -> dict[str, Any]:
+    return {"action": things.get(action).pk, "status": "red", "narrative": "Audit done."}
 
 
 TABLE: dict[str, Case | list[Case]] = {
@@ -196,7 +201,25 @@ TABLE: dict[str, Case | list[Case]] = {
         # A contributor cannot change any action's own fields, even their agency's.
         api(obj="council_action", method="patch", who=MANAGERS, ok=400, data={}),
     ],
-    "api:update-list": api_list(creators=UPDATERS),
+    "api:update-list": [
+        *api_list(creators=UPDATERS),
+        # A progress update on the contributor's own agency's action, then on another agency's:
+        # the outsider cannot even name the action (400: it does not exist for them).
+        api(
+            method="post",
+            who=UPDATERS,
+            ok=201,
+            expect={"outsider": 400},
+            data=lambda t: new_update(t, "action"),
+        ),
+        api(
+            method="post",
+            who=MANAGERS,
+            ok=201,
+            expect={"outsider": 400},
+            data=lambda t: new_update(t, "council_action"),
+        ),  # fmt: skip
+    ],
     "api:update-detail": [
         api(obj="update"),
         # Updates are a dated record: the API adds them but never edits or deletes them.
@@ -423,11 +446,12 @@ def test_every_route_answers_every_role_as_the_table_says(world, clients, settin
                 expected = case.expected(role, ours)
                 session = clients[role]() if case.fresh_session else sessions[role]
                 send = getattr(session, case.method)
+                data = case.data(things) if callable(case.data) else case.data
                 with transaction.atomic():
-                    if case.api and case.data is not None:
-                        response = send(url, case.data, content_type="application/json")
+                    if case.api and data is not None:
+                        response = send(url, data, content_type="application/json")
                     else:
-                        response = send(url, case.data or {})
+                        response = send(url, data or {})
                     transaction.set_rollback(True)
                 checked += 1
                 body = b"" if response.streaming else response.content
