@@ -20,6 +20,14 @@ TRUE_WORDS = {"true", "1", "yes"}
 FALSE_WORDS = {"false", "0", "no"}
 
 
+def as_text(params: Mapping[str, str], name: str) -> str:
+    """Text to match; a NUL character (which PostgreSQL refuses in a query) is a 400."""
+    value = params.get(name) or ""
+    if "\x00" in value:
+        raise ValidationError({name: "The text contains a character that cannot be searched for."})
+    return value
+
+
 def as_int(params: Mapping[str, str], name: str) -> int | None:
     value = params.get(name)
     if value in (None, ""):
@@ -68,7 +76,7 @@ def filter_actions(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
         qs = qs.filter(plan_id=plan)
     if (section := as_int(params, "section")) is not None:
         qs = qs.filter(section_id=section)
-    if status := params.get("status"):
+    if status := as_text(params, "status"):
         qs = qs.filter(status__key=status)
     if (agency := as_int(params, "agency")) is not None:
         qs = qs.filter(Q(lead_agency_id=agency) | Q(owner_agencies=agency)).distinct()
@@ -80,7 +88,7 @@ def filter_actions(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if (since := as_moment(params, "updated__gte")) is not None:
         # An action counts as updated when its own fields changed or a progress update was added.
         qs = qs.filter(Q(updated__gte=since) | Q(updates__created__gte=since)).distinct()
-    if search := params.get("search"):
+    if search := as_text(params, "search"):
         qs = qs.filter(Q(ref__icontains=search) | Q(text__icontains=search) | Q(owner_text__icontains=search))
     return qs
 
@@ -90,13 +98,13 @@ def filter_updates(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
         qs = qs.filter(action__plan_id=plan)
     if (action := as_int(params, "action")) is not None:
         qs = qs.filter(action_id=action)
-    if status := params.get("status"):
+    if status := as_text(params, "status"):
         qs = qs.filter(status__key=status)
     if (agency := as_int(params, "agency")) is not None:
         qs = qs.filter(Q(action__lead_agency_id=agency) | Q(action__owner_agencies=agency)).distinct()
     if (since := as_moment(params, "updated__gte")) is not None:
         qs = qs.filter(created__gte=since)
-    if search := params.get("search"):
+    if search := as_text(params, "search"):
         qs = qs.filter(Q(narrative__icontains=search) | Q(next_steps__icontains=search))
     return qs
 
@@ -104,21 +112,21 @@ def filter_updates(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
 def filter_sections(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if (plan := as_int(params, "plan")) is not None:
         qs = qs.filter(plan_id=plan)
-    if search := params.get("search"):
+    if search := as_text(params, "search"):
         qs = qs.filter(Q(ref__icontains=search) | Q(title__icontains=search))
     return qs
 
 
 def filter_plans(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
-    if stage := params.get("stage"):
+    if stage := as_text(params, "stage"):
         qs = qs.filter(stage=stage)
-    if search := params.get("search"):
+    if search := as_text(params, "search"):
         qs = qs.filter(title__icontains=search)
     return qs
 
 
 def filter_agencies(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
-    if search := params.get("search"):
+    if search := as_text(params, "search"):
         qs = qs.filter(Q(name__icontains=search) | Q(short_name__icontains=search))
     return qs
 

@@ -168,3 +168,9 @@ def test_a_browser_gets_json_not_the_browsable_api_pages(world, api_as):
     for url in ("/api/", "/api/actions/", f"/api/actions/{world.police_action.pk}/"):
         response = api_as(world.viewer).get(url, HTTP_ACCEPT=accept)
         assert response["Content-Type"] == "application/json", url
+
+
+@pytest.mark.parametrize("param", ["search", "status"])
+def test_a_nul_character_in_a_text_filter_is_a_400_not_a_server_error(world, api_as, param):
+    response = api_as(world.viewer).get("/api/actions/", {param: "a\x00b"})
+    assert response.status_code == 400
