@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from intake.importer.model import Action as DraftAction
@@ -170,8 +171,12 @@ def _refs(draft: PlanDraft) -> tuple[list[str], list[str]]:
     return refs, notes
 
 
+LATEST_FIRST = ("-date", "-created", "-pk")
+
+
 def _latest_update(action: Action) -> ProgressUpdate | None:
-    return action.updates.order_by("-date", "-created", "-pk").select_related("status").first()
+    # The updates are prefetched newest first (see compare_draft): no query per action.
+    return next(iter(action.updates.all()), None)
 
 
 SECTION_REF_LENGTH = 40
@@ -212,7 +217,11 @@ def compare_draft(draft: PlanDraft, partnership: Partnership, plan: Plan | None 
     by_text: dict[tuple[str, str], list[Action]] = {}
     if plan is not None:
         for existing in plan.actions.select_related("section", "status", "lead_agency").prefetch_related(
-            "owners", "owner_agencies"
+            "owners",
+            "owner_agencies",
+            Prefetch(
+                "updates", queryset=ProgressUpdate.objects.order_by(*LATEST_FIRST).select_related("status")
+            ),
         ):
             if existing.ref:
                 by_ref[existing.ref] = existing
