@@ -82,6 +82,38 @@ NOT_NAME_WORDS = {
     "unit",
     "hub",
     "panel",
+    "corporate",
+    "development",
+    "clinical",
+    "educator",
+    "senior",
+    "sisters",
+    "investigations",
+    "paediatric",
+}
+# Ranks and honorifics before a name: "DI Helen Schofield" is Helen Schofield.
+NAME_PREFIXES = {
+    "dr",
+    "di",
+    "dci",
+    "dsi",
+    "ds",
+    "dc",
+    "pc",
+    "supt",
+    "insp",
+    "inspector",
+    "sergeant",
+    "sgt",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "cllr",
+    "prof",
+    "detective",
+    "chief",
+    "superintendent",
 }
 # Last words that make a name an organisation rather than a person.
 AGENCY_WORDS = {
@@ -124,6 +156,13 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text.removeprefix("the ")
+
+
+def person_key(name: str) -> str:
+    words = normalise(name).split()
+    while len(words) > 2 and words[0] in NAME_PREFIXES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def looks_like_a_name(text: str) -> bool:
@@ -176,7 +215,7 @@ class PersonMatch:
 
     @property
     def key(self) -> str:
-        return f"person:{self.person.pk}" if self.person else f"new-person:{normalise(self.name)}"
+        return f"person:{self.person.pk}" if self.person else f"new-person:{person_key(self.name)}"
 
 
 @dataclass
@@ -209,7 +248,7 @@ class OwnerMatcher:
                 self.agencies.setdefault(abbreviation, found[0])
         self.people: dict[str, list[Person]] = {}
         for person in Person.objects.filter(partnership=partnership).select_related("agency"):
-            self.people.setdefault(normalise(person.name), []).append(person)
+            self.people.setdefault(person_key(person.name), []).append(person)
         self.proposed_agencies: dict[str, AgencyMatch] = {}
         self.proposed_people: dict[str, PersonMatch] = {}
 
@@ -227,7 +266,7 @@ class OwnerMatcher:
 
     def person(self, name: str, job_title: str = "", agency: AgencyMatch | None = None) -> PersonMatch | None:
         name = " ".join(name.split())
-        key = normalise(name)
+        key = person_key(name)
         if not key:
             return None
         candidates = self.people.get(key, [])
@@ -263,7 +302,7 @@ class OwnerMatcher:
             candidate = part.job_title or ""
         if self.known_agency(candidate) or self.known_agency(part.person or ""):
             return OwnerPart(agency=candidate if self.known_agency(candidate) else part.person)
-        if not part.person or normalise(part.person) in self.people:
+        if not part.person or person_key(part.person) in self.people:
             # A job title alone ("Chair of the Training subgroup") is a role, not an agency.
             return part
         last_word = normalise(candidate).rsplit(" ", 1)[-1]
@@ -302,6 +341,8 @@ class OwnerMatcher:
             key = normalise(action.owner)
             if key in self.agencies and all(a.agency != self.agencies[key] for a in result.agencies):
                 result.agencies.append(AgencyMatch(name=action.owner, agency=self.agencies[key]))
-            elif len(self.people.get(key, [])) == 1:
-                result.people.append(PersonMatch(name=action.owner, person=self.people[key][0]))
+            elif len(self.people.get(person_key(action.owner), [])) == 1:
+                result.people.append(
+                    PersonMatch(name=action.owner, person=self.people[person_key(action.owner)][0])
+                )
         return result

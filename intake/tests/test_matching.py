@@ -109,3 +109,13 @@ def test_service_names_and_roles_split_off_as_people_are_not_proposed_as_new_peo
     )
     assert match.people == [] and matcher.proposed_people == {} and matcher.proposed_agencies == {}
     assert [a.agency for a in match.agencies] == [world.police]  # a known agency is still linked
+
+
+def test_a_rank_or_title_before_a_name_is_the_same_person(world):
+    helen = factories.PersonFactory(
+        partnership=world.partnership, name="Helen Schofield", agency=world.police
+    )
+    matcher = OwnerMatcher(world.partnership)
+    assert matcher.person("DI Helen Schofield").person == helen
+    assert matcher.person("Dr Judith Sakala") is matcher.person("Judith Sakala")
+    assert matcher.person("Senior Sisters") is None
