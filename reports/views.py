@@ -48,6 +48,12 @@ def _dates(request: HttpRequest) -> tuple[ReportDatesForm, dt.date | None, dt.da
     return form, None, None
 
 
+def _shown(report: BoardReport) -> ReportDatesForm:
+    """The date picker showing the dates the report was made for (today and the default
+    previous date included, so the user sees what "empty" meant)."""
+    return ReportDatesForm(initial={"as_at": report.as_at, "previous": report.previous})
+
+
 def _bad_dates(request: HttpRequest, form: ReportDatesForm, title: str) -> HttpResponse:
     return render(request, "reports/bad_dates.html", {"form": form, "title": title}, status=400)
 
@@ -103,7 +109,7 @@ def plan_report(request: HttpRequest, plan_id: int) -> HttpResponse:
     downloads.append(
         ("Public version for publication", reverse("reports:public_report", args=[plan.pk]) + query)
     )
-    return HttpResponse(render_page(report, request, downloads=downloads, form=form))
+    return HttpResponse(render_page(report, request, downloads=downloads, form=_shown(report)))
 
 
 @login_required
@@ -138,7 +144,7 @@ def partnership_report(request: HttpRequest, partnership_id: int, fmt: str = "ht
             ("xlsx", "Download as Excel"),
         )
     ]
-    return HttpResponse(render_page(report, request, downloads=downloads, form=form))
+    return HttpResponse(render_page(report, request, downloads=downloads, form=_shown(report)))
 
 
 @login_required
@@ -156,7 +162,9 @@ def public_report(request: HttpRequest, plan_id: int) -> HttpResponse:
         reverse("reports:public_report", args=[plan.pk]) + (query + "&" if query else "?") + "format=pdf"
     )
     return HttpResponse(
-        render_page(report, request, downloads=[("Download the public version as PDF", pdf_url)], form=form)
+        render_page(
+            report, request, downloads=[("Download the public version as PDF", pdf_url)], form=_shown(report)
+        )
     )
 
 

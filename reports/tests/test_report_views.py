@@ -66,6 +66,7 @@ def test_the_report_page_as_at_a_past_date_shows_the_plan_then_with_charts_and_n
     assert "Progress updates as at 14 December 2022" in html
     assert "What changed since 14 November 2022" in html
     assert html.count("<svg") == 3
+    assert 'name="as_at" value="2022-12-14"' in html and 'name="previous" value="2022-11-14"' in html
     assert not re.search(r"<[^>]+\sstyle=", html)
     assert "Guidance published." not in html
     pk = history_plan.plan.pk
@@ -90,6 +91,18 @@ def test_a_previous_date_after_the_as_at_date_is_refused(client, world):
     )
     assert response.status_code == 400
     assert "The previous report date must be before the as-at date" in response.content.decode()
+
+
+def test_without_dates_the_picker_shows_today_and_the_default_previous_date(client, world):
+    from django.utils import timezone
+
+    from reports.figures import month_before
+
+    client.force_login(world.viewer)
+    html = client.get(url("plan_report", world.plan.pk)).content.decode()
+    today = timezone.localdate()
+    assert f'name="as_at" value="{today:%Y-%m-%d}"' in html
+    assert f'name="previous" value="{month_before(today):%Y-%m-%d}"' in html
 
 
 def test_an_unknown_format_is_not_found(client, world):
