@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plans.models import Plan
 from reports.figures import build_report, parse_date
+from reports.models import roles_only_for
 from reports.render.docx import render_docx
 from reports.render.html import render_standalone
 from reports.render.pdf import render_pdf
@@ -32,7 +34,9 @@ class Command(BaseCommand):
             "--previous", help="Date of the previous report, YYYY-MM-DD (default a month before)"
         )
         parser.add_argument("--format", choices=sorted(RENDERERS), default="pdf")
-        parser.add_argument("--public", action="store_true", help="The public version (roles only).")
+        parser.add_argument(
+            "--public", action="store_true", help="The public version (names as the plan manager chose)."
+        )
         parser.add_argument("-o", "--output", required=True, help="File to write ('-' for standard output)")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -50,15 +54,14 @@ class Command(BaseCommand):
                 as_at=as_at,
                 previous=previous,
                 public=options["public"],
-                roles_only=options["public"],
+                roles_only=options["public"] and roles_only_for(plan),
             )
         except ValueError as error:
             raise CommandError(str(error)) from None
         data = RENDERERS[options["format"]](report)
         if options["output"] == "-":
-            self.stdout.buffer.write(data) if hasattr(self.stdout, "buffer") else self.stdout.write(
-                data.decode()
-            )
+            sys.stdout.buffer.write(data)  # bytes: PDF, Word and Excel are binary
+            sys.stdout.buffer.flush()
         else:
             Path(options["output"]).write_bytes(data)
             self.stderr.write(f"Wrote {options['output']} ({len(data)} bytes).")
