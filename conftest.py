@@ -15,6 +15,13 @@ REPO = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("OVERSIGHT_SHARED", REPO.parent / "shared"))
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:
+    """argon2 takes about a second per password on a busy machine and the world makes five
+    users; tests that check argon2 itself set the project's hashers back."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class World:
     """A partnership with two agencies, a plan, and a user in each role; plus an outsider."""
@@ -37,7 +44,9 @@ class World:
 @pytest.fixture
 def world(db) -> World:
     partnership = factories.PartnershipFactory(name="East Sussex Safeguarding Children Partnership")
-    police = factories.AgencyFactory(partnership=partnership, name="Sussex Police", kind=models.AgencyKind.POLICE)
+    police = factories.AgencyFactory(
+        partnership=partnership, name="Sussex Police", kind=models.AgencyKind.POLICE
+    )
     council = factories.AgencyFactory(partnership=partnership, name="East Sussex County Council")
     plan = factories.PlanFactory(partnership=partnership, title="JTAI action plan")
     section = factories.SectionFactory(plan=plan, ref="1", title="Front door")
@@ -53,12 +62,17 @@ def world(db) -> World:
     other_plan = factories.PlanFactory(partnership=other, title="SCR action plan")
     other_action = factories.ActionFactory(plan=other_plan, ref="1a")
     return World(
-        partnership=partnership, police=police, council=council, plan=plan,
-        police_action=police_action, council_action=council_action,
+        partnership=partnership,
+        police=police,
+        council=council,
+        plan=plan,
+        police_action=police_action,
+        council_action=council_action,
         admin=member("admin", models.Role.ADMIN),
         manager=member("manager", models.Role.MANAGER),
         contributor=member("contributor", models.Role.CONTRIBUTOR, police),
         viewer=member("viewer", models.Role.VIEWER),
         outsider=member("outsider", models.Role.ADMIN, of=other),
-        other_plan=other_plan, other_action=other_action,
+        other_plan=other_plan,
+        other_action=other_action,
     )

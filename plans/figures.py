@@ -40,7 +40,9 @@ class Headline:
     no_update: int
 
 
-def headline(actions: QuerySet[Action], today: dt.date | None = None, due_soon_days: int | None = None) -> Headline:
+def headline(
+    actions: QuerySet[Action], today: dt.date | None = None, due_soon_days: int | None = None
+) -> Headline:
     """The numbers a partnership home or a report cover shows, in one query."""
     today = today or timezone.localdate()
     days = due_soon_days or settings.OVERSIGHT_DUE_SOON_DAYS
@@ -50,7 +52,8 @@ def headline(actions: QuerySet[Action], today: dt.date | None = None, due_soon_d
         done=Count("pk", filter=Q(status__is_done=True), distinct=True),
         overdue=Count("pk", filter=Q(due_date__lt=today) & not_done, distinct=True),
         due_soon=Count(
-            "pk", filter=Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days)) & not_done,
+            "pk",
+            filter=Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days)) & not_done,
             distinct=True,
         ),
         red=Count("pk", filter=Q(status__colour="red"), distinct=True),
@@ -178,8 +181,18 @@ def actions_as_at(actions: QuerySet[Action], day: dt.date) -> list[ActionAsAt]:
     rows = (
         historical.objects.filter(id__in=action_ids, history_date__lte=end_of_day(day))
         .order_by("id", "-history_date", "-history_id")
-        .values("id", "history_type", "ref", "text", "owner_text", "due_text", "due_date", "section_id",
-                "lead_agency_id", "order")
+        .values(
+            "id",
+            "history_type",
+            "ref",
+            "text",
+            "owner_text",
+            "due_text",
+            "due_date",
+            "section_id",
+            "lead_agency_id",
+            "order",
+        )
     )
     latest_row: dict[int, dict] = {}
     for row in rows:

@@ -102,7 +102,9 @@ class Person(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="people")
     name = models.CharField(max_length=200)
     job_title = models.CharField(max_length=200, blank=True)
-    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
     email = models.EmailField(blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
@@ -124,7 +126,9 @@ class Membership(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="memberships")
-    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
 
     objects = PartnershipScopedQuerySet.as_manager()
@@ -165,7 +169,9 @@ class Plan(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
     title = models.CharField(max_length=500)
     kind = models.CharField(max_length=20, choices=PlanKind.choices, default=PlanKind.OTHER)
-    source_document = models.CharField(max_length=255, blank=True, help_text="The document it was imported from.")
+    source_document = models.CharField(
+        max_length=255, blank=True, help_text="The document it was imported from."
+    )
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
     stage = models.CharField(max_length=20, choices=PlanStage.choices, default=PlanStage.DRAFT)
@@ -200,8 +206,15 @@ class Plan(models.Model):
         """Red/amber/green plus complete, for plans whose document defines no scheme."""
         return RagStatus.objects.bulk_create(
             [
-                RagStatus(plan=self, key=key, label=label, colour=colour, definition=definition,
-                          order=order, is_done=done)
+                RagStatus(
+                    plan=self,
+                    key=key,
+                    label=label,
+                    colour=colour,
+                    definition=definition,
+                    order=order,
+                    is_done=done,
+                )
                 for order, (key, label, colour, definition, done) in enumerate(DEFAULT_RAG_SCHEME)
             ]
         )
@@ -259,7 +272,9 @@ class Section(models.Model):
     """A theme, area for development, finding or board question; nests to any depth."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     ref = models.CharField(max_length=40, blank=True)
     title = models.TextField(blank=True)
     what_needs_to_improve = models.TextField(blank=True)
@@ -318,20 +333,30 @@ class ActionQuerySet(PartnershipScopedQuerySet):
 
 class Action(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
-    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
     ref = models.CharField(max_length=40, blank=True)
     text = models.TextField()
     owner_text = models.TextField(blank=True, help_text="The owner or lead exactly as the plan writes it.")
     owners = models.ManyToManyField(Person, blank=True, related_name="actions")
     owner_agencies = models.ManyToManyField(Agency, blank=True, related_name="owned_actions")
-    lead_agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_actions")
+    lead_agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_actions"
+    )
     due_text = models.CharField(max_length=300, blank=True, help_text="The due date as the plan writes it.")
     due_date = models.DateField(null=True, blank=True)
     outcome = models.TextField("outcome sought", blank=True)
     constraints = models.TextField("constraints or problems", blank=True)
-    question = models.CharField(max_length=40, blank=True, help_text="The board question, where the plan has them.")
+    question = models.CharField(
+        max_length=40, blank=True, help_text="The board question, where the plan has them."
+    )
     status = models.ForeignKey(
-        RagStatus, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        RagStatus,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Cached: the status of the latest progress update.",
     )
     last_update_on = models.DateField(null=True, blank=True, help_text="Cached: date of the latest update.")
@@ -391,9 +416,15 @@ class ProgressUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(default=timezone.localdate)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="progress_updates"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="progress_updates",
     )
-    status = models.ForeignKey(RagStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="updates")
+    status = models.ForeignKey(
+        RagStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="updates"
+    )
     narrative = models.TextField("progress and impact", blank=True)
     next_steps = models.TextField(blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -443,9 +474,9 @@ class Evidence(models.Model):
     def __str__(self) -> str:
         return self.title or self.link or (self.file.name if self.file else "evidence")
 
+    def get_absolute_url(self) -> str:
+        return reverse("plans:evidence", args=[self.pk])
+
     def clean(self) -> None:
         if not self.link and not self.file:
             raise ValidationError("Give a link or upload a file.")
-
-    def get_absolute_url(self) -> str:
-        return reverse("plans:evidence", args=[self.pk])

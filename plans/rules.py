@@ -28,7 +28,9 @@ def membership_for(user: AnyUser, partnership: Partnership | int) -> Membership 
     cache: dict[int, Membership | None] = user.__dict__.setdefault("_oversight_memberships", {})
     if partnership_id not in cache:
         cache[partnership_id] = (
-            Membership.objects.select_related("agency").filter(user_id=user.pk, partnership_id=partnership_id).first()
+            Membership.objects.select_related("agency")
+            .filter(user_id=user.pk, partnership_id=partnership_id)
+            .first()
         )
     return cache[partnership_id]
 
@@ -71,9 +73,10 @@ def is_owned_by(user: AnyUser, action: Action) -> bool:
         return True
     if membership.agency_id is None:
         return False
-    return action.lead_agency_id == membership.agency_id or action.owner_agencies.filter(
-        pk=membership.agency_id
-    ).exists()
+    return (
+        action.lead_agency_id == membership.agency_id
+        or action.owner_agencies.filter(pk=membership.agency_id).exists()
+    )
 
 
 def can_add_update(user: AnyUser, action: Action) -> bool:

@@ -17,12 +17,3 @@ def api_as() -> Callable[[object | None], APIClient]:
         return client
 
     return client_for
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings) -> None:
-    """argon2 takes about a second per password on a busy machine; the world makes five users.
-
-    Only test_hardening's argon2 test needs the real hasher, and it asks for it.
-    """
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -23,7 +23,9 @@ def test_headline_counts_total_done_overdue_due_soon_red_and_no_update(world):
     models.Action.objects.filter(pk=council.pk).update(due_date=dt.date(2024, 7, 1))
     factories.ProgressUpdateFactory(action=police, date=dt.date(2024, 5, 1), status=status(world.plan, "red"))
     extra = factories.ActionFactory(plan=world.plan, ref="2.1", due_date=dt.date(2024, 1, 1))
-    factories.ProgressUpdateFactory(action=extra, date=dt.date(2024, 1, 1), status=status(world.plan, "complete"))
+    factories.ProgressUpdateFactory(
+        action=extra, date=dt.date(2024, 1, 1), status=status(world.plan, "complete")
+    )
 
     h = figures.headline(_actions(world), today=TODAY, due_soon_days=30)
     assert h == figures.Headline(total=3, done=1, overdue=1, due_soon=1, red=1, no_update=1)
@@ -63,8 +65,12 @@ def test_a_plan_as_at_a_past_date_shows_the_due_date_and_status_then(world):
         action.due_date = dt.date(2024, 9, 30)
         action.due_text = "Q2 2024/25"
         action.save()
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 2, 1), status=status(world.plan, "amber"))
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 5, 1), status=status(world.plan, "green"))
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 2, 1), status=status(world.plan, "amber")
+    )
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 5, 1), status=status(world.plan, "green")
+    )
 
     then = {a.action_id: a for a in figures.actions_as_at(_actions(world), dt.date(2024, 3, 1))}[action.pk]
     assert then.due_date == dt.date(2024, 3, 31) and then.due_text == "March 2024"
@@ -80,7 +86,9 @@ def test_an_action_created_after_the_as_at_date_is_left_out(world):
     assert late.pk not in ids
 
 
-def test_as_at_takes_a_fixed_number_of_queries_whatever_the_number_of_actions(world, django_assert_max_num_queries):
+def test_as_at_takes_a_fixed_number_of_queries_whatever_the_number_of_actions(
+    world, django_assert_max_num_queries
+):
     for n in range(20):
         a = factories.ActionFactory(plan=world.plan, ref=f"5.{n}")
         factories.ProgressUpdateFactory(action=a, status=status(world.plan, "red"))

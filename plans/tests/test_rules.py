@@ -17,7 +17,9 @@ def test_contributor_cannot_update_another_agencys_action(world):
 
 
 def test_contributor_can_update_an_action_that_names_them_as_owner(world):
-    person = factories.PersonFactory(partnership=world.partnership, agency=world.council, user=world.contributor)
+    person = factories.PersonFactory(
+        partnership=world.partnership, agency=world.council, user=world.contributor
+    )
     world.council_action.owners.add(person)
     assert rules.can_add_update(world.contributor, world.council_action)
 

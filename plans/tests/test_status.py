@@ -11,8 +11,12 @@ from plans.tests.factories import status
 
 def test_current_status_is_that_of_the_latest_update(world):
     action = world.police_action
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 1, 10), status=status(world.plan, "red"))
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 2, 10), status=status(world.plan, "green"))
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 1, 10), status=status(world.plan, "red")
+    )
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 2, 10), status=status(world.plan, "green")
+    )
     action.refresh_from_db()
     assert action.status.key == "green"
     assert action.last_update_on == dt.date(2024, 2, 10)
@@ -20,16 +24,24 @@ def test_current_status_is_that_of_the_latest_update(world):
 
 def test_an_update_entered_late_for_an_earlier_date_does_not_override_the_latest(world):
     action = world.police_action
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 2, 10), status=status(world.plan, "green"))
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 1, 10), status=status(world.plan, "red"))
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 2, 10), status=status(world.plan, "green")
+    )
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 1, 10), status=status(world.plan, "red")
+    )
     action.refresh_from_db()
     assert action.status.key == "green"
 
 
 def test_status_on_a_past_date_is_that_of_the_latest_update_on_or_before_it(world):
     action = world.police_action
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 1, 10), status=status(world.plan, "red"))
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 2, 10), status=status(world.plan, "green"))
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 1, 10), status=status(world.plan, "red")
+    )
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 2, 10), status=status(world.plan, "green")
+    )
     assert action.status_on(dt.date(2024, 1, 9)) is None
     assert action.status_on(dt.date(2024, 1, 10)).key == "red"
     assert action.status_on(dt.date(2024, 2, 9)).key == "red"
@@ -48,7 +60,9 @@ def test_a_done_action_is_never_overdue(world):
     action = world.police_action
     action.due_date = dt.date(2024, 3, 31)
     action.save()
-    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 3, 1), status=status(world.plan, "complete"))
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date(2024, 3, 1), status=status(world.plan, "complete")
+    )
     action.refresh_from_db()
     assert not action.is_overdue(today=dt.date(2024, 4, 1))
     assert not models.Action.objects.overdue(today=dt.date(2024, 4, 1)).filter(pk=action.pk).exists()
