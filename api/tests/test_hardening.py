@@ -20,7 +20,11 @@ REPO = django_settings.BASE_DIR
 
 def run_manage(args: list[str], **env: str) -> subprocess.CompletedProcess:
     """Run manage.py in a fresh process, with only the given Oversight variables set."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     clean.pop("OVERSIGHT_ENV", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
