@@ -94,37 +94,15 @@ def build_plan(n_actions: int, months: int, rng: random.Random) -> Plan:
         actions, Action, default_date=timezone.make_aware(dt.datetime.combine(start, dt.time(9)))
     )
     actions = list(Action.objects.filter(plan=plan).order_by("pk"))
-    # Some due dates move once during the year: a history row dated at the move.
-    historical = Action.history.model
-    moves = []
-    for action in actions[::4]:
+    # A quarter of the actions had their due date moved once: saved, then recorded in history
+    # through django-simple-history's own bulk API, dated on the day the move happened.
+    moved = actions[::4]
+    for action in moved:
         moved_on = start + dt.timedelta(days=rng.randint(30, 31 * months - 10))
-        moves.append(
-            historical(
-                id=action.pk,
-                plan_id=plan.pk,
-                section_id=action.section_id,
-                ref=action.ref,
-                text=action.text,
-                owner_text=action.owner_text,
-                lead_agency_id=action.lead_agency_id,
-                due_text="",
-                due_date=action.due_date + dt.timedelta(days=60),
-                outcome="",
-                constraints=action.constraints,
-                question="",
-                order=action.order,
-                version=2,
-                created=action.created,
-                status_id=None,
-                last_update_on=None,
-                history_date=timezone.make_aware(dt.datetime.combine(moved_on, dt.time(12))),
-                history_type="~",
-            )
-        )
         action.due_date += dt.timedelta(days=60)
-    historical.objects.bulk_create(moves)
-    Action.objects.bulk_update(actions, ["due_date"])
+        action._history_date = timezone.make_aware(dt.datetime.combine(moved_on, dt.time(12)))
+    Action.objects.bulk_update(moved, ["due_date"])
+    Action.history.bulk_history_create(moved, update=True)
     updates = []
     for action in actions:
         for m in range(months):
