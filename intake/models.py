@@ -30,6 +30,18 @@ class BatchStatus(models.TextChoices):
 class ImportBatchQuerySet(PartnershipScopedQuerySet):
     partnership_path = "partnership"
 
+    def expired(self, now: dt.datetime | None = None) -> ImportBatchQuerySet:
+        """Imports never confirmed within `OVERSIGHT_IMPORT_KEEP_DAYS` of their upload.
+
+        An unconfirmed import holds a copy of somebody's document (often with children's
+        services detail in it): it is kept only as long as a manager plausibly needs to
+        finish checking it, then deleted. Saved imports keep their row (without the bytes)
+        as the record of what was imported.
+        """
+        now = now or timezone.now()
+        cutoff = now - dt.timedelta(days=settings.OVERSIGHT_IMPORT_KEEP_DAYS)
+        return self.exclude(status=BatchStatus.SAVED).filter(created__lt=cutoff)
+
 
 class ImportBatch(models.Model):
     """One uploaded document on its way from upload through preview to a saved plan."""

@@ -46,6 +46,9 @@ def upload(request: HttpRequest) -> HttpResponse:
     partnerships = managed_partnerships(request.user)
     if not partnerships.exists():
         raise PermissionDenied
+    if request.method == "POST":
+        # Housekeeping without cron: abandoned uploads go before a new one is kept.
+        ImportBatch.objects.expired().delete()
     plans = Plan.objects.for_user(request.user).filter(partnership__in=partnerships)
     form = UploadForm(request.POST or None, request.FILES or None, partnerships=partnerships, plans=plans)
     if request.method == "POST" and form.is_valid():

@@ -155,6 +155,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # Document import limits (passed to the import library).
 OVERSIGHT_IMPORT_MAX_BYTES = env_int("OVERSIGHT_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 OVERSIGHT_IMPORT_MAX_UNCOMPRESSED = env_int("OVERSIGHT_IMPORT_MAX_UNCOMPRESSED", 100 * 1024 * 1024, minimum=1)
+# Unconfirmed imports (and the document bytes they hold) are deleted after this many days.
+OVERSIGHT_IMPORT_KEEP_DAYS = env_int("OVERSIGHT_IMPORT_KEEP_DAYS", 7, minimum=1)
 OVERSIGHT_EVIDENCE_MAX_BYTES = env_int("OVERSIGHT_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
