@@ -15,6 +15,7 @@ from .normalise import (
     looks_like_rag,
     parse_due,
     parse_rag,
+    split_at_dates,
     split_owner,
 )
 from .readers.base import Item
@@ -42,24 +43,70 @@ SECTION_HEADING = re.compile(
 )
 QUESTION_REF = re.compile(r"^(\d{1,2}[a-z])[.):]?\s+(.+)$")
 LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+(.+)$")
-INNER_REF = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\.?\s+(\S.*)$")
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
 
 
-def _numbered_pieces(text: str, ref: str | None) -> list[tuple[str | None, str]]:
-    """Split 'Do X. 6.2 Do Y' into numbered pieces when the numbers follow the action's own."""
-    if not ref or not re.match(r"^\d{1,2}\.\d{1,2}$", ref):
-        return [(ref, text)]
-    major, minor = (int(x) for x in ref.split("."))
+# a reference to a numbered action inside a text cell: '1.2 Revise', '2.2. Improve', '11.1Implementation'
+REF_TOKEN = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})([a-z])?(?!\d)\.?(?:\s+|(?=[A-Z]))(?=[A-Z‘'\"“(•])")
+BARE_NUMBER = re.compile(r"^\d{1,2}$")
+NUMBERED = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
+
+
+def split_numbered(
+    text: str, major: int | None, last: tuple[int, int] | None
+) -> list[tuple[str | None, str]]:
+    """Split a cell at the numbered actions it holds: 'Do X 6.2 Do Y', '13.6Update ... 13.7Arrange ...'.
+
+    A noisy extraction merges several rows into one cell, so a reference inside the text starts a
+    new action, but only where it continues the sequence (``last`` is the previous action's number,
+    ``major`` the section's): 6.1 -> 6.2, or N.1 opening section N. A reference at the very start of
+    the cell is the action's own. Text before the first reference comes back with ref None.
+    """
+    cuts: list[tuple[int, int, str]] = []
+    current = last
+    for m in REF_TOKEN.finditer(text):
+        number = (int(m[1]), int(m[2]))
+        at_start = not text[: m.start()].strip()
+        if m[3] and not at_start:
+            continue  # '1.1a' style references are only read at the start of a cell
+        follows = current is not None and current[0] == number[0] and number[1] == current[1] + 1
+        opens = major == number[0] and number[1] == 1 and (current is None or current[0] != number[0])
+        leads = at_start and (major is None or major == number[0]) and (current is None or number >= current)
+        if follows or opens or leads:
+            cuts.append((m.start(), m.end(), f"{m[1]}.{m[2]}{m[3] or ''}"))
+            current = number
+    if not cuts:
+        return [(None, text)]
     pieces: list[tuple[str | None, str]] = []
-    start = 0
-    current: str | None = ref
-    for m in re.finditer(r"(?<=\s)(\d{1,2})\.(\d{1,2})\.?\s+(?=[A-Z])", text):
-        if int(m[1]) == major and int(m[2]) == minor + 1:
-            pieces.append((current, text[start : m.start()].strip()))
-            current, start, minor = f"{m[1]}.{m[2]}", m.end(), minor + 1
-    pieces.append((current, text[start:].strip()))
+    head = text[: cuts[0][0]].strip()
+    if head:
+        pieces.append((None, head))
+    for k, (_, end, ref) in enumerate(cuts):
+        stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
+        pieces.append((ref, text[end:stop].strip()))
     return pieces
+
+
+def _trimmed(key: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    end = len(key)
+    while end and key[end - 1] is None:
+        end -= 1
+    return key[:end]
+
+
+def banner_title(cells: list[str]) -> str | None:
+    """A full-width heading row the extraction cut at the first column ('Eas' | 't Sussex County
+    Council', 'Hea' | 'Health'): the heading, else None."""
+    nonempty = [c for c in cells if c]
+    if len(nonempty) != 2 or cells[0] != nonempty[0] or len(cells) < 2 or cells[1] != nonempty[1]:
+        return None
+    first, rest = nonempty
+    if not re.fullmatch(r"[A-Za-z]{2,4}", first) or looks_like_ref(first) or len(rest) > 80:
+        return None
+    for k in range(len(first), 1, -1):  # the cut repeats a few letters: 'Mul' | 'ulti-agency'
+        if rest.lower().startswith(first[-k:].lower()):
+            return first[:-k] + rest
+    return first + rest if rest[:1].islower() else None
 
 
 def is_pointer(text: str) -> bool:
@@ -100,6 +147,8 @@ def _fit(cell: str, fld: str | None) -> float:
         return 1.5 if find_dates(cell) else 0.0
     if ref:
         return -2.0
+    if fld is None:
+        return 0.0  # a column without a header: content belongs there only when nothing fits better
     return 1.0 if words > 3 else 0.3
 
 
@@ -230,6 +279,8 @@ class Builder:
     last_action: Action | None = None
     last_header_key: tuple[str | None, ...] | None = None
     rows_since_header: int = 0
+    last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
+    numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
 
     # ---------------------------------------------------------------- sections
     def add_section(self, ref: str, title: str, location: Location, parent: str | None = None) -> Section:
@@ -310,11 +361,23 @@ class Builder:
         if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):
             key = tuple(fields)
             if self.header is None or key != self.header.key:
+                if self.header is None or _trimmed(key) != _trimmed(self.header.key):
+                    # a new layout (not the same header with more or fewer empty cells after it)
+                    self.last_number = None
+                    self.numbered_in_text = False
                 self.header = Header(fields=fields, key=key)
                 self.rows_since_header = 0
                 self.group = {}
                 self.agency = None
                 self.last_action = None
+            return
+        banner = banner_title(cells)
+        if banner is not None:
+            # a heading across the whole table (a partner's part of the plan): it groups the sections below
+            self.heading_section = None
+            section = self.add_section(banner, banner, item.location)
+            self.heading_section = section.ref
+            self.group = {}
             return
         label = section_text_label(nonempty[0])
         if label and len(set(nonempty)) == 2 and self.heading_section:
@@ -344,22 +407,20 @@ class Builder:
         text = values.get("text", "")
         if text and len(nonempty) > 2 and len(set(nonempty)) <= 2 and sum(c == text for c in cells) >= 3:
             values = {k: v for k, v in values.items() if k in ("text", "agency", *GROUP_FIELDS) or v != text}
-        ref = values.get("ref")
-        inner = INNER_REF.match(text) if text else None
-        if inner:
-            # the action's own reference printed in its text cell ('1.1 Undertake ...'); the Ref
-            # column then holds the section's number
-            text = inner[2]
-            values["text"] = text
-            if ref and "section" in values and not LEADING_REF.match(values["section"]):
-                values["section"] = f"{ref} {values['section']}"
-            elif ref and "section" not in values and header.has("section"):
-                pass
-            ref = inner[1]
+        ref, pieces, numbered_sections = self._refs(values, text)
+        if numbered_sections:
+            # the Ref column holds the section's number and the actions are numbered in their text
+            section_cell = values.get("section", "")
+            if not LEADING_REF.match(section_cell):
+                values["section"] = f"{values['ref']} {section_cell}".strip()
+        if ref:
             values["ref"] = ref
+        else:
+            values.pop("ref", None)
         if (
             header.has("ref")
             and not values.get("ref")
+            and not numbered_sections
             and self.group.get("section")
             and values.get("section")
         ):
@@ -369,36 +430,106 @@ class Builder:
         self._groups(values, raw_values, item.location)
         if "agency" in values:
             self.agency = values["agency"]
-        if self.rows_since_header == 1 and header.has("ref") and not ref:
+        if self.rows_since_header == 1 and header.has("ref") and not ref and not numbered_sections:
             return  # the second line of a two-line header row
+        if pieces[0][0] is None and len(pieces) > 1 and self.last_action is not None:
+            # text before the first numbered action ends the action above (a row cut by a page break)
+            head = pieces.pop(0)[1]
+            self.last_action.text = f"{self.last_action.text} {head}"
+            self.draft.warn(
+                f"'{head[:40]}' was read as the end of action {self.last_action.ref or self.last_action.text[:30]}.",
+                item.location,
+            )
+        first_ref, first_text = pieces[0]
+        text = first_text if len(pieces) > 1 or first_ref else text
+        ref = first_ref or ref
         if (
             header.has("ref")
             and not ref
             and self.last_action is not None
+            and not numbered_sections
             and not any(values.get(g) for g in GROUP_FIELDS)
         ):
-            self._continue(self.last_action, values)
-            return
+            if not self._starts_unnumbered_action(values):
+                self._continue(self.last_action, values)
+                return
+            self.draft.warn(
+                f"A row without a reference ('{text[:40]}') was read as a new action, not as the "
+                "continuation of the one above.",
+                item.location,
+            )
         if not text or is_pointer(text):
             if ref and not text and len(values) > 1:
                 self.draft.warn(f"Row {ref} has no action text and was skipped.", item.location)
-            self.last_action = None if ref else self.last_action
             if ref:
                 self.last_action = None
             return
         if ref and not looks_like_ref(ref) and len(ref.split()) > 3:
             self.draft.warn(f"Unexpected reference '{ref[:40]}'.", item.location)
-        pieces = _numbered_pieces(text, ref)
-        self.last_action = self._action(values | {"text": pieces[0][1]}, item.location)
-        for sub_ref, sub_text in pieces[1:]:
-            # several numbered actions printed in one cell (cells merged by the extraction)
+        if ref:
+            values["ref"] = ref
+        dues = self._share_due(values.get("due"), len(pieces))
+        first = values | {"text": text}
+        if dues:
+            first["due"] = dues[0]
+        self.last_action = self._action(first, item.location)
+        for k, (sub_ref, sub_text) in enumerate(pieces[1:], start=1):
+            # several numbered actions printed in one cell (rows merged by the extraction)
             extra = {"ref": sub_ref or "", "text": sub_text}
             if values.get("owner"):
                 extra["owner"] = values["owner"]
+            if dues:
+                extra["due"] = dues[k]
             self.last_action = self._action(extra, item.location)
             self.draft.warn(
-                f"Action {sub_ref} shared a cell with the action above; check its due date.", item.location
+                f"Action {sub_ref} shared a cell with action {pieces[k - 1][0] or 'above'} and was split from it; "
+                + ("its due date was read from the same cell." if dues else "check its due date and lead."),
+                item.location,
             )
+
+    def _refs(
+        self, values: dict[str, str], text: str
+    ) -> tuple[str | None, list[tuple[str | None, str]], bool]:
+        """(the row's own ref, the numbered pieces of its text cell, whether the Ref column holds
+        the section's number rather than the action's)."""
+        column = values.get("ref") or None
+        last = self.last_number
+        major: int | None
+        if column and BARE_NUMBER.match(column) and text:
+            major = int(column)
+            pieces = split_numbered(text, major, last)
+            if self.numbered_in_text or any(r and r.split(".")[0] == column for r, _ in pieces):
+                self.numbered_in_text = True
+                return None, pieces, True
+            return column, [(None, text)], False
+        numbered = NUMBERED.match(column) if column else None
+        if numbered:
+            major, last = int(numbered[1]), (int(numbered[1]), int(numbered[2]))
+        else:
+            section = self.current_section() or ""
+            major = int(section) if BARE_NUMBER.match(section) else (last[0] if last else None)
+        pieces = split_numbered(text, major, last) if text else [(None, text)]
+        if column and pieces[0][0] is None:
+            pieces[0] = (column, pieces[0][1])
+        return pieces[0][0], pieces, False
+
+    @staticmethod
+    def _starts_unnumbered_action(values: dict[str, str]) -> bool:
+        """A row without a reference is a new action, not cells continued across a page break, when
+        its action text opens a sentence and it has its own due date or lead (also not continued)."""
+        text = values.get("text", "")
+        if not text or not text[0].isupper():
+            return False
+        own = [values[f] for f in ("due", "owner") if values.get(f)]
+        return bool(own) and all(not v[0].islower() for v in own)
+
+    @staticmethod
+    def _share_due(due: str | None, count: int) -> list[str]:
+        """One due text per merged action when the cell holds exactly one dated part for each."""
+        if not due or count < 2:
+            return []
+        parts = split_at_dates(due)
+        return parts if len(parts) == count else []
 
     def _groups(self, values: dict[str, str], raw_values: dict[str, str], location: Location) -> None:
         for fld in GROUP_FIELDS:
@@ -446,6 +577,17 @@ class Builder:
         elif "agency" in values or self.agency:
             action.agency = values.get("agency") or self.agency
         owner = values.get("owner")
+        previous = self.last_action
+        if (
+            not owner
+            and action.ref
+            and self.header is not None
+            and self.header.has("ref")
+            and self.header.has("owner")
+            and previous is not None
+            and previous.section == action.section
+        ):
+            owner = previous.owner  # a lead cell merged over the rows below it is printed once
         action.owner = owner or None
         action.owner_parts = split_owner(owner)
         due_text = values.get("due")
@@ -471,6 +613,9 @@ class Builder:
         elif completion_in_text(due_text):
             action.rag = "complete"
         self.draft.actions.append(action)
+        number = NUMBERED.match(action.ref or "")
+        if number:
+            self.last_number = (int(number[1]), int(number[2]))
         return action
 
 

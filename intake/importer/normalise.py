@@ -127,6 +127,34 @@ def _find_dates(text: str) -> tuple[dt.date, ...]:
     return tuple(found)
 
 
+def split_at_dates(text: str) -> list[str]:
+    """Cut a cell after each date it names: 'July 2020 September 2020' -> ['July 2020', 'September 2020'].
+
+    Text after the last date stays with it when it opens with punctuation ('May 2020 - complete'),
+    else it is a part of its own. Nothing is cut when the cell was repaired or cleaned
+    (the parts must read exactly as written)."""
+    cleaned = clean_text(text)
+    if repair_digits(cleaned) != cleaned:
+        return [cleaned]
+    ends = sorted(
+        m.end()
+        for pattern in (_DAY_MONTH_YEAR, _NUMERIC, _ISO, _QUARTER, _MONTH_YEAR)
+        for m in pattern.finditer(cleaned)
+    )
+    parts: list[str] = []
+    start = 0
+    for end in ends:
+        if end > start and cleaned[start:end].strip():
+            parts.append(cleaned[start:end].strip())
+            start = end
+    tail = cleaned[start:].strip()
+    if tail and parts and not tail[0].isalnum():
+        parts[-1] = f"{parts[-1]} {tail}"  # 'May 2020 - complete', 'July 2020 (revised)'
+    elif tail:
+        parts.append(tail)
+    return parts
+
+
 _UNDATED = re.compile(
     r"^(?:ongoing|tbc|tbd|to be (?:confirmed|determined|agreed)\b.*|n/?a|continuous)$", re.I
 )

@@ -30,9 +30,6 @@ def test_seed_plan_imports_as_its_gold_file(
 
 
 @needs_shared
-@pytest.mark.xfail(
-    reason="noisy extraction merges several rows into one cell; not yet at the 0.85 target", strict=False
-)
 def test_noisy_extraction_of_the_same_plan_still_finds_most_actions(scorer: ModuleType) -> None:
     draft = import_document(seed_path("001"))
     assert scorer.score(draft.to_dict(), gold_for("001"))["f1"] >= 0.85
