@@ -40,26 +40,44 @@ class Headline:
     no_update: int
 
 
-def headline(
-    actions: QuerySet[Action], today: dt.date | None = None, due_soon_days: int | None = None
-) -> Headline:
-    """The numbers a partnership home or a report cover shows, in one query."""
+def _headline_counts(today: dt.date | None, due_soon_days: int | None) -> dict[str, Count]:
+    """The aggregates behind a Headline, for one queryset or per group."""
     today = today or timezone.localdate()
     days = due_soon_days or settings.OVERSIGHT_DUE_SOON_DAYS
     not_done = ~Q(status__is_done=True)
-    figures = actions.order_by().aggregate(
-        total=Count("pk", distinct=True),
-        done=Count("pk", filter=Q(status__is_done=True), distinct=True),
-        overdue=Count("pk", filter=Q(due_date__lt=today) & not_done, distinct=True),
-        due_soon=Count(
+    return {
+        "total": Count("pk", distinct=True),
+        "done": Count("pk", filter=Q(status__is_done=True), distinct=True),
+        "overdue": Count("pk", filter=Q(due_date__lt=today) & not_done, distinct=True),
+        "due_soon": Count(
             "pk",
             filter=Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days)) & not_done,
             distinct=True,
         ),
-        red=Count("pk", filter=Q(status__colour="red"), distinct=True),
-        no_update=Count("pk", filter=Q(status__isnull=True), distinct=True),
-    )
-    return Headline(**figures)
+        "red": Count("pk", filter=Q(status__colour="red"), distinct=True),
+        "no_update": Count("pk", filter=Q(status__isnull=True), distinct=True),
+    }
+
+
+def headline(
+    actions: QuerySet[Action], today: dt.date | None = None, due_soon_days: int | None = None
+) -> Headline:
+    """The numbers a partnership home or a report cover shows, in one query."""
+    return Headline(**actions.order_by().aggregate(**_headline_counts(today, due_soon_days)))
+
+
+EMPTY_HEADLINE = Headline(total=0, done=0, overdue=0, due_soon=0, red=0, no_update=0)
+
+
+def headlines_by_plan(
+    actions: QuerySet[Action], today: dt.date | None = None, due_soon_days: int | None = None
+) -> dict[int, Headline]:
+    """`headline` of each plan's actions, in one query whatever the number of plans.
+
+    Plans without actions are not in the result: use EMPTY_HEADLINE for them.
+    """
+    rows = actions.order_by().values("plan_id").annotate(**_headline_counts(today, due_soon_days))
+    return {row.pop("plan_id"): Headline(**row) for row in rows}
 
 
 def status_counts(actions: QuerySet[Action]) -> list[StatusCount]:

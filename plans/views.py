@@ -95,13 +95,14 @@ def home(request: HttpRequest) -> HttpResponse:
             for row in figures.counts_by_agency(actions)
         ]
         plans = Plan.objects.for_user(user).filter(partnership=partnership)
+        by_plan = figures.headlines_by_plan(actions)
         summaries.append(
             PartnershipSummary(
                 partnership=partnership,
                 headline=figures.headline(actions),
                 statuses=statuses,
                 agencies=agencies,
-                plans=[(plan, figures.headline(actions.filter(plan=plan))) for plan in plans],
+                plans=[(plan, by_plan.get(plan.pk, figures.EMPTY_HEADLINE)) for plan in plans],
                 can_manage=rules.can_manage_plans(user, partnership),
             )
         )

@@ -31,6 +31,25 @@ def test_headline_counts_total_done_overdue_due_soon_red_and_no_update(world):
     assert h == figures.Headline(total=3, done=1, overdue=1, due_soon=1, red=1, no_update=1)
 
 
+def test_headlines_by_plan_give_each_plan_the_headline_of_its_own_actions(world, django_assert_num_queries):
+    other_plan = factories.PlanFactory(partnership=world.partnership)
+    late = factories.ActionFactory(plan=other_plan, due_date=dt.date(2024, 1, 1))
+    factories.ProgressUpdateFactory(action=late, date=dt.date(2024, 1, 1), status=status(other_plan, "red"))
+    factories.ActionFactory(plan=other_plan, due_date=dt.date(2024, 7, 1))
+    empty_plan = factories.PlanFactory(partnership=world.partnership)
+    actions = models.Action.objects.filter(plan__partnership=world.partnership)
+
+    with django_assert_num_queries(1):
+        by_plan = figures.headlines_by_plan(actions, today=TODAY, due_soon_days=30)
+
+    for plan in (world.plan, other_plan):
+        assert by_plan[plan.pk] == figures.headline(actions.filter(plan=plan), today=TODAY, due_soon_days=30)
+    assert by_plan[other_plan.pk] == figures.Headline(
+        total=2, done=0, overdue=1, due_soon=1, red=1, no_update=1
+    )
+    assert empty_plan.pk not in by_plan
+
+
 def test_status_counts_are_ordered_worst_first_and_include_actions_without_update(world):
     factories.ProgressUpdateFactory(action=world.police_action, status=status(world.plan, "green"))
     counts = figures.status_counts(_actions(world))
