@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import DocumentError, IntakeError, LimitExceeded
 from .layout import build_from_items
-from .meta import read_meta, read_rag_scheme
+from .meta import item_texts, read_meta, read_rag_scheme
 from .model import ImportLimits, PlanDraft
 from .readers import read_document
 from .tables import find_data_tables, reconcile
@@ -68,8 +68,9 @@ def import_document(
     items = result.items
     if not items and not result.raw_lines:
         raise DocumentError(f"{name} contains no text or tables.")
-    draft.rag_scheme = read_rag_scheme(items)
-    draft.plan = read_meta(items)
+    texts = item_texts(items)
+    draft.rag_scheme = read_rag_scheme(items, texts)
+    draft.plan = read_meta(items, texts=texts)
     build_from_items(draft, items)
     if result.laid_out and len(draft.actions) < 3:
         laid_out = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)

@@ -43,6 +43,12 @@ SECTION_HEADING = re.compile(
 )
 QUESTION_REF = re.compile(r"^(\d{1,2}[a-z])[.):]?\s+(.+)$")
 LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+(.+)$")
+_SHORT_WORD = re.compile(r"[A-Za-z]{2,4}")
+_LETTERED = re.compile(r"^(\d+(?:\.\d+)*)([a-z])$")
+_NUMERIC_REF = re.compile(r"^[\d.]+[a-z]?$")
+_LABELLED = re.compile(r"^(.{4,40}?)[:\s]\s*(\S.{10,})$")
+_HEADING_LABEL = re.compile(r"^(?:finding|area|priority)\s+\d+\w*\s*[:.]\s*", re.I)
+_HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
 
 
@@ -101,7 +107,7 @@ def banner_title(cells: list[str]) -> str | None:
     if len(nonempty) != 2 or cells[0] != nonempty[0] or len(cells) < 2 or cells[1] != nonempty[1]:
         return None
     first, rest = nonempty
-    if not re.fullmatch(r"[A-Za-z]{2,4}", first) or looks_like_ref(first) or len(rest) > 80:
+    if not _SHORT_WORD.fullmatch(first) or looks_like_ref(first) or len(rest) > 80:
         return None
     for k in range(len(first), 1, -1):  # the cut repeats a few letters: 'Mul' | 'ulti-agency'
         if rest.lower().startswith(first[-k:].lower()):
@@ -153,35 +159,45 @@ def _fit(cell: str, fld: str | None) -> float:
 
 
 def align(cells: list[str], fields: list[str | None]) -> list[str]:
-    """Place a row's cells under the header's columns. Rows that lost cells (merged cells, page
-    breaks) are aligned by content: each cell goes where it fits best, in order."""
+    """Place a row's cells under the header's columns (see ``place``)."""
+    return [" ".join(cells[i] for i in slot if cells[i]) for slot in place(cells, fields)]
+
+
+def place(cells: list[str], fields: list[str | None]) -> list[list[int]]:
+    """For each of the header's columns, the positions of the row's cells that go under it. Rows
+    that lost cells (merged cells, page breaks) are aligned by content: each cell goes where it fits
+    best, in order. Positions, so that the cleaned and the raw cells of a row are placed alike."""
     n = len(fields)
-    cells = list(cells)
-    if len(cells) > n:
+    kept = list(range(len(cells)))
+    if len(kept) > n:
         # drop empty cells from the right until the row fits, then fold any excess into the last column
-        for k in range(len(cells) - 1, -1, -1):
-            if len(cells) <= n:
+        for k in range(len(kept) - 1, -1, -1):
+            if len(kept) <= n:
                 break
-            if not cells[k]:
-                del cells[k]
-        if len(cells) > n:
-            cells = cells[: n - 1] + [" ".join(c for c in cells[n - 1 :] if c)]
-    m = len(cells)
+            if not cells[kept[k]]:
+                del kept[k]
+    slots = [[i] for i in kept]
+    if len(slots) > n:
+        slots = slots[: n - 1] + [[i for slot in slots[n - 1 :] for i in slot]]
+    texts = [" ".join(cells[i] for i in slot if cells[i]) for slot in slots]
+    m = len(texts)
     if m == n:
-        identity = sum(_fit(c, f) for c, f in zip(cells, fields, strict=True)) + 0.5
-        trimmed = list(cells)
+        identity = sum(_fit(c, f) for c, f in zip(texts, fields, strict=True)) + 0.5
+        trimmed = list(texts)
         while trimmed and not trimmed[-1]:
             trimmed.pop()
-        if len(trimmed) == m or all(_fit(c, f) >= 0 for c, f in zip(cells, fields, strict=True)):
-            return cells
+        if len(trimmed) == m or all(_fit(c, f) >= 0 for c, f in zip(texts, fields, strict=True)):
+            return slots
         other = _align_short(trimmed, fields)
-        if sum(_fit(c, f) for c, f in zip(other, fields, strict=True)) > identity + 0.5:
-            return other
-        return cells
-    return _align_short(cells, fields)
+        score = sum(_fit(trimmed[k], f) for k, f in zip(other, fields, strict=True) if k is not None)
+        if score > identity + 0.5:
+            return [slots[k] if k is not None else [] for k in other]
+        return slots
+    return [slots[k] if k is not None else [] for k in _align_short(texts, fields)]
 
 
-def _align_short(cells: list[str], fields: list[str | None]) -> list[str]:
+def _align_short(cells: list[str], fields: list[str | None]) -> list[int | None]:
+    """For each column, the position of the cell placed under it (None: left empty)."""
     n = len(fields)
     m = len(cells)
     neg = float("-inf")
@@ -191,25 +207,28 @@ def _align_short(cells: list[str], fields: list[str | None]) -> list[str]:
     seen_content = [False] * (m + 1)
     for i in range(m):
         seen_content[i + 1] = seen_content[i] or bool(cells[i])
+    fits = [[_fit(cell, fld) for fld in fields] for cell in cells]
     for i in range(m + 1):
+        row, nxt = dp[i], dp[i + 1] if i < m else None
+        bonus = 0.3 if not seen_content[i] else -0.3
         for j in range(n + 1):
-            if dp[i][j] == neg:
+            here = row[j]
+            if here == neg:
                 continue
             if j < n:  # skip column j
-                bonus = 0.3 if not seen_content[i] else -0.3
-                if dp[i][j] + bonus > dp[i][j + 1]:
-                    dp[i][j + 1] = dp[i][j] + bonus
+                if here + bonus > row[j + 1]:
+                    row[j + 1] = here + bonus
                     back[i][j + 1] = 1
-                if i < m:
-                    score = dp[i][j] + _fit(cells[i], fields[j])
-                    if score > dp[i + 1][j + 1]:
-                        dp[i + 1][j + 1] = score
+                if nxt is not None:
+                    score = here + fits[i][j]
+                    if score > nxt[j + 1]:
+                        nxt[j + 1] = score
                         back[i + 1][j + 1] = 2
-    out = [""] * n
+    out: list[int | None] = [None] * n
     i, j = m, n
     while i > 0 or j > 0:
         if back[i][j] == 2:
-            out[j - 1] = cells[i - 1]
+            out[j - 1] = i - 1
             i, j = i - 1, j - 1
         else:
             j -= 1
@@ -298,7 +317,7 @@ class Builder:
     def _parent_for(self, ref: str) -> str | None:
         refs = {s.ref for s in self.draft.sections}
         candidates = []
-        m = re.match(r"^(\d+(?:\.\d+)*)([a-z])$", ref)
+        m = _LETTERED.match(ref)
         if m:
             candidates.append(m[1])
         if "." in ref:
@@ -307,11 +326,7 @@ class Builder:
             if cand in refs:
                 return cand
         heading = self.heading_section
-        if (
-            heading
-            and heading != ref
-            and not (re.match(r"^\d+$", ref) and re.match(r"^[\d.]+[a-z]?$", heading))
-        ):
+        if heading and heading != ref and not (ref.isdigit() and _NUMERIC_REF.match(heading)):
             return heading
         return None
 
@@ -328,15 +343,15 @@ class Builder:
             return
         if item.heading:
             self.header = None
-        label_match = re.match(r"^(.{4,40}?)[:\s]\s*(\S.{10,})$", text)
+        label_match = _LABELLED.match(text)
         if label_match and section_text_label(label_match[1]) and self.heading_section:
             self._section_text(section_text_label(label_match[1]) or "", label_match[2])
             return
         if item.heading or item.bold:
             m = SECTION_HEADING.match(text)
             if m and len(text) < 400:
-                title = re.sub(r"^(?:finding|area|priority)\s+\d+\w*\s*[:.]\s*", "", text, flags=re.I)
-                title = re.sub(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+", "", title)
+                title = _HEADING_LABEL.sub("", text)
+                title = _HEADING_NUMBER.sub("", title)
                 section = self.add_section(m[1], title, item.location)
                 self.heading_section = section.ref
                 self.group = {}
@@ -395,8 +410,9 @@ class Builder:
         if len(nonempty) > len(header.fields) + 1:
             self.header = None
             return
-        aligned = align(cells, header.fields)
-        raw_aligned = align(list(raw_cells), header.fields) if len(raw_cells) == len(cells) else aligned
+        slots = place(cells, header.fields)
+        aligned = [" ".join(cells[i] for i in slot if cells[i]) for slot in slots]
+        raw_aligned = [" ".join(raw_cells[i] for i in slot if cells[i]) for slot in slots]
         values: dict[str, str] = {}
         raw_values: dict[str, str] = {}
         for fld, value, raw in zip(header.fields, aligned, raw_aligned, strict=True):

@@ -22,18 +22,22 @@ _ORG = re.compile(
 _PLAN_LABEL = re.compile(r"\b(?:plan for|plan title|title)\s*:\s*(.{4,120})$", re.I)
 
 
+def item_texts(items: list[Item]) -> list[str]:
+    """Each item's cleaned text (cells joined), computed once for the readers below."""
+    return [_item_text(item) for item in items]
+
+
 def _item_text(item: Item) -> str:
     if item.cells is not None:
         return " ".join(c for c in (clean_text(x) for x in item.cells) if c)
     return clean_text(item.text)
 
 
-def read_rag_scheme(items: list[Item]) -> list[RagStatus]:
+def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[RagStatus]:
     """The first run of lines/rows defining colours ('Red  Delayed or at risk...')."""
     best: list[RagStatus] = []
     run: list[RagStatus] = []
-    for item in items:
-        text = _item_text(item)
+    for text in texts if texts is not None else item_texts(items):
         colour = _COLOUR_LINE.match(text) if text and len(text) < 300 else None
         complete = _COMPLETE_LINE.match(text) if text and len(text) < 120 else None
         if colour and colour[2] and not colour[2].lower().startswith(("amber", "green", "red")):
@@ -67,9 +71,9 @@ def read_rag_scheme(items: list[Item]) -> list[RagStatus]:
     return out
 
 
-def read_meta(items: list[Item], laid_out_text: str = "") -> PlanMeta:
+def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | None = None) -> PlanMeta:
     meta = PlanMeta()
-    texts = [_item_text(i) for i in items[:4000]]
+    texts = (texts if texts is not None else item_texts(items))[:4000]
     whole = " ".join(texts) if texts else laid_out_text
     whole_low = whole.lower()
     if "joint targeted area inspection" in whole_low or re.search(r"\bJTAI\b", whole):
@@ -80,7 +84,7 @@ def read_meta(items: list[Item], laid_out_text: str = "") -> PlanMeta:
         meta.kind = "delivery"
     # title: a 'Plan for: X' label, else the run of headings the document opens with
     for text in texts[:400]:
-        label = _PLAN_LABEL.search(text)
+        label = _PLAN_LABEL.search(text) if ":" in text else None
         if label and "plan" in label[1].lower():
             meta.title = label[1].split("  ")[0].strip()
             break

@@ -12,7 +12,6 @@ from .model import OwnerPart
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|tr|td|th)\b[^>]*>", re.I)
-_SPACE = re.compile(r"\s+")
 _ORDINAL_SPLIT = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")
 _BROKEN_YEAR = re.compile(r"\b((?:19|20)\d)\s(\d)\b")
 
@@ -22,10 +21,12 @@ def clean_text(value: str | None) -> str:
     """Remove markup, unescape entities and collapse whitespace."""
     if not value:
         return ""
-    text = _BLOCK_TAG.sub(" ", value)
-    text = _TAG.sub("", text)
-    text = html.unescape(text).replace("\u00a0", " ").replace("**", "")
-    text = _SPACE.sub(" ", text).strip()
+    text = value
+    if "<" in text:  # most cells hold no markup: skip the regular expressions for them
+        text = _TAG.sub("", _BLOCK_TAG.sub(" ", text))
+    if "&" in text:
+        text = html.unescape(text)
+    text = " ".join(text.replace("\u00a0", " ").replace("**", "").split())
     return _ORDINAL_SPLIT.sub(r"\1\2", text)
 
 

@@ -53,35 +53,41 @@ SECTION_TEXT_LABELS: dict[str, tuple[str, ...]] = {
                               "what the inspectors found", "findings"),
 }  # fmt: skip
 
-_LOOKUP: list[tuple[str, str]] = sorted(
-    ((syn, field) for field, syns in HEADER_SYNONYMS.items() for syn in syns),
-    key=lambda item: -len(item[0]),
-)
+# synonym -> field, and the same with spaces removed (for 'RA G', 'Lead/ s': letters split by the extraction)
+_BY_SYNONYM: dict[str, str] = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
+_BY_SQUEEZED: dict[str, str] = {}
+for _syn, _field in sorted(_BY_SYNONYM.items(), key=lambda item: -len(item[0])):
+    _BY_SQUEEZED.setdefault(_syn.replace(" ", ""), _field)
+_LONGEST = max(len(syn) for syn in _BY_SYNONYM)
+_SPACES = re.compile(r"\s+")
 
 
 def normalise_header(text: str) -> str:
-    return re.sub(r"\s+", " ", clean_text(text).lower().replace("’", "'")).strip(" :*")
+    return _SPACES.sub(" ", clean_text(text).lower().replace("’", "'")).strip(" :*")
 
 
 @lru_cache(maxsize=65536)
 def header_field(cell: str) -> str | None:
-    """The field a header cell names, or None."""
+    """The field a header cell names, or None: the cell is a synonym, or starts with one followed by
+    a non-letter (the longest such synonym wins)."""
     if len(cell) > 200:
         return None
     text = normalise_header(cell)
     if not text or len(text) > 120:
         return None
-    for syn, field in _LOOKUP:
-        if text == syn:
-            return field
-    for syn, field in _LOOKUP:
-        if text.startswith(syn) and not text[len(syn)].isalpha():
-            return field
-    squeezed = text.replace(" ", "")  # 'RA G', 'Lead/ s': letters split by the extraction
+    found = _BY_SYNONYM.get(text)
+    if found:
+        return found
+    # a dictionary look-up at each place a synonym could end, longest first (the cell is read once
+    # per row of every table, so no scan over all synonyms)
+    for end in range(min(len(text) - 1, _LONGEST), 0, -1):
+        if not text[end].isalpha():
+            found = _BY_SYNONYM.get(text[:end])
+            if found:
+                return found
+    squeezed = text.replace(" ", "")
     if len(squeezed) <= 25:
-        for syn, field in _LOOKUP:
-            if squeezed == syn.replace(" ", ""):
-                return field
+        return _BY_SQUEEZED.get(squeezed)
     return None
 
 

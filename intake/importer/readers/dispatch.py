@@ -54,10 +54,13 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _binary_share(sample: bytes) -> float:
     if not sample:
         return 0.0
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = len(sample) - len(sample.translate(None, _CONTROL))
     return control / len(sample)
 
 
