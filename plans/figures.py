@@ -69,17 +69,6 @@ def headline(
 EMPTY_HEADLINE = Headline(total=0, done=0, overdue=0, due_soon=0, red=0, no_update=0)
 
 
-def headlines_by_plan(
-    actions: QuerySet[Action], today: dt.date | None = None, due_soon_days: int | None = None
-) -> dict[int, Headline]:
-    """`headline` of each plan's actions, in one query whatever the number of plans.
-
-    Plans without actions are not in the result: use EMPTY_HEADLINE for them.
-    """
-    rows = actions.order_by().values("plan_id").annotate(**_headline_counts(today, due_soon_days))
-    return {row.pop("plan_id"): Headline(**row) for row in rows}
-
-
 def status_counts(actions: QuerySet[Action]) -> list[StatusCount]:
     """Actions per current status, worst first, across plans (statuses grouped by key)."""
     rows = (
@@ -157,6 +146,159 @@ def _names(fk: str, pks: list[int]) -> dict[int, str]:
     from plans.models import Section
 
     return {s.pk: str(s) for s in Section.objects.filter(pk__in=pks)}
+
+
+# --- Everything a page shows, from one query ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The actions of one group (plan, agency, section ...) with one current status."""
+
+    group: tuple
+    key: str | None
+    label: str | None
+    colour: str | None
+    is_done: bool
+    order: int | None
+    count: int
+    overdue: int
+    due_soon: int
+
+
+class Breakdown:
+    """Counts of actions per group and current status, in one query.
+
+    `headline`, `status_counts` and `groups` add up its cells, so a page that needs all three
+    (the partnership home, the plan page) reads the actions once instead of once for each,
+    and the figures are the ones `headline`, `status_counts`, `counts_by_agency` and
+    `counts_by_section` give. Each action has one group and one status, so the sums of
+    per-cell counts are counts of distinct actions.
+    """
+
+    def __init__(
+        self,
+        actions: QuerySet[Action],
+        by: tuple[str, ...],
+        today: dt.date | None = None,
+        due_soon_days: int | None = None,
+    ) -> None:
+        counts = _headline_counts(today, due_soon_days)
+        status = ["status__key", "status__label", "status__colour", "status__is_done", "status__order"]
+        rows = (
+            actions.order_by()
+            .values(*by, *status)
+            .annotate(n=counts["total"], late=counts["overdue"], soon=counts["due_soon"])
+        )
+        self.by = by
+        self.cells = [
+            Cell(
+                group=tuple(row[name] for name in by),
+                key=row["status__key"],
+                label=row["status__label"],
+                colour=row["status__colour"],
+                is_done=bool(row["status__is_done"]),
+                order=row["status__order"],
+                count=row["n"],
+                overdue=row["late"],
+                due_soon=row["soon"],
+            )
+            for row in rows
+        ]
+
+    def _where(self, **where: object) -> list[Cell]:
+        index = {name: self.by.index(name) for name in where}
+        return [c for c in self.cells if all(c.group[index[k]] == v for k, v in where.items())]
+
+    def headline(self, **where: object) -> Headline:
+        """`headline` of the actions whose group fields have the given values (all by default)."""
+        cells = self._where(**where)
+        return Headline(
+            total=sum(c.count for c in cells),
+            done=sum(c.count for c in cells if c.is_done),
+            overdue=sum(c.overdue for c in cells),
+            due_soon=sum(c.due_soon for c in cells),
+            red=sum(c.count for c in cells if c.colour == "red"),
+            no_update=sum(c.count for c in cells if c.key is None),
+        )
+
+    def headlines(self, field: str) -> dict[object, Headline]:
+        """`headline` per value of one group field (values without actions are left out)."""
+        return {
+            value: self.headline(**{field: value})
+            for value in {c.group[self.by.index(field)] for c in self.cells}
+        }
+
+    def status_counts(self) -> list[StatusCount]:
+        """`status_counts`: per status key, worst first."""
+        merged: dict[str, StatusCount] = {}
+        order: dict[str, int] = {}
+        for c in self.cells:
+            key = c.key or NO_STATUS
+            if key in merged:
+                old = merged[key]
+                merged[key] = StatusCount(old.key, old.label, old.colour, old.count + c.count, old.is_done)
+                continue
+            merged[key] = StatusCount(key, c.label or "No update yet", c.colour or "grey", c.count, c.is_done)
+            order[key] = c.order if c.order is not None else 999
+        return sorted(merged.values(), key=lambda s: (order[s.key], s.key))
+
+    def groups(self, field: str, none_label: str, names: dict[int, str] | None = None) -> list[GroupRow]:
+        """`counts_by_agency` / `counts_by_section` for one group field; `names` by primary key."""
+        position = self.by.index(field)
+        groups: dict[int | None, GroupRow] = {}
+        for c in self.cells:
+            pk = c.group[position]
+            group = groups.setdefault(pk, GroupRow(name=none_label, pk=pk))
+            key = c.key or NO_STATUS
+            group.by_status[key] = group.by_status.get(key, 0) + c.count
+            group.total += c.count
+            group.overdue += c.overdue
+        for pk, group in groups.items():
+            if pk is not None and names is not None:
+                group.name = names.get(pk, group.name)
+        return sorted(groups.values(), key=lambda g: (g.pk is None, g.name.lower()))
+
+
+@dataclass
+class PartnershipFigures:
+    headline: Headline
+    statuses: list[StatusCount]
+    agencies: list[GroupRow]
+    plans: dict[int, Headline]
+
+
+def partnership_figures(actions: QuerySet[Action], today: dt.date | None = None) -> PartnershipFigures:
+    """The home page's figures in one query: `headline`, `status_counts`, `counts_by_agency`
+    and `headlines_by_plan` of the same actions."""
+    lead = ("lead_agency", "lead_agency__short_name", "lead_agency__name")
+    breakdown = Breakdown(actions, by=("plan", *lead), today=today)
+    # An agency's name as str(agency) gives it: the short name when it has one.
+    names = {c.group[1]: c.group[2] or c.group[3] for c in breakdown.cells if c.group[1] is not None}
+    return PartnershipFigures(
+        headline=breakdown.headline(),
+        statuses=breakdown.status_counts(),
+        agencies=breakdown.groups("lead_agency", "No lead agency", names),
+        plans=breakdown.headlines("plan"),  # type: ignore[arg-type]
+    )
+
+
+@dataclass
+class PlanFigures:
+    headline: Headline
+    statuses: list[StatusCount]
+    sections: dict[int | None, GroupRow]
+
+
+def plan_figures(actions: QuerySet[Action], today: dt.date | None = None) -> PlanFigures:
+    """The plan page's figures in one query: `headline`, `status_counts` and the counts of
+    `counts_by_section` by section id (the page names the sections itself)."""
+    breakdown = Breakdown(actions, by=("section",), today=today)
+    return PlanFigures(
+        headline=breakdown.headline(),
+        statuses=breakdown.status_counts(),
+        sections={row.pk: row for row in breakdown.groups("section", "No section")},
+    )
 
 
 # --- A plan as it stood on a date ------------------------------------------------------

@@ -89,20 +89,21 @@ def home(request: HttpRequest) -> HttpResponse:
     summaries = []
     for partnership in Partnership.objects.for_user(user):
         actions = Action.objects.for_user(user).filter(plan__partnership=partnership)
-        statuses = figures.status_counts(actions)
+        numbers = figures.partnership_figures(actions)
         agencies = [
-            AgencyRow(row.name, [row.by_status.get(s.key, 0) for s in statuses], row.total, row.overdue)
-            for row in figures.counts_by_agency(actions)
+            AgencyRow(
+                row.name, [row.by_status.get(s.key, 0) for s in numbers.statuses], row.total, row.overdue
+            )
+            for row in numbers.agencies
         ]
         plans = Plan.objects.for_user(user).filter(partnership=partnership)
-        by_plan = figures.headlines_by_plan(actions)
         summaries.append(
             PartnershipSummary(
                 partnership=partnership,
-                headline=figures.headline(actions),
-                statuses=statuses,
+                headline=numbers.headline,
+                statuses=numbers.statuses,
                 agencies=agencies,
-                plans=[(plan, by_plan.get(plan.pk, figures.EMPTY_HEADLINE)) for plan in plans],
+                plans=[(plan, numbers.plans.get(plan.pk, figures.EMPTY_HEADLINE)) for plan in plans],
                 can_manage=rules.can_manage_plans(user, partnership),
             )
         )
@@ -240,6 +241,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             )
             for a in page.object_list
         ]
+    numbers = figures.plan_figures(all_actions, today)
     flags = flags_by_action([row.pk for row in page.object_list], as_at)
     for row in page.object_list:
         row.flags = flags.get(row.pk, [])
@@ -250,9 +252,9 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "pagination": pagination(request, page),
         "as_at": as_at,
         "as_at_counts": as_at_counts,
-        "headline": figures.headline(all_actions),
-        "status_counts": figures.status_counts(all_actions),
-        "tree": section_tree(sections, {row.pk: row for row in figures.counts_by_section(all_actions)}),
+        "headline": numbers.headline,
+        "status_counts": numbers.statuses,
+        "tree": section_tree(sections, numbers.sections),
         "can_manage": rules.can_edit_plan(user, plan),
         "filtered": bool(query or agency or owner or status_key or only_overdue),
         "due_soon_days": _due_soon_days(),

@@ -31,23 +31,67 @@ def test_headline_counts_total_done_overdue_due_soon_red_and_no_update(world):
     assert h == figures.Headline(total=3, done=1, overdue=1, due_soon=1, red=1, no_update=1)
 
 
-def test_headlines_by_plan_give_each_plan_the_headline_of_its_own_actions(world, django_assert_num_queries):
+def varied_partnership(world) -> models.Plan:
+    """Two plans with actions in every state: overdue, due soon, done, red, none, no agency or section."""
     other_plan = factories.PlanFactory(partnership=world.partnership)
-    late = factories.ActionFactory(plan=other_plan, due_date=dt.date(2024, 1, 1))
-    factories.ProgressUpdateFactory(action=late, date=dt.date(2024, 1, 1), status=status(other_plan, "red"))
-    factories.ActionFactory(plan=other_plan, due_date=dt.date(2024, 7, 1))
-    empty_plan = factories.PlanFactory(partnership=world.partnership)
+    other_section = factories.SectionFactory(plan=other_plan)
+    short = factories.AgencyFactory(partnership=world.partnership, name="Health trust", short_name="ICB")
+    cases = [
+        (world.plan, world.police_action.section, world.police, dt.date(2024, 1, 1), "red"),
+        (world.plan, world.police_action.section, world.council, dt.date(2024, 6, 20), "amber"),
+        (world.plan, None, None, dt.date(2024, 1, 1), "complete"),
+        (world.plan, None, short, None, None),
+        (other_plan, other_section, world.police, dt.date(2024, 6, 1), "green"),
+        (other_plan, other_section, short, dt.date(2024, 7, 1), "red"),
+        (other_plan, None, None, dt.date(2024, 5, 1), None),
+    ]
+    for plan, section, agency, due, key in cases:
+        action = factories.ActionFactory(plan=plan, section=section, lead_agency=agency, due_date=due)
+        action.owner_agencies.add(world.council)  # owners do not change the counts
+        if key:
+            factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 1, 1), status=status(plan, key))
+    factories.PlanFactory(partnership=world.partnership)  # a plan without actions
+    return other_plan
+
+
+def test_the_home_figures_from_one_query_are_the_figures_of_each_function(world, django_assert_num_queries):
+    varied_partnership(world)
     actions = models.Action.objects.filter(plan__partnership=world.partnership)
 
-    with django_assert_num_queries(1):
-        by_plan = figures.headlines_by_plan(actions, today=TODAY, due_soon_days=30)
+    with time_machine.travel(dt.datetime(2024, 6, 15, 12, tzinfo=dt.UTC), tick=False):
+        with django_assert_num_queries(1):
+            numbers = figures.partnership_figures(actions)
+        assert numbers.headline == figures.headline(actions)
+        assert numbers.statuses == figures.status_counts(actions)
+        assert numbers.agencies == figures.counts_by_agency(actions)
+        assert numbers.plans == {
+            plan.pk: figures.headline(actions.filter(plan=plan))
+            for plan in models.Plan.objects.filter(
+                partnership=world.partnership, actions__isnull=False
+            ).distinct()
+        }
+    assert "ICB" in [row.name for row in numbers.agencies]
 
+
+def test_the_plan_figures_from_one_query_are_the_figures_of_each_function(world, django_assert_num_queries):
+    other_plan = varied_partnership(world)
     for plan in (world.plan, other_plan):
-        assert by_plan[plan.pk] == figures.headline(actions.filter(plan=plan), today=TODAY, due_soon_days=30)
-    assert by_plan[other_plan.pk] == figures.Headline(
-        total=2, done=0, overdue=1, due_soon=1, red=1, no_update=1
-    )
-    assert empty_plan.pk not in by_plan
+        actions = models.Action.objects.filter(plan=plan)
+
+        with django_assert_num_queries(1):
+            numbers = figures.plan_figures(actions, today=TODAY)
+
+        assert numbers.headline == figures.headline(actions, today=TODAY)
+        assert numbers.statuses == figures.status_counts(actions)
+        by_section = figures.counts_by_section(actions, today=TODAY)
+        assert numbers.sections.keys() == {row.pk for row in by_section}
+        for row in by_section:
+            counted = numbers.sections[row.pk]
+            assert (counted.total, counted.overdue, counted.by_status) == (
+                row.total,
+                row.overdue,
+                row.by_status,
+            )
 
 
 def test_status_counts_are_ordered_worst_first_and_include_actions_without_update(world):
