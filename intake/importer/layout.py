@@ -16,8 +16,8 @@ from .normalise import (
     parse_due,
     parse_rag,
     split_at_dates,
-    split_owner,
 )
+from .owners import split_owner
 from .readers.base import Item
 from .synonyms import header_field, section_text_label
 

@@ -1,4 +1,4 @@
-"""Normalisers: cell text, due dates, RAG statuses and owners."""
+"""Normalisers: cell text, due dates and RAG statuses (owners: owners.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import datetime as dt
 import html
 import re
 from functools import lru_cache
-
-from .model import OwnerPart
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|tr|td|th)\b[^>]*>", re.I)
@@ -213,66 +211,3 @@ _DONE_IN_TEXT = re.compile(r"(?<!\bbe )(?<!\bbeen )\bcomplete(?:d)?\b(?!\s+by\b)
 def completion_in_text(text: str | None) -> bool:
     """'May 2020 - complete' says the action is complete; 'to be completed by July' does not."""
     return bool(text and _DONE_IN_TEXT.search(text))
-
-
-# --------------------------------------------------------------------------- owners
-
-_TITLES = (
-    r"head|manager|director|lead|officer|nurse|doctor|consultant|chair|coordinator|co-ordinator|"
-    r"inspector|superintendent|chief|service|services|team|practitioner|worker|advisor|adviser|"
-    r"commissioner|analyst|board|group|partnership|executive|scrutineer|principal|designated|named"
-)
-_RANKS = r"(?:DCI|DI|DS|DC|PC|Insp\.?|Supt\.?|D/Supt|T/DCI|T/DI|Det|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Prof\.?|CI|Sgt\.?)"
-_AGENCY_DASH = re.compile(r"^\s*([A-Z][\w&'’./]*(?:\s+[A-Z][\w&'’./]*){0,4})\s*[–—-]\s*(.+)$")
-_PERSON = re.compile(rf"^(?:(?:{_RANKS})\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){{1,2}}$")
-_PARENS = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
-
-
-def _split_person_title(text: str) -> OwnerPart:
-    text = text.strip(" ,;-–")
-    if "," in text:
-        head, tail = (p.strip() for p in text.split(",", 1))
-        if _PERSON.match(head):
-            return OwnerPart(person=head, job_title=tail or None)
-        if _PERSON.match(tail):
-            return OwnerPart(person=tail, job_title=head or None)
-        return OwnerPart(job_title=text)
-    if _PERSON.match(text) and not re.search(rf"\b(?:{_TITLES})\b", text, re.I):
-        return OwnerPart(person=text)
-    words = text.split()
-    for size in (3, 2):
-        if len(words) > size:
-            head = " ".join(words[:size])
-            tail = " ".join(words[-size:])
-            if _PERSON.match(head) and not re.search(rf"\b(?:{_TITLES})\b", head, re.I):
-                return OwnerPart(person=head, job_title=" ".join(words[size:]))
-            if _PERSON.match(tail) and not re.search(rf"\b(?:{_TITLES})\b", tail, re.I):
-                return OwnerPart(person=tail, job_title=" ".join(words[:-size]))
-    return OwnerPart(job_title=text or None)
-
-
-def split_owner(owner: str | None) -> list[OwnerPart]:
-    """'ESCC – Vicky Finnemore, Head of Specialist Services' -> agency, person, job title."""
-    text = clean_text(owner)
-    if not text:
-        return []
-    chunks = [c for c in re.split(r"\s*(?:;|\n|/(?=\s*[A-Z]))\s*", text) if c.strip()]
-    parts: list[OwnerPart] = []
-    for chunk in chunks:
-        agency: str | None = None
-        rest = chunk
-        paren = _PARENS.match(chunk)
-        if paren and paren[1].strip():
-            agency, rest = paren[1].strip(), paren[2]
-        else:
-            dash = _AGENCY_DASH.match(chunk)
-            if dash and len(dash[1].split()) <= 4 and not _PERSON.match(dash[1]):
-                agency, rest = dash[1].strip(), dash[2]
-        people = [p for p in re.split(rf",\s*(?=(?:(?:{_RANKS})\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+\b)", rest) if p]
-        if len(people) <= 1:
-            people = [rest]
-        for person_text in people:
-            part = _split_person_title(person_text)
-            part.agency = agency
-            parts.append(part)
-    return parts

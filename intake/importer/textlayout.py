@@ -19,8 +19,8 @@ from .normalise import (
     is_undated_ok,
     parse_due,
     repair_digits,
-    split_owner,
 )
+from .owners import split_owner
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 SECTION_START = re.compile(r"^(\d{1,2})\s+([A-Z‘'\"].{15,})$")

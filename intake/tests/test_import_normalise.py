@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from intake.importer.normalise import clean_text, completion_in_text, parse_due, parse_rag, split_owner
+from intake.importer.normalise import clean_text, completion_in_text, parse_due, parse_rag
+from intake.importer.owners import split_owner
 
 
 @pytest.mark.parametrize(
