@@ -217,3 +217,134 @@ def _section_list(nodes: list[Any], can_manage: bool, edit_url: Callable[[int], 
             _section_list(node.children, can_manage, edit_url, out)
         out.append("\n  </li>\n")
     out.append("\n</ul>\n")
+
+
+# --- The action page ----------------------------------------------------------------------
+
+
+@register.simple_tag
+def update_cards(updates: Iterable[Any]) -> SafeString:
+    """One GOV.UK summary card per progress update, with its evidence (action.html's loop before)."""
+    evidence_url = url_maker("plans:evidence")
+    out = []
+    for update in updates:
+        author = update.author
+        who = text(author.get_full_name() or author.get_username()) if author else "Not recorded"
+        next_steps = (
+            '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Next steps</dt>'
+            f'<dd class="govuk-summary-list__value app-pre-line">{text(update.next_steps)}</dd></div>'
+            if update.next_steps
+            else ""
+        )
+        evidence = list(update.evidence.all())
+        items = "".join(
+            "\n          "
+            + (
+                f'<li><a class="govuk-link" href="{evidence_url(item.pk)}">{text(item.title or "Download file")}</a>'
+                " (file)</li>"
+                if item.file
+                else ""
+            )
+            + "\n          "
+            + (
+                f'<li><a class="govuk-link" href="{text(item.link)}" rel="noopener noreferrer">'
+                f"{text(item.title or item.link)}</a></li>"
+                if item.link
+                else ""
+            )
+            + "\n        "
+            for item in evidence
+        )
+        evidence_row = (
+            '\n      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Evidence</dt>'
+            f'<dd class="govuk-summary-list__value"><ul class="govuk-list">\n        {items}\n      </ul></dd></div>\n      '
+            if evidence
+            else ""
+        )
+        out.append(
+            '\n<div class="govuk-summary-card app-update">\n'
+            '  <div class="govuk-summary-card__title-wrapper">\n'
+            f'    <h3 class="govuk-summary-card__title">{date_text(update.date, "j F Y")} {rag_tag(update.status)}</h3>\n'
+            "  </div>\n"
+            '  <div class="govuk-summary-card__content">\n'
+            '    <dl class="govuk-summary-list">\n'
+            '      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Author</dt>'
+            f'<dd class="govuk-summary-list__value">{who}</dd></div>\n'
+            '      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Progress and impact</dt>'
+            f'<dd class="govuk-summary-list__value app-pre-line">{text(update.narrative or "None")}</dd></div>\n'
+            f"      {next_steps}\n"
+            f"      {evidence_row}\n"
+            "    </dl>\n"
+            "  </div>\n"
+            "</div>\n"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value is escaped
+
+
+@register.simple_tag
+def history_entries(history: Iterable[Any]) -> SafeString:
+    """The <li> of each history entry with its changes (action.html's loop before)."""
+    out = []
+    for entry in history:
+        changes = ""
+        if entry.changes:
+            rows = "".join(
+                '\n      <div class="govuk-summary-list__row">\n'
+                f'        <dt class="govuk-summary-list__key">{text(change.label)}</dt>\n'
+                '        <dd class="govuk-summary-list__value app-pre-line">'
+                + (
+                    '<span class="app-history__old"><span class="govuk-visually-hidden">was </span>'
+                    f'{words(change.old, 60)}</span> → <span class="govuk-visually-hidden">now </span>'
+                    if change.old
+                    else ""
+                )
+                + f"{words(change.new, 60)}</dd>\n"
+                "      </div>\n      "
+                for change in entry.changes
+            )
+            changes = (
+                '\n    <dl class="govuk-summary-list govuk-summary-list--no-border app-history__changes">\n      '
+                f"{rows}\n    </dl>\n    "
+            )
+        out.append(
+            '\n  <li class="app-history__entry">\n'
+            f'    <p class="govuk-body govuk-!-margin-bottom-1"><strong>{text(entry.what)}</strong> by {text(entry.who)}, '
+            f'<time datetime="{date_text(entry.when, "c")}">{date_text(entry.when, "j F Y, H:i")}</time></p>\n'
+            f"    {changes}\n"
+            "  </li>\n"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value is escaped
+
+
+# --- My actions ---------------------------------------------------------------------------
+
+
+@register.simple_tag
+def my_action_rows(rows: Iterable[dict[str, Any]]) -> SafeString:
+    """The <tr> of each of a person's actions (my_actions.html's loop before)."""
+    action_url = url_maker("plans:action")
+    update_url = url_maker("plans:add_update")
+    out = []
+    for row in rows:
+        action = row["action"]
+        due = date_text(action.due_date, "j M Y") if action.due_date else text(action.due_text or "Not set")
+        overdue = '<br><strong class="govuk-tag govuk-tag--red">Overdue</strong>' if row["overdue"] else ""
+        flags = flags_html(row["flags"]) if row["flags"] else ""
+        add = (
+            f'<a class="govuk-link" href="{update_url(action.pk)}">Add update'
+            f'<span class="govuk-visually-hidden"> to action {text(action.ref)}</span></a>'
+            if row["may_update"]
+            else ""
+        )
+        out.append(
+            f'\n    <tr class="govuk-table__row" data-action="{text(action.pk)}">\n'
+            f'      <td class="govuk-table__cell app-nowrap">{due}{overdue}</td>\n'
+            f'      <td class="govuk-table__cell"><a class="govuk-link" href="{action_url(action.pk)}">'
+            f"{text(action.ref or '(no ref)')}</a> {words(action.text, 25)}<br>"
+            f'<span class="govuk-body-s">{text(action.plan.title)}</span></td>\n'
+            f'      <td class="govuk-table__cell">{rag_tag(action.status)}{flags}</td>\n'
+            f'      <td class="govuk-table__cell app-nowrap">{date_text(action.last_update_on, "j M Y") or "None"}</td>\n'
+            f'      <td class="govuk-table__cell">{add}</td>\n'
+            "    </tr>\n  "
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value is escaped
