@@ -12,6 +12,7 @@ from .model import ImportLimits, PlanDraft
 from .readers import read_document
 from .tables import find_data_tables, reconcile
 from .textlayout import build_from_laid_out_text
+from .totals import reconcile_actions, stated_counts
 
 
 def _load(
@@ -78,7 +79,10 @@ def import_document(
         if len(laid_out.actions) > len(draft.actions):
             draft = laid_out
     draft.tables = find_data_tables(items)
-    draft.reconciliation = reconcile(draft.tables)
+    # stated totals (a Total row, 'There are 82 actions', 'Red 6, Amber 20') against what was read
+    draft.reconciliation = reconcile(draft.tables) + reconcile_actions(stated_counts(items), draft.actions)
+    for discrepancy in draft.reconciliation:
+        draft.warn(discrepancy.message, discrepancy.location)
     if not draft.actions and result.fmt in ("xlsx", "csv"):
         if not any(item.is_row for item in items):
             raise DocumentError(f"{name} has no table rows.")

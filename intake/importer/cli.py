@@ -39,8 +39,6 @@ def _summary(draft: PlanDraft) -> str:
         out.append("Warnings:")
         for w in draft.warnings:
             out.append(f"  {w.location.describe()}: {w.message}")
-    for d in draft.reconciliation:
-        out.append(f"  reconciliation: {d.message}")
     return "\n".join(out)
 
 

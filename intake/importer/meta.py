@@ -40,7 +40,12 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
     for text in texts if texts is not None else item_texts(items):
         colour = _COLOUR_LINE.match(text) if text and len(text) < 300 else None
         complete = _COMPLETE_LINE.match(text) if text and len(text) < 120 else None
-        if colour and colour[2] and not colour[2].lower().startswith(("amber", "green", "red")):
+        # a definition says something in words ("Red 6" in a summary table is a count)
+        if (
+            colour
+            and re.search(r"[a-z]{2}", colour[2], re.I)
+            and not colour[2].lower().startswith(("amber", "green", "red"))
+        ):
             word = colour[1].lower()
             key = {"blue": "complete", "purple": "complete", "gray": "grey"}.get(word, word)
             definition = colour[2].strip()

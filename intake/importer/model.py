@@ -161,11 +161,17 @@ class DataTable:
     source: str
     rows: list[dict[str, Any]]
     total_column: list[dict[str, Any]] = field(default_factory=list)
+    # a 'Total' row: per column, the stated figure and what the rows above it add up to
+    total_row: list[dict[str, Any]] = field(default_factory=list)
+    location: Location = field(default_factory=Location)
+    total_row_location: Location = field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "source": self.source, "rows": self.rows}
         if self.total_column:
             out["stated_totals"] = self.total_column
+        if self.total_row:
+            out["stated_total_row"] = self.total_row
         return out
 
 
@@ -173,12 +179,18 @@ class DataTable:
 class Discrepancy:
     """Two figures that should agree but do not."""
 
-    kind: str  # total_column | total_row | cross_table
+    kind: str  # total_column | total_row | cross_table | action_count | rag_count
     message: str
     values: list[dict[str, Any]]
+    location: Location = field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "message": self.message, "values": self.values}
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "values": self.values,
+            "location": self.location.to_dict(),
+        }
 
 
 @dataclass

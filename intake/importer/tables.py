@@ -39,7 +39,7 @@ def _num(text: str) -> int | float | None:
     return int(value) if value.is_integer() else value
 
 
-def _group(items: list[Item]) -> list[tuple[list[list[str]], Item, str]]:
+def _group(items: list[Item]) -> list[tuple[list[list[str]], list[Item], str]]:
     tables: dict[int, list[Item]] = defaultdict(list)
     before: dict[int, str] = {}
     last_text = ""
@@ -51,7 +51,7 @@ def _group(items: list[Item]) -> list[tuple[list[list[str]], Item, str]]:
         elif item.text.strip():
             last_text = clean_text(item.text)
     return [
-        ([[clean_text(c) for c in (i.cells or [])] for i in rows], rows[0], before[t])
+        ([[clean_text(c) for c in (i.cells or [])] for i in rows], rows, before[t])
         for t, rows in tables.items()
     ]
 
@@ -64,9 +64,10 @@ def _dimension_name(values: list[str], outer: bool) -> str:
 
 def find_data_tables(items: list[Item]) -> list[DataTable]:
     found: list[DataTable] = []
-    for grid, first, context in _group(items):
+    for grid, table_items, context in _group(items):
         if len(grid) < 2:
             continue
+        first = table_items[0]
         source = first.location.describe()
         # (a) periods across the header row: one series per data row
         header = grid[0]
@@ -74,6 +75,16 @@ def find_data_tables(items: list[Item]) -> list[DataTable]:
         if sum(p is not None for p in periods) >= 3:
             name = header[0] or context or "table"
             data_rows = [r for r in grid[1:] if any(_num(c) is not None for c in r)]
+            totals_at = [k for k, r in enumerate(grid) if k and r and _TOTAL.match(r[0] or "x")]
+            data_rows = [r for r in data_rows if not _TOTAL.match(r[0] or "x")]
+            total_row: list[dict[str, Any]] = []
+            if totals_at and data_rows:
+                stated_row = grid[totals_at[-1]]
+                for c, period in enumerate(periods):
+                    stated = _num(stated_row[c]) if period and c < len(stated_row) else None
+                    if stated is not None:
+                        added = sum(_num(r[c]) or 0 for r in data_rows if c < len(r))
+                        total_row.append({"column": period, "count": stated, "sum": added})
             rows: list[dict[str, Any]] = []
             for r in data_rows:
                 for c, period in enumerate(periods):
@@ -84,7 +95,18 @@ def find_data_tables(items: list[Item]) -> list[DataTable]:
                         row["count"] = _num(r[c])
                         rows.append(row)
             if rows:
-                found.append(DataTable(name=name, source=source, rows=rows))
+                found.append(
+                    DataTable(
+                        name=name,
+                        source=source,
+                        rows=rows,
+                        total_row=total_row,
+                        location=first.location,
+                        total_row_location=table_items[totals_at[-1]].location
+                        if total_row
+                        else first.location,
+                    )
+                )
             continue
         # (b) periods down the first column, numbers across
         body = [r for r in grid if r and parse_period(r[0])]
@@ -119,6 +141,20 @@ def find_data_tables(items: list[Item]) -> list[DataTable]:
             dim_names = [_dimension_name(outer_values, True), _dimension_name(inner_values, False)]
         elif labels:
             dim_names = [_dimension_name(inner_values, True)]
+        total_row = []
+        totals_at = [
+            k for k, r in enumerate(grid) if r and _TOTAL.match(r[0] or "x") and k > grid.index(body[0])
+        ]
+        if totals_at:
+            stated_row = grid[totals_at[-1]]
+            for c in range(1, min(len(stated_row), width)):
+                stated = _num(stated_row[c])
+                if stated is None:
+                    continue
+                columns = [c] if c != total_col else keep
+                added = sum(_num(r[k]) or 0 for r in body for k in columns if k < len(r))
+                label = " ".join(lab[c] for lab in labels if lab[c]) if c != total_col else "all"
+                total_row.append({"column": label or f"column {c + 1}", "count": stated, "sum": added})
         rows = []
         totals: list[dict[str, Any]] = []
         for r in body:
@@ -136,7 +172,17 @@ def find_data_tables(items: list[Item]) -> list[DataTable]:
                 row["count"] = number
                 rows.append(row)
         if rows:
-            found.append(DataTable(name=name, source=source, rows=rows, total_column=totals))
+            found.append(
+                DataTable(
+                    name=name,
+                    source=source,
+                    rows=rows,
+                    total_column=totals,
+                    total_row=total_row,
+                    location=first.location,
+                    total_row_location=table_items[totals_at[-1]].location if total_row else first.location,
+                )
+            )
     return found
 
 
@@ -156,6 +202,25 @@ def reconcile(tables: list[DataTable]) -> list[Discrepancy]:
                         values=[
                             {"source": table.source, "stated": total["count"], "sum": sums[total["period"]]}
                         ],
+                        location=table.location,
+                    )
+                )
+        for total in table.total_row:
+            if abs(total["sum"] - total["count"]) > 1e-9:
+                out.append(
+                    Discrepancy(
+                        kind="total_row",
+                        message=f"{table.name}: the Total row gives {total['count']:g} for {total['column']} "
+                        f"but the rows above add up to {total['sum']:g}",
+                        values=[
+                            {
+                                "source": table.source,
+                                "column": total["column"],
+                                "stated": total["count"],
+                                "sum": total["sum"],
+                            }
+                        ],
+                        location=table.total_row_location,
                     )
                 )
 
@@ -199,6 +264,7 @@ def reconcile(tables: list[DataTable]) -> list[Discrepancy]:
                                     "count": period_total(b, p),
                                 },
                             ],
+                            location=b.location,
                         )
                     )
     return out
