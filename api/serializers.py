@@ -109,6 +109,34 @@ class SectionSerializer(serializers.ModelSerializer):
         return attrs
 
 
+# How DRF writes dates and times (ISO 8601, local time, "Z" for UTC), for representations built by hand.
+DATE = serializers.DateField()
+DATETIME = serializers.DateTimeField()
+
+
+def attach_owner_ids(actions: list[Action]) -> None:
+    """Set `owner_ids` and `owner_agency_ids` on each action, in two queries for all of them.
+
+    Cheaper than prefetching the people and agencies: a list shows their ids only. The ids come
+    from the link tables of actions already read through `Action.objects.for_user`, in the
+    order the prefetch gave (by name).
+    """
+    ids = [action.pk for action in actions]
+    owners: dict[int, list[int]] = {pk: [] for pk in ids}
+    agencies: dict[int, list[int]] = {pk: [] for pk in ids}
+    links = Action.owners.through.objects.filter(action_id__in=ids).order_by("person__name", "person_id")
+    for action_id, person_id in links.values_list("action_id", "person_id"):
+        owners[action_id].append(person_id)
+    links = Action.owner_agencies.through.objects.filter(action_id__in=ids).order_by(
+        "agency__name", "agency_id"
+    )
+    for action_id, agency_id in links.values_list("action_id", "agency_id"):
+        agencies[action_id].append(agency_id)
+    for action in actions:
+        action.owner_ids = owners[action.pk]  # type: ignore[attr-defined]
+        action.owner_agency_ids = agencies[action.pk]  # type: ignore[attr-defined]
+
+
 class ActionSerializer(serializers.ModelSerializer):
     plan = ForUserRelatedField(Plan)
     section = ForUserRelatedField(Section, allow_null=True, required=False)
@@ -135,6 +163,39 @@ class ActionSerializer(serializers.ModelSerializer):
         read_only_fields = ["last_update_on", "created", "updated"]
         # The unique reference is checked in validate(), with the message users understand.
         validators: list = []
+
+    def to_representation(self, instance: Action) -> dict[str, Any]:
+        """What DRF's field-by-field walk gives for the fields above (the tests compare the two),
+        built directly: for a page of 50 actions the walk took several times the page's SQL.
+        Owner ids set by `attach_owner_ids` are used when present, else the prefetch or a query."""
+        status = instance.status
+        owners, agencies = getattr(instance, "owner_ids", None), getattr(instance, "owner_agency_ids", None)
+        return {
+            "id": instance.pk,
+            "plan": instance.plan_id,
+            "section": instance.section_id,
+            "ref": instance.ref,
+            "text": instance.text,
+            "owner_text": instance.owner_text,
+            "owners": owners if owners is not None else [p.pk for p in instance.owners.all()],
+            "owner_agencies": agencies
+            if agencies is not None
+            else [a.pk for a in instance.owner_agencies.all()],
+            "lead_agency": instance.lead_agency_id,
+            "due_text": instance.due_text,
+            "due_date": DATE.to_representation(instance.due_date),
+            "outcome": instance.outcome,
+            "constraints": instance.constraints,
+            "question": instance.question,
+            "status": status.key if status is not None else None,
+            "status_label": status.label if status is not None else None,
+            "last_update_on": DATE.to_representation(instance.last_update_on),
+            "is_overdue": instance.is_overdue(),
+            "order": instance.order,
+            "version": instance.version,
+            "created": DATETIME.to_representation(instance.created),
+            "updated": DATETIME.to_representation(instance.updated),
+        }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and "version" not in attrs:

@@ -31,6 +31,7 @@ from api.serializers import (
     PlanSerializer,
     ProgressUpdateSerializer,
     SectionSerializer,
+    attach_owner_ids,
 )
 from plans import rules
 from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section
@@ -120,6 +121,22 @@ class ActionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
             .select_related("status", "plan", "section")
             .prefetch_related("owners", "owner_agencies")
         )
+
+    def get_queryset(self) -> QuerySet:
+        qs = super().get_queryset()
+        if self.action == "list":
+            # A list shows related rows by id: only the status is read with the actions, and the
+            # owners' ids are attached to the page (paginate_queryset).
+            qs = qs.select_related(None).select_related("status").prefetch_related(None)
+        return qs
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        actions = list(page if page is not None else queryset)
+        attach_owner_ids(actions)
+        data = self.get_serializer(actions, many=True).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         if not rules.can_manage_plans(self.request.user, serializer.validated_data["plan"].partnership_id):

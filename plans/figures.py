@@ -151,7 +151,7 @@ def _names(fk: str, pks: list[int]) -> dict[int, str]:
 # --- Everything a page shows, from one query ------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cell:
     """The actions of one group (plan, agency, section ...) with one current status."""
 
@@ -164,6 +164,17 @@ class Cell:
     count: int
     overdue: int
     due_soon: int
+
+
+def _add_up(cells: list[Cell]) -> Headline:
+    return Headline(
+        total=sum(c.count for c in cells),
+        done=sum(c.count for c in cells if c.is_done),
+        overdue=sum(c.overdue for c in cells),
+        due_soon=sum(c.due_soon for c in cells),
+        red=sum(c.count for c in cells if c.colour == "red"),
+        no_update=sum(c.count for c in cells if c.key is None),
+    )
 
 
 class Breakdown:
@@ -206,28 +217,18 @@ class Breakdown:
             for row in rows
         ]
 
-    def _where(self, **where: object) -> list[Cell]:
-        index = {name: self.by.index(name) for name in where}
-        return [c for c in self.cells if all(c.group[index[k]] == v for k, v in where.items())]
-
     def headline(self, **where: object) -> Headline:
         """`headline` of the actions whose group fields have the given values (all by default)."""
-        cells = self._where(**where)
-        return Headline(
-            total=sum(c.count for c in cells),
-            done=sum(c.count for c in cells if c.is_done),
-            overdue=sum(c.overdue for c in cells),
-            due_soon=sum(c.due_soon for c in cells),
-            red=sum(c.count for c in cells if c.colour == "red"),
-            no_update=sum(c.count for c in cells if c.key is None),
-        )
+        index = {self.by.index(name): value for name, value in where.items()}
+        return _add_up([c for c in self.cells if all(c.group[i] == v for i, v in index.items())])
 
     def headlines(self, field: str) -> dict[object, Headline]:
         """`headline` per value of one group field (values without actions are left out)."""
-        return {
-            value: self.headline(**{field: value})
-            for value in {c.group[self.by.index(field)] for c in self.cells}
-        }
+        position = self.by.index(field)
+        cells: dict[object, list[Cell]] = defaultdict(list)
+        for c in self.cells:
+            cells[c.group[position]].append(c)
+        return {value: _add_up(group) for value, group in cells.items()}
 
     def status_counts(self) -> list[StatusCount]:
         """`status_counts`: per status key, worst first."""
