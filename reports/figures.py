@@ -19,12 +19,17 @@ Decisions where the issue was silent (documented here because boards will ask):
   statuses as they stood on the as-at date.
 - The previous report date defaults to the latest board meeting before the as-at date when
   the governance app has meetings for the partnership, otherwise one month before.
+- Evidence (internal report only): the files and links attached, on or before the as-at day,
+  to progress updates dated on or before it. Evidence deleted since is not shown (the
+  evidence table, not its history, is read: bulk imports may not write evidence history).
+- A partnership report also counts per plan; a plan report does not (it is the one plan).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import posixpath
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,7 +48,17 @@ from plans.figures import (
     group_by_section,
     status_counts_as_at,
 )
-from plans.models import Action, Agency, Partnership, Person, Plan, ProgressUpdate, RagStatus, Section
+from plans.models import (
+    Action,
+    Agency,
+    Evidence,
+    Partnership,
+    Person,
+    Plan,
+    ProgressUpdate,
+    RagStatus,
+    Section,
+)
 
 from .public import roles_only as public_owner
 
@@ -224,6 +239,25 @@ class TimelinePoint:
     due: int
 
 
+@dataclass(frozen=True)
+class EvidenceItem:
+    """An evidence file or link, with the action it supports (internal report only)."""
+
+    row: Row  # the action, as at the report date
+    name: str  # the file's name, or the link's address
+    title: str
+    is_file: bool
+    added: dt.date  # the day it was attached
+    update_date: dt.date  # the date of the progress update it belongs to
+
+    @property
+    def label(self) -> str:
+        """What the reader sees: the title with the file name or address when both exist."""
+        if self.title and self.title != self.name:
+            return f"{self.title} ({self.name})"
+        return self.name
+
+
 @dataclass
 class PlanPart:
     """One plan's share of the report."""
@@ -232,6 +266,7 @@ class PlanPart:
     statuses: list[StatusDefinition]
     rows: list[Row]
     blocks: list[SectionBlock]
+    evidence: list[EvidenceItem] = field(default_factory=list)
 
 
 @dataclass
@@ -247,6 +282,7 @@ class BoardReport:
     overall: list[StatusCount]
     by_section: list[GroupRow]
     by_agency: list[GroupRow]
+    by_plan: list[GroupRow]  # a partnership report only; empty for one plan's report
     changes: Changes
     exceptions: Exceptions
     timeline: list[TimelinePoint]
@@ -261,6 +297,20 @@ class BoardReport:
     @property
     def rows(self) -> list[Row]:
         return [row for part in self.parts for row in part.rows]
+
+    @property
+    def evidence(self) -> list[EvidenceItem]:
+        return [item for part in self.parts for item in part.evidence]
+
+    @property
+    def groups(self) -> list[tuple[str, str, list[GroupRow]]]:
+        """The summary's breakdowns as (title, first column, rows), for every renderer."""
+        groups = [("Per plan", "Plan", self.by_plan)] if self.by_plan else []
+        return [
+            *groups,
+            ("Per section", "Section", self.by_section),
+            ("Per lead agency", "Lead agency", self.by_agency),
+        ]
 
     def status_keys(self) -> list[str]:
         return [s.key for s in self.statuses]
@@ -286,6 +336,7 @@ def build_report(
     Queries: a fixed number per plan, whatever the number of actions.
     """
     as_at = as_at or timezone.localdate()
+    partnership_wide = plan is None
     if plan is not None:
         plans = [plan]
         partnership = plan.partnership
@@ -328,6 +379,7 @@ def build_report(
             .values_list("pk", "constraints")
         )
     )
+    evidence = {} if public else evidence_as_at([a.action_id for _, a in all_now], as_at)
     agency_ids = {a.lead_agency_id for _, a in all_now if a.lead_agency_id}
     agency_names = {a.pk: str(a) for a in Agency.objects.filter(pk__in=agency_ids)}
 
@@ -359,6 +411,11 @@ def build_report(
                 statuses=[_definition(s) for s in statuses_by_plan[p.pk]],
                 rows=rows,
                 blocks=section_blocks([s for s in sections if s.plan_id == p.pk], rows),
+                evidence=[
+                    item
+                    for row in rows
+                    for item in _evidence_items(row, evidence.get(row.item.action_id, []))
+                ],
             )
         )
 
@@ -376,6 +433,7 @@ def build_report(
         overall=overall_counts(items, statuses),
         by_section=counts_by_group(items, "section_id", section_names, "No section", as_at),
         by_agency=counts_by_group(items, "lead_agency_id", agency_names, "No lead agency", as_at),
+        by_plan=counts_by_plan(parts, as_at) if partnership_wide else [],
         changes=changes,
         exceptions=exceptions,
         timeline=timeline(Action.objects.filter(plan__in=[p.pk for p in plans]), as_at, months=months),
@@ -420,15 +478,61 @@ def counts_by_group(
     for item in items:
         pk = getattr(item, attr)
         group = groups.setdefault(pk, GroupRow(name=names.get(pk, none_label) if pk else none_label, pk=pk))
-        key = item.status.key if item.status else NO_STATUS
-        group.by_status[key] = group.by_status.get(key, 0) + 1
-        group.total += 1
-        group.overdue += item.is_overdue(day)
+        _count(group, item, day)
     if attr == "section_id":
         # Sections keep the plan's order (the reader knows them as 1, 2, 3), not alphabetical.
         order = {pk: i for i, pk in enumerate(names)}
         return sorted(groups.values(), key=lambda g: (g.pk is None, order.get(g.pk, 0)))
     return sorted(groups.values(), key=lambda g: (g.pk is None, g.name.lower()))
+
+
+def counts_by_plan(parts: list[PlanPart], day: dt.date) -> list[GroupRow]:
+    """One `GroupRow` per plan of a partnership report, in the report's plan order (every plan
+    is listed, an empty one with zeros, so the board sees it is there)."""
+    groups = []
+    for part in parts:
+        group = GroupRow(name=part.plan.title, pk=part.plan.pk)
+        for row in part.rows:
+            _count(group, row.item, day)
+        groups.append(group)
+    return groups
+
+
+def _count(group: GroupRow, item: ActionAsAt, day: dt.date) -> None:
+    key = item.status.key if item.status else NO_STATUS
+    group.by_status[key] = group.by_status.get(key, 0) + 1
+    group.total += 1
+    group.overdue += item.is_overdue(day)
+
+
+def evidence_as_at(action_ids: list[int], day: dt.date) -> dict[int, list[dict[str, Any]]]:
+    """Per action, its evidence attached on or before `day` to updates dated on or before
+    `day`, oldest first (one query)."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    rows = (
+        Evidence.objects.filter(
+            update__action_id__in=action_ids, update__date__lte=day, created__lte=end_of_day(day)
+        )
+        .order_by("update__action_id", "update__date", "created", "pk")
+        .values("update__action_id", "update__date", "title", "link", "file", "created")
+    )
+    for row in rows:
+        found.setdefault(row["update__action_id"], []).append(row)
+    return found
+
+
+def _evidence_items(row: Row, found: list[dict[str, Any]]) -> list[EvidenceItem]:
+    return [
+        EvidenceItem(
+            row=row,
+            name=posixpath.basename(e["file"]) if e["file"] else e["link"],
+            title=e["title"],
+            is_file=bool(e["file"]),
+            added=timezone.localdate(e["created"]),
+            update_date=e["update__date"],
+        )
+        for e in found
+    ]
 
 
 def _order(status: RagStatus | None) -> int | None:

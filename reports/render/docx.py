@@ -25,6 +25,7 @@ TAG = {
 }
 HEADER_FILL = "F3F2F1"
 PLAN_COLUMNS = ["Ref", "Action", "Owner", "Due by", "RAG", "Progress and impact"]
+EVIDENCE_COLUMNS = ["Ref", "Action it supports", "File or link", "Added", "Update of"]
 PLAN_WIDTHS = [Cm(1.6), Cm(6.5), Cm(4), Cm(2.6), Cm(2.2), Cm(9.6)]
 
 
@@ -123,10 +124,7 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
     document.add_heading("Summary", level=1)
     t = table(document, [s.label for s in report.overall] + ["Total"])
     add_row(t, [str(s.count) for s in report.overall] + [str(report.total)])
-    for title, groups, first in (
-        ("Per section", report.by_section, "Section"),
-        ("Per lead agency", report.by_agency, "Lead agency"),
-    ):
+    for title, first, groups in report.groups:
         document.add_paragraph(title, style="Heading 3")
         t = table(document, [first, *[s.label for s in report.statuses], "Overdue", "Total"])
         for g in groups:
@@ -180,6 +178,22 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
             for row in rows:
                 last = f"{row.last_update_on:%-d %B %Y}" if row.last_update_on else "never"
                 add_row(t, [row.ref, row.item.text, row.owner, row.due, "", last], row.status, 4)
+        document.add_heading(f"Evidence ({len(report.evidence)})", level=1)
+        if report.evidence:
+            t = table(document, EVIDENCE_COLUMNS)
+            for e in report.evidence:
+                add_row(
+                    t,
+                    [
+                        e.row.ref,
+                        e.row.item.text,
+                        e.label,
+                        f"{e.added:%-d %B %Y}",
+                        f"{e.update_date:%-d %B %Y}",
+                    ],
+                )
+        else:
+            document.add_paragraph("None.")
 
     if report.scorecard:
         document.add_heading("Scorecard", level=1)

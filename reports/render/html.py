@@ -16,7 +16,6 @@ def report_context(report: BoardReport, charts: list[Chart] | None = None) -> di
     return {
         "report": report,
         "charts": charts if charts is not None else report_charts(report),
-        "groups": [("Per section", report.by_section), ("Per lead agency", report.by_agency)],
         "change_lists": [
             (name, title, getattr(report.changes, name)) for name, title in CHANGE_LISTS.items()
         ],

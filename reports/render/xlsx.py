@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..figures import CHANGE_LISTS, EXCEPTION_LISTS, BoardReport
-from .docx import HEADER_FILL, TAG
+from .docx import EVIDENCE_COLUMNS, HEADER_FILL, TAG
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -56,6 +56,13 @@ def _header(ws: object, row: int, names: list[str]) -> None:
         cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
 
 
+def _table_header(ws: object, names: list[str]) -> None:
+    """A blank row, then a header row: the summary sheet's tables one under another."""
+    ws.append([])  # type: ignore[attr-defined]
+    ws.append(names)  # type: ignore[attr-defined]
+    _header(ws, ws.max_row, names)  # type: ignore[attr-defined]
+
+
 def render_xlsx(report: BoardReport) -> bytes:
     wb = Workbook()
     summary = wb.active
@@ -67,24 +74,18 @@ def render_xlsx(report: BoardReport) -> bytes:
     if not report.public:
         summary.append(["Previous report", report.previous])
     summary.append(["Actions", report.total])
-    summary.append([])
-    r = summary.max_row + 1
-    _header(summary, r, ["Status", "Actions"])
+    _table_header(summary, ["Status", "Actions"])
     for s in report.overall:
         summary.append(["", s.count])
         _status(summary.cell(row=summary.max_row, column=1), s)
-    for title, groups in (("Section", report.by_section), ("Lead agency", report.by_agency)):
-        summary.append([])
-        r = summary.max_row + 1
-        _header(summary, r, [title, *[s.label for s in report.statuses], "Overdue", "Total"])
+    for _, title, groups in report.groups:
+        _table_header(summary, [title, *[s.label for s in report.statuses], "Overdue", "Total"])
         for g in groups:
             summary.append(
                 [g.name, *[g.by_status.get(s.key, 0) for s in report.statuses], g.overdue, g.total]
             )
     if not report.public:
-        summary.append([])
-        r = summary.max_row + 1
-        _header(summary, r, ["Since the previous report", "Actions", "Refs"])
+        _table_header(summary, ["Since the previous report", "Actions", "Refs"])
         for name, title in CHANGE_LISTS.items():
             rows = getattr(report.changes, name)
             summary.append([title, len(rows), ", ".join(row.ref for row in rows)])
@@ -140,6 +141,23 @@ def render_xlsx(report: BoardReport) -> bytes:
     actions.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(actions.max_row, 2)}"
     actions.freeze_panes = "A2"
     actions.print_title_rows = "1:1"
+    if not report.public:
+        # Internal only: the public version leaves evidence files out.
+        sheet = wb.create_sheet("Evidence")
+        _header(sheet, 1, ["Plan", *EVIDENCE_COLUMNS])
+        for e in report.evidence:
+            sheet.append(
+                [plan_titles[e.row.plan_id], e.row.ref, e.row.item.text, e.label, e.added, e.update_date]
+            )
+        for col, width in enumerate((28, 8, 60, 50, 14, 14), start=1):
+            sheet.column_dimensions[get_column_letter(col)].width = width
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = WRAP
+                if hasattr(cell.value, "year"):
+                    cell.number_format = "d mmm yyyy"
+        sheet.auto_filter.ref = f"A1:F{max(sheet.max_row, 2)}"
+        sheet.freeze_panes = "A2"
     if report.scorecard:
         sheet = wb.create_sheet("Scorecard")
         sc = report.scorecard

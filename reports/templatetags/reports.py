@@ -25,6 +25,18 @@ def rag(status: Any) -> str:
     return format_html('<strong class="govuk-tag govuk-tag--rag-{}">{}</strong>', colour, status.label)
 
 
+@register.simple_tag
+def rag_cell(status: Any, element: str = "td") -> str:
+    """A RAG status as a table cell coloured like the tag, with its word (the PDF's form: a
+    cell with text is far cheaper for WeasyPrint to lay out than an inline-block inside one)."""
+    if element not in ("td", "th"):
+        raise ValueError(f"rag_cell draws a td or th, not {element!r}")
+    if status is None:
+        return format_html('<{} class="rag rag-grey">No update yet</{}>', element, element)
+    colour = status.colour if status.colour in COLOURS else "grey"
+    return format_html('<{} class="rag rag-{}">{}</{}>', element, colour, status.label, element)
+
+
 @register.filter
 def get_item(mapping: dict, key: Any) -> Any:
     return mapping.get(key, 0) if mapping else 0

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import factory
 import pytest
 import time_machine
 
@@ -128,3 +129,57 @@ def history_plan(world) -> HistoryPlan:
     for a in acts.values():
         a.refresh_from_db()
     return HistoryPlan(plan=plan, actions=acts, sections={"1": s1, "1.1": s11, "2": s2})
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    """An evidence file (a stored name only: the report reads names, never the file)."""
+
+    class Meta:
+        model = models.Evidence
+
+    update = factory.SubFactory(factories.ProgressUpdateFactory)
+    title = ""
+    file = "evidence/1/2022/12/audit-report.pdf"
+    link = ""
+
+
+def attach(action: models.Action, update_date: dt.date, on: dt.date, **fields: object) -> models.Evidence:
+    """Evidence attached on the day `on` to the action's progress update dated `update_date`."""
+    with _at(on):
+        return EvidenceFactory(update=action.updates.get(date=update_date), **fields)
+
+
+@pytest.fixture
+def evidence(history_plan) -> dict[str, models.Evidence]:
+    """Evidence on the history plan: two items the report as at 14 December 2022 lists, and
+    two it must not (attached after that day, or to an update dated after it)."""
+    acts = history_plan.actions
+    return {
+        "audit": attach(
+            acts["1.1a"],
+            dt.date(2022, 12, 1),
+            dt.date(2022, 12, 1),
+            title="Audit report",
+            file="evidence/1/2022/12/audit-report.pdf",
+        ),
+        "advert": attach(
+            acts["2.1"],
+            dt.date(2022, 12, 10),
+            dt.date(2022, 12, 11),
+            title="Analyst job advert",
+            file="",
+            link="https://example.org/jobs/analyst",
+        ),
+        "late": attach(
+            acts["2.3"],
+            dt.date(2022, 9, 15),
+            dt.date(2022, 12, 20),
+            file="evidence/1/2022/12/training-register.xlsx",
+        ),
+        "future_update": attach(
+            acts["1.1b"],
+            dt.date(2023, 1, 10),
+            dt.date(2023, 1, 10),
+            file="evidence/1/2023/01/guidance-v2.docx",
+        ),
+    }

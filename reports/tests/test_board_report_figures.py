@@ -13,7 +13,7 @@ from plans import models
 from plans.tests import factories
 from reports.figures import build_report, month_before, month_ends, parse_date, previous_report_date
 
-from .conftest import AS_AT, PREVIOUS
+from .conftest import AS_AT, PREVIOUS, EvidenceFactory
 
 
 def counts(report) -> dict[str, int]:
@@ -164,8 +164,9 @@ def _plan_with(n: int, world) -> models.Plan:
         action = factories.ActionFactory(
             plan=plan, section=sections[i % 3], lead_agency=world.police if i % 2 else world.council
         )
-        factories.ProgressUpdateFactory(action=action, date=dt.date.today() - dt.timedelta(days=40))
+        first = factories.ProgressUpdateFactory(action=action, date=dt.date.today() - dt.timedelta(days=40))
         factories.ProgressUpdateFactory(action=action, date=dt.date.today() - dt.timedelta(days=i % 20))
+        EvidenceFactory(update=first, file=f"evidence/1/2026/01/audit-{i}.pdf")
     return plan
 
 
@@ -176,8 +177,10 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_actions(world, d
     for n in (3, 30):
         plan = _plan_with(n, world)
         with CaptureQueriesContext(connection) as queries:
-            render_standalone(build_report(plan=plan))
+            report = build_report(plan=plan)
+            render_standalone(report)
         sizes[n] = len(queries)
+        assert len(report.evidence) == n  # evidence is read too, in one query
     assert sizes[3] == sizes[30]
     big = _plan_with(60, world)
     with django_assert_max_num_queries(sizes[3]):

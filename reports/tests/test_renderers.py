@@ -9,14 +9,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.template.loader import render_to_string
 from docx import Document
 from docx.oxml.ns import qn
+from lxml import html as lxml_html
 from openpyxl import load_workbook
 
 from reports.charts import report_charts
 from reports.figures import build_report
 from reports.render.docx import PLAN_COLUMNS, render_docx
-from reports.render.html import render_standalone
+from reports.render.html import render_standalone, report_context
 from reports.render.pdf import render_pdf
 from reports.render.xlsx import render_xlsx
 
@@ -57,8 +59,12 @@ def test_the_standalone_html_shows_the_sector_layout_with_labelled_statuses(repo
     assert "Progress updates as at 14 December 2022" in html
     assert "What needs to improve:</strong> Quality and timeliness of police recording." in html
     for header in PLAN_COLUMNS:
-        assert f'<th scope="col" class="govuk-table__header">{header}</th>' in html
-    assert '<strong class="govuk-tag govuk-tag--rag-red">Red</strong>' in html
+        assert f'<th scope="col">{header}</th>' in html
+    assert html.count("<thead>") == html.count("<table")  # header rows repeat on each page
+    assert "thead { display: table-header-group; }" in html
+    # The status is the cell's colour and its word, never the colour alone.
+    assert '<td class="rag rag-red">Red</td>' in html
+    assert '<td class="rag rag-blue">Complete</td>' in html
     assert "Constraint of 2.1" in html
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
 
@@ -113,7 +119,7 @@ def test_the_word_document_has_real_tables_whose_header_rows_repeat(report):
 
 def test_the_excel_workbook_has_one_filtered_row_per_action_and_a_summary(report):
     wb = load_workbook(io.BytesIO(render_xlsx(report)))
-    assert wb.sheetnames == ["Summary", "Actions"]
+    assert wb.sheetnames == ["Summary", "Actions", "Evidence"]
     actions = wb["Actions"]
     header = [c.value for c in actions[1]]
     assert header[:11] == [
@@ -154,3 +160,22 @@ def test_the_public_version_leaves_out_internal_fields_and_names(history_plan):
     cells = [str(c.value) for row in wb["Actions"].iter_rows() for c in row if c.value]
     assert not any("Jane Smith" in c for c in cells)
     assert wb["Actions"].max_column == 11
+
+
+def visible_text(markup: str) -> str:
+    """The words in reading order, one space between text pieces (markup may differ)."""
+    return " ".join(" ".join(lxml_html.fromstring(markup).itertext()).split())
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_the_pdf_markup_says_exactly_what_the_page_says(history_plan, evidence, public):
+    """The PDF has its own lean markup (for speed); its words must be the page's words."""
+    report = build_report(
+        plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS, public=public, roles_only=public
+    )
+    context = report_context(report)
+    page = visible_text(render_to_string("reports/_report_body.html", context))
+    pdf = render_to_string("reports/pdf.html", context)
+    body = pdf[pdf.index("<body>") : pdf.index("</body>") + len("</body>")]
+    assert visible_text(body) == page
+    assert "Audit report" in page or public

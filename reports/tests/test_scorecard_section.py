@@ -38,7 +38,9 @@ def test_the_partnerships_measures_appear_with_their_target_and_rag_label(histor
     html = render_standalone(report)
     assert 'id="scorecard"' in html and "Strategy meetings held within 3 working days" in html
     label = report.scorecard.rag[0].label
-    assert f">{label}</strong>" in html  # the RAG with its word, never colour alone
+    colour = report.scorecard.rag[0].colour
+    # The RAG with its word, never colour alone.
+    assert f'<td class="rag rag-{colour}">{label}</td>' in html
     document = Document(io.BytesIO(render_docx(report)))
     assert any(t.rows[0].cells[0].text == "Measure" for t in document.tables)
     wb = load_workbook(io.BytesIO(render_xlsx(report)))
