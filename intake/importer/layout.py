@@ -252,20 +252,25 @@ _EVIDENCE_MARKERS = re.compile(
 )
 
 
+_UNDATED_DUE = re.compile(r"(?i)ongoing|tbc|to be (?:confirmed|determined|agreed)")
+_COMPLETED = re.compile(r"(?i)\bcomplet(?:e|ed)\b(?! by)")
+_TARGET = re.compile(r"(?i)\btarget\b")
+_NEXT_SENTENCE = re.compile(r"[.;]\s+\S")
+_HEAD_BREAK = re.compile(r"\s*[(:–]\s*")
 _ATTACHMENT = re.compile(r"\S+\.(?:docx?|xlsx?|pdf|pptx?|msg)\b", re.I)
 
 
 def split_due_evidence(text: str) -> tuple[str | None, str | None]:
     """A 'Target date/Evidence' cell: a stated target goes to due_text, evidence to progress."""
-    text = re.sub(r"\s+", " ", _ATTACHMENT.sub(" ", text)).strip()
+    text = " ".join(_ATTACHMENT.sub(" ", text).split())
     if not text:
         return None, None
     words = text.split()
-    if re.fullmatch(r"(?i)ongoing|tbc|to be (?:confirmed|determined|agreed)", text.strip(" .")):
+    if _UNDATED_DUE.fullmatch(text.strip(" .")):
         return text, None
-    if re.search(r"(?i)\bcomplet(?:e|ed)\b(?! by)", text) and not re.search(r"(?i)\btarget\b", text):
+    if _COMPLETED.search(text) and not _TARGET.search(text):
         return None, text
-    one_sentence = not re.search(r"[.;]\s+\S", text.rstrip("."))
+    one_sentence = not _NEXT_SENTENCE.search(text.rstrip("."))
     if find_dates(text) and (
         len(words) <= 6 or (len(words) <= 16 and one_sentence and _EVIDENCE_MARKERS.search(text))
     ):
@@ -281,7 +286,7 @@ def section_ref_from_cell(raw: str, text: str) -> tuple[str, str]:
     bold = BOLD_LEAD.match(raw)
     if bold and clean_text(bold[1]):
         return clean_text(bold[1]), text
-    head = re.split(r"\s*[(:–]\s*", text, maxsplit=1)[0].strip()
+    head = _HEAD_BREAK.split(text, maxsplit=1)[0].strip()
     if head and len(head.split()) <= 5:
         return head, text
     return text[:80], text

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|tr|td|th)\b[^>]*>", re.I)
+_DIGIT = re.compile(r"\d")
 _ORDINAL_SPLIT = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")
 _BROKEN_YEAR = re.compile(r"\b((?:19|20)\d)\s(\d)\b")
 
@@ -25,7 +26,7 @@ def clean_text(value: str | None) -> str:
     if "&" in text:
         text = html.unescape(text)
     text = " ".join(text.replace("\u00a0", " ").replace("**", "").split())
-    return _ORDINAL_SPLIT.sub(r"\1\2", text)
+    return _ORDINAL_SPLIT.sub(r"\1\2", text) if _DIGIT.search(text) else text
 
 
 def clean_or_none(value: str | None) -> str | None:
@@ -85,6 +86,8 @@ def find_dates(text: str) -> list[dt.date]:
 
 @lru_cache(maxsize=65536)
 def _find_dates(text: str) -> tuple[dt.date, ...]:
+    if not _DIGIT.search(text):
+        return ()  # every date form has a digit
     text = repair_digits(clean_text(text))
     found: list[dt.date] = []
     taken: list[tuple[int, int]] = []
@@ -181,6 +184,7 @@ _RAG_WORDS = {
     "closed": "complete", "achieved": "complete",
     "ra": "amber", "ag": "amber", "amber/green": "amber", "red/amber": "red",
 }  # fmt: skip
+_RAG_FIRST_WORD = re.compile(r"[\s\-–(/:,]+")
 _RAG_COMPLETE = re.compile(r"^(?:action\s+)?complete(?:d)?\b", re.I)
 
 
@@ -193,7 +197,7 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
         return _RAG_WORDS[text], True
     if _RAG_COMPLETE.match(text):
         return "complete", True
-    first = re.split(r"[\s\-–(/:,]+", text, maxsplit=1)[0]
+    first = _RAG_FIRST_WORD.split(text, maxsplit=1)[0]
     if first in ("red", "amber", "green", "blue", "purple") and len(text.split()) <= 6:
         return _RAG_WORDS[first], True
     return None, False
@@ -201,6 +205,8 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
 
 @lru_cache(maxsize=65536)
 def looks_like_rag(value: str) -> bool:
+    if len(value) > 200:
+        return False  # a status cell is short even with markup: no need to read a paragraph
     status, recognised = parse_rag(value)
     return status is not None and recognised and len(clean_text(value)) <= 40
 

@@ -74,6 +74,7 @@ _NAME = re.compile(
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}(?:['’]s)?$")
 _DASH = re.compile(r"\s+[–—-]\s*(?=\S)|\s*[–—]\s+|(?<=[a-z])\s*-\s+(?=[A-Z])")
+_PLURAL = re.compile(r"['’]?s$")
 _PARENS = re.compile(r"^(?P<outer>[^()]*?)\s*\((?P<inner>[^()]+)\)\s*(?P<after>.*)$")
 _SLASH = re.compile(r"\s*/\s*")
 
@@ -110,7 +111,7 @@ def _tag(word: str) -> str:
         return "S"
     if _SLASH_RANK.match(bare) or (low.rstrip(".") in RANKS and bare[:1].isupper()):
         return "R"
-    plain = re.sub(r"['’]?s$", "", low)
+    plain = _PLURAL.sub("", low)
     if low in TITLE_ACRONYMS or plain in TITLE_ACRONYMS:
         return "J"
     if low in TITLE_WORDS:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .normalise import clean_text
@@ -59,11 +58,10 @@ _BY_SQUEEZED: dict[str, str] = {}
 for _syn, _field in sorted(_BY_SYNONYM.items(), key=lambda item: -len(item[0])):
     _BY_SQUEEZED.setdefault(_syn.replace(" ", ""), _field)
 _LONGEST = max(len(syn) for syn in _BY_SYNONYM)
-_SPACES = re.compile(r"\s+")
 
 
 def normalise_header(text: str) -> str:
-    return _SPACES.sub(" ", clean_text(text).lower().replace("’", "'")).strip(" :*")
+    return clean_text(text).lower().replace("’", "'").strip(" :*")  # clean_text collapsed the spaces
 
 
 @lru_cache(maxsize=65536)

@@ -35,6 +35,7 @@ _COUNT_COLOUR = re.compile(
     re.I,
 )
 _COLOUR_COUNT = re.compile(rf"\b({_COLOURS})\s*[:=–-]\s*(\d{{1,4}})\b", re.I)
+_DIGIT = re.compile(r"\d")
 _TOTAL_CELL = re.compile(r"^(?:total|all actions|total actions|grand total)$", re.I)
 
 
@@ -60,13 +61,15 @@ def stated_counts(items: list[Item]) -> list[StatedCount]:
     table_rows: dict[int, list[tuple[list[str], Item]]] = {}
     for item in items:
         if item.is_row:
-            if item.table is not None:
-                table_rows.setdefault(item.table, []).append(
-                    ([clean_text(c) for c in item.cells or []], item)
-                )
+            cells = item.cells or []
+            # a summary row has two cells filled ('Red | 6'): only those are read
+            if item.table is not None and sum(1 for c in cells if c.strip()) == 2:
+                table_rows.setdefault(item.table, []).append(([clean_text(c) for c in cells], item))
+            continue
+        if not _DIGIT.search(item.text):
             continue
         text = clean_text(item.text)
-        if not text or not any(ch.isdigit() for ch in text):
+        if not text:
             continue
         stated = StatedCount(location=item.location, quote=text[:160])
         total = _TOTAL_ACTIONS.search(text)
