@@ -92,3 +92,22 @@ def test_mutated_seed_text_never_crashes_the_importer(edits: list[tuple[int, int
 def test_mutated_office_files_never_crash_the_importer(edits: list[tuple[int, int]], kind: str) -> None:
     data = _docx_bytes() if kind == "docx" else _xlsx_bytes()
     _survives(_mutate(data, edits), f"plan.{kind}")
+
+
+_CELL_WORDS = [
+    "", "", "1", "2", "1.1", "1.2", "2.2.", "13.6Update", "Ref", "Action", "Actions", "Lead/s", "Due by",
+    "RAG", "Total", "Red", "Amber", "G", "Eas", "t Sussex County Council", "Hea", "Health", "October 2020",
+    "Q2 2020/21", "July 2020 September 2020", "ESCC – Vicky Finnemore, Head of Specialist Services",
+    "Sussex Police (DCI Jo Bloggs/ Dr Ann Lee)", "Do the audit 1.2 Publish it", "and the service.",
+    "There are 7 actions in this plan.", "5", "12", "Jan 2020", "<b>Total</b>", "N/A",
+]  # fmt: skip
+_TABLE_ROWS = st.lists(st.lists(st.sampled_from(_CELL_WORDS), min_size=1, max_size=7), max_size=25)
+
+
+@FUZZ
+@given(_TABLE_ROWS)
+def test_tables_of_plan_like_cells_never_crash_the_importer(rows: list[list[str]]) -> None:
+    text = "Ref\tAreas for development\tActions\tCompletion date\tLead/s\n" + "\n".join(
+        "\t".join(r) for r in rows
+    )
+    _survives(text.encode(), "plan.txt")
