@@ -182,7 +182,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     only_overdue = bool(data.get("overdue"))
     as_at: dt.date | None = data.get("as_at")
 
-    sections = list(Section.objects.filter(plan=plan).select_related("parent"))
+    sections = list(Section.objects.filter(plan=plan))
     sections_by_pk = {s.pk: s for s in sections}
     today = timezone.localdate()
     as_at_counts: list[tuple[RagStatus | None, int]] = []

@@ -54,21 +54,22 @@ def optional_url(name: str, *args: Any) -> str:
 # --- Pieces shared by the rows ------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4096)
-def _day_format(day: dt.date, fmt: str, language: str | None) -> str:
-    return formats.date_format(day, fmt)
+@functools.lru_cache(maxsize=8192)
+def _formatted(value: dt.date, fmt: str, language: str | None, zone: str) -> str:
+    if isinstance(value, dt.datetime) and settings.USE_TZ and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return conditional_escape(formats.date_format(value, fmt))
 
 
 def date_text(value: Any, fmt: str) -> str:
-    """`{{ value|date:fmt }}`: local time for aware datetimes, "" for nothing, escaped."""
+    """`{{ value|date:fmt }}`: local time for aware datetimes, "" for nothing, escaped.
+
+    The same dates come back row after row and request after request, and Django's formatting
+    is slow: each is formatted once per format, language and time zone.
+    """
     if value in (None, ""):
         return ""
-    if isinstance(value, dt.datetime):
-        if settings.USE_TZ and timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return conditional_escape(formats.date_format(value, fmt))
-    # Dates repeat from row to row and from request to request: format each once per language.
-    return conditional_escape(_day_format(value, fmt, get_language()))
+    return _formatted(value, fmt, get_language(), timezone.get_current_timezone_name())
 
 
 def words(value: Any, count: int) -> str:
