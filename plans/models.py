@@ -324,11 +324,16 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         )
 
     def owned_by(self, user: AnyUser) -> ActionQuerySet:
-        """Actions a user answers for: linked to them as a person, or to their agency."""
+        """Actions a user answers for: linked to them as a person, or to their agency.
+
+        Each way is a lookup by index (the people's user, the lead agency, the owning agencies);
+        no join of the link tables, so no duplicate rows and no DISTINCT over whole actions
+        (which made My actions sort every row of the partnership's actions).
+        """
         agencies = Membership.objects.filter(user_id=user.pk, agency__isnull=False).values("agency_id")
-        return self.filter(
-            Q(owners__user_id=user.pk) | Q(lead_agency__in=agencies) | Q(owner_agencies__in=agencies)
-        ).distinct()
+        as_person = Action.owners.through.objects.filter(person__user_id=user.pk).values("action_id")
+        as_agency = Action.owner_agencies.through.objects.filter(agency_id__in=agencies).values("action_id")
+        return self.filter(Q(pk__in=as_person) | Q(lead_agency__in=agencies) | Q(pk__in=as_agency))
 
 
 class Action(models.Model):

@@ -80,3 +80,17 @@ def test_owned_by_finds_actions_of_the_users_agency_and_those_naming_them(world)
     extra.owners.add(person)
     mine = set(models.Action.objects.owned_by(world.contributor))
     assert mine == {world.police_action, extra}
+
+
+def test_an_action_owned_in_every_way_is_listed_once(world):
+    person = factories.PersonFactory(partnership=world.partnership, user=world.contributor)
+    action = world.police_action  # led by the contributor's agency
+    action.owners.add(person, factories.PersonFactory(partnership=world.partnership))
+    action.owner_agencies.add(world.police, world.council)
+    shared = factories.ActionFactory(plan=world.plan, ref="9.8", lead_agency=world.council)
+    shared.owner_agencies.add(world.police)
+
+    mine = list(models.Action.objects.owned_by(world.contributor).order_by("pk"))
+
+    assert mine == [action, shared]
+    assert models.Action.objects.owned_by(world.contributor).count() == 2
