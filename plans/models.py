@@ -456,6 +456,16 @@ def evidence_path(instance: Evidence, filename: str) -> str:
 EVIDENCE_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt", "png", "jpg", "jpeg", "pptx", "odt", "ods"]
 
 
+def web_link(value: str) -> str:
+    """The link if it is a web address (http or https), else "": what may go in an href.
+
+    Forms and the API accept only web addresses, but rows can arrive by other doors (the
+    admin, a restored backup); a `javascript:` link must never reach a page as a link.
+    """
+    scheme, _, rest = (value or "").strip().partition(":")
+    return value.strip() if scheme.lower() in ("http", "https") and rest.startswith("//") else ""
+
+
 class EvidenceQuerySet(PartnershipScopedQuerySet):
     partnership_path = "update__action__plan__partnership"
 
@@ -481,6 +491,10 @@ class Evidence(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:evidence", args=[self.pk])
+
+    @property
+    def web_link(self) -> str:
+        return web_link(self.link)
 
     def clean(self) -> None:
         if not self.link and not self.file:
