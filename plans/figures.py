@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from plans.models import Action, Agency, ProgressUpdate, RagStatus
@@ -380,16 +381,25 @@ def actions_as_at(actions: QuerySet[Action], day: dt.date) -> list[ActionAsAt]:
 
 
 def latest_updates_on(action_ids: Iterable[int], day: dt.date) -> dict[int, ProgressUpdate]:
-    """The latest progress update of each action dated on or before `day` (one query)."""
+    """The latest progress update of each action dated on or before `day` (one query).
+
+    The database picks each action's latest (a window function) so only one update per action
+    becomes a model instance, not every update up to the day (a year of monthly updates made
+    this 12 times slower).
+    """
     updates = (
         ProgressUpdate.objects.filter(action_id__in=list(action_ids), date__lte=day)
+        .annotate(
+            latest=Window(
+                RowNumber(),
+                partition_by=[F("action_id")],
+                order_by=[F("date").desc(), F("created").desc(), F("pk").desc()],
+            )
+        )
+        .filter(latest=1)
         .select_related("status", "author")
-        .order_by("action_id", "-date", "-created", "-pk")
     )
-    latest: dict[int, ProgressUpdate] = {}
-    for update in updates:
-        latest.setdefault(update.action_id, update)
-    return latest
+    return {update.action_id: update for update in updates}
 
 
 def status_counts_as_at(items: Iterable[ActionAsAt]) -> Counter[str]:

@@ -636,13 +636,13 @@ def timeline(actions: QuerySet[Action], as_at: dt.date, months: int = 12) -> lis
         updates.setdefault(action_id, []).append((day, key or NO_STATUS, bool(done)))
 
     points = [TimelinePoint(day, Counter(), 0, 0, 0) for day in days]
+    limits = [end_of_day(day) for day in days]
     for action_id, rows in history.items():
         its_updates = updates.get(action_id, [])
         h = u = 0
         state: tuple[dt.datetime, str, dt.date | None] | None = None
         status: tuple[dt.date, str, bool] | None = None
-        for point in points:
-            limit = end_of_day(point.day)
+        for point, limit in zip(points, limits, strict=True):
             while h < len(rows) and rows[h][0] <= limit:
                 state = rows[h]
                 h += 1

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.oxml.table import CT_Tbl
+from docx.shared import Cm, Length, Pt
 
 from ..charts import Chart, report_charts
 from ..figures import CHANGE_LISTS, EXCEPTION_LISTS, BoardReport, Row
@@ -29,66 +32,90 @@ EVIDENCE_COLUMNS = ["Ref", "Action it supports", "File or link", "Added", "Updat
 PLAN_WIDTHS = [Cm(1.6), Cm(6.5), Cm(4), Cm(2.6), Cm(2.2), Cm(9.6)]
 
 
-def shade(cell: object, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
+# Characters XML 1.0 cannot hold (imported text sometimes has them): dropped, not fatal.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_W = nsdecls("w")
 
 
-def repeat_header(row: object) -> None:
-    """Mark a table row as a header row that Word repeats at the top of each page."""
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    tr_pr.append(flag)
+@dataclass
+class WordTable:
+    """A table being written: its XML element and its column widths in twips."""
+
+    element: CT_Tbl
+    widths: list[int]
 
 
-def keep_row_together(row: object) -> None:
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    flag = OxmlElement("w:cantSplit")
-    flag.set(qn("w:val"), "true")
-    tr_pr.append(flag)
+def _run(text: str, bold: bool = False, ink: str | None = None) -> str:
+    """One run; a newline becomes a line break, as python-docx's `cell.text` does."""
+    if not text:
+        return ""
+    props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{ink}"/>' if ink else "")
+    lines = _NOT_XML.sub("", text).split("\n")
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{body}</w:r>"
 
 
-def table(document: Document, headers: Sequence[str], widths: Sequence[Cm] | None = None) -> Table:
-    t = document.add_table(rows=1, cols=len(headers))
-    t.style = "Table Grid"
-    header = t.rows[0]
-    repeat_header(header)
-    for cell, text in zip(header.cells, headers, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        shade(cell, HEADER_FILL)
-    if widths:
-        for cell, width in zip(header.cells, widths, strict=True):
-            cell.width = width
-    return t
+def _cell(text: str, width: int, fill: str | None = None, bold: bool = False, ink: str | None = None) -> str:
+    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shd}</w:tcPr><w:p>{_run(text, bold, ink)}</w:p></w:tc>'
 
 
-def status_cell(cell: object, status: object) -> None:
+def _status_cell(status: object, width: int) -> str:
     """The status as a coloured cell WITH its word."""
-    colour = getattr(status, "colour", "grey")
-    fill, ink = TAG.get(colour, TAG["grey"])
-    cell.text = ""  # type: ignore[attr-defined]
-    run = cell.paragraphs[0].add_run(getattr(status, "label", "No update yet"))  # type: ignore[attr-defined]
-    run.bold = True
-    run.font.color.rgb = RGBColor.from_string(ink)
-    shade(cell, fill)
+    fill, ink = TAG.get(getattr(status, "colour", "grey"), TAG["grey"])
+    return _cell(getattr(status, "label", "No update yet"), width, fill, bold=True, ink=ink)
 
 
-def add_row(t: Table, values: Sequence[str], status: object = None, status_col: int | None = None) -> None:
-    row = t.add_row()
-    keep_row_together(row)
-    cells = row.cells
-    for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
-        if i == status_col:
-            status_cell(cell, status)
-        else:
-            cell.text = value
+def _append_row(t: WordTable, cells: list[str], header: bool = False) -> None:
+    # A header row repeats at the top of each page (tblHeader); other rows never split
+    # across pages (cantSplit). Rows are written as XML: python-docx's cell-by-cell API took
+    # most of the document's time.
+    flag = "tblHeader" if header else "cantSplit"
+    t.element.append(
+        parse_xml(f'<w:tr {_W}><w:trPr><w:{flag} w:val="true"/></w:trPr>{"".join(cells)}</w:tr>')
+    )
+
+
+def table(document: Document, headers: Sequence[str], widths: Sequence[Length] | None = None) -> WordTable:
+    """A grid table with a shaded bold header row that Word repeats on each page."""
+    t = document.add_table(rows=0, cols=len(headers))
+    t.style = _cached_style(document, "Table Grid")
+    columns = t._tbl.tblGrid.gridCol_lst
+    if widths:
+        for column, width in zip(columns, widths, strict=True):
+            column.w = width
+    written = WordTable(t._tbl, [int(column.w.twips) for column in columns])
+    _append_row(
+        written,
+        [_cell(text, w, HEADER_FILL, bold=True) for text, w in zip(headers, written.widths, strict=True)],
+        header=True,
+    )
+    return written
+
+
+def add_row(t: WordTable, values: Sequence[str], statuses: Mapping[int, object] | None = None) -> None:
+    """A row of text cells; the columns in `statuses` show that status instead."""
+    statuses = statuses or {}
+    _append_row(
+        t,
+        [
+            _status_cell(statuses[i], width) if i in statuses else _cell(value, width)
+            for i, (value, width) in enumerate(zip(values, t.widths, strict=True))
+        ],
+    )
+
+
+def _cached_style(document: Document, name: str) -> object:
+    """A style by name, looked up once per document (python-docx searches every style by
+    name on each use)."""
+    cache = document.__dict__.setdefault("_oversight_styles", {})
+    if name not in cache:
+        cache[name] = document.styles[name]
+    return cache[name]
+
+
+def heading(document: Document, text: str, level: int) -> None:
+    document.add_paragraph(text, style=_cached_style(document, "Title" if level == 0 else f"Heading {level}"))
 
 
 def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes:
@@ -104,28 +131,29 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
     section.footer.paragraphs[0].text = f"{report.title} – progress as at {report.as_at:%-d %B %Y}"
 
     document.add_paragraph(report.partnership.name)
-    document.add_heading(report.title + (" – published version" if report.public else ""), level=0)
+    heading(document, report.title + (" – published version" if report.public else ""), level=0)
     document.add_paragraph(f"Progress updates as at {report.as_at:%-d %B %Y}")
 
-    document.add_heading("About this report", level=1)
-    about = table(document, ["", ""])
-    about.rows[0].cells[0].text, about.rows[0].cells[1].text = "Partnership", report.partnership.name
+    heading(document, "About this report", level=1)
+    about = table(document, ["Partnership", report.partnership.name])
     add_row(about, ["Plans" if len(report.plans) > 1 else "Plan", "; ".join(p.title for p in report.plans)])
     add_row(about, ["Progress as at", f"{report.as_at:%-d %B %Y}"])
     if not report.public:
         add_row(about, ["Previous report", f"{report.previous:%-d %B %Y}"])
     add_row(about, ["Actions", str(report.total)])
     for part in report.parts:
-        document.add_paragraph(f"How {part.plan.title} rates progress", style="Heading 3")
+        document.add_paragraph(
+            f"How {part.plan.title} rates progress", style=_cached_style(document, "Heading 3")
+        )
         t = table(document, ["RAG", "Definition"])
         for s in part.statuses:
-            add_row(t, ["", s.definition], s, 0)
+            add_row(t, ["", s.definition], {0: s})
 
-    document.add_heading("Summary", level=1)
+    heading(document, "Summary", level=1)
     t = table(document, [s.label for s in report.overall] + ["Total"])
     add_row(t, [str(s.count) for s in report.overall] + [str(report.total)])
     for title, first, groups in report.groups:
-        document.add_paragraph(title, style="Heading 3")
+        document.add_paragraph(title, style=_cached_style(document, "Heading 3"))
         t = table(document, [first, *[s.label for s in report.statuses], "Overdue", "Total"])
         for g in groups:
             add_row(
@@ -138,15 +166,15 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
                 ],
             )
     for chart in charts:
-        document.add_paragraph(chart.title, style="Heading 3")
+        document.add_paragraph(chart.title, style=_cached_style(document, "Heading 3"))
         document.add_picture(io.BytesIO(chart.png()), width=Cm(22))
 
     if not report.public:
         document.add_page_break()
-        document.add_heading(f"What changed since {report.previous:%-d %B %Y}", level=1)
+        heading(document, f"What changed since {report.previous:%-d %B %Y}", level=1)
         for name, title in CHANGE_LISTS.items():
             rows: list[Row] = getattr(report.changes, name)
-            document.add_paragraph(f"{title} ({len(rows)})", style="Heading 3")
+            document.add_paragraph(f"{title} ({len(rows)})", style=_cached_style(document, "Heading 3"))
             if not rows:
                 document.add_paragraph("None.")
                 continue
@@ -156,29 +184,28 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
                 if name == "due_moved":
                     add_row(t, [row.ref, text, _due(row.previous_due_date), _due(row.item.due_date)])
                 elif name == "new":
-                    add_row(t, [row.ref, text, "Not in the plan", ""], row.status, 3)
+                    add_row(t, [row.ref, text, "Not in the plan", ""], {3: row.status})
                 elif name == "no_update":
                     last = (
                         f"Last update {row.last_update_on:%-d %B %Y}"
                         if row.last_update_on
                         else "Never updated"
                     )
-                    add_row(t, [row.ref, text, last, ""], row.status, 3)
+                    add_row(t, [row.ref, text, last, ""], {3: row.status})
                 else:
-                    add_row(t, [row.ref, text, "", ""], row.previous_status, 2)
-                    status_cell(t.rows[-1].cells[3], row.status)
-        document.add_heading("Exceptions", level=1)
+                    add_row(t, [row.ref, text, "", ""], {2: row.previous_status, 3: row.status})
+        heading(document, "Exceptions", level=1)
         for name, title in EXCEPTION_LISTS.items():
             rows = getattr(report.exceptions, name)
-            document.add_paragraph(f"{title} ({len(rows)})", style="Heading 3")
+            document.add_paragraph(f"{title} ({len(rows)})", style=_cached_style(document, "Heading 3"))
             if not rows:
                 document.add_paragraph("None.")
                 continue
             t = table(document, ["Ref", "Action", "Owner", "Due by", "RAG", "Last update"])
             for row in rows:
                 last = f"{row.last_update_on:%-d %B %Y}" if row.last_update_on else "never"
-                add_row(t, [row.ref, row.item.text, row.owner, row.due, "", last], row.status, 4)
-        document.add_heading(f"Evidence ({len(report.evidence)})", level=1)
+                add_row(t, [row.ref, row.item.text, row.owner, row.due, "", last], {4: row.status})
+        heading(document, f"Evidence ({len(report.evidence)})", level=1)
         if report.evidence:
             t = table(document, EVIDENCE_COLUMNS)
             for e in report.evidence:
@@ -196,21 +223,21 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
             document.add_paragraph("None.")
 
     if report.scorecard:
-        document.add_heading("Scorecard", level=1)
+        heading(document, "Scorecard", level=1)
         sc = report.scorecard
         has_rag = any(sc.rag)
         t = table(document, sc.headers + (["RAG"] if has_rag else []))
         for cells, rag in zip(sc.rows, sc.rag, strict=True):
             if has_rag:
-                add_row(t, [*cells, ""], rag, len(cells))
+                add_row(t, [*cells, ""], {len(cells): rag})
             else:
                 add_row(t, cells)
 
     for part in report.parts:
         document.add_page_break()
-        document.add_heading(part.plan.title, level=1)
+        heading(document, part.plan.title, level=1)
         for block in part.blocks:
-            document.add_heading(block.heading, level=2 if block.depth == 0 else 3)
+            heading(document, block.heading, level=2 if block.depth == 0 else 3)
             if block.section is not None and block.section.what_needs_to_improve:
                 p = document.add_paragraph()
                 p.add_run("What needs to improve: ").bold = True
@@ -224,7 +251,7 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
                     progress = f"{row.last_update_on:%-d %B %Y}: {progress}"
                 if row.constraints and not report.public:
                     progress += f"\nConstraints: {row.constraints}"
-                add_row(t, [row.ref, row.item.text, row.owner, row.due, "", progress], row.status, 4)
+                add_row(t, [row.ref, row.item.text, row.owner, row.due, "", progress], {4: row.status})
     document.add_paragraph(f"Produced by Oversight on {report.generated_on:%-d %B %Y}.")
     out = io.BytesIO()
     document.save(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -185,3 +186,25 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_actions(world, d
     big = _plan_with(60, world)
     with django_assert_max_num_queries(sizes[3]):
         render_standalone(build_report(plan=big))
+
+
+def test_the_latest_update_is_the_last_dated_then_last_written_and_ignores_later_dates(world):
+    """`plans.figures.latest_updates_on` (a window query): the report's statuses rest on it."""
+    action, other = world.police_action, world.council_action
+    day = dt.date(2024, 3, 1)
+
+    def written(at: dt.datetime, **fields: object) -> models.ProgressUpdate:
+        with time_machine.travel(at, tick=False):
+            return factories.ProgressUpdateFactory(action=action, **fields)
+
+    nine = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
+    written(nine, date=day, narrative="first that day")
+    same_moment = written(nine, date=day, narrative="same moment, written after")
+    written(nine + dt.timedelta(hours=2), date=day - dt.timedelta(days=10), narrative="older date")
+    written(nine + dt.timedelta(hours=3), date=day + dt.timedelta(days=1), narrative="after the day")
+    latest = plan_figures.latest_updates_on([action.pk, other.pk], day)
+    assert list(latest) == [action.pk]  # an action with no update has no entry
+    assert latest[action.pk].pk == same_moment.pk
+    assert latest[action.pk].status.key == "amber"  # status (and author) come with it
+    later = written(nine + dt.timedelta(hours=4), date=day, narrative="written last")
+    assert plan_figures.latest_updates_on([action.pk], day)[action.pk].pk == later.pk

@@ -179,3 +179,19 @@ def test_the_pdf_markup_says_exactly_what_the_page_says(history_plan, evidence, 
     body = pdf[pdf.index("<body>") : pdf.index("</body>") + len("</body>")]
     assert visible_text(body) == page
     assert "Audit report" in page or public
+
+
+def test_word_cells_keep_line_breaks_and_drop_characters_xml_cannot_hold():
+    from reports.render.docx import add_row, table
+
+    document = Document()
+    t = table(document, ["Owner", "Progress"])
+    add_row(t, ["Jane Smith\nHead of Safeguarding", "Audit <done> & shared\x0b\x00"])
+    out = io.BytesIO()
+    document.save(out)
+    reopened = Document(io.BytesIO(out.getvalue()))
+    header, row = reopened.tables[0].rows
+    assert [c.text for c in header.cells] == ["Owner", "Progress"]
+    assert [c.text for c in row.cells] == ["Jane Smith\nHead of Safeguarding", "Audit <done> & shared"]
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert row._tr.trPr.find(qn("w:cantSplit")) is not None
