@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
+
+from plans.models import Action, ProgressUpdate
 
 TRUE_WORDS = {"true", "1", "yes"}
 FALSE_WORDS = {"false", "0", "no"}
@@ -79,15 +81,20 @@ def filter_actions(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if status := as_text(params, "status"):
         qs = qs.filter(status__key=status)
     if (agency := as_int(params, "agency")) is not None:
-        qs = qs.filter(Q(lead_agency_id=agency) | Q(owner_agencies=agency)).distinct()
+        owning = Action.owner_agencies.through.objects.filter(agency_id=agency).values("action_id")
+        qs = qs.filter(Q(lead_agency_id=agency) | Q(pk__in=owning))
     overdue = as_bool(params, "overdue")
     if overdue is True:
         qs = qs.overdue()
     elif overdue is False:
-        qs = qs.exclude(pk__in=qs.model.objects.overdue().values("pk"))
+        # The overdue actions among these, not among every partnership's (a scan of them all).
+        qs = qs.exclude(pk__in=qs.overdue().values("pk"))
     if (since := as_moment(params, "updated__gte")) is not None:
         # An action counts as updated when its own fields changed or a progress update was added.
-        qs = qs.filter(Q(updated__gte=since) | Q(updates__created__gte=since)).distinct()
+        # EXISTS looks at each action's own updates (by index), where a join read them all and
+        # needed DISTINCT over whole actions.
+        added = ProgressUpdate.objects.filter(action=OuterRef("pk"), created__gte=since)
+        qs = qs.filter(Q(updated__gte=since) | Exists(added))
     if search := as_text(params, "search"):
         qs = qs.filter(Q(ref__icontains=search) | Q(text__icontains=search) | Q(owner_text__icontains=search))
     return qs
@@ -101,7 +108,8 @@ def filter_updates(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if status := as_text(params, "status"):
         qs = qs.filter(status__key=status)
     if (agency := as_int(params, "agency")) is not None:
-        qs = qs.filter(Q(action__lead_agency_id=agency) | Q(action__owner_agencies=agency)).distinct()
+        owning = Action.owner_agencies.through.objects.filter(agency_id=agency).values("action_id")
+        qs = qs.filter(Q(action__lead_agency_id=agency) | Q(action_id__in=owning))
     if (since := as_moment(params, "updated__gte")) is not None:
         qs = qs.filter(created__gte=since)
     if search := as_text(params, "search"):
