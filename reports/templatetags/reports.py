@@ -5,9 +5,11 @@ On the plan page: `{% load reports %}{% board_report_links plan %}`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -42,7 +44,24 @@ def get_item(mapping: dict, key: Any) -> Any:
     return mapping.get(key, 0) if mapping else 0
 
 
-@register.inclusion_tag("reports/partials/board_report_links.html")
-def board_report_links(plan: Any) -> dict[str, Any]:
-    """Links to the plan's board report in each format and to its public version."""
-    return {"plan": plan}
+@register.inclusion_tag("reports/partials/board_report_links.html", takes_context=True)
+def board_report_links(context: template.Context, plan: Any) -> dict[str, Any]:
+    """Links to the plan's board report in each format and to its public version.
+
+    When the page shows the plan as at a past date (`?as_at=` on the plan page), the links
+    give the report as at that date too: the board pack then matches what the user sees.
+    """
+    request = context.get("request")
+    as_at = _past_date(request.GET.get("as_at") if request is not None else None)
+    return {"plan": plan, "as_at": as_at, "query": f"?as_at={as_at:%Y-%m-%d}" if as_at else ""}
+
+
+def _past_date(value: str | None) -> dt.date | None:
+    """A valid date no later than today, else None (the report then defaults to today)."""
+    from ..figures import parse_date
+
+    try:
+        day = parse_date(value)
+    except ValueError:
+        return None
+    return day if day is not None and day <= timezone.localdate() else None

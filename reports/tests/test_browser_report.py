@@ -1,4 +1,5 @@
-"""The board report in a real browser: charts drawn, no CSP violations, no serious axe failures."""
+"""The board report in a real browser: charts drawn, no CSP violations, no serious axe failures
+(the internal page and the public version)."""
 
 from __future__ import annotations
 
@@ -37,5 +38,9 @@ def test_the_report_page_renders_its_charts_without_csp_or_accessibility_failure
         axe_page = browser.new_context(bypass_csp=True).new_page()
         sign_in(axe_page, live_server.url, "viewer", "correct-horse-battery")
         axe_page.goto(address)
+        assert axe_violations(axe_page) == []
+        # The public version is an accessible page too (it is what councils publish).
+        axe_page.goto(address.replace("/?", "/public/?"))
+        assert axe_page.get_by_text("published version").first.is_visible()
         assert axe_violations(axe_page) == []
         browser.close()
