@@ -380,10 +380,8 @@ class Action(models.Model):
                 fields=["plan", "ref"], condition=~Q(ref=""), name="action_ref_unique_in_plan"
             )
         ]
-        indexes = [
-            models.Index(fields=["plan", "due_date"]),
-            models.Index(fields=["plan", "status"]),
-        ]
+        # No composite indexes: a plan's actions are found by plan_id (a hundred or so), and
+        # (plan, due_date) and (plan, status) made no page query faster (bench/README.md).
 
     def __str__(self) -> str:
         return f"{self.ref} {self.text[:60]}".strip()
@@ -418,7 +416,8 @@ class ProgressUpdateQuerySet(PartnershipScopedQuerySet):
 class ProgressUpdate(models.Model):
     """A dated "progress and impact" entry; it sets the action's status from its date on."""
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    # Found through the (action, date) index below; an index on action alone would be its copy.
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates", db_index=False)
     date = models.DateField(default=timezone.localdate)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -439,6 +438,7 @@ class ProgressUpdate(models.Model):
 
     class Meta:
         ordering = ["-date", "-created", "-pk"]
+        # An action's updates, and its latest one on or before a date (plan page, flags, as at).
         indexes = [models.Index(fields=["action", "date"])]
 
     def __str__(self) -> str:
