@@ -248,8 +248,11 @@ def update_cards(updates: Iterable[Any]) -> SafeString:
             )
             + "\n          "
             + (
-                f'<li><a class="govuk-link" href="{text(item.link)}" rel="noopener noreferrer">'
+                f'<li><a class="govuk-link" href="{text(item.web_link)}" rel="noopener noreferrer">'
                 f"{text(item.title or item.link)}</a></li>"
+                if item.web_link
+                # Not a web address: shown as text, never as a link a click would run.
+                else f"<li>{text(item.title or item.link)} ({text(item.link)})</li>"
                 if item.link
                 else ""
             )
