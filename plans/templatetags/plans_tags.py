@@ -54,22 +54,25 @@ def optional_url(name: str, *args: Any) -> str:
 # --- Pieces shared by the rows ------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=8192)
-def _formatted(value: dt.date, fmt: str, language: str | None, zone: str) -> str:
-    if isinstance(value, dt.datetime) and settings.USE_TZ and timezone.is_aware(value):
-        value = timezone.localtime(value)
+@functools.lru_cache(maxsize=2048)
+def _day(value: dt.date, fmt: str, language: str | None) -> str:
     return conditional_escape(formats.date_format(value, fmt))
 
 
 def date_text(value: Any, fmt: str) -> str:
     """`{{ value|date:fmt }}`: local time for aware datetimes, "" for nothing, escaped.
 
-    The same dates come back row after row and request after request, and Django's formatting
-    is slow: each is formatted once per format, language and time zone.
+    Days come back row after row and request after request, and Django's formatting is slow:
+    each day is formatted once per format and language (a few thousand days at most). Times
+    are nearly all different, so they are not kept.
     """
     if value in (None, ""):
         return ""
-    return _formatted(value, fmt, get_language(), timezone.get_current_timezone_name())
+    if isinstance(value, dt.datetime):
+        if settings.USE_TZ and timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return conditional_escape(formats.date_format(value, fmt))
+    return _day(value, fmt, get_language())
 
 
 def words(value: Any, count: int) -> str:
