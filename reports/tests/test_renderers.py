@@ -12,9 +12,11 @@ import pytest
 from django.template.loader import render_to_string
 from docx import Document
 from docx.oxml.ns import qn
+from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 from openpyxl import load_workbook
 
+from plans.tests import factories
 from reports.charts import report_charts
 from reports.figures import build_report
 from reports.render.docx import PLAN_COLUMNS, render_docx
@@ -195,3 +197,31 @@ def test_word_cells_keep_line_breaks_and_drop_characters_xml_cannot_hold():
     assert [c.text for c in row.cells] == ["Jane Smith\nHead of Safeguarding", "Audit <done> & shared"]
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None
     assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+def test_every_word_of_the_pdf_stays_inside_the_page_margins_in_one_sans_serif_font(world, tmp_path: Path):
+    """Long progress text wraps inside its column (the columns add up to the page width), and
+    the page footers use the report's font, not the default serif."""
+    factories.ProgressUpdateFactory(action=world.police_action, narrative="Audit of twenty cases. " * 20)
+    factories.ProgressUpdateFactory(
+        action=world.council_action, narrative="Training delivered to staff. " * 15
+    )
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(build_report(plan=world.plan)))
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
+    tree = lxml_etree.fromstring(boxes.encode())
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    margin = 12 / 25.4 * 72  # the @page side margin, 12 mm in points
+    words = 0
+    for page in tree.iterfind(".//x:page", ns):
+        right = float(page.get("width")) - margin
+        for word in page.iterfind("x:word", ns):
+            words += 1
+            assert float(word.get("xMax")) <= right + 1, word.text
+    assert words > 200
+    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    assert names and all("Liberation-Sans" in name for name in names), names
