@@ -243,12 +243,20 @@ class TimelinePoint:
 class EvidenceItem:
     """An evidence file or link, with the action it supports (internal report only)."""
 
+    pk: int
     row: Row  # the action, as at the report date
     name: str  # the file's name, or the link's address
     title: str
     is_file: bool
     added: dt.date  # the day it was attached
     update_date: dt.date  # the date of the progress update it belongs to
+
+    @property
+    def web_address(self) -> str:
+        """A link's address when it is a web address (a page may link to it), else ""."""
+        if self.is_file or not self.name.lower().startswith(("https://", "http://")):
+            return ""
+        return self.name
 
     @property
     def label(self) -> str:
@@ -514,7 +522,7 @@ def evidence_as_at(action_ids: list[int], day: dt.date) -> dict[int, list[dict[s
             update__action_id__in=action_ids, update__date__lte=day, created__lte=end_of_day(day)
         )
         .order_by("update__action_id", "update__date", "created", "pk")
-        .values("update__action_id", "update__date", "title", "link", "file", "created")
+        .values("pk", "update__action_id", "update__date", "title", "link", "file", "created")
     )
     for row in rows:
         found.setdefault(row["update__action_id"], []).append(row)
@@ -524,6 +532,7 @@ def evidence_as_at(action_ids: list[int], day: dt.date) -> dict[int, list[dict[s
 def _evidence_items(row: Row, found: list[dict[str, Any]]) -> list[EvidenceItem]:
     return [
         EvidenceItem(
+            pk=e["pk"],
             row=row,
             name=posixpath.basename(e["file"]) if e["file"] else e["link"],
             title=e["title"],

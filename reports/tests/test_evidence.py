@@ -63,9 +63,14 @@ def test_the_public_version_holds_no_evidence(public):
     assert public.evidence == []
 
 
-def test_the_internal_page_and_standalone_html_list_the_evidence(client, world, history_plan, internal):
+def test_the_internal_page_and_standalone_html_list_the_evidence(
+    client, world, history_plan, internal, evidence
+):
     client.force_login(world.viewer)
     page = client.get(reverse("reports:plan_report", args=[history_plan.plan.pk]), DATES).content.decode()
+    # On the page, a file links to its (members-only) download and a link to its address.
+    assert f'href="{reverse("plans:evidence", args=[evidence["audit"].pk])}"' in page
+    assert 'href="https://example.org/jobs/analyst"' in page
     for html in (page, render_standalone(internal)):
         assert "Evidence (2)" in html
         for label in SHOWN:
@@ -123,3 +128,17 @@ def test_the_workbook_has_an_evidence_sheet_only_in_the_internal_version(interna
     assert "Evidence" not in published.sheetnames
     cells = [str(c.value) for ws in published for row in ws.iter_rows() for c in row if c.value]
     assert not any("audit-report" in c for c in cells)
+
+
+def test_only_a_web_address_becomes_a_link(history_plan):
+    from reports.figures import EvidenceItem
+
+    row = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS).rows[0]
+    day = dt.date(2022, 12, 1)
+
+    def item(name: str, is_file: bool = False) -> EvidenceItem:
+        return EvidenceItem(pk=1, row=row, name=name, title="", is_file=is_file, added=day, update_date=day)
+
+    assert item("https://example.org/a").web_address == "https://example.org/a"
+    assert item("javascript:alert(1)").web_address == ""
+    assert item("audit.pdf", is_file=True).web_address == ""
