@@ -33,10 +33,11 @@ def rag_cell(status: Any, element: str = "td") -> str:
     cell with text is far cheaper for WeasyPrint to lay out than an inline-block inside one)."""
     if element not in ("td", "th"):
         raise ValueError(f"rag_cell draws a td or th, not {element!r}")
+    scope = mark_safe(' scope="col"' if element == "th" else "")  # noqa: S308 - a constant
     if status is None:
-        return format_html('<{} class="rag rag-grey">No update yet</{}>', element, element)
+        return format_html('<{}{} class="rag rag-grey">No update yet</{}>', element, scope, element)
     colour = status.colour if status.colour in COLOURS else "grey"
-    return format_html('<{} class="rag rag-{}">{}</{}>', element, colour, status.label, element)
+    return format_html('<{}{} class="rag rag-{}">{}</{}>', element, scope, colour, status.label, element)
 
 
 @register.filter

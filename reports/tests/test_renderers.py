@@ -67,6 +67,7 @@ def test_the_standalone_html_shows_the_sector_layout_with_labelled_statuses(repo
     # The status is the cell's colour and its word, never the colour alone.
     assert '<td class="rag rag-red">Red</td>' in html
     assert '<td class="rag rag-blue">Complete</td>' in html
+    assert '<th scope="col" class="rag rag-red">Red</th>' in html  # the summary's column headers
     assert "Constraint of 2.1" in html
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
 
