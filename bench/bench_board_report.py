@@ -218,14 +218,15 @@ def main() -> None:
             sizes[name] = len(data)
     load_after = os.getloadavg()[0]
     print(f"load average (1 min) before {load_before:.2f}, after {load_after:.2f} on {os.cpu_count()} cores")
-    failed = False
+    failed: list[str] = []
     rows = []
     for name, times in runs.items():
         cpu = sorted(t[0] for t in times)
         wall = sorted(t[1] for t in times)
         median_cpu, median_wall = statistics.median(cpu), statistics.median(wall)
         ok = median_cpu < TARGETS[name]
-        failed |= not ok
+        if not ok:
+            failed.append(name)
         print(
             f"{name:5} figures + render, {len(times)} runs: CPU {', '.join(f'{t:.2f}' for t in cpu)} s; "
             f"wall {', '.join(f'{t:.2f}' for t in wall)} s; {sizes[name] / 1024:.0f} KB"
@@ -246,7 +247,9 @@ def main() -> None:
         f"peak Python memory (tracemalloc): {peak / 2**20:.0f} MB; peak process RSS: {rss:.0f} MB "
         f"(target < 500 MB) {'OK' if rss < 500 else 'HIGH'}"
     )
-    sys.exit(1 if failed or rss >= 500 else 0)
+    # A benchmark reports; it does not fail the run (tests never assert on time).
+    missed = [*failed, *(["memory"] if rss >= 500 else [])]
+    print(f"targets missed: {', '.join(missed)}" if missed else "every target met")
 
 
 if __name__ == "__main__":
