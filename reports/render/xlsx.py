@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -61,6 +62,20 @@ def _table_header(ws: object, names: list[str]) -> None:
     ws.append([])  # type: ignore[attr-defined]
     ws.append(names)  # type: ignore[attr-defined]
     _header(ws, ws.max_row, names)  # type: ignore[attr-defined]
+
+
+def _finish_list(ws: Any, widths: list[float]) -> None:
+    """A sheet of one row per item under a header row: widths, wrapped cells, dates as dates,
+    a filter on every column and the header frozen."""
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP
+            if hasattr(cell.value, "year"):
+                cell.number_format = "d mmm yyyy"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{max(ws.max_row, 2)}"
+    ws.freeze_panes = "A2"
 
 
 def render_xlsx(report: BoardReport) -> bytes:
@@ -130,16 +145,7 @@ def render_xlsx(report: BoardReport) -> bytes:
                 )
                 n = actions.max_row
                 _status(actions.cell(row=n, column=9), row.status)
-    for col, (_, width) in enumerate(columns, start=1):
-        letter = get_column_letter(col)
-        actions.column_dimensions[letter].width = width
-    for row in actions.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = WRAP
-            if hasattr(cell.value, "year"):
-                cell.number_format = "d mmm yyyy"
-    actions.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(actions.max_row, 2)}"
-    actions.freeze_panes = "A2"
+    _finish_list(actions, [width for _, width in columns])
     actions.print_title_rows = "1:1"
     if not report.public:
         # Internal only: the public version leaves evidence files out.
@@ -149,15 +155,7 @@ def render_xlsx(report: BoardReport) -> bytes:
             sheet.append(
                 [plan_titles[e.row.plan_id], e.row.ref, e.row.item.text, e.label, e.added, e.update_date]
             )
-        for col, width in enumerate((28, 8, 60, 50, 14, 14), start=1):
-            sheet.column_dimensions[get_column_letter(col)].width = width
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                cell.alignment = WRAP
-                if hasattr(cell.value, "year"):
-                    cell.number_format = "d mmm yyyy"
-        sheet.auto_filter.ref = f"A1:F{max(sheet.max_row, 2)}"
-        sheet.freeze_panes = "A2"
+        _finish_list(sheet, [28, 8, 60, 50, 14, 14])
     if report.scorecard:
         sheet = wb.create_sheet("Scorecard")
         sc = report.scorecard
