@@ -28,7 +28,7 @@ def hostile_action(world):
     world.police.name = f"Police {HOSTILE}"
     world.police.save()
     section = world.police_action.section
-    section.ref = f"1{HOSTILE}"[:50]
+    section.ref = "1<i>"
     section.title = HOSTILE
     section.save()
     action = world.police_action
