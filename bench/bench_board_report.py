@@ -5,7 +5,8 @@
 Builds the plan in a throwaway SQLite database (bulk inserts, with history rows so the
 "as at" figures work), then times, several runs per format, building the figures and
 rendering HTML, PDF, Word and Excel (CPU and wall seconds), and prints the peak memory and a
-table judged on the median CPU time. Targets (issue 4): HTML < 0.5 s, PDF < 5 s, Word and
+table judged on the median wall-clock time (CPU seconds, summed over the PDF printer
+processes, are printed beside it). Targets (issue 4): HTML < 0.5 s, PDF < 5 s, Word and
 Excel < 2 s, peak memory < 500 MB. `--evidence N` attaches N evidence files to each action.
 """
 
@@ -141,12 +142,43 @@ def build_plan(n_actions: int, months: int, rng: random.Random, evidence: int = 
     return plan
 
 
+def printers_cpu() -> float:
+    """CPU seconds used so far by the PDF printer processes (reports/render/pdf_parallel.py),
+    read from /proc: they live on between reports, so the parent's rusage never sees them."""
+    from reports.render import pdf_parallel
+
+    pool = pdf_parallel._pool
+    total = 0.0
+    for pid in list(getattr(pool, "_processes", None) or {}):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def printers_peak_rss_mb() -> list[float]:
+    """Peak resident memory (VmHWM) of each PDF printer process, in MB."""
+    from reports.render import pdf_parallel
+
+    peaks = []
+    for pid in list(getattr(pdf_parallel._pool, "_processes", None) or {}):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
+        peaks.append(kb / 1024)
+    return peaks
+
+
 def timed(label: str, func, *args):  # noqa: ANN001, ANN202
-    """Wall-clock seconds, and CPU seconds (closer to what an idle machine's wall clock would
-    show: the renderers are single-threaded; the shared machine's load inflates the wall clock)."""
-    start, cpu = time.perf_counter(), time.process_time()
+    """Wall-clock seconds (what the user waits), and CPU seconds of this process and of the PDF
+    printers (the work done; on a busy shared machine the wall clock is inflated by the load)."""
+    start, cpu, printers = time.perf_counter(), time.process_time(), printers_cpu()
     result = func(*args)
-    CPU[label] = time.process_time() - cpu
+    CPU[label] = time.process_time() - cpu + printers_cpu() - printers
     return result, time.perf_counter() - start
 
 
@@ -224,7 +256,9 @@ def main() -> None:
         cpu = sorted(t[0] for t in times)
         wall = sorted(t[1] for t in times)
         median_cpu, median_wall = statistics.median(cpu), statistics.median(wall)
-        ok = median_cpu < TARGETS[name]
+        # Judged on the wall clock: the PDF is printed on every core at once, so its CPU seconds
+        # (summed over the processes) exceed the time anybody waits.
+        ok = median_wall < TARGETS[name]
         if not ok:
             failed.append(name)
         print(
@@ -232,10 +266,10 @@ def main() -> None:
             f"wall {', '.join(f'{t:.2f}' for t in wall)} s; {sizes[name] / 1024:.0f} KB"
         )
         rows.append(
-            f"| {name} | {median_cpu:.2f} (best {cpu[0]:.2f}) | {median_wall:.2f} (best {wall[0]:.2f}) "
+            f"| {name} | {median_wall:.2f} (best {wall[0]:.2f}) | {median_cpu:.2f} (best {cpu[0]:.2f}) "
             f"| < {TARGETS[name]} | {'met' if ok else 'NOT MET'} |"
         )
-    print("\n| format | CPU s, median | wall s, median | target s | |\n|---|---|---|---|---|")
+    print("\n| format | wall s, median | CPU s (all processes), median | target s | |\n|---|---|---|---|---|")
     print("\n".join(rows))
     tracemalloc.start()
     for render in renderers.values():
@@ -243,9 +277,12 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    printers = printers_peak_rss_mb()
     print(
         f"peak Python memory (tracemalloc): {peak / 2**20:.0f} MB; peak process RSS: {rss:.0f} MB "
-        f"(target < 500 MB) {'OK' if rss < 500 else 'HIGH'}"
+        f"(target < 500 MB) {'OK' if rss < 500 else 'HIGH'}; PDF printer processes' peak RSS: "
+        f"{', '.join(f'{p:.0f}' for p in printers) or 'none'} MB, "
+        f"{rss + sum(printers):.0f} MB with this process"
     )
     # A benchmark reports; it does not fail the run (tests never assert on time).
     missed = [*failed, *(["memory"] if rss >= 500 else [])]

@@ -7,6 +7,7 @@ cookies, HSTS). `DATABASE_URL` selects the database (PostgreSQL in production an
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -160,6 +161,11 @@ OVERSIGHT_IMPORT_KEEP_DAYS = env_int("OVERSIGHT_IMPORT_KEEP_DAYS", 7, minimum=1)
 OVERSIGHT_EVIDENCE_MAX_BYTES = env_int("OVERSIGHT_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Board report PDFs: a report of at least OVERSIGHT_PDF_PARALLEL_FROM characters of markup is
+# printed in parts on this many processes at once (1 prints every report in the web process).
+OVERSIGHT_PDF_WORKERS = env_int("OVERSIGHT_PDF_WORKERS", min(os.cpu_count() or 1, 4), minimum=1)
+OVERSIGHT_PDF_PARALLEL_FROM = env_int("OVERSIGHT_PDF_PARALLEL_FROM", 80_000, minimum=1)
 
 # Days without an update after which an action counts as stale, unless a plan says otherwise.
 OVERSIGHT_STALE_DAYS = env_int("OVERSIGHT_STALE_DAYS", 42, minimum=1)

@@ -38,10 +38,24 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def render_pdf(report: BoardReport) -> bytes:
+def render_pdf(report: BoardReport, *, workers: int | None = None, parallel_from: int | None = None) -> bytes:
+    """The report as PDF bytes.
+
+    A report whose markup is at least `parallel_from` characters long (a plan of roughly 80
+    actions and more) is printed in parts on `workers` processes at once and joined
+    (`pdf_parallel`); a shorter one in this process, where starting the parts would cost more
+    than it saves. Both default to the OVERSIGHT_PDF_* settings.
+    """
+    from django.conf import settings
     from weasyprint import HTML
 
+    from .pdf_parallel import print_in_parallel
+
     html = render_standalone(report)
+    workers = settings.OVERSIGHT_PDF_WORKERS if workers is None else workers
+    parallel_from = settings.OVERSIGHT_PDF_PARALLEL_FROM if parallel_from is None else parallel_from
+    if workers > 1 and len(html) >= parallel_from:
+        return print_in_parallel(html, workers)
     with collector_paused():
         # full_fonts: embedding whole system fonts is much faster than subsetting them, for a
         # few hundred KB more.

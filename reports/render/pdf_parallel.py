@@ -1,0 +1,243 @@
+"""A long report printed by WeasyPrint in several processes at once, then joined.
+
+WeasyPrint lays out and draws one document on one core; a 300-action board pack is about 66
+pages and most of its time is line layout spread over every page. Cut at the places the
+template marks (`CHUNK_MARK`, between whole sections), the pieces lay out independently, so
+each core prints a part and pikepdf joins them. What a single document would have computed
+across the parts is put back after the join:
+
+- page numbers ("Page 3 of 66") are drawn onto the joined pages, since no part knows the
+  total or its first page number;
+- the bookmarks (outline) are rebuilt from every part's headings by WeasyPrint's own nesting
+  rule, with page numbers shifted by the pages of the parts before.
+
+This module imports no Django: the worker processes only print HTML.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import re
+import threading
+from bisect import bisect_left
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+# The template writes this between sections where a new part may begin.
+CHUNK_MARK = "<!--pdf-chunk-->"
+# The template wraps its page-number margin box in these, so the parts print without one.
+PAGE_NUMBERS = re.compile(r"/\*page-numbers\*/.*?/\*/page-numbers\*/", re.S)
+
+# Page numbers as the template's @page rule draws them: 8pt, #505a5f, right-aligned in the
+# bottom margin at the 12 mm side margin, baseline 19.9 pt above the bottom edge (measured on
+# WeasyPrint's own output with `pdftotext -bbox`; a test compares the two).
+NUMBER_SIZE = 8
+NUMBER_RIGHT_MARGIN = 12 / 25.4 * 72
+NUMBER_BASELINE = 19.9
+NUMBER_GREY = (0x50 / 255, 0x5A / 255, 0x5F / 255)
+# Advance widths (1/1000 em) of the characters "Page N of M" uses, from Adobe's standard
+# Helvetica metrics; Liberation Sans, the body font, has the same widths.
+HELVETICA_WIDTHS = {**dict.fromkeys("0123456789aego", 556), " ": 278, "f": 278, "P": 667}
+
+
+@dataclass
+class PrintedPart:
+    """One part's PDF and what the join needs to know of its pages."""
+
+    pdf: bytes
+    # Per page: WeasyPrint's bookmarks, (level, label, (x, y), state) in CSS pixels.
+    bookmarks: list[list[tuple[int, str, tuple[float, float], str]]] = field(default_factory=list)
+    heights: list[float] = field(default_factory=list)
+
+
+def print_part(html: str) -> PrintedPart:
+    """Print one part (runs in a worker process)."""
+    import gc
+
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    gc.disable()  # as in render_pdf: the boxes live until the end, the collector frees nothing
+    try:
+        fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+        document = HTML(string=html, url_fetcher=fetcher).render(full_fonts=True)
+        return PrintedPart(
+            pdf=document.write_pdf(full_fonts=True),
+            bookmarks=[list(page.bookmarks) for page in document.pages],
+            heights=[page.height for page in document.pages],
+        )
+    finally:
+        gc.enable()
+
+
+def split_parts(html: str, parts: int) -> list[str]:
+    """Cut a standalone report into at most `parts` documents of about equal length.
+
+    Cuts are made only at `CHUNK_MARK`s, at the mark nearest each equal share of the body's
+    length (the length of the markup follows the number of lines to lay out closely enough).
+    Each part repeats the head (styles) and drops the page-number margin box.
+    """
+    head, _, rest = html.partition("<body>")
+    body, _, tail = rest.rpartition("</body>")
+    head = PAGE_NUMBERS.sub("", head)
+    pieces = body.split(CHUNK_MARK)
+    if parts <= 1 or len(pieces) == 1:
+        return [html]
+    ends = []
+    total = 0
+    for piece in pieces:
+        total += len(piece)
+        ends.append(total)
+    cuts: list[int] = []
+    for k in range(1, parts):
+        share = total * k / parts
+        i = bisect_left(ends, share)
+        # The piece boundary nearest the share: after piece i-1 or after piece i.
+        if i > 0 and share - ends[i - 1] <= ends[i] - share:
+            i -= 1
+        cut = min(i + 1, len(pieces) - 1)
+        if cut > (cuts[-1] if cuts else 0):
+            cuts.append(cut)
+    bounds = [0, *cuts, len(pieces)]
+    return [
+        f"{head}<body>{''.join(pieces[a:b])}</body>{tail}" for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+
+
+_pool: ProcessPoolExecutor | None = None
+_pool_workers = 0
+_pool_lock = threading.Lock()
+
+
+def _executor(workers: int) -> ProcessPoolExecutor:
+    """The process's pool of printers, started on first use and kept for later reports.
+
+    Spawned, not forked: a web server's process holds threads and font caches that a fork
+    would copy half-made. A worker is replaced after 50 reports, so WeasyPrint's caches
+    cannot grow for ever.
+    """
+    global _pool, _pool_workers
+    with _pool_lock:
+        if _pool is None or _pool_workers != workers:
+            if _pool is not None:
+                _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=50
+            )
+            _pool_workers = workers
+        return _pool
+
+
+def _forget_pool() -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
+
+
+def print_in_parallel(html: str, workers: int) -> bytes:
+    """Print the report's parts in `workers` processes and join them into one PDF.
+
+    A broken pool (a worker killed, say by the out-of-memory killer) is replaced and the report
+    printed again once; any other error is WeasyPrint's own and is raised as it is.
+    """
+    documents = split_parts(html, workers)
+    if len(documents) == 1:
+        return print_part(documents[0]).pdf
+    try:
+        parts = list(_executor(workers).map(print_part, documents))
+    except BrokenProcessPool:
+        _forget_pool()
+        parts = list(_executor(workers).map(print_part, documents))
+    return join_parts(parts)
+
+
+def join_parts(parts: list[PrintedPart]) -> bytes:
+    """One PDF of the parts in order, numbered "Page N of M", with one outline."""
+    import pikepdf
+
+    joined = pikepdf.open(io.BytesIO(parts[0].pdf))
+    others = [pikepdf.open(io.BytesIO(part.pdf)) for part in parts[1:]]
+    for other in others:
+        joined.pages.extend(other.pages)
+    total = len(joined.pages)
+    font = joined.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name.Helvetica,
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        )
+    )
+    for number, page in enumerate(joined.pages, start=1):
+        _draw_page_number(joined, page, font, f"Page {number} of {total}")
+    _rebuild_outline(joined, parts)
+    out = io.BytesIO()
+    joined.save(out, compress_streams=True)
+    for other in others:
+        other.close()
+    return out.getvalue()
+
+
+def _draw_page_number(pdf: Any, page: Any, font: Any, text: str) -> None:
+    import pikepdf
+
+    width = sum(HELVETICA_WIDTHS[c] for c in text) * NUMBER_SIZE / 1000
+    left, _, right, _ = (float(v) for v in page.mediabox)
+    x = right - left - NUMBER_RIGHT_MARGIN - width
+    operations = [
+        ([], "q"),
+        ([*NUMBER_GREY], "rg"),
+        ([], "BT"),
+        ([pikepdf.Name.PageNumberFont, NUMBER_SIZE], "Tf"),
+        ([x, NUMBER_BASELINE], "Td"),
+        ([pikepdf.String(text)], "Tj"),
+        ([], "ET"),
+        ([], "Q"),
+    ]
+    stamp = pikepdf.Stream(
+        pdf,
+        pikepdf.unparse_content_stream(
+            [pikepdf.ContentStreamInstruction(operands, pikepdf.Operator(op)) for operands, op in operations]
+        ),
+    )
+    stamp.Type = pikepdf.Name.XObject
+    stamp.Subtype = pikepdf.Name.Form
+    stamp.BBox = page.mediabox
+    stamp.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(PageNumberFont=font))
+    # add_overlay draws the form after the page's own content, in the page's default space.
+    page.add_overlay(stamp, pikepdf.Rectangle(*(float(v) for v in page.mediabox)))
+
+
+def _rebuild_outline(pdf: Any, parts: list[PrintedPart]) -> None:
+    """The outline WeasyPrint would have written for the whole document."""
+    import pikepdf
+    from weasyprint.document import Document
+
+    pages = [
+        SimpleNamespace(bookmarks=marks, height=height)
+        for part in parts
+        for marks, height in zip(part.bookmarks, part.heights, strict=True)
+    ]
+    # Document.make_bookmark_tree reads only `pages` (each page's bookmarks and height); 0.75
+    # turns CSS pixels into PDF points, as WeasyPrint's write_pdf does.
+    tree = Document.make_bookmark_tree(SimpleNamespace(pages=pages), scale=0.75, transform_pages=True)
+
+    def items(subtrees: list[Any]) -> list[Any]:
+        made = []
+        for label, (page_number, x, y), children, state in subtrees:
+            item = pikepdf.OutlineItem(label, page_number, pikepdf.PageLocation.XYZ, left=x, top=y)
+            item.children.extend(items(children))
+            item.is_closed = state == "closed"
+            made.append(item)
+        return made
+
+    if "/Outlines" in pdf.Root:
+        del pdf.Root.Outlines
+    with pdf.open_outline() as outline:
+        outline.root.extend(items(tree))
