@@ -132,7 +132,9 @@ def rag_mismatch_reason(facts: ActionFacts, overdue: bool) -> str:
 
 
 def flags_for_actions(
-    actions: Iterable[Action] | Iterable[int], today: dt.date | None = None
+    actions: Iterable[Action] | Iterable[int],
+    today: dt.date | None = None,
+    statuses: Iterable[RagStatus] | None = None,
 ) -> dict[int, list[Flag]]:
     """Flags of many actions keyed by action id, in three queries whatever their number.
 
@@ -140,7 +142,9 @@ def flags_for_actions(
     past `today` (a board report as at a meeting date) everything is taken as it stood at
     the end of that day: the latest update on or before it (status, narrative, next steps),
     evidence added by then, and the due date and constraints from the action's history;
-    actions created after that day are left out.
+    actions created after that day are left out. A page that has already read RAG statuses
+    passes them as `statuses`: when they hold every latest update's status, no query is made
+    for them.
     """
     current = timezone.localdate()
     today = today or current
@@ -165,11 +169,14 @@ def flags_for_actions(
             ),
         )
     )
-    statuses = {s.pk: s for s in RagStatus.objects.filter(plan_id__in={a.plan_id for a in rows})}
+    known = {s.pk: s for s in statuses or ()}
+    needed = {a.latest_status_id for a in rows if a.latest_status_id is not None}
+    if not needed <= known.keys():
+        known = {s.pk: s for s in RagStatus.objects.filter(pk__in=needed)}
     history = due_date_history(ids, until=_end_of(today) if today < current else None)
     result: dict[int, list[Flag]] = {}
     for action in rows:
-        status = statuses.get(action.latest_status_id)
+        status = known.get(action.latest_status_id)
         changes, then = history.get(action.pk, (0, None))
         due_date, constraints = (
             (then["due_date"], then["constraints"]) if then else (action.due_date, action.constraints)
@@ -221,7 +228,9 @@ def due_date_history(
         "id", "due_date", "due_text", "constraints", "history_type"
     )
     result: dict[int, tuple[int, dict[str, Any] | None]] = {}
-    for row in rows.iterator(chunk_size=2000):
+    # A page's few actions are read in one round trip; a whole plan or partnership through a
+    # server-side cursor (declare, fetch, close), so its history never sits in memory at once.
+    for row in rows if len(action_ids) <= 500 else rows.iterator(chunk_size=2000):
         count, previous = result.get(row["id"], (0, None))
         if previous is not None and (previous["due_date"], previous["due_text"]) != (
             row["due_date"],

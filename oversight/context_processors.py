@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from plans.models import Membership, Role
+from plans.rules import manages_any_partnership
 
 # (url name, label, managers only): entries whose route does not exist are skipped, so apps can
 # land in any order; links a user's role cannot use are not offered (the views refuse them anyway).
@@ -26,7 +26,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"service_name": "Oversight", "navigation": []}
-    manages = Membership.objects.filter(user_id=user.pk, role__in=[Role.ADMIN, Role.MANAGER]).exists()
+    manages = manages_any_partnership(user)
     items = []
     for name, label, managers_only in NAVIGATION:
         if managers_only and not manages:

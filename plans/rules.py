@@ -20,19 +20,30 @@ if TYPE_CHECKING:
 MANAGING_ROLES = {Role.ADMIN, Role.MANAGER}
 
 
-def membership_for(user: AnyUser, partnership: Partnership | int) -> Membership | None:
-    """The user's membership of a partnership, cached on the user object for the request."""
+def memberships_of(user: AnyUser) -> dict[int, Membership]:
+    """All the user's memberships by partnership id, read in one query the first time a request
+    asks (rules, navigation and views all ask) and kept on the user object, which lives for
+    one request."""
     if user is None or not user.is_authenticated or not user.is_active:
-        return None
+        return {}
+    cache: dict[int, Membership] | None = user.__dict__.get("_oversight_memberships")
+    if cache is None:
+        cache = {
+            m.partnership_id: m for m in Membership.objects.select_related("agency").filter(user_id=user.pk)
+        }
+        user.__dict__["_oversight_memberships"] = cache
+    return cache
+
+
+def membership_for(user: AnyUser, partnership: Partnership | int) -> Membership | None:
+    """The user's membership of a partnership (from `memberships_of`)."""
     partnership_id = partnership if isinstance(partnership, int) else partnership.pk
-    cache: dict[int, Membership | None] = user.__dict__.setdefault("_oversight_memberships", {})
-    if partnership_id not in cache:
-        cache[partnership_id] = (
-            Membership.objects.select_related("agency")
-            .filter(user_id=user.pk, partnership_id=partnership_id)
-            .first()
-        )
-    return cache[partnership_id]
+    return memberships_of(user).get(partnership_id)
+
+
+def manages_any_partnership(user: AnyUser) -> bool:
+    """An admin or plan manager somewhere (the navigation offers them the import)."""
+    return any(m.role in MANAGING_ROLES for m in memberships_of(user).values())
 
 
 def role_for(user: AnyUser, partnership: Partnership | int) -> Role | None:

@@ -49,13 +49,15 @@ PAGE_SIZE = 25
 OWN_FLAGS = {"overdue"}
 
 
-def flags_by_action(action_ids: list[int], day: dt.date | None = None) -> dict[int, list[Any]]:
+def flags_by_action(
+    action_ids: list[int], day: dt.date | None = None, statuses: list[RagStatus] | None = None
+) -> dict[int, list[Any]]:
     """Governance flags of the actions on a page (a fixed number of queries), without overdue."""
     if flags_for_actions is None or not action_ids:
         return {}
     return {
         pk: [flag for flag in flags if flag.key not in OWN_FLAGS]
-        for pk, flags in flags_for_actions(action_ids, today=day).items()
+        for pk, flags in flags_for_actions(action_ids, today=day, statuses=statuses).items()
     }
 
 
@@ -242,7 +244,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             for a in page.object_list
         ]
     numbers = figures.plan_figures(all_actions, today)
-    flags = flags_by_action([row.pk for row in page.object_list], as_at)
+    flags = flags_by_action([row.pk for row in page.object_list], as_at, statuses)
     for row in page.object_list:
         row.flags = flags.get(row.pk, [])
     context = {
@@ -475,6 +477,7 @@ def render_action_page(
         .select_related("status", "author")
         .prefetch_related("evidence")
     )
+    statuses = list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order"))
     context = {
         "action": action,
         "plan": action.plan,
@@ -483,11 +486,11 @@ def render_action_page(
         "updates": updates,
         "history": action_history(action),
         "form": form if may_add else None,
-        "statuses": list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order")),
+        "statuses": statuses,
         "may_edit": rules.can_edit_action(user, action),
         "overdue": action.is_overdue(),
         "locked": rules.is_locked(action),
-        "flags": flags_by_action([action.pk]).get(action.pk, []),
+        "flags": flags_by_action([action.pk], statuses=statuses).get(action.pk, []),
     }
     return render(request, "plans/action.html", context, status=status)
 
@@ -642,7 +645,10 @@ def my_actions(request: HttpRequest) -> HttpResponse:
                 "may_update": roles[partnership_id] not in (None, Role.VIEWER),
             }
         )
-    flags = flags_by_action([row["action"].pk for row in rows])
+    # The latest update's status is the action's own (cached) status, almost always.
+    flags = flags_by_action(
+        [row["action"].pk for row in rows], statuses=[a.status for a in page.object_list if a.status]
+    )
     for row in rows:
         row["flags"] = flags.get(row["action"].pk, [])
     return render(

@@ -144,6 +144,30 @@ def test_flags_for_many_actions_take_a_fixed_number_of_queries(plan):
     assert len(large.captured_queries) == len(small.captured_queries) <= 3
 
 
+def test_statuses_a_page_already_read_save_a_query_and_give_the_same_flags(plan):
+    for key in ("red", "amber", "green"):
+        update(factories.ActionFactory(plan=plan, due_date=TODAY), key)
+    actions = list(plan.actions.all())
+    with CaptureQueriesContext(connection) as alone:
+        expected = flags_for_actions(actions, TODAY)
+    statuses = list(plan.rag_statuses.all())
+    with CaptureQueriesContext(connection) as given:
+        result = flags_for_actions(actions, TODAY, statuses=statuses)
+    assert len(given.captured_queries) == len(alone.captured_queries) - 1
+    assert {pk: [f.key for f in flags] for pk, flags in result.items()} == {
+        pk: [f.key for f in flags] for pk, flags in expected.items()
+    }
+    assert RAG_MISMATCH in {f.key for flags in result.values() for f in flags}  # green, no narrative
+
+
+def test_statuses_passed_that_miss_a_latest_updates_status_are_read_from_the_database(plan):
+    action = factories.ActionFactory(plan=plan, constraints="")
+    update(action, "red", next_steps="")
+    amber_only = [factories.status(plan, "amber")]
+    # Without the red status the rule would see "No status" and miss the red mismatch.
+    assert RAG_MISMATCH in {f.key for f in flags_for_actions([action], TODAY, statuses=amber_only)[action.pk]}
+
+
 def test_the_partial_shows_each_flag_as_a_govuk_tag_with_its_words(plan):
     action = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=5))
     update(action, "green", narrative="")

@@ -67,3 +67,19 @@ def test_a_page_issues_the_same_queries_for_few_and_many_actions(
 
     assert response.status_code == 200
     assert few <= 30
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_reads_the_users_memberships_once(client, world, page):
+    """Rules, navigation and views all ask for the user's role; one query answers them all."""
+    client.force_login(world.manager)
+    grow(world, 3)
+    client.get(url(world, page))
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url(world, page)).status_code == 200
+    membership_reads = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].lstrip().startswith('SELECT "plans_membership"')
+    ]
+    assert len(membership_reads) == 1, membership_reads
