@@ -15,15 +15,15 @@ The rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from plans.models import Action, Colour, Evidence, ProgressUpdate, RagStatus
+from plans.models import Action, Colour, Evidence, Plan, ProgressUpdate, RagStatus
 
 
 @dataclass(frozen=True)
@@ -131,10 +131,39 @@ def rag_mismatch_reason(facts: ActionFacts, overdue: bool) -> str:
     return ""
 
 
+def latest_update_facts(today: dt.date) -> dict[str, Any]:
+    """Annotations of an Action queryset: what the rules need from each action's latest update
+    on or before `today` (status, date, narrative, next steps) and whether it has evidence."""
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=today).order_by(
+        "-date", "-created", "-pk"
+    )
+    return {
+        "latest_status_id": Subquery(latest.values("status")[:1]),
+        "latest_date": Subquery(latest.values("date")[:1]),
+        "latest_narrative": Subquery(latest.values("narrative")[:1]),
+        "latest_next_steps": Subquery(latest.values("next_steps")[:1]),
+        "has_evidence": Exists(
+            Evidence.objects.filter(update__action=OuterRef("pk"), update__date__lte=today)
+        ),
+    }
+
+
+def with_flag_facts(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """A page's own query of actions, carrying today's flag facts, so that `flags_for_actions`
+    reads nothing more about them (one query fewer than reading them again by id)."""
+    return actions.annotate(**latest_update_facts(timezone.localdate()))
+
+
+def _carries_facts(actions: list[Any]) -> bool:
+    return bool(actions) and all(not isinstance(a, int) and hasattr(a, "latest_narrative") for a in actions)
+
+
 def flags_for_actions(
     actions: Iterable[Action] | Iterable[int],
     today: dt.date | None = None,
     statuses: Iterable[RagStatus] | None = None,
+    plans: Iterable[Plan] | None = None,
+    due_changes: dict[int, int] | None = None,
 ) -> dict[int, list[Flag]]:
     """Flags of many actions keyed by action id, in three queries whatever their number.
 
@@ -142,38 +171,36 @@ def flags_for_actions(
     past `today` (a board report as at a meeting date) everything is taken as it stood at
     the end of that day: the latest update on or before it (status, narrative, next steps),
     evidence added by then, and the due date and constraints from the action's history;
-    actions created after that day are left out. A page that has already read RAG statuses
-    passes them as `statuses`: when they hold every latest update's status, no query is made
-    for them.
+    actions created after that day are left out.
+
+    What a page has already read saves the queries for it (today's flags only): actions read
+    `with_flag_facts`, the RAG `statuses` and `plans` they may need, and `due_changes` (the
+    number of due-date changes per action, from history the page read).
     """
     current = timezone.localdate()
     today = today or current
-    ids = [a if isinstance(a, int) else a.pk for a in actions]
+    given = list(actions)
+    ids = [a if isinstance(a, int) else a.pk for a in given]
     if not ids:
         return {}
-    latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=today).order_by(
-        "-date", "-created", "-pk"
-    )
-    wanted = Action.objects.filter(pk__in=ids)
-    if today < current:
-        # Actions written into the plan after that day had no flags then.
-        wanted = wanted.filter(created__lte=_end_of(today))
-    rows = list(
-        wanted.select_related("plan").annotate(
-            latest_status_id=Subquery(latest.values("status")[:1]),
-            latest_date=Subquery(latest.values("date")[:1]),
-            latest_narrative=Subquery(latest.values("narrative")[:1]),
-            latest_next_steps=Subquery(latest.values("next_steps")[:1]),
-            has_evidence=Exists(
-                Evidence.objects.filter(update__action=OuterRef("pk"), update__date__lte=today)
-            ),
-        )
-    )
+    rows: list[Any]
+    if today == current and _carries_facts(given):
+        rows = given
+    else:
+        wanted = Action.objects.filter(pk__in=ids)
+        if today < current:
+            # Actions written into the plan after that day had no flags then.
+            wanted = wanted.filter(created__lte=_end_of(today))
+        rows = list(wanted.select_related("plan").annotate(**latest_update_facts(today)))
     known = {s.pk: s for s in statuses or ()}
     needed = {a.latest_status_id for a in rows if a.latest_status_id is not None}
     if not needed <= known.keys():
         known = {s.pk: s for s in RagStatus.objects.filter(pk__in=needed)}
-    history = due_date_history(ids, until=_end_of(today) if today < current else None)
+    stale_days = _stale_days(rows, plans)
+    if due_changes is not None and today == current:
+        history = {pk: (count, None) for pk, count in due_changes.items()}
+    else:
+        history = due_date_history(ids, until=_end_of(today) if today < current else None)
     result: dict[int, list[Flag]] = {}
     for action in rows:
         status = known.get(action.latest_status_id)
@@ -187,7 +214,7 @@ def flags_for_actions(
             colour=status.colour if status else None,
             status_label=status.label if status else "No status",
             last_update_on=action.latest_date,
-            stale_days=action.plan.stale_days,
+            stale_days=stale_days[action.plan_id],
             latest_narrative=action.latest_narrative or "",
             latest_next_steps=action.latest_next_steps or "",
             has_evidence=action.has_evidence,
@@ -196,6 +223,45 @@ def flags_for_actions(
         )
         result[action.pk] = flags_from_facts(facts, today)
     return result
+
+
+def _stale_days(actions: list[Any], plans: Iterable[Plan] | None) -> dict[int, int]:
+    """Each plan's stale period: from the plans given, the actions' loaded plans, or one query."""
+    found = {p.pk: p for p in plans or ()}
+    for action in actions:
+        if action.plan_id not in found and Action.plan.is_cached(action):
+            found[action.plan_id] = action.plan
+    missing = {a.plan_id for a in actions} - found.keys()
+    if missing:
+        found.update({p.pk: p for p in Plan.objects.filter(pk__in=missing)})
+    return {pk: plan.stale_days for pk, plan in found.items()}
+
+
+def due_changes_in(records: Iterable[Any]) -> dict[int, int]:
+    """How many times each action's due date or due text changed, from history records the
+    page has already read (django-simple-history instances of Action, in any order)."""
+    rows = [
+        {"id": r.id, "due_date": r.due_date, "due_text": r.due_text}
+        for r in sorted(records, key=lambda r: (r.history_date, r.history_id))
+    ]
+    return {row["id"]: count for row, count in _due_changes(rows)}
+
+
+def _due_changes(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], int]]:
+    """Each history row (in time order per action) with the number of due-date changes of its
+    action up to it."""
+    counts: dict[int, int] = {}
+    previous: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        before = previous.get(row["id"])
+        count = counts.get(row["id"], 0)
+        if before is not None and (before["due_date"], before["due_text"]) != (
+            row["due_date"],
+            row["due_text"],
+        ):
+            count += 1
+        counts[row["id"]], previous[row["id"]] = count, row
+        yield row, count
 
 
 def flags_for_action(action: Action, today: dt.date | None = None) -> list[Flag]:
@@ -227,17 +293,12 @@ def due_date_history(
     rows = history.order_by("id", "history_date", "history_id").values(
         "id", "due_date", "due_text", "constraints", "history_type"
     )
-    result: dict[int, tuple[int, dict[str, Any] | None]] = {}
     # A page's few actions are read in one round trip; a whole plan or partnership through a
     # server-side cursor (declare, fetch, close), so its history never sits in memory at once.
-    for row in rows if len(action_ids) <= 500 else rows.iterator(chunk_size=2000):
-        count, previous = result.get(row["id"], (0, None))
-        if previous is not None and (previous["due_date"], previous["due_text"]) != (
-            row["due_date"],
-            row["due_text"],
-        ):
-            count += 1
-        result[row["id"]] = (count, row)
+    read = rows if len(action_ids) <= 500 else rows.iterator(chunk_size=2000)
+    result: dict[int, tuple[int, dict[str, Any] | None]] = {
+        row["id"]: (count, row) for row, count in _due_changes(read)
+    }
     if until is None:
         # Today the action row itself is the truth; the history is only for counting.
         return {pk: (count, None) for pk, (count, _row) in result.items()}

@@ -40,9 +40,16 @@ from plans.models import (
 )
 
 try:  # Governance flags (stale, slipped, RAG mismatch ...) when that app is installed.
-    from governance.flags import flags_for_actions
+    from governance.flags import due_changes_in, flags_for_actions, with_flag_facts
 except ImportError:  # pragma: no cover - the tracker works without governance
     flags_for_actions = None
+
+    def with_flag_facts(actions: QuerySet[Action]) -> QuerySet[Action]:
+        return actions
+
+    def due_changes_in(records: Any) -> dict[int, int]:
+        return {}
+
 
 PAGE_SIZE = 25
 # The tracker shows "Overdue" itself, next to the due date.
@@ -50,14 +57,15 @@ OWN_FLAGS = {"overdue"}
 
 
 def flags_by_action(
-    action_ids: list[int], day: dt.date | None = None, statuses: list[RagStatus] | None = None
+    actions: list[Action] | list[int], day: dt.date | None = None, **known: Any
 ) -> dict[int, list[Any]]:
-    """Governance flags of the actions on a page (a fixed number of queries), without overdue."""
-    if flags_for_actions is None or not action_ids:
+    """Governance flags of the actions on a page (a fixed number of queries), without overdue.
+    `known` passes on what the page has read already (see `flags_for_actions`)."""
+    if flags_for_actions is None or not actions:
         return {}
     return {
         pk: [flag for flag in flags if flag.key not in OWN_FLAGS]
-        for pk, flags in flags_for_actions(action_ids, today=day, statuses=statuses).items()
+        for pk, flags in flags_for_actions(actions, today=day, **known).items()
     }
 
 
@@ -223,9 +231,14 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             filtered = filtered.filter(status__key=status_key)
         if only_overdue:
             filtered = filtered.overdue(today)
-        rows = filtered.select_related("status", "section", "lead_agency").order_by("order", "pk")
+        rows = with_flag_facts(
+            filtered.select_related("status", "section", "lead_agency").order_by("order", "pk")
+        )
 
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Today's flags from the page's own rows (read with their flag facts); as at a past date
+    # they are read again as they stood then.
+    flagged: list[Any] = [row.pk for row in page.object_list] if as_at else list(page.object_list)
     if not as_at:
         page.object_list = [
             ActionRow(
@@ -244,7 +257,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             for a in page.object_list
         ]
     numbers = figures.plan_figures(all_actions, today)
-    flags = flags_by_action([row.pk for row in page.object_list], as_at, statuses)
+    flags = flags_by_action(flagged, as_at, statuses=statuses, plans=[plan])
     for row in page.object_list:
         row.flags = flags.get(row.pk, [])
     context = {
@@ -345,26 +358,34 @@ class HistoryEntry:
     order: int
 
 
-def action_history(action: Action) -> list[HistoryEntry]:
+def action_history(
+    action: Action, statuses: list[RagStatus] | None = None, action_rows: list[Any] | None = None
+) -> list[HistoryEntry]:
     """Every create, change and delete of the action, its updates and their evidence, newest first.
 
     A fixed number of queries: the history rows of each model, then the names behind their ids.
+    The page passes the plan's `statuses` and the action's own history records (`action_rows`,
+    `action_records`) when it has read them for something else.
     """
-    action_rows = list(Action.history.filter(id=action.pk).select_related("history_user"))
+    if action_rows is None:
+        action_rows = action_records(action)
     update_rows = list(ProgressUpdate.history.filter(action_id=action.pk).select_related("history_user"))
     update_ids = {row.id for row in update_rows}
     evidence_rows = list(Evidence.history.filter(update_id__in=update_ids).select_related("history_user"))
     update_dates = {row.id: row.date for row in update_rows}
+    if statuses is None:
+        statuses = list(RagStatus.objects.filter(plan_id=action.plan_id))
+    agencies = {a.pk: str(a) for a in Agency.objects.filter(partnership_id=action.plan.partnership_id)}
     names: dict[str, dict[Any, str]] = {
-        "status": {s.pk: s.label for s in RagStatus.objects.filter(plan_id=action.plan_id)},
-        "lead_agency": {
-            a.pk: str(a) for a in Agency.objects.filter(partnership_id=action.plan.partnership_id)
-        },
+        "status": {s.pk: s.label for s in statuses},
+        "lead_agency": agencies,
         "section": {s.pk: str(s) for s in Section.objects.filter(plan_id=action.plan_id)},
     }
     linked = {
         "Owners": _linked_history(action, action_rows, "owners", "person_id", Person),
-        "Owner agencies": _linked_history(action, action_rows, "owner_agencies", "agency_id", Agency),
+        "Owner agencies": _linked_history(
+            action, action_rows, "owner_agencies", "agency_id", Agency, agencies
+        ),
     }
 
     def linked_changes(row: Any, before: Any) -> list[Change]:
@@ -438,13 +459,24 @@ def action_history(action: Action) -> list[HistoryEntry]:
     return entries
 
 
-def _linked_history(action: Action, rows: list, field: str, column: str, model: Any) -> dict[int, str]:
-    """Names linked through a many-to-many field at each history record of the action (two queries)."""
+def action_records(action: Action) -> list[Any]:
+    """The action's own history records (django-simple-history), with who made each."""
+    return list(Action.history.filter(id=action.pk).select_related("history_user"))
+
+
+def _linked_history(
+    action: Action, rows: list, field: str, column: str, model: Any, known: dict[int, str] | None = None
+) -> dict[int, str]:
+    """Names linked through a many-to-many field at each history record of the action (two
+    queries, one when `known` already names every linked row)."""
     if not rows:
         return {}
     through = getattr(rows[0], field).model
     pairs = list(through.objects.filter(history__id=action.pk).values_list("history_id", column))
-    names = {obj.pk: str(obj) for obj in model.objects.filter(pk__in={pk for _, pk in pairs})}
+    wanted = {pk for _, pk in pairs}
+    names = dict(known or {})
+    if not wanted <= names.keys():
+        names = {obj.pk: str(obj) for obj in model.objects.filter(pk__in=wanted)}
     linked: dict[int, list[str]] = {}
     for history_id, pk in pairs:
         linked.setdefault(history_id, []).append(names.get(pk, "(deleted)"))
@@ -455,13 +487,11 @@ def _attname(name: str) -> str:
     return f"{name}_id" if name in {"section", "lead_agency", "status"} else name
 
 
-def _visible_action(request: HttpRequest, action_id: int) -> Action:
-    return get_object_or_404(
-        Action.objects.for_user(request.user).select_related(
-            "plan__partnership", "section__parent", "lead_agency", "status"
-        ),
-        pk=action_id,
+def _visible_action(request: HttpRequest, action_id: int, flag_facts: bool = False) -> Action:
+    actions = Action.objects.for_user(request.user).select_related(
+        "plan__partnership", "section__parent", "lead_agency", "status"
     )
+    return get_object_or_404(with_flag_facts(actions) if flag_facts else actions, pk=action_id)
 
 
 def render_action_page(
@@ -478,26 +508,29 @@ def render_action_page(
         .prefetch_related("evidence")
     )
     statuses = list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order"))
+    records = action_records(action)
     context = {
         "action": action,
         "plan": action.plan,
         "owners": list(action.owners.select_related("agency")),
         "owner_agencies": list(action.owner_agencies.all()),
         "updates": updates,
-        "history": action_history(action),
+        "history": action_history(action, statuses, records),
         "form": form if may_add else None,
         "statuses": statuses,
         "may_edit": rules.can_edit_action(user, action),
         "overdue": action.is_overdue(),
         "locked": rules.is_locked(action),
-        "flags": flags_by_action([action.pk], statuses=statuses).get(action.pk, []),
+        "flags": flags_by_action(
+            [action], statuses=statuses, plans=[action.plan], due_changes=due_changes_in(records)
+        ).get(action.pk, []),
     }
     return render(request, "plans/action.html", context, status=status)
 
 
 @login_required
 def action_page(request: HttpRequest, action_id: int) -> HttpResponse:
-    return render_action_page(request, _visible_action(request, action_id))
+    return render_action_page(request, _visible_action(request, action_id, flag_facts=True))
 
 
 @login_required
@@ -625,8 +658,10 @@ def edit_section(request: HttpRequest, section_id: int) -> HttpResponse:
 def my_actions(request: HttpRequest) -> HttpResponse:
     user = request.user
     actions = Action.objects.for_user(user).owned_by(user)
-    listed = actions.select_related("plan", "status", "section").order_by(
-        F("due_date").asc(nulls_last=True), "plan__title", "order", "pk"
+    listed = with_flag_facts(
+        actions.select_related("plan", "status", "section").order_by(
+            F("due_date").asc(nulls_last=True), "plan__title", "order", "pk"
+        )
     )
     page = Paginator(listed, MY_ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
@@ -647,7 +682,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
         )
     # The latest update's status is the action's own (cached) status, almost always.
     flags = flags_by_action(
-        [row["action"].pk for row in rows], statuses=[a.status for a in page.object_list if a.status]
+        [row["action"] for row in rows], statuses=[a.status for a in page.object_list if a.status]
     )
     for row in rows:
         row["flags"] = flags.get(row["action"].pk, [])

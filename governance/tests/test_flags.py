@@ -16,10 +16,13 @@ from governance.flags import (
     RAG_MISMATCH,
     SLIPPED,
     STALE,
+    due_changes_in,
+    due_date_changes,
     flags_for_action,
     flags_for_actions,
+    with_flag_facts,
 )
-from plans.models import Evidence
+from plans.models import Action, Evidence
 from plans.tests import factories
 
 TODAY = dt.date(2026, 3, 2)
@@ -166,6 +169,44 @@ def test_statuses_passed_that_miss_a_latest_updates_status_are_read_from_the_dat
     amber_only = [factories.status(plan, "amber")]
     # Without the red status the rule would see "No status" and miss the red mismatch.
     assert RAG_MISMATCH in {f.key for f in flags_for_actions([action], TODAY, statuses=amber_only)[action.pk]}
+
+
+def test_flags_from_a_pages_own_rows_equal_flags_read_by_id_and_need_no_query(plan):
+    overdue = factories.ActionFactory(plan=plan, due_date=dt.date(2026, 1, 31))
+    update(overdue, "amber", date=dt.date(2026, 1, 10))
+    silent_red = factories.ActionFactory(plan=plan, constraints="")
+    update(silent_red, "red", next_steps="")
+    moved = factories.ActionFactory(plan=plan, due_date=dt.date(2026, 4, 30))
+    for due in (dt.date(2026, 6, 30), dt.date(2026, 9, 30)):
+        moved.due_date = due
+        moved.save()
+    never = factories.ActionFactory(plan=plan)
+    ids = [overdue.pk, silent_red.pk, moved.pk, never.pk]
+    by_id = flags_for_actions(ids, TODAY)
+
+    rows = list(with_flag_facts(Action.objects.filter(pk__in=ids)))
+    statuses = list(plan.rag_statuses.all())
+    changes = due_changes_in(Action.history.filter(id__in=ids))
+    with CaptureQueriesContext(connection) as read:
+        from_rows = flags_for_actions(rows, TODAY, statuses=statuses, plans=[plan], due_changes=changes)
+
+    assert len(read.captured_queries) == 0
+    assert {pk: [f.key for f in flags] for pk, flags in from_rows.items()} == {
+        pk: [f.key for f in flags] for pk, flags in by_id.items()
+    }
+    assert {f.key for f in from_rows[moved.pk]} >= {SLIPPED, STALE}
+    assert RAG_MISMATCH in {f.key for f in from_rows[silent_red.pk]}
+
+
+def test_due_changes_counted_from_history_records_match_the_database_count(plan):
+    action = factories.ActionFactory(plan=plan, due_date=dt.date(2026, 4, 30))
+    action.due_text = "End of June 2026"
+    action.save()
+    action.outcome = "An unrelated edit"
+    action.save()
+    records = list(Action.history.filter(id=action.pk))
+    records.reverse()  # any order
+    assert due_changes_in(records) == {action.pk: 1} == due_date_changes([action.pk])
 
 
 def test_the_partial_shows_each_flag_as_a_govuk_tag_with_its_words(plan):
