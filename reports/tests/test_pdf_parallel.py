@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from django.urls import reverse
 
 from reports.figures import build_report
 from reports.render import pdf_parallel
@@ -148,3 +149,23 @@ def test_a_broken_pool_of_printers_is_replaced_and_the_report_printed(report, mo
     pdf = render_pdf(report, workers=2, parallel_from=1)
     assert len(calls) == 2
     assert any("Page 1 of" in t for t in page_texts(pdf, tmp_path))
+
+
+def test_a_board_member_downloads_a_long_report_printed_in_parts(
+    client, world, history_plan, settings, tmp_path
+):
+    """The download button of the plan page, end to end, with the report counted as long."""
+    settings.OVERSIGHT_PDF_WORKERS = 2
+    settings.OVERSIGHT_PDF_PARALLEL_FROM = 1
+    client.force_login(world.viewer)
+    response = client.get(
+        reverse("reports:plan_report_download", args=[history_plan.plan.pk, "pdf"]),
+        {"as_at": AS_AT.isoformat(), "previous": PREVIOUS.isoformat()},
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    pdf = b"".join(response.streaming_content) if response.streaming else response.content
+    pages = page_texts(pdf, tmp_path)
+    assert all(re.search(rf"Page {n} of {len(pages)}\s*$", t) for n, t in enumerate(pages, start=1))
+    assert "Progress updates as at 14 December 2022" in " ".join(" ".join(pages).split())
+    assert [title for _, title, _ in outline(pdf)][:2] == [history_plan.plan.title, "About this report"]
