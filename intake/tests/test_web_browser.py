@@ -6,6 +6,7 @@ import os
 import re
 
 import pytest
+from django.db import connections
 
 from intake.models import BatchStatus, ImportBatch
 from oversight.testing import axe_violations, launch_chromium, sign_in
@@ -58,5 +59,8 @@ def test_the_reading_page_moves_on_to_the_preview_by_itself_and_the_plan_is_save
             assert not [e for e in errors if "Content Security Policy" in e and "script" in e]
         finally:
             browser.close()
+            # The query above ran inside Playwright's event loop, whose context holds its own
+            # database connection; left open, it kept the test database from being dropped.
+            connections.close_all()
     plan = Plan.objects.get(title="Front door plan 2020")
     assert plan.actions.count() == 3
