@@ -46,8 +46,25 @@ class PartnershipScopedQuerySet(models.QuerySet):
         return self.filter(**{f"{self.partnership_path}__in": partnership_ids_for(user)})
 
 
-def partnership_ids_for(user: AnyUser) -> models.QuerySet:
-    return Membership.objects.filter(user_id=user.pk).values("partnership_id")
+def memberships_of(user: AnyUser) -> dict[int, Membership]:
+    """All the user's memberships by partnership id, read in one query the first time a request
+    asks (the one door below, the rules, the navigation) and kept on the user object, which
+    lives for one request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return {}
+    cache: dict[int, Membership] | None = user.__dict__.get("_oversight_memberships")
+    if cache is None:
+        cache = {
+            m.partnership_id: m for m in Membership.objects.select_related("agency").filter(user_id=user.pk)
+        }
+        user.__dict__["_oversight_memberships"] = cache
+    return cache
+
+
+def partnership_ids_for(user: AnyUser) -> list[int]:
+    """The partnerships the user belongs to, as a list: every scoped query of a request then
+    carries the ids themselves instead of compiling and running the same subquery again."""
+    return list(memberships_of(user))
 
 
 class PartnershipQuerySet(PartnershipScopedQuerySet):

@@ -12,27 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plans.models import Action, Membership, Partnership, Plan, Role
+from plans.models import Action, Membership, Partnership, Plan, Role, memberships_of
 
 if TYPE_CHECKING:
     from plans.models import AnyUser
 
 MANAGING_ROLES = {Role.ADMIN, Role.MANAGER}
-
-
-def memberships_of(user: AnyUser) -> dict[int, Membership]:
-    """All the user's memberships by partnership id, read in one query the first time a request
-    asks (rules, navigation and views all ask) and kept on the user object, which lives for
-    one request."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return {}
-    cache: dict[int, Membership] | None = user.__dict__.get("_oversight_memberships")
-    if cache is None:
-        cache = {
-            m.partnership_id: m for m in Membership.objects.select_related("agency").filter(user_id=user.pk)
-        }
-        user.__dict__["_oversight_memberships"] = cache
-    return cache
 
 
 def membership_for(user: AnyUser, partnership: Partnership | int) -> Membership | None:

@@ -76,3 +76,25 @@ def test_actions_of_a_signed_off_section_are_locked_except_for_admins(world):
     assert not rules.can_add_update(world.contributor, action)
     assert not rules.can_edit_action(world.manager, action)
     assert rules.can_edit_action(world.admin, action)
+
+
+def test_the_one_door_reads_memberships_once_per_request_and_the_next_request_sees_a_removal(world):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plans.models import Action, Membership, Plan
+
+    user = get_user_model().objects.get(pk=world.contributor.pk)  # as a request loads it
+    with CaptureQueriesContext(connection) as captured:
+        plans = list(Plan.objects.for_user(user))
+        list(Action.objects.for_user(user))
+        rules.can_add_update(user, world.police_action)
+    membership_reads = [q for q in captured.captured_queries if 'FROM "plans_membership"' in q["sql"]]
+    assert len(membership_reads) == 1
+    assert world.plan in plans and world.other_plan not in plans
+
+    Membership.objects.filter(user=user).delete()
+    next_request = get_user_model().objects.get(pk=user.pk)
+    assert not Plan.objects.for_user(next_request).exists()
+    assert not Action.objects.for_user(next_request).exists()
