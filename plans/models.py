@@ -61,10 +61,15 @@ def memberships_of(user: AnyUser) -> dict[int, Membership]:
     return cache
 
 
-def partnership_ids_for(user: AnyUser) -> list[int]:
-    """The partnerships the user belongs to, as a list: every scoped query of a request then
-    carries the ids themselves instead of compiling and running the same subquery again."""
-    return list(memberships_of(user))
+def partnership_ids_for(user: AnyUser) -> list[int] | models.QuerySet:
+    """The partnerships the user belongs to: the ids themselves once this request has read the
+    memberships (`memberships_of`), so later scoped queries carry no subquery to compile and
+    run; before that a subquery, so a request that never needs the memberships (an API list)
+    does not read them just for this."""
+    read: dict[int, Membership] | None = user.__dict__.get("_oversight_memberships")
+    if read is not None:
+        return list(read)
+    return Membership.objects.filter(user_id=user.pk).values("partnership_id")
 
 
 class PartnershipQuerySet(PartnershipScopedQuerySet):

@@ -171,6 +171,7 @@ def section_tree(sections: list[Section], counts: dict[int | None, figures.Group
 def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     user = request.user
     plan = get_object_or_404(Plan.objects.for_user(user).select_related("partnership"), pk=plan_id)
+    can_manage = rules.can_edit_plan(user, plan)  # reads the memberships the queries below reuse
     statuses = list(RagStatus.objects.filter(plan=plan).order_by("order"))
     form = PlanFilterForm(request.GET or None, plan=plan, statuses=statuses)
     # Invalid fields are dropped (and reported); the valid ones still filter the table.
@@ -270,7 +271,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "headline": numbers.headline,
         "status_counts": numbers.statuses,
         "tree": section_tree(sections, numbers.sections),
-        "can_manage": rules.can_edit_plan(user, plan),
+        "can_manage": can_manage,
         "filtered": bool(query or agency or owner or status_key or only_overdue),
         "due_soon_days": _due_soon_days(),
     }
