@@ -21,8 +21,10 @@ import multiprocessing
 import re
 import threading
 from bisect import bisect_left
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -108,53 +110,87 @@ def split_parts(html: str, parts: int) -> list[str]:
     ]
 
 
+# Printers idle this long are stopped, so a web worker does not hold their memory (100-150 MB
+# each after a long report) between board meetings.
+IDLE_SECONDS = 300.0
+
 _pool: ProcessPoolExecutor | None = None
 _pool_workers = 0
 _pool_lock = threading.Lock()
+_printing = 0  # reports being printed by this process's pool right now
+_idle_timer: threading.Timer | None = None
 
 
-def _executor(workers: int) -> ProcessPoolExecutor:
-    """The process's pool of printers, started on first use and kept for later reports.
+@contextmanager
+def _printers(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """The process's pool of printers, started on first use and kept for the next report until
+    it has been idle for IDLE_SECONDS.
 
     Spawned, not forked: a web server's process holds threads and font caches that a fork
     would copy half-made. A worker is replaced after 50 reports, so WeasyPrint's caches
     cannot grow for ever.
     """
-    global _pool, _pool_workers
+    global _pool, _pool_workers, _printing, _idle_timer
     with _pool_lock:
-        if _pool is None or _pool_workers != workers:
-            if _pool is not None:
-                _pool.shutdown(wait=False, cancel_futures=True)
+        if _idle_timer is not None:
+            _idle_timer.cancel()
+            _idle_timer = None
+        if _pool is not None and _pool_workers != workers and _printing == 0:
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = None
+        if _pool is None:
             _pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=50
             )
             _pool_workers = workers
-        return _pool
+        _printing += 1
+        pool = _pool
+    try:
+        yield pool
+    finally:
+        with _pool_lock:
+            _printing -= 1
+            if _printing == 0 and _pool is not None:
+                _idle_timer = threading.Timer(IDLE_SECONDS, _stop_if_idle)
+                _idle_timer.daemon = True
+                _idle_timer.start()
 
 
-def _forget_pool() -> None:
+def _stop_if_idle() -> None:
     global _pool
     with _pool_lock:
-        if _pool is not None:
+        if _printing == 0 and _pool is not None:
             _pool.shutdown(wait=False, cancel_futures=True)
-        _pool = None
+            _pool = None
+
+
+def _discard(pool: ProcessPoolExecutor) -> None:
+    """Forget a broken pool (a worker was killed, say by the out-of-memory killer)."""
+    global _pool
+    with _pool_lock:
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def print_in_parallel(html: str, workers: int) -> bytes:
     """Print the report's parts in `workers` processes and join them into one PDF.
 
-    A broken pool (a worker killed, say by the out-of-memory killer) is replaced and the report
-    printed again once; any other error is WeasyPrint's own and is raised as it is.
+    A broken pool is replaced and the report printed again once; any other error is
+    WeasyPrint's own and is raised as it is.
     """
     documents = split_parts(html, workers)
     if len(documents) == 1:
         return print_part(documents[0]).pdf
-    try:
-        parts = list(_executor(workers).map(print_part, documents))
-    except BrokenProcessPool:
-        _forget_pool()
-        parts = list(_executor(workers).map(print_part, documents))
-    return join_parts(parts)
+    for attempt in (1, 2):
+        with _printers(workers) as pool:
+            try:
+                return join_parts(list(pool.map(print_part, documents)))
+            except BrokenProcessPool:
+                _discard(pool)
+                if attempt == 2:
+                    raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def join_parts(parts: list[PrintedPart]) -> bytes:

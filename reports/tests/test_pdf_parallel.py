@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import signal
 import subprocess
-from concurrent.futures.process import BrokenProcessPool
+import time
 from pathlib import Path
 
 import pikepdf
@@ -133,22 +135,36 @@ def test_a_short_report_is_printed_in_the_web_process(report, monkeypatch):
     assert render_pdf(report, workers=2, parallel_from=10_000_000).startswith(b"%PDF")
 
 
-def test_a_broken_pool_of_printers_is_replaced_and_the_report_printed(report, monkeypatch, tmp_path: Path):
-    real = pdf_parallel._executor
-    calls = []
-
-    class Broken:
-        def map(self, *args, **kwargs):
-            raise BrokenProcessPool("a printer was killed")
-
-    def executor(workers: int):
-        calls.append(workers)
-        return Broken() if len(calls) == 1 else real(workers)
-
-    monkeypatch.setattr(pdf_parallel, "_executor", executor)
+def test_a_printer_killed_between_reports_is_replaced_and_the_report_printed(report, tmp_path: Path):
+    render_pdf(report, workers=2, parallel_from=1)  # starts the printers
+    for pid in list(pdf_parallel._pool._processes):
+        os.kill(pid, signal.SIGKILL)
     pdf = render_pdf(report, workers=2, parallel_from=1)
-    assert len(calls) == 2
     assert any("Page 1 of" in t for t in page_texts(pdf, tmp_path))
+    assert pdf_parallel._pool is not None
+
+
+def running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_idle_printers_are_stopped(report, monkeypatch):
+    monkeypatch.setattr(pdf_parallel, "IDLE_SECONDS", 0.2)
+    render_pdf(report, workers=2, parallel_from=1)
+    pids = list(pdf_parallel._pool._processes)
+    assert pids and all(running(pid) for pid in pids)
+    # The pool's own thread reaps them once stopped (so only their absence is checked here).
+    deadline = time.monotonic() + 30
+    while (
+        pdf_parallel._pool is not None or any(running(pid) for pid in pids)
+    ) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert pdf_parallel._pool is None
+    assert not any(running(pid) for pid in pids)
 
 
 def test_a_board_member_downloads_a_long_report_printed_in_parts(
