@@ -142,6 +142,17 @@ def build_plan(n_actions: int, months: int, rng: random.Random, evidence: int = 
     return plan
 
 
+def machine_speed() -> float:
+    """CPU seconds of a fixed pure-Python loop (median of three): this shared machine's speed
+    drifts by half within an hour, so results are printed beside it to be compared fairly."""
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        sum(i * i for i in range(3_000_000))
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
 def printers_cpu() -> float:
     """CPU seconds used so far by the PDF printer processes (reports/render/pdf_parallel.py),
     read from /proc: they live on between reports, so the parent's rusage never sees them."""
@@ -242,14 +253,17 @@ def main() -> None:
     # a burst of other work on the shared machine does not land on one format only.
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in renderers}
     sizes: dict[str, int] = {}
-    load_before = os.getloadavg()[0]
+    load_before, speed_before = os.getloadavg()[0], machine_speed()
     for _ in range(args.repeat):
         for name, render in renderers.items():
             data, wall = timed(name, lambda r=render: r(build_report(plan=plan)))
             runs[name].append((CPU[name], wall))
             sizes[name] = len(data)
-    load_after = os.getloadavg()[0]
+    load_after, speed_after = os.getloadavg()[0], machine_speed()
     print(f"load average (1 min) before {load_before:.2f}, after {load_after:.2f} on {os.cpu_count()} cores")
+    print(
+        f"machine speed (CPU s of a fixed loop; lower is faster): before {speed_before:.3f}, after {speed_after:.3f}"
+    )
     failed: list[str] = []
     rows = []
     for name, times in runs.items():
