@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import multiprocessing.connection
+import os
 import re
 import threading
 from bisect import bisect_left
@@ -140,7 +142,10 @@ def _printers(workers: int) -> Iterator[ProcessPoolExecutor]:
             _pool = None
         if _pool is None:
             _pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=50
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                max_tasks_per_child=50,
+                initializer=_exit_with_parent,
             )
             _pool_workers = workers
         _printing += 1
@@ -154,6 +159,21 @@ def _printers(workers: int) -> Iterator[ProcessPoolExecutor]:
                 _idle_timer = threading.Timer(IDLE_SECONDS, _stop_if_idle)
                 _idle_timer.daemon = True
                 _idle_timer.start()
+
+
+def _exit_with_parent() -> None:
+    """Runs first in each printer: when its web process dies (killed, or restarted by the
+    server), the printer exits too instead of living on as an orphan. Its end of the pool's
+    queue never closes by itself, so it watches the parent's own sentinel."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _stop_if_idle() -> None:

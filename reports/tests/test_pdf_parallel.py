@@ -8,6 +8,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -164,6 +165,39 @@ def test_idle_printers_are_stopped(report, monkeypatch):
     ) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert pdf_parallel._pool is None
+    assert not any(running(pid) for pid in pids)
+
+
+ORPHAN = """
+import os, sys
+
+if __name__ == "__main__":  # the printers import this file again when they start
+    sys.path.insert(0, sys.argv[1])
+    from reports.render import pdf_parallel
+
+    part = "<p>" + "A sentence of a long report. " * 50 + "</p>"
+    html = "<html><head></head><body>" + pdf_parallel.CHUNK_MARK.join([part, part]) + "</body></html>"
+    assert pdf_parallel.print_in_parallel(html, 2).startswith(b"%PDF")
+    print(" ".join(str(pid) for pid in pdf_parallel._pool._processes), flush=True)
+    os._exit(0)  # dies as a killed web worker would: no clean-up runs
+"""
+
+
+def test_printers_exit_when_their_web_process_dies(tmp_path: Path):
+    script = tmp_path / "orphan.py"
+    script.write_text(ORPHAN)
+    web = subprocess.run(
+        [sys.executable, str(script), str(Path(__file__).resolve().parents[2])],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    pids = [int(pid) for pid in web.stdout.split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 30
+    while any(running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert not any(running(pid) for pid in pids)
 
 
