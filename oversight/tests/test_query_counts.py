@@ -127,25 +127,9 @@ def route_names() -> dict[str, list[str]]:
 
 def grow_actions(world: Any, actions: int) -> None:
     """More actions in the world's plan, each owned, updated twice with evidence, with history."""
-    section = world.police_action.section
     measures = list(apps.get_model("scorecard", "Measure").objects.filter(partnership=world.partnership))
     new_actions = []
-    for i in range(actions):
-        action = factories.ActionFactory(
-            plan=world.plan,
-            section=section,
-            lead_agency=world.police,
-            due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
-        )
-        action.owner_agencies.add(world.council)
-        action.owners.add(factories.PersonFactory(partnership=world.partnership, agency=world.police))
-        factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 2, 1), author=world.contributor)
-        update = factories.ProgressUpdateFactory(
-            action=action,
-            date=dt.date(2024, 3, 1),
-            status=factories.status(world.plan, "red"),
-            author=world.contributor,
-        )
+    for action, update in factories.police_actions(world, actions, author=world.contributor):
         models.Evidence.objects.create(update=update, link=f"https://example.org/audit/{action.pk}")
         new_actions.append(action)
     for measure in measures:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
@@ -117,3 +118,27 @@ class ProgressUpdateFactory(DjangoModelFactory):
 def status(plan: models.Plan, key: str) -> models.RagStatus:
     """The plan's RAG status with this key (red, amber, green, complete)."""
     return plan.rag_statuses.get(key=key)
+
+
+def police_actions(
+    world: Any, count: int, author: Any = None
+) -> list[tuple[models.Action, models.ProgressUpdate]]:
+    """`count` more police actions in the world's plan (tests/conftest.py `world`), each owned
+    by a new police officer and the council, with an update in February 2024 and a red one in
+    March; returns each action with its red update. Used to grow a plan between two query counts."""
+    made = []
+    for i in range(count):
+        action = ActionFactory(
+            plan=world.plan,
+            section=world.police_action.section,
+            lead_agency=world.police,
+            due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+        )
+        action.owner_agencies.add(world.council)
+        action.owners.add(PersonFactory(partnership=world.partnership, agency=world.police))
+        ProgressUpdateFactory(action=action, date=dt.date(2024, 2, 1), author=author)
+        red = ProgressUpdateFactory(
+            action=action, date=dt.date(2024, 3, 1), status=status(world.plan, "red"), author=author
+        )
+        made.append((action, red))
+    return made

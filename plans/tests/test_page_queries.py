@@ -16,20 +16,7 @@ PAGES = ["home", "plan", "plan_as_at", "plan_filtered", "action", "my_actions"]
 
 def grow(world, n: int) -> None:
     """n more police actions in the plan, each with an owner, an owning agency and two updates."""
-    section = world.police_action.section
-    for i in range(n):
-        action = factories.ActionFactory(
-            plan=world.plan,
-            section=section,
-            lead_agency=world.police,
-            due_date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
-        )
-        action.owner_agencies.add(world.council)
-        action.owners.add(factories.PersonFactory(partnership=world.partnership, agency=world.police))
-        factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 2, 1))
-        factories.ProgressUpdateFactory(
-            action=action, date=dt.date(2024, 3, 1), status=factories.status(world.plan, "red")
-        )
+    factories.police_actions(world, n)
     factories.ProgressUpdateFactory(action=world.police_action, date=dt.date(2024, 3, 1))
 
 
