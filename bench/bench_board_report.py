@@ -159,35 +159,37 @@ def machine_speed() -> float:
     return statistics.median(times)
 
 
-def printers_cpu() -> float:
-    """CPU seconds used so far by the PDF printer processes (reports/render/pdf_parallel.py),
-    read from /proc: they live on between reports, so the parent's rusage never sees them."""
+def printer_status(name: str) -> list[str]:
+    """`/proc/<pid>/<name>` of each living PDF printer process (reports/render/pdf_parallel.py):
+    they live on between reports, so this process's own rusage never sees them."""
     from reports.render import pdf_parallel
 
-    pool = pdf_parallel._pool
-    total = 0.0
-    for pid in list(getattr(pool, "_processes", None) or {}):
+    texts = []
+    for pid in list(getattr(pdf_parallel._pool, "_processes", None) or {}):
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            texts.append(Path(f"/proc/{pid}/{name}").read_text())
         except OSError:
             continue
+    return texts
+
+
+def printers_cpu() -> float:
+    """CPU seconds used so far by the PDF printer processes (utime + stime of /proc/pid/stat)."""
+    total = 0.0
+    for stat in printer_status("stat"):
+        fields = stat.rpartition(")")[2].split()
         total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return total
 
 
 def printers_peak_rss_mb() -> list[float]:
     """Peak resident memory (VmHWM) of each PDF printer process, in MB."""
-    from reports.render import pdf_parallel
-
-    peaks = []
-    for pid in list(getattr(pdf_parallel._pool, "_processes", None) or {}):
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            continue
-        kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
-        peaks.append(kb / 1024)
-    return peaks
+    return [
+        int(line.split()[1]) / 1024
+        for status in printer_status("status")
+        for line in status.splitlines()
+        if line.startswith("VmHWM:")
+    ]
 
 
 def timed(label: str, func, *args):  # noqa: ANN001, ANN202

@@ -46,18 +46,22 @@ class PartnershipScopedQuerySet(models.QuerySet):
         return self.filter(**{f"{self.partnership_path}__in": partnership_ids_for(user)})
 
 
+# Where `memberships_of` keeps a request's memberships on its user object.
+MEMBERSHIPS_ATTR = "_oversight_memberships"
+
+
 def memberships_of(user: AnyUser) -> dict[int, Membership]:
     """All the user's memberships by partnership id, read in one query the first time a request
     asks (the one door below, the rules, the navigation) and kept on the user object, which
     lives for one request."""
     if user is None or not user.is_authenticated or not user.is_active:
         return {}
-    cache: dict[int, Membership] | None = user.__dict__.get("_oversight_memberships")
+    cache: dict[int, Membership] | None = user.__dict__.get(MEMBERSHIPS_ATTR)
     if cache is None:
         cache = {
             m.partnership_id: m for m in Membership.objects.select_related("agency").filter(user_id=user.pk)
         }
-        user.__dict__["_oversight_memberships"] = cache
+        user.__dict__[MEMBERSHIPS_ATTR] = cache
     return cache
 
 
@@ -66,7 +70,7 @@ def partnership_ids_for(user: AnyUser) -> list[int] | models.QuerySet:
     memberships (`memberships_of`), so later scoped queries carry no subquery to compile and
     run; before that a subquery, so a request that never needs the memberships (an API list)
     does not read them just for this."""
-    read: dict[int, Membership] | None = user.__dict__.get("_oversight_memberships")
+    read: dict[int, Membership] | None = user.__dict__.get(MEMBERSHIPS_ATTR)
     if read is not None:
         return list(read)
     return Membership.objects.filter(user_id=user.pk).values("partnership_id")

@@ -359,23 +359,17 @@ class HistoryEntry:
     order: int
 
 
-def action_history(
-    action: Action, statuses: list[RagStatus] | None = None, action_rows: list[Any] | None = None
-) -> list[HistoryEntry]:
+def action_history(action: Action, statuses: list[RagStatus], action_rows: list[Any]) -> list[HistoryEntry]:
     """Every create, change and delete of the action, its updates and their evidence, newest first.
 
     A fixed number of queries: the history rows of each model, then the names behind their ids.
-    The page passes the plan's `statuses` and the action's own history records (`action_rows`,
-    `action_records`) when it has read them for something else.
+    The page has already read the plan's `statuses` and the action's own history records
+    (`action_records`, which it also counts due-date changes from).
     """
-    if action_rows is None:
-        action_rows = action_records(action)
     update_rows = list(ProgressUpdate.history.filter(action_id=action.pk).select_related("history_user"))
     update_ids = {row.id for row in update_rows}
     evidence_rows = list(Evidence.history.filter(update_id__in=update_ids).select_related("history_user"))
     update_dates = {row.id: row.date for row in update_rows}
-    if statuses is None:
-        statuses = list(RagStatus.objects.filter(plan_id=action.plan_id))
     agencies = {a.pk: str(a) for a in Agency.objects.filter(partnership_id=action.plan.partnership_id)}
     names: dict[str, dict[Any, str]] = {
         "status": {s.pk: s.label for s in statuses},
@@ -522,9 +516,9 @@ def render_action_page(
         "may_edit": rules.can_edit_action(user, action),
         "overdue": action.is_overdue(),
         "locked": rules.is_locked(action),
-        "flags": flags_by_action(
-            [action], statuses=statuses, plans=[action.plan], due_changes=due_changes_in(records)
-        ).get(action.pk, []),
+        "flags": flags_by_action([action], statuses=statuses, due_changes=due_changes_in(records)).get(
+            action.pk, []
+        ),
     }
     return render(request, "plans/action.html", context, status=status)
 

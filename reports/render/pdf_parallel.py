@@ -202,15 +202,16 @@ def print_in_parallel(html: str, workers: int) -> bytes:
     documents = split_parts(html, workers)
     if len(documents) == 1:
         return print_part(documents[0]).pdf
-    for attempt in (1, 2):
+    parts: list[PrintedPart] | None = None
+    with _printers(workers) as pool:
+        try:
+            parts = list(pool.map(print_part, documents))
+        except BrokenProcessPool:
+            _discard(pool)
+    if parts is None:  # once more, on a new pool; a second failure is raised
         with _printers(workers) as pool:
-            try:
-                return join_parts(list(pool.map(print_part, documents)))
-            except BrokenProcessPool:
-                _discard(pool)
-                if attempt == 2:
-                    raise
-    raise AssertionError("unreachable")  # pragma: no cover
+            parts = list(pool.map(print_part, documents))
+    return join_parts(parts)
 
 
 def join_parts(parts: list[PrintedPart]) -> bytes:
