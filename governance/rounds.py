@@ -140,32 +140,53 @@ class RequestProgress:
 
 
 def round_progress(round_: UpdateRound, requests: Any = None) -> list[RequestProgress]:
-    """Each request with its actions split into updated and missing (three queries)."""
+    """Each request of the round with its actions split into updated and missing (three
+    queries)."""
     if requests is None:
         requests = round_.requests.all()
     requests = list(requests.prefetch_related("actions"))
+    for request in requests:
+        request.round = round_  # known: no query per request to read it again
+    return requests_progress(requests)
+
+
+def requests_progress(requests: list[UpdateRequest]) -> list[RequestProgress]:
+    """Requests (their rounds and actions read already, of one round or several) with their
+    actions split into updated and missing: one query for all of them.
+
+    An action counts as updated for a request once it has an update dated on or after the
+    day the request's round opened, so the latest update date of each action is enough.
+    """
+    if not requests:
+        return []
     action_ids = {a.pk for r in requests for a in r.actions.all()}
-    updated_ids = set(
-        ProgressUpdate.objects.filter(action_id__in=action_ids, date__gte=opened_on(round_)).values_list(
-            "action_id", flat=True
-        )
-    )
+    latest: dict[int, dt.date] = {}
+    earliest = min(opened_on(r.round) for r in requests)
+    for action_id, date in (
+        ProgressUpdate.objects.filter(action_id__in=action_ids, date__gte=earliest)
+        .order_by()
+        .values_list("action_id", "date")
+    ):
+        if date > latest.get(action_id, dt.date.min):
+            latest[action_id] = date
     result = []
     for request in requests:
+        since = opened_on(request.round)
         actions = sorted(request.actions.all(), key=lambda a: (a.order, a.pk))
         result.append(
             RequestProgress(
                 request=request,
                 actions=actions,
-                updated=[a for a in actions if a.pk in updated_ids],
-                missing=[a for a in actions if a.pk not in updated_ids],
+                updated=[a for a in actions if latest.get(a.pk, dt.date.min) >= since],
+                missing=[a for a in actions if latest.get(a.pk, dt.date.min) < since],
             )
         )
     return result
 
 
 def open_requests_for(user: AnyUser, today: dt.date | None = None) -> list[RequestProgress]:
-    """The user's requests in rounds whose deadline has not passed, with what is still missing."""
+    """The user's requests in rounds whose deadline has not passed, with what is still missing
+    (three queries, however many rounds are open)."""
     today = today or timezone.localdate()
     if user is None or not user.is_authenticated:
         return []
@@ -173,12 +194,10 @@ def open_requests_for(user: AnyUser, today: dt.date | None = None) -> list[Reque
         UpdateRequest.objects.for_user(user)
         .filter(user_id=user.pk, round__deadline__gte=today)
         .select_related("round__plan")
+        .prefetch_related("actions")
         .order_by("round__deadline", "pk")
     )
-    result = []
-    for request in requests:
-        result.extend(round_progress(request.round, UpdateRequest.objects.filter(pk=request.pk)))
-    return result
+    return requests_progress(list(requests))
 
 
 def absolute(path: str) -> str:

@@ -150,6 +150,29 @@ def test_my_actions_shows_the_open_request_with_what_is_still_missing(setting):
         assert open_requests_for(setting.contributor) == []
 
 
+def test_open_requests_of_several_rounds_are_read_in_three_queries_each_judged_from_its_own_round(
+    setting, django_assert_num_queries
+):
+    open_test_round(setting)
+    # A second plan of the partnership, its round opened a week later, led by the police too.
+    other_plan = factories.PlanFactory(partnership=setting.partnership, title="CCE delivery plan")
+    other_action = factories.ActionFactory(plan=other_plan, ref="A1", lead_agency=setting.police)
+    with time_machine.travel(OPENED + dt.timedelta(days=7), tick=False):
+        open_round(other_plan, setting.manager, DEADLINE + dt.timedelta(days=7))
+    # Dated after the first round opened but before the second: counts for the first only.
+    factories.ProgressUpdateFactory(action=setting.police_action, date=dt.date(2026, 3, 3))
+    factories.ProgressUpdateFactory(action=other_action, date=dt.date(2026, 3, 4))
+    with time_machine.travel(dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC), tick=False):
+        setting.contributor.refresh_from_db()
+        with django_assert_num_queries(3):  # requests (with rounds and plans), actions, updates
+            items = open_requests_for(setting.contributor)
+            state = [
+                (p.request.round.plan.title, [a.ref for a in p.updated], [a.ref for a in p.missing])
+                for p in items
+            ]
+    assert state == [(setting.plan.title, ["1.1"], []), ("CCE delivery plan", [], ["A1"])]
+
+
 def test_an_owner_without_an_email_address_is_listed_to_chase_by_hand_and_never_emailed(setting, client):
     setting.nurse.email = ""
     setting.nurse.save()
