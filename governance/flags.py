@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db import connection
+from django.db.models import BooleanField, DateField, IntegerField, QuerySet, TextField
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from plans.models import Action, Colour, Evidence, Plan, ProgressUpdate, RagStatus
@@ -133,18 +135,44 @@ def rag_mismatch_reason(facts: ActionFacts, overdue: bool) -> str:
 
 def latest_update_facts(today: dt.date) -> dict[str, Any]:
     """Annotations of an Action queryset: what the rules need from each action's latest update
-    on or before `today` (status, date, narrative, next steps) and whether it has evidence."""
-    latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=today).order_by(
-        "-date", "-created", "-pk"
+    on or before `today` (status, date, narrative, next steps) and whether it has evidence.
+
+    Written as SQL, not ORM subqueries: the SQL is the same, but building and compiling five
+    ORM subqueries took about 1.8 ms per page request, more than the database took to run
+    them. They refer to the action table by name, so they annotate a page's own top-level
+    query of actions (never a queryset used inside another query, whose tables are renamed).
+    """
+    q = connection.ops.quote_name
+    update, evidence = ProgressUpdate._meta, Evidence._meta
+
+    def col(meta: Any, name: str) -> str:
+        return q(meta.get_field(name).column)
+
+    action_id = f"{q(Action._meta.db_table)}.{q(Action._meta.pk.column)}"
+    # Only table and column names from the models are written into the SQL; values are parameters.
+    latest = (
+        f"SELECT u.{{}} FROM {q(update.db_table)} u "  # noqa: S608
+        f"WHERE u.{col(update, 'action')} = {action_id} "
+        f"AND u.{col(update, 'date')} <= %s "
+        f"ORDER BY u.{col(update, 'date')} DESC, u.{col(update, 'created')} DESC, u.{col(update, 'id')} DESC "
+        "LIMIT 1"
+    )
+
+    def latest_value(name: str, output: Any) -> RawSQL:
+        return RawSQL(latest.format(col(update, name)), (today,), output_field=output)  # noqa: S611
+
+    has_evidence = (
+        f"EXISTS(SELECT 1 FROM {q(evidence.db_table)} e "  # noqa: S608
+        f"INNER JOIN {q(update.db_table)} u "
+        f"ON e.{col(evidence, 'update')} = u.{col(update, 'id')} "
+        f"WHERE u.{col(update, 'action')} = {action_id} AND u.{col(update, 'date')} <= %s)"
     )
     return {
-        "latest_status_id": Subquery(latest.values("status")[:1]),
-        "latest_date": Subquery(latest.values("date")[:1]),
-        "latest_narrative": Subquery(latest.values("narrative")[:1]),
-        "latest_next_steps": Subquery(latest.values("next_steps")[:1]),
-        "has_evidence": Exists(
-            Evidence.objects.filter(update__action=OuterRef("pk"), update__date__lte=today)
-        ),
+        "latest_status_id": latest_value("status", IntegerField()),
+        "latest_date": latest_value("date", DateField()),
+        "latest_narrative": latest_value("narrative", TextField()),
+        "latest_next_steps": latest_value("next_steps", TextField()),
+        "has_evidence": RawSQL(has_evidence, (today,), output_field=BooleanField()),  # noqa: S611
     }
 
 
