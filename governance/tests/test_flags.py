@@ -244,3 +244,15 @@ def test_summarise_counts_actions_per_flag(plan):
     never = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=2))
     counts = summarise(flags_for_actions([late, never], TODAY))
     assert counts == {OVERDUE: 2, STALE: 1}
+
+
+def test_flag_markup_escapes_words_that_come_from_the_plan():
+    from governance.flags import Flag
+    from governance.templatetags.governance import flags_markup
+
+    html = flags_markup(
+        [Flag(RAG_MISMATCH, "RAG does not add up", "orange", 'Green <script>alert("x")</script>')]
+    )
+    assert "<script>" not in html
+    assert "Green &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert flags_markup([]) == ""

@@ -17,7 +17,6 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import truncatewords
-from django.template.loader import get_template
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
@@ -100,9 +99,12 @@ def url_maker(name: str) -> Callable[[int], str]:
     return lambda pk: conditional_escape(f"{before}{int(pk)}{after}")
 
 
+@register.simple_tag(name="flag_tags")
 def flags_html(flags: list[Any]) -> str:
-    """governance/partials/flags.html, the markup of a row's flags (governance's own template)."""
-    return get_template("governance/partials/flags.html").render({"flags": flags})
+    """The markup of a row's flags, drawn by governance's own `flags_markup`."""
+    from governance.templatetags.governance import flags_markup
+
+    return flags_markup(flags)
 
 
 # --- The plan page ----------------------------------------------------------------------
