@@ -48,6 +48,28 @@ def flag_tags(flags: list[Flag]) -> SafeString:
     return flags_markup(flags)
 
 
+@register.simple_tag
+def action_links(actions: list[Any]) -> SafeString:
+    """<li> links to each action's page: ref and the start of its text (my_requests.html's
+    loop before; drawn in Python, as an owner may still have dozens to update)."""
+    from django.template.defaultfilters import truncatechars
+
+    from plans.templatetags.plans_tags import url_maker
+
+    action_url = url_maker("plans:action")
+    return mark_safe(  # noqa: S308 - format_html escapes every value
+        "".join(
+            format_html(
+                '\n    <li><a class="govuk-link" href="{}">{} {}</a></li>',
+                action_url(action.pk),
+                action.ref,
+                truncatechars(action.text, 90),
+            )
+            for action in actions
+        )
+    )
+
+
 @register.inclusion_tag("governance/partials/my_requests.html", takes_context=True)
 def my_update_requests(context: template.Context) -> dict[str, Any]:
     request = context.get("request")

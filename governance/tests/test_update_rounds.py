@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.urls import reverse
 
 from governance.models import UpdateRequest
 from governance.rounds import open_requests_for, open_round, round_progress, send_due_emails
@@ -145,6 +146,8 @@ def test_my_actions_shows_the_open_request_with_what_is_still_missing(setting):
         html = Template("{% load governance %}{% my_update_requests %}").render(Context({"request": request}))
     assert [a.ref for a in items[0].missing] == ["1.1"]
     assert "Progress updates needed by 13 March 2026" in html
+    link = reverse("plans:action", args=[setting.police_action.pk])
+    assert f'<li><a class="govuk-link" href="{link}">1.1 {setting.police_action.text[:40]}' in html
     assert open_requests_for(setting.viewer) == []
     with time_machine.travel(dt.datetime(2026, 3, 14, 9, 0, tzinfo=dt.UTC), tick=False):
         assert open_requests_for(setting.contributor) == []
