@@ -236,7 +236,11 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             filtered.select_related("status", "section", "lead_agency").order_by("order", "pk")
         )
 
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    numbers = figures.plan_figures(all_actions, today)
+    filtered_any = bool(query or agency or owner or status_key or only_overdue)
+    # Unfiltered today, the table holds exactly the actions the figures counted.
+    known_count = numbers.headline.total if not (filtered_any or as_at) else None
+    page = CountedPaginator(rows, PAGE_SIZE, count=known_count).get_page(request.GET.get("page"))
     # Today's flags from the page's own rows (read with their flag facts); as at a past date
     # they are read again as they stood then.
     flagged: list[Any] = [row.pk for row in page.object_list] if as_at else list(page.object_list)
@@ -257,7 +261,6 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             )
             for a in page.object_list
         ]
-    numbers = figures.plan_figures(all_actions, today)
     flags = flags_by_action(flagged, as_at, statuses=statuses, plans=[plan])
     for row in page.object_list:
         row.flags = flags.get(row.pk, [])
@@ -272,10 +275,20 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "status_counts": numbers.statuses,
         "tree": section_tree(sections, numbers.sections),
         "can_manage": can_manage,
-        "filtered": bool(query or agency or owner or status_key or only_overdue),
+        "filtered": filtered_any,
         "due_soon_days": _due_soon_days(),
     }
     return render(request, "plans/plan.html", context)
+
+
+class CountedPaginator(Paginator):
+    """A paginator given the number of rows when the page has counted them already (its
+    figures), so it does not ask the database again."""
+
+    def __init__(self, object_list: Any, per_page: int, count: int | None = None) -> None:
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.__dict__["count"] = count  # Paginator.count is a cached property
 
 
 def pagination(request: HttpRequest, page: Page) -> dict[str, Any] | None:
@@ -658,7 +671,11 @@ def my_actions(request: HttpRequest) -> HttpResponse:
             F("due_date").asc(nulls_last=True), "plan__title", "order", "pk"
         )
     )
-    page = Paginator(listed, MY_ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    headline = figures.headline(actions)
+    # The headline counted the same actions the list shows.
+    page = CountedPaginator(listed, MY_ACTIONS_PAGE_SIZE, count=headline.total).get_page(
+        request.GET.get("page")
+    )
     today = timezone.localdate()
     # Contributors and managers may add updates to their own actions; viewers only read.
     # (The add-update page asks plans.rules again, including sign-off locks.)
@@ -688,7 +705,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "page": page,
             "pagination": pagination(request, page),
-            "headline": figures.headline(actions),
+            "headline": headline,
             "due_soon_days": _due_soon_days(),
         },
     )

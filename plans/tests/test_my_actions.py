@@ -7,6 +7,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
+from plans.models import Action
 from plans.tests import factories
 
 
@@ -66,3 +67,17 @@ def test_a_viewer_owning_an_action_gets_no_add_update_link(client, world):
 
     assert reverse("plans:action", args=[world.council_action.pk]) in html
     assert reverse("plans:add_update", args=[world.council_action.pk]) not in html
+
+
+def test_my_actions_pages_count_exactly_the_actions_the_headline_counts(client, world, monkeypatch):
+    from plans import views
+
+    monkeypatch.setattr(views, "MY_ACTIONS_PAGE_SIZE", 2)
+    for n in range(4):
+        factories.ActionFactory(plan=world.plan, ref=f"P.{n}", lead_agency=world.police)
+    client.force_login(world.contributor)
+    first = client.get(reverse("plans:my_actions")).context
+    last = client.get(reverse("plans:my_actions") + "?page=99").context
+    owned = Action.objects.for_user(world.contributor).owned_by(world.contributor).count()
+    assert first["headline"].total == first["page"].paginator.count == owned
+    assert len(last["page"].object_list) == owned - 2 * (first["page"].paginator.num_pages - 1)

@@ -123,6 +123,32 @@ def test_the_actions_table_is_paginated_keeping_the_filters(viewer, world, monke
     assert "q=return+interviews&amp;page=2" in html
 
 
+def test_the_count_of_actions_is_exact_unfiltered_filtered_and_as_at_and_asked_for_only_when_filtered(
+    viewer, world, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for n in range(3):
+        factories.ActionFactory(plan=world.plan, ref=f"2.{n}", text=f"Audit of return interviews {n}")
+    factories.ActionFactory(ref="X.1")  # in another partnership's plan: never counted
+    total = world.plan.actions.count()
+
+    def shown(**params):
+        with CaptureQueriesContext(connection) as queries:
+            page = viewer.get(plan_url(world, **params)).context["page"]
+        counted = sum("COUNT(*)" in q["sql"] for q in queries.captured_queries)
+        return page.paginator.count, page.paginator.num_pages, counted
+
+    # Unfiltered, the figures' total is the table's count: no second COUNT query.
+    assert shown() == (total, (total + 1) // 2, 0)
+    assert shown(page=2)[:2] == (total, (total + 1) // 2)
+    assert shown(q="return interviews")[:2] == (3, 2)
+    assert shown(q="return interviews")[2] == 1
+    assert shown(as_at=timezone.localdate().isoformat())[:2] == (total, (total + 1) // 2)
+
+
 def test_as_at_a_past_date_shows_the_status_due_date_and_update_of_then(viewer, world):
     action = world.police_action
     with time_machine.travel(dt.datetime(2024, 2, 1, 12, tzinfo=dt.UTC)):
