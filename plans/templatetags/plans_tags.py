@@ -70,12 +70,27 @@ def date_text(value: Any, fmt: str) -> str:
     if isinstance(value, dt.datetime):
         if settings.USE_TZ and timezone.is_aware(value):
             value = timezone.localtime(value)
+        # The two formats the history shows for every entry, without Django's formatter:
+        # "c" is ISO 8601, and "<day format>, H:i" is the (kept) day and the 24-hour time.
+        if fmt == "c":
+            return value.isoformat()
+        day_format, _, time_format = fmt.rpartition(", ")
+        if time_format == "H:i" and not any(c in day_format for c in TIME_FORMAT_CHARACTERS):
+            return f"{_day(value.date(), day_format, get_language())}, {value.hour:02d}:{value.minute:02d}"
         return conditional_escape(formats.date_format(value, fmt))
     return _day(value, fmt, get_language())
 
 
+# Format characters of Django's `date` filter that read the time of day or the time zone.
+TIME_FORMAT_CHARACTERS = frozenset("aAefgGhHiIOPsTuUZcrB\\")
+
+
 def words(value: Any, count: int) -> str:
-    """`{{ value|truncatewords:count }}`."""
+    """`{{ value|truncatewords:count }}`: short texts (most of them) without Django's Truncator,
+    which gives the same words joined by single spaces."""
+    found = str(value).split()
+    if len(found) <= count:
+        return conditional_escape(" ".join(found))
     return conditional_escape(truncatewords(value, count))
 
 
