@@ -31,6 +31,20 @@ def test_headline_counts_total_done_overdue_due_soon_red_and_no_update(world):
     assert h == figures.Headline(total=3, done=1, overdue=1, due_soon=1, red=1, no_update=1)
 
 
+def test_an_action_reached_twice_through_a_filter_on_its_owners_is_counted_once(world):
+    action = factories.ActionFactory(plan=world.plan, ref="3.1", due_date=dt.date(2024, 6, 1))
+    action.owner_agencies.add(world.police, world.council)
+    factories.ProgressUpdateFactory(action=action, date=dt.date(2024, 5, 1), status=status(world.plan, "red"))
+    # One row per matching owner agency before DISTINCT: the action would count twice.
+    both = _actions(world).filter(owner_agencies__in=[world.police, world.council])
+    assert both.count() == 2
+    assert figures.headline(both, today=TODAY) == figures.Headline(
+        total=1, done=0, overdue=1, due_soon=0, red=1, no_update=0
+    )
+    (cells,) = figures.Breakdown(both, by=("section",), today=TODAY).cells
+    assert (cells.count, cells.overdue) == (1, 1)
+
+
 def varied_partnership(world) -> models.Plan:
     """Two plans with actions in every state: overdue, due soon, done, red, none, no agency or section."""
     other_plan = factories.PlanFactory(partnership=world.partnership)
