@@ -372,3 +372,44 @@ def my_action_rows(rows: Iterable[dict[str, Any]]) -> SafeString:
             "    </tr>\n  "
         )
     return mark_safe("".join(out))  # noqa: S308 - every value is escaped
+
+
+# --- Partnership home -----------------------------------------------------------------------
+
+
+def _numbers(values: Iterable[int]) -> str:
+    return "".join(f'<td class="govuk-table__cell govuk-table__cell--numeric">{int(n)}</td>' for n in values)
+
+
+@register.simple_tag
+def agency_rows(rows: Iterable[Any]) -> SafeString:
+    """The <tr> of each lead agency: its counts per status, overdue and total (home.html's
+    loop before)."""
+    return mark_safe(  # noqa: S308 - names escaped, the rest are integers
+        "".join(
+            '\n      <tr class="govuk-table__row">\n'
+            f'        <th scope="row" class="govuk-table__header">{text(row.name)}</th>\n'
+            f"        {_numbers(row.cells)}\n"
+            f"        {_numbers([row.overdue])}\n"
+            f"        {_numbers([row.total])}\n"
+            "      </tr>\n    "
+            for row in rows
+        )
+    )
+
+
+@register.simple_tag
+def home_plan_rows(plans: Iterable[tuple[Any, Any]]) -> SafeString:
+    """The <tr> of each plan with its headline figures (home.html's loop before)."""
+    plan_url = url_maker("plans:plan")
+    return mark_safe(  # noqa: S308 - every text escaped, the rest are integers
+        "".join(
+            '\n      <tr class="govuk-table__row">\n'
+            f'        <th scope="row" class="govuk-table__header"><a class="govuk-link" href="{plan_url(plan.pk)}">'
+            f'{text(plan.title)}</a><br><span class="govuk-body-s">{text(plan.get_kind_display())}</span></th>\n'
+            f'        <td class="govuk-table__cell">{text(plan.get_stage_display())}</td>\n'
+            f"        {_numbers([figures.total, figures.done, figures.red, figures.overdue, figures.due_soon])}\n"
+            "      </tr>\n    "
+            for plan, figures in plans
+        )
+    )

@@ -102,3 +102,13 @@ def test_my_actions_rows_show_hostile_text_as_text(client, world, hostile_action
 )
 def test_only_web_addresses_may_be_links(link, shown):
     assert models.web_link(link) == shown
+
+
+def test_the_home_tables_show_hostile_agency_and_plan_names_as_text(client, world, hostile_action):
+    world.plan.title = f"Plan {HOSTILE}"
+    world.plan.save()
+    client.force_login(world.viewer)
+    html = client.get(reverse("home")).content.decode()
+    assert_shown_as_text(html)
+    assert '<th scope="row" class="govuk-table__header">Police &lt;script&gt;' in html
+    assert f'href="{reverse("plans:plan", args=[world.plan.pk])}">Plan &lt;script&gt;' in html
