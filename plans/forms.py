@@ -72,14 +72,18 @@ class ListedChoices(ModelChoiceIterator):
     def __iter__(self) -> Any:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset.all():
+        known = getattr(self.field, "known_rows", None)
+        for obj in known if known is not None else self.queryset.all():
             yield self.choice(obj)
 
 
 class ShortModelChoiceField(forms.ModelChoiceField):
-    """A choice of a few dozen rows (a partnership's agencies or people)."""
+    """A choice of a few dozen rows (a partnership's agencies or people). A page that has read
+    the rows of its queryset already sets them as `known_rows`, and they are listed from there
+    (a chosen value is still checked against the queryset)."""
 
     iterator = ListedChoices
+    known_rows: list[Any] | None = None
 
 
 class PlanFilterForm(GovukFormMixin, forms.Form):
@@ -103,12 +107,21 @@ class PlanFilterForm(GovukFormMixin, forms.Form):
         error_messages={"invalid": "Enter a real date, for example 2024-03-01"},
     )
 
-    def __init__(self, *args: Any, plan: Plan, statuses: list[RagStatus], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        plan: Plan,
+        statuses: list[RagStatus],
+        agencies: list[Agency] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`agencies`: the partnership's agencies in name order, when the page has read them."""
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = (
             [("", "All statuses")] + [(s.key, s.label) for s in statuses] + [(NO_STATUS, "No update yet")]
         )
         self.fields["agency"].queryset = Agency.objects.filter(partnership_id=plan.partnership_id)
+        self.fields["agency"].known_rows = agencies
         self.fields["owner"].queryset = Person.objects.filter(partnership_id=plan.partnership_id)
 
     def clean_as_at(self) -> dt.date | None:

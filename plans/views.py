@@ -173,7 +173,9 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_object_or_404(Plan.objects.for_user(user).select_related("partnership"), pk=plan_id)
     can_manage = rules.can_edit_plan(user, plan)  # reads the memberships the queries below reuse
     statuses = list(RagStatus.objects.filter(plan=plan).order_by("order"))
-    form = PlanFilterForm(request.GET or None, plan=plan, statuses=statuses)
+    # Read once for the agency filter's choices and the rows' lead agencies.
+    agencies = list(Agency.objects.filter(partnership_id=plan.partnership_id))
+    form = PlanFilterForm(request.GET or None, plan=plan, statuses=statuses, agencies=agencies)
     # Invalid fields are dropped (and reported); the valid ones still filter the table.
     data: dict[str, Any] = {}
     if form.is_bound:
@@ -197,8 +199,9 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     sections_by_pk = {s.pk: s for s in sections}
     today = timezone.localdate()
     as_at_counts: list[tuple[RagStatus | None, int]] = []
+    agencies_by_pk = {a.pk: a for a in agencies}
+    statuses_by_pk = {s.pk: s for s in statuses}
     if as_at:
-        agencies = {a.pk: a for a in Agency.objects.filter(partnership_id=plan.partnership_id)}
         all_items = figures.actions_as_at(all_actions, as_at)
         counter = figures.status_counts_as_at(all_items)
         as_at_counts = [(s, counter.get(s.key, 0)) for s in statuses] + [
@@ -212,7 +215,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
                 text=item.text,
                 owner_text=item.owner_text,
                 section=sections_by_pk.get(item.section_id) if item.section_id else None,
-                lead_agency=agencies.get(item.lead_agency_id) if item.lead_agency_id else None,
+                lead_agency=agencies_by_pk.get(item.lead_agency_id) if item.lead_agency_id else None,
                 status=item.status,
                 due_text=item.due_text,
                 due_date=item.due_date,
@@ -232,9 +235,8 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             filtered = filtered.filter(status__key=status_key)
         if only_overdue:
             filtered = filtered.overdue(today)
-        rows = with_flag_facts(
-            filtered.select_related("status", "section", "lead_agency").order_by("order", "pk")
-        )
+        # Statuses, sections and agencies come from the lists the page has read, not joins.
+        rows = with_flag_facts(filtered.order_by("order", "pk"))
 
     numbers = figures.plan_figures(all_actions, today)
     filtered_any = bool(query or agency or owner or status_key or only_overdue)
@@ -245,6 +247,10 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     # they are read again as they stood then.
     flagged: list[Any] = [row.pk for row in page.object_list] if as_at else list(page.object_list)
     if not as_at:
+        for a in page.object_list:
+            attach(a, "status", statuses_by_pk)
+            attach(a, "section", sections_by_pk)
+            attach(a, "lead_agency", agencies_by_pk)
         page.object_list = [
             ActionRow(
                 pk=a.pk,
@@ -279,6 +285,14 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "due_soon_days": _due_soon_days(),
     }
     return render(request, "plans/plan.html", context)
+
+
+def attach(obj: Any, relation: str, known: dict[int, Any]) -> None:
+    """Set a foreign key's object from rows the page has read (instead of a join or a query).
+    A key not among them is left to Django to read, so nothing is ever shown wrong."""
+    pk = getattr(obj, f"{relation}_id")
+    if pk is None or pk in known:
+        setattr(obj, relation, known[pk] if pk is not None else None)
 
 
 class CountedPaginator(Paginator):

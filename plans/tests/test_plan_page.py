@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from plans import views
+from plans import models, views
 from plans.tests import factories
 
 
@@ -255,3 +255,17 @@ def test_the_board_report_link_shows_when_the_reports_app_has_it(viewer, world):
     html = viewer.get(plan_url(world)).content.decode()
 
     assert (report and f'href="{report}"' in html) or (not report and "Board report" not in html)
+
+
+def test_a_relation_not_among_the_rows_read_is_left_for_django_to_read_not_shown_wrong(world):
+    action = models.Action.objects.get(pk=world.police_action.pk)
+    views.attach(action, "lead_agency", {})  # the page read no agencies
+    assert action.lead_agency == world.police
+    read = models.Agency(
+        pk=world.police.pk, partnership=world.partnership, name="Police, as the page read it"
+    )
+    views.attach(action, "lead_agency", {read.pk: read})
+    assert action.lead_agency.name == "Police, as the page read it"
+    action.section = None
+    views.attach(action, "section", {})
+    assert action.section is None
