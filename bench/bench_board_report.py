@@ -300,14 +300,15 @@ def main() -> None:
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     printers = printers_peak_rss_mb()
+    # Judged on the web process and its PDF printers together: they run at the same time.
+    total = rss + sum(printers)
     print(
-        f"peak Python memory (tracemalloc): {peak / 2**20:.0f} MB; peak process RSS: {rss:.0f} MB "
-        f"(target < 500 MB) {'OK' if rss < 500 else 'HIGH'}; PDF printer processes' peak RSS: "
-        f"{', '.join(f'{p:.0f}' for p in printers) or 'none'} MB, "
-        f"{rss + sum(printers):.0f} MB with this process"
+        f"peak Python memory (tracemalloc): {peak / 2**20:.0f} MB; peak RSS: this process {rss:.0f} MB, "
+        f"PDF printer processes {', '.join(f'{p:.0f}' for p in printers) or 'none'} MB; "
+        f"together {total:.0f} MB (target < 500 MB) {'OK' if total < 500 else 'HIGH'}"
     )
     # A benchmark reports; it does not fail the run (tests never assert on time).
-    missed = [*failed, *(["memory"] if rss >= 500 else [])]
+    missed = [*failed, *(["memory"] if total >= 500 else [])]
     print(f"targets missed: {', '.join(missed)}" if missed else "every target met")
 
 
