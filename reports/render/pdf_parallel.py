@@ -239,12 +239,39 @@ def join_parts(parts: list[PrintedPart]) -> bytes:
     )
     for number, page in enumerate(joined.pages, start=1):
         _draw_page_number(joined, page, font, f"Page {number} of {total}")
+    _share_font_files(joined)
     _rebuild_outline(joined, parts)
     out = io.BytesIO()
     joined.save(out, compress_streams=True)
     for other in others:
         other.close()
     return out.getvalue()
+
+
+FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
+
+
+def _share_font_files(pdf: Any) -> None:
+    """Keep one copy of each embedded font file: every part embeds the whole fonts it uses
+    (the same files), and a font file nobody points to any more is not written."""
+    import hashlib
+
+    kept: dict[bytes, Any] = {}
+    digests: dict[tuple[int, int], bytes] = {}
+    for page in pdf.pages:
+        for font in page.obj.get("/Resources", {}).get("/Font", {}).values():
+            parts = list(font.get("/DescendantFonts", [])) or [font]
+            for part in parts:
+                descriptor = part.get("/FontDescriptor")
+                if descriptor is None:
+                    continue
+                for key in FONT_FILES:
+                    stream = descriptor.get(key)
+                    if stream is None:
+                        continue
+                    if stream.objgen not in digests:
+                        digests[stream.objgen] = hashlib.sha256(stream.read_raw_bytes()).digest()
+                    descriptor[key] = kept.setdefault(digests[stream.objgen], stream)
 
 
 def _draw_page_number(pdf: Any, page: Any, font: Any, text: str) -> None:

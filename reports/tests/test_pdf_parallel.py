@@ -83,6 +83,27 @@ def test_a_report_printed_in_parts_has_the_words_page_numbers_and_bookmarks_of_o
         assert " ".join(title.split()) in " ".join(parted_pages[page].split()), title
 
 
+def font_files(pdf: bytes) -> dict[tuple[int, int], bytes]:
+    """Each embedded font file of a PDF (by object number) with its bytes."""
+    found = {}
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            for font in page.obj.Resources.get("/Font", {}).values():
+                for part in list(font.get("/DescendantFonts", [])) or [font]:
+                    descriptor = part.get("/FontDescriptor", {})
+                    for key in pdf_parallel.FONT_FILES:
+                        if key in descriptor:
+                            found[descriptor[key].objgen] = descriptor[key].read_raw_bytes()
+    return found
+
+
+def test_a_report_printed_in_parts_embeds_each_font_file_once_as_one_printed_whole_does(report):
+    whole = font_files(render_pdf(report, workers=1))
+    parted = font_files(render_pdf(report, workers=3, parallel_from=1))
+    assert len(parted) == len(set(parted.values())) == len(whole) >= 1
+    assert set(parted.values()) == set(whole.values())
+
+
 def test_the_drawn_page_number_sits_where_weasyprint_draws_it(report, tmp_path: Path):
     def number_box(pdf: bytes) -> tuple[float, float]:
         path = tmp_path / "box.pdf"
