@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -30,6 +32,23 @@ def launch_chromium(playwright: Any) -> Any:
     # Playwright's sync API runs an event loop; Django refuses ORM calls inside one unless told.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's chromium under Playwright for one test, closed afterwards together with any
+    database connection that a query inside Playwright's event loop opened (that context holds
+    its own connection; left open, it keeps the test database from being dropped)."""
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+            connections.close_all()
 
 
 def sign_in(page: Any, live_server_url: str, username: str, password: str) -> None:

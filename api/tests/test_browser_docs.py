@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from oversight.testing import axe_violations, launch_chromium, sign_in
+from oversight.testing import axe_violations, chromium, sign_in
 
 PASSWORD = "correct-horse-battery"  # plans.tests.factories.UserFactory
 
@@ -16,22 +16,17 @@ def test_a_contributor_reads_the_api_docs_and_creates_a_token_without_csp_or_axe
     live_server, transactional_db, world
 ):
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page()
-            console: list[str] = []
-            page.on("console", lambda message: console.append(message.text))
-            sign_in(page, live_server.url, "contributor", PASSWORD)
-            page.goto(f"{live_server.url}/api/docs/")
-            assert page.get_by_role("heading", name="Endpoints").is_visible()
-            assert page.get_by_text("/api/actions/{id}/").first.is_visible()
-            serious = [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in axe_violations(page)]
-            assert serious == []
-            page.get_by_role("button", name="Create my API token").click()
-            assert page.get_by_role("heading", name="Your API token").is_visible()
-            assert not [text for text in console if "Content Security Policy" in text], console
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page()
+        console: list[str] = []
+        page.on("console", lambda message: console.append(message.text))
+        sign_in(page, live_server.url, "contributor", PASSWORD)
+        page.goto(f"{live_server.url}/api/docs/")
+        assert page.get_by_role("heading", name="Endpoints").is_visible()
+        assert page.get_by_text("/api/actions/{id}/").first.is_visible()
+        serious = [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in axe_violations(page)]
+        assert serious == []
+        page.get_by_role("button", name="Create my API token").click()
+        assert page.get_by_role("heading", name="Your API token").is_visible()
+        assert not [text for text in console if "Content Security Policy" in text], console

@@ -6,10 +6,9 @@ import os
 import re
 
 import pytest
-from django.db import connections
 
 from intake.models import BatchStatus, ImportBatch
-from oversight.testing import axe_violations, launch_chromium, sign_in
+from oversight.testing import axe_violations, chromium, sign_in
 from plans.models import Plan
 
 from .test_web_import import ROWS, xlsx_bytes
@@ -27,40 +26,33 @@ def test_the_reading_page_moves_on_to_the_preview_by_itself_and_the_plan_is_save
     slow_reading,  # noqa: F811
     tmp_path,
 ):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     document = tmp_path / "front-door-plan.xlsx"
     document.write_bytes(xlsx_bytes(ROWS))
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            sign_in(page, live_server.url, "manager", "correct-horse-battery")
-            page.get_by_role("link", name="Import").first.click()
-            page.set_input_files("#id_document", str(document))
-            page.get_by_role("button", name="Upload and read").click()
+    with chromium() as browser:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        sign_in(page, live_server.url, "manager", "correct-horse-battery")
+        page.get_by_role("link", name="Import").first.click()
+        page.set_input_files("#id_document", str(document))
+        page.get_by_role("button", name="Upload and read").click()
 
-            expect(page.get_by_role("heading", name="Reading front-door-plan.xlsx")).to_be_visible()
-            assert page.get_by_role("status").is_visible()
-            assert axe_violations(page) == []
-            slow_reading.set()  # the reading finishes; nobody clicks anything
-            expect(page.get_by_role("heading", name=re.compile("Check what was read"))).to_be_visible(
-                timeout=15000
-            )
-            assert ImportBatch.objects.get().status == BatchStatus.READ
-            assert page.get_by_role("cell", name="Audit return home interviews").is_visible()
-            assert axe_violations(page) == []
+        expect(page.get_by_role("heading", name="Reading front-door-plan.xlsx")).to_be_visible()
+        assert page.get_by_role("status").is_visible()
+        assert axe_violations(page) == []
+        slow_reading.set()  # the reading finishes; nobody clicks anything
+        expect(page.get_by_role("heading", name=re.compile("Check what was read"))).to_be_visible(
+            timeout=15000
+        )
+        assert ImportBatch.objects.get().status == BatchStatus.READ
+        assert page.get_by_role("cell", name="Audit return home interviews").is_visible()
+        assert axe_violations(page) == []
 
-            page.fill("#id_title", "Front door plan 2020")
-            page.get_by_role("button", name="Save the plan").click()
-            expect(page.get_by_role("heading", name="Plan imported")).to_be_visible()
-            assert not [e for e in errors if "Content Security Policy" in e and "script" in e]
-        finally:
-            browser.close()
-            # The query above ran inside Playwright's event loop, whose context holds its own
-            # database connection; left open, it kept the test database from being dropped.
-            connections.close_all()
+        page.fill("#id_title", "Front door plan 2020")
+        page.get_by_role("button", name="Save the plan").click()
+        expect(page.get_by_role("heading", name="Plan imported")).to_be_visible()
+        assert not [e for e in errors if "Content Security Policy" in e and "script" in e]
     plan = Plan.objects.get(title="Front door plan 2020")
     assert plan.actions.count() == 3

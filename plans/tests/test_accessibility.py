@@ -8,7 +8,7 @@ import os
 import pytest
 from django.urls import reverse
 
-from oversight.testing import axe_violations, launch_chromium, sign_in
+from oversight.testing import axe_violations, chromium, sign_in
 from plans import models
 from plans.tests import factories
 
@@ -46,23 +46,18 @@ def pages(world) -> dict[str, str]:
 
 
 def test_the_tracker_pages_have_no_serious_or_critical_accessibility_violations(live_server, filled_world):
-    from playwright.sync_api import sync_playwright
 
     found: dict[str, list] = {}
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page()
-            sign_in(page, live_server.url, "manager", "correct-horse-battery")
-            for name, address in pages(filled_world).items():
-                page.goto(live_server.url + address)
-                assert page.locator("h1").count() >= 1, name
-                violations = axe_violations(page)
-                if violations:
-                    found[name] = [
-                        (v["id"], v["impact"], [n["html"] for n in v["nodes"]][:3]) for v in violations
-                    ]
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page()
+        sign_in(page, live_server.url, "manager", "correct-horse-battery")
+        for name, address in pages(filled_world).items():
+            page.goto(live_server.url + address)
+            assert page.locator("h1").count() >= 1, name
+            violations = axe_violations(page)
+            if violations:
+                found[name] = [
+                    (v["id"], v["impact"], [n["html"] for n in v["nodes"]][:3]) for v in violations
+                ]
 
     assert found == {}

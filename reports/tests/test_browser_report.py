@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from oversight.testing import axe_violations, launch_chromium, sign_in
+from oversight.testing import axe_violations, chromium, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,11 +16,9 @@ def test_the_report_page_renders_its_charts_without_csp_or_accessibility_failure
     live_server, world, history_plan
 ):
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
 
     address = f"{live_server.url}/reports/plans/{history_plan.plan.pk}/?as_at=2022-12-14&previous=2022-11-14"
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         problems: list[str] = []
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -43,4 +41,3 @@ def test_the_report_page_renders_its_charts_without_csp_or_accessibility_failure
         axe_page.goto(address.replace("/?", "/public/?"))
         assert axe_page.get_by_text("published version").first.is_visible()
         assert axe_violations(axe_page) == []
-        browser.close()

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from oversight.testing import axe_violations, launch_chromium, sign_in
+from oversight.testing import axe_violations, chromium, sign_in
 from scorecard.demo import extend_demo
 from scorecard.models import Measure
 
@@ -14,12 +14,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_the_scorecard_and_a_measure_page_render_without_csp_or_accessibility_failures(live_server, world):
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
 
     extend_demo(world.partnership, [world.plan], random.Random(3))
     graded = Measure.objects.get(name="Children graded for CCE in the DRMM")
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with chromium() as browser:
         # The CSP is enforced on `page`; axe is injected in a second context that bypasses it.
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         problems: list[str] = []
@@ -55,4 +53,3 @@ def test_the_scorecard_and_a_measure_page_render_without_csp_or_accessibility_fa
         found = axe_violations(axe_page)
         assert found == [], [(v["id"], [n["html"] for n in v["nodes"]][:3]) for v in found]
         assert [p for p in problems if "Content Security Policy" in p or "Refused" in p] == []
-        browser.close()
