@@ -386,28 +386,53 @@ class HistoryEntry:
     order: int
 
 
-def action_history(action: Action, statuses: list[RagStatus], action_rows: list[Any]) -> list[HistoryEntry]:
+def action_history(
+    action: Action,
+    statuses: list[RagStatus],
+    action_rows: list[Any],
+    owners: list[Person],
+    owner_agencies: list[Agency],
+) -> list[HistoryEntry]:
     """Every create, change and delete of the action, its updates and their evidence, newest first.
 
-    A fixed number of queries: the history rows of each model, then the names behind their ids.
-    The page has already read the plan's `statuses` and the action's own history records
-    (`action_records`, which it also counts due-date changes from).
+    A fixed number of queries at most: the history rows of each model, then the names behind
+    their ids. The page has already read the plan's `statuses`, the action's own history
+    records (`action_records`, which it also counts due-date changes from) and its current
+    section, lead agency, `owners` and `owner_agencies`; names are read only for ids the
+    history holds beyond those (a section, agency or person the action had before).
     """
     update_rows = list(ProgressUpdate.history.filter(action_id=action.pk).select_related("history_user"))
     update_ids = {row.id for row in update_rows}
     evidence_rows = list(Evidence.history.filter(update_id__in=update_ids).select_related("history_user"))
     update_dates = {row.id: row.date for row in update_rows}
-    agencies = {a.pk: str(a) for a in Agency.objects.filter(partnership_id=action.plan.partnership_id)}
+    partnership_id = action.plan.partnership_id
+    known_agencies = {a.pk: str(a) for a in owner_agencies}
+    if action.lead_agency_id:
+        known_agencies[action.lead_agency_id] = str(action.lead_agency)
+    linked_agencies = _linked_pairs(action, action_rows, "owner_agencies", "agency_id")
+    agencies = _names(
+        Agency.objects.filter(partnership_id=partnership_id),
+        {r.lead_agency_id for r in action_rows} | {pk for _, pk in linked_agencies},
+        known_agencies,
+    )
+    linked_people = _linked_pairs(action, action_rows, "owners", "person_id")
+    people = _names(
+        Person.objects.filter(partnership_id=partnership_id),
+        {pk for _, pk in linked_people},
+        {p.pk: str(p) for p in owners},
+    )
     names: dict[str, dict[Any, str]] = {
         "status": {s.pk: s.label for s in statuses},
         "lead_agency": agencies,
-        "section": {s.pk: str(s) for s in Section.objects.filter(plan_id=action.plan_id)},
+        "section": _names(
+            Section.objects.filter(plan_id=action.plan_id),
+            {r.section_id for r in action_rows},
+            {action.section_id: str(action.section)} if action.section_id else {},
+        ),
     }
     linked = {
-        "Owners": _linked_history(action, action_rows, "owners", "person_id", Person),
-        "Owner agencies": _linked_history(
-            action, action_rows, "owner_agencies", "agency_id", Agency, agencies
-        ),
+        "Owners": _joined_names(linked_people, people),
+        "Owner agencies": _joined_names(linked_agencies, agencies),
     }
 
     def linked_changes(row: Any, before: Any) -> list[Change]:
@@ -486,19 +511,25 @@ def action_records(action: Action) -> list[Any]:
     return list(Action.history.filter(id=action.pk).select_related("history_user"))
 
 
-def _linked_history(
-    action: Action, rows: list, field: str, column: str, model: Any, known: dict[int, str] | None = None
-) -> dict[int, str]:
-    """Names linked through a many-to-many field at each history record of the action (two
-    queries, one when `known` already names every linked row)."""
+def _linked_pairs(action: Action, rows: list, field: str, column: str) -> list[tuple[int, int]]:
+    """(history record, linked id) of a many-to-many field at each history record (one query)."""
     if not rows:
-        return {}
+        return []
     through = getattr(rows[0], field).model
-    pairs = list(through.objects.filter(history__id=action.pk).values_list("history_id", column))
-    wanted = {pk for _, pk in pairs}
-    names = dict(known or {})
-    if not wanted <= names.keys():
-        names = {obj.pk: str(obj) for obj in model.objects.filter(pk__in=wanted)}
+    return list(through.objects.filter(history__id=action.pk).values_list("history_id", column))
+
+
+def _names(rows: QuerySet, wanted: set[Any], known: dict[Any, str]) -> dict[Any, str]:
+    """Names of the `wanted` ids: those the page knows, and the others read from `rows` (one
+    query, only when some are missing)."""
+    missing = {pk for pk in wanted if pk is not None} - known.keys()
+    if not missing:
+        return known
+    return {**known, **{obj.pk: str(obj) for obj in rows.filter(pk__in=missing)}}
+
+
+def _joined_names(pairs: list[tuple[int, int]], names: dict[Any, str]) -> dict[int, str]:
+    """The names linked at each history record, as one sorted text."""
     linked: dict[int, list[str]] = {}
     for history_id, pk in pairs:
         linked.setdefault(history_id, []).append(names.get(pk, "(deleted)"))
@@ -531,13 +562,15 @@ def render_action_page(
     )
     statuses = list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order"))
     records = action_records(action)
+    owners = list(action.owners.select_related("agency"))
+    owner_agencies = list(action.owner_agencies.all())
     context = {
         "action": action,
         "plan": action.plan,
-        "owners": list(action.owners.select_related("agency")),
-        "owner_agencies": list(action.owner_agencies.all()),
+        "owners": owners,
+        "owner_agencies": owner_agencies,
         "updates": updates,
-        "history": action_history(action, statuses, records),
+        "history": action_history(action, statuses, records, owners, owner_agencies),
         "form": form if may_add else None,
         "statuses": statuses,
         "may_edit": rules.can_edit_action(user, action),

@@ -268,3 +268,28 @@ def test_bad_input_on_the_add_update_page_is_shown_on_that_page(contributor, wor
     assert [t.name for t in response.templates][0] == "plans/add_update.html"
     assert "Enter the progress and impact" in response.content.decode()
     assert not models.ProgressUpdate.objects.exists()
+
+
+def test_the_history_names_the_section_agencies_and_owners_an_action_had_before(client, world):
+    action = world.police_action
+    old_section = action.section
+    new_section = factories.SectionFactory(plan=world.plan, ref="2", title="Return home interviews")
+    former = factories.PersonFactory(partnership=world.partnership, name="Sam Former")
+    current = factories.PersonFactory(partnership=world.partnership, name="Kim Current")
+    action.owners.add(former)
+    action.owner_agencies.add(world.council)
+    action.save()  # a history record with the former owner and the council
+    action.owners.set([current])
+    action.owner_agencies.set([])
+    action.section, action.lead_agency = new_section, world.council
+    action.save()
+    client.force_login(world.viewer)
+
+    entries = client.get(action_url(action)).context["history"]
+
+    changes = {(c.label, c.old, c.new) for e in entries for c in e.changes if e.what == "Action changed"}
+    assert ("Section", str(old_section), str(new_section)) in changes
+    assert ("Lead agency", str(world.police), str(world.council)) in changes
+    # The former owner and agency are no longer linked: their names are read for the history.
+    named = {name for label, old, new in changes if label.startswith("Owner") for name in (old, new)}
+    assert {str(former), str(current), str(world.council)} <= named
