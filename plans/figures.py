@@ -185,12 +185,13 @@ def _breakdown_rows(
         f"s.{q(status.get_field(name).column)}" for name in ("key", "label", "colour", "is_done", "order")
     )
     group_by = f"{groups}, {status_columns}" if groups else status_columns
+    is_done = f"s.{q(status.get_field('is_done').column)}"
     day = connection.ops.adapt_datefield_value
     # "Not done" is a status that is not marked done, or no status at all.
     sql = (
         f"SELECT {group_by}, COUNT(*), "  # noqa: S608 - names from the models, values as parameters
-        f"SUM(CASE WHEN s.{q('is_done')} THEN 0 WHEN a.a_due < %s THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN s.{q('is_done')} THEN 0 WHEN a.a_due >= %s AND a.a_due <= %s THEN 1 ELSE 0 END) "
+        f"SUM(CASE WHEN {is_done} THEN 0 WHEN a.a_due < %s THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {is_done} THEN 0 WHEN a.a_due >= %s AND a.a_due <= %s THEN 1 ELSE 0 END) "
         f"FROM ({inner_sql}) a LEFT OUTER JOIN {q(status.db_table)} s ON s.{q(status.pk.column)} = a.a_status "
         f"GROUP BY {group_by}"
     )
@@ -219,21 +220,13 @@ class Breakdown:
         due_soon_days: int | None = None,
     ) -> None:
         self.by = by
-        self.cells = [
-            Cell(
-                group=tuple(row[: len(by)]),
-                key=key,
-                label=label,
-                colour=colour,
-                is_done=bool(is_done),
-                order=order,
-                count=n,
-                overdue=late,
-                due_soon=soon,
+        self.cells = []
+        width = len(by)
+        for row in _breakdown_rows(actions, by, today, due_soon_days):
+            key, label, colour, is_done, order, count, overdue, due_soon = row[width:]
+            self.cells.append(
+                Cell(tuple(row[:width]), key, label, colour, bool(is_done), order, count, overdue, due_soon)
             )
-            for row in _breakdown_rows(actions, by, today, due_soon_days)
-            for key, label, colour, is_done, order, n, late, soon in [row[len(by) :]]
-        ]
 
     def headline(self, **where: object) -> Headline:
         """`headline` of the actions whose group fields have the given values (all by default)."""

@@ -214,8 +214,8 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
                 ref=item.ref,
                 text=item.text,
                 owner_text=item.owner_text,
-                section=sections_by_pk.get(item.section_id) if item.section_id else None,
-                lead_agency=agencies_by_pk.get(item.lead_agency_id) if item.lead_agency_id else None,
+                section=sections_by_pk.get(item.section_id),
+                lead_agency=agencies_by_pk.get(item.lead_agency_id),
                 status=item.status,
                 due_text=item.due_text,
                 due_date=item.due_date,
@@ -291,8 +291,8 @@ def attach(obj: Any, relation: str, known: dict[int, Any]) -> None:
     """Set a foreign key's object from rows the page has read (instead of a join or a query).
     A key not among them is left to Django to read, so nothing is ever shown wrong."""
     pk = getattr(obj, f"{relation}_id")
-    if pk is None or pk in known:
-        setattr(obj, relation, known[pk] if pk is not None else None)
+    if pk in known:  # an empty key needs nothing: Django gives None without a query
+        setattr(obj, relation, known[pk])
 
 
 class CountedPaginator(Paginator):

@@ -44,11 +44,6 @@ def action_flags(action: Any, flags_by_action: dict[int, list[Flag]] | None = No
 
 
 @register.simple_tag
-def flag_tags(flags: list[Flag]) -> SafeString:
-    return flags_markup(flags)
-
-
-@register.simple_tag
 def action_links(actions: list[Any]) -> SafeString:
     """<li> links to each action's page: ref and the start of its text (my_requests.html's
     loop before; drawn in Python, as an owner may still have dozens to update)."""
