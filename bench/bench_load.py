@@ -72,7 +72,7 @@ def session_cookie(user: object) -> str:
     """A signed-in session for the pages, as the sign-in form would leave it."""
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)  # type: ignore[attr-defined]
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()  # type: ignore[attr-defined]
     session.save()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
