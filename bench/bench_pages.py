@@ -104,6 +104,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--markdown", action="store_true", help="also print a table for bench/README.md")
+    parser.add_argument(
+        "--only", default="", help="measure only the pages whose name contains this (for a profiler run)"
+    )
     args = parser.parse_args()
     size = os.environ.get("BENCH_SIZE", "small")
 
@@ -141,6 +144,7 @@ def main() -> None:
         Page("API actions list (page 2)", manager, "/api/actions/?page=2"),
         Page("admin changelist (Action, page 2)", admin, "/admin/plans/action/?p=2"),
     ]
+    pages = [page for page in pages if args.only in page.name]
     for page in pages:
         page.prepare(args.warmup)
     # What a server process holds after start-up is not garbage: keep the collector off it.
