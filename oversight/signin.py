@@ -25,13 +25,14 @@ from django.utils import timezone
 
 
 @cache
-def _session_sql(alias: str, table: str) -> str:
+def _session_sql(alias: str, model: type[Session]) -> str:
     """The session row's data, if the key exists and has not expired (as Django's own query)."""
     quote = connections[alias].ops.quote_name
-    return (
-        f"SELECT {quote('session_data')} FROM {quote(table)} "  # noqa: S608 - names, not values
-        f"WHERE {quote('session_key')} = %s AND {quote('expire_date')} > %s"
+    data, key, expires = (
+        quote(model._meta.get_field(name).column) for name in ("session_data", "session_key", "expire_date")
     )
+    table = quote(model._meta.db_table)
+    return f"SELECT {data} FROM {table} WHERE {key} = %s AND {expires} > %s"  # noqa: S608 - names, not values
 
 
 class SessionStore(db.SessionStore):
@@ -40,7 +41,7 @@ class SessionStore(db.SessionStore):
     def _get_session_from_db(self) -> Session | None:
         alias = router.db_for_read(self.model)
         connection = connections[alias]
-        sql = _session_sql(alias, self.model._meta.db_table)
+        sql = _session_sql(alias, self.model)
         # The ORM would store and compare the time in the backend's own form (naive UTC text
         # on SQLite): adapt it the same way.
         now = connection.ops.adapt_datetimefield_value(timezone.now())
