@@ -100,7 +100,11 @@ def dependency_order(model_set: list[type[models.Model]]) -> list[type[models.Mo
 def encode(value: Any) -> Any:
     if isinstance(value, memoryview | bytes | bytearray):
         return {BYTES: base64.b64encode(bytes(value)).decode("ascii")}
-    if isinstance(value, dt.datetime | dt.date | dt.time | Decimal):
+    if isinstance(value, dt.datetime | dt.time):
+        # Every microsecond: DjangoJSONEncoder cuts times to milliseconds, so a restore would
+        # not give back the same moment (nor the same order of two changes within a millisecond).
+        return value.isoformat()
+    if isinstance(value, dt.date | Decimal):
         return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
     return value
 

@@ -170,3 +170,10 @@ def test_the_backup_holds_nothing_of_another_partnership(rich_world):
     text = json.dumps(data)
     assert rich_world.other_plan.title not in text
     assert "outsider" not in {u["username"] for u in data["users"]}
+
+
+@pytest.mark.parametrize("microsecond", [0, 123, 999, 1000, 456789])
+def test_a_moment_is_restored_to_the_microsecond(microsecond):
+    field = models.ProgressUpdate._meta.get_field("created")
+    moment = dt.datetime(2025, 3, 1, 9, 30, 15, microsecond, tzinfo=dt.UTC)
+    assert backup.decode(field, json.loads(json.dumps(backup.encode(moment)))) == moment
