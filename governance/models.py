@@ -6,10 +6,13 @@ Every model here reaches a partnership (through its board or plan) and so has a
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from plans.models import Action, PartnershipScopedQuerySet, Person, Plan, Section
@@ -71,6 +74,12 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("governance:meeting", args=[self.pk])
+
+    def report_date(self, today: dt.date | None = None) -> dt.date:
+        """The date the meeting's board reports and flags are as at: the meeting date, or
+        today for a meeting still to come (a report cannot be as at a future date)."""
+        today = today or timezone.localdate()
+        return min(self.date, today)
 
 
 class UpdateRoundQuerySet(PartnershipScopedQuerySet):

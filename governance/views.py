@@ -139,8 +139,8 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Minutes and decisions saved.")
             return redirect(meeting)
     plans = list(meeting.board.plans.all())
-    # Flags as the board saw them: as at the meeting date (or today, for a meeting to come).
-    as_at = min(meeting.date, timezone.localdate())
+    # Reports and flags as the board saw them: as at the meeting date (or today, for a meeting to come).
+    as_at = meeting.report_date()
     flag_summaries = []
     for plan in plans:
         counts = summarise(
@@ -155,7 +155,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "board": meeting.board,
-            "reports": [(plan, report_url(plan, meeting.date)) for plan in plans],
+            "reports": [(plan, report_url(plan, as_at)) for plan in plans],
             "rounds": meeting.update_rounds.select_related("plan"),
             "sign_offs": meeting.sign_offs.select_related("section__plan"),
             "form": form,
