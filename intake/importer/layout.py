@@ -589,6 +589,15 @@ class Builder:
             elif fld == "outcome":
                 action.outcome = f"{action.outcome} {value}" if action.outcome else value
 
+    def _scheme_status(self, text: str) -> tuple[str, bool] | None:
+        """The status the plan's own key gives a status cell ('On track' where the key reads 'Green:
+        On track'), before the usual meanings of the words."""
+        wanted = clean_text(text).strip(" .").lower()
+        for status in self.draft.rag_scheme:
+            if wanted in (status.definition.strip(" .").lower(), status.label.lower()):
+                return status.key, True
+        return None
+
     def _action(self, values: dict[str, str], location: Location) -> Action:
         action = Action(text=values["text"], ref=values.get("ref"), location=location)
         action.section = self.current_section()
@@ -627,7 +636,7 @@ class Builder:
         action.constraints = values.get("constraints")
         rag_text = values.get("rag", "")
         if rag_text:
-            status, known = parse_rag(rag_text)
+            status, known = self._scheme_status(rag_text) or parse_rag(rag_text)
             action.rag = status
             if not known:
                 self.draft.warn(f"Unknown status '{rag_text[:40]}'; left without a RAG rating.", location)

@@ -183,9 +183,21 @@ _RAG_WORDS = {
     "c": "complete", "complete": "complete", "completed": "complete", "done": "complete",
     "closed": "complete", "achieved": "complete",
     "ra": "amber", "ag": "amber", "amber/green": "amber", "red/amber": "red",
+    # statuses written as words (the colour each usually carries in a plan's key)
+    "on track": "green", "on target": "green", "on schedule": "green", "good progress": "green",
+    "some slippage": "amber", "slippage": "amber", "minor slippage": "amber", "slight slippage": "amber",
+    "delayed": "amber", "at risk": "amber", "behind schedule": "amber", "partially complete": "amber",
+    "partially completed": "amber", "partially met": "amber", "partially achieved": "amber",
+    "off track": "red", "off target": "red", "not on track": "red", "not on target": "red",
+    "significant slippage": "red", "major slippage": "red", "overdue": "red", "not achieved": "red",
+    "not met": "red",
+    "met": "complete", "fully met": "complete", "fully achieved": "complete", "finished": "complete",
 }  # fmt: skip
 _RAG_FIRST_WORD = re.compile(r"[\s\-–(/:,]+")
 _RAG_COMPLETE = re.compile(r"^(?:action\s+)?complete(?:d)?\b", re.I)
+# the column's name repeated in its cells: 'BRAG blue', 'RAG: Green', 'Status - on track'
+_RAG_LABEL = re.compile(r"^(?:b?rag|status)(?:\s+(?:status|rating))?\s*[:\-–=]?\s+(?=\S)", re.I)
+_PHRASE_CUT = re.compile(r"\s*[\-–(:;,.]\s*")
 
 
 def parse_rag(value: str | None) -> tuple[str | None, bool]:
@@ -193,6 +205,7 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     text = clean_text(value).strip(" .:;*").lower()
     if not text:
         return None, True
+    text = _RAG_LABEL.sub("", text)
     if text in _RAG_WORDS:
         return _RAG_WORDS[text], True
     if _RAG_COMPLETE.match(text):
@@ -200,6 +213,10 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     first = _RAG_FIRST_WORD.split(text, maxsplit=1)[0]
     if first in ("red", "amber", "green", "blue", "purple") and len(text.split()) <= 6:
         return _RAG_WORDS[first], True
+    # a status phrase followed by a comment: 'On track – training booked', 'Delayed (staffing)'
+    phrase = _PHRASE_CUT.split(text, maxsplit=1)[0]
+    if phrase != text and len(phrase) >= 4 and phrase in _RAG_WORDS and len(text.split()) <= 8:
+        return _RAG_WORDS[phrase], True
     return None, False
 
 

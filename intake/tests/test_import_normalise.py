@@ -74,6 +74,29 @@ def test_status_words_map_to_the_scheme(cell: str, status: str | None) -> None:
     assert parse_rag(cell)[0] == status
 
 
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("On track", "green"),
+        ("On target", "green"),
+        ("Some slippage", "amber"),
+        ("Delayed (staffing)", "amber"),
+        ("Off track", "red"),
+        ("Not on target", "red"),
+        ("BRAG blue", "complete"),
+        ("RAG: Green", "green"),
+        ("On track – training booked", "green"),
+    ],
+)
+def test_status_written_in_words_maps_to_its_usual_colour(cell: str, status: str) -> None:
+    assert parse_rag(cell) == (status, True)
+
+
+def test_status_words_whose_colour_depends_on_the_plan_stay_unknown() -> None:
+    assert parse_rag("In progress") == (None, False)
+    assert parse_rag("Not started") == (None, False)
+
+
 def test_unknown_status_word_is_reported_as_unknown() -> None:
     assert parse_rag("see action 5b") == (None, False)
 

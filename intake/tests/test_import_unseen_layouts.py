@@ -98,3 +98,23 @@ def test_a_workstream_lead_column_is_an_owner_not_a_section(tmp_path: Path) -> N
     assert action.owner == "Education Safeguarding Lead"
     assert action.section is None
     assert action.outcome == "All DSLs trained"
+
+
+def test_a_status_word_takes_the_colour_the_plans_own_key_gives_it(tmp_path: Path) -> None:
+    draft = _csv(
+        tmp_path,
+        [
+            ["Colour", "Definition"],
+            ["Red", "Delayed"],
+            ["Amber", "Started"],
+            ["Green", "On track"],
+            ["Blue", "Complete"],
+            [],
+            ["Ref", "Action", "Lead", "By when", "Status"],
+            ["1", "Publish the neglect strategy.", "Head of Early Help", "March 2024", "Delayed"],
+            ["2", "Train the practitioners.", "Training Lead", "June 2024", "Started"],
+            ["3", "Audit the plans.", "QA Lead", "June 2024", "On track"],
+        ],
+    )
+    assert [a.rag for a in draft.actions] == ["red", "amber", "green"]
+    assert not draft.warnings
