@@ -47,7 +47,17 @@ _SHORT_WORD = re.compile(r"[A-Za-z]{2,4}")
 _LETTERED = re.compile(r"^(\d+(?:\.\d+)*)([a-z])$")
 _NUMERIC_REF = re.compile(r"^[\d.]+[a-z]?$")
 _LABELLED = re.compile(r"^(.{4,40}?)[:\s]\s*(\S.{10,})$")
-_HEADING_LABEL = re.compile(r"^(?:finding|area|priority)\s+\d+\w*\s*[:.]\s*", re.I)
+_HEADING_LABEL = re.compile(
+    r"^(?:finding|area|priority|recommendation|theme|section)\s+\d+\w*\s*[:.\-–—]\s*", re.I
+)
+# a grouping cell that names its number with a label: 'Recommendation 1: Partners should...',
+# 'Priority 2 – Neglect', 'Finding 3. Strategy discussions'
+_LABELLED_GROUP = re.compile(
+    r"^(?:recommendation|rec|finding|key finding|area for (?:development|improvement)|area|priority|"
+    r"theme|objective|learning point|section)\s+(?:no\.?\s*)?(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
+    r"(?:\s*[.:)\-–—]\s*|\s+)(\S.*)$",
+    re.I,
+)
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
 
@@ -280,7 +290,7 @@ def split_due_evidence(text: str) -> tuple[str | None, str | None]:
 
 def section_ref_from_cell(raw: str, text: str) -> tuple[str, str]:
     """(ref, title) for a grouping cell: 'Pursue (prosecuting...)' -> ('Pursue', whole text)."""
-    m = QUESTION_REF.match(text) or LEADING_REF.match(text)
+    m = QUESTION_REF.match(text) or LEADING_REF.match(text) or _LABELLED_GROUP.match(text)
     if m:
         return m[1], m[2].strip()
     bold = BOLD_LEAD.match(raw)

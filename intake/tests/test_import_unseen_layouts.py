@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 from intake.importer.api import import_document
 from intake.importer.model import PlanDraft
@@ -15,6 +16,31 @@ def _csv(tmp_path: Path, rows: list[list[str]], name: str = "plan.csv") -> PlanD
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(rows)
     return import_document(path)
+
+
+def _word(tmp_path: Path, build: Any, name: str = "plan.docx") -> PlanDraft:
+    import docx
+
+    document = docx.Document()
+    build(document)
+    path = tmp_path / name
+    document.save(str(path))
+    return import_document(path)
+
+
+def _word_table(document: Any, rows: list[list[str]]) -> Any:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return table
+
+
+def _merge_down(table: Any, col: int, first: int, last: int) -> None:
+    text = table.cell(first, col).text
+    for r in range(first + 1, last + 1):
+        table.cell(r, col).text = ""
+    table.cell(first, col).merge(table.cell(last, col)).text = text
 
 
 TRACKER_HEADER = [
@@ -118,3 +144,57 @@ def test_a_status_word_takes_the_colour_the_plans_own_key_gives_it(tmp_path: Pat
     )
     assert [a.rag for a in draft.actions] == ["red", "amber", "green"]
     assert not draft.warnings
+
+
+CSPR_RECOMMENDATION = "Recommendation 1: Partners should ensure the voice of the child is recorded."
+
+
+def _cspr_plan(document: Any) -> None:
+    document.add_heading("Child Safeguarding Practice Review: Child J – Action Plan", level=1)
+    rows = [
+        ["CSPR Child J – multi-agency action plan", "", "", "", "", "", ""],
+        ["Recommendation", "Ref", "Action required", "Lead officer", "Timescale", "RAG rating", "Progress to date"],
+        [CSPR_RECOMMENDATION, "1a", "Audit 30 case files for the child's voice.", "Jane Hollis, Head of QA",
+         "End of June 2020", "G", "Audit done."],
+        [CSPR_RECOMMENDATION, "1b", "Brief frontline practitioners on recording the child's voice.",
+         "Jane Hollis, Head of QA", "Q2 2020/21", "Complete", "Four briefings held."],
+        ["Recommendation 2: The partnership should seek assurance that neglect is recognised early.", "2a",
+         "Launch the neglect toolkit across all agencies.", "Dr Sam Patel, Designated Nurse", "31/03/21", "A",
+         "Training of trainers done."],
+    ]  # fmt: skip
+    table = _word_table(document, rows)
+    table.cell(0, 0).merge(table.cell(0, 6)).text = rows[0][0]
+    _merge_down(table, 0, 2, 3)
+    _merge_down(table, 3, 2, 3)
+
+
+def test_a_numbered_recommendation_cell_is_a_section_named_by_its_number(tmp_path: Path) -> None:
+    draft = _word(tmp_path, _cspr_plan)
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("1", "Partners should ensure the voice of the child is recorded."),
+        ("2", "The partnership should seek assurance that neglect is recognised early."),
+    ]
+    assert [(a.ref, a.section) for a in draft.actions] == [("1a", "1"), ("1b", "1"), ("2a", "2")]
+
+
+def test_a_lead_officer_merged_over_two_actions_is_the_owner_of_both(tmp_path: Path) -> None:
+    draft = _word(tmp_path, _cspr_plan)
+    assert [a.owner for a in draft.actions][:2] == ["Jane Hollis, Head of QA"] * 2
+    assert [str(a.due) for a in draft.actions] == ["2020-06-30", "2020-09-30", "2021-03-31"]
+    assert [a.rag for a in draft.actions] == ["green", "complete", "amber"]
+
+
+def test_a_priority_row_across_a_sheet_names_its_section_without_the_label(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Action No.", "Action", "Lead Officer", "Target Date", "BRAG status"])
+    sheet.append(["Priority 1 – Neglect"])
+    sheet.merge_cells("A2:E2")
+    sheet.append(["1.1a", "Roll out the neglect screening tool.", "Named Nurse", "31/03/24", "Completed"])
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    draft = import_document(path)
+    assert [(s.ref, s.title) for s in draft.sections] == [("1", "Neglect")]
+    assert draft.actions[0].section == "1"
