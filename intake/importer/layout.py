@@ -59,6 +59,10 @@ _LABELLED_GROUP = re.compile(
     re.I,
 )
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
+# an action's own reference printed at the start of its text when the table has no Ref column
+OWN_REF_IN_TEXT = re.compile(
+    r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?:[.):]\s*|\s+)(?=[A-Z‘'\"“(])(\S.*)$"
+)
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
 
 
@@ -474,6 +478,9 @@ class Builder:
         first_ref, first_text = pieces[0]
         text = first_text if len(pieces) > 1 or first_ref else text
         ref = first_ref or ref
+        own = OWN_REF_IN_TEXT.match(text) if not ref and not header.has("ref") and len(pieces) == 1 else None
+        if own:
+            ref, text = own[1], own[2]
         if (
             header.has("ref")
             and not ref

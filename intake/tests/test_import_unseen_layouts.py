@@ -198,3 +198,32 @@ def test_a_priority_row_across_a_sheet_names_its_section_without_the_label(tmp_p
     draft = import_document(path)
     assert [(s.ref, s.title) for s in draft.sections] == [("1", "Neglect")]
     assert draft.actions[0].section == "1"
+
+
+def test_a_reference_printed_at_the_start_of_the_action_text_is_the_actions_ref(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        document.add_paragraph("Membership of the task and finish group")
+        _word_table(document, [["Name", "Role", "Agency"], ["Ann Bell", "Chair", "LSCB"]])
+        document.add_paragraph("Actions")
+        _word_table(
+            document,
+            [
+                ["Action", "Owner", "Deadline", "Status", "Notes"],
+                [
+                    "R1 Write to all GP practices about conferences.",
+                    "Designated Doctor",
+                    "May 2019",
+                    "Complete",
+                    "",
+                ],
+                ["R2. Relaunch the escalation policy.", "Business Manager", "Autumn 2019", "Green", ""],
+                ["2 schools will pilot the tool.", "Education Lead", "June 2019", "Green", ""],
+            ],
+        )
+
+    draft = _word(tmp_path, build)
+    assert [(a.ref, a.text) for a in draft.actions] == [
+        ("R1", "Write to all GP practices about conferences."),
+        ("R2", "Relaunch the escalation policy."),
+        (None, "2 schools will pilot the tool."),
+    ]
