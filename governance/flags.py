@@ -25,7 +25,7 @@ from django.db.models import BooleanField, DateField, IntegerField, QuerySet, Te
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from plans.models import Action, Colour, Evidence, Plan, ProgressUpdate, RagStatus
+from plans.models import Action, Colour, Evidence, Plan, ProgressUpdate, RagStatus, historical_model
 
 
 @dataclass(frozen=True)
@@ -315,7 +315,7 @@ def due_date_history(
     """Per action: how many times its due date or due text changed after it was created, and
     (when `until` is given) its recorded state at that moment. One query.
     """
-    history = Action.history.filter(id__in=action_ids)
+    history = historical_model(Action).objects.filter(id__in=action_ids)
     if until is not None:
         history = history.filter(history_date__lte=until)
     rows = history.order_by("id", "history_date", "history_id").values(

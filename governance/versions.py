@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from plans.models import Action, Plan, PlanStage, ProgressUpdate
+from plans.models import Action, Plan, PlanStage, ProgressUpdate, historical_model
 
 COMPARED_FIELDS = [
     ("text", "Action"),
@@ -38,7 +38,12 @@ class StageChange:
 
 def stage_changes(plan: Plan) -> list[StageChange]:
     """Each time the plan entered a stage (the first record is its creation), newest first."""
-    rows = plan.history.order_by("history_date", "history_id").select_related("history_user")
+    rows = (
+        historical_model(Plan)
+        .objects.filter(id=plan.pk)
+        .order_by("history_date", "history_id")
+        .select_related("history_user")
+    )
     changes: list[StageChange] = []
     previous = None
     for row in rows:
@@ -71,7 +76,8 @@ def _end_of(day: dt.date) -> dt.datetime:
 def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionChange]:
     """What changed in the plan's actions between the end of `since` and the end of `until` (two queries)."""
     rows = (
-        Action.history.filter(plan_id=plan.pk, history_date__lte=_end_of(until))
+        historical_model(Action)
+        .objects.filter(plan_id=plan.pk, history_date__lte=_end_of(until))
         .order_by("history_date", "history_id")
         .values("id", "ref", "history_type", "history_date", "status_id", *[f for f, _ in COMPARED_FIELDS])
     )

@@ -56,6 +56,7 @@ from plans.models import (
     ProgressUpdate,
     RagStatus,
     Section,
+    historical_model,
 )
 
 DEMO_PARTNERSHIP_NAME = "Northshire Safeguarding Children Partnership"
@@ -717,12 +718,6 @@ def make(model: type[models.Model], **values: Any) -> Any:
                 setattr(row, f.attname, f.get_default())
         return row
     return model(**values)
-
-
-@functools.cache
-def historical_model(model: type[models.Model]) -> Any:
-    # `Model.history` builds a manager class on each access: too slow to ask per row.
-    return model.history.model  # type: ignore[attr-defined]
 
 
 def history_rows(

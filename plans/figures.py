@@ -18,7 +18,7 @@ from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from plans.models import Action, Agency, ProgressUpdate, RagStatus
+from plans.models import Action, Agency, ProgressUpdate, RagStatus, historical_model
 
 NO_STATUS = "none"
 
@@ -349,7 +349,7 @@ def actions_as_at(actions: QuerySet[Action], day: dt.date) -> list[ActionAsAt]:
     Actions created after that day, or deleted before it, are left out.
     """
     action_ids = list(actions.order_by().values_list("pk", flat=True))
-    historical = Action.history.model
+    historical = historical_model(Action)
     rows = (
         historical.objects.filter(id__in=action_ids, history_date__lte=end_of_day(day))
         .order_by("id", "-history_date", "-history_id")

@@ -10,7 +10,8 @@ Two rules keep the rest simple (see shared/DESIGN.md):
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+import functools
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
     AnyUser = AbstractBaseUser | AnonymousUser
+
+
+@functools.cache
+def historical_model(model: type[models.Model]) -> Any:
+    """The history table's model of a tracked model (django-simple-history). Read it here
+    rather than through `Model.history`, which builds a new manager class on every access."""
+    return model.history.model  # type: ignore[attr-defined]
 
 
 class Role(models.TextChoices):

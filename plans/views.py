@@ -37,6 +37,7 @@ from plans.models import (
     RagStatus,
     Role,
     Section,
+    historical_model,
 )
 
 try:  # Governance flags (stale, slipped, RAG mismatch ...) when that app is installed.
@@ -401,9 +402,13 @@ def action_history(
     section, lead agency, `owners` and `owner_agencies`; names are read only for ids the
     history holds beyond those (a section, agency or person the action had before).
     """
-    update_rows = list(ProgressUpdate.history.filter(action_id=action.pk).select_related("history_user"))
+    update_rows = list(
+        historical_model(ProgressUpdate).objects.filter(action_id=action.pk).select_related("history_user")
+    )
     update_ids = {row.id for row in update_rows}
-    evidence_rows = list(Evidence.history.filter(update_id__in=update_ids).select_related("history_user"))
+    evidence_rows = list(
+        historical_model(Evidence).objects.filter(update_id__in=update_ids).select_related("history_user")
+    )
     update_dates = {row.id: row.date for row in update_rows}
     partnership_id = action.plan.partnership_id
     known_agencies = {a.pk: str(a) for a in owner_agencies}
@@ -508,14 +513,17 @@ def action_history(
 
 def action_records(action: Action) -> list[Any]:
     """The action's own history records (django-simple-history), with who made each."""
-    return list(Action.history.filter(id=action.pk).select_related("history_user"))
+    return list(historical_model(Action).objects.filter(id=action.pk).select_related("history_user"))
 
 
 def _linked_pairs(action: Action, rows: list, field: str, column: str) -> list[tuple[int, int]]:
     """(history record, linked id) of a many-to-many field at each history record (one query)."""
     if not rows:
         return []
-    through = getattr(rows[0], field).model
+    # The history's own table of the links (reading it through a record's manager would
+    # build django-simple-history's manager class again).
+    historical = historical_model(Action)
+    through = historical._meta.get_field(f"{historical._meta.model_name}_{field}").related_model
     return list(through.objects.filter(history__id=action.pk).values_list("history_id", column))
 
 

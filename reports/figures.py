@@ -58,6 +58,7 @@ from plans.models import (
     ProgressUpdate,
     RagStatus,
     Section,
+    historical_model,
 )
 
 from .public import roles_only as public_owner
@@ -628,7 +629,7 @@ def timeline(actions: QuerySet[Action], as_at: dt.date, months: int = 12) -> lis
         start = month_before(start)
     days = month_ends(start, as_at)
     ids = list(actions.order_by().values_list("pk", flat=True))
-    historical = Action.history.model
+    historical = historical_model(Action)
     history: dict[int, list[tuple[dt.datetime, str, dt.date | None]]] = {}
     for row in (
         historical.objects.filter(id__in=ids, history_date__lte=end_of_day(as_at))

@@ -70,3 +70,23 @@ def test_a_page_reads_the_users_memberships_once(client, world, page):
         if q["sql"].lstrip().startswith('SELECT "plans_membership"')
     ]
     assert len(membership_reads) == 1, membership_reads
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_reads_history_tables_without_building_a_manager_class_per_read(client, world, page):
+    """`Model.history` builds a new manager class each time it is read (django-simple-history);
+    pages read the history tables through `plans.models.historical_model` instead."""
+    from unittest import mock
+
+    from simple_history.manager import HistoryDescriptor
+
+    client.force_login(world.manager)
+    grow(world, 3)
+    client.get(url(world, page))
+    with mock.patch.object(
+        HistoryDescriptor, "__get__", autospec=True, side_effect=HistoryDescriptor.__get__
+    ) as read:
+        response = client.get(url(world, page))
+
+    assert response.status_code == 200
+    assert read.call_count == 0, [c.args[1:] for c in read.call_args_list]
