@@ -227,3 +227,27 @@ def test_a_reference_printed_at_the_start_of_the_action_text_is_the_actions_ref(
         ("R2", "Relaunch the escalation policy."),
         (None, "2 schools will pilot the tool."),
     ]
+
+
+def test_a_whole_html_page_with_its_table_inside_other_markup_is_read(tmp_path: Path) -> None:
+    page = """<!DOCTYPE html>
+<html><head><title>Plan</title><style>td { border: 1px solid }</style></head>
+<body><div class="content"><h1>Riverside Safeguarding Children Partnership</h1><p>Improvement plan,
+updated 3 March 2023</p><div><table class="plan">
+  <tr><th colspan="5">Improvement Plan 2023</th></tr>
+  <tr><th>Ref</th><th>What we will do</th><th>Lead officer</th><th>Target date</th><th>RAG rating</th></tr>
+  <tr><td colspan="5"><b>1. Leadership and governance</b></td></tr>
+  <tr><td>1.1a</td><td><p class="MsoNormal">Refresh the terms
+      of reference.</p></td><td rowspan="2">Business Manager</td><td>Ongoing</td><td>On track</td></tr>
+  <tr><td>1.1b</td><td>Recruit an independent scrutineer.</td><td>End of April 2023</td><td>Complete</td></tr>
+</table></div></div></body></html>"""
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    draft = import_document(path)
+    assert [(s.ref, s.title) for s in draft.sections] == [("1", "Leadership and governance")]
+    got = [(a.ref, a.text, a.owner, str(a.due), a.rag) for a in draft.actions]
+    assert got == [
+        ("1.1a", "Refresh the terms of reference.", "Business Manager", "None", "green"),
+        ("1.1b", "Recruit an independent scrutineer.", "Business Manager", "2023-04-30", "complete"),
+    ]
+    assert draft.plan.title == "Riverside Safeguarding Children Partnership"

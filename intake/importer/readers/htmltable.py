@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 
@@ -79,3 +80,54 @@ def parse_html_tables(markup: str) -> list[list[list[str]]]:
     parser.feed(markup)
     parser.close()
     return parser.tables
+
+
+_HTML_DOCUMENT = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.I)
+_BODY = re.compile(r"<body\b", re.I)
+_TABLE_TAG = re.compile(r"<table\b", re.I)
+_HIDDEN = re.compile(r"<(head|script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+_BLOCK = frozenset(
+    ("p", "div", "br", "li", "ul", "ol", "section", "article", "header", "footer", "main", "blockquote",
+     "dd", "dt", "dl", "hr", "caption", "title", "body", "html", "nav", "aside", "figure", "pre")
+)  # fmt: skip
+
+
+def looks_like_html_document(text: str) -> bool:
+    """A whole HTML page (a plan saved from Word or a website), not Markdown with a table in it."""
+    head = text[:5000]
+    return bool(_TABLE_TAG.search(text)) and bool(_HTML_DOCUMENT.match(head) or _BODY.search(head))
+
+
+def html_document_lines(markup: str) -> str:
+    """An HTML page as the lines the text reader reads: a heading as '# text', one line per block
+    of text, and each table (with any tables inside it) on a line of its own. Line breaks in the
+    source mean nothing in HTML, so they are collapsed first."""
+    text = " ".join(_HIDDEN.sub(" ", markup).split())
+    out: list[str] = []
+    depth = 0
+    last = 0
+    for m in _TAG.finditer(text):
+        closing, name = m[1] == "/", m[2].lower()
+        if depth:
+            if name == "table":
+                depth += -1 if closing else 1
+                if not depth:
+                    out.append(text[last : m.end()])
+                    out.append("\n")
+                    last = m.end()
+            continue
+        out.append(text[last : m.start()])
+        last = m.end()
+        if name == "table" and not closing:
+            depth = 1
+            out.append("\n")
+            last = m.start()
+        elif len(name) == 2 and name[0] == "h" and name[1] in "123456":
+            out.append("\n" if closing else "\n" + "#" * int(name[1]) + " ")
+        elif name in _BLOCK:
+            out.append("\n")
+        elif name in ("b", "strong"):
+            out.append(m[0])  # a line wholly in bold is read as a heading-like line
+    out.append(text[last:])
+    return "\n".join(line.strip() for line in "".join(out).split("\n"))

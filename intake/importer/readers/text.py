@@ -6,7 +6,7 @@ import re
 
 from ..model import Location
 from .base import Item, ReadResult
-from .htmltable import parse_html_tables
+from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*$", re.I)
@@ -23,6 +23,8 @@ def _looks_laid_out(lines: list[str]) -> bool:
 
 def read_text(data: str) -> ReadResult:
     text = data.replace("\r\n", "\n").replace("\r", "\n")
+    if looks_like_html_document(text):
+        text = html_document_lines(text)
     lines = text.split("\n")
     items: list[Item] = []
     page = 1
