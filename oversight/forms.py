@@ -19,6 +19,25 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
 ]
 
 
+def specific_error_messages(name: str, field: forms.Field) -> None:
+    """Replace Django's generic "This field is required." and "Enter a valid date." by messages
+    that name the field, as the GOV.UK Design System asks ("Enter the action"); messages a form
+    sets itself are kept."""
+    if isinstance(field.widget, forms.HiddenInput):
+        return
+    label = str(field.label or name.replace("_", " "))
+    label = label.removesuffix(" (optional)")
+    the = f"the {label[:1].lower()}{label[1:]}"
+    if field.error_messages.get("required") == forms.Field.default_error_messages["required"]:
+        choose = isinstance(field, (forms.FileField, forms.ChoiceField, forms.BooleanField))
+        field.error_messages["required"] = f"{'Select' if choose else 'Enter'} {the}"
+    if (
+        isinstance(field, forms.DateField)
+        and field.error_messages.get("invalid") == forms.DateField.default_error_messages["invalid"]
+    ):
+        field.error_messages["invalid"] = f"Enter {the} as a real date, for example 2024-10-31"
+
+
 class GovukFormMixin:
     """Adds govuk-* classes, error state and aria-describedby to each widget."""
 
@@ -32,6 +51,7 @@ class GovukFormMixin:
                     break
             if field.help_text:
                 widget.attrs["aria-describedby"] = f"id_{name}-hint"
+            specific_error_messages(name, field)
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

@@ -1,0 +1,31 @@
+"""Error messages name the field ("Enter the action"), not Django's "This field is required."."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from plans.forms import ActionForm, PlanFilterForm
+
+
+def test_a_manager_who_empties_an_action_is_told_to_enter_the_action(client, world):
+    action = world.police_action
+    client.force_login(world.manager)
+    response = client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        {"text": "", "due_date": "2026-02-31", "version": action.version},
+    )
+    page = response.content.decode()
+    assert "Enter the action" in page
+    assert "Enter the due date as a real date, for example 2024-10-31" in page
+    assert "This field is required." not in page and "Enter a valid date." not in page
+
+
+def test_an_action_given_no_text_or_a_bad_due_date_names_both_fields(world):
+    form = ActionForm({"text": "", "version": 1, "due_date": "soon"}, instance=world.police_action)
+    assert form.errors["text"] == ["Enter the action"]
+    assert form.errors["due_date"] == ["Enter the due date as a real date, for example 2024-10-31"]
+
+
+def test_messages_a_form_sets_itself_are_kept(world):
+    form = PlanFilterForm({"as_at": "soon"}, plan=world.plan, statuses=list(world.plan.rag_statuses.all()))
+    assert form.errors["as_at"] == ["Enter a real date, for example 2024-03-01"]
