@@ -319,6 +319,11 @@ class Builder:
     rows_since_header: int = 0
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
+    heading_label: str | None = None  # the last heading without a number
+    table_label: str | None = None  # what names the current table: that heading, else its sheet
+    # actions read without a section, with their table's name: when the plan's tables have several
+    # names (a sheet or a heading per strand), each name is a section
+    unsectioned: list[tuple[Action, str]] = field(default_factory=list)
 
     # ---------------------------------------------------------------- sections
     def add_section(self, ref: str, title: str, location: Location, parent: str | None = None) -> Section:
@@ -362,6 +367,7 @@ class Builder:
             return
         if item.heading:
             self.header = None
+            self.heading_label = None if SECTION_HEADING.match(text) else text[:120]
         label_match = _LABELLED.match(text)
         if label_match and section_text_label(label_match[1]) and self.heading_section:
             self._section_text(section_text_label(label_match[1]) or "", label_match[2])
@@ -394,6 +400,7 @@ class Builder:
         matched = [f for f in fields if f]
         if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):
             key = tuple(fields)
+            self.table_label = self.heading_label or item.location.sheet
             if self.header is None or key != self.header.key:
                 if self.header is None or _trimmed(key) != _trimmed(self.header.key):
                     # a new layout (not the same header with more or fewer empty cells after it)
@@ -660,6 +667,8 @@ class Builder:
         elif completion_in_text(due_text):
             action.rag = "complete"
         self.draft.actions.append(action)
+        if action.section is None and self.table_label:
+            self.unsectioned.append((action, self.table_label))
         number = NUMBERED.match(action.ref or "")
         if number:
             self.last_number = (int(number[1]), int(number[2]))
@@ -673,3 +682,18 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
             builder.row(item)
         else:
             builder.text_line(item)
+    _sections_from_table_names(builder)
+
+
+def _sections_from_table_names(builder: Builder) -> None:
+    """Actions without a section of their own, in tables named by a heading or a sheet ('Prevent',
+    'Protect'): each name is a section, when there are at least two (one name is the plan's)."""
+    names = list(dict.fromkeys(name for _, name in builder.unsectioned))
+    if len(names) < 2:
+        return
+    refs = {s.ref for s in builder.draft.sections}
+    for action, name in builder.unsectioned:
+        if name not in refs:
+            builder.draft.sections.append(Section(ref=name, title=name, location=action.location))
+            refs.add(name)
+        action.section = name

@@ -251,3 +251,60 @@ updated 3 March 2023</p><div><table class="plan">
         ("1.1b", "Recruit an independent scrutineer.", "Business Manager", "2023-04-30", "complete"),
     ]
     assert draft.plan.title == "Riverside Safeguarding Children Partnership"
+
+
+def _strand_workbook(tmp_path: Path, strands: list[str]) -> PlanDraft:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Cover"
+    cover["A1"] = "Child Exploitation Delivery Plan 2023-25"
+    for n, strand in enumerate(strands, start=1):
+        sheet = book.create_sheet(strand)
+        sheet["A1"] = f"{strand} – delivery plan"
+        sheet.append([])
+        sheet.append(["Ref", "Action", "Lead officer", "Target date", "RAG", "Progress to date", "Notes"])
+        sheet.append([f"{strand[:3].upper()}-{n}", f"Deliver the {strand} work.", "Exploitation Lead",
+                      "Q2 2024/25", "Green", "Started.", ""])  # fmt: skip
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    return import_document(path)
+
+
+def test_each_sheet_of_a_workbook_with_a_sheet_per_strand_is_a_section(tmp_path: Path) -> None:
+    draft = _strand_workbook(tmp_path, ["Prevent", "Protect", "Pursue"])
+    assert [s.ref for s in draft.sections] == ["Prevent", "Protect", "Pursue"]
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("PRE-1", "Prevent"),
+        ("PRO-2", "Protect"),
+        ("PUR-3", "Pursue"),
+    ]
+
+
+def test_a_single_sheet_of_actions_does_not_become_a_section(tmp_path: Path) -> None:
+    draft = _strand_workbook(tmp_path, ["Action plan"])
+    assert draft.sections == []
+    assert draft.actions[0].section is None
+
+
+def test_each_table_under_its_own_heading_in_a_word_plan_is_a_section(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        document.add_heading("Delivery plan", level=1)
+        for strand in ("Prevent", "Protect"):
+            document.add_heading(strand, level=2)
+            _word_table(
+                document,
+                [
+                    ["Ref", "Action", "Lead", "By when"],
+                    [
+                        f"{strand[:3].upper()}-1",
+                        f"Deliver the {strand} work.",
+                        "Exploitation Lead",
+                        "June 2024",
+                    ],
+                ],
+            )
+
+    draft = _word(tmp_path, build)
+    assert [(a.ref, a.section) for a in draft.actions] == [("PRE-1", "Prevent"), ("PRO-1", "Protect")]
