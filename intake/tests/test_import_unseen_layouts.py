@@ -7,6 +7,8 @@ import csv
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from intake.importer.api import import_document
 from intake.importer.model import PlanDraft
 
@@ -308,3 +310,39 @@ def test_each_table_under_its_own_heading_in_a_word_plan_is_a_section(tmp_path: 
 
     draft = _word(tmp_path, build)
     assert [(a.ref, a.section) for a in draft.actions] == [("PRE-1", "Prevent"), ("PRO-1", "Protect")]
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_lead_merged_down_over_two_rows_of_a_pdf_table_is_the_owner_of_both(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    markup = (
+        "<style>table{border-collapse:collapse;font-size:9pt} td,th{border:1px solid black;padding:3px}</style>"
+        "<table><tr><th>What we will do</th><th>Responsible agency</th><th>Lead officer</th>"
+        "<th>Target date</th><th>RAG rating</th></tr>"
+        "<tr><td colspan='5'>1. Leadership and governance</td></tr>"
+        "<tr><td>Refresh the partnership's terms of reference and publish them.</td><td>Partnership</td>"
+        "<td rowspan='2'>Partnership Business Manager</td><td>Ongoing</td><td>On track</td></tr>"
+        "<tr><td>Recruit an independent scrutineer.</td><td>Partnership</td><td>End of April 2023</td>"
+        "<td>Complete</td></tr>"
+        "<tr><td>Introduce a multi-agency practice standard for chronologies.</td><td>Council</td>"
+        "<td>Principal Social Worker</td><td>30/06/23</td><td>Delayed</td></tr></table>"
+    )
+    path = tmp_path / "plan.pdf"
+    HTML(string=markup).write_pdf(path)
+    draft = import_document(path)
+    got = [(a.section, a.owner, a.agency, str(a.due), a.rag) for a in draft.actions]
+    assert got == [
+        ("1", "Partnership Business Manager", "Partnership", "None", "green"),
+        ("1", "Partnership Business Manager", "Partnership", "2023-04-30", "complete"),
+        ("1", "Principal Social Worker", "Council", "2023-06-30", "amber"),
+    ]
+    assert draft.actions[2].text == "Introduce a multi-agency practice standard for chronologies."
+
+
+def test_a_word_hyphenated_across_a_line_of_a_pdf_cell_is_kept_whole() -> None:
+    from intake.importer.readers.pdf import _cell_text
+
+    assert _cell_text("Introduce a multi-\nagency standard") == "Introduce a multi-agency standard"
+    assert _cell_text("Police -\nDCI Smith") == "Police - DCI Smith"
+    assert _cell_text(None) == ""

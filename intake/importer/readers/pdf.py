@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from ..errors import DocumentError, LimitExceeded
@@ -18,6 +19,35 @@ def _outside(bboxes: list[tuple[float, float, float, float]]) -> Any:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in bboxes)
 
     return keep
+
+
+_LINE_HYPHEN = re.compile(r"(?<=\w)-\n(?=[a-z])")
+
+
+def _cell_text(text: str | None) -> str:
+    """A cell's text on one line; 'multi-' at the end of a line and 'agency' on the next are one word."""
+    return " ".join(_LINE_HYPHEN.sub("-", text or "").split())
+
+
+def _table_rows(table: Any) -> list[list[str]]:
+    """The table's rows; a cell merged down over the rows below (a lead shared by several actions)
+    repeats its text in each, as the Word and Excel readers do. pdfplumber gives None for the
+    cells a merged cell covers: those under a cell whose box reaches into their row are filled."""
+    rows: list[list[str | None]] = table.extract()
+    boxes = [row.cells for row in table.rows]
+    tops = [row.bbox[1] for row in table.rows]
+    out: list[list[str]] = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, value in enumerate(row):
+            if value is None and r < len(boxes) and c < len(boxes[r]) and boxes[r][c] is None:
+                above = next((k for k in range(r - 1, -1, -1) if c < len(boxes[k]) and boxes[k][c]), None)
+                box = boxes[above][c] if above is not None else None
+                if above is not None and box is not None and box[3] > tops[r] + 1:
+                    value = rows[above][c]
+            cells.append(_cell_text(value))
+        out.append(cells)
+    return out
 
 
 def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
@@ -53,12 +83,11 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                 for table in tables:
                     any_table = True
                     table_no += 1
-                    rows = table.extract()
-                    for r, row in enumerate(rows):
+                    rows = _table_rows(table)
+                    for r, cells in enumerate(rows):
                         rows_seen += 1
                         if rows_seen > limits.max_rows:
                             raise LimitExceeded(f"This PDF has more than {limits.max_rows} table rows.")
-                        cells = [" ".join((c or "").split()) for c in row]
                         lines_by_top.append(
                             (
                                 table.bbox[1] + r * 0.001,
