@@ -17,6 +17,9 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+MONITORED_REQUIRED = "Enter how the area will be monitored as business as usual"
+
+
 class OpenRoundForm(GovukFormMixin, forms.Form):
     meeting = forms.ModelChoiceField(
         queryset=Meeting.objects.none(),
@@ -31,6 +34,7 @@ class OpenRoundForm(GovukFormMixin, forms.Form):
         initial=3,
         label="Remind owners who have not updated",
         help_text="Days before the deadline.",
+        error_messages={"required": "Enter how many days before the deadline to remind owners"},
     )
 
     def __init__(self, *args: Any, meetings: Any = None, **kwargs: Any) -> None:
@@ -56,6 +60,7 @@ class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = SignOff
         fields = ["evidence", "evidence_links", "monitored_through"]
+        error_messages = {"monitored_through": {"required": MONITORED_REQUIRED}}
 
     def clean_evidence_links(self) -> str:
         links: str = self.cleaned_data["evidence_links"]
@@ -83,6 +88,10 @@ class DecisionForm(GovukFormMixin, forms.ModelForm):
         fields = ["meeting", "decision", "decided_on", "minute_ref", "monitored_through", "comments"]
         widgets = {"decided_on": DateInput}
         labels = {"decided_on": "Date of the decision", "meeting": "Meeting"}
+        error_messages = {
+            "monitored_through": {"required": MONITORED_REQUIRED},
+            "minute_ref": {"required": "Enter the minute reference of the decision"},
+        }
 
     def __init__(self, *args: Any, meetings: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -147,3 +156,9 @@ class ClockForm(GovukFormMixin, forms.ModelForm):
         fields = ["label", "start", "working_days", "met_on"]
         widgets = {"start": DateInput, "met_on": DateInput}
         labels = {"label": "Deadline", "start": "Counted from", "met_on": "Met on"}
+        error_messages = {
+            "start": {
+                "required": "Enter the date the clock counts from",
+                "invalid": "Enter the date the clock counts from as a real date, for example 2024-10-31",
+            }
+        }

@@ -27,7 +27,9 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
         return
     label = str(field.label or name.replace("_", " "))
     label = label.removesuffix(" (optional)")
-    the = f"the {label[:1].lower()}{label[1:]}"
+    if not label[1:2].isupper():  # "CSV file" keeps its capitals
+        label = label[:1].lower() + label[1:]
+    the = label if label.split(" ", 1)[0] in ("the", "a", "an") else f"the {label}"
     if field.error_messages.get("required") == forms.Field.default_error_messages["required"]:
         choose = isinstance(field, (forms.FileField, forms.ChoiceField, forms.BooleanField))
         field.error_messages["required"] = f"{'Select' if choose else 'Enter'} {the}"

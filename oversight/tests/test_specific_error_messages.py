@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.urls import reverse
 
+from governance.forms import ProposeSignOffForm
+from oversight.forms import GovukFormMixin
 from plans.forms import ActionForm, PlanFilterForm
 
 
@@ -29,3 +32,18 @@ def test_an_action_given_no_text_or_a_bad_due_date_names_both_fields(world):
 def test_messages_a_form_sets_itself_are_kept(world):
     form = PlanFilterForm({"as_at": "soon"}, plan=world.plan, statuses=list(world.plan.rag_statuses.all()))
     assert form.errors["as_at"] == ["Enter a real date, for example 2024-03-01"]
+
+
+def test_a_label_that_starts_with_the_or_an_acronym_reads_naturally():
+    class Form(GovukFormMixin, forms.Form):
+        decision = forms.ChoiceField(choices=[("a", "A")], label="The board's decision")
+        file = forms.FileField(label="CSV or Excel file")
+
+    form = Form({}, {})
+    assert form.errors["decision"] == ["Select the board's decision"]
+    assert form.errors["file"] == ["Select the CSV or Excel file"]
+
+
+def test_a_sign_off_proposed_without_monitoring_asks_how_the_area_will_be_monitored():
+    form = ProposeSignOffForm({"evidence": "Audit shows the change"})
+    assert form.errors["monitored_through"] == ["Enter how the area will be monitored as business as usual"]
