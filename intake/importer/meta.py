@@ -33,6 +33,21 @@ def _item_text(item: Item) -> str:
     return clean_text(item.text)
 
 
+def _cells_apart(items: list[Item], texts: list[str], limit: int) -> str:
+    """The document's opening text with a table's cells kept apart, so that a name is not made of
+    neighbouring cells ('Ann Bell | Chair | LSCB' is not 'Ann Bell Chair LSCB')."""
+    parts: list[str] = []
+    size = 0
+    for item, text in zip(items, texts, strict=False):
+        if size > limit:
+            break
+        if item.cells is not None:
+            text = " | ".join(c for c in (clean_text(x) for x in item.cells) if c)
+        parts.append(text)
+        size += len(text) + 1
+    return " ".join(parts)[:limit]
+
+
 def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[RagStatus]:
     """The first run of lines/rows defining colours ('Red  Delayed or at risk...')."""
     best: list[RagStatus] = []
@@ -105,7 +120,7 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
         if run:
             meta.title = " – ".join(run)
     head = whole[:20000]
-    org = _ORG.search(head)
+    org = _ORG.search(_cells_apart(items, texts, 20000) if items else head)
     if org:
         meta.organisation = re.sub(r"\s+", " ", org[1]).strip()
     for m in _AS_AT.finditer(head):

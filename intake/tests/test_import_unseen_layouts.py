@@ -346,3 +346,14 @@ def test_a_word_hyphenated_across_a_line_of_a_pdf_cell_is_kept_whole() -> None:
     assert _cell_text("Introduce a multi-\nagency standard") == "Introduce a multi-agency standard"
     assert _cell_text("Police -\nDCI Smith") == "Police - DCI Smith"
     assert _cell_text(None) == ""
+
+
+def test_the_organisation_is_not_made_of_neighbouring_table_cells(tmp_path: Path) -> None:
+    rows = [
+        ["Ref", "Action", "Responsible agency", "Lead officer", "Target date"],
+        ["1", "Audit strategy discussions.", "Partnership", "Safeguarding Partnership Manager", "March 2024"],
+        ["2", "Name a chair.", "Thurrock", "LSCB", "March 2024"],
+    ]
+    assert _csv(tmp_path, rows).plan.organisation is None
+    titled = _csv(tmp_path, [["Eastbrook Safeguarding Children Partnership"], *rows], name="titled.csv")
+    assert titled.plan.organisation == "Eastbrook Safeguarding Children Partnership"
