@@ -32,8 +32,12 @@ def can_change_stage(user: AnyUser, plan: Plan) -> bool:
 
 
 def can_propose_sign_off(user: AnyUser, section: Section) -> bool:
-    """A section already signed off cannot be proposed again."""
-    return not section.is_signed_off and can_manage_plans(user, section.plan.partnership_id)
+    """A section already signed off, or already awaiting the board's decision, cannot be proposed again."""
+    from governance.models import Decision
+
+    if section.is_signed_off or not can_manage_plans(user, section.plan.partnership_id):
+        return False
+    return not section.sign_offs.filter(decision=Decision.PENDING).exists()
 
 
 def can_record_decision(user: AnyUser, sign_off: SignOff) -> bool:

@@ -254,7 +254,10 @@ def round_view(request: HttpRequest, pk: int) -> HttpResponse:
 def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     section = get_object_or_404(Section.objects.for_user(request.user).select_related("plan"), pk=pk)
     if not rules.can_propose_sign_off(request.user, section):
-        raise PermissionDenied
+        raise PermissionDenied(
+            "This section cannot be proposed: it is signed off, awaiting the board's decision, "
+            "or you are not a plan manager."
+        )
     form = ProposeSignOffForm(request.POST or None, initial={"monitored_through": section.monitored_through})
     if request.method == "POST" and form.is_valid():
         sign_off = form.save(commit=False)

@@ -150,3 +150,23 @@ def test_a_decision_is_recorded_once_and_a_signed_off_section_cannot_be_proposed
     assert not rules.can_record_decision(world.manager, sign_off)
     assert not rules.can_propose_sign_off(world.manager, section)
     assert not rules.can_propose_sign_off(world.contributor, world.council_action.section)
+
+
+def test_a_section_awaiting_the_boards_decision_cannot_be_proposed_a_second_time(client, world):
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        assert propose(client, world).status_code == 302
+        section = world.police_action.section
+        assert not rules.can_propose_sign_off(world.manager, section)
+        assert client.get(reverse("governance:propose_sign_off", args=[section.pk])).status_code == 403
+        assert propose(client, world).status_code == 403
+    assert SignOff.objects.filter(section=section).count() == 1
+
+
+def test_a_section_the_board_did_not_agree_can_be_proposed_again(client, world, board_meeting):
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+        SignOff.objects.update(decision=Decision.NOT_AGREED, meeting=board_meeting)
+        assert rules.can_propose_sign_off(world.manager, world.police_action.section)
+        assert propose(client, world).status_code == 302
