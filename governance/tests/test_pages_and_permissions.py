@@ -38,6 +38,8 @@ def gov(world):
     with time_machine.travel(TODAY, tick=False):
         other_round = open_round(world.other_plan, world.outsider, dt.date(2026, 3, 13))
     world.board, world.meeting, world.round, world.sign_off = board, meeting, round_, sign_off
+    # A section with no proposal yet: the one above is awaiting the board's decision.
+    world.open_section = factories.SectionFactory(plan=world.plan, ref="2", title="Health")
     world.other_board, world.other_meeting, world.other_round = other_board, other_meeting, other_round
     return world
 
@@ -56,7 +58,7 @@ def pages(w):
         "write": [
             ("governance:open_round", [w.plan.pk]),
             ("governance:change_stage", [w.plan.pk]),
-            ("governance:propose_sign_off", [w.council_action.section.pk]),
+            ("governance:propose_sign_off", [w.open_section.pk]),
             ("governance:record_decision", [w.sign_off.pk]),
         ],
     }
@@ -102,7 +104,7 @@ def test_a_member_of_another_partnership_gets_404_for_everything(client, gov):
         ("governance:versions", [w.plan.pk]),
         ("governance:open_round", [w.plan.pk]),
         ("governance:change_stage", [w.plan.pk]),
-        ("governance:propose_sign_off", [w.council_action.section.pk]),
+        ("governance:propose_sign_off", [w.open_section.pk]),
         ("governance:record_decision", [w.sign_off.pk]),
     ]:
         assert client.get(reverse(name, args=args)).status_code == 404, name
