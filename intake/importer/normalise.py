@@ -46,10 +46,21 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I
 )
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?(?:\s+|-|\s*')('?\d{{4}}|'?\d{{2}})(?!\d|/|:)", re.I)
+_MONTH_YEAR = re.compile(
+    rf"\b({_MONTH})\.?(?:\s+|-|\s*')('?\d{{4}}|'?\d{{2}})(?!\d|/|:|(?:st|nd|rd|th)?,?\s+\d{{4}}\b)", re.I
+)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 _QUARTER = re.compile(
-    r"\bQ([1-4])(?:\s*(?:and|&|-|–|/|to|or)\s*Q?([1-4]))?\s*(?:of\s+)?(?:FY\s*)?(\d{4})(?:\s*[/-]\s*(\d{2,4}))?\b",
+    r"\bQ([1-4])(?:\s*(?:and|&|-|–|/|to|or)\s*Q?([1-4]))?\s*(?:of\s+)?(?:FY\s*)?(\d{4}|\d{2}(?=\s*[/-]\s*\d{2}\b))"
+    r"(?:\s*[/-]\s*(\d{2,4}))?\b",
+    re.I,
+)
+# 'March 31, 2024': the day after the month
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+# the end of a named financial year: 'end of financial year 2023/24', 'FY 2023/24', 'year end 2023-24'
+_FINANCIAL_YEAR = re.compile(
+    r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:financial\s+year|FY)|(?:financial\s+)?year[- ]end|FY)"
+    r"\s*(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4})\b",
     re.I,
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -117,10 +128,19 @@ def _find_dates(text: str) -> tuple[dt.date, ...]:
                 add(m.span(), dt.date(_year(m[3]), int(m[2]), int(m[1])))
             except ValueError:
                 taken.append(m.span())
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        if free(m.span()):
+            try:
+                add(m.span(), dt.date(int(m[3]), MONTHS[m[1].lower().rstrip(".")], int(m[2])))
+            except ValueError:
+                taken.append(m.span())
     for m in _QUARTER.finditer(text):
         if free(m.span()):
             quarter = max(int(m[1]), int(m[2] or 0))
-            add(m.span(), _fy_quarter_end(quarter, int(m[3])))
+            add(m.span(), _fy_quarter_end(quarter, _year(m[3])))
+    for m in _FINANCIAL_YEAR.finditer(text):
+        if free(m.span()):
+            add(m.span(), dt.date(_year(m[1]) + 1, 3, 31))
     for m in _MONTH_YEAR.finditer(text):
         if free(m.span()):
             year_text = m[2]
@@ -140,7 +160,15 @@ def split_at_dates(text: str) -> list[str]:
         return [cleaned]
     ends = sorted(
         m.end()
-        for pattern in (_DAY_MONTH_YEAR, _NUMERIC, _ISO, _QUARTER, _MONTH_YEAR)
+        for pattern in (
+            _DAY_MONTH_YEAR,
+            _MONTH_DAY_YEAR,
+            _NUMERIC,
+            _ISO,
+            _QUARTER,
+            _FINANCIAL_YEAR,
+            _MONTH_YEAR,
+        )
         for m in pattern.finditer(cleaned)
     )
     parts: list[str] = []
@@ -170,9 +198,18 @@ def parse_due(text: str | None) -> dt.date | None:
     return max(dates) if dates else None
 
 
+# words that say an action has no one deadline: it recurs, is continuous or is already done
+_UNDATED_WORDS = re.compile(
+    r"\b(?:ongoing|on-going|continuous|quarterly|monthly|weekly|annually|annual|termly|immediate(?:ly)?|"
+    r"complete(?:d)?|in place|as required|business as usual|BAU)\b",
+    re.I,
+)
+
+
 def is_undated_ok(text: str) -> bool:
     """Due texts that legitimately carry no date (no warning needed)."""
-    return bool(_UNDATED.match(text.strip()))
+    text = text.strip()
+    return bool(_UNDATED.match(text)) or (not _DIGIT.search(text) and bool(_UNDATED_WORDS.search(text)))
 
 
 # --------------------------------------------------------------------------- RAG

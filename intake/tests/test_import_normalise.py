@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from intake.importer.normalise import clean_text, completion_in_text, parse_due, parse_rag
+from intake.importer.normalise import (
+    clean_text,
+    completion_in_text,
+    is_undated_ok,
+    parse_due,
+    parse_rag,
+    split_at_dates,
+)
 from intake.importer.owners import split_owner
 
 
@@ -29,6 +36,34 @@ def test_quarter_of_financial_year_becomes_last_day_of_quarter() -> None:
     assert parse_due("Q2 2020/21") == dt.date(2020, 9, 30)
     assert parse_due("Q4 2020/21") == dt.date(2021, 3, 31)
     assert parse_due("Business case approved Q1 and Q2 2020/21") == dt.date(2020, 9, 30)
+
+
+def test_a_month_written_before_its_day_is_not_read_as_a_year() -> None:
+    assert parse_due("March 31, 2024") == dt.date(2024, 3, 31)
+    assert parse_due("June 30th 2024") == dt.date(2024, 6, 30)
+    assert split_at_dates("March 31, 2024") == ["March 31, 2024"]
+
+
+def test_quarter_of_a_financial_year_written_with_two_digit_years() -> None:
+    assert parse_due("Q4 23/24") == dt.date(2024, 3, 31)
+    assert parse_due("Q1 24/25") == dt.date(2024, 6, 30)
+
+
+def test_the_end_of_a_named_financial_year_is_the_31st_of_march() -> None:
+    assert parse_due("End of financial year 2023/24") == dt.date(2024, 3, 31)
+    assert parse_due("FY 2023/24") == dt.date(2024, 3, 31)
+    assert parse_due("2023/24") is None  # a bare year may name a plan, not a deadline
+
+
+@pytest.mark.parametrize(
+    "text", ["Immediate and ongoing", "Ongoing – quarterly", "Quarterly", "Complete", "In place"]
+)
+def test_recurring_or_done_due_texts_need_no_date(text: str) -> None:
+    assert is_undated_ok(text)
+
+
+def test_a_season_with_a_year_still_asks_for_a_date() -> None:
+    assert not is_undated_ok("Autumn 2019")
 
 
 def test_digits_broken_by_the_extraction_are_joined() -> None:
