@@ -41,6 +41,7 @@ class OpenRoundForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if meetings is not None:
             self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].empty_label = "No meeting"
 
     def clean_deadline(self) -> dt.date:
         deadline: dt.date = self.cleaned_data["deadline"]
@@ -97,6 +98,7 @@ class DecisionForm(GovukFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings if meetings is not None else Meeting.objects.none()
         self.fields["meeting"].required = True
+        self.fields["meeting"].empty_label = "Choose the meeting"
         self.fields["decided_on"].required = True
         self.fields["minute_ref"].required = True
 

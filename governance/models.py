@@ -56,6 +56,11 @@ class Board(models.Model):
 class MeetingQuerySet(PartnershipScopedQuerySet):
     partnership_path = "board__partnership"
 
+    def held_by(self, day: dt.date | None = None) -> MeetingQuerySet:
+        """Meetings that have taken place by the day (today by default): the only ones a
+        decision can have been made at."""
+        return self.filter(date__lte=day or timezone.localdate())
+
 
 class Meeting(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")

@@ -279,7 +279,10 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
     if not rules.can_record_decision(request.user, sign_off):
         raise PermissionDenied
     meetings = (
-        Meeting.objects.for_user(request.user).filter(board__plans=section.plan_id).select_related("board")
+        Meeting.objects.for_user(request.user)
+        .held_by()
+        .filter(board__plans=section.plan_id)
+        .select_related("board")
     )
     form = DecisionForm(request.POST or None, instance=sign_off, meetings=meetings)
     if request.method == "POST" and form.is_valid():

@@ -170,3 +170,22 @@ def test_a_section_the_board_did_not_agree_can_be_proposed_again(client, world, 
         SignOff.objects.update(decision=Decision.NOT_AGREED, meeting=board_meeting)
         assert rules.can_propose_sign_off(world.manager, world.police_action.section)
         assert propose(client, world).status_code == 302
+
+
+def test_the_decision_form_offers_only_meetings_that_have_taken_place(client, world, board_meeting):
+    later = Meeting.objects.create(board=board_meeting.board, date=dt.date(2026, 4, 16))
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+        sign_off = SignOff.objects.get()
+        page = client.get(reverse("governance:record_decision", args=[sign_off.pk])).content.decode()
+        response = client.post(
+            reverse("governance:record_decision", args=[sign_off.pk]),
+            {"meeting": later.pk, "decision": "agreed", "decided_on": "2026-03-25", "minute_ref": "X/1",
+             "monitored_through": "audit"},
+        )  # fmt: skip
+    assert "20 March 2026" in page and "16 April 2026" not in page
+    assert "Choose the meeting" in page and "---------" not in page
+    assert response.status_code == 200
+    sign_off.refresh_from_db()
+    assert sign_off.decision == Decision.PENDING

@@ -199,3 +199,9 @@ def test_the_reminder_lists_only_the_actions_still_missing(setting):
         send_due_emails()
     police = next(m for m in mail.outbox if m.to == ["lead@police.example"])
     assert "- 1.1 " in police.body and "- 1.5 " not in police.body
+
+
+def test_the_open_round_form_says_no_meeting_for_its_empty_choice(client, world):
+    client.force_login(world.manager)
+    page = client.get(reverse("governance:open_round", args=[world.plan.pk])).content.decode()
+    assert '<option value="" selected>No meeting</option>' in page and "---------" not in page
