@@ -445,6 +445,12 @@ class Builder:
             if fld and value:
                 values[fld] = f"{values[fld]} {value}" if fld in values else value
                 raw_values.setdefault(fld, raw)
+        if item.fills and header.has("rag") and not values.get("rag"):
+            # a status shown only by the colour of its cell
+            shown = [item.fills[i] for i in slots[header.fields.index("rag")] if i < len(item.fills)]
+            colour = next((c for c in shown if c), None)
+            if colour:
+                values["rag"] = colour
         # a merged cell repeated across a row: keep it once
         text = values.get("text", "")
         if text and len(nonempty) > 2 and len(set(nonempty)) <= 2 and sum(c == text for c in cells) >= 3:

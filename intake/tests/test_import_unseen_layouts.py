@@ -357,3 +357,49 @@ def test_the_organisation_is_not_made_of_neighbouring_table_cells(tmp_path: Path
     assert _csv(tmp_path, rows).plan.organisation is None
     titled = _csv(tmp_path, [["Eastbrook Safeguarding Children Partnership"], *rows], name="titled.csv")
     assert titled.plan.organisation == "Eastbrook Safeguarding Children Partnership"
+
+
+def _shade(cell: Any, colour: str) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{colour}"/>'))
+
+
+def test_a_status_shown_only_by_the_colour_of_a_word_cell_is_read(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        table = _word_table(
+            document,
+            [
+                ["Ref", "Action", "Lead", "By when", "RAG"],
+                ["1.1", "Publish the strategy.", "Head of Service", "March 2024", ""],
+                ["1.2", "Train the staff.", "Training Lead", "June 2024", ""],
+                ["1.3", "Audit the plans.", "QA Lead", "June 2024", ""],
+                ["1.4", "Report to the board.", "Business Manager", "July 2024", ""],
+                ["1.5", "Review the policy.", "Business Manager", "July 2024", ""],
+            ],
+        )
+        _shade(table.cell(0, 4), "D9D9D9")  # a grey header cell
+        for row, colour in zip(range(1, 5), ("FF0000", "FFC000", "00B050", "0070C0"), strict=True):
+            _shade(table.cell(row, 4), colour)
+        _shade(table.cell(5, 4), "FFFFFF")
+
+    draft = _word(tmp_path, build)
+    assert [a.rag for a in draft.actions] == ["red", "amber", "green", "complete", None]
+
+
+def test_a_status_shown_only_by_the_fill_of_an_excel_cell_is_read(tmp_path: Path) -> None:
+    import openpyxl
+    from openpyxl.styles import PatternFill
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Lead", "By when", "RAG rating"])
+    sheet.append(["1", "Publish the strategy.", "Head of Service", "March 2024", None])
+    sheet.append(["2", "Train the staff.", "Training Lead", "June 2024", "Red"])
+    sheet["E2"].fill = PatternFill("solid", fgColor="FFFFFF00")  # yellow: amber
+    sheet["E3"].fill = PatternFill("solid", fgColor="FF00B050")  # the word wins over the colour
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    draft = import_document(path)
+    assert [a.rag for a in draft.actions] == ["amber", "red"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 from dataclasses import dataclass, field
 
 from ..model import Location
@@ -16,6 +17,8 @@ class Item:
     heading: int = 0  # 1..6 for headings
     bold: bool = False
     table: int | None = None  # rows of the same table share this number
+    # per cell, the RAG colour its shading shows ('red', 'amber', 'green', 'blue'), when any cell has one
+    fills: list[str | None] | None = None
     location: Location = field(default_factory=Location)
 
     @property
@@ -30,3 +33,30 @@ class ReadResult:
     laid_out: bool = False  # text from a PDF laid out in columns, without cell separators
     pages: int = 0
     raw_lines: list[str] = field(default_factory=list)
+
+
+def rag_colour(hex_colour: str | None) -> str | None:
+    """The RAG colour a cell's shading shows ('FF0000' -> 'red', 'FFC000' -> 'amber'), or None
+    for white, greys, black and colours outside a RAG scheme."""
+    text = (hex_colour or "").strip().lstrip("#")
+    if len(text) == 8:
+        text = text[2:]  # Excel writes ARGB
+    if len(text) != 6:
+        return None
+    try:
+        r, g, b = (int(text[k : k + 2], 16) / 255 for k in (0, 2, 4))
+    except ValueError:
+        return None
+    hue, saturation, value = colorsys.rgb_to_hsv(r, g, b)
+    if saturation < 0.3 or value < 0.35:
+        return None
+    degrees = hue * 360
+    if degrees < 18 or degrees >= 340:
+        return "red"
+    if degrees < 65:
+        return "amber"  # orange and yellow
+    if degrees < 170:
+        return "green"
+    if 185 <= degrees < 260:
+        return "blue"
+    return None

@@ -7,22 +7,34 @@ from typing import Any
 
 from ..errors import DocumentError, LimitExceeded
 from ..model import ImportLimits, Location
-from .base import Item, ReadResult
+from .base import Item, ReadResult, rag_colour
 from .safezip import check_zip
 
+_SHADING = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd"
+_FILL = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill"
 
-def _table_rows(table: Any) -> list[list[str]]:
-    """Grid rows: a horizontally merged cell fills its first column only; a vertically merged
-    cell repeats its text in every row it spans (so a merged lead is carried down)."""
-    rows: list[list[str]] = []
+
+def _shading(tc: Any) -> str | None:
+    properties = tc.tcPr
+    shading = properties.find(_SHADING) if properties is not None else None
+    return rag_colour(shading.get(_FILL)) if shading is not None else None
+
+
+def _table_rows(table: Any) -> list[tuple[list[str], list[str | None] | None]]:
+    """Grid rows, each with its cells' RAG shading (None when no cell has one): a horizontally
+    merged cell fills its first column only; a vertically merged cell repeats its text in every
+    row it spans (so a merged lead is carried down)."""
+    rows: list[tuple[list[str], list[str | None] | None]] = []
     for row in table.rows:
         out: list[str] = []
+        fills: list[str | None] = []
         previous = None
         for cell in row.cells:
             tc = cell._tc
             out.append("" if tc is previous else cell.text.strip())
+            fills.append(None if tc is previous else _shading(tc))
             previous = tc
-        rows.append(out)
+        rows.append((out, fills if any(fills) else None))
     return rows
 
 
@@ -62,7 +74,7 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
                 )
             elif tag == "tbl":
                 table_no += 1
-                for r, cells in enumerate(_table_rows(Table(child, document))):
+                for r, (cells, fills) in enumerate(_table_rows(Table(child, document))):
                     rows_seen += 1
                     if rows_seen > limits.max_rows:
                         raise LimitExceeded(f"This Word file has more than {limits.max_rows} table rows.")
@@ -71,6 +83,7 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
                             text="\t".join(cells),
                             cells=cells,
                             table=table_no,
+                            fills=fills,
                             location=Location(table=table_no, row=r + 1),
                         )
                     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import DocumentError, LimitExceeded
 from ..model import ImportLimits, Location
-from .base import Item, ReadResult
+from .base import Item, ReadResult, rag_colour
 from .safezip import check_zip
 
 
@@ -24,6 +24,14 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _shading(cell: Any) -> str | None:
+    """The RAG colour of a cell's solid fill given as a colour value (theme colours are not read)."""
+    fill = getattr(cell, "fill", None)
+    if fill is None or fill.patternType != "solid" or fill.fgColor is None or fill.fgColor.type != "rgb":
+        return None
+    return rag_colour(str(fill.fgColor.rgb))
 
 
 def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
@@ -49,20 +57,23 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                 for row in range(merged.min_row + 1, merged.max_row + 1):
                     fill[(row, merged.min_col)] = top
             table_no += 1
-            for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for r, row in enumerate(sheet.iter_rows(), start=1):
                 total_rows += 1
                 if total_rows > limits.max_rows:
                     raise LimitExceeded(f"This Excel file has more than {limits.max_rows} rows.")
-                cells = [_text(fill.get((r, c), v)) for c, v in enumerate(row, start=1)]
-                while cells and not cells[-1]:
+                cells = [_text(fill.get((r, c), cell.value)) for c, cell in enumerate(row, start=1)]
+                shades = [_shading(cell) for cell in row]
+                while cells and not cells[-1] and not shades[len(cells) - 1]:
                     cells.pop()
                 if not any(cells):
                     continue
+                shades = shades[: len(cells)]
                 items.append(
                     Item(
                         text="\t".join(cells),
                         cells=cells,
                         table=table_no,
+                        fills=shades if any(shades) else None,
                         location=Location(sheet=sheet.title, row=r),
                     )
                 )
