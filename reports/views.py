@@ -58,6 +58,12 @@ def _bad_dates(request: HttpRequest, form: ReportDatesForm, title: str) -> HttpR
     return render(request, "reports/bad_dates.html", {"form": form, "title": title}, status=400)
 
 
+def file_stem(title: str) -> str:
+    """The start of a download's file name: the title as a slug of at most 60 characters, not
+    ending in a hyphen where it was cut ("...-response--as-at-..." otherwise)."""
+    return slugify(title)[:60].strip("-") or "board-report"
+
+
 def _download(report: BoardReport, fmt: str, stem: str) -> HttpResponse:
     renderer, content_type = FORMATS[fmt]
     response = HttpResponse(renderer(report), content_type=content_type)
@@ -120,7 +126,7 @@ def plan_report_download(request: HttpRequest, plan_id: int, fmt: str) -> HttpRe
     form, as_at, previous = _dates(request)
     if as_at is None:
         return _bad_dates(request, form, plan.title)
-    return _download(build_report(plan=plan, as_at=as_at, previous=previous), fmt, slugify(plan.title)[:60])
+    return _download(build_report(plan=plan, as_at=as_at, previous=previous), fmt, file_stem(plan.title))
 
 
 @login_required
@@ -134,7 +140,7 @@ def partnership_report(request: HttpRequest, partnership_id: int, fmt: str = "ht
     plans = list(_plans(request).filter(partnership=partnership))
     report = build_report(partnership=partnership, plans=plans, as_at=as_at, previous=previous)
     if fmt != "html":
-        return _download(report, fmt, slugify(partnership.name)[:60])
+        return _download(report, fmt, file_stem(partnership.name))
     query = _query(request)
     downloads = [
         (label, reverse("reports:partnership_report_download", args=[partnership.pk, f]) + query)
@@ -156,7 +162,7 @@ def public_report(request: HttpRequest, plan_id: int) -> HttpResponse:
         return _bad_dates(request, form, plan.title)
     report = build_report(plan=plan, as_at=as_at, public=True, roles_only=roles_only_for(plan))
     if request.GET.get("format") == "pdf":
-        return _download(report, "pdf", slugify(plan.title)[:60] + "-public")
+        return _download(report, "pdf", file_stem(plan.title) + "-public")
     query = _query(request)
     pdf_url = (
         reverse("reports:public_report", args=[plan.pk]) + (query + "&" if query else "?") + "format=pdf"
