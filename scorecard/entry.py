@@ -118,6 +118,9 @@ def validate_rows(
             number = figures.parse_number(row.get("value", row.get("count")))
         except ValueError as error:
             problems.append(str(error))
+        problems += figures.value_problems(
+            measure.unit, period, number, timezone.localdate(), measure.frequency
+        )
         source = " ".join(str(row.get("source") or "").split()) or default_source
         if not problems:
             key = (period, figures.dimensions_key(dims), source)

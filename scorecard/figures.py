@@ -131,6 +131,20 @@ def parse_period(raw: Any, frequency: str = MONTHLY) -> dt.date:
     return start
 
 
+def value_problems(
+    unit: str, period: dt.date | None, number: Decimal | None, today: dt.date, frequency: str = MONTHLY
+) -> list[str]:
+    """What makes a value impossible, in words for the user (empty when it is fine): a period
+    that has not started yet (a typo such as 2062 for 2026 would otherwise head the scorecard
+    as the latest value), or a count or number of days below zero."""
+    problems = []
+    if period is not None and period > period_start(today, frequency):
+        problems.append(f"{period:%Y-%m} has not started yet: values are for periods up to {today:%Y-%m}.")
+    if number is not None and number < 0 and unit in ("count", "days"):
+        problems.append(f"A {'count' if unit == 'count' else 'number of days'} cannot be below zero.")
+    return problems
+
+
 def _parse_period_text(text: str) -> dt.date | None:
     match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text)
     if match:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.text import slugify
 
 from oversight.forms import GovukFormMixin
@@ -53,6 +54,22 @@ class ValueForm(GovukFormMixin, forms.Form):
             return figures.parse_period(self.cleaned_data["period"], self.measure.frequency)
         except ValueError as error:
             raise forms.ValidationError(str(error)) from error
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        problems = figures.value_problems(
+            self.measure.unit,
+            data.get("period"),
+            None,
+            timezone.localdate(),
+            self.measure.frequency,
+        )
+        if problems:
+            self.add_error("period", problems)
+        problems = figures.value_problems(self.measure.unit, None, data.get("number"), timezone.localdate())
+        if problems:
+            self.add_error("number", problems)
+        return data
 
     def dimensions(self) -> dict[str, str]:
         return {d.key: self.cleaned_data[name] for name, d in self.dimension_fields}
