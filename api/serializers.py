@@ -6,8 +6,10 @@ update date (cached from progress updates), a section's sign-off (the board's, i
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from rest_framework import serializers
 
@@ -21,6 +23,7 @@ from plans.models import (
     ProgressUpdate,
     RagStatus,
     Section,
+    check_update_date,
 )
 
 
@@ -235,6 +238,9 @@ class EvidenceSerializer(serializers.ModelSerializer):
         return bool(obj.file)
 
 
+NARRATIVE_MISSING = "Give the progress and impact."
+
+
 class ProgressUpdateSerializer(serializers.ModelSerializer):
     action = ForUserRelatedField(Action)
     status = serializers.CharField(
@@ -254,6 +260,21 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "created", "evidence",
         ]  # fmt: skip
         read_only_fields = ["created"]
+        # The same rules as the page's form: a narrative, and a date not after today.
+        extra_kwargs = {
+            "narrative": {
+                "required": True,
+                "allow_blank": False,
+                "error_messages": {"required": NARRATIVE_MISSING, "blank": NARRATIVE_MISSING},
+            }
+        }
+
+    def validate_date(self, day: dt.date) -> dt.date:
+        try:
+            check_update_date(day)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+        return day
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         action: Action = attrs.get("action", getattr(self.instance, "action", None))

@@ -13,7 +13,16 @@ from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 
 from oversight.forms import GovukFormMixin
-from plans.models import EVIDENCE_EXTENSIONS, Action, Agency, Person, Plan, RagStatus, Section
+from plans.models import (
+    EVIDENCE_EXTENSIONS,
+    Action,
+    Agency,
+    Person,
+    Plan,
+    RagStatus,
+    Section,
+    check_update_date,
+)
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"]
 NO_STATUS = "none"
@@ -188,8 +197,7 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
 
     def clean_date(self) -> dt.date:
         day = self.cleaned_data["date"]
-        if day > timezone.localdate():
-            raise forms.ValidationError("The date of the update must be today or in the past")
+        check_update_date(day)
         return day
 
     def clean_evidence_file(self) -> UploadedFile | None:

@@ -443,6 +443,16 @@ class Action(models.Model):
         return latest.status if latest else None
 
 
+UPDATE_IN_THE_FUTURE = "The date of the update must be today or in the past"
+
+
+def check_update_date(day: dt.date, today: dt.date | None = None) -> None:
+    """A progress update tells what has happened, so it cannot be dated after today: a future
+    date would become the action's status and last update until then (the page and the API)."""
+    if day > (today or timezone.localdate()):
+        raise ValidationError(UPDATE_IN_THE_FUTURE)
+
+
 class ProgressUpdateQuerySet(PartnershipScopedQuerySet):
     partnership_path = "action__plan__partnership"
 
