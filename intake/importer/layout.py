@@ -19,7 +19,7 @@ from .normalise import (
 )
 from .owners import split_owner
 from .readers.base import Item
-from .synonyms import header_field, section_text_label
+from .synonyms import header_field, section_text_label, sub_header_field
 
 GROUP_FIELDS = ("section", "question")
 POINTERS = re.compile(
@@ -129,6 +129,64 @@ def banner_title(cells: list[str]) -> str | None:
     return first + rest if rest[:1].islower() else None
 
 
+_SUB_LABEL_WORDS = 5
+
+
+def _label_like(cell: str) -> bool:
+    """A cell that could name a column: short words, no date, no reference."""
+    return (
+        len(cell) <= 40
+        and len(cell.split()) <= _SUB_LABEL_WORDS
+        and not find_dates(cell)
+        and not looks_like_ref(cell)
+        and not any(ch.isdigit() for ch in cell)
+    )
+
+
+def sub_header_fields(parent: list[str], below: list[str]) -> list[str | None] | None:
+    """The columns' fields when ``below`` splits header cells of ``parent`` into sub-columns
+    ('Timescale' merged over 'Start' | 'End', 'Lead' over 'Agency' | 'Officer'), else None.
+
+    A merged header cell keeps its text in its first column and leaves the others empty (Word,
+    Excel, HTML colspan, CSV and text exports alike); a header cell merged down repeats its text in
+    the row below (Word, Excel, HTML rowspan) or leaves it empty (CSV). Each sub-column is read in
+    the context of its parent (see ``sub_header_field``); the other columns keep their own field."""
+    width = max(len(parent), len(below))
+    top = parent + [""] * (width - len(parent))
+    low = below + [""] * (width - len(below))
+    if not any(low) or not all(_label_like(c) for c in low if c):
+        return None
+    # the header cell over each column (its position): a text carries right over the empty cells
+    # after it while the row below names sub-columns there
+    over: list[int | None] = []
+    for c in range(width):
+        left = over[c - 1] if c else None
+        if top[c]:
+            over.append(c)
+        elif left is not None and low[c] and low[c] != top[left]:
+            over.append(left)
+        else:
+            over.append(None)
+    # a spread header cell names a sub-column under its own first column too ('Start' under
+    # 'Timescale'); a label alone under an empty header cell is that column's own
+    over = [
+        h if h == c or (h is not None and low[h] and low[h] != top[h]) else None for c, h in enumerate(over)
+    ]
+    spread = {c for c in range(width) if over[c] is not None and over.count(over[c]) > 1}
+    if not any(low[c] for c in spread):
+        return None
+    fields: list[str | None] = []
+    for c in range(width):
+        head = over[c]
+        if head is None:
+            fields.append(header_field(low[c]) if low[c] else None)
+        elif c in spread and low[c] and low[c] != top[head]:
+            fields.append(sub_header_field(top[head], low[c]))
+        else:
+            fields.append(header_field(top[head]))
+    return fields
+
+
 def is_pointer(text: str) -> bool:
     """Cells that only point elsewhere, or say there is nothing to do."""
     text = text.strip().strip(".").strip()
@@ -163,7 +221,7 @@ def _fit(cell: str, fld: str | None) -> float:
         return 1.0 if words <= 6 else -2.0
     if fld == "owner":
         return 0.5 if words <= 15 else -0.5
-    if fld in ("due", "due_or_evidence"):
+    if fld in ("due", "due_or_evidence", "start"):
         return 1.5 if find_dates(cell) else 0.0
     if ref:
         return -2.0
@@ -324,6 +382,7 @@ class Builder:
     # actions read without a section, with their table's name: when the plan's tables have several
     # names (a sheet or a heading per strand), each name is a section
     unsectioned: list[tuple[Action, str]] = field(default_factory=list)
+    after_header: list[str] | None = None  # the header row just read: the next row may split its cells
 
     # ---------------------------------------------------------------- sections
     def add_section(self, ref: str, title: str, location: Location, parent: str | None = None) -> Section:
@@ -365,6 +424,7 @@ class Builder:
         text = clean_text(item.text)
         if not text:
             return
+        self.after_header = None
         if item.heading:
             self.header = None
             self.heading_label = None if SECTION_HEADING.match(text) else text[:120]
@@ -396,11 +456,18 @@ class Builder:
         nonempty = [c for c in cells if c]
         if not nonempty:
             return
+        parent, self.after_header = self.after_header, None
+        if parent is not None and self.header is not None:
+            split = sub_header_fields(parent, cells)
+            if split is not None:  # a second header row naming the sub-columns of the first
+                self.header = Header(fields=split, key=self.header.key)
+                return
         fields = [header_field(c) if c else None for c in cells]
         matched = [f for f in fields if f]
         if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):
             key = tuple(fields)
             self.table_label = self.heading_label or item.location.sheet
+            self.after_header = cells
             if self.header is None or key != self.header.key:
                 if self.header is None or _trimmed(key) != _trimmed(self.header.key):
                     # a new layout (not the same header with more or fewer empty cells after it)

@@ -31,7 +31,9 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "due": ("due", "due by", "due date", "completion date", "target date", "target", "deadline", "timescale",
             "timescales", "by when", "when", "date", "date due", "target completion date", "completion by",
             "timeframe", "time frame", "milestone", "milestones", "original target date", "revised target date",
-            "revised date", "revised timescale", "revised deadline"),
+            "revised date", "revised timescale", "revised deadline", "end date", "dates", "key dates"),
+    # when the work starts: not the due date ('Start date', or 'Start' under 'Timescale')
+    "start": ("start", "start date", "date started", "planned start", "planned start date", "commencement date"),
     "due_or_evidence": ("target date/evidence", "target date / evidence", "timescale/evidence",
                         "date/evidence", "target date and evidence"),
     "rag": ("rag", "rag status", "status", "rag rating", "rating", "brag", "brag status", "current rag",
@@ -59,12 +61,37 @@ SECTION_TEXT_LABELS: dict[str, tuple[str, ...]] = {
                               "what the inspectors found", "findings"),
 }  # fmt: skip
 
+# a header cell spread over sub-columns named in the row below it ('Timescale' over 'Start' | 'End',
+# 'Lead' over 'Agency' | 'Officer', 'Progress' over 'Update' | 'RAG'): parent's field -> field -> the
+# sub-labels that mean that field under such a parent. A sub-column is read first by its combined label
+# ('Lead Agency', 'Progress RAG' above), then by this table, then by its own label ('RAG'), else it is
+# another column of its parent's field (both of 'Original' | 'Revised' under 'Target date').
+SUB_HEADER_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "due": {"start": ("start", "from", "begin", "begins", "started", "commenced", "planned start"),
+            "due": ("end", "to", "finish", "by", "target", "completion", "completed by", "deadline", "due",
+                    "revised", "end date", "finish date")},
+    "owner": {"owner": ("officer", "name", "named", "person", "individual", "post", "post holder", "job title",
+                        "role", "contact", "named lead", "lead"),
+              "agency": ("agency", "organisation", "organization", "service", "partner", "team")},
+    "progress": {"progress": ("update", "updates", "narrative", "comment", "comments", "commentary", "detail",
+                              "evidence", "latest"),
+                 "rag": ("rag", "status", "rating", "brag", "colour")},
+    "rag": {"rag": ("current", "now", "latest", "this month", "this quarter"),
+            "previous_rag": ("previous", "last", "was", "last month", "last quarter", "last update")},
+}  # fmt: skip
+
 # synonym -> field, and the same with spaces removed (for 'RA G', 'Lead/ s': letters split by the extraction)
 _BY_SYNONYM: dict[str, str] = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
 _BY_SQUEEZED: dict[str, str] = {}
 for _syn, _field in sorted(_BY_SYNONYM.items(), key=lambda item: -len(item[0])):
     _BY_SQUEEZED.setdefault(_syn.replace(" ", ""), _field)
 _LONGEST = max(len(syn) for syn in _BY_SYNONYM)
+_BY_SUB_LABEL: dict[tuple[str, str], str] = {
+    (parent, label): field
+    for parent, meanings in SUB_HEADER_SYNONYMS.items()
+    for field, labels in meanings.items()
+    for label in labels
+}
 
 
 def normalise_header(text: str) -> str:
@@ -94,6 +121,19 @@ def header_field(cell: str) -> str | None:
     if len(squeezed) <= 25:
         return _BY_SQUEEZED.get(squeezed)
     return None
+
+
+def sub_header_field(parent: str, label: str) -> str | None:
+    """The field of a sub-column labelled ``label`` under a header cell ``parent`` spread over it."""
+    combined = _BY_SYNONYM.get(normalise_header(f"{parent} {label}"))
+    if combined:
+        return combined
+    parent_field = header_field(parent)
+    if parent_field:
+        meaning = _BY_SUB_LABEL.get((parent_field, normalise_header(label)))
+        if meaning:
+            return meaning
+    return header_field(label) or parent_field
 
 
 def section_text_label(cell: str) -> str | None:

@@ -403,3 +403,127 @@ def test_a_status_shown_only_by_the_fill_of_an_excel_cell_is_read(tmp_path: Path
     book.save(path)
     draft = import_document(path)
     assert [a.rag for a in draft.actions] == ["amber", "red"]
+
+
+# two header rows: a header cell spread over sub-columns named in the row below it
+TWO_ROW_TOP = ["Ref", "Action", "Lead", "", "Timescale", "", "Progress", ""]
+TWO_ROW_BELOW = ["Ref", "Action", "Agency", "Officer", "Start", "End", "Update", "RAG"]
+TWO_ROW_ACTIONS = [
+    ["1.1", "Publish the neglect strategy.", "Council", "Head of Early Help", "January 2024", "March 2024",
+     "Draft agreed.", "Green"],
+    ["1.2", "Train the practitioners in the toolkit.", "ICB", "Designated Nurse", "April 2024", "30/09/2024",
+     "Trainers booked.", "Amber"],
+]  # fmt: skip
+
+
+def _assert_two_row_header_read(draft: PlanDraft) -> None:
+    got = [
+        (a.ref, a.text, a.agency, a.owner, a.due_text, str(a.due), a.progress, a.rag) for a in draft.actions
+    ]
+    assert got == [
+        ("1.1", "Publish the neglect strategy.", "Council", "Head of Early Help", "March 2024", "2024-03-31",
+         "Draft agreed.", "green"),
+        ("1.2", "Train the practitioners in the toolkit.", "ICB", "Designated Nurse", "30/09/2024", "2024-09-30",
+         "Trainers booked.", "amber"),
+    ]  # fmt: skip
+
+
+def test_the_end_of_a_timescale_split_into_start_and_end_in_a_word_table_is_the_due_date(
+    tmp_path: Path,
+) -> None:
+    def build(document: Any) -> None:
+        table = _word_table(document, [TWO_ROW_TOP, TWO_ROW_BELOW, *TWO_ROW_ACTIONS])
+        for col in (2, 4, 6):
+            table.cell(0, col).merge(table.cell(0, col + 1)).text = TWO_ROW_TOP[col]
+        for col in (0, 1):
+            _merge_down(table, col, 0, 1)
+
+    _assert_two_row_header_read(_word(tmp_path, build))
+
+
+def test_a_header_merged_over_sub_columns_of_an_excel_sheet_is_read_with_them(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (TWO_ROW_TOP, TWO_ROW_BELOW, *TWO_ROW_ACTIONS):
+        sheet.append(row)
+    for cells in ("A1:A2", "B1:B2", "C1:D1", "E1:F1", "G1:H1"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    _assert_two_row_header_read(import_document(path))
+
+
+def test_a_csv_with_a_second_header_row_naming_sub_columns_is_read_with_them(tmp_path: Path) -> None:
+    below = ["", "", *TWO_ROW_BELOW[2:]]
+    _assert_two_row_header_read(_csv(tmp_path, [TWO_ROW_TOP, below, *TWO_ROW_ACTIONS]))
+
+
+def test_an_html_header_cell_spanning_two_columns_is_read_with_the_sub_headers_below(tmp_path: Path) -> None:
+    def cells(row: list[str], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in row) + "</tr>"
+
+    page = (
+        "<html><body><h1>Improvement plan</h1><table>"
+        "<tr><th rowspan='2'>Ref</th><th rowspan='2'>Action</th><th colspan='2'>Lead</th>"
+        "<th colspan='2'>Timescale</th><th colspan='2'>Progress</th></tr>"
+        + cells(TWO_ROW_BELOW[2:], "th")
+        + "".join(cells(row) for row in TWO_ROW_ACTIONS)
+        + "</table></body></html>"
+    )
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_two_row_header_read(import_document(path))
+
+
+def test_tab_separated_text_with_two_header_rows_is_read_with_the_sub_columns(tmp_path: Path) -> None:
+    lines = ["Action plan", "", "\t".join(TWO_ROW_TOP), "\t".join(["", "", *TWO_ROW_BELOW[2:]])]
+    lines += ["\t".join(row) for row in TWO_ROW_ACTIONS]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _assert_two_row_header_read(import_document(path))
+
+
+def test_a_label_on_the_second_line_of_a_header_is_not_read_as_a_sub_column() -> None:
+    from intake.importer.layout import sub_header_fields
+
+    assert sub_header_fields(["Ref", "Action", "Lead", ""], ["", "", "", "Notes"]) is None
+    assert sub_header_fields(["Ref", "Action", "Target"], ["", "", "date"]) is None
+    assert (
+        sub_header_fields(["Ref", "Action", "Lead", ""], ["1.1", "Publish the strategy.", "Council", "Ann"])
+        is None
+    )
+
+
+def test_sub_columns_are_read_in_the_context_of_the_header_cell_over_them() -> None:
+    from intake.importer.synonyms import sub_header_field
+
+    assert sub_header_field("Timescale", "Start") == "start"
+    assert sub_header_field("Timescale", "End") == "due"
+    assert sub_header_field("Target date", "Original") == "due"
+    assert sub_header_field("Lead", "Agency") == "agency"
+    assert sub_header_field("Lead", "Name") == "owner"
+    assert sub_header_field("Progress", "Update") == "progress"
+    assert sub_header_field("Progress", "RAG") == "rag"
+    assert sub_header_field("RAG", "Previous") == "previous_rag"
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_pdf_table_with_a_header_cell_spanning_sub_columns_is_read_with_them(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    def cells(row: list[str], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in row) + "</tr>"
+
+    markup = (
+        "<style>table{border-collapse:collapse;font-size:9pt} td,th{border:1px solid black;padding:3px}</style>"
+        "<table><tr><th rowspan='2'>Ref</th><th rowspan='2'>Action</th><th colspan='2'>Lead</th>"
+        "<th colspan='2'>Timescale</th><th colspan='2'>Progress</th></tr>"
+        + cells(TWO_ROW_BELOW[2:], "th")
+        + "".join(cells(row) for row in TWO_ROW_ACTIONS)
+        + "</table>"
+    )
+    path = tmp_path / "plan.pdf"
+    HTML(string=markup).write_pdf(path)
+    _assert_two_row_header_read(import_document(path))
