@@ -443,6 +443,18 @@ class Action(models.Model):
         return latest.status if latest else None
 
 
+def status_since(updates: list[ProgressUpdate]) -> dt.date | None:
+    """The date of the update from which the action has had its current status: the earliest
+    of the latest updates in a row that share the newest one's status. `updates` come newest
+    first, as the action page lists them."""
+    since = None
+    for update in updates:
+        if update.status_id != updates[0].status_id:
+            break
+        since = update.date
+    return since
+
+
 UPDATE_IN_THE_FUTURE = "The date of the update must be today or in the past"
 
 

@@ -38,6 +38,7 @@ from plans.models import (
     Role,
     Section,
     historical_model,
+    status_since,
 )
 
 try:  # Governance flags (stale, slipped, RAG mismatch ...) when that app is installed.
@@ -562,7 +563,7 @@ def render_action_page(
     may_add = rules.can_add_update(user, action)
     if may_add and form is None:
         form = ProgressUpdateForm(action=action)
-    updates = (
+    updates = list(
         ProgressUpdate.objects.for_user(user)
         .filter(action=action)
         .select_related("status", "author")
@@ -578,6 +579,7 @@ def render_action_page(
         "owners": owners,
         "owner_agencies": owner_agencies,
         "updates": updates,
+        "status_since": status_since(updates),
         "history": action_history(action, statuses, records, owners, owner_agencies),
         "form": form if may_add else None,
         "statuses": statuses,
