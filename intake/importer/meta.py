@@ -48,6 +48,38 @@ def _cells_apart(items: list[Item], texts: list[str], limit: int) -> str:
     return " ".join(parts)[:limit]
 
 
+_TITLE_ROWS = 3
+_NOT_TITLE = re.compile(r"^(?:(?:rag |brag |colour )?key|rag rating|notes?)\b", re.I)
+
+
+def _title_rows(items: list[Item], texts: list[str]) -> str | None:
+    """A document that opens with a table (a sheet, a CSV file): the title rows above its header,
+    each one cell (in Excel or Word often merged across the table), e.g. 'Hillshire Safeguarding
+    Children Partnership' then 'Neglect improvement plan'. Stops at a row of several cells, a gap,
+    a date line ('Last updated: ...'), a status key, or another table."""
+    if not items or not items[0].is_row:
+        return None
+    run: list[str] = []
+    first = items[0]
+    for item, text in zip(items[:_TITLE_ROWS], texts, strict=False):
+        cells = [clean_text(c) for c in item.cells or []]
+        if (
+            not item.is_row
+            or item.table != first.table
+            or sum(bool(c) for c in cells) != 1
+            or len(text) > 200
+            or _AS_AT.search(text)
+            or _COLOUR_LINE.match(text)
+            or _NOT_TITLE.match(text)
+        ):
+            break
+        row, previous = item.location.row, first.location.row
+        if run and row is not None and previous is not None and row != previous + len(run):
+            break
+        run.append(text)
+    return " – ".join(run) if run else None
+
+
 def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[RagStatus]:
     """The first run of lines/rows defining colours ('Red  Delayed or at risk...')."""
     best: list[RagStatus] = []
@@ -119,6 +151,8 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
             break
         if run:
             meta.title = " – ".join(run)
+    if meta.title is None:
+        meta.title = _title_rows(items, texts)
     head = whole[:20000]
     org = _ORG.search(_cells_apart(items, texts, 20000) if items else head)
     if org:

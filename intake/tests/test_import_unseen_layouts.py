@@ -527,3 +527,62 @@ def test_a_pdf_table_with_a_header_cell_spanning_sub_columns_is_read_with_them(t
     path = tmp_path / "plan.pdf"
     HTML(string=markup).write_pdf(path)
     _assert_two_row_header_read(import_document(path))
+
+
+PLAN_HEADER = ["Ref", "Action", "Lead officer", "Target date", "RAG"]
+PLAN_ROW = ["1.1", "Publish the neglect strategy.", "Head of Early Help", "March 2024", "Green"]
+
+
+def test_a_title_row_merged_across_a_sheet_above_its_header_is_the_plans_title(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["B2"] = "Hillshire Safeguarding Children Partnership"
+    sheet["B3"] = "Neglect improvement plan"
+    sheet["B4"] = "Last updated: 14 March 2024"
+    sheet.merge_cells("B2:F2")
+    sheet.merge_cells("B3:F3")
+    for row in (PLAN_HEADER, PLAN_ROW):
+        sheet.append(["", *row])
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    draft = import_document(path)
+    assert draft.plan.title == "Hillshire Safeguarding Children Partnership – Neglect improvement plan"
+    assert str(draft.plan.as_at) == "2024-03-14"
+    assert draft.actions[0].ref == "1.1"
+
+
+def test_a_single_cell_first_row_of_a_csv_file_is_the_plans_title(tmp_path: Path) -> None:
+    draft = _csv(tmp_path, [["JTAI written statement of action"], PLAN_HEADER, PLAN_ROW])
+    assert draft.plan.title == "JTAI written statement of action"
+    assert _csv(tmp_path, [PLAN_HEADER, PLAN_ROW], name="untitled.csv").plan.title is None
+
+
+def test_a_status_key_or_a_row_after_a_gap_is_not_part_of_the_title(tmp_path: Path) -> None:
+    keyed = _csv(tmp_path, [["RAG key"], ["Red", "Off track"], PLAN_HEADER, PLAN_ROW])
+    assert keyed.plan.title is None
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "Exploitation delivery plan"
+    sheet["A3"] = "Prepared by the business unit"
+    sheet.append(PLAN_HEADER)
+    sheet.append(PLAN_ROW)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    assert import_document(path).plan.title == "Exploitation delivery plan"
+
+
+def test_a_heading_above_a_word_table_is_the_title_rather_than_the_tables_title_row(tmp_path: Path) -> None:
+    draft = _word(tmp_path, _cspr_plan)
+    assert draft.plan.title == "Child Safeguarding Practice Review: Child J – Action Plan"
+
+
+def test_the_merged_title_row_of_a_word_table_opening_the_document_is_the_plans_title(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        table = _word_table(document, [["CSPR Child J – action plan", "", "", "", ""], PLAN_HEADER, PLAN_ROW])
+        table.cell(0, 0).merge(table.cell(0, 4)).text = "CSPR Child J – action plan"
+
+    assert _word(tmp_path, build).plan.title == "CSPR Child J – action plan"
