@@ -8,6 +8,7 @@ cookies, HSTS). `DATABASE_URL` selects the database (PostgreSQL in production an
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -101,6 +102,13 @@ try:
     }
 except ValueError as exc:  # dj-database-url raises ValueError for unknown schemes
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL Oversight understands: {exc}") from exc
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests on SQLite use a file of their own (one per test process), not Django's shared-cache
+    # memory database: there a background import thread writing while a request reads fails at
+    # once with "database table is locked" instead of waiting its turn, as it does on a file.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"oversight-test-{os.getpid()}.sqlite3")
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
