@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .meta import title_row
 from .model import Action, Location, PlanDraft, Section
 from .normalise import (
     clean_text,
@@ -383,6 +384,9 @@ class Builder:
     # names (a sheet or a heading per strand), each name is a section
     unsectioned: list[tuple[Action, str]] = field(default_factory=list)
     after_header: list[str] | None = None  # the header row just read: the next row may split its cells
+    headed_tables: set[int] = field(default_factory=set)  # tables whose header row has been read
+    title_rows: dict[int, str] = field(default_factory=dict)  # table -> its title row above the header
+    label_titles: dict[str, str] = field(default_factory=dict)  # sheet name -> its table's title row
 
     # ---------------------------------------------------------------- sections
     def add_section(self, ref: str, title: str, location: Location, parent: str | None = None) -> Section:
@@ -466,7 +470,12 @@ class Builder:
         matched = [f for f in fields if f]
         if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):
             key = tuple(fields)
-            self.table_label = self.heading_label or item.location.sheet
+            sheet = item.location.sheet
+            self.table_label = self.heading_label or sheet
+            if sheet and not self.heading_label and item.table in self.title_rows:
+                self.label_titles.setdefault(sheet, self.title_rows[item.table])
+            if item.table is not None:
+                self.headed_tables.add(item.table)
             self.after_header = cells
             if self.header is None or key != self.header.key:
                 if self.header is None or _trimmed(key) != _trimmed(self.header.key):
@@ -479,6 +488,10 @@ class Builder:
                 self.agency = None
                 self.last_action = None
             return
+        if item.table is not None and item.table not in self.headed_tables:
+            title = title_row(cells)
+            if title:
+                self.title_rows[item.table] = title  # the last before the header: the table's own
         banner = banner_title(cells)
         if banner is not None:
             # a heading across the whole table (a partner's part of the plan): it groups the sections below
@@ -758,15 +771,22 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     _sections_from_table_names(builder)
 
 
+_DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|tab)\s*\d*$", re.I)
+
+
 def _sections_from_table_names(builder: Builder) -> None:
     """Actions without a section of their own, in tables named by a heading or a sheet ('Prevent',
-    'Protect'): each name is a section, when there are at least two (one name is the plan's)."""
+    'Protect'): each name is a section, when there are at least two (one name is the plan's). A sheet
+    with a title row above its header ('Prevent – child exploitation delivery plan') is titled by it
+    and keeps its name as the section's ref (unless the name is Excel's own, 'Sheet' or 'Sheet2')."""
     names = list(dict.fromkeys(name for _, name in builder.unsectioned))
     if len(names) < 2:
         return
     refs = {s.ref for s in builder.draft.sections}
     for action, name in builder.unsectioned:
-        if name not in refs:
-            builder.draft.sections.append(Section(ref=name, title=name, location=action.location))
-            refs.add(name)
-        action.section = name
+        title = builder.label_titles.get(name, name)
+        ref = title[:80] if _DEFAULT_SHEET_NAME.match(name) else name
+        if ref not in refs:
+            builder.draft.sections.append(Section(ref=ref, title=title, location=action.location))
+            refs.add(ref)
+        action.section = ref

@@ -52,26 +52,29 @@ _TITLE_ROWS = 3
 _NOT_TITLE = re.compile(r"^(?:(?:rag |brag |colour )?key|rag rating|notes?)\b", re.I)
 
 
-def _title_rows(items: list[Item], texts: list[str]) -> str | None:
+def title_row(cells: list[str]) -> str | None:
+    """The text of a title row above a table's header: one cell (in Excel or Word often merged across
+    the table), not a date line ('Last updated: ...') or a status key; else None."""
+    nonempty = [c for c in (clean_text(x) for x in cells) if c]
+    if len(nonempty) != 1:
+        return None
+    text = nonempty[0]
+    if len(text) > 200 or _AS_AT.search(text) or _COLOUR_LINE.match(text) or _NOT_TITLE.match(text):
+        return None
+    return text
+
+
+def _title_rows(items: list[Item]) -> str | None:
     """A document that opens with a table (a sheet, a CSV file): the title rows above its header,
-    each one cell (in Excel or Word often merged across the table), e.g. 'Hillshire Safeguarding
-    Children Partnership' then 'Neglect improvement plan'. Stops at a row of several cells, a gap,
-    a date line ('Last updated: ...'), a status key, or another table."""
+    e.g. 'Hillshire Safeguarding Children Partnership' then 'Neglect improvement plan'. A row that is
+    not a title row, a gap or another table ends them."""
     if not items or not items[0].is_row:
         return None
     run: list[str] = []
     first = items[0]
-    for item, text in zip(items[:_TITLE_ROWS], texts, strict=False):
-        cells = [clean_text(c) for c in item.cells or []]
-        if (
-            not item.is_row
-            or item.table != first.table
-            or sum(bool(c) for c in cells) != 1
-            or len(text) > 200
-            or _AS_AT.search(text)
-            or _COLOUR_LINE.match(text)
-            or _NOT_TITLE.match(text)
-        ):
+    for item in items[:_TITLE_ROWS]:
+        text = title_row(item.cells) if item.cells is not None and item.table == first.table else None
+        if text is None:
             break
         row, previous = item.location.row, first.location.row
         if run and row is not None and previous is not None and row != previous + len(run):
@@ -152,7 +155,7 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
         if run:
             meta.title = " – ".join(run)
     if meta.title is None:
-        meta.title = _title_rows(items, texts)
+        meta.title = _title_rows(items)
     head = whole[:20000]
     org = _ORG.search(_cells_apart(items, texts, 20000) if items else head)
     if org:

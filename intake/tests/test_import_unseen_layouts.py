@@ -586,3 +586,52 @@ def test_the_merged_title_row_of_a_word_table_opening_the_document_is_the_plans_
         table.cell(0, 0).merge(table.cell(0, 4)).text = "CSPR Child J – action plan"
 
     assert _word(tmp_path, build).plan.title == "CSPR Child J – action plan"
+
+
+def test_a_sheet_per_strand_is_a_section_titled_by_the_title_row_above_its_header(tmp_path: Path) -> None:
+    draft = _strand_workbook(tmp_path, ["Prevent", "Protect"])
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("Prevent", "Prevent – delivery plan"),
+        ("Protect", "Protect – delivery plan"),
+    ]
+    assert [a.section for a in draft.actions] == ["Prevent", "Protect"]
+    assert draft.plan.title == "Child Exploitation Delivery Plan 2023-25"
+
+
+def test_a_sheet_without_a_title_row_is_a_section_titled_by_its_name(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Prevent"
+    book.create_sheet("Protect")
+    for sheet in book.worksheets:
+        sheet.append(PLAN_HEADER)
+        sheet.append(
+            [f"{sheet.title[:3].upper()}-1", f"Deliver the {sheet.title} work.", "Lead", "June 2024", "G"]
+        )
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    assert [(s.ref, s.title) for s in import_document(path).sections] == [
+        ("Prevent", "Prevent"),
+        ("Protect", "Protect"),
+    ]
+
+
+def test_sheets_left_with_excels_own_names_are_sections_named_by_their_title_rows(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for n, title in enumerate(("Neglect", "Exploitation"), start=1):
+        sheet = book.active if n == 1 else book.create_sheet(f"Sheet{n}")
+        sheet.append([f"{title} improvement plan"])
+        sheet.append(["Last updated: 1 March 2024"])
+        sheet.append(PLAN_HEADER)
+        sheet.append([f"{n}.1", f"Deliver the {title} work.", "Lead", "June 2024", "G"])
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    draft = import_document(path)
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("Neglect improvement plan", "Neglect improvement plan"),
+        ("Exploitation improvement plan", "Exploitation improvement plan"),
+    ]
+    assert [a.section for a in draft.actions] == ["Neglect improvement plan", "Exploitation improvement plan"]
