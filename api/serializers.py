@@ -24,6 +24,7 @@ from plans.models import (
     RagStatus,
     Section,
     check_update_date,
+    section_name_problem,
 )
 
 
@@ -100,6 +101,12 @@ class SectionSerializer(serializers.ModelSerializer):
         plan = attrs.get("plan", getattr(self.instance, "plan", None))
         if self.instance is not None and plan != self.instance.plan:
             raise serializers.ValidationError({"plan": "A section cannot move to another plan."})
+        problem = section_name_problem(
+            attrs.get("ref", getattr(self.instance, "ref", "")),
+            attrs.get("title", getattr(self.instance, "title", "")),
+        )
+        if problem:
+            raise serializers.ValidationError({"title": problem})
         parent = attrs.get("parent", getattr(self.instance, "parent", None))
         if parent is not None:
             if parent.plan_id != plan.pk:

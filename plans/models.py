@@ -302,6 +302,15 @@ class SectionQuerySet(PartnershipScopedQuerySet):
     partnership_path = "plan__partnership"
 
 
+SECTION_WITHOUT_NAME = "Enter a title or a reference: a section needs one to be found in lists and reports"
+
+
+def section_name_problem(ref: str, title: str) -> str:
+    """A section with neither reference nor title would be a blank row in the plan, the
+    governance sign-off table and the board report."""
+    return "" if (ref or "").strip() or (title or "").strip() else SECTION_WITHOUT_NAME
+
+
 class Section(models.Model):
     """A theme, area for development, finding or board question; nests to any depth."""
 
@@ -334,6 +343,9 @@ class Section(models.Model):
         return self.signed_off_on is not None
 
     def clean(self) -> None:
+        problem = section_name_problem(self.ref, self.title)
+        if problem:
+            raise ValidationError({"title": problem})
         if self.parent_id and self.parent.plan_id != self.plan_id:
             raise ValidationError({"parent": "A section's parent must be in the same plan."})
         node, seen = self.parent, {self.pk}
