@@ -188,6 +188,17 @@ def sub_header_fields(parent: list[str], below: list[str]) -> list[str | None] |
     return fields
 
 
+def _spread_labels_only(cells: list[str]) -> bool:
+    """A first header row holding only the header cells spread over sub-columns (its other labels
+    are in the row below): it leaves the first column empty and every cell in it names a field."""
+    return (
+        bool(cells)
+        and not cells[0]
+        and any(cells)
+        and all(_label_like(c) and header_field(c) for c in cells if c)
+    )
+
+
 def is_pointer(text: str) -> bool:
     """Cells that only point elsewhere, or say there is nothing to do."""
     text = text.strip().strip(".").strip()
@@ -384,6 +395,7 @@ class Builder:
     # names (a sheet or a heading per strand), each name is a section
     unsectioned: list[tuple[Action, str]] = field(default_factory=list)
     after_header: list[str] | None = None  # the header row just read: the next row may split its cells
+    row_before: tuple[int | None, list[str]] | None = None  # the row just read (its table, its cells)
     headed_tables: set[int] = field(default_factory=set)  # tables whose header row has been read
     title_rows: dict[int, str] = field(default_factory=dict)  # table -> its title row above the header
     label_titles: dict[str, str] = field(default_factory=dict)  # sheet name -> its table's title row
@@ -428,7 +440,7 @@ class Builder:
         text = clean_text(item.text)
         if not text:
             return
-        self.after_header = None
+        self.after_header = self.row_before = None
         if item.heading:
             self.header = None
             self.heading_label = None if SECTION_HEADING.match(text) else text[:120]
@@ -461,6 +473,7 @@ class Builder:
         if not nonempty:
             return
         parent, self.after_header = self.after_header, None
+        before, self.row_before = self.row_before, (item.table, cells)
         if parent is not None and self.header is not None:
             split = sub_header_fields(parent, cells)
             if split is not None:  # a second header row naming the sub-columns of the first
@@ -469,6 +482,9 @@ class Builder:
         fields = [header_field(c) if c else None for c in cells]
         matched = [f for f in fields if f]
         if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):
+            if before is not None and before[0] == item.table and _spread_labels_only(before[1]):
+                # the row above holds only the header cells spread over this row's sub-columns
+                fields = sub_header_fields(before[1], cells) or fields
             key = tuple(fields)
             sheet = item.location.sheet
             self.table_label = self.heading_label or sheet

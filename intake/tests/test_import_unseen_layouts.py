@@ -635,3 +635,16 @@ def test_sheets_left_with_excels_own_names_are_sections_named_by_their_title_row
         ("Exploitation improvement plan", "Exploitation improvement plan"),
     ]
     assert [a.section for a in draft.actions] == ["Neglect improvement plan", "Exploitation improvement plan"]
+
+
+def test_a_first_header_row_holding_only_the_spread_header_cells_is_read_with_the_row_below(
+    tmp_path: Path,
+) -> None:
+    top = ["", "", "", "", "Timescale", "", "Progress", ""]
+    below = ["Ref", "Action", "Agency", "Lead officer", "Start", "End", "Update", "RAG"]
+    _assert_two_row_header_read(_csv(tmp_path, [top, below, *TWO_ROW_ACTIONS]))
+
+
+def test_a_title_row_above_a_header_is_not_read_as_header_cells_spread_over_it(tmp_path: Path) -> None:
+    draft = _csv(tmp_path, [["Action plan", "", ""], ["Ref", "Action", "Lead"], ["1", "Publish it.", "Ann"]])
+    assert [(a.ref, a.text, a.owner) for a in draft.actions] == [("1", "Publish it.", "Ann")]
