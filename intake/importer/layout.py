@@ -20,7 +20,7 @@ from .normalise import (
 )
 from .owners import split_owner
 from .readers.base import Item
-from .synonyms import header_field, section_text_label, sub_header_field
+from .synonyms import header_field, section_text_label, sub_header_field, sub_label_field
 
 GROUP_FIELDS = ("section", "question")
 POINTERS = re.compile(
@@ -174,7 +174,14 @@ def sub_header_fields(parent: list[str], below: list[str]) -> list[str | None] |
         h if h == c or (h is not None and low[h] and low[h] != top[h]) else None for c, h in enumerate(over)
     ]
     spread = {c for c in range(width) if over[c] is not None and over.count(over[c]) > 1}
-    if not any(low[c] for c in spread):
+    heads = {over[c] for c in spread}
+    # each spread header cell has a sub-label that means something under it (short cells of a
+    # first action under a header with an unlabelled column are not sub-labels)
+    if not heads or not all(
+        any(sub_label_field(top[h], low[c]) for c in spread if over[c] == h and low[c] != top[h])
+        for h in heads
+        if h is not None
+    ):
         return None
     fields: list[str | None] = []
     for c in range(width):

@@ -123,8 +123,10 @@ def header_field(cell: str) -> str | None:
     return None
 
 
-def sub_header_field(parent: str, label: str) -> str | None:
-    """The field of a sub-column labelled ``label`` under a header cell ``parent`` spread over it."""
+def sub_label_field(parent: str, label: str) -> str | None:
+    """The field a sub-column's label names under the header cell ``parent`` spread over it: the
+    combined label ('Lead' + 'Officer'), the label read in the parent's context ('Timescale' +
+    'End'), or the label on its own ('RAG'); None when the label means nothing known."""
     combined = _BY_SYNONYM.get(normalise_header(f"{parent} {label}"))
     if combined:
         return combined
@@ -133,7 +135,13 @@ def sub_header_field(parent: str, label: str) -> str | None:
         meaning = _BY_SUB_LABEL.get((parent_field, normalise_header(label)))
         if meaning:
             return meaning
-    return header_field(label) or parent_field
+    return header_field(label)
+
+
+def sub_header_field(parent: str, label: str) -> str | None:
+    """The field of a sub-column labelled ``label`` under a header cell ``parent`` spread over it;
+    an unknown label is another column of its parent's field ('Original' | 'Revised')."""
+    return sub_label_field(parent, label) or header_field(parent)
 
 
 def section_text_label(cell: str) -> str | None:

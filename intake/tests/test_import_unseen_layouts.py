@@ -648,3 +648,21 @@ def test_a_first_header_row_holding_only_the_spread_header_cells_is_read_with_th
 def test_a_title_row_above_a_header_is_not_read_as_header_cells_spread_over_it(tmp_path: Path) -> None:
     draft = _csv(tmp_path, [["Action plan", "", ""], ["Ref", "Action", "Lead"], ["1", "Publish it.", "Ann"]])
     assert [(a.ref, a.text, a.owner) for a in draft.actions] == [("1", "Publish it.", "Ann")]
+
+
+def test_a_first_action_of_short_cells_under_an_unlabelled_column_is_not_read_as_sub_headers(
+    tmp_path: Path,
+) -> None:
+    rows = [["Action", "Lead", ""], ["Audit files", "Ann Bell", "Police"], ["Train staff", "Raj Shah", ""]]
+    draft = _csv(tmp_path, rows)
+    assert [(a.text, a.owner) for a in draft.actions] == [
+        ("Audit files", "Ann Bell"),
+        ("Train staff", "Raj Shah"),
+    ]
+
+
+def test_a_two_row_header_repeated_on_the_next_page_is_read_as_the_same_header(tmp_path: Path) -> None:
+    below = ["", "", *TWO_ROW_BELOW[2:]]
+    draft = _csv(tmp_path, [TWO_ROW_TOP, below, TWO_ROW_ACTIONS[0], TWO_ROW_TOP, below, TWO_ROW_ACTIONS[1]])
+    _assert_two_row_header_read(draft)
+    assert not draft.warnings
