@@ -200,6 +200,17 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         check_update_date(day)
         return day
 
+    def full_clean(self) -> None:
+        super().full_clean()
+        # A browser never sends a chosen file back with a page that shows a problem: say so,
+        # or the update is saved on the second try without its evidence.
+        upload = self.files.get("evidence_file") if self.files else None
+        if self._errors and upload and "evidence_file" not in self._errors:
+            name = os.path.basename(upload.name or "")
+            hint = f"Choose {name} again: a file is not kept when the page shows a problem. "
+            self.fields["evidence_file"].help_text = hint + self.fields["evidence_file"].help_text
+            self["evidence_file"].help_text = self.fields["evidence_file"].help_text  # the page's copy
+
     def clean_evidence_file(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("evidence_file")
         if upload:
