@@ -26,10 +26,8 @@ def may_change(user: Any, obj: Any, method: str) -> bool:
             return rules.can_manage_plans(user, obj.partnership_id)
         return rules.can_edit_plan(user, obj)
     if isinstance(obj, Section):
-        return rules.can_manage_plans(user, obj.plan.partnership_id)
+        return rules.can_edit_section(user, obj)
     if isinstance(obj, Action):
-        if method == "DELETE":
-            return rules.can_manage_plans(user, obj.plan.partnership_id)
         return rules.can_edit_action(user, obj)
     if isinstance(obj, ProgressUpdate):
         return rules.can_add_update(user, obj.action)
@@ -65,9 +63,11 @@ class PartnershipRules(permissions.IsAuthenticated):
             return True
         if may_change(request.user, obj, request.method or ""):
             return True
-        action = obj if isinstance(obj, Action) else None
-        if action is not None and rules.is_locked(action):
-            self.message = "The board has signed off this area: only admins can change its actions."
+        locked = (isinstance(obj, Action) and rules.is_locked(obj)) or (
+            isinstance(obj, Section) and rules.section_is_locked(obj)
+        )
+        if locked:
+            self.message = "The board has signed off this area: only admins can change it or its actions."
         else:
             self.message = "Only plan managers and admins can change or delete this."
         return False

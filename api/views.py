@@ -39,6 +39,16 @@ from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section
 CONFLICT_RESPONSE = OpenApiResponse(description=CONFLICT_MESSAGE)
 
 
+SIGNED_OFF_MESSAGE = "The board has signed off this area: only admins can add to it or move things into it."
+
+
+def check_may_put_into(user: Any, section: Section | None, current: Section | None = None) -> None:
+    """An action or section is put into `section` (created there, or moved from `current`):
+    refused (403) when `plans.rules.can_edit_section` refuses that section."""
+    if section is not None and section != current and not rules.can_edit_section(user, section):
+        raise PermissionDenied(SIGNED_OFF_MESSAGE)
+
+
 class PartnershipViewSet(viewsets.GenericViewSet):
     """Every queryset starts from `model.objects.for_user(request.user)`."""
 
@@ -99,6 +109,14 @@ class SectionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         if not rules.can_manage_plans(self.request.user, serializer.validated_data["plan"].partnership_id):
             raise PermissionDenied("Only plan managers and admins can add sections.")
+        check_may_put_into(self.request.user, serializer.validated_data.get("parent"))
+        serializer.save()
+
+    def perform_update(self, serializer: serializers.BaseSerializer) -> None:
+        if "parent" in serializer.validated_data:
+            check_may_put_into(
+                self.request.user, serializer.validated_data["parent"], serializer.instance.parent
+            )
         serializer.save()
 
 
@@ -141,6 +159,7 @@ class ActionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         if not rules.can_manage_plans(self.request.user, serializer.validated_data["plan"].partnership_id):
             raise PermissionDenied("Only plan managers and admins can add actions.")
+        check_may_put_into(self.request.user, serializer.validated_data.get("section"))
         serializer.validated_data.pop("version", None)
         serializer.save()
 
@@ -149,6 +168,8 @@ class ActionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
         serializer = self.get_serializer(action, data=request.data, partial=kwargs.get("partial", False))
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
+        if "section" in fields:
+            check_may_put_into(request.user, fields["section"], action.section)
         expected = fields.pop("version")
         if not save_action_if_unchanged(action, fields, expected, user=request.user):
             current = Action.objects.filter(pk=action.pk).values_list("version", flat=True).first()

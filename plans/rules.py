@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plans.models import Action, Membership, Partnership, Plan, Role, memberships_of
+from plans.models import Action, Membership, Partnership, Plan, Role, Section, memberships_of
 
 if TYPE_CHECKING:
     from plans.models import AnyUser
@@ -54,10 +54,21 @@ def can_edit_plan(user: AnyUser, plan: Plan) -> bool:
 
 
 def can_edit_action(user: AnyUser, action: Action) -> bool:
-    """Change an action's own fields (text, owner, due date): plan managers and admins."""
+    """Change or delete an action (text, owner, due date): plan managers and admins; an action
+    of a signed-off area, admins only."""
     if is_locked(action) and role_for(user, action.plan.partnership_id) != Role.ADMIN:
         return False
     return can_manage_plans(user, action.plan.partnership_id)
+
+
+def can_edit_section(user: AnyUser, section: Section) -> bool:
+    """Change, move or delete a section, or put an action or section into it: plan managers
+    and admins; a section the board has signed off (or one inside it), admins only. Otherwise
+    a manager could unlock a signed-off area's actions by moving them (or their section) out,
+    or by deleting the section, and could add actions to an area the board has closed."""
+    if section_is_locked(section) and role_for(user, section.plan.partnership_id) != Role.ADMIN:
+        return False
+    return can_manage_plans(user, section.plan.partnership_id)
 
 
 def is_owned_by(user: AnyUser, action: Action) -> bool:
@@ -93,7 +104,11 @@ def is_locked(action: Action) -> bool:
     Sign-off lives in the governance app; it marks sections through `Section.signed_off`
     when that exists, so the tracker does not depend on governance.
     """
-    section = action.section
+    return section_is_locked(action.section)
+
+
+def section_is_locked(section: Section | None) -> bool:
+    """The section, or a section it sits in, has been signed off by the board."""
     while section is not None:
         if getattr(section, "is_signed_off", False):
             return True

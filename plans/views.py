@@ -704,8 +704,8 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit_section(request: HttpRequest, section_id: int) -> HttpResponse:
     section = get_object_or_404(Section.objects.for_user(request.user).select_related("plan"), pk=section_id)
-    if not rules.can_edit_plan(request.user, section.plan):
-        raise PermissionDenied("Only plan managers can change a section.")
+    if not rules.can_edit_section(request.user, section):
+        raise PermissionDenied("Only plan managers can change a section; a signed-off one, only admins.")
     form = SectionForm(request.POST or None, instance=section)
     if request.method == "POST" and form.is_valid():
         form.save()
