@@ -10,3 +10,33 @@ for (const el of document.querySelectorAll("[data-print]")) {
     window.print();
   });
 }
+
+// A table wider than the screen scrolls in its own box (.app-table-scroll), not the whole page.
+// A box that scrolls is a named region reachable with Tab, so keyboard users can scroll it with
+// the arrow keys; the table itself keeps its table role.
+function scrollableTables() {
+  for (const table of document.querySelectorAll(".govuk-main-wrapper table")) {
+    let box = table.parentElement;
+    if (!box.classList.contains("app-table-scroll")) {
+      box = document.createElement("div");
+      box.className = "app-table-scroll";
+      table.replaceWith(box);
+      box.appendChild(table);
+    }
+    if (box.scrollWidth > box.clientWidth + 1) {
+      const caption = table.querySelector("caption");
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+      box.dataset.scrollRegion = "added";
+    } else if (box.dataset.scrollRegion === "added") {
+      delete box.dataset.scrollRegion;
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+}
+scrollableTables();
+window.addEventListener("resize", scrollableTables);
+document.addEventListener("htmx:afterSettle", scrollableTables);
