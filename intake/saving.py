@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from intake.importer.model import Action as DraftAction
 from intake.importer.model import PlanDraft
 from intake.importer.model import Section as DraftSection
 from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, normalise
+from plans import rules
 from plans.models import (
     DEFAULT_RAG_SCHEME,
     Action,
@@ -325,8 +327,11 @@ def _create_scheme(plan: Plan, draft: PlanDraft) -> None:
         )
 
 
-def _save_sections(plan: Plan, draft: PlanDraft, used: set[str]) -> dict[str, Section]:
-    """The section tree: sections matched by ref, titles updated, new ones added."""
+def _save_sections(
+    plan: Plan, draft: PlanDraft, used: set[str], may_change: Callable[[Section | None], bool]
+) -> dict[str, Section]:
+    """The section tree: sections matched by ref, titles updated, new ones added; a section
+    `may_change` refuses (signed off) keeps its title and place, and nothing moves into it."""
     sections = {s.ref: s for s in plan.sections.all() if s.ref}
     wanted = {s.ref: s for s in reversed(draft.sections) if s.ref}  # the first of a duplicated ref wins
     order = plan.sections.count()
@@ -334,7 +339,7 @@ def _save_sections(plan: Plan, draft: PlanDraft, used: set[str]) -> dict[str, Se
         if ref in sections:
             source = wanted.get(ref)
             section = sections[ref]
-            if source and source.title and source.title != section.title:
+            if source and source.title and source.title != section.title and may_change(section):
                 section.title = source.title
                 section.save()
             continue
@@ -351,7 +356,13 @@ def _save_sections(plan: Plan, draft: PlanDraft, used: set[str]) -> dict[str, Se
     for ref, source in wanted.items():
         section = sections[ref]
         parent = sections.get(source.parent) if source.parent else None
-        if parent is not None and not _would_loop(section, parent) and section.parent_id != parent.pk:
+        if (
+            parent is not None
+            and not _would_loop(section, parent)
+            and section.parent_id != parent.pk
+            and may_change(section)
+            and may_change(parent)
+        ):
             section.parent = parent
             section.save()
     return sections
@@ -411,7 +422,13 @@ def save_draft(
             if item.status_key and item.status_key not in statuses:
                 statuses[item.status_key] = _status_row(plan, item.status_key, len(statuses))
         used_sections = {a.draft.section for a in comparison.actions if a.draft.section}
-        sections = _save_sections(plan, draft, used_sections)
+
+        def may_change(section: Section | None) -> bool:
+            """A signed-off area is closed to plan managers (`plans.rules`): an import by one
+            leaves its sections and actions as they are and adds nothing to it."""
+            return section is None or section.pk is None or rules.can_edit_section(user, section)
+
+        sections = _save_sections(plan, draft, used_sections, may_change)
         owners = _create_owners(partnership, comparison) if create_owners else {}
         next_order = (max((a.order for a in plan.actions.all()), default=-1)) + 1
         new_actions: list[Action] = []
@@ -421,6 +438,16 @@ def save_draft(
         for item in comparison.actions:
             section = sections.get(item.draft.section) if item.draft.section else None
             status = statuses.get(item.status_key) if item.status_key else None
+            existing = None if item.is_new else item.existing
+            if (item.is_new or item.is_changed) and (
+                (existing is not None and not rules.can_edit_action(user, existing))
+                or (section != getattr(existing, "section", None) and not may_change(section))
+            ):
+                result.notes.append(
+                    f"{item.ref or item.values['text'][:60]} was left as it was: it is in (or would "
+                    "move into) an area the board has signed off, which only an admin can change."
+                )
+                continue
             if item.is_new:
                 agencies, people = _owner_objects(item.owners, owners)
                 action = Action(

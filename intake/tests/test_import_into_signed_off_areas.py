@@ -1,0 +1,54 @@
+"""A newer version of a plan imported by a plan manager leaves the areas the board has signed
+off as they are: their actions, sections and statuses are for admins only (plans.rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from intake.importer import model as m
+from intake.saving import save_draft
+from plans.models import Section
+
+from .test_saving import make_draft
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(world):
+    plan = save_draft(make_draft(), world.partnership, world.admin).plan
+    Section.objects.filter(plan=plan, ref="1").update(signed_off_on=dt.date(2023, 1, 10))
+    return plan
+
+
+def newer() -> m.PlanDraft:
+    draft = make_draft(
+        **{
+            "1_1a": {"text": "Rewritten by the import", "rag": "red", "progress": "Worse."},
+            "1_1c": {"section": "1.1", "text": "A new action in the signed-off area"},
+            "2_1": {"text": "Review the front door again"},
+        }
+    )
+    draft.sections[0] = m.Section("1", "Renamed signed-off area")
+    draft.plan.as_at = dt.date(2023, 3, 1)
+    return draft
+
+
+def test_a_managers_import_cannot_change_or_add_to_a_signed_off_area(world, plan):
+    result = save_draft(newer(), world.partnership, world.manager, plan=plan)
+    locked = plan.actions.get(ref="1.1a")
+    assert locked.text == "Embed a culture of listening to children"
+    assert locked.status.key == "amber" and locked.updates.count() == 1
+    assert not plan.actions.filter(ref="1.1c").exists()
+    assert Section.objects.get(plan=plan, ref="1").title == "Children's voices"
+    assert any("1.1a" in note and "signed off" in note for note in result.notes)
+    # The rest of the plan is still updated.
+    assert plan.actions.get(ref="2.1").text == "Review the front door again"
+
+
+def test_an_admins_import_may_change_a_signed_off_area(world, plan):
+    save_draft(newer(), world.partnership, world.admin, plan=plan)
+    assert plan.actions.get(ref="1.1a").text == "Rewritten by the import"
+    assert plan.actions.filter(ref="1.1c").exists()
