@@ -1145,7 +1145,8 @@ class Generator:
                     plan=plan,
                     parent=finding,
                     ref=f"{finding.ref}{letter}",
-                    title=f"{finding.ref}{letter}. " + rng.choice(SCR_QUESTIONS).format(x=what),
+                    # the page shows the ref beside the title: the title does not repeat it
+                    title=rng.choice(SCR_QUESTIONS).format(x=what),
                     order=q,
                 )
             )
