@@ -340,8 +340,11 @@ class Things:
         )
 
     def make_sign_off(self) -> Any:
+        # A section of its own: one awaiting the board's decision cannot be proposed again, and
+        # the "section" probes must still reach the proposal form.
+        section = self.world.plan.sections.create(ref="9", title=f"Signed-off area {MARKER}", order=9)
         return apps.get_model("governance", "SignOff").objects.create(
-            section=self.get("section"), proposed_by=self.world.manager, proposed_on=dt.date(2025, 5, 1),
+            section=section, proposed_by=self.world.manager, proposed_on=dt.date(2025, 5, 1),
             evidence="Audit shows the front door works.",
         )  # fmt: skip
 
