@@ -150,6 +150,7 @@ class ActionRow:
     last_update_on: dt.date | None
     latest_update: ProgressUpdate | None = None
     flags: list[Any] = field(default_factory=list)
+    can_edit: bool = False  # the Change link: a plan manager's, outside signed-off sections
 
 
 @dataclass
@@ -157,16 +158,42 @@ class SectionNode:
     section: Section
     counts: figures.GroupRow | None
     children: list[SectionNode] = field(default_factory=list)
+    can_edit: bool = False
 
 
-def section_tree(sections: list[Section], counts: dict[int | None, figures.GroupRow]) -> list[SectionNode]:
-    """Sections nested under their parents, to any depth, in the plan's order."""
-    nodes = {s.pk: SectionNode(s, counts.get(s.pk)) for s in sections}
+def section_tree(
+    sections: list[Section],
+    counts: dict[int | None, figures.GroupRow],
+    can_manage: bool = False,
+    locked: set[int] | None = None,
+) -> list[SectionNode]:
+    """Sections nested under their parents, to any depth, in the plan's order; each says whether
+    the user may change it (`locked`: the sections closed to this user, see `locked_sections`)."""
+    locked = locked or set()
+    nodes = {
+        s.pk: SectionNode(s, counts.get(s.pk), can_edit=can_manage and s.pk not in locked) for s in sections
+    }
     roots = []
     for section in sections:
         parent = nodes.get(section.parent_id) if section.parent_id else None
         (parent.children if parent else roots).append(nodes[section.pk])
     return roots
+
+
+def locked_sections(sections: list[Section]) -> set[int]:
+    """The plan's sections the board has signed off, and those inside them, from the rows in
+    hand (`rules.section_is_locked` for a whole plan without a query per section)."""
+    by_pk = {s.pk: s for s in sections}
+    locked: set[int] = set()
+    for section in sections:
+        seen, current = set(), section
+        while current is not None and current.pk not in seen:  # a broken tree must not loop
+            seen.add(current.pk)
+            if current.is_signed_off:
+                locked.add(section.pk)
+                break
+            current = by_pk.get(current.parent_id) if current.parent_id else None
+    return locked
 
 
 @login_required
@@ -270,8 +297,11 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             for a in page.object_list
         ]
     flags = flags_by_action(flagged, as_at, statuses=statuses, plans=[plan])
+    # Sections (and so actions) the board has signed off are closed to all but admins.
+    closed = set() if rules.can_change_signed_off(user, plan.partnership_id) else locked_sections(sections)
     for row in page.object_list:
         row.flags = flags.get(row.pk, [])
+        row.can_edit = can_manage and not as_at and (row.section.pk if row.section else None) not in closed
     context = {
         "plan": plan,
         "form": form,
@@ -281,7 +311,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "as_at_counts": as_at_counts,
         "headline": numbers.headline,
         "status_counts": numbers.statuses,
-        "tree": section_tree(sections, numbers.sections),
+        "tree": section_tree(sections, numbers.sections, can_manage=can_manage, locked=closed),
         "can_manage": can_manage,
         "filtered": filtered_any,
         "due_soon_days": _due_soon_days(),

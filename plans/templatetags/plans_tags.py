@@ -158,8 +158,12 @@ def plan_rows(rows: Iterable[Any], can_manage: bool, as_at: Any) -> SafeString:
             else ""
         )
         edit = (
-            f'<td class="govuk-table__cell"><a class="govuk-link" href="{edit_url(row.pk)}">Change'
-            f'<span class="govuk-visually-hidden"> action {ref}</span></a></td>'
+            (
+                f'<td class="govuk-table__cell"><a class="govuk-link" href="{edit_url(row.pk)}">Change'
+                f'<span class="govuk-visually-hidden"> action {ref}</span></a></td>'
+                if row.can_edit
+                else '<td class="govuk-table__cell"></td>'
+            )
             if change
             else ""
         )
@@ -179,15 +183,15 @@ def plan_rows(rows: Iterable[Any], can_manage: bool, as_at: Any) -> SafeString:
 
 
 @register.simple_tag
-def section_tree(nodes: list[Any], can_manage: bool) -> SafeString:
+def section_tree(nodes: list[Any]) -> SafeString:
     """The nested list of a plan's sections, as plans/_section_tree.html (included in itself) drew it."""
     edit_url = url_maker("plans:edit_section")
     out: list[str] = []
-    _section_list(nodes, can_manage, edit_url, out)
+    _section_list(nodes, edit_url, out)
     return mark_safe("".join(out))  # noqa: S308 - every value is escaped
 
 
-def _section_list(nodes: list[Any], can_manage: bool, edit_url: Callable[[int], str], out: list[str]) -> None:
+def _section_list(nodes: list[Any], edit_url: Callable[[int], str], out: list[str]) -> None:
     out.append('<ul class="app-section-tree">\n')
     for node in nodes:
         section = node.section
@@ -228,14 +232,14 @@ def _section_list(nodes: list[Any], can_manage: bool, edit_url: Callable[[int], 
                     "    </details>\n    "
                 )
             out.append("\n    ")
-        if can_manage:
+        if node.can_edit:
             out.append(
                 f'<p class="govuk-body-s"><a class="govuk-link" href="{edit_url(section.pk)}">Change section'
                 f'<span class="govuk-visually-hidden"> {ref}</span></a></p>'
             )
         out.append("\n    ")
         if node.children:
-            _section_list(node.children, can_manage, edit_url, out)
+            _section_list(node.children, edit_url, out)
         out.append("\n  </li>\n")
     out.append("\n</ul>\n")
 
