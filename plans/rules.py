@@ -56,7 +56,7 @@ def can_edit_plan(user: AnyUser, plan: Plan) -> bool:
 def can_edit_action(user: AnyUser, action: Action) -> bool:
     """Change or delete an action (text, owner, due date): plan managers and admins; an action
     of a signed-off area, admins only."""
-    if is_locked(action) and role_for(user, action.plan.partnership_id) != Role.ADMIN:
+    if is_locked(action) and not can_administer(user, action.plan.partnership_id):
         return False
     return can_manage_plans(user, action.plan.partnership_id)
 
@@ -66,14 +66,9 @@ def can_edit_section(user: AnyUser, section: Section) -> bool:
     and admins; a section the board has signed off (or one inside it), admins only. Otherwise
     a manager could unlock a signed-off area's actions by moving them (or their section) out,
     or by deleting the section, and could add actions to an area the board has closed."""
-    if section_is_locked(section) and not can_change_signed_off(user, section.plan.partnership_id):
+    if section_is_locked(section) and not can_administer(user, section.plan.partnership_id):
         return False
     return can_manage_plans(user, section.plan.partnership_id)
-
-
-def can_change_signed_off(user: AnyUser, partnership_id: int) -> bool:
-    """Only admins change what the board has signed off."""
-    return role_for(user, partnership_id) == Role.ADMIN
 
 
 def is_owned_by(user: AnyUser, action: Action) -> bool:

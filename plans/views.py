@@ -93,6 +93,7 @@ class PartnershipSummary:
     agencies: list[AgencyRow]
     plans: list[tuple[Plan, figures.Headline]]
     can_manage: bool
+    can_administer: bool = False
 
 
 @login_required
@@ -117,6 +118,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 agencies=agencies,
                 plans=[(plan, numbers.plans.get(plan.pk, figures.EMPTY_HEADLINE)) for plan in plans],
                 can_manage=rules.can_manage_plans(user, partnership),
+                can_administer=rules.can_administer(user, partnership),
             )
         )
     return render(
@@ -298,7 +300,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         ]
     flags = flags_by_action(flagged, as_at, statuses=statuses, plans=[plan])
     # Sections (and so actions) the board has signed off are closed to all but admins.
-    closed = set() if rules.can_change_signed_off(user, plan.partnership_id) else locked_sections(sections)
+    closed = set() if rules.can_administer(user, plan.partnership_id) else locked_sections(sections)
     for row in page.object_list:
         row.flags = flags.get(row.pk, [])
         row.can_edit = can_manage and not as_at and (row.section.pk if row.section else None) not in closed
