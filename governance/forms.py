@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
 from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock
+from governance.rounds import deadline_problem
 from oversight.forms import GovukFormMixin
 from plans.models import Partnership, Person, Plan, PlanStage
 
@@ -43,11 +43,14 @@ class OpenRoundForm(GovukFormMixin, forms.Form):
             self.fields["meeting"].queryset = meetings
         self.fields["meeting"].empty_label = "No meeting"
 
-    def clean_deadline(self) -> dt.date:
-        deadline: dt.date = self.cleaned_data["deadline"]
-        if deadline < timezone.localdate():
-            raise forms.ValidationError("The deadline must be today or in the future.")
-        return deadline
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        deadline = data.get("deadline")
+        if deadline is not None:
+            problem = deadline_problem(deadline, data.get("meeting"), timezone.localdate())
+            if problem:
+                self.add_error("deadline", problem)
+        return data
 
 
 class MeetingForm(GovukFormMixin, forms.ModelForm):

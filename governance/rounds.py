@@ -90,6 +90,16 @@ def current_round(plan: Plan, today: dt.date | None = None) -> UpdateRound | Non
 
 
 @transaction.atomic
+def deadline_problem(deadline: dt.date, meeting: Meeting | None, today: dt.date) -> str | None:
+    """Why a round cannot have this deadline, or None: owners update from today until the
+    deadline, and the updates are for the meeting, so they must be in before it sits."""
+    if deadline < today:
+        return "The deadline must be today or in the future."
+    if meeting is not None and deadline > meeting.date:
+        return f"The deadline must be on or before the meeting it is for ({meeting.date:%-d %B %Y})."
+    return None
+
+
 def open_round(
     plan: Plan,
     opened_by: AnyUser,

@@ -149,6 +149,30 @@ def test_a_round_deadline_in_the_past_is_refused_with_an_error_summary(client, g
     assert "must be today or in the future" in response.content.decode()
 
 
+def test_a_round_deadline_after_the_meeting_it_is_for_is_refused_and_no_round_opens(client, gov):
+    gov.round.delete()
+    client.force_login(gov.manager)
+    with time_machine.travel(TODAY, tick=False):
+        response = client.post(
+            reverse("governance:open_round", args=[gov.plan.pk]),
+            {"meeting": gov.meeting.pk, "deadline": "2026-03-21", "reminder_days_before": "3"},
+        )
+    page = response.content.decode()
+    assert response.status_code == 200 and "govuk-error-summary" in page
+    assert "must be on or before the meeting it is for (20 March 2026)" in page
+    assert not UpdateRound.objects.filter(plan=gov.plan).exists()
+
+
+def test_a_round_deadline_on_the_day_of_its_meeting_is_accepted(db):
+    from governance.models import Meeting
+    from governance.rounds import deadline_problem
+
+    meeting = Meeting(date=dt.date(2026, 3, 20))
+    assert deadline_problem(dt.date(2026, 3, 20), meeting, today=dt.date(2026, 3, 10)) is None
+    assert deadline_problem(dt.date(2026, 3, 21), None, today=dt.date(2026, 3, 10)) is None
+    assert deadline_problem(dt.date(2026, 3, 9), None, today=dt.date(2026, 3, 10))
+
+
 def test_a_manager_adds_a_meeting_on_the_board_page(client, gov):
     client.force_login(gov.manager)
     response = client.post(
