@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "reports",
     "scorecard",
     "api",
+    "accounts",
 ]
 
 MIDDLEWARE = [

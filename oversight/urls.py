@@ -20,6 +20,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("scorecard/", include("scorecard.urls")),
     path("api/", include("api.urls")),
+    path("", include("accounts.urls")),
     path("", include("plans.urls")),
     path("", plans_views.home, name="home"),
 ]

@@ -1,0 +1,285 @@
+"""Forms of partnership administration: agencies, people and members of one partnership.
+
+Every choice of agency or login is limited to the partnership's own (an id of another
+partnership's agency posted by hand is refused like any unknown choice); the rules a member
+must meet are asked from `accounts.members`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.validators import UnicodeUsernameValidator
+
+from accounts import members
+from oversight.forms import GovukFormMixin
+from plans.models import Agency, Membership, Partnership, Person, Role
+
+User = get_user_model()
+
+ROLE_HINTS = {
+    Role.ADMIN: "Everything in the partnership, including its members, agencies and people.",
+    Role.MANAGER: "Edits plans, sections and actions, imports documents, adds updates anywhere.",
+    Role.CONTRIBUTOR: "Adds progress updates to the actions of their agency or naming them.",
+    Role.VIEWER: "Reads everything in the partnership, changes nothing.",
+}
+
+
+class RoleRadios(forms.RadioSelect):
+    """Radios whose field id is the first radio's, so the error summary link reaches it."""
+
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        return id_ if index is None else super().id_for_label(id_, index)
+
+
+def role_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Role",
+        choices=Role.choices,
+        widget=RoleRadios,
+        error_messages={"required": "Select the member's role", "invalid_choice": "Select one of the roles"},
+    )
+
+
+def agency_field(label: str = "Agency (optional)", help_text: str = "") -> forms.ModelChoiceField:
+    """A choice of agency; the form limits it to its partnership's (`own_agencies`)."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label="No agency",
+        help_text=help_text,
+        error_messages={"invalid_choice": members.NOT_OUR_AGENCY},
+    )
+
+
+def own_agencies(form: forms.BaseForm, partnership: Partnership) -> None:
+    form.fields["agency"].queryset = Agency.objects.filter(partnership=partnership)
+
+
+MEMBER_AGENCY_HINT = "Required for contributors: they update their agency's actions."
+
+
+class PlainTextNames:
+    """Refuses < and > in the named text fields."""
+
+    plain_text_fields: tuple[str, ...] = ()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()  # type: ignore[misc]
+        for name in self.plain_text_fields:
+            problem = members.markup_problem(
+                str(self.fields[name].label).removesuffix(" (optional)"), cleaned.get(name, "")
+            )  # type: ignore[attr-defined]
+            if problem:
+                self.add_error(name, problem)  # type: ignore[attr-defined]
+        return cleaned
+
+
+class AgencyForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
+    plain_text_fields = ("name", "short_name")
+
+    class Meta:
+        model = Agency
+        fields = ["name", "short_name", "kind"]
+        labels = {"name": "Name", "short_name": "Short name (optional)", "kind": "Kind of agency"}
+        help_texts = {"short_name": "Shown in tables, for example CSC or ESHT."}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        kwargs.setdefault("instance", Agency(partnership=partnership))
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        self.fields["name"].error_messages["required"] = "Enter the agency's name"
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        taken = Agency.objects.filter(partnership=self.partnership, name__iexact=name).exclude(
+            pk=self.instance.pk
+        )
+        if name and taken.exists():
+            raise forms.ValidationError(f"There is already an agency called {name} in this partnership")
+        return name
+
+
+class PersonForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
+    plain_text_fields = ("name", "job_title")
+    agency = agency_field()
+
+    class Meta:
+        model = Person
+        fields = ["name", "job_title", "agency", "email", "user"]
+        labels = {
+            "name": "Full name",
+            "job_title": "Job title (optional)",
+            "email": "Email address (optional)",
+            "user": "Their login (optional)",
+        }
+        help_texts = {"user": "Link the person to a member's login, so their actions are in My actions."}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        kwargs.setdefault("instance", Person(partnership=partnership))
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        self.fields["name"].error_messages["required"] = "Enter the person's full name"
+        own_agencies(self, partnership)
+        self.fields["user"].queryset = User.objects.filter(memberships__partnership=partnership).order_by(
+            "username"
+        )
+        self.fields["user"].empty_label = "Not linked to a login"
+        self.fields["user"].label_from_instance = lambda u: (
+            f"{u.get_full_name()} ({u.get_username()})" if u.get_full_name() else u.get_username()
+        )
+        self.fields["user"].error_messages["invalid_choice"] = (
+            "Select the login of one of this partnership's members"
+        )
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.org"
+        )
+
+
+class MemberRulesMixin:
+    """A contributor needs an agency of this partnership."""
+
+    partnership: Partnership
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()  # type: ignore[misc]
+        role = cleaned.get("role")
+        if role and "agency" not in self.errors:  # type: ignore[attr-defined]
+            problem = members.agency_problem(self.partnership, role, cleaned.get("agency"))
+            if problem:
+                self.add_error("agency", problem)  # type: ignore[attr-defined]
+        return cleaned
+
+
+class NewMemberForm(MemberRulesMixin, PlainTextNames, GovukFormMixin, forms.Form):
+    """A new login for a new member, who sets their own password from an email."""
+
+    plain_text_fields = ("full_name",)
+
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text="What they type to sign in: letters, digits and @ . + - _ only, for example j.smith",
+        error_messages={"required": "Enter a username"},
+    )
+    full_name = forms.CharField(
+        label="Full name", max_length=150, error_messages={"required": "Enter their full name"}
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We send the link to set their password here.",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+    role = role_field()
+    agency = agency_field("Agency", MEMBER_AGENCY_HINT)
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        own_agencies(self, partnership)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(
+                "A login with this username already exists. Choose another username, or add that "
+                "login as an existing user"
+            )
+        return username
+
+    def save(self) -> Membership:
+        first, _, last = self.cleaned_data["full_name"].strip().rpartition(" ")
+        if not first:
+            first, last = last, ""
+        user = User(
+            username=self.cleaned_data["username"],
+            email=self.cleaned_data["email"],
+            first_name=first,
+            last_name=last,
+        )
+        user.set_unusable_password()
+        user.save()
+        return Membership.objects.create(
+            user=user,
+            partnership=self.partnership,
+            role=self.cleaned_data["role"],
+            agency=self.cleaned_data["agency"],
+        )
+
+
+class ExistingMemberForm(MemberRulesMixin, GovukFormMixin, forms.Form):
+    """An existing login (a member of another partnership) joins this one."""
+
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        help_text="The username they sign in with.",
+        error_messages={"required": "Enter the username of their login"},
+    )
+    role = role_field()
+    agency = agency_field("Agency", MEMBER_AGENCY_HINT)
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        own_agencies(self, partnership)
+
+    def clean_username(self) -> Any:
+        username = self.cleaned_data["username"].strip()
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(
+                "There is no login with this username. Check the spelling, or add them as a new member"
+            )
+        if Membership.objects.filter(user=user, partnership=self.partnership).exists():
+            raise forms.ValidationError("This login is already a member of the partnership")
+        self.user = user
+        return username
+
+    def save(self) -> Membership:
+        return Membership.objects.create(
+            user=self.user,
+            partnership=self.partnership,
+            role=self.cleaned_data["role"],
+            agency=self.cleaned_data["agency"],
+        )
+
+
+class MembershipForm(MemberRulesMixin, GovukFormMixin, forms.Form):
+    """A member's role and agency; the last-admin rule is asked again when saving."""
+
+    role = role_field()
+    agency = agency_field("Agency", MEMBER_AGENCY_HINT)
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"role": membership.role, "agency": membership.agency_id})
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.partnership = membership.partnership
+        own_agencies(self, membership.partnership)
+
+    def clean_role(self) -> str:
+        role = self.cleaned_data["role"]
+        problem = members.last_admin_problem(self.membership, role)
+        if problem:
+            raise forms.ValidationError(problem)
+        return role
+
+
+class GovukSetPasswordForm(GovukFormMixin, SetPasswordForm):
+    """Django's own form for a new password, in GOV.UK style."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "New password"
+        self.fields["new_password2"].label = "Type the new password again"
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].error_messages["required"] = "Type the new password again"

@@ -1,0 +1,73 @@
+"""Removing a member from the partnership (their login stays)."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from plans.models import Membership, Role, historical_model
+
+User = get_user_model()
+
+
+@pytest.fixture
+def admin(client, world):
+    client.force_login(world.admin)
+    return client
+
+
+def remove_url(user):
+    return reverse("accounts:remove_member", args=[Membership.objects.get(user=user).pk])
+
+
+def test_a_partnership_admin_removes_a_viewer_after_a_confirmation_page(admin, world):
+    url = remove_url(world.viewer)
+    assert "Remove the member" in admin.get(url).content.decode()
+
+    response = admin.post(url)
+
+    assert response.status_code == 302
+    assert not Membership.objects.filter(user=world.viewer).exists()
+    assert User.objects.filter(username="viewer").exists()
+    removed = historical_model(Membership).objects.get(user_id=world.viewer.pk, history_type="-")
+    assert removed.history_user == world.admin
+
+
+def test_an_admin_cannot_remove_the_last_admin(admin, world):
+    url = remove_url(world.admin)
+
+    page = admin.get(url).content.decode()
+    response = admin.post(url)
+
+    assert "This is the partnership&#x27;s last admin" in page
+    assert "Remove the member" not in page
+    assert response.status_code == 200
+    assert 'class="govuk-error-summary"' in response.content.decode()
+    assert Membership.objects.get(user=world.admin).role == Role.ADMIN
+
+
+def test_an_admin_who_cannot_sign_in_does_not_count_as_the_other_admin(admin, world):
+    Membership.objects.filter(user=world.manager).update(role=Role.ADMIN)
+    User.objects.filter(pk=world.manager.pk).update(is_active=False)
+
+    admin.post(remove_url(world.admin))
+
+    assert Membership.objects.filter(user=world.admin).exists()
+
+
+def test_an_admin_removes_themselves_when_another_admin_remains_and_goes_home(admin, world):
+    Membership.objects.filter(user=world.manager).update(role=Role.ADMIN)
+
+    response = admin.post(remove_url(world.admin))
+
+    assert response["Location"] == reverse("home")
+    assert not Membership.objects.filter(user=world.admin).exists()
+
+
+def test_another_partnerships_member_cannot_be_removed(admin, world):
+    url = remove_url(world.outsider)
+
+    assert admin.get(url).status_code == 404
+    assert admin.post(url).status_code == 404
+    assert Membership.objects.filter(user=world.outsider).exists()

@@ -1,0 +1,310 @@
+"""Partnership administration: a partnership's agencies, people and members, for its admins.
+
+Django's /admin/ is for the service's own staff: its users are global and it knows nothing of
+partnerships. These pages are the partnership admin's. The one door applies as everywhere:
+every object is read through `Model.objects.for_user(user)` (another partnership's is 404) and
+every page asks `plans.rules.can_administer` (other roles get 403, for GET and POST alike).
+History of each change is kept by django-simple-history, with the admin as its user.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.http import require_http_methods
+
+from accounts import members
+from accounts.forms import (
+    ROLE_HINTS,
+    AgencyForm,
+    ExistingMemberForm,
+    GovukSetPasswordForm,
+    MembershipForm,
+    NewMemberForm,
+    PersonForm,
+)
+from plans import rules
+from plans.models import Agency, Membership, Partnership, Person, Role
+
+ADMINS_ONLY = "Only the partnership's admins can manage its members, agencies and people."
+
+
+def _check_admin(request: HttpRequest, partnership: Partnership | int) -> None:
+    if not rules.can_administer(request.user, partnership):
+        raise PermissionDenied(ADMINS_ONLY)
+
+
+def _partnership(request: HttpRequest, partnership_id: int) -> Partnership:
+    partnership = get_object_or_404(Partnership.objects.for_user(request.user), pk=partnership_id)
+    _check_admin(request, partnership)
+    return partnership
+
+
+def _manage_url(partnership: Partnership | int) -> str:
+    pk = partnership if isinstance(partnership, int) else partnership.pk
+    return reverse("accounts:manage", args=[pk])
+
+
+@login_required
+def manage(request: HttpRequest, partnership_id: int) -> HttpResponse:
+    partnership = _partnership(request, partnership_id)
+    user = request.user
+    agencies = Agency.objects.for_user(user).filter(partnership=partnership)
+    people = Person.objects.for_user(user).filter(partnership=partnership).select_related("agency", "user")
+    memberships = (
+        Membership.objects.for_user(user)
+        .filter(partnership=partnership)
+        .select_related("user", "agency")
+        .order_by("user__username")
+    )
+    return render(
+        request,
+        "accounts/manage.html",
+        {"partnership": partnership, "agencies": agencies, "people": people, "memberships": memberships},
+    )
+
+
+def _render_form(request: HttpRequest, template: str, **context: Any) -> HttpResponse:
+    context.setdefault("role_hints", ROLE_HINTS)
+    return render(request, f"accounts/{template}", context)
+
+
+# --- Agencies ------------------------------------------------------------------------------
+
+
+def _save_agency(request: HttpRequest, form: AgencyForm) -> HttpResponse | None:
+    try:
+        with transaction.atomic():
+            agency = form.save()
+    except IntegrityError:  # the same name saved by someone else a moment ago
+        form.add_error("name", "There is already an agency with this name in this partnership")
+        return None
+    messages.success(request, f"{agency.name} saved")
+    return redirect(_manage_url(agency.partnership_id))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_agency(request: HttpRequest, partnership_id: int) -> HttpResponse:
+    partnership = _partnership(request, partnership_id)
+    form = AgencyForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        done = _save_agency(request, form)
+        if done:
+            return done
+    return _render_form(request, "agency_form.html", form=form, partnership=partnership, agency=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
+    agency = get_object_or_404(
+        Agency.objects.for_user(request.user).select_related("partnership"), pk=agency_id
+    )
+    _check_admin(request, agency.partnership_id)
+    form = AgencyForm(request.POST or None, partnership=agency.partnership, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        done = _save_agency(request, form)
+        if done:
+            return done
+    return _render_form(
+        request,
+        "agency_form.html",
+        form=form,
+        partnership=agency.partnership,
+        agency=Agency.objects.get(pk=agency.pk),
+    )
+
+
+# --- People --------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_person(request: HttpRequest, partnership_id: int) -> HttpResponse:
+    partnership = _partnership(request, partnership_id)
+    form = PersonForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        person = form.save()
+        messages.success(request, f"{person.name} saved")
+        return redirect(_manage_url(partnership))
+    return _render_form(request, "person_form.html", form=form, partnership=partnership, person=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_person(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(
+        Person.objects.for_user(request.user).select_related("partnership"), pk=person_id
+    )
+    _check_admin(request, person.partnership_id)
+    form = PersonForm(request.POST or None, partnership=person.partnership, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person = form.save()
+        messages.success(request, f"{person.name} saved")
+        return redirect(_manage_url(person.partnership_id))
+    return _render_form(
+        request,
+        "person_form.html",
+        form=form,
+        partnership=person.partnership,
+        person=Person.objects.get(pk=person.pk),
+    )
+
+
+# --- Members -------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_member(request: HttpRequest, partnership_id: int) -> HttpResponse:
+    """A new login: the member sets their own password from the link in an email."""
+    partnership = _partnership(request, partnership_id)
+    form = NewMemberForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                membership = form.save()
+        except IntegrityError:  # the same username taken a moment ago
+            form.add_error("username", "A login with this username already exists. Choose another username")
+        else:
+            user = membership.user
+            members.send_set_password_email(user, membership, request.user)
+            messages.success(
+                request,
+                f"{user.get_full_name()} added as {membership.get_role_display()}; we emailed {user.email} a link to set their password",
+            )
+            return redirect(_manage_url(partnership))
+    return _render_form(request, "member_new.html", form=form, partnership=partnership)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_existing_member(request: HttpRequest, partnership_id: int) -> HttpResponse:
+    """A login that exists already (a member of another partnership) joins this one."""
+    partnership = _partnership(request, partnership_id)
+    form = ExistingMemberForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                membership = form.save()
+        except IntegrityError:  # added by someone else a moment ago
+            form.add_error("username", "This login is already a member of the partnership")
+        else:
+            messages.success(
+                request, f"{membership.user.get_username()} added as {membership.get_role_display()}"
+            )
+            return redirect(_manage_url(partnership))
+    return _render_form(request, "member_existing.html", form=form, partnership=partnership)
+
+
+def _membership(request: HttpRequest, membership_id: int) -> Membership:
+    membership = get_object_or_404(
+        Membership.objects.for_user(request.user).select_related("user", "agency", "partnership"),
+        pk=membership_id,
+    )
+    _check_admin(request, membership.partnership_id)
+    return membership
+
+
+def _member_name(membership: Membership) -> str:
+    user = membership.user
+    name = user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = _membership(request, membership_id)
+    user = membership.user
+    if request.method == "POST" and "resend" in request.POST:
+        # Only a login that has never set a password gets a new link (a new member's email
+        # expired or went astray); anyone else signs in, or uses their own password.
+        if not user.has_usable_password() and user.email:
+            members.send_set_password_email(user, membership, request.user)
+            messages.success(request, f"We emailed {user.email} a new link to set their password")
+        return redirect(reverse("accounts:edit_member", args=[membership.pk]))
+    form = MembershipForm(request.POST or None, membership=membership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            members.change_membership(membership, form.cleaned_data["role"], form.cleaned_data["agency"])
+        except ValidationError as problem:
+            for name, errors in problem.message_dict.items():
+                for error in errors:
+                    form.add_error(name, error)
+        else:
+            messages.success(request, f"{_member_name(membership)} saved")
+            return redirect(_manage_url(membership.partnership_id))
+    return _render_form(
+        request,
+        "member_form.html",
+        form=form,
+        partnership=membership.partnership,
+        membership=membership,
+        name=_member_name(membership),
+        needs_password=not user.has_usable_password(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def remove_member(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """Take a member out of the partnership; their login stays (it may belong to others)."""
+    membership = _membership(request, membership_id)
+    problem = ""
+    if request.method == "POST":
+        try:
+            members.remove_membership(membership)
+        except ValidationError as error:
+            problem = error.messages[0]
+        else:
+            messages.success(
+                request, f"{_member_name(membership)} is no longer a member of {membership.partnership}"
+            )
+            if membership.user_id == request.user.pk:
+                return redirect("home")
+            return redirect(_manage_url(membership.partnership_id))
+    else:
+        problem = members.last_admin_problem(membership, None)
+    return render(
+        request,
+        "accounts/member_remove.html",
+        {
+            "partnership": membership.partnership,
+            "membership": membership,
+            "name": _member_name(membership),
+            "problem": problem,
+            "is_admin": membership.role == Role.ADMIN,
+        },
+    )
+
+
+# --- Setting a password from the emailed link ----------------------------------------------
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """Django's password-reset confirmation, for the link in the "set your password" email."""
+
+    form_class = GovukSetPasswordForm
+    template_name = "accounts/set_password.html"
+    success_url = reverse_lazy("accounts:set_password_done")
+    reset_url_token = "set-password"  # noqa: S105 - a URL segment, not a password
+    title = "Set your password"
+
+
+class SetPasswordDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/set_password_done.html"
+    title = "Your password is set"
+
+
+set_password = SetPasswordView.as_view()
+set_password_done = SetPasswordDoneView.as_view()
