@@ -88,6 +88,12 @@ def test_load_demo_prints_the_four_logins_and_gives_each_its_role(demo):
     assert role == Role.CONTRIBUTOR and agency is not None and agency.kind == "police"
 
 
+def test_every_demo_login_has_a_name_to_show_beside_its_updates(demo):
+    for username in ["demo-admin", "demo-manager", "demo-contributor", "demo-viewer"]:
+        full_name = user(username).get_full_name()
+        assert full_name and " " in full_name and "demo" not in full_name
+
+
 def test_the_demo_has_three_plans_of_different_kinds_each_with_the_rag_scheme_it_writes(demo):
     plans = {p.kind: p for p in Plan.objects.all()}
     assert set(plans) == {PlanKind.JTAI, PlanKind.SCR, PlanKind.DELIVERY}

@@ -44,6 +44,13 @@ DEMO_LOGINS: list[tuple[str, str, str]] = [
     ("demo-viewer", Role.VIEWER, "board member: reads everything, changes nothing"),
 ]
 
+# Names shown beside their updates and decisions (the contributor takes their person's name).
+DEMO_NAMES = {
+    "demo-admin": ("Sam", "Okafor"),
+    "demo-manager": ("Priya", "Shah"),
+    "demo-viewer": ("Tom", "Reid"),
+}
+
 
 def demo_users() -> dict[str, Any]:
     """The demo logins, created (or reset to the demo password) here only."""
@@ -55,6 +62,8 @@ def demo_users() -> dict[str, Any]:
         )
         user.set_password(DEMO_PASSWORD)
         user.is_active = True
+        if username in DEMO_NAMES:
+            user.first_name, user.last_name = DEMO_NAMES[username]
         user.save()
         users[username] = user
     return users
