@@ -37,6 +37,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from plans import models
 from plans.tests import factories
@@ -147,6 +149,35 @@ TABLE: dict[str, Case | list[Case]] = {
     ],
     "plans:evidence": page(obj="evidence"),
     "plans:my_actions": [page(who=ANYONE_SIGNED_IN), page(who=ANYONE_SIGNED_IN, query=SEARCH)],
+    # --- accounts: partnership administration, by its admins ---------------------------------
+    "accounts:manage": page(obj="partnership", who=ADMINS),
+    "accounts:add_agency": [
+        page(obj="partnership", who=ADMINS),
+        page(obj="partnership", who=ADMINS, method="post"),
+    ],
+    "accounts:edit_agency": [page(obj="agency", who=ADMINS), page(obj="agency", who=ADMINS, method="post")],
+    "accounts:add_person": [
+        page(obj="partnership", who=ADMINS),
+        page(obj="partnership", who=ADMINS, method="post"),
+    ],
+    "accounts:edit_person": [page(obj="person", who=ADMINS), page(obj="person", who=ADMINS, method="post")],
+    "accounts:add_member": [
+        page(obj="partnership", who=ADMINS),
+        page(obj="partnership", who=ADMINS, method="post"),
+    ],
+    "accounts:add_existing_member": [
+        page(obj="partnership", who=ADMINS),
+        page(obj="partnership", who=ADMINS, method="post"),
+    ],
+    "accounts:edit_member": [page(obj="member", who=ADMINS), page(obj="member", who=ADMINS, method="post")],
+    # The confirmation page, then the removal itself (302; rolled back after each role).
+    "accounts:remove_member": [
+        page(obj="member", who=ADMINS),
+        page(obj="member", who=ADMINS, method="post", ok=302),
+    ],
+    # The link of a "set your password" email works signed in or not; this one is out of date.
+    "accounts:set_password": page(obj="set_password_link", expect=dict.fromkeys(ROLES, 200)),
+    "accounts:set_password_done": page(expect=dict.fromkeys(ROLES, 200)),
     # --- intake: importing a plan ---------------------------------------------------------
     "intake:upload": page(who=MANAGERS | {"outsider"}),
     "intake:batch": page(obj="batch", who=MANAGERS),
@@ -260,6 +291,8 @@ class Things:
         if name is None:
             return {}
         value = self.get(name)
+        if isinstance(value, dict):  # the url's arguments themselves
+            return {arg: value[arg] for arg in pattern_args}
         extra = {}
         if isinstance(value, tuple):  # (object, format)
             value, extra = value[0], {"fmt": value[1]}
@@ -270,6 +303,8 @@ class Things:
             return None
         obj = self.get(name)
         obj = obj[0] if isinstance(obj, tuple) else obj
+        if isinstance(obj, dict):
+            return None
         if isinstance(obj, models.Partnership):
             return obj.pk
         path = type(obj).objects.all().partnership_path
@@ -299,6 +334,21 @@ class Things:
 
     def make_agency(self) -> Any:
         return self.world.police
+
+    def make_person(self) -> Any:
+        return factories.PersonFactory(
+            partnership=self.world.partnership, agency=self.world.police, name=f"Jo Bloggs {MARKER}"
+        )
+
+    def make_member(self) -> Any:
+        return models.Membership.objects.get(user=self.world.viewer, partnership=self.world.partnership)
+
+    def make_set_password_link(self) -> Any:
+        # The viewer's, with a token that was never issued (a link used already or out of date).
+        return {
+            "uidb64": urlsafe_base64_encode(force_bytes(self.world.viewer.pk)),
+            "token": "cz1h2k-0123456789abcdef",
+        }
 
     def make_update(self) -> Any:
         return factories.ProgressUpdateFactory(

@@ -55,6 +55,17 @@ COUNTED: dict[str, list[Probe]] = {
     "plans:edit_section": [Probe(obj="section")],
     "plans:evidence": [Probe(obj="evidence")],
     "plans:my_actions": [Probe(role="contributor"), Probe(role="contributor", query="page=2")],
+    "accounts:manage": [Probe(obj="partnership", role="admin")],
+    "accounts:add_agency": [Probe(obj="partnership", role="admin")],
+    "accounts:edit_agency": [Probe(obj="agency", role="admin")],
+    "accounts:add_person": [Probe(obj="partnership", role="admin")],
+    "accounts:edit_person": [Probe(obj="person", role="admin")],
+    "accounts:add_member": [Probe(obj="partnership", role="admin")],
+    "accounts:add_existing_member": [Probe(obj="partnership", role="admin")],
+    "accounts:edit_member": [Probe(obj="member", role="admin")],
+    "accounts:remove_member": [Probe(obj="member", role="admin")],
+    "accounts:set_password": [Probe(obj="set_password_link")],
+    "accounts:set_password_done": [Probe()],
     "intake:upload": [Probe()],
     "intake:batch": [Probe(obj="batch")],
     "intake:status": [Probe(obj="batch")],
@@ -188,11 +199,13 @@ def measured(world: Any, settings: Any, tmp_path: Any) -> dict[str, dict[str, in
     settings.MEDIA_ROOT = tmp_path
     things = Things(world)
     # Build every object first, so later counts see them with more data, not for the first time.
-    for name in ("board", "meeting", "round", "clock", "sign_off", "batch", "measure", "value", "evidence"):
+    for name in (
+        "board", "meeting", "round", "clock", "sign_off", "batch", "measure", "value", "evidence", "person",
+    ):  # fmt: skip
         things.get(name)
     names = route_names()
     clients = {}
-    for role in ("viewer", "contributor", "manager"):
+    for role in ("viewer", "contributor", "manager", "admin"):
         clients[role] = Client()
         clients[role].force_login(getattr(world, role))
     # Enough that the second pages (25 actions on the plan page, 50 in the API) exist at every size.
