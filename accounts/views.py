@@ -9,6 +9,8 @@ History of each change is kept by django-simple-history, with the admin as its u
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from typing import Any
 
 from django.contrib import messages
@@ -33,6 +35,8 @@ from accounts.forms import (
 )
 from plans import rules
 from plans.models import Agency, Membership, Partnership, Person, Role
+
+logger = logging.getLogger(__name__)
 
 ADMINS_ONLY = "Only the partnership's admins can manage its members, agencies and people."
 
@@ -177,7 +181,8 @@ def add_member(request: HttpRequest, partnership_id: int) -> HttpResponse:
             form.add_error("username", "A login with this username already exists. Choose another username")
         else:
             user = membership.user
-            members.send_set_password_email(user, membership, request.user)
+            if not _send_link(request, user, membership):
+                return redirect(reverse("accounts:edit_member", args=[membership.pk]))
             messages.success(
                 request,
                 f"{user.get_full_name()} added as {membership.get_role_display()}; we emailed {user.email} a link to set their password",
@@ -206,6 +211,22 @@ def add_existing_member(request: HttpRequest, partnership_id: int) -> HttpRespon
     return _render_form(request, "member_existing.html", form=form, partnership=partnership)
 
 
+def _send_link(request: HttpRequest, user: Any, membership: Membership) -> bool:
+    """Email the set-password link; on a mail server failure say so (the member is saved and
+    their page offers to send it again) rather than fail the page."""
+    try:
+        members.send_set_password_email(user, membership, request.user)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("The set-password email to user %s could not be sent", user.pk)
+        messages.error(
+            request,
+            f"{_member_name(membership)} was added, but the email to {user.email} could not be sent. "
+            "Try sending it again below.",
+        )
+        return False
+    return True
+
+
 def _membership(request: HttpRequest, membership_id: int) -> Membership:
     membership = get_object_or_404(
         Membership.objects.for_user(request.user).select_related("user", "agency", "partnership"),
@@ -229,8 +250,7 @@ def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
     if request.method == "POST" and "resend" in request.POST:
         # Only a login that has never set a password gets a new link (a new member's email
         # expired or went astray); anyone else signs in, or uses their own password.
-        if not user.has_usable_password() and user.email:
-            members.send_set_password_email(user, membership, request.user)
+        if not user.has_usable_password() and user.email and _send_link(request, user, membership):
             messages.success(request, f"We emailed {user.email} a new link to set their password")
         return redirect(reverse("accounts:edit_member", args=[membership.pk]))
     form = MembershipForm(request.POST or None, membership=membership)
@@ -243,6 +263,8 @@ def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
                     form.add_error(name, error)
         else:
             messages.success(request, f"{_member_name(membership)} saved")
+            if membership.user_id == request.user.pk and form.cleaned_data["role"] != Role.ADMIN:
+                return redirect("home")  # an admin who stepped down can no longer open the page
             return redirect(_manage_url(membership.partnership_id))
     return _render_form(
         request,

@@ -87,3 +87,11 @@ def test_another_partnerships_member_is_not_found(admin, world):
     assert change(admin, theirs, role="viewer").status_code == 404
     theirs.refresh_from_db()
     assert theirs.role == Role.ADMIN
+
+
+def test_an_admin_who_steps_down_goes_to_the_home_page(admin, world):
+    Membership.objects.filter(user=world.manager).update(role=Role.ADMIN)
+
+    response = change(admin, Membership.objects.get(user=world.admin), role="viewer")
+
+    assert response["Location"] == reverse("home")

@@ -173,3 +173,18 @@ def test_no_link_is_sent_to_a_member_who_has_a_password(admin, world):
     admin.post(reverse("accounts:edit_member", args=[membership.pk]), {"resend": "1"})
 
     assert mail.outbox == []
+
+
+def test_when_the_email_cannot_be_sent_the_admin_is_told_and_can_send_it_again(admin, world, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("accounts.members.send_mail", broken)
+
+    response = add(admin, world, role="viewer", agency="")
+
+    membership = Membership.objects.get(user__username="j.smith")
+    assert response["Location"] == reverse("accounts:edit_member", args=[membership.pk])
+    page = admin.get(response["Location"]).content.decode()
+    assert "could not be sent" in page
+    assert "Email a new link to jane.smith@example.org" in page

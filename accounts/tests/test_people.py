@@ -100,3 +100,13 @@ def test_another_partnerships_person_is_not_found(admin, world):
 
     assert admin.get(reverse("accounts:edit_person", args=[theirs.pk])).status_code == 404
     assert admin.post(reverse("accounts:edit_person", args=[theirs.pk]), {"name": "x"}).status_code == 404
+
+
+def test_a_members_name_offered_as_a_login_is_shown_as_text(admin, world):
+    world.contributor.first_name = HOSTILE
+    world.contributor.save()
+
+    html = admin.get(reverse("accounts:add_person", args=[world.partnership.pk])).content.decode()
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
