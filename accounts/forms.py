@@ -160,15 +160,17 @@ class NewMemberForm(MemberRulesMixin, PlainTextNames, GovukFormMixin, forms.Form
 
     plain_text_fields = ("full_name",)
 
+    full_name = forms.CharField(
+        label="Full name", max_length=150, error_messages={"required": "Enter their full name"}
+    )
     username = forms.CharField(
         label="Username",
         max_length=150,
-        validators=[UnicodeUsernameValidator()],
+        validators=[
+            UnicodeUsernameValidator(message="Username must only include letters, digits and @ . + - _")
+        ],
         help_text="What they type to sign in: letters, digits and @ . + - _ only, for example j.smith",
         error_messages={"required": "Enter a username"},
-    )
-    full_name = forms.CharField(
-        label="Full name", max_length=150, error_messages={"required": "Enter their full name"}
     )
     email = forms.EmailField(
         label="Email address",

@@ -188,3 +188,17 @@ def test_when_the_email_cannot_be_sent_the_admin_is_told_and_can_send_it_again(a
     page = admin.get(response["Location"]).content.decode()
     assert "could not be sent" in page
     assert "Email a new link to jane.smith@example.org" in page
+
+
+def test_a_username_with_spaces_is_refused_with_the_characters_it_may_use(admin, world):
+    response = add(admin, world, username="jane smith")
+
+    assert "Username must only include letters, digits and @ . + - _" in response.content.decode()
+    assert not User.objects.filter(email="jane.smith@example.org").exists()
+
+
+def test_the_error_summary_lists_problems_in_the_order_of_the_fields(admin, world):
+    html = add(admin, world, username="", full_name="", email="", role="").content.decode()
+
+    order = [html.index(f'href="#id_{name}"') for name in ("full_name", "username", "email", "role")]
+    assert order == sorted(order)
