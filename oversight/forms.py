@@ -60,6 +60,12 @@ class GovukFormMixin:
         for name in self.errors:  # type: ignore[attr-defined]
             if name in self.fields:  # type: ignore[attr-defined]
                 widget = self.fields[name].widget  # type: ignore[attr-defined]
+                # A screen reader reads the field's error with it (partials/field.html gives the
+                # message this id), as the GOV.UK error message component asks.
+                error_id = f"{self[name].auto_id}-error"  # type: ignore[index]
+                described = widget.attrs.get("aria-describedby", "").split()
+                if error_id not in described:
+                    widget.attrs["aria-describedby"] = " ".join([*described, error_id])
                 css = widget.attrs.get("class", "")
                 for base in ("govuk-input", "govuk-textarea", "govuk-select", "govuk-file-upload"):
                     if base in css.split() and f"{base}--error" not in css:
