@@ -89,7 +89,8 @@ class AgencyForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
         help_texts = {"short_name": "Shown in tables, for example CSC or ESHT."}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
-        kwargs.setdefault("instance", Agency(partnership=partnership))
+        if kwargs.get("instance") is None:  # a new agency of this partnership
+            kwargs["instance"] = Agency(partnership=partnership)
         super().__init__(*args, **kwargs)
         self.partnership = partnership
         self.fields["name"].error_messages["required"] = "Enter the agency's name"
@@ -120,7 +121,8 @@ class PersonForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
         help_texts = {"user": "Link the person to a member's login, so their actions are in My actions."}
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
-        kwargs.setdefault("instance", Person(partnership=partnership))
+        if kwargs.get("instance") is None:  # a new person of this partnership
+            kwargs["instance"] = Person(partnership=partnership)
         super().__init__(*args, **kwargs)
         self.partnership = partnership
         self.fields["name"].error_messages["required"] = "Enter the person's full name"

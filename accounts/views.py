@@ -84,27 +84,29 @@ def _render_form(request: HttpRequest, template: str, **context: Any) -> HttpRes
 # --- Agencies ------------------------------------------------------------------------------
 
 
-def _save_agency(request: HttpRequest, form: AgencyForm) -> HttpResponse | None:
-    try:
-        with transaction.atomic():
-            agency = form.save()
-    except IntegrityError:  # the same name saved by someone else a moment ago
-        form.add_error("name", "There is already an agency with this name in this partnership")
-        return None
-    messages.success(request, f"{agency.name} saved")
-    return redirect(_manage_url(agency.partnership_id))
+def _agency_page(request: HttpRequest, partnership: Partnership, agency: Agency | None) -> HttpResponse:
+    """Add an agency (`agency` None) or change one; the same name twice in a partnership is refused."""
+    form = AgencyForm(
+        request.POST or None, partnership=partnership, instance=agency or Agency(partnership=partnership)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                saved = form.save()
+        except IntegrityError:  # the same name saved by someone else a moment ago
+            form.add_error("name", "There is already an agency with this name in this partnership")
+        else:
+            messages.success(request, f"{saved.name} saved")
+            return redirect(_manage_url(partnership))
+    # The heading names the agency as saved, not as the refused form left it.
+    shown = Agency.objects.get(pk=agency.pk) if agency else None
+    return _render_form(request, "agency_form.html", form=form, partnership=partnership, agency=shown)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_agency(request: HttpRequest, partnership_id: int) -> HttpResponse:
-    partnership = _partnership(request, partnership_id)
-    form = AgencyForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        done = _save_agency(request, form)
-        if done:
-            return done
-    return _render_form(request, "agency_form.html", form=form, partnership=partnership, agency=None)
+    return _agency_page(request, _partnership(request, partnership_id), None)
 
 
 @login_required
@@ -114,33 +116,29 @@ def edit_agency(request: HttpRequest, agency_id: int) -> HttpResponse:
         Agency.objects.for_user(request.user).select_related("partnership"), pk=agency_id
     )
     _check_admin(request, agency.partnership_id)
-    form = AgencyForm(request.POST or None, partnership=agency.partnership, instance=agency)
-    if request.method == "POST" and form.is_valid():
-        done = _save_agency(request, form)
-        if done:
-            return done
-    return _render_form(
-        request,
-        "agency_form.html",
-        form=form,
-        partnership=agency.partnership,
-        agency=Agency.objects.get(pk=agency.pk),
-    )
+    return _agency_page(request, agency.partnership, agency)
 
 
 # --- People --------------------------------------------------------------------------------
 
 
+def _person_page(request: HttpRequest, partnership: Partnership, person: Person | None) -> HttpResponse:
+    """Add a person (`person` None) or change one."""
+    form = PersonForm(
+        request.POST or None, partnership=partnership, instance=person or Person(partnership=partnership)
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"{saved.name} saved")
+        return redirect(_manage_url(partnership))
+    shown = Person.objects.get(pk=person.pk) if person else None
+    return _render_form(request, "person_form.html", form=form, partnership=partnership, person=shown)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_person(request: HttpRequest, partnership_id: int) -> HttpResponse:
-    partnership = _partnership(request, partnership_id)
-    form = PersonForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        person = form.save()
-        messages.success(request, f"{person.name} saved")
-        return redirect(_manage_url(partnership))
-    return _render_form(request, "person_form.html", form=form, partnership=partnership, person=None)
+    return _person_page(request, _partnership(request, partnership_id), None)
 
 
 @login_required
@@ -150,18 +148,7 @@ def edit_person(request: HttpRequest, person_id: int) -> HttpResponse:
         Person.objects.for_user(request.user).select_related("partnership"), pk=person_id
     )
     _check_admin(request, person.partnership_id)
-    form = PersonForm(request.POST or None, partnership=person.partnership, instance=person)
-    if request.method == "POST" and form.is_valid():
-        person = form.save()
-        messages.success(request, f"{person.name} saved")
-        return redirect(_manage_url(person.partnership_id))
-    return _render_form(
-        request,
-        "person_form.html",
-        form=form,
-        partnership=person.partnership,
-        person=Person.objects.get(pk=person.pk),
-    )
+    return _person_page(request, person.partnership, person)
 
 
 # --- Members -------------------------------------------------------------------------------
