@@ -1,5 +1,5 @@
 // Starts every govuk-frontend component on the page (error summary focus, tabs, details ...).
-import { initAll } from "../../govuk/govuk-frontend.min.js";
+import { createAll, ErrorSummary, initAll } from "../../govuk/govuk-frontend.min.js";
 
 initAll();
 
@@ -40,3 +40,31 @@ function scrollableTables() {
 scrollableTables();
 window.addEventListener("resize", scrollableTables);
 document.addEventListener("htmx:afterSettle", scrollableTables);
+
+// After htmx swaps part of a page (the plan page's filters): keyboard and screen reader users
+// keep their place. htmx itself gives focus back to the control that had it when the new one
+// has the same id; a new error summary takes focus (as on a page load); focus left on nothing
+// goes to the results count; and each live region marked data-announce="<selector>" (kept
+// outside the swapped part, so screen readers notice the change) reads out the new text.
+document.addEventListener("htmx:afterSettle", (event) => {
+  const swapped = event.detail.elt;
+  if (!swapped || !swapped.isConnected) return;
+  const summary = swapped.querySelector('[data-module="govuk-error-summary"]');
+  if (summary) {
+    createAll(ErrorSummary, {}, swapped);
+  } else if (!document.activeElement || document.activeElement === document.body) {
+    const count = swapped.querySelector("[data-focus-after-swap]");
+    if (count) {
+      count.tabIndex = -1;
+      count.focus();
+    }
+  }
+  for (const region of document.querySelectorAll("[data-announce]")) {
+    const source = document.querySelector(region.dataset.announce);
+    region.textContent = "";
+    // A short pause between emptying and filling makes screen readers read the same words again.
+    setTimeout(() => {
+      region.textContent = source ? source.textContent.trim() : "";
+    }, 100);
+  }
+});
