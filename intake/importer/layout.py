@@ -20,9 +20,16 @@ from .normalise import (
 )
 from .owners import split_owner
 from .readers.base import Item
-from .synonyms import header_field, section_text_label, sub_header_field, sub_label_field
+from .synonyms import (
+    header_field,
+    section_label_pattern,
+    section_text_label,
+    sub_header_field,
+    sub_label_field,
+)
 
 GROUP_FIELDS = ("section", "question")
+_LABELS = section_label_pattern()
 POINTERS = re.compile(
     r"^(?:n/?a|none|nil|-+|as above(?:\W+\w+){0,3}|see (?:above|below)|please see (?:above|below)(?:\W+\w+){0,3}|"
     r"no actions?(?: required| identified)?\.?|not applicable.*|not relevant.*|unable to comment.*|"
@@ -38,7 +45,7 @@ REF_CELL = re.compile(
     r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$"
 )
 SECTION_HEADING = re.compile(
-    r"^(?:(?:finding|area|priority|section|recommendation|theme|chapter|part)\s+)?"
+    rf"^(?:(?:{_LABELS})\s+)?"
     r"(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.:)]?\s+(\S.{2,})$",
     re.I,
 )
@@ -48,14 +55,12 @@ _SHORT_WORD = re.compile(r"[A-Za-z]{2,4}")
 _LETTERED = re.compile(r"^(\d+(?:\.\d+)*)([a-z])$")
 _NUMERIC_REF = re.compile(r"^[\d.]+[a-z]?$")
 _LABELLED = re.compile(r"^(.{4,40}?)[:\s]\s*(\S.{10,})$")
-_HEADING_LABEL = re.compile(
-    r"^(?:finding|area|priority|recommendation|theme|section)\s+\d+\w*\s*[:.\-–—]\s*", re.I
-)
+_HEADING_LABEL = re.compile(rf"^(?:{_LABELS})\s+\d+(?:\.\d+)*\w*\s*[:.\-–—]?\s*", re.I)
 # a grouping cell that names its number with a label: 'Recommendation 1: Partners should...',
 # 'Priority 2 – Neglect', 'Finding 3. Strategy discussions'
 _LABELLED_GROUP = re.compile(
-    r"^(?:recommendation|rec|finding|key finding|area for (?:development|improvement)|area|priority|"
-    r"theme|objective|learning point|section)\s+(?:no\.?\s*)?(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
+    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?"
+    r"(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
     r"(?:\s*[.:)\-–—]\s*|\s+)(\S.*)$",
     re.I,
 )

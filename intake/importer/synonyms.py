@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .normalise import clean_text
@@ -79,6 +80,24 @@ SUB_HEADER_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "rag": {"rag": ("current", "now", "latest", "this month", "this quarter"),
             "previous_rag": ("previous", "last", "was", "last month", "last quarter", "last update")},
 }  # fmt: skip
+
+
+# words that label a numbered section heading or grouping cell: 'Finding 3. Strategy discussions',
+# 'Area for priority action 1: ...', 'Theme 2 – Quality of practice', 'Rec 4 – ...'
+SECTION_LABELS: tuple[str, ...] = (
+    "finding", "key finding", "review finding", "area", "area for development", "area for improvement",
+    "area for priority action", "priority action", "priority", "strategic priority", "section",
+    "recommendation", "rec", "theme", "chapter", "part", "objective", "learning point", "workstream",
+)  # fmt: skip
+
+
+def section_label_pattern() -> str:
+    """A regular expression alternation of the section labels, longest first (so 'area for
+    development' wins over 'area')."""
+    return "|".join(
+        re.escape(x).replace(r"\ ", r"\s+") for x in sorted(SECTION_LABELS, key=len, reverse=True)
+    )
+
 
 # synonym -> field, and the same with spaces removed (for 'RA G', 'Lead/ s': letters split by the extraction)
 _BY_SYNONYM: dict[str, str] = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
