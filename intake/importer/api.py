@@ -73,7 +73,10 @@ def import_document(
     draft.rag_scheme = read_rag_scheme(items, texts)
     draft.plan = read_meta(items, texts=texts)
     build_from_items(draft, items)
-    if result.laid_out and len(draft.actions) < 3:
+    if result.laid_out:
+        # text laid out in columns: read by the columns under a header row (above) or, for a plan
+        # whose rows are printed one cell after another, line by line; the reading that finds more
+        # actions wins
         laid_out = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
         build_from_laid_out_text(laid_out, result.raw_lines)
         if len(laid_out.actions) > len(draft.actions):

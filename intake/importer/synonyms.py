@@ -163,6 +163,21 @@ def sub_header_field(parent: str, label: str) -> str | None:
     return sub_label_field(parent, label) or header_field(parent)
 
 
+# a date after a column's name: 'Update Jan 2024', 'RAG (March 2023)', 'Progress as at 31/03/24'
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATED = re.compile(
+    rf"\s*[(\[]?(?:as (?:at|of)\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s*'?\d{{2,4}}|q[1-4]\s+\d{{2,4}}(?:/\d{{2,4}})?"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[)\]]?$"
+)
+
+
+def exact_header_field(text: str) -> str | None:
+    """The field a run of header words names exactly ('Lead officer'), or None ('Lead officer
+    Target': two columns' words, which ``header_field`` would read as the first)."""
+    norm = _DATED.sub("", normalise_header(text)) or normalise_header(text)
+    return _BY_SYNONYM.get(norm) or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
+
+
 def section_text_label(cell: str) -> str | None:
     text = normalise_header(cell)
     for field, labels in SECTION_TEXT_LABELS.items():

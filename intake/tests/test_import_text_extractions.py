@@ -42,3 +42,148 @@ def test_a_recommendation_cell_labelled_rec_is_a_section_named_by_its_number() -
         "LSCP Training Lead\tMay 2024\tAmber\n"
     )
     assert [a.section for a in draft.actions] == ["1", "1", "2"]
+
+
+# ``pdftotext -layout``: a table's cells side by side, with no separators between them
+JTAI_LAYOUT = (
+    "Blackburn with Darwen Safeguarding Children Partnership\n"
+    "Written Statement of Action\n\n"
+    "\x0cRef Action required                                          Lead officer               Target date   RAG      Progress to date\n"
+    "                                                                                                      rating\n"
+    "Area for priority action 1: Leaders do not have a shared understanding of the impact of exploitation on children\n"
+    "1.1a Audit the voice of the child in child protection        Partnership Business       September     G        Two sessions delivered to 64 DSLs. Feedback\n"
+    "     conferences through advocacy and pre-meetings           Manager                    2023                   positive; further dates booked for the spring\n"
+    "                                                                                                               term.\n"
+    "1.1b Publish the MASH operating model so that decisions      Det Supt Mark Ellis        April 2024    G        Dip sample of 30 strategy discussions\n"
+    "     are made within 24 hours of a contact                                                                     completed. Health attended 27 of 30; report to\n"
+    "                                                                                                               QA subgroup.\n"
+    "1.2a Evaluate supervision standards for frontline social     LSCP Training Lead         Ongoing       R        Delayed due to staffing changes in the business\n"
+    "     workers, with management oversight recorded on                                                            unit. New date agreed with the independent\n"
+    "     the child's file                                                                                          scrutineer.\n"
+    "1.2b Deliver information sharing agreements between the Designated Nurse                December      G\n"
+    "     MASH partners and the integrated care board        Safeguarding Children,          2023\n"
+    "                                                        ICB\n"
+    "Area for priority action 2: Strategy meetings do not always include health and education\n"
+    "2.1a Develop supervision standards for frontline social      Det Supt Mark Ellis        Q2 2020/21    A        Audit tool agreed. Fieldwork underway in three\n"
+    "     workers, with management oversight recorded on                                                            localities with findings expected in March.\n"
+    "     the child's file\n"
+    "2.1b Launch information sharing agreements between the LSCP Training Lead               30th          A        Not yet started; dependent on the outcome of\n"
+    "     MASH partners and the integrated care board                                        November               the restructure consultation.\n"
+    "                                                                                        2023\n"
+    "2.2a Refresh a quarterly exploitation data profile for the Designated Nurse             Q3 2023/24    B        Guidance drafted and consulted on with partners\n"
+    "     MACE so that hotspots and peer groups are identified Safeguarding Children,                               in November; sign-off at the December\n"
+    "                                                           ICB                                                 executive.\n"
+    "\n\n                                                                       OFFICIAL - Page 2 of 2\n"
+)
+
+
+def test_a_table_laid_out_in_columns_is_read_by_where_its_cells_sit() -> None:
+    draft = _import(JTAI_LAYOUT)
+    assert [a.ref for a in draft.actions] == ["1.1a", "1.1b", "1.2a", "1.2b", "2.1a", "2.1b", "2.2a"]
+    first = draft.actions[0]
+    assert (
+        first.text
+        == "Audit the voice of the child in child protection conferences through advocacy and pre-meetings"
+    )
+    assert first.owner == "Partnership Business Manager"
+    assert first.due_text == "September 2023"
+    assert first.rag == "green"
+    assert first.progress is not None and first.progress.endswith("further dates booked for the spring term.")
+    assert [a.section for a in draft.actions] == ["1", "1", "1", "1", "2", "2", "2"]
+
+
+def test_a_cell_pushed_against_a_long_line_beside_it_stays_in_its_own_column() -> None:
+    actions = {a.ref: a for a in _import(JTAI_LAYOUT).actions}
+    # '... agreements between the Designated Nurse': the lead printed one space after the action
+    assert actions["1.2b"].text == (
+        "Deliver information sharing agreements between the MASH partners and the integrated care board"
+    )
+    assert actions["1.2b"].owner == "Designated Nurse Safeguarding Children, ICB"
+    assert actions["2.1b"].owner == "LSCP Training Lead"
+    assert actions["2.1b"].due_text == "30th November 2023"
+    assert actions["2.2a"].owner == "Designated Nurse Safeguarding Children, ICB"
+
+
+def test_a_header_word_on_a_second_line_and_a_page_footer_are_not_cells() -> None:
+    draft = _import(JTAI_LAYOUT)
+    assert all("OFFICIAL" not in (a.progress or "") and not a.text.endswith("rating") for a in draft.actions)
+    assert (
+        draft.actions[-1].progress
+        == "Guidance drafted and consulted on with partners in November; sign-off at the December executive."
+    )
+
+
+CCE_LAYOUT = (
+    "Southend, Essex and Thurrock Safeguarding Children Partnership\n"
+    "Child Criminal Exploitation Delivery Plan 2023-2025\n\n"
+    "                                                                        OFFICIAL - Page 1 of 3\n"
+    "\x0cPursue\n"
+    "Ref     Action                                                Owner                      Timescale     Status      Progress\n"
+    "PUR-1 Audit the voice of the child in child protection        Partnership Business       September     Off track   Two sessions delivered to 64 DSLs. Feedback\n"
+    "      conferences through advocacy and pre-meetings           Manager                    2023                      positive; further dates booked for the spring\n"
+    "                                                                                                                   term.\n"
+    "PUR-2 Publish the MASH operating model so that decisions Det Supt Mark Ellis             April 2024    On track    Dip sample of 30 strategy discussions\n"
+    "      are made within 24 hours of a contact                                                                        completed. Health attended 27 of 30; report to\n"
+    "                                                                                                                   QA subgroup.\n"
+    "PUR-3 Evaluate supervision standards for frontline social     LSCP Training Lead         Ongoing       Some        Delayed due to staffing changes in the\n"
+    "      workers, with management oversight recorded on                                                   slippage    business unit. New date agreed with the\n"
+    "      the child's file                                                                                             independent scrutineer.\n"
+    "PUR-4 Deliver information sharing agreements between          Designated Nurse           December      Completed\n"
+    "      the MASH partners and the integrated care board         Safeguarding Children,     2023\n"
+    "                                                              ICB\n"
+    "PUR-5 Develop a quarterly exploitation data profile for the   Education Safeguarding     Q2 2020/21    On track    Data profile now produced monthly and shared\n"
+    "      MACE so that hotspots and peer groups are               Lead                                                 with MACE members in advance of each\n"
+    "      identified                                                                                                   meeting.\n"
+    "\n"
+    "\n"
+    "Prevent\n"
+    "Ref     Action                                              Owner                      Timescale       Status      Progress\n"
+    "PRE-1 Launch information sharing agreements between         LSCP Training Lead         30th            Completed Not yet started; dependent on the outcome of\n"
+    "      the MASH partners and the integrated care board                                  November                  the restructure consultation.\n"
+    "                                                                                       2023\n"
+    "PRE-2 Refresh a quarterly exploitation data profile for     Designated Nurse           Q3 2023/24      On track    Guidance drafted and consulted on with\n"
+    "      the MACE so that hotspots and peer groups are         Safeguarding Children,                                 partners in November; sign-off at the December\n"
+    "      identified                                            ICB                                                    executive.\n"
+    "PRE-3 Embed an audit of neglect cases using the             Education Safeguarding     31/03/24        Off track   Two sessions delivered to 64 DSLs. Feedback\n"
+    "      Graded Care Profile 2 tool                            Lead                                                   positive; further dates booked for the spring\n"
+    "                                                                                                                   term.\n"
+    "PRE-4 Establish the return home interview offer for     Principal Social Worker        31/01/2024      On track    Dip sample of 30 strategy discussions\n"
+)
+
+
+def test_a_short_line_above_each_laid_out_table_names_its_section() -> None:
+    draft = _import(CCE_LAYOUT)
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("PUR-1", "Pursue"),
+        ("PUR-2", "Pursue"),
+        ("PUR-3", "Pursue"),
+        ("PUR-4", "Pursue"),
+        ("PUR-5", "Pursue"),
+        ("PRE-1", "Prevent"),
+        ("PRE-2", "Prevent"),
+        ("PRE-3", "Prevent"),
+        ("PRE-4", "Prevent"),
+    ]
+    assert draft.actions[2].rag == "amber"  # 'Some' over 'slippage', one cell over two lines
+
+
+def test_a_column_named_with_a_date_is_read_by_its_name() -> None:
+    from intake.importer.synonyms import exact_header_field
+
+    assert exact_header_field("Update Jan 2024") == "progress"
+    assert exact_header_field("RAG (March 2023)") == "rag"
+    assert exact_header_field("Lead officer Target") is None
+
+
+def test_text_running_across_the_columns_is_not_read_as_a_table_laid_out_in_them() -> None:
+    body = "".join(
+        f"{n}.1 Undertake an audit of the emotional wellbeing team as part of the review  October 2020 "
+        f"Celia Lamden, Head of Early Help Services\n\n"
+        f"{n}.2 Revise and republish escalation processes for single and multi-professional groups agreed\n"
+        f"by all partners September 2020 Health – Matt Stone, CAMHS Head of Service\n\n"
+        for n in range(1, 8)
+    )
+    from intake.importer.columns import table_items
+
+    lines = (" Ref Areas  for development Actions         Lead/s\n\n" + body).split("\n")
+    assert table_items(lines) == {}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..columns import table_items
 from ..model import Location
 from .base import Item, ReadResult
 from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables
@@ -26,12 +28,26 @@ def read_text(data: str) -> ReadResult:
     if looks_like_html_document(text):
         text = html_document_lines(text)
     lines = text.split("\n")
+    laid_out = _looks_laid_out(lines)
+    tables = table_items(lines) if laid_out else {}
     items: list[Item] = []
     page = 1
     table_no = 0
     in_table = False
     i = 0
     while i < len(lines):
+        if i in tables:  # a table laid out in columns, read by where its cells sit
+            end, table_rows = tables[i]
+            page += sum(line.count("\f") for line in lines[i:end])
+            table_no += 1
+            for laid in table_rows:
+                if laid.table is not None:
+                    laid.table = table_no
+                    laid.location = replace(laid.location, table=table_no)
+                items.append(laid)
+            i = end
+            in_table = False
+            continue
         raw = lines[i]
         line_no = i + 1
         if "\f" in raw:
@@ -90,7 +106,6 @@ def read_text(data: str) -> ReadResult:
                 bold = _BOLD_LINE.match(stripped)
                 items.append(Item(text=bold[1] if bold else stripped, bold=bool(bold), location=loc))
         i += 1
-    laid_out = _looks_laid_out(lines)
     return ReadResult(
         items=items, fmt="text", laid_out=laid_out, pages=page, raw_lines=lines if laid_out else []
     )

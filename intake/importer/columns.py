@@ -1,0 +1,372 @@
+"""Tables in text laid out in columns (``pdftotext -layout``): cells found by where they sit under
+the header row's words.
+
+Such text has no cell separators: a row is printed over several lines, each line holding a piece
+of every cell at that cell's column, and neighbouring cells may touch (one space apart) where a
+long line of text pushes the next column along. So a header row is found by its words (each column
+a header synonym), each column starts where its header word does (or a little to the left, where
+most cells below it start), and each word of a line below goes to the column it starts in. A line
+whose reference column holds a reference starts a row; without a reference column, a line whose
+action cell opens a sentence after one that closed starts a row. Lines across the whole table
+(a priority or finding above its actions) come back as one-cell rows; page furniture is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Location
+from .normalise import looks_like_rag
+from .readers.base import Item
+from .synonyms import exact_header_field, header_field
+
+_WORD = re.compile(r"\S+")
+_CHUNK = re.compile(r"\S+(?: \S+)*")  # words one space apart
+_REF = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d+$")
+_FURNITURE = re.compile(
+    r"^(?:official(?:[- ]sensitive)?|page \d+(?: of \d+)?|\d{1,3}|-\s*\d{1,3}\s*-)$"
+    r"|\bpage \d+(?: of \d+)?$|^page \d+\b",
+    re.I,
+)
+_HYPHEN_END = re.compile(r"(?<=[a-z])-$")
+MAX_HEADER_WORDS = 5
+PUSH = 8  # how far a cell may be printed left of its column's start, after a long line beside it
+MAX_CROSSING = 0.25  # the share of a table's lines that may run over a column's start
+
+
+@dataclass
+class _Column:
+    start: int
+    field: str | None
+    title: str
+    end: int = 10**6  # where the lines of its cells end, at most (set by ``_refine``)
+
+
+def _words(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m[0]) for m in _WORD.finditer(line)]
+
+
+def _header_columns(line: str) -> list[_Column] | None:
+    """The columns a header line names, or None when it is not a header: its words split into
+    runs that are each a header synonym, with an action column and at least three columns."""
+    words = _words(line)
+    if not 3 <= len(words) <= 30:
+        return None
+    n = len(words)
+    # best[i]: (words covered by synonyms, -groups) for words[:i], and where its last group starts
+    best: list[tuple[int, int] | None] = [None] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = (0, 0)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, min(n, i + MAX_HEADER_WORDS) + 1):
+            if j > i + 1 and words[j - 1][0] - (words[j - 2][0] + len(words[j - 2][1])) > 2:
+                break  # a wide gap: a new column
+            text = " ".join(w for _, w in words[i:j])
+            covered = j - i if exact_header_field(text) else 0
+            score = (here[0] + covered, here[1] - 1)
+            if best[j] is None or score > best[j]:  # type: ignore[operator]
+                best[j] = score
+                back[j] = i
+    final = best[n]
+    if final is None or final[0] < 0.75 * n:
+        return None
+    columns: list[_Column] = []
+    j = n
+    while j > 0:
+        i = back[j]
+        text = " ".join(w for _, w in words[i:j])
+        columns.append(_Column(start=words[i][0], field=exact_header_field(text), title=text))
+        j = i
+    columns.reverse()
+    fields = [c.field for c in columns]
+    if "text" not in fields or sum(1 for f in fields if f) < 3:
+        return None
+    return columns
+
+
+def _assign(line: str, columns: list[_Column]) -> list[str]:
+    """The pieces of a line under each column. A run of words one space apart starts in the column
+    its first word starts in (or the next, when it starts past where the column's lines end or the
+    column already has a run on this line); where it runs past that column's right edge (a long line of a cell
+    pushing the next cell along, or the next cell printed a little to the left), the words beyond
+    the edge are the next column's."""
+    cells = [""] * len(columns)
+    for m in _CHUNK.finditer(line):
+        k = 0
+        for c in range(len(columns)):
+            if m.start() >= columns[c].start - 1:
+                k = c
+        if (
+            k + 1 < len(columns)
+            and m.start() >= columns[k + 1].start - PUSH
+            and (cells[k] or m.start() > columns[k].end + 1)
+        ):
+            k += 1  # the next cell printed a little to the left: past where this column's lines end, or
+            # a second run of words in this column's line
+        for w in _WORD.finditer(m[0]):
+            start, end = m.start() + w.start(), m.start() + w.end()
+            while (
+                k + 1 < len(columns)
+                and start > m.start()
+                and end > columns[k].end + 1
+                and start >= columns[k + 1].start - PUSH
+                and (w[0][:1].isupper() or w[0][:1].isdigit())  # a cell opens with a capital or a digit
+            ):
+                k += 1
+            cells[k] = f"{cells[k]} {w[0]}" if cells[k] else w[0]
+    return cells
+
+
+def _join(old: str, new: str) -> str:
+    if not old:
+        return new
+    if _HYPHEN_END.search(old) and new[:1].islower():
+        return old + new  # 'multi-' at the end of a line, 'agency' on the next
+    return f"{old} {new}"
+
+
+def _refine(columns: list[_Column], lines: list[str]) -> None:
+    """Move a column's start left to where most of the cells below it start (a header printed
+    centred or indented over its column), and find where the lines of its cells end."""
+    starts: Counter[int] = Counter()
+    clear: list[tuple[int, int]] = []  # runs of words with wide gaps either side
+    for line in lines:
+        for m in _CHUNK.finditer(line):
+            if m.start() == 0 or line[m.start() - 2 : m.start()] == "  ":
+                starts[m.start()] += 1
+                if m.end() == len(line.rstrip()) or line[m.end() : m.end() + 2] == "  ":
+                    clear.append(m.span())
+    for k in range(1, len(columns)):
+        low, high = columns[k - 1].start + 2, columns[k].start
+        near = [
+            (count, s) for s, count in starts.items() if low <= s < high and high - s <= PUSH and count >= 3
+        ]
+        if near and max(near)[0] > starts[high]:  # more cells start there than under the header
+            columns[k].start = max(near)[1]
+    for k in range(len(columns) - 1):
+        ends = sorted(
+            end
+            for start, end in clear
+            if columns[k].start - 1 <= start < columns[k + 1].start - PUSH and end <= columns[k + 1].start - 1
+        )
+        columns[k].end = ends[-1] if ends else columns[k + 1].start - 2
+
+
+def _is_furniture(text: str) -> bool:
+    return bool(_FURNITURE.search(text)) and len(text.split()) <= 12
+
+
+def _spanning(line: str, columns: list[_Column]) -> str | None:
+    """A line across the table (a heading row over several columns), else None."""
+    chunks = list(_CHUNK.finditer(line))
+    if len(chunks) != 1 or chunks[0].start() > columns[0].start + 1 or len(columns) < 3:
+        return None
+    text = chunks[0][0]
+    if _REF.match(text.split()[0]):
+        return None
+    crossed = sum(1 for c in columns[1:] if chunks[0].end() > c.start + 1)
+    # under a reference column, which holds nothing but references, one crossing is enough
+    return text if crossed >= 2 or (crossed and columns[0].field == "ref") else None
+
+
+def _starts_row(cells: list[str], fields: list[str | None], previous_text: str) -> bool:
+    if "ref" in fields:
+        ref = cells[fields.index("ref")]
+        return bool(ref) and bool(_REF.match(ref.split()[0]))
+    text = cells[fields.index("text")]
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "•‘'\"("):
+        return False
+    if "section" in fields and cells[fields.index("section")] and fields.index("section") == 0:
+        return True
+    if "rag" in fields and cells[fields.index("rag")] and looks_like_rag(cells[fields.index("rag")]):
+        return True
+    return not previous_text or previous_text.rstrip()[-1:] in ".;:!?"
+
+
+def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
+    """For each table found in laid-out lines: its first line's index -> (the index after its last
+    line, the items it reads as: a header row, then rows)."""
+    out: dict[int, tuple[int, list[Item]]] = {}
+    i = 0
+    n = len(lines)
+    table = 0
+    previous_end = 0
+    while i < n:
+        columns = _header_columns(lines[i].replace("\f", ""))
+        if columns is None:
+            i += 1
+            continue
+        table += 1
+        start = i
+        title = _title_above(lines, i, max(previous_end, i - 4))
+        items, i = _read_table(lines, i, columns, table)
+        if items:
+            if title is not None:
+                start = title
+                text = lines[title].replace("\f", "").strip()
+                items.insert(0, Item(text=text, heading=2, location=Location(line=title + 1)))
+            out[start] = (i, items)
+            previous_end = i
+        else:
+            table -= 1
+    return out
+
+
+def _is_title(text: str) -> bool:
+    """A short line on its own that names what follows ('Prevent', 'Priority 2: Neglect')."""
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and not text.endswith((".", ",", ";"))
+        and not _REF.match(words[0])
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not _is_furniture(text)
+        and "  " not in text
+    )
+
+
+def _title_above(lines: list[str], i: int, stop: int) -> int | None:
+    """The line naming the table whose header is line ``i``: the short line just above it."""
+    j = i - 1
+    while j >= stop and not lines[j].strip():
+        j -= 1
+    if j < stop:
+        return None
+    above = j - 1
+    if above >= 0 and lines[above].strip() and not _is_furniture(lines[above].strip()):
+        return None  # the last line of a paragraph, not a title on its own
+    return j if _is_title(lines[j].replace("\f", "").strip()) else None
+
+
+def _header_item(columns: list[_Column], line_no: int, table: int, page: int) -> Item:
+    cells = [c.title for c in columns]
+    location = Location(page=page, line=line_no, table=table)
+    return Item(text="\t".join(cells), cells=cells, table=table, location=location)
+
+
+def _read_table(lines: list[str], i: int, columns: list[_Column], table: int) -> tuple[list[Item], int]:
+    n = len(lines)
+    fields = [c.field for c in columns]
+    header_key = tuple(fields)
+    page = 1 + sum(line.count("\f") for line in lines[:i])
+    items: list[Item] = []
+    _refine(columns, [line.replace("\f", "") for line in lines[i + 1 : i + 400]])
+    items.append(_header_item(columns, i + 1, table, page))
+    i += 1
+    i = _skip_header_lines(lines, i, columns)
+    row: list[str] | None = None
+    row_line = 0
+    blank_run = 0
+    lines_read = crossing = 0
+
+    def flush() -> None:
+        nonlocal row
+        if row is not None and any(row):
+            items.append(
+                Item(
+                    text="\t".join(row),
+                    cells=list(row),
+                    table=table,
+                    location=Location(page=page, line=row_line, table=table),
+                )
+            )
+        row = None
+
+    while i < n:
+        raw = lines[i]
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        text = raw.strip()
+        if not text:
+            blank_run += 1
+            i += 1
+            continue
+        if _is_furniture(text):
+            i += 1
+            continue
+        if _is_title(text) and not _REF.match(text.split()[0]):
+            k = i + 1
+            while k < n and not lines[k].strip():
+                k += 1
+            if k < n and _header_columns(lines[k].replace("\f", "")) is not None:
+                break  # the title of the next table
+        again = _header_columns(raw)
+        if again is not None:
+            if tuple(c.field for c in again) != header_key:
+                break  # another table
+            columns = again  # the header repeated on a new page, perhaps a little moved
+            _refine(columns, [line.replace("\f", "") for line in lines[i + 1 : i + 80]])
+            i = _skip_header_lines(lines, i + 1, columns)
+            continue
+        across = _spanning(raw, columns)
+        if across is not None:
+            if len(across.split()) > 40 or (blank_run >= 2 and row is not None and len(across.split()) > 25):
+                break  # narrative after the table
+            flush()
+            cells = [across] + [""] * (len(columns) - 1)
+            items.append(
+                Item(
+                    text=across,
+                    cells=cells,
+                    table=table,
+                    location=Location(page=page, line=i + 1, table=table),
+                )
+            )
+            blank_run = 0
+            i += 1
+            continue
+        lines_read += 1
+        crossing += _crosses(raw, columns)
+        cells = _assign(raw, columns)
+        previous_text = row[fields.index("text")] if row is not None else ""
+        if row is None or _starts_row(cells, fields, previous_text):
+            flush()
+            row = list(cells)
+            row_line = i + 1
+        else:
+            row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
+        blank_run = 0
+        i += 1
+    flush()
+    if crossing > MAX_CROSSING * lines_read:
+        return [], i  # the text runs across the columns: not a table laid out in them
+    return items, i
+
+
+def _crosses(line: str, columns: list[_Column]) -> bool:
+    """Whether a word runs over a column's start (text not laid out in these columns)."""
+    return any(
+        start < c.start - 1 and start + len(word) > c.start + 1
+        for start, word in _words(line)
+        for c in columns[1:]
+    )
+
+
+def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
+    """Past the header's second and third lines ('RAG' over 'rating', 'Completion date' over 'and
+    key milestones'): lines whose every piece continues its column's header."""
+    for _ in range(3):
+        if i >= len(lines):
+            break
+        raw = lines[i].replace("\f", "")
+        if not raw.strip():
+            break
+        cells = _assign(raw, columns)
+        if _spanning(raw, columns) or _crosses(raw, columns):
+            return i
+        for column, piece in zip(columns, cells, strict=True):
+            if piece and (
+                len(piece.split()) > 3
+                or column.field is None
+                or _REF.match(piece.split()[0])
+                or header_field(f"{column.title} {piece}") != column.field
+            ):
+                return i
+        i += 1
+    return i
