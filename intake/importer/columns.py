@@ -181,8 +181,9 @@ def _starts_row(cells: list[str], fields: list[str | None], previous_text: str) 
     text = cells[fields.index("text")]
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "•‘'\"("):
         return False
-    if "section" in fields and cells[fields.index("section")] and fields.index("section") == 0:
-        return True
+    section = cells[fields.index("section")] if "section" in fields else ""
+    if section and fields.index("section") == 0 and (section[0].isupper() or section[0].isdigit()):
+        return True  # a finding or recommendation opens in the first column (lower case: it continues)
     if "rag" in fields and cells[fields.index("rag")] and looks_like_rag(cells[fields.index("rag")]):
         return True
     return not previous_text or previous_text.rstrip()[-1:] in ".;:!?"
@@ -251,14 +252,14 @@ def _header_item(columns: list[_Column], line_no: int, table: int, page: int) ->
 
 def _read_table(lines: list[str], i: int, columns: list[_Column], table: int) -> tuple[list[Item], int]:
     n = len(lines)
-    fields = [c.field for c in columns]
-    header_key = tuple(fields)
     page = 1 + sum(line.count("\f") for line in lines[:i])
     items: list[Item] = []
     _refine(columns, [line.replace("\f", "") for line in lines[i + 1 : i + 400]])
-    items.append(_header_item(columns, i + 1, table, page))
-    i += 1
-    i = _skip_header_lines(lines, i, columns)
+    header_line = i + 1
+    i = _skip_header_lines(lines, i + 1, columns)
+    items.append(_header_item(columns, header_line, table, page))
+    fields = [c.field for c in columns]
+    header_key = tuple(fields)
     row: list[str] | None = None
     row_line = 0
     blank_run = 0
@@ -298,11 +299,12 @@ def _read_table(lines: list[str], i: int, columns: list[_Column], table: int) ->
                 break  # the title of the next table
         again = _header_columns(raw)
         if again is not None:
+            j = _skip_header_lines(lines, i + 1, again)
             if tuple(c.field for c in again) != header_key:
                 break  # another table
             columns = again  # the header repeated on a new page, perhaps a little moved
-            _refine(columns, [line.replace("\f", "") for line in lines[i + 1 : i + 80]])
-            i = _skip_header_lines(lines, i + 1, columns)
+            _refine(columns, [line.replace("\f", "") for line in lines[j : j + 80]])
+            i = j
             continue
         across = _spanning(raw, columns)
         if across is not None:
@@ -360,13 +362,14 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
         cells = _assign(raw, columns)
         if _spanning(raw, columns) or _crosses(raw, columns):
             return i
+        named: list[str | None] = []
         for column, piece in zip(columns, cells, strict=True):
-            if piece and (
-                len(piece.split()) > 3
-                or column.field is None
-                or _REF.match(piece.split()[0])
-                or header_field(f"{column.title} {piece}") != column.field
-            ):
+            field = header_field(f"{column.title} {piece}") if piece else column.field
+            if piece and (len(piece.split()) > 3 or _REF.match(piece.split()[0]) or field is None):
                 return i
+            named.append(field)
+        for column, piece, field in zip(columns, cells, named, strict=True):
+            if piece:  # 'Responsible' over 'agency' names an agency column, not an owner's
+                column.title, column.field = f"{column.title} {piece}", field
         i += 1
     return i

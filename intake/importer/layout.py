@@ -756,6 +756,8 @@ class Builder:
             and previous.section == action.section
         ):
             owner = previous.owner  # a lead cell merged over the rows below it is printed once
+        if not owner and self.header is not None and not self.header.has("owner") and not action.question:
+            owner = values.get("agency")  # 'Responsible agency' is the only column saying who
         action.owner = owner or None
         action.owner_parts = split_owner(owner)
         due_text = values.get("due")

@@ -187,3 +187,60 @@ def test_text_running_across_the_columns_is_not_read_as_a_table_laid_out_in_them
 
     lines = (" Ref Areas  for development Actions         Lead/s\n\n" + body).split("\n")
     assert table_items(lines) == {}
+
+
+def test_a_responsible_agency_column_with_no_lead_column_gives_the_owner() -> None:
+    draft = _import(
+        "| <b>Ref</b> | <b>Actions required</b> | <b>Responsible agency</b> | <b>Timescale</b> | <b>RAG</b> |\n"
+        "|---|---|---|---|---|\n"
+        "| R1.1 | Audit pre-birth assessments | Children's Social Care | March 2024 | G |\n"
+        "| R1.2 | Refresh the escalation policy | Police | Q3 2023/24 | A |\n"
+    )
+    assert [(a.owner, a.agency) for a in draft.actions] == [
+        ("Children's Social Care", "Children's Social Care"),
+        ("Police", "Police"),
+    ]
+
+
+def test_a_header_over_two_lines_of_a_laid_out_table_names_its_column_by_both() -> None:
+    lines = [
+        "Recommendation           Action                         Responsible   Lead officer        By when      BRAG",
+        "                                                        agency",
+    ]
+    rows = [
+        (
+            "Rec 1 – The partnership",
+            "Audit neglect cases in two",
+            "Police",
+            "Head of Service",
+            "March 2024",
+            "Green",
+        ),
+        ("should act on neglect", "localities", "", "", "", ""),
+        ("", "Refresh the neglect strategy", "ICB", "Designated Nurse", "April 2024", "Amber"),
+        (
+            "Rec 2 – Agencies should",
+            "Deliver training on working",
+            "Education",
+            "LSCP Training Lead",
+            "May 2024",
+            "Red",
+        ),
+        ("include fathers", "with fathers", "", "", "", ""),
+    ]
+    widths = (25, 31, 14, 20, 13, 6)
+    for row in rows:
+        lines.append("".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    text = (
+        "Child T review action plan\n\n"
+        + "\n".join(lines * 1)
+        + "\n"
+        + "\n".join(f"Note {n}" for n in range(20))
+    )
+    draft = _import(text)
+    assert [(a.section, a.agency, a.owner, a.rag) for a in draft.actions] == [
+        ("1", "Police", "Head of Service", "green"),
+        ("1", "ICB", "Designated Nurse", "amber"),
+        ("2", "Education", "LSCP Training Lead", "red"),
+    ]
+    assert draft.actions[0].text == "Audit neglect cases in two localities"
