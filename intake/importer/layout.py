@@ -583,6 +583,11 @@ class Builder:
             for section in self.draft.sections:  # the grouping cell continues on the next line
                 if section.ref == self.group["section"]:
                     section.title = f"{section.title} {values.pop('section')}"
+        if not header.has("ref") and self.last_action is not None and self._continues(values):
+            # no reference column: a row that only goes on in lower case is the row above cut by a page break
+            self._groups(values, raw_values, item.location)
+            self._continue(self.last_action, {k: v for k, v in values.items() if k not in GROUP_FIELDS})
+            return
         self._groups(values, raw_values, item.location)
         if "agency" in values:
             self.agency = values["agency"]
@@ -673,6 +678,15 @@ class Builder:
         return pieces[0][0], pieces, False
 
     @staticmethod
+    def _continues(values: dict[str, str]) -> bool:
+        """The row goes on from the row above: its action (and grouping) cell opens in lower case, and
+        it has no status, due date or lead of its own."""
+        if any(values.get(f) for f in ("rag", "due", "owner", "agency", "ref")):
+            return False
+        opening = [values[f] for f in ("text", *GROUP_FIELDS) if values.get(f)]
+        return bool(values.get("text")) and all(v[0].islower() for v in opening)
+
+    @staticmethod
     def _starts_unnumbered_action(values: dict[str, str]) -> bool:
         """A row without a reference is a new action, not cells continued across a page break, when
         its action text opens a sentence and it has its own due date or lead (also not continued)."""
@@ -696,7 +710,9 @@ class Builder:
             if not value:
                 continue
             ref, title = section_ref_from_cell(raw_values.get(fld, value), value)
-            has_ref = bool(QUESTION_REF.match(value) or LEADING_REF.match(value))
+            has_ref = bool(
+                QUESTION_REF.match(value) or LEADING_REF.match(value) or _LABELLED_GROUP.match(value)
+            )
             current = self.group.get(fld)
             if current and self.group_had_ref and not has_ref and value[:1].islower():
                 # the grouping cell continued after a page break

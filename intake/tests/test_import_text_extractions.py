@@ -244,3 +244,30 @@ def test_a_header_over_two_lines_of_a_laid_out_table_names_its_column_by_both() 
         ("2", "Education", "LSCP Training Lead", "red"),
     ]
     assert draft.actions[0].text == "Audit neglect cases in two localities"
+
+
+def test_a_row_cut_by_a_page_break_in_a_table_without_references_is_one_action() -> None:
+    draft = _import(
+        "<b>Recommendation</b>\t<b>Action</b>\t<b>Lead officer</b>\t<b>By when</b>\t<b>BRAG</b>\t<b>Update Jan 2024</b>\n"
+        "Rec 1 – The partnership should\tDevelop supervision standards for social workers, with\t"
+        "Det Supt Mark Ellis\tQ2 2020/21\tAmber\tAudit tool agreed. Fieldwork underway in three\n"
+        "\n"
+        "OFFICIAL\n"
+        "\n"
+        "Page 2\n"
+        "\n"
+        "assure itself that neglect is identified early\tmanagement oversight recorded on the child's file\t\t\t\t"
+        "localities with findings expected in March.\n"
+        "\tLaunch information sharing agreements\tLSCP Training Lead\tMarch 2024\tGreen\tNot yet started.\n"
+    )
+    assert [a.text for a in draft.actions] == [
+        "Develop supervision standards for social workers, with management oversight recorded on the child's file",
+        "Launch information sharing agreements",
+    ]
+    assert draft.actions[0].progress == (
+        "Audit tool agreed. Fieldwork underway in three localities with findings expected in March."
+    )
+    assert [s.title for s in draft.sections] == [
+        "The partnership should assure itself that neglect is identified early"
+    ]
+    assert {a.section for a in draft.actions} == {"1"}
