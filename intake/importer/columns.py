@@ -316,6 +316,7 @@ def _read_table(lines: list[str], i: int, columns: list[_Column], table: int) ->
                 Item(
                     text=across,
                     cells=cells,
+                    bold=True,  # a heading row across the table, as a converter marks it
                     table=table,
                     location=Location(page=page, line=i + 1, table=table),
                 )

@@ -69,6 +69,7 @@ _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 OWN_REF_IN_TEXT = re.compile(
     r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?:[.):]\s*|\s+)(?=[A-Z‘'\"“(])(\S.*)$"
 )
+_WHOLLY_BOLD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)[^<*]+(?:</b>|</strong>|\*\*)\s*$", re.I)
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
 
 
@@ -536,6 +537,19 @@ class Builder:
             m = SECTION_HEADING.match(cells[0])
             if m and len(cells[0]) < 200 and not QUESTION_REF.match(cells[0]):
                 self.text_line(Item(text=cells[0], bold=True, location=item.location))
+                return
+            if (
+                self.header is not None
+                and (item.bold or _WHOLLY_BOLD.match(raw_cells[0]))
+                and len(cells[0].split()) <= 12
+                and not is_pointer(cells[0])
+            ):
+                # a heading row across the table without a number ('Early identification')
+                self.heading_section = None
+                section = self.add_section(cells[0], cells[0], item.location)
+                self.heading_section = section.ref
+                self.group = {}
+                self.last_action = None
                 return
         if self.header is None:
             return

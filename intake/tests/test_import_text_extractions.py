@@ -271,3 +271,19 @@ def test_a_row_cut_by_a_page_break_in_a_table_without_references_is_one_action()
         "The partnership should assure itself that neglect is identified early"
     ]
     assert {a.section for a in draft.actions} == {"1"}
+
+
+def test_a_bold_row_across_the_table_without_a_number_is_a_section() -> None:
+    draft = _import(
+        "| <b>Ref</b> | <b>Action</b> | <b>Lead</b> | <b>By when</b> | <b>RAG rating</b> |\n"
+        "|---|---|---|---|---|\n"
+        "| <b>Early identification</b> | | | | |\n"
+        "| 1.1 | Launch the neglect toolkit | Head of Early Help | March 2024 | Green |\n"
+        "| <b>Assessment and planning</b> | | | | |\n"
+        "| 2.1 | Audit neglect plans | QA subgroup chair | 31.03.24 | Amber |\n"
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("1.1", "Early identification"),
+        ("2.1", "Assessment and planning"),
+    ]
+    assert [s.parent for s in draft.sections] == [None, None]
