@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .blocks import block_items
 from .errors import DocumentError, IntakeError, LimitExceeded
 from .layout import build_from_items
 from .meta import item_texts, read_meta, read_rag_scheme
@@ -81,6 +82,12 @@ def import_document(
         build_from_laid_out_text(laid_out, result.raw_lines)
         if len(laid_out.actions) > len(draft.actions):
             draft = laid_out
+        if len(draft.actions) < 3:
+            # nor line by line: perhaps one cell after another (pdftotext without -layout)
+            by_cell = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
+            build_from_items(by_cell, block_items(result.raw_lines))
+            if len(by_cell.actions) > len(draft.actions):
+                draft = by_cell
     draft.tables = find_data_tables(items)
     # stated totals (a Total row, 'There are 82 actions', 'Red 6, Amber 20') against what was read
     draft.reconciliation = reconcile(draft.tables) + reconcile_actions(stated_counts(items), draft.actions)

@@ -89,6 +89,37 @@ def _header_columns(line: str) -> list[_Column] | None:
     return columns
 
 
+def header_fields_of(text: str) -> list[tuple[str | None, str]] | None:
+    """(field, name) for each column a run of header words names ('Ref Action required' -> ref,
+    text), or None when some of its words name no column."""
+    words = text.split()
+    n = len(words)
+    if not n or n > 12:
+        return None
+    best: list[int | None] = [None] * (n + 1)  # the fewest columns covering words[:i]
+    back = [0] * (n + 1)
+    best[0] = 0
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, min(n, i + MAX_HEADER_WORDS) + 1):
+            if exact_header_field(" ".join(words[i:j])):
+                stored = best[j]
+                if stored is None or here + 1 < stored:
+                    best[j], back[j] = here + 1, i
+    if best[n] is None:
+        return None
+    out: list[tuple[str | None, str]] = []
+    j = n
+    while j > 0:
+        i = back[j]
+        name = " ".join(words[i:j])
+        out.append((exact_header_field(name), name))
+        j = i
+    return out[::-1]
+
+
 def _assign(line: str, columns: list[_Column]) -> list[str]:
     """The pieces of a line under each column. A run of words one space apart starts in the column
     its first word starts in (or the next, when it starts past where the column's lines end or the

@@ -287,3 +287,90 @@ def test_a_bold_row_across_the_table_without_a_number_is_a_section() -> None:
         ("2.1", "Assessment and planning"),
     ]
     assert [s.parent for s in draft.sections] == [None, None]
+
+
+# ``pdftotext`` without ``-layout``: each cell a block of lines, in reading order
+CELL_AFTER_CELL = """Sandwell Children's Safeguarding Partnership
+
+Improvement plan following the inspection
+
+OFFICIAL - Page 1 of 3
+
+Ref Action required
+
+Lead officer
+
+Target date
+
+RAG
+rating
+
+Progress to date
+
+Area for priority action 1: Leaders do not share an understanding of exploitation
+1.1a Audit the voice of the child in child protection
+conferences through advocacy and pre-meetings
+
+Partnership Business
+Manager
+
+September
+2023
+
+G
+
+Two sessions delivered to 64 DSLs. Feedback
+positive; further dates booked.
+
+1.1b Publish the MASH operating model so that decisions
+are made within 24 hours of a contact
+
+Det Supt Mark Ellis
+
+April 2024
+
+A
+
+OFFICIAL - Page 2 of 3
+\f
+Ref Action required
+
+Lead officer
+
+Target date
+
+RAG
+rating
+
+Progress to date
+
+Area for priority action 2: Strategy meetings do not always include health
+2
+
+Review the strategy meeting template
+
+Head of Service, Children's Social Care
+
+Q3 2023/24
+
+R
+
+Not started.
+"""
+
+
+def test_a_table_extracted_one_cell_after_another_is_read_row_by_row() -> None:
+    draft = _import(CELL_AFTER_CELL)
+    assert [(a.ref, a.section, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        ("1.1a", "1", "Partnership Business Manager", "September 2023", "green"),
+        ("1.1b", "1", "Det Supt Mark Ellis", "April 2024", "amber"),
+        ("2", "2", "Head of Service, Children's Social Care", "Q3 2023/24", "red"),
+    ]
+    assert draft.actions[0].text == (
+        "Audit the voice of the child in child protection conferences through advocacy and pre-meetings"
+    )
+    assert (
+        draft.actions[0].progress
+        == "Two sessions delivered to 64 DSLs. Feedback positive; further dates booked."
+    )
+    assert draft.actions[1].progress is None

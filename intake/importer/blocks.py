@@ -1,0 +1,163 @@
+"""Tables in text extracted one cell after another (``pdftotext`` without ``-layout``): each cell a
+block of lines, blocks apart by blank lines, a row's cells in reading order.
+
+The header is a run of blocks that are each one or more header synonyms ('Ref Action required',
+'Lead officer', 'RAG' over 'rating'). A line opening with a reference starts a row (the reference
+and its action text are printed together); the blocks after it, up to the next reference, are
+the row's other cells, which the layout builder places under the header's columns by what they
+hold (a date under the due column, 'G' under RAG), so a cell left empty does not shift the rest.
+A line above a reference in the same block is a heading across the table (a priority, a finding).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .columns import header_fields_of
+from .layout import _LABELLED_GROUP, SECTION_HEADING
+from .model import Location
+from .readers.base import Item
+
+_REF_LINE = re.compile(
+    r"^((?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z]{2,6}-\d+)[.)]?\s+(?=[A-Z‘'\"“(])(\S.*)$"
+)
+_BARE_REF = re.compile(r"^(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$")
+_FURNITURE = re.compile(
+    r"^(?:official(?:[- ]sensitive)?\b.*|page \d+(?: of \d+)?|\d{1,3})$|\bpage \d+ of \d+$", re.I
+)
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """(first line's index, its lines) for each run of non-blank lines; page furniture left out (a
+    bare number only next to a page break: elsewhere it is a reference)."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for i, raw in enumerate([*lines, ""]):
+        text = raw.replace("\f", "").strip()
+        if text and _FURNITURE.search(text) and len(text.split()) <= 8:
+            near_break = any("\f" in line for line in lines[max(0, i - 1) : i + 3])
+            if not text.isdigit() or near_break:
+                continue
+        if text:
+            if not current:
+                start = i
+            current.append(text)
+        elif current:
+            out.append((start, current))
+            current = []
+    return out
+
+
+def _header_run(
+    blocks: list[tuple[int, list[str]]], k: int
+) -> tuple[list[str | None], list[str], int, str | None] | None:
+    """The header starting at block ``k``: its fields, their names, the block after it, and the
+    title printed above it in its first block."""
+    fields: list[str | None] = []
+    names: list[str] = []
+    j = k
+    title: str | None = None
+    while j < len(blocks):
+        named = header_fields_of(" ".join(blocks[j][1]))
+        if named is None and j == k and len(blocks[j][1]) > 1:
+            # the table's title printed with its header's first cell ('Pursue' over 'Ref')
+            named = header_fields_of(" ".join(blocks[j][1][1:]))
+            title = blocks[j][1][0] if named else None
+        if named is None:
+            break
+        fields += [f for f, _ in named]
+        names += [n for _, n in named]
+        j += 1
+    if j - k < 2 or "ref" not in fields or "text" not in fields or len(fields) < 3:
+        return None
+    return fields, names, j, title
+
+
+def block_items(lines: list[str]) -> list[Item]:
+    """The tables of a text extracted cell after cell, as a header row and rows; [] when none."""
+    blocks = _blocks(lines)
+    items: list[Item] = []
+    k = 0
+    table = 0
+    header: list[str | None] | None = None
+    header_names: set[str] = set()
+    row: list[str] | None = None
+    row_line = 0
+
+    def flush() -> None:
+        nonlocal row
+        if row is not None and header is not None:
+            if len(row) > len(header):  # blocks printed out of order: kept, in the last column
+                row[len(header) - 1 :] = [" ".join(row[len(header) - 1 :])]
+            items.append(
+                Item(
+                    text="\t".join(row), cells=row, table=table, location=Location(line=row_line, table=table)
+                )
+            )
+        row = None
+
+    while k < len(blocks):
+        found = _header_run(blocks, k)
+        if found is not None:
+            fields, names, after, title = found
+            if title is not None:
+                flush()
+                items.append(Item(text=title, heading=2, location=Location(line=blocks[k][0] + 1)))
+            repeated = header is not None and fields == header[: len(fields)]  # perhaps cut by a row
+            if not repeated or title is not None:
+                flush()
+                table += 1
+                header = fields
+                header_names = {name.lower() for name in names}
+                items.append(
+                    Item(
+                        text="\t".join(names),
+                        cells=names,
+                        table=table,
+                        location=Location(line=blocks[k][0] + 1, table=table),
+                    )
+                )
+            k = after  # the header repeated on a new page
+            continue
+        start, block = blocks[k]
+        k += 1
+        if header is None:
+            continue
+        if " ".join(block).lower() in header_names:
+            continue  # the rest of a header repeated on a new page, printed among the cells
+        cell: list[str] = []
+        for offset, line in enumerate(block):
+            bare = _BARE_REF.match(line)
+            m = None if bare else _REF_LINE.match(line)
+            if bare or m:
+                if cell:
+                    above = " ".join(cell)
+                    if row is None or SECTION_HEADING.match(above) or _LABELLED_GROUP.match(above):
+                        flush()
+                        items.append(_heading(above, table, start))  # a heading across the table
+                    else:
+                        row.append(above)  # the previous row's last cell, printed with this row's start
+                    cell = []
+                flush()
+                # a reference with its action text, or on its own (the text is the next block)
+                row = [m[1], m[2]] if m else [line.rstrip(".)")]
+                row_line = start + offset + 1
+                continue
+            if row is not None and len(row) == 2 and not cell and offset > 0:
+                row[1] = f"{row[1]} {line}"  # the action text goes on under its reference
+                continue
+            cell.append(line)
+        if cell:
+            if row is None:
+                items.append(_heading(" ".join(cell), table, start))
+            else:
+                row.append(" ".join(cell))
+    flush()
+    return items if any(item.cells and len(item.cells) > 2 for item in items) else []
+
+
+def _heading(text: str, table: int, line: int) -> Item:
+    return Item(
+        text=text, cells=[text], bold=True, table=table, location=Location(line=line + 1, table=table)
+    )
