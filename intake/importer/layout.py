@@ -564,7 +564,11 @@ class Builder:
         values: dict[str, str] = {}
         raw_values: dict[str, str] = {}
         for fld, value, raw in zip(header.fields, aligned, raw_aligned, strict=True):
-            if fld and value:
+            if fld == "rag" and value and fld in values and looks_like_rag(values[fld]):
+                values[fld] = (
+                    value  # a status column per update round ('RAG Jan 2024' | 'RAG Mar 2024'): the latest
+                )
+            elif fld and value:
                 values[fld] = f"{values[fld]} {value}" if fld in values else value
                 raw_values.setdefault(fld, raw)
         if item.fills and header.has("rag") and not values.get("rag"):

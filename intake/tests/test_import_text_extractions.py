@@ -374,3 +374,22 @@ def test_a_table_extracted_one_cell_after_another_is_read_row_by_row() -> None:
         == "Two sessions delivered to 64 DSLs. Feedback positive; further dates booked."
     )
     assert draft.actions[1].progress is None
+
+
+def test_a_status_column_per_update_round_gives_the_latest_status() -> None:
+    draft = _import(
+        "| Ref | Action | Lead | Target date | RAG Jan 2024 | Update Jan 2024 | RAG Mar 2024 | Update Mar 2024 |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 1.1 | Audit neglect plans | Ann Bell | March 2024 | A | Started | G | Going well |\n"
+        "| 1.2 | Refresh the strategy | Ann Bell | May 2024 | R | Not started | Complete | Done |\n"
+        "| 1.3 | Train DSLs | Ann Bell | June 2024 | G | Booked | | |\n"
+    )
+    assert [a.rag for a in draft.actions] == ["green", "complete", "green"]
+    assert not [w for w in draft.warnings if "status" in w.message]
+
+
+def test_a_quarter_written_after_its_financial_year_is_read() -> None:
+    from intake.importer.normalise import parse_due
+
+    assert str(parse_due("2024/25 Q1")) == "2024-06-30"
+    assert str(parse_due("2023-24 Q4")) == "2024-03-31"
