@@ -55,6 +55,8 @@ _QUARTER = re.compile(
     r"(?:\s*[/-]\s*(\d{2,4}))?\b",
     re.I,
 )
+# '2024/25 Q1', '2023-24 Q4': the financial year before its quarter
+_YEAR_QUARTER = re.compile(r"\b(\d{4})\s*[/-]\s*\d{2}(?:\d{2})?\s*Q([1-4])\b", re.I)
 # 'March 31, 2024': the day after the month
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 # the end of a named financial year: 'end of financial year 2023/24', 'FY 2023/24', 'year end 2023-24'
@@ -138,6 +140,9 @@ def _find_dates(text: str) -> tuple[dt.date, ...]:
         if free(m.span()):
             quarter = max(int(m[1]), int(m[2] or 0))
             add(m.span(), _fy_quarter_end(quarter, _year(m[3])))
+    for m in _YEAR_QUARTER.finditer(text):
+        if free(m.span()):
+            add(m.span(), _fy_quarter_end(int(m[2]), int(m[1])))
     for m in _FINANCIAL_YEAR.finditer(text):
         if free(m.span()):
             add(m.span(), dt.date(_year(m[1]) + 1, 3, 31))
@@ -166,6 +171,7 @@ def split_at_dates(text: str) -> list[str]:
             _NUMERIC,
             _ISO,
             _QUARTER,
+            _YEAR_QUARTER,
             _FINANCIAL_YEAR,
             _MONTH_YEAR,
         )
