@@ -457,7 +457,8 @@ class Builder:
         if item.heading:
             self.header = None
             self.heading_label = None if SECTION_HEADING.match(text) else text[:120]
-        label_match = _LABELLED.match(text)
+        # 'Recommendation: Partners should ...' describes the section; 'Recommendation 2: ...' starts one
+        label_match = None if _LABELLED_GROUP.match(text) else _LABELLED.match(text)
         if label_match and section_text_label(label_match[1]) and self.heading_section:
             self._section_text(section_text_label(label_match[1]) or "", label_match[2])
             return

@@ -10,7 +10,7 @@ from .normalise import clean_text
 # field -> header texts that name it (lower case; a header cell matches when it equals one of these
 # or starts with one followed by a non-letter, e.g. "Action What we will do" -> action).
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "ref": ("ref", "ref.", "ref no", "ref no.", "reference", "no", "no.", "number", "#", "action ref",
+    "ref": ("ref", "ref.", "rec", "rec.", "ref no", "ref no.", "reference", "no", "no.", "number", "#", "action ref",
             "action no", "action no.", "action number", "action id", "action ref no", "id", "item"),
     "text": ("action", "actions", "action(s)", "what we will do", "action required", "actions required",
              "actions to be taken", "action to be taken", "specific actions", "task", "tasks", "activity",

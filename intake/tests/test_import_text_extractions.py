@@ -393,3 +393,19 @@ def test_a_quarter_written_after_its_financial_year_is_read() -> None:
 
     assert str(parse_due("2024/25 Q1")) == "2024-06-30"
     assert str(parse_due("2023-24 Q4")) == "2024-03-31"
+
+
+def test_each_numbered_recommendation_row_starts_its_own_section_with_a_rec_column_of_refs() -> None:
+    draft = _import(
+        "| <b>Rec</b> | <b>Action required</b> | <b>Lead officer</b> | <b>By when</b> | <b>Status</b> |\n"
+        "|---|---|---|---|---|\n"
+        "| <b>Recommendation 1: Professionals did not recognise the impact of neglect</b> | | | | |\n"
+        "| 1a | Audit neglect plans | Head of Service | March 2024 | On track |\n"
+        "| <b>Recommendation 2: Information about the father was not shared</b> | | | | |\n"
+        "| 2a | Add fathers to the assessment template | Principal Social Worker | May 2024 | Off track |\n"
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [("1a", "1"), ("2a", "2")]
+    assert [s.title for s in draft.sections] == [
+        "Professionals did not recognise the impact of neglect",
+        "Information about the father was not shared",
+    ]
