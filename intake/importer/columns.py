@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Location
-from .normalise import looks_like_rag
+from .normalise import looks_like_rag, opens_status
 from .readers.base import Item
 from .synonyms import exact_header_field, header_field
 
@@ -120,7 +120,7 @@ def header_fields_of(text: str) -> list[tuple[str | None, str]] | None:
     return out[::-1]
 
 
-def _assign(line: str, columns: list[_Column]) -> list[str]:
+def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[str]:
     """The pieces of a line under each column. A run of words one space apart starts in the column
     its first word starts in (or the next, when it starts past where the column's lines end or the
     column already has a run on this line); where it runs past that column's right edge (a long line of a cell
@@ -132,6 +132,11 @@ def _assign(line: str, columns: list[_Column]) -> list[str]:
         for c in range(len(columns)):
             if m.start() >= columns[c].start - 1:
                 k = c
+        if by_start:  # a header's words sit where their columns start
+            for start, word in _words(m[0]):
+                k = max(c for c in range(len(columns)) if c == 0 or m.start() + start >= columns[c].start - 1)
+                cells[k] = f"{cells[k]} {word}" if cells[k] else word
+            continue
         if (
             k + 1 < len(columns)
             and m.start() >= columns[k + 1].start - PUSH
@@ -147,6 +152,7 @@ def _assign(line: str, columns: list[_Column]) -> list[str]:
                 and end > columns[k].end + 1
                 and start >= columns[k + 1].start - PUSH
                 and (w[0][:1].isupper() or w[0][:1].isdigit())  # a cell opens with a capital or a digit
+                and (columns[k + 1].field != "rag" or opens_status(w[0]))  # 'G', 'On' of 'On track'
             ):
                 k += 1
             cells[k] = f"{cells[k]} {w[0]}" if cells[k] else w[0]
@@ -162,8 +168,8 @@ def _join(old: str, new: str) -> str:
 
 
 def _refine(columns: list[_Column], lines: list[str]) -> None:
-    """Move a column's start left to where most of the cells below it start (a header printed
-    centred or indented over its column), and find where the lines of its cells end."""
+    """Move a column's start to where most of the cells below it start (a header printed centred,
+    indented or, over a narrow column, to the left of it), and find where the lines of its cells end."""
     starts: Counter[int] = Counter()
     clear: list[tuple[int, int]] = []  # runs of words with wide gaps either side
     for line in lines:
@@ -175,17 +181,40 @@ def _refine(columns: list[_Column], lines: list[str]) -> None:
     for k in range(1, len(columns)):
         low, high = columns[k - 1].start + 2, columns[k].start
         near = [
-            (count, s) for s, count in starts.items() if low <= s < high and high - s <= PUSH and count >= 3
-        ]
+            (count, s)
+            for s, count in starts.items()
+            if low <= s < high and high - s <= PUSH and count >= 3 and high - s < s - columns[k - 1].start
+        ]  # nearer this column's header than the one before (whose cells may start right of it)
         if near and max(near)[0] > starts[high]:  # more cells start there than under the header
             columns[k].start = max(near)[1]
+            continue
+        # or right: a narrow column's header printed left of its cells ('Target' over '  September')
+        top = min(high + PUSH, columns[k + 1].start - 2) if k + 1 < len(columns) else high + PUSH
+        under = sum(starts[x] for x in range(high - 1, high + 2))
+        right = [(count, s) for s, count in starts.items() if high + 1 < s <= top and count >= 3]
+        if right:
+            count, s = max(right)
+            if count > under and sum(starts[x] for x in range(high - 1, s)) * 2 < count:
+                columns[k].start = s
     for k in range(len(columns) - 1):
         ends = sorted(
             end
             for start, end in clear
-            if columns[k].start - 1 <= start < columns[k + 1].start - PUSH and end <= columns[k + 1].start - 1
+            if columns[k].start - 1 <= start < (columns[k].start + columns[k + 1].start) / 2
+            and end <= columns[k + 1].start - 1
         )
         columns[k].end = ends[-1] if ends else columns[k + 1].start - 2
+
+
+def _until_header(lines: list[str], i: int) -> list[str]:
+    """The lines from ``i`` up to the next header line (the cells under one header)."""
+    out: list[str] = []
+    for raw in lines[i : i + 400]:
+        line = raw.replace("\f", "")
+        if _header_columns(line) is not None:
+            break
+        out.append(line)
+    return out
 
 
 def _is_furniture(text: str) -> bool:
@@ -285,9 +314,9 @@ def _read_table(lines: list[str], i: int, columns: list[_Column], table: int) ->
     n = len(lines)
     page = 1 + sum(line.count("\f") for line in lines[:i])
     items: list[Item] = []
-    _refine(columns, [line.replace("\f", "") for line in lines[i + 1 : i + 400]])
     header_line = i + 1
-    i = _skip_header_lines(lines, i + 1, columns)
+    i = _skip_header_lines(lines, i + 1, columns)  # by the header's own geometry, then the cells'
+    _refine(columns, _until_header(lines, i))
     items.append(_header_item(columns, header_line, table, page))
     fields = [c.field for c in columns]
     header_key = tuple(fields)
@@ -334,7 +363,7 @@ def _read_table(lines: list[str], i: int, columns: list[_Column], table: int) ->
             if tuple(c.field for c in again) != header_key:
                 break  # another table
             columns = again  # the header repeated on a new page, perhaps a little moved
-            _refine(columns, [line.replace("\f", "") for line in lines[j : j + 80]])
+            _refine(columns, _until_header(lines, j))
             i = j
             continue
         across = _spanning(raw, columns)
@@ -391,7 +420,7 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
         raw = lines[i].replace("\f", "")
         if not raw.strip():
             break
-        cells = _assign(raw, columns)
+        cells = _assign(raw, columns, by_start=True)
         if _spanning(raw, columns) or _crosses(raw, columns):
             return i
         named: list[str | None] = []

@@ -236,6 +236,10 @@ _RAG_WORDS = {
     "not met": "red",
     "met": "complete", "fully met": "complete", "fully achieved": "complete", "finished": "complete",
 }  # fmt: skip
+_STATUS_OPENINGS = frozenset(
+    [key.split()[0].split("/")[0] for key in _RAG_WORDS]
+    + ["blue", "purple", "action", "complete", "completed"]
+)
 _RAG_FIRST_WORD = re.compile(r"[\s\-–(/:,]+")
 _RAG_COMPLETE = re.compile(r"^(?:action\s+)?complete(?:d)?\b", re.I)
 # the column's name repeated in its cells: 'BRAG blue', 'RAG: Green', 'Status - on track'
@@ -261,6 +265,13 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     if phrase != text and len(phrase) >= 4 and phrase in _RAG_WORDS and len(text.split()) <= 8:
         return _RAG_WORDS[phrase], True
     return None, False
+
+
+def opens_status(word: str) -> bool:
+    """Whether a status cell may open with this word ('G', 'Green', 'On' of 'On track', 'Some' of
+    'Some slippage')."""
+    word = word.lower().strip(" .:;*")
+    return word in _STATUS_OPENINGS
 
 
 @lru_cache(maxsize=65536)

@@ -409,3 +409,59 @@ def test_each_numbered_recommendation_row_starts_its_own_section_with_a_rec_colu
         "Professionals did not recognise the impact of neglect",
         "Information about the father was not shared",
     ]
+
+
+NARROW_LAYOUT = (
+    "Cumbria Safeguarding Children Partnership\n"
+    "JTAI Written Statement of Action\n\n"
+    "Front door and MASH\n"
+    "Action   Specific actions                                         Responsible officer Target     BRAG             Progress update\n"
+    "ref                                                                                   completion status\n"
+    "                                                                                      date\n"
+    "A1       Audit the voice of the child in child protection         Partnership Business    September    Green      Two sessions delivered to 64 DSLs. Feedback\n"
+    "         conferences through advocacy and pre-meetings            Manager                 2023                    positive; further dates booked for the spring\n"
+    "                                                                                                                  term.\n"
+    "A2       Publish the MASH operating model so that decisions       Det Supt Mark Ellis     April 2024   Green      Dip sample of 30 strategy discussions\n"
+    "         are made within 24 hours of a contact                                                                    completed. Health attended 27 of 30; report to\n"
+    "                                                                                                                  QA subgroup.\n"
+    "A3       Evaluate supervision standards for frontline social LSCP Training Lead           Ongoing      Amber      Delayed due to staffing changes in the business\n"
+    "         workers, with management oversight recorded on the                                                       unit. New date agreed with the independent\n"
+    "         child's file                                                                                             scrutineer.\n"
+    "A4       Deliver information sharing agreements between the       Designated Nurse        December     Complete\n"
+    "         MASH partners and the integrated care board              Safeguarding            2023\n"
+    "                                                                  Children, ICB\n"
+    "A5       Develop a quarterly exploitation data profile for the    Education               Q2 2020/21 Red          Data profile now produced monthly and shared\n"
+    "         MACE so that hotspots and peer groups are identified     Safeguarding Lead                               with MACE members in advance of each\n"
+    "                                                                                                                  meeting.\n"
+    "A6       Launch an audit of neglect cases using the Graded        Principal Social        30th         Green      Audit tool agreed. Fieldwork underway in three\n"
+    "         Care Profile 2 tool                                      Worker                  November                localities with findings expected in March.\n"
+    "                                                                                          2023\n"
+)
+
+
+def test_narrow_columns_whose_headers_wrap_and_sit_left_of_their_cells_are_read() -> None:
+    draft = _import(NARROW_LAYOUT)
+    assert [(a.ref, a.due_text, a.rag) for a in draft.actions] == [
+        ("A1", "September 2023", "green"),
+        ("A2", "April 2024", "green"),
+        ("A3", "Ongoing", "amber"),
+        ("A4", "December 2023", "complete"),
+        ("A5", "Q2 2020/21", "red"),
+        ("A6", "30th November 2023", "green"),
+    ]
+    assert draft.actions[3].owner == "Designated Nurse Safeguarding Children, ICB"
+
+
+def test_a_status_of_two_words_pushed_against_the_date_beside_it_is_read_whole() -> None:
+    lines = [
+        "Ref   Action                                   Lead                 Due           Status",
+        "1a    Review the neglect strategy and publish   Head of Service      End of June Some",
+        "      it on the partnership website                                  2020        slippage",
+        "1b    Train designated safeguarding leads       LSCP Training Lead   March 2024  On track",
+    ]
+    text = "Plan\n\n" + "\n".join(lines) + "\n\n" + "\n".join(f"Note {n}." for n in range(20))
+    actions = _import(text).actions
+    assert [(a.due_text, a.rag) for a in actions[:2]] == [
+        ("End of June 2020", "amber"),
+        ("March 2024", "green"),
+    ]
