@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Location
 from .normalise import looks_like_rag, opens_status
 from .readers.base import Item
-from .synonyms import exact_header_field, header_field
+from .synonyms import could_be_header_word, exact_header_field, header_field
 
 _WORD = re.compile(r"\S+")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # words one space apart
@@ -51,8 +52,14 @@ def _words(line: str) -> list[tuple[int, str]]:
 def _header_columns(line: str) -> list[_Column] | None:
     """The columns a header line names, or None when it is not a header: its words split into
     runs that are each a header synonym, with an action column and at least three columns."""
+    found = _header_spans(line)
+    return None if found is None else [_Column(start=s, field=f, title=t) for s, f, t in found]
+
+
+@lru_cache(maxsize=4096)
+def _header_spans(line: str) -> tuple[tuple[int, str | None, str], ...] | None:
     words = _words(line)
-    if not 3 <= len(words) <= 30:
+    if not 3 <= len(words) <= 30 or sum(1 for _, w in words if could_be_header_word(w)) < 0.75 * len(words):
         return None
     n = len(words)
     # best[i]: (words covered by synonyms, -groups) for words[:i], and where its last group starts
@@ -86,7 +93,7 @@ def _header_columns(line: str) -> list[_Column] | None:
     fields = [c.field for c in columns]
     if "text" not in fields or sum(1 for f in fields if f) < 3:
         return None
-    return columns
+    return tuple((c.start, c.field, c.title) for c in columns)
 
 
 def header_fields_of(text: str) -> list[tuple[str | None, str]] | None:
@@ -257,6 +264,7 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
     n = len(lines)
     table = 0
     previous_end = 0
+    counted = pages_before = 0  # the page breaks before line ``counted``
     while i < n:
         columns = _header_columns(lines[i].replace("\f", ""))
         if columns is None:
@@ -265,7 +273,9 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
         table += 1
         start = i
         title = _title_above(lines, i, max(previous_end, i - 4))
-        items, i = _read_table(lines, i, columns, table)
+        pages_before += sum(line.count("\f") for line in lines[counted:i])
+        counted = i
+        items, i = _read_table(lines, i, columns, table, counted, pages_before)
         if items:
             if title is not None:
                 start = title
@@ -310,9 +320,11 @@ def _header_item(columns: list[_Column], line_no: int, table: int, page: int) ->
     return Item(text="\t".join(cells), cells=cells, table=table, location=location)
 
 
-def _read_table(lines: list[str], i: int, columns: list[_Column], table: int) -> tuple[list[Item], int]:
+def _read_table(
+    lines: list[str], i: int, columns: list[_Column], table: int, first_line: int = 0, pages_before: int = 0
+) -> tuple[list[Item], int]:
     n = len(lines)
-    page = 1 + sum(line.count("\f") for line in lines[:i])
+    page = 1 + sum(line.count("\f") for line in lines[first_line:i]) + pages_before
     items: list[Item] = []
     header_line = i + 1
     i = _skip_header_lines(lines, i + 1, columns)  # by the header's own geometry, then the cells'
@@ -429,6 +441,8 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
             if piece and (len(piece.split()) > 3 or _REF.match(piece.split()[0]) or field is None):
                 return i
             named.append(field)
+        if "text" not in named:
+            return i  # the action column must stay one
         for column, piece, field in zip(columns, cells, named, strict=True):
             if piece:  # 'Responsible' over 'agency' names an agency column, not an owner's
                 column.title, column.field = f"{column.title} {piece}", field

@@ -99,12 +99,27 @@ def section_label_pattern() -> str:
     )
 
 
+def could_be_header_word(word: str) -> bool:
+    """Whether a word could be part of a column's name (a quick test before the look-ups)."""
+    return normalise_header(word) in _HEADER_WORDS or any(c.isdigit() for c in word)
+
+
 # synonym -> field, and the same with spaces removed (for 'RA G', 'Lead/ s': letters split by the extraction)
 _BY_SYNONYM: dict[str, str] = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
 _BY_SQUEEZED: dict[str, str] = {}
 for _syn, _field in sorted(_BY_SYNONYM.items(), key=lambda item: -len(item[0])):
     _BY_SQUEEZED.setdefault(_syn.replace(" ", ""), _field)
 _LONGEST = max(len(syn) for syn in _BY_SYNONYM)
+_HEADER_WORDS = frozenset(word for syn in _BY_SYNONYM for word in syn.split()) | {
+    "(",
+    ")",
+    "-",
+    "–",
+    "/",
+    "as",
+    "at",
+    "of",
+}
 _BY_SUB_LABEL: dict[tuple[str, str], str] = {
     (parent, label): field
     for parent, meanings in SUB_HEADER_SYNONYMS.items()
@@ -171,6 +186,7 @@ _DATED = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def exact_header_field(text: str) -> str | None:
     """The field a run of header words names exactly ('Lead officer'), or None ('Lead officer
     Target': two columns' words, which ``header_field`` would read as the first)."""

@@ -465,3 +465,12 @@ def test_a_status_of_two_words_pushed_against_the_date_beside_it_is_read_whole()
         ("End of June 2020", "amber"),
         ("March 2024", "green"),
     ]
+
+
+def test_a_line_under_a_laid_out_header_that_would_rename_its_action_column_is_not_part_of_it() -> None:
+    # 'Action' over 'ref' names a reference column; with no other action column the line below
+    # the header is not read as the header's second line (it used to leave a table with no actions column)
+    lines = ["Action   Lead          Target date   RAG", "ref      review        plan          child"]
+    lines += [f"word {n}   more words    and more      text" for n in range(30)]
+    draft = _import("\n".join(lines))
+    assert draft is not None
