@@ -32,6 +32,8 @@ GROUP_FIELDS = ("section", "question")
 _LABELS = section_label_pattern()
 POINTERS = re.compile(
     r"^(?:n/?a|none|nil|-+|as above(?:\W+\w+){0,3}|see (?:above|below)|please see (?:above|below)(?:\W+\w+){0,3}|"
+    r"(?:please )?see (?:action |ref\.? |row )?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?(?: above| below)?|"
+    r"as (?:per|in) (?:action |ref\.? )?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?(?: above| below)?|"
     r"no actions?(?: required| identified)?\.?|not applicable.*|not relevant.*|unable to comment.*|"
     r"responsibility of .{1,40}|tbc|yes|no)\W*$",
     re.I,
@@ -552,6 +554,20 @@ class Builder:
                 self.group = {}
                 self.last_action = None
                 return
+        if (
+            self.header is not None
+            and len(nonempty) == 2
+            and BARE_NUMBER.match(cells[0])
+            and any(_WHOLLY_BOLD.match(c) for c in raw_cells[1:])
+            and len(nonempty[1].split()) <= 12
+        ):
+            # '1 | <b>Neglect</b>' and nothing else: a numbered heading over the rows below
+            self.heading_section = None
+            section = self.add_section(cells[0], nonempty[1], item.location)
+            self.heading_section = section.ref
+            self.group = {}
+            self.last_action = None
+            return
         if self.header is None:
             return
         header = self.header

@@ -19,6 +19,7 @@ _ORG = re.compile(
     r"((?:[A-Z][\w'’&]*\s+){1,4}(?:Local\s+)?Safeguarding\s+(?:Children(?:'s|’s)?\s+)?(?:Partnership|Board)"
     r"|(?:[A-Z][\w'’&]*\s+){1,3}(?:LSCB|LSCP|SCP|SCB)\b|\b[A-Z]{2,5}\s+Partnership\b)"
 )
+_INLINE_KEY = re.compile(r"^(?:b?rag\s+)?(?:rating\s+|status\s+)?key\s*[:\-–]\s*(.+)$", re.I)
 _PLAN_LABEL = re.compile(r"\b(?:plan for|plan title|title)\s*:\s*(.{4,120})$", re.I)
 
 
@@ -88,6 +89,14 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
     best: list[RagStatus] = []
     run: list[RagStatus] = []
     for text in texts if texts is not None else item_texts(items):
+        inline = _INLINE_KEY.match(text) if text and len(text) < 400 else None
+        if inline and not best:
+            # 'RAG key: Red – off track; Amber – in progress; Green – complete' on one line
+            parts = [p.strip() for p in re.split(r"\s*[;|]\s*", inline[1]) if p.strip()]
+            on_line = read_rag_scheme([], parts)
+            if len(on_line) >= 3:
+                best = on_line
+                continue
         colour = _COLOUR_LINE.match(text) if text and len(text) < 300 else None
         complete = _COMPLETE_LINE.match(text) if text and len(text) < 120 else None
         # a definition says something in words ("Red 6" in a summary table is a count)

@@ -474,3 +474,43 @@ def test_a_line_under_a_laid_out_header_that_would_rename_its_action_column_is_n
     lines += [f"word {n}   more words    and more      text" for n in range(30)]
     draft = _import("\n".join(lines))
     assert draft is not None
+
+
+def test_a_numbered_bold_heading_row_with_no_action_is_a_section_not_a_skipped_row() -> None:
+    draft = _import(
+        "Ref\tRecommendation\tAction required\tLead officer\tTimescale\tRAG rating\n"
+        "1\t<b>Neglect</b>\n"
+        "1.1\tPartners should use GCP2\tTrain 200 staff in GCP2\tJo Bloggs\tQ1 2024/25\tAmber\n"
+        "2\t<b>Exploitation</b>\n"
+        "2.1\tMACE should review data\tProduce a monthly profile\tDI Smith\tOngoing\tRed\n"
+    )
+    titles = {s.ref: (s.title, s.parent) for s in draft.sections}
+    assert titles["1"] == ("Neglect", None)
+    assert titles["2"] == ("Exploitation", None)
+    assert [titles[a.section or ""][1] for a in draft.actions] == ["1", "2"]
+    assert not [w for w in draft.warnings if "no action text" in w.message]
+
+
+def test_a_cell_that_points_to_another_action_is_not_an_action() -> None:
+    draft = _import(
+        "Ref\tAction\tLead\tDue by\tRAG\n"
+        "2.1\tProduce a monthly profile\tDI Smith\tOngoing\tRed\n"
+        "2.2\tSee 2.1\t\t\t\n"
+        "2.3\tAs per action 2.1 above\t\t\t\n"
+        "2.4\tReview the terms of reference\tDI Smith\tMay 2024\tA\n"
+    )
+    assert [a.ref for a in draft.actions] == ["2.1", "2.4"]
+
+
+def test_a_rag_key_written_on_one_line_is_read() -> None:
+    draft = _import(
+        "RAG key: Red – not started or off track; Amber – in progress; Green – on track; Blue – complete\n\n"
+        "Ref\tAction\tLead\tDue by\tRAG\n"
+        "1.1\tProduce a monthly profile\tDI Smith\tOngoing\tRed\n"
+    )
+    assert [(s.key, s.definition) for s in draft.rag_scheme] == [
+        ("red", "not started or off track"),
+        ("amber", "in progress"),
+        ("green", "on track"),
+        ("complete", "complete"),
+    ]
