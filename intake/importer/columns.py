@@ -31,6 +31,13 @@ _FURNITURE = re.compile(
     r"|\bpage \d+(?: of \d+)?$|^page \d+\b",
     re.I,
 )
+_OPENS_DUE = re.compile(
+    r"^(?:\d|q[1-4]\b|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)|end\b|by\b|before\b|from\b|"
+    r"within\b|ongoing|tbc|tbd|to\b|w/c|immediate|quarterly|monthly|annual|spring|summer|autumn|winter|"
+    r"complete|financial\b|fy\b)",
+    re.I,
+)
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
 MAX_HEADER_WORDS = 5
 PUSH = 8  # how far a cell may be printed left of its column's start, after a long line beside it
@@ -160,6 +167,9 @@ def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[s
                 and start >= columns[k + 1].start - PUSH
                 and (w[0][:1].isupper() or w[0][:1].isdigit())  # a cell opens with a capital or a digit
                 and (columns[k + 1].field != "rag" or opens_status(w[0]))  # 'G', 'On' of 'On track'
+                and (
+                    columns[k + 1].field != "due" or _OPENS_DUE.match(w[0]) is not None
+                )  # a month, 'Q2', 'End'
             ):
                 k += 1
             cells[k] = f"{cells[k]} {w[0]}" if cells[k] else w[0]

@@ -514,3 +514,18 @@ def test_a_rag_key_written_on_one_line_is_read() -> None:
         ("green", "on track"),
         ("complete", "complete"),
     ]
+
+
+def test_a_lead_pushed_against_the_due_date_beside_it_keeps_its_last_name() -> None:
+    lines = [
+        "Ref   Action                                   Lead officer        By when      BRAG",
+        "1a    Publish the MASH operating model         Partnership         September    Green",
+        "                                               Business Manager    2023",
+        "1b    Review the escalation policy             Det Supt Mark Ellis April 2024   Amber",
+    ]
+    text = "Plan\n\n" + "\n".join(lines) + "\n\n" + "\n".join(f"Note {n}." for n in range(20))
+    actions = _import(text).actions
+    assert [(a.owner, a.due_text) for a in actions[:2]] == [
+        ("Partnership Business Manager", "September 2023"),
+        ("Det Supt Mark Ellis", "April 2024"),
+    ]
