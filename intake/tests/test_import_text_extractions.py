@@ -529,3 +529,25 @@ def test_a_lead_pushed_against_the_due_date_beside_it_keeps_its_last_name() -> N
         ("Partnership Business Manager", "September 2023"),
         ("Det Supt Mark Ellis", "April 2024"),
     ]
+
+
+def test_a_grid_table_row_over_several_lines_is_one_row() -> None:
+    draft = _import(
+        "+-------------------------------+------------------+-------------+--------------+\n"
+        "| Action                        | Lead officer     | Target date | RAG          |\n"
+        "+===============================+==================+=============+==============+\n"
+        "| Priority 1: Neglect                                                            |\n"
+        "+-------------------------------+------------------+-------------+--------------+\n"
+        "| Audit the voice of the child  | Partnership      | September   | On track     |\n"
+        "| in child protection           | Business Manager | 2023        |              |\n"
+        "+-------------------------------+------------------+-------------+--------------+\n"
+        "| Publish the MASH operating    | Det Supt Mark    | April 2024  | Off track    |\n"
+        "| Model                         | Ellis            |             |              |\n"
+        "+-------------------------------+------------------+-------------+--------------+\n"
+    )
+    assert [(a.text, a.owner, a.due_text, a.rag, a.section) for a in draft.actions] == [
+        ("Audit the voice of the child in child protection", "Partnership Business Manager", "September 2023",
+         "green", "1"),
+        ("Publish the MASH operating Model", "Det Supt Mark Ellis", "April 2024", "red", "1"),
+    ]  # fmt: skip
+    assert not draft.warnings

@@ -14,6 +14,39 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*$", re.I)
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _DASH_ROW = re.compile(r"^[\s\-–|:]+$")
+_GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
+
+
+def _grid_rows(lines: list[str], i: int, page: int, table: int, items: list[Item]) -> int:
+    """Read the grid table whose top border is line ``i``: each row's cells joined over its lines.
+    Returns the index of the first line after the table."""
+    row: list[str] | None = None
+    row_line = 0
+
+    def flush() -> None:
+        nonlocal row
+        if row is not None and any(row):
+            location = Location(page=page, line=row_line, table=table)
+            items.append(Item(text="\t".join(row), cells=row, table=table, location=location))
+        row = None
+
+    j = i + 1
+    while j < len(lines):
+        line = lines[j].strip()
+        if _GRID_BORDER.match(line):
+            flush()
+        elif line.startswith("|") and line.endswith("|") and len(line) > 1:
+            parts = [c.strip() for c in line[1:-1].split("|")]
+            if row is not None and len(parts) == len(row):
+                row = [f"{a} {b}".strip() for a, b in zip(row, parts, strict=True)]
+            else:
+                flush()
+                row, row_line = parts, j + 1
+        else:
+            break
+        j += 1
+    flush()
+    return j
 
 
 def _looks_laid_out(lines: list[str]) -> bool:
@@ -75,6 +108,12 @@ def read_text(data: str) -> ReadResult:
                         )
                     )
             i = j + 1
+            in_table = False
+            continue
+        if _GRID_BORDER.match(stripped):
+            # a grid table (pandoc, Word to Markdown): the lines between two borders are one row
+            table_no += 1
+            i = _grid_rows(lines, i, page, table_no, items)
             in_table = False
             continue
         if "\t" in raw or (stripped.startswith("|") and stripped.count("|") >= 2):
