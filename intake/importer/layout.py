@@ -71,6 +71,7 @@ _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 OWN_REF_IN_TEXT = re.compile(
     r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?:[.):]\s*|\s+)(?=[A-Z‘'\"“(])(\S.*)$"
 )
+_NO_DATE = "No date could be read from the due text"
 _WHOLLY_BOLD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)[^<*]+(?:</b>|</strong>|\*\*)\s*$", re.I)
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
 
@@ -775,6 +776,19 @@ class Builder:
             elif fld == "due":
                 action.due_text = f"{action.due_text} {value}" if action.due_text else value
                 action.due = parse_due(action.due_text)
+                stale = [
+                    w
+                    for w in self.draft.warnings
+                    if w.location == action.location and w.message.startswith(_NO_DATE)
+                ]
+                if action.due is not None and stale:
+                    # 'End of' | 'September 2023': the warning about the first part gives way to what was read
+                    self.draft.warnings = [w for w in self.draft.warnings if w not in stale]
+                    self.draft.warn(
+                        f"The due date of action {action.ref or action.text[:30]} goes on after a page break; "
+                        f"read together as '{action.due_text[:60]}'.",
+                        action.location,
+                    )
             elif fld == "outcome":
                 action.outcome = f"{action.outcome} {value}" if action.outcome else value
 
@@ -821,7 +835,7 @@ class Builder:
         action.due_text = due_text
         action.due = parse_due(due_text)
         if due_text and action.due is None and not is_undated_ok(due_text):
-            self.draft.warn(f"No date could be read from the due text '{due_text[:60]}'.", location)
+            self.draft.warn(f"{_NO_DATE} '{due_text[:60]}'.", location)
         action.progress = " ".join(progress_parts) or None
         action.outcome = values.get("outcome")
         action.constraints = values.get("constraints")

@@ -551,3 +551,16 @@ def test_a_grid_table_row_over_several_lines_is_one_row() -> None:
         ("Publish the MASH operating Model", "Det Supt Mark Ellis", "April 2024", "red", "1"),
     ]  # fmt: skip
     assert not draft.warnings
+
+
+def test_a_due_date_completed_after_a_page_break_leaves_no_warning_about_its_first_half() -> None:
+    draft = _import(
+        "Ref\tAction\tLead\tDue by\tRAG\n"
+        "1.1\tAudit the voice of the child in\tPartnership Business\tEnd of\tG\n\nOFFICIAL\n\nPage 2\n\n"
+        "\tchild protection conferences\tManager\tSeptember 2023\t\n"
+    )
+    assert str(draft.actions[0].due) == "2023-09-30"
+    assert draft.actions[0].owner == "Partnership Business Manager"
+    assert [w.message for w in draft.warnings] == [
+        "The due date of action 1.1 goes on after a page break; read together as 'End of September 2023'."
+    ]
