@@ -21,7 +21,7 @@ from functools import lru_cache
 from .model import Location
 from .normalise import looks_like_rag, opens_status
 from .readers.base import Item
-from .synonyms import could_be_header_word, exact_header_field, header_field
+from .synonyms import could_be_header_word, exact_header_field, header_field, section_label_pattern
 
 _WORD = re.compile(r"\S+")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # words one space apart
@@ -37,6 +37,10 @@ _OPENS_DUE = re.compile(
     r"within\b|ongoing|tbc|tbd|to\b|w/c|immediate|quarterly|monthly|annual|spring|summer|autumn|winter|"
     r"complete|financial\b|fy\b)",
     re.I,
+)
+# a heading that names its number: 'Area for priority action 1: ...', '2. Strategy meetings ...'
+_NUMBERED_HEADING = re.compile(
+    rf"^(?:(?:{section_label_pattern()})\s+\d|\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?\s+[A-Z])", re.I
 )
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
 MAX_HEADER_WORDS = 5
@@ -392,19 +396,31 @@ def _read_table(
         if across is not None:
             if len(across.split()) > 40 or (blank_run >= 2 and row is not None and len(across.split()) > 25):
                 break  # narrative after the table
+            block = [across]  # the lines across the table that follow on without a gap
+            j = i + 1
+            while j < n and lines[j].strip() and (more := _spanning(lines[j].replace("\f", ""), columns)):
+                block.append(more)
+                j += 1
             flush()
-            cells = [across] + [""] * (len(columns) - 1)
-            items.append(
-                Item(
-                    text=across,
-                    cells=cells,
-                    bold=True,  # a heading row across the table, as a converter marks it
-                    table=table,
-                    location=Location(page=page, line=i + 1, table=table),
+            joined = " ".join(block)
+            if len(block) == 1 or (len(block) <= 3 and _NUMBERED_HEADING.match(joined)):
+                cells = [joined] + [""] * (len(columns) - 1)
+                items.append(
+                    Item(
+                        text=joined,
+                        cells=cells,
+                        bold=True,  # a heading row across the table, as a converter marks it
+                        table=table,
+                        location=Location(page=page, line=i + 1, table=table),
+                    )
                 )
-            )
+            else:  # a paragraph between the rows ('What inspectors found ...'): text, not a heading
+                items.extend(
+                    Item(text=line, location=Location(page=page, line=i + 1 + k))
+                    for k, line in enumerate(block)
+                )
             blank_run = 0
-            i += 1
+            i = j
             continue
         lines_read += 1
         crossing += _crosses(raw, columns)

@@ -564,3 +564,41 @@ def test_a_due_date_completed_after_a_page_break_leaves_no_warning_about_its_fir
     assert [w.message for w in draft.warnings] == [
         "The due date of action 1.1 goes on after a page break; read together as 'End of September 2023'."
     ]
+
+
+def _laid_out(rows: list[str]) -> str:
+    """A small pdftotext -layout page: a header, the rows given, and notes enough to read as laid out."""
+    header = "Ref  Action required                          Lead officer        Target date   RAG"
+    notes = "\n".join(f"Note {n}." for n in range(20))
+    return "Plan\n\n" + header + "\n" + "\n".join(rows) + "\n\n" + notes
+
+
+def test_a_paragraph_between_laid_out_rows_is_text_not_a_section() -> None:
+    draft = _import(
+        _laid_out(
+            [
+                "1.1  Audit strategy discussions               Head of Service     March 2024    G",
+                "What inspectors found",
+                "Leaders do not have a clear understanding of the scale of criminal exploitation across the area.",
+                "Data is not routinely shared between the police, the council and health partners.",
+                "1.2  Publish a data profile                   DI Smith            April 2024    A",
+            ]
+        )
+    )
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2"]
+    assert draft.sections == []
+    assert draft.actions[0].text == "Audit strategy discussions"
+
+
+def test_a_numbered_heading_across_a_laid_out_table_over_two_lines_is_one_section() -> None:
+    draft = _import(
+        _laid_out(
+            [
+                "Area for priority action 2: Strategy meetings do not always include health and education, so",
+                "decisions about risk are made without all the information",
+                "2.1  Audit strategy discussions               Head of Service     March 2024    G",
+            ]
+        )
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [("2.1", "2")]
+    assert draft.sections[0].title.endswith("made without all the information")
