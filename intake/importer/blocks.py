@@ -17,6 +17,7 @@ from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
 from .readers.base import Item
+from .synonyms import could_be_header_word, exact_header_field
 
 _REF_LINE = re.compile(
     r"^((?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z]{2,6}-\d+)[.)]?\s+(?=[A-Z‘'\"“(])(\S.*)$"
@@ -49,6 +50,29 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     return out
 
 
+def _header_words(text: str) -> list[tuple[str | None, str]] | None:
+    """The columns named in a block of header words printed out of order (narrow header cells
+    wrapped into each other: 'Responsible officer Target' / 'BRAG' / 'completion status' / 'date'):
+    the longest names first, each field once; None unless every word belongs to a column's name."""
+    words = text.split()
+    if not words or len(words) > 16 or not all(could_be_header_word(w) for w in words):
+        return None
+    out: list[tuple[str | None, str]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 5), i, -1):
+            name = " ".join(words[i:j])
+            field = exact_header_field(name)
+            if field:
+                if field not in [f for f, _ in out]:
+                    out.append((field, name))
+                i = j
+                break
+        else:
+            i += 1
+    return out or None
+
+
 def _header_run(
     blocks: list[tuple[int, list[str]]], k: int
 ) -> tuple[list[str | None], list[str], int, str | None] | None:
@@ -59,7 +83,7 @@ def _header_run(
     j = k
     title: str | None = None
     while j < len(blocks):
-        named = header_fields_of(" ".join(blocks[j][1]))
+        named = header_fields_of(" ".join(blocks[j][1])) or _header_words(" ".join(blocks[j][1]))
         if named is None and j == k and len(blocks[j][1]) > 1:
             # the table's title printed with its header's first cell ('Pursue' over 'Ref')
             named = header_fields_of(" ".join(blocks[j][1][1:]))

@@ -602,3 +602,19 @@ def test_a_numbered_heading_across_a_laid_out_table_over_two_lines_is_one_sectio
     )
     assert [(a.ref, a.section) for a in draft.actions] == [("2.1", "2")]
     assert draft.sections[0].title.endswith("made without all the information")
+
+
+def test_narrow_header_cells_printed_into_each_other_one_cell_after_another_are_read() -> None:
+    text = (
+        "Cumbria Safeguarding Children Partnership\n\nFront door and MASH\nAction\nref\n\nSpecific actions\n\n"
+        "Responsible officer Target\nBRAG\ncompletion status\ndate\n\nProgress update\n\n"
+        "A1\n\nAudit the voice of the child in child protection\nconferences\n\nPartnership Business\nManager\n\n"
+        "September\n2023\n\nGreen\n\nTwo sessions delivered.\n\n"
+        "A2\n\nPublish the MASH operating model\n\nDet Supt Mark Ellis\n\nApril 2024\n\nAmber\n\n"
+        + "\n\n".join(f"Note {n}." for n in range(12))
+    )
+    draft = _import(text)
+    assert [(a.ref, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        ("A1", "Partnership Business Manager", "September 2023", "green"),
+        ("A2", "Det Supt Mark Ellis", "April 2024", "amber"),
+    ]
