@@ -4,11 +4,15 @@ the header row's words.
 Such text has no cell separators: a row is printed over several lines, each line holding a piece
 of every cell at that cell's column, and neighbouring cells may touch (one space apart) where a
 long line of text pushes the next column along. So a header row is found by its words (each column
-a header synonym), each column starts where its header word does (or a little to the left, where
-most cells below it start), and each word of a line below goes to the column it starts in. A line
-whose reference column holds a reference starts a row; without a reference column, a line whose
-action cell opens a sentence after one that closed starts a row. Lines across the whole table
-(a priority or finding above its actions) come back as one-cell rows; page furniture is dropped.
+a header synonym), each column starts where its header word does (or where most cells below it
+start: a little to the left of a centred header, to the right of a narrow column's header), and
+each word of a line below goes to the column it starts in, or the next one where it runs past
+where the column's lines end. A line whose reference column holds a reference starts a row;
+without a reference column, a line whose action cell opens a sentence after one that closed starts
+a row. A line across the whole table (a priority or finding above its actions) comes back as a
+one-cell bold row, several such lines in a row as a paragraph of text; page furniture and a header
+repeated on a new page are dropped, and a short line just above a header names its table.
+Text that runs across the columns (not laid out in them) is left to the line-by-line reading.
 """
 
 from __future__ import annotations
