@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .meta import title_row
-from .model import Action, Location, PlanDraft, Section
+from .model import Action, ImportWarning, Location, PlanDraft, Section
 from .normalise import (
     clean_text,
     completion_in_text,
@@ -401,6 +401,8 @@ class Builder:
     group_had_ref: bool = False
     agency: str | None = None
     last_action: Action | None = None
+    # a row with a reference but no action text (its text on the next page): ref, values, its warning
+    pending: tuple[str, dict[str, str], ImportWarning] | None = None
     last_header_key: tuple[str | None, ...] | None = None
     rows_since_header: int = 0
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
@@ -521,6 +523,7 @@ class Builder:
                 self.agency = None
                 self.last_action = None
             return
+        pending, self.pending = self.pending, None
         if item.table is not None and item.table not in self.headed_tables:
             title = title_row(cells)
             if title:
@@ -643,7 +646,12 @@ class Builder:
         own = OWN_REF_IN_TEXT.match(text) if not ref and not header.has("ref") and len(pieces) == 1 else None
         if own:
             ref, text = own[1], own[2]
-        if (
+        if pending is not None and not ref and text and not any(values.get(g) for g in GROUP_FIELDS):
+            # the row above gave a reference (and date, status) but its action text is on the next page
+            ref, above, warning = pending
+            values = above | {k: f"{above[k]} {v}" if above.get(k) else v for k, v in values.items()}
+            self.draft.warnings.remove(warning)
+        elif (
             header.has("ref")
             and not ref
             and self.last_action is not None
@@ -661,6 +669,8 @@ class Builder:
         if not text or is_pointer(text):
             if ref and not text and len(values) > 1:
                 self.draft.warn(f"Row {ref} has no action text and was skipped.", item.location)
+                if any(values.get(f) for f in ("due", "rag", "owner")):
+                    self.pending = (ref, values, self.draft.warnings[-1])
             if ref:
                 self.last_action = None
             return

@@ -618,3 +618,19 @@ def test_narrow_header_cells_printed_into_each_other_one_cell_after_another_are_
         ("A1", "Partnership Business Manager", "September 2023", "green"),
         ("A2", "Det Supt Mark Ellis", "April 2024", "amber"),
     ]
+
+
+def test_a_reference_whose_action_text_is_on_the_next_page_keeps_its_date_and_status() -> None:
+    draft = _import(
+        "Ref\tAction\tOwner\tTimescale\tStatus\n"
+        "PRO-1\t\t\tMarch 2024\tOff track\n"
+        "\f\n"
+        "Ref\tAction\tOwner\tTimescale\tStatus\n"
+        "\tReview an audit of neglect cases\tDesignated Nurse\t\t\n"
+        "PRO-2\tAudit the return home interview offer\tEducation Lead\tMay 2024\tOn track\n"
+    )
+    assert [(a.ref, a.text, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        ("PRO-1", "Review an audit of neglect cases", "Designated Nurse", "March 2024", "red"),
+        ("PRO-2", "Audit the return home interview offer", "Education Lead", "May 2024", "green"),
+    ]
+    assert not draft.warnings
