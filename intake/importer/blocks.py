@@ -150,6 +150,14 @@ def block_items(lines: list[str]) -> list[Item]:
             continue
         if " ".join(block).lower() in header_names:
             continue  # the rest of a header repeated on a new page, printed among the cells
+        full = row is not None and len(row) >= len(header)
+        if full and not any(_BARE_REF.match(line) or _REF_LINE.match(line) for line in block):
+            # the row has a cell for every column: this is text after the table (or cells printed out
+            # of order), not more of the row
+            items.extend(
+                Item(text=line, location=Location(line=start + 1 + k)) for k, line in enumerate(block)
+            )
+            continue
         cell: list[str] = []
         for offset, line in enumerate(block):
             bare = _BARE_REF.match(line)

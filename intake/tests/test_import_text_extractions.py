@@ -634,3 +634,12 @@ def test_a_reference_whose_action_text_is_on_the_next_page_keeps_its_date_and_st
         ("PRO-2", "Audit the return home interview offer", "Education Lead", "May 2024", "green"),
     ]
     assert not draft.warnings
+
+
+def test_text_after_a_table_extracted_cell_after_cell_is_not_part_of_its_last_row() -> None:
+    draft = _import(
+        CELL_AFTER_CELL
+        + "\nGlossary\n\nMASH Multi-Agency Safeguarding Hub\n\nICB Integrated Care Board\n\n"
+        + "\n\n".join(f"Note {n}." for n in range(6))
+    )
+    assert draft.actions[-1].progress == "Not started."
