@@ -73,4 +73,9 @@ class GovukFormMixin:
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Django puts autofocus on the username: the page would open with focus past the skip
+        # link, heading and any error summary, and screen readers would start reading at the
+        # field. GOV.UK asks for no autofocus; the error summary takes focus when there is one.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
