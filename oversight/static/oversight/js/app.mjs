@@ -25,15 +25,21 @@ function scrollableTables() {
     }
     if (box.scrollWidth > box.clientWidth + 1) {
       const caption = table.querySelector("caption");
+      const labelledBy = table.getAttribute("aria-labelledby");
       box.tabIndex = 0;
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+      if (!caption && labelledBy) {
+        box.setAttribute("aria-labelledby", labelledBy);
+      } else {
+        box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+      }
       box.dataset.scrollRegion = "added";
     } else if (box.dataset.scrollRegion === "added") {
       delete box.dataset.scrollRegion;
       box.removeAttribute("tabindex");
       box.removeAttribute("role");
       box.removeAttribute("aria-label");
+      box.removeAttribute("aria-labelledby");
     }
   }
 }
