@@ -41,3 +41,22 @@ def test_a_scrolling_table_box_shows_yellow_focus_and_has_a_real_name(live_serve
             "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineColor]; }"
         )
         assert style == ["solid", "rgb(255, 221, 0)"]
+
+
+def test_hidden_column_headings_stay_inside_the_scrolling_box_at_320_pixels(
+    live_server, transactional_db, world
+):
+    """The plan page's last column is headed by visually hidden "Change" (absolutely positioned):
+    unless the box is its containing block, it sticks out and the whole page scrolls sideways."""
+    pages = [
+        reverse("plans:plan", args=[world.plan.pk]),
+        reverse("accounts:manage", args=[world.partnership.pk]),
+    ]
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 320, "height": 800})
+        sign_in(page, live_server.url, "admin", "correct-horse-battery")
+        for address in pages:
+            page.goto(live_server.url + address)
+            page.wait_for_load_state("load")
+            assert page.locator(".app-table-scroll[role=region]").count() >= 1, address
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, address
