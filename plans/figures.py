@@ -11,10 +11,11 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -330,6 +331,7 @@ class ActionAsAt:
     lead_agency_id: int | None
     status: RagStatus | None
     latest_update: ProgressUpdate | None
+    deleted_later: bool = False  # deleted since that day: its page no longer exists
 
     def is_done(self) -> bool:
         return bool(self.status and self.status.is_done)
@@ -342,16 +344,27 @@ def end_of_day(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
 
 
-def actions_as_at(actions: QuerySet[Action], day: dt.date) -> list[ActionAsAt]:
+def actions_as_at(
+    actions: QuerySet[Action], day: dt.date, plans: Iterable[int] | QuerySet | None = None
+) -> list[ActionAsAt]:
     """Each action's text, owner, due date (from history) and status and latest update (from
-    the progress updates dated on or before `day`), in three queries.
+    the progress updates dated on or before `day`), in three queries (four when an action of
+    the plans has been deleted since the day).
 
-    Actions created after that day, or deleted before it, are left out.
+    Actions created after that day, or deleted on or before it, are left out. An action of
+    `plans` (by default the plans of `actions`) deleted after the day stood on it, so it is
+    there, from its history and its updates' history (`updates_of_deleted_actions`).
     """
     action_ids = list(actions.order_by().values_list("pk", flat=True))
     historical = historical_model(Action)
+    cut = end_of_day(day)
+    if plans is None:
+        plans = actions.order_by().values("plan_id")
+    deleted_later = historical.objects.filter(plan_id__in=plans, history_type="-", history_date__gt=cut)
     rows = (
-        historical.objects.filter(id__in=action_ids, history_date__lte=end_of_day(day))
+        historical.objects.filter(
+            Q(id__in=action_ids) | Q(id__in=deleted_later.values("id")), history_date__lte=cut
+        )
         .order_by("id", "-history_date", "-history_id")
         .values(
             "id",
@@ -369,7 +382,12 @@ def actions_as_at(actions: QuerySet[Action], day: dt.date) -> list[ActionAsAt]:
     latest_row: dict[int, dict] = {}
     for row in rows:
         latest_row.setdefault(row["id"], row)
+    live = set(action_ids)
+    gone = [pk for pk, row in latest_row.items() if pk not in live and row["history_type"] != "-"]
     latest_update = latest_updates_on(action_ids, day)
+    if gone:
+        for update in updates_of_deleted_actions(gone, day):  # oldest first: the last one wins
+            latest_update[update.action_id] = update
     result = [
         ActionAsAt(
             action_id=pk,
@@ -382,12 +400,56 @@ def actions_as_at(actions: QuerySet[Action], day: dt.date) -> list[ActionAsAt]:
             lead_agency_id=row["lead_agency_id"],
             status=latest_update[pk].status if pk in latest_update else None,
             latest_update=latest_update.get(pk),
+            deleted_later=pk not in live,
         )
         for pk, row in latest_row.items()
         if row["history_type"] != "-"
     ]
     result.sort(key=lambda a: (latest_row[a.action_id]["order"], a.action_id))
     return result
+
+
+def updates_of_deleted_actions(action_ids: Iterable[int] | QuerySet, day: dt.date) -> list[ProgressUpdate]:
+    """The progress updates dated on or before `day` of actions since deleted (their updates
+    went with them), oldest first as `latest_updates_on` orders them, from the updates'
+    history (one query): each as it stood when its action was deleted. Unsaved instances.
+
+    An update deleted on its own (only Django's admin can) more than a second before its
+    action is left out, as it is for an action that still exists.
+    """
+    historical = historical_model(ProgressUpdate)
+    action_deleted = historical_model(Action).objects.filter(id=OuterRef("action_id"), history_type="-")
+    last: dict[int, Any] = {}
+    for row in (
+        historical.objects.filter(
+            action_id__in=action_ids if isinstance(action_ids, QuerySet) else list(action_ids), date__lte=day
+        )
+        .annotate(
+            action_deleted=Subquery(action_deleted.order_by("-history_date").values("history_date")[:1])
+        )
+        .order_by("history_date", "history_id")
+        .select_related("status", "author")
+    ):
+        last[row.id] = row
+    updates = [
+        ProgressUpdate(
+            id=row.id,
+            action_id=row.action_id,
+            date=row.date,
+            author=row.author,
+            status=row.status,
+            narrative=row.narrative,
+            next_steps=row.next_steps,
+            created=row.created,
+        )
+        for row in last.values()
+        if row.history_type != "-"
+        or (
+            row.action_deleted is not None
+            and row.history_date >= row.action_deleted - dt.timedelta(seconds=1)
+        )
+    ]
+    return sorted(updates, key=lambda u: (u.date, u.created, u.pk))
 
 
 def latest_updates_on(action_ids: Iterable[int], day: dt.date) -> dict[int, ProgressUpdate]:

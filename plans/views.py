@@ -153,6 +153,7 @@ class ActionRow:
     latest_update: ProgressUpdate | None = None
     flags: list[Any] = field(default_factory=list)
     can_edit: bool = False  # the Change link: a plan manager's, outside signed-off sections
+    deleted_later: bool = False  # as at a past date: deleted since, so it has no page to link to
 
 
 @dataclass
@@ -233,7 +234,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     agencies_by_pk = {a.pk: a for a in agencies}
     statuses_by_pk = {s.pk: s for s in statuses}
     if as_at:
-        all_items = figures.actions_as_at(all_actions, as_at)
+        all_items = figures.actions_as_at(all_actions, as_at, plans=[plan.pk])
         counter = figures.status_counts_as_at(all_items)
         as_at_counts = [(s, counter.get(s.key, 0)) for s in statuses] + [
             (None, counter.get(figures.NO_STATUS, 0))
@@ -253,9 +254,13 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
                 overdue=item.is_overdue(as_at),
                 last_update_on=item.latest_update.date if item.latest_update else None,
                 latest_update=item.latest_update,
+                deleted_later=item.deleted_later,
             )
             for item in all_items
-            if item.action_id in wanted
+            if (
+                item.action_id in wanted
+                or (item.deleted_later and _deleted_matches(item, query, agency, owner))
+            )
             and (not status_key or (item.status.key if item.status else NO_STATUS) == status_key)
             and (not only_overdue or item.is_overdue(as_at))
         ]
@@ -319,6 +324,19 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "due_soon_days": _due_soon_days(),
     }
     return render(request, "plans/plan.html", context)
+
+
+def _deleted_matches(item: figures.ActionAsAt, query: str, agency: Agency | None, owner: Any) -> bool:
+    """The plan page's filters for an action deleted since the as-at date, which the database
+    can no longer filter: the words searched in its reference, text and owner then, the agency
+    as its lead agency then; a named owner is not kept in its history's fields, so it is left
+    out when one is chosen."""
+    if owner:
+        return False
+    if agency and item.lead_agency_id != getattr(agency, "pk", agency):
+        return False
+    words = (query or "").casefold()
+    return not words or any(words in value.casefold() for value in (item.ref, item.text, item.owner_text))
 
 
 def attach(obj: Any, relation: str, known: dict[int, Any]) -> None:

@@ -167,10 +167,15 @@ def plan_rows(rows: Iterable[Any], can_manage: bool, as_at: Any) -> SafeString:
             if change
             else ""
         )
+        link = (
+            f'{text(row.ref or "(no ref)")}<br><strong class="govuk-tag govuk-tag--grey">Deleted since</strong>'
+            if getattr(row, "deleted_later", False)
+            else f'<a class="govuk-link" href="{action_url(row.pk)}">'
+            f'{text(row.ref or "(no ref)")}<span class="govuk-visually-hidden"> action</span></a>'
+        )
         out.append(
             f'\n      <tr class="govuk-table__row" data-action="{text(row.pk)}">\n'
-            f'        <td class="govuk-table__cell app-nowrap"><a class="govuk-link" href="{action_url(row.pk)}">'
-            f'{text(row.ref or "(no ref)")}<span class="govuk-visually-hidden"> action</span></a></td>\n'
+            f'        <td class="govuk-table__cell app-nowrap">{link}</td>\n'
             f'        <td class="govuk-table__cell">{words(row.text, 30)}{section}</td>\n'
             f'        <td class="govuk-table__cell">{text(row.owner_text or "")}{lead}</td>\n'
             f'        <td class="govuk-table__cell app-nowrap">{due}{overdue}</td>\n'
