@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from plans.figures import (
@@ -47,6 +47,7 @@ from plans.figures import (
     end_of_day,
     group_by_section,
     status_counts_as_at,
+    updates_of_deleted_actions,
 )
 from plans.models import (
     Action,
@@ -369,8 +370,8 @@ def build_report(
     all_now: list[tuple[int, ActionAsAt]] = []
     for p in plans:
         actions = Action.objects.filter(plan=p)
-        now = actions_as_at(actions, as_at)
-        before = {a.action_id: a for a in actions_as_at(actions, previous)}
+        now = actions_as_at(actions, as_at, plans=[p.pk])
+        before = {a.action_id: a for a in actions_as_at(actions, previous, plans=[p.pk])}
         snapshots[p.pk] = (now, before)
         all_now.extend((p.pk, a) for a in now)
 
@@ -445,7 +446,12 @@ def build_report(
         by_plan=counts_by_plan(parts, as_at) if partnership_wide else [],
         changes=changes,
         exceptions=exceptions,
-        timeline=timeline(Action.objects.filter(plan__in=[p.pk for p in plans]), as_at, months=months),
+        timeline=timeline(
+            Action.objects.filter(plan__in=[p.pk for p in plans]),
+            as_at,
+            months=months,
+            plans=[p.pk for p in plans],
+        ),
         public=public,
         roles_only=roles_only,
     )
@@ -616,13 +622,17 @@ def section_blocks(sections: list[Section], rows: list[Row]) -> list[SectionBloc
 # --- Over time ---------------------------------------------------------------------------
 
 
-def timeline(actions: QuerySet[Action], as_at: dt.date, months: int = 12) -> list[TimelinePoint]:
+def timeline(
+    actions: QuerySet[Action], as_at: dt.date, months: int = 12, plans: Iterable[int] | None = None
+) -> list[TimelinePoint]:
     """Counts per status, done, due and total at each month end up to the as-at date.
 
     Two queries whatever the number of actions or months (the cheaper equivalent of calling
     `actions_as_at` at each month end, with the same rules: the status of the latest update
     dated on or before the day; an action counts from its creation to its deletion; its due
-    date as it stood on the day).
+    date as it stood on the day). An action of `plans` (by default the plans of `actions`)
+    deleted since counts until its deletion, with its updates from their history (one more
+    query when there is one).
     """
     start = as_at
     for _ in range(months - 1):
@@ -630,9 +640,16 @@ def timeline(actions: QuerySet[Action], as_at: dt.date, months: int = 12) -> lis
     days = month_ends(start, as_at)
     ids = list(actions.order_by().values_list("pk", flat=True))
     historical = historical_model(Action)
+    deleted = historical.objects.filter(
+        plan_id__in=actions.order_by().values("plan_id") if plans is None else list(plans),
+        history_type="-",
+        history_date__gt=end_of_day(days[0]),
+    )
     history: dict[int, list[tuple[dt.datetime, str, dt.date | None]]] = {}
     for row in (
-        historical.objects.filter(id__in=ids, history_date__lte=end_of_day(as_at))
+        historical.objects.filter(
+            Q(id__in=ids) | Q(id__in=deleted.values("id")), history_date__lte=end_of_day(as_at)
+        )
         .order_by("id", "history_date", "history_id")
         .values_list("id", "history_date", "history_type", "due_date")
     ):
@@ -644,6 +661,13 @@ def timeline(actions: QuerySet[Action], as_at: dt.date, months: int = 12) -> lis
         .values_list("action_id", "date", "status__key", "status__is_done")
     ):
         updates.setdefault(action_id, []).append((day, key or NO_STATUS, bool(done)))
+    live = set(ids)
+    gone = [pk for pk in history if pk not in live]
+    for update in updates_of_deleted_actions(gone, as_at) if gone else []:
+        status = update.status
+        updates.setdefault(update.action_id, []).append(
+            (update.date, status.key if status else NO_STATUS, bool(status and status.is_done))
+        )
 
     points = [TimelinePoint(day, Counter(), 0, 0, 0) for day in days]
     limits = [end_of_day(day) for day in days]
