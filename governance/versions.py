@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from django.utils import timezone
 
+from plans.figures import updates_of_deleted_actions
 from plans.models import Action, Plan, PlanStage, ProgressUpdate, historical_model
 
 COMPARED_FIELDS = [
@@ -74,7 +76,7 @@ def _end_of(day: dt.date) -> dt.datetime:
 
 
 def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionChange]:
-    """What changed in the plan's actions between the end of `since` and the end of `until` (two queries)."""
+    """What changed in the plan's actions between the end of `since` and the end of `until` (three queries)."""
     rows = (
         historical_model(Action)
         .objects.filter(plan_id=plan.pk, history_date__lte=_end_of(until))
@@ -112,15 +114,22 @@ def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionCha
 
 
 def _statuses(plan: Plan, since: dt.date, until: dt.date) -> tuple[dict[int, str], dict[int, str]]:
-    """Each action's status label at the end of each date, from the progress updates (one query)."""
+    """Each action's status label at the end of each date, from the progress updates (one
+    query), and for actions deleted since (their updates went with them) from the updates'
+    history (`plans.figures.updates_of_deleted_actions`, one more query)."""
     updates = (
         ProgressUpdate.objects.filter(action__plan=plan, date__lte=until)
         .order_by("date", "created", "pk")
         .values_list("action_id", "date", "status__label")
     )
+    deleted = historical_model(Action).objects.filter(plan_id=plan.pk, history_type="-").values("id")
+    gone = [
+        (u.action_id, u.date, u.status.label if u.status else "")
+        for u in updates_of_deleted_actions(deleted, until)
+    ]
     before: dict[int, str] = {}
     after: dict[int, str] = {}
-    for action_id, date, label in updates.iterator(chunk_size=2000):
+    for action_id, date, label in chain(updates.iterator(chunk_size=2000), gone):
         if date <= since:
             before[action_id] = label or ""
         after[action_id] = label or ""
