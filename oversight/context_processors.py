@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from plans.rules import manages_any_partnership
+from plans.rules import administered_partnerships, manages_any_partnership
 
 # (url name, label, managers only): entries whose route does not exist are skipped, so apps can
 # land in any order; links a user's role cannot use are not offered (the views refuse them anyway).
@@ -37,4 +37,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             continue
         active = request.path == href if href == "/" else request.path.startswith(href)
         items.append({"href": href, "label": label, "active": active})
+    # An admin of one partnership manages it from the menu (an admin of several, from the
+    # links under each partnership on the home page).
+    administered = administered_partnerships(user)
+    if len(administered) == 1:
+        try:
+            href = reverse("accounts:manage", args=administered)
+        except NoReverseMatch:
+            pass
+        else:
+            items.append({"href": href, "label": "Manage the partnership", "active": request.path == href})
     return {"service_name": "Oversight", "navigation": items}

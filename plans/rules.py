@@ -31,6 +31,11 @@ def manages_any_partnership(user: AnyUser) -> bool:
     return any(m.role in MANAGING_ROLES for m in memberships_of(user).values())
 
 
+def administered_partnerships(user: AnyUser) -> list[int]:
+    """The ids of the partnerships the user is an admin of."""
+    return sorted(pid for pid, m in memberships_of(user).items() if m.role == Role.ADMIN)
+
+
 def role_for(user: AnyUser, partnership: Partnership | int) -> Role | None:
     membership = membership_for(user, partnership)
     return Role(membership.role) if membership else None

@@ -81,3 +81,12 @@ def test_the_home_page_links_admins_and_only_admins_to_the_management_page(clien
         client.force_login(getattr(world, role))
         html = client.get(reverse("home")).content.decode()
         assert (link in html) == (role == "admin"), role
+
+
+def test_the_menu_offers_an_admin_of_one_partnership_its_management_page_on_every_page(client, world):
+    link = f'href="{reverse("accounts:manage", args=[world.partnership.pk])}"'
+    for role in ROLES:
+        client.force_login(getattr(world, role))
+        html = client.get(reverse("plans:my_actions")).content.decode()
+        menu = html.split('id="navigation"')[1].split("</ul>")[0]
+        assert (link in menu) == (role == "admin"), role
