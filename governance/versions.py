@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 
 from plans.figures import updates_of_deleted_actions
-from plans.models import Action, Plan, PlanStage, ProgressUpdate, historical_model
+from plans.models import Action, Agency, Plan, PlanStage, ProgressUpdate, Section, historical_model
 
 COMPARED_FIELDS = [
     ("text", "Action"),
@@ -24,6 +24,8 @@ COMPARED_FIELDS = [
     ("outcome", "Outcome sought"),
     ("constraints", "Constraints"),
 ]
+# Links compared by the name of what they point at: a move to another section, a new lead.
+LINKED_FIELDS = [("section_id", "Section"), ("lead_agency_id", "Lead agency")]
 
 
 @dataclass
@@ -76,12 +78,20 @@ def _end_of(day: dt.date) -> dt.datetime:
 
 
 def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionChange]:
-    """What changed in the plan's actions between the end of `since` and the end of `until` (three queries)."""
+    """What changed in the plan's actions between the end of `since` and the end of `until`
+    (five queries: history, statuses, names of sections and agencies)."""
     rows = (
         historical_model(Action)
         .objects.filter(plan_id=plan.pk, history_date__lte=_end_of(until))
         .order_by("history_date", "history_id")
-        .values("id", "ref", "history_type", "history_date", "status_id", *[f for f, _ in COMPARED_FIELDS])
+        .values(
+            "id",
+            "ref",
+            "history_type",
+            "history_date",
+            "status_id",
+            *[f for f, _ in COMPARED_FIELDS + LINKED_FIELDS],
+        )
     )
     before: dict[int, dict[str, Any] | None] = {}
     after: dict[int, dict[str, Any] | None] = {}
@@ -92,6 +102,7 @@ def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionCha
             before[row["id"]] = state
         after[row["id"]] = state
     statuses_before, statuses_after = _statuses(plan, since, until)
+    names = _link_names(plan)
     changes: list[ActionChange] = []
     for action_id, now in after.items():
         then = before.get(action_id)
@@ -105,12 +116,27 @@ def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionCha
             changes.append(ActionChange(action_id, then["ref"], then["text"], "removed"))
             continue
         diffs = [(label, then[f], now[f]) for f, label in COMPARED_FIELDS if then[f] != now[f]]
+        diffs += [
+            (label, names[f](then[f]), names[f](now[f])) for f, label in LINKED_FIELDS if then[f] != now[f]
+        ]
         s_then, s_now = statuses_before.get(action_id, ""), statuses_after.get(action_id, "")
         if s_then != s_now:
             diffs.append(("Status", s_then or "No status", s_now or "No status"))
         if diffs:
             changes.append(ActionChange(action_id, now["ref"], now["text"], "changed", diffs))
     return sorted(changes, key=lambda c: (c.ref, c.action_id))
+
+
+def _link_names(plan: Plan) -> dict[str, Any]:
+    """For each linked field, a function naming the id it held: "None" when empty, and
+    "(deleted)" for a section or agency that no longer exists."""
+    sections = {s.pk: str(s) for s in Section.objects.filter(plan_id=plan.pk)}
+    agencies = {a.pk: str(a) for a in Agency.objects.filter(partnership_id=plan.partnership_id)}
+
+    def namer(known: dict[int, str]) -> Any:
+        return lambda pk: "None" if pk is None else known.get(pk, "(deleted)")
+
+    return {"section_id": namer(sections), "lead_agency_id": namer(agencies)}
 
 
 def _statuses(plan: Plan, since: dt.date, until: dt.date) -> tuple[dict[int, str], dict[int, str]]:

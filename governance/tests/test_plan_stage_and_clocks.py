@@ -91,6 +91,20 @@ def test_the_versions_diff_shows_what_changed_in_the_actions_between_two_dates(w
     assert "1.1" not in changes  # unchanged in that period
 
 
+def test_the_versions_diff_names_the_section_an_action_moved_to_and_its_new_lead_agency(world):
+    with time_machine.travel(dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC), tick=False):
+        action = factories.ActionFactory(plan=world.plan, ref="3.1", lead_agency=world.police)
+        other = factories.SectionFactory(plan=world.plan, ref="4", title="Front door")
+    with time_machine.travel(dt.datetime(2026, 2, 5, 10, tzinfo=dt.UTC), tick=False):
+        first_section = action.section
+        action.section = other
+        action.lead_agency = world.council
+        action.save()
+    changes = {c.ref: c for c in action_changes(world.plan, dt.date(2026, 1, 31), dt.date(2026, 2, 28))}
+    assert ("Section", str(first_section), "4 Front door") in changes["3.1"].fields
+    assert ("Lead agency", str(world.police), str(world.council)) in changes["3.1"].fields
+
+
 def test_a_manager_adds_the_early_draft_deadline_and_records_it_met(client, world):
     world.plan.report_date = dt.date(2026, 2, 2)
     world.plan.save()

@@ -255,8 +255,11 @@ COMPARED = [
 ]
 
 
-def expected_versions(truth: Truth, since: dt.date, until: dt.date) -> dict[str, tuple[str, list]]:
-    """governance's diff by its docstring: added, removed, or changed with (label, before, after)."""
+def expected_versions(
+    truth: Truth, since: dt.date, until: dt.date, names: dict[str, dict[int | None, str]]
+) -> dict[str, tuple[str, list]]:
+    """governance's diff by its docstring: added, removed, or changed with (label, before, after);
+    a move to another section and a new lead agency by their names (`names`, by id)."""
     found = {}
     for action in truth.actions.values():
         then, now = action.fields_on(since), action.fields_on(until)
@@ -268,6 +271,11 @@ def expected_versions(truth: Truth, since: dt.date, until: dt.date) -> dict[str,
             found[action.ref] = ("removed", [])
         else:
             diffs = [(label, then[f], now[f]) for f, label in COMPARED if then[f] != now[f]]
+            diffs += [
+                (label, names[f][then[f]], names[f][now[f]])
+                for f, label in (("section_id", "Section"), ("lead_agency_id", "Lead agency"))
+                if then[f] != now[f]
+            ]
             s_then, s_now = action.status_on(since), action.status_on(until)
             if s_then != s_now:
                 diffs.append(
@@ -323,7 +331,11 @@ def test_a_plan_as_at_any_date_is_the_replay_of_what_happened_until_the_end_of_t
                     ), point.day
                     assert point.by_status == Counter(v["status"] or figures.NO_STATUS for v in then)
                 changes = {c.ref: (c.kind, c.fields) for c in action_changes(plan, previous, as_at)}
-                assert changes == expected_versions(truth, previous, as_at), (previous, as_at)
+                names = {
+                    "section_id": {None: "None"} | {s.pk: str(s) for s in world["sections"]},
+                    "lead_agency_id": {None: "None"} | {a.pk: str(a) for a in world["agencies"].values()},
+                }
+                assert changes == expected_versions(truth, previous, as_at, names), (previous, as_at)
         transaction.set_rollback(True)
 
 
