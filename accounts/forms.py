@@ -147,6 +147,12 @@ class MemberRulesMixin:
 
     partnership: Partnership
 
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        """A member joins this partnership: its agencies only are offered."""
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        own_agencies(self, partnership)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()  # type: ignore[misc]
         role = cleaned.get("role")
@@ -184,11 +190,6 @@ class NewMemberForm(MemberRulesMixin, PlainTextNames, GovukFormMixin, forms.Form
     )
     role = role_field()
     agency = agency_field("Agency", MEMBER_AGENCY_HINT)
-
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.partnership = partnership
-        own_agencies(self, partnership)
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"].strip()
@@ -231,11 +232,6 @@ class ExistingMemberForm(MemberRulesMixin, GovukFormMixin, forms.Form):
     role = role_field()
     agency = agency_field("Agency", MEMBER_AGENCY_HINT)
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.partnership = partnership
-        own_agencies(self, partnership)
-
     def clean_username(self) -> Any:
         username = self.cleaned_data["username"].strip()
         user = User.objects.filter(username=username, is_active=True).first()
@@ -265,10 +261,8 @@ class MembershipForm(MemberRulesMixin, GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"role": membership.role, "agency": membership.agency_id})
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, partnership=membership.partnership, **kwargs)
         self.membership = membership
-        self.partnership = membership.partnership
-        own_agencies(self, membership.partnership)
 
     def clean_role(self) -> str:
         role = self.cleaned_data["role"]
