@@ -259,6 +259,30 @@ def _spanning(line: str, columns: list[_Column]) -> str | None:
     return text if crossed >= 2 or (crossed and columns[0].field == "ref") else None
 
 
+_BARE_NUMBER = re.compile(r"^(\d{1,2})[.):]?$")
+
+
+def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -> str | None:
+    """A heading row numbered like a reference ('1. Leadership and governance'), printed as one
+    run of words from the reference column into the action column, when the next row's reference
+    is one of its children ('1.1'). Else None: a bare number and text is an action too."""
+    chunks = list(_CHUNK.finditer(line))
+    if len(chunks) != 1 or len(columns) < 3 or columns[0].field != "ref":
+        return None
+    if chunks[0].start() > columns[0].start + 1 or chunks[0].end() <= columns[1].start + 1:
+        return None
+    words = chunks[0][0].split()
+    number = _BARE_NUMBER.match(words[0])
+    if number is None or len(words) < 2:
+        return None
+    for below in following:
+        first = _CHUNK.search(below.replace("\f", ""))
+        if first is None or first.start() > columns[0].start + 1:
+            continue
+        return chunks[0][0] if re.match(rf"{number[1]}[.\-]\d", first[0]) else None
+    return None
+
+
 def _starts_row(cells: list[str], fields: list[str | None], previous_text: str) -> bool:
     if "ref" in fields:
         ref = cells[fields.index("ref")]
@@ -396,7 +420,7 @@ def _read_table(
             _refine(columns, _until_header(lines, j))
             i = j
             continue
-        across = _spanning(raw, columns)
+        across = _spanning(raw, columns) or _numbered_heading(raw, columns, lines[i + 1 : i + 12])
         if across is not None:
             if len(across.split()) > 40 or (blank_run >= 2 and row is not None and len(across.split()) > 25):
                 break  # narrative after the table

@@ -50,6 +50,64 @@ def _table_rows(table: Any) -> list[list[str]]:
     return out
 
 
+def _table_settings(page: Any) -> dict[str, Any]:
+    """pdfplumber's settings for the page's tables. A row that breaks across a page (Word's
+    default) has no ruling line where the page cuts it, so pdfplumber would leave it out of the
+    table (its cells read as loose text); a line where the columns' rules start and end closes it."""
+    rules = [edge for edge in page.edges if edge["orientation"] == "v"]
+    if not rules:
+        return {}
+    return {"explicit_horizontal_lines": [min(e["top"] for e in rules), max(e["bottom"] for e in rules)]}
+
+
+def _laid_out_lines(page: Any) -> list[str]:
+    """The page's text laid out in columns, as ``pdftotext -layout`` prints it: each word starts
+    at the character column of its position on the page, words close together stay one space
+    apart and a gap between cells is at least two spaces. A table without ruling lines (common in
+    plans exported from Excel or Word without borders) is then read by where its cells sit, as for
+    ``pdftotext -layout`` text. (pdfplumber's own ``layout=True`` spreads each word's letters, so
+    the gap between two cells can be no wider than the gap between two words.)"""
+    words = page.extract_words(use_text_flow=False, keep_blank_chars=False, extra_attrs=["size"])
+    if not words:
+        return []
+    sizes = sorted(float(w.get("size") or 10) for w in words)
+    size = sizes[len(sizes) // 2] or 10.0  # the body text's
+    # Narrower than any real letter, so a word's text never reaches past the next cell's column.
+    step = size * 0.4
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= size * 0.4:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    out: list[str] = []
+    previous_bottom: float | None = None
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        top = min(w["top"] for w in line)
+        if previous_bottom is not None and top - previous_bottom > size * 1.2:
+            out.append("")  # a gap between rows or paragraphs, as pdftotext prints it
+        previous_bottom = max(w["bottom"] for w in line)
+        text = ""
+        last_x1: float | None = None
+        last_size = 0.0
+        for word in line:
+            column = int(word["x0"] / step)
+            if not text:
+                text = " " * column
+            elif (
+                last_x1 is not None
+                and word["x0"] - last_x1 < max(size, last_size, float(word.get("size") or 0)) * 0.6
+            ):
+                text += " "  # the next word of the same cell
+            else:
+                text += " " * max(2, column - len(text))
+            text += word["text"]
+            last_x1, last_size = word["x1"], float(word.get("size") or 0)
+        out.append(text)
+    return out
+
+
 def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     try:
         import pdfplumber
@@ -62,6 +120,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     rows_seen = 0
     any_table = False
     text_lines: list[str] = []
+    laid_out_lines: list[str] = []
     try:
         with pdf:
             if len(pdf.pages) > limits.max_pages:
@@ -69,7 +128,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                     f"This PDF has {len(pdf.pages)} pages, more than the limit of {limits.max_pages}."
                 )
             for page_no, page in enumerate(pdf.pages, start=1):
-                tables = page.find_tables()
+                tables = page.find_tables(_table_settings(page))
                 bboxes = [t.bbox for t in tables]
                 body = page.filter(_outside(bboxes)) if bboxes else page
                 # text above the first table, then tables in order, then text below
@@ -80,6 +139,8 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                         (line["top"], Item(text=line["text"].strip(), location=Location(page=page_no)))
                     )
                 text_lines.append("\f")
+                if not any_table and not tables:
+                    laid_out_lines.extend([*_laid_out_lines(page), "\f"])
                 for table in tables:
                     any_table = True
                     table_no += 1
@@ -106,8 +167,11 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     except Exception as exc:
         raise DocumentError(f"This PDF file could not be read ({type(exc).__name__}).") from exc
     if not any_table:
-        # no ruled tables: fall back on the laid-out text
-        result = read_text("\n".join(text_lines))
+        # No ruled tables: read the text laid out in columns (a table without lines), or failing
+        # that line by line.
+        result = read_text("\n".join(laid_out_lines))
+        if not result.laid_out:
+            result = read_text("\n".join(text_lines))
         result.fmt = "pdf"
         return result
     return ReadResult(items=items, fmt="pdf", pages=table_no)

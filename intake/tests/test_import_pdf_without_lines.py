@@ -1,0 +1,104 @@
+"""PDF plans whose tables have no ruling lines (exported from Excel or Word without borders):
+read by where each cell sits on the page, as `pdftotext -layout` text is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from intake.importer.api import import_document
+
+SECTIONS = [
+    ("1", "Leadership and governance"),
+    ("2", "Information sharing at the front door"),
+    ("3", "Voice of the child"),
+]
+OWNERS = ["Partnership Business Manager", "Head of MASH", "Detective Inspector, Police", "Designated Nurse"]
+STATUSES = ["Red", "Amber", "Green", "Complete"]
+RAG = {"Red": "red", "Amber": "amber", "Green": "green", "Complete": "complete"}
+MONTHS = ["March", "June", "September", "December"]
+
+
+def _rows() -> list[dict[str, str]]:
+    rows = []
+    for number, _title in SECTIONS:
+        for k in range(1, 6):
+            n = len(rows)
+            rows.append(
+                {
+                    "section": number,
+                    "ref": f"{number}.{k}",
+                    "text": f"Review how partners record decisions about children at risk ({number}.{k}), "
+                    "agree a shared standard and audit ten cases against it.",
+                    "owner": OWNERS[n % len(OWNERS)],
+                    "due_text": f"30 {MONTHS[n % 4]} 2025"
+                    if MONTHS[n % 4] in ("June", "September")
+                    else f"31 {MONTHS[n % 4]} 2025",
+                    "rag": STATUSES[n % 4],
+                    "progress": f"Update {n + 1}: the draft standard was discussed at the subgroup.",
+                }
+            )
+    return rows
+
+
+def _pdf(tmp_path: Path, borders: bool) -> Path:
+    from weasyprint import HTML
+
+    line = "1px solid black" if borders else "none"
+    body = []
+    for number, title in SECTIONS:
+        body.append(f"<tr><td colspan='6'><b>{number}. {title}</b></td></tr>")
+        for row in _rows():
+            if row["section"] == number:
+                body.append(
+                    "<tr>"
+                    + "".join(
+                        f"<td>{row[key]}</td>"
+                        for key in ("ref", "text", "owner", "due_text", "rag", "progress")
+                    )
+                    + "</tr>"
+                )
+    markup = (
+        "<style>@page{size:A4 landscape;margin:1.5cm} body{font-family:sans-serif}"
+        f"table{{border-collapse:collapse;font-size:9pt}} td,th{{border:{line};padding:4px 8px;vertical-align:top}}"
+        "td:nth-child(2){width:38%} td:nth-child(6){width:25%}</style>"
+        "<h1>Northfield Safeguarding Children Partnership</h1><p>JTAI action plan, updated 1 May 2025</p>"
+        "<table><thead><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Target date</th><th>RAG</th>"
+        f"<th>Progress</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+    path = tmp_path / ("ruled.pdf" if borders else "unruled.pdf")
+    HTML(string=markup).write_pdf(path)
+    return path
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("borders", [False, True], ids=["without lines", "with lines"])
+def test_a_pdf_table_is_read_whole_with_or_without_ruling_lines(tmp_path: Path, borders: bool) -> None:
+    draft = import_document(_pdf(tmp_path, borders))
+    expected = _rows()
+    got = [(a.ref, a.section, a.text, a.owner, a.due_text, a.rag, a.progress) for a in draft.actions]
+    assert got == [
+        (r["ref"], r["section"], r["text"], r["owner"], r["due_text"], RAG[r["rag"]], r["progress"])
+        for r in expected
+    ]
+    assert [(s.ref, s.title) for s in draft.sections] == SECTIONS
+    assert draft.actions[0].due == dt.date(2025, 3, 31)
+    assert draft.plan.organisation == "Northfield Safeguarding Children Partnership"
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_pdf_of_prose_without_a_table_still_says_no_actions_were_found(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    paragraphs = "".join(
+        f"<p>Paragraph {n}: the partnership met in the spring and agreed its priorities for the year ahead, "
+        "and the board will publish its annual report in the autumn.</p>"
+        for n in range(30)
+    )
+    path = tmp_path / "report.pdf"
+    HTML(string=f"<h1>Annual report</h1>{paragraphs}").write_pdf(path)
+    draft = import_document(path)
+    assert draft.actions == []
+    assert any("No actions were found" in w.message for w in draft.warnings)
