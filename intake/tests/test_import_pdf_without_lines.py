@@ -102,3 +102,57 @@ def test_a_pdf_of_prose_without_a_table_still_says_no_actions_were_found(tmp_pat
     draft = import_document(path)
     assert draft.actions == []
     assert any("No actions were found" in w.message for w in draft.warnings)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_plan_without_lines_beside_a_ruled_rag_key_is_read_with_the_keys_meanings(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{row[key]}</td>" for key in ("ref", "text", "owner", "due_text", "rag"))
+        + "</tr>"
+        for row in _rows()
+    )
+    key = (
+        "<table class='key'><tr><td>Red</td><td>Not started or off track</td></tr>"
+        "<tr><td>Amber</td><td>Started, some risk</td></tr><tr><td>Green</td><td>On track</td></tr></table>"
+    )
+    markup = (
+        "<style>@page{size:A4 landscape;margin:1.5cm} table{border-collapse:collapse;font-size:9pt}"
+        "td,th{padding:4px 8px;vertical-align:top;text-align:left} .key td{border:1px solid black}</style>"
+        f"<h1>Southdale Safeguarding Children Partnership</h1><h2>RAG key</h2>{key}"
+        "<table><thead><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Target date</th><th>RAG</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+    path = tmp_path / "keyed.pdf"
+    HTML(string=markup).write_pdf(path)
+    draft = import_document(path)
+    assert [(a.ref, a.owner, a.rag) for a in draft.actions] == [
+        (r["ref"], r["owner"], RAG[r["rag"]]) for r in _rows()
+    ]
+    assert {s.key: s.definition for s in draft.rag_scheme}["red"] == "Not started or off track"
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_ruled_row_broken_across_pages_without_a_repeated_header_is_one_action(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    long_text = " ".join(["Audit the strategy discussions held out of hours and report the findings."] * 12)
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{long_text if n == 4 else f'Short action {n}.'}</td><td>Head of MASH</td>"
+        "<td>June 2025</td><td>Amber</td></tr>"
+        for n in range(1, 8)
+    )
+    markup = (
+        "<style>@page{size:A5;margin:1cm} table{border-collapse:collapse;font-size:9pt}"
+        "td,th{border:1px solid black;padding:3px;vertical-align:top}</style><p style='height:9cm'>Plan</p>"
+        "<table><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Due</th><th>RAG</th></tr>"
+        f"{rows}</table>"
+    )
+    path = tmp_path / "split.pdf"
+    HTML(string=markup).write_pdf(path)
+    draft = import_document(path)
+    assert [a.ref for a in draft.actions] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert draft.actions[3].text == long_text
+    assert [a.owner for a in draft.actions] == ["Head of MASH"] * 7

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..errors import DocumentError, LimitExceeded
 from ..model import ImportLimits, Location
+from ..synonyms import header_field
 from .base import Item, ReadResult
 from .text import read_text
 
@@ -119,6 +121,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     table_no = 0
     rows_seen = 0
     any_table = False
+    plan_table = False  # a ruled table with a header naming an action column
     text_lines: list[str] = []
     laid_out_lines: list[str] = []
     try:
@@ -139,12 +142,11 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                         (line["top"], Item(text=line["text"].strip(), location=Location(page=page_no)))
                     )
                 text_lines.append("\f")
-                if not any_table and not tables:
-                    laid_out_lines.extend([*_laid_out_lines(page), "\f"])
                 for table in tables:
                     any_table = True
                     table_no += 1
                     rows = _table_rows(table)
+                    plan_table = plan_table or _names_actions(rows)
                     for r, cells in enumerate(rows):
                         rows_seen += 1
                         if rows_seen > limits.max_rows:
@@ -160,6 +162,10 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                                 ),
                             )
                         )
+                if not plan_table:
+                    # the same text laid out in columns: a table without ruling lines, perhaps
+                    # (not needed, so not worked out, once a ruled table holds the actions)
+                    laid_out_lines.extend([*_laid_out_lines(body), "\f"])
                 lines_by_top.sort(key=lambda pair: pair[0])
                 items.extend(item for _, item in lines_by_top if item.text.strip() or item.cells)
     except LimitExceeded:
@@ -174,4 +180,24 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
             result = read_text("\n".join(text_lines))
         result.fmt = "pdf"
         return result
+    if not plan_table:
+        # Ruled tables, but none holds the actions (a RAG key, a contents box): the plan may be a
+        # table without lines in the text around them.
+        around = read_text("\n".join(laid_out_lines))
+        if around.laid_out and any(item.is_row for item in around.items):
+            ruled = [item for item in items if item.is_row]
+            for item in around.items:
+                if item.table is not None:
+                    item.table += table_no
+                    item.location = replace(item.location, table=item.table)
+            return ReadResult(items=ruled + around.items, fmt="pdf", pages=table_no)
     return ReadResult(items=items, fmt="pdf", pages=table_no)
+
+
+def _names_actions(rows: list[list[str]]) -> bool:
+    """Whether one of a table's first rows is a header naming the action (or reference) column."""
+    for cells in rows[:3]:
+        fields = {header_field(cell) for cell in cells if cell}
+        if len(fields - {None}) >= 2 and fields & {"text", "ref"}:
+            return True
+    return False
