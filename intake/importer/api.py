@@ -11,6 +11,7 @@ from .layout import build_from_items
 from .meta import item_texts, read_meta, read_rag_scheme
 from .model import ImportLimits, PlanDraft
 from .readers import read_document
+from .records import build_from_records
 from .tables import find_data_tables, reconcile
 from .textlayout import build_from_laid_out_text
 from .totals import reconcile_actions, stated_counts
@@ -69,6 +70,11 @@ def import_document(
     draft = PlanDraft(document=name)
     items = result.items
     if not items and not result.raw_lines:
+        if result.fmt == "pdf":
+            raise DocumentError(
+                f"{name} has no text to read: it may be a scan or a picture of the plan. "
+                "Import the document it was made from (Word, Excel) or a PDF saved from it."
+            )
         raise DocumentError(f"{name} contains no text or tables.")
     texts = item_texts(items)
     draft.rag_scheme = read_rag_scheme(items, texts)
@@ -88,6 +94,12 @@ def import_document(
             build_from_items(by_cell, block_items(result.raw_lines))
             if len(by_cell.actions) > len(draft.actions):
                 draft = by_cell
+    # a plan written as records (labelled blocks 'Action:' / 'Lead:' / 'Timescale:', or a two-column
+    # form table per action): read only where that finds more actions than the table readings
+    records = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
+    build_from_records(records, items)
+    if len(records.actions) > len(draft.actions):
+        draft = records
     draft.tables = find_data_tables(items)
     # stated totals (a Total row, 'There are 82 actions', 'Red 6, Amber 20') against what was read
     draft.reconciliation = reconcile(draft.tables) + reconcile_actions(stated_counts(items), draft.actions)
@@ -101,5 +113,8 @@ def import_document(
             "so no actions could be read."
         )
     if not draft.actions:
-        draft.warn("No actions were found: no table with an action column was recognised.")
+        draft.warn(
+            "No actions were found: no table with an action column, and no actions written as labelled "
+            "blocks ('Action:' with 'Lead:', 'Timescale:' or 'RAG:'), were recognised."
+        )
     return draft

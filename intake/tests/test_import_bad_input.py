@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -82,3 +83,45 @@ def test_missing_file_is_a_document_error(tmp_path: Path) -> None:
 
 def test_errors_share_one_base_class() -> None:
     assert issubclass(DocumentError, IntakeError) and issubclass(LimitExceeded, DocumentError)
+
+
+def _zip(entries: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in entries.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "says"),
+    [
+        (
+            _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}),
+            "plan.odt",
+            "OpenDocument files (.odt, .ods) are not supported",
+        ),
+        (
+            _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
+            "tracker.ods",
+            "save the plan as .docx or .xlsx",
+        ),
+        (_zip({"ppt/presentation.xml": "<x/>"}), "board.pptx", "PowerPoint files are not supported"),
+        (b"{\\rtf1\\ansi Action plan}", "plan.rtf", "Rich Text (.rtf) files are not supported"),
+    ],
+    ids=["odt", "ods", "pptx", "rtf"],
+)
+def test_a_format_the_importer_does_not_read_is_named_with_what_to_save_it_as(
+    data: bytes, filename: str, says: str
+) -> None:
+    with pytest.raises(DocumentError, match=re.escape(says)):
+        import_document(data, filename=filename)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_pdf_without_text_is_refused_as_perhaps_a_scan() -> None:
+    from weasyprint import HTML
+
+    data = HTML(string="<div style='width:8cm;height:4cm;background:#ccc'></div>").write_pdf() or b""
+    with pytest.raises(DocumentError, match="may be a scan"):
+        import_document(data, filename="scanned.pdf")

@@ -19,6 +19,12 @@ def sniff_format(data: bytes, filename: str) -> str:
         if name.endswith(".docx"):
             return "docx"
         head = data[:4000]
+        if b"application/vnd.oasis.opendocument" in head[:200] or name.endswith((".odt", ".ods")):
+            raise DocumentError(
+                "OpenDocument files (.odt, .ods) are not supported: save the plan as .docx or .xlsx."
+            )
+        if b"ppt/" in head or name.endswith(".pptx"):
+            raise DocumentError("PowerPoint files are not supported: save the plan as .docx, .xlsx or PDF.")
         if b"word/" in head:
             return "docx"
         if b"xl/" in head:
@@ -32,6 +38,8 @@ def sniff_format(data: bytes, filename: str) -> str:
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise DocumentError("Old binary Office files (.doc, .xls) are not supported: save as .docx or .xlsx.")
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise DocumentError("Rich Text (.rtf) files are not supported: save the plan as .docx.")
     if name.endswith(".csv"):
         return "csv"
     return "text"
