@@ -1,0 +1,362 @@
+"""Plans written as records rather than as a table: one block of labelled lines per action.
+
+Two layouts, read alike once flattened into lines:
+
+* labelled blocks of text (text, Markdown, Word paragraphs)::
+
+      Recommendation 1: Partners should improve information sharing at the point of referral.
+      Action 1.1
+      Action: Review the MASH information sharing protocol.
+      Lead: Head of MASH
+      Timescale: 30 June 2024
+      RAG: Amber
+      Progress: Protocol drafted.
+
+* form-style tables: a two-column table per action (or one table holding several records one
+  after another), labels in the first column ('Action ref | 1.1', 'Lead | Head of MASH').
+
+A record is a run of lines whose labels name the importer's fields (the column-header synonyms of
+``synonyms.py``: 'Lead officer', 'By when', 'RAG rating', 'Progress to date' ...). A record starts at
+an opener ('Action 1.1', 'Action 1.1: Review ...', a numbered line followed by labels), at a label
+it already has ('Action ref' of the next record in the same table), or at a new table; a section
+label ('Recommendation 2: ...', a numbered heading) ends it. A value runs over the lines after its
+label until the next label of a known field, or of a label every record of the plan carries; other
+'Word: text' lines (a 'Note:' inside a progress update) are part of the value. A record is an action
+when it has action text and something else that says it is one (a lead, date, status, progress or
+its own reference), so prose with colons ('Note: ...', 'Purpose: ...') gives no actions.
+
+The reading is used by ``api.py`` only where it finds more actions than the table readings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .layout import (
+    LEADING_REF,
+    OWN_REF_IN_TEXT,
+    SECTION_HEADING,
+    Builder,
+    _sections_from_table_names,
+    is_pointer,
+    looks_like_ref,
+    section_ref_from_cell,
+)
+from .model import Location, PlanDraft
+from .normalise import clean_text, find_dates
+from .readers.base import Item
+from .synonyms import exact_header_field, section_label_pattern, section_text_label
+
+_LABELS = section_label_pattern()
+# 'Action 1.1', 'Action 1.1: Review ...', 'Action ref 2.3 – Audit ...', 'Action no. 4'
+_OPENER = re.compile(
+    r"^(?:action|ref(?:erence)?)(?:\s+(?:ref(?:erence)?|no|number|id))?\.?\s*(?:no\.?\s*)?"
+    r"((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,3}){0,3}[a-z]?)"
+    r"(?:\s*[:.)\-–—]\s*(.*)|\s+(?=[A-Z‘'\"“(])(.*))?$",
+    re.I,
+)
+# 'Recommendation 2: ...', 'Area for priority action 1 – ...' (punctuation after the number: a line
+# 'Part 2 of the audit ...' inside a value is not a section)
+_SECTION_LINE = re.compile(
+    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)\s*[.:)\-–—]\s*(\S.*)$", re.I
+)
+_SECTION_HEADING_LINE = re.compile(
+    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)(?:\s*[.:)\-–—]\s*|\s+)(\S.*)?$",
+    re.I,
+)
+_LABEL_LINE = re.compile(r"^([A-Za-z][^:]{0,58}?)\s*:\s*(.*)$")
+_BULLET = re.compile(r"^(?:[-*•▪◦●]|\d{1,2}[.)](?=\s))\s+")
+_UNDERSCORE_BOLD = re.compile(r"__(.+?)__")
+_MAX_LABEL_WORDS = 6
+# fields whose labels say a record is an action (besides its text)
+_ACTION_FIELDS = ("owner", "due", "rag", "progress", "outcome", "agency", "due_or_evidence", "response")
+
+
+def label_field(label: str) -> str | None:
+    """The field a record's label names ('Lead officer' -> owner), or None."""
+    if len(label) > 60 or len(label.split()) > _MAX_LABEL_WORDS:
+        return None
+    return exact_header_field(label)
+
+
+def _label_key(label: str) -> str:
+    return clean_text(label).lower().strip(" :*")
+
+
+def _could_be_label(text: str) -> bool:
+    """Short words, no sentence: a label before its colon (or alone in a form's first column)."""
+    return (
+        0 < len(text) <= 60
+        and len(text.split()) <= _MAX_LABEL_WORDS
+        and not text.rstrip(":").endswith(".")
+        and not looks_like_ref(text)
+        and not find_dates(text)
+    )
+
+
+@dataclass
+class Line:
+    """One line of the document (a paragraph's line, a form table's row), with its label if any."""
+
+    text: str
+    location: Location
+    heading: int = 0
+    bold: bool = False
+    table: int | None = None
+    label: str | None = None  # the label as written, when the line has one
+    field: str | None = None  # the field the label names (None: no label, or an unknown one)
+    value: str = ""
+    other_row: bool = False  # a row of an ordinary table (not a form): ends a record
+
+
+def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = False) -> Line:
+    raw = _UNDERSCORE_BOLD.sub(r"\1", text.strip())
+    bold = item.bold or (raw.startswith("**") and raw.endswith("**") and raw.count("**") == 2)
+    cleaned = clean_text(_BULLET.sub("", raw))
+    line = Line(text=cleaned, location=item.location, heading=item.heading, bold=bold, table=table)
+    if _OPENER.match(cleaned) or _SECTION_LINE.match(cleaned):
+        return line
+    m = _LABEL_LINE.match(cleaned)
+    if m and _could_be_label(m[1]):
+        line.label, line.value, line.field = m[1], m[2], label_field(m[1])
+    elif (bold or in_cell) and _could_be_label(cleaned) and label_field(cleaned):
+        line.label, line.field = cleaned, label_field(cleaned)  # a label alone; its value below
+    return line
+
+
+def _row_lines(item: Item) -> list[Line]:
+    """A table row as lines: 'Label | value' pairs of a form, else one line closing any record."""
+    assert item.cells is not None
+    cells = [clean_text(c) for c in item.cells]
+    nonempty = [c for c in cells if c]
+    if not nonempty:
+        return []
+    table = item.table
+    if len(nonempty) == 1:
+        if cells[0]:
+            # a cell across the row (a heading, an opener) or a label whose value is empty
+            return [_text_line(item.cells[0], item, table, in_cell=True)]
+        # the value column goes on (a value over two rows)
+        return [Line(text=nonempty[0], location=item.location, table=table)]
+    pairs: list[tuple[str, str]] = []
+    k = 0
+    while k < len(cells):
+        label = cells[k]
+        if not label:
+            k += 1
+            continue
+        values: list[str] = []
+        j = k + 1
+        while j < len(cells) and not (cells[j] and label_field(cells[j]) and j - k >= 2):
+            if cells[j] and cells[j] != (values[-1] if values else label):
+                values.append(cells[j])
+            j += 1
+        pairs.append((label, " ".join(values)))
+        k = j
+    labelled = all(_could_be_label(label.rstrip(":")) for label, _ in pairs) and not all(
+        label_field(value) for _, value in pairs if value
+    )
+    if not labelled or len(pairs) > 3:
+        return [Line(text=" ".join(nonempty), location=item.location, table=table, other_row=True)]
+    out = []
+    for label, value in pairs:
+        name = label.rstrip(":").strip()
+        out.append(
+            Line(
+                text=f"{name}: {value}",
+                location=item.location,
+                table=table,
+                label=name,
+                field=label_field(name),
+                value=value,
+            )
+        )
+    return out
+
+
+def record_lines(items: list[Item]) -> list[Line]:
+    lines: list[Line] = []
+    for item in items:
+        if item.is_row:
+            lines.extend(_row_lines(item))
+            continue
+        for part in item.text.split("\n"):
+            if part.strip():
+                line = _text_line(part, item)
+                if line.text:
+                    lines.append(line)
+    return lines
+
+
+@dataclass
+class Record:
+    location: Location
+    table: int | None
+    opened: bool = False  # by an opener ('Action 1.1') rather than by a label
+    values: dict[str, str] = field(default_factory=dict)
+    labels: set[str] = field(default_factory=set)
+    fields_by_label: set[str] = field(default_factory=set)  # fields named by a label (not the opener)
+
+    def add(self, fld: str, value: str) -> None:
+        value = value.strip()
+        if value:
+            self.values[fld] = f"{self.values[fld]} {value}" if self.values.get(fld) else value
+
+
+@dataclass
+class RecordReader:
+    draft: PlanDraft
+    lines: list[Line]
+    builder: Builder = field(init=False)
+    record: Record | None = None
+    target: str | None = None  # the field the next unlabelled line goes on
+    section_level: int = 0  # the heading level that set the current section (7: a plain line)
+    set_labels: set[str] = field(default_factory=set)  # unknown labels every record carries
+    openers: int = 0
+
+    def __post_init__(self) -> None:
+        self.builder = Builder(self.draft)
+        unknown = Counter(_label_key(x.label) for x in self.lines if x.label and not x.field)
+        starts = sum(1 for x in self.lines if x.field == "text" or (not x.label and _OPENER.match(x.text)))
+        self.openers = sum(1 for x in self.lines if not x.label and _OPENER.match(x.text))
+        self.set_labels = {k for k, n in unknown.items() if n >= 2 and 2 * n >= starts}
+
+    # ------------------------------------------------------------ records
+    def close(self) -> None:
+        record, self.record, self.target = self.record, None, None
+        if record is None:
+            return
+        values = dict(record.values)
+        text = values.get("text", "")
+        if not values.get("ref"):
+            own = OWN_REF_IN_TEXT.match(text)
+            if own:
+                values["ref"], values["text"] = own[1], own[2]
+                text = own[2]
+        if not text or is_pointer(text):
+            return
+        said = any(values.get(f) for f in _ACTION_FIELDS) or "ref" in record.fields_by_label
+        if not said and not (record.opened and values.get("ref") and self.openers >= 2):
+            return
+        if not values.get("owner") and values.get("agency"):
+            values["owner"] = values["agency"]
+        if values.get("response"):
+            values["progress"] = " ".join(v for v in (values.get("progress"), values.pop("response")) if v)
+        kept = ("text", "ref", "owner", "due", "rag", "progress", "outcome", "agency", "constraints")
+        self.builder._action(
+            {k: v for k, v in values.items() if k in kept or k == "due_or_evidence"}, record.location
+        )
+
+    def open(self, line: Line, opened: bool = False) -> Record:
+        self.close()
+        self.record = Record(location=line.location, table=line.table, opened=opened)
+        return self.record
+
+    # ------------------------------------------------------------ sections
+    def section(self, ref: str, title: str, line: Line, level: int) -> None:
+        self.close()
+        section = self.builder.add_section(ref, title, line.location)
+        self.builder.heading_section = section.ref
+        self.builder.table_label = None
+        self.section_level = level
+
+    def unnumbered_heading(self, line: Line) -> None:
+        self.close()
+        if self.builder.heading_section and line.heading <= self.section_level:
+            self.builder.heading_section = None
+        if not self.builder.heading_section:
+            self.builder.table_label = line.text[:120]
+
+    # ------------------------------------------------------------ lines
+    def read(self) -> None:
+        previous: Line | None = None
+        for k, line in enumerate(self.lines):
+            following = self.lines[k + 1] if k + 1 < len(self.lines) else None
+            if previous is not None and line.table != previous.table and self.record is not None:
+                self.close()  # a new table, or paragraphs after a form table
+            self.line(line, following)
+            previous = line
+        self.close()
+        _sections_from_table_names(self.builder)
+
+    def line(self, line: Line, following: Line | None) -> None:
+        if line.other_row:
+            self.close()
+            return
+        text = line.text
+        if not line.label:
+            opener = _OPENER.match(text)
+            if opener:
+                record = self.open(line, opened=True)
+                record.add("ref", opener[1])
+                record.add("text", opener[2] or opener[3] or "")
+                self.target = "text"
+                return
+            section = _SECTION_LINE.match(text)
+            if not section and (line.heading or line.bold):
+                section = _SECTION_HEADING_LINE.match(text) or SECTION_HEADING.match(text)
+            if section and len(text) < 400:
+                self.section(section[1], (section[2] or "").strip() or section[1], line, line.heading or 7)
+                return
+            if line.heading:
+                self.unnumbered_heading(line)
+                return
+            numbered = LEADING_REF.match(text)
+            if (
+                numbered
+                and following is not None
+                and following.field not in (None, "text", "ref", "section")
+                and following.table == line.table
+            ):
+                # '2.1 Relaunch the Graded Care Profile 2.' with its 'Lead:', 'Timescale:' below
+                record = self.open(line, opened=True)
+                record.add("ref", numbered[1])
+                record.add("text", numbered[2])
+                record.fields_by_label.add("ref")
+                self.target = "text"
+                return
+            if self.record is not None and self.target:
+                self.record.add(self.target, text)
+            return
+        label = line.label
+        key = _label_key(label)
+        fld = line.field
+        about_section = section_text_label(label)
+        if about_section and (fld is None or (fld == "section" and self._section_described())):
+            self.close()
+            self.builder._section_text(about_section, line.value)
+            return
+        if fld is None:
+            if key in self.set_labels:
+                self.target = None  # a label of the record set that names no field: its value is dropped
+            elif self.record is not None and self.target:
+                self.record.add(self.target, text)
+            return
+        if fld == "section":
+            if line.value:
+                ref, title = section_ref_from_cell(line.value, line.value)
+                self.section(ref, title, line, 7)
+            return
+        current = self.record
+        if current is None or key in current.labels or (fld in ("text", "ref") and fld in current.values):
+            current = self.open(line)
+        record = current
+        record.labels.add(key)
+        record.fields_by_label.add(fld)
+        record.add(fld, line.value)
+        self.target = fld
+
+    def _section_described(self) -> bool:
+        """'Recommendation: ...' right under a section's heading describes it (no record since)."""
+        return bool(self.builder.heading_section) and self.record is None and not self._records_in_section()
+
+    def _records_in_section(self) -> bool:
+        current = self.builder.heading_section
+        return any(a.section == current for a in self.draft.actions)
+
+
+def build_from_records(draft: PlanDraft, items: list[Item]) -> None:
+    """Read the plan's actions from records of labelled lines (see the module's docstring)."""
+    RecordReader(draft, record_lines(items)).read()
