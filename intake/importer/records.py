@@ -45,9 +45,9 @@ from .layout import (
     section_ref_from_cell,
 )
 from .model import Location, PlanDraft
-from .normalise import clean_text, find_dates
+from .normalise import clean_text, find_dates, looks_like_rag
 from .readers.base import Item
-from .synonyms import exact_header_field, section_label_pattern, section_text_label
+from .synonyms import exact_header_field, header_field, section_label_pattern, section_text_label
 
 _LABELS = section_label_pattern()
 # 'Action 1.1', 'Action 1.1: Review ...', 'Action ref 2.3 – Audit ...', 'Action no. 4'
@@ -63,13 +63,16 @@ _SECTION_LINE = re.compile(
     rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)\s*[.:)\-–—]\s*(\S.*)$", re.I
 )
 _SECTION_HEADING_LINE = re.compile(
-    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)(?:\s*[.:)\-–—]\s*|\s+)(\S.*)?$",
+    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)(?:(?:\s*[.:)\-–—]\s*|\s+)(\S.*))?$",
     re.I,
 )
 _LABEL_LINE = re.compile(r"^([A-Za-z][^:]{0,58}?)\s*:\s*(.*)$")
 _BULLET = re.compile(r"^(?:[-*•▪◦●]|\d{1,2}[.)](?=\s))\s+")
 _UNDERSCORE_BOLD = re.compile(r"__(.+?)__")
 _MAX_LABEL_WORDS = 6
+_LABEL_QUALIFIED = re.compile(r"[/(]")
+# '**Lead** – Head of MASH', '**Timescale** June 2024': a bold label, then its value
+_BOLD_LABEL = re.compile(r"^\*\*([^*]{1,60}?)\s*:?\s*\*\*\s*[:\-–—]?\s*(.*)$")
 # fields whose labels say a record is an action (besides its text)
 _ACTION_FIELDS = ("owner", "due", "rag", "progress", "outcome", "agency", "due_or_evidence", "response")
 
@@ -78,7 +81,11 @@ def label_field(label: str) -> str | None:
     """The field a record's label names ('Lead officer' -> owner), or None."""
     if len(label) > 60 or len(label.split()) > _MAX_LABEL_WORDS:
         return None
-    return exact_header_field(label)
+    found = exact_header_field(label)
+    if found is None and _LABEL_QUALIFIED.search(label):
+        # 'Lead officer/agency', 'Timescale (revised)': the field of the label's first words
+        found = header_field(label)
+    return found
 
 
 def _label_key(label: str) -> str:
@@ -92,7 +99,7 @@ def _could_be_label(text: str) -> bool:
         and len(text.split()) <= _MAX_LABEL_WORDS
         and not text.rstrip(":").endswith(".")
         and not looks_like_ref(text)
-        and not find_dates(text)
+        and (not find_dates(text) or label_field(text) is not None)  # 'RAG (March 2024)'
     )
 
 
@@ -119,7 +126,11 @@ def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = 
     if _OPENER.match(cleaned) or _SECTION_LINE.match(cleaned):
         return line
     m = _LABEL_LINE.match(cleaned)
-    if m and _could_be_label(m[1]):
+    bold_label = _BOLD_LABEL.match(_BULLET.sub("", raw))
+    if bold_label and label_field(clean_text(bold_label[1])) and not m:
+        label = clean_text(bold_label[1])
+        line.label, line.value, line.field = label, clean_text(bold_label[2]), label_field(label)
+    elif m and _could_be_label(m[1]):
         line.label, line.value, line.field = m[1], m[2], label_field(m[1])
     elif (bold or in_cell) and _could_be_label(cleaned) and label_field(cleaned):
         line.label, line.field = cleaned, label_field(cleaned)  # a label alone; its value below
@@ -137,9 +148,15 @@ def _row_lines(item: Item) -> list[Line]:
     if len(nonempty) == 1:
         if cells[0]:
             # a cell across the row (a heading, an opener) or a label whose value is empty
-            return [_text_line(item.cells[0], item, table, in_cell=True)]
+            line = _text_line(item.cells[0], item, table, in_cell=True)
+            if line.field == "rag" and not line.value and item.fills:
+                line.value = next((c for c in item.fills[1:] if c), "")  # a status shown by colour only
+            return [line]
         # the value column goes on (a value over two rows)
         return [Line(text=nonempty[0], location=item.location, table=table)]
+    if len(nonempty) == 2 and looks_like_ref(cells[0]):
+        # '1.1 | Review the MASH protocol.' over the rows 'Lead | ...', 'Target date | ...'
+        return [Line(text=f"{cells[0]} {nonempty[1]}", location=item.location, table=table)]
     pairs: list[tuple[str, str]] = []
     k = 0
     while k < len(cells):
@@ -155,14 +172,25 @@ def _row_lines(item: Item) -> list[Line]:
             j += 1
         pairs.append((label, " ".join(values)))
         k = j
-    labelled = all(_could_be_label(label.rstrip(":")) for label, _ in pairs) and not all(
-        label_field(value) for _, value in pairs if value
-    )
-    if not labelled or len(pairs) > 3:
+    # one 'Label | value' pair, or two of known fields side by side ('Lead | X | RAG | Amber'); a
+    # header row of an ordinary table names fields in its values too ('Ref | Action | Lead')
+    labelled = (
+        len(pairs) == 1 or (len(pairs) == 2 and all(label_field(label) for label, _ in pairs))
+    ) and all(_could_be_label(label.rstrip(":")) and not label_field(value) for label, value in pairs)
+    if not labelled:
         return [Line(text=" ".join(nonempty), location=item.location, table=table, other_row=True)]
     out = []
     for label, value in pairs:
         name = label.rstrip(":").strip()
+        if _OPENER.fullmatch(name) or _SECTION_HEADING_LINE.fullmatch(name):
+            # 'Action 1.1 | Review ...', 'Recommendation 2 | Strategy discussions'
+            out.append(_text_line(f"{name}: {value}", item, table))
+            continue
+        if not value and item.fills and label_field(name) == "rag":
+            # a status shown only by the colour of its cell
+            at = [i for i, c in enumerate(cells) if c == label][:1]
+            shown = [c for c in (item.fills[at[0] + 1 :] if at else []) if c]
+            value = shown[0] if shown else ""
         out.append(
             Line(
                 text=f"{name}: {value}",
@@ -201,8 +229,13 @@ class Record:
 
     def add(self, fld: str, value: str) -> None:
         value = value.strip()
-        if value:
-            self.values[fld] = f"{self.values[fld]} {value}" if self.values.get(fld) else value
+        if not value:
+            return
+        old = self.values.get(fld)
+        if fld == "rag" and old and looks_like_rag(old) and looks_like_rag(value):
+            self.values[fld] = value  # a status per update round ('RAG (March)', 'RAG (June)'): the latest
+        else:
+            self.values[fld] = f"{old} {value}" if old else value
 
 
 @dataclass
@@ -303,17 +336,24 @@ class RecordReader:
             if line.heading:
                 self.unnumbered_heading(line)
                 return
-            numbered = LEADING_REF.match(text)
+            numbered = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
+            labelled_below = following is not None and following.table == line.table
             if (
                 numbered
+                and labelled_below
                 and following is not None
                 and following.field not in (None, "text", "ref", "section")
-                and following.table == line.table
+            ) or (
+                looks_like_ref(text)
+                and labelled_below
+                and following is not None
+                and following.field == "text"
             ):
-                # '2.1 Relaunch the Graded Care Profile 2.' with its 'Lead:', 'Timescale:' below
+                # '2.1 Relaunch the Graded Care Profile 2.' with its 'Lead:', 'Timescale:' below, or
+                # '2.1' alone over its 'Action:'
                 record = self.open(line, opened=True)
-                record.add("ref", numbered[1])
-                record.add("text", numbered[2])
+                record.add("ref", numbered[1] if numbered else text.rstrip("."))
+                record.add("text", numbered[2] if numbered else "")
                 record.fields_by_label.add("ref")
                 self.target = "text"
                 return
@@ -346,7 +386,8 @@ class RecordReader:
         record.labels.add(key)
         record.fields_by_label.add(fld)
         record.add(fld, line.value)
-        self.target = fld
+        # a value goes on over the lines below, except a status or a reference (one word or two)
+        self.target = None if fld in ("rag", "ref") and line.value else fld
 
     def _section_described(self) -> bool:
         """'Recommendation: ...' right under a section's heading describes it (no record since)."""

@@ -348,6 +348,91 @@ def test_word_paragraphs_with_bold_labels_are_read() -> None:
     ]
 
 
+def test_a_form_table_with_its_section_and_opener_across_rows_and_a_status_shown_by_colour_is_read() -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def build(document: Any) -> None:
+        for rec, title in (("1", "Information sharing"), ("2", "Health in strategy discussions")):
+            table = document.add_table(rows=0, cols=2)
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = f"Recommendation {rec}", title
+            for n in (1, 2):
+                merged = table.add_row().cells
+                merged[0].merge(merged[1]).text = f"Action {rec}.{n}"
+                for label, value in (
+                    ("Action:", f"Carry out task {rec}.{n} with all partners."),
+                    ("Lead:", f"Lead {rec}.{n}"),
+                    ("By when:", "May 2024"),
+                    ("RAG:", ""),
+                ):
+                    row = table.add_row().cells
+                    row[0].text, row[1].text = label, value
+                shading = OxmlElement("w:shd")
+                shading.set(qn("w:val"), "clear")
+                shading.set(qn("w:fill"), "FFC000")
+                row[1]._tc.get_or_add_tcPr().append(shading)
+            document.add_paragraph("")
+
+    draft = _word(build)
+    assert [(a.ref, a.section, a.owner, a.rag) for a in draft.actions] == [
+        ("1.1", "1", "Lead 1.1", "amber"),
+        ("1.2", "1", "Lead 1.2", "amber"),
+        ("2.1", "2", "Lead 2.1", "amber"),
+        ("2.2", "2", "Lead 2.2", "amber"),
+    ]
+    assert {s.ref: s.title for s in draft.sections} == {
+        "1": "Information sharing",
+        "2": "Health in strategy discussions",
+    }
+
+
+def test_a_form_table_whose_first_row_holds_the_reference_and_the_action_is_read() -> None:
+    def build(document: Any) -> None:
+        document.add_heading("Priority 3: Neglect", level=2)
+        _form_table(
+            document,
+            [
+                ("3.1", "Review the neglect strategy."),
+                ("Lead", "QA Manager"),
+                ("Target date", "Q3 2024/25"),
+                ("Status", "On track"),
+                ("3.2", "Audit 20 neglect cases."),
+                ("Lead", "Head of Early Help"),
+                ("Target date", "March 2025"),
+                ("Status", "Delayed"),
+            ],
+        )
+
+    draft = _word(build)
+    assert [(a.ref, a.section, a.text, a.owner, str(a.due), a.rag) for a in draft.actions] == [
+        ("3.1", "3", "Review the neglect strategy.", "QA Manager", "2024-12-31", "green"),
+        ("3.2", "3", "Audit 20 neglect cases.", "Head of Early Help", "2025-03-31", "amber"),
+    ]
+
+
+def test_word_labels_alone_in_bold_with_their_values_in_the_paragraphs_below_are_read() -> None:
+    def build(document: Any) -> None:
+        document.add_heading("Recommendation 4: Voice of the child", level=2)
+        for n in (1, 2):
+            document.add_paragraph().add_run(f"4.{n}").bold = True
+            document.add_paragraph().add_run("Action").bold = True
+            document.add_paragraph(f"Add the child's words to plan type {n}.")
+            document.add_paragraph().add_run("Lead").bold = True
+            document.add_paragraph("Head of Service")
+            document.add_paragraph().add_run("Progress").bold = True
+            document.add_paragraph("First paragraph of progress.")
+            document.add_paragraph("Second paragraph of progress.")
+
+    draft = _word(build)
+    assert [(a.ref, a.section, a.owner) for a in draft.actions] == [
+        ("4.1", "4", "Head of Service"),
+        ("4.2", "4", "Head of Service"),
+    ]
+    assert draft.actions[0].text == "Add the child's words to plan type 1."
+    assert draft.actions[1].progress == "First paragraph of progress. Second paragraph of progress."
+
+
 def test_a_table_plan_is_read_exactly_as_before() -> None:
     import docx
 
@@ -372,6 +457,33 @@ def test_a_table_plan_is_read_exactly_as_before() -> None:
     draft = import_document(data, filename="plan.docx")
     assert [a.to_dict() for a in draft.actions] == [a.to_dict() for a in by_tables.actions]
     assert len(draft.actions) == 3
+
+
+def test_unnumbered_headings_over_records_are_their_sections_and_the_latest_status_is_read() -> None:
+    draft = _text(
+        "# Child exploitation delivery plan\n\n"
+        "## Pursue\n\n"
+        "**Action**: Disrupt county lines operating in the town centre.\n"
+        "**Lead** – Police Child Exploitation Team\n"
+        "**Timescale (revised)**: June 2024\n"
+        "**RAG (March 2024)**: Red\n"
+        "**RAG (June 2024)**: Amber\n\n"
+        "**Action**: Use civil orders against adults who exploit children.\n"
+        "**Lead** – Community Safety Partnership\n"
+        "**Timescale (revised)**: September 2024\n"
+        "**RAG (March 2024)**: Amber\n\n"
+        "## Prevent\n\n"
+        "**Action**: Deliver exploitation awareness sessions in all secondary schools.\n"
+        "**Lead** – Education Safeguarding Lead\n"
+        "**Timescale (revised)**: July 2024\n"
+        "**RAG (March 2024)**: Green\n",
+        name="plan.md",
+    )
+    assert [(a.section, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        ("Pursue", "Police Child Exploitation Team", "June 2024", "amber"),
+        ("Pursue", "Community Safety Partnership", "September 2024", "amber"),
+        ("Prevent", "Education Safeguarding Lead", "July 2024", "green"),
+    ]
 
 
 # --------------------------------------------------------------------------- realistic plans, scored
