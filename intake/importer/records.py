@@ -73,8 +73,16 @@ _MAX_LABEL_WORDS = 6
 _LABEL_QUALIFIED = re.compile(r"[/(]")
 # '**Lead** – Head of MASH', '**Timescale** June 2024': a bold label, then its value
 _BOLD_LABEL = re.compile(r"^\*\*([^*]{1,60}?)\s*:?\s*\*\*\s*[:\-–—]?\s*(.*)$")
-# fields whose labels say a record is an action (besides its text)
-_ACTION_FIELDS = ("owner", "due", "rag", "progress", "outcome", "agency", "due_or_evidence", "response")
+# fields that say a record is an action (besides its text): who, by when, how it stands ('Progress:'
+# or 'Impact:' alone follow prose as well)
+_ACTION_FIELDS = ("owner", "due", "rag", "agency", "due_or_evidence")
+# where a list item's action text ends and its details begin: 'Review X (Lead: Y; by June 2024) – Amber'
+_INLINE_SEP = re.compile(r"(?:\s*(?:[(\[;|)\]]|(?<=\s)[–—-](?=\s)|[,.](?=\s))\s*)+")
+_INLINE_LABEL = re.compile(r"^([A-Za-z][A-Za-z /'’]{0,30}?)\s*:\s*(\S.*)$", re.S)
+_INLINE_BY = re.compile(
+    r"^(?:by|due|due by|deadline|target|timescale|by the end of|by end of)\b\s*(\S.*)$", re.I
+)
+_INLINE_FIELDS = ("owner", "due", "rag", "agency", "progress")
 
 
 def label_field(label: str) -> str | None:
@@ -103,6 +111,51 @@ def _could_be_label(text: str) -> bool:
     )
 
 
+def inline_fields(text: str) -> dict[str, str] | None:
+    """A list item whose lead, date and status follow its action text: '1.1 Review the MASH protocol
+    (Lead: Head of MASH; by June 2024) – Amber'. Its fields (text, ref, owner, due, rag), or None
+    when nothing after the text is a labelled detail, a 'by <date>' or a status."""
+    ref = None
+    own = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
+    if own:
+        ref, text = own[1], own[2]
+    cuts = [(m.start(), m.end()) for m in _INLINE_SEP.finditer(text)]
+    found: list[tuple[int, int, str, str]] = []  # (separator start, value start, field, value)
+    for k, (start, end) in enumerate(cuts):
+        stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
+        segment = text[end:stop].strip()
+        labelled = _INLINE_LABEL.match(text[end:])
+        if labelled and label_field(labelled[1]) in _INLINE_FIELDS:
+            found.append((start, end + labelled.start(2), label_field(labelled[1]) or "", ""))
+        elif _INLINE_BY.match(segment) and find_dates(segment):
+            found.append((start, end, "due", ""))
+        elif segment and looks_like_rag(segment) and len(segment.split()) <= 3:
+            found.append((start, end, "rag", ""))
+    if not found or not any(f in ("owner", "due") for _, _, f, _ in found) and len(found) < 2:
+        return None
+    body = text[: found[0][0]].strip()
+    fields: dict[str, str] = {}
+    aside = body.rfind("(")
+    if aside > 0 and ")" not in body[aside:] and not any(f == "owner" for _, _, f, _ in found):
+        # '(Partnership Business Manager, by April 2024)': the unlabelled detail is the lead
+        fields["owner"] = body[aside + 1 :].strip(" ,;")
+        body = body[:aside].strip()
+    if len(body.split()) < 3:
+        return None
+    fields["text"] = body
+    if ref:
+        fields["ref"] = ref
+    for k, (_, value_start, fld, _) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else len(text)
+        value = text[value_start:stop].strip(" ;,()[]–—-")
+        if fld == "due":
+            by = _INLINE_BY.match(value)
+            value = by[1] if by and not label_field(value.split(":")[0]) else value
+        if value and fld not in fields:
+            fields[fld] = value.rstrip(".") if fld != "progress" else value
+    return fields
+
+
 @dataclass
 class Line:
     """One line of the document (a paragraph's line, a form table's row), with its label if any."""
@@ -116,6 +169,7 @@ class Line:
     field: str | None = None  # the field the label names (None: no label, or an unknown one)
     value: str = ""
     other_row: bool = False  # a row of an ordinary table (not a form): ends a record
+    inline: dict[str, str] | None = None  # a list item with its details inline: its fields
 
 
 def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = False) -> Line:
@@ -126,6 +180,14 @@ def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = 
     if _OPENER.match(cleaned) or _SECTION_LINE.match(cleaned):
         return line
     m = _LABEL_LINE.match(cleaned)
+    if (
+        not table
+        and not (m and label_field(m[1]))
+        and (_BULLET.match(raw) or LEADING_REF.match(cleaned) or OWN_REF_IN_TEXT.match(cleaned))
+    ):
+        line.inline = inline_fields(cleaned)
+        if line.inline:
+            return line
     bold_label = _BOLD_LABEL.match(_BULLET.sub("", raw))
     if bold_label and label_field(clean_text(bold_label[1])) and not m:
         label = clean_text(bold_label[1])
@@ -248,12 +310,14 @@ class RecordReader:
     section_level: int = 0  # the heading level that set the current section (7: a plain line)
     set_labels: set[str] = field(default_factory=set)  # unknown labels every record carries
     openers: int = 0
+    listed: int = 0  # list items with their details inline
 
     def __post_init__(self) -> None:
         self.builder = Builder(self.draft)
         unknown = Counter(_label_key(x.label) for x in self.lines if x.label and not x.field)
         starts = sum(1 for x in self.lines if x.field == "text" or (not x.label and _OPENER.match(x.text)))
         self.openers = sum(1 for x in self.lines if not x.label and _OPENER.match(x.text))
+        self.listed = sum(1 for x in self.lines if x.inline)
         self.set_labels = {k for k, n in unknown.items() if n >= 2 and 2 * n >= starts}
 
     # ------------------------------------------------------------ records
@@ -319,6 +383,13 @@ class RecordReader:
             self.close()
             return
         text = line.text
+        if line.inline is not None and self.listed >= 2:
+            # a list item holding a whole action: a record of its own
+            record = self.open(line, opened=True)
+            for name, value in line.inline.items():
+                record.add(name, value)
+            self.close()
+            return
         if not line.label:
             opener = _OPENER.match(text)
             if opener:

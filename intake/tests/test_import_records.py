@@ -248,6 +248,48 @@ def test_prose_with_colons_is_still_refused_with_no_actions_found() -> None:
     assert any(w.message.startswith("No actions were found") for w in draft.warnings)
 
 
+def test_numbered_and_bulleted_actions_with_their_lead_date_and_status_inline_are_read() -> None:
+    draft = _text(
+        "Westmoor CSPR action plan\n\n"
+        "Recommendation 1: Information sharing at the point of referral\n"
+        "1.1 Review the MASH protocol with police and health (Lead: Head of MASH; by June 2024) – Amber\n"
+        "1.2 Deliver briefings on the protocol to MASH staff (MASH Practice Manager, by July 2024) – Red\n\n"
+        "Recommendation 2: Health in strategy discussions\n"
+        "- Invite the named nurse to every strategy discussion – Lead: Designated Nurse – "
+        "Timescale: March 2024 – Complete\n"
+        "- Audit 20 strategy discussions. Owner: Head of QA. Due: Q2 2024/25. RAG: Green.\n"
+    )
+    assert [(a.ref, a.section, a.text, a.owner, a.due_text, str(a.due), a.rag) for a in draft.actions] == [
+        ("1.1", "1", "Review the MASH protocol with police and health", "Head of MASH", "June 2024",
+         "2024-06-30", "amber"),
+        ("1.2", "1", "Deliver briefings on the protocol to MASH staff", "MASH Practice Manager", "July 2024",
+         "2024-07-31", "red"),
+        (None, "2", "Invite the named nurse to every strategy discussion", "Designated Nurse", "March 2024",
+         "2024-03-31", "complete"),
+        (None, "2", "Audit 20 strategy discussions", "Head of QA", "Q2 2024/25", "2024-09-30", "green"),
+    ]  # fmt: skip
+
+
+def test_a_bulleted_list_of_what_was_done_is_not_read_as_actions() -> None:
+    draft = _text(
+        "What the partnership did this year\n\n"
+        "- Published three reviews, including Child K (see the website).\n"
+        "- Trained 400 practitioners, more than last year.\n"
+        "- Held a conference in March 2024; 200 attended.\n"
+    )
+    assert draft.actions == []
+
+
+def test_an_action_label_followed_only_by_a_progress_note_is_not_an_action() -> None:
+    draft = _text(
+        "Summary of the review\n\n"
+        "Background: Child K was four years old.\n"
+        "Action: The partnership has agreed an action plan.\n"
+        "Progress: Good progress has been made.\n"
+    )
+    assert draft.actions == []
+
+
 # --------------------------------------------------------------------------- form-style Word tables
 
 
