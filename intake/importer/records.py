@@ -111,10 +111,11 @@ def _could_be_label(text: str) -> bool:
     )
 
 
-def inline_fields(text: str) -> dict[str, str] | None:
+def inline_fields(text: str, listed: bool = True) -> dict[str, str] | None:
     """A list item whose lead, date and status follow its action text: '1.1 Review the MASH protocol
     (Lead: Head of MASH; by June 2024) – Amber'. Its fields (text, ref, owner, due, rag), or None
-    when nothing after the text is a labelled detail, a 'by <date>' or a status."""
+    when nothing after the text is a labelled detail, a 'by <date>' or a status. A line not marked
+    as a list item (a Word list numbers its paragraphs outside their text) needs a labelled lead."""
     ref = None
     own = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
     if own:
@@ -126,12 +127,14 @@ def inline_fields(text: str) -> dict[str, str] | None:
         segment = text[end:stop].strip()
         labelled = _INLINE_LABEL.match(text[end:])
         if labelled and label_field(labelled[1]) in _INLINE_FIELDS:
-            found.append((start, end + labelled.start(2), label_field(labelled[1]) or "", ""))
+            found.append((start, end + labelled.start(2), label_field(labelled[1]) or "", "labelled"))
         elif _INLINE_BY.match(segment) and find_dates(segment):
             found.append((start, end, "due", ""))
         elif segment and looks_like_rag(segment) and len(segment.split()) <= 3:
             found.append((start, end, "rag", ""))
     if not found or not any(f in ("owner", "due") for _, _, f, _ in found) and len(found) < 2:
+        return None
+    if not listed and not any(f == "owner" and kind for _, _, f, kind in found):
         return None
     body = text[: found[0][0]].strip()
     fields: dict[str, str] = {}
@@ -180,12 +183,9 @@ def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = 
     if _OPENER.match(cleaned) or _SECTION_LINE.match(cleaned):
         return line
     m = _LABEL_LINE.match(cleaned)
-    if (
-        not table
-        and not (m and label_field(m[1]))
-        and (_BULLET.match(raw) or LEADING_REF.match(cleaned) or OWN_REF_IN_TEXT.match(cleaned))
-    ):
-        line.inline = inline_fields(cleaned)
+    if not table and not (m and label_field(m[1])) and not item.heading:
+        listed = bool(_BULLET.match(raw) or LEADING_REF.match(cleaned) or OWN_REF_IN_TEXT.match(cleaned))
+        line.inline = inline_fields(cleaned, listed)
         if line.inline:
             return line
     bold_label = _BOLD_LABEL.match(_BULLET.sub("", raw))

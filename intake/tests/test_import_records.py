@@ -475,6 +475,29 @@ def test_word_labels_alone_in_bold_with_their_values_in_the_paragraphs_below_are
     assert draft.actions[1].progress == "First paragraph of progress. Second paragraph of progress."
 
 
+def test_word_list_paragraphs_with_the_lead_and_date_inline_are_read() -> None:
+    def build(document: Any) -> None:
+        document.add_heading("Recommendation 1: Information sharing", level=2)
+        for text in (
+            "Review the MASH protocol with police and health (Lead: Head of MASH; by June 2024) – Amber",
+            "Deliver briefings on the protocol to MASH staff (Lead: MASH Practice Manager; by July 2024) – Red",
+        ):
+            document.add_paragraph(text, style="List Number")  # numbered by Word, not in the text
+        document.add_paragraph("The group met on 3 May 2024 (chair: Jane Smith, by video) – all attended.")
+
+    draft = _word(build)
+    assert [(a.section, a.text, a.owner, str(a.due), a.rag) for a in draft.actions] == [
+        ("1", "Review the MASH protocol with police and health", "Head of MASH", "2024-06-30", "amber"),
+        (
+            "1",
+            "Deliver briefings on the protocol to MASH staff",
+            "MASH Practice Manager",
+            "2024-07-31",
+            "red",
+        ),
+    ]
+
+
 def test_a_table_plan_is_read_exactly_as_before() -> None:
     import docx
 
