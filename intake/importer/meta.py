@@ -19,7 +19,15 @@ _ORG = re.compile(
     r"((?:[A-Z][\w'’&]*\s+){1,4}(?:Local\s+)?Safeguarding\s+(?:Children(?:'s|’s)?\s+)?(?:Partnership|Board)"
     r"|(?:[A-Z][\w'’&]*\s+){1,3}(?:LSCB|LSCP|SCP|SCB)\b|\b[A-Z]{2,5}\s+Partnership\b)"
 )
-_INLINE_KEY = re.compile(r"^(?:b?rag\s+)?(?:rating\s+|status\s+)?key\s*[:\-–]\s*(.+)$", re.I)
+_KEY_WORDS = r"(?:(?:b?rag|progress|status|rating|score|scoring|colour|delivery)\s+){0,3}key"
+_INLINE_KEY = re.compile(rf"^{_KEY_WORDS}\s*[:\-–]\s*(.+)$", re.I)
+# a numbered rating and its colour: '1 = Not started / off track (Red)', '3 Green – on track'
+_NUMBER_LINE = re.compile(r"^([1-5])\s*(?:[=:\-–.)]\s*|\s+)(\S.*)$")
+_NUMBER_COLOUR = re.compile(
+    r"^(red|amber|green|blue|purple)\b[\s:–\-=]*(.*)$|^(.*?)\s*[(\[](red|amber|green|blue|purple)[)\]]\s*(.*)$"
+    r"|^(.*?)[\s:–\-=]+(red|amber|green|blue|purple)$",
+    re.I,
+)
 _PLAN_LABEL = re.compile(r"\b(?:plan for|plan title|title)\s*:\s*(.{4,120})$", re.I)
 
 
@@ -50,7 +58,7 @@ def _cells_apart(items: list[Item], texts: list[str], limit: int) -> str:
 
 
 _TITLE_ROWS = 3
-_NOT_TITLE = re.compile(r"^(?:(?:rag |brag |colour )?key|rag rating|notes?)\b", re.I)
+_NOT_TITLE = re.compile(rf"^(?:{_KEY_WORDS}|rag rating|notes?)\b", re.I)
 
 
 def title_row(cells: list[str]) -> str | None:
@@ -84,6 +92,23 @@ def _title_rows(items: list[Item]) -> str | None:
     return " – ".join(run) if run else None
 
 
+def _numbered_status(text: str) -> RagStatus | None:
+    """A rating numbered in the plan's key ('2 = Started, some slippage (Amber)'): its number is the
+    label a status cell gives ('2'), its colour the status."""
+    line = _NUMBER_LINE.match(text)
+    found = _NUMBER_COLOUR.match(line[2].strip()) if line else None
+    if line is None or found is None:
+        return None
+    word = (found[1] or found[4] or found[7]).lower()
+    definition = " ".join(x for x in (found[2], found[3], found[5], found[6]) if x).strip(" -–:=")
+    words = len(definition.split())
+    if not re.search(r"[a-z]{2}", definition, re.I) or words > 10 or (found[7] and words > 6):
+        return None  # a key's definition is short: not an action row numbered 1 and ending 'Green'
+    key = {"blue": "complete", "purple": "complete"}.get(word, word)
+    done = key == "complete" or bool(re.search(r"\bcomplete(?:d)?\b|\bachieved\b", definition, re.I))
+    return RagStatus(key=key, label=line[1], colour=word, definition=definition, done=done)
+
+
 def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[RagStatus]:
     """The first run of lines/rows defining colours ('Red  Delayed or at risk...')."""
     best: list[RagStatus] = []
@@ -97,6 +122,10 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
             if len(on_line) >= 3:
                 best = on_line
                 continue
+        numbered = _numbered_status(text) if text and len(text) < 200 else None
+        if numbered is not None:
+            run.append(numbered)
+            continue
         colour = _COLOUR_LINE.match(text) if text and len(text) < 300 else None
         complete = _COMPLETE_LINE.match(text) if text and len(text) < 120 else None
         # a definition says something in words ("Red 6" in a summary table is a count)

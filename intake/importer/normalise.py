@@ -192,16 +192,46 @@ def split_at_dates(text: str) -> list[str]:
 
 
 _UNDATED = re.compile(
-    r"^(?:ongoing|tbc|tbd|to be (?:confirmed|determined|agreed)\b.*|n/?a|continuous)$", re.I
+    r"^(?:ongoing|tbc|tbd|to be (?:confirmed|determined|agreed)\b.*|n/?a|continuous|not (?:yet )?due(?: yet)?)$",
+    re.I,
 )
+
+
+# a number Excel shows for a date typed into a text column: days since 30 December 1899 (1990-2049)
+_EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_SERIAL_RANGE = (32874, 54788)
+# a financial year as a deadline ('by end of 2024/25', 'during 2024-25'): due at its end, 31 March; a
+# bare '2024-25' stays undated (it may name the plan's year rather than a deadline)
+_YEAR_SPAN = re.compile(
+    r"^(?:(?:by|during|within)\s+(?:(?:the\s+)?end\s+of\s+)?|(?:the\s+)?end\s+of\s+)(\d{4})\s*[/-]\s*(\d{2}|\d{4})$",
+    re.I,
+)
+# 'w/c 4 March 2024': the week that day starts, so due at its end
+_WEEK_COMMENCING = re.compile(r"^(?:w/?c\b|w\.c\.|week\s+(?:commencing|beginning|starting)\b)", re.I)
 
 
 def parse_due(text: str | None) -> dt.date | None:
     """The due date a due cell names: the latest date in it, or None when none can be read."""
     if not text:
         return None
+    bare = clean_text(text).strip(" .")
+    if _EXCEL_SERIAL.match(bare) and _SERIAL_RANGE[0] <= int(float(bare)) <= _SERIAL_RANGE[1]:
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(bare)))
+    span = _YEAR_SPAN.match(bare)
+    if span:
+        first, second = int(span[1]), int(span[2])
+        if second % 100 == (first + 1) % 100 and (second < 100 or second == first + 1):
+            return dt.date(first + 1, 3, 31)
     dates = find_dates(text)
-    return max(dates) if dates else None
+    if not dates:
+        return None
+    if (
+        _WEEK_COMMENCING.match(bare)
+        and len(dates) == 1
+        and any(p.search(bare) for p in (_DAY_MONTH_YEAR, _NUMERIC, _ISO, _MONTH_DAY_YEAR))
+    ):
+        return dates[0] + dt.timedelta(days=6)
+    return max(dates)
 
 
 # words that say an action has no one deadline: it recurs, is continuous or is already done
@@ -236,6 +266,9 @@ _RAG_WORDS = {
     "not met": "red",
     "met": "complete", "fully met": "complete", "fully achieved": "complete", "finished": "complete",
 }  # fmt: skip
+# statuses that say the action carries no colour yet (no warning; the plan's own key may still colour them)
+_NO_COLOUR = frozenset({"not yet due", "not due", "not due yet", "future action"})
+_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s*%(?:\s+(?:complete|completed|done))?$")
 _STATUS_OPENINGS = frozenset(
     [key.split()[0].split("/")[0] for key in _RAG_WORDS]
     + ["blue", "purple", "action", "complete", "completed"]
@@ -255,6 +288,11 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     text = _RAG_LABEL.sub("", text)
     if text in _RAG_WORDS:
         return _RAG_WORDS[text], True
+    if text in _NO_COLOUR:
+        return None, True
+    percent = _PERCENT.match(text)
+    if percent:  # a share done: complete at 100%, else no colour (on track or not, it does not say)
+        return ("complete" if float(percent[1]) >= 100 else None), True
     if _RAG_COMPLETE.match(text):
         return "complete", True
     first = _RAG_FIRST_WORD.split(text, maxsplit=1)[0]
