@@ -20,6 +20,10 @@ class Item:
     # per cell, the RAG colour its shading shows ('red', 'amber', 'green', 'blue'), when any cell has one
     fills: list[str | None] | None = None
     location: Location = field(default_factory=Location)
+    # the cells sit where they do in the document's grid (a Word, Excel or CSV table), so a row is read
+    # by position rather than realigned by content
+    grid: bool = False
+    hidden: bool = False  # a row hidden in its sheet (usually a removed or archived action)
 
     @property
     def is_row(self) -> bool:

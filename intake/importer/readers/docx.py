@@ -10,8 +10,54 @@ from ..model import ImportLimits, Location
 from .base import Item, ReadResult, rag_colour
 from .safezip import check_zip
 
-_SHADING = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd"
-_FILL = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SHADING = f"{_W}shd"
+_FILL = f"{_W}fill"
+_OFF = ("0", "false", "off", "none")
+
+
+def _struck(run: Any) -> bool:
+    """Whether a run is struck through (wording removed or superseded, left visible)."""
+    properties = run.find(f"{_W}rPr")
+    if properties is None:
+        return False
+    for tag in ("strike", "dstrike"):
+        mark = properties.find(f"{_W}{tag}")
+        if mark is not None and (mark.get(f"{_W}val") or "true").lower() not in _OFF:
+            return True
+    return False
+
+
+def _paragraph_text(p: Any) -> str:
+    """A paragraph's text without its struck-through runs (deleted tracked changes hold no w:t)."""
+    out: list[str] = []
+    for run in p.iter(f"{_W}r"):
+        if _struck(run):
+            continue
+        for part in run:
+            if part.tag == f"{_W}t":
+                out.append(part.text or "")
+            elif part.tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+                out.append(" ")
+            elif part.tag == f"{_W}noBreakHyphen":
+                out.append("-")
+    return "".join(out)
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's text: its paragraphs one per line, struck-through wording left out, and the text of a
+    table nested in it row by row (a dated log of updates inside the Update cell)."""
+    lines: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == f"{_W}p":
+            lines.append(_paragraph_text(child))
+        elif child.tag == f"{_W}tbl":
+            for tr in child.iterchildren(f"{_W}tr"):
+                cells = [" ".join(_cell_text(inner).split()) for inner in tr.iterchildren(f"{_W}tc")]
+                lines.append(" ".join(c for c in cells if c))
+        elif child.tag == f"{_W}sdt":  # a content control around paragraphs
+            lines.extend(_paragraph_text(p) for p in child.iter(f"{_W}p"))
+    return "\n".join(line for line in lines if line.strip()).strip()
 
 
 def _shading(tc: Any) -> str | None:
@@ -31,7 +77,7 @@ def _table_rows(table: Any) -> list[tuple[list[str], list[str | None] | None]]:
         previous = None
         for cell in row.cells:
             tc = cell._tc
-            out.append("" if tc is previous else cell.text.strip())
+            out.append("" if tc is previous else _cell_text(tc))
             fills.append(None if tc is previous else _shading(tc))
             previous = tc
         rows.append((out, fills if any(fills) else None))
@@ -85,6 +131,7 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
                             table=table_no,
                             fills=fills,
                             location=Location(table=table_no, row=r + 1),
+                            grid=True,
                         )
                     )
     except LimitExceeded:
