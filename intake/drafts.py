@@ -63,6 +63,7 @@ def draft_from_json(data: dict[str, Any]) -> m.PlanDraft:
                 m.Action,
                 a,
                 due=_date(a.get("due")),
+                progress_date=_date(a.get("progress_date")),
                 owner_parts=[_build(m.OwnerPart, p) for p in a.get("owner_parts") or []],
                 location=_location(a.get("location")),
             )

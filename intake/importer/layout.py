@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,7 @@ from .owners import split_owner
 from .readers.base import Item
 from .synonyms import (
     header_field,
+    is_round_label,
     section_label_pattern,
     section_text_label,
     sub_header_field,
@@ -164,7 +166,7 @@ def sub_header_fields(parent: list[str], below: list[str]) -> list[str | None] |
     width = max(len(parent), len(below))
     top = parent + [""] * (width - len(parent))
     low = below + [""] * (width - len(below))
-    if not any(low) or not all(_label_like(c) for c in low if c):
+    if not any(low) or not all(_label_like(c) or is_round_label(c) for c in low if c):
         return None
     # the header cell over each column (its position): a text carries right over the empty cells
     # after it while the row below names sub-columns there
@@ -338,10 +340,29 @@ def _align_short(cells: list[str], fields: list[str | None]) -> list[int | None]
 # --------------------------------------------------------------------------- builder
 
 
+_TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b\s*:?$|^total (?:number of )?actions\b", re.I)
+
+
+_ROUND_NAME = re.compile(r"\bq[1-4]\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d", re.I)
+
+
+def _round(cell: str, fld: str | None, index: int) -> tuple[dt.date, int] | None:
+    """Where a progress or status column named as an update round ('Update Jan 2024', 'Progress at
+    31/03/24', 'Q2 RAG') comes in the order of rounds: by the date its name gives (the last day of
+    the period), else by its place; None for other columns."""
+    if fld not in ("progress", "rag") or not cell or not _ROUND_NAME.search(cell):
+        return None
+    dates = find_dates(cell)
+    return (max(dates) if dates else dt.date.min, index)
+
+
 @dataclass
 class Header:
     fields: list[str | None]
     key: tuple[str | None, ...]
+    # per column named as an update round ('Update Jan 2024', 'RAG at 31/03/24'), its place among them
+    rounds: list[tuple[dt.date, int] | None] = field(default_factory=list)
+    sheet: str | None = None  # the sheet it heads: a header does not carry over to the next sheet
 
     def has(self, fld: str) -> bool:
         return fld in self.fields
@@ -404,6 +425,8 @@ class Builder:
     # a row with a reference but no action text (its text on the next page): ref, values, its warning
     pending: tuple[str, dict[str, str], ImportWarning] | None = None
     last_header_key: tuple[str | None, ...] | None = None
+    hidden_rows: list[Location] = field(default_factory=list)  # rows hidden in a sheet, not read
+    progress_date: dt.date | None = None  # the date of the update round the row's progress is from
     rows_since_header: int = 0
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
@@ -496,7 +519,16 @@ class Builder:
         if parent is not None and self.header is not None:
             split = sub_header_fields(parent, cells)
             if split is not None:  # a second header row naming the sub-columns of the first
-                self.header = Header(fields=split, key=self.header.key)
+                labels = [
+                    (cells[k] if k < len(cells) else "") or (parent[k] if k < len(parent) else "")
+                    for k in range(len(split))
+                ]
+                rounds = [
+                    _round(label, fld, k) for k, (label, fld) in enumerate(zip(labels, split, strict=True))
+                ]
+                self.header = Header(
+                    fields=split, key=self.header.key, rounds=rounds, sheet=self.header.sheet
+                )
                 return
         fields = [header_field(c) if c else None for c in cells]
         matched = [f for f in fields if f]
@@ -522,7 +554,23 @@ class Builder:
                 self.group = {}
                 self.agency = None
                 self.last_action = None
+            self.header.sheet = sheet
+            self.header.rounds = [
+                _round(c, f, k) for k, (c, f) in enumerate(zip(cells, fields, strict=False))
+            ]
             return
+        if self.header is not None and item.location.sheet != self.header.sheet:
+            # another sheet (a key, notes, a chart's figures) is not under the last sheet's header
+            self.header = None
+            self.group = {}
+            self.last_action = None
+        if item.hidden:
+            # a row hidden by hand in a sheet: usually a removed or archived action, which a user who
+            # hid it does not expect to see imported (rows hidden only by a filter are not marked)
+            self.hidden_rows.append(item.location)
+            return
+        if _TOTAL_ROW.match(nonempty[0]) and cells.index(nonempty[0]) <= 1:
+            return  # a 'Total' row under the actions: figures, not an action or the end of one
         pending, self.pending = self.pending, None
         if item.table is not None and item.table not in self.headed_tables:
             title = title_row(cells)
@@ -579,12 +627,30 @@ class Builder:
         if len(nonempty) > len(header.fields) + 1:
             self.header = None
             return
-        slots = place(cells, header.fields)
+        if item.grid and len(cells) <= len(header.fields):
+            # a cell of a Word, Excel or CSV table is under the column it sits in ('Immediate' in the
+            # due column, 'Not yet due' in the status column stay there)
+            slots = [[k] if k < len(cells) else [] for k in range(len(header.fields))]
+        else:
+            slots = place(cells, header.fields)
         aligned = [" ".join(cells[i] for i in slot if cells[i]) for slot in slots]
         raw_aligned = [" ".join(raw_cells[i] for i in slot if cells[i]) for slot in slots]
         values: dict[str, str] = {}
         raw_values: dict[str, str] = {}
-        for fld, value, raw in zip(header.fields, aligned, raw_aligned, strict=True):
+        # a column per update round ('Update Jan 2024' | 'Update Mar 2024', 'Q1 RAG' | 'Q2 RAG'): the
+        # latest round with something in it gives the progress (and its date) and the status
+        latest: dict[str, tuple[tuple[dt.date, int], str]] = {}
+        rounds = (header.rounds + [None] * len(aligned))[: len(aligned)]
+        for fld, value, when in zip(header.fields, aligned, rounds, strict=True):
+            if fld and value and when is not None and (fld not in latest or when > latest[fld][0]):
+                latest[fld] = (when, value)
+        day = latest["progress"][0][0] if "progress" in latest else None
+        self.progress_date = day if day != dt.date.min else None
+        for fld, value, raw, when in zip(header.fields, aligned, raw_aligned, rounds, strict=True):
+            if fld in latest and when is not None:
+                if when == latest[fld][0]:
+                    values[fld] = f"{value} {values[fld]}" if fld in values else value
+                continue
             if fld == "rag" and value and fld in values and looks_like_rag(values[fld]):
                 values[fld] = (
                     value  # a status column per update round ('RAG Jan 2024' | 'RAG Mar 2024'): the latest
@@ -857,6 +923,9 @@ class Builder:
                 self.draft.warn(f"Unknown status '{rag_text[:40]}'; left without a RAG rating.", location)
         elif completion_in_text(due_text):
             action.rag = "complete"
+        if action.progress:
+            action.progress_date = self.progress_date
+
         self.draft.actions.append(action)
         if action.section is None and self.table_label:
             self.unsectioned.append((action, self.table_label))
@@ -874,6 +943,22 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
         else:
             builder.text_line(item)
     _sections_from_table_names(builder)
+    _warn_hidden_rows(builder)
+
+
+def _warn_hidden_rows(builder: Builder) -> None:
+    """One warning per sheet naming the hidden rows that were not imported."""
+    by_sheet: dict[str | None, list[int]] = {}
+    for location in builder.hidden_rows:
+        by_sheet.setdefault(location.sheet, []).append(location.row or 0)
+    for sheet, rows in by_sheet.items():
+        listed = ", ".join(str(r) for r in rows[:20]) + (" ..." if len(rows) > 20 else "")
+        builder.draft.warn(
+            f"{len(rows)} hidden row{'s' if len(rows) > 1 else ''} ({listed}) of sheet '{sheet}' "
+            f"{'were' if len(rows) > 1 else 'was'} not imported: hidden rows usually hold removed or archived "
+            "actions. Unhide them in the workbook to import them.",
+            Location(sheet=sheet, row=rows[0]),
+        )
 
 
 _DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|tab)\s*\d*$", re.I)

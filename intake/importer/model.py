@@ -115,6 +115,8 @@ class Action:
     agency: str | None = None
     question: str | None = None
     location: Location = field(default_factory=Location)
+    # the date of the update round the progress was read from ('Update Mar 2024'), when columns name one
+    progress_date: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -131,6 +133,8 @@ class Action:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
+        if self.progress_date is not None:
+            out["progress_date"] = self.progress_date.isoformat()
         if self.owner_parts:
             out["owner_parts"] = [p.to_dict() for p in self.owner_parts]
         out["location"] = self.location.to_dict()

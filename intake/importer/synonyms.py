@@ -38,14 +38,17 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "due_or_evidence": ("target date/evidence", "target date / evidence", "timescale/evidence",
                         "date/evidence", "target date and evidence"),
     "rag": ("rag", "rag status", "status", "rag rating", "rating", "brag", "brag status", "current rag",
-            "rag rating/status", "progress rag", "current status", "current rag status"),
+            "rag rating/status", "progress rag", "current status", "current rag status", "overall rag",
+            "overall status", "brag rating", "delivery status"),
     "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
                  "updates", "latest update", "comments", "commentary", "evidence", "evidence of impact",
                  "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes"),
     "outcome": ("outcome", "outcomes", "outcome sought", "desired outcome", "desired outcomes",
                 "expected outcome", "intended outcome", "success measure", "success measures",
                 "measure of success", "measures of success", "how will we know", "impact", "success criteria",
-                "what will success look like", "how will we measure impact", "how will we measure success"),
+                "what will success look like", "how will we measure impact", "how will we measure success",
+                "what difference will it make", "what difference will this make", "what will be different",
+                "impact measure", "impact measures", "measure of impact"),
     "agency": ("agency", "agencies", "organisation", "organization", "partner", "partner agency",
                "lead agency", "service area", "responsible agency", "responsible agencies",
                "responsible organisation", "lead organisation"),
@@ -144,6 +147,9 @@ def header_field(cell: str) -> str | None:
     found = _BY_SYNONYM.get(text)
     if found:
         return found
+    dated = _DATED_FIRST.match(text)
+    if dated and _BY_SYNONYM.get(text[dated.end() :]) in _ROUND_FIELDS:
+        return _BY_SYNONYM[text[dated.end() :]]  # an update round named first: 'Q1 RAG', 'Jan 2024 update'
     # a dictionary look-up at each place a synonym could end, longest first (the cell is read once
     # per row of every table, so no scan over all synonyms)
     for end in range(min(len(text) - 1, _LONGEST), 0, -1):
@@ -165,6 +171,8 @@ def sub_label_field(parent: str, label: str) -> str | None:
     if combined:
         return combined
     parent_field = header_field(parent)
+    if parent_field in _ROUND_FIELDS and is_round_label(label):
+        return parent_field  # 'Progress update' over 'Jan 2024' | 'Mar 2024': a column per update round
     if parent_field:
         meaning = _BY_SUB_LABEL.get((parent_field, normalise_header(label)))
         if meaning:
@@ -184,6 +192,20 @@ _DATED = re.compile(
     rf"\s*[(\[]?(?:as (?:at|of)\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s*'?\d{{2,4}}|q[1-4]\s+\d{{2,4}}(?:/\d{{2,4}})?"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[)\]]?$"
 )
+
+
+# an update round's date or quarter before the column's name: 'Q1 RAG', 'January 2024 update'
+_DATED_FIRST = re.compile(
+    rf"^(?:q[1-4](?:\s+\d{{2,4}}(?:/\d{{2,4}})?)?|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s*'?\d{{2,4}}|{_MONTH}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*[-–:]?\s+"
+)
+_ROUND_FIELDS = ("rag", "progress")
+
+
+def is_round_label(label: str) -> bool:
+    """A label that only names an update round: 'Jan 2024', 'As at 31/03/24', 'Q2 2024/25', 'Q3'."""
+    text = normalise_header(label)
+    return bool(text) and (bool(_DATED.match(text)) or bool(re.fullmatch(r"q[1-4]", text)))
 
 
 @lru_cache(maxsize=65536)

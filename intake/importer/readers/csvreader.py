@@ -23,7 +23,9 @@ def read_csv(text: str, limits: ImportLimits) -> ReadResult:
                 raise LimitExceeded(f"This CSV file has more than {limits.max_rows} rows.")
             cells = [c.strip() for c in row]
             if any(cells):
-                items.append(Item(text="\t".join(cells), cells=cells, table=1, location=Location(row=r)))
+                items.append(
+                    Item(text="\t".join(cells), cells=cells, table=1, location=Location(row=r), grid=True)
+                )
     except csv.Error as exc:
         raise DocumentError(f"This CSV file could not be read ({exc}).") from exc
     return ReadResult(items=items, fmt="csv")

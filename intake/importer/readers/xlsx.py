@@ -34,6 +34,23 @@ def _shading(cell: Any) -> str | None:
     return rag_colour(str(fill.fgColor.rgb))
 
 
+def _hidden_columns(sheet: Any) -> set[int]:
+    """The columns hidden in a sheet (1-based): helper columns or old update rounds nobody sees."""
+    from openpyxl.utils import column_index_from_string
+
+    hidden: set[int] = set()
+    for letter, dimension in sheet.column_dimensions.items():
+        if dimension.hidden:
+            first = dimension.min or column_index_from_string(letter)
+            hidden.update(range(first, (dimension.max or first) + 1))
+    return hidden
+
+
+def _filtered(sheet: Any) -> bool:
+    """Whether the sheet's autofilter hides rows (a filter is a view of the plan, not a deletion)."""
+    return bool(sheet.auto_filter is not None and sheet.auto_filter.filterColumn)
+
+
 def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
     check_zip(data, limits, "Excel")
     try:
@@ -47,6 +64,8 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
     total_rows = 0
     try:
         for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                continue  # a hidden sheet: the lists behind drop-downs, lookups, old rounds
             if sheet.max_row * max(sheet.max_column, 1) > limits.max_rows * 50:
                 raise LimitExceeded(
                     f"Sheet '{sheet.title}' is larger than the limit of {limits.max_rows} rows."
@@ -57,12 +76,17 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                 for row in range(merged.min_row + 1, merged.max_row + 1):
                     fill[(row, merged.min_col)] = top
             table_no += 1
+            hidden_columns = _hidden_columns(sheet)
+            # rows hidden by hand are marked (the layout skips them: usually removed or archived
+            # actions); rows hidden only by an active filter are read like the others
+            filtered = _filtered(sheet)
             for r, row in enumerate(sheet.iter_rows(), start=1):
                 total_rows += 1
                 if total_rows > limits.max_rows:
                     raise LimitExceeded(f"This Excel file has more than {limits.max_rows} rows.")
-                cells = [_text(fill.get((r, c), cell.value)) for c, cell in enumerate(row, start=1)]
-                shades = [_shading(cell) for cell in row]
+                shown = [(c, cell) for c, cell in enumerate(row, start=1) if c not in hidden_columns]
+                cells = [_text(fill.get((r, c), cell.value)) for c, cell in shown]
+                shades = [_shading(cell) for _, cell in shown]
                 while cells and not cells[-1] and not shades[len(cells) - 1]:
                     cells.pop()
                 if not any(cells):
@@ -75,6 +99,8 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                         table=table_no,
                         fills=shades if any(shades) else None,
                         location=Location(sheet=sheet.title, row=r),
+                        grid=True,
+                        hidden=bool(getattr(sheet.row_dimensions.get(r), "hidden", False)) and not filtered,
                     )
                 )
     except LimitExceeded:
