@@ -152,3 +152,65 @@ def test_markdown_pipe_and_html_tables_in_text_are_read() -> None:
     assert got["1.1"] == ("Head of Service", "2020-10-31", "green")
     assert got["2.1"] == ("DCI Chris Mayle", "2020-12-31", None)
     assert got["2.2"] == ("DCI Chris Mayle", "2021-06-30", None)
+
+
+def _tracked_insertion(paragraph: Any, text: str) -> None:
+    """Add `text` to a Word paragraph as a tracked change (w:ins), as Word does with Track Changes on."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    insertion = OxmlElement("w:ins")
+    insertion.set(qn("w:id"), "1")
+    insertion.set(qn("w:author"), "Business Manager")
+    run = OxmlElement("w:r")
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set(qn("xml:space"), "preserve")
+    run.append(text_element)
+    insertion.append(run)
+    paragraph._p.append(insertion)
+
+
+def test_words_added_with_track_changes_on_are_read_in_headings_and_cells() -> None:
+    import docx
+
+    document = docx.Document()
+    _tracked_insertion(document.add_heading("Neglect strategy action plan", 1), " (refreshed 2025)")
+    table = document.add_table(rows=2, cols=4)
+    for c, text in enumerate(["Ref", "Action", "Lead", "Due"]):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["1.1", "Launch the neglect toolkit", "Early Help Manager", "June 2025"]):
+        table.cell(1, c).text = text
+    _tracked_insertion(table.cell(1, 1).paragraphs[0], " in every locality.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    draft = import_document(buffer.getvalue(), filename="tracked.docx")
+    assert draft.plan.title == "Neglect strategy action plan (refreshed 2025)"
+    assert [a.text for a in draft.actions] == ["Launch the neglect toolkit in every locality."]
+
+
+def test_a_word_table_inside_a_content_control_is_read() -> None:
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_heading("Exploitation delivery plan", 1)
+    table = document.add_table(rows=3, cols=4)
+    for r, row in enumerate(
+        [
+            ["Ref", "Action", "Lead", "Due"],
+            ["PUR-1", "Map exploitation hotspots.", "DI Jones", "May 2025"],
+            ["PUR-2", "Disrupt county lines.", "DI Jones", "July 2025"],
+        ]
+    ):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    # Word templates often wrap the plan in a content control (w:sdt > w:sdtContent).
+    control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    control.append(content)
+    table._tbl.addprevious(control)
+    content.append(table._tbl)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    draft = import_document(buffer.getvalue(), filename="controlled.docx")
+    assert [(a.ref, a.owner) for a in draft.actions] == [("PUR-1", "DI Jones"), ("PUR-2", "DI Jones")]

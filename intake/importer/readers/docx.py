@@ -28,8 +28,9 @@ def _struck(run: Any) -> bool:
     return False
 
 
-def _paragraph_text(p: Any) -> str:
-    """A paragraph's text without its struck-through runs (deleted tracked changes hold no w:t)."""
+def _paragraph_text(p: Any, tab: str = " ", brk: str = " ") -> str:
+    """A paragraph's text without its struck-through runs, with the runs of tracked insertions
+    (python-docx's ``Paragraph.text`` leaves out runs inside ``w:ins``; deletions hold no w:t)."""
     out: list[str] = []
     for run in p.iter(f"{_W}r"):
         if _struck(run):
@@ -37,11 +38,28 @@ def _paragraph_text(p: Any) -> str:
         for part in run:
             if part.tag == f"{_W}t":
                 out.append(part.text or "")
-            elif part.tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
-                out.append(" ")
+            elif part.tag == f"{_W}tab":
+                out.append(tab)
+            elif part.tag in (f"{_W}br", f"{_W}cr"):
+                out.append(brk)
             elif part.tag == f"{_W}noBreakHyphen":
                 out.append("-")
     return "".join(out)
+
+
+def _body_blocks(parent: Any) -> Any:
+    """The body's paragraphs and tables in order, including those inside content controls
+    (``w:sdt``, common in organisations' Word templates) and custom XML wrappers."""
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield tag, child
+        elif tag == "sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_blocks(content)
+        elif tag == "customXml":
+            yield from _body_blocks(child)
 
 
 def _cell_text(tc: Any) -> str:
@@ -99,11 +117,10 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
     rows_seen = 0
     try:
         body = document.element.body
-        for child in body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
+        for tag, child in _body_blocks(body):
             if tag == "p":
                 para = Paragraph(child, document)
-                text = para.text.strip()
+                text = _paragraph_text(child, tab="\t", brk="\n").strip()
                 if not text:
                     continue
                 style = (para.style.name if para.style is not None else "") or ""
