@@ -7,6 +7,7 @@ import re
 from .model import PlanMeta, RagStatus
 from .normalise import clean_text, find_dates
 from .readers.base import Item
+from .synonyms import section_label_pattern
 
 _COLOUR_LINE = re.compile(r"^(red|amber|green|blue|purple|black|grey|gray)\b[\s:–\-=]*(.*)$", re.I)
 _COMPLETE_LINE = re.compile(r"^((?:action\s+)?complete(?:d)?|closed|done)\b[\s:–\-=]*(.*)$", re.I)
@@ -28,6 +29,12 @@ _NUMBER_COLOUR = re.compile(
     r"|^(.*?)[\s:–\-=]+(red|amber|green|blue|purple)$",
     re.I,
 )
+# a heading that opens the plan's content rather than naming it: 'Recommendation 1: ...', '2. Voice'
+_SECTION_HEADING = re.compile(
+    rf"^(?:(?:{section_label_pattern()})\s*\d|\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?\s)", re.I
+)
+# a line that names the plan in a document without headings: '... Action Plan', 'Neglect improvement plan'
+_NAMES_PLAN = re.compile(r"\b(?:action|improvement|delivery|development|recovery)\s+plan\b", re.I)
 _PLAN_LABEL = re.compile(r"\b(?:plan for|plan title|title)\s*:\s*(.{4,120})$", re.I)
 
 
@@ -71,6 +78,17 @@ def title_row(cells: list[str]) -> str | None:
     if len(text) > 200 or _AS_AT.search(text) or _COLOUR_LINE.match(text) or _NOT_TITLE.match(text):
         return None
     return text
+
+
+def _plan_line(items: list[Item], texts: list[str]) -> str | None:
+    """In a document without headings, a line among its first few that names the plan
+    ('Child Safeguarding Practice Review "Child R" - Action Plan'), before any table."""
+    for item, text in list(zip(items, texts, strict=False))[:6]:
+        if item.is_row:
+            return None
+        if text and len(text) <= 160 and ":" not in text and _NAMES_PLAN.search(text):
+            return text.strip()
+    return None
 
 
 def _title_rows(items: list[Item]) -> str | None:
@@ -186,12 +204,14 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
         for item, text in zip(items, texts, strict=False):
             if not text:
                 continue
-            if item.heading and not item.is_row:
+            if item.heading and not item.is_row and not (run and _SECTION_HEADING.match(text)):
                 run.append(text)
                 continue
             break
         if run:
             meta.title = " – ".join(run)
+    if meta.title is None:
+        meta.title = _plan_line(items, texts)
     if meta.title is None:
         meta.title = _title_rows(items)
     head = whole[:20000]

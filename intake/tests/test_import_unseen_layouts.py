@@ -666,3 +666,29 @@ def test_a_two_row_header_repeated_on_the_next_page_is_read_as_the_same_header(t
     draft = _csv(tmp_path, [TWO_ROW_TOP, below, TWO_ROW_ACTIONS[0], TWO_ROW_TOP, below, TWO_ROW_ACTIONS[1]])
     _assert_two_row_header_read(draft)
     assert not draft.warnings
+
+
+def test_a_recommendation_heading_after_the_title_heading_is_not_part_of_the_title(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        document.add_heading("Child S review: action plan", 1)
+        document.add_heading("Recommendation 1: Improve information sharing", 2)
+        _word_table(
+            document, [["Ref", "Action", "Lead"], ["1.1", "Review the MASH protocol.", "Head of MASH"]]
+        )
+
+    draft = _word(tmp_path, build)
+    assert draft.plan.title == "Child S review: action plan"
+    assert [a.section for a in draft.actions] == ["1"]
+
+
+def test_a_text_plan_without_headings_takes_its_title_from_the_line_naming_the_plan() -> None:
+    text = (
+        "Westmoor Safeguarding Children Partnership\n"
+        'Child Safeguarding Practice Review "Child R" - Action Plan\n'
+        "Updated: 14 March 2024\n\n"
+        "Ref\tAction\tLead\tDue\n"
+        "1.1\tReview the MASH protocol.\tHead of MASH\tJune 2024\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    assert draft.plan.title == 'Child Safeguarding Practice Review "Child R" - Action Plan'
+    assert draft.plan.organisation == "Westmoor Safeguarding Children Partnership"
