@@ -176,6 +176,18 @@ def _refs(draft: PlanDraft) -> tuple[list[str], list[str]]:
 LATEST_FIRST = ("-date", "-created", "-pk")
 
 
+def _update_day(item: ActionPlan, day: dt.date) -> dt.date:
+    """The date of an imported progress update: the date of the update round the document says it
+    is from ('Update Mar 2024'), else the plan's 'as at' date (or today). Never after `day` (no
+    update from the future), nor before the action's latest update (the new one must stay the
+    latest, whose status is the action's)."""
+    own = item.draft.progress_date
+    if own is None or own > day:
+        return day
+    latest = _latest_update(item.existing) if item.existing is not None else None
+    return day if latest is not None and own < latest.date else own
+
+
 def _latest_update(action: Action) -> ProgressUpdate | None:
     # The updates are prefetched newest first (see compare_draft): no query per action.
     return next(iter(action.updates.all()), None)
@@ -495,7 +507,7 @@ def save_draft(
                 updates.append(
                     ProgressUpdate(
                         action=action,
-                        date=day,
+                        date=_update_day(item, day),
                         author=user,
                         status=status,
                         narrative=_text(item.draft.progress),

@@ -323,3 +323,22 @@ def test_a_relinked_owner_is_one_edit_in_history_not_one_per_link(world):
     latest, first = plan.actions.get(ref="1.1b").history.all()
     assert [row.agency for row in latest.owner_agencies.all()] == [world.council]
     assert [row.agency for row in first.owner_agencies.all()] == [world.police]
+
+
+def test_an_update_is_dated_by_the_update_round_the_document_gives_it(world):
+    draft = make_draft(**{"1_1a": {"progress_date": dt.date(2022, 11, 30)}})
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    assert plan.actions.get(ref="1.1a").updates.get().date == dt.date(2022, 11, 30)
+
+
+def test_an_update_round_dated_after_the_document_or_before_the_latest_update_takes_the_documents_date(world):
+    ahead = make_draft(**{"1_1a": {"progress_date": AS_AT + dt.timedelta(days=30)}})
+    plan = save_draft(ahead, world.partnership, world.manager).plan
+    assert plan.actions.get(ref="1.1a").updates.get().date == AS_AT
+    older = make_draft(
+        **{"1_1a": {"progress_date": dt.date(2022, 1, 31), "progress": "Newer words.", "rag": "green"}}
+    )
+    older.plan.as_at = dt.date(2023, 2, 1)
+    save_draft(older, world.partnership, world.manager, plan=plan)
+    dates = list(plan.actions.get(ref="1.1a").updates.order_by("date").values_list("date", flat=True))
+    assert dates == [AS_AT, dt.date(2023, 2, 1)]
