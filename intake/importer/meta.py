@@ -30,8 +30,11 @@ _NUMBER_COLOUR = re.compile(
     re.I,
 )
 # a heading that opens the plan's content rather than naming it: 'Recommendation 1: ...', '2. Voice'
+# (or a key or document-control heading above the table)
 _SECTION_HEADING = re.compile(
-    rf"^(?:(?:{section_label_pattern()})\s*\d|\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?\s)", re.I
+    rf"^(?:(?:{section_label_pattern()})\s*\d|\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?\s"
+    rf"|{_KEY_WORDS}\b|contents\b|document control\b|version (?:control|history)\b)",
+    re.I,
 )
 # a line that names the plan in a document without headings: '... Action Plan', 'Neglect improvement plan'
 _NAMES_PLAN = re.compile(r"\b(?:action|improvement|delivery|development|recovery)\s+plan\b", re.I)

@@ -156,3 +156,30 @@ def test_a_ruled_row_broken_across_pages_without_a_repeated_header_is_one_action
     assert [a.ref for a in draft.actions] == ["1", "2", "3", "4", "5", "6", "7"]
     assert draft.actions[3].text == long_text
     assert [a.owner for a in draft.actions] == ["Head of MASH"] * 7
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("borders", [False, True], ids=["without lines", "with lines"])
+def test_the_large_print_heading_of_a_pdf_plan_is_its_title(tmp_path: Path, borders: bool) -> None:
+    draft = import_document(_pdf(tmp_path, borders))
+    assert (draft.plan.title or "").startswith("Northfield Safeguarding Children Partnership")
+    assert "Ref" not in (draft.plan.title or "")
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_rag_key_heading_under_the_title_is_not_part_of_the_title(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    markup = (
+        "<style>table{border-collapse:collapse;font-size:9pt} td,th{border:1px solid black;padding:3px}</style>"
+        "<h1>Hillshire neglect improvement plan</h1><h2>RAG key</h2>"
+        "<table><tr><td>Red</td><td>Off track</td></tr><tr><td>Amber</td><td>Some risk</td></tr>"
+        "<tr><td>Green</td><td>On track</td></tr></table><p></p>"
+        "<table><tr><th>Ref</th><th>Action</th><th>Lead</th><th>RAG</th></tr>"
+        "<tr><td>1</td><td>Launch the neglect toolkit.</td><td>Early Help Manager</td><td>Green</td></tr></table>"
+    )
+    path = tmp_path / "keyed.pdf"
+    HTML(string=markup).write_pdf(path)
+    draft = import_document(path)
+    assert draft.plan.title == "Hillshire neglect improvement plan"
+    assert [(a.ref, a.rag) for a in draft.actions] == [("1", "green")]

@@ -62,13 +62,32 @@ def _table_settings(page: Any) -> dict[str, Any]:
     return {"explicit_horizontal_lines": [min(e["top"] for e in rules), max(e["bottom"] for e in rules)]}
 
 
-def _laid_out_lines(page: Any) -> list[str]:
+def _body_size(chars: list[dict[str, Any]]) -> float:
+    """The size of the page's body text: the commonest font size by characters."""
+    sizes = sorted(round(float(c.get("size") or 0), 1) for c in chars)
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _heading_level(chars: list[dict[str, Any]], body_size: float) -> int:
+    """A line printed larger than the body text is a heading (PDFs carry no heading styles): 1 for
+    the largest (a title), 2 for a smaller step up."""
+    if not chars or body_size <= 0:
+        return 0
+    smallest = min(float(c.get("size") or 0) for c in chars)
+    if smallest >= body_size * 1.8:
+        return 1
+    return 2 if smallest >= body_size * 1.4 else 0
+
+
+def _laid_out_lines(page: Any, first_page: bool = False) -> list[str]:
     """The page's text laid out in columns, as ``pdftotext -layout`` prints it: each word starts
     at the character column of its position on the page, words close together stay one space
     apart and a gap between cells is at least two spaces. A table without ruling lines (common in
     plans exported from Excel or Word without borders) is then read by where its cells sit, as for
     ``pdftotext -layout`` text. (pdfplumber's own ``layout=True`` spreads each word's letters, so
-    the gap between two cells can be no wider than the gap between two words.)"""
+    the gap between two cells can be no wider than the gap between two words.) On the first page,
+    lines printed larger than the body text above the first table come as Markdown headings, so
+    the plan's title is read from them."""
     words = page.extract_words(use_text_flow=False, keep_blank_chars=False, extra_attrs=["size"])
     if not words:
         return []
@@ -84,8 +103,25 @@ def _laid_out_lines(page: Any) -> list[str]:
             lines.append([word])
     out: list[str] = []
     previous_bottom: float | None = None
+    titles = first_page
     for line in lines:
         line.sort(key=lambda w: w["x0"])
+        level = _heading_level(line, size) if titles else 0
+        if level:
+            words_text = " ".join(w["text"] for w in line)
+            top = min(w["top"] for w in line)
+            marker = "#" * level + " "
+            if (
+                len(out) >= 2
+                and out[-2].startswith(marker)
+                and previous_bottom is not None
+                and top - previous_bottom < size
+            ):
+                out[-2] += " " + words_text  # a heading wrapped onto a second line
+            else:
+                out.extend([marker + words_text, ""])
+            previous_bottom = max(w["bottom"] for w in line)
+            continue
         top = min(w["top"] for w in line)
         if previous_bottom is not None and top - previous_bottom > size * 1.2:
             out.append("")  # a gap between rows or paragraphs, as pdftotext prints it
@@ -106,6 +142,7 @@ def _laid_out_lines(page: Any) -> list[str]:
                 text += " " * max(2, column - len(text))
             text += word["text"]
             last_x1, last_size = word["x1"], float(word.get("size") or 0)
+        titles = titles and len(re.findall(r"\S\s{2,}\S", text.strip())) < 2  # until a table's header
         out.append(text)
     return out
 
@@ -136,10 +173,24 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                 body = page.filter(_outside(bboxes)) if bboxes else page
                 # text above the first table, then tables in order, then text below
                 lines_by_top: list[tuple[float, Item]] = []
-                for line in body.extract_text_lines():
+                page_lines = body.extract_text_lines()
+                body_size = _body_size(page.chars)
+                previous: tuple[int, float] | None = None  # the last line's heading level and bottom
+                for line in page_lines:
                     text_lines.append(line["text"])
+                    level = _heading_level(line["chars"], body_size) if page_no == 1 else 0
+                    if level and previous and previous[0] == level and line["top"] - previous[1] < body_size:
+                        # a heading wrapped onto a second line: one heading
+                        heading = lines_by_top[-1][1]
+                        heading.text = f"{heading.text} {line['text'].strip()}"
+                        previous = (level, line["bottom"])
+                        continue
+                    previous = (level, line["bottom"])
                     lines_by_top.append(
-                        (line["top"], Item(text=line["text"].strip(), location=Location(page=page_no)))
+                        (
+                            line["top"],
+                            Item(text=line["text"].strip(), heading=level, location=Location(page=page_no)),
+                        )
                     )
                 text_lines.append("\f")
                 for table in tables:
@@ -165,7 +216,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                 if not plan_table:
                     # the same text laid out in columns: a table without ruling lines, perhaps
                     # (not needed, so not worked out, once a ruled table holds the actions)
-                    laid_out_lines.extend([*_laid_out_lines(body), "\f"])
+                    laid_out_lines.extend([*_laid_out_lines(body, first_page=page_no == 1), "\f"])
                 lines_by_top.sort(key=lambda pair: pair[0])
                 items.extend(item for _, item in lines_by_top if item.text.strip() or item.cells)
     except LimitExceeded:
@@ -190,7 +241,12 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                 if item.table is not None:
                     item.table += table_no
                     item.location = replace(item.location, table=item.table)
-            return ReadResult(items=ruled + around.items, fmt="pdf", pages=table_no)
+            # the text above the plan (its title) first, then the ruled tables (a key above the
+            # plan, usually), then the plan, so the key is not read as rows of the plan
+            lead = next((k for k, item in enumerate(around.items) if item.is_row), len(around.items))
+            return ReadResult(
+                items=around.items[:lead] + ruled + around.items[lead:], fmt="pdf", pages=table_no
+            )
     return ReadResult(items=items, fmt="pdf", pages=table_no)
 
 
