@@ -43,7 +43,7 @@ _OPENS_DUE = re.compile(
     re.I,
 )
 # a heading that names its number: 'Area for priority action 1: ...', '2. Strategy meetings ...'
-_NUMBERED_HEADING = re.compile(
+NUMBERED_HEADING = re.compile(
     rf"^(?:(?:{section_label_pattern()})\s+\d|\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?\s+[A-Z])", re.I
 )
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
@@ -431,7 +431,7 @@ def _read_table(
                 j += 1
             flush()
             joined = " ".join(block)
-            if len(block) == 1 or (len(block) <= 3 and _NUMBERED_HEADING.match(joined)):
+            if len(block) == 1 or (len(block) <= 3 and NUMBERED_HEADING.match(joined)):
                 cells = [joined] + [""] * (len(columns) - 1)
                 items.append(
                     Item(

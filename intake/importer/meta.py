@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .columns import NUMBERED_HEADING
 from .model import PlanMeta, RagStatus
 from .normalise import clean_text, find_dates
 from .readers.base import Item
-from .synonyms import section_label_pattern
 
 _COLOUR_LINE = re.compile(r"^(red|amber|green|blue|purple|black|grey|gray)\b[\s:–\-=]*(.*)$", re.I)
 _COMPLETE_LINE = re.compile(r"^((?:action\s+)?complete(?:d)?|closed|done)\b[\s:–\-=]*(.*)$", re.I)
@@ -29,12 +29,9 @@ _NUMBER_COLOUR = re.compile(
     r"|^(.*?)[\s:–\-=]+(red|amber|green|blue|purple)$",
     re.I,
 )
-# a heading that opens the plan's content rather than naming it: 'Recommendation 1: ...', '2. Voice'
-# (or a key or document-control heading above the table)
-_SECTION_HEADING = re.compile(
-    rf"^(?:(?:{section_label_pattern()})\s*\d|\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?\s"
-    rf"|{_KEY_WORDS}\b|contents\b|document control\b|version (?:control|history)\b)",
-    re.I,
+# a key or document-control heading under the title, above the plan's table
+_FRONT_MATTER = re.compile(
+    rf"^(?:{_KEY_WORDS}\b|contents\b|document control\b|version (?:control|history)\b)", re.I
 )
 # a line that names the plan in a document without headings: '... Action Plan', 'Neglect improvement plan'
 _NAMES_PLAN = re.compile(r"\b(?:action|improvement|delivery|development|recovery)\s+plan\b", re.I)
@@ -207,7 +204,11 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
         for item, text in zip(items, texts, strict=False):
             if not text:
                 continue
-            if item.heading and not item.is_row and not (run and _SECTION_HEADING.match(text)):
+            if (
+                item.heading
+                and not item.is_row
+                and not (run and (NUMBERED_HEADING.match(text) or _FRONT_MATTER.match(text)))
+            ):
                 run.append(text)
                 continue
             break
