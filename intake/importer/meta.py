@@ -189,7 +189,11 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
     whole_low = whole.lower()
     if "joint targeted area inspection" in whole_low or re.search(r"\bJTAI\b", whole):
         meta.kind = "jtai"
-    elif re.search(r"serious case review|\bSCR\b|practice review|\bCSPR\b", whole, re.I):
+    elif re.search(
+        r"serious case review|\bSCR\b|practice review|\bL?CSPR\b|(?:case|learning|rapid) review|\b(?-i:Child [A-Z])\b.{0,20}\breview\b",
+        whole,
+        re.I,
+    ):
         meta.kind = "scr"
     elif "delivery plan" in whole_low:
         meta.kind = "delivery"

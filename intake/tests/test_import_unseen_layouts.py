@@ -692,3 +692,20 @@ def test_a_text_plan_without_headings_takes_its_title_from_the_line_naming_the_p
     draft = import_document(text.encode(), filename="plan.txt")
     assert draft.plan.title == 'Child Safeguarding Practice Review "Child R" - Action Plan'
     assert draft.plan.organisation == "Westmoor Safeguarding Children Partnership"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Local Child Safeguarding Practice Review: Child S – action plan", "scr"),
+        ("Rapid review of the death of Baby T: action plan", "scr"),
+        ("Child S review action plan", "scr"),
+        ("Learning review action plan", "scr"),
+        ("Joint Targeted Area Inspection action plan", "jtai"),
+        ("Child exploitation delivery plan 2024-26", "delivery"),
+        ("Neglect strategy action plan (every child a review of their plan)", "other"),
+    ],
+)
+def test_the_kind_of_plan_is_read_from_how_its_title_names_it(title: str, kind: str) -> None:
+    text = f"{title}\n\nRef\tAction\tLead\n1.1\tReview the MASH protocol.\tHead of MASH\n"
+    assert import_document(text.encode(), filename="plan.txt").plan.kind == kind
