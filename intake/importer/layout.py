@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .bullets import list_items
 from .meta import title_row
 from .model import Action, ImportWarning, Location, PlanDraft, Section
 from .normalise import (
@@ -709,7 +710,14 @@ class Builder:
         first_ref, first_text = pieces[0]
         text = first_text if len(pieces) > 1 or first_ref else text
         ref = first_ref or ref
-        own = OWN_REF_IN_TEXT.match(text) if not ref and not header.has("ref") and len(pieces) == 1 else None
+        # an Actions cell made only of a list, in a row without a reference of its own: an action
+        # per item ('1)' opening the first item is not the row's reference)
+        listed = list_items(raw_values.get("text")) if not ref and len(pieces) == 1 else None
+        own = (
+            OWN_REF_IN_TEXT.match(text)
+            if not ref and not listed and not header.has("ref") and len(pieces) == 1
+            else None
+        )
         if own:
             ref, text = own[1], own[2]
         if pending is not None and not ref and text and not any(values.get(g) for g in GROUP_FIELDS):
@@ -744,6 +752,9 @@ class Builder:
             self.draft.warn(f"Unexpected reference '{ref[:40]}'.", item.location)
         if ref:
             values["ref"] = ref
+        elif listed:
+            self._list_actions(values, raw_values, listed, item.location)
+            return
         dues = self._share_due(values.get("due"), len(pieces))
         first = values | {"text": text}
         if dues:
@@ -761,6 +772,32 @@ class Builder:
                 f"Action {sub_ref} shared a cell with action {pieces[k - 1][0] or 'above'} and was split from it; "
                 + ("its due date was read from the same cell." if dues else "check its due date and lead."),
                 item.location,
+            )
+
+    def _list_actions(
+        self, values: dict[str, str], raw_values: dict[str, str], listed: list[str], location: Location
+    ) -> None:
+        """An action per item of a row's Actions cell, each with the row's section, lead, due date,
+        status and agency. A lead, due, status, progress or outcome cell holding a list of as many
+        items gives each action its own, in order; otherwise each action gets the whole cell (the
+        row's update is kept on every action rather than lost, with a warning to check it)."""
+        paired: dict[str, list[str]] = {}
+        for fld in ("owner", "due", "rag", "progress", "outcome"):
+            raw = raw_values.get(fld)
+            if values.get(fld) and raw and clean_text(raw) == values[fld]:
+                parts = list_items(raw)
+                if parts and len(parts) == len(listed):
+                    paired[fld] = parts
+        texts = [t for t in listed if not is_pointer(t)]
+        for k, text in enumerate(listed):
+            if text in texts:
+                one = values | {"text": text} | {fld: parts[k] for fld, parts in paired.items()}
+                self.last_action = self._action(one, location)
+        if values.get("progress") and "progress" not in paired and len(texts) > 1:
+            self.draft.warn(
+                f"The progress of the row holding {len(texts)} bulleted actions ('{texts[0][:40]}', ...) "
+                "is not one bullet per action, so each of them was given all of it: check it.",
+                location,
             )
 
     def _refs(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from ..errors import DocumentError, LimitExceeded
@@ -14,6 +15,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SHADING = f"{_W}shd"
 _FILL = f"{_W}fill"
 _OFF = ("0", "false", "off", "none")
+_LIST_STYLE = re.compile(r"(?i)^list ?(?:bullet|number)\s*([1-9])?$")
 
 
 def _struck(run: Any) -> bool:
@@ -62,20 +64,46 @@ def _body_blocks(parent: Any) -> Any:
             yield from _body_blocks(child)
 
 
+def _list_level(p: Any) -> int | None:
+    """The level of a bulleted or numbered paragraph (Word draws its bullet, which is not in its
+    text), else None."""
+    properties = p.find(f"{_W}pPr")
+    if properties is None:
+        return None
+    numbering = properties.find(f"{_W}numPr")
+    if numbering is not None:
+        number = numbering.find(f"{_W}numId")
+        if number is not None and number.get(f"{_W}val") == "0":
+            return None  # numbering switched off
+        level = numbering.find(f"{_W}ilvl")
+        value = level.get(f"{_W}val") if level is not None else "0"
+        return int(value) if value and value.isdigit() else 0
+    style = properties.find(f"{_W}pStyle")
+    name = (style.get(f"{_W}val") or "") if style is not None else ""
+    listed = _LIST_STYLE.match(name)
+    return (int(listed[1]) - 1 if listed[1] else 0) if listed else None
+
+
 def _cell_text(tc: Any) -> str:
     """A cell's text: its paragraphs one per line, struck-through wording left out, and the text of a
-    table nested in it row by row (a dated log of updates inside the Update cell)."""
-    lines: list[str] = []
+    table nested in it row by row (a dated log of updates inside the Update cell). Where two or more
+    paragraphs are items of a list, each item at the outer level is marked ``<li>``, for the bullet
+    Word draws is not in the text (cleaning the text removes the mark)."""
+    lines: list[tuple[str, int | None]] = []
     for child in tc.iterchildren():
         if child.tag == f"{_W}p":
-            lines.append(_paragraph_text(child))
+            lines.append((_paragraph_text(child), _list_level(child)))
         elif child.tag == f"{_W}tbl":
             for tr in child.iterchildren(f"{_W}tr"):
                 cells = [" ".join(_cell_text(inner).split()) for inner in tr.iterchildren(f"{_W}tc")]
-                lines.append(" ".join(c for c in cells if c))
+                lines.append((" ".join(c for c in cells if c), None))
         elif child.tag == f"{_W}sdt":  # a content control around paragraphs
-            lines.extend(_paragraph_text(p) for p in child.iter(f"{_W}p"))
-    return "\n".join(line for line in lines if line.strip()).strip()
+            lines.extend((_paragraph_text(p), _list_level(p)) for p in child.iter(f"{_W}p"))
+    lines = [(line, level) for line, level in lines if line.strip()]
+    levels = [level for _, level in lines if level is not None]
+    outer = min(levels) if levels else None
+    marked = outer is not None and levels.count(outer) >= 2
+    return "\n".join(f"<li>{line}" if marked and level == outer else line for line, level in lines).strip()
 
 
 def _shading(tc: Any) -> str | None:

@@ -34,11 +34,14 @@ class _TableParser(HTMLParser):
             except ValueError:
                 colspan = rowspan = 1
             self.spans[-1][-1].append((colspan, rowspan))
-        elif tag in ("br", "p", "li") and self._cell is not None:
-            self._cell.append(" ")
+        elif tag in ("br", "p", "li", "ul", "ol") and self._cell is not None:
+            # kept as a tag (cleaning the text makes it a space): a list in a cell is read item by item
+            self._cell.append(f" <{'br' if tag == 'p' else tag}> ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None and self._stack:
+        if tag in ("ul", "ol") and self._cell is not None:
+            self._cell.append(f" </{tag}> ")
+        elif tag in ("td", "th") and self._cell is not None and self._stack:
             self._stack[-1][-1].append(" ".join("".join(self._cell).split()))
             self._cell = None
         elif tag == "table" and self._stack:
