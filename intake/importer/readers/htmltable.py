@@ -4,6 +4,25 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import TypeVar
+
+from .base import rag_colour
+
+_T = TypeVar("_T")
+# a cell's shading as Word's 'Save as Web Page' writes it ('background:#FF0000', 'background:red',
+# 'mso-shading'/'mso-pattern' aside) or as an HTML attribute (bgcolor="#FF0000")
+_BACKGROUND = re.compile(r"(?:^|;)\s*background(?:-color)?\s*:\s*([#\w]+)", re.I)
+_NAMED = {
+    "red": "FF0000", "yellow": "FFFF00", "orange": "FFA500", "lime": "00FF00", "green": "008000",
+    "blue": "0000FF", "aqua": "00FFFF", "teal": "008080", "olive": "808000", "navy": "000080",
+}  # fmt: skip
+
+
+def _fill(attrs: dict[str, str | None]) -> str | None:
+    """The RAG colour a cell's background shows, if any."""
+    found = _BACKGROUND.search(attrs.get("style") or "")
+    value = (found[1] if found else attrs.get("bgcolor") or "").strip().lower()
+    return rag_colour(_NAMED.get(value, value)) if value else None
 
 
 class _TableParser(HTMLParser):
@@ -14,20 +33,26 @@ class _TableParser(HTMLParser):
         self._cell: list[str] | None = None
         self._spans: list[tuple[int, int]] = []
         self.spans: list[list[list[tuple[int, int]]]] = []
+        self._fills: list[list[list[str | None]]] = []
+        self.fills: list[list[list[str | None]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self._stack.append([])
             self.spans.append([])
+            self._fills.append([])
         elif tag == "tr" and self._stack:
             self._stack[-1].append([])
             self.spans[-1].append([])
+            self._fills[-1].append([])
         elif tag in ("td", "th") and self._stack:
             if not self._stack[-1]:
                 self._stack[-1].append([])
                 self.spans[-1].append([])
+                self._fills[-1].append([])
             self._cell = []
             values = dict(attrs)
+            self._fills[-1][-1].append(_fill(values))
             try:
                 colspan = max(1, min(50, int(values.get("colspan") or 1)))
                 rowspan = max(1, min(500, int(values.get("rowspan") or 1)))
@@ -47,19 +72,20 @@ class _TableParser(HTMLParser):
         elif tag == "table" and self._stack:
             rows = self._stack.pop()
             spans = self.spans.pop()
-            self.tables.append(_expand(rows, spans))
+            self.tables.append(_expand(rows, spans, ""))
+            self.fills.append(_expand(self._fills.pop(), spans, None))
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append(data)
 
 
-def _expand(rows: list[list[str]], spans: list[list[tuple[int, int]]]) -> list[list[str]]:
+def _expand(rows: list[list[_T]], spans: list[list[tuple[int, int]]], blank: _T) -> list[list[_T]]:
     """Apply colspan (blank filler) and rowspan (value carried down, like a merged cell)."""
-    grid: list[list[str]] = []
-    pending: dict[tuple[int, int], str] = {}
+    grid: list[list[_T]] = []
+    pending: dict[tuple[int, int], _T] = {}
     for r, row in enumerate(rows):
-        out: list[str] = []
+        out: list[_T] = []
         col = 0
         for c, value in enumerate(row):
             while (r, col) in pending:
@@ -69,7 +95,7 @@ def _expand(rows: list[list[str]], spans: list[list[tuple[int, int]]]) -> list[l
             out.append(value)
             for k in range(1, rowspan):
                 pending[(r + k, col)] = value
-            out.extend("" for _ in range(colspan - 1))
+            out.extend(blank for _ in range(colspan - 1))
             col += colspan
         while (r, col) in pending:
             out.append(pending.pop((r, col)))
@@ -79,10 +105,15 @@ def _expand(rows: list[list[str]], spans: list[list[tuple[int, int]]]) -> list[l
 
 
 def parse_html_tables(markup: str) -> list[list[list[str]]]:
+    return [grid for grid, _ in parse_html_tables_with_fills(markup)]
+
+
+def parse_html_tables_with_fills(markup: str) -> list[tuple[list[list[str]], list[list[str | None]]]]:
+    """Each table's grid of cell texts, with the RAG colour each cell's background shows."""
     parser = _TableParser()
     parser.feed(markup)
     parser.close()
-    return parser.tables
+    return list(zip(parser.tables, parser.fills, strict=True))
 
 
 _HTML_DOCUMENT = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.I)

@@ -7,14 +7,38 @@ from dataclasses import replace
 
 from ..columns import table_items
 from ..model import Location
+from ..synonyms import exact_header_field
 from .base import Item, ReadResult
-from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables
+from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables_with_fills
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*$", re.I)
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _DASH_ROW = re.compile(r"^[\s\-–|:]+$")
 _GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
+# pandas' marks for an empty Excel cell (markitdown writes a sheet through pandas), and the names it
+# gives columns whose header cell is empty
+_DEFAULT_SHEET = re.compile(r"^sheet\s*\d*$", re.I)
+_EMPTY_CELL = re.compile(r"^(?:nan|nat|unnamed: \d+)$", re.I)
+
+
+# a Markdown backslash escape ('1\\. Leadership', 'partnership\\'s'), as pandoc writes them
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text)
+
+
+def converter_cells(cells: list[str]) -> list[str]:
+    """A row of a converter's table as the document holds it: pandas' 'NaN' is an empty cell, and a
+    cell merged across the row that docling repeats in every column it spans ('| 1. Leadership |
+    1. Leadership | 1. Leadership |') is one cell, in the first column, with the rest empty."""
+    cells = ["" if _EMPTY_CELL.match(c.strip()) else unescape(c) for c in cells]
+    filled = {c.strip() for c in cells if c.strip()}
+    if len(filled) == 1 and cells[0].strip() in filled and sum(1 for c in cells if c.strip()) >= 2:
+        return [cells[0], *("" for _ in cells[1:])]
+    return cells
 
 
 def _grid_rows(lines: list[str], i: int, page: int, table: int, items: list[Item]) -> int:
@@ -27,7 +51,8 @@ def _grid_rows(lines: list[str], i: int, page: int, table: int, items: list[Item
         nonlocal row
         if row is not None and any(row):
             location = Location(page=page, line=row_line, table=table)
-            items.append(Item(text="\t".join(row), cells=row, table=table, location=location))
+            cells = converter_cells(row)
+            items.append(Item(text="\t".join(cells), cells=cells, table=table, location=location))
         row = None
 
     j = i + 1
@@ -49,6 +74,143 @@ def _grid_rows(lines: list[str], i: int, page: int, table: int, items: list[Item
     return j
 
 
+# a numbered line such as '2. Front door and early help': pandoc's plain text writes headings so, and
+# Word's 'Convert table to text' a row merged across the table
+_NUMBERED_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[.:)]?\s+[A-Z][^.;]{2,100}$")
+
+
+def _numbered_lines_over_tables(items: list[Item]) -> None:
+    """A numbered line standing alone right above a table's row is a heading (a section)."""
+    for item, after in zip(items, items[1:], strict=False):
+        plain = not item.is_row and not item.heading and not item.bold
+        if plain and after.is_row and _NUMBERED_LINE.match(item.text):
+            item.bold = True
+
+
+_DASH_COLUMNS = re.compile(r"^\s*-{2,}(?: +-{2,})+\s*$")
+_DASH_RULE = re.compile(r"^\s*-{10,}\s*$")
+
+
+def _dashed_cells(group: list[str], starts: list[int]) -> list[str]:
+    """A row's cells: the text under each run of dashes (from its start to the next one's), joined
+    over the row's lines."""
+    bounds = [0, *starts[1:], None]
+    return [
+        " ".join(" ".join(line[bounds[c] : bounds[c + 1]].split()) for line in group)
+        .strip()
+        .replace("|", "/")
+        for c in range(len(starts))
+    ]
+
+
+def pandoc_tables_as_pipes(lines: list[str]) -> list[str]:
+    """pandoc's simple and multiline tables (columns shown by runs of dashes under the header, a
+    multiline table's rows over several lines, apart by blank lines, between two rules) rewritten as
+    pipe-table rows, one line per row, so they are read like any other Markdown table."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _DASH_COLUMNS.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        starts = [m.start() for m in re.finditer(r"-+", lines[i])]
+        top = len(out)
+        while top > 0 and out[top - 1].strip() and not _DASH_RULE.match(out[top - 1]) and len(out) - top < 3:
+            top -= 1
+        ruled = top > 0 and bool(_DASH_RULE.match(out[top - 1]))
+        if not ruled:
+            top = max(top, len(out) - 1)  # a simple table's header is one line
+        header = out[top:]
+        j = i + 1
+        body: list[str] = []
+        closed = False
+        while j < len(lines):
+            if _DASH_RULE.match(lines[j]) or _DASH_COLUMNS.match(lines[j]):
+                closed = True
+                j += 1
+                break
+            if (
+                not lines[j].strip()
+                and not ruled
+                and (header or not any(x.strip() for x in lines[j : j + 2]))
+            ):
+                break
+            body.append(lines[j])
+            j += 1
+        if not (header or closed) or not body:
+            out.append(lines[i])
+            i += 1
+            continue
+        if ruled or (closed and any(not line.strip() for line in body)):
+            groups: list[list[str]] = [[]]
+            for line in body:
+                if line.strip():
+                    groups[-1].append(line)
+                elif groups[-1]:
+                    groups.append([])
+        else:
+            groups = [[line] for line in body if line.strip()]
+        del out[top - 1 if ruled else top :]
+        if header:
+            out.append("| " + " | ".join(_dashed_cells(header, starts)) + " |")
+            out.append("|" + "---|" * len(starts))
+        out.extend("| " + " | ".join(_dashed_cells(g, starts)) + " |" for g in groups if g)
+        out.append("")
+        i = j
+    return out
+
+
+_BARE_REF = re.compile(r"^(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$")
+
+
+def cells_per_line_as_pipes(lines: list[str]) -> list[str]:
+    """A table written one cell per line (Word's 'Convert table to text' with paragraph marks, a
+    table saved as text by LibreOffice): a header of three or more column names, one a line, the
+    first naming a reference column; then each row as that many lines (an empty cell an empty
+    line), a row starting with its reference. A line where a reference should be is a row merged
+    across the table (a section). Rewritten as pipe-table rows; other text is left as it is."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        width = 0
+        while i + width < len(lines) and exact_header_field(lines[i + width].strip()):
+            width += 1
+        if width < 3 or exact_header_field(lines[i].strip()) != "ref":
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [[line.strip() for line in lines[i : i + width]]]
+        j = i + width
+        while j < len(lines) and lines[j].strip():
+            if _BARE_REF.match(lines[j].strip()):
+                rows.append([line.strip() for line in lines[j : j + width]])
+                j += width
+            elif j + 1 < len(lines) and _BARE_REF.match(lines[j + 1].strip()):
+                rows.append([lines[j].strip(), *("" for _ in range(width - 1))])
+                j += 1
+            else:
+                break
+        if sum(1 for row in rows if row[1:] and any(row[1:])) < 3:  # the header and two rows at least
+            out.append(lines[i])
+            i += 1
+            continue
+        for r, row in enumerate(rows):
+            out.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
+            if r == 0:
+                out.append("|" + "---|" * width)
+        out.append("")
+        i = j
+    return out
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """The cells of a pipe-table row: '| a | b |' (the outer pipes are optional)."""
+    inner = line[1:] if line.startswith("|") else line
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [c.strip() for c in inner.split("|")]
+
+
 def _looks_laid_out(lines: list[str]) -> bool:
     """Text from a PDF laid out in columns: many lines, almost no cell separators."""
     tabbed = sum(1 for line in lines if "\t" in line or line.lstrip().startswith("|"))
@@ -60,7 +222,7 @@ def read_text(data: str) -> ReadResult:
     text = data.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html_document(text):
         text = html_document_lines(text)
-    lines = text.split("\n")
+    lines = cells_per_line_as_pipes(pandoc_tables_as_pipes(text.split("\n")))
     laid_out = _looks_laid_out(lines)
     tables = table_items(lines) if laid_out else {}
     items: list[Item] = []
@@ -96,13 +258,14 @@ def read_text(data: str) -> ReadResult:
                 if "</table>" in lines[j].lower():
                     break
                 j += 1
-            for grid in parse_html_tables("\n".join(chunk)):
+            for grid, fills in parse_html_tables_with_fills("\n".join(chunk)):
                 table_no += 1
-                for r, row in enumerate(grid):
+                for r, (row, shades) in enumerate(zip(grid, fills, strict=True)):
                     items.append(
                         Item(
                             text="\t".join(row),
                             cells=row,
+                            fills=shades if any(shades) else None,
                             table=table_no,
                             location=Location(page=page, line=line_no, table=table_no, row=r + 1),
                         )
@@ -120,7 +283,7 @@ def read_text(data: str) -> ReadResult:
             if _PIPE_SEP.match(stripped) or _DASH_ROW.match(stripped):
                 i += 1
                 continue
-            cells = raw.split("\t") if "\t" in raw else [c.strip() for c in stripped.strip("|").split("|")]
+            cells = raw.split("\t") if "\t" in raw else converter_cells(_pipe_cells(stripped))
             if not in_table:
                 table_no += 1
                 in_table = True
@@ -138,13 +301,19 @@ def read_text(data: str) -> ReadResult:
             in_table = False
         if stripped:
             in_table = in_table and len(stripped) < 3
+            if not laid_out:
+                stripped = unescape(stripped)
             heading = _HEADING.match(stripped)
-            if heading:
+            if heading and _DEFAULT_SHEET.match(heading[2]):
+                pass  # markitdown's heading for a sheet Excel named itself ('## Sheet1'): it names nothing
+            elif heading:
                 items.append(Item(text=heading[2], heading=len(heading[1]), location=loc))
             else:
                 bold = _BOLD_LINE.match(stripped)
                 items.append(Item(text=bold[1] if bold else stripped, bold=bool(bold), location=loc))
         i += 1
+    if not laid_out:
+        _numbered_lines_over_tables(items)
     return ReadResult(
         items=items, fmt="text", laid_out=laid_out, pages=page, raw_lines=lines if laid_out else []
     )
