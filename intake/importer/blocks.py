@@ -19,6 +19,8 @@ from .model import Location
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field
 
+_GROUPING = ("section", "question", "group")
+
 _REF_LINE = re.compile(
     r"^((?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z]{2,6}-\d+)[.)]?\s+(?=[A-Z‘'\"“(])(\S.*)$"
 )
@@ -47,6 +49,30 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
         elif current:
             out.append((start, current))
             current = []
+    return _superscripts_rejoined(out)
+
+
+_SUPERSCRIPT = re.compile(r"^(?:st|nd|rd|th)$")
+
+
+def _superscripts_rejoined(blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A date's ordinal printed raised ('31' / 'st' / 'July 2024') comes out as blocks of its own:
+    the number, its suffix and the rest of the date are one line again."""
+    out: list[tuple[int, list[str]]] = []
+    k = 0
+    while k < len(blocks):
+        start, lines = blocks[k]
+        if out and len(lines) == 1 and _SUPERSCRIPT.match(lines[0]) and out[-1][1][-1][-1:].isdigit():
+            joined = out[-1][1][-1] + lines[0]
+            rest: list[str] = []
+            if k + 1 < len(blocks):
+                nxt = blocks[k + 1][1]
+                joined, rest = f"{joined} {nxt[0]}", nxt[1:]
+                k += 1
+            out[-1] = (out[-1][0], [*out[-1][1][:-1], joined, *rest])
+        else:
+            out.append((start, list(lines)))
+        k += 1
     return out
 
 
@@ -93,8 +119,18 @@ def _header_run(
         fields += [f for f, _ in named]
         names += [n for _, n in named]
         j += 1
-    if j - k < 2 or "ref" not in fields or "text" not in fields or len(fields) < 3:
+    # one block is a header when it names four columns or more ('Ref Action Lead Due Q1 Q2 Q3 Q4')
+    if j - k < (1 if len(fields) >= 4 else 2) or "text" not in fields or len(fields) < 3:
         return None
+    if "ref" not in fields:
+        # no Ref column: each action's reference opens its Action cell, and the column of the
+        # priorities (recommendations) it sits under prints as a heading block above its rows
+        keep = [i for i, f in enumerate(fields) if f not in _GROUPING]
+        at = [fields[i] for i in keep].index("text")
+        fields = [fields[i] for i in keep]
+        names = [names[i] for i in keep]
+        fields.insert(at, "ref")
+        names.insert(at, "Ref")
     return fields, names, j, title
 
 
@@ -158,6 +194,11 @@ def block_items(lines: list[str]) -> list[Item]:
                 Item(text=line, location=Location(line=start + 1 + k)) for k, line in enumerate(block)
             )
             continue
+        opens_row = any(_BARE_REF.match(line) or _REF_LINE.match(line) for line in block)
+        if row is not None and not opens_row and _LABELLED_GROUP.match(" ".join(block)):
+            flush()  # 'Recommendation 2: ...' after a page break: a heading, not the row's last cell
+            items.append(_heading(" ".join(block), table, start))
+            continue
         cell: list[str] = []
         for offset, line in enumerate(block):
             bare = _BARE_REF.match(line)
@@ -186,7 +227,21 @@ def block_items(lines: list[str]) -> list[Item]:
             else:
                 row.append(" ".join(cell))
     flush()
+    _rows_over_their_children_as_headings(items)
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
+
+
+def _rows_over_their_children_as_headings(items: list[Item]) -> None:
+    """A row of only a number and text ('1. Management oversight ...': a priority cell merged down
+    the table, printed as a block of its own) whose next row is numbered under it ('1.1') is a
+    heading across the table, not an action."""
+    for k, item in enumerate(items[:-1]):
+        nxt = items[k + 1]
+        if item.bold or not item.cells or len(item.cells) != 2 or not nxt.cells or len(nxt.cells) < 3:
+            continue
+        ref = item.cells[0]
+        if ref.isdigit() and re.match(rf"{ref}[.a-z]", nxt.cells[0]):
+            items[k] = _heading(f"{ref} {item.cells[1]}", item.table or 0, (item.location.line or 1) - 1)
 
 
 def _heading(text: str, table: int, line: int) -> Item:

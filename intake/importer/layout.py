@@ -75,6 +75,7 @@ OWN_REF_IN_TEXT = re.compile(
     r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?:[.):]\s*|\s+)(?=[A-Z‘'\"“(])(\S.*)$"
 )
 _NO_DATE = "No date could be read from the due text"
+_STATUS_OPENS_UPDATE = re.compile(r"^(red|amber|green|blue|complete(?:d)?|[RAGB])\s*[–—:-]\s+\S", re.I)
 _WHOLLY_BOLD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)[^<*]+(?:</b>|</strong>|\*\*)\s*$", re.I)
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
 
@@ -955,11 +956,22 @@ class Builder:
         rag_text = values.get("rag", "")
         if rag_text:
             status, known = self._scheme_status(rag_text) or parse_rag(rag_text)
+            opening = None if known else _STATUS_OPENS_UPDATE.match(rag_text)
+            if opening:  # 'RAG and progress' in one column: 'Green – policy relaunched in January'
+                status, known = parse_rag(opening[1])
             action.rag = status
             if not known:
                 self.draft.warn(f"Unknown status '{rag_text[:40]}'; left without a RAG rating.", location)
         elif completion_in_text(due_text):
             action.rag = "complete"
+        elif self.header is not None and action.progress:
+            # one column for both ('RAG and progress'): the status opens the update ('Green – ...'),
+            # or a column per quarter holds only statuses
+            opening = _STATUS_OPENS_UPDATE.match(action.progress)
+            if opening and self.header.has("rag"):
+                action.rag = parse_rag(opening[1])[0]
+            elif looks_like_rag(action.progress) and any(self.header.rounds):
+                action.rag = parse_rag(action.progress)[0]
         if action.progress:
             action.progress_date = self.progress_date
 

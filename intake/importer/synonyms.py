@@ -147,6 +147,8 @@ def header_field(cell: str) -> str | None:
     found = _BY_SYNONYM.get(text)
     if found:
         return found
+    if _QUARTER.fullmatch(text):
+        return "progress"  # a column per quarter ('Q1' | 'Q2' | 'Q3' | 'Q4'): the update of each round
     dated = _DATED_FIRST.match(text)
     if dated and _BY_SYNONYM.get(text[dated.end() :]) in _ROUND_FIELDS:
         return _BY_SYNONYM[text[dated.end() :]]  # an update round named first: 'Q1 RAG', 'Jan 2024 update'
@@ -200,6 +202,7 @@ _DATED_FIRST = re.compile(
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*[-–:]?\s+"
 )
 _ROUND_FIELDS = ("rag", "progress")
+_QUARTER = re.compile(r"q[1-4]|quarter [1-4]")
 
 
 def is_round_label(label: str) -> bool:
@@ -212,6 +215,8 @@ def is_round_label(label: str) -> bool:
 def exact_header_field(text: str) -> str | None:
     """The field a run of header words names exactly ('Lead officer'), or None ('Lead officer
     Target': two columns' words, which ``header_field`` would read as the first)."""
+    if _QUARTER.fullmatch(normalise_header(text)):
+        return "progress"
     norm = _DATED.sub("", normalise_header(text)) or normalise_header(text)
     return _BY_SYNONYM.get(norm) or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
 
