@@ -127,11 +127,41 @@ def _numbered_status(text: str) -> RagStatus | None:
     return RagStatus(key=key, label=line[1], colour=word, definition=definition, done=done)
 
 
+_LETTER_KEY = {"r": "red", "a": "amber", "g": "green", "b": "complete"}
+_LABEL_COLOUR = re.compile(r"^(.{2,40}?)\s*[(\[](red|amber|green|blue|purple)[)\]]$", re.I)
+
+
+def _labelled_status(cells: list[str]) -> RagStatus | None:
+    """A key's row of two cells: a status letter ('R', 'B') or a status named with its colour
+    ('On track (Green)'), then its definition."""
+    nonempty = [c for c in (clean_text(x) for x in cells) if c]
+    if len(nonempty) != 2 or len(nonempty[1]) > 200 or not re.search(r"[a-z]{2}", nonempty[1], re.I):
+        return None
+    first, definition = nonempty
+    if first in ("R", "A", "G", "B"):
+        key = _LETTER_KEY[first.lower()]
+        colour = "blue" if key == "complete" else key
+        return RagStatus(key=key, label=first, colour=colour, definition=definition, done=key == "complete")
+    named = _LABEL_COLOUR.match(first)
+    if named is None or len(named[1].split()) > 5:
+        return None
+    word = named[2].lower()
+    key = {"blue": "complete", "purple": "complete"}.get(word, word)
+    return RagStatus(key=key, label=named[1], colour=word, definition=definition, done=key == "complete")
+
+
 def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[RagStatus]:
     """The first run of lines/rows defining colours ('Red  Delayed or at risk...')."""
     best: list[RagStatus] = []
     run: list[RagStatus] = []
-    for text in texts if texts is not None else item_texts(items):
+    texts = texts if texts is not None else item_texts(items)
+    rows = [item.cells for item in items] if len(items) == len(texts) else [None] * len(texts)
+    for text, cells in zip(texts, rows, strict=True):
+        labelled = _labelled_status(cells) if cells is not None else None
+        if labelled is not None:
+            # a key's row: 'R | Not started ...', 'On track (Green) | Work is progressing as planned'
+            run.append(labelled)
+            continue
         inline = _INLINE_KEY.match(text) if text and len(text) < 400 else None
         if inline and not best:
             # 'RAG key: Red – off track; Amber – in progress; Green – complete' on one line
@@ -159,7 +189,8 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
             run.append(RagStatus(key=key, label=word.title(), colour=word, definition=definition, done=done))
             continue
         if complete and run:
-            run.append(RagStatus(key="complete", label=text, colour=None, definition=text, done=True))
+            said = complete[2].strip() if re.search(r"[a-z]{2}", complete[2], re.I) else text
+            run.append(RagStatus(key="complete", label=complete[1], colour=None, definition=said, done=True))
             continue
         if text and text.lower() not in (
             "colour definition",
@@ -186,12 +217,20 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
     meta = PlanMeta()
     texts = (texts if texts is not None else item_texts(items))[:4000]
     whole = " ".join(texts) if texts else laid_out_text
-    whole_low = whole.lower()
+    # the plan's kind is named in its headings and prose, or a title row: not by an action that
+    # mentions a review ('Publish a briefing for every rapid review')
+    named = [
+        text
+        for item, text in zip(items, texts, strict=False)
+        if item.cells is None or sum(1 for c in item.cells if c.strip()) <= 1
+    ]
+    named_text = " ".join(named) if items else whole
+    whole_low = named_text.lower()
     if "joint targeted area inspection" in whole_low or re.search(r"\bJTAI\b", whole):
         meta.kind = "jtai"
     elif re.search(
         r"serious case review|\bSCR\b|practice review|\bL?CSPR\b|(?:case|learning|rapid) review|\b(?-i:Child [A-Z])\b.{0,20}\breview\b",
-        whole,
+        named_text,
         re.I,
     ):
         meta.kind = "scr"

@@ -92,6 +92,23 @@ def repair_digits(text: str) -> str:
     return _BROKEN_YEAR.sub(r"\1\2", text)
 
 
+# a dated update opening the progress cell or one of its paragraphs: 'Dec 2022: ...', '14/03/2023 - ...'
+_UPDATE_DATE = re.compile(
+    rf"(?:^|(?<=[.;!?)])\s+)((?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+    r"\s*(?::|\s[–—-]\s)",
+    re.I,
+)
+
+
+def latest_update_date(progress: str) -> dt.date | None:
+    """The date of the latest of the dated updates a progress cell is written as ('Dec 2022: ...
+    Mar 2023: ...'), or None when it does not open with a dated update."""
+    if not _UPDATE_DATE.match(progress):
+        return None
+    dates = [d for m in _UPDATE_DATE.finditer(progress) for d in find_dates(m[1])]
+    return max(dates, default=None)
+
+
 def find_dates(text: str) -> list[dt.date]:
     """Every date readable in ``text``, each as the last day of the period it names."""
     return list(_find_dates(text))

@@ -34,7 +34,13 @@ def converter_cells(cells: list[str]) -> list[str]:
     """A row of a converter's table as the document holds it: pandas' 'NaN' is an empty cell, and a
     cell merged across the row that docling repeats in every column it spans ('| 1. Leadership |
     1. Leadership | 1. Leadership |') is one cell, in the first column, with the rest empty."""
-    cells = ["" if _EMPTY_CELL.match(c.strip()) else unescape(c) for c in cells]
+    return merged_once(["" if _EMPTY_CELL.match(c.strip()) else unescape(c) for c in cells])
+
+
+def merged_once(cells: list[str]) -> list[str]:
+    """A cell merged across a row whose text is repeated in every column it spans (docling's pipe
+    tables, and the tab-separated rows of the converter of Word plans) is one cell, in the first column,
+    with the rest empty."""
     filled = {c.strip() for c in cells if c.strip()}
     if len(filled) == 1 and cells[0].strip() in filled and sum(1 for c in cells if c.strip()) >= 2:
         return [cells[0], *("" for _ in cells[1:])]
@@ -283,7 +289,7 @@ def read_text(data: str) -> ReadResult:
             if _PIPE_SEP.match(stripped) or _DASH_ROW.match(stripped):
                 i += 1
                 continue
-            cells = raw.split("\t") if "\t" in raw else converter_cells(_pipe_cells(stripped))
+            cells = merged_once(raw.split("\t")) if "\t" in raw else converter_cells(_pipe_cells(stripped))
             if not in_table:
                 table_no += 1
                 in_table = True
