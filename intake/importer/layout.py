@@ -15,6 +15,7 @@ from .normalise import (
     completion_in_text,
     find_dates,
     is_undated_ok,
+    latest_update_date,
     looks_like_rag,
     parse_due,
     parse_rag,
@@ -36,8 +37,11 @@ _LABELS = section_label_pattern()
 POINTERS = re.compile(
     r"^(?:n/?a|none|nil|-+|as above(?:\W+\w+){0,3}|see (?:above|below)|please see (?:above|below)(?:\W+\w+){0,3}|"
     r"(?:please )?see (?:action |ref\.? |row )?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?(?: above| below)?|"
+    r"(?:please )?see (?:section|priority|recommendation|rec\.?|finding|objective|theme|appendix|item) "
+    r"(?:[A-Z]|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?: above| below)?|"
     r"as (?:per|in) (?:action |ref\.? )?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?(?: above| below)?|"
-    r"no actions?(?: required| identified)?\.?|not applicable.*|not relevant.*|unable to comment.*|"
+    r"no (?:further )?actions?(?: required| identified| needed)?(?:\s*[–—:;(-].*)?|"
+    r"not applicable.*|not relevant.*|unable to comment.*|"
     r"responsibility of .{1,40}|tbc|yes|no)\W*$",
     re.I,
 )
@@ -660,6 +664,9 @@ class Builder:
             elif fld and value:
                 values[fld] = f"{values[fld]} {value}" if fld in values else value
                 raw_values.setdefault(fld, raw)
+        if self.progress_date is None and values.get("progress"):
+            # one progress cell written as dated updates ('Dec 2022: ... Mar 2023: ...'): the latest's date
+            self.progress_date = latest_update_date(values["progress"])
         if item.fills and header.has("rag") and not values.get("rag"):
             # a status shown only by the colour of its cell
             shown = [item.fills[i] for i in slots[header.fields.index("rag")] if i < len(item.fills)]
