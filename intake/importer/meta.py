@@ -20,6 +20,10 @@ _ORG = re.compile(
     r"((?:[A-Z][\w'’&]*\s+){1,4}(?:Local\s+)?Safeguarding\s+(?:Children(?:'s|’s)?\s+)?(?:Partnership|Board)"
     r"|(?:[A-Z][\w'’&]*\s+){1,3}(?:LSCB|LSCP|SCP|SCB)\b|\b[A-Z]{2,5}\s+Partnership\b)"
 )
+# the same name printed in capitals ('KINGSVALE SAFEGUARDING CHILDREN PARTNERSHIP')
+_ORG_CAPITALS = re.compile(
+    r"((?:[A-Z][A-Z'’&]*\s+){1,4}(?:LOCAL\s+)?SAFEGUARDING\s+(?:CHILDREN(?:'S|’S)?\s+)?(?:PARTNERSHIP|BOARD))\b"
+)
 _KEY_WORDS = r"(?:(?:b?rag|progress|status|rating|score|scoring|colour|delivery)\s+){0,3}key"
 _INLINE_KEY = re.compile(rf"^{_KEY_WORDS}\s*[:\-–]\s*(.+)$", re.I)
 # a numbered rating and its colour: '1 = Not started / off track (Red)', '3 Green – on track'
@@ -34,7 +38,9 @@ _FRONT_MATTER = re.compile(
     rf"^(?:{_KEY_WORDS}\b|contents\b|document control\b|version (?:control|history)\b)", re.I
 )
 # a line that names the plan in a document without headings: '... Action Plan', 'Neglect improvement plan'
-_NAMES_PLAN = re.compile(r"\b(?:action|improvement|delivery|development|recovery)\s+plan\b", re.I)
+_NAMES_PLAN = re.compile(
+    r"\b(?:action|improvement|delivery|development|recovery|business|strategic)\s+plan\b", re.I
+)
 _PLAN_LABEL = re.compile(r"\b(?:plan for|plan title|title)\s*:\s*(.{4,120})$", re.I)
 
 
@@ -255,6 +261,8 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
                 run.append(text)
                 continue
             break
+        if len(run) > 1 and _ORG.fullmatch(run[0].strip()):
+            run = run[1:]  # the organisation's name above the plan's title: it is not the title
         if run:
             meta.title = " – ".join(run)
     if meta.title is None:
@@ -262,9 +270,12 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
     if meta.title is None:
         meta.title = _title_rows(items)
     head = whole[:20000]
-    org = _ORG.search(_cells_apart(items, texts, 20000) if items else head)
+    apart = _cells_apart(items, texts, 20000) if items else head
+    org = _ORG.search(apart)
     if org:
         meta.organisation = re.sub(r"\s+", " ", org[1]).strip()
+    elif capitals := _ORG_CAPITALS.search(apart):
+        meta.organisation = " ".join(word.capitalize() for word in capitals[1].split())
     for m in _AS_AT.finditer(head):
         dates = find_dates(m[1])
         if dates:

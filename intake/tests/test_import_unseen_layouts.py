@@ -709,3 +709,27 @@ def test_a_text_plan_without_headings_takes_its_title_from_the_line_naming_the_p
 def test_the_kind_of_plan_is_read_from_how_its_title_names_it(title: str, kind: str) -> None:
     text = f"{title}\n\nRef\tAction\tLead\n1.1\tReview the MASH protocol.\tHead of MASH\n"
     assert import_document(text.encode(), filename="plan.txt").plan.kind == kind
+
+
+def test_the_partnerships_name_as_a_heading_above_the_title_is_its_organisation_not_its_title() -> None:
+    text = (
+        "## Northmoor Safeguarding Children Partnership\n\n# Neglect strategy action plan 2024-26\n\n"
+        "Ref\tAction\tLead\n1.1\tLaunch the neglect toolkit.\tEarly Help Manager\n"
+    )
+    plan = import_document(text.encode(), filename="plan.md").plan
+    assert (plan.title, plan.organisation) == (
+        "Neglect strategy action plan 2024-26",
+        "Northmoor Safeguarding Children Partnership",
+    )
+
+
+def test_a_partnership_named_in_capitals_is_the_organisation_and_a_business_plan_line_the_title() -> None:
+    text = (
+        "KINGSVALE SAFEGUARDING CHILDREN'S PARTNERSHIP\n\nBusiness Plan 2023-24\n\n"
+        "Ref\tAction\tLead\n1.1\tPublish the annual report.\tBusiness Manager\n"
+    )
+    plan = import_document(text.encode(), filename="plan.txt").plan
+    assert (plan.title, plan.organisation) == (
+        "Business Plan 2023-24",
+        "Kingsvale Safeguarding Children's Partnership",
+    )
