@@ -79,6 +79,8 @@ OWN_REF_IN_TEXT = re.compile(
     r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?:[.):]\s*|\s+)(?=[A-Z‘'\"“(])(\S.*)$"
 )
 _NO_DATE = "No date could be read from the due text"
+# a lead cell cut off mid-phrase: it goes on in the next row's lead cell
+_DANGLING = re.compile(r"(?:\b(?:of|and|for|to|the|in|with|at|on|by)|[,&–—-])$", re.I)
 _STATUS_OPENS_UPDATE = re.compile(r"^(red|amber|green|blue|complete(?:d)?|[RAGB])\s*[–—:-]\s+\S", re.I)
 _WHOLLY_BOLD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)[^<*]+(?:</b>|</strong>|\*\*)\s*$", re.I)
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
@@ -827,7 +829,9 @@ class Builder:
         if numbered:
             major, last = int(numbered[1]), (int(numbered[1]), int(numbered[2]))
         else:
-            section = self.current_section() or ""
+            # the row's own grouping cell ('2. Children in care ...') names its section before the one above
+            opening = LEADING_REF.match(values.get("section", ""))
+            section = opening[1] if opening else self.current_section() or ""
             major = int(section) if BARE_NUMBER.match(section) else (last[0] if last else None)
         pieces = split_numbered(text, major, last) if text else [(None, text)]
         if column and pieces[0][0] is None:
@@ -942,6 +946,23 @@ class Builder:
             and previous.section == action.section
         ):
             owner = previous.owner  # a lead cell merged over the rows below it is printed once
+        if (
+            owner
+            and values.get("owner")
+            and previous is not None
+            and previous.owner
+            and previous.section == action.section
+            and _DANGLING.search(previous.owner)
+        ):
+            # a merged lead cell shared out line by line over the rows beside it ('Matt Stone, CAMHS
+            # Head of' | 'Service ESCC – ...'): the cell goes on in this row and leads the rows above too
+            joined = f"{previous.owner} {owner}"
+            for above in reversed(self.draft.actions):
+                if above.owner != previous.owner or above.section != action.section:
+                    break
+                above.owner = joined
+                above.owner_parts = split_owner(joined)
+            owner = joined
         if not owner and self.header is not None and not self.header.has("owner") and not action.question:
             owner = values.get("agency")  # 'Responsible agency' is the only column saying who
         action.owner = owner or None
@@ -999,6 +1020,7 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
         else:
             builder.text_line(item)
     _sections_from_table_names(builder)
+    _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
 
 
@@ -1015,6 +1037,55 @@ def _warn_hidden_rows(builder: Builder) -> None:
             "actions. Unhide them in the workbook to import them.",
             Location(sheet=sheet, row=rows[0]),
         )
+
+
+def _numbers_lost_in_extraction(builder: Builder) -> None:
+    """An action without a reference among actions numbered 'N.1', 'N.2' ... in its section N: the
+    extraction lost its number ('2.2' and '2.3' printed, the row between them not), so it takes the
+    number the gap leaves (the next one after the last of its section). Only in a plan whose actions are
+    numbered by their section (two in three at least), never in a section without numbered actions."""
+    actions = builder.draft.actions
+    own = [a for a in actions if _section_number(a) is not None]
+    if len(own) < 4 or 3 * len(own) < 2 * len(actions):
+        return
+    used = {a.ref for a in actions if a.ref}
+    by_section: dict[str, list[Action]] = {}
+    for action in actions:
+        if action.section and BARE_NUMBER.match(action.section):
+            by_section.setdefault(action.section, []).append(action)
+    for major, members in by_section.items():
+        if all(_section_number(a) is None for a in members):
+            continue
+        before = 0
+        run: list[Action] = []
+        for member in [*members, None]:
+            number = _section_number(member)
+            if member is not None and number is None:
+                if member.ref is None:
+                    run.append(member)
+                continue
+            if run and (number is None or number - before - 1 == len(run)):
+                refs = [f"{major}.{before + k}" for k in range(1, len(run) + 1)]
+                if not used & set(refs):
+                    for lost, ref in zip(run, refs, strict=True):
+                        lost.ref = ref
+                        used.add(ref)
+                        builder.draft.warn(
+                            f"The action '{lost.text[:40]}' had no reference between the numbered actions of "
+                            f"section {major}; it was numbered {ref}.",
+                            lost.location,
+                        )
+            run = []
+            if number is not None:
+                before = number
+
+
+def _section_number(action: Action | None) -> int | None:
+    """The action's number within its section: 3 for action '2.3' of section '2'."""
+    number = NUMBERED.match(action.ref or "") if action is not None else None
+    if number is None or action is None or number[1] != action.section:
+        return None
+    return int(number[2])
 
 
 _DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|tab)\s*\d*$", re.I)

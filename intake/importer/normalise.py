@@ -47,7 +47,7 @@ _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I
 )
 _MONTH_YEAR = re.compile(
-    rf"\b({_MONTH})\.?(?:\s+|-|\s*')('?\d{{4}}|'?\d{{2}})(?!\d|/|:|(?:st|nd|rd|th)?,?\s+\d{{4}}\b)", re.I
+    rf"\b({_MONTH})\.?(?:\s+|-|\s*')('?\d{{4}}|'?\d{{2}})(?!\d|/|:\d|(?:st|nd|rd|th)?,?\s+\d{{4}}\b)", re.I
 )
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 _QUARTER = re.compile(

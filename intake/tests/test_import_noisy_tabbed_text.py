@@ -1,0 +1,132 @@
+"""Plans as the noisier PDF extraction (seed 001's) prints them: a row per tab-separated line, a tall
+merged cell's lines shared out over the rows beside it, references lost or stuck to the text.
+Each text is small and written here to mimic one quirk of that tool."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from intake.importer.api import import_document
+from intake.importer.model import Action, PlanDraft
+
+HEADER = "Ref\tAreas for development\tActions\tCompletion date and key milestones\tLead/s"
+
+
+def _read(lines: list[str]) -> PlanDraft:
+    return import_document(("\n".join(lines) + "\n").encode("utf-8"), filename="plan.txt")
+
+
+def _by_text(draft: PlanDraft, opening: str) -> Action:
+    return next(a for a in draft.actions if a.text.startswith(opening))
+
+
+def test_a_due_date_followed_by_a_colon_and_its_status_is_read() -> None:
+    draft = _read(
+        [
+            HEADER,
+            "1\tSome GPs are not aware of the think family approach\t"
+            "1.1 Review the training package for GPs\tMay 2020: Complete\tNamed GP",
+            "\t\t1.2 Share briefings with every practice\tJune 2020\t",
+        ]
+    )
+    first = _by_text(draft, "Review the training")
+    assert first.due_text == "May 2020: Complete"
+    assert first.due == dt.date(2020, 5, 31)
+    assert first.rag == "complete"
+
+
+def test_a_reference_stuck_to_the_text_on_the_row_that_opens_a_priority_is_split_off() -> None:
+    draft = _read(
+        [
+            "Priority\tAction\tLead\tTimescale",
+            "1. Supervision does not ensure plans progress\t1.1 Relaunch the supervision policy\t"
+            "Head of Service\tMarch 2024",
+            "for children without drift\t1.2Introduce a monthly tracking meeting\tService Manager\tJune 2024",
+            "2. Children in care do not always have their health needs met\t"
+            "2.1Review the pathway for initial health assessments\tDesignated Nurse\tApril 2024",
+            "\t2.2Offer every care leaver a health passport\tHead of Service\tJuly 2024",
+        ]
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("1.1", "1"),
+        ("1.2", "1"),
+        ("2.1", "2"),
+        ("2.2", "2"),
+    ]
+    assert _by_text(draft, "Review the pathway").ref == "2.1"
+
+
+def test_an_action_whose_number_the_extraction_lost_takes_the_gap_its_section_leaves() -> None:
+    draft = _read(
+        [
+            HEADER,
+            "1\tThe pathway is not always clear\t1.1 Audit the emotional wellbeing team\tOctober 2020\tLead A",
+            "\tfor some children\t1.2 Revise the escalation process\tOctober 2020\t",
+            "\t\t1.3 Publish the escalation process\tNovember 2020\t",
+            "\t\t1.4 Review the pathways between services\tDecember 2020\t",
+            "2\tRisks are not always recognised\tEnsure escalation processes are in place\tSeptember 2020\tLead B",
+            "\tby professionals\t2.2. Improve the understanding of complex case planning\tJune 2020\tLead C",
+            "\t\tContinue to improve the timely review of cases\tDecember 2020\t",
+            "3\tPlans are not always clear\t3.1 Include clear timescales in every plan\tJune 2020\tLead D",
+            "\t\tShare the audit findings with the board\tJuly 2020\t",
+            "\t\t3.3 Audit plans each quarter\tSeptember 2020\t",
+            "\t\t3.4 Report the audits to the board\tOctober 2020\t",
+            "4\tPolice do not always refer\tExploitation leadership: a lead has been created\tJune 2020\tLead E",
+        ]
+    )
+    refs = {a.text[:20]: a.ref for a in draft.actions}
+    assert refs == {
+        "Audit the emotional ": "1.1",
+        "Revise the escalatio": "1.2",
+        "Publish the escalati": "1.3",
+        "Review the pathways ": "1.4",
+        "Ensure escalation pr": "2.1",
+        "Improve the understa": "2.2",
+        "Continue to improve ": "2.3",
+        "Include clear timesc": "3.1",
+        "Share the audit find": "3.2",
+        "Audit plans each qua": "3.3",
+        "Report the audits to": "3.4",
+        # a section without numbered actions does not number them
+        "Exploitation leaders": None,
+    }
+    assert any("it was numbered 2.3" in w.message for w in draft.warnings)
+
+
+def test_an_action_without_a_number_in_a_plan_that_numbers_few_is_left_unnumbered() -> None:
+    draft = _read(
+        [
+            HEADER,
+            "1\tThe pathway is not always clear\t1.1 Audit the emotional wellbeing team\tOctober 2020\tLead A",
+            "\t\tRevise the escalation process\tOctober 2020\t",
+            "2\tRisks are not always recognised\tEnsure escalation processes are in place\tSeptember 2020\tLead B",
+            "\t\tImprove the understanding of complex case planning\tJune 2020\tLead C",
+        ]
+    )
+    assert [a.ref for a in draft.actions] == ["1.1", None, None, None]
+
+
+def test_a_merged_lead_cut_mid_phrase_over_two_rows_is_one_lead_for_the_rows_it_spans() -> None:
+    draft = _read(
+        [
+            HEADER,
+            "1\tSome children wait too long\t1.1 Undertake an audit of the wellbeing team\tOctober 2020\t"
+            "Celia Lamden, Head of Early Help",
+            "\tfor an assessment\t1.2 All young people with complex needs have a case plan\tOctober 2020\t"
+            "Health – Matt Stone, CAMHS Head of",
+            "\t\t1.3 Review complex case planning oversight\tSeptember 2020\t"
+            "Service ESCC – Vicky Finnemore, Head of Specialist Services",
+            "\t\t1.4 Review pathways between services\tSeptember 2020\t",
+            "2\tPlans are not clear\t2.1 Include timescales in every plan\tJune 2020\tDouglas Sinclair, Head of",
+            "\t\t2.2 Audit the plans\tJuly 2020\tPolice DCI Chris Mayle",
+        ]
+    )
+    whole = "Health – Matt Stone, CAMHS Head of Service ESCC – Vicky Finnemore, Head of Specialist Services"
+    assert [a.owner for a in draft.actions] == [
+        "Celia Lamden, Head of Early Help",
+        whole,
+        whole,
+        whole,
+        "Douglas Sinclair, Head of Police DCI Chris Mayle",
+        "Douglas Sinclair, Head of Police DCI Chris Mayle",
+    ]
