@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .blocks import block_items
+from .cells import cell_items
 from .errors import DocumentError, IntakeError, LimitExceeded
 from .layout import build_from_items
 from .meta import item_texts, read_meta, read_rag_scheme
@@ -94,6 +95,12 @@ def import_document(
             build_from_items(by_cell, block_items(result.raw_lines))
             if len(by_cell.actions) > len(draft.actions):
                 draft = by_cell
+        # one cell after another with no reference to start each row: blocks aligned to the header's
+        # columns by what they hold
+        no_refs = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
+        build_from_items(no_refs, cell_items(result.raw_lines))
+        if len(no_refs.actions) > len(draft.actions):
+            draft = no_refs
     # a plan written as records (labelled blocks 'Action:' / 'Lead:' / 'Timescale:', or a two-column
     # form table per action): read only where that finds more actions than the table readings
     records = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)

@@ -15,8 +15,6 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-import pytest
-
 from intake.importer.api import import_document
 
 
@@ -809,10 +807,6 @@ NO_REF_PDFMINER = _text(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rows printed cell after cell with no reference to start them are not told apart yet",
-)
 def test_a_plan_without_references_printed_by_pdfminer_scores_against_its_gold(scorer: ModuleType) -> None:
     result = _score(scorer, NO_REF_PDFMINER, _gold("no_ref_pdfminer.txt", NO_REF_SECTIONS, NO_REF_ACTIONS))
     assert result["f1"] >= 0.9, result
