@@ -14,7 +14,14 @@ def check_zip(data: bytes, limits: ImportLimits, what: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise DocumentError(f"This {what} file is damaged or is not really a {what} file ({exc}).") from exc
     if len(infos) > limits.max_zip_members:
         raise LimitExceeded(
