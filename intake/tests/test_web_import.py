@@ -317,3 +317,78 @@ def test_every_seed_plan_previews_and_saves_whole(manager_client, world, seed):
     again.refresh_from_db()
     assert (again.summary["created"], again.summary["changed"]) == ([], [])
     assert plan.actions.count() == len(batch.draft["actions"])
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_pdf_plan_without_ruling_lines_goes_from_upload_to_a_saved_plan(manager_client, world, monkeypatch):
+    from weasyprint import HTML
+
+    # read in the request (PDFs are read in a background thread, tested in test_web_progress.py)
+    monkeypatch.setattr(jobs, "reads_in_background", lambda filename, size: False)
+
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in ROWS)
+    markup = (
+        "<style>table{font-size:9pt} td,th{padding:4px 10px;text-align:left;vertical-align:top}</style>"
+        "<h1>Front door improvement plan</h1><table><tr>"
+        + "".join(f"<th>{cell}</th>" for cell in HEADER)
+        + f"</tr>{body}</table>"
+    )
+    upload(manager_client, "plan.pdf", HTML(string=markup).write_pdf() or b"")
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.READ, batch.error
+    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "Review the front door" in page
+    confirm(manager_client, batch)
+    plan = Plan.objects.get(title="Front door plan")
+    assert sorted(plan.actions.values_list("ref", flat=True)) == ["1.1", "1.2", "2.1"]
+    assert plan.actions.get(ref="2.1").status.key == "red"
+
+
+def test_a_word_plan_written_as_labelled_blocks_goes_from_upload_to_a_saved_plan(manager_client, world):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Child R practice review: action plan", 1)
+    document.add_heading("Recommendation 1: Improve information sharing", 2)
+    for ref, text, lead, due, rag in [
+        ("1.1", "Review the MASH information sharing protocol.", "Sussex Police", "30 June 2024", "Amber"),
+        (
+            "1.2",
+            "Brief all front-door staff on the protocol.",
+            "Youth Offending Service",
+            "September 2024",
+            "Red",
+        ),
+    ]:
+        document.add_paragraph(f"Action {ref}")
+        for label, value in [("Action", text), ("Lead", lead), ("Timescale", due), ("RAG", rag)]:
+            document.add_paragraph(f"{label}: {value}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    upload(manager_client, "review.docx", buffer.getvalue())
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.READ, batch.error
+    confirm(manager_client, batch, kind="scr")
+    plan = Plan.objects.get(title="Front door plan")
+    action = plan.actions.get(ref="1.1")
+    assert (action.section.ref, action.lead_agency, action.due_date) == (
+        "1",
+        world.police,
+        dt.date(2024, 6, 30),
+    )
+    assert plan.actions.get(ref="1.2").status.key == "red"
+
+
+def test_the_date_of_an_update_round_column_survives_the_preview_and_dates_the_saved_update(
+    manager_client, world
+):
+    header = ["Ref", "Action", "Owner", "Due by", "Update Jan 2024", "Update Mar 2024"]
+    rows: list[list[object]] = [
+        ["1.1", "Audit return home interviews", "Sussex Police", "June 2024", "Booked", "Done half"]
+    ]
+    upload(manager_client, "tracker.xlsx", xlsx_bytes(rows, header=header))
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.READ, batch.error
+    confirm(manager_client, batch)
+    update = Plan.objects.get(title="Front door plan").actions.get(ref="1.1").updates.get()
+    assert (update.narrative, update.date) == ("Done half", dt.date(2024, 3, 31))

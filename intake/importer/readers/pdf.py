@@ -226,7 +226,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     if not any_table:
         # No ruled tables: read the text laid out in columns (a table without lines), or failing
         # that line by line.
-        result = read_text("\n".join(laid_out_lines))
+        result = read_text("\n".join(laid_out_lines), laid_out_by_reader=True)
         if not result.laid_out:
             result = read_text("\n".join(text_lines))
         result.fmt = "pdf"
@@ -234,7 +234,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     if not plan_table:
         # Ruled tables, but none holds the actions (a RAG key, a contents box): the plan may be a
         # table without lines in the text around them.
-        around = read_text("\n".join(laid_out_lines))
+        around = read_text("\n".join(laid_out_lines), laid_out_by_reader=True)
         if around.laid_out and any(item.is_row for item in around.items):
             ruled = [item for item in items if item.is_row]
             for item in around.items:

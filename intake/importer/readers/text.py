@@ -224,12 +224,14 @@ def _looks_laid_out(lines: list[str]) -> bool:
     return content > 20 and tabbed < 0.05 * content
 
 
-def read_text(data: str) -> ReadResult:
+def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
+    """``laid_out_by_reader``: the text is a PDF's words laid out in columns by the PDF reader,
+    so it is read as laid out however short it is."""
     text = data.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html_document(text):
         text = html_document_lines(text)
     lines = cells_per_line_as_pipes(pandoc_tables_as_pipes(text.split("\n")))
-    laid_out = _looks_laid_out(lines)
+    laid_out = _looks_laid_out(lines) or (laid_out_by_reader and any(line.strip() for line in lines))
     tables = table_items(lines) if laid_out else {}
     items: list[Item] = []
     page = 1
