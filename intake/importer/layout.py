@@ -246,7 +246,10 @@ def _fit(cell: str, fld: str | None) -> float:
     rag = looks_like_rag(cell)
     ref = looks_like_ref(cell)
     if fld == "rag":
-        return 4.0 if rag else -4.0
+        if rag:
+            return 4.0
+        # 'RAG and progress' in one column: 'Green – policy relaunched in January'
+        return 2.0 if _STATUS_OPENS_UPDATE.match(cell) else -4.0
     if fld == "ref":
         return 4.0 if ref else -3.0
     if rag:
@@ -258,6 +261,9 @@ def _fit(cell: str, fld: str | None) -> float:
     if fld == "agency":
         return 1.0 if words <= 6 else -2.0
     if fld == "owner":
+        if words > 8 and 2 * sum(w[:1].islower() for w in cell.split()) > words:
+            # mostly words in lower case: a sentence ('Report the timeliness of ... each quarter'), not who leads
+            return -0.5
         return 0.5 if words <= 15 else -0.5
     if fld in ("due", "due_or_evidence", "start"):
         return 1.5 if find_dates(cell) else 0.0
@@ -278,6 +284,14 @@ def place(cells: list[str], fields: list[str | None]) -> list[list[int]]:
     that lost cells (merged cells, page breaks) are aligned by content: each cell goes where it fits
     best, in order. Positions, so that the cleaned and the raw cells of a row are placed alike."""
     n = len(fields)
+    # the empty cells a row opens with are the columns it leaves empty: a tab-separated row that
+    # lost a cell further on keeps its first columns where they are ('' | 'Review ...' | 'June 2024')
+    lead = 0
+    while lead < min(len(cells), n) - 1 and not cells[lead]:
+        lead += 1
+    if lead and any(cells[lead:]):
+        rest = place(cells[lead:], fields[lead:])
+        return [[k] for k in range(lead)] + [[i + lead for i in slot] for slot in rest]
     kept = list(range(len(cells)))
     if len(kept) > n:
         # drop empty cells from the right until the row fits, then fold any excess into the last column
@@ -422,6 +436,15 @@ def section_ref_from_cell(raw: str, text: str) -> tuple[str, str]:
 
 
 @dataclass
+class _CutLead:
+    """A lead cell printed a line per row: the actions beside its lines, and the actions just above
+    its first line that had no lead of their own (nearest first)."""
+
+    rows: list[Action] = field(default_factory=list)
+    above: list[Action] = field(default_factory=list)
+
+
+@dataclass
 class Builder:
     draft: PlanDraft
     header: Header | None = None
@@ -448,6 +471,14 @@ class Builder:
     headed_tables: set[int] = field(default_factory=set)  # tables whose header row has been read
     title_rows: dict[int, str] = field(default_factory=dict)  # table -> its title row above the header
     label_titles: dict[str, str] = field(default_factory=dict)  # sheet name -> its table's title row
+    inherited_owner: set[int] = field(default_factory=set)  # actions (ids) given the lead of the row above
+    cut_lead: _CutLead | None = None  # the last lead cell read cut over several rows
+    cut_leads: list[_CutLead] = field(default_factory=list)
+
+    def _cut_goes_on(self, previous: Action) -> bool:
+        """The action above printed the last line so far of a lead cell cut over rows (its own line)."""
+        cell = self.cut_lead
+        return cell is not None and bool(cell.rows) and cell.rows[-1] is previous
 
     # ---------------------------------------------------------------- sections
     def add_section(self, ref: str, title: str, location: Location, parent: str | None = None) -> Section:
@@ -557,6 +588,12 @@ class Builder:
                     # a new layout (not the same header with more or fewer empty cells after it)
                     self.last_number = None
                     self.numbered_in_text = False
+                if not item.grid:
+                    # trailing tabs after a text header name no columns: a row's cell is not put there
+                    named = len(cells)
+                    while named and not cells[named - 1]:
+                        named -= 1
+                    fields = fields[:named]
                 self.header = Header(fields=fields, key=key)
                 self.rows_since_header = 0
                 self.group = {}
@@ -704,6 +741,16 @@ class Builder:
             self._groups(values, raw_values, item.location)
             self._continue(self.last_action, {k: v for k, v in values.items() if k not in GROUP_FIELDS})
             return
+        if (
+            self.last_action is not None
+            and not ref
+            and len(pieces) == 1
+            and self._wrapped_fragment(values, self.last_action)
+        ):
+            # the last words of the action above wrapped onto a line of their own, with the cells
+            # beside them ('Board' | 'Principal Social Worker' | 'Red'): they go on with that action
+            self._continue(self.last_action, values)
+            return
         self._groups(values, raw_values, item.location)
         if "agency" in values:
             self.agency = values["agency"]
@@ -848,6 +895,20 @@ class Builder:
         return bool(values.get("text")) and all(v[0].islower() for v in opening)
 
     @staticmethod
+    def _wrapped_fragment(values: dict[str, str], above: Action) -> bool:
+        """The row holds only the end of the action above, wrapped onto its own line: a few words
+        without a reference or grouping cell, after a text that does not end a sentence, either in
+        lower case ('children') or, under a numbered action, without a due date of its own ('Board')."""
+        text = values.get("text", "")
+        if not text or any(values.get(f) for f in (*GROUP_FIELDS, "ref", "agency")):
+            return False
+        if len(text.split()) > 3 or is_pointer(text) or above.text.rstrip().endswith((".", "!", "?")):
+            return False
+        if not text[0].isalpha():
+            return False
+        return text[0].islower() or (bool(NUMBERED.match(above.ref or "")) and not values.get("due"))
+
+    @staticmethod
     def _starts_unnumbered_action(values: dict[str, str]) -> bool:
         """A row without a reference is a new action, not cells continued across a page break, when
         its action text opens a sentence and it has its own due date or lead (also not continued)."""
@@ -896,8 +957,17 @@ class Builder:
             elif fld == "progress" or fld == "response":
                 action.progress = f"{action.progress} {value}" if action.progress else value
             elif fld == "owner":
-                action.owner = f"{action.owner} {value}" if action.owner else value
+                if id(action) in self.inherited_owner:
+                    # the action had the lead of the row above only for want of its own
+                    self.inherited_owner.discard(id(action))
+                    action.owner = value
+                else:
+                    action.owner = f"{action.owner} {value}" if action.owner else value
                 action.owner_parts = split_owner(action.owner)
+            elif fld == "rag" and action.rag is None:
+                status, known = self._scheme_status(value) or parse_rag(value)
+                opening = None if known else _STATUS_OPENS_UPDATE.match(value)
+                action.rag = parse_rag(opening[1])[0] if opening else status
             elif fld == "due":
                 action.due_text = f"{action.due_text} {value}" if action.due_text else value
                 action.due = parse_due(action.due_text)
@@ -938,30 +1008,54 @@ class Builder:
         previous = self.last_action
         if (
             not owner
-            and action.ref
             and self.header is not None
-            and self.header.has("ref")
             and self.header.has("owner")
             and previous is not None
+            and previous.owner
             and previous.section == action.section
+            and (
+                (action.ref and self.header.has("ref"))
+                # actions numbered in their text ('1.2Introduce ...'), the table without a Ref column
+                or (not self.header.has("ref") and NUMBERED.match(previous.ref or ""))
+            )
         ):
             owner = previous.owner  # a lead cell merged over the rows below it is printed once
+            self.inherited_owner.add(id(action))
         if (
             owner
             and values.get("owner")
             and previous is not None
             and previous.owner
             and previous.section == action.section
-            and _DANGLING.search(previous.owner)
+            and (_DANGLING.search(previous.owner) or self._cut_goes_on(previous))
         ):
             # a merged lead cell shared out line by line over the rows beside it ('Matt Stone, CAMHS
-            # Head of' | 'Service ESCC – ...'): the cell goes on in this row and leads the rows above too
+            # Head of' | 'Service ESCC – ...'): the cell goes on in this row and leads the rows above too;
+            # once cut so, its next lines in the rows right below are its own too ('Brenda Lynes, ...')
             joined = f"{previous.owner} {owner}"
+            cell = self.cut_lead if self._cut_goes_on(previous) else None
+            if cell is None:
+                cell = _CutLead()
+                self.cut_lead = cell
+            cut_at = previous.owner
             for above in reversed(self.draft.actions):
-                if above.owner != previous.owner or above.section != action.section:
+                if above.owner != cut_at or above.section != action.section:
                     break
                 above.owner = joined
                 above.owner_parts = split_owner(joined)
+                if not any(row is above for row in cell.rows):
+                    cell.rows.insert(0, above)
+            if not cell.above:
+                # the rows above the cell's first line that only took the lead above them: the cell,
+                # centred in its merged rows, may start there (see _centred_cut_leads)
+                first = _position(self.draft.actions, cell.rows[0])
+                for above in reversed(self.draft.actions[:first]):
+                    if id(above) not in self.inherited_owner or above.section != action.section:
+                        break
+                    cell.above.append(above)
+            cell.rows.append(action)
+            if not any(known is cell for known in self.cut_leads):
+                self.cut_leads.append(cell)
             owner = joined
         if not owner and self.header is not None and not self.header.has("owner") and not action.question:
             owner = values.get("agency")  # 'Responsible agency' is the only column saying who
@@ -1020,8 +1114,32 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
         else:
             builder.text_line(item)
     _sections_from_table_names(builder)
+    _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
+
+
+def _position(actions: list[Action], action: Action) -> int:
+    """Where this very action is in the list (not an equal one)."""
+    return next(k for k, a in enumerate(actions) if a is action)
+
+
+def _centred_cut_leads(builder: Builder) -> None:
+    """A merged lead cell is printed in the middle of the rows it spans, so a cell cut over rows
+    (see ``Builder._action``) with rows below it that have no lead of their own starts as far above
+    its first line: as many of the rows just above it that took the lead above them take this cell's
+    lead instead (1.2 under 'Health – ... Head of' | 'Service ...' printed beside 1.3 and 1.4, 1.5 empty)."""
+    actions = builder.draft.actions
+    for cell in builder.cut_leads:
+        last = cell.rows[-1]
+        below = 0
+        for action in actions[_position(actions, last) + 1 :]:
+            if id(action) not in builder.inherited_owner or action.owner != last.owner:
+                break
+            below += 1
+        for above in cell.above[:below]:
+            above.owner = last.owner
+            above.owner_parts = split_owner(last.owner)
 
 
 def _warn_hidden_rows(builder: Builder) -> None:

@@ -34,7 +34,7 @@ def test_noisy_extraction_of_the_same_plan_still_finds_most_actions(scorer: Modu
     draft = import_document(seed_path("001"))
     result = scorer.score(draft.to_dict(), gold_for("001"))
     assert result["f1"] >= 0.85, result
-    assert result["field_mean"] >= 0.92, result
+    assert result["field_mean"] >= 0.935, result
 
 
 @needs_shared

@@ -130,3 +130,123 @@ def test_a_merged_lead_cut_mid_phrase_over_two_rows_is_one_lead_for_the_rows_it_
         "Douglas Sinclair, Head of Police DCI Chris Mayle",
         "Douglas Sinclair, Head of Police DCI Chris Mayle",
     ]
+
+
+# a plan numbering its actions in their text, with no Ref column, its header row ending in tabs
+PRIORITY_HEADER = "Priority\tAction\tLead\tTimescale\tSuccess measure\tRAG and progress\t\t"
+
+
+def test_the_last_words_of_a_wrapped_action_on_a_line_of_their_own_go_on_with_that_action() -> None:
+    draft = _read(
+        [
+            PRIORITY_HEADER,
+            "1. Plans drift\t1.1 Hold practice weeks in which senior leaders observe practice and speak with\t"
+            "Director of Children’s\tDecember 2024\tPractice week reports\t\t\t",
+            "\tchildren\tServices\t\t\t\t",
+            "\t1.2 Report the findings of each practice week to the Improvement\tHead of Service\tMarch 2025\t\t\t",
+            "\tBoard\t\t\tBoard minutes\t\t\t",
+        ]
+    )
+    assert [(a.ref, a.text, a.owner) for a in draft.actions] == [
+        (
+            "1.1",
+            "Hold practice weeks in which senior leaders observe practice and speak with children",
+            "Director of Children’s Services",
+        ),
+        ("1.2", "Report the findings of each practice week to the Improvement Board", "Head of Service"),
+    ]
+
+
+def test_two_actions_sharing_a_cell_that_wraps_take_the_lead_above_and_the_cells_beside_the_wrapped_end() -> (
+    None
+):
+    draft = _read(
+        [
+            PRIORITY_HEADER,
+            "1. Oversight is weak\t1.1 Introduce a monthly tracking meeting\tService Manager, Child Protection\t"
+            "June 2024\tFewer children on plans\tAmber – two meetings held\t\t",
+            "\t1.2Deliver oversight training to all team managers  "
+            "1.3Audit 20 cases a month and report findings to the Improvement\t"
+            "September 2024 Q3 2024/25\tAll managers trained\tComplete\t\t",
+            "\tBoard\tPrincipal Social Worker\t\tAudit findings show improvement\tRed – audits paused\t\t",
+        ]
+    )
+    assert [(a.ref, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        ("1.1", "Service Manager, Child Protection", "June 2024", "amber"),
+        ("1.2", "Service Manager, Child Protection", "September 2024", "complete"),
+        ("1.3", "Principal Social Worker", "Q3 2024/25", "red"),
+    ]
+    assert _by_text(draft, "Audit 20 cases").text.endswith("to the Improvement Board")
+
+
+def test_an_action_without_a_number_under_a_numbered_one_is_read_with_the_lead_merged_over_both() -> None:
+    draft = _read(
+        [
+            PRIORITY_HEADER,
+            "2. Health needs are not met\t2.1Review the pathway for health assessments\tDesignated Nurse\t"
+            "April 2024\t85% within timescale\tAmber – 64% in Q4\t\t",
+            "\t2.2Offer every care leaver a health passport\tHead of Service, Children in Care\t"
+            "July 2024\tAll care leavers offered a passport\tGreen – 112 issued\t\t",
+            "\tReport the timeliness of health assessments to the Corporate Parenting Panel each quarter\t"
+            "Quarterly from June 2024\tPanel minutes\tGreen\t\t",
+        ]
+    )
+    last = _by_text(draft, "Report the timeliness")
+    assert (last.section, last.owner, last.due_text, last.rag) == (
+        "2",
+        "Head of Service, Children in Care",
+        "Quarterly from June 2024",
+        "green",
+    )
+    assert [a.rag for a in draft.actions] == ["amber", "green", "green"]
+
+
+def test_a_lead_cut_over_rows_with_a_row_below_it_without_a_lead_also_leads_the_row_above_its_first_line() -> (
+    None
+):
+    draft = _read(
+        [
+            HEADER,
+            "1\tSome children wait too long\t1.1 Audit the wellbeing team\tOctober 2020\tCelia Lamden, Head of Early Help",
+            "\t\t1.2 Revise the escalation processes\tOctober 2020\t",
+            "\t\t1.3 Consider every young person for a complex case plan\tOctober 2020\tHealth – Matt Stone, CAMHS Head of",
+            "\t\t1.4 Review complex case planning oversight\tSeptember 2020\tService ESCC – Vicky Finnemore",
+            "\t\t1.5 Review pathways between services\tSeptember 2020\t",
+            "2\tPlans are not clear\t2.1 Include timescales in every plan\tJune 2020\tDouglas Sinclair",
+            "\t\t2.2 Audit the plans\tJuly 2020\t",
+            "\t\t2.3 Report the audits\tJuly 2020\tPolice – DCI Chris Mayle, Head of",
+            "\t\t2.4 Train the officers\tJuly 2020\tPublic Protection",
+        ]
+    )
+    cut = "Health – Matt Stone, CAMHS Head of Service ESCC – Vicky Finnemore"
+    police = "Police – DCI Chris Mayle, Head of Public Protection"
+    assert [a.owner for a in draft.actions] == [
+        "Celia Lamden, Head of Early Help",
+        cut,
+        cut,
+        cut,
+        cut,
+        "Douglas Sinclair",
+        "Douglas Sinclair",  # no row without a lead below the cut cell: it starts at its first line
+        police,
+        police,
+    ]
+
+
+def test_each_further_line_of_a_lead_cut_over_rows_in_the_rows_right_below_is_part_of_it() -> None:
+    draft = _read(
+        [
+            HEADER,
+            "11\tChildren wait too long for CAMHS\t11.1Increase access to early interventions\tDecember 2020\t"
+            "Health – Matt Stone, CAMHS Head of Service  Niki Cartwright, Interim Director of",
+            "\t\t11.2Report the waiting list to commissioners\tDecember 2020\tCommissioning, NHS CCG",
+            "\t\t11.3Expand the ADHD pathway\tDecember 2020\tBrenda Lynes, Associate Director, ESHT",
+            "\t\t11.4Develop a business case for more capacity\tQ2 2020/21\t",
+            "12\tChildren in care wait\t12.1Re-issue the invitation to LAC Nurses\tJuly 2020\tTeresa Hill, Head of LAC",
+        ]
+    )
+    whole = (
+        "Health – Matt Stone, CAMHS Head of Service Niki Cartwright, Interim Director of Commissioning, "
+        "NHS CCG Brenda Lynes, Associate Director, ESHT"
+    )
+    assert [a.owner for a in draft.actions] == [whole, whole, whole, whole, "Teresa Hill, Head of LAC"]

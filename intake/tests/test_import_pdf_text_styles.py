@@ -857,5 +857,5 @@ ILACS_TABBED = _text(
 
 def test_an_ilacs_plan_in_the_noisier_tabbed_extraction_scores_against_its_gold(scorer: ModuleType) -> None:
     result = _score(scorer, ILACS_TABBED, _gold("ilacs_tabbed.txt", ILACS_SECTIONS, ILACS_ACTIONS))
-    assert result["f1"] >= 0.85, result
-    assert result["field_mean"] >= 0.8, result
+    assert result["f1"] >= 1.0, result
+    assert result["field_mean"] >= 1.0, result
