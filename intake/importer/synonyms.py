@@ -131,8 +131,18 @@ _BY_SUB_LABEL: dict[tuple[str, str], str] = {
 }
 
 
+# letters spelled out with slashes or stops ('R/A/G', 'B/R/A/G', 'R.A.G.'): the word they spell
+_SPELLED = re.compile(r"(?<![\w/.])((?:[a-z][/.]){2,}[a-z]?\.?)(?![\w/])")
+# a header naming the inspection or review the column comes from ('Ofsted area for improvement',
+# 'JTAI recommendation'): the rest names the column
+_SOURCE_NAME = re.compile(r"^(?:ofsted|jtai|cqc|hmicfrs|hmi|inspection|inspectors'?|(?:l?cspr|scr))\s+(?=\S)")
+
+
 def normalise_header(text: str) -> str:
-    return clean_text(text).lower().replace("’", "'").strip(" :*")  # clean_text collapsed the spaces
+    text = clean_text(text).lower().replace("’", "'").strip(" :*")  # clean_text collapsed the spaces
+    if "/" in text or "." in text:
+        text = _SPELLED.sub(lambda m: re.sub(r"[/.]", "", m[1]), text)
+    return text
 
 
 @lru_cache(maxsize=65536)
@@ -147,6 +157,9 @@ def header_field(cell: str) -> str | None:
     found = _BY_SYNONYM.get(text)
     if found:
         return found
+    source = _SOURCE_NAME.match(text)
+    if source:
+        return header_field(text[source.end() :])
     if _QUARTER.fullmatch(text):
         return "progress"  # a column per quarter ('Q1' | 'Q2' | 'Q3' | 'Q4'): the update of each round
     dated = _DATED_FIRST.match(text)

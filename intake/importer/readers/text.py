@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from ..columns import table_items
 from ..model import Location
-from ..synonyms import exact_header_field
+from ..normalise import find_dates, looks_like_rag
+from ..synonyms import exact_header_field, header_field
 from .base import Item, ReadResult
 from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables_with_fills
 
@@ -210,6 +211,124 @@ def cells_per_line_as_pipes(lines: list[str]) -> list[str]:
     return out
 
 
+_TABLE_TITLE = re.compile(
+    r"^(?:(?:theme|priority|area|objective|recommendation|finding|section|strand|outcome)\s+)?"
+    r"\d{1,2}(?:\.\d{1,2})?[.:)]?\s*[:\-–]?\s+\S.{2,}$",
+    re.I,
+)
+_SLASH = re.compile(r"(?<=\s)/(?=\s)|^/(?=\s)|(?<=\s)/$")
+
+
+def _slash_cells(line: str) -> list[str]:
+    """The cells of a line whose cells a document-sharing site printed with ' / ' between them
+    ('1.1 / Agree a protocol / Coordinator / June 2019 /  / C'); 'N/A' and 'and/or' are not cut."""
+    return [c.strip() for c in _SLASH.split(" " + line.strip() + " ")] if "/" in line else [line.strip()]
+
+
+def _slash_header(line: str) -> int:
+    """The number of columns a ' / '-separated header line names (0 if it is not one): three or more
+    column names, most of them known, one of them the action's."""
+    parts = _slash_cells(line)
+    if len(parts) < 3 or any(len(p) > 60 for p in parts):
+        return 0
+    fields = [header_field(p) for p in parts]
+    named = sum(1 for f in fields if f)
+    if named < 3 or named < 0.6 * len(parts) or "text" not in fields:
+        return 0
+    return len(parts)
+
+
+def _slash_row(parts: list[str], header: list[str]) -> list[str]:
+    """A row with more cells than its header (a cell's own ' / ', as in 'Police / Health'): the
+    surplus is put back into the cell where the rest then fits its columns best (a date under the
+    due column, a status under the status column), else into the action's cell."""
+    width = len(header)
+    if len(parts) <= width:
+        return parts + [""] * (width - len(parts))
+    fields = [header_field(h) for h in header]
+    extra = len(parts) - width
+
+    def joined(at: int) -> list[str]:
+        return [*parts[:at], " / ".join(parts[at : at + extra + 1]), *parts[at + extra + 1 :]]
+
+    def fits(row: list[str]) -> int:
+        # a date under the due column, a status (or nothing) under the status column
+        due = sum(1 for f, c in zip(fields, row, strict=True) if f == "due" and find_dates(c))
+        rag = sum(1 for f, c in zip(fields, row, strict=True) if f == "rag" and (not c or looks_like_rag(c)))
+        return due + rag
+
+    def short(at: int) -> bool:
+        # the pieces joined are names ('Police / Health'), not parts of a sentence
+        return all(len(p.split()) <= 5 for p in parts[at : at + extra + 1])
+
+    first = fields.index("text") if "text" in fields else width - 1
+    best = max([first, *range(width)], key=lambda at: (fits(joined(at)), short(at)))
+    return joined(best)
+
+
+def slashed_tables_as_tabs(lines: list[str]) -> list[str]:
+    """Tables as document-sharing sites print a Word document's text (docsbay, docest, vdocuments):
+    each row on a line, its cells separated by ' / ', an empty cell an empty stretch ('/  /'), a
+    cell's further paragraphs on lines of their own before the rest of the row (so a row is the
+    lines that, together, hold as many separators as its header), and a row merged across the table
+    (a section) a line with no separator. Where such a table has a header of column names, it and the
+    short keys beside it ('R / Not on track' on consecutive lines) are rewritten as tab-separated
+    rows; text that already has tab-separated or pipe rows is left as it is."""
+    if any("\t" in line or line.lstrip().startswith("|") for line in lines):
+        return lines
+    if not any(_slash_header(line) for line in lines):
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        width = _slash_header(lines[i])
+        if not width:
+            # a short key or list printed the same way: two or more consecutive lines of as many cells
+            parts = _slash_cells(lines[i])
+            j = i
+            while (
+                j < len(lines)
+                and len(parts) >= 2
+                and len(_slash_cells(lines[j])) == len(parts)
+                and len(lines[j]) < 200
+            ):
+                j += 1
+            if j - i >= 2:
+                out.extend("\t".join(_slash_cells(line)) for line in lines[i:j])
+                i = j
+            else:
+                out.append(lines[i])
+                i += 1
+            continue
+        header = _slash_cells(lines[i])
+        if out and _TABLE_TITLE.match(out[-1].strip()) and len(out[-1]) < 200:
+            # the line just above the header names the table's group ('Theme 2: Neglect'): a heading
+            out[-1] = "## " + out[-1].strip()
+        out.append("\t".join(header))
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and not _slash_header(lines[j]):
+            seps = len(_slash_cells(lines[j])) - 1
+            if seps == 0:
+                ahead = len(_slash_cells(lines[j + 1])) - 1 if j + 1 < len(lines) else 0
+                if ahead >= width - 1 or not (j + 1 < len(lines) and lines[j + 1].strip()):
+                    # a row merged across the table (a section), before a whole row
+                    out.append(lines[j].strip() + "\t" * (width - 1))
+                    j += 1
+                    continue
+            # a row, its cells' further paragraphs on lines of their own: gather lines until they
+            # hold as many separators as the header
+            taken = [lines[j].strip()]
+            k = j + 1
+            while seps < width - 1 and k < len(lines) and lines[k].strip() and not _slash_header(lines[k]):
+                seps += len(_slash_cells(lines[k])) - 1
+                taken.append(lines[k].strip())
+                k += 1
+            out.append("\t".join(_slash_row(_slash_cells(" ".join(taken)), header)))
+            j = k
+        i = j
+    return out
+
+
 def _pipe_cells(line: str) -> list[str]:
     """The cells of a pipe-table row: '| a | b |' (the outer pipes are optional)."""
     inner = line[1:] if line.startswith("|") else line
@@ -230,7 +349,7 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
     text = data.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html_document(text):
         text = html_document_lines(text)
-    lines = cells_per_line_as_pipes(pandoc_tables_as_pipes(text.split("\n")))
+    lines = cells_per_line_as_pipes(pandoc_tables_as_pipes(slashed_tables_as_tabs(text.split("\n"))))
     laid_out = _looks_laid_out(lines) or (laid_out_by_reader and any(line.strip() for line in lines))
     tables = table_items(lines) if laid_out else {}
     items: list[Item] = []
