@@ -474,6 +474,10 @@ class Builder:
     inherited_owner: set[int] = field(default_factory=set)  # actions (ids) given the lead of the row above
     cut_lead: _CutLead | None = None  # the last lead cell read cut over several rows
     cut_leads: list[_CutLead] = field(default_factory=list)
+    # two grouping columns ('Theme' | 'Objective'): the row's outer cell (value, raw), and the section
+    # the outer column last opened, which holds the inner column's sections
+    row_outer: tuple[str, str] | None = None
+    outer_section: str | None = None
 
     def _cut_goes_on(self, previous: Action) -> bool:
         """The action above printed the last line so far of a lead cell cut over rows (its own line)."""
@@ -597,6 +601,7 @@ class Builder:
                 self.header = Header(fields=fields, key=key)
                 self.rows_since_header = 0
                 self.group = {}
+                self.outer_section = None
                 self.agency = None
                 self.last_action = None
             self.header.sheet = sheet
@@ -691,7 +696,17 @@ class Builder:
                 latest[fld] = (when, value)
         day = latest["progress"][0][0] if "progress" in latest else None
         self.progress_date = day if day != dt.date.min else None
+        # two grouping columns, an outer ('Theme', 'Priority') and an inner ('Objective') one: each
+        # is a section of its own, the inner inside the outer
+        grouping = [
+            (value, raw)
+            for fld, value, raw in zip(header.fields, aligned, raw_aligned, strict=True)
+            if fld == "section"
+        ]
+        self.row_outer = None
         for fld, value, raw, when in zip(header.fields, aligned, raw_aligned, rounds, strict=True):
+            if fld == "section" and len(grouping) > 1:
+                continue
             if fld in latest and when is not None:
                 if when == latest[fld][0]:
                     values[fld] = f"{value} {values[fld]}" if fld in values else value
@@ -703,6 +718,8 @@ class Builder:
             elif fld and value:
                 values[fld] = f"{values[fld]} {value}" if fld in values else value
                 raw_values.setdefault(fld, raw)
+        if len(grouping) > 1:
+            self._nested_groups(grouping, values, raw_values)
         if self.progress_date is None and values.get("progress"):
             # one progress cell written as dated updates ('Dec 2022: ... Mar 2023: ...'): the latest's date
             self.progress_date = latest_update_date(values["progress"])
@@ -926,10 +943,39 @@ class Builder:
         parts = split_at_dates(due)
         return parts if len(parts) == count else []
 
+    def _nested_groups(
+        self, grouping: list[tuple[str, str]], values: dict[str, str], raw_values: dict[str, str]
+    ) -> None:
+        """A row's cells under two grouping columns: the inner (the last, or the others read together)
+        is the row's section; the outer, kept aside, is the section that holds it. The same text in
+        both (a cell merged across them) is one section; a row with only the outer opens that alone."""
+        outer, raw_outer = grouping[0]
+        inner = " ".join(value for value, _ in grouping[1:] if value)
+        raw_inner = " ".join(raw for value, raw in grouping[1:] if value)
+        if inner == outer:
+            inner = raw_inner = ""
+        if outer:
+            self.row_outer = (outer, raw_outer)
+        value, raw = (inner, raw_inner) if inner else (outer, raw_outer)
+        if value:
+            values["section"] = value
+            raw_values["section"] = raw
+
     def _groups(self, values: dict[str, str], raw_values: dict[str, str], location: Location) -> None:
+        outer, self.row_outer = self.row_outer, None
+        only_outer = False
+        if outer is not None:
+            ref, title = section_ref_from_cell(outer[1], outer[0])
+            self.outer_section = self.add_section(ref, title, location).ref
+            if values.get("section") == outer[0]:
+                # the outer cell alone: its section holds the rows below until the inner column opens one
+                only_outer = True
+                self.group["section"] = self.outer_section
+                self.group.pop("question", None)
+                self.agency = None
         for fld in GROUP_FIELDS:
             value = values.get(fld)
-            if not value:
+            if not value or (fld == "section" and only_outer):
                 continue
             ref, title = section_ref_from_cell(raw_values.get(fld, value), value)
             has_ref = bool(
@@ -942,12 +988,17 @@ class Builder:
                     if section.ref == current:
                         section.title = f"{section.title} {value}"
                 continue
-            section = self.add_section(ref, title, location)
+            inside = self.outer_section if fld == "section" and self._nested() else None
+            section = self.add_section(ref, title, location, parent=inside)
             self.group[fld] = section.ref
             self.group_had_ref = has_ref
             if fld == "section":
                 self.group.pop("question", None)
             self.agency = None
+
+    def _nested(self) -> bool:
+        """The header has two grouping columns or more (an outer and an inner section)."""
+        return self.header is not None and self.header.fields.count("section") > 1
 
     def _continue(self, action: Action, values: dict[str, str]) -> None:
         """A row without a reference under an action: cells continued across a page break."""

@@ -347,12 +347,13 @@ TRACKER_GOLD: dict[str, Any] = {
 
 
 def test_an_excel_plan_with_a_two_row_date_header_and_month_year_dates_is_read(scorer: ModuleType) -> None:
-    """Reached: every action, its ref, text, lead, 'Jun-19' as 30 June 2019. Missing: the objective
-    as the innermost section inside its theme -- the two section columns ('Theme' | 'Objective') are
-    read as one section named by both ('Early help Families get help ...')."""
+    """Every action, its ref, text, lead, 'Jun-19' as 30 June 2019; the two grouping columns ('Theme' |
+    'Objective') give a section per theme and inside it a section per objective, which holds the actions."""
     draft = import_document(_tracker_xlsx(), filename="tracker.xlsx")
     result = _score(scorer, draft, TRACKER_GOLD)
     assert result["f1"] == 1.0, result
-    fields = result["fields"]
-    assert all(fields[name] == 1.0 for name in ("ref", "text", "owner", "due", "rag")), result
+    assert all(value == 1.0 for value in result["fields"].values()), result
+    assert [(s.ref, s.title, s.parent) for s in draft.sections] == [
+        (s["ref"], s["title"], s["parent"]) for s in TRACKER_GOLD["sections"]
+    ]
     assert [a.due_text for a in draft.actions] == ["Jun-19", "Sep-19", "Dec-19", "Mar-20"]
