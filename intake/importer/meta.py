@@ -24,6 +24,13 @@ _ORG = re.compile(
 _ORG_CAPITALS = re.compile(
     r"((?:[A-Z][A-Z'’&]*\s+){1,4}(?:LOCAL\s+)?SAFEGUARDING\s+(?:CHILDREN(?:'S|’S)?\s+)?(?:PARTNERSHIP|BOARD))\b"
 )
+# a line that only names a council or its children's services ('Wexcombe Council Children's Services',
+# 'Eastshire County Council'): the organisation of a plan that names no partnership
+_COUNCIL_LINE = re.compile(
+    r"(?:[A-Z][\w'’&.-]*\s+){1,4}(?:Council|Children(?:'s|’s)\s+Services)"
+    r"(?:\s*[,–-]?\s*Children(?:'s|’s)\s+Services)?"
+)
+_COUNCIL_LINES = 12  # among the document's first lines
 _KEY_WORDS = r"(?:(?:b?rag|progress|status|rating|score|scoring|colour|delivery)\s+){0,3}key"
 _INLINE_KEY = re.compile(rf"^{_KEY_WORDS}\s*[:\-–]\s*(.+)$", re.I)
 # a numbered rating and its colour: '1 = Not started / off track (Red)', '3 Green – on track'
@@ -113,6 +120,8 @@ def _title_rows(items: list[Item]) -> str | None:
         if run and row is not None and previous is not None and row != previous + len(run):
             break
         run.append(text)
+    if len(run) > 1 and _COUNCIL_LINE.fullmatch(run[0]):
+        run = run[1:]  # the council's name above the plan's title: it is not the title
     return " – ".join(run) if run else None
 
 
@@ -133,8 +142,18 @@ def _numbered_status(text: str) -> RagStatus | None:
     return RagStatus(key=key, label=line[1], colour=word, definition=definition, done=done)
 
 
-_LETTER_KEY = {"r": "red", "a": "amber", "g": "green", "b": "complete"}
+_LETTER_KEY = {"r": "red", "a": "amber", "g": "green", "b": "complete", "c": "complete"}
+_LETTERS = ("R", "A", "G", "B", "C")
+# a key's line by status letter: 'C - Completed', 'R: Not on track' (not 'A' opening a sentence)
+_LETTER_LINE = re.compile(r"^([RAGBC])\s*[:=–-]\s*(\S.{1,150})$")
 _LABEL_COLOUR = re.compile(r"^(.{2,40}?)\s*[(\[](red|amber|green|blue|purple)[)\]]$", re.I)
+
+
+def _letter_status(letter: str, definition: str) -> RagStatus:
+    """A status by its letter in the plan's key: 'B' (blue) and 'C' (completed) are complete."""
+    key = _LETTER_KEY[letter.lower()]
+    colour = {"B": "blue", "C": None}.get(letter, key)
+    return RagStatus(key=key, label=letter, colour=colour, definition=definition, done=key == "complete")
 
 
 def _labelled_status(cells: list[str]) -> RagStatus | None:
@@ -144,10 +163,8 @@ def _labelled_status(cells: list[str]) -> RagStatus | None:
     if len(nonempty) != 2 or len(nonempty[1]) > 200 or not re.search(r"[a-z]{2}", nonempty[1], re.I):
         return None
     first, definition = nonempty
-    if first in ("R", "A", "G", "B"):
-        key = _LETTER_KEY[first.lower()]
-        colour = "blue" if key == "complete" else key
-        return RagStatus(key=key, label=first, colour=colour, definition=definition, done=key == "complete")
+    if first in _LETTERS:
+        return _letter_status(first, definition)
     named = _LABEL_COLOUR.match(first)
     if named is None or len(named[1].split()) > 5:
         return None
@@ -176,6 +193,11 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
             if len(on_line) >= 3:
                 best = on_line
                 continue
+        letter = _LETTER_LINE.match(text) if text and cells is None else None
+        if letter and (run or letter[1] == "R") and re.search(r"[a-z]{2}", letter[2], re.I):
+            # 'R - Not on track' opens a key written as lines; 'C - Completed' goes on with one
+            run.append(_letter_status(letter[1], letter[2].strip()))
+            continue
         numbered = _numbered_status(text) if text and len(text) < 200 else None
         if numbered is not None:
             run.append(numbered)
@@ -217,6 +239,15 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
             seen.add(status.key)
             out.append(status)
     return out
+
+
+def _council_line(texts: list[str]) -> str | None:
+    """Among the first lines, one that only names a council or its children's services."""
+    for text in texts[:_COUNCIL_LINES]:
+        line = text.strip()
+        if len(line) <= 90 and _COUNCIL_LINE.fullmatch(line):
+            return line
+    return None
 
 
 def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | None = None) -> PlanMeta:
@@ -261,7 +292,7 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
                 run.append(text)
                 continue
             break
-        if len(run) > 1 and _ORG.fullmatch(run[0].strip()):
+        if len(run) > 1 and (_ORG.fullmatch(run[0].strip()) or _COUNCIL_LINE.fullmatch(run[0].strip())):
             run = run[1:]  # the organisation's name above the plan's title: it is not the title
         if run:
             meta.title = " – ".join(run)
@@ -276,6 +307,8 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
         meta.organisation = re.sub(r"\s+", " ", org[1]).strip()
     elif capitals := _ORG_CAPITALS.search(apart):
         meta.organisation = " ".join(word.capitalize() for word in capitals[1].split())
+    else:
+        meta.organisation = _council_line(texts)
     for m in _AS_AT.finditer(head):
         dates = find_dates(m[1])
         if dates:

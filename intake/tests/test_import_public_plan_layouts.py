@@ -357,3 +357,84 @@ def test_an_excel_plan_with_a_two_row_date_header_and_month_year_dates_is_read(s
         (s["ref"], s["title"], s["parent"]) for s in TRACKER_GOLD["sections"]
     ]
     assert [a.due_text for a in draft.actions] == ["Jun-19", "Sep-19", "Dec-19", "Mar-20"]
+
+
+# --------------------------------------------------------------------------- a letter key, a council's name
+
+KEY_ROWS = [["RAG key"], ["R", "Not on track"], ["A", "Some slippage"], ["G", "On track"], ["C", "Completed"]]
+PLAN_ROWS = [["Ref", "Action", "Lead", "RAG"], ["1", "Publish the protocol", "Board Manager", "C"]]
+
+
+def _lettered_xlsx() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        ["Wexcombe Council Children's Services"],
+        ["Improvement Plan 2024"],
+        [],
+        *KEY_ROWS,
+        [],
+        *PLAN_ROWS,
+    ]:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _lettered_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Wexcombe Council Children's Services")
+    document.add_paragraph("Improvement Plan 2024")
+    key = document.add_table(rows=0, cols=2)
+    for letter, meaning in KEY_ROWS[1:]:
+        cells = key.add_row().cells
+        cells[0].text, cells[1].text = letter, meaning
+    document.add_paragraph("")
+    table = document.add_table(rows=0, cols=4)
+    for row in PLAN_ROWS:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _lettered_text() -> bytes:
+    lines = ["Wexcombe Council Children's Services", "Improvement Plan 2024", ""]
+    lines += ["\t".join(row) for row in [*KEY_ROWS, [""], *PLAN_ROWS]]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_key_row_c_completed_adds_complete_to_the_rag_scheme_in_excel_word_and_tab_separated_text() -> None:
+    for data, name in (
+        (_lettered_xlsx(), "k.xlsx"),
+        (_lettered_docx(), "k.docx"),
+        (_lettered_text(), "k.txt"),
+    ):
+        draft = import_document(data, filename=name)
+        scheme = {s.key: (s.label, s.definition) for s in draft.rag_scheme}
+        assert scheme == {
+            "red": ("R", "Not on track"),
+            "amber": ("A", "Some slippage"),
+            "green": ("G", "On track"),
+            "complete": ("C", "Completed"),
+        }, name
+        assert [a.rag for a in draft.actions] == ["complete"], name
+
+
+def test_a_key_written_as_lines_c_completed_adds_complete_to_the_rag_scheme() -> None:
+    draft = import_document(SLASHED.encode(), filename="slashed.txt")
+    assert {s.key: s.definition for s in draft.rag_scheme}["complete"] == "Completed"
+
+
+def test_a_councils_childrens_services_line_is_the_organisation_of_a_plan_naming_no_partnership() -> None:
+    for data, name in (
+        (_lettered_xlsx(), "k.xlsx"),
+        (_lettered_docx(), "k.docx"),
+        (_lettered_text(), "k.txt"),
+    ):
+        draft = import_document(data, filename=name)
+        assert draft.plan.organisation == "Wexcombe Council Children's Services", name
+        assert draft.plan.title == "Improvement Plan 2024", name
