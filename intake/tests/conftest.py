@@ -40,3 +40,52 @@ def scorer() -> ModuleType:
     if not SEEDS.is_dir():
         pytest.skip(f"shared folder not found at {SHARED}")
     return load_scorer()
+
+
+def gold_action(
+    ref: str | None,
+    section: str | None,
+    text: str,
+    owner: str | None,
+    due_text: str | None,
+    due: str | None,
+    rag: str | None,
+    progress: str | None = None,
+    **extra: str | None,
+) -> dict[str, Any]:
+    """One action of an expected result written in a test, in the gold files' schema."""
+    return {
+        "ref": ref,
+        "section": section,
+        "text": text,
+        "owner": owner,
+        "due_text": due_text,
+        "due": due,
+        "rag": rag,
+        "progress": progress,
+        **extra,
+    }
+
+
+def gold_plan(
+    document: str, sections: list[tuple[str, str, str | None]], actions: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """An expected result written in a test: its sections as (ref, title, parent)."""
+    return {
+        "document": document,
+        "plan": {"title": None, "organisation": None, "kind": "other", "as_at": None},
+        "rag_scheme": None,
+        "sections": [{"ref": r, "title": t, "parent": p} for r, t, p in sections],
+        "actions": actions,
+    }
+
+
+def score_plan(scorer: ModuleType, plan: Any, gold: dict[str, Any]) -> dict[str, Any]:
+    """The shared scorer's result for a draft, or for text imported under the gold's document name."""
+    from intake.importer.api import import_document
+
+    draft = (
+        import_document(plan.encode("utf-8"), filename=gold["document"]) if isinstance(plan, str) else plan
+    )
+    result: dict[str, Any] = scorer.score(draft.to_dict(), gold)
+    return result

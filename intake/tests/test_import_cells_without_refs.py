@@ -13,12 +13,14 @@ from typing import Any
 
 from intake.importer.api import import_document
 
+from .conftest import gold_action, gold_plan, score_plan
+
 
 def _text(lines: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _action(
+def _unnumbered(
     section: str,
     text: str,
     owner: str | None,
@@ -27,34 +29,8 @@ def _action(
     rag: str | None,
     progress: str | None = None,
 ) -> dict[str, Any]:
-    return {
-        "ref": None,
-        "section": section,
-        "text": text,
-        "owner": owner,
-        "due_text": due_text,
-        "due": due,
-        "rag": rag,
-        "progress": progress,
-    }
-
-
-def _gold(
-    name: str, sections: list[tuple[str, str, str | None]], actions: list[dict[str, Any]]
-) -> dict[str, Any]:
-    return {
-        "document": name,
-        "plan": {"title": None, "organisation": None, "kind": "other", "as_at": None},
-        "rag_scheme": None,
-        "sections": [{"ref": r, "title": t, "parent": p} for r, t, p in sections],
-        "actions": actions,
-    }
-
-
-def _score(scorer: ModuleType, text: str, gold: dict[str, Any]) -> dict[str, Any]:
-    draft = import_document(text.encode("utf-8"), filename=gold["document"])
-    result: dict[str, Any] = scorer.score(draft.to_dict(), gold)
-    return result
+    """An expected action of a table without a reference column."""
+    return gold_action(None, section, text, owner, due_text, due, rag, progress)
 
 
 # --------------------------------------------------------------------------- pdfminer: a neglect plan
@@ -65,7 +41,7 @@ NEGLECT_SECTIONS = [
 ]
 
 NEGLECT_ACTIONS = [
-    _action(
+    _unnumbered(
         "1",
         "Refresh the neglect toolkit and publish it on the partnership website",
         "Partnership Business Manager",
@@ -74,7 +50,7 @@ NEGLECT_ACTIONS = [
         "green",
         "Toolkit refreshed and launched at the April conference",
     ),
-    _action(
+    _unnumbered(
         "1",
         "Deliver Graded Care Profile 2 training to health visitors and school nurses",
         "Designated Nurse Safeguarding Children",
@@ -83,7 +59,7 @@ NEGLECT_ACTIONS = [
         "amber",
         "Two cohorts trained; a third is booked for October",
     ),
-    _action(
+    _unnumbered(
         "1",
         "Audit 20 cases of children on plans for neglect to test the use of the toolkit",
         "Quality Assurance Subgroup",
@@ -91,7 +67,7 @@ NEGLECT_ACTIONS = [
         "2024-12-31",
         None,
     ),
-    _action(
+    _unnumbered(
         "2",
         "Map the exploitation hotspots with the police and community safety partners",
         "DCI Sarah Holt, West Midlands Police",
@@ -100,7 +76,7 @@ NEGLECT_ACTIONS = [
         "complete",
         "Map shared with the MACE panel in September",
     ),
-    _action(
+    _unnumbered(
         "2",
         "Train taxi drivers and hotel staff to recognise the signs of exploitation",
         "Licensing Manager",
@@ -108,7 +84,7 @@ NEGLECT_ACTIONS = [
         None,
         "amber",
     ),
-    _action(
+    _unnumbered(
         "2",
         "Review the return home interview offer for children who go missing from home",
         "Head of Early Help",
@@ -196,8 +172,8 @@ NEGLECT_PDFMINER = _text(
 def test_a_neglect_plan_by_priority_without_references_printed_by_pdfminer_scores_against_its_gold(
     scorer: ModuleType,
 ) -> None:
-    result = _score(
-        scorer, NEGLECT_PDFMINER, _gold("neglect_pdfminer.txt", NEGLECT_SECTIONS, NEGLECT_ACTIONS)
+    result = score_plan(
+        scorer, NEGLECT_PDFMINER, gold_plan("neglect_pdfminer.txt", NEGLECT_SECTIONS, NEGLECT_ACTIONS)
     )
     assert result["f1"] == 1.0, result
     assert result["field_mean"] == 1.0, result
@@ -222,7 +198,7 @@ REVIEW_SECTIONS = [
 ]
 
 REVIEW_ACTIONS = [
-    _action(
+    _unnumbered(
         "Early help",
         "Relaunch the early help assessment with a single referral route for schools and GPs",
         "Early Help Service Manager",
@@ -230,7 +206,7 @@ REVIEW_ACTIONS = [
         "2024-04-30",
         "complete",
     ),
-    _action(
+    _unnumbered(
         "Early help",
         "Offer every family stepping down from social care a named early help worker",
         "Head of Early Help",
@@ -238,7 +214,7 @@ REVIEW_ACTIONS = [
         None,
         "green",
     ),
-    _action(
+    _unnumbered(
         "Information sharing",
         "Agree a protocol for sharing information with adult mental health services",
         "Designated Doctor Safeguarding Children, ICB",
@@ -246,7 +222,7 @@ REVIEW_ACTIONS = [
         "2024-10-31",
         "amber",
     ),
-    _action(
+    _unnumbered(
         "Information sharing",
         "Add the school nurse to the core group of every child on a child protection plan",
         None,
@@ -254,7 +230,7 @@ REVIEW_ACTIONS = [
         "2024-12-31",
         "red",
     ),
-    _action(
+    _unnumbered(
         "Information sharing",
         "Publish a seven-minute briefing on the learning from the review",
         "Partnership Business Manager",
@@ -343,7 +319,9 @@ REVIEW_PDFTOTEXT = _text(
 def test_a_review_plan_by_area_without_references_printed_by_plain_pdftotext_scores_against_its_gold(
     scorer: ModuleType,
 ) -> None:
-    result = _score(scorer, REVIEW_PDFTOTEXT, _gold("review_pdftotext.txt", REVIEW_SECTIONS, REVIEW_ACTIONS))
+    result = score_plan(
+        scorer, REVIEW_PDFTOTEXT, gold_plan("review_pdftotext.txt", REVIEW_SECTIONS, REVIEW_ACTIONS)
+    )
     assert result["f1"] == 1.0, result
     assert result["field_mean"] == 1.0, result
 

@@ -17,44 +17,17 @@ from typing import Any
 from intake.importer.api import import_document
 from intake.importer.model import PlanDraft
 
+from .conftest import gold_action, score_plan
+
 
 def _import(text: str, name: str = "plan.txt") -> PlanDraft:
     return import_document(text.encode("utf-8"), filename=name)
-
-
-def _score(scorer: ModuleType, draft: PlanDraft, gold: dict[str, Any]) -> dict[str, Any]:
-    result: dict[str, Any] = scorer.score(draft.to_dict(), gold)
-    return result
 
 
 def _assert_scores(result: dict[str, Any], f1: float = 0.95, fields: float = 0.9) -> None:
     assert result["f1"] >= f1, result
     for name, value in result["fields"].items():
         assert value >= fields, (name, result)
-
-
-def _action(
-    ref: str | None,
-    section: str | None,
-    text: str,
-    owner: str | None,
-    due_text: str | None,
-    due: str | None,
-    rag: str | None,
-    progress: str | None,
-    **extra: str | None,
-) -> dict[str, Any]:
-    return {
-        "ref": ref,
-        "section": section,
-        "text": text,
-        "owner": owner,
-        "due_text": due_text,
-        "due": due,
-        "rag": rag,
-        "progress": progress,
-        **extra,
-    }
 
 
 # --------------------------------------------------------------------------- 1. ILACS improvement plan
@@ -141,7 +114,7 @@ ILACS_GOLD: dict[str, Any] = {
         {"ref": "3", "title": "Response to children who go missing", "parent": None},
     ],
     "actions": [
-        _action(
+        gold_action(
             "1.1",
             "1",
             "Refresh the supervision policy so that supervision records set out actions and timescales for each child",
@@ -153,7 +126,7 @@ ILACS_GOLD: dict[str, Any] = {
             "Mar 2023: Audit of 40 records found 85% met the standard.",
             outcome=ILACS_OUTCOME_1,
         ),
-        _action(
+        gold_action(
             "1.2",
             "1",
             "Deliver management oversight training to all team managers and practice supervisors",
@@ -164,7 +137,7 @@ ILACS_GOLD: dict[str, Any] = {
             "Dec 2022: 18 of 24 managers trained. Mar 2023: All 24 managers trained; dates set for new starters.",
             outcome=ILACS_OUTCOME_1,
         ),
-        _action(
+        gold_action(
             "1.3",
             "1",
             "Introduce a monthly performance clinic for each service area",
@@ -175,7 +148,7 @@ ILACS_GOLD: dict[str, Any] = {
             "Mar 2023: First two clinics held in February and March.",
             outcome=ILACS_OUTCOME_1,
         ),
-        _action(
+        gold_action(
             "1.4",
             "1",
             "IRO footprint on every child in care's file between reviews",
@@ -186,7 +159,7 @@ ILACS_GOLD: dict[str, Any] = {
             "Dec 2022: Footprint template agreed. Mar 2023: Dip sample delayed by IRO vacancies; new date agreed.",
             outcome=ILACS_OUTCOME_1B,
         ),
-        _action(
+        gold_action(
             "2.1",
             "2",
             "Co-produce a new pathway plan template with the Children in Care Council",
@@ -197,7 +170,7 @@ ILACS_GOLD: dict[str, Any] = {
             "Dec 2022: Template launched on 1 November.",
             outcome=ILACS_OUTCOME_2,
         ),
-        _action(
+        gold_action(
             "2.2",
             "2",
             "Review every pathway plan older than six months",
@@ -208,7 +181,7 @@ ILACS_GOLD: dict[str, Any] = {
             "Dec 2022: 60 of 112 reviewed. Mar 2023: 101 of 112 reviewed; remaining plans booked.",
             outcome=ILACS_OUTCOME_2,
         ),
-        _action(
+        gold_action(
             "2.3",
             "2",
             "Offer every care leaver a health passport before they turn 18",
@@ -219,7 +192,7 @@ ILACS_GOLD: dict[str, Any] = {
             None,
             outcome=ILACS_OUTCOME_2,
         ),
-        _action(
+        gold_action(
             "3.1",
             "3",
             "Commission a return home interview service that sees children within 72 hours",
@@ -230,7 +203,7 @@ ILACS_GOLD: dict[str, Any] = {
             "Mar 2023: Tender evaluation complete; contract to start 1 June.",
             outcome=ILACS_OUTCOME_3,
         ),
-        _action(
+        gold_action(
             "3.2",
             "3",
             "Report missing episodes and return interview timeliness to the partnership's performance group "
@@ -330,7 +303,7 @@ CSPR_GOLD: dict[str, Any] = {
         },
     ],
     "actions": [
-        _action(
+        gold_action(
             None,
             "1",
             "Amend the transfer-in procedure so that a chronology is requested from the previous authority "
@@ -342,7 +315,7 @@ CSPR_GOLD: dict[str, Any] = {
             None,
             agency="Children’s Social Care",
         ),
-        _action(
+        gold_action(
             None,
             "1",
             "Audit 20 transfers-in to test that chronologies are received and used",
@@ -353,7 +326,7 @@ CSPR_GOLD: dict[str, Any] = {
             None,
             agency="Children’s Social Care",
         ),
-        _action(
+        gold_action(
             None,
             "1",
             "Health visitors and school nurses will request records from the previous provider within 10 "
@@ -365,7 +338,7 @@ CSPR_GOLD: dict[str, Any] = {
             None,
             agency="Health (ICB)",
         ),
-        _action(
+        gold_action(
             None,
             "2",
             "Refresh the direct work toolkit and launch it at the practice week",
@@ -376,7 +349,7 @@ CSPR_GOLD: dict[str, Any] = {
             None,
             agency="Children’s Social Care",
         ),
-        _action(
+        gold_action(
             None,
             "2",
             "Include the child’s own words in every child protection investigation record, checked through the "
@@ -388,7 +361,7 @@ CSPR_GOLD: dict[str, Any] = {
             None,
             agency="Police",
         ),
-        _action(
+        gold_action(
             None,
             "2",
             "Deliver a briefing to designated safeguarding leads on recording what children say and how they "
@@ -400,7 +373,7 @@ CSPR_GOLD: dict[str, Any] = {
             None,
             agency="Education",
         ),
-        _action(
+        gold_action(
             None,
             "3",
             "Revise the escalation policy and publish it on the partnership website",
@@ -411,7 +384,7 @@ CSPR_GOLD: dict[str, Any] = {
             None,
             agency="LSCP Business Unit",
         ),
-        _action(
+        gold_action(
             None,
             "3",
             "Run a survey of practitioners on their use of the escalation policy six months after its launch",
@@ -422,7 +395,7 @@ CSPR_GOLD: dict[str, Any] = {
             None,
             agency="LSCP Business Unit",
         ),
-        _action(
+        gold_action(
             None,
             "3",
             "Report the number of escalations made to the quality assurance subgroup each quarter",
@@ -499,7 +472,7 @@ NEGLECT_GOLD: dict[str, Any] = {
         {"ref": "3", "title": "Learning and workforce", "parent": None},
     ],
     "actions": [
-        _action(
+        gold_action(
             "1.1",
             "1",
             "Launch the Graded Care Profile 2 across early help, health and education, with a train-the-trainer "
@@ -510,7 +483,7 @@ NEGLECT_GOLD: dict[str, Any] = {
             "complete",
             "Launched April 2023; 212 practitioners trained.",
         ),
-        _action(
+        gold_action(
             "1.2",
             "1",
             "Add a neglect prompt to the universal health visiting contacts at 6–8 weeks and 1 year",
@@ -520,7 +493,7 @@ NEGLECT_GOLD: dict[str, Any] = {
             "green",
             "Prompt added to the template; audit due in March.",
         ),
-        _action(
+        gold_action(
             "1.3",
             "1",
             "Publish a neglect toolkit for schools, with case examples",
@@ -530,7 +503,7 @@ NEGLECT_GOLD: dict[str, Any] = {
             "amber",
             "Draft written; school leads consulted.",
         ),
-        _action(
+        gold_action(
             "2.1",
             "2",
             "Review the threshold document so that it describes chronic neglect and its cumulative impact",
@@ -540,7 +513,7 @@ NEGLECT_GOLD: dict[str, Any] = {
             "green",
             "Reviewed; goes to the Executive in February.",
         ),
-        _action(
+        gold_action(
             "2.2",
             "2",
             "Every child in need plan for neglect to set out what must change and by when, checked through "
@@ -551,7 +524,7 @@ NEGLECT_GOLD: dict[str, Any] = {
             "red",
             "Audit in November found 11 of 30 plans met the standard.",
         ),
-        _action(
+        gold_action(
             "2.3",
             "2",
             "Agree a pre-proceedings pathway for families where neglect persists after a child protection plan",
@@ -561,7 +534,7 @@ NEGLECT_GOLD: dict[str, Any] = {
             "amber",
             None,
         ),
-        _action(
+        gold_action(
             "3.1",
             "3",
             "Deliver multi-agency neglect training twice a term, evaluated three months after each course",
@@ -571,7 +544,7 @@ NEGLECT_GOLD: dict[str, Any] = {
             "green",
             "Six courses delivered to 143 practitioners; evaluation shows increased confidence.",
         ),
-        _action(
+        gold_action(
             "3.2",
             "3",
             "Hold a multi-agency audit of neglect cases and report the learning to the Executive",
@@ -662,7 +635,7 @@ BUSINESS_GOLD: dict[str, Any] = {
         {"ref": "3", "title": "Learning from reviews", "parent": None},
     ],
     "actions": [
-        _action(
+        gold_action(
             None,
             "1",
             "Agree a partnership response to contextual safeguarding, including peer group mapping",
@@ -672,7 +645,7 @@ BUSINESS_GOLD: dict[str, Any] = {
             "complete",
             "Protocol signed off in September.",
         ),
-        _action(
+        gold_action(
             None,
             "1",
             "Publish a transitional safeguarding protocol with adult services",
@@ -682,7 +655,7 @@ BUSINESS_GOLD: dict[str, Any] = {
             "amber",
             "Protocol drafted; training booked for February.",
         ),
-        _action(
+        gold_action(
             None,
             "1",
             "Train adult social care staff on exploitation of young adults",
@@ -692,7 +665,7 @@ BUSINESS_GOLD: dict[str, Any] = {
             "amber",
             "Protocol drafted; training booked for February.",
         ),
-        _action(
+        gold_action(
             None,
             "1",
             "Review the exploitation risk assessment tool with young people",
@@ -702,7 +675,7 @@ BUSINESS_GOLD: dict[str, Any] = {
             "red",
             "Delayed; consultation with young people now in January.",
         ),
-        _action(
+        gold_action(
             None,
             "2",
             "Launch the early help partnership strategy",
@@ -712,7 +685,7 @@ BUSINESS_GOLD: dict[str, Any] = {
             "complete",
             "Launched at the July conference.",
         ),
-        _action(
+        gold_action(
             None,
             "2",
             "Increase the number of early help assessments led by schools and health",
@@ -722,7 +695,7 @@ BUSINESS_GOLD: dict[str, Any] = {
             "green",
             "22% at the end of Q3.",
         ),
-        _action(
+        gold_action(
             None,
             "3",
             "Publish a seven-minute briefing for every rapid review",
@@ -732,7 +705,7 @@ BUSINESS_GOLD: dict[str, Any] = {
             "green",
             "Three briefings published.",
         ),
-        _action(
+        gold_action(
             None,
             "3",
             "Test the impact of learning from reviews through a multi-agency audit",
@@ -753,7 +726,7 @@ PLANS = {"ilacs": (ILACS, ILACS_GOLD), "cspr": (CSPR, CSPR_GOLD), "neglect": (NE
 def test_an_ilacs_improvement_plan_with_dated_progress_updates_scores_against_its_gold(
     scorer: ModuleType,
 ) -> None:
-    result = _score(scorer, _import(ILACS, "ilacs.txt"), ILACS_GOLD)
+    result = score_plan(scorer, _import(ILACS, "ilacs.txt"), ILACS_GOLD)
     _assert_scores(result, f1=1.0, fields=1.0)
 
 
@@ -771,7 +744,7 @@ def test_a_practice_review_plan_by_recommendation_and_agency_scores_against_its_
     scorer: ModuleType,
 ) -> None:
     draft = _import(CSPR, "cspr.txt")
-    _assert_scores(_score(scorer, draft, CSPR_GOLD), f1=1.0, fields=1.0)
+    _assert_scores(score_plan(scorer, draft, CSPR_GOLD), f1=1.0, fields=1.0)
     assert [a.agency for a in draft.actions] == [a["agency"] for a in CSPR_GOLD["actions"]]
     # a recommendation row printed in every column it spans is one section, named once
     assert [(s.ref, s.title) for s in draft.sections] == [
@@ -781,7 +754,7 @@ def test_a_practice_review_plan_by_recommendation_and_agency_scores_against_its_
 
 def test_a_neglect_plan_in_a_table_per_section_scores_against_its_gold(scorer: ModuleType) -> None:
     draft = _import(NEGLECT, "neglect.txt")
-    _assert_scores(_score(scorer, draft, NEGLECT_GOLD), f1=1.0, fields=1.0)
+    _assert_scores(score_plan(scorer, draft, NEGLECT_GOLD), f1=1.0, fields=1.0)
     assert [(s.ref, s.title) for s in draft.sections] == [
         (s["ref"], s["title"]) for s in NEGLECT_GOLD["sections"]
     ]
@@ -791,7 +764,7 @@ def test_a_board_business_plan_inside_a_committee_report_with_statuses_in_words_
     scorer: ModuleType,
 ) -> None:
     draft = _import(BUSINESS, "business.txt")
-    _assert_scores(_score(scorer, draft, BUSINESS_GOLD), f1=1.0, fields=1.0)
+    _assert_scores(score_plan(scorer, draft, BUSINESS_GOLD), f1=1.0, fields=1.0)
     # an action that mentions a rapid review does not make the plan a practice review plan
     assert draft.plan.kind == "other"
 

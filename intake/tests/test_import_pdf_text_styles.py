@@ -13,52 +13,12 @@ header repeated (and garbled) after a page break, trailing tabs.
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
 
-from intake.importer.api import import_document
+from .conftest import gold_action, gold_plan, score_plan
 
 
 def _text(lines: list[str]) -> str:
     return "\n".join(lines) + "\n"
-
-
-def _action(
-    ref: str | None,
-    section: str,
-    text: str,
-    owner: str | None,
-    due_text: str | None,
-    due: str | None,
-    rag: str | None,
-) -> dict[str, Any]:
-    return {
-        "ref": ref,
-        "section": section,
-        "text": text,
-        "owner": owner,
-        "due_text": due_text,
-        "due": due,
-        "rag": rag,
-        "progress": None,
-    }
-
-
-def _gold(
-    name: str, sections: list[tuple[str, str, str | None]], actions: list[dict[str, Any]]
-) -> dict[str, Any]:
-    return {
-        "document": name,
-        "plan": {"title": None, "organisation": None, "kind": "other", "as_at": None},
-        "rag_scheme": None,
-        "sections": [{"ref": r, "title": t, "parent": p} for r, t, p in sections],
-        "actions": actions,
-    }
-
-
-def _score(scorer: ModuleType, text: str, gold: dict[str, Any]) -> dict[str, Any]:
-    draft = import_document(text.encode("utf-8"), filename=gold["document"])
-    result: dict[str, Any] = scorer.score(draft.to_dict(), gold)
-    return result
 
 
 # --------------------------------------------------------------------------- 1. ILACS improvement plan
@@ -74,7 +34,7 @@ ILACS_SECTIONS = [
 ]
 
 ILACS_ACTIONS = [
-    _action(
+    gold_action(
         "1.1",
         "1",
         "Relaunch the supervision policy with a clear standard for frequency, reflection and recording on the child’s file",
@@ -83,7 +43,7 @@ ILACS_ACTIONS = [
         "2024-03-31",
         "green",
     ),
-    _action(
+    gold_action(
         "1.2",
         "1",
         "Introduce a monthly tracking meeting for children on plans over 18 months",
@@ -92,7 +52,7 @@ ILACS_ACTIONS = [
         "2024-06-30",
         "amber",
     ),
-    _action(
+    gold_action(
         "1.3",
         "1",
         "Deliver management oversight training to all team managers and advanced practitioners",
@@ -101,7 +61,7 @@ ILACS_ACTIONS = [
         "2024-09-30",
         "complete",
     ),
-    _action(
+    gold_action(
         "1.4",
         "1",
         "Audit 20 cases a month against the supervision standard and report findings to the Improvement Board",
@@ -110,7 +70,7 @@ ILACS_ACTIONS = [
         "2024-12-31",
         "red",
     ),
-    _action(
+    gold_action(
         "2.1",
         "2",
         "Review the pathway for initial health assessments so that they take place within 20 working days of a child coming into care",
@@ -119,7 +79,7 @@ ILACS_ACTIONS = [
         "2024-04-30",
         "amber",
     ),
-    _action(
+    gold_action(
         "2.2",
         "2",
         "Offer every care leaver a health passport and a named contact in the 16+ health team",
@@ -128,7 +88,7 @@ ILACS_ACTIONS = [
         "2024-07-31",
         "green",
     ),
-    _action(
+    gold_action(
         "2.3",
         "2",
         "Report the timeliness of health assessments to the Corporate Parenting Panel each quarter",
@@ -137,7 +97,7 @@ ILACS_ACTIONS = [
         "2024-06-30",
         "green",
     ),
-    _action(
+    gold_action(
         "3.1",
         "3",
         "Refresh the assessment template so that the child’s words and wishes are recorded in a section of their own",
@@ -146,7 +106,7 @@ ILACS_ACTIONS = [
         "2024-05-31",
         "complete",
     ),
-    _action(
+    gold_action(
         "3.2",
         "3",
         "Commission an advocacy offer for children subject to child protection conferences",
@@ -155,7 +115,7 @@ ILACS_ACTIONS = [
         "2024-10-31",
         "amber",
     ),
-    _action(
+    gold_action(
         "3.3",
         "3",
         "Hold practice weeks twice a year in which senior leaders observe practice and speak with children",
@@ -361,7 +321,9 @@ ILACS_PDFMINER = _text(
 
 
 def test_an_ilacs_plan_printed_by_pdfminer_scores_against_its_gold(scorer: ModuleType) -> None:
-    result = _score(scorer, ILACS_PDFMINER, _gold("ilacs_pdfminer.txt", ILACS_SECTIONS, ILACS_ACTIONS))
+    result = score_plan(
+        scorer, ILACS_PDFMINER, gold_plan("ilacs_pdfminer.txt", ILACS_SECTIONS, ILACS_ACTIONS)
+    )
     assert result["f1"] >= 0.9, result
     assert result["field_mean"] >= 0.85, result
 
@@ -382,7 +344,7 @@ CSPR_SECTIONS = [
 ]
 
 CSPR_ACTIONS = [
-    _action(
+    gold_action(
         "1a",
         "1",
         "Amend the strategy discussion template so that the attendance of health and education is recorded, with the reason where they were not invited",
@@ -391,7 +353,7 @@ CSPR_ACTIONS = [
         "2024-06-30",
         "complete",
     ),
-    _action(
+    gold_action(
         "1b",
         "1",
         "Provide a named safeguarding nurse to join strategy discussions within working hours",
@@ -400,7 +362,7 @@ CSPR_ACTIONS = [
         "2024-09-30",
         "amber",
     ),
-    _action(
+    gold_action(
         "1c",
         "1",
         "Audit 30 strategy discussions to test the change and report to the Quality Assurance subgroup",
@@ -409,7 +371,7 @@ CSPR_ACTIONS = [
         "2024-12-31",
         "red",
     ),
-    _action(
+    gold_action(
         "2a",
         "2",
         "Add a prompt about fathers and other adults in the household to the single assessment",
@@ -418,7 +380,7 @@ CSPR_ACTIONS = [
         "2024-07-31",
         "green",
     ),
-    _action(
+    gold_action(
         "2b",
         "2",
         "Deliver the ‘Think Dad’ briefing to health visitors and midwives",
@@ -427,7 +389,7 @@ CSPR_ACTIONS = [
         "2024-09-30",
         "green",
     ),
-    _action(
+    gold_action(
         "2c",
         "2",
         "Record the details of fathers and partners in the education safeguarding file",
@@ -542,7 +504,7 @@ CSPR_PDFMINER = _text(
 
 
 def test_a_practice_review_plan_printed_by_pdfminer_scores_against_its_gold(scorer: ModuleType) -> None:
-    result = _score(scorer, CSPR_PDFMINER, _gold("cspr_pdfminer.txt", CSPR_SECTIONS, CSPR_ACTIONS))
+    result = score_plan(scorer, CSPR_PDFMINER, gold_plan("cspr_pdfminer.txt", CSPR_SECTIONS, CSPR_ACTIONS))
     assert result["f1"] >= 0.9, result
     assert result["field_mean"] >= 0.85, result
 
@@ -558,7 +520,7 @@ BUSINESS_SECTIONS = [
 ]
 
 BUSINESS_ACTIONS = [
-    _action(
+    gold_action(
         "1.1.1",
         "1.1",
         "Relaunch the neglect toolkit with a training offer for schools and health visitors",
@@ -567,7 +529,7 @@ BUSINESS_ACTIONS = [
         "2024-06-30",
         "green",
     ),
-    _action(
+    gold_action(
         "1.1.2",
         "1.1",
         "Run a multi-agency audit of neglect cases stepped down from social care",
@@ -576,7 +538,7 @@ BUSINESS_ACTIONS = [
         "2024-12-31",
         "amber",
     ),
-    _action(
+    gold_action(
         "1.2.1",
         "1.2",
         "Publish a practice guide on chronologies for children living with neglect",
@@ -585,7 +547,7 @@ BUSINESS_ACTIONS = [
         "2024-09-30",
         "complete",
     ),
-    _action(
+    gold_action(
         "2.1.1",
         "2.1",
         "Agree a single exploitation screening tool across police, health and social care",
@@ -594,7 +556,7 @@ BUSINESS_ACTIONS = [
         "2024-09-30",
         "red",
     ),
-    _action(
+    gold_action(
         "2.1.2",
         "2.1",
         "Report the exploitation data profile to the partnership each quarter",
@@ -709,8 +671,8 @@ BUSINESS_PDFMINER = _text(
 def test_a_business_plan_by_priority_and_objective_printed_by_pdfminer_scores_against_its_gold(
     scorer: ModuleType,
 ) -> None:
-    result = _score(
-        scorer, BUSINESS_PDFMINER, _gold("business_pdfminer.txt", BUSINESS_SECTIONS, BUSINESS_ACTIONS)
+    result = score_plan(
+        scorer, BUSINESS_PDFMINER, gold_plan("business_pdfminer.txt", BUSINESS_SECTIONS, BUSINESS_ACTIONS)
     )
     assert result["f1"] >= 0.9, result
     assert result["field_mean"] >= 0.85, result
@@ -721,7 +683,7 @@ def test_a_business_plan_by_priority_and_objective_printed_by_pdfminer_scores_ag
 NO_REF_SECTIONS = [("Front door", "Front door", None), ("Neglect", "Neglect", None)]
 
 NO_REF_ACTIONS = [
-    _action(
+    gold_action(
         None,
         "Front door",
         "Review the MASH threshold document with all partners and relaunch it to schools",
@@ -730,7 +692,7 @@ NO_REF_ACTIONS = [
         "2024-06-30",
         "green",
     ),
-    _action(
+    gold_action(
         None,
         "Front door",
         "Audit contacts that did not lead to a referral to test the consistency of decisions",
@@ -739,7 +701,7 @@ NO_REF_ACTIONS = [
         "2024-09-30",
         "amber",
     ),
-    _action(
+    gold_action(
         None,
         "Neglect",
         "Train designated safeguarding leads in the use of the Graded Care Profile",
@@ -748,7 +710,7 @@ NO_REF_ACTIONS = [
         "2024-12-31",
         "red",
     ),
-    _action(
+    gold_action(
         None,
         "Neglect",
         "Publish a neglect strategy agreed by the three safeguarding partners",
@@ -808,7 +770,9 @@ NO_REF_PDFMINER = _text(
 
 
 def test_a_plan_without_references_printed_by_pdfminer_scores_against_its_gold(scorer: ModuleType) -> None:
-    result = _score(scorer, NO_REF_PDFMINER, _gold("no_ref_pdfminer.txt", NO_REF_SECTIONS, NO_REF_ACTIONS))
+    result = score_plan(
+        scorer, NO_REF_PDFMINER, gold_plan("no_ref_pdfminer.txt", NO_REF_SECTIONS, NO_REF_ACTIONS)
+    )
     assert result["f1"] >= 0.9, result
     assert result["field_mean"] >= 0.85, result
 
@@ -856,6 +820,6 @@ ILACS_TABBED = _text(
 
 
 def test_an_ilacs_plan_in_the_noisier_tabbed_extraction_scores_against_its_gold(scorer: ModuleType) -> None:
-    result = _score(scorer, ILACS_TABBED, _gold("ilacs_tabbed.txt", ILACS_SECTIONS, ILACS_ACTIONS))
+    result = score_plan(scorer, ILACS_TABBED, gold_plan("ilacs_tabbed.txt", ILACS_SECTIONS, ILACS_ACTIONS))
     assert result["f1"] >= 1.0, result
     assert result["field_mean"] >= 1.0, result

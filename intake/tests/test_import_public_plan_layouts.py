@@ -22,36 +22,9 @@ import docx
 import openpyxl
 
 from intake.importer.api import import_document
-from intake.importer.model import PlanDraft
 from intake.importer.synonyms import header_field
 
-
-def _score(scorer: ModuleType, draft: PlanDraft, gold: dict[str, Any]) -> dict[str, Any]:
-    result: dict[str, Any] = scorer.score(draft.to_dict(), gold)
-    return result
-
-
-def _action(
-    ref: str | None,
-    section: str | None,
-    text: str,
-    owner: str | None,
-    due_text: str | None,
-    due: str | None,
-    rag: str | None,
-    progress: str | None,
-) -> dict[str, Any]:
-    return {
-        "ref": ref,
-        "section": section,
-        "text": text,
-        "owner": owner,
-        "due_text": due_text,
-        "due": due,
-        "rag": rag,
-        "progress": progress,
-    }
-
+from .conftest import gold_action, score_plan
 
 # --------------------------------------------------------------------------- 1. ' / ' between cells
 
@@ -104,7 +77,7 @@ SLASHED_GOLD: dict[str, Any] = {
         {"ref": "2", "title": "Neglect", "parent": None},
     ],
     "actions": [
-        _action(
+        gold_action(
             "1.1",
             "1",
             "Agree a joint protocol for return home interviews across the three districts",
@@ -114,7 +87,7 @@ SLASHED_GOLD: dict[str, Any] = {
             "complete",
             "Protocol signed off at Board in July.",
         ),
-        _action(
+        gold_action(
             "1.2",
             "1",
             "Report the number of repeat missing episodes to each Board meeting",
@@ -124,7 +97,7 @@ SLASHED_GOLD: dict[str, Any] = {
             "amber",
             "First report received November 2019. Second report delayed by the new recording system.",
         ),
-        _action(
+        gold_action(
             "1.3",
             "1",
             "Share police and health information on children missing from education",
@@ -134,7 +107,7 @@ SLASHED_GOLD: dict[str, Any] = {
             "red",
             None,
         ),
-        _action(
+        gold_action(
             "2.1",
             "2",
             "Launch the graded care profile tool with health visitors and early help workers",
@@ -144,7 +117,7 @@ SLASHED_GOLD: dict[str, Any] = {
             "green",
             "Tool launched; 40 practitioners trained.",
         ),
-        _action(
+        gold_action(
             "2.2",
             "2",
             "Audit twenty cases where neglect is the main concern",
@@ -160,7 +133,7 @@ SLASHED_GOLD: dict[str, Any] = {
 
 def test_a_word_table_printed_with_slashes_between_its_cells_is_read_as_a_table(scorer: ModuleType) -> None:
     draft = import_document(SLASHED.encode(), filename="slashed.txt")
-    result = _score(scorer, draft, SLASHED_GOLD)
+    result = score_plan(scorer, draft, SLASHED_GOLD)
     assert result["f1"] == 1.0, result
     assert all(value == 1.0 for value in result["fields"].values()), result
     by_ref = {a.ref: a for a in draft.actions}
@@ -252,7 +225,7 @@ OFSTED_GOLD: dict[str, Any] = {
     # each area for improvement has no number of its own: it is named by its text (as 002's strands)
     "sections": [{"ref": row[2], "title": row[2], "parent": None} for row in OFSTED_ROWS],
     "actions": [
-        _action(row[0].rstrip("."), row[2], row[4], row[3], row[5], due, rag, row[6] or None)
+        gold_action(row[0].rstrip("."), row[2], row[4], row[3], row[5], due, rag, row[6] or None)
         for row, due, rag in zip(
             OFSTED_ROWS,
             [None, "2019-07-31", "2019-12-31", "2019-12-31"],
@@ -265,7 +238,7 @@ OFSTED_GOLD: dict[str, Any] = {
 
 def test_a_status_column_headed_r_a_g_with_slashes_gives_each_actions_rating(scorer: ModuleType) -> None:
     draft = import_document(_ofsted_docx(), filename="ofsted.docx")
-    result = _score(scorer, draft, OFSTED_GOLD)
+    result = score_plan(scorer, draft, OFSTED_GOLD)
     assert result["f1"] == 1.0, result
     assert all(value == 1.0 for value in result["fields"].values()), result
 
@@ -338,7 +311,7 @@ TRACKER_GOLD: dict[str, Any] = {
         },
     ],  # fmt: skip
     "actions": [
-        _action(str(row[0]), str(row[4]), str(row[6]), str(row[3]), str(row[5]), due, None, None)
+        gold_action(str(row[0]), str(row[4]), str(row[6]), str(row[3]), str(row[5]), due, None, None)
         for row, due in zip(
             TRACKER_ROWS, ["2019-06-30", "2019-09-30", "2019-12-31", "2020-03-31"], strict=True
         )
@@ -350,7 +323,7 @@ def test_an_excel_plan_with_a_two_row_date_header_and_month_year_dates_is_read(s
     """Every action, its ref, text, lead, 'Jun-19' as 30 June 2019; the two grouping columns ('Theme' |
     'Objective') give a section per theme and inside it a section per objective, which holds the actions."""
     draft = import_document(_tracker_xlsx(), filename="tracker.xlsx")
-    result = _score(scorer, draft, TRACKER_GOLD)
+    result = score_plan(scorer, draft, TRACKER_GOLD)
     assert result["f1"] == 1.0, result
     assert all(value == 1.0 for value in result["fields"].values()), result
     assert [(s.ref, s.title, s.parent) for s in draft.sections] == [

@@ -15,7 +15,7 @@ from intake.importer.layout import build_from_items
 from intake.importer.model import ImportLimits, PlanDraft
 from intake.importer.readers import read_document
 
-from .conftest import needs_shared
+from .conftest import needs_shared, score_plan
 
 
 def _text(text: str, name: str = "plan.txt") -> PlanDraft:
@@ -42,11 +42,6 @@ def _form_table(document: Any, rows: list[tuple[str, str]]) -> Any:
 
 def _by_ref(draft: PlanDraft) -> dict[str | None, Any]:
     return {a.ref: a for a in draft.actions}
-
-
-def _score(scorer: ModuleType, draft: PlanDraft, gold: dict[str, Any]) -> dict[str, Any]:
-    result: dict[str, Any] = scorer.score(draft.to_dict(), gold)
-    return result
 
 
 # --------------------------------------------------------------------------- labelled blocks of text
@@ -666,7 +661,7 @@ TEXT_GOLD: dict[str, Any] = {
 @needs_shared
 def test_a_text_plan_written_as_labelled_blocks_scores_against_its_gold(scorer: ModuleType) -> None:
     draft = _text(TEXT_PLAN)
-    result = _score(scorer, draft, TEXT_GOLD)
+    result = score_plan(scorer, draft, TEXT_GOLD)
     assert result["f1"] >= 0.95, result
     assert result["field_mean"] >= 0.9, result
     by_ref = _by_ref(draft)
@@ -741,7 +736,7 @@ def test_a_word_plan_of_form_tables_scores_against_its_gold(scorer: ModuleType) 
                 document.add_paragraph("")
 
     draft = _word(build)
-    result = _score(scorer, draft, WORD_GOLD)
+    result = score_plan(scorer, draft, WORD_GOLD)
     assert result["f1"] >= 0.95, result
     assert result["field_mean"] >= 0.9, result
     by_ref = _by_ref(draft)
