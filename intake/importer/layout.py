@@ -73,6 +73,11 @@ _LABELLED_GROUP = re.compile(
     r"(?:\s*[.:)\-–—]\s*|\s+)(\S.*)$",
     re.I,
 )
+# a heading that is only a label and its number ('Recommendation 1', 'Learning point 2:'): its title
+# is the paragraph below it
+_LABEL_ALONE = re.compile(
+    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)\s*[.:)\-–—]?$", re.I
+)
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 # an action's own reference printed at the start of its text when the table has no Ref column
 OWN_REF_IN_TEXT = re.compile(
@@ -90,6 +95,13 @@ BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)",
 REF_TOKEN = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})([a-z])?(?!\d)\.?(?:\s+|(?=[A-Z]))(?=[A-Z‘'\"“(•])")
 BARE_NUMBER = re.compile(r"^\d{1,2}$")
 NUMBERED = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
+# a heading over the actions already done, moved to the end of the plan ('Completed actions',
+# 'Actions completed since the last report', 'Closed actions')
+_DONE_HEADING = re.compile(
+    r"^(?:\d{1,2}[.:)]?\s+)?(?:(?:completed|closed|finished)\s+(?:actions?|recommendations?)|"
+    r"actions?\s+(?:now\s+)?(?:completed|closed))\b.{0,60}$",
+    re.I,
+)
 
 
 def split_numbered(
@@ -462,6 +474,8 @@ class Builder:
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
     heading_label: str | None = None  # the last heading without a number
+    untitled_section: Section | None = None  # opened by a label alone ('Recommendation 1'), no title yet
+    done_heading: bool = False  # the last heading is over actions already completed ('Completed actions')
     table_label: str | None = None  # what names the current table: that heading, else its sheet
     # actions read without a section, with their table's name: when the plan's tables have several
     # names (a sheet or a heading per strand), each name is a section
@@ -528,12 +542,27 @@ class Builder:
         if item.heading:
             self.header = None
             self.heading_label = None if SECTION_HEADING.match(text) else text[:120]
+        if item.heading or item.bold:
+            self.done_heading = bool(_DONE_HEADING.match(text))
         # 'Recommendation: Partners should ...' describes the section; 'Recommendation 2: ...' starts one
         label_match = None if _LABELLED_GROUP.match(text) else _LABELLED.match(text)
         if label_match and section_text_label(label_match[1]) and self.heading_section:
             self._section_text(section_text_label(label_match[1]) or "", label_match[2])
             return
+        untitled, self.untitled_section = self.untitled_section, None
+        if untitled is not None and not (item.heading or item.bold) and not _LABELLED_GROUP.match(text):
+            untitled.title = text  # 'Recommendation 1' in bold, what it recommends in the paragraph below
+            return
         if item.heading or item.bold:
+            alone = _LABEL_ALONE.match(text)
+            if alone:
+                section = self.add_section(alone[1], "", item.location)
+                self.heading_section = section.ref
+                self.group = {}
+                self.last_action = None
+                if section.title == section.ref:
+                    self.untitled_section = section
+                return
             m = SECTION_HEADING.match(text)
             if m and len(text) < 400:
                 title = _HEADING_LABEL.sub("", text)
@@ -558,6 +587,7 @@ class Builder:
         if not nonempty:
             return
         parent, self.after_header = self.after_header, None
+        self.untitled_section = None
         before, self.row_before = self.row_before, (item.table, cells)
         if parent is not None and self.header is not None:
             split = sub_header_fields(parent, cells)
@@ -1050,6 +1080,17 @@ class Builder:
     def _action(self, values: dict[str, str], location: Location) -> Action:
         action = Action(text=values["text"], ref=values.get("ref"), location=location)
         action.section = self.current_section()
+        number = NUMBERED.match(action.ref or "")
+        if (
+            number
+            and self.heading_label is not None
+            and not any(self.group.get(fld) for fld in GROUP_FIELDS)
+            and number[1] != action.section
+            and any(s.ref == number[1] for s in self.draft.sections)
+        ):
+            # under a heading without a number after a numbered section ('Completed actions' at the end):
+            # action '1.3' is of section 1, not of the section last opened
+            action.section = number[1]
         if self.group.get("question"):
             action.question = self.group["question"]
             action.agency = values.get("agency") or self.agency
@@ -1145,6 +1186,8 @@ class Builder:
                 action.rag = parse_rag(opening[1])[0]
             elif looks_like_rag(action.progress) and any(self.header.rounds):
                 action.rag = parse_rag(action.progress)[0]
+        if action.rag is None and self.done_heading:
+            action.rag = "complete"  # listed under 'Completed actions' with no status of its own
         if action.progress:
             action.progress_date = self.progress_date
 

@@ -91,6 +91,7 @@ SECTION_LABELS: tuple[str, ...] = (
     "finding", "key finding", "review finding", "area", "area for development", "area for improvement",
     "area for priority action", "priority action", "priority", "strategic priority", "section",
     "recommendation", "rec", "theme", "chapter", "part", "objective", "learning point", "workstream",
+    "key learning point", "key line of enquiry", "line of enquiry", "kloe",
 )  # fmt: skip
 
 
