@@ -401,6 +401,16 @@ class Header:
     def has(self, fld: str) -> bool:
         return fld in self.fields
 
+    def groups_outcomes(self) -> bool:
+        """The Outcome column stands before the Action column ('Priority | Outcome | Action | Lead'):
+        an outcome written once (merged down its rows, or left empty below its first) is that of
+        every action under it, as a merged lead is every action's lead."""
+        return (
+            self.has("outcome")
+            and self.has("text")
+            and self.fields.index("outcome") < self.fields.index("text")
+        )
+
 
 _EVIDENCE_MARKERS = re.compile(
     r"\b(?:to be|target|by (?:the )?end|completion by|ongoing|will be|planned for|deadline|due)\b", re.I
@@ -523,6 +533,9 @@ class Builder:
             if cand in refs:
                 return cand
         heading = self.heading_section
+        if heading and candidates and _NUMERIC_REF.match(heading):
+            # '1b' after the heading '1a', '2.1' under '1': numbered, but not within the heading's number
+            return None
         if heading and heading != ref and not (ref.isdigit() and _NUMERIC_REF.match(heading)):
             return heading
         return None
@@ -1166,6 +1179,14 @@ class Builder:
             self.draft.warn(f"{_NO_DATE} '{due_text[:60]}'.", location)
         action.progress = " ".join(progress_parts) or None
         action.outcome = values.get("outcome")
+        if (
+            action.outcome is None
+            and self.header is not None
+            and self.header.groups_outcomes()
+            and previous is not None
+            and previous.section == action.section
+        ):
+            action.outcome = previous.outcome  # the outcome cell above, merged over this row
         action.constraints = values.get("constraints")
         rag_text = values.get("rag", "")
         if rag_text:

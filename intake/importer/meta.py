@@ -13,6 +13,7 @@ _COLOUR_LINE = re.compile(r"^(red|amber|green|blue|purple|black|grey|gray)\b[\s:
 _COMPLETE_LINE = re.compile(r"^((?:action\s+)?complete(?:d)?|closed|done)\b[\s:–\-=]*(.*)$", re.I)
 _AS_AT = re.compile(
     r"\b(?:as at|as of|position as at|date of (?:progress )?updates?|updated(?: on)?|last updated|"
+    r"last reviewed(?: on)?|reviewed on|date (?:of )?last review(?:ed)?|last review date|"
     r"progress as at|report date)\s*[:\-]?\s*(.{4,40})",
     re.I,
 )
