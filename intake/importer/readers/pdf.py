@@ -247,7 +247,58 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
             return ReadResult(
                 items=around.items[:lead] + ruled + around.items[lead:], fmt="pdf", pages=table_no
             )
-    return ReadResult(items=items, fmt="pdf", pages=table_no)
+    return ReadResult(items=_join_rows_cut_by_pages(items), fmt="pdf", pages=table_no)
+
+
+def _header_fields(cells: list[str]) -> list[str | None] | None:
+    """The fields a header row names, column by column (None: it is not a header naming the action)."""
+    fields = [header_field(cell) if cell else None for cell in cells]
+    named = set(fields) - {None}
+    return fields if len(named) >= 2 and named & {"text", "ref"} else None
+
+
+def _join_rows_cut_by_pages(items: list[Item]) -> list[Item]:
+    """A row cut by a page break, with the table's header repeated on the new page, is one row. Its
+    short cells (the date, the status) may be printed at the foot of one page and the rest at the top
+    of the next (WeasyPrint, browsers), or its action text may end on the first page with the lead,
+    date or progress going on over the page: each half alone lacks the action or everything but it.
+    The last row of a page and the first row under the next page's header are joined, cell by cell,
+    when one of them has no action text but fills a cell other than its first (a section row across
+    the table fills only its first cell, and stays a row of its own)."""
+    rows = [k for k, item in enumerate(items) if item.cells is not None]
+    text_col: int | None = None
+    width = 0
+    drop: set[int] = set()
+    for n, k in enumerate(rows):
+        cells = items[k].cells or []
+        fields = _header_fields(cells)
+        if fields is not None:
+            if "text" in fields:
+                text_col, width = fields.index("text"), len(cells)
+            continue
+        if text_col is None or n + 1 >= len(rows) or len(cells) != width:
+            continue
+        after = rows[n + 1]
+        if items[after].location.page == items[k].location.page:
+            continue
+        if _header_fields(items[after].cells or []) is not None:
+            after = rows[n + 2] if n + 2 < len(rows) else -1
+        below = items[after].cells if after >= 0 else None
+        if not below or len(below) != width or items[after].location.page == items[k].location.page:
+            continue
+        if not (_half_row(cells, text_col) or _half_row(below, text_col)):
+            continue
+        joined = [
+            a if a == b else " ".join(p for p in (a, b) if p) for a, b in zip(cells, below, strict=True)
+        ]
+        items[k] = replace(items[k], cells=joined, text="\t".join(joined))
+        drop.add(after)
+    return [item for k, item in enumerate(items) if k not in drop]
+
+
+def _half_row(row: list[str], text_col: int) -> bool:
+    """A row without its action text that fills a cell other than its first: half of a cut row."""
+    return not row[text_col] and any(row[c] for c in range(1, len(row)) if c != text_col)
 
 
 def _names_actions(rows: list[list[str]]) -> bool:
