@@ -16,6 +16,7 @@ from .records import build_from_records
 from .tables import find_data_tables, reconcile
 from .textlayout import build_from_laid_out_text
 from .totals import reconcile_actions, stated_counts
+from .unsplit import warn_unsplit_cells
 
 
 def _load(
@@ -119,6 +120,11 @@ def import_document(
             f"{name} has no header row naming an action column (e.g. 'Action', 'Ref', 'Owner', 'Due by'), "
             "so no actions could be read."
         )
+    if result.fmt == "text":
+        lines = list(enumerate(result.raw_lines, start=1)) or [
+            (item.location.line or 0, item.text) for item in items if item.cells is None
+        ]
+        warn_unsplit_cells(draft, lines)
     if not draft.actions:
         draft.warn(
             "No actions were found: no table with an action column, and no actions written as labelled "
