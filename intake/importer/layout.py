@@ -1207,6 +1207,8 @@ class Builder:
                 action.rag = parse_rag(opening[1])[0]
             elif looks_like_rag(action.progress) and any(self.header.rounds):
                 action.rag = parse_rag(action.progress)[0]
+                # a status per quarter ('Q1 | Q2 | Q3' holding 'A', 'G'): a rating, not an update's text
+                action.progress = None
         if action.rag is None and self.done_heading:
             action.rag = "complete"  # listed under 'Completed actions' with no status of its own
         if action.progress:

@@ -33,7 +33,8 @@ _COUNCIL_LINE = re.compile(
 )
 _COUNCIL_LINES = 12  # among the document's first lines
 _KEY_WORDS = r"(?:(?:b?rag|progress|status|rating|score|scoring|colour|delivery)\s+){0,3}key"
-_INLINE_KEY = re.compile(rf"^{_KEY_WORDS}\s*[:\-–]\s*(.+)$", re.I)
+# ('RAG: R – not on track; A – some delay; ...' names the key by the rating alone)
+_INLINE_KEY = re.compile(rf"^(?:{_KEY_WORDS}|b?rag(?:\s+(?:ratings?|status))?)\s*[:\-–]\s*(.+)$", re.I)
 # a numbered rating and its colour: '1 = Not started / off track (Red)', '3 Green – on track'
 _NUMBER_LINE = re.compile(r"^([1-5])\s*(?:[=:\-–.)]\s*|\s+)(\S.*)$")
 _NUMBER_COLOUR = re.compile(
@@ -75,7 +76,7 @@ def _cells_apart(items: list[Item], texts: list[str], limit: int) -> str:
             text = " | ".join(c for c in (clean_text(x) for x in item.cells) if c)
         parts.append(text)
         size += len(text) + 1
-    return " ".join(parts)[:limit]
+    return "\n".join(parts)[:limit]
 
 
 _TITLE_ROWS = 3
@@ -305,7 +306,13 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
     apart = _cells_apart(items, texts, 20000) if items else head
     org = _ORG.search(apart)
     if org:
-        meta.organisation = re.sub(r"\s+", " ", org[1]).strip()
+        name = org[1]
+        tail = name.rsplit("\n", 1)[-1]
+        if tail != name and _ORG.fullmatch(tail):
+            # the whole name on the last of its lines: the line above ended in capitals ('... Delivery
+            # Plan' then 'Rivermouth Safeguarding Children Partnership' is not 'Delivery Plan Rivermouth ...')
+            name = tail
+        meta.organisation = re.sub(r"\s+", " ", name).strip()
     elif capitals := _ORG_CAPITALS.search(apart):
         meta.organisation = " ".join(word.capitalize() for word in capitals[1].split())
     else:

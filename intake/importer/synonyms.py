@@ -50,6 +50,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "expected outcome", "intended outcome", "success measure", "success measures",
                 "measure of success", "measures of success", "how will we know", "impact", "success criteria",
                 "what will success look like", "how will we measure impact", "how will we measure success",
+                "how we will know", "how we will measure success", "how we will measure impact",
                 "what difference will it make", "what difference will this make", "what will be different",
                 "impact measure", "impact measures", "measure of impact", "outcome measure", "outcome measures",
                 "outcome measurement", "output/outcome", "output/outcome measurement", "outputs/outcomes",

@@ -17,7 +17,11 @@ in real published plans, all wording written anew here (nothing copied):
   timescales, outcomes and RAG ratings' (studylib): per priority a bold line 'PRIORITY 1a Early Help',
   its strategic lead and a bulleted list of objectives, then a table 'Specific actions |
   Timescale/Target | Lead | Output/Outcome measurement | RAG rating' whose actions are numbered in
-  their text from 1 again in each priority.
+  their text from 1 again in each priority;
+- an early help strategy delivery plan in Word framed by the questions of Stockton's priorities page
+  (stscp.co.uk: what are we trying to achieve, what are we going to do): a heading per priority, the
+  partnership on the line under the plan's title, a key line 'RAG: R – ...; A – ...', and 'What we will
+  do | How we will know | Who | When' with 'Progress (RAG)' merged over 'Q1 | Q2 | Q3 | Q4'.
 
 Decision on an Outcome column that groups several actions ('Priority | Outcome | Action | Lead | By
 when | RAG', the outcome written once and merged down its rows or left empty below its first row):
@@ -497,3 +501,97 @@ def test_a_lettered_priority_after_its_sibling_is_not_inside_it() -> None:
         ("1b", "Neglect", None),
         ("2", "Child Exploitation", None),
     ]
+
+
+# --------------------------------------------------------------------------- 4. Word early help strategy plan
+
+# Stockton's partnership priorities page (stscp.co.uk) asks 'What are we trying to achieve?' and 'What are
+# we going to do?' of each priority; an early help strategy plan in Word built on those questions: a
+# heading per priority, then 'What we will do | How we will know | Who | When' and 'Progress (RAG)'
+# merged over 'Q1 | Q2 | Q3 | Q4' in the row below, each quarter holding only a status letter
+EARLY_HELP_HEADER = ["What we will do", "How we will know", "Who", "When", "Q1", "Q2", "Q3", "Q4"]
+EARLY_HELP_PRIORITIES: list[tuple[str, list[list[str]]]] = [
+    ("Priority 1: Hearing from children", [
+        ["Ask children who have had early help what made a difference", "Feedback in every closing summary",
+         "Early Help Service Manager", "Quarterly", "A", "G", "", ""],
+        ["Set up a young advisers group for the partnership", "Group meets six times a year",
+         "Participation Officer", "By January 2025", "R", "A", "A", ""],
+    ]),
+    ("Priority 2: Working as one system", [
+        ["Agree a shared practice model across early help and social care", "Model agreed and launched",
+         "Principal Social Worker", "April 2025", "G", "G", "C", ""],
+        ["Align early help and social care case recording", "One record per family", "Systems Lead",
+         "End of March 2026", "", "", "", ""],
+    ]),
+]  # fmt: skip
+EARLY_HELP_KEY = "RAG: R – not on track; A – some delay; G – on track; C – complete"
+
+
+def _early_help_docx() -> bytes:
+    document = docx.Document()
+    document.add_heading("Early Help Strategy 2024-2027: Delivery Plan", level=1)
+    document.add_paragraph("Rivermouth Safeguarding Children Partnership")
+    document.add_paragraph(EARLY_HELP_KEY)
+    for title, rows in EARLY_HELP_PRIORITIES:
+        document.add_heading(title, level=2)
+        table = document.add_table(rows=2 + len(rows), cols=len(EARLY_HELP_HEADER))
+        for col, name in enumerate(EARLY_HELP_HEADER[:4]):
+            table.cell(0, col).text = name
+            table.cell(0, col).merge(table.cell(1, col))
+        table.cell(0, 4).merge(table.cell(0, 7)).text = "Progress (RAG)"
+        for col, quarter in enumerate(EARLY_HELP_HEADER[4:], start=4):
+            table.cell(1, col).text = quarter
+        for r, row in enumerate(rows, start=2):
+            for col, value in enumerate(row):
+                if value:
+                    table.cell(r, col).text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _early_help_gold() -> dict[str, Any]:
+    statuses = {"R": "red", "A": "amber", "G": "green", "C": "complete"}
+    dues = [None, "2025-01-31", "2025-04-30", "2026-03-31"]
+    rows = [(str(k), row) for k, (_, block) in enumerate(EARLY_HELP_PRIORITIES, start=1) for row in block]
+    actions = [
+        gold_action(None, section, row[0], row[2], row[3], due,
+                    statuses.get(next((q for q in reversed(row[4:]) if q), "")), None, outcome=row[1])
+        for (section, row), due in zip(rows, dues, strict=True)
+    ]  # fmt: skip
+    gold = gold_plan(
+        "early-help.docx",
+        [("1", "Hearing from children", None), ("2", "Working as one system", None)],
+        actions,
+    )
+    gold["plan"]["organisation"] = "Rivermouth Safeguarding Children Partnership"
+    gold["rag_scheme"] = {
+        "red": "not on track",
+        "amber": "some delay",
+        "green": "on track",
+        "complete": "complete",
+    }
+    return gold
+
+
+def test_a_word_early_help_plan_with_a_status_letter_per_quarter_under_a_merged_progress_header_is_read(
+    scorer: ModuleType,
+) -> None:
+    draft = import_document(_early_help_docx(), filename="early-help.docx")
+    gold = _early_help_gold()
+    _assert_perfect(score_plan(scorer, draft, gold))
+    assert [a.outcome for a in draft.actions] == [a["outcome"] for a in gold["actions"]]
+    # a quarter's cell holding only a status is the action's rating, not an update
+    assert [a.progress for a in draft.actions] == [None] * 4
+
+
+def test_the_partnership_named_on_the_line_below_the_title_is_the_organisation_not_run_on_from_the_title() -> (
+    None
+):
+    draft = import_document(_early_help_docx(), filename="early-help.docx")
+    assert draft.plan.organisation == "Rivermouth Safeguarding Children Partnership"
+
+
+def test_a_key_line_opening_rag_with_no_word_key_is_the_plans_rag_scheme() -> None:
+    draft = import_document(_early_help_docx(), filename="early-help.docx")
+    assert {s.key: s.definition for s in draft.rag_scheme} == _early_help_gold()["rag_scheme"]
