@@ -106,6 +106,16 @@ def _plan_line(items: list[Item], texts: list[str]) -> str | None:
     return None
 
 
+def _without_organisation(run: list[str]) -> list[str]:
+    """A title's lines without a line that only names the partnership or council, above or below the
+    plan's name ('Hillshire Safeguarding Children Partnership' / 'Neglect improvement plan'): that
+    is the organisation. A line naming nothing else is kept: it is all the title there is."""
+    kept = [
+        line for line in run if not (_ORG.fullmatch(line.strip()) or _COUNCIL_LINE.fullmatch(line.strip()))
+    ]
+    return kept or run
+
+
 def _title_rows(items: list[Item]) -> str | None:
     """A document that opens with a table (a sheet, a CSV file): the title rows above its header,
     e.g. 'Hillshire Safeguarding Children Partnership' then 'Neglect improvement plan'. A row that is
@@ -122,9 +132,7 @@ def _title_rows(items: list[Item]) -> str | None:
         if run and row is not None and previous is not None and row != previous + len(run):
             break
         run.append(text)
-    if len(run) > 1 and _COUNCIL_LINE.fullmatch(run[0]):
-        run = run[1:]  # the council's name above the plan's title: it is not the title
-    return " – ".join(run) if run else None
+    return " – ".join(_without_organisation(run)) or None
 
 
 def _numbered_status(text: str) -> RagStatus | None:
@@ -294,10 +302,8 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
                 run.append(text)
                 continue
             break
-        if len(run) > 1 and (_ORG.fullmatch(run[0].strip()) or _COUNCIL_LINE.fullmatch(run[0].strip())):
-            run = run[1:]  # the organisation's name above the plan's title: it is not the title
         if run:
-            meta.title = " – ".join(run)
+            meta.title = " – ".join(_without_organisation(run))
     if meta.title is None:
         meta.title = _plan_line(items, texts)
     if meta.title is None:

@@ -297,6 +297,9 @@ def test_an_excel_jtai_plan_with_each_area_for_improvement_merged_down_scores_fu
 ) -> None:
     draft = _jtai_excel()
     assert draft.plan.kind == "jtai"
+    # the partnership's row under the plan's name is its organisation, not the end of its title
+    assert draft.plan.title.endswith(": Action Plan"), draft.plan.title
+    assert draft.plan.organisation == "Kestermoor Safeguarding Children Partnership"
     result = score_plan(scorer, draft, JTAI_GOLD)
     assert result["f1"] == 1.0, result
     assert result["field_mean"] == 1.0, result["wrong"]
