@@ -26,6 +26,7 @@ from .readers.base import Item
 from .synonyms import (
     header_field,
     is_round_label,
+    marks_furniture,
     section_label_pattern,
     section_text_label,
     sub_header_field,
@@ -235,6 +236,48 @@ def _spread_labels_only(cells: list[str]) -> bool:
         and any(cells)
         and all(_label_like(c) and header_field(c) for c in cells if c)
     )
+
+
+def _column_name_like(cell: str) -> bool:
+    """A cell that could name a column of any table: a few words, no date, figure or status."""
+    return (
+        len(cell) <= 40
+        and len(cell.split()) <= _SUB_LABEL_WORDS
+        and not find_dates(cell)
+        and not looks_like_rag(cell)
+        and (header_field(cell) is not None or not any(ch.isdigit() for ch in cell))
+    )
+
+
+_STATUS_NAME = re.compile(r"^(?:red|amber|green|blue|complete(?:d)?|not started|on track|off track)$", re.I)
+
+
+def _header_beside_the_plan(nonempty: list[str], starts_table: bool) -> bool:
+    """A header row of a table that a plan document carries beside the plan: a cell names a column no
+    plan table has ('Likelihood', 'Version', 'Protected characteristic', 'Reports to'), or, opening a
+    table, its columns are statuses to count actions by ('Priority | Red | Amber | Green | Total')."""
+    if len(nonempty) < 2 or not all(_column_name_like(c) or _STATUS_NAME.match(c) for c in nonempty):
+        return False
+    if any(marks_furniture(c) for c in nonempty):
+        return True
+    return (
+        starts_table
+        and not _STATUS_NAME.match(nonempty[0])
+        and sum(1 for c in nonempty[1:] if _STATUS_NAME.match(c)) >= 2
+    )
+
+
+_ANSWER = re.compile(r"^(?:yes|no|n/?a|none|tbc|not (?:relevant|applicable)\b.*)$", re.I)
+
+
+def _header_of_another_table(nonempty: list[str]) -> bool:
+    """The first row of a table after the plan's, not as wide as the plan's header, is another
+    table's header when it only names columns and names no action column with a lead, date or
+    status beside it (a plan table's header)."""
+    if len(nonempty) < 3 or not all(_column_name_like(c) and not _ANSWER.match(c) for c in nonempty):
+        return False
+    fields = {header_field(c) for c in nonempty}
+    return not ("text" in fields and fields & {"owner", "due", "rag"})
 
 
 def is_pointer(text: str) -> bool:
@@ -616,6 +659,21 @@ class Builder:
                     fields=split, key=self.header.key, rounds=rounds, sheet=self.header.sheet
                 )
                 return
+        starts_table = before is None or before[0] != item.table
+        if _header_beside_the_plan(nonempty, starts_table) or (
+            starts_table
+            and self.header is not None
+            and len(cells) != len(self.header.key)
+            and _header_of_another_table(nonempty)
+        ):
+            # the header of a table beside the plan (a version log, a risk register, a glossary, the
+            # board's groups, a count of actions by status): its rows are not actions, nor under the
+            # plan's header above it
+            self.header = None
+            self.group = {}
+            self.last_action = None
+            self.pending = None
+            return
         fields = [header_field(c) if c else None for c in cells]
         matched = [f for f in fields if f]
         if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):

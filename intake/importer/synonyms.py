@@ -63,6 +63,32 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "response": ("response", "agency response", "board response", "responses"),
 }  # fmt: skip
 
+# header cells that open with a column's name but name another thing ('Action type' is a kind of
+# action, a drop-down list's column, not the action's text): no column of a plan
+NOT_HEADERS: frozenset[str] = frozenset({
+    "action type", "type of action", "action category", "action types", "date approved", "date of change",
+    "date of approval", "date issued", "date changed",
+})  # fmt: skip
+
+# header cells of the tables a plan document carries beside the plan, and that no plan table has: a
+# version or change log, an approval or distribution list, a glossary, a contents table, a risk
+# register, a table of measures, an equality impact table, the board's reporting arrangements
+FURNITURE_HEADERS: frozenset[str] = frozenset({
+    "version", "version no", "version number", "author", "changes", "change made", "changes made",
+    "summary of changes", "change", "approved by", "signature", "signed", "distribution", "circulation",
+    "acronym", "acronyms", "abbreviation", "abbreviations", "term", "meaning", "definition", "page",
+    "page no", "page number", "likelihood", "probability", "risk score", "risk rating", "residual risk",
+    "baseline", "protected characteristic", "protected characteristics", "equality group", "chair",
+    "chaired by", "frequency", "how often", "reports to", "reporting to", "membership", "meeting",
+})  # fmt: skip
+
+
+def marks_furniture(cell: str) -> bool:
+    """A header cell that names a column of a table beside the plan, not of the plan
+    ('Likelihood', 'Protected characteristic', 'Version', 'Reports to')."""
+    return normalise_header(cell) in FURNITURE_HEADERS
+
+
 # labels of two-cell rows that describe the current section rather than an action
 SECTION_TEXT_LABELS: dict[str, tuple[str, ...]] = {
     "what_needs_to_improve": ("what needs to improve", "priority action", "area for priority action",
@@ -159,7 +185,7 @@ def header_field(cell: str) -> str | None:
     if len(cell) > 200:
         return None
     text = normalise_header(cell)
-    if not text or len(text) > 120:
+    if not text or len(text) > 120 or text in NOT_HEADERS:
         return None
     found = _BY_SYNONYM.get(text)
     if found:

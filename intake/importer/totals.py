@@ -59,9 +59,12 @@ def stated_counts(items: list[Item]) -> list[StatedCount]:
     """Counts of actions stated in the text, and summary tables of actions by RAG status."""
     found: list[StatedCount] = []
     table_rows: dict[int, list[tuple[list[str], Item]]] = {}
+    whole_tables: dict[int, list[tuple[list[str], Item]]] = {}
     for item in items:
         if item.is_row:
             cells = item.cells or []
+            if item.table is not None:
+                whole_tables.setdefault(item.table, []).append(([clean_text(c) for c in cells], item))
             # a summary row has two cells filled ('Red | 6'): only those are read
             if item.table is not None and sum(1 for c in cells if c.strip()) == 2:
                 table_rows.setdefault(item.table, []).append(([clean_text(c) for c in cells], item))
@@ -89,6 +92,55 @@ def stated_counts(items: list[Item]) -> list[StatedCount]:
     summary = _summary_table(table_rows)
     if summary is not None:
         found.append(summary)
+    found.extend(_status_columns_tables(whole_tables))
+    return found
+
+
+def _status_of_column(cell: str) -> str | None:
+    """The status a column of a count table is headed by ('Red', 'Complete'), or None."""
+    if not cell or len(cell.split()) > 3 or _DIGIT.search(cell):
+        return None
+    status, known = parse_rag(cell)
+    return status if known else None
+
+
+def _status_columns_tables(tables: dict[int, list[tuple[list[str], Item]]]) -> list[StatedCount]:
+    """Tables counting the actions at each status by priority, a column per status ('Priority | Red |
+    Amber | Green | Complete | Total'): the counts their Total row gives, else what their rows add up to."""
+    found: list[StatedCount] = []
+    for rows in tables.values():
+        for at, (cells, item) in enumerate(rows):
+            statuses = {k: s for k, c in enumerate(cells) if (s := _status_of_column(c))}
+            if len(statuses) < 2 or len(set(statuses.values())) < len(statuses):
+                continue
+            total_col = next((k for k, c in enumerate(cells) if _TOTAL_CELL.match(c)), None)
+            counted = list(statuses) + ([total_col] if total_col is not None else [])
+            body = [
+                (c, i)
+                for c, i in rows[at + 1 :]
+                if all(k >= len(c) or not c[k] or c[k].isdigit() for k in counted)
+                and any(k < len(c) and c[k] for k in counted)
+            ]
+            if not body:
+                break
+            total_rows = [c for c, _ in body if c and _TOTAL_CELL.match(next((x for x in c if x), ""))]
+            figures = total_rows[-1:] or [c for c, _ in body]
+
+            def added(k: int, figures: list[list[str]] = figures) -> int:
+                return sum(int(c[k]) for c in figures if k < len(c) and c[k])
+
+            by_rag = {status: added(k) for k, status in statuses.items()}
+            total = added(total_col) if total_col is not None else None
+            quote = ", ".join(f"{k} {v}" for k, v in by_rag.items()) + (f", total {total}" if total else "")
+            found.append(
+                StatedCount(
+                    location=item.location,
+                    quote=f"table of actions by status: {quote}",
+                    total=total,
+                    by_rag=by_rag,
+                )
+            )
+            break
     return found
 
 
