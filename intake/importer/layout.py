@@ -23,6 +23,7 @@ from .normalise import (
 )
 from .owners import split_owner
 from .readers.base import Item
+from .report import is_report_part
 from .synonyms import (
     header_field,
     is_round_label,
@@ -608,6 +609,13 @@ class Builder:
         untitled, self.untitled_section = self.untitled_section, None
         if untitled is not None and not (item.heading or item.bold) and not _LABELLED_GROUP.match(text):
             untitled.title = text  # 'Recommendation 1' in bold, what it recommends in the paragraph below
+            return
+        if (item.heading or item.bold) and is_report_part(text):
+            # a committee report's own part ('1. Purpose of the report', 'Financial implications') or
+            # its meeting's date: not a section of the plan, and it ends the section above
+            self.heading_section = None
+            self.group = {}
+            self.last_action = None
             return
         if item.heading or item.bold:
             alone = _LABEL_ALONE.match(text)
@@ -1289,6 +1297,7 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
         else:
             builder.text_line(item)
     _sections_from_table_names(builder)
+    _sections_from_refs(builder)
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
@@ -1379,6 +1388,21 @@ def _section_number(action: Action | None) -> int | None:
     if number is None or action is None or number[1] != action.section:
         return None
     return int(number[2])
+
+
+_REF_OF_SECTION = re.compile(r"^(\d{1,2})(?:\.\d{1,2}[a-z]?|[a-z])\.?$")
+
+
+def _sections_from_refs(builder: Builder) -> None:
+    """Actions read without a section whose reference names one the plan has ('2.1' of section '2'):
+    the actions a committee report lists as completed since its last report, in a table of their own
+    above the current plan that has the section rows, belong to the sections their numbers name."""
+    refs = {s.ref for s in builder.draft.sections}
+    for action in builder.draft.actions:
+        if action.section is None and action.ref:
+            m = _REF_OF_SECTION.match(action.ref)
+            if m and m[1] in refs:
+                action.section = m[1]
 
 
 _DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|tab)\s*\d*$", re.I)

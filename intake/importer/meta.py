@@ -8,13 +8,14 @@ from .columns import NUMBERED_HEADING
 from .model import PlanMeta, RagStatus
 from .normalise import clean_text, find_dates
 from .readers.base import Item
+from .report import appendix_plan_title, is_committee_report
 
 _COLOUR_LINE = re.compile(r"^(red|amber|green|blue|purple|black|grey|gray)\b[\s:–\-=]*(.*)$", re.I)
 _COMPLETE_LINE = re.compile(r"^((?:action\s+)?complete(?:d)?|closed|done)\b[\s:–\-=]*(.*)$", re.I)
 _AS_AT = re.compile(
     r"\b(?:as at|as of|position as at|date of (?:progress )?updates?|updated(?: on)?|last updated|"
     r"last reviewed(?: on)?|reviewed on|date (?:of )?last review(?:ed)?|last review date|"
-    r"progress as at|report date)\s*[:\-]?\s*(.{4,40})",
+    r"progress as at|progress at|report date)\s*[:\-]?\s*(.{4,40})",
     re.I,
 )
 _ORG = re.compile(
@@ -289,6 +290,9 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
         if label and "plan" in label[1].lower():
             meta.title = label[1].split("  ")[0].strip()
             break
+    if meta.title is None and items and is_committee_report(texts, [item.cells for item in items]):
+        # a plan carried by a report to a committee: named by its appendix, not by the meeting
+        meta.title = appendix_plan_title(texts, [bool(item.heading or item.bold) for item in items])
     if meta.title is None:
         run: list[str] = []
         for item, text in zip(items, texts, strict=False):
@@ -318,7 +322,8 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
             # the whole name on the last of its lines: the line above ended in capitals ('... Delivery
             # Plan' then 'Rivermouth Safeguarding Children Partnership' is not 'Delivery Plan Rivermouth ...')
             name = tail
-        meta.organisation = re.sub(r"\s+", " ", name).strip()
+        # 'The Brookfield Safeguarding Children Partnership agreed ...': the article is not the name
+        meta.organisation = re.sub(r"^The\s+", "", re.sub(r"\s+", " ", name).strip())
     elif capitals := _ORG_CAPITALS.search(apart):
         meta.organisation = " ".join(word.capitalize() for word in capitals[1].split())
     else:
