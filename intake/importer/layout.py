@@ -80,6 +80,8 @@ _LABELLED_GROUP = re.compile(
 _LABEL_ALONE = re.compile(
     rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)\s*[.:)\-–—]?$", re.I
 )
+# a grouping cell lettered 'A. Title' or 'B) Title' (its actions numbered A1, A2 ...)
+_LETTERED_GROUP = re.compile(r"^([A-Z])[.)]\s+(\S.{2,})$")
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 # an action's own reference printed at the start of its text when the table has no Ref column
 OWN_REF_IN_TEXT = re.compile(
@@ -492,6 +494,9 @@ def section_ref_from_cell(raw: str, text: str) -> tuple[str, str]:
     m = QUESTION_REF.match(text) or LEADING_REF.match(text) or _LABELLED_GROUP.match(text)
     if m:
         return m[1], m[2].strip()
+    lettered = _LETTERED_GROUP.match(text)
+    if lettered:
+        return lettered[1], lettered[2].strip()  # 'A. Recognising abuse' over actions A1, A2
     bold = BOLD_LEAD.match(raw)
     if bold and clean_text(bold[1]):
         return clean_text(bold[1]), text

@@ -1,5 +1,5 @@
 """Plans published inside a report to a committee or board: a Children and Young People's Overview
-and Scrutiny Committee, a Health and Wellbeing Board. The report
+and Scrutiny Committee, a Health and Wellbeing Board, a safeguarding partnership's executive. The report
 opens with the meeting's name and a title block ('Report of | Subject'), goes on in numbered paragraphs
 under the headings every council report has ('1. Purpose of the report', 'Recommendations', 'Financial
 implications', 'Background papers', 'Contact officer'), and carries the plan as 'Appendix A: <plan>',
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+from html import escape
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -482,6 +483,149 @@ def test_the_board_reports_parts_in_capitals_are_not_sections_and_its_appendix_n
     assert draft.plan.organisation == "Brookfield Safeguarding Children Partnership"
     assert draft.plan.kind == "delivery"
     assert draft.plan.as_at is not None and draft.plan.as_at.isoformat() == "2024-08-31"
+
+
+# --------------------------------------------------------------------------- 3. partnership executive, PDF
+
+STYLE = (
+    "<style>@page{size:A4 landscape;margin:1.5cm} body{font-family:sans-serif;font-size:9pt}"
+    "h1{font-size:15pt} h2{font-size:12pt} table{border-collapse:collapse;width:100%}"
+    "td,th{border:1px solid black;padding:3px 5px;vertical-align:top;text-align:left}</style>"
+)
+EXECUTIVE_STRANDS = [
+    ("A", "Recognising and responding to child sexual abuse in the family"),
+    ("B", "Support for children after disclosure"),
+]
+EXECUTIVE_ACTIONS = [
+    gold_action(
+        "A1",
+        "A",
+        "Publish practice guidance on responding to concerns of sexual abuse within the family",
+        "Head of Safeguarding, Integrated Care Board",
+        "July 2024",
+        "2024-07-31",
+        "complete",
+        "Guidance published on the partnership website in July.",
+    ),
+    gold_action(
+        "A2",
+        "A",
+        "Train designated safeguarding leads to recognise signs of sexual abuse in younger children",
+        "Education Safeguarding Adviser",
+        "December 2024",
+        "2024-12-31",
+        "amber",
+        "Two of four sessions held; remaining dates not yet fixed.",
+    ),
+    gold_action(
+        "A3",
+        "A",
+        "Review the police and social care joint investigation protocol",
+        "Detective Chief Inspector, Public Protection",
+        "Q4 2024/25",
+        "2025-03-31",
+        "green",
+        "Review group has met twice.",
+    ),
+    gold_action(
+        "B1",
+        "B",
+        "Agree a referral route to the sexual assault referral centre for children under 13",
+        "Designated Doctor",
+        "30 November 2024",
+        "2024-11-30",
+        "red",
+        "Funding for the paediatric examiner not yet agreed.",
+    ),
+    gold_action(
+        "B2",
+        "B",
+        "Commission therapeutic support for children waiting for a criminal trial",
+        "Commissioning Manager, Children's Services",
+        "March 2025",
+        "2025-03-31",
+        "green",
+        "Specification drafted with the Police and Crime Commissioner's office.",
+    ),
+]
+RAG_WORD = {"green": "Green", "amber": "Amber", "red": "Red", "complete": "Complete"}
+
+
+def executive_html() -> str:
+    rows = []
+    for ref, title in EXECUTIVE_STRANDS:
+        acts = [a for a in EXECUTIVE_ACTIONS if a["section"] == ref]
+        for k, a in enumerate(acts):
+            strand = f"<td rowspan='{len(acts)}'>{ref}. {escape(title)}</td>" if k == 0 else ""
+            rows.append(
+                f"<tr>{strand}<td>{a['ref']}</td><td>{escape(a['text'])}</td><td>{escape(a['owner'])}</td>"
+                f"<td>{a['due_text']}</td><td>{RAG_WORD[a['rag']]}</td><td>{escape(a['progress'])}</td></tr>"
+            )
+    return (
+        STYLE + "<h1>Harbourside Safeguarding Children Partnership</h1><h2>Partnership Executive</h2>"
+        "<table style='width:70%'><tr><td>Report of</td><td><b>Independent Chair</b></td></tr>"
+        "<tr><td>Subject</td><td><b>Response to the national review of child sexual abuse in the family</b>"
+        "</td></tr><tr><td>Date</td><td><b>Wednesday 9 October 2024</b></td></tr>"
+        "<tr><td>Author</td><td><b>Partnership Business Manager</b></td></tr></table>"
+        "<h2>Purpose</h2><p>1. The purpose of this report is to update the Executive on the partnership's "
+        "response plan.</p><h2>Recommendation</h2><p>2. The Executive is asked to agree the revised "
+        "timescale for action B1 and note progress on the others.</p><h2>Background</h2>"
+        "<p>3. The national panel's review was published in 2024. The partnership chose two strands.</p>"
+        "<p>3.1 Each strand has a lead from a statutory partner.</p>"
+        "<h2>Implications</h2><p>Financial: the examiner post needs £40,000 a year.</p><p>Legal: None.</p>"
+        "<h2>Background papers</h2><p>National review of child sexual abuse in the family, 2024</p>"
+        "<h2>Contact officer</h2><p>Sam Okafor, Partnership Business Manager, 01632 960 218</p>"
+        "<h1 style='page-break-before:always'>Appendix 1 – Child Sexual Abuse Response Plan</h1>"
+        "<table><thead><tr><th style='width:16%'>Strand</th><th style='width:5%'>Ref</th>"
+        "<th style='width:24%'>Action</th><th style='width:14%'>Owner</th><th style='width:10%'>Timescale</th>"
+        "<th style='width:7%'>RAG</th><th>Update</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+        "<h1 style='page-break-before:always'>Appendix 2: Glossary</h1>"
+        "<table><tr><th>Term</th><th>Meaning</th></tr>"
+        "<tr><td>SARC</td><td>Sexual assault referral centre</td></tr>"
+        "<tr><td>ICB</td><td>Integrated Care Board, which commissions health services</td></tr></table>"
+    )
+
+
+@pytest.fixture(scope="module")
+def executive_pdf() -> bytes:
+    from weasyprint import HTML
+
+    pdf = HTML(string=executive_html()).write_pdf()
+    assert pdf is not None
+    return bytes(pdf)
+
+
+def _executive_gold() -> dict[str, Any]:
+    sections = [(r, t, None) for r, t in EXECUTIVE_STRANDS]
+    return gold_plan("executive.pdf", sections, EXECUTIVE_ACTIONS)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_response_plan_appended_to_a_partnership_executive_report_printed_to_pdf_scores_full_marks(
+    scorer: ModuleType, executive_pdf: bytes
+) -> None:
+    draft = import_document(executive_pdf, filename="executive.pdf")
+    _assert_scores(score_plan(scorer, draft, _executive_gold()), f1=1.0, fields=1.0)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_a_strand_cell_lettered_a_or_b_is_a_section_named_by_its_letter(executive_pdf: bytes) -> None:
+    draft = import_document(executive_pdf, filename="executive.pdf")
+    # was: the whole cell 'A. Recognising and responding ...' was the section's reference
+    assert _sections(draft) == [(r, t, None) for r, t in EXECUTIVE_STRANDS]
+    assert [a.section for a in draft.actions] == ["A", "A", "A", "B", "B"]
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_the_executive_reports_title_block_and_prose_give_no_actions_and_its_appendix_names_the_plan(
+    executive_pdf: bytes,
+) -> None:
+    draft = import_document(executive_pdf, filename="executive.pdf")
+    assert draft.plan.title == "Child Sexual Abuse Response Plan"
+    assert draft.plan.organisation == "Harbourside Safeguarding Children Partnership"
+    assert [a.ref for a in draft.actions] == ["A1", "A2", "A3", "B1", "B2"]
 
 
 # --------------------------------------------------------------------------- the rules on their own
