@@ -54,11 +54,14 @@ _DATE_HEADING = re.compile(
 
 
 def is_report_part(text: str) -> bool:
-    """A heading that names a part of a committee report, or the meeting's date: not a section."""
+    """A heading that names a part of a committee report, the meeting's date, or an appendix
+    ('Appendix A: JTAI Action Plan', which starts a new part): not a section."""
     line = text.strip()
-    if len(line) > 120:
+    if len(line) > 200:
         return False
-    return bool(_REPORT_PART.match(line) or _DATE_HEADING.match(line))
+    if line[:6].lower().startswith(("append", "annex")) and _APPENDIX.match(line):
+        return True
+    return len(line) <= 120 and bool(_REPORT_PART.match(line) or _DATE_HEADING.match(line))
 
 
 # the report's title block ('Report of | ...', 'Subject: ...') or the meeting's name over it

@@ -310,6 +310,16 @@ def test_a_plan_without_section_rows_is_not_put_in_the_reports_last_numbered_par
     assert not _text(flat).sections
 
 
+def test_a_numbered_line_over_a_table_of_figures_in_the_report_does_not_hold_the_appendix_plan() -> None:
+    figures = (
+        "3.4 Referrals for exploitation in the last four quarters:\n"
+        "Quarter\tReferrals\nQ1\t12\nQ2\t15\n\n# **Appendix A:"
+    )
+    flat = re.sub(r"<b>\d\. [^<]+</b>\t+\n", "", SCRUTINY).replace("# **Appendix A:", figures)
+    # was: every action of the plan in 'Appendix A' was in section '3.4' of the report's background
+    assert {a.section for a in _text(flat).actions} == {None}
+
+
 def test_a_glossary_in_appendix_b_after_the_plan_gives_no_actions() -> None:
     texts = [a.text for a in _text(SCRUTINY).actions]
     assert not [t for t in texts if "Joint Targeted Area Inspection" in t or "Designated" in t]
@@ -653,6 +663,8 @@ def test_the_executive_reports_title_block_and_prose_give_no_actions_and_its_app
         "5 SUPPORTING INFORMATION",
         "14 March 2024",
         "Monday 15 June 2020 – 2:00 p.m.",
+        "Appendix A: JTAI Action Plan",
+        "Annex 2 – Glossary",
     ],
 )
 def test_a_committee_reports_own_headings_are_recognised_as_its_parts(heading: str) -> None:
