@@ -23,7 +23,7 @@ from .normalise import (
 )
 from .owners import split_owner
 from .readers.base import Item
-from .report import is_report_part
+from .report import is_appendix, is_committee_report, is_report_part
 from .synonyms import (
     header_field,
     is_round_label,
@@ -551,6 +551,7 @@ class Builder:
     # the outer column last opened, which holds the inner column's sections
     row_outer: tuple[str, str] | None = None
     outer_section: str | None = None
+    in_report: bool = False  # the plan is carried in a report to a committee: its headings are not sections
 
     def _cut_goes_on(self, previous: Action) -> bool:
         """The action above printed the last line so far of a lead cell cut over rows (its own line)."""
@@ -615,7 +616,7 @@ class Builder:
         if untitled is not None and not (item.heading or item.bold) and not _LABELLED_GROUP.match(text):
             untitled.title = text  # 'Recommendation 1' in bold, what it recommends in the paragraph below
             return
-        if (item.heading or item.bold) and is_report_part(text):
+        if (item.heading or item.bold) and (is_report_part(text) if self.in_report else is_appendix(text)):
             # a committee report's own part ('1. Purpose of the report', 'Financial implications') or
             # its meeting's date: not a section of the plan, and it ends the section above
             self.heading_section = None
@@ -1296,6 +1297,10 @@ class Builder:
 
 def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     builder = Builder(draft)
+    builder.in_report = is_committee_report(
+        [clean_text(" ".join(item.cells) if item.cells is not None else item.text) for item in items[:60]],
+        [item.cells for item in items[:60]],
+    )
     for item in items:
         if item.is_row:
             builder.row(item)

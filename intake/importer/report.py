@@ -53,13 +53,21 @@ _DATE_HEADING = re.compile(
 )
 
 
-def is_report_part(text: str) -> bool:
-    """A heading that names a part of a committee report, the meeting's date, or an appendix
-    ('Appendix A: JTAI Action Plan', which starts a new part): not a section."""
+def is_appendix(text: str) -> bool:
+    """A heading opening an appendix ('Appendix A: JTAI Action Plan', 'Annex 2 – Glossary'): a new
+    part of the document, so not inside the section above."""
     line = text.strip()
-    if len(line) > 200:
-        return False
-    if line[:6].lower().startswith(("append", "annex")) and _APPENDIX.match(line):
+    return (
+        len(line) <= 200 and line[:6].lower().startswith(("append", "annex")) and bool(_APPENDIX.match(line))
+    )
+
+
+def is_report_part(text: str) -> bool:
+    """A heading that names a part of a committee report, the meeting's date, or an appendix: not a
+    section. Only for a document that is such a report (``is_committee_report``): a plan of its own
+    may well have a section '3. Risk management' or 'Consultation and engagement'."""
+    line = text.strip()
+    if is_appendix(line):
         return True
     return len(line) <= 120 and bool(_REPORT_PART.match(line) or _DATE_HEADING.match(line))
 

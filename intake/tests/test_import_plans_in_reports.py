@@ -19,7 +19,6 @@ rows, <b> in cells), Word built with python-docx, and a PDF printed with WeasyPr
 from __future__ import annotations
 
 import re
-import time
 from html import escape
 from pathlib import Path
 from types import ModuleType
@@ -686,6 +685,27 @@ def test_a_plans_own_section_headings_are_not_taken_for_a_reports_parts(heading:
     assert not is_report_part(heading)
 
 
+def test_a_plan_of_its_own_keeps_sections_named_like_a_reports_parts() -> None:
+    # 'Risk management' or 'Consultation and engagement' are a partnership plan's priorities as often
+    # as a committee report's headings: only in a report are they left out of the sections
+    text = (
+        "Northfen Safeguarding Children Partnership\n"
+        "Business plan 2025-26\n\n"
+        "### **3. Risk management**\n\n"
+        "Ref\tAction\tLead\tBy when\tRAG\n"
+        "3.1\tKeep the partnership risk register under review\tBusiness Manager\tQuarterly\tGreen\n\n"
+        "### **4. Consultation and engagement**\n\n"
+        "Ref\tAction\tLead\tBy when\tRAG\n"
+        "4.1\tConsult young people on the threshold guidance\tParticipation Lead\tMarch 2026\tAmber\n"
+    )
+    draft = _text(text, "plan.txt")
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("3", "Risk management"),
+        ("4", "Consultation and engagement"),
+    ]
+    assert [(a.ref, a.section) for a in draft.actions] == [("3.1", "3"), ("4.1", "4")]
+
+
 def test_a_report_is_told_by_its_title_block_its_meeting_or_its_recommendation_and_a_plan_is_not() -> None:
     assert is_committee_report(["Report of", "Subject"], [["Report of", "Director"], ["Subject", "Plan"]])
     assert is_committee_report(["Health and Wellbeing Board", "Neglect strategy"], [None, None])
@@ -709,7 +729,9 @@ def test_a_seed_report_to_a_police_and_crime_panel_keeps_its_plans_own_title() -
     assert import_document(seed_path("002")).plan.title == "LLR Exploitation Delivery Plan"
 
 
-def test_a_megabyte_of_report_headings_and_appendix_lines_is_read_in_linear_time() -> None:
+def test_a_megabyte_of_report_headings_and_appendix_lines_is_read_through_to_a_clear_answer() -> None:
+    # lines shaped to make the report patterns backtrack; how long they take is measured by
+    # bench/bench_import_hostile.py (tests do not time), here each must still get the right answer
     hostile = [
         "1. Financial, legal, legal, legal, legal implications implications implications " * 3,
         "14 March 2024 " + "– 2:00 " * 40,
@@ -717,18 +739,15 @@ def test_a_megabyte_of_report_headings_and_appendix_lines_is_read_in_linear_time
         "Committee " * 30 + "!" * 80,
         "The Committee " + "is asked " * 60,
     ]
-    started = time.perf_counter()
-    for line in hostile:
-        for _ in range(1_000_000 // (len(line) + 1) // len(hostile)):
-            is_report_part(line)
+    assert [is_report_part(line) for line in hostile] == [False, False, False, False, False]
     lines = [line for line in hostile for _ in range(400)]
-    is_committee_report(lines, [None] * len(lines))
-    appendix_plan_title(lines, [True] * len(lines))
-    assert time.perf_counter() - started < 10
-    # and a whole report of such lines, imported
+    # only a document's opening lines can show it is a report: these open with none of its signs
+    assert not is_committee_report(lines, [None] * len(lines))
+    assert appendix_plan_title(lines, [True] * len(lines)) is None  # too long to be a title
+    # and a whole report of such lines, imported: nothing in it is an action
     text = "\n".join(
         f"### **{k}. Financial implications**\n\n{k}.1 The Board is asked to note." for k in range(20000)
     )
-    started = time.perf_counter()
-    _text(text[:1_000_000], "hostile.txt")
-    assert time.perf_counter() - started < 30
+    draft = _text(text[:1_000_000], "hostile.txt")
+    assert draft.actions == [] and draft.sections == []
+    assert "No actions were found" in draft.warnings[0].message
