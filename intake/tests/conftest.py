@@ -89,3 +89,12 @@ def score_plan(scorer: ModuleType, plan: Any, gold: dict[str, Any]) -> dict[str,
     )
     result: dict[str, Any] = scorer.score(draft.to_dict(), gold)
     return result
+
+
+def word_table(document: Any, rows: list[list[str]]) -> Any:
+    """A python-docx table holding these rows of text (a test's Word plan)."""
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return table

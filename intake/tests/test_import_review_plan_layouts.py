@@ -32,15 +32,7 @@ from openpyxl.styles import PatternFill
 from intake.importer.api import import_document
 from intake.importer.model import PlanDraft
 
-from .conftest import gold_action, gold_plan, score_plan
-
-
-def _table(document: Any, rows: list[list[str]]) -> Any:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    return table
+from .conftest import gold_action, gold_plan, score_plan, word_table
 
 
 def _saved(document: Any, name: str) -> PlanDraft:
@@ -96,9 +88,9 @@ def _review_word() -> PlanDraft:
     document.add_paragraph("Progress as at 9 January 2024")
     for heading, rows in REVIEW_RECOMMENDATIONS:
         document.add_heading(heading, 2)
-        _table(document, [REVIEW_HEADER, *rows])
+        word_table(document, [REVIEW_HEADER, *rows])
     document.add_heading("Completed actions", 2)
-    _table(document, [REVIEW_HEADER, *REVIEW_COMPLETED])
+    word_table(document, [REVIEW_HEADER, *REVIEW_COMPLETED])
     return _saved(document, "review.docx")
 
 
@@ -150,13 +142,13 @@ def test_actions_under_a_completed_actions_heading_without_a_status_column_are_c
     document = docx.Document()
     document.add_heading("Rapid review action plan", 1)
     document.add_heading("Recommendation 1: Improve the sharing of information at discharge from hospital", 2)
-    _table(document, [REVIEW_HEADER, ["1.1", "Agree a discharge checklist.", "Named Nurse", "May 2024", "", "",
+    word_table(document, [REVIEW_HEADER, ["1.1", "Agree a discharge checklist.", "Named Nurse", "May 2024", "", "",
                                       "A"]])  # fmt: skip
     document.add_heading("Recommendation 2: Strengthen pre-birth planning", 2)
-    _table(document, [REVIEW_HEADER, ["2.1", "Start pre-birth assessments by 20 weeks.", "Head of Service",
+    word_table(document, [REVIEW_HEADER, ["2.1", "Start pre-birth assessments by 20 weeks.", "Head of Service",
                                       "April 2024", "", "", ""]])  # fmt: skip
     document.add_heading("Completed actions", 2)
-    _table(
+    word_table(
         document,
         [
             ["Ref", "Action", "Lead", "Outcome"],
@@ -177,11 +169,11 @@ def test_an_action_under_an_unnumbered_sub_heading_stays_in_its_section() -> Non
     document = docx.Document()
     document.add_heading("Recommendation 1: Improve supervision", 1)
     document.add_heading("Actions agreed by partners", 2)
-    _table(document, [REVIEW_HEADER, ["1.1", "Audit supervision records.", "Principal Social Worker", "May 2024",
+    word_table(document, [REVIEW_HEADER, ["1.1", "Audit supervision records.", "Principal Social Worker", "May 2024",
                                       "", "", "G"]])  # fmt: skip
     document.add_heading("Recommendation 2: Share learning", 1)
     document.add_heading("Actions agreed by partners", 2)
-    _table(document, [REVIEW_HEADER, ["2.1", "Publish a learning briefing.", "Business Manager", "June 2024",
+    word_table(document, [REVIEW_HEADER, ["2.1", "Publish a learning briefing.", "Business Manager", "June 2024",
                                       "", "", "A"]])  # fmt: skip
     draft = _saved(document, "subheadings.docx")
     assert [(a.ref, a.section, a.rag) for a in draft.actions] == [
@@ -210,7 +202,7 @@ def _labels_alone_word(label: str) -> PlanDraft:
     for n, (recommendation, rows) in enumerate(plan, start=1):
         document.add_paragraph().add_run(f"{label} {n}").bold = True
         document.add_paragraph(recommendation)
-        _table(document, [header, *rows])
+        word_table(document, [header, *rows])
     return _saved(document, "labels.docx")
 
 
@@ -407,7 +399,7 @@ def _kloe_word() -> PlanDraft:
         "Progress",
         "RAG",
     ]
-    table = _table(document, [header, *KLOE_ROWS])
+    table = word_table(document, [header, *KLOE_ROWS])
     for col in (0, 1):
         for first in (1, 3):
             text = table.cell(first, col).text

@@ -12,6 +12,8 @@ import pytest
 from intake.importer.api import import_document
 from intake.importer.model import PlanDraft
 
+from .conftest import word_table
+
 
 def _csv(tmp_path: Path, rows: list[list[str]], name: str = "plan.csv") -> PlanDraft:
     path = tmp_path / name
@@ -28,14 +30,6 @@ def _word(tmp_path: Path, build: Any, name: str = "plan.docx") -> PlanDraft:
     path = tmp_path / name
     document.save(str(path))
     return import_document(path)
-
-
-def _word_table(document: Any, rows: list[list[str]]) -> Any:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    return table
 
 
 def _merge_down(table: Any, col: int, first: int, last: int) -> None:
@@ -164,7 +158,7 @@ def _cspr_plan(document: Any) -> None:
          "Launch the neglect toolkit across all agencies.", "Dr Sam Patel, Designated Nurse", "31/03/21", "A",
          "Training of trainers done."],
     ]  # fmt: skip
-    table = _word_table(document, rows)
+    table = word_table(document, rows)
     table.cell(0, 0).merge(table.cell(0, 6)).text = rows[0][0]
     _merge_down(table, 0, 2, 3)
     _merge_down(table, 3, 2, 3)
@@ -205,9 +199,9 @@ def test_a_priority_row_across_a_sheet_names_its_section_without_the_label(tmp_p
 def test_a_reference_printed_at_the_start_of_the_action_text_is_the_actions_ref(tmp_path: Path) -> None:
     def build(document: Any) -> None:
         document.add_paragraph("Membership of the task and finish group")
-        _word_table(document, [["Name", "Role", "Agency"], ["Ann Bell", "Chair", "LSCB"]])
+        word_table(document, [["Name", "Role", "Agency"], ["Ann Bell", "Chair", "LSCB"]])
         document.add_paragraph("Actions")
-        _word_table(
+        word_table(
             document,
             [
                 ["Action", "Owner", "Deadline", "Status", "Notes"],
@@ -295,7 +289,7 @@ def test_each_table_under_its_own_heading_in_a_word_plan_is_a_section(tmp_path: 
         document.add_heading("Delivery plan", level=1)
         for strand in ("Prevent", "Protect"):
             document.add_heading(strand, level=2)
-            _word_table(
+            word_table(
                 document,
                 [
                     ["Ref", "Action", "Lead", "By when"],
@@ -368,7 +362,7 @@ def _shade(cell: Any, colour: str) -> None:
 
 def test_a_status_shown_only_by_the_colour_of_a_word_cell_is_read(tmp_path: Path) -> None:
     def build(document: Any) -> None:
-        table = _word_table(
+        table = word_table(
             document,
             [
                 ["Ref", "Action", "Lead", "By when", "RAG"],
@@ -432,7 +426,7 @@ def test_the_end_of_a_timescale_split_into_start_and_end_in_a_word_table_is_the_
     tmp_path: Path,
 ) -> None:
     def build(document: Any) -> None:
-        table = _word_table(document, [TWO_ROW_TOP, TWO_ROW_BELOW, *TWO_ROW_ACTIONS])
+        table = word_table(document, [TWO_ROW_TOP, TWO_ROW_BELOW, *TWO_ROW_ACTIONS])
         for col in (2, 4, 6):
             table.cell(0, col).merge(table.cell(0, col + 1)).text = TWO_ROW_TOP[col]
         for col in (0, 1):
@@ -585,7 +579,7 @@ def test_a_heading_above_a_word_table_is_the_title_rather_than_the_tables_title_
 
 def test_the_merged_title_row_of_a_word_table_opening_the_document_is_the_plans_title(tmp_path: Path) -> None:
     def build(document: Any) -> None:
-        table = _word_table(document, [["CSPR Child J – action plan", "", "", "", ""], PLAN_HEADER, PLAN_ROW])
+        table = word_table(document, [["CSPR Child J – action plan", "", "", "", ""], PLAN_HEADER, PLAN_ROW])
         table.cell(0, 0).merge(table.cell(0, 4)).text = "CSPR Child J – action plan"
 
     assert _word(tmp_path, build).plan.title == "CSPR Child J – action plan"
@@ -675,7 +669,7 @@ def test_a_recommendation_heading_after_the_title_heading_is_not_part_of_the_tit
     def build(document: Any) -> None:
         document.add_heading("Child S review: action plan", 1)
         document.add_heading("Recommendation 1: Improve information sharing", 2)
-        _word_table(
+        word_table(
             document, [["Ref", "Action", "Lead"], ["1.1", "Review the MASH protocol.", "Head of MASH"]]
         )
 
