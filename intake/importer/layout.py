@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .bullets import list_items
-from .meta import title_row
+from .meta import item_texts, title_row
 from .model import Action, ImportWarning, Location, PlanDraft, Section
 from .normalise import (
     clean_text,
@@ -1297,10 +1297,8 @@ class Builder:
 
 def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     builder = Builder(draft)
-    builder.in_report = is_committee_report(
-        [clean_text(" ".join(item.cells) if item.cells is not None else item.text) for item in items[:60]],
-        [item.cells for item in items[:60]],
-    )
+    opening = items[:60]  # a report shows itself in its opening lines
+    builder.in_report = is_committee_report(item_texts(opening), [item.cells for item in opening])
     for item in items:
         if item.is_row:
             builder.row(item)

@@ -40,7 +40,8 @@ def warn_unsplit_cells(draft: PlanDraft, lines: list[tuple[int, str]]) -> None:
             for a in draft.actions
             if not (a.ref or a.owner or a.due_text or a.rag) and (a.location.line or 0) > at
         ]
-        draft.actions = [a for a in draft.actions if all(a is not b for b in invented)]
+        left_out = {id(a) for a in invented}
+        draft.actions = [a for a in draft.actions if id(a) not in left_out]
         left = f" {len(invented)} lines read as actions were left out." if invented else ""
         draft.warn(
             f"The table's header ('{header[:80]}') has its column names joined by single spaces, as a PDF's "
