@@ -10,7 +10,7 @@ a letter and as a background colour only, refs in their own column, in the actio
 rows that a page break cuts (short cells on one page, the rest on the next; the text of several cells
 on both pages; the colour of a RAG cell on both pages).
 
-Over seeds 0-39 (run /tmp-style: ``python -m intake.tests.test_import_generated_pdf_plans 0 40``),
+Over seeds 0-39 (``python -m intake.tests.test_import_generated_pdf_plans 0 40`` prints them all),
 before this module's fixes -> after, plans read with full marks:
   PDF:    22/40 -> 36/40. Fixed causes: a RAG shown only by the cell's colour (9 plans); headings
           between ruled tables in bold at about the body's size not read as sections (7); a data row
