@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import io
 import re
 from dataclasses import replace
@@ -79,6 +80,16 @@ def _heading_level(chars: list[dict[str, Any]], body_size: float) -> int:
     return 2 if smallest >= body_size * 1.4 else 0
 
 
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+def _in_bold(chars: list[dict[str, Any]]) -> bool:
+    """A line printed wholly in a bold font (a heading between tables, where it is no larger than the
+    body text: Word's and WeasyPrint's headings are often bold at the body's size or a little above)."""
+    letters = [c for c in chars if str(c.get("text", "")).strip()]
+    return bool(letters) and all(_BOLD_FONT.search(str(c.get("fontname") or "")) for c in letters)
+
+
 def _laid_out_lines(page: Any, first_page: bool = False) -> list[str]:
     """The page's text laid out in columns, as ``pdftotext -layout`` prints it: each word starts
     at the character column of its position on the page, words close together stay one space
@@ -147,6 +158,56 @@ def _laid_out_lines(page: Any, first_page: bool = False) -> list[str]:
     return out
 
 
+def _colour_name(colour: Any) -> str | None:
+    """The RAG colour a cell is filled with ('Red', 'Amber', 'Green', 'Blue'), from a PDF fill colour
+    (grey, RGB or CMYK, each 0 to 1); None for white, grey, black or another colour."""
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(v, (int, float)) for v in colour):
+        return None
+    if len(colour) == 4:
+        c, m, y, k = colour
+        rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    elif len(colour) == 3:
+        rgb = [float(v) for v in colour]
+    else:
+        return None
+    hue, lightness, saturation = colorsys.rgb_to_hls(*rgb)
+    if saturation < 0.3 or not 0.15 < lightness < 0.92:
+        return None
+    degrees = hue * 360
+    for name, upto in (("Red", 15), ("Amber", 65), ("Green", 170), ("Blue", 260), ("Red", 361)):
+        if degrees < upto:
+            return name if not (name == "Red" and upto == 361 and degrees < 330) else None
+    return None
+
+
+def _fill_colours(page: Any, table: Any, rows: list[list[str]], column: int) -> None:
+    """A RAG column whose cells carry no word, only a background colour (a status shown by colour
+    alone, common in plans kept in Excel or Word): each such cell gets its colour's name, as a
+    reader of the printed page sees it."""
+    fills = [rect for rect in page.rects if rect.get("fill")]
+    if not fills:
+        return
+    for r, cells in enumerate(rows):
+        boxes = table.rows[r].cells if r < len(table.rows) else []
+        box = boxes[column] if column < len(boxes) else None
+        if column >= len(cells) or cells[column] or box is None:
+            continue
+        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        under = [
+            rect for rect in fills if rect["x0"] <= x <= rect["x1"] and rect["top"] <= y <= rect["bottom"]
+        ]
+        if under:
+            smallest = min(under, key=lambda rect: (rect["x1"] - rect["x0"]) * (rect["bottom"] - rect["top"]))
+            cells[column] = _colour_name(smallest.get("non_stroking_color")) or ""
+
+
+def _bold_row(page: Any, table: Any, r: int) -> bool:
+    """Whether a table row is printed wholly in a bold font (a heading row across the table)."""
+    if r >= len(table.rows):
+        return False
+    return _in_bold(page.within_bbox(table.rows[r].bbox, relative=False, strict=False).chars)
+
+
 def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     try:
         import pdfplumber
@@ -161,6 +222,8 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     plan_table = False  # a ruled table with a header naming an action column
     text_lines: list[str] = []
     laid_out_lines: list[str] = []
+    rag_column: list[str | None] | None = None  # the fields of the last header row seen
+    spanning: set[int] = set()  # id() of the rows printed as one cell across the table
     try:
         with pdf:
             if len(pdf.pages) > limits.max_pages:
@@ -189,7 +252,12 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                     lines_by_top.append(
                         (
                             line["top"],
-                            Item(text=line["text"].strip(), heading=level, location=Location(page=page_no)),
+                            Item(
+                                text=line["text"].strip(),
+                                heading=level,
+                                bold=not level and _in_bold(line["chars"]),
+                                location=Location(page=page_no),
+                            ),
                         )
                     )
                 text_lines.append("\f")
@@ -198,27 +266,32 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                     table_no += 1
                     rows = _table_rows(table)
                     plan_table = plan_table or _names_actions(rows)
+                    header = next((f for f in map(_header_fields, rows[:3]) if f is not None), None)
+                    rag_column = header or rag_column
+                    if rag_column is not None and "rag" in rag_column and len(rag_column) == len(rows[-1]):
+                        _fill_colours(page, table, rows, rag_column.index("rag"))
                     for r, cells in enumerate(rows):
                         rows_seen += 1
                         if rows_seen > limits.max_rows:
                             raise LimitExceeded(f"This PDF has more than {limits.max_rows} table rows.")
-                        lines_by_top.append(
-                            (
-                                table.bbox[1] + r * 0.001,
-                                Item(
-                                    text="\t".join(cells),
-                                    cells=cells,
-                                    table=table_no,
-                                    location=Location(page=page_no, table=table_no, row=r + 1),
-                                ),
-                            )
+                        item = Item(
+                            text="\t".join(cells),
+                            cells=cells,
+                            bold=sum(1 for c in cells if c) == 1 and _bold_row(page, table, r),
+                            table=table_no,
+                            location=Location(page=page_no, table=table_no, row=r + 1),
                         )
+                        if r < len(table.rows) and sum(1 for box in table.rows[r].cells if box) == 1:
+                            spanning.add(id(item))  # a section row across the table
+                        lines_by_top.append((table.bbox[1] + r * 0.001, item))
                 if not plan_table:
                     # the same text laid out in columns: a table without ruling lines, perhaps
                     # (not needed, so not worked out, once a ruled table holds the actions)
                     laid_out_lines.extend([*_laid_out_lines(body, first_page=page_no == 1), "\f"])
                 lines_by_top.sort(key=lambda pair: pair[0])
-                items.extend(item for _, item in lines_by_top if item.text.strip() or item.cells)
+                page_items = [item for _, item in lines_by_top if item.text.strip() or item.cells]
+                _headings_over_tables(page_items)
+                items.extend(page_items)
     except LimitExceeded:
         raise
     except Exception as exc:
@@ -247,26 +320,50 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
             return ReadResult(
                 items=around.items[:lead] + ruled + around.items[lead:], fmt="pdf", pages=table_no
             )
-    return ReadResult(items=_join_rows_cut_by_pages(items), fmt="pdf", pages=table_no)
+    return ReadResult(items=_join_rows_cut_by_pages(items, spanning), fmt="pdf", pages=table_no)
+
+
+def _headings_over_tables(items: list[Item]) -> None:
+    """A short line wholly in bold right above a table's header row names that table ('Protect',
+    'Priority 2: Early help'): a heading, as Word's heading styles are, so a table per strand under
+    its name is read with the name as the section of its actions."""
+    for item, after in zip(items, items[1:], strict=False):
+        if (
+            item.bold
+            and not item.heading
+            and item.cells is None
+            and len(item.text.split()) <= 12
+            and after.cells is not None
+            and _header_fields(after.cells) is not None
+        ):
+            item.heading, item.bold = 3, False
 
 
 def _header_fields(cells: list[str]) -> list[str | None] | None:
-    """The fields a header row names, column by column (None: it is not a header naming the action)."""
+    """The fields a header row names, column by column (None: it is not a header naming the action).
+    Most of its cells must name a field, as the import's own header check asks: a row's cells may open
+    with a column's name ('Priority 2: ...', 'No update this quarter' reads as 'No.', a ref)."""
     fields = [header_field(cell) if cell else None for cell in cells]
     named = set(fields) - {None}
+    filled = sum(1 for cell in cells if cell)
+    if sum(1 for f in fields if f) < 0.6 * filled:
+        return None
     return fields if len(named) >= 2 and named & {"text", "ref"} else None
 
 
-def _join_rows_cut_by_pages(items: list[Item]) -> list[Item]:
+def _join_rows_cut_by_pages(items: list[Item], spanning: set[int]) -> list[Item]:
     """A row cut by a page break, with the table's header repeated on the new page, is one row. Its
     short cells (the date, the status) may be printed at the foot of one page and the rest at the top
     of the next (WeasyPrint, browsers), or its action text may end on the first page with the lead,
     date or progress going on over the page: each half alone lacks the action or everything but it.
-    The last row of a page and the first row under the next page's header are joined, cell by cell,
-    when one of them has no action text but fills a cell other than its first (a section row across
-    the table fills only its first cell, and stays a row of its own)."""
+    Or the text of several cells goes on over the page (a long action and a long update), and the
+    half on the next page fills none of the cells that name a row (its ref, lead, date), which its
+    first half fills. The last row of a page and the first row under the next page's header are
+    joined, cell by cell, in either case (a section row printed as one cell across the table stays
+    a row of its own)."""
     rows = [k for k, item in enumerate(items) if item.cells is not None]
     text_col: int | None = None
+    keys: list[int] = []  # the columns that name a row: its ref, lead and date
     width = 0
     drop: set[int] = set()
     for n, k in enumerate(rows):
@@ -275,6 +372,7 @@ def _join_rows_cut_by_pages(items: list[Item]) -> list[Item]:
         if fields is not None:
             if "text" in fields:
                 text_col, width = fields.index("text"), len(cells)
+                keys = [c for c, f in enumerate(fields) if f in ("ref", "owner", "due")]
             continue
         if text_col is None or n + 1 >= len(rows) or len(cells) != width:
             continue
@@ -286,7 +384,10 @@ def _join_rows_cut_by_pages(items: list[Item]) -> list[Item]:
         below = items[after].cells if after >= 0 else None
         if not below or len(below) != width or items[after].location.page == items[k].location.page:
             continue
-        if not (_half_row(cells, text_col) or _half_row(below, text_col)):
+        if id(items[k]) in spanning or id(items[after]) in spanning:
+            continue
+        goes_on = any(cells[c] for c in keys) and not any(below[c] for c in keys) and bool(below[text_col])
+        if not (goes_on or _half_row(cells, text_col) or _half_row(below, text_col)):
             continue
         joined = [
             a if a == b else " ".join(p for p in (a, b) if p) for a, b in zip(cells, below, strict=True)
