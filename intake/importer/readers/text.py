@@ -104,9 +104,16 @@ _TITLE_TEXT = re.compile(r"^[A-Z][^.;:!?|\t]*(?:\s+\S+){0,11}$")
 _REF_TEXT = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$")
 
 
+def _next_lines(*items: Item) -> bool:
+    """The items are on lines one right after another: a table's rows, no blank line between them
+    (page furniture, 'OFFICIAL' or a page number, stands apart from the rows between blank lines)."""
+    lines = [item.location.line for item in items]
+    return all(a is not None and b is not None and b == a + 1 for a, b in zip(lines, lines[1:], strict=False))
+
+
 def _title_lines_between_rows(items: list[Item]) -> list[Item]:
-    """A title alone on a line between two whole rows of a tab-separated table, the row below opening
-    with its reference, is the table's heading row across it (Word's 'Convert table to text' writes a
+    """A title alone on a line right between two whole rows of a tab-separated table, the row below
+    opening with its reference, is the table's heading row across it (Word's 'Convert table to text' writes a
     merged row without tabs): it becomes a row with that title in its first cell."""
     out: list[Item] = []
     for k, item in enumerate(items):
@@ -124,6 +131,7 @@ def _title_lines_between_rows(items: list[Item]) -> list[Item]:
             and "\t" in below.text
             and _REF_TEXT.match(below.cells[0].strip())
             and _TITLE_TEXT.match(item.text)
+            and _next_lines(above, item, below)
         ):
             cells = [item.text] + [""] * (len(below.cells) - 1)
             out.append(
