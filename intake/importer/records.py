@@ -397,14 +397,15 @@ class RecordReader:
     @staticmethod
     def _heading_alone(line: Line, previous: Line | None, following: Line | None) -> bool:
         """A line of plain text that is a heading over the records below: a short title with a blank
-        line before and after it (their line numbers apart), right above a record's first line."""
+        line before and after it (their line numbers apart), right above a record's opener or a labelled
+        line of one of its fields."""
         if line.label or line.table is not None or line.heading or following is None:
             return False
         here, after = line.location.line, following.location.line
         before = previous.location.line if previous is not None else None
         if here is None or after is None or after <= here + 1 or (before is not None and before >= here - 1):
             return False
-        opens = bool(_OPENER.match(following.text)) or following.field in ("text", "ref")
+        opens = bool(_OPENER.match(following.text)) or following.field is not None
         return opens and bool(_TITLE_LINE.match(line.text)) and not _OPENER.match(line.text)
 
     def line(self, line: Line, following: Line | None) -> None:

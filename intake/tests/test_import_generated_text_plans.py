@@ -84,6 +84,17 @@ def test_a_title_alone_on_a_line_between_tab_separated_rows_with_references_is_a
     ]
 
 
+def test_page_furniture_between_blank_lines_among_tab_separated_rows_is_not_a_section() -> None:
+    draft = _import(
+        "Ref\tAction\tLead\tBy when\n"
+        "1.1\tPublish a briefing on the review.\tDesignated Nurse\tMay 2024\n"
+        "\nOFFICIAL\n\n"
+        "1.2\tEvaluate the early help assessment tool.\tHead of Early Help\tJune 2024\n"
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [("1.1", None), ("1.2", None)]
+    assert draft.sections == []
+
+
 def test_a_short_plan_laid_out_in_columns_is_read_by_its_columns() -> None:
     # a one-page plan from pdftotext -layout: fewer lines than a long plan, and no separators at all
     draft = _import(
@@ -112,7 +123,7 @@ def test_a_plain_heading_between_blank_lines_over_records_is_their_section() -> 
         "Action 1.1\nAction: Review the MASH operating model.\nLead: Service Manager, MASH\nDue: June 2024\n\n"
         "Action 1.2\nAction: Audit strategy discussions.\nLead: DCI Holt\nDue: July 2024\n\n"
         "Quality assurance and audit\n\n"
-        "Action: Publish the audit programme.\nLead: QA Lead\nDue: May 2024\n"
+        "Lead: QA Lead\nAction: Publish the audit programme.\nDue: May 2024\n"
     )
     assert [(a.ref, a.section) for a in draft.actions] == [
         ("1.1", "1"),
