@@ -91,6 +91,8 @@ _NO_DATE = "No date could be read from the due text"
 # a lead cell cut off mid-phrase: it goes on in the next row's lead cell
 _DANGLING = re.compile(r"(?:\b(?:of|and|for|to|the|in|with|at|on|by)|[,&–—-])$", re.I)
 _STATUS_OPENS_UPDATE = re.compile(r"^(red|amber|green|blue|complete(?:d)?|[RAGB])\s*[–—:-]\s+\S", re.I)
+# a short title: capitalised words, no sentence (a heading row's text, not a note or an action)
+_UNNUMBERED_TITLE = re.compile(r"^[A-Z][^.;:!?]*(?:\s+\S+){0,11}$")
 _WHOLLY_BOLD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)[^<*]+(?:</b>|</strong>|\*\*)\s*$", re.I)
 BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)", re.I)
 
@@ -765,6 +767,23 @@ class Builder:
                 and not is_pointer(cells[0])
             ):
                 # a heading row across the table without a number ('Early identification')
+                self.heading_section = None
+                section = self.add_section(cells[0], cells[0], item.location)
+                self.heading_section = section.ref
+                self.group = {}
+                self.last_action = None
+                return
+            if (
+                self.header is not None
+                and self.header.fields[:1] == ["ref"]
+                and len(cells) >= min(len(self.header.fields), 2)
+                and _UNNUMBERED_TITLE.match(cells[0])
+                and not is_pointer(cells[0])
+                and header_field(cells[0]) is None
+            ):
+                # a title alone in the Ref column of a whole row (a row merged across the table, its
+                # bold lost by the converter: '| Early identification | | | |'): a heading, as a ref
+                # column holds nothing else but references
                 self.heading_section = None
                 section = self.add_section(cells[0], cells[0], item.location)
                 self.heading_section = section.ref

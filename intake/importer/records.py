@@ -67,6 +67,8 @@ _SECTION_HEADING_LINE = re.compile(
     re.I,
 )
 _LABEL_LINE = re.compile(r"^([A-Za-z][^:]{0,58}?)\s*:\s*(.*)$")
+# a heading's text: a few capitalised words, perhaps numbered ('2. Neglect'), not a sentence
+_TITLE_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?[.:)]?\s+)?[A-Z][^.;:!?]{2,100}$")
 _BULLET = re.compile(r"^(?:[-*•▪◦●]|\d{1,2}[.)](?=\s))\s+")
 _UNDERSCORE_BOLD = re.compile(r"__(.+?)__")
 _MAX_LABEL_WORDS = 6
@@ -173,6 +175,7 @@ class Line:
     value: str = ""
     other_row: bool = False  # a row of an ordinary table (not a form): ends a record
     inline: dict[str, str] | None = None  # a list item with its details inline: its fields
+    number: str | None = None  # the number before a line's text, read as a list's ('1. Neglect')
 
 
 def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = False) -> Line:
@@ -180,6 +183,9 @@ def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = 
     bold = item.bold or (raw.startswith("**") and raw.endswith("**") and raw.count("**") == 2)
     cleaned = clean_text(_BULLET.sub("", raw))
     line = Line(text=cleaned, location=item.location, heading=item.heading, bold=bold, table=table)
+    numbered = LEADING_REF.match(raw)
+    if numbered and not table:
+        line.number = numbered[1]
     if _OPENER.match(cleaned) or _SECTION_LINE.match(cleaned):
         return line
     m = _LABEL_LINE.match(cleaned)
@@ -373,10 +379,34 @@ class RecordReader:
             following = self.lines[k + 1] if k + 1 < len(self.lines) else None
             if previous is not None and line.table != previous.table and self.record is not None:
                 self.close()  # a new table, or paragraphs after a form table
-            self.line(line, following)
+            if self._heading_alone(line, previous, following):
+                # a plain text's heading: a short title alone between blank lines, over a record
+                numbered = LEADING_REF.match(line.text)
+                if line.number:
+                    self.section(line.number, line.text, line, 7)
+                elif numbered:
+                    self.section(numbered[1], numbered[2], line, 7)
+                else:
+                    self.section(line.text, line.text, line, 7)
+            else:
+                self.line(line, following)
             previous = line
         self.close()
         _sections_from_table_names(self.builder)
+
+    @staticmethod
+    def _heading_alone(line: Line, previous: Line | None, following: Line | None) -> bool:
+        """A line of plain text that is a heading over the records below: a short title with a blank
+        line before and after it (their line numbers apart), right above a record's opener or a labelled
+        line of one of its fields."""
+        if line.label or line.table is not None or line.heading or following is None:
+            return False
+        here, after = line.location.line, following.location.line
+        before = previous.location.line if previous is not None else None
+        if here is None or after is None or after <= here + 1 or (before is not None and before >= here - 1):
+            return False
+        opens = bool(_OPENER.match(following.text)) or following.field is not None
+        return opens and bool(_TITLE_LINE.match(line.text)) and not _OPENER.match(line.text)
 
     def line(self, line: Line, following: Line | None) -> None:
         if line.other_row:

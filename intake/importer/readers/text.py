@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..columns import table_items
 from ..model import Location
 from ..normalise import find_dates, looks_like_rag
-from ..synonyms import exact_header_field, header_field
+from ..synonyms import exact_header_field, header_field, section_label_pattern
 from .base import Item, ReadResult
 from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables_with_fills
 
@@ -82,8 +82,13 @@ def _grid_rows(lines: list[str], i: int, page: int, table: int, items: list[Item
 
 
 # a numbered line such as '2. Front door and early help': pandoc's plain text writes headings so, and
-# Word's 'Convert table to text' a row merged across the table
-_NUMBERED_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[.:)]?\s+[A-Z][^.;]{2,100}$")
+# Word's 'Convert table to text' a row merged across the table; or one that names its number with a
+# section's label ('Priority 2: Neglect', 'Area for improvement 3 – Strategy discussions'), which a
+# heading's style told apart from the rows before it lost it
+_NUMBERED_LINE = re.compile(
+    r"^\d{1,2}(?:\.\d{1,2}){0,2}[.:)]?\s+[A-Z][^.;]{2,100}$"
+    rf"|^(?i:{section_label_pattern()})\s+\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?\s*[.:)\-–—]\s*[A-Z].{{2,150}}$"
+)
 
 
 def _numbered_lines_over_tables(items: list[Item]) -> None:
@@ -92,6 +97,51 @@ def _numbered_lines_over_tables(items: list[Item]) -> None:
         plain = not item.is_row and not item.heading and not item.bold
         if plain and after.is_row and _NUMBERED_LINE.match(item.text):
             item.bold = True
+
+
+# a heading's text (a few capitalised words, not a sentence) and a reference cell ('1.2', 'PRO-4', 'A12')
+_TITLE_TEXT = re.compile(r"^[A-Z][^.;:!?|\t]*(?:\s+\S+){0,11}$")
+_REF_TEXT = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$")
+
+
+def _next_lines(*items: Item) -> bool:
+    """The items are on lines one right after another: a table's rows, no blank line between them
+    (page furniture, 'OFFICIAL' or a page number, stands apart from the rows between blank lines)."""
+    lines = [item.location.line for item in items]
+    return all(a is not None and b is not None and b == a + 1 for a, b in zip(lines, lines[1:], strict=False))
+
+
+def _title_lines_between_rows(items: list[Item]) -> list[Item]:
+    """A title alone on a line right between two whole rows of a tab-separated table, the row below
+    opening with its reference, is the table's heading row across it (Word's 'Convert table to text' writes a
+    merged row without tabs): it becomes a row with that title in its first cell."""
+    out: list[Item] = []
+    for k, item in enumerate(items):
+        above = out[-1] if out else None
+        below = items[k + 1] if k + 1 < len(items) else None
+        if (
+            above is not None
+            and below is not None
+            and not item.is_row
+            and not item.heading
+            and above.cells is not None
+            and below.cells is not None
+            and len(above.cells) == len(below.cells) >= 3
+            and "\t" in above.text
+            and "\t" in below.text
+            and _REF_TEXT.match(below.cells[0].strip())
+            and _TITLE_TEXT.match(item.text)
+            and _next_lines(above, item, below)
+        ):
+            cells = [item.text] + [""] * (len(below.cells) - 1)
+            out.append(
+                replace(
+                    item, cells=cells, table=below.table, location=replace(item.location, table=below.table)
+                )
+            )
+            continue
+        out.append(item)
+    return out
 
 
 _DASH_COLUMNS = re.compile(r"^\s*-{2,}(?: +-{2,})+\s*$")
@@ -336,11 +386,27 @@ def _pipe_cells(line: str) -> list[str]:
     return [c.strip() for c in inner.split("|")]
 
 
+_COLUMN_GAP = re.compile(r"\s{2,}")
+
+
+def _laid_out_header(line: str) -> bool:
+    """A header row laid out in columns: three or more column names apart by runs of spaces, one of
+    them the action's ('Ref    Action    Lead officer    Target date')."""
+    parts = _COLUMN_GAP.split(line.strip())
+    if len(parts) < 3 or len(parts) > 12:
+        return False
+    fields = [header_field(part) for part in parts]
+    return "text" in fields and sum(1 for f in fields if f) >= 3
+
+
 def _looks_laid_out(lines: list[str]) -> bool:
-    """Text from a PDF laid out in columns: many lines, almost no cell separators."""
+    """Text from a PDF laid out in columns: many lines, almost no cell separators; or, however short
+    (a one-page plan), no separators at all and a header row laid out in columns."""
     tabbed = sum(1 for line in lines if "\t" in line or line.lstrip().startswith("|"))
     content = sum(1 for line in lines if line.strip())
-    return content > 20 and tabbed < 0.05 * content
+    if content > 20:
+        return tabbed < 0.05 * content
+    return not tabbed and any(_laid_out_header(line) for line in lines)
 
 
 def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
@@ -441,6 +507,7 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
         i += 1
     if not laid_out:
         _numbered_lines_over_tables(items)
+        items = _title_lines_between_rows(items)
     return ReadResult(
         items=items, fmt="text", laid_out=laid_out, pages=page, raw_lines=lines if laid_out else []
     )
