@@ -741,3 +741,44 @@ def _csv(plan: GeneratedPlan) -> bytes:
     out = io.StringIO()
     csv.writer(out).writerows(lines)
     return out.getvalue().encode("utf-8")
+
+
+# --------------------------------------------------------------------------- exploring many plans
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m intake.tests.plan_generator_office [COUNT] [FORMS]``: import COUNT generated plans
+    per form, score them with the shared scorer and print the imperfect ones grouped by symptom."""
+    import sys
+    from collections import Counter
+
+    from intake.importer.api import import_document
+
+    from .conftest import load_scorer
+
+    args = sys.argv[1:] if argv is None else argv
+    count = int(args[0]) if args else 100
+    forms = args[1].split(",") if len(args) > 1 else list(FORMS)
+    scorer = load_scorer()
+    symptoms: Counter[tuple[str, str]] = Counter()
+    for form in forms:
+        perfect = 0
+        for seed in range(count):
+            plan = generate(seed, form)
+            result = scorer.score(
+                import_document(plan.render(), filename=plan.filename).to_dict(), plan.gold()
+            )
+            found = [k for k in ("missed", "extra") if result[k]]
+            found += [f"wrong {f}" for f, bad in result["wrong"].items() if bad]
+            symptoms.update((form, s) for s in found)
+            perfect += not found
+            if found:
+                print(f"{form} seed {seed} ({plan.section_form}): {', '.join(found)}")
+        print(f"{form}: {perfect}/{count} perfect")
+    for (form, symptom), n in sorted(symptoms.items()):
+        print(f"  {form:5s} {symptom:15s} {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

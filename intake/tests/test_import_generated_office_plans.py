@@ -1,8 +1,8 @@
 """Action plans made up by ``plan_generator_office`` (Word, Excel, HTML, CSV) import as the generator
 says a person reads them; then one test per layout the generated plans showed the importer misread.
 
-To explore many more plans than the fixed set here (scores grouped by cause), see the generator's
-docstring; every one of 1,000 (250 per form) imported perfectly when this file was written."""
+To explore many more plans than the fixed set here: `python -m intake.tests.plan_generator_office 250`
+(scores grouped by symptom); all 1,000 (250 per form) imported perfectly when this file was written."""
 
 from __future__ import annotations
 
