@@ -254,6 +254,11 @@ def _column_name_like(cell: str) -> bool:
     )
 
 
+_SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}(?<!\bno)(?<!\bref)\.$", re.I | re.S)
+# a short name in capitals, not a sentence ('Early help and thresholds', 'Neglect')
+_TITLE_LIKE = re.compile(r"^[A-Z][^.:;]*$")
+# the title of a plan's RAG key ('Key', 'RAG key', 'BRAG rating key:', 'Status key')
+_KEY_TITLE = re.compile(r"^(?:b?rag\s+|status\s+|colour\s+)?(?:rating\s+)?key\s*:?$", re.I)
 _STATUS_NAME = re.compile(r"^(?:red|amber|green|blue|complete(?:d)?|not started|on track|off track)$", re.I)
 
 
@@ -554,6 +559,8 @@ class Builder:
     row_outer: tuple[str, str] | None = None
     outer_section: str | None = None
     in_report: bool = False  # the plan is carried in a report to a committee: its headings are not sections
+    merges_shown: bool = False  # the row being read shows its merged cells (see Item.merges_shown)
+    in_key: bool = False  # the rows just read are the plan's RAG key (its title, its statuses)
 
     def _cut_goes_on(self, previous: Action) -> bool:
         """The action above printed the last line so far of a lead cell cut over rows (its own line)."""
@@ -661,6 +668,7 @@ class Builder:
         parent, self.after_header = self.after_header, None
         self.untitled_section = None
         before, self.row_before = self.row_before, (item.table, cells)
+        self.merges_shown = item.merges_shown
         if parent is not None and self.header is not None:
             split = sub_header_fields(parent, cells)
             if split is not None:  # a second header row naming the sub-columns of the first
@@ -690,7 +698,9 @@ class Builder:
             self.last_action = None
             self.pending = None
             return
-        fields = [header_field(c) if c else None for c in cells]
+        # a sentence names no column, even when its first word is a column's name ('Task and finish
+        # group set up.' in a progress cell, 'Update the toolkit.' in an action cell)
+        fields = [header_field(c) if c and not _SENTENCE.match(c) else None for c in cells]
         matched = [f for f in fields if f]
         if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):
             if before is not None and before[0] == item.table and _spread_labels_only(before[1]):
@@ -738,6 +748,14 @@ class Builder:
             return
         if _TOTAL_ROW.match(nonempty[0]) and cells.index(nonempty[0]) <= 1:
             return  # a 'Total' row under the actions: figures, not an action or the end of one
+        key_title = len(nonempty) == 1 and bool(_KEY_TITLE.match(nonempty[0]))
+        if self.header is not None and (key_title or self._key_row(cells)):
+            # the plan's RAG key under or beside its table ('Red | Off track, needs the board's help'):
+            # it defines the statuses (read as the plan's scheme), it is not an action nor the end of one
+            self.last_action = None
+            self.in_key = True
+            return
+        self.in_key = False
         pending, self.pending = self.pending, None
         if item.table is not None and item.table not in self.headed_tables:
             title = title_row(cells)
@@ -762,7 +780,25 @@ class Builder:
                 return
             if (
                 self.header is not None
-                and (item.bold or _WHOLLY_BOLD.match(raw_cells[0]))
+                and (
+                    item.bold
+                    or item.banner
+                    or _WHOLLY_BOLD.match(raw_cells[0])
+                    # a name alone under the reference (or grouping) column of a table's grid: no
+                    # action's reference, so the heading of the rows below (a CSV shows no bold); or
+                    # a short title without a reference in a grid whose actions have references
+                    or (
+                        item.grid
+                        and (
+                            self.header.fields[:1] in (["ref"], ["section"])
+                            or (
+                                self.header.has("ref")
+                                and bool(_TITLE_LIKE.match(cells[0]))
+                                and len(cells[0].split()) <= 8
+                            )
+                        )
+                    )
+                )
                 and len(cells[0].split()) <= 12
                 and not is_pointer(cells[0])
             ):
@@ -981,6 +1017,19 @@ class Builder:
                 + ("its due date was read from the same cell." if dues else "check its due date and lead."),
                 item.location,
             )
+
+    def _key_row(self, cells: list[str]) -> bool:
+        """A row of a RAG key: a colour or status named in the first column, its meaning in words in
+        the second and nothing else, where the plan's first column is not its status column."""
+        return (
+            len(cells) >= 2
+            and bool(_STATUS_NAME.match(cells[0]))
+            and bool(re.search(r"[a-z]{2}", cells[1], re.I))
+            and not any(cells[2:])
+            and self.header is not None
+            # under a status column, a key's row only after the key's title or another of its rows
+            and (self.in_key or self.header.fields[:1] != ["rag"])
+        )
 
     def _list_actions(
         self, values: dict[str, str], raw_values: dict[str, str], listed: list[str], location: Location
@@ -1204,6 +1253,7 @@ class Builder:
         previous = self.last_action
         if (
             not owner
+            and not self.merges_shown
             and self.header is not None
             and self.header.has("owner")
             and previous is not None

@@ -24,6 +24,12 @@ class Item:
     # by position rather than realigned by content
     grid: bool = False
     hidden: bool = False  # a row hidden in its sheet (usually a removed or archived action)
+    # the reader repeats a merged cell's text in every row it spans (Word, Excel, HTML rowspan), so an
+    # empty cell is empty, not the lower part of a lead cell merged over the rows above (as in a CSV
+    # or text saved from such a table, where the merge is lost)
+    merges_shown: bool = False
+    # the row's one cell with text is merged across columns or wholly bold: a heading over the rows below
+    banner: bool = False
 
     @property
     def is_row(self) -> bool:

@@ -112,21 +112,42 @@ def _shading(tc: Any) -> str | None:
     return rag_colour(shading.get(_FILL)) if shading is not None else None
 
 
-def _table_rows(table: Any) -> list[tuple[list[str], list[str | None] | None]]:
-    """Grid rows, each with its cells' RAG shading (None when no cell has one): a horizontally
-    merged cell fills its first column only; a vertically merged cell repeats its text in every
-    row it spans (so a merged lead is carried down)."""
-    rows: list[tuple[list[str], list[str | None] | None]] = []
+def _wholly_bold(tc: Any) -> bool:
+    """Whether every run with text in a cell is bold (set on the run; a bold style is not seen)."""
+    runs = [r for r in tc.iter(f"{_W}r") if "".join(t.text or "" for t in r.iter(f"{_W}t")).strip()]
+    for run in runs:
+        properties = run.find(f"{_W}rPr")
+        mark = properties.find(f"{_W}b") if properties is not None else None
+        if mark is None or (mark.get(f"{_W}val") or "true").lower() in _OFF:
+            return False
+    return bool(runs)
+
+
+def _table_rows(table: Any) -> list[tuple[list[str], list[str | None] | None, bool]]:
+    """Grid rows, each with its cells' RAG shading (None when no cell has one) and whether it is a
+    heading across the table (its one cell with text merged over columns, or in bold): a
+    horizontally merged cell fills its first column only; a vertically merged cell repeats its text
+    in every row it spans (so a merged lead is carried down)."""
+    rows: list[tuple[list[str], list[str | None] | None, bool]] = []
     for row in table.rows:
         out: list[str] = []
         fills: list[str | None] = []
         previous = None
-        for cell in row.cells:
+        widths: list[int] = []  # how many columns each cell is merged over (0 for those it covers)
+        start = 0
+        for k, cell in enumerate(row.cells):
             tc = cell._tc
+            if tc is previous:
+                widths[start] += 1
+            else:
+                start = k
+            widths.append(0 if tc is previous else 1)
             out.append("" if tc is previous else _cell_text(tc))
             fills.append(None if tc is previous else _shading(tc))
             previous = tc
-        rows.append((out, fills if any(fills) else None))
+        filled = [k for k, text in enumerate(out) if text]
+        banner = len(filled) == 1 and (widths[filled[0]] > 1 or _wholly_bold(row.cells[filled[0]]._tc))
+        rows.append((out, fills if any(fills) else None, banner))
     return rows
 
 
@@ -165,7 +186,7 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
                 )
             elif tag == "tbl":
                 table_no += 1
-                for r, (cells, fills) in enumerate(_table_rows(Table(child, document))):
+                for r, (cells, fills, banner) in enumerate(_table_rows(Table(child, document))):
                     rows_seen += 1
                     if rows_seen > limits.max_rows:
                         raise LimitExceeded(f"This Word file has more than {limits.max_rows} table rows.")
@@ -177,6 +198,8 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
                             fills=fills,
                             location=Location(table=table_no, row=r + 1),
                             grid=True,
+                            merges_shown=True,
+                            banner=banner,
                         )
                     )
     except LimitExceeded:

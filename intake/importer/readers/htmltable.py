@@ -35,22 +35,32 @@ class _TableParser(HTMLParser):
         self.spans: list[list[list[tuple[int, int]]]] = []
         self._fills: list[list[list[str | None]]] = []
         self.fills: list[list[list[str | None]]] = []
+        # per cell of each row: whether it heads the rows below (spans columns or is wholly bold)
+        self._heads: list[list[list[bool]]] = []
+        self.banners: list[list[bool]] = []
+        self._bold = 0  # depth of <b>/<strong> inside the cell
+        self._plain = False  # the cell has text outside bold
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self._stack.append([])
             self.spans.append([])
             self._fills.append([])
+            self._heads.append([])
         elif tag == "tr" and self._stack:
             self._stack[-1].append([])
             self.spans[-1].append([])
             self._fills[-1].append([])
+            self._heads[-1].append([])
         elif tag in ("td", "th") and self._stack:
             if not self._stack[-1]:
                 self._stack[-1].append([])
                 self.spans[-1].append([])
                 self._fills[-1].append([])
+                self._heads[-1].append([])
             self._cell = []
+            self._bold = 0
+            self._plain = False
             values = dict(attrs)
             self._fills[-1][-1].append(_fill(values))
             try:
@@ -59,6 +69,8 @@ class _TableParser(HTMLParser):
             except ValueError:
                 colspan = rowspan = 1
             self.spans[-1][-1].append((colspan, rowspan))
+        elif tag in ("b", "strong") and self._cell is not None:
+            self._bold += 1
         elif tag in ("br", "p", "li", "ul", "ol") and self._cell is not None:
             # kept as a tag (cleaning the text makes it a space): a list in a cell is read item by item
             self._cell.append(f" <{'br' if tag == 'p' else tag}> ")
@@ -66,18 +78,32 @@ class _TableParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("ul", "ol") and self._cell is not None:
             self._cell.append(f" </{tag}> ")
+        elif tag in ("b", "strong") and self._cell is not None:
+            self._bold = max(0, self._bold - 1)
         elif tag in ("td", "th") and self._cell is not None and self._stack:
-            self._stack[-1][-1].append(" ".join("".join(self._cell).split()))
+            text = " ".join("".join(self._cell).split())
+            self._stack[-1][-1].append(text)
+            colspan = self.spans[-1][-1][-1][0] if self.spans[-1][-1] else 1
+            self._heads[-1][-1].append(bool(text) and (colspan > 1 or not self._plain))
             self._cell = None
         elif tag == "table" and self._stack:
             rows = self._stack.pop()
             spans = self.spans.pop()
             self.tables.append(_expand(rows, spans, ""))
             self.fills.append(_expand(self._fills.pop(), spans, None))
+            # a row whose one cell with text spans columns or is wholly bold: a heading across the table
+            self.banners.append(
+                [
+                    sum(1 for text in row if text) == 1 and any(h for h in heads)
+                    for row, heads in zip(rows, self._heads.pop(), strict=False)
+                ]
+            )
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append(data)
+            if not self._bold and data.strip():
+                self._plain = True
 
 
 def _expand(rows: list[list[_T]], spans: list[list[tuple[int, int]]], blank: _T) -> list[list[_T]]:
@@ -105,15 +131,18 @@ def _expand(rows: list[list[_T]], spans: list[list[tuple[int, int]]], blank: _T)
 
 
 def parse_html_tables(markup: str) -> list[list[list[str]]]:
-    return [grid for grid, _ in parse_html_tables_with_fills(markup)]
+    return [grid for grid, _, _ in parse_html_tables_with_fills(markup)]
 
 
-def parse_html_tables_with_fills(markup: str) -> list[tuple[list[list[str]], list[list[str | None]]]]:
-    """Each table's grid of cell texts, with the RAG colour each cell's background shows."""
+def parse_html_tables_with_fills(
+    markup: str,
+) -> list[tuple[list[list[str]], list[list[str | None]], list[bool]]]:
+    """Each table's grid of cell texts, with the RAG colour each cell's background shows and, per
+    row, whether it is a heading across the table (one cell spanning columns, or in bold)."""
     parser = _TableParser()
     parser.feed(markup)
     parser.close()
-    return list(zip(parser.tables, parser.fills, strict=True))
+    return list(zip(parser.tables, parser.fills, parser.banners, strict=True))
 
 
 _HTML_DOCUMENT = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.I)

@@ -451,9 +451,9 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
                 if "</table>" in lines[j].lower():
                     break
                 j += 1
-            for grid, fills in parse_html_tables_with_fills("\n".join(chunk)):
+            for grid, fills, banners in parse_html_tables_with_fills("\n".join(chunk)):
                 table_no += 1
-                for r, (row, shades) in enumerate(zip(grid, fills, strict=True)):
+                for r, (row, shades, banner) in enumerate(zip(grid, fills, banners, strict=True)):
                     items.append(
                         Item(
                             text="\t".join(row),
@@ -461,6 +461,8 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
                             fills=shades if any(shades) else None,
                             table=table_no,
                             location=Location(page=page, line=line_no, table=table_no, row=r + 1),
+                            merges_shown=True,
+                            banner=banner,
                         )
                     )
             i = j + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 from ..errors import DocumentError, LimitExceeded
@@ -11,10 +12,25 @@ from ..model import ImportLimits, Location
 from .base import Item, ReadResult, rag_colour
 from .safezip import check_zip
 
+# a number format's day code ('d', 'dd', 'ddd'), outside quoted text and [colour]/[$-locale] parts
+_DAY_CODE = re.compile(r"d", re.I)
+_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
-def _text(value: Any) -> str:
+
+def _shows_day(number_format: str | None) -> bool:
+    """Whether a date cell's number format shows the day ('dd/mm/yyyy'), or only the month and year
+    ('mmm-yy', 'mmmm yyyy'): a month typed into a date cell is stored as its first day, and read
+    by whoever sees the sheet as the month."""
+    if not number_format or number_format.lower() == "general":
+        return True
+    return bool(_DAY_CODE.search(_FORMAT_NOISE.sub("", number_format)))
+
+
+def _text(value: Any, number_format: str | None = None) -> str:
     if value is None:
         return ""
+    if isinstance(value, dt.date) and not _shows_day(number_format):
+        return f"{value:%B %Y}"
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0):
             return f"{value.day} {value:%B %Y}"
@@ -70,9 +86,13 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                 raise LimitExceeded(
                     f"Sheet '{sheet.title}' is larger than the limit of {limits.max_rows} rows."
                 )
-            fill: dict[tuple[int, int], Any] = {}
+            fill: dict[tuple[int, int], str] = {}
+            spread: set[tuple[int, int]] = set()  # cells merged across the next column(s)
             for merged in sheet.merged_cells.ranges:
-                top = sheet.cell(merged.min_row, merged.min_col).value
+                first = sheet.cell(merged.min_row, merged.min_col)
+                top = _text(first.value, first.number_format)
+                if merged.max_col > merged.min_col:
+                    spread.add((merged.min_row, merged.min_col))
                 for row in range(merged.min_row + 1, merged.max_row + 1):
                     fill[(row, merged.min_col)] = top
             table_no += 1
@@ -85,13 +105,18 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                 if total_rows > limits.max_rows:
                     raise LimitExceeded(f"This Excel file has more than {limits.max_rows} rows.")
                 shown = [(c, cell) for c, cell in enumerate(row, start=1) if c not in hidden_columns]
-                cells = [_text(fill.get((r, c), cell.value)) for c, cell in shown]
+                cells = [fill.get((r, c)) or _text(cell.value, cell.number_format) for c, cell in shown]
                 shades = [_shading(cell) for _, cell in shown]
                 while cells and not cells[-1] and not shades[len(cells) - 1]:
                     cells.pop()
                 if not any(cells):
                     continue
                 shades = shades[: len(cells)]
+                filled = [k for k, text in enumerate(cells) if text]
+                # its one cell with text merged across columns or in bold: a heading across the table
+                banner = len(filled) == 1 and (
+                    (r, shown[filled[0]][0]) in spread or bool(getattr(shown[filled[0]][1].font, "b", False))
+                )
                 items.append(
                     Item(
                         text="\t".join(cells),
@@ -100,6 +125,8 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                         fills=shades if any(shades) else None,
                         location=Location(sheet=sheet.title, row=r),
                         grid=True,
+                        merges_shown=True,
+                        banner=banner,
                         hidden=bool(getattr(sheet.row_dimensions.get(r), "hidden", False)) and not filtered,
                     )
                 )
