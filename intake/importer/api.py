@@ -7,10 +7,11 @@ from pathlib import Path
 
 from .blocks import block_items
 from .cells import cell_items
+from .columnruns import column_run_items
 from .errors import DocumentError, IntakeError, LimitExceeded
 from .layout import build_from_items
 from .meta import item_texts, read_meta, read_rag_scheme
-from .model import ImportLimits, PlanDraft
+from .model import ImportLimits, Location, PlanDraft
 from .readers import read_document
 from .records import build_from_records
 from .tables import find_data_tables, reconcile
@@ -102,6 +103,18 @@ def import_document(
         build_from_items(no_refs, cell_items(result.raw_lines))
         if len(no_refs.actions) > len(draft.actions):
             draft = no_refs
+        # runs of rows printed column by column (all the references, then all the texts ...): rows
+        # rebuilt from the order of each column's cells, where the text clearly reads so. The other
+        # readings take such text row by row and so put leads and dates on the wrong actions: this
+        # reading wins even with fewer actions, and says what it left out
+        runs = column_run_items(result.raw_lines)
+        if runs is not None:
+            by_column = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
+            build_from_items(by_column, runs.items)
+            if by_column.actions:
+                draft = by_column
+            for message, line in runs.warnings:
+                draft.warn(message, Location(line=line))
     # a plan written as records (labelled blocks 'Action:' / 'Lead:' / 'Timescale:', or a two-column
     # form table per action): read only where that finds more actions than the table readings
     records = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)

@@ -1,0 +1,433 @@
+"""Tables in text extracted from a PDF column by column (pdfminer.six's ``extract_text``, plain
+``pdftotext`` of browser- or WeasyPrint-made PDFs): each cell a block of lines, blocks apart by blank
+lines, and a group of rows printed as runs of one column's cells: all their references, then all
+their action texts, then their leads, dates and statuses, one column's cells interleaved with
+another's in no fixed way.
+
+What survives such printing is the order of each column's cells: a column is read top to bottom. So
+rows are rebuilt as a careful person would: a run of references (``1.1``, ``1.2``, ``1.3`` on blocks
+of their own) says how many rows the group has; the blocks up to the next run are sorted by what
+they hold (a status word, a due date, a lead's name or job title, prose); and where a kind's count
+equals the number of rows, its blocks go to the rows in order. Where it does not (an empty cell, two
+cells printed as one block), that column is left empty for the group and the import says so: a lead
+on the wrong action is worse than none.
+
+The reading applies only to text it clearly recognises: a header whose column names stand in blocks
+of their own, naming a reference column, followed by at least one run of two or more references.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import _BARE_REF, _blocks
+from .columns import header_fields_of
+from .layout import _LABELLED_GROUP, SECTION_HEADING
+from .model import Location
+from .normalise import is_undated_ok, looks_like_rag, parse_due
+from .owners import SMALL_WORDS
+from .readers.base import Item
+
+_GROUPING = ("section", "question", "group")
+# cells sorted by what they hold: the kind each column's cells are
+_KIND_OF_FIELD = {"rag": "rag", "due": "due", "owner": "owner"}
+_MAX_DUE_WORDS = 8
+_MAX_OWNER_WORDS = 20
+_WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+
+
+@dataclass
+class _Block:
+    line: int  # the block's first line, from 1
+    page: int
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+@dataclass
+class _Run:
+    """A group of rows: its references, and the blocks printed after them up to the next group."""
+
+    refs: list[_Block] = field(default_factory=list)
+    cells: list[_Block] = field(default_factory=list)
+
+
+@dataclass
+class ColumnRuns:
+    """The rows rebuilt, as a header row, rows and headings, and what could not be rebuilt."""
+
+    items: list[Item]
+    warnings: list[tuple[str, int]]
+
+
+def _header_names(block: _Block) -> list[tuple[str | None, str]] | None:
+    return header_fields_of(block.text)
+
+
+def _is_ref(block: _Block) -> bool:
+    return len(block.lines) == 1 and len(block.text) <= 12 and bool(_BARE_REF.match(block.text))
+
+
+def _is_heading(text: str) -> bool:
+    """A section's title across the table or in a grouping column ('1. Tackling neglect', 'Priority 2:
+    Neglect'): a numbered title, not a sentence, not a date."""
+    if _is_due(text) or text.endswith(".") or len(text.split()) > 25:
+        return False
+    return bool(SECTION_HEADING.match(text) or _LABELLED_GROUP.match(text))
+
+
+def _is_due(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > _MAX_DUE_WORDS or text.endswith("."):
+        return False
+    return parse_due(text) is not None or is_undated_ok(text)
+
+
+def _is_owner(text: str) -> bool:
+    """Who leads: a short run of names, job titles and agencies, mostly capitalised, not a sentence."""
+    words = _WORD.findall(text)
+    if not words or len(words) > _MAX_OWNER_WORDS or text.rstrip(")").endswith("."):
+        return False
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return bool(content) and capitalised * 3 >= len(content) * 2
+
+
+def _kind(block: _Block, fields: list[str | None]) -> str:
+    """What a block holds: a status, a due date, a lead, or prose; a kind no column takes (a short
+    action that looks like a name) is prose."""
+    text = block.text
+    if "rag" in fields and len(text.split()) <= 3 and looks_like_rag(text):
+        return "rag"
+    if "due" in fields and _is_due(text):
+        return "due"
+    if not re.search(r"[A-Za-z]{3}", text):
+        return "fragment"  # a piece of another cell ('2026' of a date wrapped into a lead's block)
+    if "owner" in fields and _is_owner(text):
+        return "owner"
+    return "prose"
+
+
+def _pages(lines: list[str]) -> list[int]:
+    """The page of each line (a form feed starts a new page)."""
+    out: list[int] = []
+    page = 1
+    for line in lines:
+        out.append(page)
+        page += line.count("\f")
+    return out
+
+
+def _header_at(blocks: list[_Block], k: int) -> tuple[list[str | None], list[str], list[_Block], int] | None:
+    """The header starting at block ``k``: its fields, their names, the headings printed among its
+    blocks (a section's row across the table comes out between the column names) and the block
+    after it. It must name a reference and an action column and one more."""
+    fields: list[str | None] = []
+    names: list[str] = []
+    headings: list[_Block] = []
+    j = k
+    while j < len(blocks):
+        named = _header_names(blocks[j])
+        if named is None:
+            if (
+                fields
+                and _is_heading(blocks[j].text)
+                and j + 1 < len(blocks)
+                and _header_names(blocks[j + 1])
+            ):
+                headings.append(blocks[j])
+                j += 1
+                continue
+            break
+        fields += [f for f, _ in named]
+        names += [n for _, n in named]
+        j += 1
+    if "ref" not in fields or "text" not in fields or len(fields) < 3 or len(set(fields)) < len(fields):
+        return None
+    if j - k < 2:
+        return None
+    return fields, names, headings, j
+
+
+def column_run_items(lines: list[str]) -> ColumnRuns | None:
+    """The tables of text printed column by column, rebuilt as rows; None when the text does not
+    clearly look so (no header of column names in blocks of their own, or no run of two or more
+    references after it)."""
+    pages = _pages(lines)
+    blocks = [_Block(line=start + 1, page=pages[start], lines=block) for start, block in _blocks(lines)]
+    items: list[Item] = []
+    warnings: list[tuple[str, int]] = []
+    table = 0
+    recognised = False
+    k = 0
+    while k < len(blocks):
+        found = _header_at(blocks, k)
+        if found is None:
+            k += 1
+            continue
+        fields, names, headings, k = found
+        columns = [(f, n) for f, n in zip(fields, names, strict=True) if f not in _GROUPING]
+        header_words = {n.lower() for n in names}
+        body: list[_Block] = []
+        stray = False  # a column's name among the cells: the header was read in part
+        while k < len(blocks):
+            again = _header_at(blocks, k)
+            if again is not None:
+                if again[0] != fields:
+                    break  # another table
+                body.extend(again[2])
+                k = again[3]  # the header repeated on a new page
+                continue
+            if blocks[k].text.lower() not in header_words:
+                stray = stray or _header_names(blocks[k]) is not None
+                body.append(blocks[k])
+            k += 1
+        if stray:
+            continue
+        table += 1
+        read: list[Item] = [
+            Item(
+                text="\t".join(n for _, n in columns),
+                cells=[n for _, n in columns],
+                table=table,
+                location=Location(line=body[0].line if body else None, table=table),
+            ),
+            *(_heading(b, table) for b in headings),
+        ]
+        if _read_body(body, [f for f, _ in columns], table, read, warnings):
+            recognised = True
+        items.extend(read)
+    if not recognised:
+        return None
+    return ColumnRuns(items=items, warnings=warnings)
+
+
+def _read_body(
+    body: list[_Block],
+    fields: list[str | None],
+    table: int,
+    items: list[Item],
+    warnings: list[tuple[str, int]],
+) -> bool:
+    """Read a table's blocks as runs of rows into ``items``; True when some run has two or more
+    references (the table was printed column by column)."""
+    parts: list[_Run | _Block] = []  # runs, and headings between them
+    run: _Run | None = None
+    page = body[0].page if body else 0
+
+    def close() -> None:
+        nonlocal run
+        if run is not None and run.refs:
+            parts.append(run)
+        elif run is not None and run.cells:
+            # the rest of a row cut by a page break, printed before the next page's references: it
+            # cannot be told which of the cut row's cells it continues
+            warnings.append(
+                (
+                    "Text printed before the first reference of a page (the rest of a row cut by the "
+                    f"page break?) was left out: '{_clip(run.cells[0].text)}'.",
+                    run.cells[0].line,
+                )
+            )
+        run = None
+
+    for block in body:
+        if block.page != page:
+            close()
+            page = block.page
+        if _is_ref(block):
+            if run is None or run.cells:
+                close()
+                run = _Run()
+            run.refs.append(block)
+            continue
+        if _is_heading(block.text):
+            close()
+            parts.append(block)
+            continue
+        if run is None:
+            run = _Run()
+        run.cells.append(block)
+    close()
+    runs = [part for part in parts if isinstance(part, _Run)]
+    kinds = {id(block): _kind(block, fields) for r in runs for block in r.cells}
+    prose_columns = sum(1 for f in fields if f not in ("ref", *_KIND_OF_FIELD))
+    columns = _prose_columns(runs, kinds, prose_columns)
+    for part in parts:
+        if isinstance(part, _Run):
+            items.extend(_rows(part, fields, table, kinds, columns, warnings))
+        else:
+            items.append(_heading(part, table))
+    return any(len(r.refs) >= 2 for r in runs)
+
+
+@dataclass
+class _ProseColumns:
+    """The columns of prose (action, progress, outcome) told apart by how wide their lines run: a
+    cell's text wraps at its column's width, so the longest line of a cell of several lines is
+    close to it."""
+
+    cuts: list[float]  # between one column's widths and the next wider one's
+    tops: list[int]  # the longest line seen in each column
+    text: int | None  # the column of the action texts
+
+    def of(self, block: _Block) -> int | None:
+        """The column of a block of prose; None when it could be in more than one (one short line)."""
+        width = _width(block)
+        if len(block.lines) > 1:
+            return sum(1 for cut in self.cuts if width > cut)
+        fits = [c for c, top in enumerate(self.tops) if width <= top + _SLACK]
+        return fits[0] if len(fits) == 1 else None
+
+
+_MIN_GAP = 4  # characters between the widest lines of two columns' cells
+_SLACK = 2
+
+
+def _width(block: _Block) -> int:
+    return max(len(line) for line in block.lines)
+
+
+def _prose_columns(runs: list[_Run], kinds: dict[int, str], count: int) -> _ProseColumns:
+    prose = [[b for b in r.cells if kinds[id(b)] == "prose"] for r in runs]
+    if count <= 1:
+        top = max((_width(b) for blocks in prose for b in blocks), default=0)
+        return _ProseColumns(cuts=[], tops=[top], text=0)
+    widths = sorted(_width(b) for blocks in prose for b in blocks if len(b.lines) > 1)
+    gaps = sorted(
+        (
+            (widths[i + 1] - widths[i], i)
+            for i in range(len(widths) - 1)
+            if widths[i + 1] - widths[i] >= _MIN_GAP
+        ),
+        reverse=True,
+    )[: count - 1]
+    at = sorted(i for _, i in gaps)
+    cuts = [(widths[i] + widths[i + 1]) / 2 for i in at]
+    bounds = [0, *(i + 1 for i in at), len(widths)]
+    tops = [widths[b - 1] for b in bounds[1:] if b > 0]
+    columns = _ProseColumns(cuts=cuts, tops=tops or [0], text=None)
+    # the action's column is the one right of the references: the first prose after a run of them
+    votes: dict[int, int] = {}
+    for blocks in prose:
+        first = next((c for c in (columns.of(b) for b in blocks) if c is not None), None)
+        if first is not None:
+            votes[first] = votes.get(first, 0) + 1
+    if votes:
+        best = max(votes.values())
+        leaders = [c for c, v in votes.items() if v == best]
+        columns.text = leaders[0] if len(leaders) == 1 else None
+    return columns
+
+
+def _texts_apart(
+    prose: list[_Block], n: int, columns: _ProseColumns
+) -> tuple[list[_Block] | None, list[_Block]]:
+    """The run's action texts (one per row, in order) and its other prose; None when they cannot be
+    told apart for certain."""
+    if columns.text is None:
+        return None, prose
+    where = [columns.of(b) for b in prose]
+    sure = [b for b, c in zip(prose, where, strict=True) if c == columns.text]
+    unsure = [b for b, c in zip(prose, where, strict=True) if c is None]
+    if len(sure) == n:
+        chosen = {id(b) for b in sure}
+    elif len(sure) + len(unsure) == n:
+        chosen = {id(b) for b in sure + unsure}
+    else:
+        return None, prose
+    return [b for b in prose if id(b) in chosen], [b for b in prose if id(b) not in chosen]
+
+
+def _rows(
+    run: _Run,
+    fields: list[str | None],
+    table: int,
+    kinds: dict[int, str],
+    widths: _ProseColumns,
+    warnings: list[tuple[str, int]],
+) -> list[Item]:
+    """The run's rows, each with the cells whose column could be matched to it."""
+    n = len(run.refs)
+    width = len(fields)
+    rows = [[""] * width for _ in range(n)]
+    for row, ref in zip(rows, run.refs, strict=True):
+        row[fields.index("ref")] = ref.text.rstrip(".)")
+    by_kind: dict[str, list[_Block]] = {"rag": [], "due": [], "owner": [], "prose": [], "fragment": []}
+    for block in run.cells:
+        by_kind[kinds[id(block)]].append(block)
+    span = (
+        f"{run.refs[0].text.rstrip('.)')} to {run.refs[-1].text.rstrip('.)')}" if n > 1 else run.refs[0].text
+    )
+    for fld, kind in _KIND_OF_FIELD.items():
+        if fld not in fields:
+            continue
+        found = by_kind[kind]
+        if len(found) == n:
+            for row, block in zip(rows, found, strict=True):
+                row[fields.index(fld)] = block.text
+        elif found:
+            warnings.append(
+                (
+                    f"The {fld_name(fld)} of actions {span} were printed apart from their rows and "
+                    f"{len(found)} were found for {n} actions, so they were left empty rather than guessed.",
+                    run.refs[0].line,
+                )
+            )
+    texts, rest = _texts_apart(by_kind["prose"], n, widths)
+    if texts is None:
+        warnings.append(
+            (
+                f"The action texts of actions {span} could not be told apart from the other cells "
+                "printed with them, so these actions were left out.",
+                run.refs[0].line,
+            )
+        )
+        return []
+    text_at = fields.index("text")
+    for row, block in zip(rows, texts, strict=True):
+        row[text_at] = block.text
+    others = [i for i, f in enumerate(fields) if f not in ("ref", "text", *_KIND_OF_FIELD)]
+    if len(others) == 1 and len(rest) == n:
+        for row, block in zip(rows, rest, strict=True):
+            row[others[0]] = block.text
+    elif rest:
+        warnings.append(
+            (
+                f"Some text printed with actions {span} ({len(rest)} cells) could not be matched to its "
+                "rows and was left out.",
+                run.refs[0].line,
+            )
+        )
+    return [
+        Item(
+            text="\t".join(row),
+            cells=row,
+            table=table,
+            location=Location(line=ref.line, table=table),
+            merges_shown=True,  # a cell left empty is empty (or unknown), never the lead of the row above
+        )
+        for row, ref in zip(rows, run.refs, strict=True)
+    ]
+
+
+def fld_name(fld: str) -> str:
+    return {"rag": "statuses", "due": "due dates", "owner": "leads"}[fld]
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _heading(block: _Block, table: int) -> Item:
+    return Item(
+        text=block.text,
+        cells=[block.text],
+        bold=True,
+        table=table,
+        location=Location(line=block.line, table=table),
+    )

@@ -1,0 +1,59 @@
+"""Text a PDF reader printed column by column (pdfminer.six's ``extract_text``, plain ``pdftotext`` of
+browser-made PDFs): a group of rows comes out as all its references, then all its action texts, then
+its leads, dates and statuses interleaved. Rows are rebuilt from the order of each column's cells,
+only where the counts agree; elsewhere the column is left empty and the import says so."""
+
+from __future__ import annotations
+
+from intake.importer.api import import_document
+from intake.importer.columnruns import column_run_items
+
+HEADER = "Plan\n\nRef\n\nAction\n\nLead\n\nBy when\n\nRAG\n\n"
+TEXTS = (
+    "Review the strategy discussion record so that it asks\nwhat the child has said.\n\n"
+    "Audit thirty child protection plans each quarter for\nevidence of the child's lived experience.\n\n"
+    "Publish the escalation policy for disagreements\nbetween agencies.\n\n"
+)
+
+
+def _text(statuses: str) -> str:
+    return (
+        HEADER
+        + "1. Tackling neglect\n\n1.1\n\n1.2\n\n1.3\n\n"
+        + TEXTS
+        + "Head of Early Help\n\nJune 2025\n\nDesignated Nurse,\nSafeguarding Children\n\n"
+        + statuses
+        + "Q2 2025/26\n\nIndependent Scrutineer\n\n31/03/2026\n\n"
+    )
+
+
+def test_rows_printed_column_by_column_get_their_own_leads_and_dates() -> None:
+    draft = import_document(_text("Green\n\nAmber\n\nRed\n\n").encode(), filename="plan.txt")
+    got = [(a.ref, a.owner, a.due_text, a.rag) for a in draft.actions]
+    assert got == [
+        ("1.1", "Head of Early Help", "June 2025", "green"),
+        ("1.2", "Designated Nurse, Safeguarding Children", "Q2 2025/26", "amber"),
+        ("1.3", "Independent Scrutineer", "31/03/2026", "red"),
+    ]
+    assert draft.actions[1].text.startswith("Audit thirty child protection plans")
+    assert [a.section for a in draft.actions] == ["1"] * 3
+
+
+def test_a_column_whose_count_does_not_match_the_rows_is_left_empty_and_said() -> None:
+    # one status cell was empty: which row it belongs to cannot be told, so none is guessed
+    draft = import_document(_text("Green\n\nRed\n\n").encode(), filename="plan.txt")
+    assert [a.rag for a in draft.actions] == [None, None, None]
+    assert [a.owner for a in draft.actions][2] == "Independent Scrutineer"
+    assert any("2 were found for 3 actions" in w.message for w in draft.warnings)
+
+
+def test_rows_printed_one_after_another_are_not_read_as_column_runs() -> None:
+    rows = "1.1\n\nReview the record.\n\nHead of Early Help\n\nJune 2025\n\nGreen\n\n"
+    rows += "1.2\n\nAudit the plans.\n\nIndependent Scrutineer\n\nMarch 2026\n\nRed\n\n"
+    assert column_run_items((HEADER + rows).split("\n")) is None
+
+
+def test_a_header_read_in_part_is_not_rebuilt() -> None:
+    # a column's name among the cells: the header above was not read whole, so the columns are unknown
+    text = _text("Green\n\nAmber\n\nRed\n\n").replace("By when\n\n", "", 1) + "By when\n\n"
+    assert column_run_items(text.split("\n")) is None
