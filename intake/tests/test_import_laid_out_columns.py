@@ -1,0 +1,145 @@
+"""Tables laid out in columns as ``pdftotext -layout`` prints them: cells found by where their words
+sit, when the columns nearly touch, rows are printed a little apart from the header, the header's
+names wrap over two lines, and there is no reference column to say where a row starts."""
+
+from __future__ import annotations
+
+from intake.importer.api import import_document
+from intake.importer.model import PlanDraft
+
+
+def _import(*lines: str) -> PlanDraft:
+    return import_document(("\n".join(lines) + "\n").encode("utf-8"), filename="plan.txt")
+
+
+def _rows(draft: PlanDraft) -> list[tuple[str | None, str, str | None, str | None]]:
+    return [(a.ref, a.text, a.owner, a.progress) for a in draft.actions]
+
+
+def test_a_line_printed_left_of_its_column_far_from_the_column_before_is_the_next_columns() -> None:
+    # the progress cell's third line sits three characters left of 'Progress', where the owner's
+    # cells never start: it goes on with the progress, not the owner
+    draft = _import(
+        "Ref    Action                          Lead                   Progress                      RAG",
+        "1.1    Refresh the neglect strategy.   Partnership Business Draft shared with partners      G",
+        "                                       Manager              for comment. Agreed at the",
+        "                                                            executive in April.",
+        "1.2    Audit strategy discussions.     Head of Early Help        No update this quarter.       R",
+    )
+    assert _rows(draft) == [
+        (
+            "1.1",
+            "Refresh the neglect strategy.",
+            "Partnership Business Manager",
+            "Draft shared with partners for comment. Agreed at the executive in April.",
+        ),
+        ("1.2", "Audit strategy discussions.", "Head of Early Help", "No update this quarter."),
+    ]
+
+
+def test_a_short_line_under_a_cell_before_a_repeated_header_is_the_cells_not_a_title() -> None:
+    header = "Ref    Action                               Deadline     Lead/s                  RAG"
+    draft = _import(
+        header,
+        "1.1    Publish the strategy discussion      March 2025   Education Safeguarding  Amber",
+        "       record.                                           Lead and Head of",
+        "                                                         Service, Front Door",
+        header,
+        "1.2    Report on the locality meeting.      30/11/2026   Head of Early Help      Green",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("1.1", "Education Safeguarding Lead and Head of Service, Front Door"),
+        ("1.2", "Head of Early Help"),
+    ]
+
+
+def test_rows_printed_a_little_left_of_the_header_are_still_read_as_a_table() -> None:
+    # pdftotext places each row on its own: these rows' cells start two or three characters left of
+    # the header's names, so their words reach over where the header puts a column's start
+    draft = _import(
+        "Number Agreed action                   Progress              Responsible RAG    Deadline",
+        "                                                             officer     rating",
+        "1.1       Review a standard for        Two of four        Education             31/07/2026",
+        "          health partners.             sessions held.     Safeguarding",
+        "                                                          Lead",
+        "1.2       Publish the strategy         Delayed by         Designated            End of March",
+        "          discussion record.           changes.           Nurse                 2026",
+        "1.3       Report on the escalation     Recruitment failed Education      Green  25 December",
+        "          policy.                      twice.             Safeguarding          2026",
+        "                                                          Lead",
+    )
+    assert [(a.ref, a.text, a.owner, a.progress) for a in draft.actions] == [
+        (
+            "1.1",
+            "Review a standard for health partners.",
+            "Education Safeguarding Lead",
+            "Two of four sessions held.",
+        ),
+        ("1.2", "Publish the strategy discussion record.", "Designated Nurse", "Delayed by changes."),
+        (
+            "1.3",
+            "Report on the escalation policy.",
+            "Education Safeguarding Lead",
+            "Recruitment failed twice.",
+        ),
+    ]
+    assert [a.due_text for a in draft.actions] == ["31/07/2026", "End of March 2026", "25 December 2026"]
+
+
+def test_a_header_whose_names_wrap_over_two_lines_is_found_without_a_reference_column() -> None:
+    draft = _import(
+        "Action                                             Completion date   Current",
+        "                                                                     status",
+        "",
+        "Commission the escalation and resolution           Sep 2024          Complete",
+        "protocol.",
+        "",
+        "Introduce the escalation and resolution protocol   Q3 2023-24        Amber",
+        "so that the child's lived experience is",
+        "recorded.",
+    )
+    assert [(a.text, a.due_text, a.rag) for a in draft.actions] == [
+        ("Commission the escalation and resolution protocol.", "Sep 2024", "complete"),
+        (
+            "Introduce the escalation and resolution protocol so that the child's lived experience is recorded.",
+            "Q3 2023-24",
+            "amber",
+        ),
+    ]
+
+
+def test_without_references_a_wrapped_sentence_of_the_action_cell_is_not_a_new_row() -> None:
+    # the second sentence of an action opens on a line where no other cell opens: it goes on with the
+    # action; a row starts where the owner and due cells open too
+    draft = _import(
+        "What we will do                              Lead                    By when",
+        "Audit the quality of strategy discussions.   Head of Early Help      Sep 2024",
+        "This includes a dip sample of 20 cases.",
+        "Attendance will be monitored.",
+        "Develop the Graded Care Profile 2.           Designated Nurse        January 2025",
+        "Publish the neglect strategy.                Head of Service         March 2025",
+    )
+    assert [(a.text, a.owner) for a in draft.actions] == [
+        (
+            "Audit the quality of strategy discussions. This includes a dip sample of 20 cases. "
+            "Attendance will be monitored.",
+            "Head of Early Help",
+        ),
+        ("Develop the Graded Care Profile 2.", "Designated Nurse"),
+        ("Publish the neglect strategy.", "Head of Service"),
+    ]
+
+
+def test_without_a_reference_column_a_reference_opening_the_action_cell_starts_a_row() -> None:
+    # the owner cells are two lines long, so no column shows a gap where the next row starts
+    draft = _import(
+        "What we will do                                  Lead/s                 Deadline",
+        "2.2 Audit the strategy discussion record so      Partnership Training   End of February",
+        "that it asks what the child has said.            Coordinator            2025",
+        "2.3 Audit a standard for health partners to      Head of Service, Front",
+        "return information within one working day.       Door",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("2.2", "Partnership Training Coordinator"),
+        ("2.3", "Head of Service, Front Door"),
+    ]
