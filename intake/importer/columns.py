@@ -341,6 +341,43 @@ def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -
     return None
 
 
+_LABELLED_HEADING = re.compile(
+    rf"^(?:{section_label_pattern()})\s+\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?\s*(?:[.:)\-–—]\s*)?(?:[A-Z‘'\"]|$)",
+    re.I,
+)
+
+
+def _heading_line(line: str, columns: list[_Column], following: list[str]) -> str | None:
+    """A heading alone on its line between the rows, not reaching across the columns: a section's
+    label and number ('Priority 1: Pursue'), a bare number and a title ('1. Domestic abuse') where
+    the rows' references are not bare numbers, or a title opening in the reference column ('Prevent'),
+    which holds only references, just above a row. Else None."""
+    chunks = list(_CHUNK.finditer(line))
+    if len(chunks) != 1 or chunks[0].start() > columns[0].start + 1 or len(columns) < 3:
+        return None
+    text = chunks[0][0]
+    words = text.split()
+    if len(words) > 14 or text.endswith((".", ",", ";")):
+        return None
+    if _LABELLED_HEADING.match(text):
+        return text
+    next_ref = ""
+    if columns[0].field == "ref":
+        for below in following:
+            first = _CHUNK.search(below.replace("\f", ""))
+            if first is not None:
+                if first.start() <= columns[0].start + 1 and first.end() <= columns[1].start + 1:
+                    next_ref = first[0]
+                break
+    number = _BARE_NUMBER.match(words[0])
+    if number is not None and len(words) >= 2 and words[1][:1].isupper() and _is_title(" ".join(words[1:])):
+        # under a reference column, only where the next row's reference is of another kind ('A1')
+        return text if columns[0].field != "ref" or (next_ref and not _BARE_NUMBER.match(next_ref)) else None
+    if columns[0].field == "ref" and text[:1].isupper() and not _REF.match(words[0]) and _is_title(text):
+        return text if next_ref and _REF.match(next_ref) else None
+    return None
+
+
 def _starts_row(
     cells: list[str], fields: list[str | None], row: list[str], above: list[str], after_blank: bool
 ) -> bool:
@@ -521,13 +558,22 @@ def _read_table(
             _refine(columns, _until_header(lines, j))
             i = j
             continue
-        across = _spanning(raw, columns) or _numbered_heading(raw, columns, lines[i + 1 : i + 12])
+        following = lines[i + 1 : i + 12]
+        across = _spanning(raw, columns) or _numbered_heading(raw, columns, following)
+        alone = across is None  # a heading standing alone above rows: the lines after it are rows
+        if across is None:
+            across = _heading_line(raw, columns, following)
         if across is not None:
             if len(across.split()) > 40 or (blank_run >= 2 and row is not None and len(across.split()) > 25):
                 break  # narrative after the table
             block = [across]  # the lines across the table that follow on without a gap
             j = i + 1
-            while j < n and lines[j].strip() and (more := _spanning(lines[j].replace("\f", ""), columns)):
+            while (
+                not alone
+                and j < n
+                and lines[j].strip()
+                and (more := _spanning(lines[j].replace("\f", ""), columns))
+            ):
                 block.append(more)
                 j += 1
             flush()
@@ -596,7 +642,12 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
         named: list[str | None] = []
         for column, piece in zip(columns, cells, strict=True):
             field = header_field(f"{column.title} {piece}") if piece else column.field
-            if piece and (len(piece.split()) > 3 or _REF.match(piece.split()[0]) or field is None):
+            if piece and (
+                len(piece.split()) > 3
+                or _REF.match(piece.split()[0])
+                or field is None
+                or not any(could_be_header_word(w) for w in piece.split())  # 'Prevent': a heading below
+            ):
                 return i
             named.append(field)
         if "text" not in named:

@@ -143,3 +143,57 @@ def test_without_a_reference_column_a_reference_opening_the_action_cell_starts_a
         ("2.2", "Partnership Training Coordinator"),
         ("2.3", "Head of Service, Front Door"),
     ]
+
+
+def test_a_labelled_heading_alone_between_rows_without_references_is_a_section() -> None:
+    draft = _import(
+        "Actions to be taken                                 Lead/s                      By when",
+        "",
+        "Priority 1: Pursue",
+        "",
+        "Evaluate the early help assessment tool with        Head of Service             March 2021",
+        "police, health and education partners.",
+        "",
+        "Priority 2: Quality assurance and audit",
+        "",
+        "Publish threshold guidance for partners.            Independent Scrutineer      May 2021",
+    )
+    assert [(a.section, a.text) for a in draft.actions] == [
+        ("1", "Evaluate the early help assessment tool with police, health and education partners."),
+        ("2", "Publish threshold guidance for partners."),
+    ]
+    assert {s.ref: s.title for s in draft.sections} == {"1": "Pursue", "2": "Quality assurance and audit"}
+
+
+def test_a_numbered_title_above_rows_with_references_of_another_kind_is_a_section() -> None:
+    draft = _import(
+        "Ref     Actions to be taken                                    Responsible person           Deadline",
+        "1. Domestic abuse",
+        "A1      Refresh the early help assessment tool for all         Service Manager, MASH        August 2019",
+        "        frontline practitioners.",
+        "2. Children in care and care leavers",
+        "A2      Report on supervision standards.                       Head of Early Help           31 August 2019",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [("A1", "1"), ("A2", "2")]
+    assert {s.ref: s.title for s in draft.sections} == {
+        "1": "Domestic abuse",
+        "2": "Children in care and care leavers",
+    }
+
+
+def test_a_title_alone_in_the_reference_column_is_a_section_even_right_under_the_header() -> None:
+    draft = _import(
+        "Ref.    Key actions                                       Timescale    Current      Owner",
+        "                                                                       status",
+        "Prevent",
+        "A1      Evaluate the multi-agency neglect strategy.       TBC          G            Head of Service",
+        "A2      Commission the neglect strategy including         31 December  R            LSCP Training Lead",
+        "        schools and early years settings.                 2023",
+        "Neglect",
+        "A3      Strengthen the escalation protocol.               June 2024    A            Designated Nurse",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("A1", "Prevent"),
+        ("A2", "Prevent"),
+        ("A3", "Neglect"),
+    ]
