@@ -70,7 +70,9 @@ def _header_columns(line: str, below: str = "") -> list[_Column] | None:
     runs that are each a header synonym, with an action column and at least three columns. Where
     the line alone names too few, the line below may finish its column names ('Current' over
     'status', 'How will we' over 'know')."""
-    found = _header_spans(line) or _wrapped_header_spans(line, below.replace("\f", ""))
+    found = _header_spans(line)
+    if found is None or any(f is None for _, f, _ in found):  # a word naming no column ('Area for')
+        found = _wrapped_header_spans(line, below.replace("\f", "")) or found
     return None if found is None else [_Column(start=s, field=f, title=t) for s, f, t in found]
 
 
@@ -397,8 +399,10 @@ def _starts_row(
     section = cells[fields.index("section")] if "section" in fields else ""
     if section and fields.index("section") == 0 and (section[0].isupper() or section[0].isdigit()):
         return True  # a finding or recommendation opens in the first column (lower case: it continues)
-    if "rag" in fields and cells[fields.index("rag")] and looks_like_rag(cells[fields.index("rag")]):
-        return True
+    if "rag" in fields:
+        rag = fields.index("rag")
+        if cells[rag] and looks_like_rag(cells[rag]) and _opens_cell("rag", cells[rag], above[rag]):
+            return True  # a status opens ('Action' over 'complete' goes on)
     if _NUMBERED_ACTION.match(text):
         return True  # its reference written in the action cell ('2.3 Audit ...')
     previous_text = row[at]

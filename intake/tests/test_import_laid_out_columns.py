@@ -197,3 +197,47 @@ def test_a_title_alone_in_the_reference_column_is_a_section_even_right_under_the
         ("A2", "Prevent"),
         ("A3", "Neglect"),
     ]
+
+
+def test_a_group_column_whose_name_wraps_keeps_its_cells_beside_the_reference_column() -> None:
+    # 'Area for' over 'improvement': read alone, 'for' would be a column of its own, taking the words
+    # of the group's cells that sit under it ('1: Mental') away from the group
+    draft = _import(
+        "Area for             Ref No   Agreed action                               Due date        Lead",
+        "improvement",
+        "Theme 1: Mental      MHA-1    Establish the MASH operating model.         31st May 2026   Head of Service",
+        "health and                                                                                ",
+        "emotional wellbeing",
+        "                     MHA-2    Deliver the quality of strategy             31 August       CSC – Sam Patel",
+        "                              discussions.                                2025",
+        "Theme 2: Leadership  LAG-1    Establish health attendance at child        To be           LSCP Training Lead",
+        "and governance                protection conferences.                     confirmed",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [("MHA-1", "1"), ("MHA-2", "1"), ("LAG-1", "2")]
+    assert {s.ref: s.title for s in draft.sections} == {
+        "1": "Mental health and emotional wellbeing",
+        "2": "Leadership and governance",
+    }
+
+
+def test_a_status_wrapped_over_two_lines_does_not_start_a_row_on_its_second() -> None:
+    # 'Action' over 'complete' is one status; 'complete' on the next line goes on with it
+    draft = _import(
+        "Action                                          RAG         Responsible officer           Due date",
+        "                                                status",
+        "",
+        "Embed multi-agency case audits in line with     Action      Mark Ellis, Service Manager,  By 31 October",
+        "Working Together 2023. Findings will be         complete    MASH                          2022",
+        "shared with the Quality Assurance subgroup.",
+        "",
+        "Refresh the early help assessment tool.         A           LSCP Training Lead            31/08/2022",
+    )
+    assert [(a.text, a.rag, a.due_text) for a in draft.actions] == [
+        (
+            "Embed multi-agency case audits in line with Working Together 2023. Findings will be shared "
+            "with the Quality Assurance subgroup.",
+            "complete",
+            "By 31 October 2022",
+        ),
+        ("Refresh the early help assessment tool.", "amber", "31/08/2022"),
+    ]
