@@ -219,6 +219,7 @@ def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[s
         ):
             k += 1  # the next cell printed a little to the left: past where this column's lines end,
             # by its next column's start, or a second run of words in this column's line
+        placed: list[tuple[int, int, str]] = []  # (column, start, word)
         for w in _WORD.finditer(m[0]):
             start, end = m.start() + w.start(), m.start() + w.end()
             while (
@@ -229,8 +230,43 @@ def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[s
                 and _opens(columns[k + 1], w[0])
             ):
                 k += 1
-            cells[k] = f"{cells[k]} {w[0]}" if cells[k] else w[0]
+            placed.append((k, start, w[0]))
+        _move_touching_words(placed, columns, m.start())
+        for k, _, word in placed:
+            cells[k] = f"{cells[k]} {word}" if cells[k] else word
     return cells
+
+
+_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
+
+
+def _move_touching_words(
+    placed: list[tuple[int, int, str]], columns: list[_Column], chunk_start: int
+) -> None:
+    """Words one space from the next column that still belong to it: a day before the month that
+    opens a due cell ('on | 16 July 2026'), and a status alone at the end of a line by the status
+    column ('managers | G')."""
+    for n in range(1, len(placed)):
+        (k, start, word), (k_next, _, month) = placed[n - 1], placed[n]
+        if (
+            k_next == k + 1
+            and columns[k_next].field == "due"
+            and _MONTH_WORD.match(month)
+            and _DAY.match(word)
+        ):
+            placed[n - 1] = (k_next, start, word)
+    if placed:
+        k, start, word = placed[-1]
+        if (
+            k + 1 < len(columns)
+            and columns[k + 1].field == "rag"
+            and start > chunk_start
+            and start >= columns[k + 1].start - PUSH
+            and word[:1].isupper()  # 'G', 'Amber'; not the article 'a' ending a line
+            and looks_like_rag(word)
+        ):
+            placed[-1] = (k + 1, start, word)
 
 
 def _opens(column: _Column, text: str) -> bool:

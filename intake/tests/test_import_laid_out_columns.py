@@ -241,3 +241,37 @@ def test_a_status_wrapped_over_two_lines_does_not_start_a_row_on_its_second() ->
         ),
         ("Refresh the early help assessment tool.", "amber", "31/08/2022"),
     ]
+
+
+def test_a_day_one_space_from_the_due_column_is_read_in_it() -> None:
+    # the action's line runs to one space short of the due cell: '... locality on | 16 July 2026'
+    draft = _import(
+        "Ref    Action required                                          Due date        Lead",
+        "1.1    Relaunch a multi-agency meeting for each locality on 16 July 2026   Jo Smith",
+        "       children at risk of exploitation.",
+        "1.2    Audit supervision records of team managers against the   30/11/2026      Head of Early Help",
+        "       partnership standard.",
+        "1.3    Publish the neglect strategy.                            31 March 2026   LSCP Training Lead",
+        "1.4    Review the escalation policy.                            May 2026        Designated Nurse",
+    )
+    assert [(a.text, a.due_text) for a in draft.actions][0] == (
+        "Relaunch a multi-agency meeting for each locality on children at risk of exploitation.",
+        "16 July 2026",
+    )
+
+
+def test_a_status_one_space_from_the_status_column_is_read_in_it() -> None:
+    # '... team managers | G': a status letter touching the end of the action's line
+    draft = _import(
+        "Ref    Action required                                Status      Lead",
+        "1.1    Audit supervision records of team managers G               Head of Early Help",
+        "       against the partnership standard.",
+        "1.2    Publish the neglect strategy for a             R           LSCP Training Lead",
+        "       subgroup.",
+        "1.3    Review the escalation policy.                  A           Designated Nurse",
+    )
+    assert [(a.text, a.rag) for a in draft.actions] == [
+        ("Audit supervision records of team managers against the partnership standard.", "green"),
+        ("Publish the neglect strategy for a subgroup.", "red"),
+        ("Review the escalation policy.", "amber"),
+    ]
