@@ -525,7 +525,14 @@ def _title_above(lines: list[str], i: int, stop: int) -> int | None:
     above = j - 1
     if above >= 0 and lines[above].strip() and not _is_furniture(lines[above].strip()):
         return None  # the last line of a paragraph, not a title on its own
-    return j if _is_title(lines[j].replace("\f", "").strip()) else None
+    return j if _names_table(lines[j].replace("\f", "").strip()) else None
+
+
+def _names_table(text: str) -> bool:
+    """A title for the table below: a short line, or a numbered heading, which may be a long title
+    ('1. Children who go missing from home or care')."""
+    numbered = bool(NUMBERED_HEADING.match(text)) and len(text.split()) <= 20 and not text.endswith(".")
+    return _is_title(text) or (numbered and "  " not in text)
 
 
 def _header_item(columns: list[_Column], line_no: int, table: int, page: int) -> Item:
@@ -579,8 +586,10 @@ def _read_table(
             i += 1
             continue
         indent = len(raw) - len(raw.lstrip())
-        # a title stands at the table's left edge; a short line under another column is a cell's
-        if _is_title(text) and not _REF.match(text.split()[0]) and indent < columns[1].start - 1:
+        # a title stands apart at the table's left edge (as ``_title_above`` finds it); a short line
+        # under another column is a cell's
+        apart = blank_run > 0 or "\f" in lines[i]  # after a blank line or at the top of a page
+        if _names_table(text) and indent < columns[1].start - 1 and apart:
             k = i + 1
             while k < n and not lines[k].strip():
                 k += 1

@@ -275,3 +275,31 @@ def test_a_status_one_space_from_the_status_column_is_read_in_it() -> None:
         ("Publish the neglect strategy for a subgroup.", "red"),
         ("Review the escalation policy.", "amber"),
     ]
+
+
+def test_a_long_numbered_heading_above_a_laid_out_table_is_its_section() -> None:
+    draft = _import(
+        "Westbury Safeguarding Children Partnership",
+        "Improvement plan 2025 to 2026",
+        "",
+        "Priority 1: Children who go missing from home or care are not always offered an interview",
+        "",
+        "No.      Agreed action                             Lead                  Target date",
+        "1.1a     Train practitioners in the protocol.      Head of Early Help    31/03/2026",
+        "1.1b     Publish the protocol.                     Designated Nurse      June 2026",
+        "",
+        "2. Information sharing between health partners and the front door is too slow",
+        "",
+        "No.      Agreed action                             Lead                  Target date",
+        "2.1a     Audit the return home interview offer.    Designated Nurse      Ongoing",
+        "2.1b     Report on the interviews.                 Head of Early Help    May 2026",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("1.1a", "1"),
+        ("1.1b", "1"),
+        ("2.1a", "2"),
+        ("2.1b", "2"),
+    ]
+    assert {s.ref: s.title for s in draft.sections}["2"] == (
+        "Information sharing between health partners and the front door is too slow"
+    )
