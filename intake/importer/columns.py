@@ -49,6 +49,7 @@ NUMBERED_HEADING = re.compile(
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
 MAX_HEADER_WORDS = 5
 PUSH = 8  # how far a cell may be printed left of its column's start, after a long line beside it
+SHIFT = 3  # how far a row's cells may sit left of the header's columns (pdftotext places rows apart)
 MAX_CROSSING = 0.25  # the share of a table's lines that may run over a column's start
 
 
@@ -64,11 +65,58 @@ def _words(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m[0]) for m in _WORD.finditer(line)]
 
 
-def _header_columns(line: str) -> list[_Column] | None:
+def _header_columns(line: str, below: str = "") -> list[_Column] | None:
     """The columns a header line names, or None when it is not a header: its words split into
-    runs that are each a header synonym, with an action column and at least three columns."""
+    runs that are each a header synonym, with an action column and at least three columns. Where
+    the line alone names too few, the line below may finish its column names ('Current' over
+    'status', 'How will we' over 'know')."""
     found = _header_spans(line)
+    if found is None or any(f is None for _, f, _ in found):  # a word naming no column ('Area for')
+        found = _wrapped_header_spans(line, below.replace("\f", "")) or found
     return None if found is None else [_Column(start=s, field=f, title=t) for s, f, t in found]
+
+
+def names_columns(line: str, below: str = "") -> bool:
+    """Whether a line (with the line below, where its column names wrap) is a header laid out in columns."""
+    return _header_columns(line.replace("\f", ""), below) is not None
+
+
+@lru_cache(maxsize=4096)
+def _wrapped_header_spans(line: str, below: str) -> tuple[tuple[int, str | None, str], ...] | None:
+    """A header whose column names wrap onto a second line: each run of words on the second line
+    sits under a run of the first, and each run with what is under it names one column. The titles
+    are the first line's words (the header's later lines are read by ``_skip_header_lines``)."""
+    top = list(_CHUNK.finditer(line))
+    under = list(_CHUNK.finditer(below))
+    if not 3 <= len(top) <= 12 or not under or len(under) > len(top):
+        return None
+    if not all(could_be_header_word(w) for m in (*top, *under) for w in m[0].split()):
+        return None
+    added = [""] * len(top)
+    for m in under:
+        k = next((k for k, t in enumerate(top) if t.start() - 2 <= m.start() <= t.end() + 1), None)
+        if k is None or added[k] or len(m[0].split()) > 3:
+            return None  # a piece under no column name: not a header's second line
+        added[k] = m[0]
+    out: list[tuple[int, str | None, str]] = []
+    for t, extra in zip(top, added, strict=True):
+        field = exact_header_field(f"{t[0]} {extra}" if extra else t[0])
+        if field is None and not extra:  # runs of several names one space apart ('Ref Action')
+            named = header_fields_of(t[0])
+            if named is None:
+                return None
+            at = t.start()
+            for name_field, name in named:
+                out.append((at, name_field, name))
+                at += len(name) + 1
+            continue
+        if field is None:
+            return None
+        out.append((t.start(), field, t[0]))
+    fields = [f for _, f, _ in out]
+    if "text" not in fields or len(out) < 3 or not any(extra for extra in added):
+        return None
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -162,10 +210,16 @@ def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[s
         if (
             k + 1 < len(columns)
             and m.start() >= columns[k + 1].start - PUSH
-            and (cells[k] or m.start() > columns[k].end + 1)
+            and (
+                cells[k]
+                or m.start() > columns[k].end + 1
+                # far from this column's start, near the next one's (cells are left-aligned)
+                or m.start() - columns[k].start > 3 * (columns[k + 1].start - m.start())
+            )
         ):
-            k += 1  # the next cell printed a little to the left: past where this column's lines end, or
-            # a second run of words in this column's line
+            k += 1  # the next cell printed a little to the left: past where this column's lines end,
+            # by its next column's start, or a second run of words in this column's line
+        placed: list[tuple[int, int, str]] = []  # (column, start, word)
         for w in _WORD.finditer(m[0]):
             start, end = m.start() + w.start(), m.start() + w.end()
             while (
@@ -173,15 +227,56 @@ def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[s
                 and start > m.start()
                 and end > columns[k].end + 1
                 and start >= columns[k + 1].start - PUSH
-                and (w[0][:1].isupper() or w[0][:1].isdigit())  # a cell opens with a capital or a digit
-                and (columns[k + 1].field != "rag" or opens_status(w[0]))  # 'G', 'On' of 'On track'
-                and (
-                    columns[k + 1].field != "due" or _OPENS_DUE.match(w[0]) is not None
-                )  # a month, 'Q2', 'End'
+                and _opens(columns[k + 1], w[0])
             ):
                 k += 1
-            cells[k] = f"{cells[k]} {w[0]}" if cells[k] else w[0]
+            placed.append((k, start, w[0]))
+        _move_touching_words(placed, columns, m.start())
+        for k, _, word in placed:
+            cells[k] = f"{cells[k]} {word}" if cells[k] else word
     return cells
+
+
+_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
+
+
+def _move_touching_words(
+    placed: list[tuple[int, int, str]], columns: list[_Column], chunk_start: int
+) -> None:
+    """Words one space from the next column that still belong to it: a day before the month that
+    opens a due cell ('on | 16 July 2026'), and a status alone at the end of a line by the status
+    column ('managers | G')."""
+    for n in range(1, len(placed)):
+        (k, start, word), (k_next, _, month) = placed[n - 1], placed[n]
+        if (
+            k_next == k + 1
+            and columns[k_next].field == "due"
+            and _MONTH_WORD.match(month)
+            and _DAY.match(word)
+        ):
+            placed[n - 1] = (k_next, start, word)
+    if placed:
+        k, start, word = placed[-1]
+        if (
+            k + 1 < len(columns)
+            and columns[k + 1].field == "rag"
+            and start > chunk_start
+            and start >= columns[k + 1].start - PUSH
+            and word[:1].isupper()  # 'G', 'Amber'; not the article 'a' ending a line
+            and looks_like_rag(word)
+        ):
+            placed[-1] = (k + 1, start, word)
+
+
+def _opens(column: _Column, text: str) -> bool:
+    """Whether ``text`` could open a cell of ``column``: with a capital or a digit, a status
+    ('G', 'On' of 'On track') under the status column, a month, 'Q2' or 'End' under the due column."""
+    if not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if column.field == "rag":
+        return opens_status(text)
+    return column.field != "due" or _OPENS_DUE.match(text) is not None
 
 
 def _join(old: str, new: str) -> str:
@@ -234,9 +329,9 @@ def _refine(columns: list[_Column], lines: list[str]) -> None:
 def _until_header(lines: list[str], i: int) -> list[str]:
     """The lines from ``i`` up to the next header line (the cells under one header)."""
     out: list[str] = []
-    for raw in lines[i : i + 400]:
-        line = raw.replace("\f", "")
-        if _header_columns(line) is not None:
+    for k in range(i, min(i + 400, len(lines))):
+        line = lines[k].replace("\f", "")
+        if _header_columns(line, lines[k + 1] if k + 1 < len(lines) else "") is not None:
             break
         out.append(line)
     return out
@@ -259,6 +354,7 @@ def _spanning(line: str, columns: list[_Column]) -> str | None:
     return text if crossed >= 2 or (crossed and columns[0].field == "ref") else None
 
 
+_NUMBERED_ACTION = re.compile(r"^(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:[.\-]\d{1,3}){1,3}[a-z]?[.)]?\s+[A-Z‘'\"]")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})[.):]?$")
 
 
@@ -283,19 +379,95 @@ def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -
     return None
 
 
-def _starts_row(cells: list[str], fields: list[str | None], previous_text: str) -> bool:
+_LABELLED_HEADING = re.compile(
+    rf"^(?:{section_label_pattern()})\s+\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?\s*(?:[.:)\-–—]\s*)?(?:[A-Z‘'\"]|$)",
+    re.I,
+)
+
+
+def _heading_line(line: str, columns: list[_Column], following: list[str]) -> str | None:
+    """A heading alone on its line between the rows, not reaching across the columns: a section's
+    label and number ('Priority 1: Pursue'), a bare number and a title ('1. Domestic abuse') where
+    the rows' references are not bare numbers, or a title opening in the reference column ('Prevent'),
+    which holds only references, just above a row. Else None."""
+    chunks = list(_CHUNK.finditer(line))
+    if len(chunks) != 1 or chunks[0].start() > columns[0].start + 1 or len(columns) < 3:
+        return None
+    text = chunks[0][0]
+    words = text.split()
+    if len(words) > 14 or text.endswith((".", ",", ";")):
+        return None
+    if _LABELLED_HEADING.match(text):
+        return text
+    next_ref = ""
+    if columns[0].field == "ref":
+        for below in following:
+            first = _CHUNK.search(below.replace("\f", ""))
+            if first is not None:
+                if first.start() <= columns[0].start + 1 and first.end() <= columns[1].start + 1:
+                    next_ref = first[0]
+                break
+    number = _BARE_NUMBER.match(words[0])
+    if number is not None and len(words) >= 2 and words[1][:1].isupper() and _is_title(" ".join(words[1:])):
+        # under a reference column, only where the next row's reference is of another kind ('A1')
+        return text if columns[0].field != "ref" or (next_ref and not _BARE_NUMBER.match(next_ref)) else None
+    if columns[0].field == "ref" and text[:1].isupper() and not _REF.match(words[0]) and _is_title(text):
+        return text if next_ref and _REF.match(next_ref) else None
+    return None
+
+
+def _starts_row(
+    cells: list[str], fields: list[str | None], row: list[str], above: list[str], after_blank: bool
+) -> bool:
+    """Whether a line opens a new row. With a reference column, a line whose reference cell holds
+    one. Without, a line whose action cell opens a sentence after one that closed, when the line
+    also opens another column's cell (cells are printed from their row's top line, so a row's first
+    line holds the first line of every cell it has), stands after a blank line, or follows a row
+    that has only its action text: a line that only goes on with the action text is a wrapped
+    sentence of that cell."""
     if "ref" in fields:
         ref = cells[fields.index("ref")]
         return bool(ref) and bool(_REF.match(ref.split()[0]))
-    text = cells[fields.index("text")]
+    at = fields.index("text")
+    text = cells[at]
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "•‘'\"("):
         return False
     section = cells[fields.index("section")] if "section" in fields else ""
     if section and fields.index("section") == 0 and (section[0].isupper() or section[0].isdigit()):
         return True  # a finding or recommendation opens in the first column (lower case: it continues)
-    if "rag" in fields and cells[fields.index("rag")] and looks_like_rag(cells[fields.index("rag")]):
-        return True
-    return not previous_text or previous_text.rstrip()[-1:] in ".;:!?"
+    if "rag" in fields:
+        rag = fields.index("rag")
+        if cells[rag] and looks_like_rag(cells[rag]) and _opens_cell("rag", cells[rag], above[rag]):
+            return True  # a status opens ('Action' over 'complete' goes on)
+    if _NUMBERED_ACTION.match(text):
+        return True  # its reference written in the action cell ('2.3 Audit ...')
+    previous_text = row[at]
+    if previous_text and previous_text.rstrip()[-1:] not in ".;:!?":
+        return False
+    others = [k for k in range(len(fields)) if k != at]
+    if any(cells[k] and not above[k] and _opens_cell(fields[k], cells[k], "") for k in others):
+        return True  # a cell opens below a gap in its column
+    pieces = [k for k in others if cells[k]]
+    opening = [k for k in pieces if _opens_cell(fields[k], cells[k], above[k])]
+    if len(opening) >= 2 and len(opening) == len(pieces):
+        return True  # every other cell on the line opens a new value, as on a row's top line
+    return after_blank or not any(row[k] for k in others)
+
+
+_GOES_ON = re.compile(r"(?:[,/&(\-–]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
+_BARE_YEAR = re.compile(r"^\(?\d{4}\)?(?:\s|$)")
+
+
+def _opens_cell(field: str | None, piece: str, above: str) -> bool:
+    """Whether a line's piece of a column opens a new cell rather than going on with the one above
+    ('Head of Service' after 'Designated Nurse', not 'Manager' after 'Quality Assurance and')."""
+    if not (piece[:1].isupper() or piece[:1].isdigit()) or _GOES_ON.search(above.rstrip()):
+        return False
+    if field == "due":
+        return _OPENS_DUE.match(piece) is not None and not _BARE_YEAR.match(piece)  # '2025' ends 'March'
+    if field == "rag":
+        return opens_status(piece.split()[0])
+    return True
 
 
 def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
@@ -308,7 +480,7 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
     previous_end = 0
     counted = pages_before = 0  # the page breaks before line ``counted``
     while i < n:
-        columns = _header_columns(lines[i].replace("\f", ""))
+        columns = _header_columns(lines[i].replace("\f", ""), lines[i + 1] if i + 1 < n else "")
         if columns is None:
             i += 1
             continue
@@ -353,7 +525,14 @@ def _title_above(lines: list[str], i: int, stop: int) -> int | None:
     above = j - 1
     if above >= 0 and lines[above].strip() and not _is_furniture(lines[above].strip()):
         return None  # the last line of a paragraph, not a title on its own
-    return j if _is_title(lines[j].replace("\f", "").strip()) else None
+    return j if _names_table(lines[j].replace("\f", "").strip()) else None
+
+
+def _names_table(text: str) -> bool:
+    """A title for the table below: a short line, or a numbered heading, which may be a long title
+    ('1. Children who go missing from home or care')."""
+    numbered = bool(NUMBERED_HEADING.match(text)) and len(text.split()) <= 20 and not text.endswith(".")
+    return _is_title(text) or (numbered and "  " not in text)
 
 
 def _header_item(columns: list[_Column], line_no: int, table: int, page: int) -> Item:
@@ -377,6 +556,7 @@ def _read_table(
     row: list[str] | None = None
     row_line = 0
     blank_run = 0
+    above: list[str] = [""] * len(columns)  # the cells of the line above
     lines_read = crossing = 0
 
     def flush() -> None:
@@ -405,13 +585,20 @@ def _read_table(
         if _is_furniture(text):
             i += 1
             continue
-        if _is_title(text) and not _REF.match(text.split()[0]):
+        indent = len(raw) - len(raw.lstrip())
+        # a title stands apart at the table's left edge (as ``_title_above`` finds it); a short line
+        # under another column is a cell's
+        apart = blank_run > 0 or "\f" in lines[i]  # after a blank line or at the top of a page
+        if _names_table(text) and indent < columns[1].start - 1 and apart:
             k = i + 1
             while k < n and not lines[k].strip():
                 k += 1
-            if k < n and _header_columns(lines[k].replace("\f", "")) is not None:
+            if (
+                k < n
+                and _header_columns(lines[k].replace("\f", ""), lines[k + 1] if k + 1 < n else "") is not None
+            ):
                 break  # the title of the next table
-        again = _header_columns(raw)
+        again = _header_columns(raw, lines[i + 1] if i + 1 < n else "")
         if again is not None:
             j = _skip_header_lines(lines, i + 1, again)
             if tuple(c.field for c in again) != header_key:
@@ -420,13 +607,22 @@ def _read_table(
             _refine(columns, _until_header(lines, j))
             i = j
             continue
-        across = _spanning(raw, columns) or _numbered_heading(raw, columns, lines[i + 1 : i + 12])
+        following = lines[i + 1 : i + 12]
+        across = _spanning(raw, columns) or _numbered_heading(raw, columns, following)
+        alone = across is None  # a heading standing alone above rows: the lines after it are rows
+        if across is None:
+            across = _heading_line(raw, columns, following)
         if across is not None:
             if len(across.split()) > 40 or (blank_run >= 2 and row is not None and len(across.split()) > 25):
                 break  # narrative after the table
             block = [across]  # the lines across the table that follow on without a gap
             j = i + 1
-            while j < n and lines[j].strip() and (more := _spanning(lines[j].replace("\f", ""), columns)):
+            while (
+                not alone
+                and j < n
+                and lines[j].strip()
+                and (more := _spanning(lines[j].replace("\f", ""), columns))
+            ):
                 block.append(more)
                 j += 1
             flush()
@@ -453,14 +649,14 @@ def _read_table(
         lines_read += 1
         crossing += _crosses(raw, columns)
         cells = _assign(raw, columns)
-        previous_text = row[fields.index("text")] if row is not None else ""
-        if row is None or _starts_row(cells, fields, previous_text):
+        if row is None or _starts_row(cells, fields, row, above, blank_run > 0):
             flush()
             row = list(cells)
             row_line = i + 1
         else:
             row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
         blank_run = 0
+        above = cells
         i += 1
     flush()
     if crossing > MAX_CROSSING * lines_read:
@@ -469,9 +665,12 @@ def _read_table(
 
 
 def _crosses(line: str, columns: list[_Column]) -> bool:
-    """Whether a word runs over a column's start (text not laid out in these columns)."""
+    """Whether a word runs over a column's start (text not laid out in these columns). A word after a
+    gap that starts a few characters left of a column's start opens that column's cell: pdftotext
+    places each row a little apart from the header."""
     return any(
-        start < c.start - 1 and start + len(word) > c.start + 1
+        start < c.start - (SHIFT if line[max(0, start - 2) : start] == "  " else 1)
+        and start + len(word) > c.start + 1
         for start, word in _words(line)
         for c in columns[1:]
     )
@@ -492,7 +691,12 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
         named: list[str | None] = []
         for column, piece in zip(columns, cells, strict=True):
             field = header_field(f"{column.title} {piece}") if piece else column.field
-            if piece and (len(piece.split()) > 3 or _REF.match(piece.split()[0]) or field is None):
+            if piece and (
+                len(piece.split()) > 3
+                or _REF.match(piece.split()[0])
+                or field is None
+                or not any(could_be_header_word(w) for w in piece.split())  # 'Prevent': a heading below
+            ):
                 return i
             named.append(field)
         if "text" not in named:

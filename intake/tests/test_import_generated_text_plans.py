@@ -137,10 +137,7 @@ def test_a_plain_heading_between_blank_lines_over_records_is_their_section() -> 
 
 SEEDS_PER_FORM = 12
 # known gaps, (form, seed) -> the F1 and field agreement reached; every other plan scores 1.0 and 1.0.
-# layout 5: a grouping column laid out in columns whose title wraps ('Theme 1: Mental' / 'health and
-# emotional wellbeing') under a header that wraps too ('Area for' / 'improvement'): the section is read
-# as 'Theme health and emotional wellbeing', its number lost to the Ref column beside it
-KNOWN_GAPS: dict[tuple[str, int], tuple[float, float]] = {("layout", 5): (1.0, 0.83)}
+KNOWN_GAPS: dict[tuple[str, int], tuple[float, float]] = {}
 
 
 @pytest.mark.parametrize("form", FORMS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..columns import table_items
+from ..columns import names_columns, table_items
 from ..model import Location
 from ..normalise import find_dates, looks_like_rag
 from ..synonyms import exact_header_field, header_field, section_label_pattern
@@ -406,7 +406,10 @@ def _looks_laid_out(lines: list[str]) -> bool:
     content = sum(1 for line in lines if line.strip())
     if content > 20:
         return tabbed < 0.05 * content
-    return not tabbed and any(_laid_out_header(line) for line in lines)
+    return not tabbed and any(
+        _laid_out_header(line) or names_columns(line, below)
+        for line, below in zip(lines, [*lines[1:], ""], strict=True)
+    )
 
 
 def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:

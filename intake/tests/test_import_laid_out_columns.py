@@ -1,0 +1,305 @@
+"""Tables laid out in columns as ``pdftotext -layout`` prints them: cells found by where their words
+sit, when the columns nearly touch, rows are printed a little apart from the header, the header's
+names wrap over two lines, and there is no reference column to say where a row starts."""
+
+from __future__ import annotations
+
+from intake.importer.api import import_document
+from intake.importer.model import PlanDraft
+
+
+def _import(*lines: str) -> PlanDraft:
+    return import_document(("\n".join(lines) + "\n").encode("utf-8"), filename="plan.txt")
+
+
+def _rows(draft: PlanDraft) -> list[tuple[str | None, str, str | None, str | None]]:
+    return [(a.ref, a.text, a.owner, a.progress) for a in draft.actions]
+
+
+def test_a_line_printed_left_of_its_column_far_from_the_column_before_is_the_next_columns() -> None:
+    # the progress cell's third line sits three characters left of 'Progress', where the owner's
+    # cells never start: it goes on with the progress, not the owner
+    draft = _import(
+        "Ref    Action                          Lead                   Progress                      RAG",
+        "1.1    Refresh the neglect strategy.   Partnership Business Draft shared with partners      G",
+        "                                       Manager              for comment. Agreed at the",
+        "                                                            executive in April.",
+        "1.2    Audit strategy discussions.     Head of Early Help        No update this quarter.       R",
+    )
+    assert _rows(draft) == [
+        (
+            "1.1",
+            "Refresh the neglect strategy.",
+            "Partnership Business Manager",
+            "Draft shared with partners for comment. Agreed at the executive in April.",
+        ),
+        ("1.2", "Audit strategy discussions.", "Head of Early Help", "No update this quarter."),
+    ]
+
+
+def test_a_short_line_under_a_cell_before_a_repeated_header_is_the_cells_not_a_title() -> None:
+    header = "Ref    Action                               Deadline     Lead/s                  RAG"
+    draft = _import(
+        header,
+        "1.1    Publish the strategy discussion      March 2025   Education Safeguarding  Amber",
+        "       record.                                           Lead and Head of",
+        "                                                         Service, Front Door",
+        header,
+        "1.2    Report on the locality meeting.      30/11/2026   Head of Early Help      Green",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("1.1", "Education Safeguarding Lead and Head of Service, Front Door"),
+        ("1.2", "Head of Early Help"),
+    ]
+
+
+def test_rows_printed_a_little_left_of_the_header_are_still_read_as_a_table() -> None:
+    # pdftotext places each row on its own: these rows' cells start two or three characters left of
+    # the header's names, so their words reach over where the header puts a column's start
+    draft = _import(
+        "Number Agreed action                   Progress              Responsible RAG    Deadline",
+        "                                                             officer     rating",
+        "1.1       Review a standard for        Two of four        Education             31/07/2026",
+        "          health partners.             sessions held.     Safeguarding",
+        "                                                          Lead",
+        "1.2       Publish the strategy         Delayed by         Designated            End of March",
+        "          discussion record.           changes.           Nurse                 2026",
+        "1.3       Report on the escalation     Recruitment failed Education      Green  25 December",
+        "          policy.                      twice.             Safeguarding          2026",
+        "                                                          Lead",
+    )
+    assert [(a.ref, a.text, a.owner, a.progress) for a in draft.actions] == [
+        (
+            "1.1",
+            "Review a standard for health partners.",
+            "Education Safeguarding Lead",
+            "Two of four sessions held.",
+        ),
+        ("1.2", "Publish the strategy discussion record.", "Designated Nurse", "Delayed by changes."),
+        (
+            "1.3",
+            "Report on the escalation policy.",
+            "Education Safeguarding Lead",
+            "Recruitment failed twice.",
+        ),
+    ]
+    assert [a.due_text for a in draft.actions] == ["31/07/2026", "End of March 2026", "25 December 2026"]
+
+
+def test_a_header_whose_names_wrap_over_two_lines_is_found_without_a_reference_column() -> None:
+    draft = _import(
+        "Action                                             Completion date   Current",
+        "                                                                     status",
+        "",
+        "Commission the escalation and resolution           Sep 2024          Complete",
+        "protocol.",
+        "",
+        "Introduce the escalation and resolution protocol   Q3 2023-24        Amber",
+        "so that the child's lived experience is",
+        "recorded.",
+    )
+    assert [(a.text, a.due_text, a.rag) for a in draft.actions] == [
+        ("Commission the escalation and resolution protocol.", "Sep 2024", "complete"),
+        (
+            "Introduce the escalation and resolution protocol so that the child's lived experience is recorded.",
+            "Q3 2023-24",
+            "amber",
+        ),
+    ]
+
+
+def test_without_references_a_wrapped_sentence_of_the_action_cell_is_not_a_new_row() -> None:
+    # the second sentence of an action opens on a line where no other cell opens: it goes on with the
+    # action; a row starts where the owner and due cells open too
+    draft = _import(
+        "What we will do                              Lead                    By when",
+        "Audit the quality of strategy discussions.   Head of Early Help      Sep 2024",
+        "This includes a dip sample of 20 cases.",
+        "Attendance will be monitored.",
+        "Develop the Graded Care Profile 2.           Designated Nurse        January 2025",
+        "Publish the neglect strategy.                Head of Service         March 2025",
+    )
+    assert [(a.text, a.owner) for a in draft.actions] == [
+        (
+            "Audit the quality of strategy discussions. This includes a dip sample of 20 cases. "
+            "Attendance will be monitored.",
+            "Head of Early Help",
+        ),
+        ("Develop the Graded Care Profile 2.", "Designated Nurse"),
+        ("Publish the neglect strategy.", "Head of Service"),
+    ]
+
+
+def test_without_a_reference_column_a_reference_opening_the_action_cell_starts_a_row() -> None:
+    # the owner cells are two lines long, so no column shows a gap where the next row starts
+    draft = _import(
+        "What we will do                                  Lead/s                 Deadline",
+        "2.2 Audit the strategy discussion record so      Partnership Training   End of February",
+        "that it asks what the child has said.            Coordinator            2025",
+        "2.3 Audit a standard for health partners to      Head of Service, Front",
+        "return information within one working day.       Door",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("2.2", "Partnership Training Coordinator"),
+        ("2.3", "Head of Service, Front Door"),
+    ]
+
+
+def test_a_labelled_heading_alone_between_rows_without_references_is_a_section() -> None:
+    draft = _import(
+        "Actions to be taken                                 Lead/s                      By when",
+        "",
+        "Priority 1: Pursue",
+        "",
+        "Evaluate the early help assessment tool with        Head of Service             March 2021",
+        "police, health and education partners.",
+        "",
+        "Priority 2: Quality assurance and audit",
+        "",
+        "Publish threshold guidance for partners.            Independent Scrutineer      May 2021",
+    )
+    assert [(a.section, a.text) for a in draft.actions] == [
+        ("1", "Evaluate the early help assessment tool with police, health and education partners."),
+        ("2", "Publish threshold guidance for partners."),
+    ]
+    assert {s.ref: s.title for s in draft.sections} == {"1": "Pursue", "2": "Quality assurance and audit"}
+
+
+def test_a_numbered_title_above_rows_with_references_of_another_kind_is_a_section() -> None:
+    draft = _import(
+        "Ref     Actions to be taken                                    Responsible person           Deadline",
+        "1. Domestic abuse",
+        "A1      Refresh the early help assessment tool for all         Service Manager, MASH        August 2019",
+        "        frontline practitioners.",
+        "2. Children in care and care leavers",
+        "A2      Report on supervision standards.                       Head of Early Help           31 August 2019",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [("A1", "1"), ("A2", "2")]
+    assert {s.ref: s.title for s in draft.sections} == {
+        "1": "Domestic abuse",
+        "2": "Children in care and care leavers",
+    }
+
+
+def test_a_title_alone_in_the_reference_column_is_a_section_even_right_under_the_header() -> None:
+    draft = _import(
+        "Ref.    Key actions                                       Timescale    Current      Owner",
+        "                                                                       status",
+        "Prevent",
+        "A1      Evaluate the multi-agency neglect strategy.       TBC          G            Head of Service",
+        "A2      Commission the neglect strategy including         31 December  R            LSCP Training Lead",
+        "        schools and early years settings.                 2023",
+        "Neglect",
+        "A3      Strengthen the escalation protocol.               June 2024    A            Designated Nurse",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("A1", "Prevent"),
+        ("A2", "Prevent"),
+        ("A3", "Neglect"),
+    ]
+
+
+def test_a_group_column_whose_name_wraps_keeps_its_cells_beside_the_reference_column() -> None:
+    # 'Area for' over 'improvement': read alone, 'for' would be a column of its own, taking the words
+    # of the group's cells that sit under it ('1: Mental') away from the group
+    draft = _import(
+        "Area for             Ref No   Agreed action                               Due date        Lead",
+        "improvement",
+        "Theme 1: Mental      MHA-1    Establish the MASH operating model.         31st May 2026   Head of Service",
+        "health and                                                                                ",
+        "emotional wellbeing",
+        "                     MHA-2    Deliver the quality of strategy             31 August       CSC – Sam Patel",
+        "                              discussions.                                2025",
+        "Theme 2: Leadership  LAG-1    Establish health attendance at child        To be           LSCP Training Lead",
+        "and governance                protection conferences.                     confirmed",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [("MHA-1", "1"), ("MHA-2", "1"), ("LAG-1", "2")]
+    assert {s.ref: s.title for s in draft.sections} == {
+        "1": "Mental health and emotional wellbeing",
+        "2": "Leadership and governance",
+    }
+
+
+def test_a_status_wrapped_over_two_lines_does_not_start_a_row_on_its_second() -> None:
+    # 'Action' over 'complete' is one status; 'complete' on the next line goes on with it
+    draft = _import(
+        "Action                                          RAG         Responsible officer           Due date",
+        "                                                status",
+        "",
+        "Embed multi-agency case audits in line with     Action      Mark Ellis, Service Manager,  By 31 October",
+        "Working Together 2023. Findings will be         complete    MASH                          2022",
+        "shared with the Quality Assurance subgroup.",
+        "",
+        "Refresh the early help assessment tool.         A           LSCP Training Lead            31/08/2022",
+    )
+    assert [(a.text, a.rag, a.due_text) for a in draft.actions] == [
+        (
+            "Embed multi-agency case audits in line with Working Together 2023. Findings will be shared "
+            "with the Quality Assurance subgroup.",
+            "complete",
+            "By 31 October 2022",
+        ),
+        ("Refresh the early help assessment tool.", "amber", "31/08/2022"),
+    ]
+
+
+def test_a_day_one_space_from_the_due_column_is_read_in_it() -> None:
+    # the action's line runs to one space short of the due cell: '... locality on | 16 July 2026'
+    draft = _import(
+        "Ref    Action required                                          Due date        Lead",
+        "1.1    Relaunch a multi-agency meeting for each locality on 16 July 2026   Jo Smith",
+        "       children at risk of exploitation.",
+        "1.2    Audit supervision records of team managers against the   30/11/2026      Head of Early Help",
+        "       partnership standard.",
+        "1.3    Publish the neglect strategy.                            31 March 2026   LSCP Training Lead",
+        "1.4    Review the escalation policy.                            May 2026        Designated Nurse",
+    )
+    assert [(a.text, a.due_text) for a in draft.actions][0] == (
+        "Relaunch a multi-agency meeting for each locality on children at risk of exploitation.",
+        "16 July 2026",
+    )
+
+
+def test_a_status_one_space_from_the_status_column_is_read_in_it() -> None:
+    # '... team managers | G': a status letter touching the end of the action's line
+    draft = _import(
+        "Ref    Action required                                Status      Lead",
+        "1.1    Audit supervision records of team managers G               Head of Early Help",
+        "       against the partnership standard.",
+        "1.2    Publish the neglect strategy for a             R           LSCP Training Lead",
+        "       subgroup.",
+        "1.3    Review the escalation policy.                  A           Designated Nurse",
+    )
+    assert [(a.text, a.rag) for a in draft.actions] == [
+        ("Audit supervision records of team managers against the partnership standard.", "green"),
+        ("Publish the neglect strategy for a subgroup.", "red"),
+        ("Review the escalation policy.", "amber"),
+    ]
+
+
+def test_a_long_numbered_heading_above_a_laid_out_table_is_its_section() -> None:
+    draft = _import(
+        "Westbury Safeguarding Children Partnership",
+        "Improvement plan 2025 to 2026",
+        "",
+        "Priority 1: Children who go missing from home or care are not always offered an interview",
+        "",
+        "No.      Agreed action                             Lead                  Target date",
+        "1.1a     Train practitioners in the protocol.      Head of Early Help    31/03/2026",
+        "1.1b     Publish the protocol.                     Designated Nurse      June 2026",
+        "",
+        "2. Information sharing between health partners and the front door is too slow",
+        "",
+        "No.      Agreed action                             Lead                  Target date",
+        "2.1a     Audit the return home interview offer.    Designated Nurse      Ongoing",
+        "2.1b     Report on the interviews.                 Head of Early Help    May 2026",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("1.1a", "1"),
+        ("1.1b", "1"),
+        ("2.1a", "2"),
+        ("2.1b", "2"),
+    ]
+    assert {s.ref: s.title for s in draft.sections}["2"] == (
+        "Information sharing between health partners and the front door is too slow"
+    )
