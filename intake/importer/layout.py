@@ -580,6 +580,15 @@ class Builder:
         self.draft.sections.append(section)
         return section
 
+    def _heading_row(self, ref: str, title: str, location: Location, ends_action: bool = True) -> None:
+        """A heading row across a table opens the section of the rows below it (not a section inside
+        the last heading's), with no group carried over from above."""
+        self.heading_section = None  # so the new section is not put inside the previous heading's
+        self.heading_section = self.add_section(ref, title, location).ref
+        self.group = {}
+        if ends_action:
+            self.last_action = None
+
     def _parent_for(self, ref: str) -> str | None:
         refs = {s.ref for s in self.draft.sections}
         candidates = []
@@ -764,10 +773,7 @@ class Builder:
         banner = banner_title(cells)
         if banner is not None:
             # a heading across the whole table (a partner's part of the plan): it groups the sections below
-            self.heading_section = None
-            section = self.add_section(banner, banner, item.location)
-            self.heading_section = section.ref
-            self.group = {}
+            self._heading_row(banner, banner, item.location, ends_action=False)
             return
         label = section_text_label(nonempty[0])
         if label and len(set(nonempty)) == 2 and self.heading_section:
@@ -803,11 +809,7 @@ class Builder:
                 and not is_pointer(cells[0])
             ):
                 # a heading row across the table without a number ('Early identification')
-                self.heading_section = None
-                section = self.add_section(cells[0], cells[0], item.location)
-                self.heading_section = section.ref
-                self.group = {}
-                self.last_action = None
+                self._heading_row(cells[0], cells[0], item.location)
                 return
             if (
                 self.header is not None
@@ -820,11 +822,7 @@ class Builder:
                 # a title alone in the Ref column of a whole row (a row merged across the table, its
                 # bold lost by the converter: '| Early identification | | | |'): a heading, as a ref
                 # column holds nothing else but references
-                self.heading_section = None
-                section = self.add_section(cells[0], cells[0], item.location)
-                self.heading_section = section.ref
-                self.group = {}
-                self.last_action = None
+                self._heading_row(cells[0], cells[0], item.location)
                 return
         if (
             self.header is not None
@@ -834,11 +832,7 @@ class Builder:
             and len(nonempty[1].split()) <= 12
         ):
             # '1 | <b>Neglect</b>' and nothing else: a numbered heading over the rows below
-            self.heading_section = None
-            section = self.add_section(cells[0], nonempty[1], item.location)
-            self.heading_section = section.ref
-            self.group = {}
-            self.last_action = None
+            self._heading_row(cells[0], nonempty[1], item.location)
             return
         if self.header is None:
             return
