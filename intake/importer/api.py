@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .blocks import block_items
-from .cells import cell_items
+from .cells import cell_items, row_by_content
 from .columnruns import column_run_items
 from .errors import DocumentError, IntakeError, LimitExceeded
 from .layout import build_from_items
@@ -94,7 +94,7 @@ def import_document(
         if len(draft.actions) < 3:
             # nor line by line: perhaps one cell after another (pdftotext without -layout)
             by_cell = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
-            build_from_items(by_cell, block_items(result.raw_lines))
+            build_from_items(by_cell, block_items(result.raw_lines, row_by_content))
             if len(by_cell.actions) > len(draft.actions):
                 draft = by_cell
         # one cell after another with no reference to start each row: blocks aligned to the header's

@@ -12,12 +12,14 @@ A line above a reference in the same block is a heading across the table (a prio
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field
+from .textlayout import DATE_START
 
 _GROUPING = ("section", "question", "group")
 
@@ -25,9 +27,17 @@ _REF_LINE = re.compile(
     r"^((?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z]{2,6}-\d+)[.)]?\s+(?=[A-Z‘'\"“(])(\S.*)$"
 )
 _BARE_REF = re.compile(r"^(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$")
+# a status printed as one word or letter ('G', 'Amber', 'Completed'): on a cell's one line, beside the
+# first line of its neighbour, which plain pdftotext runs into one line or one block
+_STATUS_WORD = re.compile(r"^(?:[RAGB]|Red|Amber|Green|Blue|Complete|Completed|RED|AMBER|GREEN|BLUE)$")
 _FURNITURE = re.compile(
     r"^(?:official(?:[- ]sensitive)?\b.*|page \d+(?: of \d+)?|\d{1,3})$|\bpage \d+ of \d+$", re.I
 )
+
+
+def _ref_line(line: str) -> re.Match[str] | None:
+    """A reference and the text after it ('1.2 Review ...'), not a date ('27 March 2025')."""
+    return None if DATE_START.match(line) else _REF_LINE.match(line)
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -134,8 +144,11 @@ def _header_run(
     return fields, names, j, title
 
 
-def block_items(lines: list[str]) -> list[Item]:
-    """The tables of a text extracted cell after cell, as a header row and rows; [] when none."""
+def block_items(
+    lines: list[str], arrange: Callable[[list[str], list[str | None]], list[str]] | None = None
+) -> list[Item]:
+    """The tables of a text extracted cell after cell, as a header row and rows; [] when none.
+    ``arrange`` places each row's cells under the header's fields (by what they hold)."""
     blocks = _blocks(lines)
     items: list[Item] = []
     k = 0
@@ -143,11 +156,15 @@ def block_items(lines: list[str]) -> list[Item]:
     header: list[str | None] | None = None
     header_names: set[str] = set()
     row: list[str] | None = None
+    row_lines: list[list[str]] = []  # each cell's lines as printed
     row_line = 0
 
     def flush() -> None:
         nonlocal row
         if row is not None and header is not None:
+            row = _status_apart(row, row_lines, header)
+            if arrange is not None:
+                row = arrange(row, header)
             if len(row) > len(header):  # blocks printed out of order: kept, in the last column
                 row[len(header) - 1 :] = [" ".join(row[len(header) - 1 :])]
             items.append(
@@ -187,22 +204,27 @@ def block_items(lines: list[str]) -> list[Item]:
         if " ".join(block).lower() in header_names:
             continue  # the rest of a header repeated on a new page, printed among the cells
         full = row is not None and len(row) >= len(header)
-        if full and not any(_BARE_REF.match(line) or _REF_LINE.match(line) for line in block):
+        # a due date opening with its day ('27 March 2025', or '30' / 'September' / '2025' in a narrow
+        # cell) is a cell, not a reference starting a row
+        dated = bool(DATE_START.match(" ".join(block))) and not any(
+            _BARE_REF.match(line) or _ref_line(line) for line in block[1:]
+        )
+        opens_row = not dated and any(_BARE_REF.match(line) or _ref_line(line) for line in block)
+        if full and not opens_row:
             # the row has a cell for every column: this is text after the table (or cells printed out
             # of order), not more of the row
             items.extend(
                 Item(text=line, location=Location(line=start + 1 + k)) for k, line in enumerate(block)
             )
             continue
-        opens_row = any(_BARE_REF.match(line) or _REF_LINE.match(line) for line in block)
         if row is not None and not opens_row and _LABELLED_GROUP.match(" ".join(block)):
             flush()  # 'Recommendation 2: ...' after a page break: a heading, not the row's last cell
             items.append(_heading(" ".join(block), table, start))
             continue
         cell: list[str] = []
         for offset, line in enumerate(block):
-            bare = _BARE_REF.match(line)
-            m = None if bare else _REF_LINE.match(line)
+            bare = None if dated else _BARE_REF.match(line)
+            m = None if bare or dated else _ref_line(line)
             if bare or m:
                 if cell:
                     above = " ".join(cell)
@@ -211,14 +233,17 @@ def block_items(lines: list[str]) -> list[Item]:
                         items.append(_heading(above, table, start))  # a heading across the table
                     else:
                         row.append(above)  # the previous row's last cell, printed with this row's start
+                        row_lines.append(cell)
                     cell = []
                 flush()
                 # a reference with its action text, or on its own (the text is the next block)
                 row = [m[1], m[2]] if m else [line.rstrip(".)")]
+                row_lines = [[row[0]], [m[2]]] if m else [[row[0]]]
                 row_line = start + offset + 1
                 continue
             if row is not None and len(row) == 2 and not cell and offset > 0:
                 row[1] = f"{row[1]} {line}"  # the action text goes on under its reference
+                row_lines[1].append(line)
                 continue
             cell.append(line)
         if cell:
@@ -226,9 +251,36 @@ def block_items(lines: list[str]) -> list[Item]:
                 items.append(_heading(" ".join(cell), table, start))
             else:
                 row.append(" ".join(cell))
+                row_lines.append(cell)
     flush()
     _rows_over_their_children_as_headings(items)
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
+
+
+def _status_apart(row: list[str], lines: list[list[str]], header: list[str | None]) -> list[str]:
+    """A row with no status cell under a header with a RAG column whose status word is printed in
+    another cell of several lines: a one-line cell sits on its neighbour's first line, so the word
+    ends that line ('... team managers G' / 'against the standard.') or stands as a line of the block
+    ('Alex Brown (Head of' / 'Green' / 'Service, Front Door)'). The word is taken out as the status
+    cell, after the cell it was printed in (or before, where it opens the block). Only where exactly
+    one such word is found: otherwise the row is left as printed."""
+    if "rag" not in header or len(lines) != len(row) or any(_STATUS_WORD.match(c) for c in row):
+        return row
+    found: list[tuple[int, str, list[str], bool]] = []  # cell, status, the cell's lines left, before
+    for i, cell in enumerate(lines):
+        if i == 0 or len(cell) < 2:
+            continue
+        head, _, last = cell[0].rpartition(" ")
+        if head and _STATUS_WORD.match(last):
+            found.append((i, last, [head, *cell[1:]], False))
+        for k, line in enumerate(cell):
+            if _STATUS_WORD.match(line):
+                found.append((i, line, cell[:k] + cell[k + 1 :], k == 0))
+    if len(found) != 1:
+        return row
+    i, status, rest, before = found[0]
+    parts = [status, " ".join(rest)] if before else [" ".join(rest), status]
+    return [*row[:i], *parts, *row[i + 1 :]]
 
 
 def _rows_over_their_children_as_headings(items: list[Item]) -> None:

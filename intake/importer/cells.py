@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .blocks import _BARE_REF, _REF_LINE, _blocks, _header_words, _heading
+from .blocks import _BARE_REF, _REF_LINE, _STATUS_WORD, _blocks, _header_words, _heading
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
@@ -315,3 +315,57 @@ def _rows(body: list[tuple[int, list[str]]], kinds: list[str], table: int) -> li
 
 def _last_filled(row: list[str]) -> int:
     return max((i for i, cell in enumerate(row) if cell), default=-1)
+
+
+def row_by_content(row: list[str], fields: list[str | None]) -> list[str]:
+    """A row of a text printed cell after cell (reference, action, then its other cells) placed under
+    the header's columns by what its cells hold, where that reads it clearly: an empty cell prints
+    nothing, so 'Ongoing' after a status is the due cell even when the lead comes next, and a status
+    word printed out of its place (after the progress) is still the status. Every cell must fit the
+    column it is placed under; otherwise (or when the row is already full and in order) the row is
+    returned as printed."""
+    n = len(fields)
+    if n < 3 or len(row) < 3 or len(row) > n or fields[:2] != ["ref", "text"]:
+        return row
+    rest = row[2:]
+    status: str | None = None
+    words = [k for k, cell in enumerate(rest) if _STATUS_WORD.match(cell)]
+    if "rag" in fields and len(words) == 1 and fields.index("rag") - 2 != words[0]:
+        status = rest.pop(words[0])
+    elif len(row) == n:
+        return row
+    columns = [j for j in range(2, n) if status is None or fields[j] != "rag"]
+    kinds = [_kind(fields[j]) for j in columns]
+    placed = _monotone(rest, kinds)
+    if placed is None:
+        return row
+    out = [*row[:2], *([""] * (n - 2))]
+    for cell, at in zip(rest, placed, strict=True):
+        out[columns[at]] = cell
+    if status is not None:
+        out[fields.index("rag")] = status
+    return out
+
+
+def _monotone(cells: list[str], kinds: list[str]) -> list[int] | None:
+    """Each cell's column (in order, one cell a column) by the best total fit; None where the best
+    places a cell under a column it does not fit."""
+    m, n = len(cells), len(kinds)
+    if m > n:
+        return None
+    # best[i][j]: the best score of the first i cells placed within the first j columns
+    best = [[_NEG] * (n + 1) for _ in range(m + 1)]
+    best[0] = [0.0] * (n + 1)
+    for i in range(1, m + 1):
+        for j in range(i, n + 1):
+            best[i][j] = max(best[i][j - 1], best[i - 1][j - 1] + _fit(cells[i - 1], kinds[j - 1]))
+    placed = [0] * m
+    j = n
+    for i in range(m, 0, -1):
+        while j > i and best[i][j] == best[i][j - 1]:
+            j -= 1
+        placed[i - 1] = j - 1
+        if _fit(cells[i - 1], kinds[j - 1]) <= 0:
+            return None
+        j -= 1
+    return placed
