@@ -126,7 +126,7 @@ def import_document(
     draft.reconciliation = reconcile(draft.tables) + reconcile_actions(stated_counts(items), draft.actions)
     for discrepancy in draft.reconciliation:
         draft.warn(discrepancy.message, discrepancy.location)
-    if not draft.actions and result.fmt in ("xlsx", "csv"):
+    if not draft.actions and result.fmt in ("xlsx", "xls", "ods", "csv"):
         if not any(item.is_row for item in items):
             raise DocumentError(f"{name} has no table rows.")
         raise DocumentError(

@@ -37,12 +37,31 @@ def sniff_format(data: bytes, filename: str) -> str:
     if name.endswith(".pdf"):
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DocumentError("Old binary Office files (.doc, .xls) are not supported: save as .docx or .xlsx.")
+        return _binary_office(data, name)
     if data.lstrip()[:5] == b"{\\rtf":
         raise DocumentError("Rich Text (.rtf) files are not supported: save the plan as .docx.")
     if name.endswith(".csv"):
         return "csv"
     return "text"
+
+
+# the stream names (UTF-16) in a binary Office file's directory: Excel 97-2003 and Excel 5 workbooks
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), b"B\0o\0o\0k\0\0\0")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
+def _binary_office(data: bytes, name: str) -> str:
+    """An old binary Office file: a legacy Excel workbook is read; Word 97-2003 and the others are
+    refused with what to save them as."""
+    word = name.endswith(".doc") or _WORD_STREAM in data
+    if name.endswith(".xls") or (not word and any(stream in data for stream in _WORKBOOK_STREAMS)):
+        return "xls"
+    if word:
+        raise DocumentError("Old Word files (.doc, Word 97-2003) are not supported: save the plan as .docx.")
+    raise DocumentError(
+        "Old binary Office files (Office 97-2003) other than Excel (.xls) are not supported: "
+        "save the plan as .docx or .xlsx."
+    )
 
 
 def decode_text(data: bytes) -> str:
@@ -86,6 +105,10 @@ def read_document(data: bytes, filename: str, limits: ImportLimits) -> ReadResul
         from .xlsx import read_xlsx
 
         return read_xlsx(data, limits)
+    if fmt == "xls":
+        from .xls import read_xls
+
+        return read_xls(data, limits)
     text = decode_text(data)
     if fmt == "csv":
         from .csvreader import read_csv
