@@ -87,7 +87,9 @@ EDITS = st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 255)), max_size
 
 
 @FUZZ
-@given(st.binary(max_size=4000), st.sampled_from(["x.txt", "x.docx", "x.xlsx", "x.xls", "x.pdf", "x.csv", "x"]))
+@given(
+    st.binary(max_size=4000), st.sampled_from(["x.txt", "x.docx", "x.xlsx", "x.xls", "x.pdf", "x.csv", "x"])
+)
 def test_random_bytes_never_crash_the_importer(data: bytes, filename: str) -> None:
     _survives(data, filename)
 
