@@ -55,7 +55,7 @@ def import_document(
     filename: str | None = None,
     limits: ImportLimits | None = None,
 ) -> PlanDraft:
-    """Read a plan (txt/md/html/docx/xlsx/csv/pdf, by path or bytes) into a ``PlanDraft``.
+    """Read a plan (txt/md/html/docx/odt/xlsx/xls/ods/csv/pdf, by path or bytes) into a ``PlanDraft``.
 
     Raises ``DocumentError`` (a subclass of ``IntakeError``) with a message fit to show a user when
     the document cannot be imported: unreadable, unsupported, empty, over a limit, or without actions.

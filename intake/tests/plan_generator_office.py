@@ -1,6 +1,6 @@
 """Action plans made up from a seeded ``random.Random``, with the result a perfect importer gives,
-rendered as the office forms partnerships send: Word (.docx), Excel (.xlsx and the legacy .xls), an
-HTML page and CSV.
+rendered as the office forms partnerships send: Word (.docx), Excel (.xlsx and the legacy .xls),
+LibreOffice (.ods, .odt), an HTML page and CSV.
 
 What varies is what real plans vary: the wording of each column's header, the column order and which
 optional columns exist, reference styles, how sections are shown (a heading between tables, a row
@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from random import Random
 from typing import Any
 
-FORMS = ("docx", "xlsx", "xls", "html", "csv")
+FORMS = ("docx", "xlsx", "xls", "ods", "odt", "html", "csv")
 # the forms that are workbooks: a section may be a sheet, a due date an Excel date cell
-SHEETS = ("xlsx", "xls")
+SHEETS = ("xlsx", "xls", "ods")
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "ref": ("Ref", "Ref.", "No.", "Ref No", "#", "Action ref", "Action No."),
@@ -182,7 +182,16 @@ class GeneratedPlan:
         }
 
     def render(self) -> bytes:
-        return {"docx": _docx, "xlsx": _xlsx, "xls": _xls, "html": _html, "csv": _csv}[self.form](self)
+        renderers = {
+            "docx": _docx,
+            "xlsx": _xlsx,
+            "xls": _xls,
+            "ods": _ods,
+            "odt": _odt,
+            "html": _html,
+            "csv": _csv,
+        }
+        return renderers[self.form](self)
 
 
 # --------------------------------------------------------------------------- making a plan
@@ -432,6 +441,19 @@ def _headers(plan: GeneratedPlan) -> list[str]:
 
 
 def _docx(plan: GeneratedPlan) -> bytes:
+    out = io.BytesIO()
+    _document(plan).save(out)
+    return out.getvalue()
+
+
+def _odt(plan: GeneratedPlan) -> bytes:
+    """The Word document as LibreOffice Writer saves it (.odt)."""
+    from .odf_writer import odt_bytes
+
+    return odt_bytes(_document(plan))
+
+
+def _document(plan: GeneratedPlan) -> Any:
     import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -522,9 +544,7 @@ def _docx(plan: GeneratedPlan) -> bytes:
         extra_tables()
     if plan.furniture and not plan.furniture_first:
         furniture()
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return document
 
 
 # --------------------------------------------------------------------------- Excel
@@ -541,6 +561,13 @@ def _xls(plan: GeneratedPlan) -> bytes:
     from .xls_writer import xls_bytes
 
     return xls_bytes(_workbook(plan))
+
+
+def _ods(plan: GeneratedPlan) -> bytes:
+    """The workbook as LibreOffice Calc saves it (.ods)."""
+    from .odf_writer import ods_bytes
+
+    return ods_bytes(_workbook(plan))
 
 
 def _workbook(plan: GeneratedPlan) -> Any:

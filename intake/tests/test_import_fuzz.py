@@ -72,7 +72,24 @@ def _xls_bytes() -> bytes:
     return xls_bytes(tracker_book())
 
 
-_OFFICE = {"docx": _docx_bytes, "xlsx": _xlsx_bytes, "xls": _xls_bytes}
+@cache
+def _ods_bytes() -> bytes:
+    from .odf_writer import ods_bytes
+    from .sheet_plans import tracker_book
+
+    return ods_bytes(tracker_book())
+
+
+@cache
+def _odt_bytes() -> bytes:
+    import docx
+
+    from .odf_writer import odt_bytes
+
+    return odt_bytes(docx.Document(io.BytesIO(_docx_bytes())))
+
+
+_OFFICE = {"docx": _docx_bytes, "xlsx": _xlsx_bytes, "xls": _xls_bytes, "ods": _ods_bytes, "odt": _odt_bytes}
 
 
 def _mutate(data: bytes, edits: list[tuple[int, int]]) -> bytes:
@@ -88,7 +105,8 @@ EDITS = st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 255)), max_size
 
 @FUZZ
 @given(
-    st.binary(max_size=4000), st.sampled_from(["x.txt", "x.docx", "x.xlsx", "x.xls", "x.pdf", "x.csv", "x"])
+    st.binary(max_size=4000),
+    st.sampled_from(["x.txt", "x.docx", "x.xlsx", "x.xls", "x.ods", "x.odt", "x.pdf", "x.csv", "x"]),
 )
 def test_random_bytes_never_crash_the_importer(data: bytes, filename: str) -> None:
     _survives(data, filename)

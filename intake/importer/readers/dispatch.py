@@ -20,8 +20,14 @@ def sniff_format(data: bytes, filename: str) -> str:
             return "docx"
         head = data[:4000]
         if b"application/vnd.oasis.opendocument" in head[:200] or name.endswith((".odt", ".ods")):
+            # the first member of an OpenDocument zip names its kind (its 'mimetype')
+            if b"opendocument.spreadsheet" in head[:200] or b"opendocument.text" in head[:200]:
+                return "odf"
+            if b"application/vnd.oasis.opendocument" not in head[:200]:
+                return "odf"  # named .ods or .odt: the reader says whether it is one
             raise DocumentError(
-                "OpenDocument files (.odt, .ods) are not supported: save the plan as .docx or .xlsx."
+                "OpenDocument presentations and drawings are not supported: save the plan as .docx, "
+                ".xlsx or PDF."
             )
         if b"ppt/" in head or name.endswith(".pptx"):
             raise DocumentError("PowerPoint files are not supported: save the plan as .docx, .xlsx or PDF.")
@@ -34,6 +40,8 @@ def sniff_format(data: bytes, filename: str) -> str:
         return "docx"
     if name.endswith((".xlsx", ".xlsm")):
         return "xlsx"
+    if name.endswith((".ods", ".odt")):
+        return "odf"
     if name.endswith(".pdf"):
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -105,6 +113,10 @@ def read_document(data: bytes, filename: str, limits: ImportLimits) -> ReadResul
         from .xlsx import read_xlsx
 
         return read_xlsx(data, limits)
+    if fmt == "odf":
+        from .odf import read_odf
+
+        return read_odf(data, limits)
     if fmt == "xls":
         from .xls import read_xls
 

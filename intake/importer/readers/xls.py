@@ -5,6 +5,7 @@ bold and solid shading kept, hidden rows marked and hidden columns left out."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 from ..errors import DocumentError, LimitExceeded
@@ -53,7 +54,9 @@ def read_xls(data: bytes, limits: ImportLimits) -> ReadResult:
         import xlrd
 
         # the file's size is already within the limits; a .xls sheet holds at most 65,536 rows
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )  # its warnings on damaged records are not for the web log
     except Exception as exc:  # xlrd raises many kinds on damaged records
         raise DocumentError(
             f"This Excel (.xls) file could not be opened ({type(exc).__name__}): it may be damaged, or "
