@@ -11,7 +11,19 @@ from django.template.defaultfilters import filesizeformat
 from oversight.forms import GovukFormMixin
 from plans.models import Partnership, Plan, PlanKind
 
-ACCEPTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".xlsx", ".csv", ".pdf")
+ACCEPTED_EXTENSIONS = (
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".docx",
+    ".odt",
+    ".xlsx",
+    ".xls",
+    ".ods",
+    ".csv",
+    ".pdf",
+)
 
 
 class UploadForm(GovukFormMixin, forms.Form):
@@ -27,7 +39,7 @@ class UploadForm(GovukFormMixin, forms.Form):
     )
     document = forms.FileField(
         label="Upload the plan document",
-        help_text="A Word (.docx), Excel (.xlsx), CSV, PDF, text, Markdown or HTML file.",
+        help_text="A Word (.docx), Excel (.xlsx or .xls), LibreOffice (.odt or .ods), CSV, PDF, text, Markdown or HTML file.",
         widget=forms.FileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
         error_messages={
             "required": "Select a document to upload",
@@ -61,7 +73,7 @@ class UploadForm(GovukFormMixin, forms.Form):
             )
         if not upload.name.lower().endswith(ACCEPTED_EXTENSIONS):
             raise forms.ValidationError(
-                "The selected file must be a .docx, .xlsx, .csv, .pdf, .txt, .md or .html file"
+                "The selected file must be a .docx, .xlsx, .xls, .odt, .ods, .csv, .pdf, .txt, .md or .html file"
             )
         return upload
 

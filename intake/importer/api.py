@@ -55,7 +55,7 @@ def import_document(
     filename: str | None = None,
     limits: ImportLimits | None = None,
 ) -> PlanDraft:
-    """Read a plan (txt/md/html/docx/xlsx/csv/pdf, by path or bytes) into a ``PlanDraft``.
+    """Read a plan (txt/md/html/docx/odt/xlsx/xls/ods/csv/pdf, by path or bytes) into a ``PlanDraft``.
 
     Raises ``DocumentError`` (a subclass of ``IntakeError``) with a message fit to show a user when
     the document cannot be imported: unreadable, unsupported, empty, over a limit, or without actions.
@@ -126,7 +126,7 @@ def import_document(
     draft.reconciliation = reconcile(draft.tables) + reconcile_actions(stated_counts(items), draft.actions)
     for discrepancy in draft.reconciliation:
         draft.warn(discrepancy.message, discrepancy.location)
-    if not draft.actions and result.fmt in ("xlsx", "csv"):
+    if not draft.actions and result.fmt in ("xlsx", "xls", "ods", "csv"):
         if not any(item.is_row for item in items):
             raise DocumentError(f"{name} has no table rows.")
         raise DocumentError(

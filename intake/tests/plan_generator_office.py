@@ -1,5 +1,6 @@
 """Action plans made up from a seeded ``random.Random``, with the result a perfect importer gives,
-rendered as the office forms partnerships send: Word (.docx), Excel (.xlsx), an HTML page and CSV.
+rendered as the office forms partnerships send: Word (.docx), Excel (.xlsx and the legacy .xls),
+LibreOffice (.ods, .odt), an HTML page and CSV.
 
 What varies is what real plans vary: the wording of each column's header, the column order and which
 optional columns exist, reference styles, how sections are shown (a heading between tables, a row
@@ -22,7 +23,9 @@ from dataclasses import dataclass, field
 from random import Random
 from typing import Any
 
-FORMS = ("docx", "xlsx", "html", "csv")
+FORMS = ("docx", "xlsx", "xls", "ods", "odt", "html", "csv")
+# the forms that are workbooks: a section may be a sheet, a due date an Excel date cell
+SHEETS = ("xlsx", "xls", "ods")
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "ref": ("Ref", "Ref.", "No.", "Ref No", "#", "Action ref", "Action No."),
@@ -179,7 +182,16 @@ class GeneratedPlan:
         }
 
     def render(self) -> bytes:
-        return {"docx": _docx, "xlsx": _xlsx, "html": _html, "csv": _csv}[self.form](self)
+        renderers = {
+            "docx": _docx,
+            "xlsx": _xlsx,
+            "xls": _xls,
+            "ods": _ods,
+            "odt": _odt,
+            "html": _html,
+            "csv": _csv,
+        }
+        return renderers[self.form](self)
 
 
 # --------------------------------------------------------------------------- making a plan
@@ -198,7 +210,7 @@ def _due(rnd: Random, form: str) -> Due:
         ("numeric", "long", "month", "end_of", "quarter", "fy", "ongoing", "revised", "cell", "none",
          "season", "short")
     )  # fmt: skip
-    if kind == "cell" and form != "xlsx":
+    if kind == "cell" and form not in SHEETS:
         kind = "numeric"
     if kind == "numeric":
         return Due(f"{day:02d}/{month:02d}/{year}", dt.date(year, month, day))
@@ -270,7 +282,7 @@ def generate(seed: int, form: str) -> GeneratedPlan:
         rest.remove("text")
         rest.insert(0, "text")  # and the action next
     fields = ["ref", *rest] if ref_first else rest
-    section_forms = ["none", "heading", "span_row", "group_column"] + (["sheet"] if form == "xlsx" else [])
+    section_forms = ["none", "heading", "span_row", "group_column"] + (["sheet"] if form in SHEETS else [])
     section_form = rnd.choice(section_forms)
     if form == "csv" and section_form == "heading":
         section_form = "span_row"  # a CSV has no headings: a row holding only the section's name
@@ -429,6 +441,19 @@ def _headers(plan: GeneratedPlan) -> list[str]:
 
 
 def _docx(plan: GeneratedPlan) -> bytes:
+    out = io.BytesIO()
+    _document(plan).save(out)
+    return out.getvalue()
+
+
+def _odt(plan: GeneratedPlan) -> bytes:
+    """The Word document as LibreOffice Writer saves it (.odt)."""
+    from .odf_writer import odt_bytes
+
+    return odt_bytes(_document(plan))
+
+
+def _document(plan: GeneratedPlan) -> Any:
     import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -519,15 +544,33 @@ def _docx(plan: GeneratedPlan) -> bytes:
         extra_tables()
     if plan.furniture and not plan.furniture_first:
         furniture()
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return document
 
 
 # --------------------------------------------------------------------------- Excel
 
 
 def _xlsx(plan: GeneratedPlan) -> bytes:
+    out = io.BytesIO()
+    _workbook(plan).save(out)
+    return out.getvalue()
+
+
+def _xls(plan: GeneratedPlan) -> bytes:
+    """The workbook saved as Excel 97-2003 (.xls), as old plans are kept."""
+    from .xls_writer import xls_bytes
+
+    return xls_bytes(_workbook(plan))
+
+
+def _ods(plan: GeneratedPlan) -> bytes:
+    """The workbook as LibreOffice Calc saves it (.ods)."""
+    from .odf_writer import ods_bytes
+
+    return ods_bytes(_workbook(plan))
+
+
+def _workbook(plan: GeneratedPlan) -> Any:
     import openpyxl
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -628,9 +671,7 @@ def _xlsx(plan: GeneratedPlan) -> bytes:
         )
         for values in _furniture(plan):
             other.append(values)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return book
 
 
 # --------------------------------------------------------------------------- HTML

@@ -102,19 +102,15 @@ def _zip(entries: dict[str, str]) -> bytes:
     ("data", "filename", "says"),
     [
         (
-            _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}),
-            "plan.odt",
-            "OpenDocument files (.odt, .ods) are not supported",
-        ),
-        (
-            _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
-            "tracker.ods",
-            "save the plan as .docx or .xlsx",
+            _zip({"mimetype": "application/vnd.oasis.opendocument.presentation", "content.xml": "<x/>"}),
+            "board.odp",
+            "OpenDocument presentations and drawings are not supported",
         ),
         (_zip({"ppt/presentation.xml": "<x/>"}), "board.pptx", "PowerPoint files are not supported"),
         (b"{\\rtf1\\ansi Action plan}", "plan.rtf", "Rich Text (.rtf) files are not supported"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "plan.doc", "save the plan as .docx"),
     ],
-    ids=["odt", "ods", "pptx", "rtf"],
+    ids=["odp", "pptx", "rtf", "doc"],
 )
 def test_a_format_the_importer_does_not_read_is_named_with_what_to_save_it_as(
     data: bytes, filename: str, says: str

@@ -64,6 +64,34 @@ def _xlsx_bytes() -> bytes:
     return buffer.getvalue()
 
 
+@cache
+def _xls_bytes() -> bytes:
+    from .sheet_plans import tracker_book
+    from .xls_writer import xls_bytes
+
+    return xls_bytes(tracker_book())
+
+
+@cache
+def _ods_bytes() -> bytes:
+    from .odf_writer import ods_bytes
+    from .sheet_plans import tracker_book
+
+    return ods_bytes(tracker_book())
+
+
+@cache
+def _odt_bytes() -> bytes:
+    import docx
+
+    from .odf_writer import odt_bytes
+
+    return odt_bytes(docx.Document(io.BytesIO(_docx_bytes())))
+
+
+_OFFICE = {"docx": _docx_bytes, "xlsx": _xlsx_bytes, "xls": _xls_bytes, "ods": _ods_bytes, "odt": _odt_bytes}
+
+
 def _mutate(data: bytes, edits: list[tuple[int, int]]) -> bytes:
     buffer = bytearray(data)
     for position, value in edits:
@@ -76,7 +104,10 @@ EDITS = st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 255)), max_size
 
 
 @FUZZ
-@given(st.binary(max_size=4000), st.sampled_from(["x.txt", "x.docx", "x.xlsx", "x.pdf", "x.csv", "x"]))
+@given(
+    st.binary(max_size=4000),
+    st.sampled_from(["x.txt", "x.docx", "x.xlsx", "x.xls", "x.ods", "x.odt", "x.pdf", "x.csv", "x"]),
+)
 def test_random_bytes_never_crash_the_importer(data: bytes, filename: str) -> None:
     _survives(data, filename)
 
@@ -88,10 +119,9 @@ def test_mutated_seed_text_never_crashes_the_importer(edits: list[tuple[int, int
 
 
 @FUZZ
-@given(EDITS, st.sampled_from(["docx", "xlsx"]))
+@given(EDITS, st.sampled_from(sorted(_OFFICE)))
 def test_mutated_office_files_never_crash_the_importer(edits: list[tuple[int, int]], kind: str) -> None:
-    data = _docx_bytes() if kind == "docx" else _xlsx_bytes()
-    _survives(_mutate(data, edits), f"plan.{kind}")
+    _survives(_mutate(_OFFICE[kind](), edits), f"plan.{kind}")
 
 
 _CELL_WORDS = [

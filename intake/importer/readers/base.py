@@ -39,7 +39,7 @@ class Item:
 @dataclass
 class ReadResult:
     items: list[Item]
-    fmt: str  # text | docx | xlsx | csv | pdf
+    fmt: str  # text | docx | odt | xlsx | xls | ods | csv | pdf
     laid_out: bool = False  # text from a PDF laid out in columns, without cell separators
     pages: int = 0
     raw_lines: list[str] = field(default_factory=list)

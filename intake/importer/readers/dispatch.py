@@ -20,8 +20,14 @@ def sniff_format(data: bytes, filename: str) -> str:
             return "docx"
         head = data[:4000]
         if b"application/vnd.oasis.opendocument" in head[:200] or name.endswith((".odt", ".ods")):
+            # the first member of an OpenDocument zip names its kind (its 'mimetype')
+            if b"opendocument.spreadsheet" in head[:200] or b"opendocument.text" in head[:200]:
+                return "odf"
+            if b"application/vnd.oasis.opendocument" not in head[:200]:
+                return "odf"  # named .ods or .odt: the reader says whether it is one
             raise DocumentError(
-                "OpenDocument files (.odt, .ods) are not supported: save the plan as .docx or .xlsx."
+                "OpenDocument presentations and drawings are not supported: save the plan as .docx, "
+                ".xlsx or PDF."
             )
         if b"ppt/" in head or name.endswith(".pptx"):
             raise DocumentError("PowerPoint files are not supported: save the plan as .docx, .xlsx or PDF.")
@@ -34,15 +40,36 @@ def sniff_format(data: bytes, filename: str) -> str:
         return "docx"
     if name.endswith((".xlsx", ".xlsm")):
         return "xlsx"
+    if name.endswith((".ods", ".odt")):
+        return "odf"
     if name.endswith(".pdf"):
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DocumentError("Old binary Office files (.doc, .xls) are not supported: save as .docx or .xlsx.")
+        return _binary_office(data, name)
     if data.lstrip()[:5] == b"{\\rtf":
         raise DocumentError("Rich Text (.rtf) files are not supported: save the plan as .docx.")
     if name.endswith(".csv"):
         return "csv"
     return "text"
+
+
+# the stream names (UTF-16) in a binary Office file's directory: Excel 97-2003 and Excel 5 workbooks
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), b"B\0o\0o\0k\0\0\0")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
+def _binary_office(data: bytes, name: str) -> str:
+    """An old binary Office file: a legacy Excel workbook is read; Word 97-2003 and the others are
+    refused with what to save them as."""
+    word = name.endswith(".doc") or _WORD_STREAM in data
+    if name.endswith(".xls") or (not word and any(stream in data for stream in _WORKBOOK_STREAMS)):
+        return "xls"
+    if word:
+        raise DocumentError("Old Word files (.doc, Word 97-2003) are not supported: save the plan as .docx.")
+    raise DocumentError(
+        "Old binary Office files (Office 97-2003) other than Excel (.xls) are not supported: "
+        "save the plan as .docx or .xlsx."
+    )
 
 
 def decode_text(data: bytes) -> str:
@@ -86,6 +113,14 @@ def read_document(data: bytes, filename: str, limits: ImportLimits) -> ReadResul
         from .xlsx import read_xlsx
 
         return read_xlsx(data, limits)
+    if fmt == "odf":
+        from .odf import read_odf
+
+        return read_odf(data, limits)
+    if fmt == "xls":
+        from .xls import read_xls
+
+        return read_xls(data, limits)
     text = decode_text(data)
     if fmt == "csv":
         from .csvreader import read_csv

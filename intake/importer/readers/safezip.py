@@ -1,4 +1,4 @@
-"""Checks on zip containers (docx, xlsx) made before anything is decompressed."""
+"""Checks on zip containers (docx, xlsx, ods, odt) made before anything is decompressed."""
 
 from __future__ import annotations
 
@@ -22,7 +22,10 @@ def check_zip(data: bytes, limits: ImportLimits, what: str) -> None:
         EOFError,
         NotImplementedError,
     ) as exc:
-        raise DocumentError(f"This {what} file is damaged or is not really a {what} file ({exc}).") from exc
+        article = "an" if what[:1] in "AEIOU" else "a"  # an Excel, an OpenDocument file
+        raise DocumentError(
+            f"This {what} file is damaged or is not really {article} {what} file ({exc})."
+        ) from exc
     if len(infos) > limits.max_zip_members:
         raise LimitExceeded(
             f"This {what} file holds {len(infos)} parts, more than the limit of {limits.max_zip_members}."

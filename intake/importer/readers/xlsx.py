@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
 from typing import Any
 
 from ..errors import DocumentError, LimitExceeded
 from ..model import ImportLimits, Location
 from .base import Item, ReadResult, rag_colour
+from .grid import GridCell, row_item, value_text
 from .safezip import check_zip
-
-# a number format's day code ('d', 'dd', 'ddd'), outside quoted text and [colour]/[$-locale] parts
-_DAY_CODE = re.compile(r"d", re.I)
-_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
-
-
-def _shows_day(number_format: str | None) -> bool:
-    """Whether a date cell's number format shows the day ('dd/mm/yyyy'), or only the month and year
-    ('mmm-yy', 'mmmm yyyy'): a month typed into a date cell is stored as its first day, and read
-    by whoever sees the sheet as the month."""
-    if not number_format or number_format.lower() == "general":
-        return True
-    return bool(_DAY_CODE.search(_FORMAT_NOISE.sub("", number_format)))
-
-
-def _text(value: Any, number_format: str | None = None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date) and not _shows_day(number_format):
-        return f"{value:%B %Y}"
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return f"{value.day} {value:%B %Y}"
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _shading(cell: Any) -> str | None:
@@ -90,7 +60,7 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
             spread: set[tuple[int, int]] = set()  # cells merged across the next column(s)
             for merged in sheet.merged_cells.ranges:
                 first = sheet.cell(merged.min_row, merged.min_col)
-                top = _text(first.value, first.number_format)
+                top = value_text(first.value, first.number_format)
                 if merged.max_col > merged.min_col:
                     spread.add((merged.min_row, merged.min_col))
                 for row in range(merged.min_row + 1, merged.max_row + 1):
@@ -105,31 +75,22 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                 if total_rows > limits.max_rows:
                     raise LimitExceeded(f"This Excel file has more than {limits.max_rows} rows.")
                 shown = [(c, cell) for c, cell in enumerate(row, start=1) if c not in hidden_columns]
-                cells = [fill.get((r, c)) or _text(cell.value, cell.number_format) for c, cell in shown]
-                shades = [_shading(cell) for _, cell in shown]
-                while cells and not cells[-1] and not shades[len(cells) - 1]:
-                    cells.pop()
-                if not any(cells):
-                    continue
-                shades = shades[: len(cells)]
-                filled = [k for k, text in enumerate(cells) if text]
-                # its one cell with text merged across columns or in bold: a heading across the table
-                banner = len(filled) == 1 and (
-                    (r, shown[filled[0]][0]) in spread or bool(getattr(shown[filled[0]][1].font, "b", False))
+                item = row_item(
+                    [
+                        GridCell(
+                            text=fill.get((r, c)) or value_text(cell.value, cell.number_format),
+                            fill=_shading(cell),
+                            bold=bool(getattr(cell.font, "b", False)),
+                            spread=(r, c) in spread,
+                        )
+                        for c, cell in shown
+                    ],
+                    table=table_no,
+                    location=Location(sheet=sheet.title, row=r),
+                    hidden=bool(getattr(sheet.row_dimensions.get(r), "hidden", False)) and not filtered,
                 )
-                items.append(
-                    Item(
-                        text="\t".join(cells),
-                        cells=cells,
-                        table=table_no,
-                        fills=shades if any(shades) else None,
-                        location=Location(sheet=sheet.title, row=r),
-                        grid=True,
-                        merges_shown=True,
-                        banner=banner,
-                        hidden=bool(getattr(sheet.row_dimensions.get(r), "hidden", False)) and not filtered,
-                    )
-                )
+                if item is not None:
+                    items.append(item)
     except LimitExceeded:
         raise
     except Exception as exc:
