@@ -711,7 +711,12 @@ class Builder:
         # group set up.' in a progress cell, 'Update the toolkit.' in an action cell)
         fields = [header_field(c) if c and not _SENTENCE.match(c) else None for c in cells]
         matched = [f for f in fields if f]
-        if "text" in fields and len(matched) >= 2 and len(matched) >= 0.6 * len(nonempty):
+        if (
+            "text" in fields
+            and len(matched) >= 2
+            and len(matched) >= 0.6 * len(nonempty)
+            and not self._reference_under_header(cells, item)
+        ):
             if before is not None and before[0] == item.table and _spread_labels_only(before[1]):
                 # the row above holds only the header cells spread over this row's sub-columns
                 fields = sub_header_fields(before[1], cells) or fields
@@ -1011,6 +1016,16 @@ class Builder:
                 + ("its due date was read from the same cell." if dues else "check its due date and lead."),
                 item.location,
             )
+
+    def _reference_under_header(self, cells: list[str], item: Item) -> bool:
+        """A row holding a reference ('2.2') under its sheet's header's reference column is an action,
+        even when its cells open with column names ('Update the early help assessment', 'Action
+        completed'): a header typed again down the table holds the column's name there."""
+        header = self.header
+        if header is None or not header.has("ref") or item.location.sheet != header.sheet:
+            return False
+        at = header.fields.index("ref")
+        return at < len(cells) and looks_like_ref(cells[at])
 
     def _key_row(self, cells: list[str]) -> bool:
         """A row of a RAG key: a colour or status named in the first column, its meaning in words in

@@ -229,3 +229,26 @@ def test_a_row_of_sentences_opening_with_column_names_is_not_a_header() -> None:
         ("1.2", "Task and finish group set up."),
         ("1.3", "Draft shared."),
     ]
+
+
+def test_a_row_with_a_reference_whose_cells_open_with_column_names_is_an_action_not_a_header() -> None:
+    # 'Theme 2: ...' (a Priority column's name), 'Update the early help assessment' (a progress
+    # column's) and 'Action completed' (an action column's) without full stops: the row still holds
+    # '2.2' under the header's '#', where a header typed again would hold '#'
+    def build(sheet: Any) -> None:
+        for row in [
+            ["Priority", "#", "Action", "Completion date", "BRAG"],
+            ["Priority 1: Safeguarding in education", "1.1", "Commission the pathway", "Q3 2023/24", "G"],
+            ["Theme 2: Information sharing", "2.1", "Roll out the neglect strategy", "Q3 2023/24", "Red"],
+            ["", "2.2", "Update the early help assessment and share learning", "", "Action completed"],
+            ["", "2.3", "Embed the graded care profile", "May 2024", "Amber"],
+        ]:
+            sheet.append(row)
+
+    draft = _xlsx(build)
+    assert [(a.ref, a.text, a.rag) for a in draft.actions] == [
+        ("1.1", "Commission the pathway", "green"),
+        ("2.1", "Roll out the neglect strategy", "red"),
+        ("2.2", "Update the early help assessment and share learning", "complete"),
+        ("2.3", "Embed the graded care profile", "amber"),
+    ]
