@@ -12,8 +12,15 @@ equals the number of rows, its blocks go to the rows in order. Where it does not
 cells printed as one block), that column is left empty for the group and the import says so: a lead
 on the wrong action is worse than none.
 
+Printed so, each column's name comes out at the top of its own cells: the header is gathered from
+names standing in blocks of their own among the first cells. A column whose name comes out below
+some of its cells was cut into pieces printed out of order, so it is left empty for that group. In a
+table with no reference column, the references opening the action texts ('1.1 Review ...') count
+the rows instead.
+
 The reading applies only to text it clearly recognises: a header whose column names stand in blocks
-of their own, naming a reference column, followed by at least one run of two or more references.
+of their own, naming an action column and two more, followed by at least one run of two or more
+references.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import _BARE_REF, _blocks
+from .blocks import _BARE_REF, _blocks, _ref_line
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
@@ -54,6 +61,9 @@ class _Run:
 
     refs: list[_Block] = field(default_factory=list)
     cells: list[_Block] = field(default_factory=list)
+    in_text: bool = False  # each reference opens its action's text ('1.1 Review the ...')
+    # columns whose name came out below some of their cells: those cells' order is not the column's
+    named_late: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -70,6 +80,17 @@ def _header_names(block: _Block) -> list[tuple[str | None, str]] | None:
 
 def _is_ref(block: _Block) -> bool:
     return len(block.lines) == 1 and len(block.text) <= 12 and bool(_BARE_REF.match(block.text))
+
+
+def _opens_with_ref(block: _Block) -> bool:
+    """An action's text opening with its reference ('1.2 Review the record ...'), in a table with no
+    reference column: not a heading ('1. Tackling neglect') nor a date."""
+    return (
+        _ref_line(block.lines[0]) is not None
+        and not _is_heading(block.text)
+        and not _is_due(block.text)
+        and len(block.text.split()) >= 3
+    )
 
 
 def _is_heading(text: str) -> bool:
@@ -122,41 +143,41 @@ def _pages(lines: list[str]) -> list[int]:
     return out
 
 
-def _header_at(blocks: list[_Block], k: int) -> tuple[list[str | None], list[str], list[_Block], int] | None:
-    """The header starting at block ``k``: its fields, their names, the headings printed among its
-    blocks (a section's row across the table comes out between the column names) and the block
-    after it. It must name a reference and an action column and one more."""
+_HEADER_REACH = 40  # blocks after a header's first name within which its other names are looked for
+
+
+def _names(block: _Block) -> list[tuple[str | None, str]]:
+    return _header_names(block) or []
+
+
+def _header_at(blocks: list[_Block], k: int) -> tuple[list[str | None], list[str]] | None:
+    """The header whose first column name is block ``k``: its fields and their names. Printed column
+    by column, each column's name comes out above its own cells, so the names are gathered from the
+    blocks that follow too, up to a column named twice. It must name an action column and two more,
+    and start with two names of its own or a name over a run of references."""
+    if not _header_names(blocks[k]):
+        return None
     fields: list[str | None] = []
     names: list[str] = []
-    headings: list[_Block] = []
-    j = k
-    while j < len(blocks):
-        named = _header_names(blocks[j])
-        if named is None:
-            if (
-                fields
-                and _is_heading(blocks[j].text)
-                and j + 1 < len(blocks)
-                and _header_names(blocks[j + 1])
-            ):
-                headings.append(blocks[j])
-                j += 1
-                continue
+    for block in blocks[k : k + _HEADER_REACH]:
+        named = _names(block)
+        if any(f in fields for f, _ in named):
             break
         fields += [f for f, _ in named]
         names += [n for _, n in named]
-        j += 1
-    if "ref" not in fields or "text" not in fields or len(fields) < 3 or len(set(fields)) < len(fields):
+    if "text" not in fields or len(fields) < 3 or len(set(fields)) < len(fields):
         return None
-    if j - k < 2:
+    following = blocks[k + 1 : k + 3]
+    if not (len(_names(blocks[k])) >= 2 or (following and _names(following[0]))) and not (
+        len(following) == 2 and all(_is_ref(b) for b in following)
+    ):
         return None
-    return fields, names, headings, j
+    return fields, names
 
 
 def column_run_items(lines: list[str]) -> ColumnRuns | None:
     """The tables of text printed column by column, rebuilt as rows; None when the text does not
-    clearly look so (no header of column names in blocks of their own, or no run of two or more
-    references after it)."""
+    clearly look so (no header of column names, or no run of two or more rows after it)."""
     pages = _pages(lines)
     blocks = [_Block(line=start + 1, page=pages[start], lines=block) for start, block in _blocks(lines)]
     items: list[Item] = []
@@ -169,34 +190,27 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
         if found is None:
             k += 1
             continue
-        fields, names, headings, k = found
-        columns = [(f, n) for f, n in zip(fields, names, strict=True) if f not in _GROUPING]
-        header_words = {n.lower() for n in names}
+        fields, names = found
         body: list[_Block] = []
-        stray = False  # a column's name among the cells: the header was read in part
         while k < len(blocks):
-            again = _header_at(blocks, k)
-            if again is not None:
-                if again[0] != fields:
-                    break  # another table
-                body.extend(again[2])
-                k = again[3]  # the header repeated on a new page
-                continue
-            if blocks[k].text.lower() not in header_words:
-                stray = stray or _header_names(blocks[k]) is not None
-                body.append(blocks[k])
+            named = _names(blocks[k])
+            if any(f not in fields for f, _ in named):
+                if any(f in fields for f, _ in named) or len(named) > 1:
+                    break  # another table's header
+                # a column's name printed with its cells, below the others
+                fields.append(named[0][0])
+                names.append(named[0][1])
+            body.append(blocks[k])  # a name again: the header repeated on a new page, or a marker
             k += 1
-        if stray:
-            continue
         table += 1
+        columns = [(f, n) for f, n in zip(fields, names, strict=True) if f not in _GROUPING]
         read: list[Item] = [
             Item(
                 text="\t".join(n for _, n in columns),
                 cells=[n for _, n in columns],
                 table=table,
                 location=Location(line=body[0].line if body else None, table=table),
-            ),
-            *(_heading(b, table) for b in headings),
+            )
         ]
         if _read_body(body, [f for f, _ in columns], table, read, warnings):
             recognised = True
@@ -235,26 +249,35 @@ def _read_body(
             )
         run = None
 
+    # without a reference column, the rows are counted by the references opening their texts
+    in_text = "ref" not in fields
+    kinds: dict[int, str] = {}
     for block in body:
         if block.page != page:
             close()
             page = block.page
-        if _is_ref(block):
+        if _opens_with_ref(block) if in_text else _is_ref(block):
             if run is None or run.cells:
                 close()
-                run = _Run()
+                run = _Run(in_text=in_text)
             run.refs.append(block)
             continue
         if _is_heading(block.text):
             close()
             parts.append(block)
             continue
+        named = _names(block)
+        if named:
+            if run is not None:
+                here = {kinds[id(cell)] for cell in run.cells}
+                run.named_late |= {f for f, _ in named if f in _KIND_OF_FIELD and _KIND_OF_FIELD[f] in here}
+            continue
         if run is None:
             run = _Run()
+        kinds[id(block)] = _kind(block, fields)
         run.cells.append(block)
     close()
     runs = [part for part in parts if isinstance(part, _Run)]
-    kinds = {id(block): _kind(block, fields) for r in runs for block in r.cells}
     prose_columns = sum(1 for f in fields if f not in ("ref", *_KIND_OF_FIELD))
     columns = _prose_columns(runs, kinds, prose_columns)
     for part in parts:
@@ -355,19 +378,27 @@ def _rows(
     n = len(run.refs)
     width = len(fields)
     rows = [[""] * width for _ in range(n)]
-    for row, ref in zip(rows, run.refs, strict=True):
-        row[fields.index("ref")] = ref.text.rstrip(".)")
+    if not run.in_text:
+        for row, ref in zip(rows, run.refs, strict=True):
+            row[fields.index("ref")] = ref.text.rstrip(".)")
     by_kind: dict[str, list[_Block]] = {"rag": [], "due": [], "owner": [], "prose": [], "fragment": []}
     for block in run.cells:
         by_kind[kinds[id(block)]].append(block)
-    span = (
-        f"{run.refs[0].text.rstrip('.)')} to {run.refs[-1].text.rstrip('.)')}" if n > 1 else run.refs[0].text
-    )
+    first, last = (_ref_of(run.refs[i]) for i in (0, -1))
+    span = f"{first} to {last}" if n > 1 else first
     for fld, kind in _KIND_OF_FIELD.items():
         if fld not in fields:
             continue
         found = by_kind[kind]
-        if len(found) == n:
+        if fld in run.named_late:
+            warnings.append(
+                (
+                    f"The {fld_name(fld)} of actions {span} were printed apart from their rows, some "
+                    "before their column's name, so their order is unknown and they were left empty.",
+                    run.refs[0].line,
+                )
+            )
+        elif len(found) == n:
             for row, block in zip(rows, found, strict=True):
                 row[fields.index(fld)] = block.text
         elif found:
@@ -378,7 +409,7 @@ def _rows(
                     run.refs[0].line,
                 )
             )
-    texts, rest = _texts_apart(by_kind["prose"], n, widths)
+    texts, rest = (run.refs, by_kind["prose"]) if run.in_text else _texts_apart(by_kind["prose"], n, widths)
     if texts is None:
         warnings.append(
             (
@@ -413,6 +444,12 @@ def _rows(
         )
         for row, ref in zip(rows, run.refs, strict=True)
     ]
+
+
+def _ref_of(block: _Block) -> str:
+    """A row's reference: its block's, or the one opening its action's text."""
+    opened = _ref_line(block.lines[0])
+    return opened.group(1) if opened and len(block.lines) + len(block.text) > 12 else block.text.rstrip(".)")
 
 
 def fld_name(fld: str) -> str:
