@@ -190,12 +190,36 @@ def header_fields_of(text: str) -> list[tuple[str | None, str]] | None:
     return out[::-1]
 
 
-def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[str]:
+def _row_opens(lines: list[str]) -> frozenset[int]:
+    """Where a row's lines open a cell: runs of words after a wide gap. pdftotext places each row's
+    cells on their own, a few characters from the header's columns, but at one place down the row."""
+    return frozenset(
+        m.start()
+        for line in lines
+        for m in _CHUNK.finditer(line)
+        if line[max(0, m.start() - 2) : m.start()].strip() == ""
+    )
+
+
+def _open_column(start: int, k: int, columns: list[_Column], opens: frozenset[int]) -> int | None:
+    """The column after ``k`` that a word opens where the row's other lines open that column's cells
+    (one space after the cell before it), else None."""
+    if not opens or not {start - 1, start, start + 1} & opens:
+        return None
+    near = [(abs(columns[c].start - start), c) for c in range(k + 1, len(columns))]
+    best = min(near, default=None)
+    return best[1] if best is not None and best[0] <= PUSH else None
+
+
+def _assign(
+    line: str, columns: list[_Column], by_start: bool = False, opens: frozenset[int] = frozenset()
+) -> list[str]:
     """The pieces of a line under each column. A run of words one space apart starts in the column
     its first word starts in (or the next, when it starts past where the column's lines end or the
     column already has a run on this line); where it runs past that column's right edge (a long line of a cell
     pushing the next cell along, or the next cell printed a little to the left), the words beyond
-    the edge are the next column's."""
+    the edge are the next column's: from a word where the row's other lines (``opens``) open the
+    next column's cells, or else from the first word past the edge that could open its cell."""
     cells = [""] * len(columns)
     for m in _CHUNK.finditer(line):
         k = 0
@@ -220,24 +244,33 @@ def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[s
             k += 1  # the next cell printed a little to the left: past where this column's lines end,
             # by its next column's start, or a second run of words in this column's line
         placed: list[tuple[int, int, str]] = []  # (column, start, word)
-        for w in _WORD.finditer(m[0]):
-            start, end = m.start() + w.start(), m.start() + w.end()
+        words = [(m.start() + w.start(), m.start() + w.end(), w[0]) for w in _WORD.finditer(m[0])]
+        splits: dict[int, int] = {}  # word -> the column it opens, where the row's lines say so
+        for i, (start, _, _) in enumerate(words[1:], start=1):
+            opened = _open_column(start, k, columns, opens)
+            if opened is not None:
+                splits[i] = opened
+        for i, (start, end, word) in enumerate(words):
+            k = max(k, splits.get(i, k))
+            # not past a column the row's lines say a later word opens
+            stop = min((c for at, c in splits.items() if at > i), default=len(columns))
             while (
-                k + 1 < len(columns)
+                k + 1 < stop
                 and start > m.start()
                 and end > columns[k].end + 1
                 and start >= columns[k + 1].start - PUSH
-                and _opens(columns[k + 1], w[0])
+                and _opens(columns[k + 1], word)
             ):
                 k += 1
-            placed.append((k, start, w[0]))
+            placed.append((k, start, word))
         _move_touching_words(placed, columns, m.start())
         for k, _, word in placed:
             cells[k] = f"{cells[k]} {word}" if cells[k] else word
     return cells
 
 
-_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$|^Q[1-4]$")  # or the quarter before its year ('Q1 | 2025/26')
+_YEAR = re.compile(r"^\d{4}(?:[/\-]\d{2,4})?\b")
 _MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
 
 
@@ -245,15 +278,15 @@ def _move_touching_words(
     placed: list[tuple[int, int, str]], columns: list[_Column], chunk_start: int
 ) -> None:
     """Words one space from the next column that still belong to it: a day before the month that
-    opens a due cell ('on | 16 July 2026'), and a status alone at the end of a line by the status
-    column ('managers | G')."""
+    opens a due cell ('on | 16 July 2026') or a quarter before its year ('for | Q1 2025/26'), and a
+    status alone at the end of a line by the status column ('managers | G')."""
     for n in range(1, len(placed)):
         (k, start, word), (k_next, _, month) = placed[n - 1], placed[n]
         if (
             k_next == k + 1
             and columns[k_next].field == "due"
-            and _MONTH_WORD.match(month)
             and _DAY.match(word)
+            and (_MONTH_WORD.match(month) or (word[0] == "Q" and _YEAR.match(month)))
         ):
             placed[n - 1] = (k_next, start, word)
     if placed:
@@ -559,8 +592,17 @@ def _read_table(
     above: list[str] = [""] * len(columns)  # the cells of the line above
     lines_read = crossing = 0
 
+    row_lines: list[tuple[str, list[_Column]]] = []  # the current row's lines, under their header's columns
+
     def flush() -> None:
         nonlocal row
+        if row is not None and len(row_lines) > 1:  # read again, where its own lines open cells
+            opens = _row_opens([line for line, _ in row_lines])
+            row = [""] * len(columns)
+            for line, under in row_lines:
+                cells = _assign(line, under, opens=opens)
+                row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
+        row_lines.clear()
         if row is not None and any(row):
             items.append(
                 Item(
@@ -655,6 +697,7 @@ def _read_table(
             row_line = i + 1
         else:
             row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
+        row_lines.append((raw, columns))
         blank_run = 0
         above = cells
         i += 1

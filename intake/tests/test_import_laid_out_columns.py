@@ -303,3 +303,47 @@ def test_a_long_numbered_heading_above_a_laid_out_table_is_its_section() -> None
     assert {s.ref: s.title for s in draft.sections}["2"] == (
         "Information sharing between health partners and the front door is too slow"
     )
+
+
+def test_a_cell_touching_the_next_is_split_where_the_rows_other_lines_open_that_column() -> None:
+    # pdftotext places each row's cells a little apart from the header, but at one place down the
+    # row: 'views are' opens where this row's outcome lines do (left of the header's 'Outcome'),
+    # and 'Jo' where the row's lead line below does, so '2025' stays with its due date
+    draft = _import(
+        "Ref    Action                        RAG     Deadline      Outcome                Lead",
+        "1.1    Develop the seven minute      Blue    End of   Children's                  Head of Early Help",
+        "       briefings.                            December views are",
+        "                                             2026     recorded.",
+        "1.2    Audit the strategy record.    Green   Ongoing       Fewer referrals.       Designated Nurse",
+        "1.3    Publish the neglect strategy. Red     6 May 2025    Fewer referrals.       LSCP Training Lead",
+        "1.4    Report on the audit.          Amber   Q4 2024/25    Children's views.      Head of Service",
+        "1.5    Relaunch the protocol.        Green   End of May 2025 Fewer referrals.     Jo Smith",
+        "                                                             Seen in audits.",
+    )
+    assert [(a.ref, a.due_text, a.outcome) for a in draft.actions] == [
+        ("1.1", "End of December 2026", "Children's views are recorded."),
+        ("1.2", "Ongoing", "Fewer referrals."),
+        ("1.3", "6 May 2025", "Fewer referrals."),
+        ("1.4", "Q4 2024/25", "Children's views."),
+        ("1.5", "End of May 2025", "Fewer referrals. Seen in audits."),
+    ]
+
+
+def test_a_quarter_one_space_from_the_due_column_is_read_with_its_year() -> None:
+    # '... programme for | Q1 2025/26': the action's line runs to one space short of the due cell,
+    # 'Q1' within where the action's lines end
+    draft = _import(
+        "Action                                                By when           Lead",
+        "4.1 Report on the multi-agency training               February 2025     Independent",
+        "programme for practitioners working with              (revised to May   Scrutineer",
+        "families. The work will be led jointly with the       2025)",
+        "police and the integrated care board. Progress will",
+        "4.2 Audit the multi-agency training programme for Q1 2025/26            Quality Assurance",
+        "practitioners working with families.                                    Manager",
+        "4.3 Train practitioners in the graded care profile.   20 May 2026       Designated Nurse",
+    )
+    assert [(a.ref, a.due_text) for a in draft.actions] == [
+        ("4.1", "February 2025 (revised to May 2025)"),
+        ("4.2", "Q1 2025/26"),
+        ("4.3", "20 May 2026"),
+    ]
