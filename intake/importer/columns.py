@@ -519,7 +519,7 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
             continue
         table += 1
         start = i
-        title = _title_above(lines, i, max(previous_end, i - 4))
+        title = _title_above(lines, i, max(previous_end, i - 4), previous_end)
         pages_before += sum(line.count("\f") for line in lines[counted:i])
         counted = i
         items, i = _read_table(lines, i, columns, table, counted, pages_before)
@@ -548,15 +548,21 @@ def _is_title(text: str) -> bool:
     )
 
 
-def _title_above(lines: list[str], i: int, stop: int) -> int | None:
-    """The line naming the table whose header is line ``i``: the short line just above it."""
+def _title_above(lines: list[str], i: int, stop: int, table_end: int = 0) -> int | None:
+    """The line naming the table whose header is line ``i``: the short line just above it (which
+    may follow the last line of the table before, ending at ``table_end``, as a page's top line)."""
     j = i - 1
     while j >= stop and not lines[j].strip():
         j -= 1
     if j < stop:
         return None
     above = j - 1
-    if above >= 0 and lines[above].strip() and not _is_furniture(lines[above].strip()):
+    if (
+        above >= table_end
+        and lines[above].strip()
+        and not _is_furniture(lines[above].strip())
+        and "\f" not in lines[j]
+    ):
         return None  # the last line of a paragraph, not a title on its own
     return j if _names_table(lines[j].replace("\f", "").strip()) else None
 

@@ -347,3 +347,27 @@ def test_a_quarter_one_space_from_the_due_column_is_read_with_its_year() -> None
         ("4.2", "Q1 2025/26"),
         ("4.3", "20 May 2026"),
     ]
+
+
+def test_a_strands_name_at_the_top_of_a_page_above_a_repeated_header_is_its_section() -> None:
+    # pdftotext prints a page's first line right after the last line of the page before: the
+    # strand's name there is not the end of a paragraph but the title of the table below
+    header = "Number Agreed action                          Deadline      BRAG   Action owner"
+    draft = _import(
+        "Priority 1: Quality assurance and audit",
+        header,
+        "1.1a      Audit the seven minute briefings      31/10/2025    R      Detective Inspector",
+        "          published after each rapid review.",
+        "1.1b      Review the return home interview      Ongoing       G      Head of Early Help",
+        "          offer to children who go missing.",
+        "\fPriority 2: Tackling neglect",
+        header,
+        "2.1a      Review the training programme.        June 2026     A      Designated Nurse",
+        "2.1b      Report on the graded care profile.    May 2026      G      Head of Service",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("1.1a", "1"),
+        ("1.1b", "1"),
+        ("2.1a", "2"),
+        ("2.1b", "2"),
+    ]
