@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import Location
@@ -93,13 +93,14 @@ def _wrapped_header_spans(line: str, below: str) -> tuple[tuple[int, str | None,
     if not all(could_be_header_word(w) for m in (*top, *under) for w in m[0].split()):
         return None
     added = [""] * len(top)
+    added_at = [0] * len(top)  # where each piece below starts
     for m in under:
         k = next((k for k, t in enumerate(top) if t.start() - 2 <= m.start() <= t.end() + 1), None)
         if k is None or added[k] or len(m[0].split()) > 3:
             return None  # a piece under no column name: not a header's second line
-        added[k] = m[0]
+        added[k], added_at[k] = m[0], m.start()
     out: list[tuple[int, str | None, str]] = []
-    for t, extra in zip(top, added, strict=True):
+    for t, extra, extra_at in zip(top, added, added_at, strict=True):
         field = exact_header_field(f"{t[0]} {extra}" if extra else t[0])
         if field is None and not extra:  # runs of several names one space apart ('Ref Action')
             named = header_fields_of(t[0])
@@ -110,13 +111,46 @@ def _wrapped_header_spans(line: str, below: str) -> tuple[tuple[int, str | None,
                 out.append((at, name_field, name))
                 at += len(name) + 1
             continue
-        if field is None:
-            return None
+        if field is None:  # several names one space apart, one finished below ('Completion Lead
+            # officer' over 'date')
+            finished = _names_finished_below(t, extra, extra_at)
+            if finished is None:
+                return None
+            out.extend(finished)
+            continue
         out.append((t.start(), field, t[0]))
     fields = [f for _, f, _ in out]
     if "text" not in fields or len(out) < 3 or not any(extra for extra in added):
         return None
     return tuple(out)
+
+
+def _names_finished_below(
+    top: re.Match[str], extra: str, extra_at: int
+) -> list[tuple[int, str | None, str]] | None:
+    """The columns a run of header names one space apart names when the piece below (at
+    ``extra_at``) finishes the name it sits under: (start, field, title) each, else None."""
+    words = [(top.start() + w.start(), w[0]) for w in _WORD.finditer(top[0])]
+    under = max((k for k, (at, _) in enumerate(words) if at <= extra_at + 2), default=0)
+    for a in range(under, -1, -1):
+        for b in range(under + 1, len(words) + 1):
+            field = exact_header_field(" ".join([*(w for _, w in words[a:b]), extra]))
+            before = header_fields_of(" ".join(w for _, w in words[:a])) if a else []
+            after = header_fields_of(" ".join(w for _, w in words[b:])) if b < len(words) else []
+            if field is None or before is None or after is None:
+                continue
+            out: list[tuple[int, str | None, str]] = []
+            at = 0
+            for name_field, name in before:
+                out.append((words[at][0], name_field, name))
+                at += len(name.split())
+            out.append((words[a][0], field, " ".join(w for _, w in words[a:b])))
+            at = b
+            for name_field, name in after:
+                out.append((words[at][0], name_field, name))
+                at += len(name.split())
+            return out
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -212,14 +246,19 @@ def _open_column(start: int, k: int, columns: list[_Column], opens: frozenset[in
 
 
 def _assign(
-    line: str, columns: list[_Column], by_start: bool = False, opens: frozenset[int] = frozenset()
+    line: str,
+    columns: list[_Column],
+    by_start: bool = False,
+    opens: frozenset[int] = frozenset(),
+    opened: dict[int, int] | None = None,
 ) -> list[str]:
     """The pieces of a line under each column. A run of words one space apart starts in the column
     its first word starts in (or the next, when it starts past where the column's lines end or the
     column already has a run on this line); where it runs past that column's right edge (a long line of a cell
     pushing the next cell along, or the next cell printed a little to the left), the words beyond
     the edge are the next column's: from a word where the row's other lines (``opens``) open the
-    next column's cells, or else from the first word past the edge that could open its cell."""
+    next column's cells (noted in ``opened``: column -> where), or else from the first word past
+    the edge that could open its cell."""
     cells = [""] * len(columns)
     for m in _CHUNK.finditer(line):
         k = 0
@@ -247,9 +286,12 @@ def _assign(
         words = [(m.start() + w.start(), m.start() + w.end(), w[0]) for w in _WORD.finditer(m[0])]
         splits: dict[int, int] = {}  # word -> the column it opens, where the row's lines say so
         for i, (start, _, _) in enumerate(words[1:], start=1):
-            opened = _open_column(start, k, columns, opens)
-            if opened is not None:
-                splits[i] = opened
+            column = _open_column(start, k, columns, opens)
+            if column is not None:
+                splits[i] = column
+        if opened is not None:
+            for i, c in splits.items():
+                opened.setdefault(c, words[i][0])
         for i, (start, end, word) in enumerate(words):
             k = max(k, splits.get(i, k))
             # not past a column the row's lines say a later word opens
@@ -604,9 +646,19 @@ def _read_table(
         nonlocal row
         if row is not None and len(row_lines) > 1:  # read again, where its own lines open cells
             opens = _row_opens([line for line, _ in row_lines])
+            opened: dict[tuple[int, int], int] = {}  # (header, column) -> where the row opens it
+            for line, under in row_lines:
+                found: dict[int, int] = {}
+                _assign(line, under, opens=opens, opened=found)
+                for k, at in found.items():
+                    opened.setdefault((id(under), k), at)
             row = [""] * len(columns)
             for line, under in row_lines:
-                cells = _assign(line, under, opens=opens)
+                # the columns where this row's cells open under this header ('End' of 'Amber End
+                # of' opens the due cell, so 'October' below it, left of the header's column, is
+                # the due cell's too)
+                own = [replace(c, start=opened.get((id(under), k), c.start)) for k, c in enumerate(under)]
+                cells = _assign(line, own, opens=opens)
                 row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
         row_lines.clear()
         if row is not None and any(row):

@@ -371,3 +371,39 @@ def test_a_strands_name_at_the_top_of_a_page_above_a_repeated_header_is_its_sect
         ("2.1a", "2"),
         ("2.1b", "2"),
     ]
+
+
+def test_a_wrapped_header_whose_names_run_together_is_read_by_the_name_each_piece_finishes() -> None:
+    # 'Completion Lead officer' is one run of words; 'date' below finishes 'Completion'
+    draft = _import(
+        "Agreed action                    RAG     Completion Lead officer     Success",
+        "                                         date                        measure",
+        "1.1 Relaunch the domestic        Red     31/05/2025   Designated     Children's",
+        "abuse notification process.                           Nurse          views are heard.",
+        "1.2 Review the neglect           Green   Ongoing      Head of Early  Fewer repeat",
+        "strategy.                                             Help           referrals.",
+    )
+    assert [(a.ref, a.rag, a.due_text, a.owner, a.outcome) for a in draft.actions] == [
+        ("1.1", "red", "31/05/2025", "Designated Nurse", "Children's views are heard."),
+        ("1.2", "green", "Ongoing", "Head of Early Help", "Fewer repeat referrals."),
+    ]
+
+
+def test_a_cells_lines_left_of_its_column_follow_where_the_row_opens_that_cell() -> None:
+    # 'End' one space after 'Amber' opens this row's due cell at its own place, left of the header's
+    # 'Due date': 'October' and '2025' below it are the due cell's, not the status's
+    draft = _import(
+        "Agreed action                    RAG     Due date     Lead officer   Outcome",
+        "1.1 Develop the strategy         Amber End of         Independent    Children's",
+        "discussion record so that it           October        Scrutineer     views are",
+        "asks what the child has said.          2025                          recorded.",
+        "1.2 Report on the escalation     Green   31/10/2026   Quality        Fewer repeat",
+        "policy.                                               Assurance      referrals.",
+        "1.3 Develop the return home      Red     Ongoing      Head of Early  Fewer repeat",
+        "interview offer.                                      Help           referrals.",
+    )
+    assert [(a.ref, a.rag, a.due_text) for a in draft.actions] == [
+        ("1.1", "amber", "End of October 2025"),
+        ("1.2", "green", "31/10/2026"),
+        ("1.3", "red", "Ongoing"),
+    ]
