@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import Location
@@ -93,13 +93,14 @@ def _wrapped_header_spans(line: str, below: str) -> tuple[tuple[int, str | None,
     if not all(could_be_header_word(w) for m in (*top, *under) for w in m[0].split()):
         return None
     added = [""] * len(top)
+    added_at = [0] * len(top)  # where each piece below starts
     for m in under:
         k = next((k for k, t in enumerate(top) if t.start() - 2 <= m.start() <= t.end() + 1), None)
         if k is None or added[k] or len(m[0].split()) > 3:
             return None  # a piece under no column name: not a header's second line
-        added[k] = m[0]
+        added[k], added_at[k] = m[0], m.start()
     out: list[tuple[int, str | None, str]] = []
-    for t, extra in zip(top, added, strict=True):
+    for t, extra, extra_at in zip(top, added, added_at, strict=True):
         field = exact_header_field(f"{t[0]} {extra}" if extra else t[0])
         if field is None and not extra:  # runs of several names one space apart ('Ref Action')
             named = header_fields_of(t[0])
@@ -110,13 +111,46 @@ def _wrapped_header_spans(line: str, below: str) -> tuple[tuple[int, str | None,
                 out.append((at, name_field, name))
                 at += len(name) + 1
             continue
-        if field is None:
-            return None
+        if field is None:  # several names one space apart, one finished below ('Completion Lead
+            # officer' over 'date')
+            finished = _names_finished_below(t, extra, extra_at)
+            if finished is None:
+                return None
+            out.extend(finished)
+            continue
         out.append((t.start(), field, t[0]))
     fields = [f for _, f, _ in out]
     if "text" not in fields or len(out) < 3 or not any(extra for extra in added):
         return None
     return tuple(out)
+
+
+def _names_finished_below(
+    top: re.Match[str], extra: str, extra_at: int
+) -> list[tuple[int, str | None, str]] | None:
+    """The columns a run of header names one space apart names when the piece below (at
+    ``extra_at``) finishes the name it sits under: (start, field, title) each, else None."""
+    words = [(top.start() + w.start(), w[0]) for w in _WORD.finditer(top[0])]
+    under = max((k for k, (at, _) in enumerate(words) if at <= extra_at + 2), default=0)
+    for a in range(under, -1, -1):
+        for b in range(under + 1, len(words) + 1):
+            field = exact_header_field(" ".join([*(w for _, w in words[a:b]), extra]))
+            before = header_fields_of(" ".join(w for _, w in words[:a])) if a else []
+            after = header_fields_of(" ".join(w for _, w in words[b:])) if b < len(words) else []
+            if field is None or before is None or after is None:
+                continue
+            out: list[tuple[int, str | None, str]] = []
+            at = 0
+            for name_field, name in before:
+                out.append((words[at][0], name_field, name))
+                at += len(name.split())
+            out.append((words[a][0], field, " ".join(w for _, w in words[a:b])))
+            at = b
+            for name_field, name in after:
+                out.append((words[at][0], name_field, name))
+                at += len(name.split())
+            return out
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -190,12 +224,41 @@ def header_fields_of(text: str) -> list[tuple[str | None, str]] | None:
     return out[::-1]
 
 
-def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[str]:
+def _row_opens(lines: list[str]) -> frozenset[int]:
+    """Where a row's lines open a cell: runs of words after a wide gap. pdftotext places each row's
+    cells on their own, a few characters from the header's columns, but at one place down the row."""
+    return frozenset(
+        m.start()
+        for line in lines
+        for m in _CHUNK.finditer(line)
+        if line[max(0, m.start() - 2) : m.start()].strip() == ""
+    )
+
+
+def _open_column(start: int, k: int, columns: list[_Column], opens: frozenset[int]) -> int | None:
+    """The column after ``k`` that a word opens where the row's other lines open that column's cells
+    (one space after the cell before it), else None."""
+    if not opens or not {start - 1, start, start + 1} & opens:
+        return None
+    near = [(abs(columns[c].start - start), c) for c in range(k + 1, len(columns))]
+    best = min(near, default=None)
+    return best[1] if best is not None and best[0] <= PUSH else None
+
+
+def _assign(
+    line: str,
+    columns: list[_Column],
+    by_start: bool = False,
+    opens: frozenset[int] = frozenset(),
+    opened: dict[int, int] | None = None,
+) -> list[str]:
     """The pieces of a line under each column. A run of words one space apart starts in the column
     its first word starts in (or the next, when it starts past where the column's lines end or the
     column already has a run on this line); where it runs past that column's right edge (a long line of a cell
     pushing the next cell along, or the next cell printed a little to the left), the words beyond
-    the edge are the next column's."""
+    the edge are the next column's: from a word where the row's other lines (``opens``) open the
+    next column's cells (noted in ``opened``: column -> where), or else from the first word past
+    the edge that could open its cell."""
     cells = [""] * len(columns)
     for m in _CHUNK.finditer(line):
         k = 0
@@ -220,24 +283,36 @@ def _assign(line: str, columns: list[_Column], by_start: bool = False) -> list[s
             k += 1  # the next cell printed a little to the left: past where this column's lines end,
             # by its next column's start, or a second run of words in this column's line
         placed: list[tuple[int, int, str]] = []  # (column, start, word)
-        for w in _WORD.finditer(m[0]):
-            start, end = m.start() + w.start(), m.start() + w.end()
+        words = [(m.start() + w.start(), m.start() + w.end(), w[0]) for w in _WORD.finditer(m[0])]
+        splits: dict[int, int] = {}  # word -> the column it opens, where the row's lines say so
+        for i, (start, _, _) in enumerate(words[1:], start=1):
+            column = _open_column(start, k, columns, opens)
+            if column is not None:
+                splits[i] = column
+        if opened is not None:
+            for i, c in splits.items():
+                opened.setdefault(c, words[i][0])
+        for i, (start, end, word) in enumerate(words):
+            k = max(k, splits.get(i, k))
+            # not past a column the row's lines say a later word opens
+            stop = min((c for at, c in splits.items() if at > i), default=len(columns))
             while (
-                k + 1 < len(columns)
+                k + 1 < stop
                 and start > m.start()
                 and end > columns[k].end + 1
                 and start >= columns[k + 1].start - PUSH
-                and _opens(columns[k + 1], w[0])
+                and _opens(columns[k + 1], word)
             ):
                 k += 1
-            placed.append((k, start, w[0]))
+            placed.append((k, start, word))
         _move_touching_words(placed, columns, m.start())
         for k, _, word in placed:
             cells[k] = f"{cells[k]} {word}" if cells[k] else word
     return cells
 
 
-_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$|^Q[1-4]$")  # or the quarter before its year ('Q1 | 2025/26')
+_YEAR = re.compile(r"^\d{4}(?:[/\-]\d{2,4})?\b")
 _MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
 
 
@@ -245,15 +320,15 @@ def _move_touching_words(
     placed: list[tuple[int, int, str]], columns: list[_Column], chunk_start: int
 ) -> None:
     """Words one space from the next column that still belong to it: a day before the month that
-    opens a due cell ('on | 16 July 2026'), and a status alone at the end of a line by the status
-    column ('managers | G')."""
+    opens a due cell ('on | 16 July 2026') or a quarter before its year ('for | Q1 2025/26'), and a
+    status alone at the end of a line by the status column ('managers | G')."""
     for n in range(1, len(placed)):
         (k, start, word), (k_next, _, month) = placed[n - 1], placed[n]
         if (
             k_next == k + 1
             and columns[k_next].field == "due"
-            and _MONTH_WORD.match(month)
             and _DAY.match(word)
+            and (_MONTH_WORD.match(month) or (word[0] == "Q" and _YEAR.match(month)))
         ):
             placed[n - 1] = (k_next, start, word)
     if placed:
@@ -486,7 +561,7 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
             continue
         table += 1
         start = i
-        title = _title_above(lines, i, max(previous_end, i - 4))
+        title = _title_above(lines, i, max(previous_end, i - 4), previous_end)
         pages_before += sum(line.count("\f") for line in lines[counted:i])
         counted = i
         items, i = _read_table(lines, i, columns, table, counted, pages_before)
@@ -515,15 +590,21 @@ def _is_title(text: str) -> bool:
     )
 
 
-def _title_above(lines: list[str], i: int, stop: int) -> int | None:
-    """The line naming the table whose header is line ``i``: the short line just above it."""
+def _title_above(lines: list[str], i: int, stop: int, table_end: int = 0) -> int | None:
+    """The line naming the table whose header is line ``i``: the short line just above it (which
+    may follow the last line of the table before, ending at ``table_end``, as a page's top line)."""
     j = i - 1
     while j >= stop and not lines[j].strip():
         j -= 1
     if j < stop:
         return None
     above = j - 1
-    if above >= 0 and lines[above].strip() and not _is_furniture(lines[above].strip()):
+    if (
+        above >= table_end
+        and lines[above].strip()
+        and not _is_furniture(lines[above].strip())
+        and "\f" not in lines[j]
+    ):
         return None  # the last line of a paragraph, not a title on its own
     return j if _names_table(lines[j].replace("\f", "").strip()) else None
 
@@ -559,8 +640,27 @@ def _read_table(
     above: list[str] = [""] * len(columns)  # the cells of the line above
     lines_read = crossing = 0
 
+    row_lines: list[tuple[str, list[_Column]]] = []  # the current row's lines, under their header's columns
+
     def flush() -> None:
         nonlocal row
+        if row is not None and len(row_lines) > 1:  # read again, where its own lines open cells
+            opens = _row_opens([line for line, _ in row_lines])
+            opened: dict[tuple[int, int], int] = {}  # (header, column) -> where the row opens it
+            for line, under in row_lines:
+                found: dict[int, int] = {}
+                _assign(line, under, opens=opens, opened=found)
+                for k, at in found.items():
+                    opened.setdefault((id(under), k), at)
+            row = [""] * len(columns)
+            for line, under in row_lines:
+                # the columns where this row's cells open under this header ('End' of 'Amber End
+                # of' opens the due cell, so 'October' below it, left of the header's column, is
+                # the due cell's too)
+                own = [replace(c, start=opened.get((id(under), k), c.start)) for k, c in enumerate(under)]
+                cells = _assign(line, own, opens=opens)
+                row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
+        row_lines.clear()
         if row is not None and any(row):
             items.append(
                 Item(
@@ -655,6 +755,7 @@ def _read_table(
             row_line = i + 1
         else:
             row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
+        row_lines.append((raw, columns))
         blank_run = 0
         above = cells
         i += 1

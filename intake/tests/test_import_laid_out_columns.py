@@ -303,3 +303,107 @@ def test_a_long_numbered_heading_above_a_laid_out_table_is_its_section() -> None
     assert {s.ref: s.title for s in draft.sections}["2"] == (
         "Information sharing between health partners and the front door is too slow"
     )
+
+
+def test_a_cell_touching_the_next_is_split_where_the_rows_other_lines_open_that_column() -> None:
+    # pdftotext places each row's cells a little apart from the header, but at one place down the
+    # row: 'views are' opens where this row's outcome lines do (left of the header's 'Outcome'),
+    # and 'Jo' where the row's lead line below does, so '2025' stays with its due date
+    draft = _import(
+        "Ref    Action                        RAG     Deadline      Outcome                Lead",
+        "1.1    Develop the seven minute      Blue    End of   Children's                  Head of Early Help",
+        "       briefings.                            December views are",
+        "                                             2026     recorded.",
+        "1.2    Audit the strategy record.    Green   Ongoing       Fewer referrals.       Designated Nurse",
+        "1.3    Publish the neglect strategy. Red     6 May 2025    Fewer referrals.       LSCP Training Lead",
+        "1.4    Report on the audit.          Amber   Q4 2024/25    Children's views.      Head of Service",
+        "1.5    Relaunch the protocol.        Green   End of May 2025 Fewer referrals.     Jo Smith",
+        "                                                             Seen in audits.",
+    )
+    assert [(a.ref, a.due_text, a.outcome) for a in draft.actions] == [
+        ("1.1", "End of December 2026", "Children's views are recorded."),
+        ("1.2", "Ongoing", "Fewer referrals."),
+        ("1.3", "6 May 2025", "Fewer referrals."),
+        ("1.4", "Q4 2024/25", "Children's views."),
+        ("1.5", "End of May 2025", "Fewer referrals. Seen in audits."),
+    ]
+
+
+def test_a_quarter_one_space_from_the_due_column_is_read_with_its_year() -> None:
+    # '... programme for | Q1 2025/26': the action's line runs to one space short of the due cell,
+    # 'Q1' within where the action's lines end
+    draft = _import(
+        "Action                                                By when           Lead",
+        "4.1 Report on the multi-agency training               February 2025     Independent",
+        "programme for practitioners working with              (revised to May   Scrutineer",
+        "families. The work will be led jointly with the       2025)",
+        "police and the integrated care board. Progress will",
+        "4.2 Audit the multi-agency training programme for Q1 2025/26            Quality Assurance",
+        "practitioners working with families.                                    Manager",
+        "4.3 Train practitioners in the graded care profile.   20 May 2026       Designated Nurse",
+    )
+    assert [(a.ref, a.due_text) for a in draft.actions] == [
+        ("4.1", "February 2025 (revised to May 2025)"),
+        ("4.2", "Q1 2025/26"),
+        ("4.3", "20 May 2026"),
+    ]
+
+
+def test_a_strands_name_at_the_top_of_a_page_above_a_repeated_header_is_its_section() -> None:
+    # pdftotext prints a page's first line right after the last line of the page before: the
+    # strand's name there is not the end of a paragraph but the title of the table below
+    header = "Number Agreed action                          Deadline      BRAG   Action owner"
+    draft = _import(
+        "Priority 1: Quality assurance and audit",
+        header,
+        "1.1a      Audit the seven minute briefings      31/10/2025    R      Detective Inspector",
+        "          published after each rapid review.",
+        "1.1b      Review the return home interview      Ongoing       G      Head of Early Help",
+        "          offer to children who go missing.",
+        "\fPriority 2: Tackling neglect",
+        header,
+        "2.1a      Review the training programme.        June 2026     A      Designated Nurse",
+        "2.1b      Report on the graded care profile.    May 2026      G      Head of Service",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("1.1a", "1"),
+        ("1.1b", "1"),
+        ("2.1a", "2"),
+        ("2.1b", "2"),
+    ]
+
+
+def test_a_wrapped_header_whose_names_run_together_is_read_by_the_name_each_piece_finishes() -> None:
+    # 'Completion Lead officer' is one run of words; 'date' below finishes 'Completion'
+    draft = _import(
+        "Agreed action                    RAG     Completion Lead officer     Success",
+        "                                         date                        measure",
+        "1.1 Relaunch the domestic        Red     31/05/2025   Designated     Children's",
+        "abuse notification process.                           Nurse          views are heard.",
+        "1.2 Review the neglect           Green   Ongoing      Head of Early  Fewer repeat",
+        "strategy.                                             Help           referrals.",
+    )
+    assert [(a.ref, a.rag, a.due_text, a.owner, a.outcome) for a in draft.actions] == [
+        ("1.1", "red", "31/05/2025", "Designated Nurse", "Children's views are heard."),
+        ("1.2", "green", "Ongoing", "Head of Early Help", "Fewer repeat referrals."),
+    ]
+
+
+def test_a_cells_lines_left_of_its_column_follow_where_the_row_opens_that_cell() -> None:
+    # 'End' one space after 'Amber' opens this row's due cell at its own place, left of the header's
+    # 'Due date': 'October' and '2025' below it are the due cell's, not the status's
+    draft = _import(
+        "Agreed action                    RAG     Due date     Lead officer   Outcome",
+        "1.1 Develop the strategy         Amber End of         Independent    Children's",
+        "discussion record so that it           October        Scrutineer     views are",
+        "asks what the child has said.          2025                          recorded.",
+        "1.2 Report on the escalation     Green   31/10/2026   Quality        Fewer repeat",
+        "policy.                                               Assurance      referrals.",
+        "1.3 Develop the return home      Red     Ongoing      Head of Early  Fewer repeat",
+        "interview offer.                                      Help           referrals.",
+    )
+    assert [(a.ref, a.rag, a.due_text) for a in draft.actions] == [
+        ("1.1", "amber", "End of October 2025"),
+        ("1.2", "green", "31/10/2026"),
+        ("1.3", "red", "Ongoing"),
+    ]
