@@ -109,6 +109,91 @@ def _header_words(text: str) -> list[tuple[str | None, str]] | None:
     return out or None
 
 
+_MAX_TITLE_LINES = 3
+
+
+def header_under_title(
+    lines: list[str],
+) -> tuple[list[str], list[tuple[str | None, str]] | None]:
+    """A block whose last lines name a header's first columns and whose first lines are a title
+    printed with it, one line apart (the document's title, or the table's heading 'Priority 1: ...'
+    over 'What we will do'): the title's lines and the columns named; ([], None) when none."""
+    for cut in range(1, min(len(lines), _MAX_TITLE_LINES + 1)):
+        rest = " ".join(lines[cut:])
+        if header_fields_of(lines[cut - 1]):
+            continue  # a header name itself, not a title
+        named = header_fields_of(rest)
+        if named is not None:
+            return lines[:cut], named
+    return [], None
+
+
+def _names(lines: list[str]) -> list[tuple[str | None, str]] | None:
+    text = " ".join(lines)
+    return header_fields_of(text) or _header_words(text)
+
+
+def header_names_gathered(
+    blocks: list[tuple[int, list[str]]], lines: list[str]
+) -> list[tuple[int, list[str]]]:
+    """The blocks with a header's column names printed apart put back after its first names.
+
+    pdftotext prints a header cell whose column is empty under it (a RAG shown by colour) or whose
+    name sits lower in the header row later than the rest: among the first row's cells ('Number' /
+    'Actions' / '1.1' / 'Audit ...' / 'Status' / ...) or at the page's foot ('RAG' / 'Action owner'
+    after the last row). A block of nothing but column names, on the header's page, naming columns
+    the header does not yet have, is one of its names; the gathering stops at a name the header
+    already has (the header repeated, or another table's) and at the page's end. A heading right
+    under the first names ('Priority 1: ...') ends the header: names after it may be a row's cells
+    printed column by column (pdfminer), and reading them as the header puts leads on wrong actions."""
+    breaks = 0
+    page_of_line: list[int] = []
+    for line in lines:
+        breaks += line.count("\f")
+        page_of_line.append(breaks)
+
+    def page(block: tuple[int, list[str]]) -> int:
+        return page_of_line[block[0]] if block[0] < len(page_of_line) else breaks
+
+    out = list(blocks)
+    k = 0
+    while k < len(out):
+        named = _names(out[k][1]) or header_under_title(out[k][1])[1]
+        if named is None:
+            k += 1
+            continue
+        fields = [f for f, _ in named]
+        j = k + 1
+        while j < len(out) and (more := _names(out[j][1])) is not None:
+            if any(f in fields for f, _ in more):
+                break
+            fields += [f for f, _ in more]
+            j += 1
+        if "text" not in fields:
+            k = j
+            continue
+        gathered: list[int] = []
+        at = j
+        while at < len(out) and page(out[at]) == page(out[k]):
+            # not a date ('Q4 2025/26' reads as the quarter columns' names)
+            text = " ".join(out[at][1])
+            more = None if any(ch.isdigit() for ch in text) else _names(out[at][1])
+            if more is None and not gathered and at == j and _LABELLED_GROUP.match(text):
+                break  # a heading right under the header: the names after it are no part of it
+            if more is not None:
+                if any(f in fields for f, _ in more):
+                    break
+                fields += [f for f, _ in more]
+                gathered.append(at)
+            at += 1
+        if gathered:
+            moved = [out[g] for g in gathered]
+            keep = set(gathered)
+            out[j:at] = moved + [b for g, b in enumerate(out[j:at], start=j) if g not in keep]
+        k = j + len(gathered)
+    return out
+
+
 def _header_run(
     blocks: list[tuple[int, list[str]]], k: int
 ) -> tuple[list[str | None], list[str], int, str | None] | None:
@@ -120,10 +205,11 @@ def _header_run(
     title: str | None = None
     while j < len(blocks):
         named = header_fields_of(" ".join(blocks[j][1])) or _header_words(" ".join(blocks[j][1]))
-        if named is None and j == k and len(blocks[j][1]) > 1:
-            # the table's title printed with its header's first cell ('Pursue' over 'Ref')
-            named = header_fields_of(" ".join(blocks[j][1][1:]))
-            title = blocks[j][1][0] if named else None
+        if named is None and j == k:
+            above, named = header_under_title(blocks[j][1])
+            # a heading over the table ('Pursue' over 'Ref'); the document's own title (its first
+            # lines) is no section
+            title = " ".join(above) if named and above and blocks[j][0] > 0 else None
         if named is None:
             break
         fields += [f for f, _ in named]
@@ -132,13 +218,14 @@ def _header_run(
     # one block is a header when it names four columns or more ('Ref Action Lead Due Q1 Q2 Q3 Q4')
     if j - k < (1 if len(fields) >= 4 else 2) or "text" not in fields or len(fields) < 3:
         return None
+    # the column of the priorities (themes) the actions sit under, merged down their rows, prints its
+    # cell once, as a block above its first row: read as a heading, so no cell of a row
+    keep = [i for i, f in enumerate(fields) if f not in _GROUPING]
+    fields = [fields[i] for i in keep]
+    names = [names[i] for i in keep]
     if "ref" not in fields:
-        # no Ref column: each action's reference opens its Action cell, and the column of the
-        # priorities (recommendations) it sits under prints as a heading block above its rows
-        keep = [i for i, f in enumerate(fields) if f not in _GROUPING]
-        at = [fields[i] for i in keep].index("text")
-        fields = [fields[i] for i in keep]
-        names = [names[i] for i in keep]
+        # no Ref column: each action's reference opens its Action cell
+        at = fields.index("text")
         fields.insert(at, "ref")
         names.insert(at, "Ref")
     return fields, names, j, title
@@ -149,7 +236,7 @@ def block_items(
 ) -> list[Item]:
     """The tables of a text extracted cell after cell, as a header row and rows; [] when none.
     ``arrange`` places each row's cells under the header's fields (by what they hold)."""
-    blocks = _blocks(lines)
+    blocks = header_names_gathered(_blocks(lines), lines)
     items: list[Item] = []
     k = 0
     table = 0

@@ -15,7 +15,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .blocks import _BARE_REF, _REF_LINE, _STATUS_WORD, _blocks, _header_words, _heading
+from .blocks import (
+    _BARE_REF,
+    _REF_LINE,
+    _STATUS_WORD,
+    _blocks,
+    _header_words,
+    _heading,
+    header_names_gathered,
+    header_under_title,
+)
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
@@ -39,15 +48,22 @@ _CONTINUED = -2.0  # a cell printed as two blocks (a blank line inside it)
 _NEG = -1e9
 
 
-def _header_at(blocks: list[tuple[int, list[str]]], k: int) -> tuple[list[str | None], list[str], int] | None:
+def _header_at(
+    blocks: list[tuple[int, list[str]]], k: int
+) -> tuple[list[str | None], list[str], int, str | None] | None:
     """The header of a table without a reference column starting at block ``k``: its fields, their
-    names and the block after it."""
+    names, the block after it and the heading printed above it in its first block."""
     fields: list[str | None] = []
     names: list[str] = []
     j = k
+    title: str | None = None
     while j < len(blocks):
         text = " ".join(blocks[j][1])
         named = header_fields_of(text) or _header_words(text)
+        if named is None and j == k:
+            above, named = header_under_title(blocks[j][1])
+            # the document's own title (its first lines) is no section
+            title = " ".join(above) if named and above and blocks[j][0] > 0 else None
         if named is None:
             break
         fields += [f for f, _ in named]
@@ -59,7 +75,7 @@ def _header_at(blocks: list[tuple[int, list[str]]], k: int) -> tuple[list[str | 
         return None
     if len([f for f in fields if f not in _GROUPING]) < 3 or len(set(fields)) < len(fields):
         return None
-    return fields, names, j
+    return fields, names, j, title
 
 
 def _action_apart(fields: list[str | None], names: list[str]) -> None:
@@ -225,7 +241,7 @@ def _align(units: list[str], single: list[bool], kinds: list[str]) -> list[tuple
 def cell_items(lines: list[str]) -> list[Item]:
     """The tables without a reference column of a text extracted cell after cell, as a header row,
     rows and headings; [] when none."""
-    blocks = _blocks(lines)
+    blocks = header_names_gathered(_blocks(lines), lines)
     items: list[Item] = []
     k = 0
     table = 0
@@ -234,7 +250,8 @@ def cell_items(lines: list[str]) -> list[Item]:
         if found is None:
             k += 1
             continue
-        fields, names, k = found
+        start = blocks[k][0]
+        fields, names, k, title = found
         table += 1
         columns = [(f, name) for f, name in zip(fields, names, strict=True) if f not in _GROUPING]
         header_names = {name.lower() for _, name in columns} | {name.lower() for name in names}
@@ -242,8 +259,8 @@ def cell_items(lines: list[str]) -> list[Item]:
         while k < len(blocks):
             again = _header_at(blocks, k)
             if again is not None:
-                if again[0] != fields:
-                    break  # another table
+                if again[0] != fields or again[3] is not None:
+                    break  # another table, or the same columns under a new heading
                 k = again[2]  # the header repeated on a new page
                 continue
             if " ".join(blocks[k][1]).lower() not in header_names:
@@ -252,6 +269,8 @@ def cell_items(lines: list[str]) -> list[Item]:
         opened = sum(1 for _, lines in body if _REF_LINE.match(lines[0]) or _BARE_REF.match(lines[0]))
         if opened >= 2:
             continue  # each action's reference opens its cell: read by the rows the references start
+        if title is not None:
+            items.append(Item(text=title, heading=2, location=Location(line=start + 1)))
         items.append(
             Item(
                 text="\t".join(n for _, n in columns),
