@@ -204,6 +204,12 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
             k += 1
         table += 1
         columns = [(f, n) for f, n in zip(fields, names, strict=True) if f not in _GROUPING]
+        # without a reference column, the rows are counted by the references opening their texts
+        in_text = "ref" not in fields
+        if in_text:
+            # each action's reference opens its text: given a column of its own, so that a row whose
+            # other cells could not be matched is still read as an action, not as a numbered heading
+            columns.insert(0, ("ref", "Ref"))
         read: list[Item] = [
             Item(
                 text="\t".join(n for _, n in columns),
@@ -212,7 +218,7 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
                 location=Location(line=body[0].line if body else None, table=table),
             )
         ]
-        if _read_body(body, [f for f, _ in columns], table, read, warnings):
+        if _read_body(body, [f for f, _ in columns], in_text, table, read, warnings):
             recognised = True
         items.extend(read)
     if not recognised:
@@ -223,6 +229,7 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
 def _read_body(
     body: list[_Block],
     fields: list[str | None],
+    in_text: bool,
     table: int,
     items: list[Item],
     warnings: list[tuple[str, int]],
@@ -249,8 +256,6 @@ def _read_body(
             )
         run = None
 
-    # without a reference column, the rows are counted by the references opening their texts
-    in_text = "ref" not in fields
     kinds: dict[int, str] = {}
     for block in body:
         if block.page != page:
@@ -378,9 +383,8 @@ def _rows(
     n = len(run.refs)
     width = len(fields)
     rows = [[""] * width for _ in range(n)]
-    if not run.in_text:
-        for row, ref in zip(rows, run.refs, strict=True):
-            row[fields.index("ref")] = ref.text.rstrip(".)")
+    for row, ref in zip(rows, run.refs, strict=True):
+        row[fields.index("ref")] = _ref_of(ref)
     by_kind: dict[str, list[_Block]] = {"rag": [], "due": [], "owner": [], "prose": [], "fragment": []}
     for block in run.cells:
         by_kind[kinds[id(block)]].append(block)
@@ -409,7 +413,12 @@ def _rows(
                     run.refs[0].line,
                 )
             )
-    texts, rest = (run.refs, by_kind["prose"]) if run.in_text else _texts_apart(by_kind["prose"], n, widths)
+    if run.in_text:
+        texts: list[str] | None = [_after_ref(ref) for ref in run.refs]
+        rest = by_kind["prose"]
+    else:
+        apart, rest = _texts_apart(by_kind["prose"], n, widths)
+        texts = None if apart is None else [b.text for b in apart]
     if texts is None:
         warnings.append(
             (
@@ -420,8 +429,8 @@ def _rows(
         )
         return []
     text_at = fields.index("text")
-    for row, block in zip(rows, texts, strict=True):
-        row[text_at] = block.text
+    for row, text in zip(rows, texts, strict=True):
+        row[text_at] = text
     others = [i for i, f in enumerate(fields) if f not in ("ref", "text", *_KIND_OF_FIELD)]
     if len(others) == 1 and len(rest) == n:
         for row, block in zip(rows, rest, strict=True):
@@ -450,6 +459,14 @@ def _ref_of(block: _Block) -> str:
     """A row's reference: its block's, or the one opening its action's text."""
     opened = _ref_line(block.lines[0])
     return opened.group(1) if opened and len(block.lines) + len(block.text) > 12 else block.text.rstrip(".)")
+
+
+def _after_ref(block: _Block) -> str:
+    """An action's text without the reference opening it."""
+    opened = _ref_line(block.lines[0])
+    if opened is None:
+        return block.text
+    return " ".join([opened.group(2), *block.lines[1:]])
 
 
 def fld_name(fld: str) -> str:

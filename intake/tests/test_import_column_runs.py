@@ -112,3 +112,29 @@ def test_without_a_reference_column_rows_are_counted_by_the_references_opening_t
         == "Review the strategy discussion record so that it asks what the child has said."
     )
     assert any("1 were found for 2 actions" in w.message for w in draft.warnings)
+
+
+def test_an_action_whose_other_cells_could_not_be_matched_is_still_read_by_the_reference_opening_it() -> None:
+    # one lead and no date for 1.1 and 1.2: they keep only their texts, and are still actions (not
+    # headings numbered '1.1')
+    text = (
+        "Plan\n\nWhat we will do\n\nAction owner\n\nBy when\n\n"
+        "1.1 Review the strategy discussion record so that it asks\nwhat the child has said.\n\n"
+        "1.2 Audit thirty child protection plans each quarter\nfor evidence of the lived experience.\n\n"
+        "Head of Early Help\n\n"
+        "1.3 Publish the escalation policy for disagreements\nbetween agencies.\n\n"
+        "Quality Assurance Manager\n\n31/03/2026\n\n"
+        "1.4 Commission the return home interview offer to\nchildren who go missing.\n\n"
+        "1.5 Report on the graded care profile so that it is\nused in every neglect case.\n\n"
+        "Partnership Business Manager\n\nEnd of October 2025\n\nHead of Service, Front Door\n\nQ2 2025/26\n\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    got = [(a.ref, a.owner, a.due_text) for a in draft.actions]
+    assert got[:3] == [
+        ("1.1", None, None),
+        ("1.2", None, None),
+        ("1.3", "Quality Assurance Manager", "31/03/2026"),
+    ]
+    assert draft.actions[1].text == (
+        "Audit thirty child protection plans each quarter for evidence of the lived experience."
+    )
