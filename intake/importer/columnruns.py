@@ -32,7 +32,7 @@ from .blocks import _BARE_REF, _blocks, _ref_line
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
-from .normalise import is_undated_ok, looks_like_rag, parse_due
+from .normalise import _MONTH, is_undated_ok, looks_like_rag, parse_due
 from .owners import SMALL_WORDS
 from .readers.base import Item
 
@@ -42,6 +42,24 @@ _KIND_OF_FIELD = {"rag": "rag", "due": "due", "owner": "owner"}
 _MAX_DUE_WORDS = 8
 _MAX_OWNER_WORDS = 20
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+
+# a due date complete in itself (a day, a month or a quarter with its year): where a line holds one
+# beside other words, the words are another cell's that pdfminer ran into the same line
+_COMPLETE_DUE = (
+    r"(?:(?:by|before|end\s+of|mid|w/c|week\s+commencing)\s+)?"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:19|20)\d\d"
+    r"|Q[1-4]\s+(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?"
+    r"|\d{1,2}/\d{1,2}/(?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+)
+_DUE_FIRST = re.compile(rf"^({_COMPLETE_DUE})\s+(?=\S)(.*)$", re.I)
+_DUE_LAST = re.compile(rf"^(.*?\S)\s+({_COMPLETE_DUE})$", re.I)
+_CONTINUES = re.compile(r"^(?:[(\[–-]|[a-z])")
+# words that run on into the date after them: the date's own ('End of June 2025', 'revised to May 2026')
+_INTO_DATE = re.compile(r"\b(?:of|by|before|to|from|in|until|mid|commencing|w/c|and|or|[-–(,])$", re.I)
+# a status word beside such a date ('Green 31/10/2026', '28/02/2026 Blue'), never alone: 'Green' and
+# 'Blue' beside a lead are more likely a surname
+_STATUS_WORD = r"(?:Red|Amber|Green|Blue|Complete|Completed|Done)"
+_STATUS_FIRST = re.compile(rf"^({_STATUS_WORD})(?:\s+(.*))?$")
 
 
 @dataclass
@@ -131,6 +149,52 @@ def _kind(block: _Block, fields: list[str | None]) -> str:
     if "owner" in fields and _is_owner(text):
         return "owner"
     return "prose"
+
+
+def _apart(block: _Block, after: _Block | None, fields: list[str | None]) -> list[_Block]:
+    """A block whose first line holds cells of neighbouring columns that pdfminer ran together (a
+    complete due date then a lead or a status: '31/01/2026 Head of' over 'Service, Front Door'; a lead
+    or status then a complete due date: 'Partnership Training Coordinator End of July 2026'), cut
+    into those cells; any other block as it is. Cut only where each piece is plainly of its kind, and
+    not where the block ``after`` may continue a date ending the line ('(revised to' below 'May 2026')."""
+    if "due" not in fields:
+        return [block]
+    first, more = block.lines[0], block.lines[1:]
+    pieces: list[str] = []
+    lead_first = _DUE_FIRST.match(first)
+    if lead_first:
+        pieces.append(lead_first.group(1))
+        rest = lead_first.group(2)
+        status = _STATUS_FIRST.match(rest)
+        if status and "rag" in fields:
+            pieces.append(status.group(1))
+            rest = status.group(2) or ""
+        owner = [rest, *more] if rest else more
+    else:
+        lead_last = _DUE_LAST.match(first)
+        if lead_last is None or more or (after is not None and _CONTINUES.match(after.lines[0])):
+            return [block]  # lines below a date ending the line may continue it ('(revised to ...')
+        rest, due = lead_last.group(1), lead_last.group(2)
+        if _INTO_DATE.search(rest) or re.fullmatch(_COMPLETE_DUE, first, re.I):
+            return [block]
+        if re.fullmatch(_STATUS_WORD, rest) and "rag" in fields:
+            return [_piece(block, [rest]), _piece(block, [due])]
+        owner = [rest]
+        pieces.append(due)
+    if owner and not ("owner" in fields and _is_owner(" ".join(owner)) and not _is_due(" ".join(owner))):
+        return [block]
+    cut = [_piece(block, [p]) for p in pieces]
+    if not owner:
+        return cut
+    return [*cut, _piece(block, owner)] if lead_first else [_piece(block, owner), *cut]
+
+
+def _next(blocks: list[_Block], k: int) -> _Block | None:
+    return blocks[k + 1] if k + 1 < len(blocks) else None
+
+
+def _piece(block: _Block, lines: list[str]) -> _Block:
+    return _Block(line=block.line, page=block.page, lines=lines)
 
 
 def _pages(lines: list[str]) -> list[int]:
@@ -257,7 +321,8 @@ def _read_body(
         run = None
 
     kinds: dict[int, str] = {}
-    for block in body:
+    pieces = (piece for k, whole in enumerate(body) for piece in _apart(whole, _next(body, k), fields))
+    for block in pieces:
         if block.page != page:
             close()
             page = block.page

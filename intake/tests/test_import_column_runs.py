@@ -6,7 +6,7 @@ only where the counts agree; elsewhere the column is left empty and the import s
 from __future__ import annotations
 
 from intake.importer.api import import_document
-from intake.importer.columnruns import column_run_items
+from intake.importer.columnruns import _apart, _Block, column_run_items
 
 HEADER = "Plan\n\nRef\n\nAction\n\nLead\n\nBy when\n\nRAG\n\n"
 TEXTS = (
@@ -138,3 +138,31 @@ def test_an_action_whose_other_cells_could_not_be_matched_is_still_read_by_the_r
     assert draft.actions[1].text == (
         "Audit thirty child protection plans each quarter for evidence of the lived experience."
     )
+
+
+def test_a_date_and_a_lead_run_together_on_one_line_are_cut_into_their_cells() -> None:
+    # pdfminer ran a date into the first line of the lead beside it, and a lead into the date beside
+    # it; the block '(revised to ...' below a date ending a line may continue it, so that one is kept
+    text = (
+        HEADER
+        + "1. Tackling neglect\n\n1.1\n\n1.2\n\n1.3\n\n"
+        + TEXTS
+        + "31/01/2026 Head of\nService,\nFront Door\n\nGreen\n\n"
+        + "Partnership Training Coordinator End of July 2026\n\nAmber\n\nRed\n\n"
+        + "Independent Scrutineer\n\nQ2 2025/26\n\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    got = [(a.ref, a.owner, a.due_text, a.rag) for a in draft.actions]
+    assert got == [
+        ("1.1", "Head of Service, Front Door", "31/01/2026", "green"),
+        ("1.2", "Partnership Training Coordinator", "End of July 2026", "amber"),
+        ("1.3", "Independent Scrutineer", "Q2 2025/26", "red"),
+    ]
+    fields: list[str | None] = ["ref", "text", "owner", "due", "rag"]
+    line = _Block(line=1, page=1, lines=["Amber August 2026"])
+    assert [b.lines for b in _apart(line, None, fields)] == [["Amber"], ["August 2026"]]
+    revised = _Block(line=3, page=1, lines=["(revised to", "November 2026)"])
+    assert _apart(line, revised, fields) == [line]
+    assert _apart(_Block(line=1, page=1, lines=["End of June 2025"]), None, fields)[0].lines == [
+        "End of June 2025"
+    ]
