@@ -33,7 +33,7 @@ from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
 from .normalise import _MONTH, is_undated_ok, looks_like_rag, parse_due
-from .owners import SMALL_WORDS
+from .owners import RANKS, SECTOR_WORDS, SMALL_WORDS, TITLE_WORDS
 from .readers.base import Item
 
 _GROUPING = ("section", "question", "group")
@@ -117,6 +117,33 @@ def _is_heading(text: str) -> bool:
     if _is_due(text) or text.endswith(".") or len(text.split()) > 25:
         return False
     return bool(SECTION_HEADING.match(text) or _LABELLED_GROUP.match(text))
+
+
+def _name_alone(block: _Block) -> bool:
+    """A section's short name on its own ('Pursue', 'Early help'): a few words on one line, the first
+    capitalised, no digits, not a sentence, a status, a date, a column's name or a lead ('Head of
+    Early Help', 'Police': the last lead of a page, over the header printed again)."""
+    text = block.text
+    words = text.split()
+    lowered = {w.lower().strip(",") for w in words}
+    return (
+        len(block.lines) == 1
+        and 1 <= len(words) <= 4
+        and text[0].isupper()
+        and not re.search(r"\d|[.:;,]$", text)
+        and not looks_like_rag(text)
+        and not _is_due(text)
+        and not _names(block)
+        and not lowered & (TITLE_WORDS | RANKS)
+        and not (len(words) == 1 and lowered & SECTOR_WORDS)
+    )
+
+
+def _header_follows(blocks: list[_Block], k: int) -> bool:
+    """Column names start at block ``k``: two in a row, not one column's name printed with its cells."""
+    return len(_names(blocks[k])) >= 2 or (
+        k + 1 < len(blocks) and bool(_names(blocks[k]) and _names(blocks[k + 1]))
+    )
 
 
 def _is_due(text: str) -> bool:
@@ -249,13 +276,15 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
     table = 0
     recognised = False
     k = 0
+    read_to = 0  # blocks before this were read into a table
     while k < len(blocks):
         found = _header_at(blocks, k)
         if found is None:
             k += 1
             continue
         fields, names = found
-        body: list[_Block] = []
+        # a section's name alone just above the header ('Pursue'): the heading of the rows below
+        body = [blocks[k - 1]] if k > read_to and _name_alone(blocks[k - 1]) else []
         while k < len(blocks):
             named = _names(blocks[k])
             if any(f not in fields for f, _ in named):
@@ -266,6 +295,7 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
                 names.append(named[0][1])
             body.append(blocks[k])  # a name again: the header repeated on a new page, or a marker
             k += 1
+        read_to = k
         table += 1
         columns = [(f, n) for f, n in zip(fields, names, strict=True) if f not in _GROUPING]
         # without a reference column, the rows are counted by the references opening their texts
@@ -321,6 +351,12 @@ def _read_body(
         run = None
 
     kinds: dict[int, str] = {}
+    # a section's name alone just above the header or the header printed again ('Pursue' over 'Ref')
+    titles = {
+        id(b)
+        for i, b in enumerate(body)
+        if _name_alone(b) and (i + 1 == len(body) or _header_follows(body, i + 1))
+    }
     pieces = (piece for k, whole in enumerate(body) for piece in _apart(whole, _next(body, k), fields))
     for block in pieces:
         if block.page != page:
@@ -332,7 +368,7 @@ def _read_body(
                 run = _Run(in_text=in_text)
             run.refs.append(block)
             continue
-        if _is_heading(block.text):
+        if _is_heading(block.text) or id(block) in titles:
             close()
             parts.append(block)
             continue

@@ -166,3 +166,30 @@ def test_a_date_and_a_lead_run_together_on_one_line_are_cut_into_their_cells() -
     assert _apart(_Block(line=1, page=1, lines=["End of June 2025"]), None, fields)[0].lines == [
         "End of June 2025"
     ]
+
+
+def test_a_section_name_alone_above_the_header_or_the_header_printed_again_heads_the_rows_below() -> None:
+    # 'Pursue' and 'Prevent' stand alone above the column names; the last lead of a group over the
+    # header printed again ('Head of Early Help') is still a lead
+    rows = (
+        "{a}\n\n{b}\n\n"
+        "Review the strategy discussion record so that it asks\nwhat the child has said.\n\n"
+        "Audit thirty child protection plans each quarter for\nevidence of the child's lived experience.\n\n"
+        "Independent Scrutineer\n\nJune 2025\n\nQ2 2025/26\n\nHead of Early Help\n\n"
+    )
+    text = (
+        "Plan\n\nPursue\n\n"
+        + HEADER.replace("Plan\n\n", "")
+        + rows.format(a="PUR-1", b="PUR-2")
+        + "Prevent\n\n"
+        + HEADER.replace("Plan\n\n", "")
+        + rows.format(a="PRE-1", b="PRE-2")
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    got = [(a.ref, a.section, a.owner) for a in draft.actions]
+    assert got == [
+        ("PUR-1", "Pursue", "Independent Scrutineer"),
+        ("PUR-2", "Pursue", "Head of Early Help"),
+        ("PRE-1", "Prevent", "Independent Scrutineer"),
+        ("PRE-2", "Prevent", "Head of Early Help"),
+    ]
