@@ -32,8 +32,8 @@ from .blocks import _BARE_REF, _blocks, _ref_line
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
-from .normalise import is_undated_ok, looks_like_rag, parse_due
-from .owners import SMALL_WORDS
+from .normalise import _MONTH, is_undated_ok, looks_like_rag, parse_due
+from .owners import RANKS, SECTOR_WORDS, SMALL_WORDS, TITLE_WORDS
 from .readers.base import Item
 
 _GROUPING = ("section", "question", "group")
@@ -42,6 +42,24 @@ _KIND_OF_FIELD = {"rag": "rag", "due": "due", "owner": "owner"}
 _MAX_DUE_WORDS = 8
 _MAX_OWNER_WORDS = 20
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+
+# a due date complete in itself (a day, a month or a quarter with its year): where a line holds one
+# beside other words, the words are another cell's that pdfminer ran into the same line
+_COMPLETE_DUE = (
+    r"(?:(?:by|before|end\s+of|mid|w/c|week\s+commencing)\s+)?"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:19|20)\d\d"
+    r"|Q[1-4]\s+(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?"
+    r"|\d{1,2}/\d{1,2}/(?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+)
+_DUE_FIRST = re.compile(rf"^({_COMPLETE_DUE})\s+(?=\S)(.*)$", re.I)
+_DUE_LAST = re.compile(rf"^(.*?\S)\s+({_COMPLETE_DUE})$", re.I)
+_CONTINUES = re.compile(r"^(?:[(\[–-]|[a-z])")
+# words that run on into the date after them: the date's own ('End of June 2025', 'revised to May 2026')
+_INTO_DATE = re.compile(r"\b(?:of|by|before|to|from|in|until|mid|commencing|w/c|and|or|[-–(,])$", re.I)
+# a status word beside such a date ('Green 31/10/2026', '28/02/2026 Blue'), never alone: 'Green' and
+# 'Blue' beside a lead are more likely a surname
+_STATUS_WORD = r"(?:Red|Amber|Green|Blue|Complete|Completed|Done)"
+_STATUS_FIRST = re.compile(rf"^({_STATUS_WORD})(?:\s+(.*))?$")
 
 
 @dataclass
@@ -101,6 +119,33 @@ def _is_heading(text: str) -> bool:
     return bool(SECTION_HEADING.match(text) or _LABELLED_GROUP.match(text))
 
 
+def _name_alone(block: _Block) -> bool:
+    """A section's short name on its own ('Pursue', 'Early help'): a few words on one line, the first
+    capitalised, no digits, not a sentence, a status, a date, a column's name or a lead ('Head of
+    Early Help', 'Police': the last lead of a page, over the header printed again)."""
+    text = block.text
+    words = text.split()
+    lowered = {w.lower().strip(",") for w in words}
+    return (
+        len(block.lines) == 1
+        and 1 <= len(words) <= 4
+        and text[0].isupper()
+        and not re.search(r"\d|[.:;,]$", text)
+        and not looks_like_rag(text)
+        and not _is_due(text)
+        and not _names(block)
+        and not lowered & (TITLE_WORDS | RANKS)
+        and not (len(words) == 1 and lowered & SECTOR_WORDS)
+    )
+
+
+def _header_follows(blocks: list[_Block], k: int) -> bool:
+    """Column names start at block ``k``: two in a row, not one column's name printed with its cells."""
+    return len(_names(blocks[k])) >= 2 or (
+        k + 1 < len(blocks) and bool(_names(blocks[k]) and _names(blocks[k + 1]))
+    )
+
+
 def _is_due(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_DUE_WORDS or text.endswith("."):
@@ -131,6 +176,52 @@ def _kind(block: _Block, fields: list[str | None]) -> str:
     if "owner" in fields and _is_owner(text):
         return "owner"
     return "prose"
+
+
+def _apart(block: _Block, after: _Block | None, fields: list[str | None]) -> list[_Block]:
+    """A block whose first line holds cells of neighbouring columns that pdfminer ran together (a
+    complete due date then a lead or a status: '31/01/2026 Head of' over 'Service, Front Door'; a lead
+    or status then a complete due date: 'Partnership Training Coordinator End of July 2026'), cut
+    into those cells; any other block as it is. Cut only where each piece is plainly of its kind, and
+    not where the block ``after`` may continue a date ending the line ('(revised to' below 'May 2026')."""
+    if "due" not in fields:
+        return [block]
+    first, more = block.lines[0], block.lines[1:]
+    pieces: list[str] = []
+    lead_first = _DUE_FIRST.match(first)
+    if lead_first:
+        pieces.append(lead_first.group(1))
+        rest = lead_first.group(2)
+        status = _STATUS_FIRST.match(rest)
+        if status and "rag" in fields:
+            pieces.append(status.group(1))
+            rest = status.group(2) or ""
+        owner = [rest, *more] if rest else more
+    else:
+        lead_last = _DUE_LAST.match(first)
+        if lead_last is None or more or (after is not None and _CONTINUES.match(after.lines[0])):
+            return [block]  # lines below a date ending the line may continue it ('(revised to ...')
+        rest, due = lead_last.group(1), lead_last.group(2)
+        if _INTO_DATE.search(rest) or re.fullmatch(_COMPLETE_DUE, first, re.I):
+            return [block]
+        if re.fullmatch(_STATUS_WORD, rest) and "rag" in fields:
+            return [_piece(block, [rest]), _piece(block, [due])]
+        owner = [rest]
+        pieces.append(due)
+    if owner and not ("owner" in fields and _is_owner(" ".join(owner)) and not _is_due(" ".join(owner))):
+        return [block]
+    cut = [_piece(block, [p]) for p in pieces]
+    if not owner:
+        return cut
+    return [*cut, _piece(block, owner)] if lead_first else [_piece(block, owner), *cut]
+
+
+def _next(blocks: list[_Block], k: int) -> _Block | None:
+    return blocks[k + 1] if k + 1 < len(blocks) else None
+
+
+def _piece(block: _Block, lines: list[str]) -> _Block:
+    return _Block(line=block.line, page=block.page, lines=lines)
 
 
 def _pages(lines: list[str]) -> list[int]:
@@ -185,13 +276,15 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
     table = 0
     recognised = False
     k = 0
+    read_to = 0  # blocks before this were read into a table
     while k < len(blocks):
         found = _header_at(blocks, k)
         if found is None:
             k += 1
             continue
         fields, names = found
-        body: list[_Block] = []
+        # a section's name alone just above the header ('Pursue'): the heading of the rows below
+        body = [blocks[k - 1]] if k > read_to and _name_alone(blocks[k - 1]) else []
         while k < len(blocks):
             named = _names(blocks[k])
             if any(f not in fields for f, _ in named):
@@ -202,8 +295,15 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
                 names.append(named[0][1])
             body.append(blocks[k])  # a name again: the header repeated on a new page, or a marker
             k += 1
+        read_to = k
         table += 1
         columns = [(f, n) for f, n in zip(fields, names, strict=True) if f not in _GROUPING]
+        # without a reference column, the rows are counted by the references opening their texts
+        in_text = "ref" not in fields
+        if in_text:
+            # each action's reference opens its text: given a column of its own, so that a row whose
+            # other cells could not be matched is still read as an action, not as a numbered heading
+            columns.insert(0, ("ref", "Ref"))
         read: list[Item] = [
             Item(
                 text="\t".join(n for _, n in columns),
@@ -212,7 +312,7 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
                 location=Location(line=body[0].line if body else None, table=table),
             )
         ]
-        if _read_body(body, [f for f, _ in columns], table, read, warnings):
+        if _read_body(body, [f for f, _ in columns], in_text, table, read, warnings):
             recognised = True
         items.extend(read)
     if not recognised:
@@ -223,6 +323,7 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
 def _read_body(
     body: list[_Block],
     fields: list[str | None],
+    in_text: bool,
     table: int,
     items: list[Item],
     warnings: list[tuple[str, int]],
@@ -249,10 +350,15 @@ def _read_body(
             )
         run = None
 
-    # without a reference column, the rows are counted by the references opening their texts
-    in_text = "ref" not in fields
     kinds: dict[int, str] = {}
-    for block in body:
+    # a section's name alone just above the header or the header printed again ('Pursue' over 'Ref')
+    titles = {
+        id(b)
+        for i, b in enumerate(body)
+        if _name_alone(b) and (i + 1 == len(body) or _header_follows(body, i + 1))
+    }
+    pieces = (piece for k, whole in enumerate(body) for piece in _apart(whole, _next(body, k), fields))
+    for block in pieces:
         if block.page != page:
             close()
             page = block.page
@@ -262,7 +368,7 @@ def _read_body(
                 run = _Run(in_text=in_text)
             run.refs.append(block)
             continue
-        if _is_heading(block.text):
+        if _is_heading(block.text) or id(block) in titles:
             close()
             parts.append(block)
             continue
@@ -378,9 +484,8 @@ def _rows(
     n = len(run.refs)
     width = len(fields)
     rows = [[""] * width for _ in range(n)]
-    if not run.in_text:
-        for row, ref in zip(rows, run.refs, strict=True):
-            row[fields.index("ref")] = ref.text.rstrip(".)")
+    for row, ref in zip(rows, run.refs, strict=True):
+        row[fields.index("ref")] = _ref_of(ref)
     by_kind: dict[str, list[_Block]] = {"rag": [], "due": [], "owner": [], "prose": [], "fragment": []}
     for block in run.cells:
         by_kind[kinds[id(block)]].append(block)
@@ -409,7 +514,12 @@ def _rows(
                     run.refs[0].line,
                 )
             )
-    texts, rest = (run.refs, by_kind["prose"]) if run.in_text else _texts_apart(by_kind["prose"], n, widths)
+    if run.in_text:
+        texts: list[str] | None = [_after_ref(ref) for ref in run.refs]
+        rest = by_kind["prose"]
+    else:
+        apart, rest = _texts_apart(by_kind["prose"], n, widths)
+        texts = None if apart is None else [b.text for b in apart]
     if texts is None:
         warnings.append(
             (
@@ -420,8 +530,8 @@ def _rows(
         )
         return []
     text_at = fields.index("text")
-    for row, block in zip(rows, texts, strict=True):
-        row[text_at] = block.text
+    for row, text in zip(rows, texts, strict=True):
+        row[text_at] = text
     others = [i for i, f in enumerate(fields) if f not in ("ref", "text", *_KIND_OF_FIELD)]
     if len(others) == 1 and len(rest) == n:
         for row, block in zip(rows, rest, strict=True):
@@ -450,6 +560,14 @@ def _ref_of(block: _Block) -> str:
     """A row's reference: its block's, or the one opening its action's text."""
     opened = _ref_line(block.lines[0])
     return opened.group(1) if opened and len(block.lines) + len(block.text) > 12 else block.text.rstrip(".)")
+
+
+def _after_ref(block: _Block) -> str:
+    """An action's text without the reference opening it."""
+    opened = _ref_line(block.lines[0])
+    if opened is None:
+        return block.text
+    return " ".join([opened.group(2), *block.lines[1:]])
 
 
 def fld_name(fld: str) -> str:
