@@ -128,7 +128,7 @@ LAYOUT_FLOORS = {
 }
 # plain pdftotext: the mean F1 over the seeds above (measured 0.866 over these 17 seeds; gaps: see the module's note)
 PLAIN_MEAN_F1_FLOOR = 0.86
-# pdfminer.six's extract_text: the mean F1 over the seeds above (measured 0.580 over these 17 seeds; seed 25, which reads nothing here, joined them at 0.625)
+# pdfminer.six's extract_text: the mean F1 over the seeds above (measured 0.580 over these 17 seeds; 0.616 without seed 25, which reads nothing on this route)
 MINER_MEAN_F1_FLOOR = 0.575
 
 
