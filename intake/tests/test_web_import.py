@@ -188,6 +188,25 @@ def test_an_excel_workbook_is_imported(manager_client, world):
     assert plan.actions.get(ref="1.1").updates.get().narrative == "Audit booked"
 
 
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_a_legacy_excel_or_libreoffice_workbook_is_imported_as_an_excel_one(manager_client, world, suffix):
+    import openpyxl
+
+    from .odf_writer import ods_bytes
+    from .xls_writer import xls_bytes
+
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(ROWS)))
+    response = upload(
+        manager_client, f"plan{suffix}", xls_bytes(book) if suffix == ".xls" else ods_bytes(book)
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    confirm(manager_client, ImportBatch.objects.get())
+    plan = Plan.objects.get(title="Front door plan")
+    assert sorted(plan.actions.values_list("ref", flat=True)) == ["1.1", "1.2", "2.1"]
+    assert plan.actions.get(ref="2.1").status.key == "red"
+    assert plan.actions.get(ref="1.2").due_date == dt.date(2020, 6, 30)
+
+
 def test_confirming_twice_saves_the_plan_once(manager_client, world):
     upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
     batch = ImportBatch.objects.get()
