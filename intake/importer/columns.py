@@ -435,10 +435,11 @@ _BARE_NUMBER = re.compile(r"^(\d{1,2})[.):]?$")
 
 def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -> str | None:
     """A heading row numbered like a reference ('1. Leadership and governance'), printed as one
-    run of words from the reference column into the action column, when the next row's reference
-    is one of its children ('1.1'). Else None: a bare number and text is an action too."""
+    run of words from the reference column (or the action column, whose cells open with their
+    references) into the next column, when the next row's reference is one of its children ('1.1').
+    Else None: a bare number and text is an action too."""
     chunks = list(_CHUNK.finditer(line))
-    if len(chunks) != 1 or len(columns) < 3 or columns[0].field != "ref":
+    if len(chunks) != 1 or len(columns) < 3 or columns[0].field not in ("ref", "text"):
         return None
     if chunks[0].start() > columns[0].start + 1 or chunks[0].end() <= columns[1].start + 1:
         return None
@@ -641,6 +642,7 @@ def _read_table(
     lines_read = crossing = 0
 
     row_lines: list[tuple[str, list[_Column]]] = []  # the current row's lines, under their header's columns
+    cut: int | None = None  # how many of the row's lines came before a header repeated on a new page
 
     def flush() -> None:
         nonlocal row
@@ -705,6 +707,7 @@ def _read_table(
                 break  # another table
             columns = again  # the header repeated on a new page, perhaps a little moved
             _refine(columns, _until_header(lines, j))
+            cut = len(row_lines) if row is not None else None
             i = j
             continue
         following = lines[i + 1 : i + 12]
@@ -726,6 +729,7 @@ def _read_table(
                 block.append(more)
                 j += 1
             flush()
+            cut = None
             joined = " ".join(block)
             if len(block) == 1 or (len(block) <= 3 and NUMBERED_HEADING.match(joined)):
                 cells = [joined] + [""] * (len(columns) - 1)
@@ -750,12 +754,23 @@ def _read_table(
         crossing += _crosses(raw, columns)
         cells = _assign(raw, columns)
         if row is None or _starts_row(cells, fields, row, above, blank_run > 0):
+            carried: list[tuple[str, list[_Column]]] = []
+            if cut is not None and cut == len(row_lines):
+                # the foot of the page before holds this row's short cells, cut off by the break
+                carried = row_lines[_foot_of_cut_row(row_lines, cells) :]
+                if carried:
+                    del row_lines[-len(carried) :]
+                    row = _joined_cells(row_lines, len(columns))
             flush()
             row = list(cells)
+            if carried:
+                row = _joined_cells([*carried, (raw, columns)], len(columns))
+                row_lines.extend(carried)
             row_line = i + 1
         else:
             row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
         row_lines.append((raw, columns))
+        cut = None
         blank_run = 0
         above = cells
         i += 1
@@ -763,6 +778,43 @@ def _read_table(
     if crossing > MAX_CROSSING * lines_read:
         return [], i  # the text runs across the columns: not a table laid out in them
     return items, i
+
+
+def _joined_cells(row_lines: list[tuple[str, list[_Column]]], count: int) -> list[str]:
+    row = [""] * count
+    for line, under in row_lines:
+        row = [_join(old, new) if new else old for old, new in zip(row, _assign(line, under), strict=True)]
+    return row
+
+
+def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str]) -> int:
+    """Where the lines at the foot of a page that belong to the row opening on the next page start
+    (``len(row_lines)`` where none do). A page break may cut a row so that its short cells (an owner,
+    a due date and status) print alone at the foot of the page, above the repeated header, as if they
+    went on with the row before. Such lines open a second value in a cell the row before has ended
+    (the line above leaves the column empty) and open or end every other cell they fill; and the next
+    row's first line (``first``) leaves those columns empty, or goes on with one of them ('changes in
+    the analyst team' below 'Delayed by'): a cell wrapped onto the page's last line is not moved."""
+    cells = [_assign(line, under) for line, under in row_lines]
+    fields = [c.field for c in row_lines[-1][1]]
+    seen: list[set[int]] = [set()]  # the columns the row's lines before each line fill
+    for line in cells:
+        seen.append(seen[-1] | {k for k, piece in enumerate(line) if piece})
+    best = len(row_lines)
+    last: dict[int, str] = {}  # column -> its last piece at the foot of the page
+    top: dict[int, str] = {}  # column -> its first piece at the foot of the page (from line ``j``)
+    for j in range(len(row_lines) - 1, 0, -1):
+        for k, piece in enumerate(cells[j]):
+            if piece:
+                last.setdefault(k, piece)
+                top[k] = piece
+        shared = [k for k in top if first[k]]
+        if shared and all(_opens_cell(fields[k], first[k], last[k]) for k in shared):
+            break  # the next row opens its own cells there
+        ended = [k for k in top if not cells[j - 1][k] and k in seen[j - 1]]
+        if ended and all(k in ended or _opens_cell(fields[k], top[k], cells[j - 1][k]) for k in top):
+            best = j
+    return best
 
 
 def _crosses(line: str, columns: list[_Column]) -> bool:

@@ -407,3 +407,91 @@ def test_a_cells_lines_left_of_its_column_follow_where_the_row_opens_that_cell()
         ("1.2", "green", "31/10/2026"),
         ("1.3", "red", "Ongoing"),
     ]
+
+
+def test_a_cut_rows_owner_alone_at_the_foot_of_the_page_is_the_next_rows() -> None:
+    # a page break cut row 1.3: its owner printed alone at the foot of the page, above the repeated
+    # header, the rest of it on the next page
+    header = "Ref   Action                               Due date      Lead officer"
+    draft = _import(
+        header,
+        "1.1   Audit the seven minute briefings.    31/10/2025    Detective Inspector",
+        "1.2   Review the return home interview     Ongoing       Head of Early Help",
+        "      offer to children who go missing.",
+        "                                                         Designated Nurse",
+        "\f" + header,
+        "1.3   Relaunch the training programme.     June 2026",
+        "1.4   Report on the graded care profile.   May 2026      Head of Service",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("1.1", "Detective Inspector"),
+        ("1.2", "Head of Early Help"),
+        ("1.3", "Designated Nurse"),
+        ("1.4", "Head of Service"),
+    ]
+
+
+def test_a_cut_rows_due_date_and_status_at_the_foot_of_the_page_are_the_next_rows() -> None:
+    # without a reference column: 'End of June 2026  Green' at the foot of the page is the row below
+    # the repeated header's, whose first line leaves both cells empty
+    header = "Action                                   Due date          RAG      Lead officer"
+    draft = _import(
+        header,
+        "Audit the seven minute briefings         End of October    Red      Detective Inspector",
+        "published after each rapid review.      2025",
+        "Findings go to the subgroup.",
+        "                                         End of June 2026  Green",
+        "\f" + header,
+        "Review the return home interview                                    Head of Early Help",
+        "offer to children who go missing.",
+    )
+    assert [(a.text[:9], a.due_text, a.rag, a.owner) for a in draft.actions] == [
+        ("Audit the", "End of October 2025", "red", "Detective Inspector"),
+        ("Review th", "End of June 2026", "green", "Head of Early Help"),
+    ]
+
+
+def test_a_cells_last_line_at_the_foot_of_the_page_stays_with_its_row() -> None:
+    # 'Manager' at the foot of the page goes on with the owner right above it: nothing moves
+    header = "Ref   Action                               Due date      Lead officer"
+    draft = _import(
+        header,
+        "1.1   Audit the seven minute briefings     31/10/2025    Partnership Business",
+        "      published after each rapid review.                 Manager",
+        "\f" + header,
+        "1.2   Relaunch the training programme.     June 2026",
+    )
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2"]
+    assert draft.actions[0].owner == "Partnership Business Manager"
+    assert draft.actions[1].owner != "Manager"
+
+
+def test_a_cut_rows_cells_at_the_foot_of_the_page_go_on_after_the_repeated_header() -> None:
+    # row 1.2's owner, due date and progress open at the foot of the page (its status there is one
+    # the row before lacks); its progress goes on below the header ('changes in ...'), so the lines
+    # at the foot are row 1.2's, not row 1.1's
+    header = "Ref   Action                          Lead               Due date      RAG   Progress"
+    draft = _import(
+        header,
+        "1.1   Audit the seven minute          Head of Service    Q3 2025/26          No update.",
+        "      briefings.                      (Front Door)",
+        "                                      Detective          31/03/2025    R     Delayed by",
+        "\f" + header,
+        "1.2   Review the neglect              Inspector                              changes in the team.",
+        "      strategy.",
+    )
+    assert [(a.ref, a.owner, a.due_text, a.rag, a.progress) for a in draft.actions] == [
+        ("1.1", "Head of Service (Front Door)", "Q3 2025/26", None, "No update."),
+        ("1.2", "Detective Inspector", "31/03/2025", "red", "Delayed by changes in the team."),
+    ]
+
+
+def test_a_numbered_heading_across_columns_whose_actions_hold_their_refs_is_a_section() -> None:
+    # no Ref column: the references open the action cells, and '2. ...' runs over the next column
+    draft = _import(
+        "What we will do                          Progress                 Timescale     Lead",
+        "1.1 Review the neglect strategy.         No update.               Ongoing       Head of Service",
+        "2. Information sharing between health partners and the front door is too slow",
+        "2.1 Audit the strategy discussions.      Draft shared.            May 2026      Designated Nurse",
+    )
+    assert [(a.ref, a.section) for a in draft.actions] == [("1.1", None), ("2.1", "2")]
