@@ -188,3 +188,27 @@ def test_a_rag_key_heading_under_the_title_is_not_part_of_the_title(tmp_path: Pa
     draft = import_document(path)
     assert draft.plan.title == "Hillshire neglect improvement plan"
     assert [(a.ref, a.rag) for a in draft.actions] == [("1", "green")]
+
+
+def test_a_status_shown_only_by_a_cells_colour_in_a_table_without_lines_is_read(tmp_path: Path) -> None:
+    # Excel exported without borders: the status cells hold no word, only their fill. pdfplumber
+    # takes a run of such coloured cells for a ruled table, so the page around it was read without
+    # them and every status but an isolated first one was lost.
+    from weasyprint import HTML
+
+    fills = {"red": "#e06666", "amber": "#ffbf00", "green": "#93c47d", "complete": "#6fa8dc"}
+    wanted = ["green", "complete", "red", "red", "amber", "complete", "green"]
+    rows = "".join(
+        f"<tr><td>Review how partners record decisions about children at risk, case {n + 1}.</td>"
+        f"<td style='background:{fills[rag]}'></td><td>31 March 2026</td><td>Head of MASH</td></tr>"
+        for n, rag in enumerate(wanted)
+    )
+    html = (
+        "<style>@page { size: A4 landscape } td, th { padding: 4pt; border: none } table { border-collapse:"
+        " collapse }</style><h1>Improvement plan</h1><table><tr><th>Agreed action</th><th>BRAG</th>"
+        f"<th>Due date</th><th>Lead</th></tr>{rows}</table>"
+    )
+    path = tmp_path / "plan.pdf"
+    HTML(string=html).write_pdf(path)
+    draft = import_document(path)
+    assert [a.rag for a in draft.actions] == wanted

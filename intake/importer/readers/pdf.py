@@ -90,7 +90,9 @@ def _in_bold(chars: list[dict[str, Any]]) -> bool:
     return bool(letters) and all(_BOLD_FONT.search(str(c.get("fontname") or "")) for c in letters)
 
 
-def _laid_out_lines(page: Any, first_page: bool = False) -> list[str]:
+def _laid_out_lines(
+    page: Any, first_page: bool = False, rects: list[dict[str, Any]] | None = None
+) -> list[str]:
     """The page's text laid out in columns, as ``pdftotext -layout`` prints it: each word starts
     at the character column of its position on the page, words close together stay one space
     apart and a gap between cells is at least two spaces. A table without ruling lines (common in
@@ -104,6 +106,9 @@ def _laid_out_lines(page: Any, first_page: bool = False) -> list[str]:
         return []
     sizes = sorted(float(w.get("size") or 10) for w in words)
     size = sizes[len(sizes) // 2] or 10.0  # the body text's
+    # the whole page's boxes: coloured cells with no text in them may be taken for a ruled table
+    # and left out of the part of the page read here
+    words += _colour_words(page, page.rects if rects is None else rects, words, size)
     # Narrower than any real letter, so a word's text never reaches past the next cell's column.
     step = size * 0.4
     lines: list[list[dict[str, Any]]] = []
@@ -156,6 +161,29 @@ def _laid_out_lines(page: Any, first_page: bool = False) -> list[str]:
         titles = titles and len(re.findall(r"\S\s{2,}\S", text.strip())) < 2  # until a table's header
         out.append(text)
     return out
+
+
+def _colour_words(
+    page: Any, rects: list[dict[str, Any]], words: list[dict[str, Any]], size: float
+) -> list[dict[str, Any]]:
+    """A cell of a table without ruling lines that holds no text, only a RAG colour (a status shown
+    by colour alone): its colour's name as a word on the row's first line, where the cell's text
+    would start, as a reader of the printed page sees it. Only cell-sized boxes beside a row's text:
+    a coloured band or picture elsewhere on the page is no cell."""
+    found: list[dict[str, Any]] = []
+    for rect in rects:
+        name = _colour_name(rect.get("non_stroking_color")) if rect.get("fill") else None
+        x0, x1, top, bottom = rect["x0"], rect["x1"], rect["top"], rect["bottom"]
+        if name is None or x1 - x0 > page.width * 0.3 or bottom - top > page.height * 0.3:
+            continue
+        inside = any(x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= w["top"] <= bottom for w in words)
+        beside = [w["top"] for w in words if top - 1 <= w["top"] <= bottom and not x0 <= w["x0"] <= x1]
+        if inside or not beside:
+            continue
+        first = min(beside)  # the row's first line, in the cells beside this one
+        found.append({"text": name, "x0": x0 + size * 0.4, "x1": x0 + size * 0.4 + len(name) * size * 0.5,
+                      "top": first, "bottom": first + size, "size": size})  # fmt: skip
+    return found
 
 
 def _colour_name(colour: Any) -> str | None:
@@ -287,7 +315,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                 if not plan_table:
                     # the same text laid out in columns: a table without ruling lines, perhaps
                     # (not needed, so not worked out, once a ruled table holds the actions)
-                    laid_out_lines.extend([*_laid_out_lines(body, first_page=page_no == 1), "\f"])
+                    laid_out_lines.extend([*_laid_out_lines(body, page_no == 1, page.rects), "\f"])
                 lines_by_top.sort(key=lambda pair: pair[0])
                 page_items = [item for _, item in lines_by_top if item.text.strip() or item.cells]
                 _headings_over_tables(page_items)
