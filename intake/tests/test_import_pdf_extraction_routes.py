@@ -569,3 +569,37 @@ def test_a_plan_pdfminer_prints_column_by_column_is_imported_with_warnings(
     # a known gap: nothing right is read, but the import says it is unsure
     assert len(draft.actions) <= 1
     assert draft.warnings
+
+
+def test_an_actions_sentence_going_on_over_a_page_break_with_its_lead_on_the_next_page_is_one_row() -> None:
+    # the date printed with the first half at the page's foot, the lead with the second under the
+    # header repeated on the next page: each half fills a cell that names the row, none both
+    from intake.importer.model import Location
+    from intake.importer.readers.base import Item
+    from intake.importer.readers.pdf import _join_rows_cut_by_pages
+
+    def row(page: int, cells: list[str]) -> Item:
+        return Item(text="\t".join(cells), cells=cells, table=page, location=Location(page=page, table=page))
+
+    header = ["Agreed action", "RAG", "Completion date", "Lead officer"]
+    items = [
+        row(1, header),
+        row(1, ["3.4 Introduce the return home offer.", "Amber", "Ongoing", "Service Manager"]),
+        row(1, ["3.5 Relaunch thirty child protection plans each quarter", "Green", "February 2026", ""]),
+        row(2, header),
+        row(2, ["for evidence of the child's lived experience.", "", "", "Partnership Training Coordinator"]),
+        row(2, ["3.6 Audit the front door.", "Red", "May 2026", "Head of MASH"]),
+    ]
+    rows = [
+        item.cells for item in _join_rows_cut_by_pages(items, set()) if item.cells and item.cells != header
+    ]
+    assert rows == [
+        ["3.4 Introduce the return home offer.", "Amber", "Ongoing", "Service Manager"],
+        [
+            "3.5 Relaunch thirty child protection plans each quarter for evidence of the child's lived experience.",
+            "Green",
+            "February 2026",
+            "Partnership Training Coordinator",
+        ],
+        ["3.6 Audit the front door.", "Red", "May 2026", "Head of MASH"],
+    ]

@@ -386,9 +386,11 @@ def _join_rows_cut_by_pages(items: list[Item], spanning: set[int]) -> list[Item]
     date or progress going on over the page: each half alone lacks the action or everything but it.
     Or the text of several cells goes on over the page (a long action and a long update), and the
     half on the next page fills none of the cells that name a row (its ref, lead, date), which its
-    first half fills. The last row of a page and the first row under the next page's header are
-    joined, cell by cell, in either case (a section row printed as one cell across the table stays
-    a row of its own)."""
+    first half fills. Or the action's sentence goes on over the page ('... each quarter' / 'for
+    evidence of ...', unfinished above, lower case below) with the cells that name the row split
+    between the halves, none filled in both. The last row of a page and the first row under the next
+    page's header are joined, cell by cell, in any of these cases (a section row printed as one cell
+    across the table stays a row of its own)."""
     rows = [k for k, item in enumerate(items) if item.cells is not None]
     text_col: int | None = None
     keys: list[int] = []  # the columns that name a row: its ref, lead and date
@@ -415,7 +417,17 @@ def _join_rows_cut_by_pages(items: list[Item], spanning: set[int]) -> list[Item]
         if id(items[k]) in spanning or id(items[after]) in spanning:
             continue
         goes_on = any(cells[c] for c in keys) and not any(below[c] for c in keys) and bool(below[text_col])
-        if not (goes_on or _half_row(cells, text_col) or _half_row(below, text_col)):
+        # or the action's sentence going on over the page ('... each quarter' / 'for evidence of ...'),
+        # the cells that name the row split between the halves, none filled in both
+        started = (
+            bool(keys)
+            and not any(cells[c] and below[c] for c in keys)
+            and any(below[c] for c in keys)
+            and bool(cells[text_col])
+            and not cells[text_col].rstrip().endswith((".", "!", "?", ":", ";"))
+            and below[text_col][:1].islower()
+        )
+        if not (goes_on or started or _half_row(cells, text_col) or _half_row(below, text_col)):
             continue
         joined = [
             a if a == b else " ".join(p for p in (a, b) if p) for a, b in zip(cells, below, strict=True)
