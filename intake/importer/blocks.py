@@ -341,6 +341,7 @@ def block_items(
                 row_lines.append(cell)
     flush()
     _rows_over_their_children_as_headings(items)
+    items = _numbered_headings_over_their_rows(items)
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
 
 
@@ -381,6 +382,174 @@ def _rows_over_their_children_as_headings(items: list[Item]) -> None:
         ref = item.cells[0]
         if ref.isdigit() and re.match(rf"{ref}[.a-z]", nxt.cells[0]):
             items[k] = _heading(f"{ref} {item.cells[1]}", item.table or 0, (item.location.line or 1) - 1)
+
+
+# the group a row's reference puts it in: '2' of '2.1' / '2.1a', 'PRE' of 'PRE-3'
+_ROW_GROUP = re.compile(r"^(\d{1,2})[.a-z]|^([A-Z]{2,6})-?\d")
+# a strand's name alone ('Prevent', 'Pursue'): what a lettered reference ('PUR-2') may abbreviate
+_GROUP_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}$")
+
+
+def _row_group(item: Item) -> str | None:
+    m = _ROW_GROUP.match(item.cells[0]) if item.cells else None
+    return (m[1] or m[2]) if m else None
+
+
+def _numbered_headings_over_their_rows(items: list[Item]) -> list[Item]:
+    """Headings put over the rows their number or name says are theirs: '2. Children's voices ...' or
+    'Priority 3: ...' over the rows numbered '2.1', '3.1a'; a strand's name ('Pursue') over rows
+    'PUR-1', 'PUR-2'. A grouping cell merged down its rows prints where pdftotext finds it: after its
+    rows, among them, or after the table; the rows then fall under the heading before. Only where every
+    row's reference names its group, each group's rows come together, and each heading names a group
+    (a strand's name only where its letters name one group alone, and every lettered group has one).
+    Rows of only a number and text after rows numbered under that number are such a cell; text read as
+    a heading between the rows (a cell printed out of place) is then no heading."""
+    tables: set[int] = set()
+    rows: list[Item] = []
+    for item in items:
+        if item.cells and not item.bold and item.table:
+            if item.table in tables:
+                rows.append(item)
+            tables.add(item.table)  # a table's first row is its header
+    is_row = {id(item) for item in rows}
+    seen: set[str] = set()  # the groups of the rows so far
+    out: list[Item] = []
+    for item in items:
+        # the grouping cell printed after its rows: '2' / 'Children's voices ...' after row 2.5 (an
+        # action numbered 2 would come before 2.1)
+        if id(item) in is_row and item.cells and item.cells[0].isdigit() and item.cells[0] in seen:
+            line = (item.location.line or 1) - 1
+            out.append(_heading(f"{item.cells[0]} {item.cells[1]}", item.table or 0, line))
+            out.extend(Item(text=cell, location=item.location) for cell in item.cells[2:] if cell)
+            is_row.discard(id(item))
+            continue
+        if id(item) in is_row and (group := _row_group(item)):
+            seen.add(group)
+        out.append(item)
+    rows = [item for item in rows if id(item) in is_row]
+    groups = [_row_group(item) for item in rows]
+    runs = [g for k, g in enumerate(groups) if k == 0 or g != groups[k - 1]]
+    if not runs or None in runs or len(runs) != len(set(runs)):
+        return items  # a row without a group, or a group's rows apart
+    out = _labelled_lines_as_headings(out)
+    headings = _group_headings(out, {g for g in runs if g}, is_row)
+    if headings is None or all(
+        heading.bold and _under(out, group, heading, is_row) for group, heading in headings.items()
+    ):
+        return items
+    heading_ids = {id(h) for h in headings.values()}
+    at = {id(item): k for k, item in enumerate(out)}
+    first = min(at[id(rows[0])], *(at[h] for h in heading_ids))
+    last = at[id(rows[-1])]
+    placed: list[Item] = []
+    for k, item in enumerate(out):
+        if id(item) in heading_ids:
+            continue
+        if id(item) in is_row and (group := _row_group(item)):
+            heading = headings.pop(group, None)
+            if heading is not None and not heading.bold:  # a strand's name printed as a line
+                heading = _heading(heading.text, item.table or 0, (heading.location.line or 1) - 1)
+            if heading is not None:
+                placed.append(heading)
+        elif item.bold and first <= k <= last:
+            # text between the rows that is not one of their headings: a cell out of place
+            placed.extend(Item(text=cell, location=item.location) for cell in item.cells or [] if cell)
+            continue
+        placed.append(item)
+    return placed
+
+
+def _group_headings(items: list[Item], groups: set[str], is_row: set[int]) -> dict[str, Item] | None:
+    """Each group's heading: a numbered heading for a number; for letters, the one strand's name
+    (a heading, or a line alone in its block) that opens with them or, failing that, holds them in
+    order ('PRP' Prepare). None where a number's heading is printed twice, a heading's number opens no
+    row, or a lettered group has no heading of its own."""
+    out: dict[str, Item] = {}
+    names: list[tuple[str, Item]] = []
+    for k, item in enumerate(items):
+        text = item.cells[0] if item.bold and item.cells and len(item.cells) == 1 else None
+        if text is not None:
+            m = SECTION_HEADING.match(text) or _LABELLED_GROUP.match(text)
+            if m and m[1].isdigit():
+                if m[1] in out or m[1] not in groups:
+                    return None
+                out[m[1]] = item
+                continue
+        if item.cells is None and _alone(items, k):
+            text = item.text
+        if text is not None and id(item) not in is_row and _GROUP_NAME.match(text):
+            names.append((text, item))
+    lettered = sorted(g for g in groups if not g.isdigit())
+    # a name one group's letters alone fit is that group's; then the names left are tried again
+    # ('PRE' fits Prevent and Prepare until 'PRP' has taken Prepare)
+    progress = True
+    while progress:
+        progress = False
+        for kind in (_opens_with, _holds_in_order):
+            for group in lettered:
+                if group in out:
+                    continue
+                taken = {id(h) for h in out.values()}
+                found = {text for text, item in names if id(item) not in taken and kind(text, group)}
+                if len(found) == 1:
+                    name = found.pop()
+                    if sum(text == name for text, _ in names) != 1:
+                        return None  # the name printed twice: which one heads the rows is unclear
+                    out[group] = next(item for text, item in names if text == name)
+                    progress = True
+    if any(group not in out for group in lettered) or not out:
+        return None
+    return out
+
+
+def _alone(items: list[Item], k: int) -> bool:
+    """A line of text with no line of text right above or below it (a block of its own)."""
+    line = items[k].location.line
+    near = [items[j] for j in (k - 1, k + 1) if 0 <= j < len(items)]
+    return line is not None and not any(
+        item.cells is None and item.location.line in (line - 1, line + 1) for item in near
+    )
+
+
+def _opens_with(name: str, letters: str) -> bool:
+    return name.upper().startswith(letters)
+
+
+def _holds_in_order(name: str, letters: str) -> bool:
+    rest = iter(name.upper())
+    return name[:1].upper() == letters[:1] and all(letter in rest for letter in letters)
+
+
+def _labelled_lines_as_headings(items: list[Item]) -> list[Item]:
+    """Lines of text (not rows) opening with a labelled number ('Priority 2: Early help is not') and
+    the lines after it that go on in lower case ('offered early enough to'): a grouping cell printed
+    apart from its rows, read as one heading."""
+    out: list[Item] = []
+    for item in items:
+        last = out[-1] if out else None
+        if item.cells is None and _LABELLED_GROUP.match(item.text):
+            out.append(_heading(item.text, item.table or 0, (item.location.line or 1) - 1))
+            continue
+        if (
+            item.cells is None
+            and item.text[:1].islower()
+            and last is not None
+            and last.bold
+            and last.cells
+            and _LABELLED_GROUP.match(last.cells[0])
+        ):
+            text = f"{last.cells[0]} {item.text}"
+            out[-1] = _heading(text, last.table or 0, (last.location.line or 1) - 1)
+            continue
+        out.append(item)
+    return out
+
+
+def _under(items: list[Item], group: str, heading: Item, is_row: set[int]) -> bool:
+    """The heading stands right over the first row of its group."""
+    k = next(k for k, item in enumerate(items) if item is heading)
+    nxt = next((item for item in items[k + 1 :] if id(item) in is_row), None)
+    return nxt is not None and _row_group(nxt) == group
 
 
 def _heading(text: str, table: int, line: int) -> Item:
