@@ -433,9 +433,7 @@ def _numbered_headings_over_their_rows(items: list[Item]) -> list[Item]:
         return items  # a row without a group, or a group's rows apart
     out = _labelled_lines_as_headings(out)
     headings = _group_headings(out, {g for g in runs if g}, is_row)
-    if headings is None or all(
-        heading.bold and _under(out, group, heading, is_row) for group, heading in headings.items()
-    ):
+    if headings is None or _all_under(out, headings, is_row):
         return items
     heading_ids = {id(h) for h in headings.values()}
     at = {id(item): k for k, item in enumerate(out)}
@@ -480,6 +478,8 @@ def _group_headings(items: list[Item], groups: set[str], is_row: set[int]) -> di
         if text is not None and id(item) not in is_row and _GROUP_NAME.match(text):
             names.append((text, item))
     lettered = sorted(g for g in groups if not g.isdigit())
+    if len(lettered) > 12:
+        return None  # strands are a handful: so many lettered groups are references of another kind
     # a name one group's letters alone fit is that group's; then the names left are tried again
     # ('PRE' fits Prevent and Prepare until 'PRP' has taken Prepare)
     progress = True
@@ -545,11 +545,24 @@ def _labelled_lines_as_headings(items: list[Item]) -> list[Item]:
     return out
 
 
-def _under(items: list[Item], group: str, heading: Item, is_row: set[int]) -> bool:
-    """The heading stands right over the first row of its group."""
-    k = next(k for k, item in enumerate(items) if item is heading)
-    nxt = next((item for item in items[k + 1 :] if id(item) in is_row), None)
-    return nxt is not None and _row_group(nxt) == group
+def _all_under(items: list[Item], headings: dict[str, Item], is_row: set[int]) -> bool:
+    """Every heading is already a heading, right over the first row of its group."""
+    first: dict[str, int] = {}  # each group's first row
+    rows_before: list[int] = []  # how many rows come before each item
+    count = 0
+    for k, item in enumerate(items):
+        rows_before.append(count)
+        if id(item) in is_row:
+            count += 1
+            if (group := _row_group(item)) is not None:
+                first.setdefault(group, k)
+    at = {id(item): k for k, item in enumerate(items)}
+    return all(
+        heading.bold
+        and at[id(heading)] < first[group]
+        and rows_before[at[id(heading)]] == rows_before[first[group]]
+        for group, heading in headings.items()
+    )
 
 
 def _heading(text: str, table: int, line: int) -> Item:

@@ -136,3 +136,26 @@ def test_a_strands_name_printed_after_its_rows_heads_them() -> None:
         ("PRP-2", "Prepare"),
         ("PUR-1", "Pursue"),
     ]
+
+
+def test_a_group_cell_printed_after_the_first_of_its_rows_heads_it_too() -> None:
+    actions = _actions(
+        [
+            *HEADER,
+            "1 Information sharing between health partners / and the front door is too slow",
+            "1.1a Audit supervision records of team managers / against the partnership standard.",
+            "16 June 2025",
+            "Education Safeguarding Lead",
+            "1.1b Review the threshold document with schools, / health visitors and the police.",
+            "31/07/2026",
+            "Independent Scrutineer",
+            "2.1a Relaunch the escalation policy.",
+            "End of July 2025",
+            "Head of Service, / Front Door",
+            "2 Quality assurance and audit",
+            "2.1b Introduce the return home interview offer.",
+            "End of April 2025",
+            "Quality Assurance Manager",
+        ]
+    )
+    assert _sections(actions) == [("1.1a", "1"), ("1.1b", "1"), ("2.1a", "2"), ("2.1b", "2")]
