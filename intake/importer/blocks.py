@@ -412,19 +412,17 @@ def _numbered_headings_over_their_rows(items: list[Item]) -> list[Item]:
                 rows.append(item)
             tables.add(item.table)  # a table's first row is its header
     is_row = {id(item) for item in rows}
-    seen: set[str] = set()  # the groups of the rows so far
+    numbered = {group for item in rows if (group := _row_group(item)) and group.isdigit()}
     out: list[Item] = []
     for item in items:
-        # the grouping cell printed after its rows: '2' / 'Children's voices ...' after row 2.5 (an
-        # action numbered 2 would come before 2.1)
-        if id(item) in is_row and item.cells and item.cells[0].isdigit() and item.cells[0] in seen:
+        # the grouping cell printed apart from its rows: '2' / 'Children's voices ...' after row 2.5
+        # or before row 1.3 (an action numbered 2 among actions 2.1, 2.2 is the group they are in)
+        if id(item) in is_row and item.cells and item.cells[0] in numbered and len(item.cells) > 1:
             line = (item.location.line or 1) - 1
             out.append(_heading(f"{item.cells[0]} {item.cells[1]}", item.table or 0, line))
             out.extend(Item(text=cell, location=item.location) for cell in item.cells[2:] if cell)
             is_row.discard(id(item))
             continue
-        if id(item) in is_row and (group := _row_group(item)):
-            seen.add(group)
         out.append(item)
     rows = [item for item in rows if id(item) in is_row]
     groups = [_row_group(item) for item in rows]

@@ -9,6 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from intake.importer.api import import_document
+from intake.importer.blocks import block_items
+from intake.importer.cells import row_by_content
+from intake.importer.layout import build_from_items
+from intake.importer.model import PlanDraft
 
 
 def _actions(blocks: list[str]) -> list[dict[str, Any]]:
@@ -16,6 +20,13 @@ def _actions(blocks: list[str]) -> list[dict[str, Any]]:
     text = "\n\n".join(block.replace(" / ", "\n") for block in blocks) + "\n"
     actions: list[dict[str, Any]] = import_document(text.encode(), filename="plan.txt").to_dict()["actions"]
     return actions
+
+
+def _actions_cell_after_cell(blocks: list[str]) -> list[dict[str, Any]]:
+    lines = "\n\n".join(block.replace(" / ", "\n") for block in blocks).split("\n")
+    draft = PlanDraft(document="plan.txt")
+    build_from_items(draft, block_items(lines, row_by_content))
+    return [action.to_dict() for action in draft.actions]
 
 
 def _sections(actions: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
@@ -159,3 +170,38 @@ def test_a_group_cell_printed_after_the_first_of_its_rows_heads_it_too() -> None
         ]
     )
     assert _sections(actions) == [("1.1a", "1"), ("1.1b", "1"), ("2.1a", "2"), ("2.1b", "2")]
+
+
+def test_group_cells_printed_together_before_the_rows_of_the_first_head_their_own_rows() -> None:
+    # read cell after cell (block_items) directly: so short a text is also read, with three actions
+    # and these sections, as laid out in columns, and that reading wins
+    actions = _actions_cell_after_cell(
+        [
+            *HEADER,
+            "1 Safeguarding adolescents outside the home",
+            "1.1 Audit supervision records of team managers / against the partnership standard.",
+            "16 June 2025",
+            "Education Safeguarding Lead",
+            "1.2 Review the threshold document with schools, / health visitors and the police.",
+            "31/07/2026",
+            "Independent Scrutineer",
+            "2 Early help is not offered early / enough to families",
+            "3 Partners do not understand the / impact of domestic abuse",
+            "2.1 Relaunch the escalation policy for / disagreements between agencies.",
+            "End of July 2025",
+            "Head of Service, / Front Door",
+            "2.2 Publish the seven minute briefings / published after each rapid review.",
+            "Q2 2025/26",
+            "Head of Early Help",
+            "3.1 Introduce the return home interview / offer to children who go missing.",
+            "End of April 2025",
+            "Quality Assurance Manager",
+        ]
+    )
+    assert _sections(actions) == [
+        ("1.1", "1"),
+        ("1.2", "1"),
+        ("2.1", "2"),
+        ("2.2", "2"),
+        ("3.1", "3"),
+    ]
