@@ -109,6 +109,21 @@ def _header_words(text: str) -> list[tuple[str | None, str]] | None:
     return out or None
 
 
+def _two_names_side_by_side(lines: list[str]) -> list[tuple[str | None, str]] | None:
+    """Two header cells side by side, the left one wrapped ('Completion' / 'date') and the right one
+    a single line ('Lead officer'): pdftotext runs both first lines into one ('Completion Lead
+    officer') and prints the left cell's next lines after it. Read as the two names in their order,
+    only where both are whole column names of different fields."""
+    words = lines[0].split() if len(lines) >= 2 else []
+    rest = " ".join(lines[1:])
+    for cut in range(1, len(words)):
+        left, right = " ".join([*words[:cut], rest]), " ".join(words[cut:])
+        left_field, right_field = exact_header_field(left), exact_header_field(right)
+        if left_field and right_field and left_field != right_field:
+            return [(left_field, left), (right_field, right)]
+    return None
+
+
 _MAX_TITLE_LINES = 3
 
 
@@ -130,7 +145,7 @@ def header_under_title(
 
 def _names(lines: list[str]) -> list[tuple[str | None, str]] | None:
     text = " ".join(lines)
-    return header_fields_of(text) or _header_words(text)
+    return header_fields_of(text) or _two_names_side_by_side(lines) or _header_words(text)
 
 
 def header_names_gathered(
@@ -204,7 +219,7 @@ def _header_run(
     j = k
     title: str | None = None
     while j < len(blocks):
-        named = header_fields_of(" ".join(blocks[j][1])) or _header_words(" ".join(blocks[j][1]))
+        named = _names(blocks[j][1])
         if named is None and j == k:
             above, named = header_under_title(blocks[j][1])
             # a heading over the table ('Pursue' over 'Ref'); the document's own title (its first
