@@ -323,6 +323,9 @@ def block_items(
             flush()  # 'Recommendation 2: ...' after a page break: a heading, not the row's last cell
             items.append(_heading(" ".join(block), table, start))
             continue
+        if row is not None and _name_over_repeated_header(block, row, header, blocks, k):
+            items.append(_heading(block[0], table, start))  # the row goes on after the header
+            continue
         cell: list[str] = []
         for offset, line in enumerate(block):
             bare = None if dated else _BARE_REF.match(line)
@@ -358,6 +361,28 @@ def block_items(
     _rows_over_their_children_as_headings(items)
     items = _numbered_headings_over_their_rows(items)
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
+
+
+def _name_over_repeated_header(
+    block: list[str], row: list[str], header: list[str | None], blocks: list[tuple[int, list[str]]], k: int
+) -> bool:
+    """A strand's name alone ('Pursue') right above the header printed again on a new page, where the
+    cut row's reference names that strand ('PUR-3') and the name fits none of the row's columns still
+    to fill (only the RAG is left): the heading of the rows on that page (a grouping cell printed at
+    the page's top), not the cut row's last cell. Where it could be a cell (a lead still to come), it
+    is left to the row."""
+    from .cells import _fit, _kind  # cells builds on this module
+
+    group = _ROW_GROUP.match(row[0]) if row else None
+    letters = group[2] if group else None  # the cut row's strand ('PUR' of 'PUR-3')
+    if not letters or len(block) != 1 or not _strand_name(block[0]):
+        return False
+    if not (_opens_with(block[0], letters) or _holds_in_order(block[0], letters)):
+        return False
+    if _header_run(blocks, k) is None:
+        return False
+    still_open = header[len(row) :]
+    return bool(still_open) and all(_fit(block[0], _kind(field)) <= 0 for field in still_open)
 
 
 def _status_apart(row: list[str], lines: list[list[str]], header: list[str | None]) -> list[str]:
@@ -403,6 +428,11 @@ def _rows_over_their_children_as_headings(items: list[Item]) -> None:
 _ROW_GROUP = re.compile(r"^(\d{1,2})[.a-z]|^([A-Z]{2,6})-?\d")
 # a strand's name alone ('Prevent', 'Pursue'): what a lettered reference ('PUR-2') may abbreviate
 _GROUP_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}$")
+
+
+def _strand_name(text: str) -> bool:
+    """A short name that may be a strand's ('Pursue'), not a status ('Green') or a column's name."""
+    return bool(_GROUP_NAME.match(text)) and not _STATUS_WORD.match(text) and not header_fields_of(text)
 
 
 def _row_group(item: Item) -> str | None:
@@ -488,7 +518,7 @@ def _group_headings(items: list[Item], groups: set[str], is_row: set[int]) -> di
                 continue
         if item.cells is None and _alone(items, k):
             text = item.text
-        if text is not None and id(item) not in is_row and _GROUP_NAME.match(text):
+        if text is not None and id(item) not in is_row and _strand_name(text):
             names.append((text, item))
     lettered = sorted(g for g in groups if not g.isdigit())
     if len(lettered) > 12:

@@ -205,3 +205,39 @@ def test_group_cells_printed_together_before_the_rows_of_the_first_head_their_ow
         ("2.2", "2"),
         ("3.1", "3"),
     ]
+
+
+def test_a_strands_name_over_the_header_repeated_on_a_new_page_is_no_cell_of_the_cut_row() -> None:
+    # 'Pursue' printed at the new page's top, above the header printed again: the cut row PUR-1 has
+    # only its RAG still to come, which 'Pursue' is not
+    header = ["Ref", "Agreed action", "Target date", "Lead officer", "RAG rating"]
+    actions = _actions_cell_after_cell(
+        [
+            *header,
+            "Prevent",
+            "PRE-1 Audit supervision records of team managers / against the partnership standard.",
+            "16 June 2025",
+            "Education Safeguarding Lead",
+            "Green",
+            "PRE-2 Review the threshold document with schools, / health visitors and the police.",
+            "31/07/2026",
+            "Independent Scrutineer",
+            "Amber",
+            "PUR-1 Report on the graded care profile so that it is used in / every neglect case.",
+            "31/05/2026",
+            "Head of Early Help",
+            "Pursue",
+            *header,
+            "Red",
+            "PUR-2 Relaunch the escalation policy for / disagreements between agencies.",
+            "End of July 2025",
+            "Head of Service, / Front Door",
+            "Green",
+        ]
+    )
+    assert [(a["ref"], a["section"], a["owner"], a["rag"]) for a in actions] == [
+        ("PRE-1", "Prevent", "Education Safeguarding Lead", "green"),
+        ("PRE-2", "Prevent", "Independent Scrutineer", "amber"),
+        ("PUR-1", "Pursue", "Head of Early Help", "red"),
+        ("PUR-2", "Pursue", "Head of Service, Front Door", "green"),
+    ]
