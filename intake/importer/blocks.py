@@ -109,6 +109,21 @@ def _header_words(text: str) -> list[tuple[str | None, str]] | None:
     return out or None
 
 
+def _two_names_side_by_side(lines: list[str]) -> list[tuple[str | None, str]] | None:
+    """Two header cells side by side, the left one wrapped ('Completion' / 'date') and the right one
+    a single line ('Lead officer'): pdftotext runs both first lines into one ('Completion Lead
+    officer') and prints the left cell's next lines after it. Read as the two names in their order,
+    only where both are whole column names of different fields."""
+    words = lines[0].split() if len(lines) >= 2 else []
+    rest = " ".join(lines[1:])
+    for cut in range(1, len(words)):
+        left, right = " ".join([*words[:cut], rest]), " ".join(words[cut:])
+        left_field, right_field = exact_header_field(left), exact_header_field(right)
+        if left_field and right_field and left_field != right_field:
+            return [(left_field, left), (right_field, right)]
+    return None
+
+
 _MAX_TITLE_LINES = 3
 
 
@@ -130,7 +145,7 @@ def header_under_title(
 
 def _names(lines: list[str]) -> list[tuple[str | None, str]] | None:
     text = " ".join(lines)
-    return header_fields_of(text) or _header_words(text)
+    return header_fields_of(text) or _two_names_side_by_side(lines) or _header_words(text)
 
 
 def header_names_gathered(
@@ -204,7 +219,7 @@ def _header_run(
     j = k
     title: str | None = None
     while j < len(blocks):
-        named = header_fields_of(" ".join(blocks[j][1])) or _header_words(" ".join(blocks[j][1]))
+        named = _names(blocks[j][1])
         if named is None and j == k:
             above, named = header_under_title(blocks[j][1])
             # a heading over the table ('Pursue' over 'Ref'); the document's own title (its first
@@ -308,6 +323,9 @@ def block_items(
             flush()  # 'Recommendation 2: ...' after a page break: a heading, not the row's last cell
             items.append(_heading(" ".join(block), table, start))
             continue
+        if row is not None and _name_over_repeated_header(block, row, header, blocks, k):
+            items.append(_heading(block[0], table, start))  # the row goes on after the header
+            continue
         cell: list[str] = []
         for offset, line in enumerate(block):
             bare = None if dated else _BARE_REF.match(line)
@@ -341,7 +359,30 @@ def block_items(
                 row_lines.append(cell)
     flush()
     _rows_over_their_children_as_headings(items)
+    items = _numbered_headings_over_their_rows(items)
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
+
+
+def _name_over_repeated_header(
+    block: list[str], row: list[str], header: list[str | None], blocks: list[tuple[int, list[str]]], k: int
+) -> bool:
+    """A strand's name alone ('Pursue') right above the header printed again on a new page, where the
+    cut row's reference names that strand ('PUR-3') and the name fits none of the row's columns still
+    to fill (only the RAG is left): the heading of the rows on that page (a grouping cell printed at
+    the page's top), not the cut row's last cell. Where it could be a cell (a lead still to come), it
+    is left to the row."""
+    from .cells import _fit, _kind  # cells builds on this module
+
+    group = _ROW_GROUP.match(row[0]) if row else None
+    letters = group[2] if group else None  # the cut row's strand ('PUR' of 'PUR-3')
+    if not letters or len(block) != 1 or not _strand_name(block[0]):
+        return False
+    if not (_opens_with(block[0], letters) or _holds_in_order(block[0], letters)):
+        return False
+    if _header_run(blocks, k) is None:
+        return False
+    still_open = header[len(row) :]
+    return bool(still_open) and all(_fit(block[0], _kind(field)) <= 0 for field in still_open)
 
 
 def _status_apart(row: list[str], lines: list[list[str]], header: list[str | None]) -> list[str]:
@@ -381,6 +422,190 @@ def _rows_over_their_children_as_headings(items: list[Item]) -> None:
         ref = item.cells[0]
         if ref.isdigit() and re.match(rf"{ref}[.a-z]", nxt.cells[0]):
             items[k] = _heading(f"{ref} {item.cells[1]}", item.table or 0, (item.location.line or 1) - 1)
+
+
+# the group a row's reference puts it in: '2' of '2.1' / '2.1a', 'PRE' of 'PRE-3'
+_ROW_GROUP = re.compile(r"^(\d{1,2})[.a-z]|^([A-Z]{2,6})-?\d")
+# a strand's name alone ('Prevent', 'Pursue'): what a lettered reference ('PUR-2') may abbreviate
+_GROUP_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}$")
+
+
+def _strand_name(text: str) -> bool:
+    """A short name that may be a strand's ('Pursue'), not a status ('Green') or a column's name."""
+    return bool(_GROUP_NAME.match(text)) and not _STATUS_WORD.match(text) and not header_fields_of(text)
+
+
+def _row_group(item: Item) -> str | None:
+    m = _ROW_GROUP.match(item.cells[0]) if item.cells else None
+    return (m[1] or m[2]) if m else None
+
+
+def _numbered_headings_over_their_rows(items: list[Item]) -> list[Item]:
+    """Headings put over the rows their number or name says are theirs: '2. Children's voices ...' or
+    'Priority 3: ...' over the rows numbered '2.1', '3.1a'; a strand's name ('Pursue') over rows
+    'PUR-1', 'PUR-2'. A grouping cell merged down its rows prints where pdftotext finds it: after its
+    rows, among them, or after the table; the rows then fall under the heading before. Only where every
+    row's reference names its group, each group's rows come together, and each heading names a group
+    (a strand's name only where its letters name one group alone, and every lettered group has one).
+    Rows of only a number and text after rows numbered under that number are such a cell; text read as
+    a heading between the rows (a cell printed out of place) is then no heading."""
+    tables: set[int] = set()
+    rows: list[Item] = []
+    for item in items:
+        if item.cells and not item.bold and item.table:
+            if item.table in tables:
+                rows.append(item)
+            tables.add(item.table)  # a table's first row is its header
+    is_row = {id(item) for item in rows}
+    numbered = {group for item in rows if (group := _row_group(item)) and group.isdigit()}
+    out: list[Item] = []
+    for item in items:
+        # the grouping cell printed apart from its rows: '2' / 'Children's voices ...' after row 2.5
+        # or before row 1.3 (an action numbered 2 among actions 2.1, 2.2 is the group they are in)
+        if id(item) in is_row and item.cells and item.cells[0] in numbered and len(item.cells) > 1:
+            line = (item.location.line or 1) - 1
+            out.append(_heading(f"{item.cells[0]} {item.cells[1]}", item.table or 0, line))
+            out.extend(Item(text=cell, location=item.location) for cell in item.cells[2:] if cell)
+            is_row.discard(id(item))
+            continue
+        out.append(item)
+    rows = [item for item in rows if id(item) in is_row]
+    groups = [_row_group(item) for item in rows]
+    runs = [g for k, g in enumerate(groups) if k == 0 or g != groups[k - 1]]
+    if not runs or None in runs or len(runs) != len(set(runs)):
+        return items  # a row without a group, or a group's rows apart
+    out = _labelled_lines_as_headings(out)
+    headings = _group_headings(out, {g for g in runs if g}, is_row)
+    if headings is None or _all_under(out, headings, is_row):
+        return items
+    heading_ids = {id(h) for h in headings.values()}
+    at = {id(item): k for k, item in enumerate(out)}
+    first = min(at[id(rows[0])], *(at[h] for h in heading_ids))
+    last = at[id(rows[-1])]
+    placed: list[Item] = []
+    for k, item in enumerate(out):
+        if id(item) in heading_ids:
+            continue
+        if id(item) in is_row and (group := _row_group(item)):
+            heading = headings.pop(group, None)
+            if heading is not None and not heading.bold:  # a strand's name printed as a line
+                heading = _heading(heading.text, item.table or 0, (heading.location.line or 1) - 1)
+            if heading is not None:
+                placed.append(heading)
+        elif item.bold and first <= k <= last:
+            # text between the rows that is not one of their headings: a cell out of place
+            placed.extend(Item(text=cell, location=item.location) for cell in item.cells or [] if cell)
+            continue
+        placed.append(item)
+    return placed
+
+
+def _group_headings(items: list[Item], groups: set[str], is_row: set[int]) -> dict[str, Item] | None:
+    """Each group's heading: a numbered heading for a number; for letters, the one strand's name
+    (a heading, or a line alone in its block) that opens with them or, failing that, holds them in
+    order ('PRP' Prepare). None where a number's heading is printed twice, a heading's number opens no
+    row, or a lettered group has no heading of its own."""
+    out: dict[str, Item] = {}
+    names: list[tuple[str, Item]] = []
+    for k, item in enumerate(items):
+        text = item.cells[0] if item.bold and item.cells and len(item.cells) == 1 else None
+        if text is not None:
+            m = SECTION_HEADING.match(text) or _LABELLED_GROUP.match(text)
+            if m and m[1].isdigit():
+                if m[1] in out or m[1] not in groups:
+                    return None
+                out[m[1]] = item
+                continue
+        if item.cells is None and _alone(items, k):
+            text = item.text
+        if text is not None and id(item) not in is_row and _strand_name(text):
+            names.append((text, item))
+    lettered = sorted(g for g in groups if not g.isdigit())
+    if len(lettered) > 12:
+        return None  # strands are a handful: so many lettered groups are references of another kind
+    # a name one group's letters alone fit is that group's; then the names left are tried again
+    # ('PRE' fits Prevent and Prepare until 'PRP' has taken Prepare)
+    progress = True
+    while progress:
+        progress = False
+        for kind in (_opens_with, _holds_in_order):
+            for group in lettered:
+                if group in out:
+                    continue
+                taken = {id(h) for h in out.values()}
+                found = {text for text, item in names if id(item) not in taken and kind(text, group)}
+                if len(found) == 1:
+                    name = found.pop()
+                    if sum(text == name for text, _ in names) != 1:
+                        return None  # the name printed twice: which one heads the rows is unclear
+                    out[group] = next(item for text, item in names if text == name)
+                    progress = True
+    if any(group not in out for group in lettered) or not out:
+        return None
+    return out
+
+
+def _alone(items: list[Item], k: int) -> bool:
+    """A line of text with no line of text right above or below it (a block of its own)."""
+    line = items[k].location.line
+    near = [items[j] for j in (k - 1, k + 1) if 0 <= j < len(items)]
+    return line is not None and not any(
+        item.cells is None and item.location.line in (line - 1, line + 1) for item in near
+    )
+
+
+def _opens_with(name: str, letters: str) -> bool:
+    return name.upper().startswith(letters)
+
+
+def _holds_in_order(name: str, letters: str) -> bool:
+    rest = iter(name.upper())
+    return name[:1].upper() == letters[:1] and all(letter in rest for letter in letters)
+
+
+def _labelled_lines_as_headings(items: list[Item]) -> list[Item]:
+    """Lines of text (not rows) opening with a labelled number ('Priority 2: Early help is not') and
+    the lines after it that go on in lower case ('offered early enough to'): a grouping cell printed
+    apart from its rows, read as one heading."""
+    out: list[Item] = []
+    for item in items:
+        last = out[-1] if out else None
+        if item.cells is None and _LABELLED_GROUP.match(item.text):
+            out.append(_heading(item.text, item.table or 0, (item.location.line or 1) - 1))
+            continue
+        if (
+            item.cells is None
+            and item.text[:1].islower()
+            and last is not None
+            and last.bold
+            and last.cells
+            and _LABELLED_GROUP.match(last.cells[0])
+        ):
+            text = f"{last.cells[0]} {item.text}"
+            out[-1] = _heading(text, last.table or 0, (last.location.line or 1) - 1)
+            continue
+        out.append(item)
+    return out
+
+
+def _all_under(items: list[Item], headings: dict[str, Item], is_row: set[int]) -> bool:
+    """Every heading is already a heading, right over the first row of its group."""
+    first: dict[str, int] = {}  # each group's first row
+    rows_before: list[int] = []  # how many rows come before each item
+    count = 0
+    for k, item in enumerate(items):
+        rows_before.append(count)
+        if id(item) in is_row:
+            count += 1
+            if (group := _row_group(item)) is not None:
+                first.setdefault(group, k)
+    at = {id(item): k for k, item in enumerate(items)}
+    return all(
+        heading.bold
+        and at[id(heading)] < first[group]
+        and rows_before[at[id(heading)]] == rows_before[first[group]]
+        for group, heading in headings.items()
+    )
 
 
 def _heading(text: str, table: int, line: int) -> Item:

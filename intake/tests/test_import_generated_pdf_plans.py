@@ -54,7 +54,15 @@ before this module's fixes -> after, plans read with full marks:
           then read wrong leads without a warning). Left: two neighbouring cells' lines interleaved
           ('Partnership Training September' / 'Coordinator' / '2026'); a group column's cell printed
           in the middle of the rows or after a row's last cell; rows of a page printed column by
-          column.
+          column. Then (seeds 0-99) 4/100, 0.891, 0.805 -> 8/100, 0.895, 0.835, wrong sections
+          386 -> 188 (test_import_plain_pdftotext_groups.py): a group column's cell printed after its
+          rows, among them or after the table ('2' / 'Children's voices ...', 'Priority 3: ...' over
+          lines, a strand's name) put over the rows its number or letters name ('2.1', 'PUR-1'), where
+          every row's reference names its group; a strand's name above the header repeated on a new
+          page no cell of the cut row; two header names run together side by side ('Completion Lead
+          officer' / 'date'). Left: cells whose lines pdftotext runs into a neighbour's ('Two of four
+          Education' / 'sessions delivered; Safeguarding'); cells printed after the row's last
+          (leads, dates and statuses piled after a group's rows), read as empty.
   miner:  pdfminer.six's extract_text, 0/40, mean F1 0.307, fields 0.393 -> 2/40, 0.435, 0.506 (over
           the seeds below 0.297 -> 0.476): groups of rows printed column by column rebuilt by
           columnruns.py where a run of references says how many rows there are and each column's
@@ -131,9 +139,11 @@ LAYOUT_FLOORS = {
     98: (1.0, 1.0),
 }
 # plain pdftotext: the mean F1 over the seeds above (measured 0.872 over these 18 seeds; gaps: see the module's note)
-PLAIN_MEAN_F1_FLOOR = 0.86
+PLAIN_MEAN_F1_FLOOR = 0.87
+# plain pdftotext: the mean field agreement over the seeds above (measured 0.828 over these 18 seeds)
+PLAIN_MEAN_FIELDS_FLOOR = 0.82
 # pdfminer.six's extract_text: the mean F1 over the seeds above (measured 0.601 over these 18 seeds; seed 25 reads nothing on this route)
-MINER_MEAN_F1_FLOOR = 0.575
+MINER_MEAN_F1_FLOOR = 0.60
 
 
 @pytest.fixture(scope="session")
@@ -202,11 +212,14 @@ def test_a_generated_plan_read_from_pdftotext_layout_text_keeps_its_measured_flo
 def test_generated_plans_read_from_plain_pdftotext_text_keep_their_measured_mean(
     scorer: ModuleType, printed_plans: dict[int, tuple[GeneratedPlan, bytes]]
 ) -> None:
-    scores = [
-        _score(scorer, _pdftotext(pdf, layout=False), "plan.txt", plan.text_gold)["f1"]
+    results = [
+        _score(scorer, _pdftotext(pdf, layout=False), "plan.txt", plan.text_gold)
         for plan, pdf in printed_plans.values()
     ]
+    scores = [result["f1"] for result in results]
     assert sum(scores) / len(scores) >= PLAIN_MEAN_F1_FLOOR, scores
+    fields = [result["field_mean"] for result in results]
+    assert sum(fields) / len(fields) >= PLAIN_MEAN_FIELDS_FLOOR, fields
 
 
 @pytest.mark.filterwarnings("ignore")

@@ -8,7 +8,10 @@ how it is read:
   its first row: no cell of the rows, so the header leaves it out and the block is a heading;
 - a header cell printed apart from the rest (a column empty under it, or a name lower in the header
   row): among the first row's cells ('Number' / 'Actions' / '1.1' / ... / 'Status') or at the page's
-  foot ('Owner' / 'By when' after the last row): put back in the header, in the order printed.
+  foot ('Owner' / 'By when' after the last row): put back in the header, in the order printed;
+- two header cells side by side, the left one wrapped ('Completion' / 'date' beside 'Lead officer'):
+  pdftotext runs their first lines together ('Completion Lead officer' / 'date'); read as the two
+  names in their order.
 """
 
 from __future__ import annotations
@@ -239,3 +242,37 @@ def test_names_after_a_heading_right_under_the_header_are_not_gathered_into_it()
         ]
     )
     assert not any(a["owner"] == "Training Coordinator" for a in plan["actions"])
+
+
+def test_two_header_names_run_together_side_by_side_are_read_in_their_order() -> None:
+    # 'Completion' / 'date' beside 'Lead officer': pdftotext prints 'Completion Lead officer' / 'date'
+    lines = [
+        *TITLE,
+        *_blocks(
+            "Agreed action",
+            "Completion Lead officer|date",
+            "1.1 Train practitioners in supervision records of team managers against the|partnership standard.",
+            "31/05/2025",
+            "Independent Scrutineer / Head of|Service, Front Door",
+            "1.2 Publish the threshold document with schools, health visitors and the police.",
+            "End of February 2025",
+            "Education Safeguarding Lead",
+            "1.3 Agree the strategy discussion record so that it asks what the child has said.",
+            "6 October 2025",
+            "Detective Inspector, Public Protection",
+            "1.4 Review the domestic abuse notification process so that schools hear of incidents|before the next school day.",
+            "Ongoing",
+            "Partnership Business Manager",
+            "1.5 Relaunch the seven minute briefings published after each rapid review.",
+            "Q3 2025/26",
+            "Head of Early Help",
+        ),
+    ]
+    plan = _plan(lines)
+    assert [_fields(a) for a in plan["actions"]] == [
+        ("1.1", None, "Independent Scrutineer / Head of Service, Front Door", "31/05/2025"),
+        ("1.2", None, "Education Safeguarding Lead", "End of February 2025"),
+        ("1.3", None, "Detective Inspector, Public Protection", "6 October 2025"),
+        ("1.4", None, "Partnership Business Manager", "Ongoing"),
+        ("1.5", None, "Head of Early Help", "Q3 2025/26"),
+    ]
