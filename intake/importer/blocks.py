@@ -109,13 +109,20 @@ def _header_words(text: str) -> list[tuple[str | None, str]] | None:
     return out or None
 
 
+# two header cells' names are a few words ('Completion Lead officer' / 'date')
+_MAX_NAME_LINES = 4
+_MAX_NAME_WORDS = 6
+
+
 def _two_names_side_by_side(lines: list[str]) -> list[tuple[str | None, str]] | None:
     """Two header cells side by side, the left one wrapped ('Completion' / 'date') and the right one
     a single line ('Lead officer'): pdftotext runs both first lines into one ('Completion Lead
     officer') and prints the left cell's next lines after it. Read as the two names in their order,
     only where both are whole column names of different fields."""
-    words = lines[0].split() if len(lines) >= 2 else []
+    words = lines[0].split() if 2 <= len(lines) <= _MAX_NAME_LINES else []
     rest = " ".join(lines[1:])
+    if len(words) > _MAX_NAME_WORDS or len(rest.split()) > _MAX_NAME_WORDS:
+        return None  # a line of prose, not two column names run together
     for cut in range(1, len(words)):
         left, right = " ".join([*words[:cut], rest]), " ".join(words[cut:])
         left_field, right_field = exact_header_field(left), exact_header_field(right)

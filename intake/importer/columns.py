@@ -196,6 +196,14 @@ def _header_spans(line: str) -> tuple[tuple[int, str | None, str], ...] | None:
 def header_fields_of(text: str) -> list[tuple[str | None, str]] | None:
     """(field, name) for each column a run of header words names ('Ref Action required' -> ref,
     text), or None when some of its words name no column."""
+    found = _header_fields_of(text)
+    return None if found is None else list(found)
+
+
+# Every reading of a text asks this of the same lines (the table, cell-after-cell, column-run and
+# record readers): kept once per line instead of worked out by each.
+@lru_cache(maxsize=65536)
+def _header_fields_of(text: str) -> tuple[tuple[str | None, str], ...] | None:
     words = text.split()
     n = len(words)
     if not n or n > 12:
@@ -221,7 +229,7 @@ def header_fields_of(text: str) -> list[tuple[str | None, str]] | None:
         name = " ".join(words[i:j])
         out.append((exact_header_field(name), name))
         j = i
-    return out[::-1]
+    return tuple(out[::-1])
 
 
 def _row_opens(lines: list[str]) -> frozenset[int]:

@@ -261,9 +261,10 @@ def is_round_label(label: str) -> bool:
 def exact_header_field(text: str) -> str | None:
     """The field a run of header words names exactly ('Lead officer'), or None ('Lead officer
     Target': two columns' words, which ``header_field`` would read as the first)."""
-    if _QUARTER.fullmatch(normalise_header(text)):
+    normal = normalise_header(text)
+    if _QUARTER.fullmatch(normal):
         return "progress"
-    norm = _DATED.sub("", normalise_header(text)) or normalise_header(text)
+    norm = _DATED.sub("", normal) or normal
     return _BY_SYNONYM.get(norm) or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
 
 
