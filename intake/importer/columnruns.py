@@ -498,7 +498,7 @@ def _rows(
         if fld in run.named_late:
             warnings.append(
                 (
-                    f"The {fld_name(fld)} of actions {span} were printed apart from their rows, some "
+                    f"The {_CELLS_OF[fld]} of actions {span} were printed apart from their rows, some "
                     "before their column's name, so their order is unknown and they were left empty.",
                     run.refs[0].line,
                 )
@@ -509,7 +509,7 @@ def _rows(
         elif found:
             warnings.append(
                 (
-                    f"The {fld_name(fld)} of actions {span} were printed apart from their rows and "
+                    f"The {_CELLS_OF[fld]} of actions {span} were printed apart from their rows and "
                     f"{len(found)} were found for {n} actions, so they were left empty rather than guessed.",
                     run.refs[0].line,
                 )
@@ -570,8 +570,8 @@ def _after_ref(block: _Block) -> str:
     return " ".join([opened.group(2), *block.lines[1:]])
 
 
-def fld_name(fld: str) -> str:
-    return {"rag": "statuses", "due": "due dates", "owner": "leads"}[fld]
+# what a warning calls a column's cells
+_CELLS_OF = {"rag": "statuses", "due": "due dates", "owner": "leads"}
 
 
 def _clip(text: str, limit: int = 60) -> str:
