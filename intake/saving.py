@@ -22,6 +22,7 @@ from django.utils import timezone
 from intake.importer.model import Action as DraftAction
 from intake.importer.model import PlanDraft
 from intake.importer.model import Section as DraftSection
+from intake.importer.normalise import dated_updates
 from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, normalise
 from plans import rules
 from plans.models import (
@@ -76,6 +77,10 @@ class ActionPlan:
     relink_owners: bool = True
     new_update: bool = False
     status_key: str | None = None
+    # A progress cell written as dated updates ('12/01/2025 - ... 14/02/2025 - ...'): the ones
+    # confirming adds, each its own progress update on its date (the document's status on the
+    # last). Empty: one update holding the whole cell, as `_update_day` dates it.
+    updates: list[tuple[dt.date, str]] = field(default_factory=list)
 
     @property
     def is_new(self) -> bool:
@@ -188,6 +193,11 @@ def _update_day(item: ActionPlan, day: dt.date) -> dt.date:
     return day if latest is not None and own < latest.date else own
 
 
+def _update_dates(item: ActionPlan, day: dt.date) -> list[dt.date]:
+    """The dates of the progress updates confirming adds to an action, oldest first."""
+    return [date for date, _words in item.updates] or [_update_day(item, day)]
+
+
 def _latest_update(action: Action) -> ProgressUpdate | None:
     # The updates are prefetched newest first (see compare_draft): no query per action.
     return next(iter(action.updates.all()), None)
@@ -222,9 +232,24 @@ def fit_sections(draft: PlanDraft) -> PlanDraft:
     return draft
 
 
-def compare_draft(draft: PlanDraft, partnership: Partnership, plan: Plan | None = None) -> Comparison:
+def import_day(draft: PlanDraft, today: dt.date | None = None) -> dt.date:
+    """The date an import's progress is as at: the plan's own 'as at' date, else today."""
+    return draft.plan.as_at or today or timezone.localdate()
+
+
+def _dated_updates(progress: str, day: dt.date) -> list[tuple[dt.date, str]]:
+    """The dated updates of a progress cell, unless one is dated after `day` (a typing slip
+    in the document): then the cell stays one update, dated as `_update_day` says."""
+    entries = dated_updates(progress)
+    return entries if all(date <= day for date, _words in entries) else []
+
+
+def compare_draft(
+    draft: PlanDraft, partnership: Partnership, plan: Plan | None = None, today: dt.date | None = None
+) -> Comparison:
     """What confirming the draft would create and change (nothing is written)."""
     draft = fit_sections(draft)
+    day = import_day(draft, today)
     matcher = OwnerMatcher(partnership)
     refs, notes = _refs(draft)
     by_ref: dict[str, Action] = {}
@@ -264,9 +289,10 @@ def compare_draft(draft: PlanDraft, partnership: Partnership, plan: Plan | None 
         )
         if existing is None:
             item.new_update = bool(draft_action.rag or _text(draft_action.progress))
+            item.updates = _dated_updates(_text(draft_action.progress), day)
         else:
             matched.add(existing.pk)
-            _compare_existing(item, existing)
+            _compare_existing(item, existing, day)
         plans.append(item)
     missing = [a for a in (plan.actions.order_by("order", "pk") if plan else []) if a.pk not in matched]
     used_agencies = {a.key for item in plans if item.relink_owners for a in item.owners.agencies}
@@ -280,7 +306,7 @@ def compare_draft(draft: PlanDraft, partnership: Partnership, plan: Plan | None 
     )
 
 
-def _compare_existing(item: ActionPlan, existing: Action) -> None:
+def _compare_existing(item: ActionPlan, existing: Action, day: dt.date) -> None:
     for name, label, _limit in ACTION_FIELDS:
         old, new = getattr(existing, name), item.values[name]
         if (old or None) != (new or None):
@@ -295,12 +321,28 @@ def _compare_existing(item: ActionPlan, existing: Action) -> None:
     old_key = existing.status.key if existing.status else None
     progress = _text(item.draft.progress)
     status_changed = bool(item.status_key) and item.status_key != old_key
-    progress_changed = bool(progress) and normalise(progress) != normalise(latest.narrative if latest else "")
+    old_narrative = latest.narrative if latest else ""
+    progress_changed = bool(progress) and normalise(progress) != normalise(old_narrative)
+    new_progress = progress
+    if progress_changed and (entries := _dated_updates(progress, day)):
+        # Dated updates: only those after the action's latest update are new (a plan kept in
+        # Word grows by one each month); the latest one reworded keeps its date.
+        newer = [e for e in entries if latest is None or e[0] > latest.date]
+        last_date, last_words = entries[-1]
+        if newer:
+            item.updates = newer
+        elif latest is not None and last_date == latest.date:
+            item.updates = [] if normalise(last_words) == normalise(old_narrative) else [entries[-1]]
+        else:
+            item.updates = []  # all older than an update made here since: one update, as before
+        if newer or last_date == getattr(latest, "date", None):
+            progress_changed = bool(item.updates)
+            new_progress = " ".join(words for _date, words in item.updates)
     item.new_update = status_changed or progress_changed
     if status_changed:
         item.changes.append(FieldChange("status", "Status", old_key, item.status_key))
     if progress_changed:
-        item.changes.append(FieldChange("progress", "Progress", latest.narrative if latest else "", progress))
+        item.changes.append(FieldChange("progress", "Progress", old_narrative, new_progress))
     if not item.status_key and item.new_update:
         # New progress text without a rating keeps the status the action already has.
         item.status_key = old_key
@@ -405,7 +447,7 @@ def save_draft(
         raise ValueError("The plan belongs to another partnership.")
     draft = fit_sections(draft)
     reason = f"Imported from {draft.document}"[:100]
-    day = draft.plan.as_at or today or timezone.localdate()
+    day = import_day(draft, today)
     with transaction.atomic():
         if plan is None:
             plan = Plan(
@@ -427,7 +469,7 @@ def save_draft(
             if changed:
                 _stamp(plan, user, reason)
                 plan.save()
-        comparison = compare_draft(draft, partnership, plan)
+        comparison = compare_draft(draft, partnership, plan, today=day)
         result = ImportResult(plan=plan, notes=list(comparison.notes))
         statuses = {s.key: s for s in plan.rag_statuses.all()}
         for item in comparison.actions:
@@ -468,9 +510,9 @@ def save_draft(
                     section=section,
                     order=next_order,
                     lead_agency=agencies[0] if agencies else None,
-                    # The action's first (and only) update sets its cached status from the start.
+                    # The action's latest update sets its cached status from the start.
                     status=status if item.new_update else None,
-                    last_update_on=day if item.new_update else None,
+                    last_update_on=_update_dates(item, day)[-1] if item.new_update else None,
                     **item.values,
                 )
                 _stamp(action, user, reason)
@@ -504,15 +546,21 @@ def save_draft(
                 result.unchanged += 1
                 continue
             if item.new_update:
-                updates.append(
+                # Earlier dated updates: not rated in a new action's document; an action already
+                # here keeps its status until the document's last update rates it.
+                before = None if item.is_new else action.status
+                narratives = [words for _date, words in item.updates] or [_text(item.draft.progress)]
+                dates = _update_dates(item, day)
+                updates += [
                     ProgressUpdate(
                         action=action,
-                        date=_update_day(item, day),
+                        date=date,
                         author=user,
-                        status=status,
-                        narrative=_text(item.draft.progress),
+                        status=status if n == len(dates) - 1 else before,
+                        narrative=words,
                     )
-                )
+                    for n, (date, words) in enumerate(zip(dates, narratives, strict=True))
+                ]
         _create_actions(new_actions, links, user, reason)
         for update in updates:
             update.action_id = update.action.pk  # set before the action had its primary key

@@ -109,6 +109,27 @@ def latest_update_date(progress: str) -> dt.date | None:
     return max(dates, default=None)
 
 
+def dated_updates(progress: str) -> list[tuple[dt.date, str]]:
+    """The dated updates a progress cell is written as ('12/01/2025 - mapping started.
+    14/02/2025 - first map shared.'), each with its date and its own words as written, oldest
+    first; empty unless the cell opens with a dated update and holds at least two. Updates of the
+    same date are one update."""
+    if not _UPDATE_DATE.match(progress):
+        return []
+    found = list(_UPDATE_DATE.finditer(progress))
+    ends = [m.start(1) for m in found[1:]] + [len(progress)]
+    entries: dict[dt.date, list[str]] = {}
+    for m, end in zip(found, ends, strict=True):
+        words = progress[m.start(1) : end].strip()
+        day = max(find_dates(m[1]), default=None)
+        if day is None:
+            return []  # a date this reader cannot place ('31/02/2024'): keep the cell whole
+        entries.setdefault(day, []).append(words)
+    if len(entries) < 2:
+        return []
+    return [(day, " ".join(parts)) for day, parts in sorted(entries.items())]
+
+
 def find_dates(text: str) -> list[dt.date]:
     """Every date readable in ``text``, each as the last day of the period it names."""
     return list(_find_dates(text))

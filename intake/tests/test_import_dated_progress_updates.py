@@ -1,0 +1,128 @@
+"""A progress cell written as dated updates becomes one progress update per date, and a newer
+version of the document adds only the updates written since."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from intake.importer.normalise import dated_updates
+from intake.models import BatchStatus, ImportBatch
+from intake.saving import compare_draft, save_draft
+from intake.tests.test_saving import AS_AT, make_draft
+from intake.tests.test_web_import import confirm, docx_bytes, upload
+from plans.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+TWO_UPDATES = "12/10/2022 - mapping started. 30/11/2022 - first map shared with the board."
+
+
+@pytest.fixture
+def manager_client(client, world):
+    client.force_login(world.manager)
+    return client
+
+
+def updates_of(plan, ref: str) -> list[tuple[dt.date, str | None, str]]:
+    action = plan.actions.get(ref=ref)
+    return [
+        (u.date, u.status.key if u.status else None, u.narrative)
+        for u in action.updates.order_by("date", "pk").select_related("status")
+    ]
+
+
+def test_dated_updates_are_read_oldest_first_with_their_words_as_written():
+    assert dated_updates("Mar 2023: second audit done. Dec 2022: plan agreed.") == [
+        (dt.date(2022, 12, 31), "Dec 2022: plan agreed."),
+        (dt.date(2023, 3, 31), "Mar 2023: second audit done."),
+    ]
+
+
+def test_a_cell_with_one_dated_update_or_a_date_inside_a_sentence_is_not_split():
+    assert dated_updates("12/10/2022 - mapping started.") == []
+    assert dated_updates("Training on 12/10/2022 was attended. 30/11/2022 - report") == []
+    assert dated_updates("No dates at all.") == []
+
+
+def test_a_new_action_gets_one_progress_update_per_dated_update_with_its_status_on_the_last(world):
+    draft = make_draft(**{"1_1a": {"progress": TWO_UPDATES, "rag": "green"}})
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    assert updates_of(plan, "1.1a") == [
+        (dt.date(2022, 10, 12), None, "12/10/2022 - mapping started."),
+        (dt.date(2022, 11, 30), "green", "30/11/2022 - first map shared with the board."),
+    ]
+    action = plan.actions.get(ref="1.1a")
+    assert action.status.key == "green" and action.last_update_on == dt.date(2022, 11, 30)
+
+
+def test_a_new_action_with_one_update_is_dated_the_same_in_its_cached_last_update(world):
+    draft = make_draft(**{"1_1a": {"progress_date": dt.date(2022, 11, 30)}})
+    action = save_draft(draft, world.partnership, world.manager).plan.actions.get(ref="1.1a")
+    assert action.last_update_on == action.updates.get().date == dt.date(2022, 11, 30)
+
+
+def test_a_dated_update_after_the_documents_date_keeps_the_cell_as_one_update(world):
+    progress = "12/10/2022 - mapping started. 30/01/2023 - a slip of the pen."
+    draft = make_draft(**{"1_1a": {"progress": progress}})
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    assert updates_of(plan, "1.1a") == [(AS_AT, "amber", progress)]
+
+
+def test_a_newer_document_adds_only_the_dated_updates_written_since(world):
+    plan = save_draft(
+        make_draft(**{"1_1a": {"progress": TWO_UPDATES}}), world.partnership, world.manager
+    ).plan
+    newer = make_draft(
+        **{"1_1a": {"progress": f"{TWO_UPDATES} 20/01/2023 - map used in tasking.", "rag": "green"}}
+    )
+    newer.plan.as_at = dt.date(2023, 2, 1)
+    comparison = compare_draft(newer, world.partnership, plan)
+    [item] = [i for i in comparison.actions if i.ref == "1.1a"]
+    assert [c.new for c in item.changes if c.name == "progress"] == ["20/01/2023 - map used in tasking."]
+    save_draft(newer, world.partnership, world.manager, plan=plan)
+    assert updates_of(plan, "1.1a")[1:] == [
+        (dt.date(2022, 11, 30), "amber", "30/11/2022 - first map shared with the board."),
+        (dt.date(2023, 1, 20), "green", "20/01/2023 - map used in tasking."),
+    ]
+
+
+def test_the_same_document_imported_again_adds_no_update(world):
+    draft = make_draft(**{"1_1a": {"progress": TWO_UPDATES}})
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    result = save_draft(
+        make_draft(**{"1_1a": {"progress": TWO_UPDATES}}), world.partnership, world.manager, plan=plan
+    )
+    assert result.updates == 0 and len(updates_of(plan, "1.1a")) == 2
+
+
+def test_a_plan_imported_as_one_update_per_cell_gets_only_the_new_dated_update(world):
+    """Plans saved before dated updates were split hold the whole cell in one update."""
+    single = make_draft(**{"1_1a": {"progress": TWO_UPDATES, "progress_date": dt.date(2022, 11, 30)}})
+    single.plan.as_at = dt.date(2022, 10, 1)  # before the second update: the cell is not split
+    plan = save_draft(single, world.partnership, world.manager).plan
+    [(first_day, _status, whole)] = updates_of(plan, "1.1a")
+    assert whole == TWO_UPDATES
+    grown = make_draft(**{"1_1a": {"progress": f"{TWO_UPDATES} 05/12/2022 - tasking started."}})
+    save_draft(grown, world.partnership, world.manager, plan=plan)
+    assert updates_of(plan, "1.1a")[-1] == (dt.date(2022, 12, 5), "amber", "05/12/2022 - tasking started.")
+
+
+def test_a_word_plan_with_dated_updates_in_one_cell_is_previewed_and_saved_as_its_updates(
+    manager_client, world
+):
+    cell = "14/02/2025 - first map shared with the board.\n12/01/2025 - mapping started."
+    rows = [["1.1", "Map exploitation hotspots", "Sussex Police", "March 2025", "Amber", cell]]
+    upload(manager_client, "plan.docx", docx_bytes(rows))
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.READ, batch.error
+    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "saved as 2 dated updates, 12 Jan 2025 to 14 Feb 2025" in page
+    confirm(manager_client, batch)
+    plan = Plan.objects.get(title="Front door plan")
+    assert updates_of(plan, "1.1") == [
+        (dt.date(2025, 1, 12), None, "12/01/2025 - mapping started."),
+        (dt.date(2025, 2, 14), "amber", "14/02/2025 - first map shared with the board."),
+    ]
