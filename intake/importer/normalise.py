@@ -92,9 +92,11 @@ def repair_digits(text: str) -> str:
     return _BROKEN_YEAR.sub(r"\1\2", text)
 
 
-# a dated update opening the progress cell or one of its paragraphs: 'Dec 2022: ...', '14/03/2023 - ...'
+# a dated update opening the progress cell or one of its paragraphs: 'Dec 2022: ...', '14/03/2023 - ...',
+# 'Update 14/03/2023: ...'
 _UPDATE_DATE = re.compile(
-    rf"(?:^|(?<=[.;!?)])\s+)((?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+    r"(?:^|(?<=[.;!?)])\s+)(?P<mark>(?:(?:update|progress)(?:\s+(?:as\s+at|as\s+of|on))?\s*[:-]?\s*)?"
+    rf"(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}))"
     r"\s*(?::|\s[–—-]\s)",
     re.I,
 )
@@ -105,7 +107,7 @@ def latest_update_date(progress: str) -> dt.date | None:
     Mar 2023: ...'), or None when it does not open with a dated update."""
     if not _UPDATE_DATE.match(progress):
         return None
-    dates = [d for m in _UPDATE_DATE.finditer(progress) for d in find_dates(m[1])]
+    dates = [d for m in _UPDATE_DATE.finditer(progress) for d in find_dates(m["date"])]
     return max(dates, default=None)
 
 
@@ -117,11 +119,11 @@ def dated_updates(progress: str) -> list[tuple[dt.date, str]]:
     if not _UPDATE_DATE.match(progress):
         return []
     found = list(_UPDATE_DATE.finditer(progress))
-    ends = [m.start(1) for m in found[1:]] + [len(progress)]
+    ends = [m.start("mark") for m in found[1:]] + [len(progress)]
     entries: dict[dt.date, list[str]] = {}
     for m, end in zip(found, ends, strict=True):
-        words = progress[m.start(1) : end].strip()
-        day = max(find_dates(m[1]), default=None)
+        words = progress[m.start("mark") : end].strip()
+        day = max(find_dates(m["date"]), default=None)
         if day is None:
             return []  # a date this reader cannot place ('31/02/2024'): keep the cell whole
         entries.setdefault(day, []).append(words)

@@ -41,6 +41,13 @@ def test_dated_updates_are_read_oldest_first_with_their_words_as_written():
     ]
 
 
+def test_dated_updates_may_open_with_the_word_update():
+    assert dated_updates("Update 12/01/2025: mapping started. Update as at 14 Feb 2025 - map shared.") == [
+        (dt.date(2025, 1, 12), "Update 12/01/2025: mapping started."),
+        (dt.date(2025, 2, 14), "Update as at 14 Feb 2025 - map shared."),
+    ]
+
+
 def test_a_cell_with_one_dated_update_or_a_date_inside_a_sentence_is_not_split():
     assert dated_updates("12/10/2022 - mapping started.") == []
     assert dated_updates("Training on 12/10/2022 was attended. 30/11/2022 - report") == []
