@@ -64,6 +64,11 @@ def draft_from_json(data: dict[str, Any]) -> m.PlanDraft:
                 a,
                 due=_date(a.get("due")),
                 progress_date=_date(a.get("progress_date")),
+                earlier_updates=[
+                    _build(m.EarlierUpdate, u, date=day)
+                    for u in a.get("earlier_updates") or []
+                    if (day := _date(u.get("date")))
+                ],
                 owner_parts=[_build(m.OwnerPart, p) for p in a.get("owner_parts") or []],
                 location=_location(a.get("location")),
             )

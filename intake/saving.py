@@ -4,6 +4,9 @@
 one transaction. A newer version of a plan is matched action by action on the ref: new actions
 are created; changed text, owner and due dates are saved as edits (so they show in the
 action's history); a changed status or new progress text becomes a new progress update.
+The document's dated updates (a column per update round, a progress cell written as dated
+updates) are each a progress update on its date; a newer version adds those after the action's
+latest update.
 Actions the new document no longer has are reported, never deleted.
 """
 
@@ -65,6 +68,16 @@ class FieldChange:
 
 
 @dataclass
+class PlannedUpdate:
+    """A progress update an import adds: one per dated update the document gives an action (its
+    update rounds, the dated updates of its progress cell), else one for the whole cell."""
+
+    date: dt.date
+    narrative: str
+    status_key: str | None
+
+
+@dataclass
 class ActionPlan:
     """What confirming will do to one action of the document."""
 
@@ -75,12 +88,13 @@ class ActionPlan:
     existing: Action | None = None
     changes: list[FieldChange] = field(default_factory=list)
     relink_owners: bool = True
-    new_update: bool = False
     status_key: str | None = None
-    # A progress cell written as dated updates ('12/01/2025 - ... 14/02/2025 - ...'): the ones
-    # confirming adds, each its own progress update on its date (the document's status on the
-    # last). Empty: one update holding the whole cell, as `_update_day` dates it.
-    updates: list[tuple[dt.date, str]] = field(default_factory=list)
+    # The progress updates confirming adds, oldest first; the last one's status is the action's.
+    updates: list[PlannedUpdate] = field(default_factory=list)
+
+    @property
+    def new_update(self) -> bool:
+        return bool(self.updates)
 
     @property
     def is_new(self) -> bool:
@@ -193,11 +207,6 @@ def _update_day(item: ActionPlan, day: dt.date) -> dt.date:
     return day if latest is not None and own < latest.date else own
 
 
-def _update_dates(item: ActionPlan, day: dt.date) -> list[dt.date]:
-    """The dates of the progress updates confirming adds to an action, oldest first."""
-    return [date for date, _words in item.updates] or [_update_day(item, day)]
-
-
 def _latest_update(action: Action) -> ProgressUpdate | None:
     # The updates are prefetched newest first (see compare_draft): no query per action.
     return next(iter(action.updates.all()), None)
@@ -244,6 +253,30 @@ def _dated_updates(progress: str, day: dt.date) -> list[tuple[dt.date, str]]:
     return entries if all(date <= day for date, _words in entries) else []
 
 
+def _document_updates(
+    item: ActionPlan, day: dt.date, status_before: str | None
+) -> tuple[list[PlannedUpdate], PlannedUpdate, bool]:
+    """Every update the document gives an action: those before its latest (earlier update
+    rounds, the earlier dated updates of its progress cell), oldest first, and its latest, with
+    whether that latest was read from a dated update of the cell. An update the document does not
+    rate keeps the status before it (`status_before` for the first): a status holds until an
+    update changes it."""
+    progress = _text(item.draft.progress)
+    entries = _dated_updates(progress, day)
+    if entries:
+        latest = PlannedUpdate(entries[-1][0], entries[-1][1], item.status_key)
+    else:
+        latest = PlannedUpdate(_update_day(item, day), progress, item.status_key)
+    earlier = [PlannedUpdate(date, words, None) for date, words in entries[:-1]] + [
+        PlannedUpdate(u.date, _text(u.progress), u.rag) for u in item.draft.earlier_updates
+    ]
+    earlier = sorted((u for u in earlier if u.date < latest.date), key=lambda u: u.date)
+    carried = status_before
+    for update in [*earlier, latest]:
+        update.status_key = carried = update.status_key or carried
+    return earlier, latest, bool(entries)
+
+
 def compare_draft(
     draft: PlanDraft, partnership: Partnership, plan: Plan | None = None, today: dt.date | None = None
 ) -> Comparison:
@@ -288,8 +321,9 @@ def compare_draft(
             status_key=draft_action.rag or None,
         )
         if existing is None:
-            item.new_update = bool(draft_action.rag or _text(draft_action.progress))
-            item.updates = _dated_updates(_text(draft_action.progress), day)
+            if draft_action.rag or _text(draft_action.progress):
+                earlier, latest, _dated = _document_updates(item, day, None)
+                item.updates = [*earlier, latest]
         else:
             matched.add(existing.pk)
             _compare_existing(item, existing, day)
@@ -317,35 +351,33 @@ def _compare_existing(item: ActionPlan, existing: Action, day: dt.date) -> None:
     # Owners follow the owner text: while the document's text is unchanged, links that a
     # manager corrected by hand stay as they are.
     item.relink_owners = any(c.name == "owner_text" for c in item.changes)
-    latest = _latest_update(existing)
+    previous = _latest_update(existing)
     old_key = existing.status.key if existing.status else None
+    old_narrative = previous.narrative if previous else ""
     progress = _text(item.draft.progress)
     status_changed = bool(item.status_key) and item.status_key != old_key
-    old_narrative = latest.narrative if latest else ""
-    progress_changed = bool(progress) and normalise(progress) != normalise(old_narrative)
-    new_progress = progress
-    if progress_changed and (entries := _dated_updates(progress, day)):
-        # Dated updates: only those after the action's latest update are new (a plan kept in
-        # Word grows by one each month); the latest one reworded keeps its date.
-        newer = [e for e in entries if latest is None or e[0] > latest.date]
-        last_date, last_words = entries[-1]
-        if newer:
-            item.updates = newer
-        elif latest is not None and last_date == latest.date:
-            item.updates = [] if normalise(last_words) == normalise(old_narrative) else [entries[-1]]
-        else:
-            item.updates = []  # all older than an update made here since: one update, as before
-        if newer or last_date == getattr(latest, "date", None):
-            progress_changed = bool(item.updates)
-            new_progress = " ".join(words for _date, words in item.updates)
-    item.new_update = status_changed or progress_changed
-    if status_changed:
-        item.changes.append(FieldChange("status", "Status", old_key, item.status_key))
-    if progress_changed:
-        item.changes.append(FieldChange("progress", "Progress", old_narrative, new_progress))
-    if not item.status_key and item.new_update:
-        # New progress text without a rating keeps the status the action already has.
+    if not item.status_key:
+        # New progress without a rating keeps the status the action already has.
         item.status_key = old_key
+    if not progress and not status_changed:
+        return
+    earlier, latest, dated = _document_updates(item, day, old_key)
+    # Only updates after the action's latest one are new: a plan kept in Word or Excel grows by
+    # an update round, or a dated update in the cell, each month.
+    newer = [u for u in earlier if previous is None or u.date > previous.date]
+    progress_changed = bool(progress) and normalise(progress) != normalise(old_narrative)
+    if dated and previous is not None:
+        if latest.date < previous.date:
+            progress_changed = False  # all older than an update made here since
+        elif latest.date == previous.date:
+            # the latest dated update, reworded in the document, keeps its date
+            progress_changed = progress_changed and normalise(latest.narrative) != normalise(old_narrative)
+    item.updates = newer + ([latest] if status_changed or progress_changed else [])
+    if status_changed:
+        item.changes.append(FieldChange("status", "Status", old_key, latest.status_key))
+    if newer or progress_changed:
+        added = " ".join(u.narrative for u in item.updates if u.narrative)
+        item.changes.append(FieldChange("progress", "Progress", old_narrative, added))
 
 
 def _status_row(plan: Plan, key: str, order: int) -> RagStatus:
@@ -473,8 +505,9 @@ def save_draft(
         result = ImportResult(plan=plan, notes=list(comparison.notes))
         statuses = {s.key: s for s in plan.rag_statuses.all()}
         for item in comparison.actions:
-            if item.status_key and item.status_key not in statuses:
-                statuses[item.status_key] = _status_row(plan, item.status_key, len(statuses))
+            for key in [item.status_key, *(u.status_key for u in item.updates)]:
+                if key and key not in statuses:
+                    statuses[key] = _status_row(plan, key, len(statuses))
         used_sections = {a.draft.section for a in comparison.actions if a.draft.section}
 
         def may_change(section: Section | None) -> bool:
@@ -491,7 +524,6 @@ def save_draft(
         touched: list[Action] = []
         for item in comparison.actions:
             section = sections.get(item.draft.section) if item.draft.section else None
-            status = statuses.get(item.status_key) if item.status_key else None
             existing = None if item.is_new else item.existing
             if (item.is_new or item.is_changed) and (
                 (existing is not None and not rules.can_edit_action(user, existing))
@@ -511,8 +543,8 @@ def save_draft(
                     order=next_order,
                     lead_agency=agencies[0] if agencies else None,
                     # The action's latest update sets its cached status from the start.
-                    status=status if item.new_update else None,
-                    last_update_on=_update_dates(item, day)[-1] if item.new_update else None,
+                    status=statuses.get(item.updates[-1].status_key or "") if item.new_update else None,
+                    last_update_on=item.updates[-1].date if item.new_update else None,
                     **item.values,
                 )
                 _stamp(action, user, reason)
@@ -545,22 +577,16 @@ def save_draft(
             else:
                 result.unchanged += 1
                 continue
-            if item.new_update:
-                # Earlier dated updates: not rated in a new action's document; an action already
-                # here keeps its status until the document's last update rates it.
-                before = None if item.is_new else action.status
-                narratives = [words for _date, words in item.updates] or [_text(item.draft.progress)]
-                dates = _update_dates(item, day)
-                updates += [
-                    ProgressUpdate(
-                        action=action,
-                        date=date,
-                        author=user,
-                        status=status if n == len(dates) - 1 else before,
-                        narrative=words,
-                    )
-                    for n, (date, words) in enumerate(zip(dates, narratives, strict=True))
-                ]
+            updates += [
+                ProgressUpdate(
+                    action=action,
+                    date=update.date,
+                    author=user,
+                    status=statuses.get(update.status_key) if update.status_key else None,
+                    narrative=update.narrative,
+                )
+                for update in item.updates
+            ]
         _create_actions(new_actions, links, user, reason)
         for update in updates:
             update.action_id = update.action.pk  # set before the action had its primary key

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .bullets import list_items
 from .meta import item_texts, title_row
-from .model import Action, ImportWarning, Location, PlanDraft, Section
+from .model import Action, EarlierUpdate, ImportWarning, Location, PlanDraft, Section
 from .normalise import (
     clean_text,
     completion_in_text,
@@ -443,6 +443,26 @@ def _round(cell: str, fld: str | None, index: int) -> tuple[dt.date, int] | None
     return (max(dates) if dates else dt.date.min, index)
 
 
+def _earlier_rounds(
+    fields: list[str | None],
+    values: list[str],
+    rounds: list[tuple[dt.date, int] | None],
+    latest: dict[str, tuple[tuple[dt.date, int], str]],
+) -> list[tuple[dt.date, dict[str, str]]]:
+    """A row's update rounds before its latest one, by the dates their columns name: each round's
+    progress and status ('Update Jan 2024' with 'RAG Jan 2024'), oldest first. Rounds named
+    without a date ('Update 1', 'Q2') cannot be dated, and are left to the latest round alone."""
+    if not latest:
+        return []
+    newest = max(when[0] for when, _value in latest.values())
+    by_day: dict[dt.date, dict[str, str]] = {}
+    for fld, value, when in zip(fields, values, rounds, strict=True):
+        if fld and value and when is not None and dt.date.min < when[0] < newest:
+            day = by_day.setdefault(when[0], {})
+            day[fld] = f"{day[fld]} {value}" if fld in day else value
+    return sorted(by_day.items())
+
+
 @dataclass
 class Header:
     fields: list[str | None]
@@ -536,6 +556,8 @@ class Builder:
     last_header_key: tuple[str | None, ...] | None = None
     hidden_rows: list[Location] = field(default_factory=list)  # rows hidden in a sheet, not read
     progress_date: dt.date | None = None  # the date of the update round the row's progress is from
+    # the row's dated update rounds before its latest: (date, {"progress": ..., "rag": ...}), oldest first
+    earlier_rounds: list[tuple[dt.date, dict[str, str]]] = field(default_factory=list)
     rows_since_header: int = 0
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
@@ -865,6 +887,7 @@ class Builder:
                 latest[fld] = (when, value)
         day = latest["progress"][0][0] if "progress" in latest else None
         self.progress_date = day if day != dt.date.min else None
+        self.earlier_rounds = _earlier_rounds(header.fields, aligned, rounds, latest)
         # two grouping columns, an outer ('Theme', 'Priority') and an inner ('Objective') one: each
         # is a section of its own, the inner inside the outer
         grouping = [
@@ -1363,6 +1386,12 @@ class Builder:
             action.rag = "complete"  # listed under 'Completed actions' with no status of its own
         if action.progress:
             action.progress_date = self.progress_date
+        for day, round_values in self.earlier_rounds:
+            rag = None
+            if round_values.get("rag"):
+                rag, _known = self._scheme_status(round_values["rag"]) or parse_rag(round_values["rag"])
+            if rag or round_values.get("progress"):
+                action.earlier_updates.append(EarlierUpdate(day, round_values.get("progress"), rag))
 
         self.draft.actions.append(action)
         if action.section is None and self.table_label:

@@ -82,6 +82,19 @@ class OwnerPart:
 
 
 @dataclass
+class EarlierUpdate:
+    """An update round before the latest, from a column per round ('Update Jan 2024' | 'Update Mar
+    2024'): its date (the last day of the period the column names), its progress and its status."""
+
+    date: dt.date
+    progress: str | None = None
+    rag: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"date": self.date.isoformat(), "progress": self.progress, "rag": self.rag}
+
+
+@dataclass
 class Section:
     ref: str
     title: str
@@ -117,6 +130,8 @@ class Action:
     location: Location = field(default_factory=Location)
     # the date of the update round the progress was read from ('Update Mar 2024'), when columns name one
     progress_date: dt.date | None = None
+    # the update rounds before the latest, oldest first (the latest is `progress` and `rag`)
+    earlier_updates: list[EarlierUpdate] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -135,6 +150,8 @@ class Action:
                 out[key] = value
         if self.progress_date is not None:
             out["progress_date"] = self.progress_date.isoformat()
+        if self.earlier_updates:
+            out["earlier_updates"] = [u.to_dict() for u in self.earlier_updates]
         if self.owner_parts:
             out["owner_parts"] = [p.to_dict() for p in self.owner_parts]
         out["location"] = self.location.to_dict()

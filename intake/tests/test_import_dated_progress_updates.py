@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from intake.importer import model as m
 from intake.importer.normalise import dated_updates
 from intake.models import BatchStatus, ImportBatch
 from intake.saving import compare_draft, save_draft
@@ -133,3 +134,56 @@ def test_a_word_plan_with_dated_updates_in_one_cell_is_previewed_and_saved_as_it
         (dt.date(2025, 1, 12), None, "12/01/2025 - mapping started."),
         (dt.date(2025, 2, 14), "amber", "14/02/2025 - first map shared with the board."),
     ]
+
+
+def test_earlier_update_rounds_are_saved_before_the_latest_each_with_its_status(world):
+    rounds = [
+        m.EarlierUpdate(dt.date(2022, 9, 30), "Scoped", "red"),
+        m.EarlierUpdate(dt.date(2022, 10, 31), "Booked", None),
+    ]
+    draft = make_draft(**{"1_1a": {"earlier_updates": rounds, "progress_date": dt.date(2022, 11, 30)}})
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    assert updates_of(plan, "1.1a") == [
+        (dt.date(2022, 9, 30), "red", "Scoped"),
+        (dt.date(2022, 10, 31), "red", "Booked"),  # not rated: the status holds until changed
+        (dt.date(2022, 11, 30), "amber", "Conference planned for 31 January."),
+    ]
+    assert plan.actions.get(ref="1.1a").status.key == "amber"
+
+
+def test_a_newer_workbook_adds_only_the_update_rounds_after_the_actions_latest_update(world):
+    first = make_draft(
+        **{
+            "1_1a": {
+                "earlier_updates": [m.EarlierUpdate(dt.date(2022, 9, 30), "Scoped", "red")],
+                "progress_date": dt.date(2022, 10, 31),
+                "progress": "Booked",
+            }
+        }
+    )
+    plan = save_draft(first, world.partnership, world.manager).plan
+    newer = make_draft(
+        **{
+            "1_1a": {
+                "earlier_updates": [
+                    m.EarlierUpdate(dt.date(2022, 9, 30), "Scoped", "red"),
+                    m.EarlierUpdate(dt.date(2022, 10, 31), "Booked", "amber"),
+                    m.EarlierUpdate(dt.date(2022, 11, 30), "Half done", "amber"),
+                ],
+                "progress_date": dt.date(2022, 12, 31),
+                "progress": "Done",
+                "rag": "green",
+            }
+        }
+    )
+    newer.plan.as_at = dt.date(2023, 1, 15)
+    result = save_draft(newer, world.partnership, world.manager, plan=plan)
+    assert result.updates == 2
+    assert updates_of(plan, "1.1a") == [
+        (dt.date(2022, 9, 30), "red", "Scoped"),
+        (dt.date(2022, 10, 31), "amber", "Booked"),
+        (dt.date(2022, 11, 30), "amber", "Half done"),
+        (dt.date(2022, 12, 31), "green", "Done"),
+    ]
+    again = save_draft(newer, world.partnership, world.manager, plan=plan)
+    assert again.updates == 0

@@ -227,6 +227,54 @@ def test_the_latest_dated_update_column_with_text_is_the_progress_and_gives_its_
     ]
     # the draft waits in the database between preview and confirm: the date comes back as a date
     assert draft_from_json(draft_to_json(draft)).actions[0].progress_date == dt.date(2024, 3, 31)
+    # the rounds before the latest are kept, each with its date
+    assert [[(u.date, u.progress) for u in a.earlier_updates] for a in draft.actions] == [
+        [(dt.date(2024, 1, 31), "Drafted")],
+        [(dt.date(2024, 1, 31), "Not started")],
+        [],
+    ]
+    again = draft_from_json(draft_to_json(draft)).actions[1].earlier_updates
+    assert [(u.date, u.progress, u.rag) for u in again] == [(dt.date(2024, 1, 31), "Not started", None)]
+
+
+def test_each_earlier_update_round_keeps_its_own_status(tmp_path: Path) -> None:
+    def build(book: Any) -> None:
+        sheet = book.active
+        header = [
+            "Ref",
+            "Action",
+            "Lead",
+            "Due",
+            "RAG Jan 2024",
+            "Update Jan 2024",
+            "RAG Mar 2024",
+            "Update Mar 2024",
+        ]
+        sheet.append(header)
+        sheet.append(
+            ["1", "Agree the neglect pathway", "Chair", "June 2024", "R", "Not started", "A", "Drafted"]
+        )
+        sheet.append(["2", "Audit referrals", "QA Lead", "June 2024", "G", "", "G", "Audit done"])
+
+    draft = _xlsx(tmp_path, build)
+    assert [(a.rag, a.progress, a.progress_date) for a in draft.actions] == [
+        ("amber", "Drafted", dt.date(2024, 3, 31)),
+        ("green", "Audit done", dt.date(2024, 3, 31)),
+    ]
+    assert [[(u.date, u.progress, u.rag) for u in a.earlier_updates] for a in draft.actions] == [
+        [(dt.date(2024, 1, 31), "Not started", "red")],
+        [(dt.date(2024, 1, 31), None, "green")],
+    ]
+
+
+def test_update_rounds_named_without_a_date_give_only_the_latest(tmp_path: Path) -> None:
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.append(["Ref", "Action", "Lead", "Due", "Update 1", "Update 2"])
+        sheet.append(["1", "Agree the neglect pathway", "Chair", "June 2024", "Not started", "Drafted"])
+
+    [action] = _xlsx(tmp_path, build).actions
+    assert (action.progress, action.earlier_updates) == ("Drafted", [])
 
 
 def test_update_rounds_dated_under_a_merged_progress_header_give_the_latest_progress(tmp_path: Path) -> None:

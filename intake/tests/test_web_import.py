@@ -398,9 +398,7 @@ def test_a_word_plan_written_as_labelled_blocks_goes_from_upload_to_a_saved_plan
     assert plan.actions.get(ref="1.2").status.key == "red"
 
 
-def test_the_date_of_an_update_round_column_survives_the_preview_and_dates_the_saved_update(
-    manager_client, world
-):
+def test_update_round_columns_survive_the_preview_and_are_saved_as_dated_updates(manager_client, world):
     header = ["Ref", "Action", "Owner", "Due by", "Update Jan 2024", "Update Mar 2024"]
     rows: list[list[object]] = [
         ["1.1", "Audit return home interviews", "Sussex Police", "June 2024", "Booked", "Done half"]
@@ -409,5 +407,9 @@ def test_the_date_of_an_update_round_column_survives_the_preview_and_dates_the_s
     batch = ImportBatch.objects.get()
     assert batch.status == BatchStatus.READ, batch.error
     confirm(manager_client, batch)
-    update = Plan.objects.get(title="Front door plan").actions.get(ref="1.1").updates.get()
-    assert (update.narrative, update.date) == ("Done half", dt.date(2024, 3, 31))
+    updates = Plan.objects.get(title="Front door plan").actions.get(ref="1.1").updates.order_by("date")
+    # each update round is its own progress update, on the date its column names
+    assert [(u.narrative, u.date) for u in updates] == [
+        ("Booked", dt.date(2024, 1, 31)),
+        ("Done half", dt.date(2024, 3, 31)),
+    ]
