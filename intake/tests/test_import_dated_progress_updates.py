@@ -6,14 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.urls import reverse
 
 from intake.importer import model as m
 from intake.importer.normalise import dated_updates
-from intake.models import BatchStatus, ImportBatch
 from intake.saving import compare_draft, save_draft
 from intake.tests.test_saving import AS_AT, make_draft
-from intake.tests.test_web_import import confirm, docx_bytes, upload
+from intake.tests.test_web_import import confirm, docx_bytes, preview
 from plans.models import Plan
 
 pytestmark = pytest.mark.django_db
@@ -123,10 +121,7 @@ def test_a_word_plan_with_dated_updates_in_one_cell_is_previewed_and_saved_as_it
 ):
     cell = "14/02/2025 - first map shared with the board.\n12/01/2025 - mapping started."
     rows = [["1.1", "Map exploitation hotspots", "Sussex Police", "March 2025", "Amber", cell]]
-    upload(manager_client, "plan.docx", docx_bytes(rows))
-    batch = ImportBatch.objects.get()
-    assert batch.status == BatchStatus.READ, batch.error
-    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    batch, page = preview(manager_client, "plan.docx", docx_bytes(rows))
     assert "saved as 2 dated updates, 12 Jan 2025 to 14 Feb 2025" in page
     confirm(manager_client, batch)
     plan = Plan.objects.get(title="Front door plan")

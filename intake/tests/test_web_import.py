@@ -67,6 +67,14 @@ def upload(client, name: str, data: bytes, **fields: object):
     return client.post(UPLOAD, {"document": document, **fields})
 
 
+def preview(client, name: str, data: bytes) -> tuple[ImportBatch, str]:
+    """Upload a document and read its preview page: the import waiting for confirmation."""
+    upload(client, name, data)
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.READ, batch.error
+    return batch, client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+
+
 def confirm(client, batch: ImportBatch, **fields: object):
     data = {"title": "Front door plan", "kind": "jtai", "create_owners": "on"}
     data.update(fields)
@@ -162,10 +170,7 @@ def test_a_seed_plan_goes_from_upload_through_preview_to_a_saved_plan(manager_cl
 
 
 def test_a_word_document_is_imported_and_owners_matched_or_added(manager_client, world):
-    upload(manager_client, "plan.docx", docx_bytes(ROWS))
-    batch = ImportBatch.objects.get()
-    assert batch.status == BatchStatus.READ, batch.error
-    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    batch, page = preview(manager_client, "plan.docx", docx_bytes(ROWS))
     assert "Sussex Police (matched)" in page
     assert "Youth Offending Service (new)" in page
     confirm(manager_client, batch)
@@ -352,10 +357,7 @@ def test_a_pdf_plan_without_ruling_lines_goes_from_upload_to_a_saved_plan(manage
         + "".join(f"<th>{cell}</th>" for cell in HEADER)
         + f"</tr>{body}</table>"
     )
-    upload(manager_client, "plan.pdf", HTML(string=markup).write_pdf() or b"")
-    batch = ImportBatch.objects.get()
-    assert batch.status == BatchStatus.READ, batch.error
-    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    batch, page = preview(manager_client, "plan.pdf", HTML(string=markup).write_pdf() or b"")
     assert "Review the front door" in page
     confirm(manager_client, batch)
     plan = Plan.objects.get(title="Front door plan")
