@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intake.importer import model as m
 from intake.importer.normalise import dated_updates
@@ -45,6 +47,24 @@ def test_dated_updates_may_open_with_the_word_update():
         (dt.date(2025, 1, 12), "Update 12/01/2025: mapping started."),
         (dt.date(2025, 2, 14), "Update as at 14 Feb 2025 - map shared."),
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["12/01/2025 -", "Update 3 March 2024:", "Dec 2022:", "31/02/2024 -", "Q2"]),
+            st.text(alphabet="abc .;:-/0123456789", min_size=1, max_size=12),
+        ),
+        max_size=12,
+    )
+)
+def test_splitting_a_cell_into_dated_updates_never_loses_or_adds_a_word(parts):
+    cell = " ".join(" ".join(parts).split())
+    entries = dated_updates(cell)
+    if entries:
+        assert sorted(" ".join(words for _day, words in entries).split()) == sorted(cell.split())
+        assert [day for day, _words in entries] == sorted({day for day, _words in entries})
 
 
 def test_a_cell_with_one_dated_update_or_a_date_inside_a_sentence_is_not_split():
