@@ -233,6 +233,11 @@ class Plan(models.Model):
     def stale_days(self) -> int:
         return self.stale_after_days or settings.OVERSIGHT_STALE_DAYS
 
+    def empty_before_added(self, day: dt.date, actions_then: int) -> bool:
+        """Whether the plan shows no actions as at `day` because it was added here later (saved
+        or imported then; its document's older dated updates are on each action's page)."""
+        return actions_then == 0 and day < timezone.localdate(self.created)
+
     def done_statuses(self) -> list[RagStatus]:
         return [s for s in self.rag_statuses.all() if s.is_done]
 

@@ -316,6 +316,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "pagination": pagination(request, page),
         "as_at": as_at,
         "as_at_counts": as_at_counts,
+        "added_later": bool(as_at) and plan.empty_before_added(as_at, sum(n for _s, n in as_at_counts)),
         "headline": numbers.headline,
         "status_counts": numbers.statuses,
         "tree": section_tree(sections, numbers.sections, can_manage=can_manage, locked=closed),
