@@ -54,7 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     except IntakeError as exc:
         print(f"oversight-import: {exc}", file=sys.stderr)
         return 1
-    print(draft.to_json() if args.json else _summary(draft))
+    try:
+        print(draft.to_json() if args.json else _summary(draft))
+    except BrokenPipeError:  # piped into `head`: the reader has what it wanted
+        sys.stdout = None  # nothing more to flush at exit
     return 0
 
 

@@ -102,7 +102,10 @@ def _plan_line(items: list[Item], texts: list[str]) -> str | None:
     for item, text in list(zip(items, texts, strict=False))[:6]:
         if item.is_row:
             return None
-        if text and len(text) <= 160 and ":" not in text and _NAMES_PLAN.search(text):
+        # a colon may part the plan's name ('Serious Case Review: Child K – action plan'), not
+        # a label from a sentence ('Purpose: this action plan sets out ...')
+        label_then_sentence = re.search(r":\s*[a-z]", text)
+        if text and len(text) <= 160 and not label_then_sentence and _NAMES_PLAN.search(text):
             return text.strip()
     return None
 

@@ -692,6 +692,23 @@ def test_a_text_plan_without_headings_takes_its_title_from_the_line_naming_the_p
 
 
 @pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        (
+            "Serious Case Review: Child K - Multi-agency action plan",
+            "Serious Case Review: Child K - Multi-agency action plan",
+        ),
+        ("Purpose: this action plan sets out how we will respond", None),
+    ],
+)
+def test_a_colon_may_part_a_text_plans_name_but_a_label_before_a_sentence_is_not_its_title(
+    opening: str, title: str | None
+) -> None:
+    text = f"{opening}\n\nRef\tAction\tLead\tDue\n1.1\tReview the MASH protocol.\tHead of MASH\tJune 2024\n"
+    assert import_document(text.encode(), filename="plan.txt").plan.title == title
+
+
+@pytest.mark.parametrize(
     ("title", "kind"),
     [
         ("Local Child Safeguarding Practice Review: Child S – action plan", "scr"),
