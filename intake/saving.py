@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -33,6 +36,7 @@ from plans.models import (
     Action,
     Agency,
     Colour,
+    Evidence,
     Partnership,
     Person,
     Plan,
@@ -593,12 +597,34 @@ def save_draft(
         ProgressUpdate.objects.bulk_create(updates)
         ProgressUpdate.history.bulk_history_create(updates, default_user=user, default_change_reason=reason)
         result.updates = len(updates)
+        _link_evidence(updates, user, reason)
         for action in touched:
             action.refresh_status()
         result.missing = [a.ref or a.text[:60] for a in comparison.missing]
         result.new_agencies = [a.name for a in comparison.new_agencies] if create_owners else []
         result.new_people = [p.name for p in comparison.new_people] if create_owners else []
     return result
+
+
+# A web address in an update's words, up to a space or a bracket, quote or final stop around it.
+_WEB_ADDRESS = re.compile(r"""\bhttps?://[^\s<>"'()\[\]]+[^\s<>"'()\[\].,;:!?]""", re.I)
+_EVIDENCE_LINK = URLValidator(schemes=["http", "https"])
+
+
+def _link_evidence(updates: list[ProgressUpdate], user: Any, reason: str) -> None:
+    """The web addresses a document's updates cite ('Audit report: https://...') as their evidence
+    links, so they are listed and opened with the evidence added here."""
+    evidence = []
+    for update in updates:
+        for address in dict.fromkeys(_WEB_ADDRESS.findall(update.narrative)):
+            try:
+                _EVIDENCE_LINK(address)
+            except ValidationError:
+                continue  # not a web address a page may link to: it stays in the words only
+            if len(address) <= Evidence._meta.get_field("link").max_length:
+                evidence.append(Evidence(update=update, link=address))
+    Evidence.objects.bulk_create(evidence)
+    Evidence.history.bulk_history_create(evidence, default_user=user, default_change_reason=reason)
 
 
 def _create_actions(

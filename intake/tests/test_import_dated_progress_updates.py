@@ -202,3 +202,19 @@ def test_a_newer_workbook_adds_only_the_update_rounds_after_the_actions_latest_u
     ]
     again = save_draft(newer, world.partnership, world.manager, plan=plan)
     assert again.updates == 0
+
+
+def test_web_addresses_in_an_imported_update_become_its_evidence_links(world):
+    progress = (
+        "Audit report (https://intranet.example.org/audits/neglect-2022.pdf), "
+        "minutes at https://example.org/board/minutes. Not a link: javascript://x and ftp://files/a."
+    )
+    draft = make_draft(**{"1_1a": {"progress": progress}})
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    update = plan.actions.get(ref="1.1a").updates.get()
+    assert [e.link for e in update.evidence.all()] == [
+        "https://intranet.example.org/audits/neglect-2022.pdf",
+        "https://example.org/board/minutes",
+    ]
+    assert update.narrative == progress  # the words stay as written
+    assert all(e.history.get().history_user == world.manager for e in update.evidence.all())
