@@ -28,6 +28,7 @@ from .synonyms import (
     header_field,
     is_round_label,
     marks_furniture,
+    names_evidence,
     section_label_pattern,
     section_text_label,
     sub_header_field,
@@ -469,6 +470,8 @@ class Header:
     key: tuple[str | None, ...]
     # per column named as an update round ('Update Jan 2024', 'RAG at 31/03/24'), its place among them
     rounds: list[tuple[dt.date, int] | None] = field(default_factory=list)
+    # per column, whether it is an Evidence column (its words follow the progress as its evidence)
+    evidence: list[bool] = field(default_factory=list)
     sheet: str | None = None  # the sheet it heads: a header does not carry over to the next sheet
 
     def has(self, fld: str) -> bool:
@@ -771,6 +774,10 @@ class Builder:
             self.header.rounds = [
                 _round(c, f, k) for k, (c, f) in enumerate(zip(cells, fields, strict=False))
             ]
+            named_evidence = [bool(c) and names_evidence(c) for c in cells]
+            others = [f == "progress" and not e for f, e in zip(fields, named_evidence, strict=False)]
+            # an Evidence column alone is the plan's progress column, not evidence beside it
+            self.header.evidence = named_evidence if any(others) else []
             return
         if self.header is not None and item.location.sheet != self.header.sheet:
             # another sheet (a key, notes, a chart's figures) is not under the last sheet's header
@@ -896,7 +903,11 @@ class Builder:
             if fld == "section"
         ]
         self.row_outer = None
-        for fld, value, raw, when in zip(header.fields, aligned, raw_aligned, rounds, strict=True):
+        evidence = (header.evidence + [False] * len(aligned))[: len(aligned)]
+        cited: list[str] = []
+        for fld, value, raw, when, cites in zip(
+            header.fields, aligned, raw_aligned, rounds, evidence, strict=True
+        ):
             if fld == "section" and len(grouping) > 1:
                 continue
             if fld in latest and when is not None:
@@ -908,8 +919,16 @@ class Builder:
                     value  # a status column per update round ('RAG Jan 2024' | 'RAG Mar 2024'): the latest
                 )
             elif fld and value:
+                if cites:
+                    cited.append(value)
+                    continue
                 values[fld] = f"{values[fld]} {value}" if fld in values else value
                 raw_values.setdefault(fld, raw)
+        if cited:
+            # an Evidence column beside the progress column: after the update's words, labelled
+            progress = values.get("progress", "")
+            ended = progress if not progress or progress[-1:] in ".;:!?" else f"{progress}."
+            values["progress"] = f"{ended} Evidence: {' '.join(cited)}".strip()
         if len(grouping) > 1:
             self._nested_groups(grouping, values, raw_values)
         if self.progress_date is None and values.get("progress"):

@@ -179,6 +179,12 @@ def normalise_header(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def names_evidence(cell: str) -> bool:
+    """A progress column named for its evidence ('Evidence', 'Evidence of impact'): beside another
+    progress column, its words are the evidence the update cites."""
+    return normalise_header(cell).startswith("evidence") and header_field(cell) == "progress"
+
+
 def header_field(cell: str) -> str | None:
     """The field a header cell names, or None: the cell is a synonym, or starts with one followed by
     a non-letter (the longest such synonym wins)."""

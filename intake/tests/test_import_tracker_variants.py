@@ -12,6 +12,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
+
 from intake.drafts import draft_from_json, draft_to_json
 from intake.importer.api import import_document
 from intake.importer.model import PlanDraft
@@ -666,3 +668,42 @@ def test_a_cspr_plan_split_over_word_tables_scores_against_its_gold(
     assert by_ref["2.2"].progress == "Feb 24 Field added."
     assert by_ref["1.3"].outcome == "Neglect is recognised earlier"
     assert by_ref["1.2"].agency == "SCP and ICB"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "progress"),
+    [
+        (  # an Evidence column after the progress column
+            ["Ref", "Action", "Lead", "Due", "Progress update", "Evidence", "RAG"],
+            [
+                "1",
+                "Refresh the strategy",
+                "Head of EH",
+                "June 2024",
+                "Draft consulted on",
+                "Consultation report",
+                "A",
+            ],
+            "Draft consulted on. Evidence: Consultation report",
+        ),
+        (  # before it, and the update ending its own sentence
+            ["Ref", "Action", "Lead", "Due", "Evidence of impact", "Progress", "RAG"],
+            ["1", "Refresh the strategy", "Head of EH", "June 2024", "Audit shows 80%", "Audit done.", "G"],
+            "Audit done. Evidence: Audit shows 80%",
+        ),
+        (  # an Evidence column alone is the plan's progress column
+            ["Ref", "Action", "Lead", "Due", "Evidence of impact", "RAG"],
+            ["1", "Refresh the strategy", "Head of EH", "June 2024", "Audit shows 80%", "G"],
+            "Audit shows 80%",
+        ),
+    ],
+)
+def test_an_evidence_column_beside_the_progress_column_is_labelled_after_the_updates_words(
+    tmp_path: Path, header: list[str], row: list[str], progress: str
+) -> None:
+    def build(book: Any) -> None:
+        book.active.append(header)
+        book.active.append(row)
+
+    [action] = _xlsx(tmp_path, build).actions
+    assert action.progress == progress
