@@ -257,6 +257,21 @@ def _dated_updates(progress: str, day: dt.date) -> list[tuple[dt.date, str]]:
     return entries if all(date <= day for date, _words in entries) else []
 
 
+def _future_update_note(ref: str, progress: str, day: dt.date) -> str | None:
+    """What the preview says of a progress cell kept whole because it names a later date."""
+    later = [date for date, _words in dated_updates(progress) if date > day]
+    if not later:
+        return None
+
+    def spoken(date: dt.date) -> str:
+        return f"{date.day} {date:%B %Y}"
+
+    return (
+        f"{ref}: the progress has an update dated {spoken(later[0])}, after the plan's date "
+        f"({spoken(day)}); it is saved as one update of {spoken(day)}. Check the date in the document."
+    )
+
+
 def _document_updates(
     item: ActionPlan, day: dt.date, status_before: str | None
 ) -> tuple[list[PlannedUpdate], PlannedUpdate, bool]:
@@ -324,6 +339,8 @@ def compare_draft(
             existing=existing,
             status_key=draft_action.rag or None,
         )
+        if note := _future_update_note(ref or values["text"][:60], _text(draft_action.progress), day):
+            notes.append(note)
         if existing is None:
             if draft_action.rag or _text(draft_action.progress):
                 earlier, latest, _dated = _document_updates(item, day, None)

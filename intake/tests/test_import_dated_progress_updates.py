@@ -93,6 +93,10 @@ def test_a_new_action_with_one_update_is_dated_the_same_in_its_cached_last_updat
 def test_a_dated_update_after_the_documents_date_keeps_the_cell_as_one_update(world):
     progress = "12/10/2022 - mapping started. 30/01/2023 - a slip of the pen."
     draft = make_draft(**{"1_1a": {"progress": progress}})
+    assert compare_draft(draft, world.partnership).notes == [
+        "1.1a: the progress has an update dated 30 January 2023, after the plan's date (14 December 2022); "
+        "it is saved as one update of 14 December 2022. Check the date in the document."
+    ]
     plan = save_draft(draft, world.partnership, world.manager).plan
     assert updates_of(plan, "1.1a") == [(AS_AT, "amber", progress)]
 
