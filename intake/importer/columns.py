@@ -517,8 +517,9 @@ def _starts_row(
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "•‘'\"("):
         return False
     section = cells[fields.index("section")] if "section" in fields else ""
-    if section and fields.index("section") == 0 and (section[0].isupper() or section[0].isdigit()):
-        return True  # a finding or recommendation opens in the first column (lower case: it continues)
+    if section and fields.index("section") == 0 and _opens_cell("section", section, above[0]):
+        return True  # a finding or recommendation opens in the first column (lower case, or after
+        # its label 'Recommendation 3:' or an 'and', it continues)
     if "rag" in fields:
         rag = fields.index("rag")
         if cells[rag] and looks_like_rag(cells[rag]) and _opens_cell("rag", cells[rag], above[rag]):
@@ -538,7 +539,7 @@ def _starts_row(
     return after_blank or not any(row[k] for k in others)
 
 
-_GOES_ON = re.compile(r"(?:[,/&(\-–]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
+_GOES_ON = re.compile(r"(?:[,/&(\-–:]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
 _BARE_YEAR = re.compile(r"^\(?\d{4}\)?(?:\s|$)")
 
 

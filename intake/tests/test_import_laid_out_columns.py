@@ -495,3 +495,31 @@ def test_a_numbered_heading_across_columns_whose_actions_hold_their_refs_is_a_se
         "2.1 Audit the strategy discussions.      Draft shared.            May 2026      Designated Nurse",
     )
     assert [(a.ref, a.section) for a in draft.actions] == [("1.1", None), ("2.1", "2")]
+
+
+def test_a_section_cell_going_on_after_its_label_does_not_open_a_row() -> None:
+    # 'Recommendation 3:' wraps onto 'Leadership and governance' beside the action's second
+    # sentence: the label's colon says the cell goes on, so the line is not a new row
+    draft = _import(
+        "Recommendation               Action                                              Lead",
+        "",
+        "Recommendation 3:            Deliver a seven-minute briefing on the review.      Head of Safeguarding,",
+        "Leadership and governance    The revised guidance will be published on the       Acute Trust",
+        "                             partnership website.",
+        "",
+        "                             Review the escalation and resolution protocol       Designated Nurse, ICB",
+        "                             across the three localities.",
+    )
+    assert [(a.text, a.owner, a.section) for a in draft.actions] == [
+        (
+            "Deliver a seven-minute briefing on the review. The revised guidance will be published "
+            "on the partnership website.",
+            "Head of Safeguarding, Acute Trust",
+            "3",
+        ),
+        (
+            "Review the escalation and resolution protocol across the three localities.",
+            "Designated Nurse, ICB",
+            "3",
+        ),
+    ]
