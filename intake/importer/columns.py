@@ -243,14 +243,18 @@ def _row_opens(lines: list[str]) -> frozenset[int]:
     )
 
 
-def _open_column(start: int, k: int, columns: list[_Column], opens: frozenset[int]) -> int | None:
+def _open_column(start: int, word: str, k: int, columns: list[_Column], opens: frozenset[int]) -> int | None:
     """The column after ``k`` that a word opens where the row's other lines open that column's cells
-    (one space after the cell before it), else None."""
+    (one space after the cell before it), else None. A word one character off where they open must
+    be one that could open the cell: 'at' of 'Agreed at the', one place right of the opening, is not
+    (the capital before it, run into the cell before, opens the cell)."""
     if not opens or not {start - 1, start, start + 1} & opens:
         return None
     near = [(abs(columns[c].start - start), c) for c in range(k + 1, len(columns))]
     best = min(near, default=None)
-    return best[1] if best is not None and best[0] <= PUSH else None
+    if best is None or best[0] > PUSH:
+        return None
+    return best[1] if start in opens or _opens(columns[best[1]], word) else None
 
 
 def _assign(
@@ -293,8 +297,8 @@ def _assign(
         placed: list[tuple[int, int, str]] = []  # (column, start, word)
         words = [(m.start() + w.start(), m.start() + w.end(), w[0]) for w in _WORD.finditer(m[0])]
         splits: dict[int, int] = {}  # word -> the column it opens, where the row's lines say so
-        for i, (start, _, _) in enumerate(words[1:], start=1):
-            column = _open_column(start, k, columns, opens)
+        for i, (start, _, word) in enumerate(words[1:], start=1):
+            column = _open_column(start, word, k, columns, opens)
             if column is not None:
                 splits[i] = column
         if opened is not None:

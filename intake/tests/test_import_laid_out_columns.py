@@ -523,3 +523,23 @@ def test_a_section_cell_going_on_after_its_label_does_not_open_a_row() -> None:
             "3",
         ),
     ]
+
+
+def test_a_lowercase_word_one_place_off_where_the_row_opens_a_cell_does_not_open_it() -> None:
+    # pdftotext printed this row two places right of the header, so its progress cell opens under
+    # 'in use' at 32; 'Agreed', run into the action's line one space after it, opens the cell, not
+    # the 'at' after it that happens to sit one place off that opening
+    draft = _import(
+        "Action                        Evidence of progress          Lead",
+        "3.3 Audit the strategy        Recruitment failed twice.     Head of Service",
+        "discussion record.            Draft shared.",
+        "3.4 Relaunch the locality Agreed at the executive and       Head of Early Help",
+        "meeting for children at         in use since April.",
+        "risk.",
+    )
+    assert _rows(draft)[1] == (
+        "3.4",
+        "Relaunch the locality meeting for children at risk.",
+        "Head of Early Help",
+        "Agreed at the executive and in use since April.",
+    )
