@@ -459,10 +459,12 @@ def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -
     number = _BARE_NUMBER.match(words[0])
     if number is None or len(words) < 2:
         return None
-    for below in following:
+    for n, below in enumerate(following):
         first = _CHUNK.search(below.replace("\f", ""))
         if first is None or first.start() > columns[0].start + 1:
             continue
+        if names_columns(below, following[n + 1] if n + 1 < len(following) else ""):
+            continue  # the header repeated on a new page, between the heading and its first row
         return chunks[0][0] if re.match(rf"{number[1]}[.\-]\d", first[0]) else None
     return None
 
@@ -810,6 +812,11 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
     the analyst team' below 'Delayed by'): a cell wrapped onto the page's last line is not moved."""
     cells = [_assign(line, under) for line, under in row_lines]
     fields = [c.field for c in row_lines[-1][1]]
+    filled = {k for line in cells for k, piece in enumerate(line) if piece}
+    if "text" in fields and fields.index("text") not in filled and not any(first[k] for k in filled):
+        # no action text at all: short cells alone at the page's foot (under a heading across the
+        # table, so with no row above them to go on with), which the next row's first line leaves empty
+        return 0
     seen: list[set[int]] = [set()]  # the columns the row's lines before each line fill
     for line in cells:
         seen.append(seen[-1] | {k for k, piece in enumerate(line) if piece})

@@ -543,3 +543,43 @@ def test_a_lowercase_word_one_place_off_where_the_row_opens_a_cell_does_not_open
         "Head of Early Help",
         "Agreed at the executive and in use since April.",
     )
+
+
+_STATUS_HEADER = "Action                                 Status   Lead"
+
+
+def test_a_numbered_heading_at_the_foot_of_a_page_over_the_repeated_header_is_a_heading() -> None:
+    # the heading's first row ('3.1') is on the next page, under the header printed again: the
+    # heading is not read into the action above it
+    draft = _import(
+        _STATUS_HEADER,
+        "2.5 Commission the escalation policy   G        Independent Scrutineer",
+        "for disagreements between agencies.",
+        "3. Partners do not understand the impact of domestic abuse on children",
+        "\f" + _STATUS_HEADER,
+        "3.1 Commission a meeting for each      A        Head of Early Help",
+        "locality on children at risk.",
+    )
+    assert [(a.ref, a.text, a.section) for a in draft.actions] == [
+        ("2.5", "Commission the escalation policy for disagreements between agencies.", None),
+        ("3.1", "Commission a meeting for each locality on children at risk.", "3"),
+    ]
+
+
+def test_short_cells_alone_under_a_heading_at_the_foot_of_a_page_are_the_next_rows() -> None:
+    # a page break cut row 3.1: its status and lead print under the heading, above the repeated
+    # header, and its action text on the next page
+    draft = _import(
+        _STATUS_HEADER,
+        "2.5 Commission the escalation policy   G        Independent Scrutineer",
+        "for disagreements between agencies.",
+        "3. Partners do not understand the impact of domestic abuse on children",
+        "                                       R        Head of Early Help",
+        "\f" + _STATUS_HEADER,
+        "3.1 Commission a meeting for each",
+        "locality on children at risk.",
+    )
+    assert [(a.ref, a.rag, a.owner, a.section) for a in draft.actions] == [
+        ("2.5", "green", "Independent Scrutineer", None),
+        ("3.1", "red", "Head of Early Help", "3"),
+    ]
