@@ -317,10 +317,37 @@ def _assign(
             ):
                 k += 1
             placed.append((k, start, word))
+            if (
+                k + 1 < stop
+                and start > m.start()
+                and end > columns[k].end + 1
+                and start >= columns[k + 1].start - PUSH
+                and _pull_back(placed, columns, k)
+            ):
+                k += 1
         _move_touching_words(placed, columns, m.start())
         for k, _, word in placed:
             cells[k] = f"{cells[k]} {word}" if cells[k] else word
     return cells
+
+
+def _pull_back(placed: list[tuple[int, int, str]], columns: list[_Column], k: int) -> bool:
+    """Where the last word placed runs past where column ``k``'s lines end but cannot open the next
+    cell ('of' of 'practitioners Head of Early Help'), the next cell opens at an earlier word of the
+    run that can: the last one that leaves the words before it within the column's lines, starting
+    by the next column ('Head'). Moves those words to column ``k + 1``; whether it found one."""
+    _, _, word = placed[-1]
+    if _opens(columns[k + 1], word):
+        return False
+    for n in range(len(placed) - 1, 0, -1):
+        column, start, word = placed[n]
+        before, before_start, before_word = placed[n - 1]
+        if column != k or before != k or start < columns[k + 1].start - PUSH:
+            return False
+        if before_start + len(before_word) <= columns[k].end + 1 and _opens(columns[k + 1], word):
+            placed[n:] = [(k + 1, at, w) for _, at, w in placed[n:]]
+            return True
+    return False
 
 
 _DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$|^Q[1-4]$")  # or the quarter before its year ('Q1 | 2025/26')

@@ -583,3 +583,21 @@ def test_short_cells_alone_under_a_heading_at_the_foot_of_a_page_are_the_next_ro
         ("2.5", "green", "Independent Scrutineer", None),
         ("3.1", "red", "Head of Early Help", "3"),
     ]
+
+
+def test_a_cell_run_into_the_next_column_is_split_at_the_word_that_opens_it() -> None:
+    # 'Head' ends within where the action column's lines end, so only 'of' runs past it; 'of'
+    # cannot open the owner's cell, so the cell opens at the word before it that can
+    draft = _import(
+        "Actions                                                             Action owner                Deadline",
+        "Develop the multi-agency training programme for practitioners Head of Early Help                30/04/2025",
+        "working with families.",
+        "Train practitioners in the graded care profile so that it is used   Designated Nurse,           31/01/2025",
+        "in every neglect case.                                              Safeguarding Children",
+        "Audit the multi-agency training programme for practitioners         Partnership Training        28 May 2026",
+        "working with families.                                              Coordinator",
+    )
+    assert [(a.text, a.owner) for a in draft.actions][0] == (
+        "Develop the multi-agency training programme for practitioners working with families.",
+        "Head of Early Help",
+    )
