@@ -534,14 +534,21 @@ def _heading_line(line: str, columns: list[_Column], following: list[str]) -> st
 
 
 def _starts_row(
-    cells: list[str], fields: list[str | None], row: list[str], above: list[str], after_blank: bool
+    cells: list[str],
+    fields: list[str | None],
+    row: list[str],
+    above: list[str],
+    after_blank: bool,
+    numbered: bool = False,
 ) -> bool:
     """Whether a line opens a new row. With a reference column, a line whose reference cell holds
     one. Without, a line whose action cell opens a sentence after one that closed, when the line
     also opens another column's cell (cells are printed from their row's top line, so a row's first
     line holds the first line of every cell it has), stands after a blank line, or follows a row
     that has only its action text: a line that only goes on with the action text is a wrapped
-    sentence of that cell."""
+    sentence of that cell. Where the table's rows each open with their reference in the action cell
+    and the line follows the header repeated on a new page (``numbered``), only a line opening with
+    a reference: the rest of a row cut by the page break also opens every cell it has there."""
     if "ref" in fields:
         ref = cells[fields.index("ref")]
         return bool(ref) and bool(_REF.match(ref.split()[0]))
@@ -559,6 +566,8 @@ def _starts_row(
             return True  # a status opens ('Action' over 'complete' goes on)
     if _NUMBERED_ACTION.match(text):
         return True  # its reference written in the action cell ('2.3 Audit ...')
+    if numbered:
+        return False
     previous_text = row[at]
     if previous_text and previous_text.rstrip()[-1:] not in ".;:!?":
         return False
@@ -685,6 +694,8 @@ def _read_table(
 
     row_lines: list[tuple[str, list[_Column]]] = []  # the current row's lines, under their header's columns
     cut: int | None = None  # how many of the row's lines came before a header repeated on a new page
+    rows_started = 0
+    refs_in_text = False  # whether every row so far opened with its reference in the action cell
 
     def flush() -> None:
         nonlocal row
@@ -795,7 +806,12 @@ def _read_table(
         lines_read += 1
         crossing += _crosses(raw, columns)
         cells = _assign(raw, columns)
-        if row is None or _starts_row(cells, fields, row, above, blank_run > 0):
+        numbered = cut is not None and refs_in_text
+        if row is None or _starts_row(cells, fields, row, above, blank_run > 0, numbered):
+            refs_in_text = (rows_started == 0 or refs_in_text) and bool(
+                "text" in fields and _NUMBERED_ACTION.match(cells[fields.index("text")])
+            )
+            rows_started += 1
             carried: list[tuple[str, list[_Column]]] = []
             if cut is not None and cut == len(row_lines):
                 # the foot of the page before holds this row's short cells, cut off by the break

@@ -601,3 +601,35 @@ def test_a_cell_run_into_the_next_column_is_split_at_the_word_that_opens_it() ->
         "Develop the multi-agency training programme for practitioners working with families.",
         "Head of Early Help",
     )
+
+
+def test_the_rest_of_a_row_cut_by_a_page_break_goes_on_with_it_where_rows_open_with_references() -> None:
+    # every row opens with its reference in the action cell; the rest of row 2.2 opens a sentence,
+    # and a comment under an empty column, at the top of the next page, but has no reference
+    header = "Actions                                     Due date       Comments                     Lead"
+    draft = _import(
+        header,
+        "2.1 Audit the training programme for        April 2025     Recruitment failed twice.    Quality Assurance",
+        "practitioners working with families.                                                    Manager",
+        "2.2 Commission the notification process     9 September                                 Education",
+        "so that schools hear of incidents before    2025                                        Safeguarding Lead",
+        "the next school day.",
+        "\f" + header,
+        "Schools and early years settings will be                   No update this quarter.",
+        "consulted before it is agreed.",
+        "2.3 Introduce the training programme for    31/01/2026     Two of four sessions         Designated Nurse",
+        "practitioners working with families.                       delivered.",
+    )
+    assert [(a.ref, a.text, a.progress) for a in draft.actions][1:] == [
+        (
+            "2.2",
+            "Commission the notification process so that schools hear of incidents before the next "
+            "school day. Schools and early years settings will be consulted before it is agreed.",
+            "No update this quarter.",
+        ),
+        (
+            "2.3",
+            "Introduce the training programme for practitioners working with families.",
+            "Two of four sessions delivered.",
+        ),
+    ]
