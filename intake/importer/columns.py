@@ -619,8 +619,9 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
         items, i = _read_table(lines, i, columns, table, counted, pages_before)
         if items:
             if title is not None:
+                # one line, or a heading wrapped onto a second
+                text = " ".join(line.replace("\f", "").strip() for line in lines[title:start] if line.strip())
                 start = title
-                text = lines[title].replace("\f", "").strip()
                 items.insert(0, Item(text=text, heading=2, location=Location(line=title + 1)))
             out[start] = (i, items)
             previous_end = i
@@ -650,15 +651,35 @@ def _title_above(lines: list[str], i: int, stop: int, table_end: int = 0) -> int
         j -= 1
     if j < stop:
         return None
+    if j - 1 >= stop and _wrapped_heading(lines[j - 1], lines[j]) and _stands_apart(lines, j - 1, table_end):
+        return j - 1
+    if not _stands_apart(lines, j, table_end):
+        return None  # the last line of a paragraph, not a title on its own
+    return j if _names_table(lines[j].replace("\f", "").strip()) else None
+
+
+def _stands_apart(lines: list[str], j: int, table_end: int) -> bool:
+    """Whether line ``j`` opens a block: at a page's top, or after a blank line, page furniture or
+    the end of the table before."""
     above = j - 1
-    if (
+    return not (
         above >= table_end
         and lines[above].strip()
         and not _is_furniture(lines[above].strip())
         and "\f" not in lines[j]
-    ):
-        return None  # the last line of a paragraph, not a title on its own
-    return j if _names_table(lines[j].replace("\f", "").strip()) else None
+    )
+
+
+def _wrapped_heading(first: str, second: str) -> bool:
+    """A numbered or labelled heading too long for the page, wrapped onto a short second line ('3.
+    Early help is not offered early enough to families with younger' over 'children')."""
+    first, second = first.replace("\f", "").strip(), second.replace("\f", "").strip()
+    if not first or not second or "  " in first or "  " in second or len(first) < 40:
+        return False
+    if not (NUMBERED_HEADING.match(first) or _LABELLED_HEADING.match(first)) or first.endswith((".", ";")):
+        return False
+    words = second.split()
+    return len(words) <= 6 and not second.endswith((".", ",", ";")) and not _REF.match(words[0])
 
 
 def _names_table(text: str) -> bool:
@@ -744,8 +765,11 @@ def _read_table(
         # a title stands apart at the table's left edge (as ``_title_above`` finds it); a short line
         # under another column is a cell's
         apart = blank_run > 0 or "\f" in lines[i]  # after a blank line or at the top of a page
-        if _names_table(text) and indent < columns[1].start - 1 and apart:
-            k = i + 1
+        title_lines = (
+            2 if i + 1 < n and _wrapped_heading(raw, lines[i + 1]) else 1 if _names_table(text) else 0
+        )
+        if title_lines and indent < columns[1].start - 1 and apart:
+            k = i + title_lines
             while k < n and not lines[k].strip():
                 k += 1
             if (

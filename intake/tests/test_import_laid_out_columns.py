@@ -633,3 +633,30 @@ def test_the_rest_of_a_row_cut_by_a_page_break_goes_on_with_it_where_rows_open_w
             "Two of four sessions delivered.",
         ),
     ]
+
+
+def test_a_numbered_heading_wrapped_onto_a_second_line_above_a_table_is_its_title() -> None:
+    # a portrait page wraps the heading over two lines; the second ('children') is not a title alone
+    header = "Ref.   Actions                              RAG      Lead"
+    draft = _import(
+        "1. Early help is not offered early enough to families with younger",
+        "children",
+        "",
+        header,
+        "1.1    Review thirty child protection       R        Quality Assurance",
+        "       plans each quarter.                           Manager",
+        "\f2. Partners do not understand the impact of domestic abuse on",
+        "children",
+        "",
+        header,
+        "2.1    Publish the strategy discussion      G        Head of Early Help",
+        "       record.",
+    )
+    assert [(a.ref, a.owner, a.section) for a in draft.actions] == [
+        ("1.1", "Quality Assurance Manager", "1"),
+        ("2.1", "Head of Early Help", "2"),
+    ]
+    assert {s.ref: s.title for s in draft.sections} == {
+        "1": "Early help is not offered early enough to families with younger children",
+        "2": "Partners do not understand the impact of domestic abuse on children",
+    }
