@@ -492,7 +492,13 @@ def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -
             continue
         if names_columns(below, following[n + 1] if n + 1 < len(following) else ""):
             continue  # the header repeated on a new page, between the heading and its first row
-        return chunks[0][0] if re.match(rf"{number[1]}[.\-]\d", first[0]) else None
+        if re.match(rf"{number[1]}[.\-]\d", first[0]):
+            return chunks[0][0]
+        # in a table whose rows hold no references, a titled line above a row opening a sentence
+        # (not going on with a sentence, or numbered as the next action would be)
+        unnumbered = columns[0].field == "text" and not _REF.match(first[0].split()[0])
+        titled = words[1][:1].isupper() and not chunks[0][0].endswith((".", ",", ";"))
+        return chunks[0][0] if unnumbered and titled and first[0][:1].isupper() else None
     return None
 
 

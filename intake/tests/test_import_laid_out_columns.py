@@ -660,3 +660,28 @@ def test_a_numbered_heading_wrapped_onto_a_second_line_above_a_table_is_its_titl
         "1": "Early help is not offered early enough to families with younger children",
         "2": "Partners do not understand the impact of domestic abuse on children",
     }
+
+
+def test_a_numbered_heading_across_the_columns_of_rows_without_references_is_a_section() -> None:
+    # no row holds a reference, so '1. Children's voices ...' over a row opening its own sentence
+    # names the rows below, even right under the header and too long for a short title
+    draft = _import(
+        "Action required                                          Owner               Completion date",
+        "1. Children's voices are not consistently heard in strategy discussions",
+        "Publish the multi-agency training programme for          Designated Nurse    November 2026",
+        "practitioners working with families.",
+        "Report on the graded care profile so that it is used     Head of Early Help  April 2026",
+        "in every neglect case.",
+        "2. Children who go missing from home or care",
+        "Commission the strategy discussion record so that it     Independent         March 2026",
+        "asks what the child has said.                            Scrutineer",
+    )
+    assert [(a.ref, a.owner, a.section) for a in draft.actions] == [
+        (None, "Designated Nurse", "1"),
+        (None, "Head of Early Help", "1"),
+        (None, "Independent Scrutineer", "2"),
+    ]
+    assert (
+        draft.actions[0].text
+        == "Publish the multi-agency training programme for practitioners working with families."
+    )
