@@ -727,11 +727,16 @@ def _read_table(
     def flush() -> None:
         nonlocal row
         if row is not None and len(row_lines) > 1:  # read again, where its own lines open cells
-            opens = _row_opens([line for line, _ in row_lines])
+            # where the row's lines under each header open cells: a page break moves the columns,
+            # so the lines on one page say nothing of where cells open on the other
+            opens_under = {
+                id(under): _row_opens([line for line, other in row_lines if other is under])
+                for _, under in row_lines
+            }
             opened: dict[tuple[int, int], int] = {}  # (header, column) -> where the row opens it
             for line, under in row_lines:
                 found: dict[int, int] = {}
-                _assign(line, under, opens=opens, opened=found)
+                _assign(line, under, opens=opens_under[id(under)], opened=found)
                 for k, at in found.items():
                     opened.setdefault((id(under), k), at)
             row = [""] * len(columns)
@@ -740,7 +745,7 @@ def _read_table(
                 # of' opens the due cell, so 'October' below it, left of the header's column, is
                 # the due cell's too)
                 own = [replace(c, start=opened.get((id(under), k), c.start)) for k, c in enumerate(under)]
-                cells = _assign(line, own, opens=opens)
+                cells = _assign(line, own, opens=opens_under[id(under)])
                 row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
         row_lines.clear()
         if row is not None and any(row):

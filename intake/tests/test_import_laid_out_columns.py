@@ -685,3 +685,21 @@ def test_a_numbered_heading_across_the_columns_of_rows_without_references_is_a_s
         draft.actions[0].text
         == "Publish the multi-agency training programme for practitioners working with families."
     )
+
+
+def test_a_row_cut_by_a_page_break_opens_its_cells_where_each_pages_lines_do() -> None:
+    # the repeated header sits four places left of the first page's; '2025' of row 2.1d's due date
+    # on the first page sits where the second page's lines open the progress cell, but is the date's
+    draft = _import(
+        "No.        Key actions                                   Deadline           Evidence of progress",
+        "2.1c       Relaunch the domestic abuse notification      24 May 2026        Recruitment failed twice.",
+        "           process so that schools hear of incidents.",
+        "2.1d                                                       14 February 2025",
+        "\fNo.     Key actions                                   Deadline       Evidence of progress",
+        "        Introduce the seven minute briefings published                 Delayed by changes in the",
+        "        after each rapid review.                                       analyst team.",
+    )
+    assert [(a.ref, a.due_text, a.progress) for a in draft.actions] == [
+        ("2.1c", "24 May 2026", "Recruitment failed twice."),
+        ("2.1d", "14 February 2025", "Delayed by changes in the analyst team."),
+    ]
