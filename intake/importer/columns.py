@@ -359,15 +359,18 @@ def _move_touching_words(
     placed: list[tuple[int, int, str]], columns: list[_Column], chunk_start: int
 ) -> None:
     """Words one space from the next column that still belong to it: a day before the month that
-    opens a due cell ('on | 16 July 2026') or a quarter before its year ('for | Q1 2025/26'), and a
-    status alone at the end of a line by the status column ('managers | G')."""
-    for n in range(1, len(placed)):
+    opens a due cell ('on | 16 July 2026'), a quarter or a month before its year ('for | Q1 2025/26',
+    'programme April | 2026'), and a status alone at the end of a line by the status column
+    ('managers | G')."""
+    for n in range(len(placed) - 1, 0, -1):  # from the right: 'in 9 July | 2026' moves 'July', then '9'
         (k, start, word), (k_next, _, month) = placed[n - 1], placed[n]
         if (
             k_next == k + 1
             and columns[k_next].field == "due"
-            and _DAY.match(word)
-            and (_MONTH_WORD.match(month) or (word[0] == "Q" and _YEAR.match(month)))
+            and (
+                (_DAY.match(word) and (_MONTH_WORD.match(month) or (word[0] == "Q" and _YEAR.match(month))))
+                or (_MONTH_WORD.match(word) and word[:1].isupper() and _YEAR.match(month))
+            )
         ):
             placed[n - 1] = (k_next, start, word)
     if placed:

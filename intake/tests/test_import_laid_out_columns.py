@@ -703,3 +703,27 @@ def test_a_row_cut_by_a_page_break_opens_its_cells_where_each_pages_lines_do() -
         ("2.1c", "24 May 2026", "Recruitment failed twice."),
         ("2.1d", "14 February 2025", "Delayed by changes in the analyst team."),
     ]
+
+
+def test_a_month_run_into_the_line_before_the_due_column_goes_with_its_year() -> None:
+    # 'April' ends one space before the due column, no further right than the action column's lines
+    # end, where only '2026' opens the due cell
+    draft = _import(
+        "Ref.     Action required                                   Timescale       BRAG   Action owner",
+        "1.1a     Audit the domestic abuse notification process     18 November     B      Partnership Business",
+        "         so that schools hear of incidents before the      2025                   Manager",
+        "         next school day.",
+        "1.1b     Develop a standard for health partners to         Ongoing                Head of Service",
+        "         return information to the front door by Mondays.",
+        "1.1c     Report on the multi-agency training               14 March 2026   G      Independent",
+        "         programme for practitioners working with                                 Scrutineer",
+        "2.1b     Develop the multi-agency training programme April 2026            G      Education",
+        "         for practitioners working with families. The                             Safeguarding Lead",
+        "         work will be led jointly with the police.",
+    )
+    assert [(a.ref, a.text, a.due_text) for a in draft.actions][3] == (
+        "2.1b",
+        "Develop the multi-agency training programme for practitioners working with families. The work "
+        "will be led jointly with the police.",
+        "April 2026",
+    )
