@@ -361,7 +361,8 @@ def _move_touching_words(
     """Words one space from the next column that still belong to it: a day before the month that
     opens a due cell ('on | 16 July 2026'), a quarter or a month before its year ('for | Q1 2025/26',
     'programme April | 2026'), and a status alone at the end of a line by the status column
-    ('managers | G')."""
+    ('managers | G'); and a word run past the due column that belongs to it: the year after its
+    month ('December 2025 | Service Manager')."""
     for n in range(len(placed) - 1, 0, -1):  # from the right: 'in 9 July | 2026' moves 'July', then '9'
         (k, start, word), (k_next, _, month) = placed[n - 1], placed[n]
         if (
@@ -373,6 +374,10 @@ def _move_touching_words(
             )
         ):
             placed[n - 1] = (k_next, start, word)
+    for n in range(1, len(placed)):  # and a year one space after its month ('December 2025 | Service')
+        (k, _, month), (k_next, start, year) = placed[n - 1], placed[n]
+        if k_next == k + 1 and columns[k].field == "due" and _MONTH_WORD.match(month) and _YEAR.match(year):
+            placed[n] = (k, start, year)
     if placed:
         k, start, word = placed[-1]
         if (

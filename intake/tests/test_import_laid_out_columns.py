@@ -727,3 +727,21 @@ def test_a_month_run_into_the_line_before_the_due_column_goes_with_its_year() ->
         "will be led jointly with the police.",
         "April 2026",
     )
+
+
+def test_a_year_run_past_the_due_columns_lines_stays_with_its_month() -> None:
+    # 'December 2025' is the widest due cell, run on from the action's line, so '2025' ends past
+    # where the due column's other lines end and one space from the lead's column
+    draft = _import(
+        "No.    Key actions                                            Due date         Action owner",
+        "3.1a   Introduce the graded care profile so that it is used in December 2025   Service Manager,",
+        "       every neglect case.                                                     Adolescent Services",
+        "3.1b   Review supervision records of team managers            Q1 2025/26       Tom Wright",
+        "       against the partnership standard.",
+        "3.1c   Audit the strategy discussion record.                  Ongoing          Head of Early Help",
+    )
+    assert [(a.ref, a.due_text, a.owner) for a in draft.actions] == [
+        ("3.1a", "December 2025", "Service Manager, Adolescent Services"),
+        ("3.1b", "Q1 2025/26", "Tom Wright"),
+        ("3.1c", "Ongoing", "Head of Early Help"),
+    ]
