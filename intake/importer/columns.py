@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import Location
-from .normalise import looks_like_rag, opens_status
+from .normalise import looks_like_rag, opens_status, parse_due
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field, header_field, section_label_pattern
 
@@ -953,6 +953,7 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
             if piece and (
                 len(piece.split()) > 3
                 or _REF.match(piece.split()[0])
+                or parse_due(piece) is not None  # 'May 2026' under 'By when': a cell's, not the name's
                 or field is None
                 or not any(could_be_header_word(w) for w in piece.split())  # 'Prevent': a heading below
             ):

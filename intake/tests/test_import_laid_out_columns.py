@@ -745,3 +745,27 @@ def test_a_year_run_past_the_due_columns_lines_stays_with_its_month() -> None:
         ("3.1b", "Q1 2025/26", "Tom Wright"),
         ("3.1c", "Ongoing", "Head of Early Help"),
     ]
+
+
+def test_a_date_under_the_repeated_headers_due_column_is_the_cut_rows_not_the_headers() -> None:
+    # row 2.1f's due date prints on the next page, right under 'By when': a date is a cell, not
+    # the rest of the column's name
+    header = "Number   Key actions                                   Responsible officer      By when"
+    draft = _import(
+        header,
+        "2.1e     Publish the multi-agency training         Quality Assurance        October 2026",
+        "         programme.                                    Manager",
+        "2.1f     Train practitioners in the graded care        Independent Scrutineer",
+        "         profile.",
+        "\f" + header,
+        "                                                                                May 2026",
+        "                                                                                (revised to",
+        "                                                                                August 2026)",
+        "3.1a     Agree the multi-agency training               Designated Nurse         Q4 2024/25",
+        "         programme.",
+    )
+    assert [(a.ref, a.due_text) for a in draft.actions] == [
+        ("2.1e", "October 2026"),
+        ("2.1f", "May 2026 (revised to August 2026)"),
+        ("3.1a", "Q4 2024/25"),
+    ]
