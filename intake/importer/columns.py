@@ -893,7 +893,8 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
     (``len(row_lines)`` where none do). A page break may cut a row so that its short cells (an owner,
     a due date and status) print alone at the foot of the page, above the repeated header, as if they
     went on with the row before. Such lines open a second value in a cell the row before has ended
-    (the line above leaves the column empty) and open or end every other cell they fill; and the next
+    (the line above leaves the column empty), or a value in a column it left empty ('G' alone under
+    the status column of a row with none), and open or end every other cell they fill; and the next
     row's first line (``first``) leaves those columns empty, or goes on with one of them ('changes in
     the analyst team' below 'Delayed by'): a cell wrapped onto the page's last line is not moved."""
     cells = [_assign(line, under) for line, under in row_lines]
@@ -903,9 +904,6 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
         # no action text at all: short cells alone at the page's foot (under a heading across the
         # table, so with no row above them to go on with), which the next row's first line leaves empty
         return 0
-    seen: list[set[int]] = [set()]  # the columns the row's lines before each line fill
-    for line in cells:
-        seen.append(seen[-1] | {k for k, piece in enumerate(line) if piece})
     best = len(row_lines)
     last: dict[int, str] = {}  # column -> its last piece at the foot of the page
     top: dict[int, str] = {}  # column -> its first piece at the foot of the page (from line ``j``)
@@ -917,7 +915,9 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
         shared = [k for k in top if first[k]]
         if shared and all(_opens_cell(fields[k], first[k], last[k]) for k in shared):
             break  # the next row opens its own cells there
-        ended = [k for k in top if not cells[j - 1][k] and k in seen[j - 1]]
+        # a second value under a cell the row before has ended, or a value in a column the row
+        # before left empty from its first line (its cells open there: this one is another row's)
+        ended = [k for k in top if not cells[j - 1][k]]
         if ended and all(k in ended or _opens_cell(fields[k], top[k], cells[j - 1][k]) for k in top):
             best = j
     return best

@@ -769,3 +769,23 @@ def test_a_date_under_the_repeated_headers_due_column_is_the_cut_rows_not_the_he
         ("2.1f", "May 2026 (revised to August 2026)"),
         ("3.1a", "Q4 2024/25"),
     ]
+
+
+def test_a_status_alone_at_a_pages_foot_under_a_row_without_one_is_the_cut_rows() -> None:
+    # row 2.1 has no status on its first line, where its cells open: the 'G' below it, above the
+    # repeated header, is the status of row 2.2, cut by the page break
+    header = (
+        "Action required                                BRAG   Progress                         Action owner"
+    )
+    draft = _import(
+        header,
+        "2.1 Agree the threshold document with schools         No update this quarter. Draft    Designated Nurse,",
+        "and the police.                                       shared with partners.            Safeguarding Children",
+        "                                               G",
+        "\f" + header,
+        "2.2 Report on thirty child protection plans           Delayed by changes in the        Service Manager",
+        "each quarter.                                         analyst team.",
+        "2.3 Develop supervision records of team       R       No update this quarter.          Quality Assurance",
+        "managers.                                                                              Manager",
+    )
+    assert [(a.ref, a.rag) for a in draft.actions] == [("2.1", None), ("2.2", "green"), ("2.3", "red")]
