@@ -250,7 +250,11 @@ def _open_column(start: int, word: str, k: int, columns: list[_Column], opens: f
     (the capital before it, run into the cell before, opens the cell)."""
     if not opens or not {start - 1, start, start + 1} & opens:
         return None
-    near = [(abs(columns[c].start - start), c) for c in range(k + 1, len(columns))]
+    near = [
+        (abs(columns[c].start - start), c)
+        for c in range(k + 1, len(columns))
+        if columns[c].field != "ref" or _REF.match(word)  # a reference cell opens with a reference
+    ]
     best = min(near, default=None)
     if best is None or best[0] > PUSH:
         return None
@@ -393,11 +397,14 @@ def _move_touching_words(
 
 def _opens(column: _Column, text: str) -> bool:
     """Whether ``text`` could open a cell of ``column``: with a capital or a digit, a status
-    ('G', 'On' of 'On track') under the status column, a month, 'Q2' or 'End' under the due column."""
+    ('G', 'On' of 'On track') under the status column, a month, 'Q2' or 'End' under the due column,
+    a reference under the reference column (not the '3:' of a finding's label 'Priority 3:')."""
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
     if column.field == "rag":
         return opens_status(text)
+    if column.field == "ref":
+        return _REF.match(text) is not None
     return column.field != "due" or _OPENS_DUE.match(text) is not None
 
 

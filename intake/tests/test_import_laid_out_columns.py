@@ -789,3 +789,25 @@ def test_a_status_alone_at_a_pages_foot_under_a_row_without_one_is_the_cut_rows(
         "managers.                                                                              Manager",
     )
     assert [(a.ref, a.rag) for a in draft.actions] == [("2.1", None), ("2.2", "green"), ("2.3", "red")]
+
+
+def test_a_findings_label_touching_the_reference_column_does_not_open_a_reference() -> None:
+    # 'Priority 3:' runs one space into '3.1a': its '3:' is no reference, so the row opens at '3.1a'
+    draft = _import(
+        "Finding    Ref    Agreed action         Timescale    Lead officer",
+        "           2.1b Audit the multi-        End of       Designated",
+        "                agency training         September    Nurse",
+        "                programme.              2025",
+        "           2.1c   Publish a multi-      End of July  Quality",
+        "                  agency meeting.       2025         Assurance",
+        "                                                     Manager",
+        "Priority 3: 3.1a Review a multi-        End of       Head of",
+        "Children         agency meeting for     April 2025   Service",
+        "who go           each locality on",
+        "missing          children at risk.",
+    )
+    assert [(a.ref, a.owner, a.section) for a in draft.actions] == [
+        ("2.1b", "Designated Nurse", None),
+        ("2.1c", "Quality Assurance Manager", None),
+        ("3.1a", "Head of Service", "3"),
+    ]
