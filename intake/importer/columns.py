@@ -942,6 +942,9 @@ def _crosses(line: str, columns: list[_Column]) -> bool:
     )
 
 
+_SENTENCE_GOES_ON = re.compile(r"[a-z]{2}[.;]\s+[A-Z]")
+
+
 def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
     """Past the header's second and third lines ('RAG' over 'rating', 'Completion date' over 'and
     key milestones'): lines whose every piece continues its column's header."""
@@ -961,6 +964,7 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
                 len(piece.split()) > 3
                 or _REF.match(piece.split()[0])
                 or parse_due(piece) is not None  # 'May 2026' under 'By when': a cell's, not the name's
+                or _SENTENCE_GOES_ON.search(piece)  # 'board. Progress will': a cut row's action text
                 or field is None
                 or not any(could_be_header_word(w) for w in piece.split())  # 'Prevent': a heading below
             ):

@@ -811,3 +811,30 @@ def test_a_findings_label_touching_the_reference_column_does_not_open_a_referenc
         ("2.1c", "Quality Assurance Manager", None),
         ("3.1a", "Head of Service", "3"),
     ]
+
+
+def test_a_cut_rows_sentence_under_the_repeated_header_is_not_part_of_a_columns_name() -> None:
+    # 'board. Progress will' sits under 'Agreed action' right below the repeated header
+    header = "Ref   Agreed action          RAG      Timescale   Lead officer"
+    draft = _import(
+        header,
+        "                             rating",
+        "3.1b  Introduce the graded   G        May 2026    Head of",
+        "      care profile. The                           Service",
+        "      work will be led by",
+        "      the integrated care",
+        "\f" + header,
+        "                             rating",
+        "      board. Progress will",
+        "      be tracked monthly.",
+        "3.1c  Audit the strategy     A        June 2026   Designated",
+        "      discussion record.                          Nurse",
+    )
+    assert [(a.ref, a.text) for a in draft.actions] == [
+        (
+            "3.1b",
+            "Introduce the graded care profile. The work will be led by the integrated care board. "
+            "Progress will be tracked monthly.",
+        ),
+        ("3.1c", "Audit the strategy discussion record."),
+    ]
