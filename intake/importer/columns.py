@@ -924,10 +924,23 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
             break  # the next row opens its own cells there
         # a second value under a cell the row before has ended, or a value in a column the row
         # before left empty from its first line (its cells open there: this one is another row's)
-        ended = [k for k in top if not cells[j - 1][k]]
+        ended = [k for k in top if not cells[j - 1][k] or _second_date(fields[k], top[k], cells[:j], k)]
         if ended and all(k in ended or _opens_cell(fields[k], top[k], cells[j - 1][k]) for k in top):
             best = j
     return best
+
+
+def _second_date(field: str | None, piece: str, above: list[list[str]], k: int) -> bool:
+    """Whether ``piece`` opens a date below a due cell (column ``k`` of the lines ``above``) that
+    already holds a whole one ('31/01/2026' under 'December 2026 (revised to March 2027)'): a due cell
+    holds one date, so this is another row's."""
+    before = " ".join(line[k] for line in above if line[k])
+    return (
+        field == "due"
+        and _opens_cell(field, piece, before)
+        and parse_due(piece) is not None
+        and parse_due(before) is not None
+    )
 
 
 def _crosses(line: str, columns: list[_Column]) -> bool:

@@ -838,3 +838,30 @@ def test_a_cut_rows_sentence_under_the_repeated_header_is_not_part_of_a_columns_
         ),
         ("3.1c", "Audit the strategy discussion record."),
     ]
+
+
+def test_a_second_date_at_a_pages_foot_below_a_whole_due_date_is_the_cut_rows() -> None:
+    # row 3.4's due cell reads as a whole date; '31/01/2026' below it, above the repeated header, is
+    # the due date of row 4.1, cut by the page break
+    draft = _import(
+        "Priority            Actions                             Owner            Target         Comments",
+        "                                                                         date",
+        "3. Early help is    3.3 Review a standard for health    Independent      Q2 2025/26     Recruitment failed",
+        "not offered early   partners.                           Scrutineer                      twice.",
+        "                    3.4 Review the seven minute         Independent      December       Agreed at the executive",
+        "                    briefings published after each      Scrutineer       2026           and in use since April.",
+        "                    rapid review.                                        (revised to",
+        "                                                                         March",
+        "                                                                         2027)",
+        "                                                                         31/01/2026",
+        "\fPriority          Actions                             Owner          Target    Comments",
+        "                                                                     date",
+        "4. Safeguarding   4.1 Introduce the strategy          Designated               Draft shared with",
+        "adolescents       discussion record so that it asks   Nurse                    partners for comment.",
+        "outside the       what the child has said.",
+    )
+    assert [(a.ref, a.due_text) for a in draft.actions] == [
+        ("3.3", "Q2 2025/26"),
+        ("3.4", "December 2026 (revised to March 2027)"),
+        ("4.1", "31/01/2026"),
+    ]
