@@ -8,9 +8,9 @@ Over seeds 0-449, the laid-out form 448/450 -> 450/450 (test_import_laid_out_col
 cell going on after its label ('Recommendation 3:' over 'Leadership and governance') opened a row
 beside the action's next sentence (seeds 175, 277; over seeds 450-899 448/450 -> 449/450, 590). Left:
 803, a plan of two columns (action and timescale), which no reader takes for a table. The records
-form over seeds 0-449 444/450 -> 450/450 (test_import_records.py): a record giving only its labelled
-action, or it and an update, among records with leads and dates, was not taken for an action (225,
-282, 318, 367, 375, 410)."""
+form over seeds 0-449 444/450 -> 450/450 (450-899: 445/450 -> 450/450; test_import_records.py): a
+record giving only its labelled action, or it and an update, among records with leads and dates,
+was not taken for an action (225, 282, 318, 367, 375, 410)."""
 
 from __future__ import annotations
 
