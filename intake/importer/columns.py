@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import Location
-from .normalise import looks_like_rag, opens_status
+from .normalise import looks_like_rag, opens_status, parse_due
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field, header_field, section_label_pattern
 
@@ -243,14 +243,22 @@ def _row_opens(lines: list[str]) -> frozenset[int]:
     )
 
 
-def _open_column(start: int, k: int, columns: list[_Column], opens: frozenset[int]) -> int | None:
+def _open_column(start: int, word: str, k: int, columns: list[_Column], opens: frozenset[int]) -> int | None:
     """The column after ``k`` that a word opens where the row's other lines open that column's cells
-    (one space after the cell before it), else None."""
+    (one space after the cell before it), else None. A word one character off where they open must
+    be one that could open the cell: 'at' of 'Agreed at the', one place right of the opening, is not
+    (the capital before it, run into the cell before, opens the cell)."""
     if not opens or not {start - 1, start, start + 1} & opens:
         return None
-    near = [(abs(columns[c].start - start), c) for c in range(k + 1, len(columns))]
+    near = [
+        (abs(columns[c].start - start), c)
+        for c in range(k + 1, len(columns))
+        if columns[c].field != "ref" or _REF.match(word)  # a reference cell opens with a reference
+    ]
     best = min(near, default=None)
-    return best[1] if best is not None and best[0] <= PUSH else None
+    if best is None or best[0] > PUSH:
+        return None
+    return best[1] if start in opens or _opens(columns[best[1]], word) else None
 
 
 def _assign(
@@ -293,8 +301,8 @@ def _assign(
         placed: list[tuple[int, int, str]] = []  # (column, start, word)
         words = [(m.start() + w.start(), m.start() + w.end(), w[0]) for w in _WORD.finditer(m[0])]
         splits: dict[int, int] = {}  # word -> the column it opens, where the row's lines say so
-        for i, (start, _, _) in enumerate(words[1:], start=1):
-            column = _open_column(start, k, columns, opens)
+        for i, (start, _, word) in enumerate(words[1:], start=1):
+            column = _open_column(start, word, k, columns, opens)
             if column is not None:
                 splits[i] = column
         if opened is not None:
@@ -313,10 +321,37 @@ def _assign(
             ):
                 k += 1
             placed.append((k, start, word))
+            if (
+                k + 1 < stop
+                and start > m.start()
+                and end > columns[k].end + 1
+                and start >= columns[k + 1].start - PUSH
+                and _pull_back(placed, columns, k)
+            ):
+                k += 1
         _move_touching_words(placed, columns, m.start())
         for k, _, word in placed:
             cells[k] = f"{cells[k]} {word}" if cells[k] else word
     return cells
+
+
+def _pull_back(placed: list[tuple[int, int, str]], columns: list[_Column], k: int) -> bool:
+    """Where the last word placed runs past where column ``k``'s lines end but cannot open the next
+    cell ('of' of 'practitioners Head of Early Help'), the next cell opens at an earlier word of the
+    run that can: the last one that leaves the words before it within the column's lines, starting
+    by the next column ('Head'). Moves those words to column ``k + 1``; whether it found one."""
+    _, _, word = placed[-1]
+    if _opens(columns[k + 1], word):
+        return False
+    for n in range(len(placed) - 1, 0, -1):
+        column, start, word = placed[n]
+        before, before_start, before_word = placed[n - 1]
+        if column != k or before != k or start < columns[k + 1].start - PUSH:
+            return False
+        if before_start + len(before_word) <= columns[k].end + 1 and _opens(columns[k + 1], word):
+            placed[n:] = [(k + 1, at, w) for _, at, w in placed[n:]]
+            return True
+    return False
 
 
 _DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$|^Q[1-4]$")  # or the quarter before its year ('Q1 | 2025/26')
@@ -328,17 +363,25 @@ def _move_touching_words(
     placed: list[tuple[int, int, str]], columns: list[_Column], chunk_start: int
 ) -> None:
     """Words one space from the next column that still belong to it: a day before the month that
-    opens a due cell ('on | 16 July 2026') or a quarter before its year ('for | Q1 2025/26'), and a
-    status alone at the end of a line by the status column ('managers | G')."""
-    for n in range(1, len(placed)):
+    opens a due cell ('on | 16 July 2026'), a quarter or a month before its year ('for | Q1 2025/26',
+    'programme April | 2026'), and a status alone at the end of a line by the status column
+    ('managers | G'); and a word run past the due column that belongs to it: the year after its
+    month ('December 2025 | Service Manager')."""
+    for n in range(len(placed) - 1, 0, -1):  # from the right: 'in 9 July | 2026' moves 'July', then '9'
         (k, start, word), (k_next, _, month) = placed[n - 1], placed[n]
         if (
             k_next == k + 1
             and columns[k_next].field == "due"
-            and _DAY.match(word)
-            and (_MONTH_WORD.match(month) or (word[0] == "Q" and _YEAR.match(month)))
+            and (
+                (_DAY.match(word) and (_MONTH_WORD.match(month) or (word[0] == "Q" and _YEAR.match(month))))
+                or (_MONTH_WORD.match(word) and word[:1].isupper() and _YEAR.match(month))
+            )
         ):
             placed[n - 1] = (k_next, start, word)
+    for n in range(1, len(placed)):  # and a year one space after its month ('December 2025 | Service')
+        (k, _, month), (k_next, start, year) = placed[n - 1], placed[n]
+        if k_next == k + 1 and columns[k].field == "due" and _MONTH_WORD.match(month) and _YEAR.match(year):
+            placed[n] = (k, start, year)
     if placed:
         k, start, word = placed[-1]
         if (
@@ -354,11 +397,14 @@ def _move_touching_words(
 
 def _opens(column: _Column, text: str) -> bool:
     """Whether ``text`` could open a cell of ``column``: with a capital or a digit, a status
-    ('G', 'On' of 'On track') under the status column, a month, 'Q2' or 'End' under the due column."""
+    ('G', 'On' of 'On track') under the status column, a month, 'Q2' or 'End' under the due column,
+    a reference under the reference column (not the '3:' of a finding's label 'Priority 3:')."""
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
     if column.field == "rag":
         return opens_status(text)
+    if column.field == "ref":
+        return _REF.match(text) is not None
     return column.field != "due" or _OPENS_DUE.match(text) is not None
 
 
@@ -455,11 +501,19 @@ def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -
     number = _BARE_NUMBER.match(words[0])
     if number is None or len(words) < 2:
         return None
-    for below in following:
+    for n, below in enumerate(following):
         first = _CHUNK.search(below.replace("\f", ""))
         if first is None or first.start() > columns[0].start + 1:
             continue
-        return chunks[0][0] if re.match(rf"{number[1]}[.\-]\d", first[0]) else None
+        if names_columns(below, following[n + 1] if n + 1 < len(following) else ""):
+            continue  # the header repeated on a new page, between the heading and its first row
+        if re.match(rf"{number[1]}[.\-]\d", first[0]):
+            return chunks[0][0]
+        # in a table whose rows hold no references, a titled line above a row opening a sentence
+        # (not going on with a sentence, or numbered as the next action would be)
+        unnumbered = columns[0].field == "text" and not _REF.match(first[0].split()[0])
+        titled = words[1][:1].isupper() and not chunks[0][0].endswith((".", ",", ";"))
+        return chunks[0][0] if unnumbered and titled and first[0][:1].isupper() else None
     return None
 
 
@@ -501,14 +555,21 @@ def _heading_line(line: str, columns: list[_Column], following: list[str]) -> st
 
 
 def _starts_row(
-    cells: list[str], fields: list[str | None], row: list[str], above: list[str], after_blank: bool
+    cells: list[str],
+    fields: list[str | None],
+    row: list[str],
+    above: list[str],
+    after_blank: bool,
+    numbered: bool = False,
 ) -> bool:
     """Whether a line opens a new row. With a reference column, a line whose reference cell holds
     one. Without, a line whose action cell opens a sentence after one that closed, when the line
     also opens another column's cell (cells are printed from their row's top line, so a row's first
     line holds the first line of every cell it has), stands after a blank line, or follows a row
     that has only its action text: a line that only goes on with the action text is a wrapped
-    sentence of that cell."""
+    sentence of that cell. Where the table's rows each open with their reference in the action cell
+    and the line follows the header repeated on a new page (``numbered``), only a line opening with
+    a reference: the rest of a row cut by the page break also opens every cell it has there."""
     if "ref" in fields:
         ref = cells[fields.index("ref")]
         return bool(ref) and bool(_REF.match(ref.split()[0]))
@@ -517,14 +578,17 @@ def _starts_row(
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "•‘'\"("):
         return False
     section = cells[fields.index("section")] if "section" in fields else ""
-    if section and fields.index("section") == 0 and (section[0].isupper() or section[0].isdigit()):
-        return True  # a finding or recommendation opens in the first column (lower case: it continues)
+    if section and fields.index("section") == 0 and _opens_cell("section", section, above[0]):
+        return True  # a finding or recommendation opens in the first column (lower case, or after
+        # its label 'Recommendation 3:' or an 'and', it continues)
     if "rag" in fields:
         rag = fields.index("rag")
         if cells[rag] and looks_like_rag(cells[rag]) and _opens_cell("rag", cells[rag], above[rag]):
             return True  # a status opens ('Action' over 'complete' goes on)
     if _NUMBERED_ACTION.match(text):
         return True  # its reference written in the action cell ('2.3 Audit ...')
+    if numbered:
+        return False
     previous_text = row[at]
     if previous_text and previous_text.rstrip()[-1:] not in ".;:!?":
         return False
@@ -538,7 +602,7 @@ def _starts_row(
     return after_blank or not any(row[k] for k in others)
 
 
-_GOES_ON = re.compile(r"(?:[,/&(\-–]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
+_GOES_ON = re.compile(r"(?:[,/&(\-–:]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
 _BARE_YEAR = re.compile(r"^\(?\d{4}\)?(?:\s|$)")
 
 
@@ -576,8 +640,9 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
         items, i = _read_table(lines, i, columns, table, counted, pages_before)
         if items:
             if title is not None:
+                # one line, or a heading wrapped onto a second
+                text = " ".join(line.replace("\f", "").strip() for line in lines[title:start] if line.strip())
                 start = title
-                text = lines[title].replace("\f", "").strip()
                 items.insert(0, Item(text=text, heading=2, location=Location(line=title + 1)))
             out[start] = (i, items)
             previous_end = i
@@ -607,15 +672,35 @@ def _title_above(lines: list[str], i: int, stop: int, table_end: int = 0) -> int
         j -= 1
     if j < stop:
         return None
+    if j - 1 >= stop and _wrapped_heading(lines[j - 1], lines[j]) and _stands_apart(lines, j - 1, table_end):
+        return j - 1
+    if not _stands_apart(lines, j, table_end):
+        return None  # the last line of a paragraph, not a title on its own
+    return j if _names_table(lines[j].replace("\f", "").strip()) else None
+
+
+def _stands_apart(lines: list[str], j: int, table_end: int) -> bool:
+    """Whether line ``j`` opens a block: at a page's top, or after a blank line, page furniture or
+    the end of the table before."""
     above = j - 1
-    if (
+    return not (
         above >= table_end
         and lines[above].strip()
         and not _is_furniture(lines[above].strip())
         and "\f" not in lines[j]
-    ):
-        return None  # the last line of a paragraph, not a title on its own
-    return j if _names_table(lines[j].replace("\f", "").strip()) else None
+    )
+
+
+def _wrapped_heading(first: str, second: str) -> bool:
+    """A numbered or labelled heading too long for the page, wrapped onto a short second line ('3.
+    Early help is not offered early enough to families with younger' over 'children')."""
+    first, second = first.replace("\f", "").strip(), second.replace("\f", "").strip()
+    if not first or not second or "  " in first or "  " in second or len(first) < 40:
+        return False
+    if not (NUMBERED_HEADING.match(first) or _LABELLED_HEADING.match(first)) or first.endswith((".", ";")):
+        return False
+    words = second.split()
+    return len(words) <= 6 and not second.endswith((".", ",", ";")) and not _REF.match(words[0])
 
 
 def _names_table(text: str) -> bool:
@@ -651,15 +736,22 @@ def _read_table(
 
     row_lines: list[tuple[str, list[_Column]]] = []  # the current row's lines, under their header's columns
     cut: int | None = None  # how many of the row's lines came before a header repeated on a new page
+    rows_started = 0
+    refs_in_text = False  # whether every row so far opened with its reference in the action cell
 
     def flush() -> None:
         nonlocal row
         if row is not None and len(row_lines) > 1:  # read again, where its own lines open cells
-            opens = _row_opens([line for line, _ in row_lines])
+            # where the row's lines under each header open cells: a page break moves the columns,
+            # so the lines on one page say nothing of where cells open on the other
+            opens_under = {
+                id(under): _row_opens([line for line, other in row_lines if other is under])
+                for _, under in row_lines
+            }
             opened: dict[tuple[int, int], int] = {}  # (header, column) -> where the row opens it
             for line, under in row_lines:
                 found: dict[int, int] = {}
-                _assign(line, under, opens=opens, opened=found)
+                _assign(line, under, opens=opens_under[id(under)], opened=found)
                 for k, at in found.items():
                     opened.setdefault((id(under), k), at)
             row = [""] * len(columns)
@@ -668,7 +760,7 @@ def _read_table(
                 # of' opens the due cell, so 'October' below it, left of the header's column, is
                 # the due cell's too)
                 own = [replace(c, start=opened.get((id(under), k), c.start)) for k, c in enumerate(under)]
-                cells = _assign(line, own, opens=opens)
+                cells = _assign(line, own, opens=opens_under[id(under)])
                 row = [_join(old, new) if new else old for old, new in zip(row, cells, strict=True)]
         row_lines.clear()
         if row is not None and any(row):
@@ -699,8 +791,11 @@ def _read_table(
         # a title stands apart at the table's left edge (as ``_title_above`` finds it); a short line
         # under another column is a cell's
         apart = blank_run > 0 or "\f" in lines[i]  # after a blank line or at the top of a page
-        if _names_table(text) and indent < columns[1].start - 1 and apart:
-            k = i + 1
+        title_lines = (
+            2 if i + 1 < n and _wrapped_heading(raw, lines[i + 1]) else 1 if _names_table(text) else 0
+        )
+        if title_lines and indent < columns[1].start - 1 and apart:
+            k = i + title_lines
             while k < n and not lines[k].strip():
                 k += 1
             if (
@@ -761,7 +856,12 @@ def _read_table(
         lines_read += 1
         crossing += _crosses(raw, columns)
         cells = _assign(raw, columns)
-        if row is None or _starts_row(cells, fields, row, above, blank_run > 0):
+        numbered = cut is not None and refs_in_text
+        if row is None or _starts_row(cells, fields, row, above, blank_run > 0, numbered):
+            refs_in_text = (rows_started == 0 or refs_in_text) and bool(
+                "text" in fields and _NUMBERED_ACTION.match(cells[fields.index("text")])
+            )
+            rows_started += 1
             carried: list[tuple[str, list[_Column]]] = []
             if cut is not None and cut == len(row_lines):
                 # the foot of the page before holds this row's short cells, cut off by the break
@@ -800,14 +900,17 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
     (``len(row_lines)`` where none do). A page break may cut a row so that its short cells (an owner,
     a due date and status) print alone at the foot of the page, above the repeated header, as if they
     went on with the row before. Such lines open a second value in a cell the row before has ended
-    (the line above leaves the column empty) and open or end every other cell they fill; and the next
+    (the line above leaves the column empty), or a value in a column it left empty ('G' alone under
+    the status column of a row with none), and open or end every other cell they fill; and the next
     row's first line (``first``) leaves those columns empty, or goes on with one of them ('changes in
     the analyst team' below 'Delayed by'): a cell wrapped onto the page's last line is not moved."""
     cells = [_assign(line, under) for line, under in row_lines]
     fields = [c.field for c in row_lines[-1][1]]
-    seen: list[set[int]] = [set()]  # the columns the row's lines before each line fill
-    for line in cells:
-        seen.append(seen[-1] | {k for k, piece in enumerate(line) if piece})
+    filled = {k for line in cells for k, piece in enumerate(line) if piece}
+    if "text" in fields and fields.index("text") not in filled and not any(first[k] for k in filled):
+        # no action text at all: short cells alone at the page's foot (under a heading across the
+        # table, so with no row above them to go on with), which the next row's first line leaves empty
+        return 0
     best = len(row_lines)
     last: dict[int, str] = {}  # column -> its last piece at the foot of the page
     top: dict[int, str] = {}  # column -> its first piece at the foot of the page (from line ``j``)
@@ -819,10 +922,25 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
         shared = [k for k in top if first[k]]
         if shared and all(_opens_cell(fields[k], first[k], last[k]) for k in shared):
             break  # the next row opens its own cells there
-        ended = [k for k in top if not cells[j - 1][k] and k in seen[j - 1]]
+        # a second value under a cell the row before has ended, or a value in a column the row
+        # before left empty from its first line (its cells open there: this one is another row's)
+        ended = [k for k in top if not cells[j - 1][k] or _second_date(fields[k], top[k], cells[:j], k)]
         if ended and all(k in ended or _opens_cell(fields[k], top[k], cells[j - 1][k]) for k in top):
             best = j
     return best
+
+
+def _second_date(field: str | None, piece: str, above: list[list[str]], k: int) -> bool:
+    """Whether ``piece`` opens a date below a due cell (column ``k`` of the lines ``above``) that
+    already holds a whole one ('31/01/2026' under 'December 2026 (revised to March 2027)'): a due cell
+    holds one date, so this is another row's."""
+    before = " ".join(line[k] for line in above if line[k])
+    return (
+        field == "due"
+        and _opens_cell(field, piece, before)
+        and parse_due(piece) is not None
+        and parse_due(before) is not None
+    )
 
 
 def _crosses(line: str, columns: list[_Column]) -> bool:
@@ -835,6 +953,9 @@ def _crosses(line: str, columns: list[_Column]) -> bool:
         for start, word in _words(line)
         for c in columns[1:]
     )
+
+
+_SENTENCE_GOES_ON = re.compile(r"[a-z]{2}[.;]\s+[A-Z]")
 
 
 def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
@@ -855,6 +976,8 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
             if piece and (
                 len(piece.split()) > 3
                 or _REF.match(piece.split()[0])
+                or parse_due(piece) is not None  # 'May 2026' under 'By when': a cell's, not the name's
+                or _SENTENCE_GOES_ON.search(piece)  # 'board. Progress will': a cut row's action text
                 or field is None
                 or not any(could_be_header_word(w) for w in piece.split())  # 'Prevent': a heading below
             ):

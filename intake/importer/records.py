@@ -23,7 +23,9 @@ label ('Recommendation 2: ...', a numbered heading) ends it. A value runs over t
 label until the next label of a known field, or of a label every record of the plan carries; other
 'Word: text' lines (a 'Note:' inside a progress update) are part of the value. A record is an action
 when it has action text and something else that says it is one (a lead, date, status, progress or
-its own reference), so prose with colons ('Note: ...', 'Purpose: ...') gives no actions.
+its own reference), or, among records whose labels give leads, dates or statuses, when its action
+text has its own label ('Action: ...'); so prose with colons ('Note: ...', 'Purpose: ...') gives no
+actions.
 
 The reading is used by ``api.py`` only where it finds more actions than the table readings.
 """
@@ -317,6 +319,7 @@ class RecordReader:
     set_labels: set[str] = field(default_factory=set)  # unknown labels every record carries
     openers: int = 0
     listed: int = 0  # list items with their details inline
+    said: int = 0  # labelled lines that say a record is an action (a lead, date or status)
 
     def __post_init__(self) -> None:
         self.builder = Builder(self.draft)
@@ -324,6 +327,7 @@ class RecordReader:
         starts = sum(1 for x in self.lines if x.field == "text" or (not x.label and _OPENER.match(x.text)))
         self.openers = sum(1 for x in self.lines if not x.label and _OPENER.match(x.text))
         self.listed = sum(1 for x in self.lines if x.inline)
+        self.said = sum(1 for x in self.lines if x.label and x.field in _ACTION_FIELDS)
         self.set_labels = {k for k, n in unknown.items() if n >= 2 and 2 * n >= starts}
 
     # ------------------------------------------------------------ records
@@ -341,6 +345,9 @@ class RecordReader:
         if not text or is_pointer(text):
             return
         said = any(values.get(f) for f in _ACTION_FIELDS) or "ref" in record.fields_by_label
+        # among records that are actions, one whose action text has its label ('Action: ...') is one
+        # too, even with no lead or date of its own (only its progress, or nothing else)
+        said = said or ("text" in record.fields_by_label and self.said >= 2)
         if not said and not (record.opened and values.get("ref") and self.openers >= 2):
             return
         if not values.get("owner") and values.get("agency"):

@@ -38,7 +38,24 @@ before this module's fixes -> after, plans read with full marks:
           by a page break whose owner, or due date and status, print alone at the foot of the page
           above the repeated header, read with the row below it (seeds 11, 30, 43, 50, 98; also the
           PDF route's seed 98); a numbered heading across the columns where the actions hold their
-          references ('3. Information sharing ...' over '3.1 Develop ...', seed 50). Left: 63, 68, 73.
+          references ('3. Information sharing ...' over '3.1 Develop ...', seed 50). Then 97/100 ->
+          100/100 (test_import_laid_out_columns.py): in a table whose rows open with their references
+          in the action cell, the rest of a row cut by a page break (a new sentence, a comment under
+          an empty column) read as a row of its own (seed 63); an owner run one space into the action
+          line ('practitioners Head of Early Help') split at 'Early', the first word past the column's
+          lines that could open a cell (68); a numbered heading at a page's foot over the repeated
+          header read into the action above, and the cut row's status and lead printed under it lost;
+          a lowercase word one place off where a row opens its comments taken for the opening (73).
+          Then seeds 100-199: 82/100 -> 100/100 (mean fields 0.992 -> 1.000): a numbered heading
+          wrapped onto a short second line above a table ('... families with younger' over
+          'children', 105, 115, 143); a numbered heading across the columns of rows without
+          references, right under the header (102, 114, 159, 161, 189); a row cut by a page break
+          re-read where the other page's lines open cells (197); a month or year one space from
+          the due column ('programme April | 2026', 'December 2025 | Service', 178, 196); a cut row's
+          date or sentence under the repeated header taken for the rest of a column's name (142,
+          128); a finding's label run into the reference column ('Priority 3: 3.1a', 128); a status
+          alone at a page's foot under a row without one, and a second date below a whole due
+          date there, not moved to the cut row (131, 153).
   plain:  0/40, mean F1 0.655, fields 0.688 -> 2/40, 0.676, 0.707 (over the seeds below 0.617 ->
           0.638; test_import_plain_pdftotext_rows.py): a one-line status run into its neighbour's
           first line or printed as a line of its block taken out as the status; a row's cells after

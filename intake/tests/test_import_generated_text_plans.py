@@ -2,7 +2,15 @@
 forms, due-date and status wordings, several owners, empty cells, 'N/A' rows) in the text forms a
 converter writes (tab-separated rows, pipe tables, ``pdftotext -layout`` columns, labelled records),
 each scored against the gold the generator writes; and the layouts the generated plans showed the
-importer missing, each written out here."""
+importer missing, each written out here.
+
+Over seeds 0-449, the laid-out form 448/450 -> 450/450 (test_import_laid_out_columns.py): a section
+cell going on after its label ('Recommendation 3:' over 'Leadership and governance') opened a row
+beside the action's next sentence (seeds 175, 277; over seeds 450-899 448/450 -> 449/450, 590). Left:
+803, a plan of two columns (action and timescale), which no reader takes for a table. The records
+form over seeds 0-449 444/450 -> 450/450 (450-899: 445/450 -> 450/450; test_import_records.py): a
+record giving only its labelled action, or it and an update, among records with leads and dates,
+was not taken for an action (225, 282, 318, 367, 375, 410)."""
 
 from __future__ import annotations
 
@@ -136,8 +144,15 @@ def test_a_plain_heading_between_blank_lines_over_records_is_their_section() -> 
 # --------------------------------------------------------------------------- generated plans
 
 SEEDS_PER_FORM = 12
+# plans past the first seeds once read wrong, (form, seed): each now imports as its gold
+ONCE_MISREAD = [("layout", 175), ("layout", 277), ("layout", 590), ("records", 225), ("records", 318)]
 # known gaps, (form, seed) -> the F1 and field agreement reached; every other plan scores 1.0 and 1.0.
 KNOWN_GAPS: dict[tuple[str, int], tuple[float, float]] = {}
+
+
+@pytest.mark.parametrize(("form", "seed"), ONCE_MISREAD)
+def test_a_generated_plan_once_misread_imports_as_its_gold(scorer: ModuleType, form: str, seed: int) -> None:
+    test_a_generated_plan_imports_as_its_gold(scorer, form, seed)
 
 
 @pytest.mark.parametrize("form", FORMS)

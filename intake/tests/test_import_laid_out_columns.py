@@ -495,3 +495,373 @@ def test_a_numbered_heading_across_columns_whose_actions_hold_their_refs_is_a_se
         "2.1 Audit the strategy discussions.      Draft shared.            May 2026      Designated Nurse",
     )
     assert [(a.ref, a.section) for a in draft.actions] == [("1.1", None), ("2.1", "2")]
+
+
+def test_a_section_cell_going_on_after_its_label_does_not_open_a_row() -> None:
+    # 'Recommendation 3:' wraps onto 'Leadership and governance' beside the action's second
+    # sentence: the label's colon says the cell goes on, so the line is not a new row
+    draft = _import(
+        "Recommendation               Action                                              Lead",
+        "",
+        "Recommendation 3:            Deliver a seven-minute briefing on the review.      Head of Safeguarding,",
+        "Leadership and governance    The revised guidance will be published on the       Acute Trust",
+        "                             partnership website.",
+        "",
+        "                             Review the escalation and resolution protocol       Designated Nurse, ICB",
+        "                             across the three localities.",
+    )
+    assert [(a.text, a.owner, a.section) for a in draft.actions] == [
+        (
+            "Deliver a seven-minute briefing on the review. The revised guidance will be published "
+            "on the partnership website.",
+            "Head of Safeguarding, Acute Trust",
+            "3",
+        ),
+        (
+            "Review the escalation and resolution protocol across the three localities.",
+            "Designated Nurse, ICB",
+            "3",
+        ),
+    ]
+
+
+def test_a_lowercase_word_one_place_off_where_the_row_opens_a_cell_does_not_open_it() -> None:
+    # pdftotext printed this row two places right of the header, so its progress cell opens under
+    # 'in use' at 32; 'Agreed', run into the action's line one space after it, opens the cell, not
+    # the 'at' after it that happens to sit one place off that opening
+    draft = _import(
+        "Action                        Evidence of progress          Lead",
+        "3.3 Audit the strategy        Recruitment failed twice.     Head of Service",
+        "discussion record.            Draft shared.",
+        "3.4 Relaunch the locality Agreed at the executive and       Head of Early Help",
+        "meeting for children at         in use since April.",
+        "risk.",
+    )
+    assert _rows(draft)[1] == (
+        "3.4",
+        "Relaunch the locality meeting for children at risk.",
+        "Head of Early Help",
+        "Agreed at the executive and in use since April.",
+    )
+
+
+_STATUS_HEADER = "Action                                 Status   Lead"
+
+
+def test_a_numbered_heading_at_the_foot_of_a_page_over_the_repeated_header_is_a_heading() -> None:
+    # the heading's first row ('3.1') is on the next page, under the header printed again: the
+    # heading is not read into the action above it
+    draft = _import(
+        _STATUS_HEADER,
+        "2.5 Commission the escalation policy   G        Independent Scrutineer",
+        "for disagreements between agencies.",
+        "3. Partners do not understand the impact of domestic abuse on children",
+        "\f" + _STATUS_HEADER,
+        "3.1 Commission a meeting for each      A        Head of Early Help",
+        "locality on children at risk.",
+    )
+    assert [(a.ref, a.text, a.section) for a in draft.actions] == [
+        ("2.5", "Commission the escalation policy for disagreements between agencies.", None),
+        ("3.1", "Commission a meeting for each locality on children at risk.", "3"),
+    ]
+
+
+def test_short_cells_alone_under_a_heading_at_the_foot_of_a_page_are_the_next_rows() -> None:
+    # a page break cut row 3.1: its status and lead print under the heading, above the repeated
+    # header, and its action text on the next page
+    draft = _import(
+        _STATUS_HEADER,
+        "2.5 Commission the escalation policy   G        Independent Scrutineer",
+        "for disagreements between agencies.",
+        "3. Partners do not understand the impact of domestic abuse on children",
+        "                                       R        Head of Early Help",
+        "\f" + _STATUS_HEADER,
+        "3.1 Commission a meeting for each",
+        "locality on children at risk.",
+    )
+    assert [(a.ref, a.rag, a.owner, a.section) for a in draft.actions] == [
+        ("2.5", "green", "Independent Scrutineer", None),
+        ("3.1", "red", "Head of Early Help", "3"),
+    ]
+
+
+def test_a_cell_run_into_the_next_column_is_split_at_the_word_that_opens_it() -> None:
+    # 'Head' ends within where the action column's lines end, so only 'of' runs past it; 'of'
+    # cannot open the owner's cell, so the cell opens at the word before it that can
+    draft = _import(
+        "Actions                                                             Action owner                Deadline",
+        "Develop the multi-agency training programme for practitioners Head of Early Help                30/04/2025",
+        "working with families.",
+        "Train practitioners in the graded care profile so that it is used   Designated Nurse,           31/01/2025",
+        "in every neglect case.                                              Safeguarding Children",
+        "Audit the multi-agency training programme for practitioners         Partnership Training        28 May 2026",
+        "working with families.                                              Coordinator",
+    )
+    assert [(a.text, a.owner) for a in draft.actions][0] == (
+        "Develop the multi-agency training programme for practitioners working with families.",
+        "Head of Early Help",
+    )
+
+
+def test_the_rest_of_a_row_cut_by_a_page_break_goes_on_with_it_where_rows_open_with_references() -> None:
+    # every row opens with its reference in the action cell; the rest of row 2.2 opens a sentence,
+    # and a comment under an empty column, at the top of the next page, but has no reference
+    header = "Actions                                     Due date       Comments                     Lead"
+    draft = _import(
+        header,
+        "2.1 Audit the training programme for        April 2025     Recruitment failed twice.    Quality Assurance",
+        "practitioners working with families.                                                    Manager",
+        "2.2 Commission the notification process     9 September                                 Education",
+        "so that schools hear of incidents before    2025                                        Safeguarding Lead",
+        "the next school day.",
+        "\f" + header,
+        "Schools and early years settings will be                   No update this quarter.",
+        "consulted before it is agreed.",
+        "2.3 Introduce the training programme for    31/01/2026     Two of four sessions         Designated Nurse",
+        "practitioners working with families.                       delivered.",
+    )
+    assert [(a.ref, a.text, a.progress) for a in draft.actions][1:] == [
+        (
+            "2.2",
+            "Commission the notification process so that schools hear of incidents before the next "
+            "school day. Schools and early years settings will be consulted before it is agreed.",
+            "No update this quarter.",
+        ),
+        (
+            "2.3",
+            "Introduce the training programme for practitioners working with families.",
+            "Two of four sessions delivered.",
+        ),
+    ]
+
+
+def test_a_numbered_heading_wrapped_onto_a_second_line_above_a_table_is_its_title() -> None:
+    # a portrait page wraps the heading over two lines; the second ('children') is not a title alone
+    header = "Ref.   Actions                              RAG      Lead"
+    draft = _import(
+        "1. Early help is not offered early enough to families with younger",
+        "children",
+        "",
+        header,
+        "1.1    Review thirty child protection       R        Quality Assurance",
+        "       plans each quarter.                           Manager",
+        "\f2. Partners do not understand the impact of domestic abuse on",
+        "children",
+        "",
+        header,
+        "2.1    Publish the strategy discussion      G        Head of Early Help",
+        "       record.",
+    )
+    assert [(a.ref, a.owner, a.section) for a in draft.actions] == [
+        ("1.1", "Quality Assurance Manager", "1"),
+        ("2.1", "Head of Early Help", "2"),
+    ]
+    assert {s.ref: s.title for s in draft.sections} == {
+        "1": "Early help is not offered early enough to families with younger children",
+        "2": "Partners do not understand the impact of domestic abuse on children",
+    }
+
+
+def test_a_numbered_heading_across_the_columns_of_rows_without_references_is_a_section() -> None:
+    # no row holds a reference, so '1. Children's voices ...' over a row opening its own sentence
+    # names the rows below, even right under the header and too long for a short title
+    draft = _import(
+        "Action required                                          Owner               Completion date",
+        "1. Children's voices are not consistently heard in strategy discussions",
+        "Publish the multi-agency training programme for          Designated Nurse    November 2026",
+        "practitioners working with families.",
+        "Report on the graded care profile so that it is used     Head of Early Help  April 2026",
+        "in every neglect case.",
+        "2. Children who go missing from home or care",
+        "Commission the strategy discussion record so that it     Independent         March 2026",
+        "asks what the child has said.                            Scrutineer",
+    )
+    assert [(a.ref, a.owner, a.section) for a in draft.actions] == [
+        (None, "Designated Nurse", "1"),
+        (None, "Head of Early Help", "1"),
+        (None, "Independent Scrutineer", "2"),
+    ]
+    assert (
+        draft.actions[0].text
+        == "Publish the multi-agency training programme for practitioners working with families."
+    )
+
+
+def test_a_row_cut_by_a_page_break_opens_its_cells_where_each_pages_lines_do() -> None:
+    # the repeated header sits four places left of the first page's; '2025' of row 2.1d's due date
+    # on the first page sits where the second page's lines open the progress cell, but is the date's
+    draft = _import(
+        "No.        Key actions                                   Deadline           Evidence of progress",
+        "2.1c       Relaunch the domestic abuse notification      24 May 2026        Recruitment failed twice.",
+        "           process so that schools hear of incidents.",
+        "2.1d                                                       14 February 2025",
+        "\fNo.     Key actions                                   Deadline       Evidence of progress",
+        "        Introduce the seven minute briefings published                 Delayed by changes in the",
+        "        after each rapid review.                                       analyst team.",
+    )
+    assert [(a.ref, a.due_text, a.progress) for a in draft.actions] == [
+        ("2.1c", "24 May 2026", "Recruitment failed twice."),
+        ("2.1d", "14 February 2025", "Delayed by changes in the analyst team."),
+    ]
+
+
+def test_a_month_run_into_the_line_before_the_due_column_goes_with_its_year() -> None:
+    # 'April' ends one space before the due column, no further right than the action column's lines
+    # end, where only '2026' opens the due cell
+    draft = _import(
+        "Ref.     Action required                                   Timescale       BRAG   Action owner",
+        "1.1a     Audit the domestic abuse notification process     18 November     B      Partnership Business",
+        "         so that schools hear of incidents before the      2025                   Manager",
+        "         next school day.",
+        "1.1b     Develop a standard for health partners to         Ongoing                Head of Service",
+        "         return information to the front door by Mondays.",
+        "1.1c     Report on the multi-agency training               14 March 2026   G      Independent",
+        "         programme for practitioners working with                                 Scrutineer",
+        "2.1b     Develop the multi-agency training programme April 2026            G      Education",
+        "         for practitioners working with families. The                             Safeguarding Lead",
+        "         work will be led jointly with the police.",
+    )
+    assert [(a.ref, a.text, a.due_text) for a in draft.actions][3] == (
+        "2.1b",
+        "Develop the multi-agency training programme for practitioners working with families. The work "
+        "will be led jointly with the police.",
+        "April 2026",
+    )
+
+
+def test_a_year_run_past_the_due_columns_lines_stays_with_its_month() -> None:
+    # 'December 2025' is the widest due cell, run on from the action's line, so '2025' ends past
+    # where the due column's other lines end and one space from the lead's column
+    draft = _import(
+        "No.    Key actions                                            Due date         Action owner",
+        "3.1a   Introduce the graded care profile so that it is used in December 2025   Service Manager,",
+        "       every neglect case.                                                     Adolescent Services",
+        "3.1b   Review supervision records of team managers            Q1 2025/26       Tom Wright",
+        "       against the partnership standard.",
+        "3.1c   Audit the strategy discussion record.                  Ongoing          Head of Early Help",
+    )
+    assert [(a.ref, a.due_text, a.owner) for a in draft.actions] == [
+        ("3.1a", "December 2025", "Service Manager, Adolescent Services"),
+        ("3.1b", "Q1 2025/26", "Tom Wright"),
+        ("3.1c", "Ongoing", "Head of Early Help"),
+    ]
+
+
+def test_a_date_under_the_repeated_headers_due_column_is_the_cut_rows_not_the_headers() -> None:
+    # row 2.1f's due date prints on the next page, right under 'By when': a date is a cell, not
+    # the rest of the column's name
+    header = "Number   Key actions                                   Responsible officer      By when"
+    draft = _import(
+        header,
+        "2.1e     Publish the multi-agency training         Quality Assurance        October 2026",
+        "         programme.                                    Manager",
+        "2.1f     Train practitioners in the graded care        Independent Scrutineer",
+        "         profile.",
+        "\f" + header,
+        "                                                                                May 2026",
+        "                                                                                (revised to",
+        "                                                                                August 2026)",
+        "3.1a     Agree the multi-agency training               Designated Nurse         Q4 2024/25",
+        "         programme.",
+    )
+    assert [(a.ref, a.due_text) for a in draft.actions] == [
+        ("2.1e", "October 2026"),
+        ("2.1f", "May 2026 (revised to August 2026)"),
+        ("3.1a", "Q4 2024/25"),
+    ]
+
+
+def test_a_status_alone_at_a_pages_foot_under_a_row_without_one_is_the_cut_rows() -> None:
+    # row 2.1 has no status on its first line, where its cells open: the 'G' below it, above the
+    # repeated header, is the status of row 2.2, cut by the page break
+    header = (
+        "Action required                                BRAG   Progress                         Action owner"
+    )
+    draft = _import(
+        header,
+        "2.1 Agree the threshold document with schools         No update this quarter. Draft    Designated Nurse,",
+        "and the police.                                       shared with partners.            Safeguarding Children",
+        "                                               G",
+        "\f" + header,
+        "2.2 Report on thirty child protection plans           Delayed by changes in the        Service Manager",
+        "each quarter.                                         analyst team.",
+        "2.3 Develop supervision records of team       R       No update this quarter.          Quality Assurance",
+        "managers.                                                                              Manager",
+    )
+    assert [(a.ref, a.rag) for a in draft.actions] == [("2.1", None), ("2.2", "green"), ("2.3", "red")]
+
+
+def test_a_findings_label_touching_the_reference_column_does_not_open_a_reference() -> None:
+    # 'Priority 3:' runs one space into '3.1a': its '3:' is no reference, so the row opens at '3.1a'
+    draft = _import(
+        "Finding    Ref    Agreed action         Timescale    Lead officer",
+        "           2.1b Audit the multi-        End of       Designated",
+        "                agency training         September    Nurse",
+        "                programme.              2025",
+        "           2.1c   Publish a multi-      End of July  Quality",
+        "                  agency meeting.       2025         Assurance",
+        "                                                     Manager",
+        "Priority 3: 3.1a Review a multi-        End of       Head of",
+        "Children         agency meeting for     April 2025   Service",
+        "who go           each locality on",
+        "missing          children at risk.",
+    )
+    assert [(a.ref, a.owner, a.section) for a in draft.actions] == [
+        ("2.1b", "Designated Nurse", None),
+        ("2.1c", "Quality Assurance Manager", None),
+        ("3.1a", "Head of Service", "3"),
+    ]
+
+
+def test_a_cut_rows_sentence_under_the_repeated_header_is_not_part_of_a_columns_name() -> None:
+    # 'board. Progress will' sits under 'Agreed action' right below the repeated header
+    header = "Ref   Agreed action          RAG      Timescale   Lead officer"
+    draft = _import(
+        header,
+        "                             rating",
+        "3.1b  Introduce the graded   G        May 2026    Head of",
+        "      care profile. The                           Service",
+        "      work will be led by",
+        "      the integrated care",
+        "\f" + header,
+        "                             rating",
+        "      board. Progress will",
+        "      be tracked monthly.",
+        "3.1c  Audit the strategy     A        June 2026   Designated",
+        "      discussion record.                          Nurse",
+    )
+    assert [(a.ref, a.text) for a in draft.actions] == [
+        (
+            "3.1b",
+            "Introduce the graded care profile. The work will be led by the integrated care board. "
+            "Progress will be tracked monthly.",
+        ),
+        ("3.1c", "Audit the strategy discussion record."),
+    ]
+
+
+def test_a_second_date_at_a_pages_foot_below_a_whole_due_date_is_the_cut_rows() -> None:
+    # row 3.4's due cell reads as a whole date; '31/01/2026' below it, above the repeated header, is
+    # the due date of row 4.1, cut by the page break
+    draft = _import(
+        "Priority            Actions                             Owner            Target         Comments",
+        "                                                                         date",
+        "3. Early help is    3.3 Review a standard for health    Independent      Q2 2025/26     Recruitment failed",
+        "not offered early   partners.                           Scrutineer                      twice.",
+        "                    3.4 Review the seven minute         Independent      December       Agreed at the executive",
+        "                    briefings published after each      Scrutineer       2026           and in use since April.",
+        "                    rapid review.                                        (revised to",
+        "                                                                         March",
+        "                                                                         2027)",
+        "                                                                         31/01/2026",
+        "\fPriority          Actions                             Owner          Target    Comments",
+        "                                                                     date",
+        "4. Safeguarding   4.1 Introduce the strategy          Designated               Draft shared with",
+        "adolescents       discussion record so that it asks   Nurse                    partners for comment.",
+        "outside the       what the child has said.",
+    )
+    assert [(a.ref, a.due_text) for a in draft.actions] == [
+        ("3.3", "Q2 2025/26"),
+        ("3.4", "December 2026 (revised to March 2027)"),
+        ("4.1", "31/01/2026"),
+    ]

@@ -749,3 +749,24 @@ def test_a_word_plan_of_form_tables_scores_against_its_gold(scorer: ModuleType) 
 def test_the_labelled_text_plan_reads_alike_as_text_and_markdown(name: str) -> None:
     draft = _text(TEXT_PLAN, name=name)
     assert [a.ref for a in draft.actions] == ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2"]
+
+
+def test_a_record_with_only_its_labelled_action_among_records_with_leads_is_an_action() -> None:
+    # the other records give a lead or a date; these two give only their action, or it and an update
+    draft = _text(
+        "Theme 1: The front door\n\n"
+        "Action: Review the early help assessment tool.\n"
+        "By whom: Independent Scrutineer\n"
+        "Update: Audit tool agreed.\n\n"
+        "Action: Introduce training on contextual safeguarding.\n"
+        "Update: Task and finish group meets monthly.\n\n"
+        "Action: Embed return home interviews.\n"
+        "Timescale: March 2025\n\n"
+        "Action: Report on multi-agency case audits across the three localities.\n"
+    )
+    assert [(a.text, a.owner, a.progress) for a in draft.actions] == [
+        ("Review the early help assessment tool.", "Independent Scrutineer", "Audit tool agreed."),
+        ("Introduce training on contextual safeguarding.", None, "Task and finish group meets monthly."),
+        ("Embed return home interviews.", None, None),
+        ("Report on multi-agency case audits across the three localities.", None, None),
+    ]
