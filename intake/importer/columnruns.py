@@ -85,6 +85,8 @@ class _Run:
     by_text: bool = False  # no reference at all: the "refs" are the action texts themselves
     # columns whose name came out below some of their cells: those cells' order is not the column's
     named_late: set[str] = field(default_factory=set)
+    # headings printed among the references, each with the number of references before it
+    headings: list[tuple[int, _Block]] = field(default_factory=list)
 
 
 @dataclass
@@ -428,6 +430,12 @@ def _read_body(
             run.refs.append(block)
             continue
         if _is_heading(block.text) or id(block) in titles:
+            if run is not None and run.refs and not run.cells and id(block) not in titles:
+                # a heading among the references, before any other cell: the group column, or a section
+                # row across the table, printed with the reference column; it heads the rows whose
+                # references follow, and their cells come after all of them
+                run.headings.append((len(run.refs), block))
+                continue
             close()
             parts.append(block)
             continue
@@ -446,7 +454,10 @@ def _read_body(
     columns = _prose_columns(runs, kinds, prose_columns)
     for part in parts:
         if isinstance(part, _Run):
-            items.extend(_rows(part, fields, table, kinds, columns, warnings))
+            rows = _rows(part, fields, table, kinds, columns, warnings)
+            for at in range(len(part.refs) + 1):
+                items.extend(_heading(block, table) for k, block in part.headings if k == at)
+                items.extend(rows[at : at + 1])
         else:
             items.append(_heading(part, table))
     return any(len(r.refs) >= 2 for r in runs)

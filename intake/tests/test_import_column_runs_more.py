@@ -101,3 +101,23 @@ def test_rows_printed_one_after_another_that_no_other_reading_reads_are_read_by_
         ("Review the stra", None, "28 May 2026"),
     ]
     assert column_run_items(text.split("\n")) is None  # not read so unless nothing else reads it
+
+
+def test_a_heading_printed_among_the_references_heads_the_rows_below_it_and_their_cells_come_after() -> None:
+    # the section row across the table is printed with the reference column, before any other cell:
+    # the group is one run of five rows, whose texts and leads follow all their references
+    text = (
+        "Plan\n\nRef\n\nAction\n\nLead\n\nBy when\n\n1. Tackling neglect\n\n1.1\n\n1.2\n\n2. Missing children\n\n"
+        + "2.1\n\n"
+        + TEXTS
+        + "Head of Early Help\n\nJune 2025\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
+        + "May 2026\n\nQ2 2025/26\n\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    got = [(a.ref, a.section, a.owner, a.due_text) for a in draft.actions]
+    assert got == [
+        ("1.1", "1", "Head of Early Help", "June 2025"),
+        ("1.2", "1", "Independent Scrutineer", "May 2026"),
+        ("2.1", "2", "Quality Assurance Manager", "Q2 2025/26"),
+    ]
+    assert draft.actions[2].text.startswith("Publish the escalation policy")
