@@ -236,6 +236,16 @@ def _apart(block: _Block, after: _Block | None, fields: list[str | None]) -> lis
     return [*cut, _piece(block, owner)] if lead_first else [_piece(block, owner), *cut]
 
 
+def _heading_and_ref(block: _Block) -> list[_Block]:
+    """A group column's cell run into the reference beside it ('Priority 3: Learning from reviews 3.1'),
+    cut into the heading and the reference; any other block as it is."""
+    *words, last = block.lines[-1].split() or [""]
+    rest = [*block.lines[:-1], " ".join(words)] if words else block.lines[:-1]
+    if not rest or not _BARE_REF.match(last) or not _is_heading(" ".join(rest)):
+        return [block]
+    return [_piece(block, rest), _piece(block, [last])]
+
+
 def _next(blocks: list[_Block], k: int) -> _Block | None:
     return blocks[k + 1] if k + 1 < len(blocks) else None
 
@@ -400,7 +410,12 @@ def _read_body(
         if _name_alone(b) and (i + 1 == len(body) or _header_follows(body, i + 1))
     }
 
-    pieces = [piece for k, whole in enumerate(body) for piece in _apart(whole, _next(body, k), fields)]
+    pieces = [
+        piece
+        for k, whole in enumerate(body)
+        for part in _apart(whole, _next(body, k), fields)
+        for piece in (_heading_and_ref(part) if "ref" in fields and not in_text else [part])
+    ]
     prose_columns = sum(1 for f in fields if f not in ("ref", *_KIND_OF_FIELD))
     # with no reference and other columns of prose, the action texts are told from those by width
     texts_by_width = None

@@ -121,3 +121,21 @@ def test_a_heading_printed_among_the_references_heads_the_rows_below_it_and_thei
         ("2.1", "2", "Quality Assurance Manager", "Q2 2025/26"),
     ]
     assert draft.actions[2].text.startswith("Publish the escalation policy")
+
+
+def test_a_group_cell_run_into_the_reference_beside_it_is_cut_into_the_heading_and_the_reference() -> None:
+    # pdfminer printed the group column's 'Priority 2: ...' on the line of the reference 2.1 beside it
+    text = (
+        "Plan\n\nPriority\n\nRef\n\nAction\n\nLead\n\nBy when\n\nPriority 1: Tackling neglect\n\n1.1\n\n1.2\n\n"
+        + "Priority 2: Missing children 2.1\n\n"
+        + TEXTS
+        + "Head of Early Help\n\nJune 2025\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
+        + "May 2026\n\nQ2 2025/26\n\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    got = [(a.ref, a.section, a.owner, a.due_text) for a in draft.actions]
+    assert got == [
+        ("1.1", "1", "Head of Early Help", "June 2025"),
+        ("1.2", "1", "Independent Scrutineer", "May 2026"),
+        ("2.1", "2", "Quality Assurance Manager", "Q2 2025/26"),
+    ]
