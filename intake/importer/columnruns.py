@@ -434,7 +434,7 @@ def _read_body(
             )
         return _opens_with_ref(block) if in_text else _is_ref(block)
 
-    for block in pieces:
+    for k, block in enumerate(pieces):
         if block.page != page:
             close()
             page = block.page
@@ -444,13 +444,27 @@ def _read_body(
                 run = _Run(in_text=in_text and not by_text, by_text=by_text)
             run.refs.append(block)
             continue
-        if _is_heading(block.text) or id(block) in titles:
-            if run is not None and run.refs and not run.cells and id(block) not in titles:
-                # a heading among the references, before any other cell: the group column, or a section
-                # row across the table, printed with the reference column; it heads the rows whose
-                # references follow, and their cells come after all of them
-                run.headings.append((len(run.refs), block))
-                continue
+        # a strand's name alone right above a reference, not after a row's cells (where it may be the
+        # last of them, a lead): a section row across the table printed with the reference column
+        above_ref = (
+            (run is None or not (run.refs and run.cells))
+            and _name_alone(block)
+            and k + 1 < len(pieces)
+            and opens_row(pieces[k + 1])
+        )
+        if (
+            run is not None
+            and run.refs
+            and not run.cells
+            and id(block) not in titles
+            and (_is_heading(block.text) or above_ref)
+        ):
+            # a heading among the references, before any other cell: the group column, or a section row
+            # across the table, printed with the reference column; it heads the rows whose references
+            # follow, and their cells come after all of them
+            run.headings.append((len(run.refs), block))
+            continue
+        if _is_heading(block.text) or id(block) in titles or above_ref:
             close()
             parts.append(block)
             continue

@@ -139,3 +139,20 @@ def test_a_group_cell_run_into_the_reference_beside_it_is_cut_into_the_heading_a
         ("1.2", "1", "Independent Scrutineer", "May 2026"),
         ("2.1", "2", "Quality Assurance Manager", "Q2 2025/26"),
     ]
+
+
+def test_a_strand_name_alone_among_the_references_heads_the_rows_whose_references_follow() -> None:
+    # the section rows 'Prevent' and 'Protect' across the table printed with the reference column
+    text = (
+        "Plan\n\nRef\n\nAction\n\nLead\n\nBy when\n\nPrevent\n\nPRE-1\n\nPRE-2\n\nProtect\n\nPRO-1\n\n"
+        + TEXTS
+        + "Head of Early Help\n\nJune 2025\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
+        + "May 2026\n\nQ2 2025/26\n\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    got = [(a.ref, a.section, a.owner, a.due_text) for a in draft.actions]
+    assert got == [
+        ("PRE-1", "Prevent", "Head of Early Help", "June 2025"),
+        ("PRE-2", "Prevent", "Independent Scrutineer", "May 2026"),
+        ("PRO-1", "Protect", "Quality Assurance Manager", "Q2 2025/26"),
+    ]
