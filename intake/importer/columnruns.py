@@ -496,17 +496,20 @@ def _read_body(
 class _ProseColumns:
     """The columns of prose (action, progress, outcome) told apart by how wide their lines run: a
     cell's text wraps at its column's width, so the longest line of a cell of several lines is
-    close to it."""
+    close to it, and a line with the next line's first word would not fit."""
 
     cuts: list[float]  # between one column's widths and the next wider one's
     tops: list[int]  # the longest line seen in each column
     text: int | None  # the column of the action texts
+    wrapped: bool = False  # cells of several lines measured by where their lines wrap (_wrap_width)
+    clearest: float = 0.0  # the narrowest of the gaps cut at
 
     def of(self, block: _Block) -> int | None:
         """The column of a block of prose; None when it could be in more than one (one short line)."""
-        width = _width(block)
         if len(block.lines) > 1:
+            width = _wrap_width(block) if self.wrapped else _width(block)
             return sum(1 for cut in self.cuts if width > cut)
+        width = _width(block)
         fits = [c for c, top in enumerate(self.tops) if width <= top + _SLACK]
         return fits[0] if len(fits) == 1 else None
 
@@ -517,6 +520,24 @@ _SLACK = 2
 
 def _width(block: _Block) -> int:
     return max(len(line) for line in block.lines)
+
+
+def _wrap_width(block: _Block) -> float:
+    """The width of a cell's column as its wrapping tells it: at least its longest line, and less than
+    a line with the next line's first word added (that word did not fit); the middle of the two, but
+    no more than a short word past the longest line (a long word that did not fit says little). Two
+    columns whose longest lines differ by a few characters are told apart by where their lines wrap."""
+    longest = _width(block)
+    overflows = [
+        len(line) + 1 + len(after.split()[0])
+        for line, after in zip(block.lines, block.lines[1:], strict=False)
+        if after.split()
+    ]
+    middle = (longest + max(min(overflows, default=longest), longest)) / 2
+    return min(middle, longest + _WRAP_REACH)
+
+
+_WRAP_REACH = 5  # characters: a short word and its space
 
 
 def _prose_columns(runs: list[_Run], kinds: dict[int, str], count: int) -> _ProseColumns:
@@ -539,9 +560,19 @@ def _prose_columns(runs: list[_Run], kinds: dict[int, str], count: int) -> _Pros
 
 
 def _width_columns(prose: list[_Block], count: int) -> _ProseColumns:
-    """``count`` columns of prose told apart by the widest lines of their cells of several lines: cut
-    at the widest gaps between those widths (fewer cuts where the gaps are too narrow to tell)."""
-    widths = sorted(_width(b) for b in prose if len(b.lines) > 1)
+    """``count`` columns of prose told apart by the widths of their cells of several lines, measured by
+    their longest lines or, where that tells fewer columns apart (or as many less clearly), by where
+    their lines wrap."""
+    multi = [b for b in prose if len(b.lines) > 1]
+    by_line, by_wrap = _cut_widths(multi, count, wrapped=False), _cut_widths(multi, count, wrapped=True)
+    return max(by_line, by_wrap, key=lambda columns: (len(columns.cuts), columns.clearest))
+
+
+def _cut_widths(multi: list[_Block], count: int, wrapped: bool) -> _ProseColumns:
+    """The columns cut at the widest gaps between the cells' widths (fewer cuts where the gaps are too
+    narrow to tell)."""
+    measured = sorted((_wrap_width(b) if wrapped else _width(b), _width(b)) for b in multi)
+    widths = [width for width, _ in measured]
     gaps = sorted(
         (
             (widths[i + 1] - widths[i], i)
@@ -553,8 +584,14 @@ def _width_columns(prose: list[_Block], count: int) -> _ProseColumns:
     at = sorted(i for _, i in gaps)
     cuts = [(widths[i] + widths[i + 1]) / 2 for i in at]
     bounds = [0, *(i + 1 for i in at), len(widths)]
-    tops = [widths[b - 1] for b in bounds[1:] if b > 0]
-    return _ProseColumns(cuts=cuts, tops=tops or [0], text=None)
+    # a one-line cell is told by the longest line seen in each column
+    tops = [
+        max(longest for _, longest in measured[a:b])
+        for a, b in zip(bounds, bounds[1:], strict=False)
+        if b > a
+    ]
+    clearest = min((gap for gap, _ in gaps), default=0.0)
+    return _ProseColumns(cuts=cuts, tops=tops or [0], text=None, wrapped=wrapped, clearest=clearest)
 
 
 def _text_column_below_its_name(

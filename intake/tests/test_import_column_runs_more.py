@@ -156,3 +156,34 @@ def test_a_strand_name_alone_among_the_references_heads_the_rows_whose_reference
         ("PRE-2", "Prevent", "Independent Scrutineer", "May 2026"),
         ("PRO-1", "Protect", "Quality Assurance Manager", "Q2 2025/26"),
     ]
+
+
+def test_action_and_progress_columns_whose_longest_lines_differ_little_are_told_apart_by_where_they_wrap() -> (
+    None
+):
+    # the longest lines (26, 29 against 21, 23 characters) are too close to tell the columns apart,
+    # but 'Report on the multi-agency' wrapped before 'training': its column is wider than that
+    text = (
+        "Plan\n\nRef\n\nAction\n\nProgress\n\nLead\n\nBy when\n\n1.1\n\n1.2\n\n"
+        "Report on the multi-agency\ntraining programme for\npractitioners working with\nfamilies.\n\n"
+        "Recruitment failed\ntwice; interim cover in\nplace three days a\nweek.\n\n"
+        "Audit the threshold document\nwith schools, health visitors\nand the police.\n\n"
+        "Two of four sessions\ndelivered; police\nattendance lower than\nplanned.\n\n"
+        "Head of Early Help\n\nIndependent Scrutineer\n\nJune 2025\n\nMay 2026\n\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    got = [(a.ref, a.text[:20], a.progress, a.owner) for a in draft.actions]
+    assert got == [
+        (
+            "1.1",
+            "Report on the multi-",
+            "Recruitment failed twice; interim cover in place three days a week.",
+            "Head of Early Help",
+        ),
+        (
+            "1.2",
+            "Audit the threshold ",
+            "Two of four sessions delivered; police attendance lower than planned.",
+            "Independent Scrutineer",
+        ),
+    ]
