@@ -621,7 +621,8 @@ def _texts_apart(
     told apart for certain."""
     if columns.text is None:
         return None, prose
-    where = [columns.of(b) for b in prose]
+    # a block opening in lower case is the rest of a cell cut by a page break, not an action's text
+    where = [columns.of(b) if not b.text[:1].islower() else -1 for b in prose]
     sure = [b for b, c in zip(prose, where, strict=True) if c == columns.text]
     unsure = [b for b, c in zip(prose, where, strict=True) if c is None]
     if len(sure) == n:

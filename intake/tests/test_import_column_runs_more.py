@@ -187,3 +187,22 @@ def test_action_and_progress_columns_whose_longest_lines_differ_little_are_told_
             "Independent Scrutineer",
         ),
     ]
+
+
+def test_prose_opening_in_lower_case_is_not_taken_for_an_action_text() -> None:
+    # the rest of a cell cut by the page break, printed after the next page's references, is as wide
+    # as the action texts: it opens in lower case, so it is the rest of a cell, not an action's text
+    text = (
+        "Plan\n\nRef\n\nAction\n\nLead\n\nBy when\n\nRAG\n\n1.1\n\n1.2\n\n1.3\n\n"
+        "the quality assurance subgroup. Progress will be tracked\nmonthly at the partnership executive.\n\n"
+        + TEXTS
+        + "Head of Early Help\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
+        + "June 2025\n\nMay 2026\n\nQ2 2025/26\n\nGreen\n\nRed\n\nAmber\n\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    got = [(a.ref, a.text[:20], a.owner, a.due_text, a.rag) for a in draft.actions]
+    assert got == [
+        ("1.1", "Review the strategy ", "Head of Early Help", "June 2025", "green"),
+        ("1.2", "Audit thirty child p", "Independent Scrutineer", "May 2026", "red"),
+        ("1.3", "Publish the escalati", "Quality Assurance Manager", "Q2 2025/26", "amber"),
+    ]
