@@ -18,7 +18,16 @@ some of its cells was cut into pieces printed out of order, so it is left empty 
 table with no reference column, the references opening the action texts ('1.1 Review ...') count
 the rows instead; in a table with no reference at all, the action texts themselves do (a run of
 them, then their leads, dates and statuses), told from other prose (progress, outcomes) by the width
-of the cell printed right below the action column's name.
+of the cell printed right below the action column's name. A section's heading printed among a
+group's references, before any other cell (a group column or a section row printed with the
+reference column), heads the rows whose references follow without breaking the group's run.
+
+Columns of prose are told apart by width: a cell's text wraps at its column's width, so its longest
+line is close to it, and a line with the next line's first word added would not have fitted.
+
+The order of a column's cells is not always kept: pdfminer sometimes prints some out of order, or
+a cell of the group before among a group's, and where the counts still agree such a cell goes to the
+wrong row.
 
 The reading applies only to text it clearly recognises: a header whose column names stand in blocks
 of their own, naming an action column and two more, followed by at least one run of two or more
