@@ -108,6 +108,9 @@ def import_document(
         # readings take such text row by row and so put leads and dates on the wrong actions: this
         # reading wins even with fewer actions, and says what it left out
         runs = column_run_items(result.raw_lines)
+        if runs is None and not draft.actions:
+            # nothing else was read: the same cells, one row after another, counted the same careful way
+            runs = column_run_items(result.raw_lines, clear_only=False)
         if runs is not None:
             by_column = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
             build_from_items(by_column, runs.items)

@@ -16,11 +16,22 @@ Printed so, each column's name comes out at the top of its own cells: the header
 names standing in blocks of their own among the first cells. A column whose name comes out below
 some of its cells was cut into pieces printed out of order, so it is left empty for that group. In a
 table with no reference column, the references opening the action texts ('1.1 Review ...') count
-the rows instead.
+the rows instead; in a table with no reference at all, the action texts themselves do (a run of
+them, then their leads, dates and statuses), told from other prose (progress, outcomes) by the width
+of the cell printed right below the action column's name. A section's heading printed among a
+group's references, before any other cell (a group column or a section row printed with the
+reference column), heads the rows whose references follow without breaking the group's run.
+
+Columns of prose are told apart by width: a cell's text wraps at its column's width, so its longest
+line is close to it, and a line with the next line's first word added would not have fitted.
+
+The order of a column's cells is not always kept: pdfminer sometimes prints some out of order, or
+a cell of the group before among a group's, and where the counts still agree such a cell goes to the
+wrong row.
 
 The reading applies only to text it clearly recognises: a header whose column names stand in blocks
 of their own, naming an action column and two more, followed by at least one run of two or more
-references.
+references (or, with no reference at all, of two or more action texts in a row).
 """
 
 from __future__ import annotations
@@ -80,8 +91,11 @@ class _Run:
     refs: list[_Block] = field(default_factory=list)
     cells: list[_Block] = field(default_factory=list)
     in_text: bool = False  # each reference opens its action's text ('1.1 Review the ...')
+    by_text: bool = False  # no reference at all: the "refs" are the action texts themselves
     # columns whose name came out below some of their cells: those cells' order is not the column's
     named_late: set[str] = field(default_factory=set)
+    # headings printed among the references, each with the number of references before it
+    headings: list[tuple[int, _Block]] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +122,21 @@ def _opens_with_ref(block: _Block) -> bool:
         and not _is_heading(block.text)
         and not _is_due(block.text)
         and len(block.text.split()) >= 3
+    )
+
+
+def _looks_like_action(block: _Block) -> bool:
+    """An action's text standing for its row where the table has no reference at all: a sentence
+    opening with a capital ('Publish the escalation policy ...'), not a column's name, a date, a lead
+    ('Head of Service, Front Door'), a heading or a piece of a wrapped date ('(revised to')."""
+    text = block.text
+    return (
+        len(text.split()) >= 3
+        and text[0].isupper()
+        and not _names(block)
+        and not _is_due(text)
+        and not _is_owner(text)
+        and not _is_heading(text)
     )
 
 
@@ -216,6 +245,16 @@ def _apart(block: _Block, after: _Block | None, fields: list[str | None]) -> lis
     return [*cut, _piece(block, owner)] if lead_first else [_piece(block, owner), *cut]
 
 
+def _heading_and_ref(block: _Block) -> list[_Block]:
+    """A group column's cell run into the reference beside it ('Priority 3: Learning from reviews 3.1'),
+    cut into the heading and the reference; any other block as it is."""
+    *words, last = block.lines[-1].split() or [""]
+    rest = [*block.lines[:-1], " ".join(words)] if words else block.lines[:-1]
+    if not rest or not _BARE_REF.match(last) or not _is_heading(" ".join(rest)):
+        return [block]
+    return [_piece(block, rest), _piece(block, [last])]
+
+
 def _next(blocks: list[_Block], k: int) -> _Block | None:
     return blocks[k + 1] if k + 1 < len(blocks) else None
 
@@ -259,16 +298,26 @@ def _header_at(blocks: list[_Block], k: int) -> tuple[list[str | None], list[str
     if "text" not in fields or len(fields) < 3 or len(set(fields)) < len(fields):
         return None
     following = blocks[k + 1 : k + 3]
-    if not (len(_names(blocks[k])) >= 2 or (following and _names(following[0]))) and not (
-        len(following) == 2 and all(_is_ref(b) for b in following)
-    ):
+    # the action column's name printed above its own cells: over a run of references, or in a table
+    # with no reference column, of action texts
+    over_run = len(following) == 2 and (
+        all(_is_ref(b) for b in following)
+        or (
+            "ref" not in fields
+            and _names(blocks[k])[0][0] == "text"
+            and all(map(_looks_like_action, following))
+        )
+    )
+    if not (len(_names(blocks[k])) >= 2 or (following and _names(following[0]))) and not over_run:
         return None
     return fields, names
 
 
-def column_run_items(lines: list[str]) -> ColumnRuns | None:
+def column_run_items(lines: list[str], clear_only: bool = True) -> ColumnRuns | None:
     """The tables of text printed column by column, rebuilt as rows; None when the text does not
-    clearly look so (no header of column names, or no run of two or more rows after it)."""
+    clearly look so (no header of column names, or no run of two or more rows after it). With
+    ``clear_only`` False, also the rows of a header's cells printed one row after another (each row's
+    cells after its reference or action text), for text that no other reading could read at all."""
     pages = _pages(lines)
     blocks = [_Block(line=start + 1, page=pages[start], lines=block) for start, block in _blocks(lines)]
     items: list[Item] = []
@@ -298,9 +347,11 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
         read_to = k
         table += 1
         columns = [(f, n) for f, n in zip(fields, names, strict=True) if f not in _GROUPING]
-        # without a reference column, the rows are counted by the references opening their texts
+        # without a reference column, the rows are counted by the references opening their texts; with
+        # no reference at all, by the action texts
         in_text = "ref" not in fields
-        if in_text:
+        by_text = in_text and _counted_by_texts(body)
+        if in_text and not by_text:
             # each action's reference opens its text: given a column of its own, so that a row whose
             # other cells could not be matched is still read as an action, not as a numbered heading
             columns.insert(0, ("ref", "Ref"))
@@ -312,18 +363,28 @@ def column_run_items(lines: list[str]) -> ColumnRuns | None:
                 location=Location(line=body[0].line if body else None, table=table),
             )
         ]
-        if _read_body(body, [f for f, _ in columns], in_text, table, read, warnings):
+        if _read_body(body, [f for f, _ in columns], in_text, by_text, table, read, warnings):
             recognised = True
         items.extend(read)
-    if not recognised:
-        return None
+    if not recognised and (clear_only or len(items) == table):
+        return None  # not clearly column by column, or only headers
     return ColumnRuns(items=items, warnings=warnings)
+
+
+def _counted_by_texts(body: list[_Block]) -> bool:
+    """A table with no reference at all (none in a column of its own, none opening an action's text,
+    none standing alone where the Ref column's name was lost): its action texts are the only thing
+    left to count its rows by. Only where each column's name stands in a block of its own: names side
+    by side on a line are a header laid out in columns ('Action   Completion date   Current'), whose
+    rows are read by the laid-out reading."""
+    return not any(_opens_with_ref(b) or _is_ref(b) or len(_names(b)) > 1 for b in body)
 
 
 def _read_body(
     body: list[_Block],
     fields: list[str | None],
     in_text: bool,
+    by_text: bool,
     table: int,
     items: list[Item],
     warnings: list[tuple[str, int]],
@@ -343,8 +404,8 @@ def _read_body(
             # cannot be told which of the cut row's cells it continues
             warnings.append(
                 (
-                    "Text printed before the first reference of a page (the rest of a row cut by the "
-                    f"page break?) was left out: '{_clip(run.cells[0].text)}'.",
+                    f"Text printed before the first {'action' if by_text else 'reference'} of a page (the "
+                    f"rest of a row cut by the page break?) was left out: '{_clip(run.cells[0].text)}'.",
                     run.cells[0].line,
                 )
             )
@@ -357,18 +418,62 @@ def _read_body(
         for i, b in enumerate(body)
         if _name_alone(b) and (i + 1 == len(body) or _header_follows(body, i + 1))
     }
-    pieces = (piece for k, whole in enumerate(body) for piece in _apart(whole, _next(body, k), fields))
-    for block in pieces:
+
+    pieces = [
+        piece
+        for k, whole in enumerate(body)
+        for part in _apart(whole, _next(body, k), fields)
+        for piece in (_heading_and_ref(part) if "ref" in fields and not in_text else [part])
+    ]
+    prose_columns = sum(1 for f in fields if f not in ("ref", *_KIND_OF_FIELD))
+    # with no reference and other columns of prose, the action texts are told from those by width
+    texts_by_width = None
+    if by_text and prose_columns > 1:
+        texts_by_width = _text_column_below_its_name(pieces, fields, prose_columns)
+        if texts_by_width is None:
+            return False
+
+    def opens_row(block: _Block) -> bool:
+        if by_text:
+            return (
+                _kind(block, fields) == "prose"
+                and _looks_like_action(block)
+                and id(block) not in titles
+                and (texts_by_width is None or texts_by_width.of(block) == texts_by_width.text)
+            )
+        return _opens_with_ref(block) if in_text else _is_ref(block)
+
+    for k, block in enumerate(pieces):
         if block.page != page:
             close()
             page = block.page
-        if _opens_with_ref(block) if in_text else _is_ref(block):
+        if opens_row(block):
             if run is None or run.cells:
                 close()
-                run = _Run(in_text=in_text)
+                run = _Run(in_text=in_text and not by_text, by_text=by_text)
             run.refs.append(block)
             continue
-        if _is_heading(block.text) or id(block) in titles:
+        # a strand's name alone right above a reference, not after a row's cells (where it may be the
+        # last of them, a lead): a section row across the table printed with the reference column
+        above_ref = (
+            (run is None or not (run.refs and run.cells))
+            and _name_alone(block)
+            and k + 1 < len(pieces)
+            and opens_row(pieces[k + 1])
+        )
+        if (
+            run is not None
+            and run.refs
+            and not run.cells
+            and id(block) not in titles
+            and (_is_heading(block.text) or above_ref)
+        ):
+            # a heading among the references, before any other cell: the group column, or a section row
+            # across the table, printed with the reference column; it heads the rows whose references
+            # follow, and their cells come after all of them
+            run.headings.append((len(run.refs), block))
+            continue
+        if _is_heading(block.text) or id(block) in titles or above_ref:
             close()
             parts.append(block)
             continue
@@ -384,11 +489,13 @@ def _read_body(
         run.cells.append(block)
     close()
     runs = [part for part in parts if isinstance(part, _Run)]
-    prose_columns = sum(1 for f in fields if f not in ("ref", *_KIND_OF_FIELD))
     columns = _prose_columns(runs, kinds, prose_columns)
     for part in parts:
         if isinstance(part, _Run):
-            items.extend(_rows(part, fields, table, kinds, columns, warnings))
+            rows = _rows(part, fields, table, kinds, columns, warnings)
+            for at in range(len(part.refs) + 1):
+                items.extend(_heading(block, table) for k, block in part.headings if k == at)
+                items.extend(rows[at : at + 1])
         else:
             items.append(_heading(part, table))
     return any(len(r.refs) >= 2 for r in runs)
@@ -398,17 +505,20 @@ def _read_body(
 class _ProseColumns:
     """The columns of prose (action, progress, outcome) told apart by how wide their lines run: a
     cell's text wraps at its column's width, so the longest line of a cell of several lines is
-    close to it."""
+    close to it, and a line with the next line's first word would not fit."""
 
     cuts: list[float]  # between one column's widths and the next wider one's
     tops: list[int]  # the longest line seen in each column
     text: int | None  # the column of the action texts
+    wrapped: bool = False  # cells of several lines measured by where their lines wrap (_wrap_width)
+    clearest: float = 0.0  # the narrowest of the gaps cut at
 
     def of(self, block: _Block) -> int | None:
         """The column of a block of prose; None when it could be in more than one (one short line)."""
-        width = _width(block)
         if len(block.lines) > 1:
+            width = _wrap_width(block) if self.wrapped else _width(block)
             return sum(1 for cut in self.cuts if width > cut)
+        width = _width(block)
         fits = [c for c, top in enumerate(self.tops) if width <= top + _SLACK]
         return fits[0] if len(fits) == 1 else None
 
@@ -421,25 +531,30 @@ def _width(block: _Block) -> int:
     return max(len(line) for line in block.lines)
 
 
+def _wrap_width(block: _Block) -> float:
+    """The width of a cell's column as its wrapping tells it: at least its longest line, and less than
+    a line with the next line's first word added (that word did not fit); the middle of the two, but
+    no more than a short word past the longest line (a long word that did not fit says little). Two
+    columns whose longest lines differ by a few characters are told apart by where their lines wrap."""
+    longest = _width(block)
+    overflows = [
+        len(line) + 1 + len(after.split()[0])
+        for line, after in zip(block.lines, block.lines[1:], strict=False)
+        if after.split()
+    ]
+    middle = (longest + max(min(overflows, default=longest), longest)) / 2
+    return min(middle, longest + _WRAP_REACH)
+
+
+_WRAP_REACH = 5  # characters: a short word and its space
+
+
 def _prose_columns(runs: list[_Run], kinds: dict[int, str], count: int) -> _ProseColumns:
     prose = [[b for b in r.cells if kinds[id(b)] == "prose"] for r in runs]
     if count <= 1:
         top = max((_width(b) for blocks in prose for b in blocks), default=0)
         return _ProseColumns(cuts=[], tops=[top], text=0)
-    widths = sorted(_width(b) for blocks in prose for b in blocks if len(b.lines) > 1)
-    gaps = sorted(
-        (
-            (widths[i + 1] - widths[i], i)
-            for i in range(len(widths) - 1)
-            if widths[i + 1] - widths[i] >= _MIN_GAP
-        ),
-        reverse=True,
-    )[: count - 1]
-    at = sorted(i for _, i in gaps)
-    cuts = [(widths[i] + widths[i + 1]) / 2 for i in at]
-    bounds = [0, *(i + 1 for i in at), len(widths)]
-    tops = [widths[b - 1] for b in bounds[1:] if b > 0]
-    columns = _ProseColumns(cuts=cuts, tops=tops or [0], text=None)
+    columns = _width_columns([b for blocks in prose for b in blocks], count)
     # the action's column is the one right of the references: the first prose after a run of them
     votes: dict[int, int] = {}
     for blocks in prose:
@@ -453,6 +568,61 @@ def _prose_columns(runs: list[_Run], kinds: dict[int, str], count: int) -> _Pros
     return columns
 
 
+def _width_columns(prose: list[_Block], count: int) -> _ProseColumns:
+    """``count`` columns of prose told apart by the widths of their cells of several lines, measured by
+    their longest lines or, where that tells fewer columns apart (or as many less clearly), by where
+    their lines wrap."""
+    multi = [b for b in prose if len(b.lines) > 1]
+    by_line, by_wrap = _cut_widths(multi, count, wrapped=False), _cut_widths(multi, count, wrapped=True)
+    return max(by_line, by_wrap, key=lambda columns: (len(columns.cuts), columns.clearest))
+
+
+def _cut_widths(multi: list[_Block], count: int, wrapped: bool) -> _ProseColumns:
+    """The columns cut at the widest gaps between the cells' widths (fewer cuts where the gaps are too
+    narrow to tell)."""
+    measured = sorted((_wrap_width(b) if wrapped else _width(b), _width(b)) for b in multi)
+    widths = [width for width, _ in measured]
+    gaps = sorted(
+        (
+            (widths[i + 1] - widths[i], i)
+            for i in range(len(widths) - 1)
+            if widths[i + 1] - widths[i] >= _MIN_GAP
+        ),
+        reverse=True,
+    )[: count - 1]
+    at = sorted(i for _, i in gaps)
+    cuts = [(widths[i] + widths[i + 1]) / 2 for i in at]
+    bounds = [0, *(i + 1 for i in at), len(widths)]
+    # a one-line cell is told by the longest line seen in each column
+    tops = [
+        max(longest for _, longest in measured[a:b])
+        for a, b in zip(bounds, bounds[1:], strict=False)
+        if b > a
+    ]
+    clearest = min((gap for gap, _ in gaps), default=0.0)
+    return _ProseColumns(cuts=cuts, tops=tops or [0], text=None, wrapped=wrapped, clearest=clearest)
+
+
+def _text_column_below_its_name(
+    pieces: list[_Block], fields: list[str | None], count: int
+) -> _ProseColumns | None:
+    """In a table with no reference and several columns of prose, the width of the action texts,
+    told by the cell printed right below the action column's name (each column's name comes out
+    above its own cells); None where the widths do not tell every column of prose apart or that cell
+    is not plainly an action's text."""
+    prose = [b for b in pieces if not _names(b) and _kind(b, fields) == "prose"]
+    columns = _width_columns(prose, count)
+    if len(columns.cuts) != count - 1:
+        return None
+    named = next((k for k, b in enumerate(pieces) if any(f == "text" for f, _ in _names(b))), len(pieces))
+    # the first cell below the name, past the other names and a section's row across the table
+    below = next((b for b in pieces[named + 1 :] if not _names(b) and not _is_heading(b.text)), None)
+    if below is None or _kind(below, fields) != "prose" or not _looks_like_action(below):
+        return None
+    columns.text = columns.of(below)
+    return columns if columns.text is not None else None
+
+
 def _texts_apart(
     prose: list[_Block], n: int, columns: _ProseColumns
 ) -> tuple[list[_Block] | None, list[_Block]]:
@@ -460,7 +630,8 @@ def _texts_apart(
     told apart for certain."""
     if columns.text is None:
         return None, prose
-    where = [columns.of(b) for b in prose]
+    # a block opening in lower case is the rest of a cell cut by a page break, not an action's text
+    where = [columns.of(b) if not b.text[:1].islower() else -1 for b in prose]
     sure = [b for b, c in zip(prose, where, strict=True) if c == columns.text]
     unsure = [b for b, c in zip(prose, where, strict=True) if c is None]
     if len(sure) == n:
@@ -484,12 +655,13 @@ def _rows(
     n = len(run.refs)
     width = len(fields)
     rows = [[""] * width for _ in range(n)]
-    for row, ref in zip(rows, run.refs, strict=True):
-        row[fields.index("ref")] = _ref_of(ref)
+    if not run.by_text:
+        for row, ref in zip(rows, run.refs, strict=True):
+            row[fields.index("ref")] = _ref_of(ref)
     by_kind: dict[str, list[_Block]] = {"rag": [], "due": [], "owner": [], "prose": [], "fragment": []}
     for block in run.cells:
         by_kind[kinds[id(block)]].append(block)
-    first, last = (_ref_of(run.refs[i]) for i in (0, -1))
+    first, last = (_name_of(run.refs[i], run.by_text) for i in (0, -1))
     span = f"{first} to {last}" if n > 1 else first
     for fld, kind in _KIND_OF_FIELD.items():
         if fld not in fields:
@@ -514,8 +686,11 @@ def _rows(
                     run.refs[0].line,
                 )
             )
-    if run.in_text:
-        texts: list[str] | None = [_after_ref(ref) for ref in run.refs]
+    if run.by_text:
+        texts: list[str] | None = [block.text for block in run.refs]
+        rest = by_kind["prose"]
+    elif run.in_text:
+        texts = [_after_ref(ref) for ref in run.refs]
         rest = by_kind["prose"]
     else:
         apart, rest = _texts_apart(by_kind["prose"], n, widths)
@@ -560,6 +735,11 @@ def _ref_of(block: _Block) -> str:
     """A row's reference: its block's, or the one opening its action's text."""
     opened = _ref_line(block.lines[0])
     return opened.group(1) if opened and len(block.lines) + len(block.text) > 12 else block.text.rstrip(".)")
+
+
+def _name_of(block: _Block, by_text: bool) -> str:
+    """How a warning names a row: by its reference, or where it has none, its action's first words."""
+    return f"'{_clip(block.text, 30)}'" if by_text else _ref_of(block)
 
 
 def _after_ref(block: _Block) -> str:
