@@ -196,12 +196,22 @@ def header_names_gathered(
             continue
         gathered: list[int] = []
         at = j
+        under_heading = False  # a heading right under the header, and no row yet after it
         while at < len(out) and page(out[at]) == page(out[k]):
             # not a date ('Q4 2025/26' reads as the quarter columns' names)
             text = " ".join(out[at][1])
             more = None if any(ch.isdigit() for ch in text) else _names(out[at][1])
             if more is None and not gathered and at == j and _LABELLED_GROUP.match(text):
-                break  # a heading right under the header: the names after it are no part of it
+                under_heading = True
+            if under_heading and _opens_row(out[at][1]):
+                # rows printed cell after cell (a reference opening each): names after them are
+                # the header's, printed at the page's foot ('Priority 1: ...' / '1.1' / ... / 'Due date')
+                under_heading = False
+            if more is not None and under_heading:
+                # names right under the heading, before any row: a row's cells printed column by
+                # column (pdfminer) as likely as the header's; reading them as the header puts leads
+                # on wrong actions
+                break
             if more is not None:
                 if any(f in fields for f, _ in more):
                     break
@@ -214,6 +224,12 @@ def header_names_gathered(
             out[j:at] = moved + [b for g, b in enumerate(out[j:at], start=j) if g not in keep]
         k = j + len(gathered)
     return out
+
+
+def _opens_row(block: list[str]) -> bool:
+    """A block with a line opening a row: a reference alone or before its action text."""
+    dated = bool(DATE_START.match(" ".join(block)))
+    return not dated and any(_BARE_REF.match(line) or _ref_line(line) for line in block)
 
 
 def _header_run(
@@ -327,7 +343,8 @@ def block_items(
             )
             continue
         if row is not None and not opens_row and _LABELLED_GROUP.match(" ".join(block)):
-            flush()  # 'Recommendation 2: ...' after a page break: a heading, not the row's last cell
+            if not _later_group_among_cells(row, blocks, k - 1):
+                flush()  # 'Recommendation 2: ...' after a page break: a heading, not the row's last cell
             items.append(_heading(" ".join(block), table, start))
             continue
         if row is not None and _name_over_repeated_header(block, row, header, blocks, k):
@@ -368,6 +385,23 @@ def block_items(
     _rows_over_their_children_as_headings(items)
     items = _numbered_headings_over_their_rows(items)
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
+
+
+def _later_group_among_cells(row: list[str], blocks: list[tuple[int, list[str]]], k: int) -> bool:
+    """A later group's cell ('Priority 2: ...' while row 1.1 has only its reference and text) printed
+    between a row's action and its other cells, which come after it (and after any other group's
+    cell): the group column's cells, merged down their rows, printed beside the first row of the
+    table. The row is not over: its cells follow, and the heading goes over its own rows later."""
+    group = _ROW_GROUP.match(row[0]) if len(row) <= 2 else None
+    label = _LABELLED_GROUP.match(" ".join(blocks[k][1]))
+    if group is None or label is None or not group[1] or not label[1].isdigit():
+        return False
+    if int(label[1]) <= int(group[1]):
+        return False
+    after = k + 1
+    while after < len(blocks) and _LABELLED_GROUP.match(" ".join(blocks[after][1])):
+        after += 1
+    return after < len(blocks) and not _opens_row(blocks[after][1]) and _header_run(blocks, after) is None
 
 
 def _name_over_repeated_header(

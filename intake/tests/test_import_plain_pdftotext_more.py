@@ -1,0 +1,110 @@
+"""Plans printed as plain ``pdftotext`` text (no -layout), more of what that text does to a table:
+
+- the header's first names, a heading right under them, the rows, and the header's other names
+  printed at the page's foot ('Ref' / 'Action required' / 'Priority 1: ...' / '1.1' ... / 'Due date'
+  / 'Action owner'): the names after the rows are the header's (names right under the heading,
+  before any row, may be a row's cells printed column by column, and are not);
+- a grouping column's cells merged down the rows ('Priority 2: ...', 'Priority 3: ...') printed
+  between the first row's action and its other cells: the row goes on after them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from intake.importer.api import import_document
+
+TITLE = ["Westbury Safeguarding Children Partnership", "Improvement plan 2025 to 2026"]
+
+
+def _plan(lines: list[str]) -> dict[str, Any]:
+    text = "\n".join(lines) + "\n"
+    plan: dict[str, Any] = import_document(text.encode(), filename="plan.txt").to_dict()
+    return plan
+
+
+def _blocks(*cells: str) -> list[str]:
+    """Each cell a block of lines ('|' between its lines), a blank line after it."""
+    out: list[str] = []
+    for cell in cells:
+        out += [*cell.split("|"), ""]
+    return out
+
+
+def _fields(action: dict[str, Any]) -> tuple[Any, ...]:
+    return (action["ref"], action["section"], action["owner"], action["due_text"], action["rag"])
+
+
+def test_header_names_printed_after_the_rows_below_a_heading_under_the_first_names_are_the_headers() -> None:
+    lines = [
+        *TITLE,
+        *_blocks(
+            "Ref",
+            "Action required",
+            "Priority 1: Safeguarding|adolescents outside the home",
+            "1.1",
+            "Publish the threshold document with schools, health visitors and the|police.",
+            "End of July 2025",
+            "Quality Assurance Manager",
+            "1.2",
+            "Review the return home interview offer to children who go|missing.",
+            "February 2025",
+            "Designated Nurse,|Safeguarding Children",
+            "1.3",
+            "Introduce the strategy discussion record so that it asks what|the child has said.",
+            "Ongoing",
+            "Head of Early Help",
+            "Priority 2: Management|oversight of child protection|plans",
+            "Due date",
+            "Action owner",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a) for a in actions] == [
+        ("1.1", "1", "Quality Assurance Manager", "End of July 2025", None),
+        ("1.2", "1", "Designated Nurse, Safeguarding Children", "February 2025", None),
+        ("1.3", "1", "Head of Early Help", "Ongoing", None),
+    ]
+
+
+def test_later_groups_printed_between_the_first_rows_action_and_its_other_cells_leave_the_row_whole() -> None:
+    lines = [
+        *TITLE,
+        *_blocks(
+            "Priority",
+            "Agreed action",
+            "Timescale",
+            "Lead officer",
+            "RAG|rating",
+            "Priority 1:|Safeguarding|adolescents",
+            "1.1 Relaunch the strategy|discussion record so that it|asks what the child has|said.",
+            "Priority 2:|Partners do|not|understand",
+            "Priority 3:|Quality|assurance",
+            "March 2025",
+            "Partnership|Business|Manager",
+            "Green",
+            "1.2 Agree supervision|records of team managers.",
+            "August|2025",
+            "Quality|Assurance|Manager",
+            "Amber",
+            "2.1 Develop the strategy|discussion record.",
+            "Ongoing",
+            "Detective|Inspector",
+            "Red",
+            "3.1 Review the graded care|profile.",
+            "June 2026",
+            "Head of Early Help",
+            "Green",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a) for a in actions] == [
+        ("1.1", "1", "Partnership Business Manager", "March 2025", "green"),
+        ("1.2", "1", "Quality Assurance Manager", "August 2025", "amber"),
+        ("2.1", "2", "Detective Inspector", "Ongoing", "red"),
+        ("3.1", "3", "Head of Early Help", "June 2026", "green"),
+    ]
+    assert (
+        actions[0]["text"]
+        == "Relaunch the strategy discussion record so that it asks what the child has said."
+    )
