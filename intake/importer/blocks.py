@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
@@ -284,20 +285,19 @@ def block_items(
     row_lines: list[list[str]] = []  # each cell's lines as printed
     row_line = 0
 
+    rows: list[_Row] = []  # each row as printed, placed under its columns once all are read
+    spill: list[tuple[list[str], list[int]]] = []  # blocks after the open row had every cell
+
+    spill_open = True
+
     def flush() -> None:
-        nonlocal row
+        nonlocal row, spill, spill_open
         if row is not None and header is not None:
-            row = _status_apart(row, row_lines, header)
-            if arrange is not None:
-                row = arrange(row, header)
-            if len(row) > len(header):  # blocks printed out of order: kept, in the last column
-                row[len(header) - 1 :] = [" ".join(row[len(header) - 1 :])]
-            items.append(
-                Item(
-                    text="\t".join(row), cells=row, table=table, location=Location(line=row_line, table=table)
-                )
-            )
+            rows.append(_Row(row, row_lines, header, table, row_line, spill, len(items)))
+            items.append(Item(text="", cells=[], table=table))  # placed below
         row = None
+        spill = []
+        spill_open = True
 
     while k < len(blocks):
         found = _header_run(blocks, k)
@@ -321,6 +321,7 @@ def block_items(
                     )
                 )
             k = after  # the header repeated on a new page
+            spill_open = False  # blocks after it are the next page's: no pile of this page's cells
             continue
         start, block = blocks[k]
         k += 1
@@ -337,7 +338,9 @@ def block_items(
         opens_row = not dated and any(_BARE_REF.match(line) or _ref_line(line) for line in block)
         if full and not opens_row:
             # the row has a cell for every column: this is text after the table (or cells printed out
-            # of order), not more of the row
+            # of order, such as the cells of the rows above piled after this one), not more of the row
+            if spill_open:
+                spill.append((block, list(range(len(items), len(items) + len(block)))))
             items.extend(
                 Item(text=line, location=Location(line=start + 1 + k)) for k, line in enumerate(block)
             )
@@ -382,9 +385,138 @@ def block_items(
                 row.append(" ".join(cell))
                 row_lines.append(cell)
     flush()
+    dealt = _piled_cells_dealt(rows)
+    for raw in rows:
+        cells = _status_apart(raw.cells, raw.lines, raw.header)
+        if arrange is not None:
+            cells = arrange(cells, raw.header)
+        width = len(raw.header)
+        if len(cells) > width:  # blocks printed out of order: kept, in the last column
+            cells[width - 1 :] = [" ".join(cells[width - 1 :])]
+        location = Location(line=raw.line, table=raw.table)
+        items[raw.at] = Item(text="\t".join(cells), cells=cells, table=raw.table, location=location)
+    if dealt:
+        items = [item for k, item in enumerate(items) if k not in dealt]
     _rows_over_their_children_as_headings(items)
     items = _numbered_headings_over_their_rows(items)
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
+
+
+@dataclass
+class _Row:
+    """A row as printed: its cells (reference, action, then the others in the order printed), each
+    cell's lines, the header it is under, and the blocks printed after it once it had every cell."""
+
+    cells: list[str]
+    lines: list[list[str]]
+    header: list[str | None]
+    table: int
+    line: int
+    spill: list[tuple[list[str], list[int]]]  # each block, and the text items it was read as
+    at: int  # the row's place among the items
+
+
+# rows whose other cells print together after the last of them: a page's rows at most
+_MAX_PILED_ROWS = 12
+_MAX_PILED_CELLS = 60
+
+
+def _piled_cells_dealt(rows: list[_Row]) -> set[int]:
+    """Rows that have only their first cells (reference and action, perhaps a due date) followed by a
+    row with more blocks after it than it has columns: pdftotext printed the rows' other cells (leads,
+    dates, statuses, progress) together after the last of them, each row's cells in column order.
+    The blocks are dealt back to the rows in order: the cut between one row's cells and the next's
+    is where the columns start again, chosen so that every cell fits its column by what it holds
+    (a date under the due column, a role under the lead). Only where every block finds such a place;
+    otherwise the rows are left as printed. The indices of the text items the blocks had been read as
+    are returned (they are cells now)."""
+    dealt: set[int] = set()
+    for n, last in enumerate(rows):
+        header = last.header
+        # one block past the row's cells is as likely a stray status at the page's foot
+        if len(last.spill) < 2 or header[:2] != ["ref", "text"] or len(header) < 4:
+            continue
+        first = n
+        while (
+            first > 0
+            and n - first < _MAX_PILED_ROWS
+            and rows[first - 1].table == last.table
+            and not rows[first - 1].spill
+            and len(rows[first - 1].cells) < len(header)
+            # a group's number and name ('2' / 'Children who go missing ...') over its rows: a heading
+            and not (rows[first - 1].cells[0].isdigit() and _ROW_GROUP.match(rows[first].cells[0]))
+        ):
+            first -= 1
+        run = rows[first:n]
+        if not run:
+            continue
+        pile = [*last.lines[2:], *(block for block, _ in last.spill)]
+        if len(pile) > _MAX_PILED_CELLS:
+            continue
+        cut = _deal(pile, [row.lines[2:] for row in run], header)
+        if cut is None:
+            continue
+        own, shares = cut
+        for row, share in zip(run, shares, strict=True):
+            row.lines = [*row.lines, *share]
+            row.cells = [*row.cells, *(" ".join(lines) for lines in share)]
+        last.lines = [*last.lines[:2], *own]
+        last.cells = [*last.cells[:2], *(" ".join(lines) for lines in own)]
+        for _, at in last.spill:
+            dealt.update(at)
+        last.spill = []
+    return dealt
+
+
+def _deal(
+    pile: list[list[str]], before: list[list[list[str]]], header: list[str | None]
+) -> tuple[list[list[str]], list[list[list[str]]]] | None:
+    """The pile of blocks printed after the last row of a run cut into: the last row's own first
+    cells, then each row's other cells in turn (the last row's too). The best cut by the cells' fit
+    to their columns; None where no cut gives each row cells that fit its columns in order, or the
+    pile fits as printed (every row of the run already has a lead or date of its own)."""
+    from .cells import _kind, _monotone_fit  # cells builds on this module
+
+    kinds = [_kind(field) for field in header[2:]]
+    texts = [" ".join(lines) for lines in pile]
+    rows = len(before) + 1
+    size = len(texts)
+
+    def fit(first: list[str], more: list[str]) -> float | None:
+        return _monotone_fit([*first, *more], kinds)
+
+    best: tuple[float, list[int]] | None = None
+    # the last row's own first cells: as many blocks as it had before the pile went on
+    for own in range(0, min(size, len(kinds)) + 1):
+        # cuts[i][p]: the best score of rows 0..i-1 taking blocks own..p-1, and the cut points
+        cuts: list[dict[int, tuple[float, list[int]]]] = [{own: (0.0, [])}]
+        for i in range(rows):
+            mine = [" ".join(lines) for lines in before[i]] if i < rows - 1 else texts[:own]
+            reach: dict[int, tuple[float, list[int]]] = {}
+            for start, (score, points) in cuts[-1].items():
+                ends = range(start, size + 1) if i < rows - 1 else [size]
+                for end in ends:
+                    if end - start > len(kinds):
+                        break
+                    got = fit(mine, texts[start:end])
+                    if got is None:
+                        continue
+                    total = score + got
+                    if end not in reach or total > reach[end][0]:
+                        reach[end] = (total, [*points, end])
+            cuts.append(reach)
+        if size in cuts[-1] and (best is None or cuts[-1][size][0] > best[0]):
+            best = cuts[-1][size]
+            best = (best[0], [own, *best[1]])
+    if best is None:
+        return None
+    points = best[1]
+    own_cells = pile[: points[0]]
+    shares = [pile[points[i] : points[i + 1]] for i in range(rows - 1)]
+    last_share = pile[points[rows - 1] :]
+    if not any(shares):
+        return None
+    return [*own_cells, *last_share], shares
 
 
 def _later_group_among_cells(row: list[str], blocks: list[tuple[int, list[str]]], k: int) -> bool:

@@ -46,6 +46,7 @@ _SKIP_OTHER = -0.5  # progress not yet reported, evidence not yet gathered: comm
 _SPLIT = -0.5  # for each extra cell one line is cut into
 _CONTINUED = -2.0  # a cell printed as two blocks (a blank line inside it)
 _NEG = -1e9
+_MOVED_STATUS = -0.5  # a status word read out of the place it was printed in
 
 
 def _header_at(
@@ -364,6 +365,25 @@ def row_by_content(row: list[str], fields: list[str | None]) -> list[str]:
     if status is not None:
         out[fields.index("rag")] = status
     return out
+
+
+def _monotone_fit(cells: list[str], kinds: list[str]) -> float | None:
+    """How well the cells fit the columns in order (one cell a column); None where they cannot. A
+    status word printed out of its place (after the progress) is still the status, as row_by_content
+    reads it, at a small cost: cells in their columns' order are the likelier reading."""
+    options: list[float] = []
+    placed = _monotone(cells, kinds)
+    if placed is not None:
+        options.append(sum(_fit(cell, kinds[at]) for cell, at in zip(cells, placed, strict=True)))
+    words = [k for k, cell in enumerate(cells) if _STATUS_WORD.match(cell)]
+    if "rag" in kinds and len(words) == 1:
+        rest = [cell for k, cell in enumerate(cells) if k != words[0]]
+        others = [kind for kind in kinds if kind != "rag"]
+        moved = _monotone(rest, others)
+        if moved is not None:
+            got = sum(_fit(cell, others[at]) for cell, at in zip(rest, moved, strict=True))
+            options.append(got + _fit(cells[words[0]], "rag") + _MOVED_STATUS)
+    return max(options, default=None)
 
 
 def _monotone(cells: list[str], kinds: list[str]) -> list[int] | None:

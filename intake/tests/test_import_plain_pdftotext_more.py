@@ -5,7 +5,9 @@
   / 'Action owner'): the names after the rows are the header's (names right under the heading,
   before any row, may be a row's cells printed column by column, and are not);
 - a grouping column's cells merged down the rows ('Priority 2: ...', 'Priority 3: ...') printed
-  between the first row's action and its other cells: the row goes on after them.
+  between the first row's action and its other cells: the row goes on after them;
+- the other cells of a run of rows (leads, dates, statuses) printed together after the last of them,
+  each row's cells in column order: dealt back to the rows where every cell then fits its column.
 """
 
 from __future__ import annotations
@@ -108,3 +110,38 @@ def test_later_groups_printed_between_the_first_rows_action_and_its_other_cells_
         actions[0]["text"]
         == "Relaunch the strategy discussion record so that it asks what the child has said."
     )
+
+
+def test_the_other_cells_of_a_run_of_rows_printed_together_after_the_last_are_dealt_back_to_each_row() -> (
+    None
+):
+    lines = [
+        *TITLE,
+        *_blocks(
+            "Ref",
+            "Action",
+            "Lead",
+            "Due date",
+            "RAG",
+            "1.1",
+            "Audit the strategy discussion record so that it asks what the|child has said.",
+            "1.2",
+            "Introduce the graded care profile so that it is used in every|neglect case.",
+            "1.3",
+            "Report on the multi-agency training programme for|practitioners working with families.",
+            "Partnership Training|Coordinator",
+            "End of March|2026",
+            "Green",
+            "Quality Assurance|Manager",
+            "December 2025",
+            "Head of Early Help",
+            "Q3 2025/26",
+            "Red",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a) for a in actions] == [
+        ("1.1", None, "Partnership Training Coordinator", "End of March 2026", "green"),
+        ("1.2", None, "Quality Assurance Manager", "December 2025", None),
+        ("1.3", None, "Head of Early Help", "Q3 2025/26", "red"),
+    ]
