@@ -281,6 +281,7 @@ def block_items(
     table = 0
     header: list[str | None] | None = None
     header_names: set[str] = set()
+    header_list: list[str] = []  # the header's names, in order
     row: list[str] | None = None
     row_lines: list[list[str]] = []  # each cell's lines as printed
     row_line = 0
@@ -307,10 +308,15 @@ def block_items(
                 flush()
                 items.append(Item(text=title, heading=2, location=Location(line=blocks[k][0] + 1)))
             repeated = header is not None and fields == header[: len(fields)]  # perhaps cut by a row
+            if repeated and title is not None and _rest_printed_before(blocks, k, names, header_list):
+                # a new table under its heading with the first columns of the table before it, and
+                # its other names printed before the heading: the same columns as that table
+                fields, names = list(header or fields), list(header_list)
             if not repeated or title is not None:
                 flush()
                 table += 1
                 header = fields
+                header_list = names
                 header_names = {name.lower() for name in names}
                 items.append(
                     Item(
@@ -517,6 +523,23 @@ def _deal(
     if not any(shares):
         return None
     return [*own_cells, *last_share], shares
+
+
+# how far before a table's heading the rest of its header may be printed
+_NAMES_BEFORE = 8
+
+
+def _rest_printed_before(
+    blocks: list[tuple[int, list[str]]], k: int, names: list[str], before: list[str]
+) -> bool:
+    """A header at block ``k`` naming only the first columns of the header ``before`` (a table under
+    each strand's heading, all with the same columns), where a column name it lacks is printed alone
+    in one of the blocks just before it: pdftotext printed the header row's right-hand names first
+    ('Lead' / 'Target date' / 'Priority 2: Tackling neglect' / 'No.' / 'Agreed action' / 'Status')."""
+    if len(names) >= len(before):
+        return False
+    missing = {name.lower() for name in before[len(names) :]}
+    return any(" ".join(lines).lower() in missing for _, lines in blocks[max(0, k - _NAMES_BEFORE) : k])
 
 
 def _later_group_among_cells(row: list[str], blocks: list[tuple[int, list[str]]], k: int) -> bool:

@@ -7,7 +7,10 @@
 - a grouping column's cells merged down the rows ('Priority 2: ...', 'Priority 3: ...') printed
   between the first row's action and its other cells: the row goes on after them;
 - the other cells of a run of rows (leads, dates, statuses) printed together after the last of them,
-  each row's cells in column order: dealt back to the rows where every cell then fits its column.
+  each row's cells in column order: dealt back to the rows where every cell then fits its column;
+- a table under each strand's heading, all with the same columns, the header row's right-hand names
+  printed before the heading ('Lead' / 'Target date' / 'Priority 2: ...' / 'No.' / 'Agreed action'):
+  the new table has the columns of the one before.
 """
 
 from __future__ import annotations
@@ -144,4 +147,50 @@ def test_the_other_cells_of_a_run_of_rows_printed_together_after_the_last_are_de
         ("1.1", None, "Partnership Training Coordinator", "End of March 2026", "green"),
         ("1.2", None, "Quality Assurance Manager", "December 2025", None),
         ("1.3", None, "Head of Early Help", "Q3 2025/26", "red"),
+    ]
+
+
+def test_a_table_under_a_new_heading_whose_last_column_names_print_before_the_heading_has_all_the_columns() -> (
+    None
+):
+    lines = [
+        *TITLE,
+        "",
+        *_blocks(
+            "Priority 1: Children who go missing from home or care|No.",
+            "Agreed action",
+            "1.1a",
+            "Status",
+            "Lead",
+            "Target date",
+            "Train practitioners in a multi-agency meeting for each locality on children at risk of|exploitation.",
+            "Detective Inspector, Public|Protection",
+            "17 March 2026",
+            "1.1b",
+            "Agree supervision records of team managers against the partnership standard.",
+            "Partnership Training Coordinator",
+            "End of July 2026",
+            # the next table's header: its last names first, then its heading and first names
+            "Lead",
+            "Target date",
+            "Priority 2: Tackling neglect|No.",
+            "Agreed action",
+            "Status",
+            "2.1a",
+            "Review the graded care profile so that it is used in every neglect case.",
+            "Quality Assurance Manager",
+            "End of November|2026",
+            "2.1b",
+            "Publish the threshold document with schools, health visitors and the police.",
+            "Green",
+            "Head of Early Help",
+            "Ongoing",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a) for a in actions] == [
+        ("1.1a", "1", "Detective Inspector, Public Protection", "17 March 2026", None),
+        ("1.1b", "1", "Partnership Training Coordinator", "End of July 2026", None),
+        ("2.1a", "2", "Quality Assurance Manager", "End of November 2026", None),
+        ("2.1b", "2", "Head of Early Help", "Ongoing", "green"),
     ]
