@@ -405,6 +405,7 @@ def block_items(
         items = [item for k, item in enumerate(items) if k not in dealt]
     _rows_over_their_children_as_headings(items)
     items = _numbered_headings_over_their_rows(items)
+    _actions_alone_under_their_columns(items, {raw.table: raw.header for raw in rows})
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
 
 
@@ -540,6 +541,26 @@ def _rest_printed_before(
         return False
     missing = {name.lower() for name in before[len(names) :]}
     return any(" ".join(lines).lower() in missing for _, lines in blocks[max(0, k - _NAMES_BEFORE) : k])
+
+
+def _actions_alone_under_their_columns(items: list[Item], headers: dict[int, list[str | None]]) -> None:
+    """A row of only its reference and action (its other cells empty, or printed where they could
+    not be placed) given empty cells after them, so that the two are read under the reference and
+    action columns: two cells under a wider header are otherwise placed among its columns by
+    position, which can put the action under another column and lose the row. Run after the rows
+    of only a number and a name are read as headings."""
+    for k, item in enumerate(items):
+        header = headers.get(item.table or 0)
+        if (
+            item.bold
+            or not item.cells
+            or len(item.cells) != 2
+            or header is None
+            or header[:2] != ["ref", "text"]
+        ):
+            continue
+        cells = [*item.cells, *([""] * (len(header) - 2))]
+        items[k] = Item(text="\t".join(cells), cells=cells, table=item.table, location=item.location)
 
 
 def _later_group_among_cells(row: list[str], blocks: list[tuple[int, list[str]]], k: int) -> bool:

@@ -10,7 +10,9 @@
   each row's cells in column order: dealt back to the rows where every cell then fits its column;
 - a table under each strand's heading, all with the same columns, the header row's right-hand names
   printed before the heading ('Lead' / 'Target date' / 'Priority 2: ...' / 'No.' / 'Agreed action'):
-  the new table has the columns of the one before.
+  the new table has the columns of the one before;
+- a row of only its reference and action (its other cells empty, or printed where they could not be
+  placed) is still an action, read under those two columns.
 """
 
 from __future__ import annotations
@@ -194,3 +196,38 @@ def test_a_table_under_a_new_heading_whose_last_column_names_print_before_the_he
         ("2.1a", "2", "Quality Assurance Manager", "End of November 2026", None),
         ("2.1b", "2", "Head of Early Help", "Ongoing", "green"),
     ]
+
+
+def test_a_row_of_only_its_reference_and_action_under_a_wide_header_is_still_an_action() -> None:
+    lines = [
+        *TITLE,
+        *_blocks(
+            "Ref",
+            "Action",
+            "Lead",
+            "Due date",
+            "RAG",
+            "Progress",
+            "1.1",
+            "Audit the strategy discussion record so that it asks what the child has said.",
+            "Head of Early Help",
+            "March 2026",
+            "Green",
+            "Draft shared with partners for comment.",
+            "1.2",
+            "Introduce the graded care profile so that it is used in every neglect case.",
+            "1.3",
+            "Report on the multi-agency training programme for practitioners.",
+            "Quality Assurance Manager",
+            "Ongoing",
+            "Amber",
+            "First audit complete and reported to the subgroup.",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [(a["ref"], a["text"]) for a in actions] == [
+        ("1.1", "Audit the strategy discussion record so that it asks what the child has said."),
+        ("1.2", "Introduce the graded care profile so that it is used in every neglect case."),
+        ("1.3", "Report on the multi-agency training programme for practitioners."),
+    ]
+    assert [_fields(a)[3:] for a in actions] == [("March 2026", "green"), (None, None), ("Ongoing", "amber")]
