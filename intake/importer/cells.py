@@ -17,11 +17,11 @@ from functools import lru_cache
 
 from .blocks import (
     _BARE_REF,
-    _REF_LINE,
     _STATUS_WORD,
     _blocks,
     _header_words,
     _heading,
+    _ref_line,
     header_names_gathered,
     header_under_title,
 )
@@ -267,7 +267,8 @@ def cell_items(lines: list[str]) -> list[Item]:
             if " ".join(blocks[k][1]).lower() not in header_names:
                 body.append(blocks[k])
             k += 1
-        opened = sum(1 for _, lines in body if _REF_LINE.match(lines[0]) or _BARE_REF.match(lines[0]))
+        # a due date opening with its day ('4 September' / '2025') opens no row
+        opened = sum(1 for _, lines in body if _ref_line(lines[0]) or _BARE_REF.match(lines[0]))
         if opened >= 2:
             continue  # each action's reference opens its cell: read by the rows the references start
         if title is not None:

@@ -12,7 +12,9 @@
   printed before the heading ('Lead' / 'Target date' / 'Priority 2: ...' / 'No.' / 'Agreed action'):
   the new table has the columns of the one before;
 - a row of only its reference and action (its other cells empty, or printed where they could not be
-  placed) is still an action, read under those two columns.
+  placed) is still an action, read under those two columns;
+- in a table without references, due dates opening with their day ('4 September' / '2025') do not
+  make the table look like one whose rows each open with a reference.
 """
 
 from __future__ import annotations
@@ -231,3 +233,33 @@ def test_a_row_of_only_its_reference_and_action_under_a_wide_header_is_still_an_
         ("1.3", "Report on the multi-agency training programme for practitioners."),
     ]
     assert [_fields(a)[3:] for a in actions] == [("March 2026", "green"), (None, None), ("Ongoing", "amber")]
+
+
+def test_a_table_without_references_whose_due_dates_open_with_their_day_is_read() -> None:
+    lines = [
+        *TITLE,
+        *_blocks(
+            "What we will do",
+            "Deadline",
+            "Lead officer",
+            "Current|status",
+            "Report on the escalation policy for disagreements between|agencies.",
+            "End of July 2025",
+            "Head of Service, Front|Door",
+            "A",
+            "Report on a multi-agency meeting for each locality on|children at risk of exploitation.",
+            "4 September|2025",
+            "Partnership Training|Coordinator",
+            "G",
+            "Agree the seven minute briefings published after each rapid|review.",
+            "28 January 2025",
+            "Quality Assurance Manager",
+            "R",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a)[2:] for a in actions] == [
+        ("Head of Service, Front Door", "End of July 2025", "amber"),
+        ("Partnership Training Coordinator", "4 September 2025", "green"),
+        ("Quality Assurance Manager", "28 January 2025", "red"),
+    ]
