@@ -13,6 +13,7 @@ table (or the cell of a grouping column, 'Theme', merged down its rows and print
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .blocks import (
@@ -35,6 +36,7 @@ from .synonyms import exact_header_field
 from .textlayout import DATE_START
 
 _GROUPING = ("section", "question", "group")
+_WHOLE_NUMBER = re.compile(r"^\d{1,2}[.)]?(?:\s|$)")
 _ROLE_TAGS = frozenset("TJOARI")
 _ACTION_CELLS = ("owner", "due", "rag")
 # a short progress cell that is a status rather than a heading
@@ -267,8 +269,15 @@ def cell_items(lines: list[str]) -> list[Item]:
             if " ".join(blocks[k][1]).lower() not in header_names:
                 body.append(blocks[k])
             k += 1
-        # a due date opening with its day ('4 September' / '2025') opens no row
-        opened = sum(1 for _, lines in body if _ref_line(lines[0]) or _BARE_REF.match(lines[0]))
+        # a due date opening with its day ('4 September' / '2025') opens no row; under a grouping
+        # column, a whole number opening a block ('1. Management oversight ...') is a group's cell
+        grouped = any(f in _GROUPING for f in fields)
+        opened = sum(
+            1
+            for _, lines in body
+            if (_ref_line(lines[0]) or _BARE_REF.match(lines[0]))
+            and not (grouped and _WHOLE_NUMBER.match(lines[0]))
+        )
         if opened >= 2:
             continue  # each action's reference opens its cell: read by the rows the references start
         if title is not None:

@@ -14,7 +14,8 @@
 - a row of only its reference and action (its other cells empty, or printed where they could not be
   placed) is still an action, read under those two columns;
 - in a table without references, due dates opening with their day ('4 September' / '2025') do not
-  make the table look like one whose rows each open with a reference.
+  make the table look like one whose rows each open with a reference, nor do the numbered cells of
+  a grouping column ('1. Management oversight of child protection plans').
 """
 
 from __future__ import annotations
@@ -263,3 +264,37 @@ def test_a_table_without_references_whose_due_dates_open_with_their_day_is_read(
         ("Partnership Training Coordinator", "4 September 2025", "green"),
         ("Quality Assurance Manager", "28 January 2025", "red"),
     ]
+
+
+def test_a_table_without_references_under_numbered_group_cells_is_read_by_its_cells() -> None:
+    lines = [
+        *TITLE,
+        *_blocks(
+            "Priority",
+            "Key actions",
+            "Current|status",
+            "Action owner",
+            "Timescale",
+            "1. Management oversight of|child protection plans",
+            "Audit the escalation policy for disagreements between|agencies.",
+            "Green",
+            "Designated Nurse, Safeguarding|Children",
+            "June 2026",
+            "Review the graded care profile so that it is used in every|neglect case.",
+            "Amber",
+            "Head of Early Help",
+            "End of March 2026",
+            "2. Children's voices are not|heard in strategy discussions",
+            "Relaunch the strategy discussion record so that it asks what|the child has said.",
+            "Red",
+            "Quality Assurance Manager",
+            "Q3 2025/26",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a)[2:] for a in actions] == [
+        ("Designated Nurse, Safeguarding Children", "June 2026", "green"),
+        ("Head of Early Help", "End of March 2026", "amber"),
+        ("Quality Assurance Manager", "Q3 2025/26", "red"),
+    ]
+    assert [a["section"] for a in actions] == ["1", "1", "2"]
