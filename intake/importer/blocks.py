@@ -203,7 +203,9 @@ def header_names_gathered(
             text = " ".join(out[at][1])
             more = None if any(ch.isdigit() for ch in text) else _names(out[at][1])
             if more is None and not gathered and at == j and _LABELLED_GROUP.match(text):
-                under_heading = True
+                # unless the header names a grouping column ('Theme'): the headings are its cells,
+                # merged down their rows, printed beside the header's first names
+                under_heading = not any(f in _GROUPING for f in fields)
             if under_heading and _opens_row(out[at][1]):
                 # rows printed cell after cell (a reference opening each): names after them are
                 # the header's, printed at the page's foot ('Priority 1: ...' / '1.1' / ... / 'Due date')

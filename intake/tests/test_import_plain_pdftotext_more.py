@@ -3,7 +3,8 @@
 - the header's first names, a heading right under them, the rows, and the header's other names
   printed at the page's foot ('Ref' / 'Action required' / 'Priority 1: ...' / '1.1' ... / 'Due date'
   / 'Action owner'): the names after the rows are the header's (names right under the heading,
-  before any row, may be a row's cells printed column by column, and are not);
+  before any row, may be a row's cells printed column by column, and are not, unless the header
+  names a grouping column: the headings are then its cells, printed beside the first names);
 - a grouping column's cells merged down the rows ('Priority 2: ...', 'Priority 3: ...') printed
   between the first row's action and its other cells: the row goes on after them;
 - the other cells of a run of rows (leads, dates, statuses) printed together after the last of them,
@@ -298,3 +299,39 @@ def test_a_table_without_references_under_numbered_group_cells_is_read_by_its_ce
         ("Quality Assurance Manager", "Q3 2025/26", "red"),
     ]
     assert [a["section"] for a in actions] == ["1", "1", "2"]
+
+
+def test_header_names_after_the_cells_of_a_grouping_column_printed_under_its_first_names_are_the_headers() -> (
+    None
+):
+    lines = [
+        *TITLE,
+        *_blocks(
+            "Theme",
+            "Action required",
+            # the grouping column's cells, merged down their rows, printed beside the first names
+            "Priority 1: Children's|voices are not|heard",
+            "Priority 2: Information|sharing is too|slow",
+            "BRAG",
+            "Lead/s",
+            "Timescale",
+            "Train practitioners in the strategy discussion record so that it|asks what the child has said.",
+            "G",
+            "Head of Early Help",
+            "July 2026",
+            "Audit the escalation policy for disagreements between|agencies.",
+            "A",
+            "Quality Assurance Manager",
+            "End of March 2026",
+            "Publish the threshold document with schools, health visitors and|the police.",
+            "R",
+            "Designated Nurse",
+            "Q3 2025/26",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a)[2:] for a in actions] == [
+        ("Head of Early Help", "July 2026", "green"),
+        ("Quality Assurance Manager", "End of March 2026", "amber"),
+        ("Designated Nurse", "Q3 2025/26", "red"),
+    ]
