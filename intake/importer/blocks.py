@@ -132,6 +132,25 @@ def _two_names_side_by_side(lines: list[str]) -> list[tuple[str | None, str]] | 
     return None
 
 
+def _two_names_interleaved(lines: list[str]) -> list[tuple[str | None, str]] | None:
+    """Two header cells side by side, each wrapped, their lines printed in turn ('RAG' / 'Deadline' /
+    'rating': 'RAG rating' beside 'Deadline'). Read as the two names, the one printed first first,
+    only where the lines part into two whole column names of different fields in one way alone."""
+    if not 3 <= len(lines) <= _MAX_NAME_LINES or any(len(line.split()) > 3 for line in lines):
+        return None
+    found: list[list[tuple[str | None, str]]] = []
+    for mask in range(1 << (len(lines) - 1)):
+        # the first line opens the left name; each other line goes to the left name or the right one
+        left = [lines[0], *(line for i, line in enumerate(lines[1:]) if not mask >> i & 1)]
+        right = [line for i, line in enumerate(lines[1:]) if mask >> i & 1]
+        if not right or len(left) == 1 and len(right) == len(lines) - 1:
+            continue  # all the lines after the first in one name: a wrapped name beside a short one
+        left_field, right_field = exact_header_field(" ".join(left)), exact_header_field(" ".join(right))
+        if left_field and right_field and left_field != right_field:
+            found.append([(left_field, " ".join(left)), (right_field, " ".join(right))])
+    return found[0] if len(found) == 1 else None
+
+
 _MAX_TITLE_LINES = 3
 
 
@@ -153,7 +172,11 @@ def header_under_title(
 
 def _names(lines: list[str]) -> list[tuple[str | None, str]] | None:
     text = " ".join(lines)
-    return header_fields_of(text) or _two_names_side_by_side(lines) or _header_words(text)
+    named = header_fields_of(text)
+    if named is not None and len({field for field, _ in named}) < len(named):
+        # a field named twice ('RAG Deadline rating'): two wrapped names printed in turn
+        named = _two_names_interleaved(lines) or named
+    return named or _two_names_side_by_side(lines) or _header_words(text)
 
 
 def header_names_gathered(

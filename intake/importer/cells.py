@@ -20,13 +20,12 @@ from .blocks import (
     _BARE_REF,
     _STATUS_WORD,
     _blocks,
-    _header_words,
     _heading,
+    _names,
     _ref_line,
     header_names_gathered,
     header_under_title,
 )
-from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
 from .normalise import is_undated_ok, looks_like_rag, opens_status, parse_due
@@ -61,8 +60,7 @@ def _header_at(
     j = k
     title: str | None = None
     while j < len(blocks):
-        text = " ".join(blocks[j][1])
-        named = header_fields_of(text) or _header_words(text)
+        named = _names(blocks[j][1])
         if named is None and j == k:
             above, named = header_under_title(blocks[j][1])
             # the document's own title (its first lines) is no section

@@ -16,7 +16,9 @@
   placed) is still an action, read under those two columns;
 - in a table without references, due dates opening with their day ('4 September' / '2025') do not
   make the table look like one whose rows each open with a reference, nor do the numbered cells of
-  a grouping column ('1. Management oversight of child protection plans').
+  a grouping column ('1. Management oversight of child protection plans');
+- two wrapped header names side by side whose lines print in turn ('RAG' / 'Deadline' / 'rating'):
+  the two names, not 'RAG' and 'rating' as two status columns.
 """
 
 from __future__ import annotations
@@ -334,4 +336,33 @@ def test_header_names_after_the_cells_of_a_grouping_column_printed_under_its_fir
         ("Head of Early Help", "July 2026", "green"),
         ("Quality Assurance Manager", "End of March 2026", "amber"),
         ("Designated Nurse", "Q3 2025/26", "red"),
+    ]
+
+
+def test_two_wrapped_header_names_whose_lines_print_in_turn_are_read_as_the_two_names() -> None:
+    lines = [
+        *TITLE,
+        *_blocks(
+            "Key actions",
+            "Lead/s",
+            "RAG|Deadline|rating",  # 'RAG rating' beside 'Deadline'
+            "Publish the escalation policy for disagreements between|agencies.",
+            "Head of Service, Front|Door",
+            "Amber",
+            "Q3 2025/26",
+            "Agree the graded care profile so that it is used in every|neglect case.",
+            "Quality Assurance|Manager",
+            "Green",
+            "20 May 2025",
+            "Audit a multi-agency meeting for each locality on children at|risk of exploitation.",
+            "Head of Early Help",
+            "Red",
+            "8 April 2025",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a)[2:] for a in actions] == [
+        ("Head of Service, Front Door", "Q3 2025/26", "amber"),
+        ("Quality Assurance Manager", "20 May 2025", "green"),
+        ("Head of Early Help", "8 April 2025", "red"),
     ]
