@@ -391,7 +391,13 @@ def block_items(
             if bare or m:
                 if cell:
                     above = " ".join(cell)
-                    if row is None or SECTION_HEADING.match(above) or _LABELLED_GROUP.match(above):
+                    opening = m[1] if m else line.rstrip(".)")
+                    if (
+                        row is None
+                        or SECTION_HEADING.match(above)
+                        or _LABELLED_GROUP.match(above)
+                        or _names_strand_of(above, opening)
+                    ):
                         flush()
                         items.append(_heading(above, table, start))  # a heading across the table
                     else:
@@ -675,6 +681,16 @@ _GROUP_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}$")
 def _strand_name(text: str) -> bool:
     """A short name that may be a strand's ('Pursue'), not a status ('Green') or a column's name."""
     return bool(_GROUP_NAME.match(text)) and not _STATUS_WORD.match(text) and not header_fields_of(text)
+
+
+def _names_strand_of(text: str, ref: str) -> bool:
+    """A strand's name ('Partnership') printed right above a reference whose letters it opens with or
+    holds in order ('PAR-1'): the grouping cell of the rows from there, not the row above's last cell."""
+    group = _ROW_GROUP.match(ref)
+    letters: str | None = group[2] if group else None
+    if not letters or not _strand_name(text):
+        return False
+    return _opens_with(text, letters) or _holds_in_order(text, letters)
 
 
 def _row_group(item: Item) -> str | None:

@@ -18,7 +18,9 @@
   make the table look like one whose rows each open with a reference, nor do the numbered cells of
   a grouping column ('1. Management oversight of child protection plans');
 - two wrapped header names side by side whose lines print in turn ('RAG' / 'Deadline' / 'rating'):
-  the two names, not 'RAG' and 'rating' as two status columns.
+  the two names, not 'RAG' and 'rating' as two status columns;
+- a strand's name printed in one block with the reference of that strand's first row ('Partnership'
+  / 'PAR-1'): the heading of those rows, not the last cell of the row before.
 """
 
 from __future__ import annotations
@@ -365,4 +367,35 @@ def test_two_wrapped_header_names_whose_lines_print_in_turn_are_read_as_the_two_
         ("Head of Service, Front Door", "Q3 2025/26", "amber"),
         ("Quality Assurance Manager", "20 May 2025", "green"),
         ("Head of Early Help", "8 April 2025", "red"),
+    ]
+
+
+def test_a_strands_name_printed_right_above_a_reference_of_that_strand_heads_its_rows() -> None:
+    lines = [
+        *TITLE,
+        *_blocks(
+            "No.",
+            "Action required",
+            "Owner",
+            "Deadline",
+            "PRE-1",
+            "Train practitioners in the threshold document with schools.",
+            "Service Manager,|Adolescent Services",
+            "December 2026",
+            "PRE-2",
+            "Develop a multi-agency meeting for each locality.",
+            "Designated Nurse",
+            "Ongoing",
+            "Prevent",  # the strands' names, printed together after the page's rows
+            "Partnership|PAR-1",
+            "Publish the return home interview offer to children who go|missing.",
+            "Independent Scrutineer",
+            "June 2026",
+        ),
+    ]
+    actions = _plan(lines)["actions"]
+    assert [_fields(a)[:4] for a in actions] == [
+        ("PRE-1", "Prevent", "Service Manager, Adolescent Services", "December 2026"),
+        ("PRE-2", "Prevent", "Designated Nurse", "Ongoing"),
+        ("PAR-1", "Partnership", "Independent Scrutineer", "June 2026"),
     ]
