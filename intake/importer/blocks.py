@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
@@ -131,6 +132,25 @@ def _two_names_side_by_side(lines: list[str]) -> list[tuple[str | None, str]] | 
     return None
 
 
+def _two_names_interleaved(lines: list[str]) -> list[tuple[str | None, str]] | None:
+    """Two header cells side by side, each wrapped, their lines printed in turn ('RAG' / 'Deadline' /
+    'rating': 'RAG rating' beside 'Deadline'). Read as the two names, the one printed first first,
+    only where the lines part into two whole column names of different fields in one way alone."""
+    if not 3 <= len(lines) <= _MAX_NAME_LINES or any(len(line.split()) > 3 for line in lines):
+        return None
+    found: list[list[tuple[str | None, str]]] = []
+    for mask in range(1 << (len(lines) - 1)):
+        # the first line opens the left name; each other line goes to the left name or the right one
+        left = [lines[0], *(line for i, line in enumerate(lines[1:]) if not mask >> i & 1)]
+        right = [line for i, line in enumerate(lines[1:]) if mask >> i & 1]
+        if not right or len(left) == 1 and len(right) == len(lines) - 1:
+            continue  # all the lines after the first in one name: a wrapped name beside a short one
+        left_field, right_field = exact_header_field(" ".join(left)), exact_header_field(" ".join(right))
+        if left_field and right_field and left_field != right_field:
+            found.append([(left_field, " ".join(left)), (right_field, " ".join(right))])
+    return found[0] if len(found) == 1 else None
+
+
 _MAX_TITLE_LINES = 3
 
 
@@ -152,7 +172,11 @@ def header_under_title(
 
 def _names(lines: list[str]) -> list[tuple[str | None, str]] | None:
     text = " ".join(lines)
-    return header_fields_of(text) or _two_names_side_by_side(lines) or _header_words(text)
+    named = header_fields_of(text)
+    if named is not None and len({field for field, _ in named}) < len(named):
+        # a field named twice ('RAG Deadline rating'): two wrapped names printed in turn
+        named = _two_names_interleaved(lines) or named
+    return named or _two_names_side_by_side(lines) or _header_words(text)
 
 
 def header_names_gathered(
@@ -196,12 +220,24 @@ def header_names_gathered(
             continue
         gathered: list[int] = []
         at = j
+        under_heading = False  # a heading right under the header, and no row yet after it
         while at < len(out) and page(out[at]) == page(out[k]):
             # not a date ('Q4 2025/26' reads as the quarter columns' names)
             text = " ".join(out[at][1])
             more = None if any(ch.isdigit() for ch in text) else _names(out[at][1])
             if more is None and not gathered and at == j and _LABELLED_GROUP.match(text):
-                break  # a heading right under the header: the names after it are no part of it
+                # unless the header names a grouping column ('Theme'): the headings are its cells,
+                # merged down their rows, printed beside the header's first names
+                under_heading = not any(f in _GROUPING for f in fields)
+            if under_heading and _opens_row(out[at][1]):
+                # rows printed cell after cell (a reference opening each): names after them are
+                # the header's, printed at the page's foot ('Priority 1: ...' / '1.1' / ... / 'Due date')
+                under_heading = False
+            if more is not None and under_heading:
+                # names right under the heading, before any row: a row's cells printed column by
+                # column (pdfminer) as likely as the header's; reading them as the header puts leads
+                # on wrong actions
+                break
             if more is not None:
                 if any(f in fields for f, _ in more):
                     break
@@ -214,6 +250,12 @@ def header_names_gathered(
             out[j:at] = moved + [b for g, b in enumerate(out[j:at], start=j) if g not in keep]
         k = j + len(gathered)
     return out
+
+
+def _opens_row(block: list[str]) -> bool:
+    """A block with a line opening a row: a reference alone or before its action text."""
+    dated = bool(DATE_START.match(" ".join(block)))
+    return not dated and any(_BARE_REF.match(line) or _ref_line(line) for line in block)
 
 
 def _header_run(
@@ -264,24 +306,24 @@ def block_items(
     table = 0
     header: list[str | None] | None = None
     header_names: set[str] = set()
+    header_list: list[str] = []  # the header's names, in order
     row: list[str] | None = None
     row_lines: list[list[str]] = []  # each cell's lines as printed
     row_line = 0
 
+    rows: list[_Row] = []  # each row as printed, placed under its columns once all are read
+    spill: list[tuple[list[str], list[int]]] = []  # blocks after the open row had every cell
+
+    spill_open = True
+
     def flush() -> None:
-        nonlocal row
+        nonlocal row, spill, spill_open
         if row is not None and header is not None:
-            row = _status_apart(row, row_lines, header)
-            if arrange is not None:
-                row = arrange(row, header)
-            if len(row) > len(header):  # blocks printed out of order: kept, in the last column
-                row[len(header) - 1 :] = [" ".join(row[len(header) - 1 :])]
-            items.append(
-                Item(
-                    text="\t".join(row), cells=row, table=table, location=Location(line=row_line, table=table)
-                )
-            )
+            rows.append(_Row(row, row_lines, header, table, row_line, spill, len(items)))
+            items.append(Item(text="", cells=[], table=table))  # placed below
         row = None
+        spill = []
+        spill_open = True
 
     while k < len(blocks):
         found = _header_run(blocks, k)
@@ -291,10 +333,15 @@ def block_items(
                 flush()
                 items.append(Item(text=title, heading=2, location=Location(line=blocks[k][0] + 1)))
             repeated = header is not None and fields == header[: len(fields)]  # perhaps cut by a row
+            if repeated and title is not None and _rest_printed_before(blocks, k, names, header_list):
+                # a new table under its heading with the first columns of the table before it, and
+                # its other names printed before the heading: the same columns as that table
+                fields, names = list(header or fields), list(header_list)
             if not repeated or title is not None:
                 flush()
                 table += 1
                 header = fields
+                header_list = names
                 header_names = {name.lower() for name in names}
                 items.append(
                     Item(
@@ -305,6 +352,7 @@ def block_items(
                     )
                 )
             k = after  # the header repeated on a new page
+            spill_open = False  # blocks after it are the next page's: no pile of this page's cells
             continue
         start, block = blocks[k]
         k += 1
@@ -321,13 +369,16 @@ def block_items(
         opens_row = not dated and any(_BARE_REF.match(line) or _ref_line(line) for line in block)
         if full and not opens_row:
             # the row has a cell for every column: this is text after the table (or cells printed out
-            # of order), not more of the row
+            # of order, such as the cells of the rows above piled after this one), not more of the row
+            if spill_open:
+                spill.append((block, list(range(len(items), len(items) + len(block)))))
             items.extend(
                 Item(text=line, location=Location(line=start + 1 + k)) for k, line in enumerate(block)
             )
             continue
         if row is not None and not opens_row and _LABELLED_GROUP.match(" ".join(block)):
-            flush()  # 'Recommendation 2: ...' after a page break: a heading, not the row's last cell
+            if not _later_group_among_cells(row, blocks, k - 1):
+                flush()  # 'Recommendation 2: ...' after a page break: a heading, not the row's last cell
             items.append(_heading(" ".join(block), table, start))
             continue
         if row is not None and _name_over_repeated_header(block, row, header, blocks, k):
@@ -340,7 +391,13 @@ def block_items(
             if bare or m:
                 if cell:
                     above = " ".join(cell)
-                    if row is None or SECTION_HEADING.match(above) or _LABELLED_GROUP.match(above):
+                    opening = m[1] if m else line.rstrip(".)")
+                    if (
+                        row is None
+                        or SECTION_HEADING.match(above)
+                        or _LABELLED_GROUP.match(above)
+                        or _names_strand_of(above, opening)
+                    ):
                         flush()
                         items.append(_heading(above, table, start))  # a heading across the table
                     else:
@@ -365,9 +422,193 @@ def block_items(
                 row.append(" ".join(cell))
                 row_lines.append(cell)
     flush()
+    dealt = _piled_cells_dealt(rows)
+    for raw in rows:
+        cells = _status_apart(raw.cells, raw.lines, raw.header)
+        if arrange is not None:
+            cells = arrange(cells, raw.header)
+        width = len(raw.header)
+        if len(cells) > width:  # blocks printed out of order: kept, in the last column
+            cells[width - 1 :] = [" ".join(cells[width - 1 :])]
+        location = Location(line=raw.line, table=raw.table)
+        items[raw.at] = Item(text="\t".join(cells), cells=cells, table=raw.table, location=location)
+    if dealt:
+        items = [item for k, item in enumerate(items) if k not in dealt]
     _rows_over_their_children_as_headings(items)
     items = _numbered_headings_over_their_rows(items)
+    _actions_alone_under_their_columns(items, {raw.table: raw.header for raw in rows})
     return items if any(item.cells and len(item.cells) > 2 for item in items) else []
+
+
+@dataclass
+class _Row:
+    """A row as printed: its cells (reference, action, then the others in the order printed), each
+    cell's lines, the header it is under, and the blocks printed after it once it had every cell."""
+
+    cells: list[str]
+    lines: list[list[str]]
+    header: list[str | None]
+    table: int
+    line: int
+    spill: list[tuple[list[str], list[int]]]  # each block, and the text items it was read as
+    at: int  # the row's place among the items
+
+
+# rows whose other cells print together after the last of them: a page's rows at most
+_MAX_PILED_ROWS = 12
+_MAX_PILED_CELLS = 60
+
+
+def _piled_cells_dealt(rows: list[_Row]) -> set[int]:
+    """Rows that have only their first cells (reference and action, perhaps a due date) followed by a
+    row with more blocks after it than it has columns: pdftotext printed the rows' other cells (leads,
+    dates, statuses, progress) together after the last of them, each row's cells in column order.
+    The blocks are dealt back to the rows in order: the cut between one row's cells and the next's
+    is where the columns start again, chosen so that every cell fits its column by what it holds
+    (a date under the due column, a role under the lead). Only where every block finds such a place;
+    otherwise the rows are left as printed. The indices of the text items the blocks had been read as
+    are returned (they are cells now)."""
+    dealt: set[int] = set()
+    for n, last in enumerate(rows):
+        header = last.header
+        # one block past the row's cells is as likely a stray status at the page's foot
+        if len(last.spill) < 2 or header[:2] != ["ref", "text"] or len(header) < 4:
+            continue
+        first = n
+        while (
+            first > 0
+            and n - first < _MAX_PILED_ROWS
+            and rows[first - 1].table == last.table
+            and not rows[first - 1].spill
+            and len(rows[first - 1].cells) < len(header)
+            # a group's number and name ('2' / 'Children who go missing ...') over its rows: a heading
+            and not (rows[first - 1].cells[0].isdigit() and _ROW_GROUP.match(rows[first].cells[0]))
+        ):
+            first -= 1
+        run = rows[first:n]
+        if not run:
+            continue
+        pile = [*last.lines[2:], *(block for block, _ in last.spill)]
+        if len(pile) > _MAX_PILED_CELLS:
+            continue
+        cut = _deal(pile, [row.lines[2:] for row in run], header)
+        if cut is None:
+            continue
+        own, shares = cut
+        for row, share in zip(run, shares, strict=True):
+            row.lines = [*row.lines, *share]
+            row.cells = [*row.cells, *(" ".join(lines) for lines in share)]
+        last.lines = [*last.lines[:2], *own]
+        last.cells = [*last.cells[:2], *(" ".join(lines) for lines in own)]
+        for _, at in last.spill:
+            dealt.update(at)
+        last.spill = []
+    return dealt
+
+
+def _deal(
+    pile: list[list[str]], before: list[list[list[str]]], header: list[str | None]
+) -> tuple[list[list[str]], list[list[list[str]]]] | None:
+    """The pile of blocks printed after the last row of a run cut into: the last row's own first
+    cells, then each row's other cells in turn (the last row's too). The best cut by the cells' fit
+    to their columns; None where no cut gives each row cells that fit its columns in order, or the
+    pile fits as printed (every row of the run already has a lead or date of its own)."""
+    from .cells import _kind, _monotone_fit  # cells builds on this module
+
+    kinds = [_kind(field) for field in header[2:]]
+    texts = [" ".join(lines) for lines in pile]
+    rows = len(before) + 1
+    size = len(texts)
+
+    def fit(first: list[str], more: list[str]) -> float | None:
+        return _monotone_fit([*first, *more], kinds)
+
+    best: tuple[float, list[int]] | None = None
+    # the last row's own first cells: as many blocks as it had before the pile went on
+    for own in range(0, min(size, len(kinds)) + 1):
+        # cuts[i][p]: the best score of rows 0..i-1 taking blocks own..p-1, and the cut points
+        cuts: list[dict[int, tuple[float, list[int]]]] = [{own: (0.0, [])}]
+        for i in range(rows):
+            mine = [" ".join(lines) for lines in before[i]] if i < rows - 1 else texts[:own]
+            reach: dict[int, tuple[float, list[int]]] = {}
+            for start, (score, points) in cuts[-1].items():
+                ends = range(start, size + 1) if i < rows - 1 else [size]
+                for end in ends:
+                    if end - start > len(kinds):
+                        break
+                    got = fit(mine, texts[start:end])
+                    if got is None:
+                        continue
+                    total = score + got
+                    if end not in reach or total > reach[end][0]:
+                        reach[end] = (total, [*points, end])
+            cuts.append(reach)
+        if size in cuts[-1] and (best is None or cuts[-1][size][0] > best[0]):
+            best = cuts[-1][size]
+            best = (best[0], [own, *best[1]])
+    if best is None:
+        return None
+    points = best[1]
+    own_cells = pile[: points[0]]
+    shares = [pile[points[i] : points[i + 1]] for i in range(rows - 1)]
+    last_share = pile[points[rows - 1] :]
+    if not any(shares):
+        return None
+    return [*own_cells, *last_share], shares
+
+
+# how far before a table's heading the rest of its header may be printed
+_NAMES_BEFORE = 8
+
+
+def _rest_printed_before(
+    blocks: list[tuple[int, list[str]]], k: int, names: list[str], before: list[str]
+) -> bool:
+    """A header at block ``k`` naming only the first columns of the header ``before`` (a table under
+    each strand's heading, all with the same columns), where a column name it lacks is printed alone
+    in one of the blocks just before it: pdftotext printed the header row's right-hand names first
+    ('Lead' / 'Target date' / 'Priority 2: Tackling neglect' / 'No.' / 'Agreed action' / 'Status')."""
+    if len(names) >= len(before):
+        return False
+    missing = {name.lower() for name in before[len(names) :]}
+    return any(" ".join(lines).lower() in missing for _, lines in blocks[max(0, k - _NAMES_BEFORE) : k])
+
+
+def _actions_alone_under_their_columns(items: list[Item], headers: dict[int, list[str | None]]) -> None:
+    """A row of only its reference and action (its other cells empty, or printed where they could
+    not be placed) given empty cells after them, so that the two are read under the reference and
+    action columns: two cells under a wider header are otherwise placed among its columns by
+    position, which can put the action under another column and lose the row. Run after the rows
+    of only a number and a name are read as headings."""
+    for k, item in enumerate(items):
+        header = headers.get(item.table or 0)
+        if (
+            item.bold
+            or not item.cells
+            or len(item.cells) != 2
+            or header is None
+            or header[:2] != ["ref", "text"]
+        ):
+            continue
+        cells = [*item.cells, *([""] * (len(header) - 2))]
+        items[k] = Item(text="\t".join(cells), cells=cells, table=item.table, location=item.location)
+
+
+def _later_group_among_cells(row: list[str], blocks: list[tuple[int, list[str]]], k: int) -> bool:
+    """A later group's cell ('Priority 2: ...' while row 1.1 has only its reference and text) printed
+    between a row's action and its other cells, which come after it (and after any other group's
+    cell): the group column's cells, merged down their rows, printed beside the first row of the
+    table. The row is not over: its cells follow, and the heading goes over its own rows later."""
+    group = _ROW_GROUP.match(row[0]) if len(row) <= 2 else None
+    label = _LABELLED_GROUP.match(" ".join(blocks[k][1]))
+    if group is None or label is None or not group[1] or not label[1].isdigit():
+        return False
+    if int(label[1]) <= int(group[1]):
+        return False
+    after = k + 1
+    while after < len(blocks) and _LABELLED_GROUP.match(" ".join(blocks[after][1])):
+        after += 1
+    return after < len(blocks) and not _opens_row(blocks[after][1]) and _header_run(blocks, after) is None
 
 
 def _name_over_repeated_header(
@@ -440,6 +681,16 @@ _GROUP_NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}$")
 def _strand_name(text: str) -> bool:
     """A short name that may be a strand's ('Pursue'), not a status ('Green') or a column's name."""
     return bool(_GROUP_NAME.match(text)) and not _STATUS_WORD.match(text) and not header_fields_of(text)
+
+
+def _names_strand_of(text: str, ref: str) -> bool:
+    """A strand's name ('Partnership') printed right above a reference whose letters it opens with or
+    holds in order ('PAR-1'): the grouping cell of the rows from there, not the row above's last cell."""
+    group = _ROW_GROUP.match(ref)
+    letters: str | None = group[2] if group else None
+    if not letters or not _strand_name(text):
+        return False
+    return _opens_with(text, letters) or _holds_in_order(text, letters)
 
 
 def _row_group(item: Item) -> str | None:

@@ -13,19 +13,19 @@ table (or the cell of a grouping column, 'Theme', merged down its rows and print
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .blocks import (
     _BARE_REF,
-    _REF_LINE,
     _STATUS_WORD,
     _blocks,
-    _header_words,
     _heading,
+    _names,
+    _ref_line,
     header_names_gathered,
     header_under_title,
 )
-from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
 from .normalise import is_undated_ok, looks_like_rag, opens_status, parse_due
@@ -35,6 +35,7 @@ from .synonyms import exact_header_field
 from .textlayout import DATE_START
 
 _GROUPING = ("section", "question", "group")
+_WHOLE_NUMBER = re.compile(r"^\d{1,2}[.)]?(?:\s|$)")
 _ROLE_TAGS = frozenset("TJOARI")
 _ACTION_CELLS = ("owner", "due", "rag")
 # a short progress cell that is a status rather than a heading
@@ -46,6 +47,7 @@ _SKIP_OTHER = -0.5  # progress not yet reported, evidence not yet gathered: comm
 _SPLIT = -0.5  # for each extra cell one line is cut into
 _CONTINUED = -2.0  # a cell printed as two blocks (a blank line inside it)
 _NEG = -1e9
+_MOVED_STATUS = -0.5  # a status word read out of the place it was printed in
 
 
 def _header_at(
@@ -58,8 +60,7 @@ def _header_at(
     j = k
     title: str | None = None
     while j < len(blocks):
-        text = " ".join(blocks[j][1])
-        named = header_fields_of(text) or _header_words(text)
+        named = _names(blocks[j][1])
         if named is None and j == k:
             above, named = header_under_title(blocks[j][1])
             # the document's own title (its first lines) is no section
@@ -266,7 +267,15 @@ def cell_items(lines: list[str]) -> list[Item]:
             if " ".join(blocks[k][1]).lower() not in header_names:
                 body.append(blocks[k])
             k += 1
-        opened = sum(1 for _, lines in body if _REF_LINE.match(lines[0]) or _BARE_REF.match(lines[0]))
+        # a due date opening with its day ('4 September' / '2025') opens no row; under a grouping
+        # column, a whole number opening a block ('1. Management oversight ...') is a group's cell
+        grouped = any(f in _GROUPING for f in fields)
+        opened = sum(
+            1
+            for _, lines in body
+            if (_ref_line(lines[0]) or _BARE_REF.match(lines[0]))
+            and not (grouped and _WHOLE_NUMBER.match(lines[0]))
+        )
         if opened >= 2:
             continue  # each action's reference opens its cell: read by the rows the references start
         if title is not None:
@@ -364,6 +373,25 @@ def row_by_content(row: list[str], fields: list[str | None]) -> list[str]:
     if status is not None:
         out[fields.index("rag")] = status
     return out
+
+
+def _monotone_fit(cells: list[str], kinds: list[str]) -> float | None:
+    """How well the cells fit the columns in order (one cell a column); None where they cannot. A
+    status word printed out of its place (after the progress) is still the status, as row_by_content
+    reads it, at a small cost: cells in their columns' order are the likelier reading."""
+    options: list[float] = []
+    placed = _monotone(cells, kinds)
+    if placed is not None:
+        options.append(sum(_fit(cell, kinds[at]) for cell, at in zip(cells, placed, strict=True)))
+    words = [k for k, cell in enumerate(cells) if _STATUS_WORD.match(cell)]
+    if "rag" in kinds and len(words) == 1:
+        rest = [cell for k, cell in enumerate(cells) if k != words[0]]
+        others = [kind for kind in kinds if kind != "rag"]
+        moved = _monotone(rest, others)
+        if moved is not None:
+            got = sum(_fit(cell, others[at]) for cell, at in zip(rest, moved, strict=True))
+            options.append(got + _fit(cells[words[0]], "rag") + _MOVED_STATUS)
+    return max(options, default=None)
 
 
 def _monotone(cells: list[str], kinds: list[str]) -> list[int] | None:
