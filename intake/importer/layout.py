@@ -11,6 +11,7 @@ from .bullets import list_items
 from .meta import item_texts, title_row
 from .model import Action, EarlierUpdate, ImportWarning, Location, PlanDraft, Section
 from .normalise import (
+    MONTH_PATTERN,
     clean_text,
     completion_in_text,
     find_dates,
@@ -442,6 +443,10 @@ def _round(cell: str, fld: str | None, index: int) -> tuple[dt.date, int] | None
         return None
     dates = find_dates(cell)
     return (max(dates) if dates else dt.date.min, index)
+
+
+_DAY_OF_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+_OPENS_WITH_MONTH = re.compile(rf"{MONTH_PATTERN}\b", re.I)
 
 
 def _earlier_rounds(
@@ -929,6 +934,11 @@ class Builder:
             progress = values.get("progress", "")
             ended = progress if not progress or progress[-1:] in ".;:!?" else f"{progress}."
             values["progress"] = f"{ended} Evidence: {' '.join(cited)}".strip()
+        if _DAY_OF_MONTH.fullmatch(values.get("owner", "")) and _OPENS_WITH_MONTH.match(
+            values.get("due", "")
+        ):
+            # a due date's day printed in the lead's place ('28' | 'May 2026'): no lead is a day
+            values["due"] = f"{values.pop('owner')} {values['due']}"
         if len(grouping) > 1:
             self._nested_groups(grouping, values, raw_values)
         if self.progress_date is None and values.get("progress"):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from intake.importer.api import import_document
 from intake.importer.columnruns import column_run_items
+from intake.importer.layout import build_from_items
+from intake.importer.model import PlanDraft
 
 TEXTS = (
     "Review the strategy discussion record so that it asks\nwhat the child has said.\n\n"
@@ -92,7 +94,12 @@ def test_rows_printed_one_after_another_that_no_other_reading_reads_are_read_by_
         "28 May 2026\n\nTwo of four sessions delivered; police\nattendance lower than planned.\n\n"
         "25 September 2026 Agreed at the executive and in use since\n\n"
     )
-    draft = import_document(text.encode(), filename="plan.txt")
+    # (the cell-after-cell reading of plain pdftotext text now reads this text first: the counting
+    # is what the import falls back on where nothing else reads, so it is asked directly here)
+    runs = column_run_items(text.split("\n"), clear_only=False)
+    assert runs is not None
+    draft = PlanDraft(document="plan.txt")
+    build_from_items(draft, runs.items)
     got = [(a.text[:15], a.owner, a.due_text) for a in draft.actions]
     assert got == [
         ("Relaunch the st", "Designated Nurse, Safeguarding Children", None),

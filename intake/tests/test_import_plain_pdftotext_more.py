@@ -399,3 +399,12 @@ def test_a_strands_name_printed_right_above_a_reference_of_that_strand_heads_its
         ("PRE-2", "Prevent", "Designated Nurse", "Ongoing"),
         ("PAR-1", "Partnership", "Independent Scrutineer", "June 2026"),
     ]
+
+
+def test_a_due_dates_day_printed_in_the_leads_place_goes_back_to_the_date() -> None:
+    text = "Ref\tAction\tLead\tDue\n1.1\tAudit the front door.\t28\tMay 2026\n1.2\tTrain leads.\tHead of MASH\tJune 2026\n"
+    draft = import_document(text.encode(), filename="plan.txt")
+    assert [(a.owner, a.due_text) for a in draft.actions] == [
+        (None, "28 May 2026"),
+        ("Head of MASH", "June 2026"),
+    ]
