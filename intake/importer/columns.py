@@ -946,10 +946,13 @@ def _second_date(field: str | None, piece: str, above: list[list[str]], k: int) 
 def _crosses(line: str, columns: list[_Column]) -> bool:
     """Whether a word runs over a column's start (text not laid out in these columns). A word after a
     gap that starts a few characters left of a column's start opens that column's cell: pdftotext
-    places each row a little apart from the header."""
+    places each row a little apart from the header. So does one that could open the cell there,
+    pushed further left by a long cell before it ('Fewer repeat 31/07/2025' over 'Deadline'), as
+    ``_assign`` reads it: prose running across the columns seldom straddles each one so."""
     return any(
         start < c.start - (SHIFT if line[max(0, start - 2) : start] == "  " else 1)
         and start + len(word) > c.start + 1
+        and not (start >= c.start - PUSH and _opens(c, word))
         for start, word in _words(line)
         for c in columns[1:]
     )

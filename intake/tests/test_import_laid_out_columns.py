@@ -865,3 +865,64 @@ def test_a_second_date_at_a_pages_foot_below_a_whole_due_date_is_the_cut_rows() 
         ("3.4", "December 2026 (revised to March 2027)"),
         ("4.1", "31/01/2026"),
     ]
+
+
+def test_cells_pushed_left_of_their_columns_by_long_cells_before_them_are_still_a_table() -> None:
+    # 'Fewer repeat' pushes each due date, and the leads beside it, several places left of their
+    # columns' names, so that a third of the lines reach over a column's start: cells that open
+    # there (a date, a capital), not text running across the columns
+    draft = _import(
+        "Number Agreed action                      RAG    Outcome        Deadline      Lead/s",
+        "                                          rating",
+        "Priority 1: Children's voices are not consistently heard in strategy discussions",
+        "1.1       Agree the return home                 Practitioners   30/09/2025 Independent",
+        "          interview offer to children           report more                Scrutineer",
+        "          who go missing.                       confidence",
+        "                                                in escalating",
+        "                                                concerns.",
+        "",
+        "1.2       Review the graded care                Fewer repeat 31/07/2025 Designated",
+        "          profile so that it is used in         referrals               Nurse,",
+        "          every neglect case.                   within twelve           Safeguarding",
+        "                                                months.                 Children",
+        "1.3       Develop the threshold                 Fewer repeat 28/02/2025 Designated",
+        "          document with schools,                referrals               Nurse,",
+        "          health visitors and the               within twelve           Safeguarding",
+        "          police.                               months.                 Children",
+        "",
+        "",
+        "Priority 2: Children who go missing from home or care",
+        "2.1       Review the domestic                   Fewer repeat 31/08/2025 Independent",
+        "          abuse notification process            referrals               Scrutineer",
+        "          so that schools hear of               within twelve",
+        "          incidents before the next             months.",
+        "          school day.",
+        "2.2       Relaunch the threshold                Children's      March         Quality",
+        "          document with schools,                views are       2026          Assurance",
+        "          health visitors and the               recorded in                   Manager",
+        "          police.                               every plan.",
+        "2.3       Introduce the escalation              Fewer repeat 30/06/2025 Designated",
+        "          policy for disagreements              referrals               Nurse,",
+        "          between agencies.                     within twelve           Safeguarding",
+        "                                                months.                 Children",
+        "2.4       Publish the escalation                Children's      Ongoing       Designated",
+        "          policy for disagreements              views are                     Nurse,",
+        "          between agencies.                     recorded in                   Safeguarding",
+        "                                                every plan.                   Children",
+        "2.5       Develop a multi-agency                Practitioners   Q4            Head of",
+        "          meeting for each locality             report more     2025/26       Service,",
+        "          on children at risk of                confidence                    Front Door",
+        "          exploitation.                         in escalating",
+        "                                                concerns.",
+        "2.6       Introduce the strategy                Practitioners   February      Quality",
+        "          discussion record so that             report more     2025          Assurance",
+        "          it asks what the child has            confidence      (revised to   Manager",
+        "          said.                                 in escalating   May 2025)",
+        "                                                concerns.",
+    )
+    assert [(a.ref, a.due_text, a.owner) for a in draft.actions][:3] == [
+        ("1.1", "30/09/2025", "Independent Scrutineer"),
+        ("1.2", "31/07/2025", "Designated Nurse, Safeguarding Children"),
+        ("1.3", "28/02/2025", "Designated Nurse, Safeguarding Children"),
+    ]
+    assert len(draft.actions) == 9
