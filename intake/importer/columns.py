@@ -602,7 +602,7 @@ def _starts_row(
     return after_blank or not any(row[k] for k in others)
 
 
-_GOES_ON = re.compile(r"(?:[,/&(\-–:]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
+_GOES_ON = re.compile(r"(?:[,;/&(\-–:]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
 _BARE_YEAR = re.compile(r"^\(?\d{4}\)?(?:\s|$)")
 
 
@@ -611,6 +611,8 @@ def _opens_cell(field: str | None, piece: str, above: str) -> bool:
     ('Head of Service' after 'Designated Nurse', not 'Manager' after 'Quality Assurance and')."""
     if not (piece[:1].isupper() or piece[:1].isdigit()) or _GOES_ON.search(above.rstrip()):
         return False
+    if above.count("(") > above.count(")"):
+        return False  # inside brackets ('(Service' over 'Manager,')
     if field == "due":
         return _OPENS_DUE.match(piece) is not None and not _BARE_YEAR.match(piece)  # '2025' ends 'March'
     if field == "rag":
@@ -912,29 +914,34 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
         # table, so with no row above them to go on with), which the next row's first line leaves empty
         return 0
     best = len(row_lines)
-    last: dict[int, str] = {}  # column -> its last piece at the foot of the page
     top: dict[int, str] = {}  # column -> its first piece at the foot of the page (from line ``j``)
     for j in range(len(row_lines) - 1, 0, -1):
         for k, piece in enumerate(cells[j]):
             if piece:
-                last.setdefault(k, piece)
                 top[k] = piece
         shared = [k for k in top if first[k]]
-        if shared and all(_opens_cell(fields[k], first[k], last[k]) for k in shared):
-            break  # the next row opens its own cells there
+        if shared and all(
+            _opens_cell(fields[k], first[k], _cell_above(cells, len(cells), k)) for k in shared
+        ):
+            break  # the next row opens its own cells there (not going on with a bracket: '(Service')
         # a second value under a cell the row before has ended, or a value in a column the row
         # before left empty from its first line (its cells open there: this one is another row's)
         ended = [k for k in top if not cells[j - 1][k] or _second_date(fields[k], top[k], cells[:j], k)]
-        if ended and all(k in ended or _opens_cell(fields[k], top[k], cells[j - 1][k]) for k in top):
+        if ended and all(k in ended or _opens_cell(fields[k], top[k], _cell_above(cells, j, k)) for k in top):
             best = j
     return best
+
+
+def _cell_above(cells: list[list[str]], j: int, k: int) -> str:
+    """Column ``k``'s text on the lines before line ``j`` (a bracket opened lines above goes on)."""
+    return " ".join(line[k] for line in cells[:j] if line[k])
 
 
 def _second_date(field: str | None, piece: str, above: list[list[str]], k: int) -> bool:
     """Whether ``piece`` opens a date below a due cell (column ``k`` of the lines ``above``) that
     already holds a whole one ('31/01/2026' under 'December 2026 (revised to March 2027)'): a due cell
     holds one date, so this is another row's."""
-    before = " ".join(line[k] for line in above if line[k])
+    before = _cell_above(above, len(above), k)
     return (
         field == "due"
         and _opens_cell(field, piece, before)

@@ -926,3 +926,59 @@ def test_cells_pushed_left_of_their_columns_by_long_cells_before_them_are_still_
         ("1.3", "28/02/2025", "Designated Nurse, Safeguarding Children"),
     ]
     assert len(draft.actions) == 9
+
+
+def test_a_lead_going_on_after_a_semicolon_or_inside_brackets_is_not_the_cut_rows() -> None:
+    # 'Tom Wright' after 'Coordinator);' and 'Manager,' inside '(Service' go on with row 3.1's leads;
+    # only 'Service' / 'Manager,' beside 'Blue', at the page's foot, open row 3.2's
+    header = "What we will do                        Responsible      BRAG       By when"
+    draft = _import(
+        header,
+        "3.1 Audit the escalation policy for    Alex Brown       Green      End of July",
+        "disagreements between agencies.        (Partnership                2026",
+        "                                       Training",
+        "                                       Coordinator);",
+        "                                       Tom Wright",
+        "                                       (Service",
+        "                                       Manager,",
+        "                                       Adolescent",
+        "                                       Services)",
+        "                                       Service          Blue",
+        "                                       Manager,",
+        "\f" + header,
+        "3.2 Train practitioners in the         Adolescent                  April 2025",
+        "strategy discussion record.            Services",
+        "3.3 Develop the return home            Head of          Amber      August 2025",
+        "interview offer.                       Service",
+    )
+    assert [(a.ref, a.owner, a.rag) for a in draft.actions] == [
+        (
+            "3.1",
+            "Alex Brown (Partnership Training Coordinator); Tom Wright (Service Manager, Adolescent Services)",
+            "green",
+        ),
+        ("3.2", "Service Manager, Adolescent Services", "complete"),
+        ("3.3", "Head of Service", "amber"),
+    ]
+
+
+def test_a_cut_rows_lead_opening_a_bracket_at_a_pages_foot_goes_on_over_the_break() -> None:
+    # row 3.2's leads open at the foot of the page ('Priya Shah (Service'); 'Services); Alex' on the
+    # next page closes the bracket, so it goes on with them rather than opening a cell of its own
+    header = "Action required                       Target date     Lead officer"
+    draft = _import(
+        header,
+        "3.1 Audit thirty child protection     April 2026      Detective Inspector,",
+        "plans each quarter.                   (revised to     Public Protection",
+        "                                      July 2026)",
+        "                                                      Priya Shah (Service",
+        "                                                      Manager, Adolescent",
+        "\f" + header,
+        "3.2 Train practitioners in            January 2025    Services); Alex",
+        "supervision records.                                  Brown (Detective",
+        "                                                      Inspector)",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("3.1", "Detective Inspector, Public Protection"),
+        ("3.2", "Priya Shah (Service Manager, Adolescent Services); Alex Brown (Detective Inspector)"),
+    ]
