@@ -988,6 +988,7 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
                 or _REF.match(piece.split()[0])
                 or parse_due(piece) is not None  # 'May 2026' under 'By when': a cell's, not the name's
                 or _SENTENCE_GOES_ON.search(piece)  # 'board. Progress will': a cut row's action text
+                or piece.endswith((",", ";"))  # 'and Detective Inspector,': a cut row's lead going on
                 or field is None
                 or not any(could_be_header_word(w) for w in piece.split())  # 'Prevent': a heading below
             ):

@@ -982,3 +982,20 @@ def test_a_cut_rows_lead_opening_a_bracket_at_a_pages_foot_goes_on_over_the_brea
         ("3.1", "Detective Inspector, Public Protection"),
         ("3.2", "Priya Shah (Service Manager, Adolescent Services); Alex Brown (Detective Inspector)"),
     ]
+
+
+def test_a_cut_rows_lead_ending_in_a_comma_under_the_repeated_header_is_not_part_of_its_name() -> None:
+    header = "Number    Agreed action                                 Action owner               Timescale"
+    draft = _import(
+        header,
+        "PAR-4     Commission the seven minute briefings         Designated Nurse,          End of July 2026",
+        "          published after each rapid review.            Safeguarding Children",
+        "\f" + header,
+        "                                                        and Detective Inspector,",
+        "                                                        Public Protection",
+        "PAR-5     Audit the escalation policy.                  Head of Early Help         Ongoing",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("PAR-4", "Designated Nurse, Safeguarding Children and Detective Inspector, Public Protection"),
+        ("PAR-5", "Head of Early Help"),
+    ]
