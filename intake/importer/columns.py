@@ -859,7 +859,11 @@ def _read_table(
         crossing += _crosses(raw, columns)
         cells = _assign(raw, columns)
         numbered = cut is not None and refs_in_text
-        if row is None or _starts_row(cells, fields, row, above, blank_run > 0, numbered):
+        if (
+            row is None
+            or _starts_row(cells, fields, row, above, blank_run > 0, numbered)
+            or (cut is not None and cut == len(row_lines) and _opens_cut_row(cells, fields, row, row_lines))
+        ):
             refs_in_text = (rows_started == 0 or refs_in_text) and bool(
                 "text" in fields and _NUMBERED_ACTION.match(cells[fields.index("text")])
             )
@@ -888,6 +892,21 @@ def _read_table(
     if crossing > MAX_CROSSING * lines_read:
         return [], i  # the text runs across the columns: not a table laid out in them
     return items, i
+
+
+def _opens_cut_row(
+    cells: list[str], fields: list[str | None], row: list[str], row_lines: list[tuple[str, list[_Column]]]
+) -> bool:
+    """Whether the first line after a repeated header opens the row whose short cells the page
+    before ended with (a lead, date and status at its foot, as ``_foot_of_cut_row`` finds them): in a
+    table without references, its action text opens a sentence after the row above's closed one,
+    while its other cells go on with those at the foot."""
+    if "ref" in fields or "text" not in fields:
+        return False
+    text, before = cells[fields.index("text")], row[fields.index("text")].rstrip()
+    if not text[:1].isupper() or before[-1:] not in (".", "!", "?"):
+        return False
+    return _foot_of_cut_row(row_lines, cells) < len(row_lines)
 
 
 def _joined_cells(row_lines: list[tuple[str, list[_Column]]], count: int) -> list[str]:

@@ -999,3 +999,36 @@ def test_a_cut_rows_lead_ending_in_a_comma_under_the_repeated_header_is_not_part
         ("PAR-4", "Designated Nurse, Safeguarding Children and Detective Inspector, Public Protection"),
         ("PAR-5", "Head of Early Help"),
     ]
+
+
+def test_a_row_cut_with_its_cells_but_not_its_action_at_a_pages_foot_opens_on_the_next_page() -> None:
+    # no references: row 3's lead, progress, date and status open at the foot of the page, and its
+    # action text, a new sentence after row 2's closed one, only under the repeated header
+    header = "Agreed action                            Responsible    Update                      Due date        BRAG"
+    draft = _import(
+        header,
+        "Train practitioners in supervision       Head of Early  First audit complete and    30/06/2026      B",
+        "records of team managers.                Help           reported to the subgroup.",
+        "Introduce the strategy discussion        Designated                                 27 July 2026    R",
+        "record so that it asks what the child    Nurse",
+        "has said.",
+        "                                         Detective      Delayed by changes in       Q1 2026/27      G",
+        "                                         Inspector,     the analyst team; new",
+        "\f" + header,
+        "Publish a multi-agency meeting for       Public         date agreed.",
+        "each locality.                           Protection",
+        "Audit the strategy discussion record.    Head of        No update this quarter.     End of June     G",
+        "                                         Service        ",
+    )
+    assert [(a.text, a.owner, a.due_text) for a in draft.actions][1:3] == [
+        (
+            "Introduce the strategy discussion record so that it asks what the child has said.",
+            "Designated Nurse",
+            "27 July 2026",
+        ),
+        (
+            "Publish a multi-agency meeting for each locality.",
+            "Detective Inspector, Public Protection",
+            "Q1 2026/27",
+        ),
+    ]
