@@ -602,7 +602,7 @@ def _starts_row(
     return after_blank or not any(row[k] for k in others)
 
 
-_GOES_ON = re.compile(r"(?:[,/&(\-–:]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
+_GOES_ON = re.compile(r"(?:[,;/&(\-–:]|\b(?:and|or|of|the|for|to|in|with))$", re.I)
 _BARE_YEAR = re.compile(r"^\(?\d{4}\)?(?:\s|$)")
 
 
@@ -611,6 +611,8 @@ def _opens_cell(field: str | None, piece: str, above: str) -> bool:
     ('Head of Service' after 'Designated Nurse', not 'Manager' after 'Quality Assurance and')."""
     if not (piece[:1].isupper() or piece[:1].isdigit()) or _GOES_ON.search(above.rstrip()):
         return False
+    if above.count("(") > above.count(")"):
+        return False  # inside brackets ('(Service' over 'Manager,')
     if field == "due":
         return _OPENS_DUE.match(piece) is not None and not _BARE_YEAR.match(piece)  # '2025' ends 'March'
     if field == "rag":
@@ -857,7 +859,11 @@ def _read_table(
         crossing += _crosses(raw, columns)
         cells = _assign(raw, columns)
         numbered = cut is not None and refs_in_text
-        if row is None or _starts_row(cells, fields, row, above, blank_run > 0, numbered):
+        if (
+            row is None
+            or _starts_row(cells, fields, row, above, blank_run > 0, numbered)
+            or (cut is not None and cut == len(row_lines) and _opens_cut_row(cells, fields, row, row_lines))
+        ):
             refs_in_text = (rows_started == 0 or refs_in_text) and bool(
                 "text" in fields and _NUMBERED_ACTION.match(cells[fields.index("text")])
             )
@@ -888,6 +894,21 @@ def _read_table(
     return items, i
 
 
+def _opens_cut_row(
+    cells: list[str], fields: list[str | None], row: list[str], row_lines: list[tuple[str, list[_Column]]]
+) -> bool:
+    """Whether the first line after a repeated header opens the row whose short cells the page
+    before ended with (a lead, date and status at its foot, as ``_foot_of_cut_row`` finds them): in a
+    table without references, its action text opens a sentence after the row above's closed one,
+    while its other cells go on with those at the foot."""
+    if "ref" in fields or "text" not in fields:
+        return False
+    text, before = cells[fields.index("text")], row[fields.index("text")].rstrip()
+    if not text[:1].isupper() or before[-1:] not in (".", "!", "?"):
+        return False
+    return _foot_of_cut_row(row_lines, cells) < len(row_lines)
+
+
 def _joined_cells(row_lines: list[tuple[str, list[_Column]]], count: int) -> list[str]:
     row = [""] * count
     for line, under in row_lines:
@@ -912,29 +933,34 @@ def _foot_of_cut_row(row_lines: list[tuple[str, list[_Column]]], first: list[str
         # table, so with no row above them to go on with), which the next row's first line leaves empty
         return 0
     best = len(row_lines)
-    last: dict[int, str] = {}  # column -> its last piece at the foot of the page
     top: dict[int, str] = {}  # column -> its first piece at the foot of the page (from line ``j``)
     for j in range(len(row_lines) - 1, 0, -1):
         for k, piece in enumerate(cells[j]):
             if piece:
-                last.setdefault(k, piece)
                 top[k] = piece
         shared = [k for k in top if first[k]]
-        if shared and all(_opens_cell(fields[k], first[k], last[k]) for k in shared):
-            break  # the next row opens its own cells there
+        if shared and all(
+            _opens_cell(fields[k], first[k], _cell_above(cells, len(cells), k)) for k in shared
+        ):
+            break  # the next row opens its own cells there (not going on with a bracket: '(Service')
         # a second value under a cell the row before has ended, or a value in a column the row
         # before left empty from its first line (its cells open there: this one is another row's)
         ended = [k for k in top if not cells[j - 1][k] or _second_date(fields[k], top[k], cells[:j], k)]
-        if ended and all(k in ended or _opens_cell(fields[k], top[k], cells[j - 1][k]) for k in top):
+        if ended and all(k in ended or _opens_cell(fields[k], top[k], _cell_above(cells, j, k)) for k in top):
             best = j
     return best
+
+
+def _cell_above(cells: list[list[str]], j: int, k: int) -> str:
+    """Column ``k``'s text on the lines before line ``j`` (a bracket opened lines above goes on)."""
+    return " ".join(line[k] for line in cells[:j] if line[k])
 
 
 def _second_date(field: str | None, piece: str, above: list[list[str]], k: int) -> bool:
     """Whether ``piece`` opens a date below a due cell (column ``k`` of the lines ``above``) that
     already holds a whole one ('31/01/2026' under 'December 2026 (revised to March 2027)'): a due cell
     holds one date, so this is another row's."""
-    before = " ".join(line[k] for line in above if line[k])
+    before = _cell_above(above, len(above), k)
     return (
         field == "due"
         and _opens_cell(field, piece, before)
@@ -946,10 +972,13 @@ def _second_date(field: str | None, piece: str, above: list[list[str]], k: int) 
 def _crosses(line: str, columns: list[_Column]) -> bool:
     """Whether a word runs over a column's start (text not laid out in these columns). A word after a
     gap that starts a few characters left of a column's start opens that column's cell: pdftotext
-    places each row a little apart from the header."""
+    places each row a little apart from the header. So does one that could open the cell there,
+    pushed further left by a long cell before it ('Fewer repeat 31/07/2025' over 'Deadline'), as
+    ``_assign`` reads it: prose running across the columns seldom straddles each one so."""
     return any(
         start < c.start - (SHIFT if line[max(0, start - 2) : start] == "  " else 1)
         and start + len(word) > c.start + 1
+        and not (start >= c.start - PUSH and _opens(c, word))
         for start, word in _words(line)
         for c in columns[1:]
     )
@@ -978,6 +1007,7 @@ def _skip_header_lines(lines: list[str], i: int, columns: list[_Column]) -> int:
                 or _REF.match(piece.split()[0])
                 or parse_due(piece) is not None  # 'May 2026' under 'By when': a cell's, not the name's
                 or _SENTENCE_GOES_ON.search(piece)  # 'board. Progress will': a cut row's action text
+                or piece.endswith((",", ";"))  # 'and Detective Inspector,': a cut row's lead going on
                 or field is None
                 or not any(could_be_header_word(w) for w in piece.split())  # 'Prevent': a heading below
             ):

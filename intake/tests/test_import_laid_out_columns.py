@@ -865,3 +865,170 @@ def test_a_second_date_at_a_pages_foot_below_a_whole_due_date_is_the_cut_rows() 
         ("3.4", "December 2026 (revised to March 2027)"),
         ("4.1", "31/01/2026"),
     ]
+
+
+def test_cells_pushed_left_of_their_columns_by_long_cells_before_them_are_still_a_table() -> None:
+    # 'Fewer repeat' pushes each due date, and the leads beside it, several places left of their
+    # columns' names, so that a third of the lines reach over a column's start: cells that open
+    # there (a date, a capital), not text running across the columns
+    draft = _import(
+        "Number Agreed action                      RAG    Outcome        Deadline      Lead/s",
+        "                                          rating",
+        "Priority 1: Children's voices are not consistently heard in strategy discussions",
+        "1.1       Agree the return home                 Practitioners   30/09/2025 Independent",
+        "          interview offer to children           report more                Scrutineer",
+        "          who go missing.                       confidence",
+        "                                                in escalating",
+        "                                                concerns.",
+        "",
+        "1.2       Review the graded care                Fewer repeat 31/07/2025 Designated",
+        "          profile so that it is used in         referrals               Nurse,",
+        "          every neglect case.                   within twelve           Safeguarding",
+        "                                                months.                 Children",
+        "1.3       Develop the threshold                 Fewer repeat 28/02/2025 Designated",
+        "          document with schools,                referrals               Nurse,",
+        "          health visitors and the               within twelve           Safeguarding",
+        "          police.                               months.                 Children",
+        "",
+        "",
+        "Priority 2: Children who go missing from home or care",
+        "2.1       Review the domestic                   Fewer repeat 31/08/2025 Independent",
+        "          abuse notification process            referrals               Scrutineer",
+        "          so that schools hear of               within twelve",
+        "          incidents before the next             months.",
+        "          school day.",
+        "2.2       Relaunch the threshold                Children's      March         Quality",
+        "          document with schools,                views are       2026          Assurance",
+        "          health visitors and the               recorded in                   Manager",
+        "          police.                               every plan.",
+        "2.3       Introduce the escalation              Fewer repeat 30/06/2025 Designated",
+        "          policy for disagreements              referrals               Nurse,",
+        "          between agencies.                     within twelve           Safeguarding",
+        "                                                months.                 Children",
+        "2.4       Publish the escalation                Children's      Ongoing       Designated",
+        "          policy for disagreements              views are                     Nurse,",
+        "          between agencies.                     recorded in                   Safeguarding",
+        "                                                every plan.                   Children",
+        "2.5       Develop a multi-agency                Practitioners   Q4            Head of",
+        "          meeting for each locality             report more     2025/26       Service,",
+        "          on children at risk of                confidence                    Front Door",
+        "          exploitation.                         in escalating",
+        "                                                concerns.",
+        "2.6       Introduce the strategy                Practitioners   February      Quality",
+        "          discussion record so that             report more     2025          Assurance",
+        "          it asks what the child has            confidence      (revised to   Manager",
+        "          said.                                 in escalating   May 2025)",
+        "                                                concerns.",
+    )
+    assert [(a.ref, a.due_text, a.owner) for a in draft.actions][:3] == [
+        ("1.1", "30/09/2025", "Independent Scrutineer"),
+        ("1.2", "31/07/2025", "Designated Nurse, Safeguarding Children"),
+        ("1.3", "28/02/2025", "Designated Nurse, Safeguarding Children"),
+    ]
+    assert len(draft.actions) == 9
+
+
+def test_a_lead_going_on_after_a_semicolon_or_inside_brackets_is_not_the_cut_rows() -> None:
+    # 'Tom Wright' after 'Coordinator);' and 'Manager,' inside '(Service' go on with row 3.1's leads;
+    # only 'Service' / 'Manager,' beside 'Blue', at the page's foot, open row 3.2's
+    header = "What we will do                        Responsible      BRAG       By when"
+    draft = _import(
+        header,
+        "3.1 Audit the escalation policy for    Alex Brown       Green      End of July",
+        "disagreements between agencies.        (Partnership                2026",
+        "                                       Training",
+        "                                       Coordinator);",
+        "                                       Tom Wright",
+        "                                       (Service",
+        "                                       Manager,",
+        "                                       Adolescent",
+        "                                       Services)",
+        "                                       Service          Blue",
+        "                                       Manager,",
+        "\f" + header,
+        "3.2 Train practitioners in the         Adolescent                  April 2025",
+        "strategy discussion record.            Services",
+        "3.3 Develop the return home            Head of          Amber      August 2025",
+        "interview offer.                       Service",
+    )
+    assert [(a.ref, a.owner, a.rag) for a in draft.actions] == [
+        (
+            "3.1",
+            "Alex Brown (Partnership Training Coordinator); Tom Wright (Service Manager, Adolescent Services)",
+            "green",
+        ),
+        ("3.2", "Service Manager, Adolescent Services", "complete"),
+        ("3.3", "Head of Service", "amber"),
+    ]
+
+
+def test_a_cut_rows_lead_opening_a_bracket_at_a_pages_foot_goes_on_over_the_break() -> None:
+    # row 3.2's leads open at the foot of the page ('Priya Shah (Service'); 'Services); Alex' on the
+    # next page closes the bracket, so it goes on with them rather than opening a cell of its own
+    header = "Action required                       Target date     Lead officer"
+    draft = _import(
+        header,
+        "3.1 Audit thirty child protection     April 2026      Detective Inspector,",
+        "plans each quarter.                   (revised to     Public Protection",
+        "                                      July 2026)",
+        "                                                      Priya Shah (Service",
+        "                                                      Manager, Adolescent",
+        "\f" + header,
+        "3.2 Train practitioners in            January 2025    Services); Alex",
+        "supervision records.                                  Brown (Detective",
+        "                                                      Inspector)",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("3.1", "Detective Inspector, Public Protection"),
+        ("3.2", "Priya Shah (Service Manager, Adolescent Services); Alex Brown (Detective Inspector)"),
+    ]
+
+
+def test_a_cut_rows_lead_ending_in_a_comma_under_the_repeated_header_is_not_part_of_its_name() -> None:
+    header = "Number    Agreed action                                 Action owner               Timescale"
+    draft = _import(
+        header,
+        "PAR-4     Commission the seven minute briefings         Designated Nurse,          End of July 2026",
+        "          published after each rapid review.            Safeguarding Children",
+        "\f" + header,
+        "                                                        and Detective Inspector,",
+        "                                                        Public Protection",
+        "PAR-5     Audit the escalation policy.                  Head of Early Help         Ongoing",
+    )
+    assert [(a.ref, a.owner) for a in draft.actions] == [
+        ("PAR-4", "Designated Nurse, Safeguarding Children and Detective Inspector, Public Protection"),
+        ("PAR-5", "Head of Early Help"),
+    ]
+
+
+def test_a_row_cut_with_its_cells_but_not_its_action_at_a_pages_foot_opens_on_the_next_page() -> None:
+    # no references: row 3's lead, progress, date and status open at the foot of the page, and its
+    # action text, a new sentence after row 2's closed one, only under the repeated header
+    header = "Agreed action                            Responsible    Update                      Due date        BRAG"
+    draft = _import(
+        header,
+        "Train practitioners in supervision       Head of Early  First audit complete and    30/06/2026      B",
+        "records of team managers.                Help           reported to the subgroup.",
+        "Introduce the strategy discussion        Designated                                 27 July 2026    R",
+        "record so that it asks what the child    Nurse",
+        "has said.",
+        "                                         Detective      Delayed by changes in       Q1 2026/27      G",
+        "                                         Inspector,     the analyst team; new",
+        "\f" + header,
+        "Publish a multi-agency meeting for       Public         date agreed.",
+        "each locality.                           Protection",
+        "Audit the strategy discussion record.    Head of        No update this quarter.     End of June     G",
+        "                                         Service        ",
+    )
+    assert [(a.text, a.owner, a.due_text) for a in draft.actions][1:3] == [
+        (
+            "Introduce the strategy discussion record so that it asks what the child has said.",
+            "Designated Nurse",
+            "27 July 2026",
+        ),
+        (
+            "Publish a multi-agency meeting for each locality.",
+            "Detective Inspector, Public Protection",
+            "Q1 2026/27",
+        ),
+    ]
