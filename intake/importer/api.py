@@ -50,6 +50,18 @@ def _too_big(size: int, limits: ImportLimits) -> str:
     )
 
 
+def _filled(draft: PlanDraft) -> int:
+    """How many of a reading's actions have a lead, a due date, a status or progress."""
+    return sum(1 for a in draft.actions if a.owner or a.due_text or a.rag or a.progress)
+
+
+def _reads_more(candidate: PlanDraft, current: PlanDraft) -> bool:
+    """Whether another reading of laid-out text wins: more actions, but not at the cost of the
+    cells of those already read (laid-out rows, '1.1  Report on ...  R  Head of ...', read as one
+    cell after another give bare actions, and their headings as more of them)."""
+    return len(candidate.actions) > len(current.actions) and _filled(candidate) >= _filled(current)
+
+
 def import_document(
     source: str | os.PathLike[str] | bytes,
     filename: str | None = None,
@@ -89,19 +101,19 @@ def import_document(
         # actions wins
         laid_out = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
         build_from_laid_out_text(laid_out, result.raw_lines)
-        if len(laid_out.actions) > len(draft.actions):
+        if _reads_more(laid_out, draft):
             draft = laid_out
         if len(draft.actions) < 3:
             # nor line by line: perhaps one cell after another (pdftotext without -layout)
             by_cell = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
             build_from_items(by_cell, block_items(result.raw_lines, row_by_content))
-            if len(by_cell.actions) > len(draft.actions):
+            if _reads_more(by_cell, draft):
                 draft = by_cell
         # one cell after another with no reference to start each row: blocks aligned to the header's
         # columns by what they hold
         no_refs = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
         build_from_items(no_refs, cell_items(result.raw_lines))
-        if len(no_refs.actions) > len(draft.actions):
+        if _reads_more(no_refs, draft):
             draft = no_refs
         # runs of rows printed column by column (all the references, then all the texts ...): rows
         # rebuilt from the order of each column's cells, where the text clearly reads so. The other

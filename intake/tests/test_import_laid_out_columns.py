@@ -1032,3 +1032,23 @@ def test_a_row_cut_with_its_cells_but_not_its_action_at_a_pages_foot_opens_on_th
             "Q1 2026/27",
         ),
     ]
+
+
+def test_laid_out_rows_read_with_their_cells_are_not_outread_by_bare_actions_one_line_at_a_time() -> None:
+    # the cell-after-cell reading of this text finds four 'actions' (the headings too), none with
+    # a lead, date or status: more actions, but at the cost of every cell the columns gave
+    text = (
+        "Reference  Actions                                          Outcomes                   Status       Responsible person             Due date\n\n"
+        "1. Leadership and governance\n\n"
+        "1.1        Report on information sharing agreements         Audits show improved       R            Head of Safeguarding, Acute    30\n"
+        "           between partners across the three localities.    quality of plans.                       Trust                          September\n"
+        "                                                                                                                                   2020\n\n"
+        "2. The voice of the child\n\n"
+        "2.1        Commission the multi-agency neglect strategy     Fewer repeat referrals to  Action       Head of Early Help; Head of    January\n"
+        "           and report the findings to the executive.        the MASH.                  complete     Safeguarding, Acute Trust      2019\n"
+    )
+    draft = import_document(text.encode(), filename="plan.txt")
+    assert [(a.ref, a.section, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        ("1.1", "1", "Head of Safeguarding, Acute Trust", "30 September 2020", "red"),
+        ("2.1", "2", "Head of Early Help; Head of Safeguarding, Acute Trust", "January 2019", "complete"),
+    ]
