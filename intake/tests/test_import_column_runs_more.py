@@ -4,6 +4,8 @@ column's count of cells agrees with the rows; elsewhere the column is left empty
 
 from __future__ import annotations
 
+import pytest
+
 from intake.importer.api import import_document
 from intake.importer.columnruns import column_run_items
 from intake.importer.layout import build_from_items
@@ -110,12 +112,24 @@ def test_rows_printed_one_after_another_that_no_other_reading_reads_are_read_by_
     assert column_run_items(text.split("\n")) is None  # not read so unless nothing else reads it
 
 
-def test_a_heading_printed_among_the_references_heads_the_rows_below_it_and_their_cells_come_after() -> None:
-    # the section row across the table is printed with the reference column, before any other cell:
-    # the group is one run of five rows, whose texts and leads follow all their references
+@pytest.mark.parametrize(
+    "groups",
+    [
+        # the section row across the table printed with the reference column, before any other
+        # cell: the group is one run of three rows, whose texts and leads follow all their references
+        "Ref\n\nAction\n\nLead\n\nBy when\n\n1. Tackling neglect\n\n1.1\n\n1.2\n\n2. Missing children\n\n2.1\n\n",
+        # pdfminer printed the group column's 'Priority 2: ...' on the line of the reference 2.1 beside it
+        "Priority\n\nRef\n\nAction\n\nLead\n\nBy when\n\nPriority 1: Tackling neglect\n\n1.1\n\n1.2\n\n"
+        "Priority 2: Missing children 2.1\n\n",
+    ],
+    ids=["heading among the references", "group cell run into a reference"],
+)
+def test_a_heading_among_a_groups_references_heads_the_rows_below_it_and_their_cells_come_after(
+    groups: str,
+) -> None:
     text = (
-        "Plan\n\nRef\n\nAction\n\nLead\n\nBy when\n\n1. Tackling neglect\n\n1.1\n\n1.2\n\n2. Missing children\n\n"
-        + "2.1\n\n"
+        "Plan\n\n"
+        + groups
         + TEXTS
         + "Head of Early Help\n\nJune 2025\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
         + "May 2026\n\nQ2 2025/26\n\n"
@@ -128,24 +142,6 @@ def test_a_heading_printed_among_the_references_heads_the_rows_below_it_and_thei
         ("2.1", "2", "Quality Assurance Manager", "Q2 2025/26"),
     ]
     assert draft.actions[2].text.startswith("Publish the escalation policy")
-
-
-def test_a_group_cell_run_into_the_reference_beside_it_is_cut_into_the_heading_and_the_reference() -> None:
-    # pdfminer printed the group column's 'Priority 2: ...' on the line of the reference 2.1 beside it
-    text = (
-        "Plan\n\nPriority\n\nRef\n\nAction\n\nLead\n\nBy when\n\nPriority 1: Tackling neglect\n\n1.1\n\n1.2\n\n"
-        + "Priority 2: Missing children 2.1\n\n"
-        + TEXTS
-        + "Head of Early Help\n\nJune 2025\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
-        + "May 2026\n\nQ2 2025/26\n\n"
-    )
-    draft = import_document(text.encode(), filename="plan.txt")
-    got = [(a.ref, a.section, a.owner, a.due_text) for a in draft.actions]
-    assert got == [
-        ("1.1", "1", "Head of Early Help", "June 2025"),
-        ("1.2", "1", "Independent Scrutineer", "May 2026"),
-        ("2.1", "2", "Quality Assurance Manager", "Q2 2025/26"),
-    ]
 
 
 def test_a_strand_name_alone_among_the_references_heads_the_rows_whose_references_follow() -> None:

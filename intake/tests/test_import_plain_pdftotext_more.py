@@ -29,21 +29,7 @@ from typing import Any
 
 from intake.importer.api import import_document
 
-TITLE = ["Westbury Safeguarding Children Partnership", "Improvement plan 2025 to 2026"]
-
-
-def _plan(lines: list[str]) -> dict[str, Any]:
-    text = "\n".join(lines) + "\n"
-    plan: dict[str, Any] = import_document(text.encode(), filename="plan.txt").to_dict()
-    return plan
-
-
-def _blocks(*cells: str) -> list[str]:
-    """Each cell a block of lines ('|' between its lines), a blank line after it."""
-    out: list[str] = []
-    for cell in cells:
-        out += [*cell.split("|"), ""]
-    return out
+from .test_import_plain_pdftotext_headers import TITLE, _blocks, _plan
 
 
 def _fields(action: dict[str, Any]) -> tuple[Any, ...]:
