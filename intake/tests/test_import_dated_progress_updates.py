@@ -222,3 +222,18 @@ def test_web_addresses_in_an_imported_update_become_its_evidence_links(world):
     ]
     assert update.narrative == progress  # the words stay as written
     assert all(e.history.get().history_user == world.manager for e in update.evidence.all())
+
+
+def test_a_newer_document_changing_only_the_status_adds_one_update_with_it(world):
+    plan = save_draft(
+        make_draft(**{"1_1a": {"progress": TWO_UPDATES}}), world.partnership, world.manager
+    ).plan
+    rerated = make_draft(**{"1_1a": {"progress": TWO_UPDATES, "rag": "green"}})
+    result = save_draft(rerated, world.partnership, world.manager, plan=plan)
+    assert result.updates == 1
+    assert updates_of(plan, "1.1a")[-1] == (
+        dt.date(2022, 11, 30),
+        "green",
+        "30/11/2022 - first map shared with the board.",
+    )
+    assert plan.actions.get(ref="1.1a").status.key == "green"
