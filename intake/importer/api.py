@@ -56,10 +56,11 @@ def _filled(draft: PlanDraft) -> int:
 
 
 def _reads_more(candidate: PlanDraft, current: PlanDraft) -> bool:
-    """Whether another reading of laid-out text wins: more actions, but not at the cost of the
-    cells of those already read (laid-out rows, '1.1  Report on ...  R  Head of ...', read as one
-    cell after another give bare actions, and their headings as more of them)."""
-    return len(candidate.actions) > len(current.actions) and _filled(candidate) >= _filled(current)
+    """Whether another reading of laid-out text wins: more actions, unless they are all bare where
+    those already read have cells (laid-out rows, '1.1  Report on ...  R  Head of ...', read as
+    one cell after another give bare actions, and their headings as more of them)."""
+    bare = _filled(candidate) == 0 < _filled(current)
+    return len(candidate.actions) > len(current.actions) and not bare
 
 
 def import_document(

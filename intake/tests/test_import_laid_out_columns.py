@@ -1052,3 +1052,16 @@ def test_laid_out_rows_read_with_their_cells_are_not_outread_by_bare_actions_one
         ("1.1", "1", "Head of Safeguarding, Acute Trust", "30 September 2020", "red"),
         ("2.1", "2", "Head of Early Help; Head of Safeguarding, Acute Trust", "January 2019", "complete"),
     ]
+
+
+def test_a_reading_with_more_actions_wins_unless_all_are_bare_where_the_other_has_cells() -> None:
+    from intake.importer.api import _reads_more
+    from intake.importer.model import Action
+
+    def reading(*owners: str | None) -> PlanDraft:
+        return PlanDraft(document="plan.txt", actions=[Action(text="Audit", owner=o) for o in owners])
+
+    assert _reads_more(reading(None, None, None), reading(None, None))
+    assert _reads_more(reading("Chair", None, None, None), reading("Chair", "Lead"))  # more, some cells
+    assert not _reads_more(reading(None, None, None, None), reading("Chair", "Lead"))  # bare
+    assert not _reads_more(reading("Chair"), reading("Chair", "Lead"))
