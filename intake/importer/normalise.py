@@ -117,8 +117,14 @@ def dated_updates(progress: str) -> list[tuple[dt.date, str]]:
     14/02/2025 - first map shared.'), each with its date and its own words as written, oldest
     first; empty unless the cell opens with a dated update and holds at least two. Updates of the
     same date are one update."""
+    return list(_dated_updates(progress))
+
+
+# An import asks this of a cell more than once (its preview note, then its updates).
+@lru_cache(maxsize=4096)
+def _dated_updates(progress: str) -> tuple[tuple[dt.date, str], ...]:
     if not _UPDATE_DATE.match(progress):
-        return []
+        return ()
     found = list(_UPDATE_DATE.finditer(progress))
     ends = [m.start("mark") for m in found[1:]] + [len(progress)]
     entries: dict[dt.date, list[str]] = {}
@@ -126,11 +132,11 @@ def dated_updates(progress: str) -> list[tuple[dt.date, str]]:
         words = progress[m.start("mark") : end].strip()
         day = max(find_dates(m["date"]), default=None)
         if day is None:
-            return []  # a date this reader cannot place ('31/02/2024'): keep the cell whole
+            return ()  # a date this reader cannot place ('31/02/2024'): keep the cell whole
         entries.setdefault(day, []).append(words)
     if len(entries) < 2:
-        return []
-    return [(day, " ".join(parts)) for day, parts in sorted(entries.items())]
+        return ()
+    return tuple((day, " ".join(parts)) for day, parts in sorted(entries.items()))
 
 
 def find_dates(text: str) -> list[dt.date]:

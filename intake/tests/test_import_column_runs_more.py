@@ -16,6 +16,11 @@ TEXTS = (
     "Audit thirty child protection plans each quarter for\nevidence of the child's lived experience.\n\n"
     "Publish the escalation policy for disagreements\nbetween agencies.\n\n"
 )
+# the three rows' other columns, each printed as a run after the texts
+LEADS_AND_DATES = (
+    "Head of Early Help\n\nJune 2025\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
+    "May 2026\n\nQ2 2025/26\n\n"
+)
 
 
 def test_a_table_with_no_reference_at_all_is_counted_by_its_action_texts() -> None:
@@ -127,13 +132,7 @@ def test_rows_printed_one_after_another_that_no_other_reading_reads_are_read_by_
 def test_a_heading_among_a_groups_references_heads_the_rows_below_it_and_their_cells_come_after(
     groups: str,
 ) -> None:
-    text = (
-        "Plan\n\n"
-        + groups
-        + TEXTS
-        + "Head of Early Help\n\nJune 2025\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
-        + "May 2026\n\nQ2 2025/26\n\n"
-    )
+    text = "Plan\n\n" + groups + TEXTS + LEADS_AND_DATES
     draft = import_document(text.encode(), filename="plan.txt")
     got = [(a.ref, a.section, a.owner, a.due_text) for a in draft.actions]
     assert got == [
@@ -149,8 +148,7 @@ def test_a_strand_name_alone_among_the_references_heads_the_rows_whose_reference
     text = (
         "Plan\n\nRef\n\nAction\n\nLead\n\nBy when\n\nPrevent\n\nPRE-1\n\nPRE-2\n\nProtect\n\nPRO-1\n\n"
         + TEXTS
-        + "Head of Early Help\n\nJune 2025\n\nIndependent Scrutineer\n\nQuality Assurance Manager\n\n"
-        + "May 2026\n\nQ2 2025/26\n\n"
+        + LEADS_AND_DATES
     )
     draft = import_document(text.encode(), filename="plan.txt")
     got = [(a.ref, a.section, a.owner, a.due_text) for a in draft.actions]
