@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
+from .normalise import SECURITY_MARKING
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field
 from .textlayout import DATE_START
@@ -32,7 +33,7 @@ _BARE_REF = re.compile(r"^(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)
 # first line of its neighbour, which plain pdftotext runs into one line or one block
 _STATUS_WORD = re.compile(r"^(?:[RAGB]|Red|Amber|Green|Blue|Complete|Completed|RED|AMBER|GREEN|BLUE)$")
 _FURNITURE = re.compile(
-    r"^(?:official(?:[- ]sensitive)?\b.*|page \d+(?: of \d+)?|\d{1,3})$|\bpage \d+ of \d+$", re.I
+    rf"^(?:{SECURITY_MARKING}\b.*|page \d+(?: of \d+)?|\d{{1,3}})$|\bpage \d+ of \d+$", re.I
 )
 
 

@@ -143,9 +143,14 @@ def _looks_like_action(block: _Block) -> bool:
 def _is_heading(text: str) -> bool:
     """A section's title across the table or in a grouping column ('1. Tackling neglect', 'Priority 2:
     Neglect'): a numbered title, not a sentence, not a date."""
-    if _is_due(text) or text.endswith(".") or len(text.split()) > 25:
+    if _is_due(text):
         return False
-    return bool(SECTION_HEADING.match(text) or _LABELLED_GROUP.match(text))
+    if _LABELLED_GROUP.match(text) and len(text.split()) <= 80:
+        # named by its label, a finding's whole sentence ('Area for improvement 2: Thresholds ... .')
+        return True
+    if text.endswith(".") or len(text.split()) > 25:
+        return False
+    return bool(SECTION_HEADING.match(text))
 
 
 def _name_alone(block: _Block) -> bool:
@@ -319,7 +324,9 @@ def column_run_items(lines: list[str], clear_only: bool = True) -> ColumnRuns | 
     ``clear_only`` False, also the rows of a header's cells printed one row after another (each row's
     cells after its reference or action text), for text that no other reading could read at all."""
     pages = _pages(lines)
-    blocks = [_Block(line=start + 1, page=pages[start], lines=block) for start, block in _blocks(lines)]
+    blocks = _names_cut_from_headings(
+        [_Block(line=start + 1, page=pages[start], lines=block) for start, block in _blocks(lines)]
+    )
     items: list[Item] = []
     warnings: list[tuple[str, int]] = []
     table = 0
@@ -369,6 +376,28 @@ def column_run_items(lines: list[str], clear_only: bool = True) -> ColumnRuns | 
     if not recognised and (clear_only or len(items) == table):
         return None  # not clearly column by column, or only headers
     return ColumnRuns(items=items, warnings=warnings)
+
+
+def _names_cut_from_headings(blocks: list[_Block]) -> list[_Block]:
+    """A heading printed in one block with the first column's name below it ('5. Action plan' over
+    'What we will do'), other names following in blocks of their own: the name is a block of its own."""
+    out: list[_Block] = []
+    for k, block in enumerate(blocks):
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        if (
+            len(block.lines) >= 2
+            and after is not None
+            and _names(after)
+            and not _names(block)
+            and header_fields_of(block.lines[-1].strip())
+        ):
+            out.append(_Block(line=block.line, page=block.page, lines=block.lines[:-1]))
+            out.append(
+                _Block(line=block.line + len(block.lines) - 1, page=block.page, lines=block.lines[-1:])
+            )
+        else:
+            out.append(block)
+    return out
 
 
 def _counted_by_texts(body: list[_Block]) -> bool:
@@ -489,6 +518,7 @@ def _read_body(
         run.cells.append(block)
     close()
     runs = [part for part in parts if isinstance(part, _Run)]
+    _leads_too_long_to_tell(runs, kinds)
     columns = _prose_columns(runs, kinds, prose_columns)
     for part in parts:
         if isinstance(part, _Run):
@@ -499,6 +529,22 @@ def _read_body(
         else:
             items.append(_heading(part, table))
     return any(len(r.refs) >= 2 for r in runs)
+
+
+def _leads_too_long_to_tell(runs: list[_Run], kinds: dict[int, str]) -> None:
+    """A cell of several lines no wider than the table's leads, and plainly narrower than its other
+    prose, is a lead too long to be told by its words (two leads printed as one block): counted with
+    the leads, it does not pass for a column of prose of its own width."""
+    cells = [b for r in runs for b in r.cells]
+    leads = [_width(b) for b in cells if kinds[id(b)] == "owner" and len(b.lines) > 1]
+    if not leads:
+        return
+    prose = [b for b in cells if kinds[id(b)] == "prose" and len(b.lines) > 1]
+    for block in prose:
+        others = [_width(b) for b in prose if b is not block]
+        wider = sum(1 for w in others if w > _width(block) + _MIN_GAP)
+        if others and _width(block) <= max(leads) + _SLACK and wider >= 0.8 * len(others):
+            kinds[id(block)] = "owner"
 
 
 @dataclass

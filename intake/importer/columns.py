@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import Location
-from .normalise import looks_like_rag, opens_status, parse_due
+from .normalise import SECURITY_MARKING, looks_like_rag, opens_status, parse_due
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field, header_field, section_label_pattern
 
@@ -31,7 +31,7 @@ _WORD = re.compile(r"\S+")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # words one space apart
 _REF = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d+$")
 _FURNITURE = re.compile(
-    r"^(?:official(?:[- ]sensitive)?|page \d+(?: of \d+)?|\d{1,3}|-\s*\d{1,3}\s*-)$"
+    rf"^(?:{SECURITY_MARKING}|page \d+(?: of \d+)?|\d{{1,3}}|-\s*\d{{1,3}}\s*-)$"
     r"|\bpage \d+(?: of \d+)?$|^page \d+\b",
     re.I,
 )
@@ -208,6 +208,9 @@ def _header_fields_of(text: str) -> tuple[tuple[str | None, str], ...] | None:
     n = len(words)
     if not n or n > 12:
         return None
+    whole = exact_header_field(text)
+    if whole:  # one column's name, however long ('Progress update and evidence of impact')
+        return ((whole, " ".join(words)),)
     best: list[int | None] = [None] * (n + 1)  # the fewest columns covering words[:i]
     back = [0] * (n + 1)
     best[0] = 0
@@ -858,6 +861,13 @@ def _read_table(
         lines_read += 1
         crossing += _crosses(raw, columns)
         cells = _assign(raw, columns)
+        if (
+            blank_run >= 2
+            and row is not None
+            and sum(1 for c in cells if c) == 1
+            and _last_words(lines, i + 1)
+        ):
+            break  # a note set apart below the table's last row ('Next review: 21/01/2025'), not a cell
         numbered = cut is not None and refs_in_text
         if (
             row is None
@@ -892,6 +902,11 @@ def _read_table(
     if crossing > MAX_CROSSING * lines_read:
         return [], i  # the text runs across the columns: not a table laid out in them
     return items, i
+
+
+def _last_words(lines: list[str], i: int) -> bool:
+    """Nothing but blank lines and page furniture from line i to the end of the text."""
+    return all(not line.strip() or _is_furniture(line.strip()) for line in lines[i:])
 
 
 def _opens_cut_row(

@@ -38,13 +38,21 @@ from .synonyms import (
 
 GROUP_FIELDS = ("section", "question")
 _LABELS = section_label_pattern()
+# another action's reference in a pointer: '3.1', '1e', 'R2.1', 'PRO-3', 'CSE/M-18'
+_POINTED_REF = r"(?:[a-z]{1,6}[-/]?){0,2}\d{1,3}(?:[.\-]\d{1,3}){0,2}[a-z]?"
+_SEE_REF = rf"(?:please )?see (?:action |ref\.? |row )?{_POINTED_REF}(?: above| below)?"
 POINTERS = re.compile(
     r"^(?:n/?a|none|nil|-+|as above(?:\W+\w+){0,3}|see (?:above|below)|please see (?:above|below)(?:\W+\w+){0,3}|"
-    r"(?:please )?see (?:action |ref\.? |row )?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?(?: above| below)?|"
+    rf"{_SEE_REF}|as above\s*[-–—,:;(]?\s*{_SEE_REF}\)?|as above\s*[-–—,:;(]\s*see\b.*|"
+    # 'N/A – covered by action 3.1', 'N/A - transferred to the neglect plan'
+    r"n/a\s*[-–—:;(].*|"
+    rf"(?:action )?(?:merged|combined) (?:with|into) (?:action )?{_POINTED_REF}\b.*|"
     r"(?:please )?see (?:section|priority|recommendation|rec\.?|finding|objective|theme|appendix|item) "
     r"(?:[A-Z]|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?: above| below)?|"
-    r"as (?:per|in) (?:action |ref\.? )?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?(?: above| below)?|"
+    rf"as (?:per|in) (?:action |ref\.? )?{_POINTED_REF}(?: above| below)?|"
     r"no (?:further )?actions?(?: required| identified| needed)?(?:\s*[–—:;(-].*)?|"
+    # 'No action for Wessex Police under this recommendation – ...'
+    r"no (?:further )?actions? (?:for|by|from|under) .*|"
     r"not applicable.*|not relevant.*|unable to comment.*|"
     r"responsibility of .{1,40}|tbc|yes|no)\W*$",
     re.I,
@@ -82,8 +90,15 @@ _LABELLED_GROUP = re.compile(
 _LABEL_ALONE = re.compile(
     rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)\s*[.:)\-–—]?$", re.I
 )
+# a heading naming its code after its number: 'Priority 5 (P5): An effective partnership'
+_LABEL_CODE = re.compile(
+    rf"^(?:{_LABELS})\s+\d{{1,2}}\s*\(([A-Z]{{1,3}}\d{{1,2}})\)\s*[.:)\-–—]?\s*(\S.*)$", re.I
+)
 # a grouping cell lettered 'A. Title' or 'B) Title' (its actions numbered A1, A2 ...)
 _LETTERED_GROUP = re.compile(r"^([A-Z])[.)]\s+(\S.{2,})$")
+# a grouping cell opening with a lettered number, 'R1 The Partnership should...' or 'LP2. Learning...'
+# over actions R1.1, R1.2 (a capital after it: 'Q1 2024' is a date, not a reference)
+_PREFIXED_GROUP = re.compile(r"^([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?)[.):]?\s+([A-Z‘'\"“(].*)$")
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 # an action's own reference printed at the start of its text when the table has no Ref column
 OWN_REF_IN_TEXT = re.compile(
@@ -103,6 +118,14 @@ BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)",
 REF_TOKEN = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})([a-z])?(?!\d)\.?(?:\s+|(?=[A-Z]))(?=[A-Z‘'\"“(•])")
 BARE_NUMBER = re.compile(r"^\d{1,2}$")
 NUMBERED = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
+# a grouping cell's sentence not yet ended: six words or more, the last not closing it
+_SENTENCE_GOES_ON = re.compile(r"^(?:\S+\s+){5,}\S*[^\s.!?:;]$")
+# a text stopping on a word no sentence ends with: the rest of it is on the next line or page
+_ENDS_MID_PHRASE = re.compile(
+    r"\b(?:the|a|an|to|of|and|or|for|in|on|with|by|at|from|into|that|which|its|their|our|is|are|be|"
+    r"including|between|across|within)\s*$",
+    re.I,
+)
 # a heading over the actions already done, moved to the end of the plan ('Completed actions',
 # 'Actions completed since the last report', 'Closed actions')
 _DONE_HEADING = re.compile(
@@ -524,9 +547,19 @@ def split_due_evidence(text: str) -> tuple[str | None, str | None]:
     return None, text
 
 
+def _group_ref(text: str) -> re.Match[str] | None:
+    """A grouping cell's own number and title, where it opens with one."""
+    return (
+        QUESTION_REF.match(text)
+        or LEADING_REF.match(text)
+        or _LABELLED_GROUP.match(text)
+        or _PREFIXED_GROUP.match(text)
+    )
+
+
 def section_ref_from_cell(raw: str, text: str) -> tuple[str, str]:
     """(ref, title) for a grouping cell: 'Pursue (prosecuting...)' -> ('Pursue', whole text)."""
-    m = QUESTION_REF.match(text) or LEADING_REF.match(text) or _LABELLED_GROUP.match(text)
+    m = _group_ref(text)
     if m:
         return m[1], m[2].strip()
     lettered = _LETTERED_GROUP.match(text)
@@ -591,6 +624,7 @@ class Builder:
     in_report: bool = False  # the plan is carried in a report to a committee: its headings are not sections
     merges_shown: bool = False  # the row being read shows its merged cells (see Item.merges_shown)
     in_key: bool = False  # the rows just read are the plan's RAG key (its title, its statuses)
+    group_sections: set[str] = field(default_factory=set)  # sections opened by a grouping column's cell
 
     def _cut_goes_on(self, previous: Action) -> bool:
         """The action above printed the last line so far of a lead cell cut over rows (its own line)."""
@@ -680,6 +714,10 @@ class Builder:
                 self.last_action = None
                 if section.title == section.ref:
                     self.untitled_section = section
+                return
+            coded = _LABEL_CODE.match(text)
+            if coded:  # 'Priority 5 (P5): An effective partnership' over actions P5.1, P5.2
+                self._heading_row(coded[1], coded[2], item.location)
                 return
             m = SECTION_HEADING.match(text)
             if m and len(text) < 400:
@@ -919,10 +957,15 @@ class Builder:
                 if when == latest[fld][0]:
                     values[fld] = f"{value} {values[fld]}" if fld in values else value
                 continue
-            if fld == "rag" and value and fld in values and looks_like_rag(values[fld]):
-                values[fld] = (
-                    value  # a status column per update round ('RAG Jan 2024' | 'RAG Mar 2024'): the latest
-                )
+            if (
+                fld == "rag"
+                and value
+                and fld in values
+                and (either := self._either_status(values[fld], value))
+            ):
+                # a status column per update round ('RAG Q1' | 'RAG Q2'): the latest; a Status column in
+                # words beside a RAG column: the one that rates the action
+                values[fld] = either
             elif fld and value:
                 if cites:
                     cited.append(value)
@@ -974,7 +1017,11 @@ class Builder:
             for section in self.draft.sections:  # the grouping cell continues on the next line
                 if section.ref == self.group["section"]:
                     section.title = f"{section.title} {values.pop('section')}"
-        if not header.has("ref") and self.last_action is not None and self._continues(values):
+        if (
+            not header.has("ref")
+            and self.last_action is not None
+            and self._continues(values, self.last_action)
+        ):
             # no reference column: a row that only goes on in lower case is the row above cut by a page break
             self._groups(values, raw_values, item.location)
             self._continue(self.last_action, {k: v for k, v in values.items() if k not in GROUP_FIELDS})
@@ -1147,13 +1194,22 @@ class Builder:
         return pieces[0][0], pieces, False
 
     @staticmethod
-    def _continues(values: dict[str, str]) -> bool:
-        """The row goes on from the row above: its action (and grouping) cell opens in lower case, and
-        it has no status, due date or lead of its own."""
+    def _continues(values: dict[str, str], above: Action | None = None) -> bool:
+        """The row goes on from the row above: its action (and grouping) cell opens in lower case, or
+        the action above stops on a word no sentence ends with ('... report the findings to the' |
+        'Trust Safeguarding Committee'), and it has no status, due date or lead of its own."""
         if any(values.get(f) for f in ("rag", "due", "owner", "agency", "ref")):
             return False
         opening = [values[f] for f in ("text", *GROUP_FIELDS) if values.get(f)]
-        return bool(values.get("text")) and all(v[0].islower() for v in opening)
+        if not values.get("text"):
+            return False
+        if all(v[0].islower() for v in opening):
+            return True
+        return (
+            above is not None
+            and not any(values.get(f) for f in GROUP_FIELDS)
+            and bool(_ENDS_MID_PHRASE.search(above.text))
+        )
 
     @staticmethod
     def _wrapped_fragment(values: dict[str, str], above: Action) -> bool:
@@ -1211,6 +1267,7 @@ class Builder:
         if outer is not None:
             ref, title = section_ref_from_cell(outer[1], outer[0])
             self.outer_section = self.add_section(ref, title, location).ref
+            self.group_sections.add(self.outer_section)
             if values.get("section") == outer[0]:
                 # the outer cell alone: its section holds the rows below until the inner column opens one
                 only_outer = True
@@ -1222,18 +1279,21 @@ class Builder:
             if not value or (fld == "section" and only_outer):
                 continue
             ref, title = section_ref_from_cell(raw_values.get(fld, value), value)
-            has_ref = bool(
-                QUESTION_REF.match(value) or LEADING_REF.match(value) or _LABELLED_GROUP.match(value)
-            )
+            has_ref = bool(_group_ref(value))
             current = self.group.get(fld)
-            if current and self.group_had_ref and not has_ref and value[:1].islower():
-                # the grouping cell continued after a page break
-                for section in self.draft.sections:
-                    if section.ref == current:
-                        section.title = f"{section.title} {value}"
+            above = next((s for s in self.draft.sections if s.ref == current), None) if current else None
+            if (
+                above is not None
+                and self.group_had_ref
+                and not has_ref
+                and (value[:1].islower() or _SENTENCE_GOES_ON.search(above.title))
+            ):
+                # the numbered grouping cell goes on beside the next row, or after a page break
+                above.title = f"{above.title} {value}"
                 continue
             inside = self.outer_section if fld == "section" and self._nested() else None
             section = self.add_section(ref, title, location, parent=inside)
+            self.group_sections.add(section.ref)
             self.group[fld] = section.ref
             self.group_had_ref = has_ref
             if fld == "section":
@@ -1282,6 +1342,15 @@ class Builder:
             elif fld == "outcome":
                 action.outcome = f"{action.outcome} {value}" if action.outcome else value
 
+    def _either_status(self, first: str, second: str) -> str | None:
+        """Of a Status column in words and a RAG column beside it ('In progress' | 'A', 'Complete' |
+        'G'), the cell that rates the action: one saying it is complete, else the one whose rating is
+        known. None where neither is known (read together, as before)."""
+        read = [(cell, *(self._scheme_status(cell) or parse_rag(cell))) for cell in (first, second)]
+        known = [(cell, status) for cell, status, ok in read if ok and status]
+        done = [cell for cell, status in known if status == "complete"]
+        return done[0] if done else known[-1][0] if known else None
+
     def _scheme_status(self, text: str) -> tuple[str, bool] | None:
         """The status the plan's own key gives a status cell ('On track' where the key reads 'Green:
         On track'), before the usual meanings of the words."""
@@ -1322,8 +1391,18 @@ class Builder:
             and previous.section == action.section
             and (
                 (action.ref and self.header.has("ref"))
-                # actions numbered in their text ('1.2Introduce ...'), the table without a Ref column
-                or (not self.header.has("ref") and NUMBERED.match(previous.ref or ""))
+                # actions numbered in their text ('1.2Introduce ...', '<b>R4.2</b> Open ...'), the table
+                # without a Ref column
+                or (
+                    not self.header.has("ref")
+                    and (NUMBERED.match(previous.ref or "") or bool(action.ref and previous.ref))
+                )
+                # the lead column before the action column ('Agency and lead' | 'Action'): a grouping
+                # column, merged down the rows it leads
+                or (
+                    self.header.has("text")
+                    and self.header.fields.index("owner") < self.header.fields.index("text")
+                )
             )
         ):
             owner = previous.owner  # a lead cell merged over the rows below it is printed once
@@ -1442,9 +1521,37 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
             builder.text_line(item)
     _sections_from_table_names(builder)
     _sections_from_refs(builder)
+    _lone_group_sentences_folded(builder)
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
+
+
+def _lone_group_sentences_folded(builder: Builder) -> None:
+    """A heading ('Recommendation 1 – Assessments') over a table whose grouping column holds one
+    cell, merged down all its rows, of a sentence with no number of its own (the recommendation in
+    full): that cell says what the heading's section is to improve; it is not a section inside it."""
+    sections = builder.draft.sections
+    for heading in list(sections):
+        if heading.ref in builder.group_sections:
+            continue
+        children = [s for s in sections if s.parent == heading.ref]
+        if len(children) != 1:
+            continue
+        lone = children[0]
+        if (
+            lone.ref not in builder.group_sections
+            or lone.ref != lone.title[:80]  # numbered ('R1 Partners should...'): a section of its own
+            or len(lone.title.split()) < 8  # a short name ('Early help'), not a sentence
+            or any(s.parent == lone.ref for s in sections)
+            or any(a.section == heading.ref for a in builder.draft.actions)
+        ):
+            continue
+        for action in builder.draft.actions:
+            if action.section == lone.ref:
+                action.section = heading.ref
+        heading.what_needs_to_improve = heading.what_needs_to_improve or lone.title
+        sections.remove(lone)
 
 
 def _position(actions: list[Action], action: Action) -> int:

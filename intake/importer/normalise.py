@@ -8,6 +8,9 @@ import html
 import re
 from functools import lru_cache
 
+# a protective marking printed in a page's header or footer: 'OFFICIAL', 'OFFICIAL-SENSITIVE',
+# 'OFFICIAL – SENSITIVE', 'NOT PROTECTIVELY MARKED' (a regex fragment, matched ignoring case)
+SECURITY_MARKING = r"(?:official(?:\s*[-–—:]?\s*sensitive)?|not protectively marked)"
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|tr|td|th)\b[^>]*>", re.I)
 _DIGIT = re.compile(r"\d")

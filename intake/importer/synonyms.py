@@ -31,7 +31,11 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
               "lead person", "lead officer", "action lead", "responsible", "responsible officer",
               "responsible person", "responsibility", "who", "by whom", "accountable", "lead professional",
               "named lead", "assigned to", "workstream lead", "work stream lead", "strand lead", "priority lead",
-              "theme lead"),
+              "theme lead", "lead agency and officer", "lead agency and lead officer", "lead agency/officer",
+              "lead agency / officer", "lead officer and agency", "agency and lead officer",
+              "agency and officer", "lead agency and person", "lead agency and named lead", "agency and lead",
+              "agency / lead", "agency/lead", "lead and agency", "agency and owner", "agency/owner",
+              "organisation and lead", "organisation and lead officer", "agency and responsible officer"),
     "due": ("due", "due by", "due date", "completion date", "target date", "target", "deadline", "timescale",
             "timescales", "by when", "when", "date", "date due", "target completion date", "completion by",
             "timeframe", "time frame", "milestone", "milestones", "original target date", "revised target date",
@@ -45,7 +49,10 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
             "overall status", "brag rating", "delivery status"),
     "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
                  "updates", "latest update", "comments", "commentary", "evidence", "evidence of impact",
-                 "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes"),
+                 "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes",
+                 "progress update and evidence of impact", "progress and evidence of impact",
+                 "progress update and impact", "progress and impact",
+                 "evidence of progress / impact", "evidence of progress/impact", "evidence of progress and impact"),
     "outcome": ("outcome", "outcomes", "outcome sought", "desired outcome", "desired outcomes",
                 "expected outcome", "intended outcome", "success measure", "success measures",
                 "measure of success", "measures of success", "how will we know", "impact", "success criteria",
@@ -131,8 +138,15 @@ def section_label_pattern() -> str:
     """A regular expression alternation of the section labels, longest first (so 'area for
     development' wins over 'area')."""
     return "|".join(
-        re.escape(x).replace(r"\ ", r"\s+") for x in sorted(SECTION_LABELS, key=len, reverse=True)
+        _STATUTE_SECTION if x == "section" else re.escape(x).replace(r"\ ", r"\s+")
+        for x in sorted(SECTION_LABELS, key=len, reverse=True)
     )
+
+
+# 'Section 11 (Children Act 2004) ...', 'Section 47 enquiries', 'Section 175/157 audit' name a section of
+# an Act, not a section of the plan: 'Section' is a plan's label only with a mark after its number
+# ('Section 3: Early help', 'Section 2 – Neglect')
+_STATUTE_SECTION = r"section(?!\s+\d{1,3}[a-z]?\s*(?:\(|/|[a-z]))"
 
 
 def could_be_header_word(word: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .model import Action, Location, PlanDraft, Section
 from .normalise import (
     MONTHS,
+    SECURITY_MARKING,
     clean_text,
     completion_in_text,
     is_undated_ok,
@@ -42,7 +43,7 @@ LEAD_PATTERNS = [
     re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+\s+[A-Z]{2,6}\b"),
     re.compile(r"^(?:Head of|Director of|Named|Designated)\b"),
 ]
-FURNITURE = re.compile(r"^(?:official(?:[- ]sensitive)?|page \d+(?: of \d+)?|\d{1,3})$", re.I)
+FURNITURE = re.compile(rf"^(?:{SECURITY_MARKING}|page \d+(?: of \d+)?|\d{{1,3}})$", re.I)
 SUPERSCRIPT = re.compile(r"^(st|nd|rd|th)$")
 PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:on|in|by|from|until|of|the|since|during|at|to)|\d(?:st|nd|rd|th)?)\s*$", re.I

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections import Counter
+
 from ..errors import DocumentError
 from ..model import ImportLimits
 from .base import ReadResult
@@ -48,9 +52,32 @@ def sniff_format(data: bytes, filename: str) -> str:
         return _binary_office(data, name)
     if data.lstrip()[:5] == b"{\\rtf":
         raise DocumentError("Rich Text (.rtf) files are not supported: save the plan as .docx.")
-    if name.endswith(".csv"):
+    if name.endswith(".csv") or (
+        not name.endswith((".md", ".markdown", ".htm", ".html")) and _csv_content(data)
+    ):
         return "csv"
     return "text"
+
+
+def _csv_content(data: bytes) -> bool:
+    """Text that is a spreadsheet saved as comma-separated values whatever its name ('tracker.txt'):
+    its records (a quoted cell may hold line breaks) have one number of fields, four or more, as Excel
+    pads every row to the sheet's width; tab-separated text is read as text."""
+    sample = data[:20000].decode("utf-8", errors="replace").lstrip("\ufeff")
+    if sample.count("\t") > sample.count(","):
+        return False
+    lines = sample.splitlines()[:-1] or sample.splitlines()  # the last line may be cut short
+    try:
+        records = [r for r in csv.reader(io.StringIO("\n".join(lines))) if any(c.strip() for c in r)]
+    except csv.Error:
+        return False
+    if len(records) < 5:
+        return False
+    width, count = Counter(len(r) for r in records).most_common(1)[0]
+    # a sentence's commas are followed by a space; a spreadsheet's cells are not
+    later = [cell for r in records for cell in r[1:] if cell]
+    spaced = sum(1 for cell in later if cell[:1].isspace())
+    return width >= 4 and count >= 0.9 * len(records) and spaced < 0.3 * max(1, len(later))
 
 
 # the stream names (UTF-16) in a binary Office file's directory: Excel 97-2003 and Excel 5 workbooks

@@ -91,11 +91,29 @@ _NUMBERED_LINE = re.compile(
 )
 
 
+# a section's label, number and code ('Priority 5 (P5): An effective partnership')
+_LABEL_WITH_CODE = re.compile(
+    rf"^(?i:{section_label_pattern()})\s+\d{{1,2}}\s*\([A-Z]{{1,3}}\d{{1,2}}\)\s*[.:)\-–—]?\s*[A-Z].{{2,150}}$"
+)
+_LINES_TO_TABLE = 4  # a labelled heading over its table, with a short introduction between them
+
+
 def _numbered_lines_over_tables(items: list[Item]) -> None:
-    """A numbered line standing alone right above a table's row is a heading (a section)."""
-    for item, after in zip(items, items[1:], strict=False):
+    """A numbered line standing alone right above a table's row is a heading (a section); so is a
+    labelled one with its code ('Priority 5 (P5): ...') a few lines above the table's header (with
+    'Why this is a priority' and a paragraph between them), in text that marks no headings."""
+    for k, item in enumerate(items):
         plain = not item.is_row and not item.heading and not item.bold
-        if plain and after.is_row and _NUMBERED_LINE.match(item.text):
+        if not plain:
+            continue
+        after = items[k + 1] if k + 1 < len(items) else None
+        if (
+            after is not None
+            and after.is_row
+            and _NUMBERED_LINE.match(item.text)
+            or _LABEL_WITH_CODE.match(item.text)
+            and any(below.is_row for below in items[k + 1 : k + 1 + _LINES_TO_TABLE])
+        ):
             item.bold = True
 
 
@@ -261,6 +279,87 @@ def cells_per_line_as_pipes(lines: list[str]) -> list[str]:
     return out
 
 
+# a list mark and the tab Word writes after it, at the start of a cell's paragraph
+_LIST_MARK_TAB = re.compile(r"^([•◦▪·o\-–*]|\d{1,2}[.)]|[a-z][.)])\t")
+
+
+_BULLET_TAB = re.compile(r"(?<=\t)([•◦▪·])\t")  # a bulleted paragraph opening a cell after the first
+
+
+def _row_cells(line: str) -> list[str]:
+    return [c.strip() for c in _BULLET_TAB.sub(lambda m: m[1] + " ", line).split("\t")]
+
+
+def _row_line(line: str) -> bool:
+    return "\t" in line and bool(_BARE_REF.match(line.split("\t", 1)[0].strip()))
+
+
+def _heading_between_rows(line: str, after: str) -> bool:
+    """A line without tabs right above a row's first line, short, capitalised and not a sentence: a
+    row merged across the table ('Learning from local and national reviews'), not the end of the
+    cell above."""
+    text = line.strip()
+    return (
+        _row_line(after)
+        and 0 < len(text.split()) <= 12
+        and text[:1].isupper()
+        and not text.endswith((".", ";", ",", ":", "!", "?"))
+    )
+
+
+def word_text_rows_joined(lines: list[str]) -> list[str]:
+    """A table in Word's 'Save as Plain Text': its cells apart by tabs, each further paragraph of a
+    cell on a line of its own that goes on from the cell the line above ends in (not, as a
+    converter or a PDF tool prints a row's next line, starting again from the first column). Under
+    a header of tab-separated column names, each row opening with its reference, the lines of a
+    row are joined back into one line of cells; a list mark's tab ('•<tab>') is not a cell's end.
+    Left as it is where the lines do not add up to the header's cells."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = lines[i].split("\t")
+        named = sum(1 for cell in header if exact_header_field(cell.strip()))
+        after = lines[i + 1 : i + 3]
+        opens = bool(after) and (
+            _row_line(after[0]) or (len(after) == 2 and _heading_between_rows(after[0], after[1]))
+        )
+        if len(header) < 3 or named < len(header) - 1 or not opens:
+            out.append(lines[i])
+            i += 1
+            continue
+        width = len(header)
+        rows: list[list[str]] = []
+        joined = False
+        j = i + 1
+        fits = True
+        while j < len(lines) and lines[j].strip():
+            line = lines[j]
+            if _row_line(line):
+                rows.append(_row_cells(line))
+            elif j + 1 < len(lines) and _heading_between_rows(line, lines[j + 1]):
+                rows.append([line.strip()])
+            elif line.startswith("\t") or not rows or len(rows[-1]) == 1:
+                fits = False  # a row's next line keeping its columns: not Word's text
+                break
+            else:
+                cells = _row_cells(_LIST_MARK_TAB.sub(lambda m: m[1] + " ", line))
+                rows[-1][-1] = f"{rows[-1][-1]} {cells[0]}".strip()
+                rows[-1].extend(cells[1:])
+                joined = True
+            if len(rows[-1]) > width:
+                fits = False
+                break
+            j += 1
+        if not fits or not joined:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(lines[i])
+        out.extend("\t".join(row) for row in rows)
+        i = j
+    return out
+
+
 _TABLE_TITLE = re.compile(
     r"^(?:(?:theme|priority|area|objective|recommendation|finding|section|strand|outcome)\s+)?"
     r"\d{1,2}(?:\.\d{1,2})?[.:)]?\s*[:\-–]?\s+\S.{2,}$",
@@ -418,7 +517,9 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
     text = data.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html_document(text):
         text = html_document_lines(text)
-    lines = cells_per_line_as_pipes(pandoc_tables_as_pipes(slashed_tables_as_tabs(text.split("\n"))))
+    lines = cells_per_line_as_pipes(
+        pandoc_tables_as_pipes(slashed_tables_as_tabs(word_text_rows_joined(text.split("\n"))))
+    )
     laid_out = _looks_laid_out(lines) or (laid_out_by_reader and any(line.strip() for line in lines))
     tables = table_items(lines) if laid_out else {}
     items: list[Item] = []

@@ -1,0 +1,254 @@
+"""The general rules the plans written blind (``blind/``) called for, each on a small plan of its own:
+a grouping column's lettered numbers, page markings, notes below a table, long column names, a
+spreadsheet saved as comma-separated text under another name, a Status column beside a RAG column,
+pointer rows, a recommendation's sentence merged down its table, leads merged down, actions cut
+by a page break, Word's 'Save as Plain Text' and headings naming their code."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.importer.api import import_document
+from intake.importer.columnruns import _is_heading
+from intake.importer.columns import _FURNITURE, header_fields_of
+from intake.importer.layout import is_pointer
+from intake.importer.model import PlanDraft
+from intake.importer.readers.dispatch import sniff_format
+
+
+def _text(text: str, name: str = "plan.txt") -> PlanDraft:
+    return import_document(text.encode("utf-8"), filename=name)
+
+
+def _by_ref(draft: PlanDraft) -> dict[str | None, object]:
+    return {a.ref: a for a in draft.actions}
+
+
+LAID_OUT_RECOMMENDATIONS = """\
+Recommendation                  Ref    Action                                     Action owner        Target        RAG
+R1                              R1.1   Revise the single assessment template      Rebecca Thorne,     31/01/2025    Green
+The Partnership should                 so that every adult in the household is    Head of Service
+seek assurance that                    named and checked.
+practitioners apply the
+'Think Family' approach, so     R1.2   Deliver briefings to all social work       Amira Haddad        30/11/2024    Complete
+that the needs of adults               teams.
+inform assessments.
+R2                              R2.1   Introduce a daily screening process in     Mark Aldridge       31/10/2024    Complete
+The Partnership should                 the Public Protection Unit.
+ensure that information         R2.2   Review the use of the Domestic Violence    Hannah Pryce        28/02/2025    Amber
+is shared promptly.                    Disclosure Scheme.
+                                                                              OFFICIAL – SENSITIVE
+                                R2.3   Probation practitioners to carry out       Gemma Lister        31/12/2024    Green
+                                       safeguarding enquiries.
+
+
+        Next review by the Oversight Group: 21/01/2025.
+
+
+        Page 4
+"""
+
+
+def test_a_laid_out_grouping_column_opening_with_a_lettered_number_is_one_section_over_its_rows() -> None:
+    draft = _text(LAID_OUT_RECOMMENDATIONS)
+    assert [a.ref for a in draft.actions] == ["R1.1", "R1.2", "R2.1", "R2.2", "R2.3"]
+    assert [a.section for a in draft.actions] == ["R1", "R1", "R2", "R2", "R2"]
+    titles = {s.ref: s.title for s in draft.sections}
+    assert titles["R1"].startswith("The Partnership should seek assurance")
+    assert titles["R1"].endswith("inform assessments.")
+
+
+def test_a_protective_marking_with_a_dash_is_page_furniture_not_a_lead() -> None:
+    draft = _text(LAID_OUT_RECOMMENDATIONS)
+    assert _by_ref(draft)["R2.2"].owner == "Hannah Pryce"  # type: ignore[attr-defined]
+    for marking in (
+        "OFFICIAL – SENSITIVE",
+        "OFFICIAL-SENSITIVE",
+        "OFFICIAL: SENSITIVE",
+        "NOT PROTECTIVELY MARKED",
+    ):
+        assert _FURNITURE.search(marking)
+    assert not _FURNITURE.search("Protect")  # a 4P strand's name
+
+
+def test_a_note_set_apart_below_a_laid_out_table_is_not_a_section() -> None:
+    draft = _text(LAID_OUT_RECOMMENDATIONS)
+    assert {s.ref for s in draft.sections} == {"R1", "R2"}
+    assert _by_ref(draft)["R2.3"].section == "R2"  # type: ignore[attr-defined]
+
+
+def test_a_long_column_name_is_one_column_not_two() -> None:
+    assert header_fields_of("Progress update and evidence of impact") == [
+        ("progress", "Progress update and evidence of impact")
+    ]
+    assert header_fields_of("Lead agency and officer") == [("owner", "Lead agency and officer")]
+    assert header_fields_of("Agency and lead") == [("owner", "Agency and lead")]
+
+
+def test_a_labelled_finding_across_the_table_is_a_heading_however_long() -> None:
+    finding = (
+        "Area for improvement 2: Thresholds for access to emotional wellbeing and mental health services "
+        "are not well understood by all professionals, and some children wait too long for help while "
+        "services agree which is best placed to support them."
+    )
+    assert _is_heading(finding)
+    assert not _is_heading("1. The board noted the report and agreed its recommendations in full.")
+
+
+CSV_TRACKER = (
+    "Halbury Partnership - CSE and Missing Children Action Plan 2024/25 - RAG tracker,,,,,,\r\n"
+    ",,,,,,\r\n"
+    "Ref,Theme,Action,Lead,Target date,Status,RAG\r\n"
+    "CSE/M-01,Prevent,Refresh the multi-agency training offer.,Learning Officer,30/09/2024,Complete,G\r\n"
+    'CSE/M-02,,"Deliver the awareness campaign to taxi drivers\r\nand hotels.",Licensing,31/12/2024,In progress,A\r\n'
+    "CSE/M-03,,Audit return home interviews.,Missing Coordinator,Mar-25,Overdue,R\r\n"
+    "CSE/M-04,,As above - see CSE/M-03,,,,\r\n"
+    "CSE/M-05,Protect,Map the places of concern.,Police,31/03/2025,Not started,\r\n"
+)
+
+
+def test_a_spreadsheet_saved_as_comma_separated_text_is_read_whatever_its_name() -> None:
+    draft = _text(CSV_TRACKER, name="tracker.txt")
+    assert [a.ref for a in draft.actions] == ["CSE/M-01", "CSE/M-02", "CSE/M-03", "CSE/M-05"]
+    assert _by_ref(draft)["CSE/M-02"].text == (  # type: ignore[attr-defined]
+        "Deliver the awareness campaign to taxi drivers and hotels."
+    )
+
+
+def test_prose_with_commas_and_tab_separated_rows_are_not_taken_for_comma_separated_text() -> None:
+    prose = "\n".join(["We will, with partners, review the plan, the key and the data, monthly."] * 8)
+    assert sniff_format(prose.encode(), "plan.txt") == "text"
+    assert sniff_format(CSV_TRACKER.encode(), "plan.md") == "text"  # Markdown is read as written
+    tabbed = "Ref\tAction\tLead\tRAG\n1.1\tReview the plan, with partners.\tHead of Service\tG\n"
+    assert [a.ref for a in _text(tabbed).actions] == ["1.1"]
+
+
+def test_a_status_column_in_words_beside_a_rag_column_gives_the_rating_that_rates_the_action() -> None:
+    ratings = {a.ref: a.rag for a in _text(CSV_TRACKER, name="tracker.txt").actions}
+    assert ratings == {"CSE/M-01": "complete", "CSE/M-02": "amber", "CSE/M-03": "red", "CSE/M-05": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As above - see CSE/M-18",
+        "As above – see R4.4 for children in care who go missing from out of area homes",
+        "N/A – covered by action 3.1",
+        "Action merged with 1e – see above",
+        "See PRO-3 above",
+        "No action for Wessex Police under this recommendation – police actions are under Recommendation 5.",
+    ],
+)
+def test_a_row_that_points_to_another_action_is_not_an_action(text: str) -> None:
+    assert is_pointer(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Nappies and equipment for families in need", "Merged teams to be reviewed by the board"]
+)
+def test_an_action_opening_like_a_pointer_is_still_an_action(text: str) -> None:
+    assert not is_pointer(text)
+
+
+RECOMMENDATION_TABLES = """\
+## Recommendation 1 – Assessments and plans
+
+Ofsted recommendation\tWhat we will do\tLead\tBy when\tRAG
+The timeliness and quality of assessments and plans for children in need of help and protection.\t<b>R1.1</b> Introduce revised practice standards.\tHead of Service\tJune 2024\tG
+\t<b>R1.2</b> Implement a weekly assessment tracker.\t\tJuly 2024\tA
+
+## Recommendation 2 – Missing and exploitation
+
+Ofsted recommendation\tWhat we will do\tLead\tBy when\tRAG
+The response to children who go missing and the quality of return home interviews.\t<b>R2.1</b> Bring the return home interview service in house.\tService Manager\tApril 2025\tG
+"""
+
+
+def test_a_recommendation_merged_down_its_table_under_its_heading_describes_that_section() -> None:
+    draft = _text(RECOMMENDATION_TABLES, name="plan.md")
+    assert [(a.ref, a.section) for a in draft.actions] == [("R1.1", "1"), ("R1.2", "1"), ("R2.1", "2")]
+    sections = {s.ref: s for s in draft.sections}
+    assert set(sections) == {"1", "2"}
+    assert sections["1"].what_needs_to_improve == (
+        "The timeliness and quality of assessments and plans for children in need of help and protection."
+    )
+
+
+def test_a_lead_merged_down_rows_numbered_in_their_text_is_every_rows_lead() -> None:
+    draft = _text(RECOMMENDATION_TABLES, name="plan.md")
+    assert _by_ref(draft)["R1.2"].owner == "Head of Service"  # type: ignore[attr-defined]
+
+
+AGENCY_FIRST = """\
+Agency and lead\tAction\tTarget date\tBRAG\tProgress
+<b>Recommendation 1: Partner agencies should make sure that assessments identify every adult in the household.</b>
+Children's Services – Sarah Kendrick, Head of Safeguarding\tUpdate the assessment template.\t31/03/2025\tGreen\tTemplate drafted.
+\tDeliver practice workshops for all social workers.\tMarch 2025\tAmber\tFive of eight delivered.
+\tAudit the inclusion of fathers in records and report the findings to the\t28/02/2025\tGreen\tAudit under way.
+
+OFFICIAL
+
+\tTrust Safeguarding Committee and the Partnership.\t\t\t
+Police – DI Hannah Cole\tRecord the details of every adult present.\t30/11/2024\tBlue\tIn place.
+"""
+
+
+def test_a_lead_column_before_the_action_column_is_merged_down_the_rows_it_leads() -> None:
+    owners = [a.owner for a in _text(AGENCY_FIRST).actions]
+    lead = "Children's Services – Sarah Kendrick, Head of Safeguarding"
+    assert owners == [lead, lead, lead, "Police – DI Hannah Cole"]
+
+
+def test_an_action_cut_on_a_word_no_sentence_ends_with_goes_on_after_the_page_break() -> None:
+    texts = [a.text for a in _text(AGENCY_FIRST).actions]
+    assert texts[2] == (
+        "Audit the inclusion of fathers in records and report the findings to the Trust Safeguarding "
+        "Committee and the Partnership."
+    )
+
+
+WORD_PLAIN_TEXT = (
+    "\ufeffKelsbridge Safeguarding Children Partnership\r\n"
+    "Business Plan 2024–2026\r\n"
+    "\r\n"
+    "Priority 1 (P1): Neglect – children get the right help at the right time\r\n"
+    "Why this is a priority\r\n"
+    "Neglect remains the most common category for children on a plan.\r\n"
+    "Ref\tWhat we will do\tSuccess measure\tLead\tBy when\tStatus\tProgress update\r\n"
+    "P1.1\tLaunch the refreshed Neglect Strategy.\tStrategy published\r\n"
+    "•\t400 practitioners reached\tSue Farrant, Head of Early Help\tJune 2024\tComplete\tLaunched in May.\r\n"
+    "Briefing pack on the website.\r\n"
+    "P1.2\tTrain 120 practitioners in the Graded Care Profile 2.\t•\t120 practitioners trained\r\n"
+    "•\tGCP2 used in 75% of cases\tSue Farrant, Head of Early Help\tMarch 2025\tComplete\tThree cohorts trained.\r\n"
+    "Section 11 (Children Act 2004) assurance\r\n"
+    "P1.3\tRun the Section 11 audit.\tAll agencies return\tDaniel Okafor\tSeptember 2024\tComplete\tClosed.\r\n"
+    "\r\n"
+    "Priority 2 (P2): An effective partnership\r\n"
+    "Ref\tWhat we will do\tSuccess measure\tLead\tBy when\tStatus\tProgress update\r\n"
+    "P2.1\tPublish the annual report.\tReport published\tDaniel Okafor\tSeptember 2024\tComplete\tPublished.\r\n"
+)
+
+
+def test_a_table_saved_as_plain_text_by_word_keeps_each_cells_paragraphs_in_its_row() -> None:
+    draft = _text(WORD_PLAIN_TEXT)
+    actions = _by_ref(draft)
+    assert list(actions) == ["P1.1", "P1.2", "P1.3", "P2.1"]
+    first = actions["P1.1"]
+    assert first.text == "Launch the refreshed Neglect Strategy."  # type: ignore[attr-defined]
+    assert first.owner == "Sue Farrant, Head of Early Help"  # type: ignore[attr-defined]
+    assert first.due_text == "June 2024"  # type: ignore[attr-defined]
+    assert first.progress == "Launched in May. Briefing pack on the website."  # type: ignore[attr-defined]
+    assert actions["P1.2"].outcome == "• 120 practitioners trained • GCP2 used in 75% of cases"  # type: ignore[attr-defined]
+
+
+def test_a_heading_naming_its_code_opens_that_section_and_an_acts_section_is_not_a_number() -> None:
+    draft = _text(WORD_PLAIN_TEXT)
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("P1.1", "P1"),
+        ("P1.2", "P1"),
+        ("P1.3", "Section 11 (Children Act 2004) assurance"),
+        ("P2.1", "P2"),
+    ]
+    titles = {s.ref: s.title for s in draft.sections}
+    assert titles["P1"] == "Neglect – children get the right help at the right time"
+    assert titles["P2"] == "An effective partnership"
