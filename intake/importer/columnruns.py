@@ -153,6 +153,22 @@ def _is_heading(text: str) -> bool:
     return bool(SECTION_HEADING.match(text))
 
 
+_NUMBER_OPENING = re.compile(r"^(\d{1,2})[.:)]?\s+[A-Z]")
+
+
+def _numbers_refs_below(block: _Block, after: list[_Block]) -> bool:
+    """A numbered text right above references numbered under it ('1. The consistency of management
+    oversight ..., so that ... .' over '1.1', '1.2'): the heading of their section, however long."""
+    number = _NUMBER_OPENING.match(block.text)
+    return (
+        number is not None
+        and bool(after)
+        and _is_ref(after[0])
+        and after[0].text.startswith(f"{number[1]}.")
+        and len(block.text.split()) <= 80
+    )
+
+
 def _name_alone(block: _Block) -> bool:
     """A section's short name on its own ('Pursue', 'Early help'): a few words on one line, the first
     capitalised, no digits, not a sentence, a status, a date, a column's name or a lead ('Head of
@@ -390,6 +406,7 @@ def _names_cut_from_headings(blocks: list[_Block]) -> list[_Block]:
             and _names(after)
             and not _names(block)
             and header_fields_of(block.lines[-1].strip())
+            and _run_of_refs_follows(blocks, k + 1)
         ):
             out.append(_Block(line=block.line, page=block.page, lines=block.lines[:-1]))
             out.append(
@@ -398,6 +415,16 @@ def _names_cut_from_headings(blocks: list[_Block]) -> list[_Block]:
         else:
             out.append(block)
     return out
+
+
+_REF_RUN_REACH = 20  # blocks from a header to its first run of references
+
+
+def _run_of_refs_follows(blocks: list[_Block], k: int) -> bool:
+    """Two references in blocks of their own, one after the other, soon after block k: rows printed
+    column by column (text printed a row at a time, its cells in reading order, is read otherwise)."""
+    near = blocks[k : k + _REF_RUN_REACH]
+    return any(_is_ref(a) and _is_ref(b) for a, b in zip(near, near[1:], strict=False))
 
 
 def _counted_by_texts(body: list[_Block]) -> bool:
@@ -502,7 +529,12 @@ def _read_body(
             # follow, and their cells come after all of them
             run.headings.append((len(run.refs), block))
             continue
-        if _is_heading(block.text) or id(block) in titles or above_ref:
+        if (
+            _is_heading(block.text)
+            or id(block) in titles
+            or above_ref
+            or _numbers_refs_below(block, pieces[k + 1 :])
+        ):
             close()
             parts.append(block)
             continue
@@ -518,11 +550,13 @@ def _read_body(
         run.cells.append(block)
     close()
     runs = [part for part in parts if isinstance(part, _Run)]
-    _leads_too_long_to_tell(runs, kinds)
+    if prose_columns <= 2:  # a third column of prose (outcomes) may be as narrow as the leads
+        _leads_too_long_to_tell(runs, kinds)
     columns = _prose_columns(runs, kinds, prose_columns)
+    agencies = _agencies_of_leads([b for r in runs for b in r.cells if kinds[id(b)] == "owner"])
     for part in parts:
         if isinstance(part, _Run):
-            rows = _rows(part, fields, table, kinds, columns, warnings)
+            rows = _rows(part, fields, table, kinds, columns, warnings, agencies)
             for at in range(len(part.refs) + 1):
                 items.extend(_heading(block, table) for k, block in part.headings if k == at)
                 items.extend(rows[at : at + 1])
@@ -531,20 +565,35 @@ def _read_body(
     return any(len(r.refs) >= 2 for r in runs)
 
 
+_FEW_LEADS_TOO_LONG = 0.3  # of the table's rows
+
+
 def _leads_too_long_to_tell(runs: list[_Run], kinds: dict[int, str]) -> None:
     """A cell of several lines no wider than the table's leads, and plainly narrower than its other
     prose, is a lead too long to be told by its words (two leads printed as one block): counted with
-    the leads, it does not pass for a column of prose of its own width."""
+    the leads where its group's leads fall short, it does not pass for a column of prose of its own
+    width."""
     cells = [b for r in runs for b in r.cells]
     leads = [_width(b) for b in cells if kinds[id(b)] == "owner" and len(b.lines) > 1]
     if not leads:
         return
     prose = [b for b in cells if kinds[id(b)] == "prose" and len(b.lines) > 1]
-    for block in prose:
+
+    def lead_like(block: _Block) -> bool:
         others = [_width(b) for b in prose if b is not block]
         wider = sum(1 for w in others if w > _width(block) + _MIN_GAP)
-        if others and _width(block) <= max(leads) + _SLACK and wider >= 0.8 * len(others):
-            kinds[id(block)] = "owner"
+        return bool(others) and _width(block) <= max(leads) + _SLACK and wider >= 0.8 * len(others)
+
+    found = {id(b) for b in prose if lead_like(b)}
+    if len(found) > _FEW_LEADS_TOO_LONG * sum(len(r.refs) for r in runs):
+        return  # as many as a column's cells: a narrow column of prose (outcomes), not leads
+    for run in runs:
+        here = [b for b in run.cells if id(b) in found]
+        short = len(run.refs) - sum(1 for b in run.cells if kinds[id(b)] == "owner")
+        for block in here:
+            # a lead where the run's leads fall short; else a cell no column can be sure of, kept out
+            # of the widths that tell the columns of prose apart
+            kinds[id(block)] = "owner" if len(here) <= short else "fragment"
 
 
 @dataclass
@@ -696,6 +745,7 @@ def _rows(
     kinds: dict[int, str],
     widths: _ProseColumns,
     warnings: list[tuple[str, int]],
+    agencies: frozenset[str] = frozenset(),
 ) -> list[Item]:
     """The run's rows, each with the cells whose column could be matched to it."""
     n = len(run.refs)
@@ -713,6 +763,8 @@ def _rows(
         if fld not in fields:
             continue
         found = by_kind[kind]
+        if kind == "owner" and len(found) < n:
+            found = _leads_apart(found, agencies, n)
         if fld in run.named_late:
             warnings.append(
                 (
@@ -775,6 +827,31 @@ def _rows(
         )
         for row, ref in zip(rows, run.refs, strict=True)
     ]
+
+
+_AGENCY_DASH = re.compile(r"^(.{3,80}?)\s+[–—-]\s+\S")
+
+
+def _agencies_of_leads(leads: list[_Block]) -> frozenset[str]:
+    """The agencies the table's leads name before a dash ('Southshire Police – DCI Sarah Kettle')."""
+    return frozenset(m[1] for b in leads if (m := _AGENCY_DASH.match(b.text)) and len(m[1].split()) <= 10)
+
+
+def _leads_apart(leads: list[_Block], agencies: frozenset[str], n: int) -> list[_Block]:
+    """Two leads printed as one block, told apart where a line opens with an agency another lead of
+    the table names ('... Mental Health Tactical Lead' | 'Wexcombe Health and Care NHS Foundation
+    Trust – Dr Leah Osei'); only where that makes one lead per row."""
+    apart: list[_Block] = []
+    for block in leads:
+        cuts = [
+            k
+            for k in range(1, len(block.lines))
+            if any(" ".join(block.lines[k:]).startswith(f"{agency} ") for agency in agencies)
+            and _AGENCY_DASH.match(" ".join(block.lines[:k]))
+        ]
+        bounds = [0, *cuts, len(block.lines)]
+        apart.extend(_piece(block, block.lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
+    return apart if len(apart) == n else leads
 
 
 def _ref_of(block: _Block) -> str:

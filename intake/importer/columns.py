@@ -47,7 +47,7 @@ NUMBERED_HEADING = re.compile(
     rf"^(?:(?:{section_label_pattern()})\s+\d|\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?\s+[A-Z])", re.I
 )
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
-MAX_HEADER_WORDS = 5
+MAX_HEADER_WORDS = 7
 PUSH = 8  # how far a cell may be printed left of its column's start, after a long line beside it
 SHIFT = 3  # how far a row's cells may sit left of the header's columns (pdftotext places rows apart)
 MAX_CROSSING = 0.25  # the share of a table's lines that may run over a column's start

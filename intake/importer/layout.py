@@ -858,7 +858,10 @@ class Builder:
             return
         if len(nonempty) == 1 and cells[0] and not looks_like_ref(cells[0]):
             m = SECTION_HEADING.match(cells[0])
-            if m and len(cells[0]) < 200 and not QUESTION_REF.match(cells[0]):
+            # a finding named by its label may be a long sentence ('Area for improvement 1: The
+            # response to children ... is not consistently timely, and ...')
+            longest = 400 if _LABELLED_GROUP.match(cells[0]) else 200
+            if m and len(cells[0]) < longest and not QUESTION_REF.match(cells[0]):
                 self.text_line(Item(text=cells[0], bold=True, location=item.location))
                 return
             if (

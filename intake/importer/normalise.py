@@ -352,7 +352,13 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     phrase = _PHRASE_CUT.split(text, maxsplit=1)[0]
     if phrase != text and len(phrase) >= 4 and phrase in _RAG_WORDS and len(text.split()) <= 8:
         return _RAG_WORDS[phrase], True
+    squeezed = text.replace(" ", "")
+    if len(text) <= 20 and len(squeezed) >= 5 and squeezed in _RAG_SQUEEZED:
+        return _RAG_SQUEEZED[squeezed], True  # a word broken in a narrow cell ('Complet ed', 'Gre en')
     return None, False
+
+
+_RAG_SQUEEZED = {key.replace(" ", ""): status for key, status in _RAG_WORDS.items() if len(key) >= 5}
 
 
 def opens_status(word: str) -> bool:

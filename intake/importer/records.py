@@ -46,7 +46,7 @@ from .layout import (
     looks_like_ref,
     section_ref_from_cell,
 )
-from .model import Location, PlanDraft
+from .model import Location, PlanDraft, Section
 from .normalise import clean_text, find_dates, looks_like_rag
 from .readers.base import Item
 from .synonyms import exact_header_field, header_field, section_label_pattern, section_text_label
@@ -68,6 +68,7 @@ _SECTION_HEADING_LINE = re.compile(
     rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)(?:(?:\s*[.:)\-–—]\s*|\s+)(\S.*))?$",
     re.I,
 )
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
 _LABEL_LINE = re.compile(r"^([A-Za-z][^:]{0,58}?)\s*:\s*(.*)$")
 # a heading's text: a few capitalised words, perhaps numbered ('2. Neglect'), not a sentence
 _TITLE_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?[.:)]?\s+)?[A-Z][^.;:!?]{2,100}$")
@@ -224,6 +225,8 @@ def _row_lines(item: Item) -> list[Line]:
             return [line]
         # the value column goes on (a value over two rows)
         return [Line(text=nonempty[0], location=item.location, table=table)]
+    if len(nonempty) == 2 and _PAGE_NUMBER.fullmatch(nonempty[1]) and not label_field(nonempty[0]):
+        return []  # a contents entry ('Recommendation 1 – Front door | 4'), not a record's line
     if len(nonempty) == 2 and looks_like_ref(cells[0]):
         # '1.1 | Review the MASH protocol.' over the rows 'Lead | ...', 'Target date | ...'
         return [Line(text=f"{cells[0]} {nonempty[1]}", location=item.location, table=table)]
@@ -320,6 +323,7 @@ class RecordReader:
     openers: int = 0
     listed: int = 0  # list items with their details inline
     said: int = 0  # labelled lines that say a record is an action (a lead, date or status)
+    untitled: Section | None = None  # opened by a label and number alone: its title is the next line
 
     def __post_init__(self) -> None:
         self.builder = Builder(self.draft)
@@ -420,6 +424,10 @@ class RecordReader:
             self.close()
             return
         text = line.text
+        untitled, self.untitled = self.untitled, None
+        if untitled is not None and not line.label and not _OPENER.match(text) and line.table is None:
+            untitled.title = text  # 'Recommendation 1' alone, what it recommends in the line below
+            return
         if line.inline is not None and self.listed >= 2:
             # a list item holding a whole action: a record of its own
             record = self.open(line, opened=True)
@@ -434,6 +442,14 @@ class RecordReader:
                 record.add("ref", opener[1])
                 record.add("text", opener[2] or opener[3] or "")
                 self.target = "text"
+                return
+            alone = _SECTION_HEADING_LINE.fullmatch(text)
+            if alone and not alone[2] and line.table is None:
+                # a label and number alone on a line ('Recommendation 1'), its title the paragraph below
+                self.section(alone[1], "", line, line.heading or 7)
+                opened = next((s for s in self.draft.sections if s.ref == alone[1]), None)
+                if opened is not None and opened.title == opened.ref:
+                    self.untitled = opened
                 return
             section = _SECTION_LINE.match(text)
             if not section and (line.heading or line.bold):

@@ -9,10 +9,17 @@ from __future__ import annotations
 import pytest
 
 from intake.importer.api import import_document
-from intake.importer.columnruns import _is_heading
-from intake.importer.columns import _FURNITURE, header_fields_of
+from intake.importer.columnruns import (
+    _Block,
+    _is_heading,
+    _leads_apart,
+    _names_cut_from_headings,
+    _numbers_refs_below,
+)
+from intake.importer.columns import _FURNITURE, _header_columns, header_fields_of
 from intake.importer.layout import is_pointer
 from intake.importer.model import PlanDraft
+from intake.importer.normalise import parse_rag
 from intake.importer.readers.dispatch import sniff_format
 
 
@@ -252,3 +259,172 @@ def test_a_heading_naming_its_code_opens_that_section_and_an_acts_section_is_not
     titles = {s.ref: s.title for s in draft.sections}
     assert titles["P1"] == "Neglect – children get the right help at the right time"
     assert titles["P2"] == "An effective partnership"
+
+
+def test_two_leads_printed_as_one_block_are_told_apart_by_an_agency_the_other_leads_name() -> None:
+    merged = _Block(
+        line=1,
+        page=1,
+        lines=[
+            "Southshire Police – Insp. Gareth Moyles, Mental Health",
+            "Tactical Lead",
+            "Wexcombe Health and Care",
+            "NHS Foundation Trust – Dr",
+            "Leah Osei, Consultant Child",
+            "and Adolescent Psychiatrist",
+        ],
+    )
+    agencies = frozenset({"Southshire Police", "Wexcombe Health and Care NHS Foundation Trust"})
+    apart = _leads_apart([merged], agencies, 2)
+    assert [b.text for b in apart] == [
+        "Southshire Police – Insp. Gareth Moyles, Mental Health Tactical Lead",
+        "Wexcombe Health and Care NHS Foundation Trust – Dr Leah Osei, Consultant Child and Adolescent Psychiatrist",
+    ]
+    assert _leads_apart([merged], agencies, 3) == [merged]  # only where that makes one lead per row
+
+
+PDFMINER_COLUMNS = """Ref
+
+What we will do
+
+Lead
+
+By when
+
+RAG
+
+Area for improvement 1: The response to children and young people who present in crisis at the emergency
+department is not consistently timely, and the information shared after their attendance is not sufficient.
+
+1.1
+
+1.2
+
+Review the liaison pathway between the emergency
+department and the crisis team, and publish a
+revised joint protocol.
+
+Introduce a standard discharge summary template
+for children attending with self-harm, shared
+with the GP and the school nurse.
+
+Wexcombe Hospital – Claire Dunmore, Named
+Nurse
+
+End of June
+2024
+
+September
+2024
+
+Wexcombe Health – Mark Penrose, Service
+Manager
+
+G
+
+A
+"""
+
+
+def test_a_long_labelled_finding_printed_across_a_column_by_column_table_opens_its_section() -> None:
+    draft = _text(PDFMINER_COLUMNS)
+    assert [(a.ref, a.section) for a in draft.actions] == [("1.1", "1"), ("1.2", "1")]
+    assert draft.sections[0].title.startswith("The response to children and young people")
+
+
+def test_a_laid_out_header_naming_a_column_in_six_words_keeps_it_one_column() -> None:
+    header = (
+        "Ref      Action                                  Lead officer       Target date     "
+        "Progress update and evidence of impact           RAG"
+    )
+    columns = _header_columns(header)
+    assert columns is not None
+    assert [c.field for c in columns] == ["ref", "text", "owner", "due", "progress", "rag"]
+
+
+def test_a_heading_printed_with_the_first_column_name_is_cut_from_it_only_over_runs_of_references() -> None:
+    def blocks(*texts: str) -> list[_Block]:
+        return [_Block(line=k, page=1, lines=text.split("\n")) for k, text in enumerate(texts)]
+
+    over_refs = blocks("5. Action plan\nWhat we will do", "Ref", "Lead", "1.1", "1.2", "Review the plan.")
+    assert [b.text for b in _names_cut_from_headings(over_refs)][:2] == ["5. Action plan", "What we will do"]
+    # plain pdftotext prints a row at a time: its cells are read by the cell-after-cell reading
+    no_refs = blocks(
+        "Priority 1: Quality assurance\nActions", "Action owner", "Deadline", "Relaunch the record."
+    )
+    assert _names_cut_from_headings(no_refs) == no_refs
+
+
+def test_a_long_numbered_area_right_above_its_numbered_references_is_its_heading() -> None:
+    area = _Block(
+        line=1,
+        page=1,
+        lines=[
+            "1. The consistency and impact of management oversight and supervision, so that plans for",
+            "children progress without delay.",
+        ],
+    )
+    assert _numbers_refs_below(area, [_Block(line=3, page=1, lines=["1.1"])])
+    assert not _numbers_refs_below(area, [_Block(line=3, page=1, lines=["2.1"])])
+
+
+LABELLED_BLOCKS = (
+    "\ufeffBrackenford City Council\r\n"
+    "Improvement plan\r\n"
+    "Contents\r\n"
+    "Recommendation 1 – Front door\t4\r\n"
+    "Recommendation 2 – Management oversight\t6\r\n"
+    "\r\n"
+    "Recommendation 1\r\n"
+    "The timeliness of the response when concerns are first raised at the front door.\r\n"
+    "\r\n"
+    "Action 1.1: Review the screening pathway with police and health partners.\r\n"
+    "Lead: Mark Pellow, Head of Service\r\n"
+    "Timescale: End of October 2024\r\n"
+    "RAG status: Blue\r\n"
+    "\r\n"
+    "Action 1.2: Agree a revised handover protocol, with:\r\n"
+    "•\ta single handover template\r\n"
+    "•\ta weekly dip-sample\r\n"
+    "Lead: EDT Manager – Chris Adeyemi\r\n"
+    "Timescale: March 2025 (revised from December 2024)\r\n"
+    "RAG status: Amber\r\n"
+    "\r\n"
+    "Recommendation 2\r\n"
+    "The quality of management oversight and supervision.\r\n"
+    "\r\n"
+    "Action 2.1: Refresh the supervision policy.\r\n"
+    "Lead: Principal Social Worker\r\n"
+    "Timescale: 30/09/2024\r\n"
+    "RAG status: Complet ed\r\n"
+)
+
+
+def test_labelled_blocks_saved_as_plain_text_keep_their_recommendations_and_bulleted_actions() -> None:
+    draft = _text(LABELLED_BLOCKS)
+    assert [(a.ref, a.section, a.rag) for a in draft.actions] == [
+        ("1.1", "1", "complete"),
+        ("1.2", "1", "amber"),
+        ("2.1", "2", "complete"),
+    ]
+    titles = {s.ref: s.title for s in draft.sections}
+    assert titles == {
+        "1": "The timeliness of the response when concerns are first raised at the front door.",
+        "2": "The quality of management oversight and supervision.",
+    }
+    second = _by_ref(draft)["1.2"]
+    assert second.text == (  # type: ignore[attr-defined]
+        "Agree a revised handover protocol, with: a single handover template a weekly dip-sample"
+    )
+    assert second.owner == "EDT Manager – Chris Adeyemi"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"), [("Complet ed", "complete"), ("Gre en", "green"), ("On tr ack", "green")]
+)
+def test_a_status_word_broken_in_a_narrow_cell_is_still_read(cell: str, status: str) -> None:
+    assert parse_rag(cell) == (status, True)
+
+
+def test_letters_side_by_side_are_not_read_as_one_broken_status() -> None:
+    assert parse_rag("A G") == (None, False)

@@ -578,6 +578,10 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
             i = _grid_rows(lines, i, page, table_no, items)
             in_table = False
             continue
+        if raw.count("\t") == 1 and _LIST_MARK_TAB.match(raw.lstrip(" ")):
+            # a list item as Word saves it as text ('•<tab>a single handover template'), not a row
+            raw = raw.replace("\t", " ", 1)
+            stripped = raw.strip()
         if "\t" in raw or (stripped.startswith("|") and stripped.count("|") >= 2):
             if _PIPE_SEP.match(stripped) or _DASH_ROW.match(stripped):
                 i += 1
