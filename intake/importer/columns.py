@@ -627,6 +627,7 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
     """For each table found in laid-out lines: its first line's index -> (the index after its last
     line, the items it reads as: a header row, then rows)."""
     out: dict[int, tuple[int, list[Item]]] = {}
+    lines = _without_running_lines(lines)
     i = 0
     n = len(lines)
     table = 0
@@ -654,6 +655,42 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
         else:
             table -= 1
     return out
+
+
+_RUNNING_EDGE = 4  # non-blank lines at the top and at the foot of a page
+_RUNNING_PAGES = 3
+
+
+def _without_running_lines(lines: list[str]) -> list[str]:
+    """The lines with a page's running header or footer blanked ('Ashcombe Borough Council –
+    Children's Services Improvement Plan v1.6' at the foot of every page): a line of three words or
+    more among the first or last few lines of at least half the pages (three or more), the same on
+    each. Left where it stands, it reads as a heading across the table. A header row repeated on each
+    page is kept."""
+    starts = [0] + [k for k, line in enumerate(lines) if "\f" in line]
+    if len(starts) < _RUNNING_PAGES:
+        return lines
+    pages = [range(a, b) for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    found: dict[str, set[int]] = {}
+    where: dict[str, list[int]] = {}
+    for number, page in enumerate(pages):
+        filled = [k for k in page if lines[k].strip()]
+        for k in {*filled[:_RUNNING_EDGE], *filled[-_RUNNING_EDGE:]}:
+            text = " ".join(lines[k].replace("\f", "").split())
+            below = lines[k + 1] if k + 1 < len(lines) else ""
+            # a header repeated on each page, or its second line, is kept
+            header = names_columns(lines[k], below) or (k > 0 and names_columns(lines[k - 1], lines[k]))
+            if len(text.split()) >= 3 and not _PAGE_NUMBER.search(text) and not header:
+                found.setdefault(text, set()).add(number)
+                where.setdefault(text, []).append(k)
+    enough = max(_RUNNING_PAGES, len(pages) // 2)
+    running = {k for text, ks in where.items() if len(found[text]) >= enough for k in ks}
+    if not running:
+        return lines
+    return ["\f" * lines[k].count("\f") if k in running else line for k, line in enumerate(lines)]
+
+
+_PAGE_NUMBER = re.compile(r"^page \d+(?: of \d+)?$|\bpage \d+ of \d+$", re.I)
 
 
 def _is_title(text: str) -> bool:
@@ -868,6 +905,8 @@ def _read_table(
             and _last_words(lines, i + 1)
         ):
             break  # a note set apart below the table's last row ('Next review: 21/01/2025'), not a cell
+        if row is not None and sum(1 for c in cells if c) <= 2 and _paragraph_follows(lines, i + 1, columns):
+            break  # a numbered heading over a paragraph across the page ('6. Sign-off'): the table is over
         numbered = cut is not None and refs_in_text
         if (
             row is None
@@ -902,6 +941,20 @@ def _read_table(
     if crossing > MAX_CROSSING * lines_read:
         return [], i  # the text runs across the columns: not a table laid out in them
     return items, i
+
+
+_PARAGRAPH_WORDS = 12
+
+
+def _paragraph_follows(lines: list[str], i: int, columns: list[_Column]) -> bool:
+    """The next line is a paragraph's: a dozen words or more in one run (no gap between cells) over
+    the starts of three columns or more, not an area's numbered heading across the table."""
+    following = lines[i].replace("\f", "") if i < len(lines) else ""
+    runs = list(_CHUNK.finditer(following))
+    if len(following.split()) < _PARAGRAPH_WORDS or len(runs) != 1:
+        return False
+    over = sum(1 for c in columns if runs[0].start() <= c.start < runs[0].end())
+    return over >= 3 and not NUMBERED_HEADING.match(following.strip())
 
 
 def _last_words(lines: list[str], i: int) -> bool:

@@ -637,12 +637,23 @@ class Builder:
             if existing.ref == ref:
                 if title and len(title) > len(existing.title) and existing.title == existing.ref:
                     existing.title = title
+                elif title and title != existing.title and not self._holds_anything(ref):
+                    # the number used again by the plan after a report's own part ('4. Key messages'
+                    # in the report, 'Recommendation 4: ...' in its appendix): the plan's section
+                    existing.title = title
+                    existing.location = location
                 return existing
         if parent is None:
             parent = self._parent_for(ref)
         section = Section(ref=ref, title=title or ref, parent=parent, location=location)
         self.draft.sections.append(section)
         return section
+
+    def _holds_anything(self, ref: str) -> bool:
+        """Whether a section has actions or sections inside it yet."""
+        return any(a.section == ref for a in self.draft.actions) or any(
+            s.parent == ref for s in self.draft.sections
+        )
 
     def _heading_row(self, ref: str, title: str, location: Location, ends_action: bool = True) -> None:
         """A heading row across a table opens the section of the rows below it (not a section inside
@@ -1026,6 +1037,16 @@ class Builder:
             and self._continues(values, self.last_action)
         ):
             # no reference column: a row that only goes on in lower case is the row above cut by a page break
+            if _cut_mid_sentence(values, self.last_action):
+                # its grouping cell goes on too: in lower case the section's title goes on (below);
+                # a new sentence is more of what the section says, not a section
+                said = [
+                    values.pop(f)
+                    for f in GROUP_FIELDS
+                    if values.get(f) and not values[f][0].islower() and not _group_ref(values[f])
+                ]
+                if said:
+                    self._section_text("what_needs_to_improve", " ".join(said))
             self._groups(values, raw_values, item.location)
             self._continue(self.last_action, {k: v for k, v in values.items() if k not in GROUP_FIELDS})
             return
@@ -1201,10 +1222,16 @@ class Builder:
         """The row goes on from the row above: its action (and grouping) cell opens in lower case, or
         the action above stops on a word no sentence ends with ('... report the findings to the' |
         'Trust Safeguarding Committee'), and it has no status, due date or lead of its own."""
-        if any(values.get(f) for f in ("rag", "due", "owner", "agency", "ref")):
+        if any(values.get(f) for f in ("rag", "due", "agency", "ref")):
             return False
         opening = [values[f] for f in ("text", *GROUP_FIELDS) if values.get(f)]
         if not values.get("text"):
+            return False
+        if above is not None and _cut_mid_sentence(values, above):
+            # the row's other cells cut by the same page break go on too ('... and to report' |
+            # 'attendance through ...' beside '(schools) Named Nurse ...')
+            return True
+        if values.get("owner"):
             return False
         if all(v[0].islower() for v in opening):
             return True
@@ -1528,6 +1555,18 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
+
+
+def _cut_mid_sentence(values: dict[str, str], above: Action) -> bool:
+    """The row's action text goes on from an action that stops mid-sentence: in lower case, or beside
+    its grouping cell going on in lower case (a cut row's cells after the page break)."""
+    text = values.get("text", "")
+    group = next((values[f] for f in GROUP_FIELDS if values.get(f)), "")
+    return (
+        bool(text)
+        and (text[0].islower() or group[:1].islower())
+        and not above.text.rstrip().endswith((".", "!", "?", ";", ":"))
+    )
 
 
 def _lone_group_sentences_folded(builder: Builder) -> None:

@@ -6,7 +6,7 @@ import re
 
 from .columns import NUMBERED_HEADING
 from .model import PlanMeta, RagStatus
-from .normalise import clean_text, find_dates
+from .normalise import clean_text, find_dates, parse_rag
 from .readers.base import Item
 from .report import appendix_plan_title, is_committee_report
 
@@ -170,10 +170,27 @@ def _letter_status(letter: str, definition: str) -> RagStatus:
     return RagStatus(key=key, label=letter, colour=colour, definition=definition, done=key == "complete")
 
 
+_KEY_COLOURS = {"red": "red", "amber": "amber", "green": "green", "blue": "complete", "purple": "complete"}
+# a key's row for a status with no colour of its own ('Not started | Grey | ...'): part of the key, no status
+_UNCOLOURED = re.compile(r"^(?:grey|gray|white|black|none|n/a)$", re.I)
+
+
 def _labelled_status(cells: list[str]) -> RagStatus | None:
     """A key's row of two cells: a status letter ('R', 'B') or a status named with its colour
     ('On track (Green)'), then its definition."""
     nonempty = [c for c in (clean_text(x) for x in cells) if c]
+    if len(nonempty) == 3 and nonempty[1].lower() in _KEY_COLOURS and len(nonempty[0].split()) <= 4:
+        # 'In progress | Amber | Action under way ...': a status, its colour, what it means
+        label, colour, meaning = nonempty
+        # 'Complete | Green': done, whatever colour the key paints it
+        key = "complete" if parse_rag(label)[0] == "complete" else _KEY_COLOURS[colour.lower()]
+        return RagStatus(
+            key=key,
+            label=label,
+            colour=colour.lower(),
+            definition=f"{label} – {meaning}",
+            done=key == "complete",
+        )
     if len(nonempty) != 2 or len(nonempty[1]) > 200 or not re.search(r"[a-z]{2}", nonempty[1], re.I):
         return None
     first, definition = nonempty
@@ -195,6 +212,9 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
     rows = [item.cells for item in items] if len(items) == len(texts) else [None] * len(texts)
     for text, cells in zip(texts, rows, strict=True):
         labelled = _labelled_status(cells) if cells is not None else None
+        filled = [c for c in (clean_text(x) for x in cells or []) if c]
+        if labelled is None and len(filled) == 3 and _UNCOLOURED.match(filled[1]):
+            continue  # 'Not started | Grey | ...' inside the key: not a status, not its end
         if labelled is not None:
             # a key's row: 'R | Not started ...', 'On track (Green) | Work is progressing as planned'
             run.append(labelled)
@@ -226,7 +246,7 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
         ):
             word = colour[1].lower()
             key = {"blue": "complete", "purple": "complete", "gray": "grey"}.get(word, word)
-            definition = colour[2].strip()
+            definition = colour[2].strip().lstrip("|:=–- ")  # "Red | Off track" printed with bars
             done = bool(re.search(r"\bcomplete(?:d)?\b|\bachieved\b", definition, re.I)) or key == "complete"
             run.append(RagStatus(key=key, label=word.title(), colour=word, definition=definition, done=done))
             continue

@@ -352,12 +352,16 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     phrase = _PHRASE_CUT.split(text, maxsplit=1)[0]
     if phrase != text and len(phrase) >= 4 and phrase in _RAG_WORDS and len(text.split()) <= 8:
         return _RAG_WORDS[phrase], True
+    was = _STATUS_WAS.match(text)
+    if was and was[1] in _RAG_WORDS:
+        return _RAG_WORDS[was[1]], True  # 'A (was G)': the status now, with the one before it
     squeezed = text.replace(" ", "")
     if len(text) <= 20 and len(squeezed) >= 5 and squeezed in _RAG_SQUEEZED:
         return _RAG_SQUEEZED[squeezed], True  # a word broken in a narrow cell ('Complet ed', 'Gre en')
     return None, False
 
 
+_STATUS_WAS = re.compile(r"^(\w+)\s*\((?:was|previously|prev\.?|last (?:month|quarter|update))\b[^)]*\)$")
 _RAG_SQUEEZED = {key.replace(" ", ""): status for key, status in _RAG_WORDS.items() if len(key) >= 5}
 
 

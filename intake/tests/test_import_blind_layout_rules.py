@@ -428,3 +428,120 @@ def test_a_status_word_broken_in_a_narrow_cell_is_still_read(cell: str, status: 
 
 def test_letters_side_by_side_are_not_read_as_one_broken_status() -> None:
     assert parse_rag("A G") == (None, False)
+
+
+def _laid_out_page(refs: list[str], last: bool = False) -> str:
+    rows = "".join(
+        f"{ref:<9}Review the {ref} practice standards so       Head of Service          June 2025         G\n"
+        f"         that plans progress without delay.\n"
+        for ref in refs
+    )
+    header = "Ref      Action                                      Lead officer             Target date       RAG\n"
+    footer = "Ashcombe Borough Council – Children's Services Improvement Plan v1.6\n                    Page 1 of 3\n"
+    ending = "\n6. Sign-off\nThis plan was signed off by the Director of Children's Services and the Lead Member for Children.\n"
+    return header + rows + footer + (ending if last else "")
+
+
+def test_a_running_footer_on_every_page_and_a_numbered_part_after_the_table_are_not_actions() -> None:
+    text = "\f".join(
+        [_laid_out_page(["1.1", "1.2"]), _laid_out_page(["1.3", "1.4"]), _laid_out_page(["1.5"], last=True)]
+    )
+    draft = _text(text)
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
+    assert draft.sections == []
+    assert all(a.owner == "Head of Service" for a in draft.actions)
+
+
+REPORT_WITH_APPENDIX = """\
+# Children's Scrutiny Committee
+
+## 4. Key messages from the Annual Report
+
+4.1 The partnership met its statutory duties.
+
+# Appendix A: Action plan
+
+<b>BRAG rating</b>\t<b>Meaning</b>
+B\tBlue – complete and evidence received
+G\tGreen – on track
+A\tAmber – at risk of not meeting target date
+R\tRed – off track
+
+**Recommendation 4:** The MSCP should seek assurance that children educated at home are seen.
+
+<b>Ref</b>\t<b>Action</b>\t<b>Lead</b>\t<b>Target date</b>\t<b>BRAG</b>
+4(a)\tRevise the Elective Home Education procedure.\tHead of Access\tMarch 2025\tA (was G)
+4(b)\tNotify children's social care of every new registration.\tHead of Access\tJune 2025\tB
+"""
+
+
+def test_a_bold_label_opening_its_line_names_the_plans_section_even_after_a_report_part_of_that_number() -> (
+    None
+):
+    draft = _text(REPORT_WITH_APPENDIX, name="report.md")
+    assert [(a.ref, a.section, a.rag) for a in draft.actions] == [
+        ("4(a)", "4", "amber"),
+        ("4(b)", "4", "complete"),
+    ]
+    assert (
+        draft.sections[0].title == "The MSCP should seek assurance that children educated at home are seen."
+    )
+
+
+KEY_WITH_STATUS_WORDS = """\
+# Status key
+
+<b>Status</b>\t<b>Colour</b>\t<b>Meaning</b>
+Not started\tGrey\tAction not yet started
+In progress\tAmber\tAction under way and expected to be completed by the target date
+Complete\tGreen\tAction completed and evidence provided
+Overdue\tRed\tTarget date has passed
+
+# Action plan
+
+<b>Issue identified</b>\t<b>Action required</b>\t<b>By whom</b>\t<b>By when</b>\t<b>Evidence of completion</b>\t<b>Status</b>
+<b>1. Fathers</b>\t1.1 Record every adult in the household in assessments, and to report\tHead of Service\t31.03.25\tAudit report.\tIn progress
+\tthe findings to the Quality subgroup.\t(schools) and Named Nurse\t\t\t
+\t1.2 Audit fifteen plans for fathers.\tQA subgroup\t31.07.24\tReport received.\tComplete
+\t1.3 Brief all team managers.\tPrincipal Social Worker\tJan-25\t\tNot started
+"""
+
+
+def test_a_key_naming_each_status_word_with_its_colour_rates_the_plans_status_words() -> None:
+    draft = _text(KEY_WITH_STATUS_WORDS, name="plan.md")
+    assert {s.key: s.label for s in draft.rag_scheme} == {
+        "amber": "In progress",
+        "complete": "Complete",
+        "red": "Overdue",
+    }
+    assert [(a.ref, a.rag) for a in draft.actions] == [("1.1", "amber"), ("1.2", "complete"), ("1.3", None)]
+
+
+def test_a_row_cut_mid_sentence_by_a_page_break_goes_on_with_its_lead_beside_it() -> None:
+    first = _text(KEY_WITH_STATUS_WORDS, name="plan.md").actions[0]
+    assert first.text == (
+        "Record every adult in the household in assessments, and to report the findings to the Quality subgroup."
+    )
+    assert first.owner == "Head of Service (schools) and Named Nurse"
+
+
+BARRED_ROWS = """\
+Ravensworth Safeguarding Children Partnership
+Neglect and Early Help Improvement Plan 2024–25
+
+Priority | What we will do | Who | By when | Progress update | RAG
+1. Recognising neglect early | Relaunch the neglect toolkit with a briefing. | Head of Early Help | End of June 2024 | Launched in May. | Complete
+1. Recognising neglect early | Add neglect indicators to the GP template. | Named GP | March 2025 | Template drafted.
+Roll-out delayed by the supplier's release. | Amber
+2. Using the Graded Care Profile 2 | Train 150 practitioners in GCP2. | Training Lead | Q4 2024/25 | 96 trained. | Green
+"""
+
+
+def test_rows_printed_with_bars_between_cells_and_a_cells_paragraphs_on_lines_of_their_own_are_read() -> None:
+    draft = _text(BARRED_ROWS)
+    assert [(a.section, a.owner, a.rag) for a in draft.actions] == [
+        ("1", "Head of Early Help", "complete"),
+        ("1", "Named GP", "amber"),
+        ("2", "Training Lead", "green"),
+    ]
+    assert draft.actions[1].progress == "Template drafted. Roll-out delayed by the supplier's release."

@@ -14,6 +14,8 @@ from .htmltable import html_document_lines, looks_like_html_document, parse_html
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*$", re.I)
+# a line opening with a bold label, the rest plain: '**Recommendation 1:** The MSCP should ...'
+_BOLD_LABEL_OPENING = re.compile(r"^(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*(\S.*)$", re.I)
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _DASH_ROW = re.compile(r"^[\s\-–|:]+$")
 _GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
@@ -94,6 +96,10 @@ _NUMBERED_LINE = re.compile(
 # a section's label, number and code ('Priority 5 (P5): An effective partnership')
 _LABEL_WITH_CODE = re.compile(
     rf"^(?i:{section_label_pattern()})\s+\d{{1,2}}\s*\([A-Z]{{1,3}}\d{{1,2}}\)\s*[.:)\-–—]?\s*[A-Z].{{2,150}}$"
+)
+# a section's label and number alone, as a bold label opening its line ('Recommendation 1:')
+_LABEL_AND_NUMBER = re.compile(
+    rf"^(?i:{section_label_pattern()})\s+\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?\s*[.:)\-–—]?$"
 )
 _LINES_TO_TABLE = 4  # a labelled heading over its table, with a short introduction between them
 
@@ -307,6 +313,28 @@ def _heading_between_rows(line: str, after: str) -> bool:
     )
 
 
+_BAR = " | "
+
+
+def bars_as_tabs(lines: list[str]) -> list[str]:
+    """A table printed with ' | ' between its cells and no bars at the ends of its lines (a script's
+    walk through a Word file's rows): under a header of three or more column names so printed, its
+    lines up to a blank line are written with tabs, so that they read as tab-separated rows."""
+    out: list[str] = []
+    in_table = False
+    for line in lines:
+        if not line.strip():
+            in_table = False
+        elif not in_table and _BAR in line and not line.lstrip().startswith("|"):
+            cells = [c.strip() for c in line.split(_BAR)]
+            named = sum(1 for cell in cells if exact_header_field(cell))
+            in_table = (
+                len(cells) >= 3 and named >= len(cells) - 1 and "text" in map(exact_header_field, cells)
+            )
+        out.append(line.replace(_BAR, "\t") if in_table else line)
+    return out
+
+
 def word_text_rows_joined(lines: list[str]) -> list[str]:
     """A table in Word's 'Save as Plain Text': its cells apart by tabs, each further paragraph of a
     cell on a line of its own that goes on from the cell the line above ends in (not, as a
@@ -321,7 +349,9 @@ def word_text_rows_joined(lines: list[str]) -> list[str]:
         named = sum(1 for cell in header if exact_header_field(cell.strip()))
         after = lines[i + 1 : i + 3]
         opens = bool(after) and (
-            _row_line(after[0]) or (len(after) == 2 and _heading_between_rows(after[0], after[1]))
+            _row_line(after[0])
+            or (len(after) == 2 and _heading_between_rows(after[0], after[1]))
+            or ("\t" in after[0] and not after[0].startswith("\t"))  # rows without references
         )
         if len(header) < 3 or named < len(header) - 1 or not opens:
             out.append(lines[i])
@@ -334,7 +364,8 @@ def word_text_rows_joined(lines: list[str]) -> list[str]:
         fits = True
         while j < len(lines) and lines[j].strip():
             line = lines[j]
-            if _row_line(line):
+            whole = bool(rows) and len(rows[-1]) >= width  # the row above has all its cells
+            if _row_line(line) or ("\t" in line and not line.startswith("\t") and (not rows or whole)):
                 rows.append(_row_cells(line))
             elif j + 1 < len(lines) and _heading_between_rows(line, lines[j + 1]):
                 rows.append([line.strip()])
@@ -518,7 +549,7 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
     if looks_like_html_document(text):
         text = html_document_lines(text)
     lines = cells_per_line_as_pipes(
-        pandoc_tables_as_pipes(slashed_tables_as_tabs(word_text_rows_joined(text.split("\n"))))
+        pandoc_tables_as_pipes(slashed_tables_as_tabs(word_text_rows_joined(bars_as_tabs(text.split("\n")))))
     )
     laid_out = _looks_laid_out(lines) or (laid_out_by_reader and any(line.strip() for line in lines))
     tables = table_items(lines) if laid_out else {}
@@ -613,7 +644,12 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
                 items.append(Item(text=heading[2], heading=len(heading[1]), location=loc))
             else:
                 bold = _BOLD_LINE.match(stripped)
-                items.append(Item(text=bold[1] if bold else stripped, bold=bool(bold), location=loc))
+                label = None if bold else _BOLD_LABEL_OPENING.match(stripped)
+                if label and _LABEL_AND_NUMBER.match(label[1].strip()):
+                    # '**Recommendation 1:** The MSCP should ...': a section named by its bold label
+                    items.append(Item(text=f"{label[1]} {label[2]}", bold=True, location=loc))
+                else:
+                    items.append(Item(text=bold[1] if bold else stripped, bold=bool(bold), location=loc))
         i += 1
     if not laid_out:
         _numbered_lines_over_tables(items)
