@@ -53,6 +53,8 @@ POINTERS = re.compile(
     r"no (?:further )?actions?(?: required| identified| needed)?(?:\s*[–—:;(-].*)?|"
     # 'No action for Wessex Police under this recommendation – ...'
     r"no (?:further )?actions? (?:for|by|from|under) .*|"
+    # 'Further actions will be added once the needs assessment is published'
+    r"(?:further|more|additional|other) actions? (?:will|to|may) be (?:added|agreed|identified)\b.*|"
     r"not applicable.*|not relevant.*|unable to comment.*|"
     r"responsibility of .{1,40}|tbc|yes|no)\W*$",
     re.I,
@@ -120,6 +122,8 @@ BARE_NUMBER = re.compile(r"^\d{1,2}$")
 NUMBERED = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
 # a grouping cell's sentence not yet ended: six words or more, the last not closing it
 _SENTENCE_GOES_ON = re.compile(r"^(?:\S+\s+){5,}\S*[^\s.!?:;]$")
+# a cell opening with its label: 'What success will look like: victims get help quickly'
+_LABEL_SAYS = re.compile(r"^([A-Za-z][^:]{2,50}):\s+\S")
 # a text stopping on a word no sentence ends with: the rest of it is on the next line or page
 _ENDS_MID_PHRASE = re.compile(
     r"\b(?:the|a|an|to|of|and|or|for|in|on|with|by|at|from|into|that|which|its|their|our|is|are|be|"
@@ -382,6 +386,21 @@ def place(cells: list[str], fields: list[str | None]) -> list[list[int]]:
     if lead and any(cells[lead:]):
         rest = place(cells[lead:], fields[lead:])
         return [[k] for k in range(lead)] + [[i + lead for i in slot] for slot in rest]
+    filled = [k for k, cell in enumerate(cells) if cell]
+    at_ref = fields.index("ref") if "ref" in fields else None
+    if (
+        at_ref is not None
+        and len(cells) < n
+        and at_ref < len(cells)
+        and not cells[at_ref]
+        and filled
+        and filled[0] < at_ref
+        and not looks_like_ref(cells[filled[0]])  # 'PRO-23' | '' | ...: a row shifted left, not kept
+        and any(not cells[k] for k in range(filled[0], filled[-1]))
+    ):
+        # a row's next line, its reference cell empty between filled ones: it keeps its columns (a
+        # PDF's line printed with a tab at each column's edge, trailing empty cells left off)
+        return [[k] if k < len(cells) else [] for k in range(n)]
     kept = list(range(len(cells)))
     if len(kept) > n:
         # drop empty cells from the right until the row fits, then fold any excess into the last column
@@ -867,6 +886,10 @@ class Builder:
         if label and len(set(nonempty)) == 2 and self.heading_section:
             self._section_text(label, nonempty[1])
             return
+        said = _LABEL_SAYS.match(nonempty[0]) if len(nonempty) == 1 else None
+        if said and header_field(said[1]) == "outcome":
+            # 'What success will look like: ...' across the table: what the section is for, not an action
+            return
         if len(nonempty) == 1 and cells[0] and not looks_like_ref(cells[0]):
             m = SECTION_HEADING.match(cells[0])
             # a finding named by its label may be a long sentence ('Area for improvement 1: The
@@ -1096,9 +1119,14 @@ class Builder:
             and not ref
             and self.last_action is not None
             and not numbered_sections
-            and not any(values.get(g) for g in GROUP_FIELDS)
+            # a grouping cell going on in lower case beside it (a finding's text flowing down its
+            # column) does not make the row a new one
+            and not any(values.get(g) and not values[g][:1].islower() for g in GROUP_FIELDS)
         ):
-            if not self._starts_unnumbered_action(values):
+            if not self._starts_unnumbered_action(values, self.last_action):
+                for g in GROUP_FIELDS:
+                    if values.get(g):
+                        self._groups({g: values.pop(g)}, {g: raw_values.get(g, "")}, item.location)
                 self._continue(self.last_action, values)
                 return
             self.draft.warn(
@@ -1256,11 +1284,15 @@ class Builder:
         return text[0].islower() or (bool(NUMBERED.match(above.ref or "")) and not values.get("due"))
 
     @staticmethod
-    def _starts_unnumbered_action(values: dict[str, str]) -> bool:
+    def _starts_unnumbered_action(values: dict[str, str], above: Action | None = None) -> bool:
         """A row without a reference is a new action, not cells continued across a page break, when
-        its action text opens a sentence and it has its own due date or lead (also not continued)."""
+        its action text opens a sentence and it has its own due date or lead (also not continued),
+        after an action that ended its sentence ('... Co-locate a clinician in the' | 'Integrated
+        Front Door ...' goes on)."""
         text = values.get("text", "")
         if not text or not text[0].isupper():
+            return False
+        if above is not None and _ENDS_MID_PHRASE.search(above.text):
             return False
         own = [values[f] for f in ("due", "owner") if values.get(f)]
         return bool(own) and all(not v[0].islower() for v in own)

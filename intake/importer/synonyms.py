@@ -56,7 +56,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "outcome": ("outcome", "outcomes", "outcome sought", "desired outcome", "desired outcomes",
                 "expected outcome", "intended outcome", "success measure", "success measures",
                 "measure of success", "measures of success", "how will we know", "impact", "success criteria",
-                "what will success look like", "how will we measure impact", "how will we measure success",
+                "what will success look like", "what success will look like", "what success looks like", "how will we measure impact", "how will we measure success",
                 "how we will know", "how we will measure success", "how we will measure impact",
                 "what difference will it make", "what difference will this make", "what will be different",
                 "impact measure", "impact measures", "measure of impact", "outcome measure", "outcome measures",
