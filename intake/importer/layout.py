@@ -122,6 +122,8 @@ BARE_NUMBER = re.compile(r"^\d{1,2}$")
 NUMBERED = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
 # a grouping cell's sentence not yet ended: six words or more, the last not closing it
 _SENTENCE_GOES_ON = re.compile(r"^(?:\S+\s+){5,}\S*[^\s.!?:;]$")
+# a cell holding only a rating: a letter or a colour ('B', 'Amber', 'Complete')
+_RATING_ONLY = re.compile(r"[RAGBC]|red|amber|green|blue|complete(?:d)?", re.I)
 # a cell opening with its label: 'What success will look like: victims get help quickly'
 _LABEL_SAYS = re.compile(r"^([A-Za-z][^:]{2,50}):\s+\S")
 # a text stopping on a word no sentence ends with: the rest of it is on the next line or page
@@ -886,8 +888,8 @@ class Builder:
         if label and len(set(nonempty)) == 2 and self.heading_section:
             self._section_text(label, nonempty[1])
             return
-        said = _LABEL_SAYS.match(nonempty[0]) if len(nonempty) == 1 else None
-        if said and header_field(said[1]) == "outcome":
+        labelled = _LABEL_SAYS.match(nonempty[0]) if len(nonempty) == 1 else None
+        if labelled and header_field(labelled[1]) == "outcome":
             # 'What success will look like: ...' across the table: what the section is for, not an action
             return
         if len(nonempty) == 1 and cells[0] and not looks_like_ref(cells[0]):
@@ -969,12 +971,18 @@ class Builder:
         # latest round with something in it gives the progress (and its date) and the status
         latest: dict[str, tuple[tuple[dt.date, int], str]] = {}
         rounds = (header.rounds + [None] * len(aligned))[: len(aligned)]
-        for fld, value, when in zip(header.fields, aligned, rounds, strict=True):
+        # a column per quarter holding only a rating ('Q1' | 'Q2' | 'Q3' over 'B' | 'G' | 'A', the
+        # update in a Progress column of its own): that quarter's status
+        fields = [
+            "rag" if fld == "progress" and when is not None and _RATING_ONLY.fullmatch(value) else fld
+            for fld, value, when in zip(header.fields, aligned, rounds, strict=True)
+        ]
+        for fld, value, when in zip(fields, aligned, rounds, strict=True):
             if fld and value and when is not None and (fld not in latest or when > latest[fld][0]):
                 latest[fld] = (when, value)
         day = latest["progress"][0][0] if "progress" in latest else None
         self.progress_date = day if day != dt.date.min else None
-        self.earlier_rounds = _earlier_rounds(header.fields, aligned, rounds, latest)
+        self.earlier_rounds = _earlier_rounds(fields, aligned, rounds, latest)
         # two grouping columns, an outer ('Theme', 'Priority') and an inner ('Objective') one: each
         # is a section of its own, the inner inside the outer
         grouping = [
@@ -985,9 +993,7 @@ class Builder:
         self.row_outer = None
         evidence = (header.evidence + [False] * len(aligned))[: len(aligned)]
         cited: list[str] = []
-        for fld, value, raw, when, cites in zip(
-            header.fields, aligned, raw_aligned, rounds, evidence, strict=True
-        ):
+        for fld, value, raw, when, cites in zip(fields, aligned, raw_aligned, rounds, evidence, strict=True):
             if fld == "section" and len(grouping) > 1:
                 continue
             if fld in latest and when is not None:
@@ -1063,13 +1069,13 @@ class Builder:
             if _cut_mid_sentence(values, self.last_action):
                 # its grouping cell goes on too: in lower case the section's title goes on (below);
                 # a new sentence is more of what the section says, not a section
-                said = [
+                more = [
                     values.pop(f)
                     for f in GROUP_FIELDS
                     if values.get(f) and not values[f][0].islower() and not _group_ref(values[f])
                 ]
-                if said:
-                    self._section_text("what_needs_to_improve", " ".join(said))
+                if more:
+                    self._section_text("what_needs_to_improve", " ".join(more))
             self._groups(values, raw_values, item.location)
             self._continue(self.last_action, {k: v for k, v in values.items() if k not in GROUP_FIELDS})
             return

@@ -268,7 +268,8 @@ _DATED_FIRST = re.compile(
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*[-–:]?\s+"
 )
 _ROUND_FIELDS = ("rag", "progress")
-_QUARTER = re.compile(r"q[1-4]|quarter [1-4]")
+# a column per quarter: 'Q1', 'Quarter 2', 'Q1 Apr–Jun', 'Q3 (October – December)'
+_QUARTER = re.compile(r"(?:q[1-4]|quarter [1-4])(?:\s*\(?\s*[a-z]{3,9}\s*[-–—/]\s*[a-z]{3,9}\s*\)?)?")
 
 
 def is_round_label(label: str) -> bool:

@@ -32,12 +32,18 @@ FLOORS = [
     ("harrowdale_wyke_exploitation_delivery_plan", 1.0, 0.98),
     ("eastmere_jtai_serious_youth_violence", 1.0, 0.97),
     ("ravensworth_neglect_early_help_plan", 1.0, 1.0),
+    ("marlshire_pcp_syv", 1.0, 1.0),
+    ("harlbury_jtai_da", 1.0, 0.98),
+    ("brackenshire_neglect", 1.0, 0.99),
     # Word's Save as Plain Text, a script's ' | ' rows, Excel's CSV, pdfplumber's rows
     ("kelsbridge_business_plan", 1.0, 1.0),
     ("brackenford_ilacs_labelled_blocks", 1.0, 0.98),
     ("halbury_cse_missing_tracker", 1.0, 1.0),
     ("mash_front_door", 1.0, 0.94),
     ("oakhurst_early_help_quarterly", 1.0, 0.99),
+    # a PDF's blocks printed as seed 000 prints them
+    ("kirkhallam_jtai_neglect", 0.98, 0.81),
+    ("denholme_vale_lcspr_child_w", 0.5, 0.23),
     # a PDF's lines with a tab where they cross a column's edge (as seed 001)
     ("wexcombe_jtai_mh", 1.0, 0.86),
     ("brackenford_neglect", 0.89, 0.67),

@@ -545,3 +545,36 @@ def test_rows_printed_with_bars_between_cells_and_a_cells_paragraphs_on_lines_of
         ("2", "Training Lead", "green"),
     ]
     assert draft.actions[1].progress == "Template drafted. Roll-out delayed by the supplier's release."
+
+
+QUARTER_RATINGS = """\
+# Objective 1: Recognising neglect early
+
+<b>Ref</b>\t<b>What we will do</b>\t<b>Lead(s)</b>\t<b>By when</b>\t<b>Q1 <i>Apr–Jun</i></b>\t<b>Q2 <i>Jul–Sep</i></b>\t<b>Q3 <i>Oct–Dec</i></b>\t<b>Q4 <i>Jan–Mar</i></b>\t<b>Progress (Q3 update)</b>
+N1.1\tRelaunch the Graded Care Profile 2.\tNeglect Subgroup Chair\tQ1 2024/25\tB\tB\tB\t\tRelaunched in May 2024.
+N1.2\tTrain 300 practitioners in GCP2.\tTraining Lead\tMarch 2025\tG\tA\tA\t\t196 trained.
+N1.3\tAudit neglect cases.\tQA Lead\tJanuary 2025\t\t\t\t\tNot started.
+"""
+
+
+def test_a_rating_per_quarter_beside_a_progress_column_gives_the_latest_quarters_rating() -> None:
+    draft = _text(QUARTER_RATINGS, name="plan.md")
+    assert [(a.ref, a.rag, a.progress) for a in draft.actions] == [
+        ("N1.1", "complete", "Relaunched in May 2024."),
+        ("N1.2", "amber", "196 trained."),
+        ("N1.3", None, "Not started."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What success will look like: victims get the right support quickly.",
+        "Further actions will be added once the needs assessment is published – see above.",
+    ],
+)
+def test_a_row_across_the_table_saying_what_success_looks_like_or_that_actions_will_follow_is_not_an_action(
+    text: str,
+) -> None:
+    plan = f"<b>Action</b>\t<b>Lead</b>\t<b>Timescale</b>\t<b>RAG</b>\nReview the refuge offer.\tHousing Lead\tMarch 2025\tG\n{text}\t\t\t\n"
+    assert [a.text for a in _text(plan, name="plan.md").actions] == ["Review the refuge offer."]
