@@ -50,7 +50,7 @@ FLOORS = [
     ("haverleigh_scr", 0.36, 0.47),
     # pdftotext -layout of Word-made PDFs
     ("thornbury_vale_lcspr_child_l", 1.0, 1.0),
-    ("ashcombe_ilacs_improvement_plan_layout", 0.96, 0.93),
+    ("ashcombe_ilacs_improvement_plan_layout", 1.0, 1.0),
     # pdfminer and plain pdftotext of Word-made PDFs: read in part
     ("wexcombe_jtai_mental_health", 0.84, 0.76),
     ("brackenfield_exploitation_missing_plan", 1.0, 0.49),
