@@ -24,8 +24,21 @@ from .normalise import (
 from .owners import split_owner
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-SECTION_START = re.compile(r"^(\d{1,2})\s+([A-Z‘'\"].{15,})$")
-ACTION_START = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")
+# an area's number and its finding ('1 For some children ...'), perhaps with its code ('AFI 2: ...')
+SECTION_START = re.compile(r"^(?:([A-Z]{1,5}) ?)?(\d{1,2}):?\s+([A-Z‘'\"].{15,})$")
+# an action's reference and text: '1.2 Revise ...', '2b Update ...', 'AFI 1.3 Monthly ...', 'CE 3.1 ...'
+ACTION_START = re.compile(r"^((?:[A-Z]{1,5} ?)?)(\d{1,2})(?:\.(\d{1,2})|([a-h]))\.?\s+(\S.*)$")
+
+
+def _action_start(text: str) -> tuple[str, str, str] | None:
+    """(the area's number, the action's reference as printed, the rest of the line), or None."""
+    m = ACTION_START.match(text)
+    if m is None:
+        return None
+    number = f"{m[2]}.{m[3]}" if m[3] else f"{m[2]}{m[4]}"
+    return m[2], f"{m[1]}{number}", m[5]
+
+
 ENUM_START = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
 DATE_START = re.compile(
     rf"^(?:(?:end of|by(?: the)?(?: end of)?|from|before|w/c)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b\.?\s*(?:\d{{2,4}}|$|[-–])"
@@ -126,26 +139,40 @@ def _split_inline(rest: str) -> tuple[str, str, str]:
     return text.strip(), tail.strip(), ""
 
 
+_MORE_COLUMNS = re.compile(r"\b(?:rag|b?rag status|status|progress|update)\b", re.I)
+_HEADER_REACH = 15  # lines above the first area where the table's header is printed
+
+
+def _names_more_columns(lines: list[tuple[int, str]]) -> bool:
+    """The header above the first area names a status or progress column ('Ref Action Lead officer
+    Timescale RAG Progress update'), which this reading has no place for."""
+    return any(_MORE_COLUMNS.search(text) for _, text in lines[-_HEADER_REACH:] if len(text.split()) <= 12)
+
+
 def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
     lines = _preprocess(raw_lines)
     n = len(lines)
     # where sections start (numbered 1, 2, 3 ... in order) and which hold numbered actions
     starts: dict[int, str] = {}
+    codes: dict[int, str] = {}
     expected = None
     for idx, (_, text) in enumerate(lines):
         m = SECTION_START.match(text)
-        if m and (expected is None and int(m[1]) <= 3 or expected == int(m[1])):
-            starts[idx] = m[1]
-            expected = int(m[1]) + 1
+        if m and (expected is None and int(m[2]) <= 3 or expected == int(m[2])):
+            starts[idx] = m[2]
+            codes[idx] = f"{m[1]} {m[2]}" if m[1] else m[2]  # 'AFI 2' over 'AFI 2.1', or '2' over '2.1'
+            expected = int(m[2]) + 1
     if not starts:
         return
+    # columns this reading cannot place (a status, a progress update) beside the leads and dates
+    beyond = _names_more_columns(lines[: min(starts)])
     numbered: set[str] = set()
     current = None
     for idx, (_, text) in enumerate(lines):
         if idx in starts:
             current = starts[idx]
-        found = ACTION_START.match(text)
-        if found and current is not None and current == found[1]:
+        found = _action_start(text)
+        if found and current is not None and current == found[0]:
             numbered.add(current)
     group_lines: set[int] = set()
     for idx in starts:
@@ -158,6 +185,7 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
                 group_lines.add(j)
 
     group: str | None = None
+    number = ""
     section: Section | None = None
     rows: list[tuple[_Row, str | None]] = []
     row: _Row | None = None
@@ -173,26 +201,27 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
         if idx in starts:
             if section is not None:
                 _finish_section(section, para)
-            section = Section(ref=starts[idx], title="", parent=group, location=Location(line=line_no))
+            number = starts[idx]
+            section = Section(ref=codes[idx], title="", parent=group, location=Location(line=line_no))
             draft.sections.append(section)
-            para = [SECTION_START.match(text)[2]]  # type: ignore[index]
+            para = [SECTION_START.match(text)[3]]  # type: ignore[index]
             in_para = True
             row = None
             continue
         if section is None:
             continue
         if not text:
-            if in_para and section.ref not in numbered and para:
+            if in_para and number not in numbered and para:
                 in_para = False
             if row is not None and row.state == "action" and row.text:
                 row.state = "after_blank"
             continue
-        m = ACTION_START.match(text)
-        if m and m[1] == section.ref:
+        started = _action_start(text)
+        if started and started[0] == number:
             in_para = False
-            row = _Row(ref=f"{m[1]}.{m[2]}", line=line_no)
+            row = _Row(ref=started[1], line=line_no)
             rows.append((row, section.ref))
-            body, due, lead = _split_inline(m[3])
+            body, due, lead = _split_inline(started[2])
             row.text.append(body)
             if due:
                 row.due.append(due)
@@ -204,7 +233,7 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
         if in_para:
             para.append(text)
             continue
-        if section.ref not in numbered:
+        if number not in numbered:
             starts_row = row is None or (
                 row.state in ("lead", "due")
                 and (ENUM_START.match(text) or re.match(r"^[A-Z][^:]{3,60}:\s*$", text))
@@ -223,7 +252,15 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
 
     carried: str | None = None
     carried_section: str | None = None
+    if beyond and rows:
+        draft.warn(
+            "The plan's status and progress columns are printed in among its leads and dates in this "
+            "text, so the leads, due dates and statuses were left empty rather than guessed: import the "
+            "PDF itself, or its text laid out in columns (pdftotext -layout), to read them."
+        )
     for row, section_ref in rows:
+        if beyond:
+            row.lead, row.due = [], []
         text = clean_text(" ".join(row.text))
         if not text:
             continue

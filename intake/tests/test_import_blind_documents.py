@@ -44,6 +44,7 @@ FLOORS = [
     # a PDF's blocks printed as seed 000 prints them
     ("kirkhallam_jtai_neglect", 0.98, 0.81),
     ("denholme_vale_lcspr_child_w", 0.5, 0.23),
+    ("stourleigh_ilacs_afi_plan", 0.95, 0.51),
     # a PDF's lines with a tab where they cross a column's edge (as seed 001)
     ("wexcombe_jtai_mh", 1.0, 0.86),
     ("brackenford_neglect", 0.89, 0.67),

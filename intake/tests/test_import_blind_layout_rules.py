@@ -578,3 +578,49 @@ def test_a_row_across_the_table_saying_what_success_looks_like_or_that_actions_w
 ) -> None:
     plan = f"<b>Action</b>\t<b>Lead</b>\t<b>Timescale</b>\t<b>RAG</b>\nReview the refuge offer.\tHousing Lead\tMarch 2025\tG\n{text}\t\t\t\n"
     assert [a.text for a in _text(plan, name="plan.md").actions] == ["Review the refuge offer."]
+
+
+AFI_BLOCKS = """\
+Post-ILACS Improvement Plan
+
+ Ref Action Lead officer Timescale RAG Progress update
+(Q2 2024/25)
+
+AFI 1: The consistency and impact of management oversight and supervision of children in need.
+
+AFI 1.1 Revise the supervision policy so that records show reflective discussion
+
+Karen Whitlock, Head of
+Service
+
+April 2024 B Revised policy launched 22/04/24 at the
+Practice Week conference.
+
+AFI 1.2 Team managers to attend the Supervising for Impact programme
+
+Principal Social Worker
+
+November 2024 G 64 of 81 managers trained.
+
+AFI 2: The timeliness of assessments for children in need of help and protection.
+
+AFI 2.1 Introduce a weekly assessment tracker for team managers
+
+Head of Service
+
+June 2024 A Tracker live from May.
+"""
+
+
+def test_actions_numbered_with_a_code_in_pdf_blocks_keep_their_areas_and_leave_what_cannot_be_placed_empty() -> (
+    None
+):
+    draft = _text(AFI_BLOCKS)
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("AFI 1.1", "AFI 1"),
+        ("AFI 1.2", "AFI 1"),
+        ("AFI 2.1", "AFI 2"),
+    ]
+    # the RAG and progress cells are printed among the leads and dates: none of them is guessed
+    assert all(a.owner is None and a.due is None for a in draft.actions)
+    assert any("left empty rather than guessed" in w.message for w in draft.warnings)
