@@ -22,10 +22,15 @@ from .normalise import (
     repair_digits,
 )
 from .owners import split_owner
+from .synonyms import section_label_pattern
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 # an area's number and its finding ('1 For some children ...'), perhaps with its code ('AFI 2: ...')
 SECTION_START = re.compile(r"^(?:([A-Z]{1,5}) ?)?(\d{1,2}):?\s+([A-Z‘'\"].{15,})$")
+# a due date's opening words, its year perhaps on the next line: 'End of June', 'By March', 'Q3'
+_DUE_OPENING = re.compile(rf"^(?:(?:end of|by(?: the end of)?|before)\s+)?(?:{_MONTH}|q[1-4])\b", re.I)
+# a section's label and number alone on a line: 'Recommendation 1', 'Learning point 2:'
+_LABEL_ALONE = re.compile(rf"^(?:{section_label_pattern()})\s+(\d{{1,2}})\s*[:.]?$", re.I)
 # an action's reference and text: '1.2 Revise ...', '2b Update ...', 'AFI 1.3 Monthly ...', 'CE 3.1 ...'
 ACTION_START = re.compile(r"^((?:[A-Z]{1,5} ?)?)(\d{1,2})(?:\.(\d{1,2})|([a-h]))\.?\s+(\S.*)$")
 
@@ -158,10 +163,15 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
     expected = None
     for idx, (_, text) in enumerate(lines):
         m = SECTION_START.match(text)
+        alone = None if m else _LABEL_ALONE.match(text)
         if m and (expected is None and int(m[2]) <= 3 or expected == int(m[2])):
             starts[idx] = m[2]
             codes[idx] = f"{m[1]} {m[2]}" if m[1] else m[2]  # 'AFI 2' over 'AFI 2.1', or '2' over '2.1'
             expected = int(m[2]) + 1
+        elif alone and (expected is None and int(alone[1]) <= 3 or expected == int(alone[1])):
+            # 'Recommendation 1' alone, what it recommends in the paragraph below, over 'R1.1'
+            starts[idx] = codes[idx] = alone[1]
+            expected = int(alone[1]) + 1
     if not starts:
         return
     # columns this reading cannot place (a status, a progress update) beside the leads and dates
@@ -204,7 +214,8 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
             number = starts[idx]
             section = Section(ref=codes[idx], title="", parent=group, location=Location(line=line_no))
             draft.sections.append(section)
-            para = [SECTION_START.match(text)[3]]  # type: ignore[index]
+            opening = SECTION_START.match(text)
+            para = [opening[3]] if opening else []
             in_para = True
             row = None
             continue
@@ -331,6 +342,11 @@ def _feed(row: _Row, text: str) -> None:
             row.due.append(text)
         return
     # lead
+    if _DUE_OPENING.match(text) and len(text.split()) <= 4 and not row.due:
+        # the due cell's first line after the lead's ('End of June' over '2024')
+        row.due.append(text)
+        row.state = "due"
+        return
     if text[:1].islower() or text[:1].isdigit() or text[:1] == "(":
         if row.due:
             row.due.append(text)

@@ -42,13 +42,19 @@ FLOORS = [
     ("mash_front_door", 1.0, 0.94),
     ("oakhurst_early_help_quarterly", 1.0, 0.99),
     # a PDF's blocks printed as seed 000 prints them
-    ("kirkhallam_jtai_neglect", 0.98, 0.81),
+    ("kirkhallam_jtai_neglect", 0.98, 0.93),
     ("denholme_vale_lcspr_child_w", 0.5, 0.23),
     ("stourleigh_ilacs_afi_plan", 0.95, 0.51),
+    ("wexcombe_cspr_child_t", 0.95, 0.52),
+    ("castlebridge_jtai_wsoa", 0.98, 0.51),
+    ("thornbury_vale_ce_delivery", 0.97, 0.56),
     # a PDF's lines with a tab where they cross a column's edge (as seed 001)
     ("wexcombe_jtai_mh", 1.0, 0.86),
     ("brackenford_neglect", 0.89, 0.67),
     ("haverleigh_scr", 0.36, 0.47),
+    ("wexcombe_jtai_wsoa", 1.0, 0.96),
+    ("harbridge_neglect_delivery_plan", 0.95, 0.74),
+    ("ashdown_vale_exploitation_delivery_plan", 0.97, 0.80),
     # pdftotext -layout of Word-made PDFs
     ("thornbury_vale_lcspr_child_l", 1.0, 1.0),
     ("ashcombe_ilacs_improvement_plan_layout", 1.0, 1.0),

@@ -624,3 +624,50 @@ def test_actions_numbered_with_a_code_in_pdf_blocks_keep_their_areas_and_leave_w
     # the RAG and progress cells are printed among the leads and dates: none of them is guessed
     assert all(a.owner is None and a.due is None for a in draft.actions)
     assert any("left empty rather than guessed" in w.message for w in draft.warnings)
+
+
+RECOMMENDATION_BLOCKS = """\
+Child T review action plan
+
+Wexcombe Safeguarding Children Partnership
+Local child safeguarding practice review
+Introduction
+The review looked at the help given to Child T and the family over three years.
+The partnership accepted the review's findings in full.
+This plan sets out what each agency will do.
+
+Ref / Action Lead
+
+Target
+date
+
+Recommendation 1
+
+The partnership should seek assurance that agencies recognise the neglect of older children.
+
+R1.1 Refresh the neglect strategy to include a section on adolescent neglect.
+
+Kate Holloway, Head of Early Help
+
+End of June
+2024
+
+R1.2 Deliver briefings on adolescent neglect to practitioners.
+
+Recommendation 2
+
+The partnership should seek assurance that children missing education are followed up.
+
+R2.1 Agree a protocol between the education welfare service and early help.
+
+Sam Price, Head of Inclusion
+
+March 2025
+"""
+
+
+def test_a_recommendation_alone_over_its_paragraph_heads_its_actions_in_pdf_blocks() -> None:
+    # as pdfminer prints a Word-made PDF: each line of a block ends in a space
+    draft = _text("\n".join(f"{line} " if line else "" for line in RECOMMENDATION_BLOCKS.split("\n")))
+    assert [(a.ref, a.section) for a in draft.actions] == [("R1.1", "1"), ("R1.2", "1"), ("R2.1", "2")]
+    assert draft.actions[0].owner == "Kate Holloway, Head of Early Help"
