@@ -43,7 +43,7 @@ _POINTED_REF = r"(?:[a-z]{1,6}[-/]?){0,2}\d{1,3}(?:[.\-]\d{1,3}){0,2}[a-z]?"
 _SEE_REF = rf"(?:please )?see (?:action |ref\.? |row )?{_POINTED_REF}(?: above| below)?"
 POINTERS = re.compile(
     r"^(?:n/?a|none|nil|-+|as above(?:\W+\w+){0,3}|see (?:above|below)|please see (?:above|below)(?:\W+\w+){0,3}|"
-    rf"{_SEE_REF}|as above\s*[-–—,:;(]?\s*{_SEE_REF}\)?|as above\s*[-–—,:;(]\s*see\b.*|"
+    rf"{_SEE_REF}|{_SEE_REF}\s*[-–—:;,(].*|as above\s*[-–—,:;(]?\s*{_SEE_REF}\)?|as above\s*[-–—,:;(]\s*see\b.*|"
     # 'N/A – covered by action 3.1', 'N/A - transferred to the neglect plan'
     r"n/a\s*[-–—:;(].*|"
     rf"(?:action )?(?:merged|combined) (?:with|into) (?:action )?{_POINTED_REF}\b.*|"
@@ -356,13 +356,16 @@ def _fit(cell: str, fld: str | None) -> float:
         return -1.0 if fld == "question" and words <= 4 else 0.0
     if fld == "agency":
         return 1.0 if words <= 6 else -2.0
+    undated = words <= 6 and is_undated_ok(cell)  # 'Ongoing', 'Quarterly (Jul, Oct, Jan, Apr)', 'TBC'
     if fld == "owner":
+        if undated:
+            return -0.5  # no one leads an action called 'Ongoing'
         if words > 8 and 2 * sum(w[:1].islower() for w in cell.split()) > words:
             # mostly words in lower case: a sentence ('Report the timeliness of ... each quarter'), not who leads
             return -0.5
         return 0.5 if words <= 15 else -0.5
     if fld in ("due", "due_or_evidence", "start"):
-        return 1.5 if find_dates(cell) else 0.0
+        return 1.5 if find_dates(cell) else 1.0 if undated else 0.0
     if ref:
         return -2.0
     if fld is None:

@@ -143,6 +143,7 @@ def test_a_status_column_in_words_beside_a_rag_column_gives_the_rating_that_rate
         "N/A – covered by action 3.1",
         "Action merged with 1e – see above",
         "See PRO-3 above",
+        "See action 3.1 – the pre-birth protocol covers transfers from other areas",
         "No action for Wessex Police under this recommendation – police actions are under Recommendation 5.",
     ],
 )
@@ -671,3 +672,18 @@ def test_a_recommendation_alone_over_its_paragraph_heads_its_actions_in_pdf_bloc
     draft = _text("\n".join(f"{line} " if line else "" for line in RECOMMENDATION_BLOCKS.split("\n")))
     assert [(a.ref, a.section) for a in draft.actions] == [("R1.1", "1"), ("R1.2", "1"), ("R2.1", "2")]
     assert draft.actions[0].owner == "Kate Holloway, Head of Early Help"
+
+
+def test_a_row_that_lost_its_merged_lead_puts_ongoing_under_the_due_date_not_the_lead() -> None:
+    plan = (
+        "| Ref | What we will do | Lead | Target date | Progress update | BRAG |\n"
+        "|---|---|---|---|---|---|\n"
+        "| PURS-1 | Map the county lines. | Northshire Police – Supt Daniel Price | March 2025 | Mapping done. | G |\n"
+        "| PURS-2 | Increase the use of disruption tactics. | Ongoing | 14 notices issued. | G |\n"
+    )
+    second = _text(plan, name="plan.md").actions[1]
+    assert (second.owner, second.due_text, second.progress) == (
+        "Northshire Police – Supt Daniel Price",
+        "Ongoing",
+        "14 notices issued.",
+    )
