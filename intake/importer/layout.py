@@ -122,6 +122,15 @@ BARE_NUMBER = re.compile(r"^\d{1,2}$")
 NUMBERED = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
 # a grouping cell's sentence not yet ended: six words or more, the last not closing it
 _SENTENCE_GOES_ON = re.compile(r"^(?:\S+\s+){5,}\S*[^\s.!?:;]$")
+# a heading opening with its code: 'P4 Voice & QA', 'Priority 4 – Voice'
+_CODE_OPENING = re.compile(r"^(?:[A-Za-z]{1,10}\s?)?(\d{1,2})\b\s*[:.\-–—]?\s*")
+
+
+def _code_of(heading: str) -> str | None:
+    found = _CODE_OPENING.match(heading)
+    return found[1] if found else None
+
+
 # a cell holding only a rating: a letter or a colour ('B', 'Amber', 'Complete')
 _RATING_ONLY = re.compile(r"[RAGBC]|red|amber|green|blue|complete(?:d)?", re.I)
 # a cell opening with its label: 'What success will look like: victims get help quickly'
@@ -1445,6 +1454,22 @@ class Builder:
             # under a heading without a number after a numbered section ('Completed actions' at the end):
             # action '1.3' is of section 1, not of the section last opened
             action.section = number[1]
+        elif (
+            number
+            and self.heading_label is not None
+            and not any(self.group.get(fld) for fld in GROUP_FIELDS)
+            and action.section is not None
+            and action.section.isdigit()
+            and number[1] != action.section
+            and not any(s.ref == number[1] for s in self.draft.sections)
+        ):
+            # a new sheet or heading ('P4 Voice & QA') after section 3: action '4.1' opens section 4,
+            # named by that heading
+            title = (
+                _CODE_OPENING.sub("", self.heading_label) if _code_of(self.heading_label) == number[1] else ""
+            )
+            action.section = self.add_section(number[1], title or self.heading_label, location).ref
+            self.heading_section = action.section
         if self.group.get("question"):
             action.question = self.group["question"]
             action.agency = values.get("agency") or self.agency

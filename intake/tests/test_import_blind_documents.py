@@ -23,7 +23,7 @@ FLOORS = [
     ("lcspr_wexcombe_childR", 1.0, 1.0),
     ("neglect_northmoor", 1.0, 1.0),
     ("kestonbridge_jtai_domestic_abuse", 1.0, 1.0),
-    ("holmebrook_neglect_tracker", 1.0, 0.95),
+    ("holmebrook_neglect_tracker", 1.0, 0.99),
     ("fernleigh_lcspr_baby_ellis", 1.0, 1.0),
     ("eastwold_lcspr_child_m", 1.0, 0.99),
     ("ravensmoor_maca_neglect_audit_action_plan", 1.0, 1.0),

@@ -687,3 +687,24 @@ def test_a_row_that_lost_its_merged_lead_puts_ongoing_under_the_due_date_not_the
         "Ongoing",
         "14 notices issued.",
     )
+
+
+SHEETS = """\
+## P3 Workforce
+| Priority 3 – A confident and skilled workforce | Unnamed: 1 | Unnamed: 2 | Unnamed: 3 |
+| --- | --- | --- | --- |
+| No. | What we will do | By when | Who |
+| 3.1 | Deliver a neglect learning programme. | Q1 2025/26 | HSCP Learning Lead |
+
+## P4 Voice & QA
+| Ref | Action | Lead | Deadline |
+| --- | --- | --- | --- |
+| 4.1 | Audit children on plans for neglect. | QA Subgroup | 2025-02-28 00:00:00 |
+| 4.2 | Ask children what helps when home life is hard. | Participation Lead | March 2025 |
+"""
+
+
+def test_a_new_sheet_whose_actions_are_numbered_anew_opens_their_section_named_by_the_sheet() -> None:
+    draft = _text(SHEETS, name="tracker.md")
+    assert [(a.ref, a.section) for a in draft.actions] == [("3.1", "3"), ("4.1", "4"), ("4.2", "4")]
+    assert {s.ref: s.title for s in draft.sections}["4"] == "Voice & QA"
