@@ -154,6 +154,16 @@ def _names_more_columns(lines: list[tuple[int, str]]) -> bool:
     return any(_MORE_COLUMNS.search(text) for _, text in lines[-_HEADER_REACH:] if len(text.split()) <= 12)
 
 
+_PARAGRAPH_WORDS = 8
+
+
+def _paragraph_below(lines: list[tuple[int, str]], idx: int) -> bool:
+    """The next line with words opens a paragraph (what a recommendation says), not a short name
+    ('Priority 1:' over 'Safeguarding adolescents', a grouping cell as plain pdftotext prints it)."""
+    following = next((text for _, text in lines[idx + 1 :] if text), "")
+    return len(following.split()) >= _PARAGRAPH_WORDS
+
+
 def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
     lines = _preprocess(raw_lines)
     n = len(lines)
@@ -168,7 +178,11 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
             starts[idx] = m[2]
             codes[idx] = f"{m[1]} {m[2]}" if m[1] else m[2]  # 'AFI 2' over 'AFI 2.1', or '2' over '2.1'
             expected = int(m[2]) + 1
-        elif alone and (expected is None and int(alone[1]) <= 3 or expected == int(alone[1])):
+        elif (
+            alone
+            and (expected is None and int(alone[1]) <= 3 or expected == int(alone[1]))
+            and _paragraph_below(lines, idx)
+        ):
             # 'Recommendation 1' alone, what it recommends in the paragraph below, over 'R1.1'
             starts[idx] = codes[idx] = alone[1]
             expected = int(alone[1]) + 1

@@ -708,3 +708,16 @@ def test_a_new_sheet_whose_actions_are_numbered_anew_opens_their_section_named_b
     draft = _text(SHEETS, name="tracker.md")
     assert [(a.ref, a.section) for a in draft.actions] == [("3.1", "3"), ("4.1", "4"), ("4.2", "4")]
     assert {s.ref: s.title for s in draft.sections}["4"] == "Voice & QA"
+
+
+def test_a_label_alone_heads_actions_in_pdf_blocks_only_over_a_paragraph_not_over_a_short_name() -> None:
+    from intake.importer.textlayout import _paragraph_below
+
+    over_paragraph = [
+        (1, "Recommendation 1"),
+        (2, ""),
+        (3, "The partnership should seek assurance that agencies act."),
+    ]
+    over_name = [(1, "Priority 1:"), (2, "Safeguarding adolescents outside the home")]
+    assert _paragraph_below(over_paragraph, 0)
+    assert not _paragraph_below(over_name, 0)  # a grouping cell as plain pdftotext prints it
