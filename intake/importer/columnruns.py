@@ -846,11 +846,12 @@ def _leads_apart(leads: list[_Block], agencies: frozenset[str], n: int) -> list[
     the table names ('... Mental Health Tactical Lead' | 'Wexcombe Health and Care NHS Foundation
     Trust – Dr Leah Osei'); only where that makes one lead per row."""
     apart: list[_Block] = []
+    openings = tuple(f"{agency} " for agency in agencies)
     for block in leads:
         cuts = [
             k
             for k in range(1, len(block.lines))
-            if any(" ".join(block.lines[k:]).startswith(f"{agency} ") for agency in agencies)
+            if " ".join(block.lines[k:]).startswith(openings)
             and _AGENCY_DASH.match(" ".join(block.lines[:k]))
         ]
         bounds = [0, *cuts, len(block.lines)]

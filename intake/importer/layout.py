@@ -28,6 +28,8 @@ from .report import is_appendix, is_committee_report, is_report_part
 from .synonyms import (
     header_field,
     is_round_label,
+    label_alone,
+    label_with_code,
     marks_furniture,
     names_evidence,
     section_label_pattern,
@@ -87,15 +89,9 @@ _LABELLED_GROUP = re.compile(
     r"(?:\s*[.:)\-–—]\s*|\s+)(\S.*)$",
     re.I,
 )
-# a heading that is only a label and its number ('Recommendation 1', 'Learning point 2:'): its title
-# is the paragraph below it
-_LABEL_ALONE = re.compile(
-    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)\s*[.:)\-–—]?$", re.I
-)
+_LABEL_ALONE = label_alone()  # 'Recommendation 1': its title is the paragraph below it
 # a heading naming its code after its number: 'Priority 5 (P5): An effective partnership'
-_LABEL_CODE = re.compile(
-    rf"^(?:{_LABELS})\s+\d{{1,2}}\s*\(([A-Z]{{1,3}}\d{{1,2}})\)\s*[.:)\-–—]?\s*(\S.*)$", re.I
-)
+_LABEL_CODE = label_with_code()
 # a grouping cell lettered 'A. Title' or 'B) Title' (its actions numbered A1, A2 ...)
 _LETTERED_GROUP = re.compile(r"^([A-Z])[.)]\s+(\S.{2,})$")
 # a grouping cell opening with a lettered number, 'R1 The Partnership should...' or 'LP2. Learning...'

@@ -68,7 +68,7 @@ _SECTION_HEADING_LINE = re.compile(
     rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)(?:(?:\s*[.:)\-–—]\s*|\s+)(\S.*))?$",
     re.I,
 )
-_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_CONTENTS_PAGE = re.compile(r"\d{1,3}")
 _LABEL_LINE = re.compile(r"^([A-Za-z][^:]{0,58}?)\s*:\s*(.*)$")
 # a heading's text: a few capitalised words, perhaps numbered ('2. Neglect'), not a sentence
 _TITLE_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?[.:)]?\s+)?[A-Z][^.;:!?]{2,100}$")
@@ -225,7 +225,7 @@ def _row_lines(item: Item) -> list[Line]:
             return [line]
         # the value column goes on (a value over two rows)
         return [Line(text=nonempty[0], location=item.location, table=table)]
-    if len(nonempty) == 2 and _PAGE_NUMBER.fullmatch(nonempty[1]) and not label_field(nonempty[0]):
+    if len(nonempty) == 2 and _CONTENTS_PAGE.fullmatch(nonempty[1]) and not label_field(nonempty[0]):
         return []  # a contents entry ('Recommendation 1 – Front door | 4'), not a record's line
     if len(nonempty) == 2 and looks_like_ref(cells[0]):
         # '1.1 | Review the MASH protocol.' over the rows 'Lead | ...', 'Target date | ...'

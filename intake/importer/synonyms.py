@@ -143,6 +143,26 @@ def section_label_pattern() -> str:
     )
 
 
+# a heading that is only a label and its number ('Recommendation 1', 'Learning point 2:', 'Priority
+# no. 3'): its title is the paragraph below it (compiled on first use, once the labels are known)
+@lru_cache(maxsize=1)
+def label_alone() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:{section_label_pattern()})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)\s*[.:)\-–—]?$",
+        re.I,
+    )
+
+
+# a heading naming its code after its number: 'Priority 5 (P5): An effective partnership' (the code
+# and the title in groups 1 and 2)
+@lru_cache(maxsize=1)
+def label_with_code() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:{section_label_pattern()})\s+\d{{1,2}}\s*\(([A-Z]{{1,3}}\d{{1,2}})\)\s*[.:)\-–—]?\s*(\S.*)$",
+        re.I,
+    )
+
+
 # 'Section 11 (Children Act 2004) ...', 'Section 47 enquiries', 'Section 175/157 audit' name a section of
 # an Act, not a section of the plan: 'Section' is a plan's label only with a mark after its number
 # ('Section 3: Early help', 'Section 2 – Neglect')

@@ -22,15 +22,13 @@ from .normalise import (
     repair_digits,
 )
 from .owners import split_owner
-from .synonyms import section_label_pattern
+from .synonyms import label_alone
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 # an area's number and its finding ('1 For some children ...'), perhaps with its code ('AFI 2: ...')
 SECTION_START = re.compile(r"^(?:([A-Z]{1,5}) ?)?(\d{1,2}):?\s+([A-Z‘'\"].{15,})$")
 # a due date's opening words, its year perhaps on the next line: 'End of June', 'By March', 'Q3'
 _DUE_OPENING = re.compile(rf"^(?:(?:end of|by(?: the end of)?|before)\s+)?(?:{_MONTH}|q[1-4])\b", re.I)
-# a section's label and number alone on a line: 'Recommendation 1', 'Learning point 2:'
-_LABEL_ALONE = re.compile(rf"^(?:{section_label_pattern()})\s+(\d{{1,2}})\s*[:.]?$", re.I)
 # an action's reference and text: '1.2 Revise ...', '2b Update ...', 'AFI 1.3 Monthly ...', 'CE 3.1 ...'
 ACTION_START = re.compile(r"^((?:[A-Z]{1,5} ?)?)(\d{1,2})(?:\.(\d{1,2})|([a-h]))\.?\s+(\S.*)$")
 
@@ -173,7 +171,9 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
     expected = None
     for idx, (_, text) in enumerate(lines):
         m = SECTION_START.match(text)
-        alone = None if m else _LABEL_ALONE.match(text)
+        alone = None if m else label_alone().match(text)
+        if alone and not alone[1].isdigit():
+            alone = None  # 'Recommendation 1.2' alone: not an area over actions '1.1', '1.2' here
         if m and (expected is None and int(m[2]) <= 3 or expected == int(m[2])):
             starts[idx] = m[2]
             codes[idx] = f"{m[1]} {m[2]}" if m[1] else m[2]  # 'AFI 2' over 'AFI 2.1', or '2' over '2.1'

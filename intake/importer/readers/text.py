@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..columns import names_columns, table_items
 from ..model import Location
 from ..normalise import find_dates, looks_like_rag
-from ..synonyms import exact_header_field, header_field, section_label_pattern
+from ..synonyms import exact_header_field, header_field, label_alone, label_with_code, section_label_pattern
 from .base import Item, ReadResult
 from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables_with_fills
 
@@ -93,14 +93,6 @@ _NUMBERED_LINE = re.compile(
 )
 
 
-# a section's label, number and code ('Priority 5 (P5): An effective partnership')
-_LABEL_WITH_CODE = re.compile(
-    rf"^(?i:{section_label_pattern()})\s+\d{{1,2}}\s*\([A-Z]{{1,3}}\d{{1,2}}\)\s*[.:)\-–—]?\s*[A-Z].{{2,150}}$"
-)
-# a section's label and number alone, as a bold label opening its line ('Recommendation 1:')
-_LABEL_AND_NUMBER = re.compile(
-    rf"^(?i:{section_label_pattern()})\s+\d{{1,2}}(?:\.\d{{1,2}})?[a-z]?\s*[.:)\-–—]?$"
-)
 _LINES_TO_TABLE = 4  # a labelled heading over its table, with a short introduction between them
 
 
@@ -117,7 +109,11 @@ def _numbered_lines_over_tables(items: list[Item]) -> None:
             after is not None
             and after.is_row
             and _NUMBERED_LINE.match(item.text)
-            or _LABEL_WITH_CODE.match(item.text)
+            or (
+                (coded := label_with_code().match(item.text))
+                and coded[2][:1].isupper()
+                and len(item.text) <= 200
+            )
             and any(below.is_row for below in items[k + 1 : k + 1 + _LINES_TO_TABLE])
         ):
             item.bold = True
@@ -645,7 +641,7 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
             else:
                 bold = _BOLD_LINE.match(stripped)
                 label = None if bold else _BOLD_LABEL_OPENING.match(stripped)
-                if label and _LABEL_AND_NUMBER.match(label[1].strip()):
+                if label and label_alone().match(label[1].strip()):
                     # '**Recommendation 1:** The MSCP should ...': a section named by its bold label
                     items.append(Item(text=f"{label[1]} {label[2]}", bold=True, location=loc))
                 else:
