@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .blocks import block_items
@@ -11,7 +12,7 @@ from .columnruns import column_run_items
 from .errors import DocumentError, IntakeError, LimitExceeded
 from .layout import build_from_items
 from .meta import item_texts, read_meta, read_rag_scheme
-from .model import ImportLimits, Location, PlanDraft
+from .model import Action, ImportLimits, Location, PlanDraft
 from .readers import read_document
 from .records import build_from_records
 from .tables import find_data_tables, reconcile
@@ -63,6 +64,69 @@ def _reads_more(candidate: PlanDraft, current: PlanDraft) -> bool:
     return len(candidate.actions) > len(current.actions) and not bare
 
 
+_CELLS = ("owner", "owner_parts", "due_text", "due", "rag", "progress")
+_AGREEING_WORDS = 6  # the opening words two readings of one action must share
+
+
+def _opening(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())[:_AGREEING_WORDS]
+
+
+def _cells_from_agreeing(bare: PlanDraft, others: list[PlanDraft]) -> None:
+    """Fill the bare reading's actions' cells from the first other reading holding an action with
+    the same reference whose text opens with the same words; say how many could not be read."""
+    filled = 0
+    for action in bare.actions:
+        opening = _opening(action.text)
+        match = next(
+            (
+                other
+                for reading in others
+                for other in reading.actions
+                if other.ref == action.ref and _opening(other.text) == opening and _filled_one(other)
+            ),
+            None,
+        )
+        if match is not None:
+            for name in _CELLS:
+                setattr(action, name, getattr(match, name))
+            filled += 1
+    left = len(bare.actions) - filled
+    if left:
+        bare.warn(
+            f"The plan's status and progress columns are printed in among its leads and dates in this "
+            f"text, so the lead, due date, status and progress of {left} of its {len(bare.actions)} "
+            "actions were left empty rather than guessed: import the PDF itself, or its text laid out "
+            "in columns (pdftotext -layout), to read them."
+        )
+    if filled:
+        bare.warn(
+            f"The leads, due dates, statuses and progress of {filled} actions were read from the text "
+            "cell by cell, where columns are printed in among each other: check them against the plan."
+        )
+
+
+def _filled_one(action: Action) -> bool:
+    return bool(action.owner or action.due_text or action.rag or action.progress)
+
+
+def _ref_kind(ref: str | None) -> str | None:
+    """A reference's shape: '1.2' and '3.4' alike, '2b' another kind, 'Q2' another."""
+    return re.sub(r"[a-z]", "a", re.sub(r"\d+", "9", ref)) if ref else None
+
+
+def _more_of_its_kind(laid_out: PlanDraft, current: PlanDraft) -> bool:
+    """The laid-out reading (areas numbered in order, each action's reference under its area's
+    number) holds more actions than the current reading has of the same kinds of reference, and
+    nearly as many in all: the current one took dates and area numbers for actions ('Q2 2024/25',
+    '1 The partnership should ...') and missed some of the real ones."""
+    if not laid_out.actions or (_filled(laid_out) == 0 < _filled(current)):
+        return False
+    kinds = {_ref_kind(a.ref) for a in laid_out.actions}
+    alike = sum(1 for a in current.actions if _ref_kind(a.ref) in kinds)
+    return len(laid_out.actions) > alike and len(laid_out.actions) >= 0.9 * len(current.actions)
+
+
 def import_document(
     source: str | os.PathLike[str] | bytes,
     filename: str | None = None,
@@ -101,8 +165,13 @@ def import_document(
         # whose rows are printed one cell after another, line by line; the reading that finds more
         # actions wins
         laid_out = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
-        build_from_laid_out_text(laid_out, result.raw_lines)
-        if _reads_more(laid_out, draft):
+        if build_from_laid_out_text(laid_out, result.raw_lines):
+            # its cells left empty (more columns than it can place): taken from the readings that
+            # agree with it on each action's reference and words
+            by_cell = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
+            build_from_items(by_cell, block_items(result.raw_lines, row_by_content))
+            _cells_from_agreeing(laid_out, [by_cell, draft])
+        if _reads_more(laid_out, draft) or _more_of_its_kind(laid_out, draft):
             draft = laid_out
         if len(draft.actions) < 3:
             # nor line by line: perhaps one cell after another (pdftotext without -layout)

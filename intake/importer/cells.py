@@ -115,6 +115,8 @@ def _fit(text: str, kind: str) -> float:
     if kind == "owner":
         if rag or due_like or n > 14 or text.endswith(".") or lower > n // 4 or text[:1].islower():
             return -4.0
+        if DATE_START.match(text):
+            return -4.0  # a date's opening ('Q3' over '2024/25'), not a name
         roles = sum(1 for w in words if _tag(w) in _ROLE_TAGS)
         return 1.5 + min(roles, 2) * 0.5
     if kind == "heading":

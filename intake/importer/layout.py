@@ -49,6 +49,9 @@ POINTERS = re.compile(
     # 'N/A – covered by action 3.1', 'N/A - transferred to the neglect plan'
     r"n/a\s*[-–—:;(].*|"
     rf"(?:action )?(?:merged|combined) (?:with|into) (?:action )?{_POINTED_REF}\b.*|"
+    # 'Moved to Priority 3 – see P3.2', 'Action removed – merged with 2A', 'Transferred to the DA plan'
+    r"(?:action )?(?:moved|transferred) to .{1,60}|"
+    rf"(?:action )?(?:removed|withdrawn|deleted)(?:\s*[-–—:;,(]\s*.*)?|"
     r"(?:please )?see (?:section|priority|recommendation|rec\.?|finding|objective|theme|appendix|item) "
     r"(?:[A-Z]|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?: above| below)?|"
     rf"as (?:per|in) (?:action |ref\.? )?{_POINTED_REF}(?: above| below)?|"
@@ -102,6 +105,8 @@ _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 OWN_REF_IN_TEXT = re.compile(
     r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?:[.):]\s*|\s+)(?=[A-Z‘'\"“(])(\S.*)$"
 )
+# an action cell holding only a reference ('3.3', a row numbered and left empty)
+_ONLY_A_REF = re.compile(r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?$")
 _NO_DATE = "No date could be read from the due text"
 # a lead cell cut off mid-phrase: it goes on in the next row's lead cell
 _DANGLING = re.compile(r"(?:\b(?:of|and|for|to|the|in|with|at|on|by)|[,&–—-])$", re.I)
@@ -204,6 +209,7 @@ def banner_title(cells: list[str]) -> str | None:
 
 
 _SUB_LABEL_WORDS = 5
+_HEADING_WORDS = 12  # a heading row across a table is a title of at most this many words
 
 
 def _label_like(cell: str) -> bool:
@@ -558,6 +564,21 @@ _HEAD_BREAK = re.compile(r"\s*[(:–]\s*")
 _ATTACHMENT = re.compile(r"\S+\.(?:docx?|xlsx?|pdf|pptx?|msg)\b", re.I)
 
 
+# a due date opening a cell, the progress cell beside it printed on the same line ('June 2024 Guide
+# published 10 June ...', as a PDF's text gives two cells side by side)
+_DUE_THEN_UPDATE = re.compile(
+    rf"^((?:(?:end of|by(?: the)?(?: end of)?|before)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_PATTERN}\.?\s+\d{{4}}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Q[1-4]\s+\d{4}(?:/\d{2,4})?)\s+([A-Z][a-z]+(?:\s+\S+){2,}.*)$",
+    re.I,
+)
+
+
+def due_then_update(text: str) -> tuple[str, str] | None:
+    """(the date, the update) where a due cell's text is a date followed by a sentence."""
+    m = _DUE_THEN_UPDATE.match(text)
+    return (m[1], m[2]) if m and m[2][:1].isupper() else None
+
+
 def split_due_evidence(text: str) -> tuple[str | None, str | None]:
     """A 'Target date/Evidence' cell: a stated target goes to due_text, evidence to progress."""
     text = " ".join(_ATTACHMENT.sub(" ", text).split())
@@ -625,6 +646,7 @@ class Builder:
     pending: tuple[str, dict[str, str], ImportWarning] | None = None
     last_header_key: tuple[str | None, ...] | None = None
     hidden_rows: list[Location] = field(default_factory=list)  # rows hidden in a sheet, not read
+    struck_rows: list[Location] = field(default_factory=list)  # rows struck through in a sheet, not read
     progress_date: dt.date | None = None  # the date of the update round the row's progress is from
     # the row's dated update rounds before its latest: (date, {"progress": ..., "rag": ...}), oldest first
     earlier_rounds: list[tuple[dt.date, dict[str, str]]] = field(default_factory=list)
@@ -872,6 +894,11 @@ class Builder:
             # hid it does not expect to see imported (rows hidden only by a filter are not marked)
             self.hidden_rows.append(item.location)
             return
+        if item.struck:
+            # every cell of the row struck through: an action removed or merged into another, left
+            # visible to show what changed (Word's struck wording is left out of the text likewise)
+            self.struck_rows.append(item.location)
+            return
         if _TOTAL_ROW.match(nonempty[0]) and cells.index(nonempty[0]) <= 1:
             return  # a 'Total' row under the actions: figures, not an action or the end of one
         key_title = len(nonempty) == 1 and bool(_KEY_TITLE.match(nonempty[0]))
@@ -891,6 +918,17 @@ class Builder:
         if banner is not None:
             # a heading across the whole table (a partner's part of the plan): it groups the sections below
             self._heading_row(banner, banner, item.location, ends_action=False)
+            return
+        if (
+            item.banner
+            and len(nonempty) == 1
+            and self.heading_section
+            and self.last_action is None
+            and len(nonempty[0].split()) > _HEADING_WORDS
+        ):
+            # a second row across the table under a heading row, a sentence ('Ofsted recommendation:
+            # the consistency of threshold decisions ...'): what the section is about, not an action
+            self._section_text("what_needs_to_improve", nonempty[0])
             return
         label = section_text_label(nonempty[0])
         if label and len(set(nonempty)) == 2 and self.heading_section:
@@ -929,7 +967,7 @@ class Builder:
                         )
                     )
                 )
-                and len(cells[0].split()) <= 12
+                and len(cells[0].split()) <= _HEADING_WORDS
                 and not is_pointer(cells[0])
             ):
                 # a heading row across the table without a number ('Early identification')
@@ -1123,6 +1161,8 @@ class Builder:
         )
         if own:
             ref, text = own[1], own[2]
+        elif not ref and not listed and not header.has("ref") and (alone := _ONLY_A_REF.match(text)):
+            ref, text = alone[1], ""  # a numbered row left empty ('3.3', Word's number alone)
         if pending is not None and not ref and text and not any(values.get(g) for g in GROUP_FIELDS):
             # the row above gave a reference (and date, status) but its action text is on the next page
             ref, above, warning = pending
@@ -1308,6 +1348,10 @@ class Builder:
             return False
         if above is not None and _ENDS_MID_PHRASE.search(above.text):
             return False
+        if above is not None and values.get("owner") and above.owner and _DANGLING.search(above.owner):
+            return False  # the lead above stops mid-phrase ('... / Head of'): its cell goes on here
+        if values.get("progress", "")[:1].islower():
+            return False  # the update goes on mid-sentence: the row above cut by a page break
         own = [values[f] for f in ("due", "owner") if values.get(f)]
         return bool(own) and all(not v[0].islower() for v in own)
 
@@ -1355,6 +1399,7 @@ class Builder:
             if not value or (fld == "section" and only_outer):
                 continue
             ref, title = section_ref_from_cell(raw_values.get(fld, value), value)
+            ref = self._known_by_number(value, ref)
             has_ref = bool(_group_ref(value))
             current = self.group.get(fld)
             above = next((s for s in self.draft.sections if s.ref == current), None) if current else None
@@ -1375,6 +1420,14 @@ class Builder:
             if fld == "section":
                 self.group.pop("question", None)
             self.agency = None
+
+    def _known_by_number(self, value: str, ref: str) -> str:
+        """A grouping cell naming a section by its label and number alone ('Theme 1', on a sheet of
+        completed actions) where the plan has opened that section by its number ('Theme 1: Front
+        door' read as section '1'): that section's reference."""
+        alone = label_alone().match(value)
+        known = {s.ref for s in self.draft.sections}
+        return alone[1] if alone and ref not in known and alone[1] in known else ref
 
     def _nested(self) -> bool:
         """The header has two grouping columns or more (an outer and an inner section)."""
@@ -1546,6 +1599,13 @@ class Builder:
             due_text = due_text or due_part
             if evidence:
                 progress_parts.append(evidence)
+        if self.header is not None and self.header.has("progress") and self.header.has("due"):
+            # the two cells side by side read as one ('June 2024 Guide published ...')
+            if due_text and not progress_parts and (parts := due_then_update(due_text)):
+                due_text, update = parts
+                progress_parts.append(update)
+            elif not due_text and len(progress_parts) == 1 and (parts := due_then_update(progress_parts[0])):
+                due_text, progress_parts[0] = parts
         action.due_text = due_text
         action.due = parse_due(due_text)
         if due_text and action.due is None and not is_undated_ok(due_text):
@@ -1682,18 +1742,30 @@ def _centred_cut_leads(builder: Builder) -> None:
 
 
 def _warn_hidden_rows(builder: Builder) -> None:
-    """One warning per sheet naming the hidden rows that were not imported."""
-    by_sheet: dict[str | None, list[int]] = {}
-    for location in builder.hidden_rows:
-        by_sheet.setdefault(location.sheet, []).append(location.row or 0)
-    for sheet, rows in by_sheet.items():
-        listed = ", ".join(str(r) for r in rows[:20]) + (" ..." if len(rows) > 20 else "")
-        builder.draft.warn(
-            f"{len(rows)} hidden row{'s' if len(rows) > 1 else ''} ({listed}) of sheet '{sheet}' "
-            f"{'were' if len(rows) > 1 else 'was'} not imported: hidden rows usually hold removed or archived "
-            "actions. Unhide them in the workbook to import them.",
-            Location(sheet=sheet, row=rows[0]),
-        )
+    """One warning per sheet naming the hidden rows, and one naming the struck-through rows, that
+    were not imported."""
+    for kind, locations, why in (
+        (
+            "hidden",
+            builder.hidden_rows,
+            "hidden rows usually hold removed or archived actions. Unhide them in the workbook to import them.",
+        ),
+        (
+            "struck-through",
+            builder.struck_rows,
+            "struck-through rows are read as removed actions. Remove the strike-through to import them.",
+        ),
+    ):
+        by_sheet: dict[str | None, list[int]] = {}
+        for location in locations:
+            by_sheet.setdefault(location.sheet, []).append(location.row or 0)
+        for sheet, rows in by_sheet.items():
+            listed = ", ".join(str(r) for r in rows[:20]) + (" ..." if len(rows) > 20 else "")
+            builder.draft.warn(
+                f"{len(rows)} {kind} row{'s' if len(rows) > 1 else ''} ({listed}) of sheet '{sheet}' "
+                f"{'were' if len(rows) > 1 else 'was'} not imported: {why}",
+                Location(sheet=sheet, row=rows[0]),
+            )
 
 
 def _numbers_lost_in_extraction(builder: Builder) -> None:

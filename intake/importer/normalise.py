@@ -250,10 +250,10 @@ _UNDATED = re.compile(
 # a number Excel shows for a date typed into a text column: days since 30 December 1899 (1990-2049)
 _EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
 _SERIAL_RANGE = (32874, 54788)
-# a financial year as a deadline ('by end of 2024/25', 'during 2024-25'): due at its end, 31 March; a
-# bare '2024-25' stays undated (it may name the plan's year rather than a deadline)
+# a financial year as a deadline ("by end of 2024/25", "during 2024-25", or alone in the due cell): due
+# at its end, 31 March (within a sentence it may name a plan rather than a deadline, so not there)
 _YEAR_SPAN = re.compile(
-    r"^(?:(?:by|during|within)\s+(?:(?:the\s+)?end\s+of\s+)?|(?:the\s+)?end\s+of\s+)(\d{4})\s*[/-]\s*(\d{2}|\d{4})$",
+    r"^(?:(?:by|during|within)\s+(?:(?:the\s+)?end\s+of\s+)?|(?:the\s+)?end\s+of\s+)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$",
     re.I,
 )
 # 'w/c 4 March 2024': the week that day starts, so due at its end
@@ -309,6 +309,9 @@ _RAG_WORDS = {
     # statuses written as words (the colour each usually carries in a plan's key)
     "on track": "green", "on target": "green", "on schedule": "green", "good progress": "green",
     "some slippage": "amber", "slippage": "amber", "minor slippage": "amber", "slight slippage": "amber",
+    "some delay": "amber", "some delays": "amber", "minor delay": "amber", "minor delays": "amber",
+    "slight delay": "amber", "slight delays": "amber",
+    "significant delay": "red", "significant delays": "red", "major delay": "red", "major delays": "red",
     "delayed": "amber", "at risk": "amber", "behind schedule": "amber", "partially complete": "amber",
     "partially completed": "amber", "partially met": "amber", "partially achieved": "amber",
     "off track": "red", "off target": "red", "not on track": "red", "not on target": "red",
@@ -345,6 +348,9 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
         return ("complete" if float(percent[1]) >= 100 else None), True
     if _RAG_COMPLETE.match(text):
         return "complete", True
+    words = text.split()
+    if len(words) == 2 and words[0] in _RAG_WORDS and _RAG_WORDS[words[0]] == _RAG_WORDS.get(words[1]):
+        return _RAG_WORDS[words[0]], True  # the letter and its word ('G Green'), printed one over the other
     first = _RAG_FIRST_WORD.split(text, maxsplit=1)[0]
     if first in ("red", "amber", "green", "blue", "purple") and len(text.split()) <= 6:
         return _RAG_WORDS[first], True

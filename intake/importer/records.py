@@ -201,7 +201,8 @@ def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = 
     if bold_label and label_field(clean_text(bold_label[1])) and not m:
         label = clean_text(bold_label[1])
         line.label, line.value, line.field = label, clean_text(bold_label[2]), label_field(label)
-    elif m and _could_be_label(m[1]):
+    elif m and _could_be_label(m[1]) and (not item.heading or label_field(m[1])):
+        # a heading's 'Perpetrators: holding people to account' is a title, unless it names a field
         line.label, line.value, line.field = m[1], m[2], label_field(m[1])
     elif (bold or in_cell) and _could_be_label(cleaned) and label_field(cleaned):
         line.label, line.field = cleaned, label_field(cleaned)  # a label alone; its value below

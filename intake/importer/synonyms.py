@@ -11,7 +11,8 @@ from .normalise import clean_text
 # or starts with one followed by a non-letter, e.g. "Action What we will do" -> action).
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "ref": ("ref", "ref.", "rec", "rec.", "ref no", "ref no.", "reference", "no", "no.", "number", "#", "action ref",
-            "action no", "action no.", "action number", "action id", "action ref no", "id", "item"),
+            "action no", "action no.", "action number", "action id", "action ref no", "id", "item",
+            "action reference", "action reference number", "reference number", "ref number"),
     "text": ("action", "actions", "action(s)", "what we will do", "action required", "actions required",
              "actions to be taken", "action to be taken", "specific actions", "task", "tasks", "activity",
              "activities", "what will be done", "action/task", "agreed action", "agreed actions",
@@ -75,6 +76,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
 NOT_HEADERS: frozenset[str] = frozenset({
     "action type", "type of action", "action category", "action types", "date approved", "date of change",
     "date of approval", "date issued", "date changed",
+    # when an action was closed, not when it was due
+    "date closed", "date completed", "date of completion", "date achieved", "date signed off",
 })  # fmt: skip
 
 # header cells of the tables a plan document carries beside the plan, and that no plan table has: a

@@ -162,7 +162,9 @@ def _paragraph_below(lines: list[tuple[int, str]], idx: int) -> bool:
     return len(following.split()) >= _PARAGRAPH_WORDS
 
 
-def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
+def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> bool:
+    """Read the plan's areas and actions into `draft`. True when the header names more columns
+    (a status, progress) than this reading can place, so each action's cells were left empty."""
     lines = _preprocess(raw_lines)
     n = len(lines)
     # where sections start (numbered 1, 2, 3 ... in order) and which hold numbered actions
@@ -187,7 +189,7 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
             starts[idx] = codes[idx] = alone[1]
             expected = int(alone[1]) + 1
     if not starts:
-        return
+        return False
     # columns this reading cannot place (a status, a progress update) beside the leads and dates
     beyond = _names_more_columns(lines[: min(starts)])
     numbered: set[str] = set()
@@ -277,12 +279,6 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
 
     carried: str | None = None
     carried_section: str | None = None
-    if beyond and rows:
-        draft.warn(
-            "The plan's status and progress columns are printed in among its leads and dates in this "
-            "text, so the leads, due dates and statuses were left empty rather than guessed: import the "
-            "PDF itself, or its text laid out in columns (pdftotext -layout), to read them."
-        )
     for row, section_ref in rows:
         if beyond:
             row.lead, row.due = [], []
@@ -307,9 +303,10 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> None:
             draft.warn(f"No date could be read from the due text '{due_text[:60]}'.", location)
         if completion_in_text(due_text):
             action.rag = "complete"
-        if owner is None:
+        if owner is None and not beyond:
             draft.warn(f"No lead found for action {row.ref or text[:30]}.", location)
         draft.actions.append(action)
+    return beyond and bool(rows)
 
 
 def _feed(row: _Row, text: str) -> None:

@@ -17,7 +17,7 @@ from intake.importer.columnruns import (
     _numbers_refs_below,
 )
 from intake.importer.columns import _FURNITURE, _header_columns, header_fields_of
-from intake.importer.layout import is_pointer
+from intake.importer.layout import due_then_update, is_pointer
 from intake.importer.model import PlanDraft
 from intake.importer.normalise import parse_rag
 from intake.importer.readers.dispatch import sniff_format
@@ -721,3 +721,91 @@ def test_a_label_alone_heads_actions_in_pdf_blocks_only_over_a_paragraph_not_ove
     over_name = [(1, "Priority 1:"), (2, "Safeguarding adolescents outside the home")]
     assert _paragraph_below(over_paragraph, 0)
     assert not _paragraph_below(over_name, 0)  # a grouping cell as plain pdftotext prints it
+
+
+LETTERED_WITH_STATUS = """\
+Northvale Safeguarding Children Partnership
+Practice review action plan
+
+Rec Action Lead agency / officer
+
+By when
+
+Progress and evidence of
+impact
+
+Status
+
+1 The partnership should seek assurance that practitioners understand how
+neglect can present in disabled children and do not attribute its signs to
+the child's disability.
+
+1a Produce a practice guide and 7-minute briefing
+on neglect of disabled children
+
+NVSCP – Fiona Garside,
+Business Manager
+
+June 2024 Guide published 10 June 2024 and
+circulated through all agency leads.
+
+Complete
+
+1b Update the multi-agency neglect training
+so that it includes the learning from this review
+
+NVSCP Training Lead –
+Marcus Obi
+
+September 2024 Revised course piloted 18 July.
+
+On track
+
+2 Health commissioners should ensure that children with a learning
+disability who miss health appointments are followed up by the services
+that know them.
+
+2a Review the 'was not brought' policies of all
+health providers in the area
+
+Health – Anita Rao, Named
+Doctor
+
+31/10/2024 Policies collected from four of six
+providers.
+
+At risk
+"""
+
+
+def test_lettered_actions_in_pdf_blocks_with_a_status_column_take_their_cells_from_the_cell_by_cell_reading() -> (
+    None
+):
+    draft = _text(LETTERED_WITH_STATUS)
+    assert [(a.ref, a.section) for a in draft.actions] == [("1a", "1"), ("1b", "1"), ("2a", "2")]
+    assert [(a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        ("NVSCP – Fiona Garside, Business Manager", "June 2024", "complete"),
+        ("NVSCP Training Lead – Marcus Obi", "September 2024", "green"),
+        ("Health – Anita Rao, Named Doctor", "31/10/2024", "amber"),
+    ]
+    assert draft.actions[0].progress == (
+        "Guide published 10 June 2024 and circulated through all agency leads."
+    )
+    assert any("read from the text cell by cell" in w.message for w in draft.warnings)
+
+
+def test_a_due_date_and_the_update_beside_it_on_one_line_are_told_apart() -> None:
+    assert due_then_update("June 2024 Guide published 10 June 2024.") == (
+        "June 2024",
+        "Guide published 10 June 2024.",
+    )
+    assert due_then_update("31/10/2024 Policies collected from four providers.") == (
+        "31/10/2024",
+        "Policies collected from four providers.",
+    )
+    assert due_then_update("Q4 2024/25 Audit booked for February.") == (
+        "Q4 2024/25",
+        "Audit booked for February.",
+    )
+    assert due_then_update("June 2024") is None
+    assert due_then_update("End of June 2024 and quarterly after") is None  # no sentence of its own

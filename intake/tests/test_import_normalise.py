@@ -52,7 +52,10 @@ def test_quarter_of_a_financial_year_written_with_two_digit_years() -> None:
 def test_the_end_of_a_named_financial_year_is_the_31st_of_march() -> None:
     assert parse_due("End of financial year 2023/24") == dt.date(2024, 3, 31)
     assert parse_due("FY 2023/24") == dt.date(2024, 3, 31)
-    assert parse_due("2023/24") is None  # a bare year may name a plan, not a deadline
+    # a financial year alone in a due cell: by its end (in a sentence it may name a plan instead)
+    assert parse_due("2023/24") == dt.date(2024, 3, 31)
+    assert parse_due("2023-2024") == dt.date(2024, 3, 31)
+    assert parse_due("Include within Locality PiP 2020/2021") is None
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ class Item:
     # by position rather than realigned by content
     grid: bool = False
     hidden: bool = False  # a row hidden in its sheet (usually a removed or archived action)
+    struck: bool = False  # a sheet row whose every cell with text is struck through: removed, left visible
     # the reader repeats a merged cell's text in every row it spans (Word, Excel, HTML rowspan), so an
     # empty cell is empty, not the lower part of a lead cell merged over the rows above (as in a CSV
     # or text saved from such a table, where the merge is lost)

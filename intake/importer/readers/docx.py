@@ -10,6 +10,7 @@ from ..errors import DocumentError, LimitExceeded
 from ..model import ImportLimits, Location
 from .base import Item, ReadResult, rag_colour
 from .safezip import check_zip
+from .wordnumbers import WordNumbers
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SHADING = f"{_W}shd"
@@ -84,26 +85,34 @@ def _list_level(p: Any) -> int | None:
     return (int(listed[1]) - 1 if listed[1] else 0) if listed else None
 
 
-def _cell_text(tc: Any) -> str:
+def _cell_text(tc: Any, numbers: WordNumbers | None = None) -> str:
     """A cell's text: its paragraphs one per line, struck-through wording left out, and the text of a
     table nested in it row by row (a dated log of updates inside the Update cell). Where two or more
     paragraphs are items of a list, each item at the outer level is marked ``<li>``, for the bullet
-    Word draws is not in the text (cleaning the text removes the mark)."""
-    lines: list[tuple[str, int | None]] = []
+    Word draws is not in the text (cleaning the text removes the mark). A cell holding one paragraph
+    numbered by Word ('1.2' in the reference column) opens with that number."""
+    lines: list[tuple[str, int | None, str | None]] = []
+
+    def paragraph(p: Any) -> tuple[str, int | None, str | None]:
+        return _paragraph_text(p), _list_level(p), numbers.number(p) if numbers is not None else None
+
     for child in tc.iterchildren():
         if child.tag == f"{_W}p":
-            lines.append((_paragraph_text(child), _list_level(child)))
+            lines.append(paragraph(child))
         elif child.tag == f"{_W}tbl":
             for tr in child.iterchildren(f"{_W}tr"):
-                cells = [" ".join(_cell_text(inner).split()) for inner in tr.iterchildren(f"{_W}tc")]
-                lines.append((" ".join(c for c in cells if c), None))
+                cells = [" ".join(_cell_text(inner, numbers).split()) for inner in tr.iterchildren(f"{_W}tc")]
+                lines.append((" ".join(c for c in cells if c), None, None))
         elif child.tag == f"{_W}sdt":  # a content control around paragraphs
-            lines.extend((_paragraph_text(p), _list_level(p)) for p in child.iter(f"{_W}p"))
-    lines = [(line, level) for line, level in lines if line.strip()]
-    levels = [level for _, level in lines if level is not None]
+            lines.extend(paragraph(p) for p in child.iter(f"{_W}p"))
+    drawn = [number for _, _, number in lines if number]
+    if len(drawn) == 1:
+        lines = [(f"{number} {line}" if number else line, level, number) for line, level, number in lines]
+    kept = [(line, level) for line, level, _ in lines if line.strip()]
+    levels = [level for _, level in kept if level is not None]
     outer = min(levels) if levels else None
     marked = outer is not None and levels.count(outer) >= 2
-    return "\n".join(f"<li>{line}" if marked and level == outer else line for line, level in lines).strip()
+    return "\n".join(f"<li>{line}" if marked and level == outer else line for line, level in kept).strip()
 
 
 def _shading(tc: Any) -> str | None:
@@ -123,12 +132,15 @@ def _wholly_bold(tc: Any) -> bool:
     return bool(runs)
 
 
-def _table_rows(table: Any) -> list[tuple[list[str], list[str | None] | None, bool]]:
+def _table_rows(
+    table: Any, numbers: WordNumbers | None = None
+) -> list[tuple[list[str], list[str | None] | None, bool]]:
     """Grid rows, each with its cells' RAG shading (None when no cell has one) and whether it is a
     heading across the table (its one cell with text merged over columns, or in bold): a
     horizontally merged cell fills its first column only; a vertically merged cell repeats its text
     in every row it spans (so a merged lead is carried down)."""
     rows: list[tuple[list[str], list[str | None] | None, bool]] = []
+    texts: dict[Any, str] = {}  # each cell read once: a merged cell's numbers are counted once
     for row in table.rows:
         out: list[str] = []
         fills: list[str | None] = []
@@ -142,13 +154,23 @@ def _table_rows(table: Any) -> list[tuple[list[str], list[str | None] | None, bo
             else:
                 start = k
             widths.append(0 if tc is previous else 1)
-            out.append("" if tc is previous else _cell_text(tc))
+            if tc is not previous and tc not in texts:
+                texts[tc] = _cell_text(tc, numbers)
+            out.append("" if tc is previous else texts[tc])
             fills.append(None if tc is previous else _shading(tc))
             previous = tc
         filled = [k for k, text in enumerate(out) if text]
         banner = len(filled) == 1 and (widths[filled[0]] > 1 or _wholly_bold(row.cells[filled[0]]._tc))
         rows.append((out, fills if any(fills) else None, banner))
     return rows
+
+
+def _numbering(document: Any) -> Any | None:
+    """The numbering definitions' element, or None for a document without numbered lists."""
+    try:
+        return document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return None
 
 
 def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
@@ -161,49 +183,100 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on damaged parts
         raise DocumentError(f"This Word file could not be opened ({type(exc).__name__}).") from exc
-    items: list[Item] = []
-    table_no = 0
-    rows_seen = 0
+    walk = _WordWalk(document, limits, Paragraph, Table)
     try:
-        body = document.element.body
-        for tag, child in _body_blocks(body):
-            if tag == "p":
-                para = Paragraph(child, document)
-                text = _paragraph_text(child, tab="\t", brk="\n").strip()
-                if not text:
-                    continue
-                style = (para.style.name if para.style is not None else "") or ""
-                level = 0
-                if style.lower().startswith("heading"):
-                    digits = "".join(ch for ch in style if ch.isdigit())
-                    level = int(digits) if digits else 1
-                elif style.lower() == "title":
-                    level = 1
-                runs = [r for r in para.runs if r.text.strip()]
-                bold = bool(runs) and all(r.bold for r in runs)
-                items.append(
-                    Item(text=text, heading=level, bold=bold, location=Location(line=len(items) + 1))
-                )
-            elif tag == "tbl":
-                table_no += 1
-                for r, (cells, fills, banner) in enumerate(_table_rows(Table(child, document))):
-                    rows_seen += 1
-                    if rows_seen > limits.max_rows:
-                        raise LimitExceeded(f"This Word file has more than {limits.max_rows} table rows.")
-                    items.append(
-                        Item(
-                            text="\t".join(cells),
-                            cells=cells,
-                            table=table_no,
-                            fills=fills,
-                            location=Location(table=table_no, row=r + 1),
-                            grid=True,
-                            merges_shown=True,
-                            banner=banner,
-                        )
-                    )
+        walk.blocks(document.element.body)
     except LimitExceeded:
         raise
     except Exception as exc:
         raise DocumentError(f"This Word file could not be read ({type(exc).__name__}).") from exc
-    return ReadResult(items=items, fmt="docx")
+    return ReadResult(items=walk.items, fmt="docx")
+
+
+def _rows_and_columns(tbl: Any) -> tuple[int, int]:
+    rows = list(tbl.iterchildren(f"{_W}tr"))
+    return len(rows), max((len(list(tr.iterchildren(f"{_W}tc"))) for tr in rows), default=0)
+
+
+def _holds_plan_tables(tbl: Any) -> bool:
+    """A layout table: a cell holds a table with more rows than this one (a template's two-cell
+    frame, a sidebar of headings beside the plan's table nested in the other cell). A small table
+    in a cell (a dated log in the Update cell) is read as that cell's text instead."""
+    outer_rows, _ = _rows_and_columns(tbl)
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        for tc in tr.iterchildren(f"{_W}tc"):
+            for _, inner in _body_blocks(tc):
+                if inner.tag == f"{_W}tbl":
+                    rows, columns = _rows_and_columns(inner)
+                    if rows >= max(3, outer_rows + 1) and columns >= 3:
+                        return True
+    return False
+
+
+class _WordWalk:
+    """The document's paragraphs and tables as items, in reading order."""
+
+    def __init__(self, document: Any, limits: ImportLimits, paragraph_type: Any, table_type: Any) -> None:
+        self.document = document
+        self.limits = limits
+        self.paragraph_type = paragraph_type
+        self.table_type = table_type
+        self.numbers = WordNumbers(_numbering(document), document.styles.element)
+        self.items: list[Item] = []
+        self.table_no = 0
+        self.rows_seen = 0
+
+    def blocks(self, parent: Any) -> None:
+        for tag, child in _body_blocks(parent):
+            if tag == "p":
+                self.paragraph(child)
+            elif _holds_plan_tables(child):
+                # the frame's cells in order: their paragraphs as text, their tables as tables
+                for tr in child.iterchildren(f"{_W}tr"):
+                    for tc in tr.iterchildren(f"{_W}tc"):
+                        self.blocks(tc)
+            else:
+                self.table(child)
+
+    def paragraph(self, element: Any) -> None:
+        para = self.paragraph_type(element, self.document)
+        text = _paragraph_text(element, tab="\t", brk="\n").strip()
+        number = self.numbers.number(element)
+        if not text:
+            return
+        if number:
+            text = f"{number} {text}"
+        style = (para.style.name if para.style is not None else "") or ""
+        level = 0
+        if style.lower().startswith("heading"):
+            digits = "".join(ch for ch in style if ch.isdigit())
+            level = int(digits) if digits else 1
+        elif style.lower() == "title":
+            level = 1
+        runs = [r for r in para.runs if r.text.strip()]
+        bold = bool(runs) and all(r.bold for r in runs)
+        self.items.append(
+            Item(text=text, heading=level, bold=bold, location=Location(line=len(self.items) + 1))
+        )
+
+    def table(self, element: Any) -> None:
+        self.table_no += 1
+        table_no = self.table_no
+        for r, (cells, fills, banner) in enumerate(
+            _table_rows(self.table_type(element, self.document), self.numbers)
+        ):
+            self.rows_seen += 1
+            if self.rows_seen > self.limits.max_rows:
+                raise LimitExceeded(f"This Word file has more than {self.limits.max_rows} table rows.")
+            self.items.append(
+                Item(
+                    text="\t".join(cells),
+                    cells=cells,
+                    table=table_no,
+                    fills=fills,
+                    location=Location(table=table_no, row=r + 1),
+                    grid=True,
+                    merges_shown=True,
+                    banner=banner,
+                )
+            )

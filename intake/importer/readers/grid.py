@@ -55,6 +55,7 @@ class GridCell:
     fill: str | None = None  # the RAG colour its shading shows
     bold: bool = False  # all its text in bold
     spread: bool = False  # merged across the next column(s)
+    struck: bool = False  # its text struck through
 
 
 def row_item(
@@ -88,4 +89,5 @@ def row_item(
         merges_shown=True,
         banner=banner,
         hidden=hidden,
+        struck=all(cells[k].struck for k in filled),
     )

@@ -227,6 +227,17 @@ def _fill_colours(page: Any, table: Any, rows: list[list[str]], column: int) -> 
         if under:
             smallest = min(under, key=lambda rect: (rect["x1"] - rect["x0"]) * (rect["bottom"] - rect["top"]))
             cells[column] = _colour_name(smallest.get("non_stroking_color")) or ""
+        if not cells[column]:
+            # a coloured mark drawn inside the cell (a square or dot beside no word), not its background
+            marks = [
+                name
+                for rect in fills
+                if box[0] - 1 <= rect["x0"] and rect["x1"] <= box[2] + 1
+                and box[1] - 1 <= rect["top"] and rect["bottom"] <= box[3] + 1
+                and (name := _colour_name(rect.get("non_stroking_color")))
+            ]  # fmt: skip
+            if len(set(marks)) == 1:
+                cells[column] = marks[0]
 
 
 def _bold_row(page: Any, table: Any, r: int) -> bool:

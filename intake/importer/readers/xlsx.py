@@ -81,6 +81,7 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                             text=fill.get((r, c)) or value_text(cell.value, cell.number_format),
                             fill=_shading(cell),
                             bold=bool(getattr(cell.font, "b", False)),
+                            struck=bool(getattr(cell.font, "strike", False)),
                             spread=(r, c) in spread,
                         )
                         for c, cell in shown

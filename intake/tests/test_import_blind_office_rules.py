@@ -1,0 +1,342 @@
+"""Rules found by the Word, Excel and PDF plans written blind (``blind/README.md``), each on a
+document built here that holds only what the rule is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from intake.importer.api import import_document
+from intake.importer.layout import is_pointer
+from intake.importer.model import PlanDraft
+from intake.importer.normalise import parse_due, parse_rag
+from intake.importer.readers.wordnumbers import WordNumbers
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+HEADER = ["Action", "Lead", "Target date", "RAG"]
+
+
+def _docx(tmp_path: Path, build: Callable[[Any], None]) -> PlanDraft:
+    import docx
+
+    document = docx.Document()
+    build(document)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    return import_document(path)
+
+
+def _xlsx(tmp_path: Path, build: Callable[[Any], None]) -> PlanDraft:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    build(book)
+    path = tmp_path / "tracker.xlsx"
+    book.save(path)
+    return import_document(path)
+
+
+def _numbering(levels: list[tuple[str, str]], restart: bool = False) -> Any:
+    """A numbering part with one multi-level list (numId 1) and, with `restart`, a second instance
+    of it (numId 2) that starts again at 1."""
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for k, (fmt, text) in enumerate(levels)
+    )
+    second = (
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        if restart
+        else ""
+    )
+    return etree.fromstring(
+        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>'
+        f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>{second}</w:numbering>'
+    )
+
+
+def _numbered(level: int, num_id: int = 1) -> Any:
+    return etree.fromstring(
+        f'<w:p xmlns:w="{W}"><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+        "<w:r><w:t>text</w:t></w:r></w:p>"
+    )
+
+
+# --------------------------------------------------------------------------- Word
+
+
+def test_word_numbers_are_counted_by_level_as_word_draws_them() -> None:
+    numbers = WordNumbers(
+        _numbering([("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "%1.%2%3")]), None
+    )
+    drawn = [numbers.number(_numbered(level)) for level in (0, 1, 1, 2, 2, 0, 1)]
+    assert drawn == ["1.", "1.1", "1.2", "1.2a", "1.2b", "2.", "2.1"]
+
+
+def test_a_list_instance_that_restarts_counts_again_from_its_start() -> None:
+    numbers = WordNumbers(_numbering([("upperRoman", "%1)")], restart=True), None)
+    drawn = [numbers.number(_numbered(0, num_id)) for num_id in (1, 1, 1, 2, 2)]
+    assert drawn == ["I)", "II)", "III)", "I)", "II)"]
+
+
+def test_bullets_are_no_references() -> None:
+    numbers = WordNumbers(_numbering([("bullet", "•")]), None)
+    assert numbers.number(_numbered(0)) is None
+
+
+def _numbered_plan(document: Any) -> None:
+    """Areas and actions numbered only by Word's list numbering, as a template's table has them."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    rows = [
+        (0, "Early help", "", "", ""),
+        (1, "Relaunch the early help assessment", "Head of Early Help", "June 2025", "G"),
+        (1, "", "", "", ""),  # a numbered row left empty: its number is taken, it is no action
+        (1, "Audit step-down decisions", "Service Manager, QA", "September 2025", "A"),
+        (0, "Neglect", "", "", ""),
+        (1, "Train staff in the Graded Care Profile", "GCP2 Lead", "March 2026", "R"),
+    ]
+    table = document.add_table(rows=1 + len(rows), cols=4)
+    for cell, name in zip(table.rows[0].cells, HEADER, strict=True):
+        cell.text = name
+    for r, (level, *cells) in enumerate(rows, start=1):
+        for cell, value in zip(table.rows[r].cells, cells, strict=True):
+            cell.text = value
+        first = table.rows[r].cells[0].paragraphs[0]._p
+        first.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+        if level == 0:
+            table.rows[r].cells[0].merge(table.rows[r].cells[3])
+
+
+def test_references_given_only_by_words_numbering_are_read_as_printed(tmp_path: Path) -> None:
+    draft = _docx(tmp_path, _numbered_plan)
+    assert [(a.ref, a.section, a.text) for a in draft.actions] == [
+        ("1.1", "1", "Relaunch the early help assessment"),
+        ("1.3", "1", "Audit step-down decisions"),
+        ("2.1", "2", "Train staff in the Graded Care Profile"),
+    ]
+    assert [(s.ref, s.title) for s in draft.sections] == [("1", "Early help"), ("2", "Neglect")]
+
+
+def _framed_plan(document: Any) -> None:
+    """A template's frame: a sidebar cell of headings beside the plan's table nested in the other."""
+    frame = document.add_table(rows=1, cols=2)
+    frame.rows[0].cells[0].text = "Priority 1"
+    frame.rows[0].cells[0].add_paragraph("Lead group: Neglect Subgroup")
+    cell = frame.rows[0].cells[1]
+    inner = cell.add_table(rows=4, cols=4)
+    for row, values in zip(
+        inner.rows,
+        [
+            ["Ref", "Action", "Lead", "Target date"],
+            ["P1.1", "Refresh the neglect strategy", "Business Manager", "March 2025"],
+            ["P1.2", "Audit the use of the neglect toolkit", "QA Lead", "June 2025"],
+            ["P1.3", "Publish a seven-minute briefing", "Business Manager", "July 2025"],
+        ],
+        strict=True,
+    ):
+        for target, value in zip(row.cells, values, strict=True):
+            target.text = value
+
+
+def test_a_plan_table_nested_in_a_layout_table_is_read_as_a_table(tmp_path: Path) -> None:
+    draft = _docx(tmp_path, _framed_plan)
+    assert [(a.ref, a.owner, a.due) for a in draft.actions] == [
+        ("P1.1", "Business Manager", dt.date(2025, 3, 31)),
+        ("P1.2", "QA Lead", dt.date(2025, 6, 30)),
+        ("P1.3", "Business Manager", dt.date(2025, 7, 31)),
+    ]
+
+
+def test_a_small_log_nested_in_an_update_cell_stays_that_cells_text(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        table = document.add_table(rows=3, cols=4)
+        for row, values in zip(
+            table.rows,
+            [
+                ["Ref", "Action", "Lead", "Update"],
+                ["1.1", "Refresh the neglect strategy", "Business Manager", ""],
+                ["1.2", "Audit the neglect toolkit", "QA Lead", "Audit booked."],
+            ],
+            strict=True,
+        ):
+            for target, value in zip(row.cells, values, strict=True):
+                target.text = value
+        log = table.rows[1].cells[3].add_table(rows=2, cols=2)
+        log.rows[0].cells[0].text, log.rows[0].cells[1].text = "03/02/2025", "Draft shared."
+        log.rows[1].cells[0].text, log.rows[1].cells[1].text = "10/03/2025", "Agreed by the board."
+
+    draft = _docx(tmp_path, build)
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2"]
+    assert draft.actions[0].progress == "03/02/2025 Draft shared. 10/03/2025 Agreed by the board."
+
+
+def _form_tables(document: Any) -> None:
+    """A two-column form table per action under a heading per theme."""
+    for theme, ref, action in (
+        ("Children and young people", "CYP1", "Roll out Operation Encompass to early years settings"),
+        ("Perpetrators: holding people to account", "PER1", "Commission a perpetrator programme"),
+    ):
+        document.add_heading(theme, level=2)
+        table = document.add_table(rows=4, cols=2)
+        for row, (label, value) in zip(
+            table.rows,
+            [
+                ("Action reference", ref),
+                ("Action", action),
+                ("Lead", "DA Coordinator"),
+                ("Target date", "May 2025"),
+            ],
+            strict=True,
+        ):
+            row.cells[0].text, row.cells[1].text = label, value
+
+
+def test_form_tables_read_their_action_reference_and_a_heading_with_a_colon_is_a_theme(
+    tmp_path: Path,
+) -> None:
+    draft = _docx(tmp_path, _form_tables)
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("CYP1", "Children and young people"),
+        ("PER1", "Perpetrators: holding people to account"),
+    ]
+
+
+def _second_banner(document: Any) -> None:
+    table = document.add_table(rows=4, cols=4)
+    for cell, name in zip(table.rows[0].cells, HEADER, strict=True):
+        cell.text = name
+    table.rows[1].cells[0].merge(table.rows[1].cells[3]).text = "Priority 1: Front door"
+    table.rows[2].cells[0].merge(table.rows[2].cells[3]).text = (
+        "Ofsted recommendation: the consistency of threshold decisions at the front door, including "
+        "when children are stepped down to early help"
+    )
+    for cell, value in zip(
+        table.rows[3].cells,
+        ["Refresh the threshold document", "Head of Service", "May 2025", "G"],
+        strict=True,
+    ):
+        cell.text = value
+
+
+def test_a_sentence_across_the_table_under_a_heading_row_says_what_the_section_is_about(
+    tmp_path: Path,
+) -> None:
+    draft = _docx(tmp_path, _second_banner)
+    assert [a.text for a in draft.actions] == ["Refresh the threshold document"]
+    (section,) = draft.sections
+    assert (section.ref, section.title) == ("1", "Front door")
+    assert (section.what_needs_to_improve or "").startswith("Ofsted recommendation: the consistency")
+
+
+# --------------------------------------------------------------------------- Excel
+
+
+def test_rows_struck_through_in_a_sheet_are_removed_actions(tmp_path: Path) -> None:
+    from openpyxl.styles import Font
+
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.append(["Ref", "Action", "Lead", "Due date", "Status"])
+        sheet.append(["1.1", "Audit pre-birth assessments", "QA Lead", "June 2025", "On track"])
+        sheet.append(
+            ["1.2", "Brief midwives on the review", "Named Midwife", "July 2025", "Removed – merged with 1.1"]
+        )
+        sheet.append(["1.3", "Publish a seven-minute briefing", "Business Manager", "May 2025", "Completed"])
+        for cell in sheet[3]:
+            cell.font = Font(strike=True)
+
+    draft = _xlsx(tmp_path, build)
+    assert [a.ref for a in draft.actions] == ["1.1", "1.3"]
+    assert any("1 struck-through row (3)" in w.message for w in draft.warnings)
+
+
+def test_a_sheet_of_completed_actions_names_the_sections_the_plan_opened_by_number(tmp_path: Path) -> None:
+    def build(book: Any) -> None:
+        plan = book.active
+        plan.title = "Action plan"
+        plan.append(["Ref", "Action", "Lead", "Target date", "Date closed", "RAG"])
+        plan.append(["Theme 1: Front door and information sharing"])
+        plan.append(["DA1.3", "Review triage capacity", "Head of MASH", "December 2025", "", "A"])
+        done = book.create_sheet("Completed actions")
+        done.append(["Ref", "Theme", "Action", "Lead", "Original target date", "Date closed", "RAG"])
+        done.append(
+            [
+                "DA1.1",
+                "Theme 1",
+                "Agree a single threshold",
+                "Head of MASH",
+                "30 June 2025",
+                "20 June 2025",
+                "Complete",
+            ]
+        )
+
+    draft = _xlsx(tmp_path, build)
+    assert [(a.ref, a.section, a.due) for a in draft.actions] == [
+        ("DA1.3", "1", dt.date(2025, 12, 31)),
+        ("DA1.1", "1", dt.date(2025, 6, 30)),  # the target, not the day it was closed
+    ]
+
+
+# --------------------------------------------------------------------------- words
+
+
+def test_pointers_to_where_an_action_went_are_not_actions() -> None:
+    for text in (
+        "Moved to Priority 3 – see P3.2",
+        "Action removed – merged with 2A",
+        "Removed",
+        "Transferred to the domestic abuse plan",
+    ):
+        assert is_pointer(text), text
+    assert not is_pointer("Move the front door to a single location by March 2025 with staff consulted")
+
+
+def test_status_words_of_delay_and_a_letter_printed_with_its_word_are_read() -> None:
+    assert parse_rag("Some delays") == ("amber", True)
+    assert parse_rag("Significant delays") == ("red", True)
+    assert parse_rag("G Green") == ("green", True)
+    assert parse_rag("R Green") == (None, False)  # two colours: not guessed
+
+
+def test_a_financial_year_alone_in_a_due_cell_is_due_at_its_end() -> None:
+    assert parse_due("2025/26") == dt.date(2026, 3, 31)
+
+
+CUT_BY_A_PAGE_BREAK = """\
+# MASH plan
+
+| Ref | Action | Lead | Target date | RAG | Progress |
+|---|---|---|---|---|---|
+| 2.1 | Relaunch the continuum of need | WSCP Business Manager | February 2025 | G | Relaunched. |
+| 2.2 | Increase health staffing in the MASH so that a nurse is available | Designated Nurse / Head of | April 2025 | R | 21/01/2025: Funding agreed; the |
+| | Monday to Friday 8am to 6pm. | Safeguarding, Community Health | | | advert closes on 30/06/2025. |
+| 2.3 | Audit a sample of contacts each quarter | MASH Manager | May 2025 | G | Audit done. |
+"""
+
+
+def test_a_row_cut_by_a_page_break_goes_on_where_its_lead_or_update_stops_mid_phrase() -> None:
+    draft = import_document(CUT_BY_A_PAGE_BREAK.encode(), filename="plan.md")
+    assert [a.ref for a in draft.actions] == ["2.1", "2.2", "2.3"]
+    cut = draft.actions[1]
+    assert cut.text.endswith("so that a nurse is available Monday to Friday 8am to 6pm.")
+    assert cut.owner == "Designated Nurse / Head of Safeguarding, Community Health"
+    assert cut.progress == "21/01/2025: Funding agreed; the advert closes on 30/06/2025."
+    assert draft.actions[2].owner == "MASH Manager"
