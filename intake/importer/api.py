@@ -10,9 +10,10 @@ from .blocks import block_items
 from .cells import cell_items, row_by_content
 from .columnruns import column_run_items
 from .errors import DocumentError, IntakeError, LimitExceeded
-from .layout import build_from_items
+from .layout import build_from_items, due_then_update
 from .meta import item_texts, read_meta, read_rag_scheme
 from .model import Action, ImportLimits, Location, PlanDraft
+from .normalise import parse_due, parse_rag
 from .readers import read_document
 from .records import build_from_records
 from .tables import find_data_tables, reconcile
@@ -90,6 +91,7 @@ def _cells_from_agreeing(bare: PlanDraft, others: list[PlanDraft]) -> None:
         if match is not None:
             for name in _CELLS:
                 setattr(action, name, getattr(match, name))
+            _area_lines_cut(action, bare)
             filled += 1
     left = len(bare.actions) - filled
     if left:
@@ -104,6 +106,23 @@ def _cells_from_agreeing(bare: PlanDraft, others: list[PlanDraft]) -> None:
             f"The leads, due dates, statuses and progress of {filled} actions were read from the text "
             "cell by cell, where columns are printed in among each other: check them against the plan."
         )
+
+
+def _area_lines_cut(action: Action, bare: PlanDraft) -> None:
+    """The cell-by-cell reading may run an area's opening line ('AFI 2: The timeliness of ...') into
+    the update above it: cut there; and where that leaves the update beside the due date on one
+    line ('November 2024 G 64 of 81 managers trained'), tell the date, status and update apart."""
+    if action.progress:
+        for section in bare.sections:
+            at = action.progress.find(f"{section.ref}:")
+            if at >= 0 and section.ref:
+                action.progress = action.progress[:at].strip() or None
+                break
+    if action.due_text and not action.progress and (parts := due_then_update(action.due_text)):
+        action.due_text, status, action.progress = parts
+        action.due = parse_due(action.due_text)
+        if status and not action.rag:
+            action.rag = parse_rag(status)[0]
 
 
 def _filled_one(action: Action) -> bool:

@@ -26,9 +26,12 @@ from .textlayout import DATE_START
 _GROUPING = ("section", "question", "group")
 
 _REF_LINE = re.compile(
-    r"^((?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z]{2,6}-\d+)[.)]?\s+(?=[A-Z‘'\"“(])(\S.*)$"
+    r"^((?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z]{2,6}-\d+|[A-Z]{2,5} \d{1,2}\.\d{1,2}[a-z]?)"
+    r"[.)]?\s+(?=[A-Z‘'\"“(])(\S.*)$"
 )
-_BARE_REF = re.compile(r"^(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$")
+_BARE_REF = re.compile(
+    r"^(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$|^[A-Z]{2,5} \d{1,2}\.\d{1,2}[a-z]?$"
+)
 # a status printed as one word or letter ('G', 'Amber', 'Completed'): on a cell's one line, beside the
 # first line of its neighbour, which plain pdftotext runs into one line or one block
 _STATUS_WORD = re.compile(r"^(?:[RAGB]|Red|Amber|Green|Blue|Complete|Completed|RED|AMBER|GREEN|BLUE)$")

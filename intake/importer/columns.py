@@ -627,7 +627,7 @@ def table_items(lines: list[str]) -> dict[int, tuple[int, list[Item]]]:
     """For each table found in laid-out lines: its first line's index -> (the index after its last
     line, the items it reads as: a header row, then rows)."""
     out: dict[int, tuple[int, list[Item]]] = {}
-    lines = _without_running_lines(lines)
+    lines = without_running_lines(lines)
     i = 0
     n = len(lines)
     table = 0
@@ -661,7 +661,7 @@ _RUNNING_EDGE = 4  # non-blank lines at the top and at the foot of a page
 _RUNNING_PAGES = 3
 
 
-def _without_running_lines(lines: list[str]) -> list[str]:
+def without_running_lines(lines: list[str]) -> list[str]:
     """The lines with a page's running header or footer blanked ('Ashcombe Borough Council –
     Children's Services Improvement Plan v1.6' at the foot of every page): a line of three words or
     more among the first or last few lines of at least half the pages (three or more), the same on
@@ -676,7 +676,8 @@ def _without_running_lines(lines: list[str]) -> list[str]:
     for number, page in enumerate(pages):
         filled = [k for k in page if lines[k].strip()]
         for k in {*filled[:_RUNNING_EDGE], *filled[-_RUNNING_EDGE:]}:
-            text = " ".join(lines[k].replace("\f", "").split())
+            # the page's number after the running text ('... version 3.2    Page 2 of 6') differs
+            text = _PAGE_NUMBER_AFTER.sub("", " ".join(lines[k].replace("\f", "").split()))
             below = lines[k + 1] if k + 1 < len(lines) else ""
             # a header repeated on each page, or its second line, is kept
             header = names_columns(lines[k], below) or (k > 0 and names_columns(lines[k - 1], lines[k]))
@@ -691,6 +692,7 @@ def _without_running_lines(lines: list[str]) -> list[str]:
 
 
 _PAGE_NUMBER = re.compile(r"^page \d+(?: of \d+)?$|\bpage \d+ of \d+$", re.I)
+_PAGE_NUMBER_AFTER = re.compile(r"\s+page \d+(?: of \d+)?$", re.I)
 
 
 def _is_title(text: str) -> bool:

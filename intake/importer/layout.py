@@ -12,6 +12,7 @@ from .meta import item_texts, title_row
 from .model import Action, EarlierUpdate, ImportWarning, Location, PlanDraft, Section
 from .normalise import (
     MONTH_PATTERN,
+    SECURITY_MARKING,
     clean_text,
     completion_in_text,
     find_dates,
@@ -26,6 +27,7 @@ from .owners import split_owner
 from .readers.base import Item
 from .report import is_appendix, is_committee_report, is_report_part
 from .synonyms import (
+    export_fields,
     header_field,
     is_round_label,
     label_alone,
@@ -55,6 +57,7 @@ POINTERS = re.compile(
     r"(?:please )?see (?:section|priority|recommendation|rec\.?|finding|objective|theme|appendix|item) "
     r"(?:[A-Z]|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?: above| below)?|"
     rf"as (?:per|in) (?:action |ref\.? )?{_POINTED_REF}(?: above| below)?|"
+    rf"as {_POINTED_REF}(?: above| below)?(?:\s*[-–—:;,(].*)?|"  # 'As 2.5 - see above'
     r"no (?:further )?actions?(?: required| identified| needed)?(?:\s*[–—:;(-].*)?|"
     # 'No action for Wessex Police under this recommendation – ...'
     r"no (?:further )?actions? (?:for|by|from|under) .*|"
@@ -72,6 +75,14 @@ NOT_ACTION = re.compile(
 REF_CELL = re.compile(
     r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$"
 )
+_MARKING_ALONE = re.compile(SECURITY_MARKING, re.I)
+# a table's caption before its heading ('Table 2: ...')
+_CAPTION = re.compile(r"^(?:table|figure)\s+\d{1,3}\s*[:.–—-]\s*(?=\S)", re.I)
+# a heading opening with its area's code ('AFI1 – The quality of early help', 'PA2: Information sharing')
+_CODED_HEADING = re.compile(r"^([A-Z]{1,5}\d{1,2})\s*[:.–—-]\s*([A-Z‘'\"“(].*)$")
+_CONTINUED = re.compile(r"\s*\((?:continued|cont\.?|contd\.?)\)\s*$", re.I)
+# an area's label, number and title ('Area for priority action 1: The partnership's understanding')
+_LABELLED_TITLE = re.compile(rf"^(?:{_LABELS})\s+(\d{{1,2}})\s*[.:–-]\s*(\S.*)$", re.I)
 SECTION_HEADING = re.compile(
     rf"^(?:(?:{_LABELS})\s+)?"
     r"(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.:)]?\s+(\S.{2,})$",
@@ -103,7 +114,7 @@ _PREFIXED_GROUP = re.compile(r"^([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?)[.):]?\s+([A-Z�
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.:)]?\s+")
 # an action's own reference printed at the start of its text when the table has no Ref column
 OWN_REF_IN_TEXT = re.compile(
-    r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?:[.):]\s*|\s+)(?=[A-Z‘'\"“(])(\S.*)$"
+    r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?:[.):]\s*|\s+(?:[-–—]\s+)?)(?=[A-Z‘'\"“(])(\S.*)$"
 )
 # an action cell holding only a reference ('3.3', a row numbered and left empty)
 _ONLY_A_REF = re.compile(r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?$")
@@ -120,6 +131,8 @@ BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)",
 # a reference to a numbered action inside a text cell: '1.2 Revise', '2.2. Improve', '11.1Implementation'
 REF_TOKEN = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})([a-z])?(?!\d)\.?(?:\s+|(?=[A-Z]))(?=[A-Z‘'\"“(•])")
 BARE_NUMBER = re.compile(r"^\d{1,2}$")
+# a sheet's whole number shown with decimals by its number format ('1.0' for priority 1)
+_WHOLE_NUMBER_SHOWN = re.compile(r"^\d{1,2}\.0{1,2}$")
 NUMBERED = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
 # a grouping cell's sentence not yet ended: six words or more, the last not closing it
 _SENTENCE_GOES_ON = re.compile(r"^(?:\S+\s+){5,}\S*[^\s.!?:;]$")
@@ -375,7 +388,7 @@ def _fit(cell: str, fld: str | None) -> float:
             # mostly words in lower case: a sentence ('Report the timeliness of ... each quarter'), not who leads
             return -0.5
         return 0.5 if words <= 15 else -0.5
-    if fld in ("due", "due_or_evidence", "start"):
+    if fld in ("due", "due_or_evidence", "start", "updated"):
         return 1.5 if find_dates(cell) else 1.0 if undated else 0.0
     if ref:
         return -2.0
@@ -568,15 +581,26 @@ _ATTACHMENT = re.compile(r"\S+\.(?:docx?|xlsx?|pdf|pptx?|msg)\b", re.I)
 # published 10 June ...', as a PDF's text gives two cells side by side)
 _DUE_THEN_UPDATE = re.compile(
     rf"^((?:(?:end of|by(?: the)?(?: end of)?|before)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_PATTERN}\.?\s+\d{{4}}"
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Q[1-4]\s+\d{4}(?:/\d{2,4})?)\s+([A-Z][a-z]+(?:\s+\S+){2,}.*)$",
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Q[1-4]\s+\d{4}(?:/\d{2,4})?)\s+(\S.*)$",
     re.I,
 )
+# the status cell printed between them ('November 2024 G 64 of 81 managers trained'): a letter or a
+# colour in capitals or title case, before words that open a sentence or a figure
+_STATUS_BETWEEN = re.compile(r"^([RAGB]|Red|Amber|Green|Blue|Complete|Completed)\s+(?=[A-Z0-9])")
+_OPENS_UPDATE = re.compile(r"^(?:[A-Z][a-z]+|\d+)(?:\s+\S+){2,}")
 
 
-def due_then_update(text: str) -> tuple[str, str] | None:
-    """(the date, the update) where a due cell's text is a date followed by a sentence."""
+def due_then_update(text: str) -> tuple[str, str, str] | None:
+    """(the date, the status or '', the update) where a due cell's text is a date followed by a
+    sentence, perhaps with the status cell printed between them."""
     m = _DUE_THEN_UPDATE.match(text)
-    return (m[1], m[2]) if m and m[2][:1].isupper() else None
+    if not m:
+        return None
+    rest, status = m[2], ""
+    between = _STATUS_BETWEEN.match(rest)
+    if between:
+        status, rest = between[1], rest[between.end() :]
+    return (m[1], status, rest) if _OPENS_UPDATE.match(rest) else None
 
 
 def split_due_evidence(text: str) -> tuple[str | None, str | None]:
@@ -647,6 +671,7 @@ class Builder:
     last_header_key: tuple[str | None, ...] | None = None
     hidden_rows: list[Location] = field(default_factory=list)  # rows hidden in a sheet, not read
     struck_rows: list[Location] = field(default_factory=list)  # rows struck through in a sheet, not read
+    last_table: int | None = None  # the table of the row read last
     progress_date: dt.date | None = None  # the date of the update round the row's progress is from
     # the row's dated update rounds before its latest: (date, {"progress": ..., "rag": ...}), oldest first
     earlier_rounds: list[tuple[dt.date, dict[str, str]]] = field(default_factory=list)
@@ -743,8 +768,8 @@ class Builder:
     # ---------------------------------------------------------------- items
     def text_line(self, item: Item) -> None:
         text = clean_text(item.text)
-        if not text:
-            return
+        if not text or _MARKING_ALONE.fullmatch(text):
+            return  # nothing, or a page's security marking ('OFFICIAL'), however large its type
         self.after_header = self.row_before = None
         if item.heading:
             self.header = None
@@ -767,7 +792,15 @@ class Builder:
             self.group = {}
             self.last_action = None
             return
-        if item.heading or item.bold:
+        caption = _CAPTION.match(text)
+        if caption:  # 'Table 2: AFI2 – Information sharing (continued)': the heading of the table below
+            text = text[caption.end() :]
+        if item.heading or item.bold or caption:
+            coded = _CODED_HEADING.match(text)
+            if coded and len(text) < 300:
+                # 'AFI1 – The quality of early help' over actions AFI1.1, AFI1.2 (again when continued)
+                self._heading_row(coded[1], _CONTINUED.sub("", coded[2]), item.location)
+                return
             alone = _LABEL_ALONE.match(text)
             if alone:
                 section = self.add_section(alone[1], "", item.location)
@@ -804,6 +837,8 @@ class Builder:
         nonempty = [c for c in cells if c]
         if not nonempty:
             return
+        # the first row of a table (each row says, whatever returns early below)
+        opens_table, self.last_table = item.table is not None and item.table != self.last_table, item.table
         parent, self.after_header = self.after_header, None
         self.untitled_section = None
         before, self.row_before = self.row_before, (item.table, cells)
@@ -840,11 +875,13 @@ class Builder:
         # a sentence names no column, even when its first word is a column's name ('Task and finish
         # group set up.' in a progress cell, 'Update the toolkit.' in an action cell)
         fields = [header_field(c) if c and not _SENTENCE.match(c) else None for c in cells]
+        exported = export_fields(cells, fields)
+        fields = exported or fields
         matched = [f for f in fields if f]
         if (
             "text" in fields
             and len(matched) >= 2
-            and len(matched) >= 0.6 * len(nonempty)
+            and (exported is not None or len(matched) >= 0.6 * len(nonempty))
             and not self._reference_under_header(cells, item)
         ):
             if before is not None and before[0] == item.table and _spread_labels_only(before[1]):
@@ -910,6 +947,12 @@ class Builder:
             return
         self.in_key = False
         pending, self.pending = self.pending, None
+        if opens_table and self.header is not None and _figures_header(nonempty):
+            # another table's header ('Measure | Q1 2024/25 | Q2 2024/25 | Target'): figures, not more rows
+            # of the plan above
+            self.header = None
+            self.last_action = None
+            return
         if item.table is not None and item.table not in self.headed_tables:
             title = title_row(cells)
             if title:
@@ -989,8 +1032,21 @@ class Builder:
         if (
             self.header is not None
             and len(nonempty) == 2
-            and BARE_NUMBER.match(cells[0])
-            and any(_WHOLLY_BOLD.match(c) for c in raw_cells[1:])
+            and cells[0] == nonempty[0]
+            and looks_like_ref(cells[0])
+        ):
+            labelled = _LABELLED_TITLE.match(nonempty[1])
+            number = re.search(r"(\d+)$", cells[0])
+            if labelled and number and labelled[1] == number[1]:
+                # 'PA1 | Area for priority action 1: The partnership's understanding ...': the area
+                # itself in the reference and action columns, not an action
+                self._heading_row(cells[0], labelled[2], item.location)
+                return
+        if (
+            self.header is not None
+            and len(nonempty) == 2
+            and (BARE_NUMBER.match(cells[0]) or (item.grid and _WHOLE_NUMBER_SHOWN.match(cells[0])))
+            and (item.bold or any(_WHOLLY_BOLD.match(c) for c in raw_cells[1:]))
             and len(nonempty[1].split()) <= 12
         ):
             # '1 | <b>Neglect</b>' and nothing else: a numbered heading over the rows below
@@ -1073,6 +1129,9 @@ class Builder:
             values["due"] = f"{values.pop('owner')} {values['due']}"
         if len(grouping) > 1:
             self._nested_groups(grouping, values, raw_values)
+        if self.progress_date is None and values.get("progress") and values.get("updated"):
+            # a column saying when the update was written ('Date of update')
+            self.progress_date = max(find_dates(values["updated"]), default=None)
         if self.progress_date is None and values.get("progress"):
             # one progress cell written as dated updates ('Dec 2022: ... Mar 2023: ...'): the latest's date
             self.progress_date = latest_update_date(values["progress"])
@@ -1163,7 +1222,13 @@ class Builder:
             ref, text = own[1], own[2]
         elif not ref and not listed and not header.has("ref") and (alone := _ONLY_A_REF.match(text)):
             ref, text = alone[1], ""  # a numbered row left empty ('3.3', Word's number alone)
-        if pending is not None and not ref and text and not any(values.get(g) for g in GROUP_FIELDS):
+        if (
+            pending is not None
+            and not ref
+            and text
+            # its grouping cell, if any, goes on in lower case (cut by the same page break)
+            and not any(values.get(g) and not values[g][:1].islower() for g in GROUP_FIELDS)
+        ):
             # the row above gave a reference (and date, status) but its action text is on the next page
             ref, above, warning = pending
             values = above | {k: f"{above[k]} {v}" if above.get(k) else v for k, v in values.items()}
@@ -1177,6 +1242,8 @@ class Builder:
             # column) does not make the row a new one
             and not any(values.get(g) and not values[g][:1].islower() for g in GROUP_FIELDS)
         ):
+            if text and is_pointer(text):
+                return  # 'N/A – no police action' in the row below an action: a note, not more of it
             if not self._starts_unnumbered_action(values, self.last_action):
                 for g in GROUP_FIELDS:
                     if values.get(g):
@@ -1374,6 +1441,11 @@ class Builder:
         raw_inner = " ".join(raw for value, raw in grouping[1:] if value)
         if inner == outer:
             inner = raw_inner = ""
+        if BARE_NUMBER.match(outer) and inner and not _group_ref(inner):
+            # 'Rec no.' | 'Recommendation': one section's number and its words, not one inside another
+            values["section"] = f"{outer} {inner}"
+            raw_values["section"] = f"{raw_outer} {raw_inner}"
+            return
         if outer:
             self.row_outer = (outer, raw_outer)
         value, raw = (inner, raw_inner) if inner else (outer, raw_outer)
@@ -1601,11 +1673,14 @@ class Builder:
                 progress_parts.append(evidence)
         if self.header is not None and self.header.has("progress") and self.header.has("due"):
             # the two cells side by side read as one ('June 2024 Guide published ...')
+            parts = None
             if due_text and not progress_parts and (parts := due_then_update(due_text)):
-                due_text, update = parts
+                due_text, _between, update = parts
                 progress_parts.append(update)
             elif not due_text and len(progress_parts) == 1 and (parts := due_then_update(progress_parts[0])):
-                due_text, progress_parts[0] = parts
+                due_text, _between, progress_parts[0] = parts
+            if parts and parts[1] and not values.get("rag"):
+                values["rag"] = parts[1]
         action.due_text = due_text
         action.due = parse_due(due_text)
         if due_text and action.due is None and not is_undated_ok(due_text):
@@ -1622,14 +1697,19 @@ class Builder:
             action.outcome = previous.outcome  # the outcome cell above, merged over this row
         action.constraints = values.get("constraints")
         rag_text = values.get("rag", "")
+        labelled = _colour_among(values.get("labels", ""))
         if rag_text:
             status, known = self._scheme_status(rag_text) or parse_rag(rag_text)
+            if status is None and labelled:
+                status, known = labelled, True  # 'In progress', its colour given by a label
             opening = None if known else _STATUS_OPENS_UPDATE.match(rag_text)
             if opening:  # 'RAG and progress' in one column: 'Green – policy relaunched in January'
                 status, known = parse_rag(opening[1])
             action.rag = status
             if not known:
                 self.draft.warn(f"Unknown status '{rag_text[:40]}'; left without a RAG rating.", location)
+        elif labelled:
+            action.rag = labelled  # a task's labels ('Amber;Police'): the colour among them
         elif completion_in_text(due_text):
             action.rag = "complete"
         elif self.header is not None and action.progress:
@@ -1677,6 +1757,29 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
+
+
+def _figures_header(cells: list[str]) -> bool:
+    """A header row of a table of figures: short labels, two or more naming periods ('Q1 2024/25',
+    'Apr–May 2025'), none naming an action column."""
+    return (
+        len(cells) >= 3
+        and all(len(c.split()) <= 4 and not c.endswith(".") for c in cells)
+        and sum(1 for c in cells if is_round_label(c)) >= 2
+        and not any(looks_like_ref(c) for c in cells)
+        and "text" not in {header_field(c) for c in cells}
+    )
+
+
+def _colour_among(labels: str) -> str | None:
+    """The RAG colour named among a task's labels ('Amber;LA', 'Police, Red'), if exactly one is."""
+    colours = {
+        status
+        for part in re.split(r"[;,]", labels)
+        if part.strip().lower() in ("red", "amber", "green", "blue")
+        for status in [parse_rag(part)[0]]
+    }
+    return colours.pop() if len(colours) == 1 else None
 
 
 def _cut_mid_sentence(values: dict[str, str], above: Action) -> bool:

@@ -70,6 +70,8 @@ _SECTION_HEADING_LINE = re.compile(
 )
 _CONTENTS_PAGE = re.compile(r"\d{1,3}")
 _LABEL_LINE = re.compile(r"^([A-Za-z][^:]{0,58}?)\s*:\s*(.*)$")
+_ONE_LINE_FIELDS = ("owner", "due", "rag")  # fields whose value an unknown label's line does not go on
+_LIST_REACH = 6  # the lines of a list an action's words may go on in before its labels
 # a heading's text: a few capitalised words, perhaps numbered ('2. Neglect'), not a sentence
 _TITLE_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?[.:)]?\s+)?[A-Z][^.;:!?]{2,100}$")
 _BULLET = re.compile(r"^(?:[-*•▪◦●]|\d{1,2}[.)](?=\s))\s+")
@@ -325,6 +327,7 @@ class RecordReader:
     listed: int = 0  # list items with their details inline
     said: int = 0  # labelled lines that say a record is an action (a lead, date or status)
     untitled: Section | None = None  # opened by a label and number alone: its title is the next line
+    ahead: list[Line] = field(default_factory=list)  # the lines after the one being read
 
     def __post_init__(self) -> None:
         self.builder = Builder(self.draft)
@@ -389,8 +392,12 @@ class RecordReader:
         previous: Line | None = None
         for k, line in enumerate(self.lines):
             following = self.lines[k + 1] if k + 1 < len(self.lines) else None
+            self.ahead = self.lines[k + 1 : k + 1 + _LIST_REACH]
             if previous is not None and line.table != previous.table and self.record is not None:
-                self.close()  # a new table, or paragraphs after a form table
+                if self.record.table is None and previous.table is None and line.label is not None:
+                    self.record.table = line.table  # '2.1 Refresh ...' over its own table of labels
+                else:
+                    self.close()  # a new table, or paragraphs after a form table
             if self._heading_alone(line, previous, following):
                 # a plain text's heading: a short title alone between blank lines, over a record
                 numbered = LEADING_REF.match(line.text)
@@ -462,7 +469,14 @@ class RecordReader:
                 self.unnumbered_heading(line)
                 return
             numbered = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
-            labelled_below = following is not None and following.table == line.table
+            if numbered and following is not None and not following.label:
+                # the action's words go on in a list ('... for more than two years, looking at:',
+                # 'whether ...;') before its labelled lines: those are what follows it
+                following = self._labelled_after_list(line) or following
+            # its labelled lines below it, or a small table of labels and values after it
+            labelled_below = following is not None and (
+                following.table == line.table or (line.table is None and following.label is not None)
+            )
             if (
                 numbered
                 and labelled_below
@@ -494,8 +508,10 @@ class RecordReader:
             self.builder._section_text(about_section, line.value)
             return
         if fld is None:
-            if key in self.set_labels:
-                self.target = None  # a label of the record set that names no field: its value is dropped
+            if key in self.set_labels or self.target in _ONE_LINE_FIELDS:
+                # a label of the record set that names no field, or one after a lead or a date
+                # ('Partners involved: ...' below 'Lead officer: ...'): its value is dropped
+                self.target = None
             elif self.record is not None and self.target:
                 self.record.add(self.target, text)
             return
@@ -513,6 +529,16 @@ class RecordReader:
         record.add(fld, line.value)
         # a value goes on over the lines below, except a status or a reference (one word or two)
         self.target = None if fld in ("rag", "ref") and line.value else fld
+
+    def _labelled_after_list(self, line: Line) -> Line | None:
+        """The first labelled line after a few unlabelled, unnumbered lines of the same table (a list
+        going on from a numbered action), or None."""
+        for ahead in self.ahead:
+            if ahead.label is not None:
+                return ahead if ahead.table == line.table else None
+            if ahead.heading or ahead.table != line.table or LEADING_REF.match(ahead.text) or ahead.inline:
+                return None
+        return None
 
     def _section_described(self) -> bool:
         """'Recommendation: ...' right under a section's heading describes it (no record since)."""

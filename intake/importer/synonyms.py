@@ -40,14 +40,20 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "due": ("due", "due by", "due date", "completion date", "target date", "target", "deadline", "timescale",
             "timescales", "by when", "when", "date", "date due", "target completion date", "completion by",
             "timeframe", "time frame", "milestone", "milestones", "original target date", "revised target date",
-            "revised date", "revised timescale", "revised deadline", "end date", "dates", "key dates"),
+            "revised date", "revised timescale", "revised deadline", "end date", "dates", "key dates",
+            "quarter due", "due quarter", "target quarter", "month due", "due month", "target month"),
+    # when the progress was last updated: not the due date
+    "updated": ("date of update", "update date", "date updated", "last updated", "date of last update",
+                "date of latest update", "updated on", "last update date", "date last updated",
+                "date last reviewed", "last reviewed", "date of last review"),
     # when the work starts: not the due date ('Start date', or 'Start' under 'Timescale')
     "start": ("start", "start date", "date started", "planned start", "planned start date", "commencement date"),
     "due_or_evidence": ("target date/evidence", "target date / evidence", "timescale/evidence",
                         "date/evidence", "target date and evidence"),
     "rag": ("rag", "rag status", "status", "rag rating", "rating", "brag", "brag status", "current rag",
             "rag rating/status", "progress rag", "current status", "current rag status", "overall rag",
-            "overall status", "brag rating", "delivery status"),
+            "overall status", "brag rating", "delivery status", "quarterly rag", "quarterly rag rating",
+            "quarterly rag status", "quarterly status", "rag by quarter", "monthly rag", "monthly rag rating"),
     "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
                  "updates", "latest update", "comments", "commentary", "evidence", "evidence of impact",
                  "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes",
@@ -113,6 +119,7 @@ SECTION_TEXT_LABELS: dict[str, tuple[str, ...]] = {
 # ('Lead Agency', 'Progress RAG' above), then by this table, then by its own label ('RAG'), else it is
 # another column of its parent's field (both of 'Original' | 'Revised' under 'Target date').
 SUB_HEADER_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "text": {"text": ("what", "description", "detail", "details", "task", "activity")},
     "due": {"start": ("start", "from", "begin", "begins", "started", "commenced", "planned start"),
             "due": ("end", "to", "finish", "by", "target", "completion", "completed by", "deadline", "due",
                     "revised", "end date", "finish date")},
@@ -222,6 +229,43 @@ def names_evidence(cell: str) -> bool:
     return normalise_header(cell).startswith("evidence") and header_field(cell) == "progress"
 
 
+# Tools' own exports name their columns the same way every time: where a header holds all of an
+# export's telling names, its columns mean what that tool means by them (None: the tool's own
+# bookkeeping, no column of a plan). Microsoft Planner's "Export plan to Excel" lists tasks with a
+# Bucket (the plan's priority), a Progress that is a status, and Labels that may carry the RAG
+# colour; a SharePoint list exported to Excel gives each item's Title and the list's metadata.
+EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
+    (
+        frozenset({"task name", "bucket name"}),
+        {"task id": None, "task name": "text", "bucket name": "section", "progress": "rag", "priority": None,
+         "created by": None, "created date": None, "is recurring": None, "late": None, "completed date": None,
+         "completed by": None, "completed checklist items": None, "checklist items": None, "labels": "labels",
+         "description": None},
+    ),
+    (
+        frozenset({"title", "item type", "path"}),
+        {"title": "text", "modified": None, "modified by": None, "created": None, "created by": None,
+         "item type": None, "path": None},
+    ),
+)  # fmt: skip
+
+
+def export_fields(cells: list[str], fields: list[str | None]) -> list[str | None] | None:
+    """The columns' fields where the header is a known tool's export (``EXPORTS``), else None."""
+    names = [normalise_header(c) for c in cells]
+    for telling, meanings in EXPORTS:
+        if telling <= set(names):
+            return [meanings.get(n, f) for n, f in zip(names, fields, strict=True)]
+    return None
+
+
+# an agency's or a partnership's own actions named in the header ('Police action', 'Education actions')
+_WHOSE_ACTION = re.compile(
+    r"(?:(?!(?:date|lead|for|of|by|due|target|status|rag|progress|owner|type|no|ref|number|id)\s)[a-z'’&]+\s){1,2}"
+    r"actions?"
+)
+
+
 def header_field(cell: str) -> str | None:
     """The field a header cell names, or None: the cell is a synonym, or starts with one followed by
     a non-letter (the longest such synonym wins)."""
@@ -233,6 +277,8 @@ def header_field(cell: str) -> str | None:
     found = _BY_SYNONYM.get(text)
     if found:
         return found
+    if _WHOSE_ACTION.fullmatch(text):
+        return "text"  # 'Police action', 'Health actions': a sheet or table of one agency's actions
     source = _SOURCE_NAME.match(text)
     if source:
         return header_field(text[source.end() :])

@@ -44,7 +44,7 @@ FLOORS = [
     # a PDF's blocks printed as seed 000 prints them
     ("kirkhallam_jtai_neglect", 0.98, 0.93),
     ("denholme_vale_lcspr_child_w", 0.98, 0.81),
-    ("stourleigh_ilacs_afi_plan", 0.95, 0.51),
+    ("stourleigh_ilacs_afi_plan", 0.95, 0.71),
     ("wexcombe_cspr_child_t", 0.95, 0.52),
     ("castlebridge_jtai_wsoa", 0.98, 0.68),
     ("thornbury_vale_ce_delivery", 0.97, 0.56),
@@ -85,8 +85,24 @@ FLOORS = [
     ("wexcombe_jtai_wsoa_weasyprint", 1.0, 1.0),
     ("brackenmoor_scr_baby_l", 1.0, 0.99),
     ("eastmere_coldwell_neglect_delivery_plan", 1.0, 1.0),
+    # the second round: tools' exports (Planner, a SharePoint list, a dashboard with numbers for
+    # references), two-row headers with a RAG per quarter, Excel's cp1252 CSV, a sheet per agency,
+    # Word tables split per page under captions, RAG as coloured symbols, a plan in prose and lists,
+    # PDFs printed from Excel, as blocks, and inside a board report
+    ("kelderby_jtai_early_help_planner", 0.98, 1.0),
+    ("caddonfield_learning_review_actions_sharepoint", 1.0, 1.0),
+    ("ravensmoor_business_plan_dashboard", 1.0, 1.0),
+    ("orchardvale_priorities_2024_25", 1.0, 1.0),
+    ("stourmere_jtai_wsoa", 1.0, 1.0),
+    ("hallowdene_cspr_child_t", 1.0, 1.0),
+    ("kestlebridge_jtai_wsoa_early_help", 1.0, 1.0),
+    ("marrowdene_cspr_ruby_alfie_action_plan", 1.0, 1.0),
+    ("ellerwick_partnership_plan_2025_27", 1.0, 0.98),
+    ("amwscp_jtai_tracker_excel_print", 1.0, 1.0),
+    ("sallowfield_scp_delivery_plan_blocks", 1.0, 1.0),
+    ("hollinsbury_cspr_child_t_board_report", 1.0, 1.0),
 ]
-SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf")
+SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv")
 
 
 def _document(name: str) -> Path:

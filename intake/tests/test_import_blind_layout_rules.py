@@ -613,7 +613,7 @@ June 2024 A Tracker live from May.
 """
 
 
-def test_actions_numbered_with_a_code_in_pdf_blocks_keep_their_areas_and_leave_what_cannot_be_placed_empty() -> (
+def test_actions_numbered_with_a_code_in_pdf_blocks_keep_their_areas_and_take_their_cells_from_the_cell_reading() -> (
     None
 ):
     draft = _text(AFI_BLOCKS)
@@ -622,9 +622,19 @@ def test_actions_numbered_with_a_code_in_pdf_blocks_keep_their_areas_and_leave_w
         ("AFI 1.2", "AFI 1"),
         ("AFI 2.1", "AFI 2"),
     ]
-    # the RAG and progress cells are printed among the leads and dates: none of them is guessed
-    assert all(a.owner is None and a.due is None for a in draft.actions)
-    assert any("left empty rather than guessed" in w.message for w in draft.warnings)
+    # the RAG and progress cells are printed among the leads and dates: read cell by cell, the
+    # date, the status and the update on one line told apart, the next area's line not an update
+    assert [(a.owner, a.due_text, a.rag, a.progress) for a in draft.actions] == [
+        (
+            "Karen Whitlock, Head of Service",
+            "April 2024",
+            "complete",
+            "Revised policy launched 22/04/24 at the Practice Week conference.",
+        ),
+        ("Principal Social Worker", "November 2024", "green", "64 of 81 managers trained."),
+        ("Head of Service", "June 2024", "amber", "Tracker live from May."),
+    ]
+    assert any("read from the text cell by cell" in w.message for w in draft.warnings)
 
 
 RECOMMENDATION_BLOCKS = """\
@@ -797,15 +807,24 @@ def test_lettered_actions_in_pdf_blocks_with_a_status_column_take_their_cells_fr
 def test_a_due_date_and_the_update_beside_it_on_one_line_are_told_apart() -> None:
     assert due_then_update("June 2024 Guide published 10 June 2024.") == (
         "June 2024",
+        "",
         "Guide published 10 June 2024.",
     )
     assert due_then_update("31/10/2024 Policies collected from four providers.") == (
         "31/10/2024",
+        "",
         "Policies collected from four providers.",
     )
     assert due_then_update("Q4 2024/25 Audit booked for February.") == (
         "Q4 2024/25",
+        "",
         "Audit booked for February.",
+    )
+    # the status cell printed between them
+    assert due_then_update("November 2024 G 64 of 81 managers trained.") == (
+        "November 2024",
+        "G",
+        "64 of 81 managers trained.",
     )
     assert due_then_update("June 2024") is None
     assert due_then_update("End of June 2024 and quarterly after") is None  # no sentence of its own

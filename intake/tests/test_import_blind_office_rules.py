@@ -340,3 +340,249 @@ def test_a_row_cut_by_a_page_break_goes_on_where_its_lead_or_update_stops_mid_ph
     assert cut.owner == "Designated Nurse / Head of Safeguarding, Community Health"
     assert cut.progress == "21/01/2025: Funding agreed; the advert closes on 30/06/2025."
     assert draft.actions[2].owner == "MASH Manager"
+
+
+# --------------------------------------------------------------------------- the second round
+
+
+def test_a_planner_export_reads_its_tasks_buckets_and_colour_labels(tmp_path: Path) -> None:
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.append(["Plan name", "Early help WSOA"])
+        sheet.append(["Date of export", "11/06/2025"])
+        sheet.append([])
+        sheet.append(
+            ["Task ID", "Task Name", "Bucket Name", "Progress", "Priority", "Assigned To", "Created By",
+             "Due date", "Late", "Labels", "Description"]
+        )  # fmt: skip
+        sheet.append(
+            ["pTy1", "P1.1 Produce an early help needs analysis", "P1 Understanding need", "In progress",
+             "Important", "Tom Fairhurst", "Megan Lloyd", "31/05/2025", "true", "Amber;LA", "Background."]
+        )  # fmt: skip
+        sheet.append(
+            ["pTy2", "P1.2 - Refresh the early help strategy", "P1 Understanding need", "Completed", "Medium",
+             "Joanne Whitlock", "Megan Lloyd", "30/09/2025", "false", "Green;LA", ""]
+        )  # fmt: skip
+
+    draft = _xlsx(tmp_path, build)
+    assert [(a.ref, a.section, a.text, a.owner, a.rag) for a in draft.actions] == [
+        ("P1.1", "P1", "Produce an early help needs analysis", "Tom Fairhurst", "amber"),
+        ("P1.2", "P1", "Refresh the early help strategy", "Joanne Whitlock", "complete"),
+    ]
+
+
+def test_a_sharepoint_list_export_reads_each_items_title_as_its_action(tmp_path: Path) -> None:
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.append(["Title", "Action Ref", "Workstream", "Action Owner", "Target Date", "RAG Status",
+                      "Modified", "Modified By", "Item Type", "Path"])  # fmt: skip
+        sheet.append(["Publish the protocol", "CK-01", "CSPR Child K", "Farrant, Lisa", dt.datetime(2025, 3, 31),
+                      "Complete", dt.datetime(2025, 3, 14, 10, 42), "Pellow, Kerry", "Item", "sites/x/Lists/y"])  # fmt: skip
+
+    (action,) = _xlsx(tmp_path, build).actions
+    assert (action.ref, action.text, action.owner, action.due, action.rag) == (
+        "CK-01",
+        "Publish the protocol",
+        "Farrant, Lisa",
+        dt.date(2025, 3, 31),
+        "complete",
+    )
+
+
+def test_references_typed_as_numbers_read_as_their_format_shows_them(tmp_path: Path) -> None:
+    from openpyxl.styles import Font
+
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.append(["Ref", "Action", "Lead", "Quarter due", "RAG"])
+        sheet.append([1, "Neglect"])
+        sheet["A2"].number_format = "0.0"
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+        sheet.append([1.1, "Relaunch the neglect strategy", "Subgroup Chair", "Q1 25/26", "G"])
+        sheet.append([1.1, "Audit neglect plans", "QA Lead", "Q3 25/26", "A"])
+        sheet["A4"].number_format = "0.00"  # action 1.10 typed as a number
+        sheet.append([1.3, "As 1.1 - see above"])
+
+    draft = _xlsx(tmp_path, build)
+    assert [(a.ref, a.section, a.due) for a in draft.actions] == [
+        ("1.1", "1.0", dt.date(2025, 6, 30)),
+        ("1.10", "1.0", dt.date(2025, 12, 31)),
+    ]
+
+
+def test_a_two_row_header_with_a_rag_per_quarter_takes_the_latest_rating(tmp_path: Path) -> None:
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.append(["Action", None, None, "By when", "Quarterly RAG", None, None, "Progress", None])
+        sheet.append(
+            ["Ref", "What", "Who", None, "Q1 24/25", "Q2 24/25", "Q3 24/25", "Update", "Date of update"]
+        )
+        sheet.merge_cells("A1:C1")
+        sheet.merge_cells("E1:G1")
+        sheet.merge_cells("H1:I1")
+        sheet.append(["1.1", "Refresh the protocol", "Head of Midwifery", "30 September 2024", "G", "B", None,
+                      "Signed off.", "20 January 2025"])  # fmt: skip
+        sheet.append(["1.2", "Roll out ICON", "Designated Nurse", "Q3 24/25", "A", "A", "G", "Embedded.",
+                      "9 January 2025"])  # fmt: skip
+
+    draft = _xlsx(tmp_path, build)
+    assert [(a.ref, a.text, a.owner, a.due, a.rag, a.progress) for a in draft.actions] == [
+        ("1.1", "Refresh the protocol", "Head of Midwifery", dt.date(2024, 9, 30), "complete", "Signed off."),
+        ("1.2", "Roll out ICON", "Designated Nurse", dt.date(2024, 12, 31), "green", "Embedded."),
+    ]
+    assert draft.actions[1].progress_date == dt.date(2025, 1, 9)  # from 'Date of update', not the due date
+
+
+def test_one_agencys_sheet_reads_its_actions_under_the_recommendations_by_number(tmp_path: Path) -> None:
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.title = "Children's Services"
+        sheet.append(["Rec no.", "Recommendation", "Ref", "Children's Services action", "Lead", "By when"])
+        sheet.append(
+            [
+                1,
+                "The partnership should seek assurance",
+                "CS-1",
+                "Schools to notify",
+                "Head of Service",
+                "June 2025",
+            ]
+        )
+        sheet.append([None, None, None, "N/A – no further action for this service"])
+        sheet.append(
+            [
+                2,
+                "All agencies should record",
+                "CS-2",
+                "Audit return interviews",
+                "Service Manager",
+                "May 2025",
+            ]
+        )
+
+    draft = _xlsx(tmp_path, build)
+    assert [(a.ref, a.section, a.text) for a in draft.actions] == [
+        ("CS-1", "1", "Schools to notify"),
+        ("CS-2", "2", "Audit return interviews"),
+    ]
+
+
+def test_a_rag_shown_by_a_coloured_dot_or_symbol_is_read_from_its_colour(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+    from docx.shared import RGBColor
+
+    def build(document: Any) -> None:
+        table = document.add_table(rows=3, cols=4)
+        for cell, name in zip(table.rows[0].cells, ["Ref", "Action", "Lead", "RAG"], strict=True):
+            cell.text = name
+        for row, (ref, action) in zip(
+            table.rows[1:], [("1", "Audit plans"), ("2", "Train staff")], strict=True
+        ):
+            row.cells[0].text, row.cells[1].text, row.cells[2].text = ref, action, "QA Lead"
+        dot = table.rows[1].cells[3].paragraphs[0].add_run("●")
+        dot.font.color.rgb = RGBColor(0xFF, 0xC0, 0x00)
+        symbol = table.rows[2].cells[3].paragraphs[0].add_run()
+        symbol._r.append(parse_xml(f'<w:sym xmlns:w="{W}" w:font="Wingdings" w:char="F06C"/>'))
+        symbol.font.color.rgb = RGBColor(0x00, 0xB0, 0x50)
+
+    draft = _docx(tmp_path, build)
+    assert [(a.ref, a.rag) for a in draft.actions] == [("1", "amber"), ("2", "green")]
+    assert not any("Unknown status" in w.message for w in draft.warnings)
+
+
+def test_tables_split_per_page_take_their_area_from_the_caption_or_bold_line_above(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        for heading, caption, ref in (
+            ("AFI1 – The quality of early help assessments", False, "AFI1.1"),
+            ("Table 1: AFI2 – Information sharing at the front door", True, "AFI2.1"),
+            ("Table 2: AFI2 – Information sharing at the front door (continued)", True, "AFI2.2"),
+        ):
+            paragraph = document.add_paragraph()
+            paragraph.add_run(heading).bold = not caption
+            table = document.add_table(rows=2, cols=3)
+            for cell, value in zip(table.rows[0].cells, ["Ref", "Action", "Lead(s)"], strict=True):
+                cell.text = value
+            for cell, value in zip(
+                table.rows[1].cells, [ref, f"Action {ref}", "Head of Service"], strict=True
+            ):
+                cell.text = value
+
+    draft = _docx(tmp_path, build)
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("AFI1.1", "AFI1"),
+        ("AFI2.1", "AFI2"),
+        ("AFI2.2", "AFI2"),
+    ]
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("AFI1", "The quality of early help assessments"),
+        ("AFI2", "Information sharing at the front door"),
+    ]
+
+
+def test_a_numbered_action_with_a_list_and_its_own_small_table_of_labels_is_one_record(
+    tmp_path: Path,
+) -> None:
+    def build(document: Any) -> None:
+        document.add_heading("Priority 1: Neglect", level=2)
+        document.add_paragraph("1.1\tAudit plans open for more than two years, looking at:")
+        document.add_paragraph("whether the impact on the child was understood;")
+        document.add_paragraph("how escalation was used.")
+        document.add_paragraph("Lead: Chair, QA Subgroup")
+        document.add_paragraph("Timescale: Q3 2025/26")
+        document.add_paragraph("Partners involved: all agencies")
+        document.add_paragraph("1.2 Refresh the exploitation arrangements so that every child has a plan.")
+        table = document.add_table(rows=2, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Lead", "Detective Superintendent"
+        table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Status", "Green"
+
+    draft = _docx(tmp_path, build)
+    assert [(a.ref, a.owner, a.due, a.rag) for a in draft.actions] == [
+        ("1.1", "Chair, QA Subgroup", dt.date(2025, 12, 31), None),
+        ("1.2", "Detective Superintendent", None, "green"),
+    ]
+    assert draft.actions[0].text.endswith("how escalation was used.")
+
+
+def test_a_table_of_figures_after_the_plan_is_not_read_as_more_actions(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        plan = document.add_table(rows=2, cols=3)
+        for row, values in zip(
+            plan.rows, [["Ref", "Action", "Lead"], ["1a", "Notify schools", "Head of Inclusion"]], strict=True
+        ):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+        document.add_paragraph("OFFICIAL")
+        figures = document.add_table(rows=2, cols=4)
+        for row, values in zip(
+            figures.rows,
+            [["Measure", "Q1 2024/25", "Q2 2024/25", "Target"], ["Permanent exclusions", "9", "4", "–"]],
+            strict=True,
+        ):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+
+    draft = _docx(tmp_path, build)
+    assert [a.ref for a in draft.actions] == ["1a"]
+
+
+def test_excels_windows_csv_with_an_area_row_in_the_reference_column_reads_as_written(tmp_path: Path) -> None:
+    text = (
+        "Stourmere WSOA \u2013 position at 26/02/2025,,,,\r\n\r\n"
+        "Ref,Action,Lead,Target date,RAG,Date last reviewed\r\n"
+        "PA1,Area for priority action 1: The partnership\u2019s understanding of early help,,,,\r\n"
+        'PA1.1,"Map the early help offer, with \u00a3 costs",Head of Early Help \u2013 Ren\u00e9e Achebe,31/03/2025,Amber,24/02/2025\r\n'
+    )
+    path = tmp_path / "plan.csv"
+    path.write_bytes(text.encode("cp1252"))
+    draft = import_document(path)
+    (action,) = draft.actions
+    assert (action.ref, action.section, action.owner, action.due) == (
+        "PA1.1",
+        "PA1",
+        "Head of Early Help \u2013 Ren\u00e9e Achebe",
+        dt.date(2025, 3, 31),  # the target, not the day it was last reviewed
+    )
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("PA1", "The partnership\u2019s understanding of early help")
+    ]

@@ -15,6 +15,7 @@ from .wordnumbers import WordNumbers
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SHADING = f"{_W}shd"
 _FILL = f"{_W}fill"
+_VAL_W = f"{_W}val"
 _OFF = ("0", "false", "off", "none")
 _LIST_STYLE = re.compile(r"(?i)^list ?(?:bullet|number)\s*([1-9])?$")
 
@@ -121,6 +122,28 @@ def _shading(tc: Any) -> str | None:
     return rag_colour(shading.get(_FILL)) if shading is not None else None
 
 
+# marks that show a status by their colour alone: a dot, a square, a Wingdings symbol
+_COLOUR_MARKS = set("●⬤•■▪◼⯀▲◆★⚫○")
+
+
+def _mark_colour(tc: Any, text: str) -> str | None:
+    """The RAG colour of a cell holding only coloured marks ('●' in red, a Wingdings dot in green:
+    a status shown by the mark's colour, not the cell's shading), or None."""
+    if text and not set(text.replace("\n", "").replace(" ", "")) <= _COLOUR_MARKS:
+        return None
+    colours = set()
+    for run in tc.iter(f"{_W}r"):
+        marked = any(
+            part.tag == f"{_W}sym" or (part.tag == f"{_W}t" and (part.text or "").strip()) for part in run
+        )
+        if not marked:
+            continue
+        properties = run.find(f"{_W}rPr")
+        colour = properties.find(f"{_W}color") if properties is not None else None
+        colours.add(rag_colour(colour.get(_VAL_W)) if colour is not None else None)
+    return colours.pop() if len(colours) == 1 else None
+
+
 def _wholly_bold(tc: Any) -> bool:
     """Whether every run with text in a cell is bold (set on the run; a bold style is not seen)."""
     runs = [r for r in tc.iter(f"{_W}r") if "".join(t.text or "" for t in r.iter(f"{_W}t")).strip()]
@@ -156,8 +179,12 @@ def _table_rows(
             widths.append(0 if tc is previous else 1)
             if tc is not previous and tc not in texts:
                 texts[tc] = _cell_text(tc, numbers)
-            out.append("" if tc is previous else texts[tc])
-            fills.append(None if tc is previous else _shading(tc))
+            text = texts.get(tc, "")
+            fill = None if tc is previous else _shading(tc)
+            if tc is not previous and fill is None and (marked := _mark_colour(tc, text)):
+                fill, text = marked, ""  # the mark's colour is the status; the mark itself says nothing
+            out.append("" if tc is previous else text)
+            fills.append(fill)
             previous = tc
         filled = [k for k, text in enumerate(out) if text]
         banner = len(filled) == 1 and (widths[filled[0]] > 1 or _wholly_bold(row.cells[filled[0]]._tc))

@@ -42,9 +42,17 @@ def value_text(value: Any, number_format: str | None = None, *, day_shown: bool 
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return f"{value.day} {value:%B %Y}"
+    if isinstance(value, int | float) and not isinstance(value, bool) and number_format:
+        places = _FIXED_PLACES.match(number_format)
+        if places:  # '0.00' shows 1.1 as '1.10' (action 1.10, typed as a number) and 2 as '2.00'
+            return f"{value:.{len(places[1])}f}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+# a number format with a fixed count of decimal places and nothing else ('0.0', '0.00')
+_FIXED_PLACES = re.compile(r"^0\.(0{1,4})$")
 
 
 @dataclass
@@ -90,4 +98,5 @@ def row_item(
         banner=banner,
         hidden=hidden,
         struck=all(cells[k].struck for k in filled),
+        bold=all(cells[k].bold for k in filled),
     )

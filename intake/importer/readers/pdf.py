@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..columns import without_running_lines
 from ..errors import DocumentError, LimitExceeded
 from ..model import ImportLimits, Location
 from ..synonyms import header_field
@@ -338,15 +339,16 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     if not any_table:
         # No ruled tables: read the text laid out in columns (a table without lines), or failing
         # that line by line.
-        result = read_text("\n".join(laid_out_lines), laid_out_by_reader=True)
+        result = read_text("\n".join(without_running_lines(laid_out_lines)), laid_out_by_reader=True)
         if not result.laid_out:
-            result = read_text("\n".join(text_lines))
+            # line by line, without the running header and footer each page repeats
+            result = read_text("\n".join(without_running_lines("\n".join(text_lines).split("\n"))))
         result.fmt = "pdf"
         return result
     if not plan_table:
         # Ruled tables, but none holds the actions (a RAG key, a contents box): the plan may be a
         # table without lines in the text around them.
-        around = read_text("\n".join(laid_out_lines), laid_out_by_reader=True)
+        around = read_text("\n".join(without_running_lines(laid_out_lines)), laid_out_by_reader=True)
         if around.laid_out and any(item.is_row for item in around.items):
             ruled = [item for item in items if item.is_row]
             for item in around.items:
