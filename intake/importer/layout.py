@@ -34,6 +34,7 @@ from .synonyms import (
     label_with_code,
     marks_furniture,
     names_evidence,
+    normalise_header,
     section_label_pattern,
     section_text_label,
     sub_header_field,
@@ -157,6 +158,15 @@ _ENDS_MID_PHRASE = re.compile(
 )
 # a heading over the actions already done, moved to the end of the plan ('Completed actions',
 # 'Actions completed since the last report', 'Closed actions')
+_REC_NUMBER = frozenset(
+    {"rec", "rec.", "rec no", "rec no.", "rec number", "recommendation no", "recommendation number"}
+)
+# a title over the open or the closed actions of a sheet holding both
+_OPEN_OR_DONE = re.compile(
+    r"^(?:(?:open|current|live|outstanding|completed|closed|finished)\s+actions?|actions?\s+(?:open|closed|completed))"
+    r"(?:\s*[(:–-].{0,40})?$",
+    re.I,
+)
 _DONE_HEADING = re.compile(
     r"^(?:\d{1,2}[.:)]?\s+)?(?:(?:completed|closed|finished)\s+(?:actions?|recommendations?)|"
     r"actions?\s+(?:now\s+)?(?:completed|closed))\b.{0,60}$",
@@ -223,6 +233,7 @@ def banner_title(cells: list[str]) -> str | None:
 
 _SUB_LABEL_WORDS = 5
 _HEADING_WORDS = 12  # a heading row across a table is a title of at most this many words
+_PARAGRAPH_WORDS = 6  # a recommendation's words: a sentence, not a name
 
 
 def _label_like(cell: str) -> bool:
@@ -875,6 +886,12 @@ class Builder:
         # a sentence names no column, even when its first word is a column's name ('Task and finish
         # group set up.' in a progress cell, 'Update the toolkit.' in an action cell)
         fields = [header_field(c) if c and not _SENTENCE.match(c) else None for c in cells]
+        if fields.count("ref") > 1:
+            # 'Ref' and 'Rec' side by side: the recommendation's number is the section, not the reference
+            fields = [
+                "section" if f == "ref" and normalise_header(c) in _REC_NUMBER else f
+                for c, f in zip(cells, fields, strict=True)
+            ]
         exported = export_fields(cells, fields)
         fields = exported or fields
         matched = [f for f in fields if f]
@@ -981,7 +998,17 @@ class Builder:
         if labelled and header_field(labelled[1]) == "outcome":
             # 'What success will look like: ...' across the table: what the section is for, not an action
             return
+        if len(nonempty) == 1 and (item.banner or item.bold) and _OPEN_OR_DONE.match(nonempty[0]):
+            # 'OPEN ACTIONS' / 'CLOSED ACTIONS' over a table on one sheet: which the rows are, not a section
+            self.done_heading = bool(_DONE_HEADING.match(nonempty[0]))
+            self.last_action = None
+            return
         if len(nonempty) == 1 and cells[0] and not looks_like_ref(cells[0]):
+            coded = _CODED_HEADING.match(cells[0]) if (item.banner or item.bold) else None
+            if coded and len(cells[0]) < 400:
+                # 'PA1 – Priority action 1: Strengthen ...' across the table, over actions PA1.1, PA1.2
+                self._heading_row(coded[1], coded[2], item.location)
+                return
             m = SECTION_HEADING.match(cells[0])
             # a finding named by its label may be a long sentence ('Area for improvement 1: The
             # response to children ... is not consistently timely, and ...')
@@ -1053,6 +1080,11 @@ class Builder:
             self._heading_row(cells[0], nonempty[1], item.location)
             return
         if self.header is None:
+            alone = label_alone().match(cells[0]) if len(nonempty) == 2 and cells[0] else None
+            if alone and len(nonempty[1].split()) >= _PARAGRAPH_WORDS:
+                # the review's recommendations listed above the plan ('Rec 1 | Partners should ...'):
+                # the sections its rows name by number
+                self.add_section(alone[1], nonempty[1], item.location)
             return
         header = self.header
         self.rows_since_header += 1
@@ -1471,7 +1503,9 @@ class Builder:
             if not value or (fld == "section" and only_outer):
                 continue
             ref, title = section_ref_from_cell(raw_values.get(fld, value), value)
-            ref = self._known_by_number(value, ref)
+            known = self._known_by_number(value, ref)
+            if known != ref:
+                ref, title = known, next(s.title for s in self.draft.sections if s.ref == known)
             has_ref = bool(_group_ref(value))
             current = self.group.get(fld)
             above = next((s for s in self.draft.sections if s.ref == current), None) if current else None

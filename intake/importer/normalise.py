@@ -338,6 +338,14 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     text = clean_text(value).strip(" .:;*").lower()
     if not text:
         return None, True
+    if text[0] in _MARK_STATUS:
+        # a coloured mark before the words ('🟢 On track', '✅ Complete') or alone: the words say it,
+        # else the mark's colour does
+        rest = text.lstrip("".join(_MARK_STATUS) + " \ufe0f")
+        said, known = parse_rag(rest) if rest else (None, False)
+        if said is not None or (known and rest):
+            return said, known
+        return _MARK_STATUS[text[0]], True
     text = _RAG_LABEL.sub("", text)
     if text in _RAG_WORDS:
         return _RAG_WORDS[text], True
@@ -367,6 +375,11 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     return None, False
 
 
+# marks that show a status by their colour ('⚪' not started: no colour yet)
+_MARK_STATUS: dict[str, str | None] = {
+    "🔴": "red", "🟠": "amber", "🟡": "amber", "🟢": "green", "🔵": "complete", "✅": "complete",
+    "✔": "complete", "☑": "complete", "⚪": None, "⚫": None,
+}  # fmt: skip
 _STATUS_WAS = re.compile(r"^(\w+)\s*\((?:was|previously|prev\.?|last (?:month|quarter|update))\b[^)]*\)$")
 _RAG_SQUEEZED = {key.replace(" ", ""): status for key, status in _RAG_WORDS.items() if len(key) >= 5}
 

@@ -101,8 +101,20 @@ FLOORS = [
     ("amwscp_jtai_tracker_excel_print", 1.0, 1.0),
     ("sallowfield_scp_delivery_plan_blocks", 1.0, 1.0),
     ("hollinsbury_cspr_child_t_board_report", 1.0, 1.0),
+    # the third round: cells merged two columns wide with emoji statuses, open and closed tables on
+    # one sheet, update rows under each action, HTML from Google Docs, a web tracker and Word, and
+    # Word plans printed to PDF by LibreOffice (no vertical rules; no borders at all: read in part)
+    ("hollinbrook_jtai_wsoa_tracker", 0.98, 1.0),
+    ("ashcombe_vale_cspr_child_m_action_plan", 1.0, 1.0),
+    ("kettleby_farrowdale_da_delivery_plan", 1.0, 1.0),
+    ("akscp_neglect_delivery_plan_gdocs", 1.0, 0.98),
+    ("ravensholt_cspr_child_d_action_plan", 1.0, 1.0),
+    ("wyvernhurst_jtai_wsoa_tracker_print", 0.98, 0.83),
+    ("hollinsford_cspr_kai_action_plan", 1.0, 0.95),
+    ("wealdbridge_scp_delivery_plan_2025_26", 1.0, 0.98),
+    ("kestrelmoor_jtai_early_help_wsoa", 0.9, 0.4),
 ]
-SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv")
+SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html")
 
 
 def _document(name: str) -> Path:

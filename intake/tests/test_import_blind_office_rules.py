@@ -586,3 +586,119 @@ def test_excels_windows_csv_with_an_area_row_in_the_reference_column_reads_as_wr
     assert [(s.ref, s.title) for s in draft.sections] == [
         ("PA1", "The partnership\u2019s understanding of early help")
     ]
+
+
+# --------------------------------------------------------------------------- the third round
+
+
+def test_statuses_with_a_coloured_emoji_are_read_by_their_words_or_colour() -> None:
+    assert parse_rag("🟢 On track") == ("green", True)
+    assert parse_rag("🟠 Some delay") == ("amber", True)
+    assert parse_rag("✅ Complete") == ("complete", True)
+    assert parse_rag("🔴") == ("red", True)
+    assert parse_rag("⚪ Not started") == (None, True)  # no colour yet, and said so
+
+
+def test_open_and_closed_tables_on_one_sheet_under_recommendations_listed_above(tmp_path: Path) -> None:
+    from openpyxl.styles import Font
+
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.append(["Review recommendations"])
+        sheet.append(["Rec 1", "Partners should ensure that practitioners understand learning disability"])
+        sheet.append(["Rec 2", "The partnership should seek assurance about pre-birth assessments"])
+        sheet.append([])
+        for title, header, row in (
+            ("OPEN ACTIONS", ["Ref", "Rec", "Action", "Lead", "Target date", "RAG"],
+             ["1.2", "Rec 1", "Adopt the toolkit", "Children's Social Care", "June 2025", "A"]),
+            ("CLOSED ACTIONS", ["Ref", "Rec", "Action", "Lead", "Original target date", "Date closed"],
+             ["2.1", "Rec 2", "Refresh the protocol", "LSCP Business Unit", "31 October 2024", "4 November 2024"]),
+        ):  # fmt: skip
+            sheet.append([title])
+            sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+            sheet.append(header)
+            sheet.append(row)
+            sheet.append([])
+
+    draft = _xlsx(tmp_path, build)
+    assert [(a.ref, a.section, a.due, a.rag) for a in draft.actions] == [
+        ("1.2", "1", dt.date(2025, 6, 30), "amber"),
+        ("2.1", "2", dt.date(2024, 10, 31), "complete"),  # closed: complete, due when it was due
+    ]
+    assert [(s.ref, s.title) for s in draft.sections][:2] == [
+        ("1", "Partners should ensure that practitioners understand learning disability"),
+        ("2", "The partnership should seek assurance about pre-birth assessments"),
+    ]
+
+
+def test_a_sheet_area_row_merged_across_with_its_code_opens_that_section(tmp_path: Path) -> None:
+    def build(book: Any) -> None:
+        sheet = book.active
+        sheet.append(["Ref", "Action", None, "Lead(s)", None, "Target date", "Status"])
+        sheet.append(["PA1 – Priority action 1: Strengthen the front door response to exploitation"])
+        sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=7)
+        sheet.append(
+            ["PA1.1", "Review MASH screening", None, "Head of MASH", None, "30 April 2025", "✅ Complete"]
+        )
+        sheet.merge_cells("B3:C3")
+        sheet.merge_cells("D3:E3")
+
+    draft = _xlsx(tmp_path, build)
+    assert [(a.ref, a.section, a.owner, a.rag) for a in draft.actions] == [
+        ("PA1.1", "PA1", "Head of MASH", "complete")
+    ]
+
+
+def _pdf(tmp_path: Path, html: str) -> PlanDraft:
+    from weasyprint import HTML
+
+    path = tmp_path / "plan.pdf"
+    HTML(string=html).write_pdf(path)
+    return import_document(path)
+
+
+ROWS = [
+    ("NEG-01", "Relaunch the Graded Care Profile", "Head of Early Help", "Q3 2025/26", "On track"),
+    ("NEG-02", "Train a further 150 practitioners", "Learning Lead", "31/03/2026", "At risk"),
+    ("NEG-03", "Produce a neglect toolkit for schools", "Education Lead", "Dec 2025", "Off track"),
+]
+
+
+def _plan_html(table_style: str, cell_style: str, header_style: str) -> str:
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{cell_style}">{value}</td>' for value in row) + "</tr>" for row in ROWS
+    )
+    names = "".join(
+        f'<th style="{header_style}">{n}</th>'
+        for n in ["Ref", "What we will do", "Lead", "By when", "Status"]
+    )
+    return (
+        "<html><body style='font: 10pt sans-serif'><h1>Delivery plan</h1>"
+        f'<table style="border-collapse: collapse; width: 100%; {table_style}"><tr>{names}</tr>{body}</table>'
+        "</body></html>"
+    )
+
+
+def test_a_pdf_table_ruled_only_across_reads_its_columns_from_the_header(tmp_path: Path) -> None:
+    # the header's cells shaded (so drawn with edges), the body ruled by horizontal lines only
+    draft = _pdf(
+        tmp_path,
+        _plan_html(
+            "border: 1px solid black",
+            "border-bottom: 1px solid black; padding: 4px",
+            "background: #ddd; padding: 4px",
+        ),
+    )
+    assert [(a.ref, a.text, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        (ref, text, lead, due, {"On track": "green", "At risk": "amber", "Off track": "red"}[status])
+        for ref, text, lead, due, status in ROWS
+    ]
+
+
+def test_a_pdf_table_without_borders_is_read_as_columns_not_as_its_shaded_cells(tmp_path: Path) -> None:
+    shaded = "background: #ddd; padding: 6px"
+    html = _plan_html("", "padding: 6px", shaded).replace(
+        '<td style="padding: 6px">On track', f'<td style="{shaded}">On track'
+    )
+    draft = _pdf(tmp_path, html)
+    assert [a.ref for a in draft.actions] == ["NEG-01", "NEG-02", "NEG-03"]

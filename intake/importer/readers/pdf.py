@@ -64,6 +64,79 @@ def _table_settings(page: Any) -> dict[str, Any]:
     return {"explicit_horizontal_lines": [min(e["top"] for e in rules), max(e["bottom"] for e in rules)]}
 
 
+def _all_laid_out(data: bytes) -> list[str]:
+    """Every page's text laid out in columns, pages ended by a form feed."""
+    import pdfplumber
+
+    lines: list[str] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page_no, page in enumerate(pdf.pages, start=1):
+            lines.extend([*_laid_out_lines(page, page_no == 1, page.rects), "\f"])
+    return lines
+
+
+def _holds_its_text(page: Any, table: Any) -> bool:
+    """Whether the cells pdfplumber found hold most of the text inside the table's outline. A table
+    printed without borders (Word's borderless layout) gives only its shaded cells (a heading row,
+    RAG cells) as a grid, with the actions' words between them outside any cell: no table, so the
+    page is read as text laid out in columns."""
+    boxes = [box for row in table.rows for box in row.cells if box]
+    chars = page.within_bbox(table.bbox, relative=False, strict=False).chars
+    if not chars or not boxes:
+        return True
+    inside = sum(
+        1
+        for ch in chars
+        if any(
+            b[0] <= (ch["x0"] + ch["x1"]) / 2 <= b[2] and b[1] <= (ch["top"] + ch["bottom"]) / 2 <= b[3]
+            for b in boxes
+        )
+    )
+    return inside >= 0.5 * len(chars)
+
+
+def _split_by_header(page: Any, table: Any, settings: dict[str, Any]) -> Any:
+    """A table ruled only by horizontal lines (or its header row's shading alone) comes out with
+    each body row's cells run together across the header's columns: read again with the header's
+    column edges drawn down each such row. A row is run together where its words stop short of the
+    header's column edges on both sides (a heading across the table runs over them)."""
+    rows = table.rows
+    head = [box for box in rows[0].cells if box] if rows else []
+    if len(rows) < 2 or len(head) < 3:
+        return table
+    edges = sorted({round(x, 1) for box in head for x in (box[0], box[2])})
+    segments: list[dict[str, Any]] = []
+    run_together = 0
+    for row in rows[1:]:
+        boxes = [box for box in row.cells if box]
+        chars = page.within_bbox(row.bbox, relative=False, strict=False).chars
+        gaps = [
+            x for box in boxes for x in edges if box[0] + 1 < x < box[2] - 1 and _column_gap(chars, x, box)
+        ]
+        if len(gaps) >= (1 if len(boxes) > 1 else 2):
+            run_together += 1
+            top, bottom = row.bbox[1], row.bbox[3]
+            segments += [
+                {"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
+                 "height": bottom - top}
+                for x in edges  # every column's edges, the table's own sides too
+            ]  # fmt: skip
+    if run_together < max(2, (len(rows) - 1) // 2):
+        return table
+    again = page.crop(table.bbox).find_tables({**settings, "explicit_vertical_lines": segments})
+    return again[0] if len(again) == 1 and len(again[0].rows) == len(rows) else table
+
+
+def _column_gap(chars: list[dict[str, Any]], x: float, box: tuple[float, ...]) -> bool:
+    """No word of the cell crosses x, and words stand on both sides of it."""
+    inside = [ch for ch in chars if box[0] <= ch["x0"] and ch["x1"] <= box[2] and ch["text"].strip()]
+    return (
+        not any(ch["x0"] < x < ch["x1"] for ch in inside)
+        and any(ch["x1"] <= x for ch in inside)
+        and any(ch["x0"] >= x for ch in inside)
+    )
+
+
 def _body_size(chars: list[dict[str, Any]]) -> float:
     """The size of the page's body text: the commonest font size by characters."""
     sizes = sorted(round(float(c.get("size") or 0), 1) for c in chars)
@@ -264,6 +337,7 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     laid_out_lines: list[str] = []
     rag_column: list[str | None] | None = None  # the fields of the last header row seen
     spanning: set[int] = set()  # id() of the rows printed as one cell across the table
+    borderless = False  # a table printed without borders: only its shaded cells found as a grid
     try:
         with pdf:
             if len(pdf.pages) > limits.max_pages:
@@ -271,7 +345,12 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                     f"This PDF has {len(pdf.pages)} pages, more than the limit of {limits.max_pages}."
                 )
             for page_no, page in enumerate(pdf.pages, start=1):
-                tables = page.find_tables(_table_settings(page))
+                settings = _table_settings(page)
+                found = page.find_tables(settings)
+                tables = [
+                    _split_by_header(page, table, settings) for table in found if _holds_its_text(page, table)
+                ]
+                borderless = borderless or len(tables) < len(found)
                 bboxes = [t.bbox for t in tables]
                 body = page.filter(_outside(bboxes)) if bboxes else page
                 # text above the first table, then tables in order, then text below
@@ -336,6 +415,11 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
         raise
     except Exception as exc:
         raise DocumentError(f"This PDF file could not be read ({type(exc).__name__}).") from exc
+    if borderless:
+        # a table without borders: every page read as text laid out in columns, the shaded cells'
+        # colours as words where they hold none
+        laid_out_lines = _all_laid_out(data)
+        any_table = False
     if not any_table:
         # No ruled tables: read the text laid out in columns (a table without lines), or failing
         # that line by line.
