@@ -48,12 +48,13 @@ _POINTED_REF = r"(?:[a-z]{1,6}[-/]?){0,2}\d{1,3}(?:[.\-]\d{1,3}){0,2}[a-z]?"
 _SEE_REF = rf"(?:please )?see (?:action |ref\.? |row )?{_POINTED_REF}(?: above| below)?"
 POINTERS = re.compile(
     r"^(?:n/?a|none|nil|-+|as above(?:\W+\w+){0,3}|see (?:above|below)|please see (?:above|below)(?:\W+\w+){0,3}|"
-    rf"{_SEE_REF}|{_SEE_REF}\s*[-–—:;,(].*|as above\s*[-–—,:;(]?\s*{_SEE_REF}\)?|as above\s*[-–—,:;(]\s*see\b.*|"
+    rf"{_SEE_REF}|{_SEE_REF}\s*[-–—:;,(].*|as above\s*[-–—,:;(]?\s*{_SEE_REF}\)?|as above\s*[-–—,:;(]\s*(?:see|covered|included|picked up|merged)\b.*|"
     # 'N/A – covered by action 3.1', 'N/A - transferred to the neglect plan'
     r"n/a\s*[-–—:;(].*|"
     rf"(?:action )?(?:merged|combined) (?:with|into) (?:action )?{_POINTED_REF}\b.*|"
     # 'Moved to Priority 3 – see P3.2', 'Action removed – merged with 2A', 'Transferred to the DA plan'
     r"(?:action )?(?:moved|transferred) to .{1,60}|"
+    r"(?:action )?superseded\b.*|"  # 'Superseded – merged into AFI2.2 (agreed at the Board)'
     rf"(?:action )?(?:removed|withdrawn|deleted)(?:\s*[-–—:;,(]\s*.*)?|"
     r"(?:please )?see (?:section|priority|recommendation|rec\.?|finding|objective|theme|appendix|item) "
     r"(?:[A-Z]|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?: above| below)?|"
@@ -81,6 +82,23 @@ _MARKING_ALONE = re.compile(SECURITY_MARKING, re.I)
 _CAPTION = re.compile(r"^(?:table|figure)\s+\d{1,3}\s*[:.–—-]\s*(?=\S)", re.I)
 # a heading opening with its area's code ('AFI1 – The quality of early help', 'PA2: Information sharing')
 _CODED_HEADING = re.compile(r"^([A-Z]{1,5}\d{1,2})\s*[:.–—-]\s*([A-Z‘'\"“(].*)$")
+# the code before the area's label and number ('PA1 Priority action 1: Leaders' understanding')
+_CODED_LABELLED = re.compile(
+    rf"^([A-Z]{{1,5}}\d{{1,2}})\s+(?:{_LABELS})\s+\d{{1,2}}\s*[:.–—-]\s*(\S.*)$", re.I
+)
+# a count after an area's title in a tracker's group row ('... sharing (6 actions)')
+_ACTION_COUNT = re.compile(r"\s*\(\d+ actions?\)\s*$", re.I)
+
+
+def coded_heading(text: str) -> tuple[str, str] | None:
+    """(code, title) for an area's heading opening with its code: 'AFI1 – The quality of early
+    help', 'PA1 Priority action 1: Leaders' understanding (6 actions)'; else None."""
+    m = _CODED_LABELLED.match(text) or _CODED_HEADING.match(text)
+    if m is None or not m[1][:1].isupper():
+        return None
+    return m[1], _ACTION_COUNT.sub("", _CONTINUED.sub("", m[2]))
+
+
 _CONTINUED = re.compile(r"\s*\((?:continued|cont\.?|contd\.?)\)\s*$", re.I)
 # an area's label, number and title ('Area for priority action 1: The partnership's understanding')
 _LABELLED_TITLE = re.compile(rf"^(?:{_LABELS})\s+(\d{{1,2}})\s*[.:–-]\s*(\S.*)$", re.I)
@@ -807,10 +825,10 @@ class Builder:
         if caption:  # 'Table 2: AFI2 – Information sharing (continued)': the heading of the table below
             text = text[caption.end() :]
         if item.heading or item.bold or caption:
-            coded = _CODED_HEADING.match(text)
+            coded = coded_heading(text)
             if coded and len(text) < 300:
                 # 'AFI1 – The quality of early help' over actions AFI1.1, AFI1.2 (again when continued)
-                self._heading_row(coded[1], _CONTINUED.sub("", coded[2]), item.location)
+                self._heading_row(*coded, item.location)
                 return
             alone = _LABEL_ALONE.match(text)
             if alone:
@@ -821,9 +839,9 @@ class Builder:
                 if section.title == section.ref:
                     self.untitled_section = section
                 return
-            coded = _LABEL_CODE.match(text)
-            if coded:  # 'Priority 5 (P5): An effective partnership' over actions P5.1, P5.2
-                self._heading_row(coded[1], coded[2], item.location)
+            labelled_code = _LABEL_CODE.match(text)
+            if labelled_code:  # 'Priority 5 (P5): An effective partnership' over actions P5.1, P5.2
+                self._heading_row(labelled_code[1], labelled_code[2], item.location)
                 return
             m = SECTION_HEADING.match(text)
             if m and len(text) < 400:
@@ -985,6 +1003,9 @@ class Builder:
             and self.heading_section
             and self.last_action is None
             and len(nonempty[0].split()) > _HEADING_WORDS
+            and not coded_heading(nonempty[0])
+            and not SECTION_HEADING.match(nonempty[0])
+            and not any(a.section == self.heading_section for a in self.draft.actions[-1:])
         ):
             # a second row across the table under a heading row, a sentence ('Ofsted recommendation:
             # the consistency of threshold decisions ...'): what the section is about, not an action
@@ -1004,10 +1025,10 @@ class Builder:
             self.last_action = None
             return
         if len(nonempty) == 1 and cells[0] and not looks_like_ref(cells[0]):
-            coded = _CODED_HEADING.match(cells[0]) if (item.banner or item.bold) else None
+            coded = coded_heading(cells[0]) if (item.banner or item.bold) else None
             if coded and len(cells[0]) < 400:
                 # 'PA1 – Priority action 1: Strengthen ...' across the table, over actions PA1.1, PA1.2
-                self._heading_row(coded[1], coded[2], item.location)
+                self._heading_row(*coded, item.location)
                 return
             m = SECTION_HEADING.match(cells[0])
             # a finding named by its label may be a long sentence ('Area for improvement 1: The

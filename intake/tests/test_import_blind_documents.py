@@ -104,12 +104,12 @@ FLOORS = [
     # the third round: cells merged two columns wide with emoji statuses, open and closed tables on
     # one sheet, update rows under each action, HTML from Google Docs, a web tracker and Word, and
     # Word plans printed to PDF by LibreOffice (no vertical rules; no borders at all: read in part)
-    ("hollinbrook_jtai_wsoa_tracker", 0.98, 1.0),
+    ("hollinbrook_jtai_wsoa_tracker", 1.0, 1.0),
     ("ashcombe_vale_cspr_child_m_action_plan", 1.0, 1.0),
     ("kettleby_farrowdale_da_delivery_plan", 1.0, 1.0),
     ("akscp_neglect_delivery_plan_gdocs", 1.0, 0.98),
     ("ravensholt_cspr_child_d_action_plan", 1.0, 1.0),
-    ("wyvernhurst_jtai_wsoa_tracker_print", 0.98, 0.83),
+    ("wyvernhurst_jtai_wsoa_tracker_print", 1.0, 1.0),
     ("hollinsford_cspr_kai_action_plan", 1.0, 0.95),
     ("wealdbridge_scp_delivery_plan_2025_26", 1.0, 0.98),
     ("kestrelmoor_jtai_early_help_wsoa", 0.9, 0.4),

@@ -702,3 +702,20 @@ def test_a_pdf_table_without_borders_is_read_as_columns_not_as_its_shaded_cells(
     )
     draft = _pdf(tmp_path, html)
     assert [a.ref for a in draft.actions] == ["NEG-01", "NEG-02", "NEG-03"]
+
+
+def test_a_trackers_group_row_gives_the_areas_code_and_a_pointer_row_ends_nothing_but_itself() -> None:
+    html = (
+        "<table><thead><tr><th>Ref</th><th>Action</th><th>Owner</th><th>Target date</th></tr></thead><tbody>"
+        '<tr class="group-row"><td colspan="4">AFI1 Area for improvement 1: Consent and information sharing (2 actions)</td></tr>'
+        "<tr><td>AFI1.1</td><td>Agree a consent protocol</td><td>Head of Early Help</td><td>31 Mar 2025</td></tr>"
+        "<tr><td>AFI1.2</td><td>As above – covered by AFI1.1</td><td></td><td></td></tr>"
+        '<tr class="group-row"><td colspan="4">AFI2 – Area for improvement 2: Step up and step down between early help '
+        "and children's social care for children and their families</td></tr>"
+        "<tr><td>AFI2.1</td><td>Superseded – merged into AFI1.1</td><td></td><td></td></tr>"
+        "<tr><td>AFI2.2</td><td>Audit step-down decisions</td><td>QA Lead</td><td>30 Jun 2025</td></tr>"
+        "</tbody></table>"
+    )
+    draft = import_document(html.encode(), filename="tracker.html")
+    assert [(a.ref, a.section) for a in draft.actions] == [("AFI1.1", "AFI1"), ("AFI2.2", "AFI2")]
+    assert [(s.ref, s.title) for s in draft.sections][:1] == [("AFI1", "Consent and information sharing")]
