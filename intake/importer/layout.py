@@ -1199,6 +1199,11 @@ class Builder:
         if text and len(nonempty) > 2 and len(set(nonempty)) <= 2 and sum(c == text for c in cells) >= 3:
             values = {k: v for k, v in values.items() if k in ("text", "agency", *GROUP_FIELDS) or v != text}
         ref, pieces, numbered_sections = self._refs(values, text)
+        # a list of actions in one cell, each opening with its own reference ('• 4.1a Develop ...
+        # • 4.1b Publish ...'): an action per item, each with the row's lead, date and status
+        bulleted = _bulleted_refs(raw_values.get("text"))
+        if bulleted and not numbered_sections and (not ref or ref == bulleted[0][0]):
+            ref, pieces = bulleted[0][0], bulleted
         if numbered_sections:
             # the Ref column holds the section's number and the actions are numbered in their text
             section_cell = values.get("section", "")
@@ -1329,6 +1334,10 @@ class Builder:
             first["due"] = dues[0]
         self.last_action = self._action(first, item.location)
         for k, (sub_ref, sub_text) in enumerate(pieces[1:], start=1):
+            if bulleted:
+                extra = values | {"ref": sub_ref or "", "text": sub_text}
+                self.last_action = self._action(extra, item.location)
+                continue
             # several numbered actions printed in one cell (rows merged by the extraction)
             extra = {"ref": sub_ref or "", "text": sub_text}
             if values.get("owner"):
@@ -1339,6 +1348,12 @@ class Builder:
             self.draft.warn(
                 f"Action {sub_ref} shared a cell with action {pieces[k - 1][0] or 'above'} and was split from it; "
                 + ("its due date was read from the same cell." if dues else "check its due date and lead."),
+                item.location,
+            )
+        if bulleted and len(pieces) > 1:
+            self.draft.warn(
+                f"Actions {pieces[0][0]} to {pieces[-1][0]} are listed in one cell and share its lead, due date "
+                "and status: check them.",
                 item.location,
             )
 
@@ -1824,6 +1839,18 @@ def _figures_header(cells: list[str]) -> bool:
         and not any(looks_like_ref(c) for c in cells)
         and "text" not in {header_field(c) for c in cells}
     )
+
+
+def _bulleted_refs(raw: str | None) -> list[tuple[str | None, str]] | None:
+    """(ref, text) per item where a cell is a list of two or more items each opening with its own
+    reference, else None."""
+    items = list_items(raw)
+    if not items or len(items) < 2:
+        return None
+    owned = [OWN_REF_IN_TEXT.match(item) for item in items]
+    if not all(owned):
+        return None
+    return [(m[1], m[2]) for m in owned if m is not None]
 
 
 def _colour_among(labels: str) -> str | None:

@@ -113,6 +113,17 @@ FLOORS = [
     ("hollinsford_cspr_kai_action_plan", 1.0, 0.95),
     ("wealdbridge_scp_delivery_plan_2025_26", 1.0, 0.98),
     ("kestrelmoor_jtai_early_help_wsoa", 0.9, 0.4),
+    # the fourth round: an Excel table with a totals row and struck-through old wording, areas by
+    # code named on another sheet under an active filter, initials with a key beside the plan and
+    # numbered ratings, LibreOffice's text of a Word plan numbered by Word, a header as its own
+    # table, bulleted actions in one cell, highlighted RAG words
+    ("lindenshaw_cspr_baby_ellis_tracker", 1.0, 0.98),
+    ("pellworth_jtai_da_wsoa_workbook", 0.98, 1.0),
+    ("tarnbury_exploitation_delivery_plan_2025_26", 0.92, 0.71),
+    ("dunmarsh_jtai_csa_wsoa_lo", 1.0, 0.89),
+    ("pellowby_cspr_baby_tommy_action_plan", 1.0, 0.98),
+    ("quenbury_neglect_delivery_plan_2024_26", 1.0, 0.83),
+    ("tarnleigh_jtai_domestic_abuse_wsoa", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html")
 

@@ -719,3 +719,30 @@ def test_a_trackers_group_row_gives_the_areas_code_and_a_pointer_row_ends_nothin
     draft = import_document(html.encode(), filename="tracker.html")
     assert [(a.ref, a.section) for a in draft.actions] == [("AFI1.1", "AFI1"), ("AFI2.2", "AFI2")]
     assert [(s.ref, s.title) for s in draft.sections][:1] == [("AFI1", "Consent and information sharing")]
+
+
+# --------------------------------------------------------------------------- the fourth round
+
+
+def test_bulleted_actions_with_their_own_references_in_one_cell_are_an_action_each(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        table = document.add_table(rows=2, cols=5)
+        for cell, name in zip(
+            table.rows[0].cells, ["Outcome", "Actions", "Lead", "Timescale", "RAG"], strict=True
+        ):
+            cell.text = name
+        cells = table.rows[1].cells
+        cells[0].text = "Leaders understand how much neglect there is"
+        first = cells[1].paragraphs[0]
+        first.text = "4.1a Develop a neglect dataset for the performance scorecard"
+        first.style = document.styles["List Bullet"]
+        cells[1].add_paragraph("4.1b Publish an annual neglect profile", style="List Bullet")
+        cells[2].text, cells[3].text, cells[4].text = "Head of Business Intelligence", "Q4 2025/26", "Green"
+
+    draft = _docx(tmp_path, build)
+    assert [(a.ref, a.text, a.owner, a.due, a.rag) for a in draft.actions] == [
+        ("4.1a", "Develop a neglect dataset for the performance scorecard", "Head of Business Intelligence",
+         dt.date(2026, 3, 31), "green"),
+        ("4.1b", "Publish an annual neglect profile", "Head of Business Intelligence", dt.date(2026, 3, 31), "green"),
+    ]  # fmt: skip
+    assert any("listed in one cell" in w.message for w in draft.warnings)
