@@ -54,7 +54,7 @@ def _too_big(size: int, limits: ImportLimits) -> str:
 
 def _filled(draft: PlanDraft) -> int:
     """How many of a reading's actions have a lead, a due date, a status or progress."""
-    return sum(1 for a in draft.actions if a.owner or a.due_text or a.rag or a.progress)
+    return sum(1 for a in draft.actions if _filled_one(a))
 
 
 def _reads_more(candidate: PlanDraft, current: PlanDraft) -> bool:

@@ -100,8 +100,6 @@ def coded_heading(text: str) -> tuple[str, str] | None:
 
 
 _CONTINUED = re.compile(r"\s*\((?:continued|cont\.?|contd\.?)\)\s*$", re.I)
-# an area's label, number and title ('Area for priority action 1: The partnership's understanding')
-_LABELLED_TITLE = re.compile(rf"^(?:{_LABELS})\s+(\d{{1,2}})\s*[.:–-]\s*(\S.*)$", re.I)
 SECTION_HEADING = re.compile(
     rf"^(?:(?:{_LABELS})\s+)?"
     r"(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.:)]?\s+(\S.{2,})$",
@@ -1083,7 +1081,7 @@ class Builder:
             and cells[0] == nonempty[0]
             and looks_like_ref(cells[0])
         ):
-            labelled = _LABELLED_TITLE.match(nonempty[1])
+            labelled = _LABELLED_GROUP.match(nonempty[1])
             number = re.search(r"(\d+)$", cells[0])
             if labelled and number and labelled[1] == number[1]:
                 # 'PA1 | Area for priority action 1: The partnership's understanding ...': the area

@@ -40,6 +40,14 @@ def _xlsx(tmp_path: Path, build: Callable[[Any], None]) -> PlanDraft:
     return import_document(path)
 
 
+def _written(table: Any, rows: list[list[str]]) -> Any:
+    """A Word table with `rows` written into its cells, row by row."""
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    return table
+
+
 def _numbering(levels: list[tuple[str, str]], restart: bool = False) -> Any:
     """A numbering part with one multi-level list (numId 1) and, with `restart`, a second instance
     of it (numId 2) that starts again at 1."""
@@ -140,19 +148,15 @@ def _framed_plan(document: Any) -> None:
     frame.rows[0].cells[0].text = "Priority 1"
     frame.rows[0].cells[0].add_paragraph("Lead group: Neglect Subgroup")
     cell = frame.rows[0].cells[1]
-    inner = cell.add_table(rows=4, cols=4)
-    for row, values in zip(
-        inner.rows,
+    _written(
+        cell.add_table(rows=4, cols=4),
         [
             ["Ref", "Action", "Lead", "Target date"],
             ["P1.1", "Refresh the neglect strategy", "Business Manager", "March 2025"],
             ["P1.2", "Audit the use of the neglect toolkit", "QA Lead", "June 2025"],
             ["P1.3", "Publish a seven-minute briefing", "Business Manager", "July 2025"],
         ],
-        strict=True,
-    ):
-        for target, value in zip(row.cells, values, strict=True):
-            target.text = value
+    )
 
 
 def test_a_plan_table_nested_in_a_layout_table_is_read_as_a_table(tmp_path: Path) -> None:
@@ -166,18 +170,14 @@ def test_a_plan_table_nested_in_a_layout_table_is_read_as_a_table(tmp_path: Path
 
 def test_a_small_log_nested_in_an_update_cell_stays_that_cells_text(tmp_path: Path) -> None:
     def build(document: Any) -> None:
-        table = document.add_table(rows=3, cols=4)
-        for row, values in zip(
-            table.rows,
+        table = _written(
+            document.add_table(rows=3, cols=4),
             [
                 ["Ref", "Action", "Lead", "Update"],
                 ["1.1", "Refresh the neglect strategy", "Business Manager", ""],
                 ["1.2", "Audit the neglect toolkit", "QA Lead", "Audit booked."],
             ],
-            strict=True,
-        ):
-            for target, value in zip(row.cells, values, strict=True):
-                target.text = value
+        )
         log = table.rows[1].cells[3].add_table(rows=2, cols=2)
         log.rows[0].cells[0].text, log.rows[0].cells[1].text = "03/02/2025", "Draft shared."
         log.rows[1].cells[0].text, log.rows[1].cells[1].text = "10/03/2025", "Agreed by the board."
@@ -500,13 +500,10 @@ def test_tables_split_per_page_take_their_area_from_the_caption_or_bold_line_abo
         ):
             paragraph = document.add_paragraph()
             paragraph.add_run(heading).bold = not caption
-            table = document.add_table(rows=2, cols=3)
-            for cell, value in zip(table.rows[0].cells, ["Ref", "Action", "Lead(s)"], strict=True):
-                cell.text = value
-            for cell, value in zip(
-                table.rows[1].cells, [ref, f"Action {ref}", "Head of Service"], strict=True
-            ):
-                cell.text = value
+            _written(
+                document.add_table(rows=2, cols=3),
+                [["Ref", "Action", "Lead(s)"], [ref, f"Action {ref}", "Head of Service"]],
+            )
 
     draft = _docx(tmp_path, build)
     assert [(a.ref, a.section) for a in draft.actions] == [
@@ -546,21 +543,15 @@ def test_a_numbered_action_with_a_list_and_its_own_small_table_of_labels_is_one_
 
 def test_a_table_of_figures_after_the_plan_is_not_read_as_more_actions(tmp_path: Path) -> None:
     def build(document: Any) -> None:
-        plan = document.add_table(rows=2, cols=3)
-        for row, values in zip(
-            plan.rows, [["Ref", "Action", "Lead"], ["1a", "Notify schools", "Head of Inclusion"]], strict=True
-        ):
-            for cell, value in zip(row.cells, values, strict=True):
-                cell.text = value
+        _written(
+            document.add_table(rows=2, cols=3),
+            [["Ref", "Action", "Lead"], ["1a", "Notify schools", "Head of Inclusion"]],
+        )
         document.add_paragraph("OFFICIAL")
-        figures = document.add_table(rows=2, cols=4)
-        for row, values in zip(
-            figures.rows,
+        _written(
+            document.add_table(rows=2, cols=4),
             [["Measure", "Q1 2024/25", "Q2 2024/25", "Target"], ["Permanent exclusions", "9", "4", "–"]],
-            strict=True,
-        ):
-            for cell, value in zip(row.cells, values, strict=True):
-                cell.text = value
+        )
 
     draft = _docx(tmp_path, build)
     assert [a.ref for a in draft.actions] == ["1a"]

@@ -81,18 +81,20 @@ def _holds_its_text(page: Any, table: Any) -> bool:
     RAG cells) as a grid, with the actions' words between them outside any cell: no table, so the
     page is read as text laid out in columns."""
     boxes = [box for row in table.rows for box in row.cells if box]
+    x0, top, x1, bottom = table.bbox
+    covered = sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes)
+    if covered >= 0.95 * (x1 - x0) * (bottom - top):
+        return True  # cells from side to side and top to bottom (a ruled table): nothing is outside them
     chars = page.within_bbox(table.bbox, relative=False, strict=False).chars
     if not chars or not boxes:
         return True
-    inside = sum(
-        1
-        for ch in chars
-        if any(
-            b[0] <= (ch["x0"] + ch["x1"]) / 2 <= b[2] and b[1] <= (ch["top"] + ch["bottom"]) / 2 <= b[3]
-            for b in boxes
-        )
-    )
+    inside = sum(1 for ch in chars if any(_centre_in(ch, b) for b in boxes))
     return inside >= 0.5 * len(chars)
+
+
+def _centre_in(ch: dict[str, Any], box: tuple[float, ...]) -> bool:
+    x, y = (float(ch["x0"]) + float(ch["x1"])) / 2, (float(ch["top"]) + float(ch["bottom"])) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _split_by_header(page: Any, table: Any, settings: dict[str, Any]) -> Any:
@@ -105,15 +107,22 @@ def _split_by_header(page: Any, table: Any, settings: dict[str, Any]) -> Any:
     if len(rows) < 2 or len(head) < 3:
         return table
     edges = sorted({round(x, 1) for box in head for x in (box[0], box[2])})
+    spanning = [
+        (row, [(box, x) for box in row.cells if box for x in edges if box[0] + 1 < x < box[2] - 1])
+        for row in rows[1:]
+    ]
+    if sum(1 for _, inner in spanning if inner) < max(2, (len(rows) - 1) // 2):
+        return table  # the body's cells keep to the header's columns: nothing run together
+    chars = [
+        ch for ch in page.within_bbox(table.bbox, relative=False, strict=False).chars if ch["text"].strip()
+    ]
     segments: list[dict[str, Any]] = []
     run_together = 0
-    for row in rows[1:]:
-        boxes = [box for box in row.cells if box]
-        chars = page.within_bbox(row.bbox, relative=False, strict=False).chars
-        gaps = [
-            x for box in boxes for x in edges if box[0] + 1 < x < box[2] - 1 and _column_gap(chars, x, box)
-        ]
-        if len(gaps) >= (1 if len(boxes) > 1 else 2):
+    for row, inner in spanning:
+        boxes = sum(1 for box in row.cells if box)
+        row_chars = [ch for ch in chars if _centre_in(ch, row.bbox)]
+        gaps = [x for box, x in inner if _column_gap([ch for ch in row_chars if _centre_in(ch, box)], x)]
+        if len(gaps) >= (1 if boxes > 1 else 2):
             run_together += 1
             top, bottom = row.bbox[1], row.bbox[3]
             segments += [
@@ -127,13 +136,12 @@ def _split_by_header(page: Any, table: Any, settings: dict[str, Any]) -> Any:
     return again[0] if len(again) == 1 and len(again[0].rows) == len(rows) else table
 
 
-def _column_gap(chars: list[dict[str, Any]], x: float, box: tuple[float, ...]) -> bool:
+def _column_gap(chars: list[dict[str, Any]], x: float) -> bool:
     """No word of the cell crosses x, and words stand on both sides of it."""
-    inside = [ch for ch in chars if box[0] <= ch["x0"] and ch["x1"] <= box[2] and ch["text"].strip()]
     return (
-        not any(ch["x0"] < x < ch["x1"] for ch in inside)
-        and any(ch["x1"] <= x for ch in inside)
-        and any(ch["x0"] >= x for ch in inside)
+        not any(ch["x0"] < x < ch["x1"] for ch in chars)
+        and any(ch["x1"] <= x for ch in chars)
+        and any(ch["x0"] >= x for ch in chars)
     )
 
 
