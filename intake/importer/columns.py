@@ -153,10 +153,27 @@ def _names_finished_below(
     return None
 
 
+def _bracketed(words: list[tuple[int, str]]) -> set[int]:
+    """The words of bracketed notes after columns' names ('Progress update (date each entry)'): the
+    note's words are no column's name, but the column's name with its note is."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for k, (_, word) in enumerate(words):
+        if word.startswith("("):
+            opened = k
+        if opened is not None and word.endswith(")"):
+            inside.update(range(opened, k + 1))
+            opened = None
+    return inside
+
+
 @lru_cache(maxsize=4096)
 def _header_spans(line: str) -> tuple[tuple[int, str | None, str], ...] | None:
     words = _words(line)
-    if not 3 <= len(words) <= 30 or sum(1 for _, w in words if could_be_header_word(w)) < 0.75 * len(words):
+    bracketed = _bracketed(words)
+    if not 3 <= len(words) <= 30 or sum(
+        1 for k, (_, w) in enumerate(words) if k in bracketed or could_be_header_word(w)
+    ) < 0.75 * len(words):
         return None
     n = len(words)
     # best[i]: (words covered by synonyms, -groups) for words[:i], and where its last group starts
@@ -496,11 +513,19 @@ def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -
     references) into the next column, when the next row's reference is one of its children ('1.1').
     Else None: a bare number and text is an action too."""
     chunks = list(_CHUNK.finditer(line))
-    if len(chunks) != 1 or len(columns) < 3 or columns[0].field not in ("ref", "text"):
+    if len(columns) < 3 or columns[0].field not in ("ref", "text") or not chunks:
         return None
-    if chunks[0].start() > columns[0].start + 1 or chunks[0].end() <= columns[1].start + 1:
+    if chunks[0].start() > columns[0].start + 1:
         return None
-    words = chunks[0][0].split()
+    if len(chunks) == 2 and _BARE_NUMBER.match(chunks[0][0]) and chunks[1].end() <= columns[1].start + 1:
+        # the number set apart from its title as a reference is from its action's text ('2.    Early
+        # help'), the title within the action column: the children's references below decide
+        text = f"{chunks[0][0]} {chunks[1][0]}"
+    elif len(chunks) != 1 or chunks[0].end() <= columns[1].start + 1:
+        return None
+    else:
+        text = chunks[0][0]
+    words = text.split()
     number = _BARE_NUMBER.match(words[0])
     if number is None or len(words) < 2:
         return None
@@ -511,12 +536,12 @@ def _numbered_heading(line: str, columns: list[_Column], following: list[str]) -
         if names_columns(below, following[n + 1] if n + 1 < len(following) else ""):
             continue  # the header repeated on a new page, between the heading and its first row
         if re.match(rf"{number[1]}[.\-]\d", first[0]):
-            return chunks[0][0]
+            return text
         # in a table whose rows hold no references, a titled line above a row opening a sentence
         # (not going on with a sentence, or numbered as the next action would be)
         unnumbered = columns[0].field == "text" and not _REF.match(first[0].split()[0])
-        titled = words[1][:1].isupper() and not chunks[0][0].endswith((".", ",", ";"))
-        return chunks[0][0] if unnumbered and titled and first[0][:1].isupper() else None
+        titled = words[1][:1].isupper() and not text.endswith((".", ",", ";"))
+        return text if unnumbered and titled and first[0][:1].isupper() else None
     return None
 
 

@@ -17,7 +17,10 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
              "actions to be taken", "action to be taken", "specific actions", "task", "tasks", "activity",
              "activities", "what will be done", "action/task", "agreed action", "agreed actions",
              "actions agreed", "key actions", "improvement action", "improvement actions", "action plan",
-             "key task", "key tasks", "smart action", "smart actions"),
+             "key task", "key tasks", "smart action", "smart actions",
+             # one column whose cells open with the action's reference ('R1.1 Refresh the ...')
+             "ref / action", "ref/action", "ref. / action", "ref & action", "ref and action", "no / action",
+             "no. / action", "reference / action", "reference and action", "ref / actions", "ref/actions"),
     "section": ("strand", "strands", "area", "areas", "area for development", "areas for development",
                 "area for improvement", "areas for improvement", "priority", "priority area", "priorities",
                 "finding", "findings", "theme", "workstream", "work stream", "objective", "objectives",
@@ -355,7 +358,16 @@ def exact_header_field(text: str) -> str | None:
     if _QUARTER.fullmatch(normal):
         return "progress"
     norm = _DATED.sub("", normal) or normal
-    return _BY_SYNONYM.get(norm) or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
+    found = _BY_SYNONYM.get(norm) or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
+    if found is None and (bare := _REMARK.sub("", norm)) != norm and bare:
+        # a note to whoever fills the column in ('Progress update (date each entry)', 'Lead (name
+        # and agency)'): the column is the one its name names
+        return exact_header_field(bare)
+    return found
+
+
+# a bracketed note after a column's name, a few words long
+_REMARK = re.compile(r"\s*\((?=[a-z])[^()]{2,40}\)$")
 
 
 def section_text_label(cell: str) -> str | None:

@@ -1065,3 +1065,39 @@ def test_a_reading_with_more_actions_wins_unless_all_are_bare_where_the_other_ha
     assert _reads_more(reading("Chair", None, None, None), reading("Chair", "Lead"))  # more, some cells
     assert not _reads_more(reading(None, None, None, None), reading("Chair", "Lead"))  # bare
     assert not _reads_more(reading("Chair"), reading("Chair", "Lead"))
+
+
+def test_a_column_name_with_a_bracketed_note_still_names_its_column() -> None:
+    # Word tables ask whoever fills a column in to 'date each entry': the note is no column of its own
+    draft = _import(
+        "Action                                  Lead                  Timescale        RAG   Progress update (date each entry)",
+        "1.1    Launch the refreshed strategy    Business Manager      End of June 2024  B    18/06/2024: Strategy launched.",
+        "1.2    Establish a strategic group.     Director of Children  Q2 2024/25        G    Group met on 11/07/2024.",
+    )
+    assert [(a.ref, a.owner, a.due_text, a.rag, a.progress) for a in draft.actions] == [
+        ("1.1", "Business Manager", "End of June 2024", "complete", "18/06/2024: Strategy launched."),
+        ("1.2", "Director of Children", "Q2 2024/25", "green", "Group met on 11/07/2024."),
+    ]
+
+
+def test_a_numbered_heading_whose_number_stands_apart_from_its_title_is_a_section() -> None:
+    # Word's list numbering prints '2.' where the references sit and the title where the actions'
+    # text starts: a heading over 2.1, not the last words of action 1.2
+    header = "Action                                  Lead                  Timescale         RAG"
+    draft = _import(
+        header,
+        "1.    Leadership and governance",
+        "1.1    Launch the refreshed strategy    Business Manager      End of June 2024  G",
+        "1.2    Establish a strategic group.     Director of Children  Q2 2024/25        G",
+        "2.    Early identification and early help",
+        "2.1    Train early help practitioners.  Head of Early Help    Q3 2024/25        A",
+    )
+    assert [(a.ref, a.section, a.text) for a in draft.actions] == [
+        ("1.1", "1", "Launch the refreshed strategy"),
+        ("1.2", "1", "Establish a strategic group."),
+        ("2.1", "2", "Train early help practitioners."),
+    ]
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("1", "Leadership and governance"),
+        ("2", "Early identification and early help"),
+    ]

@@ -276,3 +276,49 @@ def test_two_header_names_run_together_side_by_side_are_read_in_their_order() ->
         ("1.4", None, "Partnership Business Manager", "Ongoing"),
         ("1.5", None, "Head of Early Help", "Q3 2025/26"),
     ]
+
+
+def test_a_ref_and_action_column_named_as_one_is_the_action_column_opening_with_its_reference() -> None:
+    # 'Ref / Action' is one column whose cells open with the reference ('R1.1 Refresh ...'); its
+    # last word is not the start of 'Action Lead'
+    rows = [
+        (
+            f"R1.{n} Audit a sample of {n}0 case files for the\nreview's learning.",
+            f"Service Manager {n}",
+            f"Q{n} 2025/26",
+            "A",
+        )
+        for n in range(2, 6)
+    ]
+    text = "\n\n".join(
+        [
+            "Ref / Action Lead",
+            "Target\ndate",
+            "RAG",
+            "R1.1 Refresh the neglect strategy to include a section on\nadolescent neglect.",
+            "Kate Holloway, Head of Early Help",
+            "End of June\n2024",
+            "G",
+            *(cell for row in rows for cell in row),
+        ]
+    )
+    draft = import_document(text.encode("utf-8"), filename="plan.txt")
+    assert [(a.ref, a.text, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        (
+            "R1.1",
+            "Refresh the neglect strategy to include a section on adolescent neglect.",
+            "Kate Holloway, Head of Early Help",
+            "End of June 2024",
+            "green",
+        ),
+        *(
+            (
+                f"R1.{n}",
+                f"Audit a sample of {n}0 case files for the review's learning.",
+                f"Service Manager {n}",
+                f"Q{n} 2025/26",
+                "amber",
+            )
+            for n in range(2, 6)
+        ),
+    ]
