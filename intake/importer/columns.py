@@ -29,7 +29,7 @@ from .synonyms import could_be_header_word, exact_header_field, header_field, se
 
 _WORD = re.compile(r"\S+")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # words one space apart
-_REF = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d+$")
+_REF = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-zA-Z]?\.?$|^[A-Z]{2,6}-\d+$")
 _FURNITURE = re.compile(
     rf"^(?:{SECURITY_MARKING}|page \d+(?: of \d+)?|\d{{1,3}}|-\s*\d{{1,3}}\s*-)$"
     r"|\bpage \d+(?: of \d+)?$|^page \d+\b",
@@ -702,7 +702,9 @@ def without_running_lines(lines: list[str]) -> list[str]:
         filled = [k for k in page if lines[k].strip()]
         for k in {*filled[:_RUNNING_EDGE], *filled[-_RUNNING_EDGE:]}:
             # the page's number after the running text ('... version 3.2    Page 2 of 6') differs
-            text = _PAGE_NUMBER_AFTER.sub("", " ".join(lines[k].replace("\f", "").split()))
+            # or is a bare number set apart at either end ('... Delivery Plan – v2.3      3')
+            bare = _BARE_PAGE_NUMBER.sub("", lines[k].replace("\f", "").strip())
+            text = _PAGE_NUMBER_AFTER.sub("", " ".join(bare.split()))
             below = lines[k + 1] if k + 1 < len(lines) else ""
             # a header repeated on each page, or its second line, is kept
             header = names_columns(lines[k], below) or (k > 0 and names_columns(lines[k - 1], lines[k]))
@@ -718,6 +720,7 @@ def without_running_lines(lines: list[str]) -> list[str]:
 
 _PAGE_NUMBER = re.compile(r"^page \d+(?: of \d+)?$|\bpage \d+ of \d+$", re.I)
 _PAGE_NUMBER_AFTER = re.compile(r"\s+page \d+(?: of \d+)?$", re.I)
+_BARE_PAGE_NUMBER = re.compile(r"\s{2,}\d{1,4}$|^\d{1,4}\s{2,}")
 
 
 def _is_title(text: str) -> bool:

@@ -1101,3 +1101,35 @@ def test_a_numbered_heading_whose_number_stands_apart_from_its_title_is_a_sectio
         ("1", "Leadership and governance"),
         ("2", "Early identification and early help"),
     ]
+
+
+def test_references_with_a_capital_letter_open_rows_and_a_running_footer_with_a_bare_page_number_is_left_out() -> (
+    None
+):
+    # '1A', '1B' number actions within a priority; the document's name at each page's foot, its page
+    # number set apart at the right, is no row
+    def line(*cells: str) -> str:
+        widths = (9, 40, 23, 14, 6)
+        return "  " + "".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
+
+    pages = []
+    for page in range(1, 4):
+        pages += [
+            line("Ref", "What we will do", "Lead", "Timescale", "RAG"),
+            line(f"{page}A", "Roll out the toolkit across the", "Neglect Lead", "March 2026", "Green"),
+            line("", f"partnership, area {page}.", "(Eastmere Council)"),
+            line(f"{page}B", "Introduce a screening tool for", "Designated Nurse,", "December", "Amber"),
+            line("", f"universal services, area {page}.", "ICB", "2025"),
+            "",
+            f"ECSCP Neglect Strategy Delivery Plan – v2.3                                        {page}",
+        ]
+        pages[-7] = "\f" * (page > 1) + pages[-7]
+    draft = _import(*pages)
+    assert [(a.ref, a.owner, a.due_text) for a in draft.actions] == [
+        (f"{page}{letter}", owner, due)
+        for page in range(1, 4)
+        for letter, owner, due in (
+            ("A", "Neglect Lead (Eastmere Council)", "March 2026"),
+            ("B", "Designated Nurse, ICB", "December 2025"),
+        )
+    ]
