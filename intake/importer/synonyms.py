@@ -280,7 +280,7 @@ def header_field(cell: str) -> str | None:
     found = _BY_SYNONYM.get(text)
     if found:
         return found
-    if _WHOSE_ACTION.fullmatch(text):
+    if _WHOSE_ACTION.fullmatch(text) or _areas_and_actions(text):
         return "text"  # 'Police action', 'Health actions': a sheet or table of one agency's actions
     source = _SOURCE_NAME.match(text)
     if source:
@@ -359,11 +359,19 @@ def exact_header_field(text: str) -> str | None:
         return "progress"
     norm = _DATED.sub("", normal) or normal
     found = _BY_SYNONYM.get(norm) or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
+    if found is None and _areas_and_actions(norm):
+        return "text"
     if found is None and (bare := _REMARK.sub("", norm)) != norm and bare:
         # a note to whoever fills the column in ('Progress update (date each entry)', 'Lead (name
         # and agency)'): the column is the one its name names
         return exact_header_field(bare)
     return found
+
+
+def _areas_and_actions(text: str) -> bool:
+    """One column for the areas and their actions ('Recommendation / action', 'Area for improvement /
+    Action'): the areas are rows across it, the rest actions, so it is the action column."""
+    return "/" in text and {_BY_SYNONYM.get(part.strip()) for part in text.split("/")} == {"text", "section"}
 
 
 # a bracketed note after a column's name, a few words long

@@ -126,8 +126,32 @@ FLOORS = [
     ("pellowby_cspr_baby_tommy_action_plan", 1.0, 0.98),
     ("quenbury_neglect_delivery_plan_2024_26", 1.0, 0.83),
     ("tarnleigh_jtai_domestic_abuse_wsoa", 1.0, 1.0),
+    # the fifth round: cover pages and a glossary around the plan, RAG by shading alone beside a key,
+    # LibreOffice Writer and Calc files, two header rows of quarters, legacy .xls from a tool's export,
+    # Smartsheet and semicolon cp1252 CSV, a Confluence page, a board paper saved as plain text, an
+    # email with a pasted range, PDFs from Word, Excel and WeasyPrint (borderless, colour-only RAG)
+    ("ashdown_moor_hoth_plan", 1.0, 1.0),
+    ("brackenford_improvement_plan", 1.0, 1.0),
+    ("wexcombe_jtai_wsoa_cover_pages", 1.0, 1.0),
+    ("kestlebury_lcspr_child_r", 1.0, 0.8),
+    ("thornbury_vale_business_plan", 0.82, 0.83),
+    ("thornbury_vale_exploitation_plan", 0.97, 0.97),
+    ("wexcombe_jtai_wsoa_dashboard", 0.86, 0.83),
+    ("eastholm_cspr_child_r", 1.0, 1.0),
+    ("marlowe_fen_action_register", 1.0, 1.0),
+    ("redmarsh_audit_action_plan", 1.0, 1.0),
+    ("harrowfield_cspr_tracker", 0.96, 1.0),
+    ("wexcombe_jtai_smartsheet", 0.88, 0.83),
+    ("aldbourne_exploitation_confluence", 1.0, 1.0),
+    ("castlemere_neglect_board_paper", 0.96, 0.95),
+    ("northholme_missing_email_paste", 1.0, 0.96),
+    ("ashcombe_cspr_ellie", 0.9, 0.75),
+    ("fenmarsh_neglect_improvement_plan", 1.0, 1.0),
+    ("hollinsford_mental_health_jtai", 1.0, 1.0),
+    ("thornbury_vale_exploitation_tracker", 1.0, 1.0),
+    ("wexcombe_jtai_da_wsoa_lo", 1.0, 0.99),
 ]
-SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html")
+SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls")
 
 
 def _document(name: str) -> Path:
