@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from rest_framework import serializers
 
 from plans.models import (
+    NARRATIVE_MAX_LENGTH,
     Action,
     Agency,
     Evidence,
@@ -23,7 +24,9 @@ from plans.models import (
     ProgressUpdate,
     RagStatus,
     Section,
+    check_due_date,
     check_update_date,
+    due_date_for,
     section_name_problem,
 )
 
@@ -222,6 +225,23 @@ class ActionSerializer(serializers.ModelSerializer):
         lead = attrs.get("lead_agency")
         if lead is not None and lead.partnership_id != plan.partnership_id:
             raise serializers.ValidationError({"lead_agency": "Choose an agency of the plan's partnership."})
+        if "due_text" in attrs or "due_date" in attrs:
+            # the same rules as the page's form: a due date in range, else read from the wording
+            before_text = getattr(self.instance, "due_text", "")
+            before_date = getattr(self.instance, "due_date", None)
+            given = attrs.get("due_date", before_date)
+            try:
+                check_due_date(given)
+            except DjangoValidationError as error:
+                raise serializers.ValidationError({"due_date": error.messages}) from error
+            due = due_date_for(
+                attrs.get("due_text", before_text),
+                given,
+                text_changed="due_text" in attrs and attrs["due_text"] != before_text,
+                date_changed="due_date" in attrs and attrs["due_date"] != before_date,
+            )
+            if due != given:
+                attrs["due_date"] = due
         ref = attrs.get("ref", getattr(self.instance, "ref", ""))
         if ref:
             clash = Action.objects.filter(plan=plan, ref=ref)
@@ -272,8 +292,10 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "narrative": {
                 "required": True,
                 "allow_blank": False,
+                "max_length": NARRATIVE_MAX_LENGTH,
                 "error_messages": {"required": NARRATIVE_MISSING, "blank": NARRATIVE_MISSING},
-            }
+            },
+            "next_steps": {"max_length": NARRATIVE_MAX_LENGTH},
         }
 
     def validate_date(self, day: dt.date) -> dt.date:

@@ -15,13 +15,16 @@ from django.utils import timezone
 from oversight.forms import GovukFormMixin
 from plans.models import (
     EVIDENCE_EXTENSIONS,
+    NARRATIVE_MAX_LENGTH,
     Action,
     Agency,
     Person,
     Plan,
     RagStatus,
     Section,
+    check_due_date,
     check_update_date,
+    due_date_for,
 )
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"]
@@ -165,11 +168,19 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
     narrative = forms.CharField(
         label="Progress and impact",
         widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=NARRATIVE_MAX_LENGTH,
         help_text="What was done, and what difference it made for children and families.",
-        error_messages={"required": "Enter the progress and impact"},
+        error_messages={
+            "required": "Enter the progress and impact",
+            "max_length": f"Progress and impact must be {NARRATIVE_MAX_LENGTH:,} characters or fewer",
+        },
     )
     next_steps = forms.CharField(
-        label="Next steps (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="Next steps (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=NARRATIVE_MAX_LENGTH,
+        error_messages={"max_length": f"Next steps must be {NARRATIVE_MAX_LENGTH:,} characters or fewer"},
     )
     evidence_link = forms.URLField(
         label="Evidence link (optional)",
@@ -253,6 +264,22 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         self.fields["due_date"].input_formats = DATE_INPUT_FORMATS
         if not self.is_bound:
             self.initial["version"] = self.instance.version
+
+    def clean_due_date(self) -> dt.date | None:
+        day = self.cleaned_data.get("due_date")
+        check_due_date(day)
+        return day
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if "due_text" in data and "due_date" in data:  # both valid
+            data["due_date"] = due_date_for(
+                data["due_text"],
+                data["due_date"],
+                text_changed="due_text" in self.changed_data,
+                date_changed="due_date" in self.changed_data,
+            )
+        return data
 
 
 class SectionForm(GovukFormMixin, forms.ModelForm):

@@ -473,6 +473,14 @@ def status_since(updates: list[ProgressUpdate]) -> dt.date | None:
 
 
 UPDATE_IN_THE_FUTURE = "The date of the update must be today or in the past"
+# No partnership's plan is older than this (a year typed as 0025 or 1900 is a slip, and would sort
+# first everywhere), nor due later than the end of this century.
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DUE_DATE = dt.date(2099, 12, 31)
+UPDATE_TOO_EARLY = "The date of the update must be in 2000 or later"
+DUE_OUT_OF_RANGE = "Enter a due date between 2000 and 2099"
+# A narrative longer than this is a pasted document, not an update: it would fill pages of the board pack.
+NARRATIVE_MAX_LENGTH = 10_000
 
 
 def check_update_date(day: dt.date, today: dt.date | None = None) -> None:
@@ -480,10 +488,46 @@ def check_update_date(day: dt.date, today: dt.date | None = None) -> None:
     date would become the action's status and last update until then (the page and the API)."""
     if day > (today or timezone.localdate()):
         raise ValidationError(UPDATE_IN_THE_FUTURE)
+    if day < EARLIEST_DATE:
+        raise ValidationError(UPDATE_TOO_EARLY)
+
+
+def check_due_date(day: dt.date | None) -> None:
+    if day is not None and not EARLIEST_DATE <= day <= LATEST_DUE_DATE:
+        raise ValidationError(DUE_OUT_OF_RANGE)
+
+
+def due_date_for(
+    due_text: str, due_date: dt.date | None, *, text_changed: bool, date_changed: bool
+) -> dt.date | None:
+    """The due date an edit leaves: the date given, unless none is given, or the plan's wording of it
+    changed and the date did not ('Q3 2026/27' typed over 'End of June 2026'). Then the date the
+    wording names, read as an import reads it ('End of June 2026' -> 2026-06-30), so the action
+    stays in the overdue figures; wording that names no date ('Ongoing') leaves the date as it is."""
+    if due_date is None or (text_changed and not date_changed):
+        from intake.importer.normalise import parse_due  # plain Python: the importer's own reading
+
+        named = parse_due(due_text or None)
+        if named is not None and EARLIEST_DATE <= named <= LATEST_DUE_DATE:
+            return named
+    return due_date
 
 
 class ProgressUpdateQuerySet(PartnershipScopedQuerySet):
     partnership_path = "action__plan__partnership"
+
+    def just_saved_as(
+        self, action: Action, author: Any, day: dt.date, status: RagStatus | None, narrative: str
+    ) -> ProgressUpdate | None:
+        """The same update by the same person, saved moments ago: the form sent again (Back, then
+        Save; or two clicks), not a second update to count in a round or show the board twice."""
+        since = timezone.now() - RESUBMIT_WINDOW
+        return self.filter(
+            action=action, author=author, date=day, status=status, narrative=narrative, created__gte=since
+        ).first()
+
+
+RESUBMIT_WINDOW = dt.timedelta(minutes=10)
 
 
 class ProgressUpdate(models.Model):

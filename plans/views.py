@@ -665,6 +665,14 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
         return render_action_page(request, action, form)
     data = form.cleaned_data
     with transaction.atomic():
+        # the action's row locked: two copies of the form sent at once are saved one after the other
+        list(Action.objects.select_for_update().filter(pk=action.pk).values_list("pk", flat=True))
+        earlier = ProgressUpdate.objects.just_saved_as(
+            action, request.user, data["date"], data["status"], data["narrative"]
+        )
+        if earlier is not None:
+            messages.success(request, f"This progress update on {action.ref} was already saved.")
+            return redirect(action.get_absolute_url())
         update = ProgressUpdate.objects.create(
             action=action,
             date=data["date"],

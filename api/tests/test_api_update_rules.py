@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
-from plans.models import ProgressUpdate, check_update_date
+from plans.models import NARRATIVE_MAX_LENGTH, ProgressUpdate, check_update_date
+from plans.tests.factories import status
 
 NOW = dt.datetime(2026, 12, 6, 10, tzinfo=dt.UTC)
 
@@ -40,3 +42,55 @@ def test_an_api_update_without_progress_and_impact_is_refused(world, api_as, nar
         response = api_as(world.contributor).post("/api/updates/", data, format="json")
     assert response.status_code == 400
     assert response.json() == {"narrative": ["Give the progress and impact."]}
+
+
+def test_an_update_dated_before_2000_is_refused():
+    with pytest.raises(ValidationError, match="2000 or later"):
+        check_update_date(dt.date(1900, 1, 1), today=dt.date(2026, 12, 6))
+    check_update_date(dt.date(2000, 1, 1), today=dt.date(2026, 12, 6))
+
+
+def test_a_narrative_longer_than_the_limit_is_refused_by_the_page_and_the_api(client, world, api_as):
+    too_long = "word " * (NARRATIVE_MAX_LENGTH // 5 + 1)
+    with time_machine.travel(NOW, tick=False):
+        response = api_as(world.contributor).post(
+            "/api/updates/",
+            {
+                "action": world.police_action.pk,
+                "date": "2026-12-01",
+                "status": "amber",
+                "narrative": too_long,
+            },
+            format="json",
+        )
+        assert response.status_code == 400
+        assert "narrative" in response.json()
+        client.force_login(world.contributor)
+        page = client.post(
+            reverse("plans:add_update", args=[world.police_action.pk]),
+            {
+                "date": "2026-12-01",
+                "status": status(world.police_action.plan, "amber").pk,
+                "narrative": too_long,
+            },
+        )
+    assert page.status_code == 200
+    assert "Progress and impact must be 10,000 characters or fewer" in page.content.decode()
+    assert not ProgressUpdate.objects.filter(action=world.police_action, narrative=too_long).exists()
+
+
+def test_new_due_wording_sent_through_the_api_moves_the_due_date(world, api_as):
+    action = world.police_action
+    response = api_as(world.manager).patch(
+        f"/api/actions/{action.pk}/",
+        {"due_text": "End of June 2031", "version": action.version},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    action.refresh_from_db()
+    assert action.due_date == dt.date(2031, 6, 30)
+    refused = api_as(world.manager).patch(
+        f"/api/actions/{action.pk}/", {"due_date": "9999-12-31", "version": action.version}, format="json"
+    )
+    assert refused.status_code == 400
+    assert refused.json() == {"due_date": ["Enter a due date between 2000 and 2099"]}

@@ -293,3 +293,20 @@ def test_the_history_names_the_section_agencies_and_owners_an_action_had_before(
     # The former owner and agency are no longer linked: their names are read for the history.
     named = {name for label, old, new in changes if label.startswith("Owner") for name in (old, new)}
     assert {str(former), str(current), str(world.council)} <= named
+
+
+def test_the_same_update_sent_again_moments_later_is_saved_once(contributor, world):
+    # Back, then Save again: the form arrives twice with the same words
+    first = contributor.post(add_url(world.police_action), valid_update(world))
+    again = contributor.post(add_url(world.police_action), valid_update(world), follow=True)
+
+    assert first.status_code == 302
+    assert models.ProgressUpdate.objects.filter(action=world.police_action).count() == 1
+    assert "was already saved" in again.content.decode()
+
+
+def test_a_different_update_on_the_same_day_is_saved_as_well(contributor, world):
+    contributor.post(add_url(world.police_action), valid_update(world))
+    contributor.post(add_url(world.police_action), valid_update(world, narrative="Audit booked for May."))
+
+    assert models.ProgressUpdate.objects.filter(action=world.police_action).count() == 2

@@ -106,3 +106,58 @@ def test_a_manager_changes_a_section(client, world):
     assert response.status_code == 302
     section.refresh_from_db()
     assert section.title == "Front door and MASH"
+
+
+def test_a_due_date_left_empty_is_read_from_the_plans_wording(client, world):
+    # 'End of June 2031' names a day: left without a date, the action would drop out of the overdue figures
+    action = world.police_action
+    client.force_login(world.manager)
+
+    response = client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        edit_data(world, action, due_text="End of June 2031", due_date=""),
+    )
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.due_date.isoformat() == "2031-06-30"
+
+
+def test_new_wording_of_the_due_date_moves_the_date_when_the_date_was_left_as_it_was(client, world):
+    action = world.police_action
+    client.force_login(world.manager)
+
+    client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, due_text="Q3 2031/32")
+    )
+
+    action.refresh_from_db()
+    assert (action.due_text, action.due_date.isoformat()) == ("Q3 2031/32", "2031-12-31")
+
+
+def test_a_due_date_given_with_the_wording_is_kept_as_given(client, world):
+    action = world.police_action
+    client.force_login(world.manager)
+
+    client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        edit_data(world, action, due_text="Ongoing (review March 2031)", due_date="2031-01-15"),
+    )
+
+    action.refresh_from_db()
+    assert action.due_date.isoformat() == "2031-01-15"
+
+
+def test_a_due_date_in_another_century_is_refused_and_nothing_changes(client, world):
+    action = world.police_action
+    before = action.due_date
+    client.force_login(world.manager)
+
+    response = client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, due_date="1900-01-01")
+    )
+
+    assert response.status_code == 200
+    assert "Enter a due date between 2000 and 2099" in response.content.decode()
+    action.refresh_from_db()
+    assert (action.due_date, action.version) == (before, 1)
