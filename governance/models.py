@@ -90,6 +90,10 @@ class Meeting(models.Model):
 class UpdateRoundQuerySet(PartnershipScopedQuerySet):
     partnership_path = "plan__partnership"
 
+    def live(self, today: dt.date) -> UpdateRoundQuerySet:
+        """Rounds still asking for updates: deadline not passed, and not closed early."""
+        return self.filter(deadline__gte=today, closed_at__isnull=True)
+
 
 class UpdateRound(models.Model):
     """A call for progress updates on one plan, usually before a board meeting."""
@@ -106,6 +110,12 @@ class UpdateRound(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     opened_at = models.DateTimeField()
+    # A round opened by mistake (a wrong deadline, the wrong meeting) is closed, not deleted: the
+    # requests and emails already sent stay on record.
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = UpdateRoundQuerySet.as_manager()
     history = HistoricalRecords()

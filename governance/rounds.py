@@ -86,20 +86,27 @@ def current_round(plan: Plan, today: dt.date | None = None) -> UpdateRound | Non
     """The plan's round still open (deadline not passed), if any: one at a time, so nobody is
     asked twice about the same actions."""
     today = today or timezone.localdate()
-    return UpdateRound.objects.filter(plan=plan, deadline__gte=today).order_by("-opened_at").first()
+    return UpdateRound.objects.filter(plan=plan).live(today).order_by("-opened_at").first()
 
 
-@transaction.atomic
+# A round asks for updates before a board meeting; boards meet at least quarterly, so a deadline
+# further off than this is a slip of the year (2036 for 2026), and would block the plan's next rounds.
+MAX_ROUND_DAYS = 183
+
+
 def deadline_problem(deadline: dt.date, meeting: Meeting | None, today: dt.date) -> str | None:
     """Why a round cannot have this deadline, or None: owners update from today until the
     deadline, and the updates are for the meeting, so they must be in before it sits."""
     if deadline < today:
         return "The deadline must be today or in the future."
+    if deadline > today + dt.timedelta(days=MAX_ROUND_DAYS):
+        return "The deadline must be within six months of today: a round asks for updates before a meeting."
     if meeting is not None and deadline > meeting.date:
         return f"The deadline must be on or before the meeting it is for ({meeting.date:%-d %B %Y})."
     return None
 
 
+@transaction.atomic
 def open_round(
     plan: Plan,
     opened_by: AnyUser,
@@ -202,7 +209,7 @@ def open_requests_for(user: AnyUser, today: dt.date | None = None) -> list[Reque
         return []
     requests = (
         UpdateRequest.objects.for_user(user)
-        .filter(user_id=user.pk, round__deadline__gte=today)
+        .filter(user_id=user.pk, round__deadline__gte=today, round__closed_at__isnull=True)
         .select_related("round__plan")
         .prefetch_related("actions")
         .order_by("round__deadline", "pk")
@@ -269,7 +276,7 @@ def send_due_emails(now: dt.datetime | None = None) -> Sent:
     now = now or timezone.now()
     today = timezone.localdate(now)
     sent = Sent()
-    live = UpdateRound.objects.filter(deadline__gte=today).select_related("plan")
+    live = UpdateRound.objects.live(today).select_related("plan")
     for round_ in live:
         pending = round_.requests.exclude(email="").filter(sent_at__isnull=True)
         for progress in round_progress(round_, pending):
@@ -306,3 +313,11 @@ def send_due_emails(now: dt.datetime | None = None) -> Sent:
 
 def _start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def close_round(round_: UpdateRound, closed_by: AnyUser, now: dt.datetime | None = None) -> None:
+    """Stop a round early: no more requests or reminders are sent, owners' pages stop asking, and
+    a new round can be opened. What was sent and updated stays on record."""
+    round_.closed_at = now or timezone.now()
+    round_.closed_by = closed_by
+    round_.save(update_fields=["closed_at", "closed_by"])

@@ -18,6 +18,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/clocks/new/", views.clock_form, name="new_clock"),
     path("clocks/<int:pk>/", views.clock_form, name="edit_clock"),
     path("rounds/<int:pk>/", views.round_view, name="round"),
+    path("rounds/<int:pk>/close/", views.close_round_view, name="close_round"),
     path("sections/<int:pk>/sign-off/", views.propose_sign_off, name="propose_sign_off"),
     path("sign-offs/<int:pk>/decision/", views.record_decision, name="record_decision"),
 ]

@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from governance import rules
 from governance.clocks import clocks_for_plan
@@ -32,7 +33,7 @@ from governance.forms import (
     StageForm,
 )
 from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock, UpdateRound
-from governance.rounds import current_round, open_round, opened_on, round_progress
+from governance.rounds import close_round, current_round, open_round, opened_on, round_progress
 from governance.versions import action_changes, stage_changes
 from plans.models import Action, Partnership, Plan, Section
 
@@ -246,8 +247,23 @@ def round_view(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": progress,
             "updated_count": len(done),
             "missing_count": len(progress) - len(done),
+            "can_close": round_.closed_at is None
+            and round_.deadline >= timezone.localdate()
+            and rules.can_open_round(request.user, round_.plan),
         },
     )
+
+
+@login_required
+@require_POST
+def close_round_view(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_object_or_404(UpdateRound.objects.for_user(request.user).select_related("plan"), pk=pk)
+    if not rules.can_open_round(request.user, round_.plan):
+        raise PermissionDenied
+    if round_.closed_at is None:
+        close_round(round_, request.user)
+        messages.success(request, "Update round closed: no more requests or reminders will be sent.")
+    return redirect(round_)
 
 
 @login_required

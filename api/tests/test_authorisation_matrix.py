@@ -195,6 +195,8 @@ TABLE: dict[str, Case | list[Case]] = {
     "governance:new_clock": page(obj="plan", who=MANAGERS),
     "governance:edit_clock": page(obj="clock", who=MANAGERS),
     "governance:round": page(obj="round"),
+    # Closing a round early: plan managers (302 to the round; rolled back after each role).
+    "governance:close_round": page(obj="round", who=MANAGERS, method="post", ok=302),
     "governance:propose_sign_off": page(obj="section", who=MANAGERS),
     "governance:record_decision": page(obj="sign_off", who=MANAGERS),
     # --- reports --------------------------------------------------------------------------

@@ -124,6 +124,7 @@ NOT_COUNTED: dict[str, str] = {
     "api:schema": "describes the API, reads no plan data",
     "api:token": "POST only",
     "reports:public_settings": "POST only",
+    "governance:close_round": "POST only: one round closed, the same queries for any plan",
 }
 
 
