@@ -23,9 +23,11 @@ def may_change(user: Any, obj: Any, method: str) -> bool:
     """May `user` change (PUT/PATCH) or delete (DELETE) this object?"""
     if isinstance(obj, Plan):
         if method == "DELETE":
-            return rules.can_manage_plans(user, obj.partnership_id)
+            return rules.can_delete_plan(user, obj)
         return rules.can_edit_plan(user, obj)
     if isinstance(obj, Section):
+        if method == "DELETE":
+            return rules.can_delete_section(user, obj)
         return rules.can_edit_section(user, obj)
     if isinstance(obj, Action):
         return rules.can_edit_action(user, obj)
@@ -63,8 +65,10 @@ class PartnershipRules(permissions.IsAuthenticated):
             return True
         if may_change(request.user, obj, request.method or ""):
             return True
-        locked = (isinstance(obj, Action) and rules.is_locked(obj)) or (
-            isinstance(obj, Section) and rules.section_is_locked(obj)
+        locked = (
+            (isinstance(obj, Action) and rules.is_locked(obj))
+            or (isinstance(obj, Section) and rules.holds_signed_off_area(obj))
+            or (isinstance(obj, Plan) and obj.sections.filter(signed_off_on__isnull=False).exists())
         )
         if locked:
             self.message = "The board has signed off this area: only admins can change it or its actions."

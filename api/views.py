@@ -200,6 +200,13 @@ class ProgressUpdateViewSet(
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         action: Action = serializer.validated_data["action"]
         if not rules.can_add_update(self.request.user, action):
+            if rules.is_locked(action) and rules.role_for(self.request.user, action.plan.partnership_id) in (
+                Role.MANAGER,
+                Role.CONTRIBUTOR,
+            ):
+                raise PermissionDenied(
+                    "The board has signed off this area: only admins can add progress updates to its actions."
+                )
             raise PermissionDenied("You can add progress updates only to your own agency's actions.")
         with transaction.atomic():
             serializer.save(author=self.request.user)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plans.models import Partnership, Plan, Section
-from plans.rules import can_manage_plans
+from plans.rules import can_manage_plans, section_is_locked
 
 if TYPE_CHECKING:
     from governance.models import Board, SignOff
@@ -35,8 +35,8 @@ def can_propose_sign_off(user: AnyUser, section: Section) -> bool:
     """A section already signed off, or already awaiting the board's decision, cannot be proposed again."""
     from governance.models import Decision
 
-    if section.is_signed_off or not can_manage_plans(user, section.plan.partnership_id):
-        return False
+    if section_is_locked(section) or not can_manage_plans(user, section.plan.partnership_id):
+        return False  # signed off, or inside an area the board has signed off
     return not section.sign_offs.filter(decision=Decision.PENDING).exists()
 
 

@@ -543,8 +543,10 @@ class ProgressUpdate(models.Model):
         on_delete=models.SET_NULL,
         related_name="progress_updates",
     )
+    # RESTRICT, not PROTECT: a status cannot be deleted while updates cite it, but deleting the
+    # whole plan (its statuses and its actions' updates together) works.
     status = models.ForeignKey(
-        RagStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="updates"
+        RagStatus, null=True, blank=True, on_delete=models.RESTRICT, related_name="updates"
     )
     narrative = models.TextField("progress and impact", blank=True)
     next_steps = models.TextField(blank=True)

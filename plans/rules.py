@@ -112,6 +112,46 @@ def is_locked(action: Action) -> bool:
     return section_is_locked(action.section)
 
 
+def holds_signed_off_area(section: Section) -> bool:
+    """The section, a section it sits in, or a section inside it, is signed off: deleting it would
+    delete the board's decision with it and free the area's actions from the lock."""
+    if section_is_locked(section):
+        return True
+    rows = list(
+        Section.objects.filter(plan_id=section.plan_id).values_list("pk", "parent_id", "signed_off_on")
+    )
+    children: dict[int | None, list[int]] = {}
+    signed = {pk for pk, _, on in rows if on is not None}
+    for pk, parent_id, _ in rows:
+        children.setdefault(parent_id, []).append(pk)
+    below, seen = list(children.get(section.pk, [])), set()
+    while below:
+        pk = below.pop()
+        if pk in signed:
+            return True
+        if pk not in seen:
+            seen.add(pk)
+            below.extend(children.get(pk, []))
+    return False
+
+
+def can_delete_section(user: AnyUser, section: Section) -> bool:
+    """Delete a section (with what is in it): as changing it, and admins only where an area inside
+    it is signed off."""
+    if holds_signed_off_area(section) and not can_administer(user, section.plan.partnership_id):
+        return False
+    return can_manage_plans(user, section.plan.partnership_id)
+
+
+def can_delete_plan(user: AnyUser, plan: Plan) -> bool:
+    """Delete a plan: plan managers and admins; admins only once the board has signed off an area of it."""
+    if plan.sections.filter(signed_off_on__isnull=False).exists() and not can_administer(
+        user, plan.partnership_id
+    ):
+        return False
+    return can_manage_plans(user, plan.partnership_id)
+
+
 def section_is_locked(section: Section | None) -> bool:
     """The section, or a section it sits in, has been signed off by the board."""
     while section is not None:

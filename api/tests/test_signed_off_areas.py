@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db.models import RestrictedError
 from django.urls import reverse
 
 from plans import models, rules
@@ -102,3 +103,55 @@ def test_sections_inside_a_signed_off_section_are_for_admins_only(world, signed_
     assert not rules.can_edit_section(world.manager, child)
     assert rules.can_edit_section(world.admin, child)
     assert not rules.can_edit_section(world.contributor, world.council_action.section)
+
+
+def test_a_manager_cannot_delete_the_section_or_plan_around_a_signed_off_area(world, api_as, signed_off):
+    # deleting the parent would delete the board's decision with it and free the area's actions
+    parent = factories.SectionFactory(plan=world.plan, ref="A", title="Multi-agency areas")
+    signed_off.parent = parent
+    signed_off.save()
+    manager = api_as(world.manager)
+    response = manager.delete(f"/api/sections/{parent.pk}/")
+    assert response.status_code == 403
+    assert "signed off" in response.json()["detail"]
+    assert manager.delete(f"/api/plans/{world.plan.pk}/").status_code == 403
+    assert models.Section.objects.filter(pk__in=[parent.pk, signed_off.pk]).count() == 2
+    assert rules.can_delete_section(world.admin, parent) and not rules.can_delete_section(
+        world.manager, parent
+    )
+
+
+def test_an_admin_deletes_a_plan_with_progress_updates(world, api_as):
+    factories.ProgressUpdateFactory(action=world.police_action)
+    response = api_as(world.admin).delete(f"/api/plans/{world.plan.pk}/")
+    assert response.status_code == 204
+    assert not models.Plan.objects.filter(pk=world.plan.pk).exists()
+    assert not models.ProgressUpdate.objects.filter(action__plan_id=world.plan.pk).exists()
+
+
+def test_a_status_in_use_cannot_be_deleted_alone(world):
+    update = factories.ProgressUpdateFactory(action=world.police_action)
+    with pytest.raises(RestrictedError):
+        update.status.delete()
+
+
+def test_a_contributor_told_why_an_update_to_a_signed_off_area_is_refused(world, api_as, signed_off):
+    response = api_as(world.contributor).post(
+        "/api/updates/",
+        {
+            "action": world.police_action.pk,
+            "date": "2026-01-05",
+            "status": "amber",
+            "narrative": "More work.",
+        },
+        format="json",
+    )
+    assert response.status_code == 403
+    assert "signed off" in response.json()["detail"]
+
+
+def test_a_section_inside_a_signed_off_area_cannot_be_proposed_for_sign_off(world, signed_off):
+    from governance.rules import can_propose_sign_off
+
+    child = factories.SectionFactory(plan=world.plan, parent=signed_off, ref="1a", title="Referrals")
+    assert not can_propose_sign_off(world.manager, child)
