@@ -33,6 +33,7 @@ from api.serializers import (
     SectionSerializer,
     attach_owner_ids,
 )
+from oversight.spreadsheets import csv_safe
 from plans import rules
 from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section
 
@@ -257,12 +258,6 @@ def export_rows(plan: Plan, user: Any) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def csv_safe(value: Any) -> str:
-    """Text for a spreadsheet cell; formulas are neutralised (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class CSVRenderer(BaseRenderer):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from oversight.spreadsheets import cell_safe, no_formulas
 from scorecard.models import Measure, Value
 
 
@@ -38,18 +39,11 @@ def rows(measure: Measure, values: list[Value]) -> list[list[object]]:
     return out
 
 
-def _safe(cell: object) -> object:
-    # A text cell starting with = + - @ would run as a formula in a spreadsheet.
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
-        return "'" + cell
-    return cell
-
-
 def to_csv(measure: Measure, values: list[Value]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header(measure))
-    writer.writerows([[_safe(c) for c in r] for r in rows(measure, values)])
+    writer.writerow([cell_safe(c) for c in header(measure)])
+    writer.writerows([[cell_safe(c) for c in r] for r in rows(measure, values)])
     return buffer.getvalue()
 
 
@@ -59,9 +53,10 @@ def to_xlsx(measure: Measure, values: list[Value]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Values"
-    sheet.append(header(measure))
+    sheet.append([cell_safe(c) for c in header(measure)])
     for row in rows(measure, values):
-        sheet.append([_safe(c) for c in row])
+        sheet.append([cell_safe(c) for c in row])
+    no_formulas(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

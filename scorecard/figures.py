@@ -183,7 +183,14 @@ def parse_number(raw: Any) -> Decimal:
         raise ValueError(f"“{str(raw).strip()}” is not a number.") from None
     if not number.is_finite():
         raise ValueError(f"“{str(raw).strip()}” is not a number.")
-    return number
+    if abs(number) >= LARGEST_VALUE:
+        # the column holds 12 digits before the point: a bigger number would be refused by the
+        # database, or on SQLite saved and then break every page that reads it
+        raise ValueError(f"“{str(raw).strip()}” is too large: values must be under 1,000,000,000,000.")
+    return number.quantize(Decimal("0.01")) if number.as_tuple().exponent < -2 else number  # type: ignore[operator]
+
+
+LARGEST_VALUE = Decimal(10) ** 12
 
 
 def dimensions_key(dimensions: Mapping[str, Any]) -> str:

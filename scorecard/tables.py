@@ -36,11 +36,17 @@ def tables_from_bytes(data: bytes, filename: str) -> list[dict[str, Any]]:
     if filename.lower().endswith(".json"):
         try:
             loaded = json.loads(data.decode("utf-8-sig"))
+        except RecursionError as error:
+            raise TablesError(f"{filename} is nested too deeply to read.") from error
         except (UnicodeDecodeError, ValueError) as error:
             raise TablesError(f"{filename} could not be read as JSON ({error}).") from error
         tables = loaded.get("tables") if isinstance(loaded, dict) else loaded
-        if not isinstance(tables, list) or not all(isinstance(t, dict) and "rows" in t for t in tables):
-            raise TablesError(f"{filename} holds no list of tables with rows.")
+        if not isinstance(tables, list) or not all(_is_table(t) for t in tables):
+            raise TablesError(
+                f"{filename} holds no list of tables with rows: each table needs a list of rows, each row "
+                'an object of column names and values, e.g. {"tables": [{"name": "Referrals", "rows": '
+                '[{"Month": "Jan 2026", "Referrals": 10}]}]}.'
+            )
         return tables
     try:
         from intake.importer.api import import_document
@@ -52,6 +58,17 @@ def tables_from_bytes(data: bytes, filename: str) -> list[dict[str, Any]]:
     except IntakeError as error:
         raise TablesError(str(error)) from error
     return [t.to_dict() if hasattr(t, "to_dict") else dict(t) for t in draft.tables]
+
+
+def _is_table(table: Any) -> bool:
+    """A table as the importer writes one: rows, each an object of column name to a plain value."""
+    if not isinstance(table, dict) or not isinstance(table.get("rows"), list):
+        return False
+    plain = (str, int, float, type(None))
+    return all(
+        isinstance(row, dict) and all(isinstance(k, str) and isinstance(v, plain) for k, v in row.items())
+        for row in table["rows"]
+    )
 
 
 @dataclass

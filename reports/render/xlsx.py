@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from oversight.spreadsheets import no_formulas
+
 from ..figures import CHANGE_LISTS, EXCEPTION_LISTS, BoardReport
 from .docx import EVIDENCE_COLUMNS, HEADER_FILL, TAG
 
@@ -165,21 +167,10 @@ def render_xlsx(report: BoardReport) -> bytes:
             if sc.has_rag:
                 _status(sheet.cell(row=sheet.max_row, column=len(cells) + 1), rag)
         sheet.column_dimensions["A"].width = 50
-    _no_formulas(wb)
+    no_formulas(wb)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-def _no_formulas(wb: Workbook) -> None:
-    """Every cell is data: the report writes no formulas, so a text that openpyxl would store as
-    one (a title or progress note starting with "=", such as =HYPERLINK(...)) is kept as text,
-    shown exactly as written and never run by Excel (formula injection)."""
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    cell.data_type = "s"
 
 
 def _change_notes(report: BoardReport) -> dict[int, list[str]]:

@@ -38,3 +38,23 @@ def test_viewers_cannot_import_and_outsiders_get_not_found(client, world):
     assert client.get(url(world)).status_code == 403
     client.force_login(world.outsider)
     assert client.get(url(world)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'[{"title": "Referrals", "rows": [["Month", "Referrals"], ["Jan 2026", "10"]]}]',
+        b'{"tables": [{"rows": "notalist"}]}',
+        b'[{"rows": null}]',
+        b'{"tables": [{"rows": [[{"a": 1}]]}]}',
+        b'{"tables": [{"rows": [{"Month": {"nested": 1}}]}]}',
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+)
+def test_json_tables_of_another_shape_are_refused_with_a_message_not_an_error(client, world, content):
+    client.force_login(world.manager)
+    response = client.post(url(world), {"file": SimpleUploadedFile("t.json", content)})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "holds no list of tables" in page or "nested too deeply" in page
+    assert not Value.objects.exists()

@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
+import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
-from scorecard import figures
-from scorecard.models import Unit, Value
+from scorecard import exports, figures
+from scorecard.models import Dimension, Unit, Value
 from scorecard.tests.factories import MeasureFactory
 
 NOW = dt.datetime(2026, 12, 6, 10, tzinfo=dt.UTC)
@@ -63,3 +66,34 @@ def test_an_upload_with_a_future_period_is_refused_row_by_row(client, world):
         )
     assert "2027-01 has not started yet" in response.content.decode()
     assert not Value.objects.filter(measure=measure).exists()
+
+
+def test_a_number_too_large_for_the_column_is_refused_and_decimals_are_rounded_to_hundredths():
+    for raw in ("1e308", "123456789012345678", "-1000000000000"):
+        with pytest.raises(ValueError, match="too large"):
+            figures.parse_number(raw)
+    assert figures.parse_number("999999999999.99") == Decimal("999999999999.99")
+    assert figures.parse_number("33.333") == Decimal("33.33")
+
+
+def test_an_upload_with_a_huge_number_is_refused_row_by_row_and_the_measure_still_shows(client, world):
+    measure = MeasureFactory(partnership=world.partnership, unit=Unit.COUNT)
+    client.force_login(world.manager)
+    upload = SimpleUploadedFile("values.csv", b"period,value\n2026-11,1e308\n", content_type="text/csv")
+    with time_machine.travel(NOW, tick=False):
+        response = client.post(reverse("scorecard:upload", args=[measure.pk]), {"file": upload})
+        page = client.get(reverse("scorecard:measure", args=[measure.pk]))
+    assert response.status_code == 200
+    assert "too large" in response.content.decode()
+    assert not Value.objects.filter(measure=measure).exists()
+    assert page.status_code == 200
+
+
+def test_a_measure_exports_a_formula_looking_dimension_name_as_text(world):
+    measure = MeasureFactory(partnership=world.partnership, unit=Unit.COUNT)
+    measure.dimensions.add(
+        Dimension.objects.create(partnership=world.partnership, key="=cmd|'/C calc'!A0", name="Area")
+    )
+    assert "'=cmd" in exports.to_csv(measure, []).splitlines()[0]
+    sheet = load_workbook(io.BytesIO(exports.to_xlsx(measure, []))).active
+    assert all(cell.data_type != "f" for cell in sheet[1])

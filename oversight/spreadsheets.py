@@ -1,0 +1,34 @@
+"""Cells written to CSV and Excel files are data, never formulas (formula injection): one rule for
+every export (the API's CSV, the board pack's workbook, the scorecard's files)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+# A spreadsheet runs a cell opening with one of these as a formula (tab and carriage return too,
+# which some programs strip before looking).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> str:
+    """Text for a CSV cell; a formula is kept as text by a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def cell_safe(value: Any) -> Any:
+    """A value for a CSV or Excel cell: numbers and dates as they are, text as `csv_safe`."""
+    return csv_safe(value) if isinstance(value, str) else value
+
+
+def no_formulas(wb: Workbook) -> None:
+    """Every cell is data: a text that openpyxl would store as a formula (=HYPERLINK(...)) is kept
+    as text, shown exactly as written and never run by Excel."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
