@@ -12,7 +12,7 @@ import html
 import re
 import unicodedata
 
-from .normalise import clean_text
+from .normalise import _TAG, clean_text
 
 # bullets printed as characters; other symbols ('◆', '➢') are not read as bullets: a plan writes
 # them for the points of one action (the SCR seed's gold reads such a cell as one action)
@@ -25,7 +25,7 @@ _O = re.compile(r"^(o)\s+(?=[A-Z0-9‘'\"“(])")
 _ENUM = re.compile(r"^\(?([a-z]|[ivx]{1,4}|\d{1,2})\)\s*(?=\S)")
 _INLINE_ENUM = re.compile(r"(?:^|(?<=\s))\(?([a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
 _LIST_TAG = re.compile(r"<(/?)(ul|ol|li|br|p|div)\b[^>]*?/?>", re.I)
-_OTHER_TAG = re.compile(r"<[^>]+>")
+_OTHER_TAG = _TAG  # markup only, not a comparison ('<5', '>10') in the words
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 

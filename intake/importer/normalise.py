@@ -11,7 +11,18 @@ from functools import lru_cache
 # a protective marking printed in a page's header or footer: 'OFFICIAL', 'OFFICIAL-SENSITIVE',
 # 'OFFICIAL – SENSITIVE', 'NOT PROTECTIVELY MARKED' (a regex fragment, matched ignoring case)
 SECURITY_MARKING = r"(?:official(?:\s*[-–—:]?\s*sensitive)?|not protectively marked)"
-_TAG = re.compile(r"<[^>]+>")
+# Markup only: an HTML tag's name (or a Word/Office one, 'o:p'), then attributes, so a comparison in
+# a plan's words ('children aged <5 and >10', 'the <Child's name> template') is kept.
+_MARKUP = (
+    r"<!--.*?-->|<![a-z][^<>]*>|</?(?:[a-z]+:[a-z]+|a|abbr|address|article|aside|b|base|basefont|big"
+    r"|blockquote|body|br|button|caption|center|cite|code|col|colgroup|data|dd|del|dfn|div|dl|dt|em"
+    r"|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label"
+    r"|legend|li|link|main|mark|meta|nav|nobr|noscript|ol|option|p|picture|pre|q|s|samp|script|section"
+    r"|select|small|source|span|strike|strong|style|sub|sup|svg|table|tbody|td|template|tfoot|th|thead"
+    r"|time|title|tr|tt|u|ul|var|wbr)"
+    r"""(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>"""
+)
+_TAG = re.compile(_MARKUP, re.I | re.S)
 _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|tr|td|th)\b[^>]*>", re.I)
 _DIGIT = re.compile(r"\d")
 _ORDINAL_SPLIT = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")

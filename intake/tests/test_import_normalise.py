@@ -156,3 +156,29 @@ def test_owner_is_split_into_agency_person_and_job_title() -> None:
 def test_owner_in_brackets_after_the_agency_is_split() -> None:
     (part,) = split_owner("Leicester City Council (Maryanne Dubil)")
     assert part.agency == "Leicester City Council" and part.person == "Maryanne Dubil"
+
+
+def test_comparisons_and_placeholders_in_a_plans_words_are_kept_while_markup_goes() -> None:
+    assert clean_text("Ensure children aged <5 and >10 are seen (target <24h)") == (
+        "Ensure children aged <5 and >10 are seen (target <24h)"
+    )
+    assert clean_text("Use the <Child's name> template") == "Use the <Child's name> template"
+    assert (
+        clean_text('<p>Audit <b>20</b> cases</p><br/><span style="color:red">Red</span>')
+        == "Audit 20 cases Red"
+    )
+
+
+def test_a_csv_action_comparing_ages_imports_with_its_words_whole() -> None:
+    from intake.importer.api import import_document
+
+    data = (
+        "Ref,Action,Lead,Due,RAG\n"
+        "1.1,Ensure children aged <5 and >10 are seen within 24 hours,Health,March 2026,Amber\n"
+        "1.2,Use the <Child's name> template for all plans,Council,April 2026,Green\n"
+    )
+    draft = import_document(data.encode(), filename="plan.csv")
+    assert [a.text for a in draft.actions] == [
+        "Ensure children aged <5 and >10 are seen within 24 hours",
+        "Use the <Child's name> template for all plans",
+    ]
