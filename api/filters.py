@@ -68,6 +68,9 @@ def as_moment(params: Mapping[str, str], name: str) -> dt.datetime | None:
         moment = None
     if moment is None:
         raise ValidationError({name: "Give a date (2025-04-01) or a date and time (2025-04-01T09:00:00Z)."})
+    if not 1900 <= moment.year <= 9998:
+        # at the ends of the calendar a time zone's offset moves the moment out of it (an overflow)
+        raise ValidationError({name: "Give a date between 1900 and 9998."})
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from oversight.forms import GovukFormMixin
+from plans.models import EARLIEST_DATE
 
 from .models import PublicReportSetting
 
@@ -42,6 +43,14 @@ class ReportDatesForm(GovukFormMixin, forms.Form):
         day = self.cleaned_data.get("as_at") or timezone.localdate()
         if day > timezone.localdate():
             raise forms.ValidationError("The as-at date must be today or in the past")
+        if day < EARLIEST_DATE:
+            raise forms.ValidationError("The as-at date must be in 2000 or later")
+        return day
+
+    def clean_previous(self) -> dt.date | None:
+        day = self.cleaned_data.get("previous")
+        if day is not None and day < EARLIEST_DATE:
+            raise forms.ValidationError("The previous report date must be in 2000 or later")
         return day
 
     def clean(self) -> dict[str, Any]:

@@ -96,12 +96,21 @@ def test_actions_filter_by_plan(world, api_as):
 
 
 @pytest.mark.parametrize(
-    "params", [{"agency": "police"}, {"overdue": "maybe"}, {"updated__gte": "last tuesday"}, {"plan": "-1"}]
+    "params",
+    [
+        {"agency": "police"},
+        {"overdue": "maybe"},
+        {"updated__gte": "last tuesday"},
+        {"plan": "-1"},
+        {"updated__gte": "0001-01-01T00:00:00+14:00"},
+        {"updated__gte": "9999-12-31T23:59:59-12:00"},
+    ],
 )
 def test_a_malformed_filter_is_a_clear_400(world, api_as, params):
-    response = api_as(world.viewer).get("/api/actions/", params)
-    assert response.status_code == 400
-    assert set(response.json()) == set(params)
+    for path in ["/api/actions/"] + (["/api/updates/"] if "updated__gte" in params else []):
+        response = api_as(world.viewer).get(path, params)
+        assert response.status_code == 400
+        assert set(response.json()) == set(params)
 
 
 def test_lists_come_in_pages_of_fifty(world, api_as):

@@ -139,3 +139,12 @@ def test_the_command_writes_each_format_with_the_report_in_it(history_plan, tmp_
         check_docx(data)
     else:
         check_xlsx(data)
+
+
+def test_a_report_as_at_the_first_year_of_the_calendar_is_a_message_not_an_error(client, world):
+    client.force_login(world.viewer)
+    for name in ("reports:plan_report", "reports:public_report"):
+        for params in ({"as_at": "0001-01-01"}, {"previous": "0001-01-01"}):
+            response = client.get(reverse(name, args=[world.plan.pk]), params)
+            assert response.status_code in (200, 400), (name, params, response.status_code)
+            assert "2000 or later" in response.content.decode()
