@@ -33,6 +33,7 @@ from django.utils.text import Truncator
 
 from governance.models import Meeting, UpdateRequest, UpdateRound
 from plans.models import Action, Membership, Person, Plan, ProgressUpdate, Role
+from plans.rules import locked_section_ids
 
 if TYPE_CHECKING:
     from plans.models import AnyUser
@@ -41,7 +42,13 @@ log = logging.getLogger(__name__)
 
 
 def open_actions(plan: Plan) -> Any:
-    return Action.objects.filter(plan=plan).exclude(status__is_done=True)
+    """The plan's actions still to do: not done, and not in an area the board has signed off
+    (closed to everyone but admins, so nobody can update them)."""
+    return (
+        Action.objects.filter(plan=plan)
+        .exclude(status__is_done=True)
+        .exclude(section_id__in=locked_section_ids([plan.pk]))
+    )
 
 
 def owners_of_open_actions(plan: Plan) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
@@ -186,10 +193,14 @@ def requests_progress(requests: list[UpdateRequest]) -> list[RequestProgress]:
     ):
         if date > latest.get(action_id, dt.date.min):
             latest[action_id] = date
+    # an area signed off after the round opened: its actions are no longer asked for
+    locked = locked_section_ids({r.round.plan_id for r in requests})
     result = []
     for request in requests:
         since = opened_on(request.round)
-        actions = sorted(request.actions.all(), key=lambda a: (a.order, a.pk))
+        actions = sorted(
+            (a for a in request.actions.all() if a.section_id not in locked), key=lambda a: (a.order, a.pk)
+        )
         result.append(
             RequestProgress(
                 request=request,
@@ -203,7 +214,7 @@ def requests_progress(requests: list[UpdateRequest]) -> list[RequestProgress]:
 
 def open_requests_for(user: AnyUser, today: dt.date | None = None) -> list[RequestProgress]:
     """The user's requests in rounds whose deadline has not passed, with what is still missing
-    (three queries, however many rounds are open)."""
+    (four queries, however many rounds are open)."""
     today = today or timezone.localdate()
     if user is None or not user.is_authenticated:
         return []

@@ -35,6 +35,7 @@ from governance.forms import (
 from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock, UpdateRound
 from governance.rounds import close_round, current_round, open_round, opened_on, round_progress
 from governance.versions import action_changes, stage_changes
+from plans import rules as plan_rules
 from plans.models import Action, Partnership, Plan, Section
 
 
@@ -283,7 +284,19 @@ def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
         sign_off.save()
         messages.success(request, f"{section} proposed to the board as fully addressed.")
         return redirect("governance:plan", section.plan_id)
-    return render(request, "governance/propose_sign_off.html", {"section": section, "form": form})
+    # what the board should see before it agrees: the area's actions not yet done (once agreed,
+    # they are locked, and only admins can update them)
+    unfinished = list(
+        Action.objects.filter(section_id__in=plan_rules.section_ids_within(section))
+        .exclude(status__is_done=True)
+        .select_related("status")
+        .order_by("order", "pk")
+    )
+    return render(
+        request,
+        "governance/propose_sign_off.html",
+        {"section": section, "form": form, "unfinished": unfinished, "today": timezone.localdate()},
+    )
 
 
 @login_required

@@ -10,6 +10,7 @@ Writing is governed by the functions below, which take the role from the members
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from plans.models import Action, Membership, Partnership, Plan, Role, Section, memberships_of
@@ -133,6 +134,44 @@ def holds_signed_off_area(section: Section) -> bool:
             seen.add(pk)
             below.extend(children.get(pk, []))
     return False
+
+
+def section_ids_within(section: Section) -> set[int]:
+    """The section and every section inside it (one query)."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in (
+        Section.objects.filter(plan_id=section.plan_id).order_by().values_list("pk", "parent_id")
+    ):
+        children.setdefault(parent_id, []).append(pk)
+    within: set[int] = set()
+    below = [section.pk]
+    while below:
+        pk = below.pop()
+        if pk not in within:
+            within.add(pk)
+            below.extend(children.get(pk, []))
+    return within
+
+
+def locked_section_ids(plan_ids: Iterable[int]) -> set[int]:
+    """The sections of these plans the board has signed off, and every section inside them (one
+    query): their actions are closed, so nobody is asked to update them."""
+    rows = list(
+        Section.objects.filter(plan_id__in=list(plan_ids))
+        .order_by()
+        .values_list("pk", "parent_id", "signed_off_on")
+    )
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id, _ in rows:
+        children.setdefault(parent_id, []).append(pk)
+    locked: set[int] = set()
+    below = [pk for pk, _, on in rows if on is not None]
+    while below:
+        pk = below.pop()
+        if pk not in locked:
+            locked.add(pk)
+            below.extend(children.get(pk, []))
+    return locked
 
 
 def can_delete_section(user: AnyUser, section: Section) -> bool:

@@ -74,3 +74,19 @@ def test_a_deadline_more_than_six_months_away_is_refused():
     today = dt.date(2026, 12, 7)
     assert deadline_problem(dt.date(2036, 12, 31), None, today) is not None
     assert deadline_problem(dt.date(2027, 6, 7), None, today) is None
+
+
+def test_actions_in_an_area_the_board_signs_off_are_no_longer_asked_for(client, world):
+    # signed off after the round opened: the owner's page stops asking, the round stops counting them
+    round_ = _round(world)
+    with time_machine.travel(OPENED, tick=False):
+        assert [a.ref for p in open_requests_for(world.contributor) for a in p.missing] == ["1.1"]
+        section = world.police_action.section
+        section.signed_off_on = dt.date(2026, 3, 2)
+        section.save()
+        assert [a.ref for p in open_requests_for(world.contributor) for a in p.actions] == []
+        client.force_login(world.manager)
+        client.post(reverse("governance:close_round", args=[round_.pk]))
+        new = open_round(world.plan, world.manager, dt.date(2026, 3, 20))
+    asked = {a.ref for r in new.requests.all() for a in r.actions.all()}
+    assert "1.1" not in asked

@@ -189,3 +189,22 @@ def test_the_decision_form_offers_only_meetings_that_have_taken_place(client, wo
     assert response.status_code == 200
     sign_off.refresh_from_db()
     assert sign_off.decision == Decision.PENDING
+
+
+def test_proposing_an_area_lists_its_actions_not_yet_complete(client, world):
+    # the board is about to close the area: what is still open is put in front of the proposer
+    from plans.tests import factories
+
+    child = factories.SectionFactory(
+        plan=world.plan, parent=world.police_action.section, ref="1a", title="Referrals"
+    )
+    late = factories.ActionFactory(plan=world.plan, section=child, ref="1a.1", due_date=dt.date(2026, 1, 31))
+    factories.ProgressUpdateFactory(
+        action=late, status=factories.status(world.plan, "red"), date=dt.date(2026, 2, 1)
+    )
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        page = client.get(reverse("governance:propose_sign_off", args=[world.police_action.section.pk]))
+    html = page.content.decode()
+    assert 'id="unfinished-actions"' in html
+    assert "1a.1" in html and "Red, overdue" in html

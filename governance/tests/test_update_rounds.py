@@ -153,7 +153,7 @@ def test_my_actions_shows_the_open_request_with_what_is_still_missing(setting):
         assert open_requests_for(setting.contributor) == []
 
 
-def test_open_requests_of_several_rounds_are_read_in_three_queries_each_judged_from_its_own_round(
+def test_open_requests_of_several_rounds_are_read_in_four_queries_each_judged_from_its_own_round(
     setting, django_assert_num_queries
 ):
     open_test_round(setting)
@@ -167,7 +167,7 @@ def test_open_requests_of_several_rounds_are_read_in_three_queries_each_judged_f
     factories.ProgressUpdateFactory(action=other_action, date=dt.date(2026, 3, 4))
     with time_machine.travel(dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC), tick=False):
         setting.contributor.refresh_from_db()
-        with django_assert_num_queries(3):  # requests (with rounds and plans), actions, updates
+        with django_assert_num_queries(4):  # requests (with rounds and plans), actions, updates, sections
             items = open_requests_for(setting.contributor)
             state = [
                 (p.request.round.plan.title, [a.ref for a in p.updated], [a.ref for a in p.missing])
