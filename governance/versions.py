@@ -7,6 +7,7 @@ so nothing extra is stored: any two dates can be compared.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -124,7 +125,15 @@ def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionCha
             diffs.append(("Status", s_then or "No status", s_now or "No status"))
         if diffs:
             changes.append(ActionChange(action_id, now["ref"], now["text"], "changed", diffs))
-    return sorted(changes, key=lambda c: (c.ref, c.action_id))
+    return sorted(changes, key=lambda c: (ref_order(c.ref), c.action_id))
+
+
+def ref_order(ref: str) -> tuple[tuple[int, int | str], ...]:
+    """A reference's place in a plan's own order: numbers as numbers ('1.5' before '10.1', '2.9'
+    before '2.10'), letters as letters."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.findall(r"\d+|[^\d.\s]+", ref)
+    )
 
 
 def _link_names(plan: Plan) -> dict[str, Any]:

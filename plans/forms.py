@@ -193,7 +193,7 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
     evidence_file = forms.FileField(
         label="Evidence file (optional)",
         required=False,
-        help_text="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text or an image.",
+        help_text="PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods), CSV, text, or a PNG or JPEG image.",
     )
 
     def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:

@@ -357,6 +357,15 @@ class CountedPaginator(Paginator):
         if count is not None:
             self.__dict__["count"] = count  # Paginator.count is a cached property
 
+    def get_page(self, number: Any) -> Page:
+        """As Django's, except that a page number below 1 ('?page=0') is the first page, not the last."""
+        try:
+            if int(number) < 1:
+                number = 1
+        except (TypeError, ValueError):
+            pass
+        return super().get_page(number)
+
 
 def pagination(request: HttpRequest, page: Page) -> dict[str, Any] | None:
     """Links for the GOV.UK pagination component, keeping the filters in the query string."""

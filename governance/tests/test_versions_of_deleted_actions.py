@@ -37,3 +37,20 @@ def test_an_update_deleted_on_its_own_before_its_action_does_not_count_after_the
     changes = {c.ref: c for c in action_changes(world.plan, dt.date(2024, 1, 31), dt.date(2024, 3, 31))}
 
     assert "7.2" not in changes
+
+
+def test_references_are_listed_in_the_plans_own_order_numbers_as_numbers():
+    from governance.versions import ref_order
+
+    refs = ["10.1", "1.5", "2.1", "2.10", "2.9", "1.1b", "1.1a", "PRO-12", "PRO-2"]
+    assert sorted(refs, key=ref_order) == [
+        "1.1a",
+        "1.1b",
+        "1.5",
+        "2.1",
+        "2.9",
+        "2.10",
+        "10.1",
+        "PRO-2",
+        "PRO-12",
+    ]

@@ -121,6 +121,10 @@ def test_the_actions_table_is_paginated_keeping_the_filters(viewer, world, monke
     html = first.content.decode()
     assert 'class="govuk-pagination"' in html
     assert "q=return+interviews&amp;page=2" in html
+    # a page number below 1 is the first page; past the end, the last
+    assert refs(viewer.get(plan_url(world, q="return interviews", page=0))) == ["2.0", "2.1"]
+    assert refs(viewer.get(plan_url(world, q="return interviews", page=-1))) == ["2.0", "2.1"]
+    assert refs(viewer.get(plan_url(world, q="return interviews", page=9))) == ["2.2"]
 
 
 def test_the_count_of_actions_is_exact_unfiltered_filtered_and_as_at_and_asked_for_only_when_filtered(
