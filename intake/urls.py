@@ -9,4 +9,5 @@ urlpatterns = [
     path("", views.upload, name="upload"),
     path("<int:pk>/", views.batch_view, name="batch"),
     path("<int:pk>/status/", views.batch_status, name="status"),
+    path("<int:pk>/discard/", views.discard, name="discard"),
 ]

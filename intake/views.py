@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intake.drafts import draft_from_json
 from intake.forms import ConfirmForm, UploadForm
@@ -20,6 +21,7 @@ from intake.importer.model import Section as DraftSection
 from intake.jobs import start_reading
 from intake.models import BatchStatus, ImportBatch
 from intake.saving import DEFAULT_STATUSES, compare_draft, save_draft
+from plans import rules as plan_rules
 from plans.models import Membership, Partnership, Plan, PlanKind
 from plans.rules import MANAGING_ROLES, can_manage_plans
 
@@ -174,6 +176,15 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
             locked.save()
         return redirect("intake:batch", pk=batch.pk)
     comparison = compare_draft(draft, batch.partnership, plan)
+    if plan is not None and not plan_rules.can_administer(request.user, plan.partnership_id):
+        # said before saving, not only after: the import leaves these as they are
+        locked = plan_rules.locked_section_ids([plan.pk])
+        for item in comparison.actions:
+            if item.existing is not None and item.is_changed and item.existing.section_id in locked:
+                comparison.notes.append(
+                    f"{item.ref or item.values['text'][:60]} will be left as it is: it is in an area the "
+                    "board has signed off, which only an admin can change."
+                )
     styles = status_styles(draft, plan)
     matched_agencies = {
         a.agency.pk: a.agency for i in comparison.actions for a in i.owners.agencies if a.agency
@@ -185,6 +196,7 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "form": form,
         "comparison": comparison,
+        "warning_count": len(draft.warnings) + len(comparison.notes),
         "tree": section_tree(draft),
         "kind_label": PlanKind(draft.plan.kind).label
         if draft.plan.kind in PlanKind.values
@@ -204,6 +216,22 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         "matched_people": sorted(p.name for p in matched_people.values()),
     }
     return render(request, "intake/preview.html", context)
+
+
+@login_required
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Throw an import away before it is saved: the batch and its copy of the document are deleted
+    now, not when unconfirmed imports expire. A saved import stays as the record of what it did."""
+    batch = _batch_for(request, pk)
+    if batch.status == BatchStatus.SAVED:
+        return redirect("intake:batch", pk=batch.pk)
+    name = batch.filename
+    batch.delete()
+    messages.success(
+        request, f"The import of {name} was discarded: nothing was saved and the document is deleted."
+    )
+    return redirect("intake:upload")
 
 
 @login_required

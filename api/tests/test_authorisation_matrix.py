@@ -182,6 +182,8 @@ TABLE: dict[str, Case | list[Case]] = {
     "intake:upload": page(who=MANAGERS | {"outsider"}),
     "intake:batch": page(obj="batch", who=MANAGERS),
     "intake:status": page(obj="batch", who=MANAGERS),
+    # Discarding an import before it is saved (302 to the upload page; rolled back after each role).
+    "intake:discard": page(obj="batch", who=MANAGERS, method="post", ok=302),
     # --- governance -----------------------------------------------------------------------
     "governance:index": page(who=ANYONE_SIGNED_IN),
     "governance:new_board": page(obj="partnership", who=MANAGERS),

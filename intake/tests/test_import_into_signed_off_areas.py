@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from intake.importer import model as m
+from intake.models import BatchStatus, ImportBatch
 from intake.saving import save_draft
 from plans.models import Section
 
@@ -52,3 +54,46 @@ def test_an_admins_import_may_change_a_signed_off_area(world, plan):
     save_draft(newer(), world.partnership, world.admin, plan=plan)
     assert plan.actions.get(ref="1.1a").text == "Rewritten by the import"
     assert plan.actions.filter(ref="1.1c").exists()
+
+
+def _waiting(world, plan) -> ImportBatch:
+    from intake.drafts import draft_to_json
+
+    return ImportBatch.objects.create(
+        partnership=world.partnership,
+        user=world.manager,
+        plan=plan,
+        filename="plan v2.docx",
+        document=b"the document",
+        status=BatchStatus.READ,
+        draft=draft_to_json(newer()),
+    )
+
+
+def test_the_preview_says_before_saving_which_actions_a_signed_off_area_keeps_as_they_are(
+    client, world, plan
+):
+    batch = _waiting(world, plan)
+    client.force_login(world.manager)
+    page = client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "1.1a will be left as it is: it is in an area the board has signed off" in page
+    # every warning listed is counted in the heading (the notes on references too)
+    warnings = page[page.index('id="warnings"') : page.index("The plan</h2>")]
+    listed = warnings.count('<tbody class="govuk-table__body">') and warnings.split("<tbody")[1].count("<tr ")
+    assert f"Things to check ({listed})" in warnings
+    client.force_login(world.admin)
+    assert (
+        "will be left as it is" not in client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    )
+
+
+def test_an_import_is_discarded_before_saving_and_its_document_deleted(client, world, plan):
+    batch = _waiting(world, plan)
+    client.force_login(world.manager)
+    response = client.post(reverse("intake:discard", args=[batch.pk]), follow=True)
+    assert "was discarded" in response.content.decode()
+    assert not ImportBatch.objects.filter(pk=batch.pk).exists()
+    client.force_login(world.viewer)
+    other = _waiting(world, plan)
+    assert client.post(reverse("intake:discard", args=[other.pk])).status_code == 403
+    assert ImportBatch.objects.filter(pk=other.pk).exists()

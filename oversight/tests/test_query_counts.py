@@ -125,6 +125,7 @@ NOT_COUNTED: dict[str, str] = {
     "api:token": "POST only",
     "reports:public_settings": "POST only",
     "governance:close_round": "POST only: one round closed, the same queries for any plan",
+    "intake:discard": "POST only: one import deleted, the same queries for any document",
 }
 
 
