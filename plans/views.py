@@ -323,6 +323,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "can_manage": can_manage,
         "filtered": filtered_any,
         "due_soon_days": _due_soon_days(),
+        "today": today,
     }
     return render(request, "plans/plan.html", context)
 

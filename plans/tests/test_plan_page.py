@@ -177,6 +177,8 @@ def test_as_at_a_past_date_shows_the_status_due_date_and_update_of_then(viewer, 
 
     html = response.content.decode()
     assert "As at 1 March 2024" in html
+    # the headline figures above are today's, and say so
+    assert f"Today, {timezone.localdate():%-d %B %Y}" in html
     row = next(r for r in response.context["page"].object_list if r.pk == action.pk)
     assert row.status.key == "red"
     assert row.due_date == dt.date(2024, 6, 30)
