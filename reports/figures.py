@@ -226,10 +226,16 @@ class SectionBlock:
     section: Section | None
     depth: int
     rows: list[Row]
+    # the day the board signed the area off, when that was by the report's date
+    signed_off_on: dt.date | None = None
 
     @property
     def heading(self) -> str:
-        return str(self.section) if self.section else "Actions not in a section"
+        if self.section is None:
+            return "Actions not in a section"
+        if self.signed_off_on is not None:
+            return f"{self.section} (signed off by the board on {self.signed_off_on.day} {self.signed_off_on:%B %Y})"
+        return str(self.section)
 
 
 @dataclass
@@ -420,7 +426,7 @@ def build_report(
                 plan=p,
                 statuses=[_definition(s) for s in statuses_by_plan[p.pk]],
                 rows=rows,
-                blocks=section_blocks([s for s in sections if s.plan_id == p.pk], rows),
+                blocks=section_blocks([s for s in sections if s.plan_id == p.pk], rows, as_at),
                 evidence=[
                     item
                     for row in rows
@@ -595,8 +601,11 @@ def _add_exceptions(
             exceptions.due_soon_no_update.append(row)
 
 
-def section_blocks(sections: list[Section], rows: list[Row]) -> list[SectionBlock]:
-    """The plan's section tree, depth first in the plan's order, each with its actions."""
+def section_blocks(
+    sections: list[Section], rows: list[Row], as_at: dt.date | None = None
+) -> list[SectionBlock]:
+    """The plan's section tree, depth first in the plan's order, each with its actions; an area the
+    board had signed off by `as_at` says so in its heading."""
     by_section = group_by_section(row.item for row in rows)
     row_of = {row.item.action_id: row for row in rows}
     children: dict[int | None, list[Section]] = {}
@@ -609,7 +618,15 @@ def section_blocks(sections: list[Section], rows: list[Row]) -> list[SectionBloc
     def walk(parent: int | None, depth: int) -> None:
         for section in children.get(parent, []):
             items = by_section.get(section.pk, [])
-            blocks.append(SectionBlock(section, depth, [row_of[i.action_id] for i in items]))
+            signed = section.signed_off_on
+            blocks.append(
+                SectionBlock(
+                    section,
+                    depth,
+                    [row_of[i.action_id] for i in items],
+                    signed if signed is not None and (as_at is None or signed <= as_at) else None,
+                )
+            )
             walk(section.pk, depth + 1)
 
     walk(None, 0)

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from docx import Document
+from openpyxl import load_workbook
 
 from plans import figures as plan_figures
 from plans import models
 from plans.tests import factories
 from reports.figures import build_report, month_before, month_ends, parse_date, previous_report_date
+from reports.render.docx import render_docx
+from reports.render.html import render_standalone
+from reports.render.xlsx import render_xlsx
 
 from .conftest import AS_AT, PREVIOUS, EvidenceFactory
 
@@ -208,3 +214,21 @@ def test_the_latest_update_is_the_last_dated_then_last_written_and_ignores_later
     assert latest[action.pk].status.key == "amber"  # status (and author) come with it
     later = written(nine + dt.timedelta(hours=4), date=day, narrative="written last")
     assert plan_figures.latest_updates_on([action.pk], day)[action.pk].pk == later.pk
+
+
+def test_an_area_the_board_had_signed_off_by_the_reports_date_says_so_in_every_format(history_plan):
+    models.Section.objects.filter(plan=history_plan.plan, ref="1.1").update(
+        signed_off_on=dt.date(2022, 12, 1)
+    )
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    headings = [b.heading for b in report.parts[0].blocks]
+    assert headings[1] == "1.1 Partnership practice (signed off by the board on 1 December 2022)"
+    assert headings[0] == "1 Children's voices" and headings[2] == "2 Identifying needs"
+    # a report as at a date before the sign-off does not say it
+    earlier = build_report(plan=history_plan.plan, as_at=dt.date(2022, 11, 30), previous=PREVIOUS)
+    assert earlier.parts[0].blocks[1].heading == "1.1 Partnership practice"
+    note = "signed off by the board on 1 December 2022"
+    assert note in render_standalone(report)
+    assert any(note in p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
+    book = load_workbook(io.BytesIO(render_xlsx(report)))
+    assert any(note in str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row)
