@@ -7,6 +7,7 @@ write asks `governance.rules` (refused with 403).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -178,10 +179,12 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         (action, flags[action.pk])
         for action in actions.filter(pk__in=[pk for pk, fl in flags.items() if fl]).select_related("status")
     ]
-    sections = (
-        Section.objects.for_user(request.user)
-        .filter(plan=plan)
-        .prefetch_related(Prefetch("sign_offs", queryset=SignOff.objects.order_by("-proposed_on", "-pk")))
+    sections = sign_off_rows(
+        list(
+            Section.objects.for_user(request.user)
+            .filter(plan=plan)
+            .prefetch_related(Prefetch("sign_offs", queryset=SignOff.objects.order_by("-proposed_on", "-pk")))
+        )
     )
     can_manage = rules.can_open_round(request.user, plan)
     return render(
@@ -199,6 +202,36 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "boards": plan.boards.all(),
         },
     )
+
+
+@dataclass
+class SignOffRow:
+    section: Section
+    depth: int
+    covered_by: Section | None  # the signed-off area it sits inside, if any
+
+    @property
+    def indent(self) -> int:
+        """A GOV.UK spacing unit for the depth (0, 3, 6, 9)."""
+        return min(self.depth, 3) * 3
+
+
+def sign_off_rows(sections: list[Section]) -> list[SignOffRow]:
+    """The plan's sections in its tree's order (depth first), each with the signed-off area it
+    sits inside: that sign-off covers it, so it is not proposed on its own."""
+    known = {s.pk for s in sections}
+    children: dict[int | None, list[Section]] = {}
+    for section in sorted(sections, key=lambda s: (s.order, s.pk)):
+        children.setdefault(section.parent_id if section.parent_id in known else None, []).append(section)
+    rows: list[SignOffRow] = []
+
+    def walk(parent: int | None, depth: int, covered_by: Section | None) -> None:
+        for section in children.get(parent, []):
+            rows.append(SignOffRow(section, depth, covered_by))
+            walk(section.pk, depth + 1, covered_by or (section if section.is_signed_off else None))
+
+    walk(None, 0, None)
+    return rows
 
 
 @login_required

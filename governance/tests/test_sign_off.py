@@ -208,3 +208,25 @@ def test_proposing_an_area_lists_its_actions_not_yet_complete(client, world):
     html = page.content.decode()
     assert 'id="unfinished-actions"' in html
     assert "1a.1" in html and "Red, overdue" in html
+
+
+def test_the_sign_off_table_follows_the_section_tree_and_a_signed_off_area_covers_its_sections(client, world):
+    from plans.tests import factories
+
+    parent = factories.SectionFactory(plan=world.plan, ref="A", title="Multi-agency areas", order=0)
+    front_door = world.police_action.section
+    front_door.parent = parent
+    front_door.order = 1
+    front_door.save()
+    child = factories.SectionFactory(plan=world.plan, parent=front_door, ref="1a", title="Referrals", order=2)
+    other = factories.SectionFactory(plan=world.plan, ref="B", title="Health", order=3)
+    parent.signed_off_on = dt.date(2026, 3, 20)
+    parent.save()
+    client.force_login(world.manager)
+    page = client.get(reverse("governance:plan", args=[world.plan.pk]))
+    rows = [(r.section.ref, r.depth, r.covered_by.ref if r.covered_by else None) for r in page.context["sections"]]
+    assert rows == [("A", 0, None), (front_door.ref, 1, "A"), ("1a", 2, "A"), ("B", 0, None)]
+    html = page.content.decode()
+    assert "Covered by the sign-off of A Multi-agency areas" in html
+    assert reverse("governance:propose_sign_off", args=[child.pk]) not in html
+    assert reverse("governance:propose_sign_off", args=[other.pk]) in html
