@@ -186,6 +186,9 @@ class Changes:
     due_moved: list[Row] = field(default_factory=list)
     new: list[Row] = field(default_factory=list)
     no_update: list[Row] = field(default_factory=list)
+    # an update recorded since the previous report but dated on or before it: the board has not seen
+    # it, and the lists above, which compare the plan as it stood on each date, cannot show it
+    backdated: list[Row] = field(default_factory=list)
 
     def refs(self) -> dict[str, list[str]]:
         """The refs in each list (what tests and the summary sheet compare)."""
@@ -199,6 +202,7 @@ CHANGE_LISTS = {
     "due_moved": "Due dates moved",
     "new": "New actions",
     "no_update": "No update since the previous report",
+    "backdated": "Updates added since the previous report but dated before it",
 }
 
 
@@ -419,7 +423,13 @@ def build_report(
                     constraints=constraints.get(item.action_id, ""),
                 )
             )
-        _add_changes(changes, rows, before, previous)
+        _add_changes(
+            changes,
+            rows,
+            before,
+            previous,
+            backdated_action_ids([r.item.action_id for r in rows], previous, as_at),
+        )
         _add_exceptions(exceptions, rows, as_at, previous, p.stale_days)
         parts.append(
             PlanPart(
@@ -561,7 +571,26 @@ def _order(status: RagStatus | None) -> int | None:
     return status.order if status is not None else None
 
 
-def _add_changes(changes: Changes, rows: list[Row], before: dict[int, ActionAsAt], previous: dt.date) -> None:
+def backdated_action_ids(action_ids: list[int], previous: dt.date, as_at: dt.date) -> set[int]:
+    """Actions given an update between the end of `previous` and the end of `as_at` that is dated
+    on or before `previous` (one query)."""
+    return set(
+        ProgressUpdate.objects.filter(
+            action_id__in=action_ids,
+            date__lte=previous,
+            created__gt=end_of_day(previous),
+            created__lte=end_of_day(as_at),
+        ).values_list("action_id", flat=True)
+    )
+
+
+def _add_changes(
+    changes: Changes,
+    rows: list[Row],
+    before: dict[int, ActionAsAt],
+    previous: dt.date,
+    backdated: set[int] = frozenset(),  # type: ignore[assignment]
+) -> None:
     for row in rows:
         item = row.item
         old = before.get(item.action_id)
@@ -577,7 +606,9 @@ def _add_changes(changes: Changes, rows: list[Row], before: dict[int, ActionAsAt
                 changes.worsened.append(row)
         if old is not None and old.due_date != item.due_date:
             changes.due_moved.append(row)
-        if not now_done and (item.latest_update is None or item.latest_update.date <= previous):
+        if item.action_id in backdated:
+            changes.backdated.append(row)
+        elif not now_done and (item.latest_update is None or item.latest_update.date <= previous):
             changes.no_update.append(row)
 
 

@@ -45,6 +45,7 @@ def test_the_changes_since_the_previous_report_are_exactly_those_that_happened(h
         "due_moved": ["2.2"],
         "new": ["2.4"],
         "no_update": ["2.2", "2.3"],
+        "backdated": [],
     }
     moved = report.changes.due_moved[0]
     assert (moved.previous_due_date, moved.item.due_date) == (dt.date(2023, 3, 31), dt.date(2023, 6, 30))
@@ -232,3 +233,26 @@ def test_an_area_the_board_had_signed_off_by_the_reports_date_says_so_in_every_f
     assert any(note in p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
     book = load_workbook(io.BytesIO(render_xlsx(report)))
     assert any(note in str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row)
+
+
+def test_an_update_added_since_the_previous_report_but_dated_before_it_is_listed(history_plan):
+    # the owner records on 10 December an update dated 10 November: the board, which met on
+    # 14 November, never saw it, and comparing the plan as it stood on each date cannot show it
+    action = history_plan.plan.actions.get(ref="2.3")
+    with time_machine.travel(dt.datetime(2022, 12, 10, 9, tzinfo=dt.UTC), tick=False):
+        factories.ProgressUpdateFactory(
+            action=action,
+            date=dt.date(2022, 11, 10),
+            status=factories.status(history_plan.plan, "red"),
+            narrative="Backdated: training cancelled.",
+        )
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    refs = report.changes.refs()
+    assert refs["backdated"] == ["2.3"]
+    assert "2.3" not in refs["no_update"]
+    assert "Updates added since the previous report but dated before it" in render_standalone(report)
+    # a report as at a date before it was recorded does not list it
+    assert (
+        build_report(plan=history_plan.plan, as_at=dt.date(2022, 12, 5), previous=PREVIOUS).changes.backdated
+        == []
+    )
