@@ -167,3 +167,14 @@ class ClockForm(GovukFormMixin, forms.ModelForm):
                 "invalid": "Enter the date the clock counts from as a real date, for example 2024-10-31",
             }
         }
+
+
+class ReopenForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why the area is reopened",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text="For example, the decision was recorded against the wrong section, or the board asked "
+        "for more evidence (give the minute reference). It is kept in the section's history.",
+        error_messages={"required": "Enter why the area is reopened"},
+    )

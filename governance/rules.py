@@ -3,6 +3,8 @@
 Reading goes through `Model.objects.for_user(user)`. Writing:
 - open an update round, change a plan's stage: plan managers and admins of the plan's partnership;
 - propose a section for sign-off, record the board's decision: plan managers and admins;
+- reopen an area the board signed off (a decision recorded in error, or the board's own change of
+  mind): admins only, as only admins may change a signed-off area;
 - manage boards and meetings: plan managers and admins.
 Contributors and viewers read only here (contributors add their updates in the tracker).
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plans.models import Partnership, Plan, Section
-from plans.rules import can_manage_plans, section_is_locked
+from plans.rules import can_administer, can_manage_plans, section_is_locked
 
 if TYPE_CHECKING:
     from governance.models import Board, SignOff
@@ -51,3 +53,7 @@ def can_record_decision(user: AnyUser, sign_off: SignOff) -> bool:
 
 def can_record_meeting(user: AnyUser, board: Board) -> bool:
     return can_manage_boards(user, board.partnership_id)
+
+
+def can_reopen_sign_off(user: AnyUser, section: Section) -> bool:
+    return section.is_signed_off and can_administer(user, section.plan.partnership_id)

@@ -21,4 +21,5 @@ urlpatterns = [
     path("rounds/<int:pk>/close/", views.close_round_view, name="close_round"),
     path("sections/<int:pk>/sign-off/", views.propose_sign_off, name="propose_sign_off"),
     path("sign-offs/<int:pk>/decision/", views.record_decision, name="record_decision"),
+    path("sections/<int:pk>/reopen/", views.reopen_sign_off, name="reopen_sign_off"),
 ]

@@ -31,6 +31,7 @@ from governance.forms import (
     MeetingForm,
     OpenRoundForm,
     ProposeSignOffForm,
+    ReopenForm,
     StageForm,
 )
 from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock, UpdateRound
@@ -199,6 +200,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "flag_counts": [(label, counts[key]) for key, label in SUMMARY_ORDER if counts.get(key)],
             "flagged": flagged,
             "can_manage": can_manage,
+            "can_reopen": plan_rules.can_administer(request.user, plan.partnership_id),
             "boards": plan.boards.all(),
         },
     )
@@ -362,6 +364,23 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "governance/record_decision.html", {"sign_off": sign_off, "section": section, "form": form}
     )
+
+
+@login_required
+def reopen_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    """Admins undo a sign-off: the area and its actions open again; the board's decision and the
+    reopening, with its reason, stay in the section's history."""
+    section = get_object_or_404(Section.objects.for_user(request.user).select_related("plan"), pk=pk)
+    if not rules.can_reopen_sign_off(request.user, section):
+        raise PermissionDenied("Only admins can reopen an area the board has signed off.")
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        section.signed_off_on = None
+        section._change_reason = f"Sign-off reopened: {form.cleaned_data['reason']}"  # type: ignore[attr-defined]
+        section.save(update_fields=["signed_off_on"])
+        messages.success(request, f"{section} is open again: its actions can be updated.")
+        return redirect("governance:plan", section.plan_id)
+    return render(request, "governance/reopen_sign_off.html", {"section": section, "form": form})
 
 
 @login_required

@@ -201,6 +201,8 @@ TABLE: dict[str, Case | list[Case]] = {
     "governance:close_round": page(obj="round", who=MANAGERS, method="post", ok=302),
     "governance:propose_sign_off": page(obj="section", who=MANAGERS),
     "governance:record_decision": page(obj="sign_off", who=MANAGERS),
+    # Reopening a signed-off area: admins only (the fixture's section is signed off).
+    "governance:reopen_sign_off": page(obj="signed_off_section", who=ADMINS),
     # --- reports --------------------------------------------------------------------------
     "reports:index": page(who=ANYONE_SIGNED_IN),
     "reports:plan_report": page(obj="plan"),
@@ -401,6 +403,13 @@ class Things:
             section=section, proposed_by=self.world.manager, proposed_on=dt.date(2025, 5, 1),
             evidence="Audit shows the front door works.",
         )  # fmt: skip
+
+    def make_signed_off_section(self) -> Any:
+        # an area signed off, in a plan of its own: the other probes' plan and section stay open
+        plan = models.Plan.objects.create(partnership=self.world.partnership, title=f"Older plan {MARKER}")
+        return plan.sections.create(
+            ref="8", title=f"Addressed area {MARKER}", signed_off_on=dt.date(2025, 5, 1)
+        )
 
     def make_batch(self) -> Any:
         return apps.get_model("intake", "ImportBatch").objects.create(

@@ -224,9 +224,34 @@ def test_the_sign_off_table_follows_the_section_tree_and_a_signed_off_area_cover
     parent.save()
     client.force_login(world.manager)
     page = client.get(reverse("governance:plan", args=[world.plan.pk]))
-    rows = [(r.section.ref, r.depth, r.covered_by.ref if r.covered_by else None) for r in page.context["sections"]]
+    rows = [
+        (r.section.ref, r.depth, r.covered_by.ref if r.covered_by else None) for r in page.context["sections"]
+    ]
     assert rows == [("A", 0, None), (front_door.ref, 1, "A"), ("1a", 2, "A"), ("B", 0, None)]
     html = page.content.decode()
     assert "Covered by the sign-off of A Multi-agency areas" in html
     assert reverse("governance:propose_sign_off", args=[child.pk]) not in html
     assert reverse("governance:propose_sign_off", args=[other.pk]) in html
+
+
+def test_an_admin_reopens_a_signed_off_area_with_a_reason_and_its_actions_open_again(
+    client, world, board_meeting
+):
+    section = world.police_action.section
+    section.signed_off_on = dt.date(2026, 3, 20)
+    section.save()
+    url = reverse("governance:reopen_sign_off", args=[section.pk])
+    client.force_login(world.manager)
+    assert client.get(url).status_code == 403
+    assert url not in client.get(reverse("governance:plan", args=[world.plan.pk])).content.decode()
+    client.force_login(world.admin)
+    assert url in client.get(reverse("governance:plan", args=[world.plan.pk])).content.decode()
+    refused = client.post(url, {"reason": ""})
+    assert "Enter why the area is reopened" in refused.content.decode()
+    response = client.post(url, {"reason": "Decision recorded against the wrong area (minute EX/26/14)."})
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.signed_off_on is None
+    assert section.history.first().history_change_reason.startswith("Sign-off reopened: Decision recorded")
+    assert can_edit_action(world.manager, world.police_action)
+    assert can_add_update(world.contributor, world.police_action)

@@ -83,6 +83,7 @@ COUNTED: dict[str, list[Probe]] = {
     "governance:round": [Probe(obj="round")],
     "governance:propose_sign_off": [Probe(obj="section")],
     "governance:record_decision": [Probe(obj="sign_off")],
+    "governance:reopen_sign_off": [Probe(obj="signed_off_section", role="admin")],
     "reports:index": [Probe()],
     "reports:plan_report": [Probe(obj="plan")],
     "reports:plan_report_download": [Probe(obj="plan_xlsx")],
@@ -202,7 +203,8 @@ def measured(world: Any, settings: Any, tmp_path: Any) -> dict[str, dict[str, in
     things = Things(world)
     # Build every object first, so later counts see them with more data, not for the first time.
     for name in (
-        "board", "meeting", "round", "clock", "sign_off", "batch", "measure", "value", "evidence", "person",
+        "board", "meeting", "round", "clock", "sign_off", "signed_off_section", "batch", "measure", "value",
+        "evidence", "person",
     ):  # fmt: skip
         things.get(name)
     names = route_names()
