@@ -95,6 +95,7 @@ class TrueAction:
     created: dt.date
     states: list[tuple[dt.date, dict[str, Any]]] = field(default_factory=list)
     updates: list[tuple[dt.date, int, str]] = field(default_factory=list)  # (date, entered as nth, key)
+    recorded: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # (day entered, date given)
     deleted: dt.date | None = None
 
     def fields_on(self, day: dt.date) -> dict[str, Any] | None:
@@ -170,6 +171,7 @@ def replay(timed_events: list, world: dict) -> Truth:
                     action=action, date=local_day - dt.timedelta(days=back), status=statuses[key]
                 )
                 true.updates.append((local_day - dt.timedelta(days=back), entered, key))
+                true.recorded.append((local_day, local_day - dt.timedelta(days=back)))
                 continue
             if kind == "delete":
                 action.delete()
@@ -227,6 +229,7 @@ def expected_changes(truth: Truth, previous: dt.date, as_at: dt.date) -> dict[st
     now, before = truth.as_at(as_at), truth.as_at(previous)
     lists: dict[str, list[str]] = {name: [] for name in ("done", "improved", "worsened", "due_moved", "new")}
     lists["no_update"] = []
+    lists["backdated"] = []
     for pk in sorted(now):
         item, old = now[pk], before.get(pk)
         done = item["status"] == "complete"
@@ -242,7 +245,11 @@ def expected_changes(truth: Truth, previous: dt.date, as_at: dt.date) -> dict[st
         if old is not None and old["due_date"] != item["due_date"]:
             lists["due_moved"].append(item["ref"])
         latest = truth.actions[pk].latest_update_date(as_at)
-        if not done and (latest is None or latest <= previous):
+        if any(
+            previous < entered <= as_at and dated <= previous for entered, dated in truth.actions[pk].recorded
+        ):
+            lists["backdated"].append(item["ref"])  # entered since the previous report, dated before it
+        elif not done and (latest is None or latest <= previous):
             lists["no_update"].append(item["ref"])
     return lists
 
