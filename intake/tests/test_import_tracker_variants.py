@@ -707,3 +707,20 @@ def test_an_evidence_column_beside_the_progress_column_is_labelled_after_the_upd
 
     [action] = _xlsx(tmp_path, build).actions
     assert action.progress == progress
+
+
+def test_one_column_for_the_recommendations_and_their_actions_is_the_action_column() -> None:
+    # 'Recommendation / action': the recommendations are rows across the table, the rest actions
+    from intake.importer.api import import_document
+
+    data = (
+        "Ref,Recommendation / action,Lead,Target date,RAG\n"
+        "1,Recommendation 1: Practitioners use the neglect toolkit for children over 11.,,,\n"
+        "1.1,Update the neglect toolkit to include adolescent neglect.,Neglect Strategy Group,September 2025,G\n"
+        "1.2,Deliver toolkit training to secondary schools.,Learning and Development Officer,31 March 2026,A\n"
+    )
+    draft = import_document(data.encode(), filename="plan.csv")
+    assert [(a.ref, a.section, a.owner, a.rag) for a in draft.actions] == [
+        ("1.1", "1", "Neglect Strategy Group", "green"),
+        ("1.2", "1", "Learning and Development Officer", "amber"),
+    ]
