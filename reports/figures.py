@@ -573,14 +573,18 @@ def _order(status: RagStatus | None) -> int | None:
 
 def backdated_action_ids(action_ids: list[int], previous: dt.date, as_at: dt.date) -> set[int]:
     """Actions given an update between the end of `previous` and the end of `as_at` that is dated
-    on or before `previous` (one query)."""
+    on or before `previous` (one query). Read from the updates' history, where an update is kept
+    when its action has been deleted since (a report as at a past date still shows the action)."""
     return set(
-        ProgressUpdate.objects.filter(
+        historical_model(ProgressUpdate)
+        .objects.filter(
+            history_type="+",
             action_id__in=action_ids,
             date__lte=previous,
             created__gt=end_of_day(previous),
             created__lte=end_of_day(as_at),
-        ).values_list("action_id", flat=True)
+        )
+        .values_list("action_id", flat=True)
     )
 
 
@@ -606,7 +610,7 @@ def _add_changes(
                 changes.worsened.append(row)
         if old is not None and old.due_date != item.due_date:
             changes.due_moved.append(row)
-        if item.action_id in backdated:
+        if item.action_id in backdated and old is not None:  # a new action's updates are all new
             changes.backdated.append(row)
         elif not now_done and (item.latest_update is None or item.latest_update.date <= previous):
             changes.no_update.append(row)
