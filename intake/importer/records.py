@@ -74,6 +74,9 @@ _ONE_LINE_FIELDS = ("owner", "due", "rag")  # fields whose value an unknown labe
 _LIST_REACH = 6  # the lines of a list an action's words may go on in before its labels
 # a heading's text: a few capitalised words, perhaps numbered ('2. Neglect'), not a sentence
 _TITLE_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?[.:)]?\s+)?[A-Z][^.;:!?]{2,100}$")
+# what a record says of its action, labelled under it (not its text, reference or section)
+_ACTION_DETAILS = ("owner", "due", "rag", "progress")
+_SENTENCE_WORDS = 8  # a heading this long is a sentence: an action's words, not an area's title
 _BULLET = re.compile(r"^(?:[-*•▪◦●]|\d{1,2}[.)](?=\s))\s+")
 _UNDERSCORE_BOLD = re.compile(r"__(.+?)__")
 _MAX_LABEL_WORDS = 6
@@ -459,11 +462,29 @@ class RecordReader:
                 if opened is not None and opened.title == opened.ref:
                     self.untitled = opened
                 return
+            if (line.heading or line.bold) and self._action_heading(text, following):
+                numbered = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
+                assert numbered is not None
+                record = self.open(line, opened=True)
+                record.add("ref", numbered[1])
+                record.add("text", numbered[2])
+                record.fields_by_label.add("ref")
+                self.target = "text"
+                return
             section = _SECTION_LINE.match(text)
             if not section and (line.heading or line.bold):
                 section = _SECTION_HEADING_LINE.match(text) or SECTION_HEADING.match(text)
             if section and len(text) < 400:
+                if (section[2] or "").strip() and is_pointer(section[2]) and LEADING_REF.match(text):
+                    # a numbered heading that only points elsewhere ('4.2 As above'): an action
+                    # left out, not a section for the actions below it
+                    self.close()
+                    return
                 self.section(section[1], (section[2] or "").strip() or section[1], line, line.heading or 7)
+                return
+            if line.heading and line.number and not LEADING_REF.match(text):
+                # a heading numbered as a list is ('## 1. Recognising bruising'): its number is its ref
+                self.section(line.number, text, line, line.heading)
                 return
             if line.heading:
                 self.unnumbered_heading(line)
@@ -529,6 +550,17 @@ class RecordReader:
         record.add(fld, line.value)
         # a value goes on over the lines below, except a status or a reference (one word or two)
         self.target = None if fld in ("rag", "ref") and line.value else fld
+
+    @staticmethod
+    def _action_heading(text: str, following: Line | None) -> bool:
+        """A numbered heading that is an action, not a section: a sentence ('1.1 Refresh the protocol
+        so that it applies to all babies under 6 months.'), its owner, date or status labelled right
+        below it (a Notion or Confluence page with a heading per action)."""
+        numbered = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
+        if not numbered or following is None or following.field not in _ACTION_DETAILS:
+            return False
+        words = (numbered[2] or "").split()
+        return len(words) >= _SENTENCE_WORDS or text.endswith(".")
 
     def _labelled_after_list(self, line: Line) -> Line | None:
         """The first labelled line after a few unlabelled, unnumbered lines of the same table (a list

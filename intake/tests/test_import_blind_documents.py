@@ -150,8 +150,9 @@ FLOORS = [
     ("hollinsford_mental_health_jtai", 1.0, 1.0),
     ("thornbury_vale_exploitation_tracker", 1.0, 1.0),
     ("wexcombe_jtai_da_wsoa_lo", 1.0, 0.99),
+    ("thornbury_vale_infant_notion", 1.0, 1.0),
 ]
-SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls")
+SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
 
 def _document(name: str) -> Path:

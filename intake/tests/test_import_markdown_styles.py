@@ -799,3 +799,39 @@ def test_cells_that_only_say_there_is_nothing_to_do_or_point_to_another_part_are
     # an action that says what not to do is still an action
     kept = _import(text.replace("See Priority 2", "No action to be taken without the family's consent"))
     assert "No action to be taken without the family's consent" in [a.text for a in kept.actions]
+
+
+def test_a_notion_page_with_a_heading_per_action_and_labelled_bullets_is_read() -> None:
+    # Notion and Confluence export each action as a numbered heading, its details as bold-labelled
+    # bullets; a numbered heading that only points elsewhere is no section
+    from intake.importer.api import import_document
+
+    text = "\n".join(
+        [
+            "# Keeping Babies Safe action plan",
+            "",
+            "## 1. Recognising bruising in non-mobile babies",
+            "",
+            "### 1.1 Refresh the bruising protocol so that it applies to all babies under 6 months.",
+            "",
+            "- **Owner:** Policies and Procedures Group",
+            "- **Due:** 31 October 2025",
+            "- **RAG:** ✅ Complete",
+            "- **Update:**",
+            "    - 15/10/2025 – signed off by the Executive and published.",
+            "",
+            "### 1.2 As above",
+            "",
+            "### 1.3 Deliver protocol briefings to GP practices and emergency departments",
+            "",
+            "- **Owner:** ICB Designated Nurse",
+            "- **Due:** January 2026",
+            "- **RAG:** 🟢 Green",
+        ]
+    )
+    draft = import_document(text.encode("utf-8"), filename="plan.md")
+    assert [(a.ref, a.section, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        ("1.1", "1", "Policies and Procedures Group", "31 October 2025", "complete"),
+        ("1.3", "1", "ICB Designated Nurse", "January 2026", "green"),
+    ]
+    assert draft.actions[0].progress == "15/10/2025 – signed off by the Executive and published."
