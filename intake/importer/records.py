@@ -490,9 +490,11 @@ class RecordReader:
                 self.unnumbered_heading(line)
                 return
             numbered = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
-            if numbered and following is not None and not following.label:
+            alone = not numbered and looks_like_ref(text)  # '1.1' on a line of its own, its words below
+            if (numbered or alone) and following is not None and not following.label:
                 # the action's words go on in a list ('... for more than two years, looking at:',
-                # 'whether ...;') before its labelled lines: those are what follows it
+                # 'whether ...;'), or are all below its reference, before its labelled lines: those
+                # are what follows it
                 following = self._labelled_after_list(line) or following
             # its labelled lines below it, or a small table of labels and values after it
             labelled_below = following is not None and (
@@ -504,10 +506,10 @@ class RecordReader:
                 and following is not None
                 and following.field not in (None, "text", "ref", "section")
             ) or (
-                looks_like_ref(text)
+                alone
                 and labelled_below
                 and following is not None
-                and following.field == "text"
+                and (following.field == "text" or (following.field in _ACTION_DETAILS and following is not self.ahead[0]))
             ):
                 # '2.1 Relaunch the Graded Care Profile 2.' with its 'Lead:', 'Timescale:' below, or
                 # '2.1' alone over its 'Action:'

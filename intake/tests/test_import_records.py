@@ -770,3 +770,47 @@ def test_a_record_with_only_its_labelled_action_among_records_with_leads_is_an_a
         ("Embed return home interviews.", None, None),
         ("Report on multi-agency case audits across the three localities.", None, None),
     ]
+
+
+def test_a_reference_alone_on_its_line_over_the_actions_words_and_its_labels_is_an_action() -> None:
+    # a Word page of actions printed to text: '1.1' on a line of its own, its words below, then
+    # 'Lead:', 'Timescale:', 'Status:'
+    from intake.importer.api import import_document
+
+    text = "\n".join(
+        [
+            "What we will do",
+            "1.1",
+            "",
+            "Launch the revised neglect strategy and a partnership-wide neglect",
+            "toolkit, with a launch event for frontline practitioners.",
+            "Lead: Neglect Subgroup Chair",
+            "Timescale: June 2025",
+            "Status: Complete",
+            "",
+            "1.2",
+            "",
+            "Train at least 150 practitioners in the Graded Care Profile 2.",
+            "Lead: Training Coordinator",
+            "Timescale: March 2026",
+            "Status: Amber",
+        ]
+    )
+    draft = import_document(text.encode("utf-8"), filename="plan.txt")
+    assert [(a.ref, a.text, a.owner, a.due_text, a.rag) for a in draft.actions] == [
+        (
+            "1.1",
+            "Launch the revised neglect strategy and a partnership-wide neglect toolkit, with a launch event "
+            "for frontline practitioners.",
+            "Neglect Subgroup Chair",
+            "June 2025",
+            "complete",
+        ),
+        (
+            "1.2",
+            "Train at least 150 practitioners in the Graded Care Profile 2.",
+            "Training Coordinator",
+            "March 2026",
+            "amber",
+        ),
+    ]
