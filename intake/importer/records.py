@@ -490,8 +490,8 @@ class RecordReader:
                 self.unnumbered_heading(line)
                 return
             numbered = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
-            alone = not numbered and looks_like_ref(text)  # '1.1' on a line of its own, its words below
-            if (numbered or alone) and following is not None and not following.label:
+            ref_alone = not numbered and looks_like_ref(text)  # '1.1' on a line of its own, words below
+            if (numbered or ref_alone) and following is not None and not following.label:
                 # the action's words go on in a list ('... for more than two years, looking at:',
                 # 'whether ...;'), or are all below its reference, before its labelled lines: those
                 # are what follows it
@@ -506,10 +506,13 @@ class RecordReader:
                 and following is not None
                 and following.field not in (None, "text", "ref", "section")
             ) or (
-                alone
+                ref_alone
                 and labelled_below
                 and following is not None
-                and (following.field == "text" or (following.field in _ACTION_DETAILS and following is not self.ahead[0]))
+                and (
+                    following.field == "text"
+                    or (following.field in _ACTION_DETAILS and following is not self.ahead[0])
+                )
             ):
                 # '2.1 Relaunch the Graded Care Profile 2.' with its 'Lead:', 'Timescale:' below, or
                 # '2.1' alone over its 'Action:'
