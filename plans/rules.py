@@ -113,65 +113,54 @@ def is_locked(action: Action) -> bool:
     return section_is_locked(action.section)
 
 
+def _section_tree(plan_ids: Iterable[int]) -> tuple[dict[int | None, list[int]], set[int]]:
+    """The sections of these plans as {parent id: child ids}, and the ids of those signed off (one query)."""
+    children: dict[int | None, list[int]] = {}
+    signed: set[int] = set()
+    rows = (
+        Section.objects.filter(plan_id__in=list(plan_ids))
+        .order_by()
+        .values_list("pk", "parent_id", "signed_off_on")
+    )
+    for pk, parent_id, signed_off_on in rows:
+        children.setdefault(parent_id, []).append(pk)
+        if signed_off_on is not None:
+            signed.add(pk)
+    return children, signed
+
+
+def _with_sections_inside(children: dict[int | None, list[int]], tops: Iterable[int]) -> set[int]:
+    """These sections and every section inside them."""
+    found: set[int] = set()
+    below = list(tops)
+    while below:
+        pk = below.pop()
+        if pk not in found:
+            found.add(pk)
+            below.extend(children.get(pk, []))
+    return found
+
+
 def holds_signed_off_area(section: Section) -> bool:
     """The section, a section it sits in, or a section inside it, is signed off: deleting it would
     delete the board's decision with it and free the area's actions from the lock."""
     if section_is_locked(section):
         return True
-    rows = list(
-        Section.objects.filter(plan_id=section.plan_id).values_list("pk", "parent_id", "signed_off_on")
-    )
-    children: dict[int | None, list[int]] = {}
-    signed = {pk for pk, _, on in rows if on is not None}
-    for pk, parent_id, _ in rows:
-        children.setdefault(parent_id, []).append(pk)
-    below, seen = list(children.get(section.pk, [])), set()
-    while below:
-        pk = below.pop()
-        if pk in signed:
-            return True
-        if pk not in seen:
-            seen.add(pk)
-            below.extend(children.get(pk, []))
-    return False
+    children, signed = _section_tree([section.plan_id])
+    return bool(_with_sections_inside(children, [section.pk]) & signed)
 
 
 def section_ids_within(section: Section) -> set[int]:
     """The section and every section inside it (one query)."""
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id in (
-        Section.objects.filter(plan_id=section.plan_id).order_by().values_list("pk", "parent_id")
-    ):
-        children.setdefault(parent_id, []).append(pk)
-    within: set[int] = set()
-    below = [section.pk]
-    while below:
-        pk = below.pop()
-        if pk not in within:
-            within.add(pk)
-            below.extend(children.get(pk, []))
-    return within
+    children, _signed = _section_tree([section.plan_id])
+    return _with_sections_inside(children, [section.pk])
 
 
 def locked_section_ids(plan_ids: Iterable[int]) -> set[int]:
     """The sections of these plans the board has signed off, and every section inside them (one
     query): their actions are closed, so nobody is asked to update them."""
-    rows = list(
-        Section.objects.filter(plan_id__in=list(plan_ids))
-        .order_by()
-        .values_list("pk", "parent_id", "signed_off_on")
-    )
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id, _ in rows:
-        children.setdefault(parent_id, []).append(pk)
-    locked: set[int] = set()
-    below = [pk for pk, _, on in rows if on is not None]
-    while below:
-        pk = below.pop()
-        if pk not in locked:
-            locked.add(pk)
-            below.extend(children.get(pk, []))
-    return locked
+    children, signed = _section_tree(plan_ids)
+    return _with_sections_inside(children, signed)
 
 
 def can_delete_section(user: AnyUser, section: Section) -> bool:

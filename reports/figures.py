@@ -31,7 +31,7 @@ import calendar
 import datetime as dt
 import posixpath
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -593,7 +593,7 @@ def _add_changes(
     rows: list[Row],
     before: dict[int, ActionAsAt],
     previous: dt.date,
-    backdated: set[int] = frozenset(),  # type: ignore[assignment]
+    backdated: Collection[int] = frozenset(),
 ) -> None:
     for row in rows:
         item = row.item

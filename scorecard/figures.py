@@ -187,7 +187,8 @@ def parse_number(raw: Any) -> Decimal:
         # the column holds 12 digits before the point: a bigger number would be refused by the
         # database, or on SQLite saved and then break every page that reads it
         raise ValueError(f"“{str(raw).strip()}” is too large: values must be under 1,000,000,000,000.")
-    return number.quantize(Decimal("0.01")) if number.as_tuple().exponent < -2 else number  # type: ignore[operator]
+    exponent = number.as_tuple().exponent  # an int for a finite number
+    return number.quantize(Decimal("0.01")) if isinstance(exponent, int) and exponent < -2 else number
 
 
 LARGEST_VALUE = Decimal(10) ** 12

@@ -462,14 +462,9 @@ class RecordReader:
                 if opened is not None and opened.title == opened.ref:
                     self.untitled = opened
                 return
-            if (line.heading or line.bold) and self._action_heading(text, following):
-                numbered = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
-                assert numbered is not None
-                record = self.open(line, opened=True)
-                record.add("ref", numbered[1])
-                record.add("text", numbered[2])
-                record.fields_by_label.add("ref")
-                self.target = "text"
+            heading_action = self._action_heading(text, following) if line.heading or line.bold else None
+            if heading_action is not None:
+                self._open_numbered(line, heading_action[1], heading_action[2])
                 return
             section = _SECTION_LINE.match(text)
             if not section and (line.heading or line.bold):
@@ -516,11 +511,9 @@ class RecordReader:
             ):
                 # '2.1 Relaunch the Graded Care Profile 2.' with its 'Lead:', 'Timescale:' below, or
                 # '2.1' alone over its 'Action:'
-                record = self.open(line, opened=True)
-                record.add("ref", numbered[1] if numbered else text.rstrip("."))
-                record.add("text", numbered[2] if numbered else "")
-                record.fields_by_label.add("ref")
-                self.target = "text"
+                self._open_numbered(
+                    line, numbered[1] if numbered else text.rstrip("."), numbered[2] if numbered else ""
+                )
                 return
             if self.record is not None and self.target:
                 self.record.add(self.target, text)
@@ -557,15 +550,23 @@ class RecordReader:
         self.target = None if fld in ("rag", "ref") and line.value else fld
 
     @staticmethod
-    def _action_heading(text: str, following: Line | None) -> bool:
+    def _action_heading(text: str, following: Line | None) -> re.Match[str] | None:
         """A numbered heading that is an action, not a section: a sentence ('1.1 Refresh the protocol
         so that it applies to all babies under 6 months.'), its owner, date or status labelled right
-        below it (a Notion or Confluence page with a heading per action)."""
+        below it (a Notion or Confluence page with a heading per action). Its reference and words."""
         numbered = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
         if not numbered or following is None or following.field not in _ACTION_DETAILS:
-            return False
-        words = (numbered[2] or "").split()
-        return len(words) >= _SENTENCE_WORDS or text.endswith(".")
+            return None
+        sentence = len((numbered[2] or "").split()) >= _SENTENCE_WORDS or text.endswith(".")
+        return numbered if sentence else None
+
+    def _open_numbered(self, line: Line, ref: str, text: str) -> None:
+        """A record opened by its action's reference and words, its labelled lines to follow."""
+        record = self.open(line, opened=True)
+        record.add("ref", ref)
+        record.add("text", text)
+        record.fields_by_label.add("ref")
+        self.target = "text"
 
     def _labelled_after_list(self, line: Line) -> Line | None:
         """The first labelled line after a few unlabelled, unnumbered lines of the same table (a list

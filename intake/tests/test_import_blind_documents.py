@@ -14,6 +14,7 @@ from types import ModuleType
 import pytest
 
 from intake.importer.api import import_document
+from intake.importer.model import PlanDraft
 
 from .conftest import needs_shared
 
@@ -155,6 +156,16 @@ FLOORS = [
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
 
+def _scores_at_least(
+    scorer: ModuleType, draft: PlanDraft, name: str, min_f1: float, min_fields: float
+) -> None:
+    """The draft scores at least its floors against the blind plan's gold."""
+    gold = json.loads((BLIND / f"{name}.json").read_text(encoding="utf-8"))
+    result = scorer.score(draft.to_dict(), gold)
+    assert result["f1"] >= min_f1, (result["missed"], result["extra"])
+    assert result["field_mean"] >= min_fields, result["wrong"]
+
+
 def _document(name: str) -> Path:
     return next(path for suffix in SUFFIXES if (path := BLIND / f"{name}{suffix}").exists())
 
@@ -165,10 +176,7 @@ def test_a_plan_written_without_sight_of_the_importer_imports_as_its_gold(
     scorer: ModuleType, name: str, min_f1: float, min_fields: float
 ) -> None:
     draft = import_document(_document(name))
-    gold = json.loads((BLIND / f"{name}.json").read_text(encoding="utf-8"))
-    result = scorer.score(draft.to_dict(), gold)
-    assert result["f1"] >= min_f1, (result["missed"], result["extra"])
-    assert result["field_mean"] >= min_fields, result["wrong"]
+    _scores_at_least(scorer, draft, name, min_f1, min_fields)
 
 
 # The same PDFs as text, printed by `pdftotext -layout` (the text a partnership may be sent instead
@@ -194,10 +202,7 @@ def test_a_blind_pdf_printed_as_laid_out_text_imports_as_its_gold(
         ["pdftotext", "-layout", str(BLIND / f"{name}.pdf"), "-"], capture_output=True, check=True
     ).stdout
     draft = import_document(printed, filename=f"{name}.txt")
-    gold = json.loads((BLIND / f"{name}.json").read_text(encoding="utf-8"))
-    result = scorer.score(draft.to_dict(), gold)
-    assert result["f1"] >= min_f1, (result["missed"], result["extra"])
-    assert result["field_mean"] >= min_fields, result["wrong"]
+    _scores_at_least(scorer, draft, name, min_f1, min_fields)
 
 
 # The Word plans above printed to PDF by LibreOffice, then to text by `pdftotext -layout` (kept in
@@ -228,7 +233,4 @@ def test_a_blind_word_plan_printed_to_pdf_and_then_to_text_imports_as_its_gold(
     scorer: ModuleType, name: str, min_f1: float, min_fields: float
 ) -> None:
     draft = import_document(BLIND / "printed" / f"{name}.layout.txt")
-    gold = json.loads((BLIND / f"{name}.json").read_text(encoding="utf-8"))
-    result = scorer.score(draft.to_dict(), gold)
-    assert result["f1"] >= min_f1, (result["missed"], result["extra"])
-    assert result["field_mean"] >= min_fields, result["wrong"]
+    _scores_at_least(scorer, draft, name, min_f1, min_fields)
