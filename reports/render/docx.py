@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -14,6 +13,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Length, Pt
+
+from oversight.spreadsheets import xml_safe
 
 from ..charts import Chart, report_charts
 from ..figures import CHANGE_LISTS, EXCEPTION_LISTS, BoardReport, Row
@@ -33,7 +34,6 @@ PLAN_WIDTHS = [Cm(1.6), Cm(6.5), Cm(4), Cm(2.6), Cm(2.2), Cm(9.6)]
 
 
 # Characters XML 1.0 cannot hold (imported text sometimes has them): dropped, not fatal.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _W = nsdecls("w")
 
 
@@ -50,7 +50,7 @@ def _run(text: str, bold: bool = False, ink: str | None = None) -> str:
     if not text:
         return ""
     props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{ink}"/>' if ink else "")
-    lines = _NOT_XML.sub("", text).split("\n")
+    lines = xml_safe(text).split("\n")
     body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
     return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{body}</w:r>"
 
@@ -115,7 +115,9 @@ def _cached_style(document: Document, name: str) -> object:
 
 
 def heading(document: Document, text: str, level: int) -> None:
-    document.add_paragraph(text, style=_cached_style(document, "Title" if level == 0 else f"Heading {level}"))
+    document.add_paragraph(
+        xml_safe(text), style=_cached_style(document, "Title" if level == 0 else f"Heading {level}")
+    )
 
 
 def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes:
@@ -128,9 +130,9 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
         setattr(section, side, Cm(1.5))
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(9.5)
-    section.footer.paragraphs[0].text = f"{report.title} – progress as at {report.as_at:%-d %B %Y}"
+    section.footer.paragraphs[0].text = xml_safe(f"{report.title} – progress as at {report.as_at:%-d %B %Y}")
 
-    document.add_paragraph(report.partnership.name)
+    document.add_paragraph(xml_safe(report.partnership.name))
     heading(document, report.title + (" – published version" if report.public else ""), level=0)
     document.add_paragraph(f"Progress updates as at {report.as_at:%-d %B %Y}")
 
@@ -143,7 +145,7 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
     add_row(about, ["Actions", str(report.total)])
     for part in report.parts:
         document.add_paragraph(
-            f"How {part.plan.title} rates progress", style=_cached_style(document, "Heading 3")
+            xml_safe(f"How {part.plan.title} rates progress"), style=_cached_style(document, "Heading 3")
         )
         t = table(document, ["RAG", "Definition"])
         for s in part.statuses:
@@ -241,7 +243,7 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
             if block.section is not None and block.section.what_needs_to_improve:
                 p = document.add_paragraph()
                 p.add_run("What needs to improve: ").bold = True
-                p.add_run(block.section.what_needs_to_improve)
+                p.add_run(xml_safe(block.section.what_needs_to_improve))
             if not block.rows:
                 continue
             t = table(document, PLAN_COLUMNS, PLAN_WIDTHS)

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from oversight.spreadsheets import no_formulas
+from oversight.spreadsheets import no_formulas, xml_safe
 
 from ..figures import CHANGE_LISTS, EXCEPTION_LISTS, BoardReport
 from .docx import EVIDENCE_COLUMNS, HEADER_FILL, TAG
@@ -52,9 +52,15 @@ def _status(cell: object, status: object) -> None:
     cell.font = _font(colour)  # type: ignore[attr-defined]
 
 
+def _append(ws: Any, cells: list[Any]) -> None:
+    """A row of cells; text as XML holds it (a control character pasted from Word would stop the
+    whole workbook being written)."""
+    ws.append([xml_safe(c) for c in cells])
+
+
 def _header(ws: object, row: int, names: list[str]) -> None:
     for col, name in enumerate(names, start=1):
-        cell = ws.cell(row=row, column=col, value=name)  # type: ignore[attr-defined]
+        cell = ws.cell(row=row, column=col, value=xml_safe(name))  # type: ignore[attr-defined]
         cell.font = BOLD
         cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
 
@@ -62,7 +68,7 @@ def _header(ws: object, row: int, names: list[str]) -> None:
 def _table_header(ws: object, names: list[str]) -> None:
     """A blank row, then a header row: the summary sheet's tables one under another."""
     ws.append([])  # type: ignore[attr-defined]
-    ws.append(names)  # type: ignore[attr-defined]
+    _append(ws, names)
     _header(ws, ws.max_row, names)  # type: ignore[attr-defined]
 
 
@@ -84,31 +90,31 @@ def render_xlsx(report: BoardReport) -> bytes:
     wb = Workbook()
     summary = wb.active
     summary.title = "Summary"
-    summary["A1"] = report.title
+    summary["A1"] = xml_safe(report.title)
     summary["A1"].font = Font(bold=True, size=14)
-    summary["A2"] = report.partnership.name
-    summary.append(["Progress as at", report.as_at])
+    summary["A2"] = xml_safe(report.partnership.name)
+    _append(summary, ["Progress as at", report.as_at])
     if not report.public:
-        summary.append(["Previous report", report.previous])
-    summary.append(["Actions", report.total])
+        _append(summary, ["Previous report", report.previous])
+    _append(summary, ["Actions", report.total])
     _table_header(summary, ["Status", "Actions"])
     for s in report.overall:
-        summary.append(["", s.count])
+        _append(summary, ["", s.count])
         _status(summary.cell(row=summary.max_row, column=1), s)
     for _, title, groups in report.groups:
         _table_header(summary, [title, *[s.label for s in report.statuses], "Overdue", "Total"])
         for g in groups:
-            summary.append(
-                [g.name, *[g.by_status.get(s.key, 0) for s in report.statuses], g.overdue, g.total]
+            _append(
+                summary, [g.name, *[g.by_status.get(s.key, 0) for s in report.statuses], g.overdue, g.total]
             )
     if not report.public:
         _table_header(summary, ["Since the previous report", "Actions", "Refs"])
         for name, title in CHANGE_LISTS.items():
             rows = getattr(report.changes, name)
-            summary.append([title, len(rows), ", ".join(row.ref for row in rows)])
+            _append(summary, [title, len(rows), ", ".join(row.ref for row in rows)])
         for name, title in EXCEPTION_LISTS.items():
             rows = getattr(report.exceptions, name)
-            summary.append([f"Exception: {title}", len(rows), ", ".join(row.ref for row in rows)])
+            _append(summary, [f"Exception: {title}", len(rows), ", ".join(row.ref for row in rows)])
     summary.column_dimensions["A"].width = 45
     for col in range(2, 12):
         summary.column_dimensions[get_column_letter(col)].width = 14
@@ -127,7 +133,8 @@ def render_xlsx(report: BoardReport) -> bytes:
         for block in part.blocks:
             for row in block.rows:
                 item = row.item
-                actions.append(
+                _append(
+                    actions,
                     [
                         plan_titles[row.plan_id],
                         block.heading,
@@ -143,7 +150,7 @@ def render_xlsx(report: BoardReport) -> bytes:
                         getattr(row.previous_status, "label", ""),
                         row.previous_due_date,
                         "; ".join(changes.get(item.action_id, [])),
-                    ][: len(columns)]
+                    ][: len(columns)],
                 )
                 n = actions.max_row
                 _status(actions.cell(row=n, column=9), row.status)
@@ -154,8 +161,9 @@ def render_xlsx(report: BoardReport) -> bytes:
         sheet = wb.create_sheet("Evidence")
         _header(sheet, 1, ["Plan", *EVIDENCE_COLUMNS])
         for e in report.evidence:
-            sheet.append(
-                [plan_titles[e.row.plan_id], e.row.ref, e.row.item.text, e.label, e.added, e.update_date]
+            _append(
+                sheet,
+                [plan_titles[e.row.plan_id], e.row.ref, e.row.item.text, e.label, e.added, e.update_date],
             )
         _finish_list(sheet, [28, 8, 60, 50, 14, 14])
     if report.scorecard:
@@ -163,7 +171,7 @@ def render_xlsx(report: BoardReport) -> bytes:
         sc = report.scorecard
         _header(sheet, 1, sc.headers + (["RAG"] if sc.has_rag else []))
         for cells, rag in sc.lines:
-            sheet.append(cells)
+            _append(sheet, cells)
             if sc.has_rag:
                 _status(sheet.cell(row=sheet.max_row, column=len(cells) + 1), rag)
         sheet.column_dimensions["A"].width = 50

@@ -190,13 +190,14 @@ def test_word_cells_keep_line_breaks_and_drop_characters_xml_cannot_hold():
 
     document = Document()
     t = table(document, ["Owner", "Progress"])
-    add_row(t, ["Jane Smith\nHead of Safeguarding", "Audit <done> & shared\x0b\x00"])
+    # Word's manual line break (U+000B) is a line break; NUL is left out.
+    add_row(t, ["Jane Smith\nHead of Safeguarding", "Audit <done>\x0b& shared\x00"])
     out = io.BytesIO()
     document.save(out)
     reopened = Document(io.BytesIO(out.getvalue()))
     header, row = reopened.tables[0].rows
     assert [c.text for c in header.cells] == ["Owner", "Progress"]
-    assert [c.text for c in row.cells] == ["Jane Smith\nHead of Safeguarding", "Audit <done> & shared"]
+    assert [c.text for c in row.cells] == ["Jane Smith\nHead of Safeguarding", "Audit <done>\n& shared"]
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None
     assert row._tr.trPr.find(qn("w:cantSplit")) is not None
 
@@ -243,3 +244,21 @@ def test_text_starting_with_an_equals_sign_is_text_in_the_excel_workbook_never_a
     values = {c.value for c in cells}
     assert "=1+1" in values
     assert world.police_action.text in values
+
+
+def test_control_characters_pasted_from_word_do_not_stop_the_excel_or_word_board_pack(world):
+    """Word's manual line break (U+000B) and other control characters reach progress updates,
+    titles and sections from pasted text or the API; XML cannot hold them, and one of them used to
+    stop the whole workbook being written (a 500 for the board)."""
+    world.plan.title = "Plan\x01 title"
+    world.plan.save()
+    world.police_action.text = "Met the team.\x0bNew line from Word\x1b"
+    world.police_action.save()
+    factories.ProgressUpdateFactory(action=world.police_action, narrative="Audit\x0bdone\x08")
+    report = build_report(plan=world.plan, as_at=timezone.localdate())
+    wb = load_workbook(io.BytesIO(render_xlsx(report)))
+    values = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row}
+    assert "Met the team.\nNew line from Word" in values
+    assert "Plan title" in values
+    words = "\n".join(p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
+    assert "Plan title" in words

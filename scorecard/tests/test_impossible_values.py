@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from scorecard import exports, figures
 from scorecard.models import Dimension, Unit, Value
-from scorecard.tests.factories import MeasureFactory
+from scorecard.tests.factories import MeasureFactory, SourceFactory, ValueFactory
 
 NOW = dt.datetime(2026, 12, 6, 10, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 12, 6)
@@ -97,3 +97,11 @@ def test_a_measure_exports_a_formula_looking_dimension_name_as_text(world):
     assert "'=cmd" in exports.to_csv(measure, []).splitlines()[0]
     sheet = load_workbook(io.BytesIO(exports.to_xlsx(measure, []))).active
     assert all(cell.data_type != "f" for cell in sheet[1])
+
+
+def test_a_value_source_with_a_control_character_still_exports_to_excel(world):
+    measure = MeasureFactory(partnership=world.partnership, unit=Unit.COUNT)
+    source = SourceFactory(partnership=world.partnership, name="Report\x0bfrom Word")
+    ValueFactory(measure=measure, source=source)
+    sheet = load_workbook(io.BytesIO(exports.to_xlsx(measure, list(measure.values.all())))).active
+    assert sheet.cell(row=2, column=3).value == "Report\nfrom Word"
