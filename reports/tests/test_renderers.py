@@ -262,3 +262,26 @@ def test_control_characters_pasted_from_word_do_not_stop_the_excel_or_word_board
     assert "Plan title" in values
     words = "\n".join(p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
     assert "Plan title" in words
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+def test_no_action_row_of_the_pdf_is_split_across_two_pages(world, tmp_path: Path):
+    """A row split at a page break puts an action's progress on one page and its words and owner
+    on the next; the board reads each row whole."""
+    section = factories.SectionFactory(plan=world.plan, ref="9", title="Long section", order=9)
+    for n in range(30):
+        action = factories.ActionFactory(
+            plan=world.plan, section=section, ref=f"9.{n + 1}", text=f"Firstword{n} of a long action. " * 4
+        )
+        factories.ProgressUpdateFactory(action=action, narrative="Progress was made. " * 12 + f"Lastword{n}.")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(build_report(plan=world.plan), workers=1))
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
+    pages = text.split("\f")
+    for n in range(30):
+        # The summary lists earlier in the pack name actions too: the plan table is the last.
+        first = max(i for i, page in enumerate(pages) if f"Firstword{n} " in page)
+        last = max(i for i, page in enumerate(pages) if f"Lastword{n}." in page)
+        assert first == last, (n, first, last)
