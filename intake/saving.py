@@ -257,18 +257,18 @@ def _dated_updates(progress: str, day: dt.date) -> list[tuple[dt.date, str]]:
     return entries if all(date <= day for date, _words in entries) else []
 
 
+def _spoken(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
 def _future_update_note(ref: str, progress: str, day: dt.date) -> str | None:
     """What the preview says of a progress cell kept whole because it names a later date."""
     later = [date for date, _words in dated_updates(progress) if date > day]
     if not later:
         return None
-
-    def spoken(date: dt.date) -> str:
-        return f"{date.day} {date:%B %Y}"
-
     return (
-        f"{ref}: the progress has an update dated {spoken(later[0])}, after the plan's date "
-        f"({spoken(day)}); it is saved as one update of {spoken(day)}. Check the date in the document."
+        f"{ref}: the progress has an update dated {_spoken(later[0])}, after the plan's date "
+        f"({_spoken(day)}); it is saved as one update of {_spoken(day)}. Check the date in the document."
     )
 
 
@@ -322,6 +322,7 @@ def compare_draft(
                 by_text.setdefault(_ref_less_key(section_ref, existing.text), []).append(existing)
     plans: list[ActionPlan] = []
     matched: set[int] = set()
+    carried = carried_fields(draft)
     for draft_action, ref in zip(draft.actions, refs, strict=True):
         values = draft_values(draft_action)
         if ref:
@@ -347,7 +348,8 @@ def compare_draft(
                 item.updates = [*earlier, latest]
         else:
             matched.add(existing.pk)
-            _compare_existing(item, existing, day)
+            if note := _compare_existing(item, existing, day, carried):
+                notes.append(note)
         plans.append(item)
     missing = [a for a in (plan.actions.order_by("order", "pk") if plan else []) if a.pk not in matched]
     used_agencies = {a.key for item in plans if item.relink_owners for a in item.owners.agencies}
@@ -361,8 +363,22 @@ def compare_draft(
     )
 
 
-def _compare_existing(item: ActionPlan, existing: Action, day: dt.date) -> None:
+def carried_fields(draft: PlanDraft) -> set[str]:
+    """The action fields the document has at all (a column, a label) for some action. A field it
+    never fills (no outcome column, say) is not the document emptying what a manager wrote in
+    Oversight: a newer version leaves it as it is. The due date goes with its wording."""
+    filled = {name for action in draft.actions for name, value in draft_values(action).items() if value}
+    if "due_text" in filled:
+        filled.add("due_date")
+    return filled | {"text"}
+
+
+def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried: set[str]) -> str | None:
+    """Fill in what confirming changes of an action already in the plan; returns a note for the
+    preview when the document's progress is older than the action's."""
     for name, label, _limit in ACTION_FIELDS:
+        if name not in carried:
+            continue
         old, new = getattr(existing, name), item.values[name]
         if (old or None) != (new or None):
             item.changes.append(FieldChange(name, label, old, new))
@@ -381,24 +397,42 @@ def _compare_existing(item: ActionPlan, existing: Action, day: dt.date) -> None:
         # New progress without a rating keeps the status the action already has.
         item.status_key = old_key
     if not progress and not status_changed:
-        return
+        return None
     earlier, latest, dated = _document_updates(item, day, old_key)
     # Only updates after the action's latest one are new: a plan kept in Word or Excel grows by
-    # an update round, or a dated update in the cell, each month.
-    newer = [u for u in earlier if previous is None or u.date > previous.date]
+    # an update round, or a dated update in the cell, each month. One already recorded (the same
+    # day and words) is never recorded twice.
+    recorded = {(u.date, normalise(u.narrative)) for u in existing.updates.all()}
+    newer = [
+        u
+        for u in earlier
+        if (previous is None or u.date > previous.date) and (u.date, normalise(u.narrative)) not in recorded
+    ]
     progress_changed = bool(progress) and normalise(progress) != normalise(old_narrative)
-    if dated and previous is not None:
-        if latest.date < previous.date:
-            progress_changed = False  # all older than an update made here since
-        elif latest.date == previous.date:
-            # the latest dated update, reworded in the document, keeps its date
-            progress_changed = progress_changed and normalise(latest.narrative) != normalise(old_narrative)
+    note = None
+    if previous is not None and latest.date < previous.date:
+        # The document is older than an update made here since: its status and progress are
+        # history, not news (a status change it seems to make would not show).
+        if status_changed or (
+            progress_changed and (latest.date, normalise(latest.narrative)) not in recorded
+        ):
+            note = (
+                f"{item.ref or item.values['text'][:60]}: the document's progress (as at "
+                f"{_spoken(latest.date)}) is older than the update of {_spoken(previous.date)} made "
+                "in Oversight since, so it is left out."
+            )
+        status_changed = progress_changed = False
+        item.status_key = old_key
+    elif dated and previous is not None and latest.date == previous.date:
+        # the latest dated update, reworded in the document, keeps its date
+        progress_changed = progress_changed and normalise(latest.narrative) != normalise(old_narrative)
     item.updates = newer + ([latest] if status_changed or progress_changed else [])
     if status_changed:
         item.changes.append(FieldChange("status", "Status", old_key, latest.status_key))
     if newer or progress_changed:
         added = " ".join(u.narrative for u in item.updates if u.narrative)
         item.changes.append(FieldChange("progress", "Progress", old_narrative, added))
+    return note
 
 
 def _status_row(plan: Plan, key: str, order: int) -> RagStatus:
@@ -586,8 +620,9 @@ def save_draft(
                         action.owner_agencies.set(agencies)
                         action.owners.set(people)
                         del action.skip_history_when_saving
-                    for name, _label, _limit in ACTION_FIELDS:
-                        setattr(action, name, item.values[name])
+                    for change in field_changes:
+                        if change.name in item.values:
+                            setattr(action, change.name, item.values[change.name])
                     if section is not None:
                         action.section = section
                     action.version += 1

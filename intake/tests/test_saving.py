@@ -264,6 +264,61 @@ class TestReimport:
         assert action.history.first().owner_text == "ESCC"
         assert action.history.all()[1].owner_text == "Sussex Police"
 
+    def test_a_field_the_document_has_no_column_for_keeps_what_a_manager_wrote(self, world, plan):
+        """The newer version has no outcome or constraints anywhere: what a manager wrote in
+        Oversight is not the document emptying them."""
+        action = plan.actions.get(ref="1.1a")
+        action.constraints = "IT capacity"
+        action.outcome = "Every child's voice recorded"
+        action.save()
+        draft = self.newer()
+        for a in draft.actions:
+            a.outcome = None
+        comparison = compare_draft(draft, world.partnership, plan)
+        changes = {a.ref: {c.name for c in a.changes} for a in comparison.changed_actions}
+        assert "constraints" not in changes["1.1a"] and "outcome" not in changes["1.1a"]
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        action.refresh_from_db()
+        assert (action.constraints, action.outcome) == ("IT capacity", "Every child's voice recorded")
+        assert action.due_text == "October 2023"
+
+    def test_a_field_the_document_empties_for_one_action_is_still_a_change(self, world, plan):
+        draft = make_draft(**{"1_1b": {"outcome": None}, "1_1a": {"outcome": "Children are heard"}})
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        assert plan.actions.get(ref="1.1b").outcome == ""
+
+    def test_an_older_document_adds_no_update_and_changes_no_status_after_a_newer_update_here(
+        self, world, plan
+    ):
+        """An owner updated the action in Oversight after the document's date; importing the
+        document (or an older one) again must not copy its old updates or claim a status change."""
+        action = plan.actions.get(ref="1.1a")
+        factories.ProgressUpdateFactory(
+            action=action, date=dt.date(2023, 6, 1), status=factories.status(plan, "green"), narrative="Done."
+        )
+        action.refresh_status()
+        count = action.updates.count()
+        draft = make_draft(
+            **{"1_1a": {"rag": "red", "progress": "01/11/2022 - planned. 10/12/2022 - conference booked."}}
+        )
+        comparison = compare_draft(draft, world.partnership, plan)
+        item = next(a for a in comparison.actions if a.ref == "1.1a")
+        assert not item.updates and "status" not in {c.name for c in item.changes}
+        assert any(
+            "1.1a" in note and "older than the update of 1 June 2023" in note for note in comparison.notes
+        )
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        action.refresh_from_db()
+        assert action.updates.count() == count and action.status.key == "green"
+
+    def test_an_update_already_recorded_is_not_recorded_again(self, world, plan):
+        draft = make_draft(**{"1_1a": {"progress": "01/11/2022 - planned. 10/12/2022 - booked."}})
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        action = plan.actions.get(ref="1.1a")
+        dates = sorted(action.updates.values_list("date", flat=True))
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        assert sorted(action.updates.values_list("date", flat=True)) == dates
+
 
 def test_ref_less_actions_are_matched_by_section_and_text_on_reimport(world):
     draft = make_draft()
