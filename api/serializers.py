@@ -29,6 +29,7 @@ from plans.models import (
     due_date_for,
     section_name_problem,
 )
+from plans.updates import STATUS_MISSING
 
 
 class ForUserRelatedField(serializers.PrimaryKeyRelatedField):
@@ -270,11 +271,13 @@ NARRATIVE_MISSING = "Give the progress and impact."
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):
     action = ForUserRelatedField(Action)
+    # Required, as on the page: an update without a status would leave the action showing none
+    # (imported updates the document did not rate carry the status before them instead).
     status = serializers.CharField(
         source="status.key",
         allow_null=True,
-        required=False,
         help_text="A key of the plan's RAG scheme (red, amber, green, complete …).",
+        error_messages={"required": STATUS_MISSING, "null": STATUS_MISSING, "blank": STATUS_MISSING},
     )
     status_label = serializers.CharField(source="status.label", read_only=True, allow_null=True, default=None)
     author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
@@ -308,14 +311,13 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         action: Action = attrs.get("action", getattr(self.instance, "action", None))
         key = attrs.pop("status", {}).get("key") if isinstance(attrs.get("status"), dict) else None
-        if key:
-            status = RagStatus.objects.filter(plan_id=action.plan_id, key=key).first()
-            if status is None:
-                keys = ", ".join(action.plan.rag_statuses.values_list("key", flat=True))
-                raise serializers.ValidationError({"status": f"Choose one of this plan's statuses: {keys}."})
-            attrs["status"] = status
-        else:
-            attrs["status"] = None
+        if not key:
+            raise serializers.ValidationError({"status": STATUS_MISSING})
+        status = RagStatus.objects.filter(plan_id=action.plan_id, key=key).first()
+        if status is None:
+            keys = ", ".join(action.plan.rag_statuses.values_list("key", flat=True))
+            raise serializers.ValidationError({"status": f"Choose one of this plan's statuses: {keys}."})
+        attrs["status"] = status
         return attrs
 
 

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import HttpResponse
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -34,7 +35,7 @@ from api.serializers import (
     attach_owner_ids,
 )
 from oversight.spreadsheets import csv_safe
-from plans import rules
+from plans import rules, updates
 from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section
 
 CONFLICT_RESPONSE = OpenApiResponse(description=CONFLICT_MESSAGE)
@@ -198,20 +199,26 @@ class ProgressUpdateViewSet(
     def base_queryset(self) -> QuerySet:
         return super().base_queryset().select_related("status", "author").prefetch_related("evidence")
 
-    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
-        action: Action = serializer.validated_data["action"]
-        if not rules.can_add_update(self.request.user, action):
-            if rules.is_locked(action) and rules.role_for(self.request.user, action.plan.partnership_id) in (
-                Role.MANAGER,
-                Role.CONTRIBUTOR,
-            ):
-                raise PermissionDenied(
-                    "The board has signed off this area: only admins can add progress updates to its actions."
-                )
-            raise PermissionDenied("You can add progress updates only to your own agency's actions.")
-        with transaction.atomic():
-            serializer.save(author=self.request.user)
-            action.refresh_status()
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        action: Action = data["action"]
+        if not rules.can_add_update(request.user, action):
+            raise PermissionDenied(updates.refusal(request.user, action))
+        # The page's path: the same update sent again moments later (a client retrying after a
+        # timeout) is the one already saved, answered 200 rather than 201.
+        update, new = updates.record_update(
+            action,
+            request.user,
+            # the model's default, as before: an update without a date is today's
+            date=data.get("date") or timezone.localdate(),
+            status=data["status"],
+            narrative=data["narrative"],
+            next_steps=data.get("next_steps", ""),
+        )
+        body = self.get_serializer(update).data
+        return Response(body, status=status.HTTP_201_CREATED if new else status.HTTP_200_OK)
 
 
 # --- Exports -------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from plans.models import (
     check_update_date,
     due_date_for,
 )
+from plans.updates import STATUS_MISSING
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"]
 NO_STATUS = "none"
@@ -161,7 +162,7 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         widget=StatusRadios,
         empty_label=None,
         error_messages={
-            "required": "Select the status of the action",
+            "required": STATUS_MISSING,
             "invalid_choice": "Select one of this plan's statuses",
         },
     )

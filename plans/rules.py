@@ -182,8 +182,13 @@ def can_delete_plan(user: AnyUser, plan: Plan) -> bool:
 
 def section_is_locked(section: Section | None) -> bool:
     """The section, or a section it sits in, has been signed off by the board."""
+    return signed_off_area(section) is not None
+
+
+def signed_off_area(section: Section | None) -> Section | None:
+    """The signed-off section that locks `section`: itself or one it sits in."""
     while section is not None:
         if getattr(section, "is_signed_off", False):
-            return True
+            return section
         section = section.parent
-    return False
+    return None

@@ -24,7 +24,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans import figures, rules
+from plans import figures, rules, updates
 from plans.forms import NO_STATUS, ActionForm, PlanFilterForm, ProgressUpdateForm, SectionForm
 from plans.models import (
     Action,
@@ -664,7 +664,7 @@ def action_page(request: HttpRequest, action_id: int) -> HttpResponse:
 def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
     action = _visible_action(request, action_id)
     if not rules.can_add_update(request.user, action):
-        raise PermissionDenied("You cannot add progress updates to this action.")
+        raise PermissionDenied(updates.refusal(request.user, action))
     if request.method == "GET":
         return render_add_update_page(request, action, ProgressUpdateForm(action=action))
     form = ProgressUpdateForm(request.POST, request.FILES, action=action)
@@ -674,30 +674,20 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
             return render_add_update_page(request, action, form)
         return render_action_page(request, action, form)
     data = form.cleaned_data
-    with transaction.atomic():
-        # the action's row locked: two copies of the form sent at once are saved one after the other
-        list(Action.objects.select_for_update().filter(pk=action.pk).values_list("pk", flat=True))
-        earlier = ProgressUpdate.objects.just_saved_as(
-            action, request.user, data["date"], data["status"], data["narrative"]
-        )
-        if earlier is not None:
-            messages.success(request, f"This progress update on {action.ref} was already saved.")
-            return redirect(action.get_absolute_url())
-        update = ProgressUpdate.objects.create(
-            action=action,
-            date=data["date"],
-            author=request.user,
-            status=data["status"],
-            narrative=data["narrative"],
-            next_steps=data["next_steps"],
-        )
-        if data["evidence_link"]:
-            Evidence.objects.create(update=update, link=data["evidence_link"])
-        if data["evidence_file"]:
-            upload = data["evidence_file"]
-            Evidence.objects.create(update=update, title=os.path.basename(upload.name), file=upload)
-        action.refresh_status()
-    messages.success(request, f"Progress update added: {action.ref} is now {data['status'].label}")
+    update, new = updates.record_update(
+        action,
+        request.user,
+        date=data["date"],
+        status=data["status"],
+        narrative=data["narrative"],
+        next_steps=data["next_steps"],
+        evidence_link=data["evidence_link"],
+        evidence_file=data["evidence_file"],
+    )
+    if new:
+        messages.success(request, updates.outcome_message(action, update))
+    else:
+        messages.success(request, f"This progress update on {action.ref} was already saved.")
     return redirect(action.get_absolute_url())
 
 

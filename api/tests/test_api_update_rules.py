@@ -94,3 +94,33 @@ def test_new_due_wording_sent_through_the_api_moves_the_due_date(world, api_as):
     )
     assert refused.status_code == 400
     assert refused.json() == {"due_date": ["Enter a due date between 2000 and 2099"]}
+
+
+@pytest.mark.parametrize("sent", [{}, {"status": None}, {"status": ""}])
+def test_an_api_update_without_a_status_is_refused_as_the_page_refuses_it(world, api_as, sent):
+    """Saved, it would leave the action showing no status at all next to today's update."""
+    before = world.police_action.status
+    data = {"action": world.police_action.pk, "date": "2026-12-01", "narrative": "No status given.", **sent}
+    response = api_as(world.contributor).post("/api/updates/", data, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"status": ["Select the status of the action"]}
+    world.police_action.refresh_from_db()
+    assert world.police_action.status == before
+    assert not ProgressUpdate.objects.filter(narrative="No status given.").exists()
+
+
+def test_the_same_api_update_sent_twice_moments_apart_is_saved_once(world, api_as):
+    """A client retrying after a timeout: the second answer is the update already saved (200)."""
+    data = {
+        "action": world.police_action.pk,
+        "date": "2026-12-01",
+        "status": "green",
+        "narrative": "Checked.",
+    }
+    client = api_as(world.contributor)
+    with time_machine.travel(NOW, tick=False):
+        first = client.post("/api/updates/", data, format="json")
+        again = client.post("/api/updates/", data, format="json")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"]
+    assert ProgressUpdate.objects.filter(action=world.police_action, narrative="Checked.").count() == 1

@@ -310,3 +310,41 @@ def test_a_different_update_on_the_same_day_is_saved_as_well(contributor, world)
     contributor.post(add_url(world.police_action), valid_update(world, narrative="Audit booked for May."))
 
     assert models.ProgressUpdate.objects.filter(action=world.police_action).count() == 2
+
+
+def test_an_update_dated_before_the_latest_says_the_action_keeps_its_status(contributor, world):
+    """Entering an old update must not tell its author they changed the RAG."""
+    amber = factories.status(world.plan, "amber")
+    factories.ProgressUpdateFactory(
+        action=world.police_action, date=dt.date.today(), status=amber, author=world.contributor
+    )
+    world.police_action.refresh_status()
+    old = dt.date.today() - dt.timedelta(days=30)
+    page = contributor.post(
+        add_url(world.police_action),
+        valid_update(world, date=old.isoformat(), status=factories.status(world.plan, "red").pk),
+        follow=True,
+    ).content.decode()
+    assert "stays Amber" in page and "is now Red" not in page
+    world.police_action.refresh_from_db()
+    assert world.police_action.status == amber
+
+
+def test_a_long_evidence_file_name_is_cut_to_fit_keeping_its_extension(contributor, world):
+    """SharePoint and Teams names run past the 200 characters of a title (PostgreSQL refused
+    the whole update with a 500)."""
+    name = "Minutes of the multi-agency safeguarding hub strategic group " * 4 + "final v3.pdf"
+    upload = SimpleUploadedFile(name, b"%PDF-1.4 minutes", content_type="application/pdf")
+    contributor.post(add_url(world.police_action), {**valid_update(world), "evidence_file": upload})
+    evidence = models.Evidence.objects.get(update__action=world.police_action)
+    assert len(evidence.title) == 200 and evidence.title.endswith(".pdf")
+
+
+def test_an_update_refused_in_a_signed_off_area_says_the_board_signed_it_off(contributor, world):
+    section = world.police_action.section
+    section.signed_off_on = dt.date(2026, 11, 19)
+    section.save()
+    page = contributor.get(add_url(world.police_action))
+    assert page.status_code == 403
+    text = " ".join(page.content.decode().split())
+    assert f"Section {section.ref} was signed off by the board on 19 November 2026" in text

@@ -1,0 +1,92 @@
+"""Recording a progress update: one path for the page's form and the API, so both lock the
+action, save the same update sent twice once, keep evidence and re-derive the action's status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from plans import rules
+from plans.models import Action, Evidence, ProgressUpdate, RagStatus, Role
+
+STATUS_MISSING = "Select the status of the action"
+EVIDENCE_TITLE_LENGTH = Evidence._meta.get_field("title").max_length or 200
+
+
+def evidence_title(name: str) -> str:
+    """An uploaded file's name as the evidence's title, cut to fit and keeping its extension
+    (SharePoint and Teams names run past 200 characters)."""
+    base = os.path.basename(name)
+    if len(base) <= EVIDENCE_TITLE_LENGTH:
+        return base
+    stem, extension = os.path.splitext(base)
+    extension = extension[:10]
+    return stem[: EVIDENCE_TITLE_LENGTH - len(extension)] + extension
+
+
+def record_update(
+    action: Action,
+    author: Any,
+    *,
+    date: dt.date,
+    status: RagStatus | None,
+    narrative: str,
+    next_steps: str = "",
+    evidence_link: str = "",
+    evidence_file: UploadedFile | None = None,
+) -> tuple[ProgressUpdate, bool]:
+    """The update saved, and whether it is new: the same update by the same person sent again
+    moments later (Back then Save, two clicks, a client retrying) is the one already saved."""
+    with transaction.atomic():
+        # the action's row locked: two copies sent at once are saved one after the other
+        list(Action.objects.select_for_update().filter(pk=action.pk).values_list("pk", flat=True))
+        earlier = ProgressUpdate.objects.just_saved_as(action, author, date, status, narrative)
+        if earlier is not None:
+            return earlier, False
+        update = ProgressUpdate.objects.create(
+            action=action, date=date, author=author, status=status, narrative=narrative, next_steps=next_steps
+        )
+        if evidence_link:
+            Evidence.objects.create(update=update, link=evidence_link)
+        if evidence_file:
+            Evidence.objects.create(
+                update=update, title=evidence_title(evidence_file.name or ""), file=evidence_file
+            )
+        action.refresh_status()
+    return update, True
+
+
+def outcome_message(action: Action, update: ProgressUpdate) -> str:
+    """What the person is told after saving: the action's status as it now is. An update dated
+    before the action's latest one does not change it, and saying 'is now Red' would mislead."""
+    if action.last_update_on is not None and update.date < action.last_update_on:
+        now = action.status.label if action.status else "without a status"
+        return (
+            f"Progress update of {update.date.day} {update.date:%B %Y} added to {action.ref}. A later "
+            f"update ({action.last_update_on.day} {action.last_update_on:%B %Y}) sets its status, so "
+            f"{action.ref} stays {now}."
+        )
+    label = update.status.label if update.status else "without a status"
+    return f"Progress update added: {action.ref} is now {label}"
+
+
+def refusal(user: Any, action: Action) -> str:
+    """Why `user` may not add a progress update to `action`, in words they can act on."""
+    role = rules.role_for(user, action.plan.partnership_id)
+    if rules.is_locked(action) and role in (Role.MANAGER, Role.CONTRIBUTOR):
+        area = rules.signed_off_area(action.section)
+        when = (
+            f" on {area.signed_off_on.day} {area.signed_off_on:%B %Y}" if area and area.signed_off_on else ""
+        )
+        name = f"Section {area.ref}" if area and area.ref else "This area"
+        return (
+            f"{name} was signed off by the board{when}, so its actions are locked: only an admin can add "
+            "progress updates to them, or reopen the area from its sign-off page."
+        )
+    if role == Role.VIEWER:
+        return "Board members read the plan but do not add progress updates."
+    return "You can add progress updates only to your own agency's actions."
