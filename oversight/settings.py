@@ -104,6 +104,13 @@ try:
 except ValueError as exc:  # dj-database-url raises ValueError for unknown schemes
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL Oversight understands: {exc}") from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A write transaction takes SQLite's write lock when it begins and waits up to 20 s for it:
+    # two saves at once (a double click) then run one after the other. With the default
+    # (deferred) mode the second fails at once with "database is locked" when it first writes.
+    # WAL lets pages be read while a save is being written.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
     # Tests on SQLite use a file of their own (one per test process), not Django's shared-cache
     # memory database: there a background import thread writing while a request reads fails at
     # once with "database table is locked" instead of waiting its turn, as it does on a file.
