@@ -10,7 +10,7 @@ from django.utils import timezone
 from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock
 from governance.rounds import deadline_problem
 from oversight.forms import GovukFormMixin
-from plans.models import Partnership, Person, Plan, PlanStage
+from plans.models import EARLIEST_DATE, LATEST_DUE_DATE, Partnership, Person, Plan, PlanStage
 
 
 class DateInput(forms.DateInput):
@@ -45,11 +45,21 @@ class OpenRoundForm(GovukFormMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        deadline = data.get("deadline")
+        deadline, days = data.get("deadline"), data.get("reminder_days_before")
         if deadline is not None:
-            problem = deadline_problem(deadline, data.get("meeting"), timezone.localdate())
+            today = timezone.localdate()
+            problem = deadline_problem(deadline, data.get("meeting"), today)
             if problem:
                 self.add_error("deadline", problem)
+            elif days is not None and days > (deadline - today).days:
+                # A reminder due before the round opens is never sent: the owners' first email
+                # already falls inside its window.
+                left = (deadline - today).days
+                self.add_error(
+                    "reminder_days_before",
+                    f"The deadline is {left} day{'s' if left != 1 else ''} away: enter a number of days "
+                    f"from 0 to {left}, or the reminder would be due before the round opens",
+                )
         return data
 
 
@@ -58,6 +68,22 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
         model = Meeting
         fields = ["date", "minutes", "decisions"]
         widgets = {"date": DateInput}
+
+    def __init__(self, *args: Any, board: Board, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.board = board
+
+    def clean_date(self) -> Any:
+        day = self.cleaned_data["date"]
+        if not EARLIEST_DATE <= day <= LATEST_DUE_DATE:
+            raise forms.ValidationError(
+                f"Enter a date from {EARLIEST_DATE.year} to {LATEST_DUE_DATE.year}, for example 2027-01-21"
+            )
+        # Two meetings on one day could not be told apart where rounds and decisions name them.
+        same_day = Meeting.objects.filter(board=self.board, date=day).exclude(pk=self.instance.pk)
+        if same_day.exists():
+            raise forms.ValidationError(f"This board already has a meeting on {day:%-d %B %Y}")
+        return day
 
 
 class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):

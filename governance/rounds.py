@@ -245,16 +245,20 @@ def action_url(action: Action) -> str:
 def _send(progress: RequestProgress, kind: str) -> None:
     request = progress.request
     round_ = request.round
-    actions = progress.actions if kind == "request" else progress.missing
+    # Only what is still missing: an owner who updated an action before the email went out is
+    # not asked for it again (the request names those as done).
     context = {
         "request": request,
         "round": round_,
         "plan": round_.plan,
-        "actions": [(a, action_url(a)) for a in actions],
+        "actions": [(a, action_url(a)) for a in progress.missing],
+        "updated": progress.updated,
         "round_url": absolute(round_.get_absolute_url()),
         "kind": kind,
     }
-    title = Truncator(str(round_.plan)).chars(70)
+    # A title holding a line break (sent through the API) would make every email of the round
+    # fail: a header cannot hold one.
+    title = Truncator(" ".join(str(round_.plan).split())).chars(70)
     subject = (
         f"Progress updates needed by {round_.deadline:%-d %B %Y}: {title}"
         if kind == "request"

@@ -104,7 +104,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
         Board.objects.for_user(request.user).select_related("chair", "partnership"), pk=pk
     )
     can_record = rules.can_record_meeting(request.user, board)
-    form = MeetingForm(request.POST or None) if can_record else None
+    form = MeetingForm(request.POST or None, board=board) if can_record else None
     if request.method == "POST":
         if not can_record or form is None:
             raise PermissionDenied
@@ -134,7 +134,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.for_user(request.user).select_related("board"), pk=pk)
     can_record = rules.can_record_meeting(request.user, meeting.board)
-    form = MeetingForm(request.POST or None, instance=meeting) if can_record else None
+    form = MeetingForm(request.POST or None, instance=meeting, board=meeting.board) if can_record else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied

@@ -15,6 +15,8 @@ from scorecard import figures
 from scorecard.models import Measure, Source, Value
 
 MAX_ROWS = 10_000
+# 10,000 rows of a few columns unpack to a few MB; more is not a table of values.
+MAX_UNPACKED = 30 * 1024 * 1024
 
 
 class UploadError(ValueError):
@@ -50,15 +52,7 @@ def read_rows(upload: IO[bytes], filename: str) -> list[dict[str, Any]]:
             text = raw.decode("cp1252", errors="replace")
         grid = list(csv.reader(io.StringIO(text)))
     elif name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(upload, read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many types for a broken file
-            raise UploadError("The file could not be read as an Excel workbook (.xlsx).") from error
-        sheet = workbook.worksheets[0]
-        grid = [list(r) for r in sheet.iter_rows(values_only=True)]
-        workbook.close()
+        grid = _xlsx_rows(upload.read())
     else:
         raise UploadError("The file must be a CSV (.csv) or Excel workbook (.xlsx).")
     while grid and not any(str(c or "").strip() for c in grid[0]):
@@ -69,6 +63,36 @@ def read_rows(upload: IO[bytes], filename: str) -> list[dict[str, Any]]:
         raise UploadError(f"The file has more than {MAX_ROWS} rows.")
     header = [" ".join(str(c or "").split()).lower() for c in grid[0]]
     return [dict(zip(header, row, strict=False)) for row in grid[1:]]
+
+
+def _xlsx_rows(data: bytes) -> list[list[Any]]:
+    """The first sheet's rows, up to one more than the limit: a small file can unpack to millions
+    of rows (a 0.7 MB file held a worker for minutes and 0.9 GB), so its unpacked size is checked
+    before it is opened, as a plan's is, and reading stops once the limit is passed."""
+    from openpyxl import load_workbook
+
+    from intake.importer.errors import DocumentError
+    from intake.importer.model import ImportLimits
+    from intake.importer.readers.safezip import check_zip
+
+    try:
+        check_zip(data, ImportLimits(max_uncompressed=MAX_UNPACKED), "Excel")
+    except DocumentError as error:
+        raise UploadError(str(error)) from error
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a broken file
+        raise UploadError("The file could not be read as an Excel workbook (.xlsx).") from error
+    try:
+        grid: list[list[Any]] = []
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            if grid or any(str(c or "").strip() for c in row):
+                grid.append(list(row))
+            if len(grid) > MAX_ROWS + 1:
+                break
+    finally:
+        workbook.close()
+    return grid
 
 
 def _column(measure_dimension: Any, row: dict[str, Any]) -> tuple[bool, Any]:

@@ -111,3 +111,28 @@ def test_the_boards_index_shows_each_boards_next_meeting(client, world):
     with time_machine.travel(dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), tick=False):
         page = client.get(reverse("governance:index")).content.decode()
     assert "19 March 2026" in page and "16 April 2026" not in page and "19 February 2026" not in page
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        ("2026-03-20", "This board already has a meeting on 20 March 2026"),
+        ("1999-01-01", "Enter a date from 2000 to 2099"),
+    ],
+)
+def test_a_second_meeting_on_the_same_day_or_one_out_of_range_is_refused(client, world, day, message):
+    board = Board.objects.create(partnership=world.partnership, name="Executive")
+    Meeting.objects.create(board=board, date=dt.date(2026, 3, 20))
+    client.force_login(world.manager)
+    page = client.post(reverse("governance:board", args=[board.pk]), {"date": day})
+    assert page.status_code == 200 and message in page.content.decode()
+    assert "<title>Error: " in page.content.decode()
+    assert board.meetings.count() == 1
+
+
+def test_a_meeting_keeps_its_own_date_when_its_minutes_are_saved(client, world):
+    board = Board.objects.create(partnership=world.partnership, name="Executive")
+    meeting = Meeting.objects.create(board=board, date=dt.date(2026, 3, 20))
+    client.force_login(world.manager)
+    response = client.post(meeting.get_absolute_url(), {"date": "2026-03-20", "minutes": "Noted."})
+    assert response.status_code == 302

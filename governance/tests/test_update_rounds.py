@@ -205,3 +205,38 @@ def test_the_open_round_form_says_no_meeting_for_its_empty_choice(client, world)
     client.force_login(world.manager)
     page = client.get(reverse("governance:open_round", args=[world.plan.pk])).content.decode()
     assert '<option value="" selected>No meeting</option>' in page and "---------" not in page
+
+
+def test_the_request_lists_only_actions_not_yet_updated_and_names_those_already_done(setting):
+    extra = factories.ActionFactory(plan=setting.plan, ref="1.5", lead_agency=setting.police)
+    open_test_round(setting)
+    with time_machine.travel(OPENED + dt.timedelta(minutes=30), tick=False):
+        factories.ProgressUpdateFactory(action=extra, date=dt.date(2026, 3, 2))
+    with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
+        send_due_emails()
+    police = next(m for m in mail.outbox if m.to == ["lead@police.example"])
+    assert "- 1.1 " in police.body and "- 1.5 " not in police.body
+    assert "Already updated in this round, thank you: 1.5." in police.body
+
+
+def test_a_plan_title_with_a_line_break_does_not_stop_the_rounds_emails(setting):
+    setting.plan.title = "Child Safeguarding Practice Review\nBcc: someone@example.org"
+    setting.plan.save()
+    open_test_round(setting)
+    with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
+        sent = send_due_emails()
+    assert sent.failed == 0 and sent.requests == 3
+    assert all("\n" not in m.subject for m in mail.outbox)
+    assert "Review Bcc" in mail.outbox[0].subject
+
+
+def test_a_reminder_period_longer_than_the_time_to_the_deadline_is_refused(client, world):
+    """Its reminder would be due before the round opens, so it would never be sent."""
+    client.force_login(world.manager)
+    with time_machine.travel(OPENED, tick=False):
+        url = reverse("governance:open_round", args=[world.plan.pk])
+        page = client.post(url, {"deadline": "2026-03-09", "reminder_days_before": "30", "meeting": ""})
+        accepted = client.post(url, {"deadline": "2026-03-09", "reminder_days_before": "7", "meeting": ""})
+    assert page.status_code == 200
+    assert "The deadline is 7 days away: enter a number of days from 0 to 7" in page.content.decode()
+    assert accepted.status_code == 302

@@ -152,3 +152,28 @@ def test_an_exported_file_uploads_again_unchanged(client, world, drmm):
     response = upload(client, world.manager, drmm, SimpleUploadedFile("export.xlsx", exported))
     assert response.status_code == 302
     assert sorted(Value.objects.values_list("period", "dimensions_key", "number", "source__name")) == before
+
+
+def test_a_workbook_that_unpacks_far_beyond_a_table_of_values_is_refused_before_it_is_opened(monkeypatch):
+    """A row bomb: a small .xlsx of millions of rows held a worker for minutes and 0.9 GB."""
+    monkeypatch.setattr(entry, "MAX_UNPACKED", 50_000)
+    rows = [["period", "value"]] + [["2025-01", 1]] * 5_000
+    with pytest.raises(entry.UploadError, match="zip bomb"):
+        entry.read_rows(io.BytesIO(xlsx_file(rows).read()), "bomb.xlsx")
+
+
+def test_reading_a_workbook_stops_once_it_has_more_rows_than_the_limit(monkeypatch):
+    monkeypatch.setattr(entry, "MAX_ROWS", 10)
+    seen = []
+    real = entry._xlsx_rows
+
+    def counted(data):
+        grid = real(data)
+        seen.append(len(grid))
+        return grid
+
+    monkeypatch.setattr(entry, "_xlsx_rows", counted)
+    rows = [[None], ["period", "value"]] + [["2025-01", 1]] * 100
+    with pytest.raises(entry.UploadError, match="more than 10 rows"):
+        entry.read_rows(io.BytesIO(xlsx_file(rows).read()), "many.xlsx")
+    assert seen == [12]
