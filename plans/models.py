@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -618,3 +620,13 @@ class Evidence(models.Model):
     def clean(self) -> None:
         if not self.link and not self.file:
             raise ValidationError("Give a link or upload a file.")
+
+
+@receiver(post_delete, sender=Evidence)
+def delete_evidence_file(sender: type[Evidence], instance: Evidence, **kwargs: Any) -> None:
+    """A deleted evidence row (its plan, action or update deleted) takes its file with it: files
+    often hold case detail about children, and nobody could reach or remove them any more. Only
+    once the deletion is committed, so a rolled-back deletion keeps its file."""
+    if instance.file:
+        name, storage = instance.file.name, instance.file.storage
+        transaction.on_commit(lambda: storage.delete(name))

@@ -217,12 +217,19 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return response
 
 
+def _partnership_asked(request: HttpRequest) -> Partnership:
+    """The partnership `?partnership=<slug>` names, among the person's own; anything else
+    (another's, none, a NUL that PostgreSQL refuses in a query) is not found."""
+    wanted = request.GET.get("partnership", "")
+    if not wanted or "\x00" in wanted:
+        raise Http404("No such partnership.")
+    return get_object_or_404(Partnership.objects.for_user(request.user), slug=wanted)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_measure(request: HttpRequest) -> HttpResponse:
-    partnership = get_object_or_404(
-        Partnership.objects.for_user(request.user), slug=request.GET.get("partnership")
-    )
+    partnership = _partnership_asked(request)
     if not can_manage_plans(request.user, partnership):
         raise PermissionDenied("Only plan managers and admins define measures.")
     form = MeasureForm(request.POST or None, partnership=partnership)
@@ -257,9 +264,7 @@ def edit_measure(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_tables(request: HttpRequest) -> HttpResponse:
     """A document's data tables become measures and values; the reconciliation is shown at once."""
-    partnership = get_object_or_404(
-        Partnership.objects.for_user(request.user), slug=request.GET.get("partnership")
-    )
+    partnership = _partnership_asked(request)
     if not can_manage_plans(request.user, partnership):
         raise PermissionDenied("Only plan managers and admins import documents.")
     form = TablesForm(request.POST or None, request.FILES or None)

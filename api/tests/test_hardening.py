@@ -148,3 +148,17 @@ def test_a_progress_update_containing_script_is_shown_as_text_on_the_action_page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert '<script>alert("x")' not in html
     assert "<b>bold</b>" not in html
+
+
+def test_pages_and_downloads_for_a_signed_in_person_are_never_stored_by_a_cache(world, client):
+    client.force_login(world.viewer)
+    for url in ["/", world.plan.get_absolute_url(), "/api/plans/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
+
+
+def test_a_nul_in_the_scorecards_partnership_is_not_found_rather_than_an_error(world, client):
+    client.force_login(world.manager)
+    for url in ["/scorecard/measures/add/?partnership=%00", "/scorecard/import/?partnership=%00"]:
+        assert client.get(url).status_code == 404, url

@@ -39,3 +39,19 @@ def test_a_page_without_a_chosen_file_or_without_a_problem_says_nothing_about_it
     page = post_update(client, world, narrative="", evidence_file="").content.decode()
     assert "again: a file is not kept" not in page
     assert post_update(client, world).status_code == 302
+
+
+def test_deleting_a_plan_deletes_its_evidence_files_from_storage(
+    client, world, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """Evidence often holds case detail about children: once its plan is gone nobody could reach
+    or remove the file, so it goes with its row."""
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(world.contributor)
+    post_update(client, world)
+    evidence = models.Evidence.objects.get()
+    path = tmp_path / evidence.file.name
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        world.plan.delete()
+    assert not path.exists() and not models.Evidence.objects.exists()
