@@ -111,6 +111,13 @@ class SectionSerializer(serializers.ModelSerializer):
         )
         if problem:
             raise serializers.ValidationError({"title": problem})
+        probe = Section(
+            pk=getattr(self.instance, "pk", None),
+            plan=plan,
+            ref=attrs.get("ref", getattr(self.instance, "ref", "")),
+        )
+        if problem := probe.ref_problem():
+            raise serializers.ValidationError({"ref": problem})
         parent = attrs.get("parent", getattr(self.instance, "parent", None))
         if parent is not None:
             if parent.plan_id != plan.pk:

@@ -349,10 +349,21 @@ class Section(models.Model):
     def is_signed_off(self) -> bool:
         return self.signed_off_on is not None
 
+    def ref_problem(self) -> str:
+        """A reference another section of the plan has: an import (which finds sections by
+        reference) would put the two sections' actions together, and readers could not tell them
+        apart. Sections without a reference may be many."""
+        ref = (self.ref or "").strip()
+        if ref and Section.objects.filter(plan_id=self.plan_id, ref=ref).exclude(pk=self.pk).exists():
+            return f"The plan already has a section {ref}."
+        return ""
+
     def clean(self) -> None:
         problem = section_name_problem(self.ref, self.title)
         if problem:
             raise ValidationError({"title": problem})
+        if problem := self.ref_problem():
+            raise ValidationError({"ref": problem})
         if self.parent_id and self.parent.plan_id != self.plan_id:
             raise ValidationError({"parent": "A section's parent must be in the same plan."})
         node, seen = self.parent, {self.pk}

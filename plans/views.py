@@ -24,7 +24,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans import figures, rules, updates
+from plans import edits, figures, rules, updates
 from plans.forms import NO_STATUS, ActionForm, PlanFilterForm, ProgressUpdateForm, SectionForm
 from plans.models import (
     Action,
@@ -728,7 +728,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
     action = _visible_action(request, action_id)
     if not rules.can_edit_action(request.user, action):
         raise PermissionDenied("Only plan managers can change an action.")
-    current = None
+    current, clashes = None, []
     if request.method == "POST":
         form = ActionForm(request.POST, instance=action)
         if form.is_valid():
@@ -739,13 +739,33 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                     .select_related("lead_agency")
                     .get(pk=action.pk)
                 )
-                if current.version == form.cleaned_data["version"]:
+                opened = form.cleaned_data["version"]
+                if current.version == opened:
                     action.version = current.version + 1
                     action.save(update_fields=[*ActionForm.Meta.fields, "version", "updated"])
                     messages.success(request, f"Action {action.ref} saved")
                     return redirect(action.get_absolute_url())
+                # Someone saved in between: their changes to fields this person left alone stay.
+                merged = edits.merge(
+                    edits.opened_values(current, opened),
+                    edits.saved_values(current),
+                    edits.form_values(form.cleaned_data),
+                )
+                if not merged.clashes:
+                    merged.apply(current)
+                    current.version += 1
+                    current.save(update_fields=[*ActionForm.Meta.fields, "version", "updated"])
+                    labels = ", ".join(str(form.fields[n].label).lower() for n in merged.theirs)
+                    messages.success(
+                        request,
+                        f"Action {action.ref} saved. Someone else changed its {labels} meanwhile; "
+                        "their change is kept.",
+                    )
+                    return redirect(action.get_absolute_url())
             # Saving again is a deliberate choice to replace the other person's change.
+            clashes = [str(form.fields[n].label) for n in merged.clashes]
             data = request.POST.copy()
+            data.update(merged.as_form_data())
             data["version"] = str(current.version)
             form = ActionForm(data, instance=Action.objects.get(pk=action.pk))
             form.is_valid()
@@ -755,7 +775,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
     return render(
         request,
         "plans/edit_action.html",
-        {"action": action, "plan": action.plan, "form": form, "current": current},
+        {"action": action, "plan": action.plan, "form": form, "current": current, "clashes": clashes},
     )
 
 

@@ -27,15 +27,16 @@ register = template.Library()
 
 
 @register.simple_tag
-def rag_tag(status: Any) -> str:
+def rag_tag(status: Any, updated: Any = False) -> str:
     """A GOV.UK tag in the status's colour, always with its label (never colour alone).
 
     Accepts a RagStatus or a figures.StatusCount (both have label and colour); None means
-    the action has no progress update yet. Drawn in Python: pages show dozens of these, and
-    an inclusion tag renders a template for each.
+    the action has no progress update yet, or, when `updated` (an update, or the action's last
+    update date), an update that gave no status. Drawn in Python: pages show dozens of these,
+    and an inclusion tag renders a template for each.
     """
     if status is None:
-        colour, label = "grey", "No update yet"
+        colour, label = "grey", "Not rated" if updated else "No update yet"
     else:
         colour, label = status.colour or "grey", status.label
     return format_html('<strong class="govuk-tag govuk-tag--rag-{}">{}</strong>\n', colour, label)
@@ -179,7 +180,7 @@ def plan_rows(rows: Iterable[Any], can_manage: bool, as_at: Any) -> SafeString:
             f'        <td class="govuk-table__cell">{words(row.text, 30)}{section}</td>\n'
             f'        <td class="govuk-table__cell">{text(row.owner_text or "")}{lead}</td>\n'
             f'        <td class="govuk-table__cell app-nowrap">{due}{overdue}</td>\n'
-            f'        <td class="govuk-table__cell">{rag_tag(row.status)}{flags}</td>\n'
+            f'        <td class="govuk-table__cell">{rag_tag(row.status, getattr(row, "last_update_on", None))}{flags}</td>\n'
             f'        <td class="govuk-table__cell">{last}{latest}</td>\n'
             f"        {edit}\n"
             "      </tr>\n    "
@@ -297,7 +298,7 @@ def update_cards(updates: Iterable[Any]) -> SafeString:
         out.append(
             '\n<div class="govuk-summary-card app-update">\n'
             '  <div class="govuk-summary-card__title-wrapper">\n'
-            f'    <h3 class="govuk-summary-card__title">{date_text(update.date, "j F Y")} {rag_tag(update.status)}</h3>\n'
+            f'    <h3 class="govuk-summary-card__title">{date_text(update.date, "j F Y")} {rag_tag(update.status, update)}</h3>\n'
             "  </div>\n"
             '  <div class="govuk-summary-card__content">\n'
             '    <dl class="govuk-summary-list">\n'
@@ -375,7 +376,7 @@ def my_action_rows(rows: Iterable[dict[str, Any]]) -> SafeString:
             f'      <td class="govuk-table__cell"><a class="govuk-link" href="{action_url(action.pk)}">'
             f"{text(action.ref or '(no ref)')}</a> {words(action.text, 25)}<br>"
             f'<span class="govuk-body-s">{text(action.plan.title)}</span></td>\n'
-            f'      <td class="govuk-table__cell">{rag_tag(action.status)}{flags}</td>\n'
+            f'      <td class="govuk-table__cell">{rag_tag(action.status, action.last_update_on)}{flags}</td>\n'
             f'      <td class="govuk-table__cell app-nowrap">{date_text(action.last_update_on, "j M Y") or "None"}</td>\n'
             f'      <td class="govuk-table__cell">{add}</td>\n'
             "    </tr>\n  "

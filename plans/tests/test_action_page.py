@@ -348,3 +348,15 @@ def test_an_update_refused_in_a_signed_off_area_says_the_board_signed_it_off(con
     assert page.status_code == 403
     text = " ".join(page.content.decode().split())
     assert f"Section {section.ref} was signed off by the board on 19 November 2026" in text
+
+
+def test_an_update_without_a_status_is_marked_not_rated_rather_than_no_update_yet(client, world):
+    """An imported update the document did not rate is still an update."""
+    factories.ProgressUpdateFactory(action=world.police_action, status=None, narrative="Meeting held.")
+    world.police_action.refresh_status()
+    client.force_login(world.viewer)
+    page = client.get(action_url(world.police_action)).content.decode()
+    assert "Not rated" in page and "No update yet" not in page
+    plan_page = client.get(world.plan.get_absolute_url()).content.decode()
+    row = plan_page[plan_page.index(f'data-action="{world.police_action.pk}"') :]
+    assert "Not rated" in row[: row.index("</tr>")]

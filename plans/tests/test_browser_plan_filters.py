@@ -50,7 +50,7 @@ def test_apply_filters_keeps_focus_on_the_button_and_announces_the_count(
         live = page.locator("[data-announce]")
         assert live.get_attribute("aria-live") == "polite"
         assert live.inner_text().strip() == page.inner_text("#results-count").strip()
-        assert "1 action match the filters" in live.inner_text()
+        assert "1 action matches the filters" in live.inner_text()
         # The region that speaks is not inside the part htmx replaces (a new region is not read).
         assert page.evaluate("() => !document.querySelector('[data-announce]').closest('#plan-results')")
 

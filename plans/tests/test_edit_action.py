@@ -161,3 +161,48 @@ def test_a_due_date_in_another_century_is_refused_and_nothing_changes(client, wo
     assert "Enter a due date between 2000 and 2099" in response.content.decode()
     action.refresh_from_db()
     assert (action.due_date, action.version) == (before, 1)
+
+
+def test_changes_to_different_fields_at_once_are_both_kept(client, world):
+    """One manager writes the outcome while another writes the constraints: neither is lost, and
+    the second is told the other's change was kept."""
+    action = world.police_action
+    opened = edit_data(world, action, constraints="IT capacity")
+    client.force_login(world.admin)
+    client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, outcome="Every child heard")
+    )
+    client.force_login(world.manager)
+
+    response = client.post(reverse("plans:edit_action", args=[action.pk]), opened, follow=True)
+
+    action.refresh_from_db()
+    assert (action.outcome, action.constraints, action.version) == ("Every child heard", "IT capacity", 3)
+    page = response.content.decode()
+    assert "Someone else changed its outcome sought meanwhile; their change is kept." in page
+
+
+def test_the_refusal_names_the_field_both_changed_and_keeps_the_others_saved_values(client, world):
+    action = world.police_action
+    opened = edit_data(world, action, text="My rewording", constraints="IT capacity")
+    client.force_login(world.admin)
+    client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        edit_data(world, action, text="Their rewording", outcome="Every child heard"),
+    )
+    client.force_login(world.manager)
+
+    response = client.post(reverse("plans:edit_action", args=[action.pk]), opened)
+
+    assert response.context["clashes"] == ["Action"]
+    form = response.context["form"]
+    assert form.data["text"] == "My rewording" and form.data["outcome"] == "Every child heard"
+    assert form.data["constraints"] == "IT capacity"
+    retry = client.post(reverse("plans:edit_action", args=[action.pk]), form.data.copy())
+    assert retry.status_code == 302
+    action.refresh_from_db()
+    assert (action.text, action.outcome, action.constraints) == (
+        "My rewording",
+        "Every child heard",
+        "IT capacity",
+    )

@@ -91,6 +91,7 @@ def test_filtering_overdue_keeps_late_unfinished_actions(viewer, world):
 
     assert refs(response) == ["1.1"]
     assert "Overdue</strong>" in response.content.decode()
+    assert "1 action matches the filters." in response.content.decode()
 
 
 def test_searching_matches_reference_text_and_owner(viewer, world):

@@ -40,3 +40,35 @@ def test_the_api_refuses_a_section_with_neither_reference_nor_title(world):
     response = api.patch(f"/api/sections/{section.pk}/", {"ref": "", "title": ""}, format="json")
     assert response.status_code == 400
     assert response.json() == {"title": [SECTION_WITHOUT_NAME]}
+
+
+def test_a_reference_another_section_of_the_plan_has_is_refused_on_the_page_and_the_api(client, world):
+    """An import finds sections by reference: two sections '1' would have their actions mixed."""
+    from plans.tests import factories
+
+    first = world.police_action.section
+    other = factories.SectionFactory(plan=world.plan, ref="2", title="Health")
+    client.force_login(world.manager)
+    page = client.post(reverse("plans:edit_section", args=[other.pk]), {"ref": first.ref, "title": "Health"})
+    assert page.status_code == 200
+    assert f"The plan already has a section {first.ref}." in page.content.decode()
+    api = APIClient()
+    api.force_authenticate(world.manager)
+    response = api.patch(f"/api/sections/{other.pk}/", {"ref": f" {first.ref}"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"ref": [f"The plan already has a section {first.ref}."]}
+    created = api.post(
+        "/api/sections/", {"plan": world.plan.pk, "ref": first.ref, "title": "x"}, format="json"
+    )
+    assert created.status_code == 400
+    other.refresh_from_db()
+    assert other.ref == "2"
+    # Keeping its own reference, and a reference another plan uses, are fine.
+    assert (
+        client.post(
+            reverse("plans:edit_section", args=[first.pk]), {"ref": first.ref, "title": "A"}
+        ).status_code
+        == 302
+    )
+    factories.SectionFactory(plan=world.other_plan, ref="7")
+    assert api.patch(f"/api/sections/{other.pk}/", {"ref": "7"}, format="json").status_code == 200

@@ -1,0 +1,78 @@
+"""Two plan managers changing one action at once: what each changed, kept apart.
+
+The form carries the version its person opened. When someone else saved in between, the fields
+the person did not touch take the other person's values, and only a field both changed, to
+different values, is put back to the person to decide (no change of theirs is silently undone).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from plans.models import Action
+
+# The fields of the page's form, in its order.
+EDITABLE = ["text", "owner_text", "lead_agency", "due_text", "due_date", "outcome", "constraints"]
+
+
+def _attribute(name: str) -> str:
+    return "lead_agency_id" if name == "lead_agency" else name
+
+
+def saved_values(action: Any) -> dict[str, Any]:
+    """The editable values of an action or of one of its history records."""
+    return {name: getattr(action, _attribute(name)) for name in EDITABLE}
+
+
+def form_values(cleaned: dict[str, Any]) -> dict[str, Any]:
+    values = {name: cleaned.get(name) for name in EDITABLE}
+    agency = values["lead_agency"]
+    values["lead_agency"] = agency.pk if agency is not None else None
+    return values
+
+
+def _same(a: Any, b: Any) -> bool:
+    return (a or None) == (b or None)
+
+
+@dataclass
+class Merge:
+    values: dict[str, Any]
+    theirs: list[str] = field(default_factory=list)  # changed by the other person meanwhile
+    clashes: list[str] = field(default_factory=list)  # changed by both, differently
+
+    def apply(self, action: Action) -> None:
+        for name, value in self.values.items():
+            setattr(action, _attribute(name), value)
+
+    def as_form_data(self) -> dict[str, str]:
+        """The values as a form sends them, to show the page again."""
+        data = {}
+        for name, value in self.values.items():
+            if value is None:
+                data[name] = ""
+            elif isinstance(value, dt.date):
+                data[name] = value.isoformat()
+            else:
+                data[name] = str(value)
+        return data
+
+
+def merge(opened: dict[str, Any] | None, saved: dict[str, Any], mine: dict[str, Any]) -> Merge:
+    """`mine` sent on a form opened at `opened`, while `saved` is what is saved now. Without the
+    opened values (no history of that version) every difference counts as a clash."""
+    if opened is None:
+        clashes = [n for n in EDITABLE if not _same(saved[n], mine[n])]
+        return Merge(values=dict(mine), theirs=list(clashes), clashes=clashes)
+    theirs = [n for n in EDITABLE if not _same(opened[n], saved[n])]
+    my_changes = [n for n in EDITABLE if not _same(opened[n], mine[n])]
+    clashes = [n for n in my_changes if n in theirs and not _same(mine[n], saved[n])]
+    values = {n: mine[n] if n in my_changes else saved[n] for n in EDITABLE}
+    return Merge(values=values, theirs=theirs, clashes=clashes)
+
+
+def opened_values(action: Action, version: int) -> dict[str, Any] | None:
+    record = action.history.filter(version=version).order_by("-history_date", "-history_id").first()
+    return saved_values(record) if record is not None else None
