@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -351,6 +352,8 @@ def compare_draft(
             if note := _compare_existing(item, existing, day, carried):
                 notes.append(note)
         plans.append(item)
+    if plan is not None and (note := _another_plan_note(draft, plan, plans)):
+        notes.insert(0, note)
     missing = [a for a in (plan.actions.order_by("order", "pk") if plan else []) if a.pk not in matched]
     used_agencies = {a.key for item in plans if item.relink_owners for a in item.owners.agencies}
     used_people = {p.key for item in plans if item.relink_owners for p in item.owners.people}
@@ -360,6 +363,30 @@ def compare_draft(
         new_agencies=[a for a in matcher.proposed_agencies.values() if a.key in used_agencies],
         new_people=[p for p in matcher.proposed_people.values() if p.key in used_people],
         notes=notes,
+    )
+
+
+def _another_plan_note(draft: PlanDraft, plan: Plan, items: list[ActionPlan]) -> str | None:
+    """A warning when the document looks like another plan than the one it would update: most
+    actions matched by reference are worded quite differently (refs such as 1.1 are in every
+    plan). One click would otherwise rewrite the plan with another plan's actions."""
+    matched = [(i.existing.text, i.values["text"]) for i in items if i.existing is not None]
+    rewritten = [
+        pair
+        for pair in matched
+        if SequenceMatcher(None, normalise(pair[0]), normalise(pair[1])).ratio() < 0.5
+    ]
+    if not matched or len(rewritten) < max(2, (len(matched) + 1) // 2):
+        return None
+    title = (draft.plan.title or "").strip()
+    named = (
+        f" The document's title is “{title[:120]}”, the plan's “{plan.title[:120]}”."
+        if title and normalise(title) != normalise(plan.title)
+        else ""
+    )
+    return (
+        f"Check you chose the right plan: {len(rewritten)} of the {len(matched)} actions this document "
+        f"shares references with are worded quite differently in it, so saving would rewrite them.{named}"
     )
 
 

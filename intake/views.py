@@ -155,6 +155,9 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         else (draft.plan.kind if draft.plan.kind in PlanKind.values else PlanKind.OTHER),
     }
     form = ConfirmForm(request.POST or None, initial=initial)
+    if request.method == "POST" and not draft.actions:
+        # a document in which no actions were read is not a plan: nothing to save
+        return redirect("intake:batch", pk=batch.pk)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)

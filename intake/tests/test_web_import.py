@@ -415,3 +415,41 @@ def test_update_round_columns_survive_the_preview_and_are_saved_as_dated_updates
         ("Booked", dt.date(2024, 1, 31)),
         ("Done half", dt.date(2024, 3, 31)),
     ]
+
+
+def test_a_document_in_which_no_actions_were_read_cannot_be_saved_as_a_plan(manager_client, world):
+    upload(manager_client, "noplan.txt", b"just a line of words with no plan in it\n")
+    batch = ImportBatch.objects.get()
+    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "Nothing to save" in page and "Save the plan</button>" not in page
+    confirm(manager_client, batch, title="noplan")
+    assert not Plan.objects.filter(title="noplan").exists()
+
+
+def test_another_plan_uploaded_as_a_newer_version_is_flagged_before_saving(manager_client, world):
+    """Refs such as 1.1 are in every plan: matching another plan's actions by them would rewrite
+    this one with the other's words at one click."""
+    upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
+    confirm(manager_client, ImportBatch.objects.get())
+    plan = Plan.objects.get(title="Front door plan")
+    other = [
+        ["1.1", "Adult mental health services complete Think Family training", "ICB", "May 2021", "Red", ""],
+        ["1.2", "Publish the learning brief of the review of Child K", "NSCP", "June 2021", "Red", ""],
+        [
+            "2.1",
+            "Health visitors use the graded care profile at every contact",
+            "NHS",
+            "July 2021",
+            "Red",
+            "",
+        ],
+    ]
+    upload(manager_client, "child-k.xlsx", xlsx_bytes(other), plan=plan.pk)
+    page = manager_client.get(reverse("intake:batch", args=[ImportBatch.objects.latest("pk").pk]))
+    text = " ".join(page.content.decode().split())
+    assert "Check you chose the right plan: 3 of the 3 actions this document shares references with" in text
+    # A newer version of the same plan, its wording touched up, is not flagged.
+    newer = [[ROWS[0][0], ROWS[0][1] + " in full", *ROWS[0][2:]], *ROWS[1:]]
+    upload(manager_client, "plan-v2.xlsx", xlsx_bytes(newer), plan=plan.pk)
+    page = manager_client.get(reverse("intake:batch", args=[ImportBatch.objects.latest("pk").pk]))
+    assert "Check you chose the right plan" not in page.content.decode()
