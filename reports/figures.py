@@ -373,8 +373,18 @@ def build_report(
     statuses_by_plan: dict[int, list[RagStatus]] = {p.pk: [] for p in plans}
     for status in RagStatus.objects.filter(plan__in=[p.pk for p in plans]).order_by("plan", "order", "pk"):
         statuses_by_plan[status.plan_id].append(status)
-    sections = list(Section.objects.filter(plan__in=[p.pk for p in plans]).order_by("order", "pk"))
+    # Each plan's sections in that plan's order, the plans in the report's order; in a report of
+    # several plans each section says whose it is (every plan has a section 1).
+    plan_order = {p.pk: (i, p.title) for i, p in enumerate(plans)}
+    sections = sorted(
+        Section.objects.filter(plan__in=[p.pk for p in plans]),
+        key=lambda s: (plan_order[s.plan_id][0], s.order, s.pk),
+    )
     section_names = {s.pk: str(s) or "Untitled section" for s in sections}
+    section_groups = {
+        pk: f"{plan_order[s.plan_id][1]}: {name}" if len(plans) > 1 else name
+        for s, (pk, name) in zip(sections, section_names.items(), strict=True)
+    }
 
     snapshots: dict[int, tuple[list[ActionAsAt], dict[int, ActionAsAt]]] = {}
     all_now: list[tuple[int, ActionAsAt]] = []
@@ -457,7 +467,7 @@ def build_report(
         statuses=statuses,
         parts=parts,
         overall=overall_counts(items, statuses),
-        by_section=counts_by_group(items, "section_id", section_names, "No section", as_at),
+        by_section=counts_by_group(items, "section_id", section_groups, "No section", as_at),
         by_agency=counts_by_group(items, "lead_agency_id", agency_names, "No lead agency", as_at),
         by_plan=counts_by_plan(parts, as_at) if partnership_wide else [],
         changes=changes,

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import timezone
+
 from plans.models import Partnership
 from scorecard import figures
-from scorecard.models import Measure, Unit, Value
+from scorecard.models import Frequency, Measure, Unit, Value
 
 
 def cells_for(measure: Measure, values: Iterable[Value] | None = None) -> list[figures.Cell]:
@@ -51,17 +53,43 @@ class MeasureSummary:
         return unit_suffix(self.measure)
 
 
+def period_end(period: dt.date, frequency: str) -> dt.date:
+    """The last day of the month or quarter that starts on `period`."""
+    months = 3 if frequency == Frequency.QUARTERLY else 1
+    year, month = divmod(period.month - 1 + months, 12)
+    return dt.date(period.year + year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def known_on(value: Value, as_at: dt.date, frequency: str) -> bool:
+    """What a board could have seen on `as_at`: a period over by then, entered by then. A value
+    for November entered in December is not in a report as at 19 November."""
+    return period_end(value.period, frequency) < as_at and timezone.localdate(value.entered_at) <= as_at
+
+
+def as_it_stood(measure: Measure, as_at: dt.date) -> Measure:
+    """The measure's target and thresholds on `as_at` (a target raised since does not turn an old
+    report's figures red); the measure as it is when it has no history that old."""
+    if as_at >= timezone.localdate():
+        return measure
+    end = timezone.make_aware(dt.datetime.combine(as_at, dt.time.max))
+    try:
+        return measure.history.as_of(end)  # type: ignore[attr-defined,no-any-return]
+    except Measure.DoesNotExist:
+        return measure
+
+
 def summarise(measure: Measure, as_at: dt.date | None = None, trend_length: int = 12) -> MeasureSummary:
-    values = [v for v in measure.values.all() if as_at is None or v.period <= as_at]
+    values = [v for v in measure.values.all() if as_at is None or known_on(v, as_at, measure.frequency)]
     cells = cells_for(measure, values)
     data = figures.series(cells, measure.unit)[-trend_length:]
     period, number = data[-1] if data else (None, None)
+    then = measure if as_at is None else as_it_stood(measure, as_at)
     return MeasureSummary(
         measure=measure,
         period=period,
         value=number,
-        target=measure.target,
-        rag=measure.rag(number),
+        target=then.target,
+        rag=then.rag(number),
         trend=data,
         findings=len(findings_for(measure, cells)),
         sparkline=figures.chart(

@@ -127,3 +127,27 @@ def test_the_partnership_report_downloads_in_every_format(client, world, history
             "east-sussex-safeguarding-children-partnership-as-at-2022-12-14"
             in response["Content-Disposition"]
         )
+
+
+def test_the_per_section_table_of_several_plans_keeps_each_plans_sections_together_and_named(world, plans):
+    """Every plan has a section 1: shuffled together by position, a board could not tell whose."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plans.tests import factories
+
+    for plan in plans:
+        for n in (2, 1, 3):
+            section = factories.SectionFactory(plan=plan, ref=f"S{n}", title=f"Area {n}", order=100 + n)
+            factories.ActionFactory(plan=plan, section=section, ref=f"S{n}.1")
+    today = timezone.localdate()
+    report = build_report(
+        partnership=world.partnership, plans=plans, as_at=today, previous=today - timedelta(days=30)
+    )
+    names = [g.name for g in report.by_section if g.pk is not None]
+    for plan in plans:
+        mine = [n for n in names if n.startswith(f"{plan.title}: ")]
+        assert [n for n in mine if ": S" in n] == [f"{plan.title}: S{n} Area {n}" for n in (1, 2, 3)]
+        first, last = names.index(mine[0]), names.index(mine[-1])
+        assert names[first : last + 1] == mine  # together, not interleaved with another plan's

@@ -4,6 +4,8 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+import time_machine
+
 from scorecard.demo import extend_demo
 from scorecard.figures import Rag
 from scorecard.models import Measure, Value
@@ -33,14 +35,23 @@ def test_running_the_demo_twice_does_not_duplicate_values(world):
     assert Value.objects.count() == count
 
 
-def test_the_summary_gives_the_latest_value_on_or_before_the_date_with_target_rag_and_trend(world):
+def test_the_summary_gives_the_latest_value_known_on_the_date_with_target_rag_and_trend(world):
+    """As at a date: periods over by then and entered by then (what the board could have seen)."""
     measure = MeasureFactory(
         partnership=world.partnership, unit="percentage", target=Decimal(95), amber_from=Decimal(80)
     )
     source = SourceFactory(partnership=world.partnership)
     for month, number in ((1, 70), (2, 85), (3, 96)):
-        ValueFactory(measure=measure, period=dt.date(2023, month, 1), number=Decimal(number), source=source)
-    [summary] = scorecard_summary(world.partnership, as_at=dt.date(2023, 2, 28))
+        # each month's figure entered on the 3rd of the next
+        entered = dt.datetime(2023, month + 1, 3, 10, tzinfo=dt.UTC)
+        ValueFactory(
+            measure=measure,
+            period=dt.date(2023, month, 1),
+            number=Decimal(number),
+            source=source,
+            entered_at=entered,
+        )
+    [summary] = scorecard_summary(world.partnership, as_at=dt.date(2023, 3, 5))
     assert (summary.period, summary.value, summary.target, summary.rag) == (
         dt.date(2023, 2, 1),
         85,
@@ -48,8 +59,23 @@ def test_the_summary_gives_the_latest_value_on_or_before_the_date_with_target_ra
         Rag.AMBER,
     )
     assert [n for _, n in summary.trend] == [70, 85]
-    assert scorecard_summary(world.partnership, as_at=dt.date(2023, 3, 31))[0].rag is Rag.GREEN
+    # February was over on 1 March but not yet entered; March not over on 20 March.
+    assert scorecard_summary(world.partnership, as_at=dt.date(2023, 3, 1))[0].value == 70
+    assert scorecard_summary(world.partnership, as_at=dt.date(2023, 3, 20))[0].value == 85
+    assert scorecard_summary(world.partnership, as_at=dt.date(2023, 4, 10))[0].rag is Rag.GREEN
     assert scorecard_summary(world.partnership, as_at=dt.date(2022, 12, 31))[0].rag is Rag.NONE
+
+
+def test_a_report_as_at_a_past_date_uses_the_target_as_it_stood_then(world):
+    with time_machine.travel(dt.datetime(2023, 1, 1, 9, tzinfo=dt.UTC), tick=False):
+        measure = MeasureFactory(partnership=world.partnership, unit="percentage", target=Decimal(80))
+        ValueFactory(measure=measure, period=dt.date(2022, 12, 1), number=Decimal(85))
+    with time_machine.travel(dt.datetime(2023, 6, 1, 9, tzinfo=dt.UTC), tick=False):
+        measure.target = Decimal(95)
+        measure.save()
+    then = scorecard_summary(world.partnership, as_at=dt.date(2023, 2, 1))[0]
+    now = scorecard_summary(world.partnership)[0]
+    assert (then.target, then.rag, now.target, now.rag) == (80, Rag.GREEN, 95, Rag.RED)
 
 
 def test_the_summary_only_covers_the_partnership_asked_for(world):
