@@ -28,6 +28,12 @@ class Chart:
     title: str
     svg: str
 
+    @property
+    def description(self) -> str:
+        """What stands for the chart in words: the page's caption and the Word pack's picture
+        description (the figures themselves are in the report's tables)."""
+        return f"{self.title} (the figures are in the tables above and in the plan below)."
+
     def png(self, scale: float = 2.0) -> bytes:
         import cairosvg
 

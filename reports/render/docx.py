@@ -123,6 +123,8 @@ def heading(document: Document, text: str, level: int) -> None:
 def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes:
     charts = charts if charts is not None else report_charts(report)
     document = Document()
+    document.core_properties.title = xml_safe(report.title)
+    document.core_properties.author = "Oversight"
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)
@@ -145,7 +147,7 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
     add_row(about, ["Actions", str(report.total)])
     for part in report.parts:
         document.add_paragraph(
-            xml_safe(f"How {part.plan.title} rates progress"), style=_cached_style(document, "Heading 3")
+            xml_safe(f"How {part.plan.title} rates progress"), style=_cached_style(document, "Heading 2")
         )
         t = table(document, ["RAG", "Definition"])
         for s in part.statuses:
@@ -155,7 +157,7 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
     t = table(document, [s.label for s in report.overall] + ["Total"])
     add_row(t, [str(s.count) for s in report.overall] + [str(report.total)])
     for title, first, groups in report.groups:
-        document.add_paragraph(title, style=_cached_style(document, "Heading 3"))
+        document.add_paragraph(title, style=_cached_style(document, "Heading 2"))
         t = table(document, [first, *[s.label for s in report.statuses], "Overdue", "Total"])
         for g in groups:
             add_row(
@@ -168,15 +170,17 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
                 ],
             )
     for chart in charts:
-        document.add_paragraph(chart.title, style=_cached_style(document, "Heading 3"))
-        document.add_picture(io.BytesIO(chart.png()), width=Cm(22))
+        document.add_paragraph(chart.title, style=_cached_style(document, "Heading 2"))
+        picture = document.add_picture(io.BytesIO(chart.png()), width=Cm(22))
+        # Word's accessibility checker, and screen readers, read a picture's description.
+        picture._inline.docPr.set("descr", chart.description)
 
     if not report.public:
         document.add_page_break()
         heading(document, f"What changed since {report.previous:%-d %B %Y}", level=1)
         for name, title in CHANGE_LISTS.items():
             rows: list[Row] = getattr(report.changes, name)
-            document.add_paragraph(f"{title} ({len(rows)})", style=_cached_style(document, "Heading 3"))
+            document.add_paragraph(f"{title} ({len(rows)})", style=_cached_style(document, "Heading 2"))
             if not rows:
                 document.add_paragraph("None.")
                 continue
@@ -199,7 +203,7 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
         heading(document, "Exceptions", level=1)
         for name, title in EXCEPTION_LISTS.items():
             rows = getattr(report.exceptions, name)
-            document.add_paragraph(f"{title} ({len(rows)})", style=_cached_style(document, "Heading 3"))
+            document.add_paragraph(f"{title} ({len(rows)})", style=_cached_style(document, "Heading 2"))
             if not rows:
                 document.add_paragraph("None.")
                 continue

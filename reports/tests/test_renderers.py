@@ -285,3 +285,23 @@ def test_no_action_row_of_the_pdf_is_split_across_two_pages(world, tmp_path: Pat
         first = max(i for i, page in enumerate(pages) if f"Firstword{n} " in page)
         last = max(i for i, page in enumerate(pages) if f"Lastword{n}." in page)
         assert first == last, (n, first, last)
+
+
+def test_the_word_pack_has_a_title_described_charts_and_no_skipped_heading_level(report):
+    """Word's accessibility checker: pictures need a description, headings must not jump from
+    level 1 to level 3, and the document needs a title."""
+    document = Document(io.BytesIO(render_docx(report)))
+    assert document.core_properties.title == report.title
+    pictures = document.inline_shapes
+    assert len(pictures) == 3
+    for picture in pictures:
+        description = picture._inline.docPr.get("descr")
+        assert description and "the figures are in the tables" in description
+    levels = [
+        0 if p.style.name == "Title" else int(p.style.name.split()[-1])
+        for p in document.paragraphs
+        if p.style.name == "Title" or p.style.name.startswith("Heading")
+    ]
+    assert levels[0] == 0
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, levels
