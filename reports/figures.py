@@ -148,14 +148,23 @@ class Row:
     previous_due_text: str = ""
     owner: str = ""  # the owner text, without people's names in a "roles only" public report
     constraints: str = ""  # internal: left out of the public report
+    overdue: bool = False  # past its due date and not done, as at the report's date
 
     @property
     def due(self) -> str:
-        """The due date in the plan's words, with the date when the words differ from it."""
+        """The due date in the plan's words, with the date the overdue figures use when the
+        words do not state it ('Q2 2026/27 (30 September 2026)'), and 'overdue' when it is, so
+        every table of the pack says what the plan page says."""
         item = self.item
-        if item.due_text:
-            return item.due_text
-        return f"{item.due_date:%-d %B %Y}" if item.due_date else ""
+        day = item.due_date
+        words = item.due_text
+        if day is None:
+            shown = words
+        else:
+            date = f"{day.day} {day:%B %Y}"
+            stated = {date, f"{day:%d/%m/%Y}", f"{day.day}/{day.month}/{day.year}", day.isoformat()}
+            shown = words if any(s in words for s in stated) else f"{words} ({date})" if words else date
+        return f"{shown} – overdue" if self.overdue else shown
 
     @property
     def ref(self) -> str:
@@ -431,6 +440,7 @@ def build_report(
                     previous_due_text=old.due_text if old else "",
                     owner=public_owner(item.owner_text, people) if roles_only else item.owner_text,
                     constraints=constraints.get(item.action_id, ""),
+                    overdue=item.is_overdue(as_at),
                 )
             )
         _add_changes(
@@ -780,6 +790,9 @@ class ScorecardTable:
     headers: list[str]
     rows: list[list[str]]
     rag: list[Any]  # per row: an object with `colour` and `label`, or None
+    # per row of a measures table: its value and target as numbers, and the unit written after
+    # them ('%', ' days'), for a workbook to hold numbers rather than text
+    numbers: list[tuple[Any, Any, str]] = field(default_factory=list)
 
     @property
     def has_rag(self) -> bool:
@@ -815,6 +828,7 @@ def scorecard_table(summary: Any) -> ScorecardTable | None:
                 for line in rows
             ],
             rag=[getattr(line, "rag", None) for line in rows],
+            numbers=[(line.value, line.target, getattr(line, "unit_suffix", "")) for line in rows],
         )
     records = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in rows]
     rag = [r.get("rag") for r in records]

@@ -31,6 +31,7 @@ ACTION_COLUMNS = [
     ("Previous RAG", 14),
     ("Previous due date", 14),
     ("Changes since the previous report", 30),
+    ("Exceptions", 24),
 ]
 
 
@@ -70,6 +71,17 @@ def _table_header(ws: object, names: list[str]) -> None:
     ws.append([])  # type: ignore[attr-defined]
     _append(ws, names)
     _header(ws, ws.max_row, names)  # type: ignore[attr-defined]
+
+
+def _numbers(ws: Any, row: int, numbers: tuple[Any, Any, str]) -> None:
+    """A measure's value and target (columns C and D) as numbers, their unit in the number
+    format, so they sort, sum and chart in Excel."""
+    value, target, unit = numbers
+    for column, number in ((3, value), (4, target)):
+        cell = ws.cell(row=row, column=column)
+        cell.value = float(number) if number is not None else None
+        unit_format = unit.replace('"', "")
+        cell.number_format = f'General"{unit_format}"' if unit_format else "General"
 
 
 def _finish_list(ws: Any, widths: list[float]) -> None:
@@ -127,7 +139,8 @@ def render_xlsx(report: BoardReport) -> bytes:
     # The public version leaves out the comparison with the previous (internal) report.
     columns = ACTION_COLUMNS[:11] if report.public else ACTION_COLUMNS
     _header(actions, 1, [name for name, _ in columns])
-    changes = _change_notes(report)
+    changes = _notes(report.changes, CHANGE_LISTS)
+    exceptions = _notes(report.exceptions, EXCEPTION_LISTS)
     plan_titles = {p.pk: p.title for p in report.plans}
     for part in report.parts:
         for block in part.blocks:
@@ -150,6 +163,7 @@ def render_xlsx(report: BoardReport) -> bytes:
                         getattr(row.previous_status, "label", ""),
                         row.previous_due_date,
                         "; ".join(changes.get(item.action_id, [])),
+                        "; ".join(exceptions.get(item.action_id, [])),
                     ][: len(columns)],
                 )
                 n = actions.max_row
@@ -170,8 +184,10 @@ def render_xlsx(report: BoardReport) -> bytes:
         sheet = wb.create_sheet("Scorecard")
         sc = report.scorecard
         _header(sheet, 1, sc.headers + (["RAG"] if sc.has_rag else []))
-        for cells, rag in sc.lines:
+        for n, (cells, rag) in enumerate(sc.lines):
             _append(sheet, cells)
+            if n < len(sc.numbers):
+                _numbers(sheet, sheet.max_row, sc.numbers[n])
             if sc.has_rag:
                 _status(sheet.cell(row=sheet.max_row, column=len(cells) + 1), rag)
         sheet.column_dimensions["A"].width = 50
@@ -181,12 +197,11 @@ def render_xlsx(report: BoardReport) -> bytes:
     return out.getvalue()
 
 
-def _change_notes(report: BoardReport) -> dict[int, list[str]]:
+def _notes(lists: object, titles: dict[str, str]) -> dict[int, list[str]]:
+    """Per action, the titles of the lists it is in (changes since the previous report, or the
+    exceptions the board challenges: kept apart, since 'Red' is not a change)."""
     notes: dict[int, list[str]] = {}
-    for name, title in CHANGE_LISTS.items():
-        for row in getattr(report.changes, name):
-            notes.setdefault(row.item.action_id, []).append(title)
-    for name, title in EXCEPTION_LISTS.items():
-        for row in getattr(report.exceptions, name):
+    for name, title in titles.items():
+        for row in getattr(lists, name):
             notes.setdefault(row.item.action_id, []).append(title)
     return notes

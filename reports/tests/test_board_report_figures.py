@@ -256,3 +256,23 @@ def test_an_update_added_since_the_previous_report_but_dated_before_it_is_listed
         build_report(plan=history_plan.plan, as_at=dt.date(2022, 12, 5), previous=PREVIOUS).changes.backdated
         == []
     )
+
+
+def test_each_row_gives_the_plans_words_the_date_they_mean_and_says_when_it_is_overdue(history_plan):
+    """The plan page shows the date and 'Overdue'; the pack must not show only 'Q2 2026/27'."""
+    acts = history_plan.actions
+    acts["2.3"].due_text = "Q3 2022/23 (revised from October 2022)"
+    acts["2.3"].save()
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    rows = {row.ref: row for part in report.parts for row in part.rows}
+    assert rows["2.1"].due == "31 October 2022 – overdue"  # the words state the date already
+    assert rows["2.3"].due == "20 December 2022"  # its wording as at the report's date
+    today = dt.date.today()
+    now = build_report(plan=history_plan.plan, as_at=today, previous=today - dt.timedelta(days=30))
+    later = {row.ref: row for part in now.parts for row in part.rows}
+    assert later["2.3"].due == "Q3 2022/23 (revised from October 2022) (20 December 2022) – overdue"
+    assert rows["1.1a"].due == "30 November 2022"  # complete: never overdue
+    words = "\n".join(
+        c.text for t in Document(io.BytesIO(render_docx(report))).tables for r in t.rows for c in r.cells
+    )
+    assert "31 October 2022 – overdue" in words

@@ -46,3 +46,37 @@ def test_the_partnerships_measures_appear_with_their_target_and_rag_label(histor
     wb = load_workbook(io.BytesIO(render_xlsx(report)))
     assert wb["Scorecard"]["A2"].value == "Strategy meetings held within 3 working days"
     assert wb["Scorecard"].cell(row=2, column=6).value == label
+
+
+def test_the_workbook_holds_a_measures_value_and_target_as_numbers_with_their_unit(history_plan, world):
+    """Text such as '92.9%' cannot be sorted, summed or charted in Excel."""
+    import datetime as dt
+
+    measure = scorecard_factories.MeasureFactory(
+        partnership=world.partnership,
+        name="Screening within 24 hours",
+        unit="percentage",
+        target=Decimal("95"),
+    )
+    scorecard_factories.ValueFactory(
+        measure=measure,
+        period=dt.date(2022, 10, 1),
+        number=Decimal("92.9"),
+        entered_at=dt.datetime(2022, 11, 2, tzinfo=dt.UTC),
+    )
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Scorecard"]
+    value, target = sheet["C2"], sheet["D2"]
+    assert (value.value, target.value) == (92.9, 95)
+    assert value.number_format == 'General"%"'
+
+
+def test_the_workbook_keeps_exceptions_apart_from_changes_since_the_previous_report(history_plan):
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Actions"]
+    header = [c.value for c in sheet[1]]
+    changes, exceptions = header.index("Changes since the previous report"), header.index("Exceptions")
+    rows = {r[2].value: r for r in sheet.iter_rows(min_row=2)}
+    # 2.1 is overdue: an exception, not a change
+    assert "Overdue" in (rows["2.1"][exceptions].value or "")
+    assert "Overdue" not in (rows["2.1"][changes].value or "")
