@@ -139,7 +139,7 @@ def test_the_excel_workbook_has_one_filtered_row_per_action_and_a_summary(report
         "Last update",
         "Progress and impact",
     ]
-    assert actions.auto_filter.ref == f"A1:N{actions.max_row}"
+    assert actions.auto_filter.ref == f"A1:O{actions.max_row}"
     assert actions.max_row == 7
     by_ref = {row[2].value: row for row in actions.iter_rows(min_row=2)}
     assert by_ref["2.4"][8].value == "Red" and by_ref["2.4"][8].fill.fgColor.rgb.endswith("F4CDC6")
