@@ -139,6 +139,21 @@ def _title_rows(items: list[Item]) -> str | None:
     return " – ".join(_without_organisation(run)) or None
 
 
+_DONE_WORD = re.compile(r"\b(?:complete(?:d)?|achieved)\b", re.I)
+# words that, a few words before "complete"/"achieved", say it is not (yet) so
+_NOT_YET = re.compile(r"\b(?:not|never|being|be|yet|risk|unlikely|until|cannot|won't|incomplete)\b", re.I)
+
+
+def means_done(definition: str) -> bool:
+    """A key's definition says the action is finished ('Action completed', 'Outcome achieved'),
+    not that it may not be ('Delayed or at risk of not being achieved within timescale')."""
+    for found in _DONE_WORD.finditer(definition):
+        before = definition[: found.start()].split()[-4:]
+        if not _NOT_YET.search(" ".join(before)):
+            return True
+    return False
+
+
 def _numbered_status(text: str) -> RagStatus | None:
     """A rating numbered in the plan's key ('2 = Started, some slippage (Amber)'): its number is the
     label a status cell gives ('2'), its colour the status."""
@@ -152,7 +167,7 @@ def _numbered_status(text: str) -> RagStatus | None:
     if not re.search(r"[a-z]{2}", definition, re.I) or words > 10 or (found[7] and words > 6):
         return None  # a key's definition is short: not an action row numbered 1 and ending 'Green'
     key = {"blue": "complete", "purple": "complete"}.get(word, word)
-    done = key == "complete" or bool(re.search(r"\bcomplete(?:d)?\b|\bachieved\b", definition, re.I))
+    done = key == "complete" or means_done(definition)
     return RagStatus(key=key, label=line[1], colour=word, definition=definition, done=done)
 
 
@@ -247,7 +262,7 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
             word = colour[1].lower()
             key = {"blue": "complete", "purple": "complete", "gray": "grey"}.get(word, word)
             definition = colour[2].strip().lstrip("|:=–- ")  # "Red | Off track" printed with bars
-            done = bool(re.search(r"\bcomplete(?:d)?\b|\bachieved\b", definition, re.I)) or key == "complete"
+            done = means_done(definition) or key == "complete"
             run.append(RagStatus(key=key, label=word.title(), colour=word, definition=definition, done=done))
             continue
         if complete and run:

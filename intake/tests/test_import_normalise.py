@@ -16,6 +16,8 @@ from intake.importer.normalise import (
 )
 from intake.importer.owners import split_owner
 
+from .conftest import needs_shared, seed_path
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -182,3 +184,33 @@ def test_a_csv_action_comparing_ages_imports_with_its_words_whole() -> None:
         "Ensure children aged <5 and >10 are seen within 24 hours",
         "Use the <Child's name> template for all plans",
     ]
+
+
+@pytest.mark.parametrize(
+    ("definition", "done"),
+    [
+        ("Delayed or at risk of not being achieved within timescale", False),
+        ("On track to be completed by the target date", False),
+        ("Not yet complete", False),
+        ("Action completed", True),
+        ("Outcome achieved and evidenced", True),
+        ("Complete", True),
+    ],
+)
+def test_a_key_definition_means_done_only_when_it_says_the_action_is_finished(
+    definition: str, done: bool
+) -> None:
+    """Seed 003's red ('at risk of not being achieved') was read as done: its red actions then
+    never counted as overdue once saved."""
+    from intake.importer.meta import means_done
+
+    assert means_done(definition) is done
+
+
+@needs_shared
+def test_the_seed_plans_red_is_not_a_done_status() -> None:
+    from intake.importer.api import import_document
+
+    draft = import_document(seed_path("003"))
+    done = {s.key: s.done for s in draft.rag_scheme}
+    assert done == {"red": False, "amber": False, "green": True}
