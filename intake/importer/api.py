@@ -192,8 +192,9 @@ def import_document(
             _cells_from_agreeing(laid_out, [by_cell, draft])
         if _reads_more(laid_out, draft) or _more_of_its_kind(laid_out, draft):
             draft = laid_out
-        if len(draft.actions) < 3:
-            # nor line by line: perhaps one cell after another (pdftotext without -layout)
+        if len(draft.actions) < 3 or not any(a.ref for a in draft.actions):
+            # nor line by line: perhaps one cell after another (pdftotext without -layout); a
+            # reading without a single reference is no reason not to look
             by_cell = PlanDraft(document=name, plan=draft.plan, rag_scheme=draft.rag_scheme)
             build_from_items(by_cell, block_items(result.raw_lines, row_by_content))
             if _reads_more(by_cell, draft):

@@ -29,8 +29,9 @@ _REF_LINE = re.compile(
     r"^((?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z]{2,6}-\d+|[A-Z]{2,5} \d{1,2}\.\d{1,2}[a-z]?)"
     r"[.)]?\s+(?=[A-Z‘'\"“(])(\S.*)$"
 )
+# (a quarter's column name, 'Q1' to 'Q4' over a RAG each quarter, is never a reference)
 _BARE_REF = re.compile(
-    r"^(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$|^[A-Z]{2,5} \d{1,2}\.\d{1,2}[a-z]?$"
+    r"^(?!Q[1-4][.)]?$)(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$|^[A-Z]{2,5} \d{1,2}\.\d{1,2}[a-z]?$"
 )
 # a status printed as one word or letter ('G', 'Amber', 'Completed'): on a cell's one line, beside the
 # first line of its neighbour, which plain pdftotext runs into one line or one block

@@ -29,7 +29,9 @@ from .synonyms import could_be_header_word, exact_header_field, header_field, se
 
 _WORD = re.compile(r"\S+")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # words one space apart
-_REF = re.compile(r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-zA-Z]?\.?$|^[A-Z]{2,6}-\d+$")
+_REF = re.compile(
+    r"^(?!Q[1-4][.)]?$)(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-zA-Z]?\.?$|^[A-Z]{2,6}-\d+$"
+)
 _FURNITURE = re.compile(
     rf"^(?:{SECURITY_MARKING}|page \d+(?: of \d+)?|\d{{1,3}}|-\s*\d{{1,3}}\s*-)$"
     r"|\bpage \d+(?: of \d+)?$|^page \d+\b",

@@ -75,7 +75,7 @@ NOT_ACTION = re.compile(
     re.I,
 )
 REF_CELL = re.compile(
-    r"^(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$"
+    r"^(?!Q[1-4][.)]?$)(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$"
 )
 _MARKING_ALONE = re.compile(SECURITY_MARKING, re.I)
 # a table's caption before its heading ('Table 2: ...')
@@ -120,6 +120,8 @@ _LABELLED_GROUP = re.compile(
     r"(?:\s*[.:)\-–—]\s*|\s+)(\S.*)$",
     re.I,
 )
+# a label and a colon opening a cell ('Recommendation: Improve ...', 'Area for improvement – ...')
+_LABEL_COLON = re.compile(rf"^(?:{_LABELS})\s*[:–—]\s*(\S.*)$", re.I)
 _LABEL_ALONE = label_alone()  # 'Recommendation 1': its title is the paragraph below it
 # a heading naming its code after its number: 'Priority 5 (P5): An effective partnership'
 _LABEL_CODE = label_with_code()
@@ -1087,6 +1089,12 @@ class Builder:
                 # 'PA1 | Area for priority action 1: The partnership's understanding ...': the area
                 # itself in the reference and action columns, not an action
                 self._heading_row(cells[0], labelled[2], item.location)
+                return
+            named = _LABEL_COLON.match(nonempty[1])
+            if named:
+                # 'R1 | Recommendation: Improve management oversight ...' and nothing else: the
+                # recommendation its actions R1.1, R1.2 answer, not an action
+                self._heading_row(cells[0], named[1], item.location)
                 return
         if (
             self.header is not None

@@ -373,6 +373,13 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     first = _RAG_FIRST_WORD.split(text, maxsplit=1)[0]
     if first in ("red", "amber", "green", "blue", "purple") and len(text.split()) <= 6:
         return _RAG_WORDS[first], True
+    if 2 <= len(words) <= 4 and words[-1] in ("red", "amber", "green", "blue", "purple"):
+        said = " ".join(words[:-1])
+        colour_itself = said in ("r", "a", "g", "b", "c", "red", "amber", "green", "blue", "purple")
+        if (said in _RAG_WORDS or said in _NO_COLOUR) and not colour_itself:  # 'R Green': two colours
+            # a status word with its cell's colour after it ('At risk Amber', 'Delayed Red': a
+            # coloured cell as the PDF reader prints it): the colour is the plan's own rating
+            return _RAG_WORDS[words[-1]], True
     # a status phrase followed by a comment: 'On track – training booked', 'Delayed (staffing)'
     phrase = _PHRASE_CUT.split(text, maxsplit=1)[0]
     if phrase != text and len(phrase) >= 4 and phrase in _RAG_WORDS and len(text.split()) <= 8:

@@ -144,6 +144,9 @@ SECTION_LABELS: tuple[str, ...] = (
     "area for priority action", "priority action", "priority", "strategic priority", "section",
     "recommendation", "rec", "theme", "chapter", "part", "objective", "learning point", "workstream",
     "key learning point", "key line of enquiry", "line of enquiry", "kloe",
+    # SEND written statements of action, section 11 audits, delivery plans
+    "area of weakness", "area of significant weakness", "area of concern", "standard", "strand",
+    "key priority", "priority area", "improvement area", "outcome",
 )  # fmt: skip
 
 

@@ -152,6 +152,15 @@ FLOORS = [
     ("thornbury_vale_exploitation_tracker", 1.0, 1.0),
     ("wexcombe_jtai_da_wsoa_lo", 1.0, 0.99),
     ("thornbury_vale_infant_notion", 1.0, 1.0),
+    # fourteenth session: PDFs made by WeasyPrint, converter Markdown written by hand
+    ("marlowe_vale_send_wsoa", 1.0, 1.0),
+    ("thornbury_fells_jtai_domestic_abuse", 1.0, 1.0),
+    ("kingsmere_scp_business_plan_2021_22", 1.0, 1.0),
+    ("brackenfield_ilacs_improvement_plan", 1.0, 0.97),
+    ("eastmere_hsb_delivery_plan", 1.0, 1.0),
+    ("whitmoor_section11_audit_action_plan", 1.0, 0.93),
+    ("fernhollow_cspr_baby_isla", 1.0, 1.0),
+    ("rushford_neglect_audit_action_plan", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
@@ -233,4 +242,35 @@ def test_a_blind_word_plan_printed_to_pdf_and_then_to_text_imports_as_its_gold(
     scorer: ModuleType, name: str, min_f1: float, min_fields: float
 ) -> None:
     draft = import_document(BLIND / "printed" / f"{name}.layout.txt")
+    _scores_at_least(scorer, draft, name, min_f1, min_fields)
+
+
+# The fourteenth session's blind PDFs as three tools print them (kept in `blind/extracted/`):
+# `pdftotext -layout`, plain `pdftotext` and pdfminer.six's `extract_text`. pdfminer prints a
+# table whose cells wrap column by column (all references, then all texts ...), read where the
+# columns' counts agree and otherwise left out with a warning; a layout whose quarter columns
+# hold one letter each (kingsmere) is not read yet.
+EXTRACTED_FLOORS = [
+    ("marlowe_vale_send_wsoa", "layout", 1.0, 0.94),
+    ("marlowe_vale_send_wsoa", "pdftotext", 1.0, 0.9),
+    ("marlowe_vale_send_wsoa", "pdfminer", 0.31, 0.27),
+    ("thornbury_fells_jtai_domestic_abuse", "layout", 1.0, 1.0),
+    ("thornbury_fells_jtai_domestic_abuse", "pdftotext", 1.0, 0.94),
+    ("thornbury_fells_jtai_domestic_abuse", "pdfminer", 0.85, 1.0),
+    ("kingsmere_scp_business_plan_2021_22", "pdftotext", 1.0, 0.73),
+    ("kingsmere_scp_business_plan_2021_22", "pdfminer", 0.91, 0.75),
+    ("brackenfield_ilacs_improvement_plan", "layout", 1.0, 0.95),
+    ("brackenfield_ilacs_improvement_plan", "pdftotext", 0.88, 0.52),
+    ("brackenfield_ilacs_improvement_plan", "pdfminer", 0.37, 0.55),
+    ("eastmere_hsb_delivery_plan", "layout", 1.0, 0.87),
+    ("eastmere_hsb_delivery_plan", "pdfminer", 0.4, 0.43),
+]
+
+
+@needs_shared
+@pytest.mark.parametrize(("name", "printing", "min_f1", "min_fields"), EXTRACTED_FLOORS)
+def test_a_blind_pdf_as_an_extraction_tool_prints_it_imports_as_its_gold(
+    scorer: ModuleType, name: str, printing: str, min_f1: float, min_fields: float
+) -> None:
+    draft = import_document(BLIND / "extracted" / f"{name}.{printing}.txt")
     _scores_at_least(scorer, draft, name, min_f1, min_fields)

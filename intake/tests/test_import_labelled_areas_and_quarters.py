@@ -1,0 +1,73 @@
+"""Rules found on plans written blind in the fourteenth session (SEND written statements of action,
+section 11 audits, business plans with a RAG column per quarter, ILACS plans with their
+recommendations as rows of the table), each in the smallest text that shows it."""
+
+from __future__ import annotations
+
+from intake.importer.api import import_document
+from intake.importer.normalise import parse_rag
+
+
+def _read(text: str, name: str = "plan.txt"):
+    return import_document(text.encode(), filename=name)
+
+
+def test_an_area_of_weakness_heading_names_its_section_by_its_number() -> None:
+    """'Area of weakness 1' (SEND) and '## Standard 2: ...' (section 11 audits) head their areas
+    as 'Finding 1' and 'Priority 2' do."""
+    text = (
+        "# SEND written statement of action\n\n"
+        "## Area of weakness 1: The local area's strategy for SEND is not clear\n\n"
+        "<b>Ref</b>\t<b>Action</b>\t<b>Lead officer</b>\t<b>By when</b>\n"
+        "1.1\tCo-produce a local area SEND strategy\tHead of SEND\tApril 2020\n"
+        "1.2\tPublish the strategy\tHead of SEND\tJune 2020\n\n"
+        "## Standard 2: Safer recruitment\n\n"
+        "<b>Ref</b>\t<b>Action</b>\t<b>Lead officer</b>\t<b>By when</b>\n"
+        "2.1\tAudit recruitment files\tHR Lead\tMay 2020\n"
+    )
+    draft = _read(text)
+    assert {a.ref: a.section for a in draft.actions} == {"1.1": "1", "1.2": "1", "2.1": "2"}
+    titles = {s.ref: s.title for s in draft.sections}
+    assert titles["1"].startswith("The local area's strategy") and titles["2"] == "Safer recruitment"
+
+
+def test_quarter_column_names_and_a_sentence_ending_in_a_quarter_are_not_action_references() -> None:
+    """A business plan rated each quarter: 'Q1'..'Q4' over the RAG columns, printed one cell per
+    line by pdftotext, and a progress cell ending '... reviewed in Q3.' are not actions."""
+    cells = [
+        "Ref", "Action", "Lead", "Target date", "Q1", "Q2", "Q3", "Q4", "Comments / progress",
+        "1.1", "Launch the graded care profile and train practitioners in its use.",
+        "Training Manager", "Q2 2021/22", "G", "G", "C", "214 practitioners trained.",
+        "1.2", "Refresh the neglect strategy and publish a briefing.", "Head of Early Help",
+        "December 2021", "A", "A", "G", "Panel meets monthly; 23 children reviewed in", "Q3.",
+        "1.3", "Audit neglect cases across the partnership.", "Quality Group", "March 2022",
+        "G", "A", "A", "Audit tool agreed.",
+    ]  # fmt: skip
+    draft = _read("Business plan 2021-22\n\n" + "\n\n".join(cells) + "\n")
+    refs = [a.ref for a in draft.actions]
+    assert not any(r and r.startswith("Q") for r in refs), refs
+    assert {"1.1", "1.2", "1.3"} <= set(refs)
+
+
+def test_a_recommendation_row_inside_the_table_heads_its_actions_and_is_not_one() -> None:
+    text = (
+        "<b>Ref</b>\t<b>Recommendation / Action</b>\t<b>Lead</b>\t<b>Target date</b>\t<b>Status</b>\n"
+        "R1\tRecommendation: Improve the quality of management oversight\t\t\t\n"
+        "R1.1\tIntroduce a revised supervision policy\tHead of Service\tMarch 2022\tOn track\n"
+        "R1.2\tDeliver a management development programme\tHead of Service\tJune 2022\tAt risk\n"
+        "R2\tRecommendation: Strengthen the help for care leavers\t\t\t\n"
+        "R2.1\tExtend the local offer\tCorporate Parenting Board\tApril 2022\tComplete\n"
+    )
+    draft = _read(text)
+    assert [a.ref for a in draft.actions] == ["R1.1", "R1.2", "R2.1"]
+    assert [a.section for a in draft.actions] == ["R1", "R1", "R2"]
+    titles = {s.ref: s.title for s in draft.sections}
+    assert titles["R1"] == "Improve the quality of management oversight"
+
+
+def test_a_status_word_with_its_cells_colour_after_it_takes_the_colour() -> None:
+    """A coloured cell as the PDF reader prints it: the words, then the fill's colour name."""
+    assert parse_rag("At risk Amber") == ("amber", True)
+    assert parse_rag("Delayed Red") == ("red", True)
+    assert parse_rag("On track Green") == ("green", True)
+    assert parse_rag("Training booked Green") == (None, False)
