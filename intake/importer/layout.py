@@ -1090,11 +1090,11 @@ class Builder:
                 # itself in the reference and action columns, not an action
                 self._heading_row(cells[0], labelled[2], item.location)
                 return
-            named = _LABEL_COLON.match(nonempty[1])
-            if named:
+            label_colon = _LABEL_COLON.match(nonempty[1])
+            if label_colon:
                 # 'R1 | Recommendation: Improve management oversight ...' and nothing else: the
                 # recommendation its actions R1.1, R1.2 answer, not an action
-                self._heading_row(cells[0], named[1], item.location)
+                self._heading_row(cells[0], label_colon[1], item.location)
                 return
         if (
             self.header is not None
