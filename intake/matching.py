@@ -230,6 +230,19 @@ class OwnerMatch:
         return self.agencies[0] if self.agencies else None
 
 
+_BRACKETED = re.compile(r"\(([^()]+)\)")
+_BETWEEN_NAMES = re.compile(r"\s+[–—-]\s+|\s*/\s*|,\s*")
+
+
+def _named_within(name: str) -> list[str]:
+    """The names an owner's agency text holds besides itself: in brackets, or either side of a
+    dash, slash or comma."""
+    parts = [inner.strip() for inner in _BRACKETED.findall(name)]
+    outside = _BRACKETED.sub(" ", name)
+    parts += [p.strip() for p in _BETWEEN_NAMES.split(outside)] if _BETWEEN_NAMES.search(outside) else []
+    return [p for p in parts if p and p != name]
+
+
 class OwnerMatcher:
     """Matches owner parts against one partnership, proposing each unknown name once."""
 
@@ -262,6 +275,11 @@ class OwnerMatcher:
         compact = key.replace(" ", "")
         if compact in self.agencies:  # "E S C C" or "E.S.C.C."
             return AgencyMatch(name=name, agency=self.agencies[compact])
+        for part in _named_within(name):
+            # a team of a known agency ('MASH (NCC CSC)', 'Early Help – NCC CSC'): that agency,
+            # not a new one its own contributors could not update
+            if known := self.known_agency(part):
+                return AgencyMatch(name=name, agency=known)
         return self.proposed_agencies.setdefault(key, AgencyMatch(name=name[:200]))
 
     def person(self, name: str, job_title: str = "", agency: AgencyMatch | None = None) -> PersonMatch | None:

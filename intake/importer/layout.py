@@ -371,7 +371,7 @@ def _header_of_another_table(nonempty: list[str]) -> bool:
     if len(nonempty) < 3 or not all(_column_name_like(c) and not _ANSWER.match(c) for c in nonempty):
         return False
     fields = {header_field(c) for c in nonempty}
-    return not ("text" in fields and fields & {"owner", "due", "rag"})
+    return not ("text" in fields and fields & {"owner", "agency", "due", "rag"})
 
 
 def is_pointer(text: str) -> bool:
@@ -824,7 +824,9 @@ class Builder:
         caption = _CAPTION.match(text)
         if caption:  # 'Table 2: AFI2 – Information sharing (continued)': the heading of the table below
             text = text[caption.end() :]
-        if item.heading or item.bold or caption:
+        # a line that is only a label and its number ('Area of weakness 1') heads a section however
+        # it is printed (a PDF's text loses the heading's type size)
+        if item.heading or item.bold or caption or _LABEL_ALONE.match(text):
             coded = coded_heading(text)
             if coded and len(text) < 300:
                 # 'AFI1 – The quality of early help' over actions AFI1.1, AFI1.2 (again when continued)
@@ -930,6 +932,12 @@ class Builder:
             if item.table is not None:
                 self.headed_tables.add(item.table)
             self.after_header = cells
+            if sheet and self.header is not None and sheet != self.header.sheet:
+                # another sheet ('Closed actions' under the same header): its rows are not in the
+                # last sheet's last section
+                self.heading_section = None
+                self.group = {}
+                self.outer_section = None
             if self.header is None or key != self.header.key:
                 if self.header is None or _trimmed(key) != _trimmed(self.header.key):
                     # a new layout (not the same header with more or fewer empty cells after it)

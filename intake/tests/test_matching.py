@@ -119,3 +119,17 @@ def test_a_rank_or_title_before_a_name_is_the_same_person(world):
     assert matcher.person("DI Helen Schofield").person == helen
     assert matcher.person("Dr Judith Sakala") is matcher.person("Judith Sakala")
     assert matcher.person("Senior Sisters") is None
+
+
+@pytest.mark.parametrize("written", ["MASH (ESCC)", "Early Help – ESCC", "Front door team / Sussex Police"])
+def test_a_team_of_a_known_agency_is_that_agency_not_a_new_one(world, written):
+    """A new agency named 'MASH (ESCC)' would own the action, and ESCC's own contributors could
+    not update it."""
+    found = OwnerMatcher(world.partnership).agency(written)
+    assert found.agency in (world.council, world.police) and not found.is_new
+    assert found.name == written
+
+
+def test_a_name_with_no_known_agency_within_is_still_proposed_as_new(world):
+    found = OwnerMatcher(world.partnership).agency("Youth Justice Service (Countywide)")
+    assert found.is_new
