@@ -250,13 +250,13 @@ class ActionSerializer(serializers.ModelSerializer):
             )
             if due != given:
                 attrs["due_date"] = due
-        ref = attrs.get("ref", getattr(self.instance, "ref", ""))
-        if ref:
-            clash = Action.objects.filter(plan=plan, ref=ref)
-            if self.instance is not None:
-                clash = clash.exclude(pk=self.instance.pk)
-            if clash.exists():
-                raise serializers.ValidationError({"ref": f"The plan already has an action {ref}."})
+        probe = Action(
+            pk=getattr(self.instance, "pk", None),
+            plan=plan,
+            ref=attrs.get("ref", getattr(self.instance, "ref", "")),
+        )
+        if problem := probe.ref_problem():
+            raise serializers.ValidationError({"ref": problem})
         return attrs
 
 

@@ -14,11 +14,24 @@ from typing import Any
 from plans.models import Action
 
 # The fields of the page's form, in its order.
-EDITABLE = ["text", "owner_text", "lead_agency", "due_text", "due_date", "outcome", "constraints"]
+EDITABLE = [
+    "ref",
+    "section",
+    "text",
+    "owner_text",
+    "lead_agency",
+    "due_text",
+    "due_date",
+    "outcome",
+    "constraints",
+]
+
+
+_RELATED = ("lead_agency", "section")
 
 
 def _attribute(name: str) -> str:
-    return "lead_agency_id" if name == "lead_agency" else name
+    return f"{name}_id" if name in _RELATED else name
 
 
 def saved_values(action: Any) -> dict[str, Any]:
@@ -28,8 +41,9 @@ def saved_values(action: Any) -> dict[str, Any]:
 
 def form_values(cleaned: dict[str, Any]) -> dict[str, Any]:
     values = {name: cleaned.get(name) for name in EDITABLE}
-    agency = values["lead_agency"]
-    values["lead_agency"] = agency.pk if agency is not None else None
+    for name in _RELATED:
+        related = values[name]
+        values[name] = related.pk if related is not None else None
     return values
 
 

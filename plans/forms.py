@@ -13,6 +13,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 
 from oversight.forms import GovukFormMixin
+from plans import rules
 from plans.models import (
     EVIDENCE_EXTENSIONS,
     NARRATIVE_MAX_LENGTH,
@@ -237,8 +238,12 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = ["text", "owner_text", "lead_agency", "due_text", "due_date", "outcome", "constraints"]
+        fields = [
+            "ref", "section", "text", "owner_text", "lead_agency", "due_text", "due_date", "outcome", "constraints",
+        ]  # fmt: skip
         labels = {
+            "ref": "Reference",
+            "section": "Section",
             "text": "Action",
             "owner_text": "Owner as the plan writes it",
             "lead_agency": "Lead agency",
@@ -256,12 +261,15 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["lead_agency"].queryset = Agency.objects.filter(
             partnership_id=self.instance.plan.partnership_id
         )
         self.fields["lead_agency"].empty_label = "No lead agency"
+        self.fields["section"].queryset = Section.objects.filter(plan_id=self.instance.plan_id)
+        self.fields["section"].empty_label = "No section"
         self.fields["due_date"].input_formats = DATE_INPUT_FORMATS
         if not self.is_bound:
             self.initial["version"] = self.instance.version
@@ -270,6 +278,22 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         day = self.cleaned_data.get("due_date")
         check_due_date(day)
         return day
+
+    def clean_ref(self) -> str:
+        ref = self.cleaned_data.get("ref", "").strip()
+        probe = Action(pk=self.instance.pk, plan_id=self.instance.plan_id, ref=ref)
+        if problem := probe.ref_problem():
+            raise forms.ValidationError(problem)
+        return ref
+
+    def clean_section(self) -> Section | None:
+        section = self.cleaned_data.get("section")
+        moved = section is not None and section.pk != self.instance.section_id
+        if moved and self.user is not None and not rules.can_edit_section(self.user, section):
+            raise forms.ValidationError(
+                "The board has signed off that area: only an admin can move actions into it."
+            )
+        return section
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -453,6 +453,13 @@ class Action(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:action", args=[self.pk])
 
+    def ref_problem(self) -> str:
+        """A reference another action of the plan has (the page and the API say the same)."""
+        ref = (self.ref or "").strip()
+        if ref and Action.objects.filter(plan_id=self.plan_id, ref=ref).exclude(pk=self.pk).exists():
+            return f"The plan already has an action {ref}."
+        return ""
+
     def is_done(self) -> bool:
         return bool(self.status and self.status.is_done)
 

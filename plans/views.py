@@ -730,7 +730,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
         raise PermissionDenied("Only plan managers can change an action.")
     current, clashes = None, []
     if request.method == "POST":
-        form = ActionForm(request.POST, instance=action)
+        form = ActionForm(request.POST, instance=action, user=request.user)
         if form.is_valid():
             with transaction.atomic():
                 # Lock the row, then compare versions: two managers saving at once cannot both win.
@@ -767,11 +767,11 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
             data = request.POST.copy()
             data.update(merged.as_form_data())
             data["version"] = str(current.version)
-            form = ActionForm(data, instance=Action.objects.get(pk=action.pk))
+            form = ActionForm(data, instance=Action.objects.get(pk=action.pk), user=request.user)
             form.is_valid()
             form.add_error(None, CONFLICT)
     else:
-        form = ActionForm(instance=action)
+        form = ActionForm(instance=action, user=request.user)
     return render(
         request,
         "plans/edit_action.html",

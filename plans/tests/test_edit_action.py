@@ -9,6 +9,8 @@ from plans.views import CONFLICT
 
 def edit_data(world, action, **changes) -> dict:
     data = {
+        "ref": action.ref,
+        "section": action.section_id or "",
         "text": action.text,
         "owner_text": action.owner_text,
         "lead_agency": world.police.pk,
@@ -206,3 +208,55 @@ def test_the_refusal_names_the_field_both_changed_and_keeps_the_others_saved_val
         "Every child heard",
         "IT capacity",
     )
+
+
+def test_a_manager_renumbers_an_action_and_moves_it_to_another_section(client, world):
+    """Routine when a plan is refreshed; the API could, the page could not."""
+    from plans.tests import factories
+
+    action = world.police_action
+    other = factories.SectionFactory(plan=world.plan, ref="3", title="Front door")
+    client.force_login(world.manager)
+    response = client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        edit_data(world, action, ref="3.1", section=other.pk),
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.ref, action.section) == ("3.1", other)
+
+
+def test_a_reference_another_action_has_or_a_section_of_another_plan_is_refused(client, world):
+    from plans.tests import factories
+
+    action = world.police_action
+    client.force_login(world.manager)
+    page = client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, ref=world.council_action.ref)
+    )
+    assert f"The plan already has an action {world.council_action.ref}." in page.content.decode()
+    elsewhere = factories.SectionFactory(plan=world.other_plan, ref="9")
+    page = client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, section=elsewhere.pk)
+    )
+    assert page.status_code == 200 and "govuk-error-summary" in page.content.decode()
+    action.refresh_from_db()
+    assert action.section != elsewhere and action.ref == "1.1"
+
+
+def test_a_manager_cannot_move_an_action_into_a_signed_off_area(client, world):
+    import datetime as dt
+
+    from plans.tests import factories
+
+    action = world.police_action
+    closed = factories.SectionFactory(
+        plan=world.plan, ref="4", title="Done", signed_off_on=dt.date(2026, 1, 5)
+    )
+    client.force_login(world.manager)
+    page = client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, section=closed.pk)
+    )
+    assert "only an admin can move actions into it" in page.content.decode()
+    action.refresh_from_db()
+    assert action.section != closed
