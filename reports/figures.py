@@ -320,6 +320,19 @@ class BoardReport:
     roles_only: bool = False
 
     @property
+    def added_later(self) -> list[str]:
+        """What the report says of each plan with no actions as at its date because it was added
+        to Oversight after it (an all-zero report would read as an empty plan)."""
+        return [
+            f"{part.plan.title} was added to Oversight on {timezone.localdate(part.plan.created):%-d %B %Y}, "
+            "so it had no "
+            "actions here on this report's date. Progress updates dated earlier, imported from the "
+            "plan's document, are on each action's page."
+            for part in self.parts
+            if part.plan.empty_before_added(self.as_at, len(part.rows))
+        ]
+
+    @property
     def total(self) -> int:
         return sum(s.count for s in self.overall)
 

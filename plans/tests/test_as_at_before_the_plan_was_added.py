@@ -41,3 +41,22 @@ def test_the_notice_is_for_plans_empty_then_only(world):
     assert plan.empty_before_added(dt.date(2024, 2, 1), actions_then=0)
     assert not plan.empty_before_added(dt.date(2024, 2, 1), actions_then=3)  # history loaded from elsewhere
     assert not plan.empty_before_added(dt.date(2024, 3, 1), actions_then=0)  # added that day
+
+
+def test_the_board_report_as_at_a_date_before_the_plan_was_added_says_so_in_every_format(client, world):
+    """An all-zero board pack would read as an empty plan."""
+    import io
+
+    from docx import Document
+
+    plan = imported_in_march(world)
+    client.force_login(world.manager)
+    query = {"as_at": "2024-02-01", "previous": "2024-01-01"}
+    with at(dt.date(2024, 4, 1)):
+        page = client.get(reverse("reports:plan_report", args=[plan.pk]), query).content.decode()
+        word = client.get(reverse("reports:plan_report_download", args=[plan.pk, "docx"]), query).content
+        later = client.get(reverse("reports:plan_report", args=[plan.pk]), {"as_at": "2024-03-15"})
+    assert "Imported plan was added to Oversight on 1 March 2024" in page
+    text = "\n".join(p.text for p in Document(io.BytesIO(word)).paragraphs)
+    assert "was added to Oversight on 1 March 2024" in text
+    assert "was added to Oversight" not in later.content.decode()

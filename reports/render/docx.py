@@ -137,6 +137,8 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
     document.add_paragraph(xml_safe(report.partnership.name))
     heading(document, report.title + (" – published version" if report.public else ""), level=0)
     document.add_paragraph(f"Progress updates as at {report.as_at:%-d %B %Y}")
+    for note in report.added_later:
+        document.add_paragraph(xml_safe(note))
 
     heading(document, "About this report", level=1)
     about = table(document, ["Partnership", report.partnership.name])
