@@ -449,12 +449,20 @@ class HistoryEntry:
     order: int
 
 
+def update_records(action: Action) -> list[Any]:
+    """The history records of the action's progress updates (one query)."""
+    return list(
+        historical_model(ProgressUpdate).objects.filter(action_id=action.pk).select_related("history_user")
+    )
+
+
 def action_history(
     action: Action,
     statuses: list[RagStatus],
     action_rows: list[Any],
     owners: list[Person],
     owner_agencies: list[Agency],
+    update_rows: list[Any] | None = None,
 ) -> list[HistoryEntry]:
     """Every create, change and delete of the action, its updates and their evidence, newest first.
 
@@ -464,9 +472,8 @@ def action_history(
     section, lead agency, `owners` and `owner_agencies`; names are read only for ids the
     history holds beyond those (a section, agency or person the action had before).
     """
-    update_rows = list(
-        historical_model(ProgressUpdate).objects.filter(action_id=action.pk).select_related("history_user")
-    )
+    if update_rows is None:
+        update_rows = update_records(action)
     update_ids = {row.id for row in update_rows}
     evidence_rows = list(
         historical_model(Evidence).objects.filter(update_id__in=update_ids).select_related("history_user")
@@ -546,10 +553,15 @@ def action_history(
                 changes += extra(row, before)
             previous[row.id] = row
             user = row.history_user
+            who = (user.get_full_name() or user.get_username()) if user else "The system"
+            if row.history_change_reason:
+                # 'Priya Shah, imported from plan-v2.docx': an import's change, not a hand edit
+                reason = row.history_change_reason
+                who = f"{who}, {reason[:1].lower()}{reason[1:]}"
             entries.append(
                 HistoryEntry(
                     when=row.history_date,
-                    who=(user.get_full_name() or user.get_username()) if user else "The system",
+                    who=who,
                     what=f"{what(row)} {VERBS.get(row.history_type, 'changed')}",
                     changes=changes,
                     order=row.history_id,
@@ -634,6 +646,14 @@ def render_action_page(
     records = action_records(action)
     owners = list(action.owners.select_related("agency"))
     owner_agencies = list(action.owner_agencies.all())
+    update_rows = update_records(action)
+    imported = {
+        row.id: row.history_change_reason
+        for row in update_rows
+        if row.history_type == "+" and (row.history_change_reason or "").startswith("Imported from")
+    }
+    for update in updates:
+        update.imported_from = imported.get(update.pk, "")
     context = {
         "action": action,
         "plan": action.plan,
@@ -641,7 +661,7 @@ def render_action_page(
         "owner_agencies": owner_agencies,
         "updates": updates,
         "status_since": status_since(updates),
-        "history": action_history(action, statuses, records, owners, owner_agencies),
+        "history": action_history(action, statuses, records, owners, owner_agencies, update_rows),
         "form": form if may_add else None,
         "statuses": statuses,
         "may_edit": rules.can_edit_action(user, action),

@@ -397,3 +397,15 @@ def test_an_update_round_dated_after_the_document_or_before_the_latest_update_ta
     save_draft(older, world.partnership, world.manager, plan=plan)
     dates = list(plan.actions.get(ref="1.1a").updates.order_by("date").values_list("date", flat=True))
     assert dates == [AS_AT, dt.date(2023, 2, 1)]
+
+
+def test_the_action_page_says_which_updates_and_changes_came_from_an_import(client, world):
+    """An imported update was written by the agency in the document; the manager only brought it
+    in. History entries made by an import say so too."""
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    action = plan.actions.get(ref="1.1a")
+    client.force_login(world.viewer)
+    page = " ".join(client.get(action.get_absolute_url()).content.decode().split())
+    name = world.manager.get_full_name() or world.manager.get_username()
+    assert f"Imported from plan-v1.docx by {name}" in page
+    assert f"{name}, imported from plan-v1.docx" in page

@@ -261,6 +261,9 @@ def update_cards(updates: Iterable[Any]) -> SafeString:
     for update in updates:
         author = update.author
         who = text(author.get_full_name() or author.get_username()) if author else "Not recorded"
+        if getattr(update, "imported_from", ""):
+            # written by the agency in the document; the person named only brought it in
+            who = f"{text(update.imported_from)} by {who}"
         next_steps = (
             '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Next steps</dt>'
             f'<dd class="govuk-summary-list__value app-pre-line">{text(update.next_steps)}</dd></div>'
