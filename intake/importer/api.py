@@ -16,6 +16,7 @@ from .model import Action, ImportLimits, Location, PlanDraft
 from .normalise import parse_due, parse_rag
 from .readers import read_document
 from .records import build_from_records
+from .synonyms import header_field
 from .tables import find_data_tables, reconcile
 from .textlayout import build_from_laid_out_text
 from .totals import reconcile_actions, stated_counts
@@ -234,6 +235,10 @@ def import_document(
     if not draft.actions and result.fmt in ("xlsx", "xls", "ods", "csv"):
         if not any(item.is_row for item in items):
             raise DocumentError(f"{name} has no table rows.")
+        filled = [item for item in items if item.is_row and any(c.strip() for c in item.cells or [])]
+        if len(filled) == 1 and "text" in {header_field(c) for c in filled[0].cells or [] if c}:
+            # a header naming the action column and nothing under it
+            raise DocumentError(f"{name} has a header row but no actions under it.")
         raise DocumentError(
             f"{name} has no header row naming an action column (e.g. 'Action', 'Ref', 'Owner', 'Due by'), "
             "so no actions could be read."

@@ -126,3 +126,10 @@ def test_a_pdf_without_text_is_refused_as_perhaps_a_scan() -> None:
     data = HTML(string="<div style='width:8cm;height:4cm;background:#ccc'></div>").write_pdf() or b""
     with pytest.raises(DocumentError, match="may be a scan"):
         import_document(data, filename="scanned.pdf")
+
+
+def test_a_spreadsheet_with_a_header_and_no_rows_under_it_says_so() -> None:
+    """Its header does name the action column: 'no header row' would send the user looking for
+    the wrong fault."""
+    with pytest.raises(DocumentError, match="has a header row but no actions under it"):
+        import_document(b"Ref,Action,Lead,Due,RAG\n", filename="empty-tracker.csv")
