@@ -27,6 +27,7 @@ from plans.models import (
     check_due_date,
     check_update_date,
     due_date_for,
+    due_wording_problem,
     section_name_problem,
 )
 from plans.updates import STATUS_MISSING
@@ -250,6 +251,8 @@ class ActionSerializer(serializers.ModelSerializer):
             )
             if due != given:
                 attrs["due_date"] = due
+            if problem := due_wording_problem(attrs.get("due_text", before_text), due):
+                raise serializers.ValidationError({"due_date": problem})
         probe = Action(
             pk=getattr(self.instance, "pk", None),
             plan=plan,

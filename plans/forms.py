@@ -26,6 +26,7 @@ from plans.models import (
     check_due_date,
     check_update_date,
     due_date_for,
+    due_wording_problem,
 )
 from plans.updates import STATUS_MISSING
 
@@ -304,6 +305,8 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
                 text_changed="due_text" in self.changed_data,
                 date_changed="due_date" in self.changed_data,
             )
+            if problem := due_wording_problem(data["due_text"], data["due_date"]):
+                self.add_error("due_date", problem)
         return data
 
 

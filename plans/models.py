@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -515,6 +516,29 @@ def check_update_date(day: dt.date, today: dt.date | None = None) -> None:
 def check_due_date(day: dt.date | None) -> None:
     if day is not None and not EARLIEST_DATE <= day <= LATEST_DUE_DATE:
         raise ValidationError(DUE_OUT_OF_RANGE)
+
+
+# wording that is one exact day ('31/12/2026', '31 December 2026', '2026-12-31'), nothing else
+_EXACT_DAY = re.compile(
+    r"^(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4})$"
+)
+
+
+def due_wording_problem(due_text: str, due_date: dt.date | None) -> str:
+    """The plan's wording is one exact day and the due date is another: the overdue figures would
+    follow the date while the board pack shows the words."""
+    text = (due_text or "").strip()
+    if due_date is None or not _EXACT_DAY.match(text):
+        return ""
+    from intake.importer.normalise import parse_due  # plain Python: the importer's own reading
+
+    named = parse_due(text)
+    if named is None or named == due_date:
+        return ""
+    return (
+        f"The due date as written ({named.day} {named:%B %Y}) is not the due date "
+        f"({due_date.day} {due_date:%B %Y}): change one so that they agree"
+    )
 
 
 def due_date_for(

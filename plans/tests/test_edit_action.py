@@ -260,3 +260,26 @@ def test_a_manager_cannot_move_an_action_into_a_signed_off_area(client, world):
     assert "only an admin can move actions into it" in page.content.decode()
     action.refresh_from_db()
     assert action.section != closed
+
+
+def test_a_due_date_that_contradicts_an_exact_date_in_the_plans_wording_is_questioned(client, world):
+    """'31/12/2026' as written and 30 June 2027 as the date: the board pack would show one and the
+    overdue figures follow the other."""
+    action = world.police_action
+    client.force_login(world.manager)
+    page = client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        edit_data(world, action, due_text="31/12/2026", due_date="2027-06-30"),
+    )
+    assert (
+        "The due date as written (31 December 2026) is not the due date (30 June 2027)"
+        in page.content.decode()
+    )
+    agreeing = edit_data(world, action, due_text="31/12/2026", due_date="2026-12-31")
+    assert client.post(reverse("plans:edit_action", args=[action.pk]), agreeing).status_code == 302
+    # wording that names a period, not a day, may carry a date of its choosing
+    period = edit_data(world, action, due_text="Q3 2026/27", due_date="2026-11-15")
+    assert (
+        client.post(reverse("plans:edit_action", args=[action.pk]), {**period, "version": 2}).status_code
+        == 302
+    )
