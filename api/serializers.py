@@ -112,13 +112,7 @@ class SectionSerializer(serializers.ModelSerializer):
         )
         if problem:
             raise serializers.ValidationError({"title": problem})
-        probe = Section(
-            pk=getattr(self.instance, "pk", None),
-            plan=plan,
-            ref=attrs.get("ref", getattr(self.instance, "ref", "")),
-        )
-        if problem := probe.ref_problem():
-            raise serializers.ValidationError({"ref": problem})
+        _refuse_taken_ref(Section, self.instance, plan, attrs)
         parent = attrs.get("parent", getattr(self.instance, "parent", None))
         if parent is not None:
             if parent.plan_id != plan.pk:
@@ -253,14 +247,19 @@ class ActionSerializer(serializers.ModelSerializer):
                 attrs["due_date"] = due
             if problem := due_wording_problem(attrs.get("due_text", before_text), due):
                 raise serializers.ValidationError({"due_date": problem})
-        probe = Action(
-            pk=getattr(self.instance, "pk", None),
-            plan=plan,
-            ref=attrs.get("ref", getattr(self.instance, "ref", "")),
-        )
-        if problem := probe.ref_problem():
-            raise serializers.ValidationError({"ref": problem})
+        _refuse_taken_ref(Action, self.instance, plan, attrs)
         return attrs
+
+
+def _refuse_taken_ref(
+    model: type[Action] | type[Section], instance: Any, plan: Plan, attrs: dict[str, Any]
+) -> None:
+    """A reference another action (or section) of the plan has is refused, in the page's words."""
+    probe = model(
+        pk=getattr(instance, "pk", None), plan=plan, ref=attrs.get("ref", getattr(instance, "ref", ""))
+    )
+    if problem := probe.ref_problem():
+        raise serializers.ValidationError({"ref": problem})
 
 
 class EvidenceSerializer(serializers.ModelSerializer):

@@ -11,20 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from plans.forms import ActionForm
 from plans.models import Action
 
 # The fields of the page's form, in its order.
-EDITABLE = [
-    "ref",
-    "section",
-    "text",
-    "owner_text",
-    "lead_agency",
-    "due_text",
-    "due_date",
-    "outcome",
-    "constraints",
-]
+EDITABLE: list[str] = list(ActionForm.Meta.fields)
 
 
 _RELATED = ("lead_agency", "section")
