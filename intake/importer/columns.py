@@ -902,6 +902,8 @@ def _read_table(
                 and j < n
                 and lines[j].strip()
                 and (more := _spanning(lines[j].replace("\f", ""), columns))
+                # a heading of its own ('Objective 1.1: ...' under 'Priority 1: ...'), not more of this one
+                and not _LABELLED_HEADING.match(more)
             ):
                 block.append(more)
                 j += 1

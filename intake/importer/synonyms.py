@@ -364,6 +364,8 @@ def exact_header_field(text: str) -> str | None:
     found = _BY_SYNONYM.get(norm) or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
     if found is None and _areas_and_actions(norm):
         return "text"
+    if found is None and (same := _one_name_twice(norm)):
+        return same
     if found is None and (bare := _REMARK.sub("", norm)) != norm and bare:
         # a note to whoever fills the column in ('Progress update (date each entry)', 'Lead (name
         # and agency)'): the column is the one its name names
@@ -375,6 +377,15 @@ def _areas_and_actions(text: str) -> bool:
     """One column for the areas and their actions ('Recommendation / action', 'Area for improvement /
     Action'): the areas are rows across it, the rest actions, so it is the action column."""
     return "/" in text and {_BY_SYNONYM.get(part.strip()) for part in text.split("/")} == {"text", "section"}
+
+
+def _one_name_twice(text: str) -> str | None:
+    """One column named two ways ('Comments / progress', 'Update/commentary'): the field both
+    names give."""
+    if "/" not in text:
+        return None
+    fields = {_BY_SYNONYM.get(part.strip()) for part in text.split("/")}
+    return fields.pop() if len(fields) == 1 and None not in fields else None
 
 
 # a bracketed note after a column's name, a few words long

@@ -71,3 +71,28 @@ def test_a_status_word_with_its_cells_colour_after_it_takes_the_colour() -> None
     assert parse_rag("Delayed Red") == ("red", True)
     assert parse_rag("On track Green") == ("green", True)
     assert parse_rag("Training booked Green") == (None, False)
+
+
+def test_a_column_named_two_ways_is_one_column_and_a_labelled_heading_under_another_is_its_own() -> None:
+    """'Comments / progress' printed with single spaces was read as three columns, so no row fitted
+    the header; 'Objective 1.1: ...' printed under 'Priority 1: ...' was joined to it."""
+    from intake.importer.synonyms import exact_header_field
+
+    assert exact_header_field("Comments / progress") == "progress"
+    assert exact_header_field("Target date / Status") is None  # two different columns' names
+    rows = [
+        " Ref      Action                                   Lead                 Target date      Comments / progress",
+        " Priority 1: Early help and neglect",
+        " Objective 1.1: Practitioners recognise neglect earlier",
+        " 1.1.1    Launch the graded care profile and       Training Manager     Q2 2021/22       214 practitioners",
+        "          train practitioners in its use.                                                trained.",
+        " 1.1.2    Refresh the neglect strategy.            Head of Early Help   December 2021    Approved.",
+        " Objective 1.2: Families get help at the right time",
+        " 1.2.1    Review the threshold document.           Head of Front Door   September 2021   Relaunched.",
+    ]  # fmt: skip
+    draft = _read("Business plan\n\n" + "\n".join(rows) + "\n")
+    assert {a.ref: a.section for a in draft.actions} == {"1.1.1": "1.1", "1.1.2": "1.1", "1.2.1": "1.2"}
+    titles = {s.ref: s.title for s in draft.sections}
+    assert (
+        titles["1"] == "Early help and neglect" and titles["1.1"] == "Practitioners recognise neglect earlier"
+    )
