@@ -1836,6 +1836,7 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
         else:
             builder.text_line(item)
     _sections_from_table_names(builder)
+    _parent_rows_as_sections(builder)
     _sections_from_refs(builder)
     _lone_group_sentences_folded(builder)
     _centred_cut_leads(builder)
@@ -2017,6 +2018,40 @@ def _section_number(action: Action | None) -> int | None:
 
 
 _REF_OF_SECTION = re.compile(r"^(\d{1,2})(?:\.\d{1,2}[a-z]?|[a-z])\.?$")
+
+
+def _parent_rows_as_sections(builder: Builder) -> None:
+    """A row holding only a reference and words ('1  Neglect: children ...', '1.1  Practitioners
+    recognise neglect ...'), right above rows whose references extend its own ('1.1.1', '1.1.2'),
+    is the priority or outcome those actions serve: a section, not an action. Text laid out by a
+    PDF's printing loses the bold or the merged cell that says so in the document itself."""
+    actions = builder.draft.actions
+    parents: dict[int, str] = {}
+    for k, action in enumerate(actions[:-1]):
+        ref = (action.ref or "").rstrip(".")
+        # a lead merged down from the row above is not its own (the row spans the table)
+        inherited = k > 0 and action.owner == actions[k - 1].owner
+        bare = not (action.due_text or action.rag or action.progress) and (not action.owner or inherited)
+        if not ref or not bare or not re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}", ref):
+            continue
+        if (actions[k + 1].ref or "").startswith(f"{ref}."):
+            parents[k] = ref
+    if not parents:
+        return
+    known = {s.ref for s in builder.draft.sections}
+    for k, ref in parents.items():
+        if ref not in known:
+            parent = next((p for p in sorted(known, key=len, reverse=True) if ref.startswith(f"{p}.")), None)
+            builder.draft.sections.append(
+                Section(ref=ref, title=actions[k].text, parent=parent, location=actions[k].location)
+            )
+            known.add(ref)
+    for action in actions:
+        ref = action.ref or ""
+        deepest = max((p for p in parents.values() if ref.startswith(f"{p}.")), key=len, default=None)
+        if deepest is not None and (action.section is None or deepest.startswith(f"{action.section}.")):
+            action.section = deepest
+    builder.draft.actions = [a for k, a in enumerate(actions) if k not in parents]
 
 
 def _sections_from_refs(builder: Builder) -> None:

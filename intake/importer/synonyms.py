@@ -332,7 +332,7 @@ def sub_header_field(parent: str, label: str) -> str | None:
 # a date after a column's name: 'Update Jan 2024', 'RAG (March 2023)', 'Progress as at 31/03/24'
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATED = re.compile(
-    rf"\s*[(\[]?(?:as (?:at|of)\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s*'?\d{{2,4}}|q[1-4]\s+\d{{2,4}}(?:/\d{{2,4}})?"
+    rf"\s*(?:[-–—:]\s*)?[(\[]?(?:as (?:at|of)\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s*'?\d{{2,4}}|q[1-4]\s+\d{{2,4}}(?:/\d{{2,4}})?"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})[)\]]?$"
 )
 

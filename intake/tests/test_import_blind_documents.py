@@ -234,6 +234,7 @@ PRINTED_FLOORS = [
     ("tarnleigh_jtai_domestic_abuse_wsoa", 0.76, 0.71),
     ("wenmouth_exploitation_delivery_plan", 0.28, 0.09),
     ("wyndle_vale_jtai_wsoa", 0.85, 0.74),
+    ("thornbury_vale_business_plan", 1.0, 1.0),  # an OpenDocument plan, printed the same way
 ]
 
 

@@ -96,3 +96,26 @@ def test_a_column_named_two_ways_is_one_column_and_a_labelled_heading_under_anot
     assert (
         titles["1"] == "Early help and neglect" and titles["1.1"] == "Practitioners recognise neglect earlier"
     )
+
+
+def test_rows_holding_only_a_reference_and_words_above_rows_extending_it_are_sections() -> None:
+    """A business plan's priority '1' and outcome '1.1' rows over actions '1.1.1', '1.1.2', as a
+    PDF's laid-out text prints them: no bold, no merged cell, only the numbering says so."""
+    rows = [
+        " No.      What we will do                          Lead(s)              By when       Status",
+        " 1        Neglect: children get the right help at the right time",
+        " 1.1      Practitioners recognise neglect",
+        " 1.1.1    Relaunch the graded care profile.        Neglect Subgroup     Sept 2025     Complete",
+        " 1.1.2    Train 300 practitioners.                 Workforce Manager    31/03/2026    Amber",
+        " 1.2      Early help is timely",
+        " 1.2.1    Agree an early help pathway.             Early Help Manager   Jan 2026      Amber",
+        " 2        Exploitation: children are safe",
+        " 2.1      A shared understanding of risk",
+        " 2.1.1    Replace the screening tool.              Police DCI           Dec 2025      Green",
+    ]  # fmt: skip
+    draft = _read("Business plan 2025-2027\n\n" + "\n".join(rows) + "\n")
+    assert {a.ref: a.section for a in draft.actions} == {
+        "1.1.1": "1.1", "1.1.2": "1.1", "1.2.1": "1.2", "2.1.1": "2.1",
+    }  # fmt: skip
+    parents = {s.ref: s.parent for s in draft.sections}
+    assert parents["1.1"] == "1" and parents["2.1"] == "2"
