@@ -85,14 +85,28 @@ def _xlsx_rows(data: bytes) -> list[list[Any]]:
         raise UploadError("The file could not be read as an Excel workbook (.xlsx).") from error
     try:
         grid: list[list[Any]] = []
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
+        for cells in workbook.worksheets[0].iter_rows():
+            row = [_shown(cell) for cell in cells]
             if grid or any(str(c or "").strip() for c in row):
-                grid.append(list(row))
+                grid.append(row)
             if len(grid) > MAX_ROWS + 1:
                 break
     finally:
         workbook.close()
     return grid
+
+
+def _shown(cell: Any) -> Any:
+    """A cell's value as the sheet shows it: a number formatted as a percentage (0.866 shown as
+    86.6%) is the percentage, as a measure in per cent is entered (it was saved 100 times too small)."""
+    value = getattr(cell, "value", None)
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and "%" in (getattr(cell, "number_format", "") or "")
+    ):
+        return Decimal(str(value)) * 100
+    return value
 
 
 def _column(measure_dimension: Any, row: dict[str, Any]) -> tuple[bool, Any]:

@@ -9,12 +9,15 @@ disagreements surface in reconciliation.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from plans.models import Partnership
 from scorecard import figures
@@ -89,16 +92,70 @@ def _measure_named(partnership: Partnership, names: list[str]) -> Measure | None
 
 
 def _dimension(partnership: Partnership, key: str, values: list[str]) -> Dimension:
-    dimension, _ = Dimension.objects.get_or_create(
+    """The partnership's dimension of this key. One made by this import allows the values its table
+    holds (each once, whatever its case); one the partnership has defined keeps its own list (empty:
+    any value): a value it does not allow is reported, never added behind the user's back."""
+    dimension, created = Dimension.objects.get_or_create(
         partnership=partnership,
         key=key[:40],
         defaults={"name": DIMENSION_NAMES.get(key, key.replace("_", " ").capitalize())},
     )
-    new = [v for v in dict.fromkeys(values) if v not in dimension.allowed_values]
-    if new and dimension.allowed_values is not None:
-        dimension.allowed_values = [*dimension.allowed_values, *new]
+    if created:
+        seen: dict[str, str] = {}
+        for value in values:
+            text = " ".join(value.split())
+            if text:
+                seen.setdefault(text.casefold(), text)
+        dimension.allowed_values = list(seen.values())
         dimension.save()
     return dimension
+
+
+def _cells(
+    table: Mapping[str, Any], measure: Measure, dimensions: dict[str, Dimension], today: dt.date
+) -> tuple[list[figures.Cell], list[str]]:
+    """The table's values as cells of the measure, each checked as a value typed or uploaded is:
+    its period, its number, its categories (matched to the allowed ones ignoring case), and what
+    is impossible (a period not yet started, a count below zero). Problems name table and row."""
+    name = table.get("name") or "Untitled table"
+    source = table.get("source") or table.get("name", "")
+    cells: list[figures.Cell] = []
+    problems: list[str] = []
+    for row_no, row in enumerate(table.get("rows", []), start=1):
+        raw = figures.row_number(row)
+        if raw is None:
+            continue
+        where = f"{name}, row {row_no}"
+        try:
+            period = figures.parse_period(row.get("period"), measure.frequency)
+        except ValueError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        try:
+            number = Decimal(str(raw).replace(",", "").strip())
+            if not number.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            problems.append(f"{where}: “{raw}” is not a number.")
+            continue
+        values: dict[str, str] = {}
+        for key, dimension in dimensions.items():
+            if row.get(key) is None:
+                continue
+            allowed = dimension.canonical(str(row[key]))
+            if allowed is None:
+                choices = ", ".join(dimension.allowed_values or [])
+                problems.append(
+                    f"{where}: “{row[key]}” is not an allowed {dimension.name.lower()} (use {choices})."
+                )
+                break
+            values[key] = allowed
+        else:
+            found = figures.value_problems(measure.unit, period, number, today, measure.frequency)
+            problems.extend(f"{where}: {problem}" for problem in found)
+            if not found:
+                cells.append(figures.Cell(period=period, dimensions=values, number=number, source=source))
+    return cells, problems
 
 
 @transaction.atomic
@@ -112,6 +169,7 @@ def values_from_tables(
     """
     result = TablesResult()
     source_names: set[str] = set()
+    problems: list[str] = []
     for group in figures.group_series(list(tables)):
         group_tables = [tables[i] for i in group]
         names = list(dict.fromkeys(t.get("name") or "Untitled table" for t in group_tables))
@@ -131,20 +189,28 @@ def values_from_tables(
                 measure.save(update_fields=["aliases"])
         for table in group_tables:
             keys = figures.table_dimensions(table)
+            dimensions: dict[str, Dimension] = {}
             for key in keys:
                 values = [str(r[key]) for r in table.get("rows", []) if r.get(key) is not None]
-                measure.dimensions.add(_dimension(partnership, key, values))
+                dimensions[key] = _dimension(partnership, key, values)
+                measure.dimensions.add(dimensions[key])
+            cells, found = _cells(table, measure, dimensions, timezone.localdate())
+            problems.extend(found)
             name = f"{source_name}: {table['source']}" if table.get("source") else source_name
             source_names.add(name[:500])
             source, _ = Source.objects.get_or_create(
                 partnership=partnership, name=name[:500], defaults={"created_by": user}
             )
-            for cell in figures.cells_from_table(table, measure.frequency):
+            for cell in cells:
                 _, outcome = save_value(measure, cell.period, cell.dimensions, cell.number, source, user)
                 result.values_created += outcome == "created"
                 result.values_changed += outcome == "changed"
         if measure not in result.measures:
             result.measures.append(measure)
+    if problems:
+        # all or nothing, as an upload of values is: the transaction is rolled back
+        shown = "; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
+        raise TablesError(f"Nothing was imported: {shown}")
     for table in tables:
         result.findings.extend(figures.check_stated_totals(table))
     # Disagreements this import takes part in: its tables against each other or against values

@@ -279,9 +279,12 @@ def import_tables(request: HttpRequest) -> HttpResponse:
             if not tables:
                 form.add_error("file", f"No data tables were found in {upload_file.name}.")
             else:
-                result = values_from_tables(
-                    partnership, tables, form.cleaned_data["source"] or upload_file.name, request.user
-                )
+                try:
+                    result = values_from_tables(
+                        partnership, tables, form.cleaned_data["source"] or upload_file.name, request.user
+                    )
+                except TablesError as error:
+                    form.add_error("file", str(error))
     return render(
         request, "scorecard/import.html", {"form": form, "partnership": partnership, "result": result}
     )

@@ -58,3 +58,57 @@ def test_json_tables_of_another_shape_are_refused_with_a_message_not_an_error(cl
     page = response.content.decode()
     assert "holds no list of tables" in page or "nested too deeply" in page
     assert not Value.objects.exists()
+
+
+def _tables(rows, name="Children graded for CCE"):
+    import json
+
+    body = json.dumps({"tables": [{"name": name, "source": "Table 1", "rows": rows}]}).encode()
+    return SimpleUploadedFile("tables.json", body)
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([{"period": "Q3 2026", "count": 4}], "row 1: “Q3 2026” is not a period"),
+        ([{"month": "2026-01", "count": 4}], "row 1: The period is missing."),
+        ([{"period": "2026-01", "count": "n/a"}], "row 1: “n/a” is not a number."),
+        ([{"period": "2062-11", "count": 19}], "row 1: 2062-11 has not started yet"),
+        ([{"period": "2026-01", "count": -4}], "row 1: A count cannot be below zero."),
+    ],
+)
+def test_a_table_with_an_unreadable_or_impossible_value_is_refused_whole_with_its_row_named(
+    client, world, rows, message
+):
+    """Were a 500, or saved: a period in 2062 headed the scorecard."""
+    client.force_login(world.manager)
+    good = {"period": "2025-12", "count": 3}
+    page = client.post(url(world), {"file": _tables([good, *[{**r} for r in rows]])}).content.decode()
+    assert "Nothing was imported" in page and message.replace("row 1", "row 2") in page
+    assert not Value.objects.exists() and not Measure.objects.exists()
+
+
+def test_table_categories_match_the_allowed_ones_whatever_their_case_and_unknown_ones_are_refused(
+    client, world
+):
+    """'city'/'high' beside City/High counted the same children twice; 'Town' widened the list."""
+    from scorecard.tests.factories import MeasureFactory, area_and_risk
+
+    measure = MeasureFactory(
+        partnership=world.partnership,
+        name="Children graded for CCE",
+        dimensions=area_and_risk(world.partnership),
+    )
+    client.force_login(world.manager)
+    client.post(
+        url(world), {"file": _tables([{"period": "2025-10", "area": "city", "risk": "high", "count": 5}])}
+    )
+    value = Value.objects.get(measure=measure)
+    assert value.dimensions == {"area": "City", "risk": "High"}
+    page = client.post(
+        url(world), {"file": _tables([{"period": "2025-10", "area": "Town", "risk": "High", "count": 3}])}
+    ).content.decode()
+    assert "“Town” is not an allowed area (use City, County, Rutland)" in page
+    measure.refresh_from_db()
+    assert "Town" not in measure.dimensions.get(key="area").allowed_values
+    assert Value.objects.filter(measure=measure).count() == 1

@@ -177,3 +177,15 @@ def test_reading_a_workbook_stops_once_it_has_more_rows_than_the_limit(monkeypat
     with pytest.raises(entry.UploadError, match="more than 10 rows"):
         entry.read_rows(io.BytesIO(xlsx_file(rows).read()), "many.xlsx")
     assert seen == [12]
+
+
+def test_a_percentage_cell_of_a_workbook_is_read_as_the_percentage_it_shows():
+    """86.6% is stored by Excel as 0.866: read as it is, it was saved 100 times too small."""
+    workbook = Workbook()
+    workbook.active.append(["period", "value"])
+    workbook.active.append(["2025-01", 0.866])
+    workbook.active["B2"].number_format = "0.0%"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    [row] = entry.read_rows(io.BytesIO(buffer.getvalue()), "screening.xlsx")
+    assert float(row["value"]) == pytest.approx(86.6)
