@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -27,8 +28,8 @@ from plans.models import Agency, Membership, Partnership, Role
 CONTRIBUTOR_NEEDS_AGENCY = "Select the contributor's agency: contributors update their agency's actions"
 NOT_OUR_AGENCY = "Select one of this partnership's agencies"
 LAST_ADMIN = (
-    "This is the partnership's last admin. Make another member an admin first: "
-    "a partnership must always have an admin to manage its members"
+    "This is the partnership's last admin who can sign in. Make another member an admin first (one "
+    "who has set their password): a partnership must always have an admin to manage its members"
 )
 NO_MARKUP = "must not contain < or >"
 
@@ -53,11 +54,14 @@ def last_admin_problem(membership: Membership, new_role: str | None) -> str:
     without an admin who can sign in; "" otherwise."""
     if membership.role != Role.ADMIN or new_role == Role.ADMIN:
         return ""
+    # An admin who has not set a password yet (the invitation's link unused, perhaps sent to a
+    # mistyped address) cannot sign in: counting them could leave nobody able to resend it.
     others = (
         Membership.objects.filter(
             partnership_id=membership.partnership_id, role=Role.ADMIN, user__is_active=True
         )
         .exclude(pk=membership.pk)
+        .exclude(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
         .exists()
     )
     return "" if others else LAST_ADMIN

@@ -66,7 +66,7 @@ def test_an_admin_cannot_demote_the_last_admin(admin, world):
 
     html = response.content.decode()
     assert ERROR_SUMMARY in html
-    assert "This is the partnership&#x27;s last admin" in html
+    assert "This is the partnership&#x27;s last admin who can sign in" in html
     membership.refresh_from_db()
     assert membership.role == Role.ADMIN
 

@@ -73,3 +73,16 @@ def test_remove_membership_refuses_the_last_admin_and_removes_others(world):
 def test_names_with_markup_are_refused():
     assert members.markup_problem("Name", "Police <b>") == "Name must not contain < or >"
     assert members.markup_problem("Name", "Children's Services & Education") == ""
+
+
+def test_an_admin_who_has_not_set_a_password_yet_does_not_count(world):
+    """Invited at a mistyped address, they can never sign in to resend their own link."""
+    admin = Membership.objects.get(user=world.admin)
+    invited = factories.UserFactory(username="pat.pending")
+    invited.set_unusable_password()
+    invited.save()
+    factories.MembershipFactory(user=invited, partnership=world.partnership, role=Role.ADMIN)
+    assert members.last_admin_problem(admin, Role.MANAGER) == members.LAST_ADMIN
+    invited.set_password("a long and usable password 2026")
+    invited.save()
+    assert members.last_admin_problem(admin, Role.MANAGER) == ""
