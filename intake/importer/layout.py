@@ -120,6 +120,9 @@ _LABELLED_GROUP = re.compile(
     r"(?:\s*[.:)\-–—]\s*|\s+)(\S.*)$",
     re.I,
 )
+# a document's heading number before a numbered area's label ('4. Priority action 1', '5 Area for
+# improvement 2: ...'): the area is the label's number
+_HEADING_NUMBERED_LABEL = re.compile(rf"^\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+((?:{_LABELS})\s+\d.*)$", re.I)
 # a label and a colon opening a cell ('Recommendation: Improve ...', 'Area for improvement – ...')
 _LABEL_COLON = re.compile(rf"^(?:{_LABELS})\s*[:–—]\s*(\S.*)$", re.I)
 _LABEL_ALONE = label_alone()  # 'Recommendation 1': its title is the paragraph below it
@@ -824,6 +827,11 @@ class Builder:
         caption = _CAPTION.match(text)
         if caption:  # 'Table 2: AFI2 – Information sharing (continued)': the heading of the table below
             text = text[caption.end() :]
+        numbered_label = _HEADING_NUMBERED_LABEL.match(text)
+        if numbered_label and (item.heading or item.bold):
+            # '4. Priority action 1': the document numbers its headings, the plan its areas; the
+            # actions 1.1, 1.2 below are the area's, so the area keeps its own number
+            text = numbered_label[1]
         # a line that is only a label and its number ('Area of weakness 1') heads a section however
         # it is printed (a PDF's text loses the heading's type size)
         if item.heading or item.bold or caption or _LABEL_ALONE.match(text):
@@ -1024,7 +1032,8 @@ class Builder:
             self._section_text(label, nonempty[1])
             return
         labelled = _LABEL_SAYS.match(nonempty[0]) if len(nonempty) == 1 else None
-        if labelled and header_field(labelled[1]) == "outcome":
+        # ('Outcome 1: Children ... are identified early' heads its actions: a section, below)
+        if labelled and header_field(labelled[1]) == "outcome" and not _LABELLED_GROUP.match(nonempty[0]):
             # 'What success will look like: ...' across the table: what the section is for, not an action
             return
         if len(nonempty) == 1 and (item.banner or item.bold) and _OPEN_OR_DONE.match(nonempty[0]):
@@ -1203,9 +1212,11 @@ class Builder:
             # one progress cell written as dated updates ('Dec 2022: ... Mar 2023: ...'): the latest's date
             self.progress_date = latest_update_date(values["progress"])
         if item.fills and header.has("rag") and not values.get("rag"):
-            # a status shown only by the colour of its cell
-            shown = [item.fills[i] for i in slots[header.fields.index("rag")] if i < len(item.fills)]
-            colour = next((c for c in shown if c), None)
+            # a status shown only by the colour of its cell; with a RAG column per quarter, the
+            # latest quarter coloured (the rightmost), as with ratings written in words
+            rag_slots = [i for k, fld in enumerate(header.fields) if fld == "rag" for i in slots[k]]
+            shown = [item.fills[i] for i in rag_slots if i < len(item.fills)]
+            colour = next((c for c in reversed(shown) if c), None)
             if colour:
                 values["rag"] = colour
         # a merged cell repeated across a row: keep it once
@@ -1837,6 +1848,7 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
             builder.text_line(item)
     _sections_from_table_names(builder)
     _parent_rows_as_sections(builder)
+    _status_opening_progress(builder)
     _sections_from_refs(builder)
     _lone_group_sentences_folded(builder)
     _centred_cut_leads(builder)
@@ -2018,6 +2030,22 @@ def _section_number(action: Action | None) -> int | None:
 
 
 _REF_OF_SECTION = re.compile(r"^(\d{1,2})(?:\.\d{1,2}[a-z]?|[a-z])\.?$")
+
+
+# a progress cell opening with the action's status ('GREEN – training delivered', 'Amber: delayed')
+_STATUS_OPENING = re.compile(r"^(red|amber|green|blue|complete(?:d)?)\s*[-–—:]\s*\S", re.I)
+
+
+def _status_opening_progress(builder: Builder) -> None:
+    """An action with no status of its own whose progress opens with one ('AMBER – recruitment
+    delayed'): the plan rates it there."""
+    for action in builder.draft.actions:
+        if (
+            action.rag is None
+            and action.progress
+            and (found := _STATUS_OPENING.match(action.progress.strip()))
+        ):
+            action.rag = parse_rag(found[1])[0]
 
 
 def _parent_rows_as_sections(builder: Builder) -> None:

@@ -271,6 +271,15 @@ _YEAR_SPAN = re.compile(
 _WEEK_COMMENCING = re.compile(r"^(?:w/?c\b|w\.c\.|week\s+(?:commencing|beginning|starting)\b)", re.I)
 
 
+# a year named as a deadline ('By end of 2023', 'During 2024'), not a bare year: alone on a line,
+# '2024' is as often a date's second line ('November' over '2024') as a deadline
+_YEAR_ALONE = re.compile(
+    r"^(?=\D)(?:(?:by|before|during|in|within)\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:(?:the\s+)?(?:calendar\s+)?year\s+)?"
+    r"((?:19|20)\d\d)$",
+    re.I,
+)
+
+
 def parse_due(text: str | None) -> dt.date | None:
     """The due date a due cell names: the latest date in it, or None when none can be read."""
     if not text:
@@ -285,7 +294,9 @@ def parse_due(text: str | None) -> dt.date | None:
             return dt.date(first + 1, 3, 31)
     dates = find_dates(text)
     if not dates:
-        return None
+        year = _YEAR_ALONE.match(bare)
+        # a year alone, or its end ('By end of 2023'): the last day of the period named
+        return dt.date(int(year[1]), 12, 31) if year else None
     if (
         _WEEK_COMMENCING.match(bare)
         and len(dates) == 1

@@ -161,6 +161,19 @@ FLOORS = [
     ("whitmoor_section11_audit_action_plan", 1.0, 0.93),
     ("fernhollow_cspr_baby_isla", 1.0, 1.0),
     ("rushford_neglect_audit_action_plan", 1.0, 1.0),
+    # fourteenth session, second round: Word and Excel files made with python-docx and openpyxl, two
+    # of them printed to PDF by LibreOffice; several actions as list paragraphs in one cell beside a
+    # 'No.' column numbering the areas (ilacs) is read in part
+    ("harrowfield_jtai_wsoa_numbered_headings", 1.0, 1.0),
+    ("harrowfield_jtai_wsoa_numbered_headings_print", 1.0, 1.0),
+    ("cspr_child_m_merged_recommendations", 1.0, 1.0),
+    ("cspr_child_m_merged_recommendations_print", 1.0, 1.0),
+    ("ilacs_improvement_bulleted_cells", 0.5, 0.54),
+    ("send_wsoa_tracked_changes", 1.0, 1.0),
+    ("fernley_neglect_strategy_quarterly", 1.0, 1.0),
+    ("cce_tracker_sheet_per_theme", 1.0, 1.0),
+    ("jtai_tracker_update_rounds", 1.0, 1.0),
+    ("lscp_business_plan_status_in_progress", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
