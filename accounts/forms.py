@@ -13,6 +13,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.db.models import Q
 
 from accounts import members
 from oversight.forms import GovukFormMixin
@@ -44,9 +45,17 @@ def role_field() -> forms.ChoiceField:
     )
 
 
+class AgencyChoiceField(forms.ModelChoiceField):
+    """Each agency by its full name and short name ('Northshire Police (Police)'): short names
+    alone can read alike, and a contributor given the wrong agency updates another's actions."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.short_name})" if obj.short_name else obj.name
+
+
 def agency_field(label: str = "Agency (optional)", help_text: str = "") -> forms.ModelChoiceField:
     """A choice of agency; the form limits it to its partnership's (`own_agencies`)."""
-    return forms.ModelChoiceField(
+    return AgencyChoiceField(
         label=label,
         queryset=Agency.objects.none(),
         required=False,
@@ -103,6 +112,17 @@ class AgencyForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
         if name and taken.exists():
             raise forms.ValidationError(f"There is already an agency called {name} in this partnership")
         return name
+
+    def clean_short_name(self) -> str:
+        """A short name another agency has (as its short name or name) would make the two agencies
+        look the same in every list, and an imported plan's 'Police' match either."""
+        short = " ".join((self.cleaned_data.get("short_name") or "").split())
+        if not short:
+            return short
+        others = Agency.objects.filter(partnership=self.partnership).exclude(pk=self.instance.pk)
+        if others.filter(Q(short_name__iexact=short) | Q(name__iexact=short)).exists():
+            raise forms.ValidationError(f"Another agency of this partnership is already called {short}")
+        return short
 
 
 class PersonForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
@@ -234,7 +254,8 @@ class ExistingMemberForm(MemberRulesMixin, GovukFormMixin, forms.Form):
 
     def clean_username(self) -> Any:
         username = self.cleaned_data["username"].strip()
-        user = User.objects.filter(username=username, is_active=True).first()
+        # as the new-member form checks it: a username in another case is the same login
+        user = User.objects.filter(username__iexact=username, is_active=True).first()
         if user is None:
             raise forms.ValidationError(
                 "There is no login with this username. Check the spelling, or add them as a new member"

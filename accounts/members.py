@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from plans.models import Agency, Membership, Partnership, Role
+from plans.models import Agency, Membership, Partnership, Person, Role
 
 CONTRIBUTOR_NEEDS_AGENCY = "Select the contributor's agency: contributors update their agency's actions"
 NOT_OUR_AGENCY = "Select one of this partnership's agencies"
@@ -98,6 +98,11 @@ def remove_membership(membership: Membership) -> None:
         problem = last_admin_problem(current, None)
         if problem:
             raise ValidationError(problem)
+        # the partnership's people linked to the login no longer lead to it: a removed member's
+        # My actions would otherwise fill again, unasked, if they were ever added back
+        for person in Person.objects.filter(partnership_id=current.partnership_id, user_id=current.user_id):
+            person.user = None
+            person.save(update_fields=["user"])  # one by one, so each unlinking is in the history
         current.delete()
 
 

@@ -97,3 +97,14 @@ def test_another_partnerships_agency_is_not_found(admin, world):
     assert (opened.status_code, posted.status_code) == (404, 404)
     theirs.refresh_from_db()
     assert theirs.name == "Essex Police"
+
+
+def test_a_short_name_another_agency_has_is_refused_and_lists_show_each_agency_whole(admin, world):
+    """Two agencies both shown as 'Police' could not be told apart when giving a contributor theirs."""
+    world.police.short_name = "Police"
+    world.police.save()
+    response = add(admin, world, name="Northshire Police Federation", short_name="police")
+    assert "Another agency of this partnership is already called police" in response.content.decode()
+    assert not Agency.objects.filter(name="Northshire Police Federation").exists()
+    page = admin.get(reverse("accounts:add_member", args=[world.partnership.pk])).content.decode()
+    assert f"{world.police.name} (Police)</option>" in page

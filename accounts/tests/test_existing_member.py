@@ -63,3 +63,10 @@ def test_an_existing_login_added_as_contributor_needs_an_agency(admin, world):
 
     assert "Select the contributor&#x27;s agency" in response.content.decode()
     assert not Membership.objects.filter(user=world.outsider, partnership=world.partnership).exists()
+
+
+def test_a_username_typed_in_another_case_finds_the_login(admin, world):
+    """The new-member form already says such a login exists: the two must agree."""
+    response = add(admin, world, username="OUTSIDER")
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=world.outsider, partnership=world.partnership).exists()

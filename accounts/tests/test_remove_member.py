@@ -71,3 +71,13 @@ def test_another_partnerships_member_cannot_be_removed(admin, world):
     assert admin.get(url).status_code == 404
     assert admin.post(url).status_code == 404
     assert Membership.objects.filter(user=world.outsider).exists()
+
+
+def test_removing_a_member_unlinks_the_people_linked_to_their_login(admin, world):
+    from plans.tests import factories
+
+    person = factories.PersonFactory(partnership=world.partnership, name="Kate Quinn", user=world.viewer)
+    admin.post(remove_url(world.viewer))
+    person.refresh_from_db()
+    assert person.user is None
+    assert person.history.first().user_id is None  # the unlinking is in the history
