@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db.models import Q
 
@@ -298,6 +298,29 @@ class GovukSetPasswordForm(GovukFormMixin, SetPasswordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "New password"
+        self.fields["new_password2"].label = "Type the new password again"
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].error_messages["required"] = "Type the new password again"
+
+
+class GovukPasswordResetForm(GovukFormMixin, PasswordResetForm):
+    """Django's form asking for the address a reset link goes to, in GOV.UK style."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.fields["email"].error_messages["invalid"] = "Enter an email address like name@example.org"
+
+
+class GovukPasswordChangeForm(GovukFormMixin, PasswordChangeForm):
+    """Django's form for changing one's own password, in GOV.UK style."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Your current password"
+        self.fields["old_password"].error_messages["required"] = "Enter your current password"
         self.fields["new_password1"].label = "New password"
         self.fields["new_password2"].label = "Type the new password again"
         self.fields["new_password1"].error_messages["required"] = "Enter a new password"

@@ -1,5 +1,6 @@
 """Routes of partnership administration (for partnership admins) and of setting a password."""
 
+from django.contrib.auth.decorators import login_required
 from django.urls import path
 
 from accounts import views
@@ -21,4 +22,7 @@ urlpatterns = [
     path("members/<int:membership_id>/remove/", views.remove_member, name="remove_member"),
     path("set-password/<uidb64>/<token>/", views.set_password, name="set_password"),
     path("set-password/done/", views.set_password_done, name="set_password_done"),
+    path("forgotten-password/", views.forgotten_password, name="forgotten_password"),
+    path("forgotten-password/sent/", views.forgotten_password_sent, name="forgotten_password_sent"),
+    path("account/password/", login_required(views.change_password), name="change_password"),
 ]

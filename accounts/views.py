@@ -13,6 +13,7 @@ import logging
 import smtplib
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -28,6 +29,8 @@ from accounts.forms import (
     ROLE_HINTS,
     AgencyForm,
     ExistingMemberForm,
+    GovukPasswordChangeForm,
+    GovukPasswordResetForm,
     GovukSetPasswordForm,
     MembershipForm,
     NewMemberForm,
@@ -235,9 +238,9 @@ def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
     membership = _membership(request, membership_id)
     user = membership.user
     if request.method == "POST" and "resend" in request.POST:
-        # Only a login that has never set a password gets a new link (a new member's email
-        # expired or went astray); anyone else signs in, or uses their own password.
-        if not user.has_usable_password() and user.email and _send_link(request, user, membership):
+        # A new member whose email expired or went astray, or a member who forgot their password:
+        # the link goes to the login's own address, never to the admin.
+        if user.email and _send_link(request, user, membership):
             messages.success(request, f"We emailed {user.email} a new link to set their password")
         return redirect(reverse("accounts:edit_member", args=[membership.pk]))
     form = MembershipForm(request.POST or None, membership=membership)
@@ -317,3 +320,48 @@ class SetPasswordDoneView(auth_views.PasswordResetCompleteView):
 
 set_password = SetPasswordView.as_view()
 set_password_done = SetPasswordDoneView.as_view()
+
+
+# --- A forgotten password, and changing one's own ------------------------------------------
+
+
+class ForgottenPasswordView(auth_views.PasswordResetView):
+    """Django's password reset: an email with a one-off link to the set-password page, sent only to
+    an active login with that address and a password already set (a new member's first link comes
+    from their admin). The page says the same whether or not the address is known."""
+
+    form_class = GovukPasswordResetForm
+    template_name = "accounts/forgotten_password.html"
+    email_template_name = "accounts/email/reset_password.txt"
+    subject_template_name = "accounts/email/reset_password_subject.txt"
+    success_url = reverse_lazy("accounts:forgotten_password_sent")
+    title = "Reset your password"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        # the link is to the service's own address, not to whatever host the request named
+        self.extra_email_context = {"site_url": (getattr(settings, "SITE_URL", "") or "").rstrip("/")}
+        return super().form_valid(form)
+
+
+class ForgottenPasswordSentView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/forgotten_password_sent.html"
+    title = "Check your email"
+
+
+class ChangePasswordView(auth_views.PasswordChangeView):
+    """A signed-in member changes their own password (their current one first)."""
+
+    form_class = GovukPasswordChangeForm
+    template_name = "accounts/change_password.html"
+    success_url = reverse_lazy("home")
+    title = "Change your password"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, "Your password is changed")
+        return response
+
+
+forgotten_password = ForgottenPasswordView.as_view()
+forgotten_password_sent = ForgottenPasswordSentView.as_view()
+change_password = ChangePasswordView.as_view()

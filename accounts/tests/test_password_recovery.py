@@ -1,0 +1,82 @@
+"""A forgotten password is recovered by email, a member changes their own, and an admin can send any
+member a link: no one needs the service's staff to sign in again."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from plans.models import Membership
+
+PASSWORD = "a long and usable password 2026"
+
+
+def _link(message) -> str:
+    found = re.search(r"https?://[^/\s]+(/set-password/[^\s]+)", message.body)
+    assert found, message.body
+    return found[1]
+
+
+def test_a_member_who_forgot_their_password_resets_it_by_email_and_signs_in(client, world, settings):
+    settings.SITE_URL = "https://oversight.example.org"
+    world.contributor.email = "lead@police.example"
+    world.contributor.set_password("forgotten one")
+    world.contributor.save()
+    assert "Forgotten your password?" in client.get(reverse("login")).content.decode()
+    response = client.post(reverse("accounts:forgotten_password"), {"email": "lead@police.example"})
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert (
+        message.to == ["lead@police.example"]
+        and "https://oversight.example.org/set-password/" in message.body
+    )
+    page = client.get(_link(message), follow=True)
+    form_url = page.redirect_chain[-1][0] if page.redirect_chain else _link(message)
+    done = client.post(form_url, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert done.status_code == 302
+    signed_in = client.post(
+        reverse("login"), {"username": world.contributor.get_username(), "password": PASSWORD}
+    )
+    assert signed_in.status_code == 302
+
+
+def test_an_unknown_address_gets_the_same_page_and_no_email(client, world):
+    response = client.post(
+        reverse("accounts:forgotten_password"), {"email": "nobody@example.org"}, follow=True
+    )
+    assert "Check your email" in response.content.decode() and mail.outbox == []
+
+
+def test_a_signed_in_member_changes_their_own_password_after_giving_the_current_one(client, world):
+    user = world.viewer
+    user.set_password("the old password 2026")
+    user.save()
+    client.force_login(user)
+    wrong = client.post(
+        reverse("accounts:change_password"),
+        {"old_password": "not it", "new_password1": PASSWORD, "new_password2": PASSWORD},
+    )
+    assert wrong.status_code == 200 and "<title>Error: " in wrong.content.decode()
+    right = client.post(
+        reverse("accounts:change_password"),
+        {"old_password": "the old password 2026", "new_password1": PASSWORD, "new_password2": PASSWORD},
+    )
+    assert right.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_an_admin_can_email_a_link_to_a_member_who_has_a_password(client, world):
+    member = Membership.objects.get(user=world.viewer)
+    world.viewer.email = "viewer@example.org"
+    world.viewer.set_password("the old password 2026")
+    world.viewer.save()
+    client.force_login(world.admin)
+    page = client.get(reverse("accounts:edit_member", args=[member.pk])).content.decode()
+    assert "Email a new link to viewer@example.org" in page
+    client.post(reverse("accounts:edit_member", args=[member.pk]), {"resend": "1"})
+    assert [m.to for m in mail.outbox] == [["viewer@example.org"]]
+    assert get_user_model().objects.get(pk=world.viewer.pk).check_password("the old password 2026")
