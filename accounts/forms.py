@@ -314,14 +314,11 @@ class GovukPasswordResetForm(GovukFormMixin, PasswordResetForm):
         self.fields["email"].error_messages["invalid"] = "Enter an email address like name@example.org"
 
 
-class GovukPasswordChangeForm(GovukFormMixin, PasswordChangeForm):
-    """Django's form for changing one's own password, in GOV.UK style."""
+class GovukPasswordChangeForm(GovukSetPasswordForm, PasswordChangeForm):
+    """Django's form for changing one's own password (the set-password form's fields, and the
+    current password first), in GOV.UK style."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = "Your current password"
         self.fields["old_password"].error_messages["required"] = "Enter your current password"
-        self.fields["new_password1"].label = "New password"
-        self.fields["new_password2"].label = "Type the new password again"
-        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
-        self.fields["new_password2"].error_messages["required"] = "Type the new password again"
