@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from oversight.forms import GovukFormMixin
 from plans.models import Action
 from scorecard import figures
-from scorecard.models import Dimension, Measure
+from scorecard.models import Dimension, Frequency, Measure
 
 DEFAULT_SOURCE = "Entered by hand"
 
@@ -160,7 +160,34 @@ class MeasureForm(GovukFormMixin, forms.ModelForm):
             ).exists()
         ):
             self.add_error("new_dimension", "There is already a dimension with this name: tick it above.")
+        if self.instance.pk:
+            self._check_held_values(data)
         return data
+
+    def _check_held_values(self, data: dict[str, Any]) -> None:
+        """A measure's values must still fit it after the change: monthly values under a quarterly
+        measure would each be shown as their quarter, several to a quarter; a dimension untaken
+        while values are broken down by it would count them again beside a total and lose their
+        breakdown in downloads."""
+        values = list(self.instance.values.values_list("period", "dimensions"))
+        frequency = data.get("frequency")
+        if frequency == Frequency.QUARTERLY and self.instance.frequency != Frequency.QUARTERLY:
+            months = sorted({p for p, _ in values if p.month not in (1, 4, 7, 10)})
+            if months:
+                more = f" and {len(months) - 1} more" if len(months) > 1 else ""
+                self.add_error(
+                    "frequency",
+                    f"This measure holds monthly values ({months[0]:%b %Y}{more}): it cannot become "
+                    "quarterly while it does. Make a new quarterly measure instead.",
+                )
+        kept = {d.key for d in data.get("dimensions") or []}
+        used = sorted({key for _, dims in values for key in (dims or {}) if key not in kept})
+        if used:
+            self.add_error(
+                "dimensions",
+                f"Values of this measure are broken down by {', '.join(used)}: keep "
+                f"{'it' if len(used) == 1 else 'them'} ticked while it holds them.",
+            )
 
     def save(self, commit: bool = True) -> Measure:
         measure = super().save(commit=commit)

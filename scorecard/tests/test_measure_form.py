@@ -77,3 +77,41 @@ def test_a_manager_edits_a_measures_target(client, world):
     measure.refresh_from_db()
     assert measure.target == 90
     assert measure.history.count() == 2
+
+
+def test_a_measure_holding_monthly_values_cannot_become_quarterly(client, world):
+    """Each month would be shown as its quarter, three 'Q1 2026' rows."""
+    import datetime as dt
+
+    from scorecard.tests.factories import ValueFactory
+
+    measure = MeasureFactory(partnership=world.partnership, name=SCREENING["name"])
+    ValueFactory(measure=measure, period=dt.date(2026, 2, 1))
+    client.force_login(world.manager)
+    page = client.post(
+        reverse("scorecard:edit_measure", args=[measure.pk]), {**SCREENING, "frequency": "quarterly"}
+    )
+    assert "This measure holds monthly values (Feb 2026)" in page.content.decode()
+    measure.refresh_from_db()
+    assert measure.frequency == "monthly"
+
+
+def test_a_dimension_the_values_are_broken_down_by_cannot_be_untaken(client, world):
+    """The same month would show two figures, and downloads would lose the breakdown."""
+    import datetime as dt
+
+    from scorecard.tests.factories import ValueFactory, area_and_risk
+
+    area, risk = area_and_risk(world.partnership)
+    measure = MeasureFactory(partnership=world.partnership, name=SCREENING["name"], dimensions=[area, risk])
+    ValueFactory(measure=measure, period=dt.date(2026, 2, 1), dimensions={"area": "City", "risk": "High"})
+    client.force_login(world.manager)
+    page = client.post(
+        reverse("scorecard:edit_measure", args=[measure.pk]), {**SCREENING, "dimensions": [area.pk]}
+    )
+    assert "Values of this measure are broken down by risk: keep it ticked" in page.content.decode()
+    assert set(measure.dimensions.values_list("key", flat=True)) == {"area", "risk"}
+    kept = client.post(
+        reverse("scorecard:edit_measure", args=[measure.pk]), {**SCREENING, "dimensions": [area.pk, risk.pk]}
+    )
+    assert kept.status_code == 302
