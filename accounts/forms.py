@@ -280,10 +280,25 @@ class MembershipForm(MemberRulesMixin, GovukFormMixin, forms.Form):
     role = role_field()
     agency = agency_field("Agency", MEMBER_AGENCY_HINT)
 
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        help_text="Where the link to set their password goes. It can be corrected until they have set one.",
+        error_messages={"invalid": "Enter an email address like name@example.org"},
+    )
+
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"role": membership.role, "agency": membership.agency_id})
+        kwargs.setdefault(
+            "initial",
+            {"role": membership.role, "agency": membership.agency_id, "email": membership.user.email},
+        )
         super().__init__(*args, partnership=membership.partnership, **kwargs)
         self.membership = membership
+        if not members.email_correctable(membership):
+            del self.fields["email"]
+
+    def clean_email(self) -> str:
+        return (self.cleaned_data.get("email") or "").strip()
 
     def clean_role(self) -> str:
         role = self.cleaned_data["role"]

@@ -67,6 +67,16 @@ def last_admin_problem(membership: Membership, new_role: str | None) -> str:
     return "" if others else LAST_ADMIN
 
 
+def email_correctable(membership: Membership) -> bool:
+    """A member's email address may be corrected by their admin while the login has never been
+    used (no password set: the invitation went to a mistyped address, say) and belongs to this
+    partnership alone; after that it is the member's own, and another partnership's admin's."""
+    user = membership.user
+    if user.has_usable_password():
+        return False
+    return not Membership.objects.filter(user=user).exclude(pk=membership.pk).exists()
+
+
 def _lock_partnership(partnership_id: int) -> None:
     """Two admins demoting each other at once take turns, so one of them keeps the role."""
     Partnership.objects.select_for_update().filter(pk=partnership_id).first()

@@ -253,6 +253,13 @@ def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
                     form.add_error(name, error)
         else:
             messages.success(request, f"{_member_name(membership)} saved")
+            email = form.cleaned_data.get("email")
+            if "email" in form.fields and email and email != user.email:
+                # a mistyped address corrected: the invitation goes again, to the right one
+                user.email = email
+                user.save(update_fields=["email"])
+                if _send_link(request, user, membership):
+                    messages.success(request, f"We emailed {email} a new link to set their password")
             if membership.user_id == request.user.pk and form.cleaned_data["role"] != Role.ADMIN:
                 return redirect("home")  # an admin who stepped down can no longer open the page
             return redirect(_manage_url(membership.partnership_id))

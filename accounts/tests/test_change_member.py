@@ -95,3 +95,36 @@ def test_an_admin_who_steps_down_goes_to_the_home_page(admin, world):
     response = change(admin, Membership.objects.get(user=world.admin), role="viewer")
 
     assert response["Location"] == reverse("home")
+
+
+def test_an_admin_corrects_the_mistyped_email_of_a_member_who_has_not_set_a_password(client, world):
+    """Sent to a mistyped address, the invitation could never arrive, and the username stayed taken."""
+    from django.core import mail
+
+    from plans.tests import factories
+
+    user = factories.UserFactory(username="jo.test", email="jo@exmaple.org")
+    user.set_unusable_password()
+    user.save()
+    membership = factories.MembershipFactory(user=user, partnership=world.partnership, role=Role.VIEWER)
+    client.force_login(world.admin)
+    url = reverse("accounts:edit_member", args=[membership.pk])
+    response = client.post(url, {"role": "viewer", "agency": "", "email": "jo@example.org"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == "jo@example.org"
+    assert [m.to for m in mail.outbox] == [["jo@example.org"]]
+
+
+def test_the_email_of_a_member_who_has_set_a_password_is_theirs_and_not_offered(client, world):
+    membership = Membership.objects.get(user=world.viewer)
+    client.force_login(world.admin)
+    page = client.get(reverse("accounts:edit_member", args=[membership.pk])).content.decode()
+    assert 'name="email"' not in page
+    before = world.viewer.email
+    client.post(
+        reverse("accounts:edit_member", args=[membership.pk]),
+        {"role": "viewer", "agency": "", "email": "attacker@example.org"},
+    )
+    world.viewer.refresh_from_db()
+    assert world.viewer.email == before
