@@ -148,6 +148,26 @@ def filter_agencies(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     return qs
 
 
+def filter_measure_values(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
+    """One measure's values (a client reads one series, not the partnership's every value), from
+    one source, over a range of periods."""
+    if (measure := as_int(params, "measure")) is not None:
+        qs = qs.filter(measure_id=measure)
+    if (source := as_int(params, "source")) is not None:
+        qs = qs.filter(source_id=source)
+    if (start := as_moment(params, "period__gte")) is not None:
+        qs = qs.filter(period__gte=start.date())
+    if (end := as_moment(params, "period__lte")) is not None:
+        qs = qs.filter(period__lte=end.date())
+    return qs
+
+
+def filter_measures(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
+    if search := as_text(params, "search"):
+        qs = qs.filter(name__icontains=search)
+    return qs
+
+
 def _param(name: str, kind: object, description: str) -> OpenApiParameter:
     return OpenApiParameter(name, kind, OpenApiParameter.QUERY, required=False, description=description)
 
@@ -178,5 +198,12 @@ UPDATE_PARAMETERS = [
 SECTION_PARAMETERS = [PLAN_ID, SEARCH]
 PLAN_PARAMETERS = [_param("stage", OpenApiTypes.STR, "draft, agreed, published or closed."), SEARCH]
 AGENCY_PARAMETERS = [SEARCH]
+MEASURE_PARAMETERS = [SEARCH]
+MEASURE_VALUE_PARAMETERS = [
+    _param("measure", OpenApiTypes.INT, "Only this measure (id)."),
+    _param("source", OpenApiTypes.INT, "Only this source (id); each value names its source."),
+    _param("period__gte", OpenApiTypes.DATE, "Periods starting on or after this (2025-04-01)."),
+    _param("period__lte", OpenApiTypes.DATE, "Periods starting on or before this."),
+]
 
 Filter = Callable[[QuerySet, Mapping[str, str]], QuerySet]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.apps import apps
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from api import docs, views
+from api import docs, filters, views
 
 app_name = "api"
 
@@ -38,6 +39,12 @@ EXTRA_ROUTES: list[tuple[str, type]] = [
             apps.get_model("scorecard", "Measure"),
             ["id", "partnership", "name", "description", "unit", "polarity", "target", "green_from",
              "amber_from", "frequency", "owner", "dimensions", "actions", "order", "created"],
+            filter_function=filters.filter_measures,
+            parameters=filters.MEASURE_PARAMETERS,
+            extra={"dimension_keys": serializers.SlugRelatedField(
+                source="dimensions", many=True, read_only=True, slug_field="key"
+            )},
+            prefetched=("dimensions", "actions"),
         ),
     ),
     (
@@ -45,6 +52,10 @@ EXTRA_ROUTES: list[tuple[str, type]] = [
         views.read_only_viewset(
             apps.get_model("scorecard", "Value"),
             ["id", "measure", "period", "dimensions", "number", "source", "entered_at"],
+            filter_function=filters.filter_measure_values,
+            parameters=filters.MEASURE_VALUE_PARAMETERS,
+            extra={"source_name": serializers.CharField(source="source.name", read_only=True)},
+            related=("source",),
         ),
     ),
 ]  # fmt: skip

@@ -325,20 +325,44 @@ class PlanExportCSV(PlanExportBase):
         return response
 
 
-def read_only_viewset(model: type[Model], fields: list[str]) -> type[PartnershipViewSet]:
-    """A read-only viewset for any partnership-scoped model (its manager has `for_user`).
+def read_only_viewset(
+    model: type[Model],
+    fields: list[str],
+    *,
+    filter_function: filters.Filter | None = None,
+    parameters: list[Any] | None = None,
+    extra: dict[str, serializers.Field] | None = None,
+    related: tuple[str, ...] = (),
+    prefetched: tuple[str, ...] = (),
+) -> type[PartnershipViewSet]:
+    """A read-only viewset for any partnership-scoped model (its manager has `for_user`), with
+    its list's filters (documented by `parameters`) and `extra` read-only fields (a related
+    object's name beside its id).
 
     The extension point for models other apps add later (measures, boards): register it in
     api/urls.py `EXTRA_ROUTES`, or write a full viewset like the ones above.
     """
-    meta = type("Meta", (), {"model": model, "fields": fields, "read_only_fields": fields})
-    serializer = type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})
-    return type(  # type: ignore[return-value]
+    names = [*fields, *(extra or {})]
+    meta = type("Meta", (), {"model": model, "fields": names, "read_only_fields": names})
+    serializer = type(
+        f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta, **(extra or {})}
+    )
+
+    def base_queryset(self: PartnershipViewSet) -> QuerySet:
+        # the names `extra` shows are read with the rows, not once per row
+        return PartnershipViewSet.base_queryset(self).select_related(*related).prefetch_related(*prefetched)
+
+    viewset = type(
         f"{model.__name__}ViewSet",
         (PartnershipViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin),
         {
             "model": model,
             "serializer_class": serializer,
+            "filter_function": staticmethod(filter_function) if filter_function else None,
+            "base_queryset": base_queryset,
             "__doc__": f"{model._meta.verbose_name_plural} (read only).",
         },
     )
+    if parameters:
+        viewset = extend_schema_view(list=extend_schema(parameters=parameters))(viewset)
+    return viewset  # type: ignore[return-value]

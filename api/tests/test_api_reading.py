@@ -183,3 +183,20 @@ def test_a_browser_gets_json_not_the_browsable_api_pages(world, api_as):
 def test_a_nul_character_in_a_text_filter_is_a_400_not_a_server_error(world, api_as, param):
     response = api_as(world.viewer).get("/api/actions/", {param: "a\x00b"})
     assert response.status_code == 400
+
+
+def test_measure_values_are_filtered_by_measure_source_and_period_and_name_their_source(world, api_as):
+    """A client reads one measure's figures, and can tell one source from another."""
+    from scorecard.tests.factories import MeasureFactory, SourceFactory, ValueFactory
+
+    graded, screened = (MeasureFactory(partnership=world.partnership) for _ in range(2))
+    monthly = SourceFactory(partnership=world.partnership, name="Monthly DRMM return")
+    for month in (1, 2, 3):
+        ValueFactory(measure=graded, source=monthly, period=dt.date(2026, month, 1))
+    ValueFactory(measure=screened, period=dt.date(2026, 1, 1))
+    client = api_as(world.viewer)
+    body = client.get(f"/api/measure-values/?measure={graded.pk}&period__gte=2026-02-01").json()
+    assert body["count"] == 2
+    assert {v["source_name"] for v in body["results"]} == {"Monthly DRMM return"}
+    assert client.get(f"/api/measure-values/?source={monthly.pk}").json()["count"] == 3
+    assert client.get("/api/measure-values/?measure=abc").status_code == 400
