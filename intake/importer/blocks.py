@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
-from .normalise import SECURITY_MARKING
+from .normalise import NOT_A_QUARTER, SECURITY_MARKING
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field
 from .textlayout import DATE_START
@@ -31,7 +31,9 @@ _REF_LINE = re.compile(
 )
 # (a quarter's column name, 'Q1' to 'Q4' over a RAG each quarter, is never a reference)
 _BARE_REF = re.compile(
-    r"^(?!Q[1-4][.)]?$)(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$|^[A-Z]{2,5} \d{1,2}\.\d{1,2}[a-z]?$"
+    "^"
+    + NOT_A_QUARTER
+    + r"(?:[A-Z]{1,6}[-/]?)?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.)]?$|^[A-Z]{2,6}-\d+$|^[A-Z]{2,5} \d{1,2}\.\d{1,2}[a-z]?$"
 )
 # a status printed as one word or letter ('G', 'Amber', 'Completed'): on a cell's one line, beside the
 # first line of its neighbour, which plain pdftotext runs into one line or one block

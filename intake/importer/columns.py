@@ -23,14 +23,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import Location
-from .normalise import SECURITY_MARKING, looks_like_rag, opens_status, parse_due
+from .normalise import NOT_A_QUARTER, SECURITY_MARKING, looks_like_rag, opens_status, parse_due
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field, header_field, section_label_pattern
 
 _WORD = re.compile(r"\S+")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # words one space apart
 _REF = re.compile(
-    r"^(?!Q[1-4][.)]?$)(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-zA-Z]?\.?$|^[A-Z]{2,6}-\d+$"
+    "^" + NOT_A_QUARTER + r"(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-zA-Z]?\.?$|^[A-Z]{2,6}-\d+$"
 )
 _FURNITURE = re.compile(
     rf"^(?:{SECURITY_MARKING}|page \d+(?: of \d+)?|\d{{1,3}}|-\s*\d{{1,3}}\s*-)$"

@@ -12,6 +12,7 @@ from .meta import item_texts, title_row
 from .model import Action, EarlierUpdate, ImportWarning, Location, PlanDraft, Section
 from .normalise import (
     MONTH_PATTERN,
+    NOT_A_QUARTER,
     SECURITY_MARKING,
     clean_text,
     completion_in_text,
@@ -75,7 +76,9 @@ NOT_ACTION = re.compile(
     re.I,
 )
 REF_CELL = re.compile(
-    r"^(?!Q[1-4][.)]?$)(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$"
+    "^"
+    + NOT_A_QUARTER
+    + r"(?:[A-Z]{1,6}[-/ ]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?\.?$|^[A-Z]{2,6}-\d*$|^[a-z]\)?$"
 )
 _MARKING_ALONE = re.compile(SECURITY_MARKING, re.I)
 # a table's caption before its heading ('Table 2: ...')

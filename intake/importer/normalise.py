@@ -273,6 +273,10 @@ _WEEK_COMMENCING = re.compile(r"^(?:w/?c\b|w\.c\.|week\s+(?:commencing|beginning
 
 # a year named as a deadline ('By end of 2023', 'During 2024'), not a bare year: alone on a line,
 # '2024' is as often a date's second line ('November' over '2024') as a deadline
+# Opening a reference pattern: a quarter's column name ('Q1' .. 'Q4', 'Q3.' ending a sentence) is
+# never an action's reference, whichever reading meets it.
+NOT_A_QUARTER = r"(?!Q[1-4][.)]?$)"
+
 _YEAR_ALONE = re.compile(
     r"^(?=\D)(?:(?:by|before|during|in|within)\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:(?:the\s+)?(?:calendar\s+)?year\s+)?"
     r"((?:19|20)\d\d)$",
