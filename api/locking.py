@@ -26,6 +26,20 @@ CONFLICT_MESSAGE = (
 )
 
 
+def changed_fields(action: Action, fields: dict[str, Any]) -> set[str]:
+    """The names among `fields` whose values differ from `action`'s (many-to-many by their ids)."""
+    many_to_many = {f.name for f in Action._meta.many_to_many}
+    changed = set()
+    for name, value in fields.items():
+        if name in many_to_many:
+            given = {getattr(item, "pk", item) for item in value}
+            if given != set(getattr(action, name).values_list("pk", flat=True)):
+                changed.add(name)
+        elif getattr(action, name) != value:
+            changed.add(name)
+    return changed
+
+
 def save_action_if_unchanged(
     action: Action, fields: dict[str, Any], expected_version: int, user: AnyUser | None = None
 ) -> bool:

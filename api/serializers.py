@@ -50,6 +50,41 @@ class ForUserRelatedField(serializers.PrimaryKeyRelatedField):
         return self.model.objects.for_user(user)
 
 
+# Why a read-only field cannot be written, where another part of the service owns it.
+READ_ONLY_REASONS = {
+    "status": "An action's status changes when a progress update is added: POST /api/updates/ "
+    "with the new status.",
+    "status_label": "An action's status changes when a progress update is added: POST /api/updates/ "
+    "with the new status.",
+    "last_update_on": "Set from the action's latest progress update.",
+    "is_overdue": "Worked out from the due date and the status.",
+    "signed_off_on": "Areas are signed off by the board, on the governance pages.",
+    "monitored_through": "Areas are signed off by the board, on the governance pages.",
+    "is_signed_off": "Areas are signed off by the board, on the governance pages.",
+    "rag_statuses": "A plan's RAG scheme is changed on the plan's page.",
+}
+
+
+class WritingSerializer(serializers.ModelSerializer):
+    """Refuses what DRF would silently drop: a field it does not know, or a change to a field the
+    service sets (a client sending "status" on an action would otherwise be told 200 and find the
+    status unchanged). A read-only field sent back as it was read (PUT of a GET) is accepted."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        errors: dict[str, list[str]] = {}
+        if isinstance(data, dict):
+            current = self.to_representation(self.instance) if self.instance is not None else {}
+            for name in data:
+                field = self.fields.get(name)
+                if field is None:
+                    errors[name] = [f"Not a field here. The fields are: {', '.join(self.fields)}."]
+                elif field.read_only and (name not in current or data[name] != current[name]):
+                    errors[name] = [READ_ONLY_REASONS.get(name, "Set by the service: leave it out.")]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
+
+
 class RagStatusSerializer(serializers.ModelSerializer):
     class Meta:
         model = RagStatus
@@ -62,7 +97,7 @@ class AgencySerializer(serializers.ModelSerializer):
         fields = ["id", "partnership", "name", "short_name", "kind"]
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(WritingSerializer):
     partnership = ForUserRelatedField(Partnership)
     rag_statuses = RagStatusSerializer(many=True, read_only=True)
 
@@ -90,7 +125,7 @@ class PlanSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class SectionSerializer(serializers.ModelSerializer):
+class SectionSerializer(WritingSerializer):
     plan = ForUserRelatedField(Plan)
     parent = ForUserRelatedField(Section, allow_null=True, required=False)
 
@@ -153,7 +188,7 @@ def attach_owner_ids(actions: list[Action]) -> None:
         action.owner_agency_ids = agencies[action.pk]  # type: ignore[attr-defined]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(WritingSerializer):
     plan = ForUserRelatedField(Plan)
     section = ForUserRelatedField(Section, allow_null=True, required=False)
     owners = ForUserRelatedField(Person, many=True, required=False)
@@ -278,7 +313,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 NARRATIVE_MISSING = "Give the progress and impact."
 
 
-class ProgressUpdateSerializer(serializers.ModelSerializer):
+class ProgressUpdateSerializer(WritingSerializer):
     action = ForUserRelatedField(Action)
     # Required, as on the page: an update without a status would leave the action showing none
     # (imported updates the document did not rate carry the status before them instead).

@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import filters
-from api.locking import CONFLICT_MESSAGE, save_action_if_unchanged
+from api.locking import CONFLICT_MESSAGE, changed_fields, save_action_if_unchanged
 from api.permissions import PartnershipRules
 from api.serializers import (
     ActionSerializer,
@@ -173,6 +173,9 @@ class ActionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
         if "section" in fields:
             check_may_put_into(request.user, fields["section"], action.section)
         expected = fields.pop("version")
+        if expected == action.version and not changed_fields(action, fields):
+            # Nothing to change: the version stays, so other clients' versions stay good.
+            return Response(self.get_serializer(action).data)
         if not save_action_if_unchanged(action, fields, expected, user=request.user):
             current = Action.objects.filter(pk=action.pk).values_list("version", flat=True).first()
             return Response(
