@@ -6,12 +6,12 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.text import slugify
 
 from oversight.forms import GovukFormMixin
 from plans.models import Action
 from scorecard import figures
 from scorecard.models import Dimension, Frequency, Measure
+from scorecard.tables import JSON_SHAPE
 
 DEFAULT_SOURCE = "Entered by hand"
 
@@ -153,13 +153,16 @@ class MeasureForm(GovukFormMixin, forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if (
-            data.get("new_dimension")
-            and Dimension.objects.filter(
-                partnership=self.instance.partnership, key=slugify(data["new_dimension"])[:40]
-            ).exists()
-        ):
-            self.add_error("new_dimension", "There is already a dimension with this name: tick it above.")
+        if data.get("new_dimension"):
+            key = Dimension.key_for(data["new_dimension"])
+            if not key:
+                self.add_error(
+                    "new_dimension",
+                    "Give the dimension a name with letters (A to Z) or digits: its name becomes the "
+                    "column name in uploads.",
+                )
+            elif Dimension.objects.filter(partnership=self.instance.partnership, key=key).exists():
+                self.add_error("new_dimension", "There is already a dimension with this name: tick it above.")
         if self.instance.pk:
             self._check_held_values(data)
         return data
@@ -197,7 +200,7 @@ class MeasureForm(GovukFormMixin, forms.ModelForm):
                 v.strip() for v in self.cleaned_data.get("new_dimension_values", "").split(",") if v.strip()
             ]
             dimension = Dimension.objects.create(
-                partnership=measure.partnership, key=slugify(name)[:40], name=name, allowed_values=values
+                partnership=measure.partnership, key=Dimension.key_for(name), name=name, allowed_values=values
             )
             measure.dimensions.add(dimension)
         return measure
@@ -207,7 +210,7 @@ class TablesForm(GovukFormMixin, forms.Form):
     file = forms.FileField(
         label="Document or JSON file of tables",
         help_text="A report whose data tables hold figures by month (Word, PDF, Excel, text), or a JSON "
-        "file of tables.",
+        "file of tables in which " + JSON_SHAPE,
     )
     source = forms.CharField(
         label="Source",

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from plans.models import Action, Partnership, PartnershipScopedQuerySet, Person
@@ -61,6 +62,12 @@ class Dimension(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def key_for(name: str) -> str:
+        """The key a dimension named `name` gets ("Age group" → "age-group"); empty when the name
+        has no letter or digit of the Latin alphabet, which a column name in uploads needs."""
+        return slugify(name)[:40]
 
     def canonical(self, raw: str) -> str | None:
         """The allowed value matching `raw` ignoring case and spaces, or None when not allowed."""

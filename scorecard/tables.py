@@ -29,6 +29,13 @@ from scorecard.services import findings_for
 DIMENSION_NAMES = {"area": "Area", "risk": "Risk level", "age": "Age group", "agency": "Agency"}
 
 
+# What a JSON file of tables holds, for the page's hint and the messages (the gold `tables` format).
+JSON_SHAPE = (
+    "each table has a name and rows, each row a period, a count and any breakdown, e.g. "
+    '{"tables": [{"name": "Referrals", "rows": [{"period": "2026-01", "area": "North", "count": 10}]}]}.'
+)
+
+
 class TablesError(ValueError):
     """The tables could not be read; the message is fit to show a user."""
 
@@ -45,11 +52,15 @@ def tables_from_bytes(data: bytes, filename: str) -> list[dict[str, Any]]:
             raise TablesError(f"{filename} could not be read as JSON ({error}).") from error
         tables = loaded.get("tables") if isinstance(loaded, dict) else loaded
         if not isinstance(tables, list) or not all(_is_table(t) for t in tables):
-            raise TablesError(
-                f"{filename} holds no list of tables with rows: each table needs a list of rows, each row "
-                'an object of column names and values, e.g. {"tables": [{"name": "Referrals", "rows": '
-                '[{"Month": "Jan 2026", "Referrals": 10}]}]}.'
-            )
+            raise TablesError(f"{filename} holds no list of tables with rows: {JSON_SHAPE}")
+        for number, table in enumerate(tables, start=1):
+            for row_no, row in enumerate(table["rows"], start=1):
+                # a row without a count would be skipped as a blank cell, importing nothing unsaid
+                if not {"count", "value"} & row.keys():
+                    name = table.get("name") or f"Table {number}"
+                    raise TablesError(
+                        f"Nothing was imported: {name}, row {row_no} has no “count”. In {filename}, {JSON_SHAPE}"
+                    )
         return tables
     try:
         from intake.importer.api import import_document
@@ -95,9 +106,15 @@ def _dimension(partnership: Partnership, key: str, values: list[str]) -> Dimensi
     """The partnership's dimension of this key. One made by this import allows the values its table
     holds (each once, whatever its case); one the partnership has defined keeps its own list (empty:
     any value): a value it does not allow is reported, never added behind the user's back."""
+    canonical = Dimension.key_for(key)
+    if not canonical:
+        raise TablesError(
+            f"Nothing was imported: the column “{key}” cannot be a breakdown's name: use letters (A to Z) "
+            "or digits."
+        )
     dimension, created = Dimension.objects.get_or_create(
         partnership=partnership,
-        key=key[:40],
+        key=canonical,
         defaults={"name": DIMENSION_NAMES.get(key, key.replace("_", " ").capitalize())},
     )
     if created:
@@ -149,7 +166,7 @@ def _cells(
                     f"{where}: “{row[key]}” is not an allowed {dimension.name.lower()} (use {choices})."
                 )
                 break
-            values[key] = allowed
+            values[dimension.key] = allowed
         else:
             found = figures.value_problems(measure.unit, period, number, today, measure.frequency)
             problems.extend(f"{where}: {problem}" for problem in found)

@@ -112,3 +112,40 @@ def test_table_categories_match_the_allowed_ones_whatever_their_case_and_unknown
     measure.refresh_from_db()
     assert "Town" not in measure.dimensions.get(key="area").allowed_values
     assert Value.objects.filter(measure=measure).count() == 1
+
+
+def test_json_rows_without_a_count_are_refused_with_the_shape_to_use_not_imported_as_nothing(client, world):
+    """The page's own example (Month, Referrals) was accepted as '0 values added'."""
+    client.force_login(world.manager)
+    body = b'{"tables": [{"name": "Referrals", "rows": [{"Month": "Jan 2026", "Referrals": 10}]}]}'
+    page = client.post(url(world), {"file": SimpleUploadedFile("t.json", body)}).content.decode()
+    assert "Referrals, row 1 has no “count”" in page
+    assert "&quot;period&quot;: &quot;2026-01&quot;" in page
+    assert not Measure.objects.exists() and not Value.objects.exists()
+
+
+def test_the_example_the_page_gives_imports(client, world):
+    from scorecard.tables import JSON_SHAPE
+
+    client.force_login(world.manager)
+    example = JSON_SHAPE[JSON_SHAPE.index("{") : JSON_SHAPE.rindex("}") + 1]
+    page = client.post(url(world), {"file": SimpleUploadedFile("t.json", example.encode())}).content.decode()
+    assert "1 values added" in page or "1 value added" in page
+    value = Value.objects.get()
+    assert (value.number, value.dimensions, value.period.isoformat()) == (10, {"area": "North"}, "2026-01-01")
+
+
+def test_a_tables_column_matches_a_dimension_whatever_its_case_and_one_with_no_latin_letter_is_refused(
+    client, world
+):
+    from scorecard.models import Dimension
+
+    client.force_login(world.manager)
+    client.post(url(world), {"file": _tables([{"period": "2025-12", "Area": "North", "count": 3}])})
+    assert list(Dimension.objects.values_list("key", flat=True)) == ["area"]
+    assert Value.objects.get().dimensions == {"area": "North"}
+    page = client.post(
+        url(world), {"file": _tables([{"period": "2025-11", "地域": "North", "count": 3}])}
+    ).content.decode()
+    assert "cannot be a breakdown" in page
+    assert Value.objects.count() == 1 and Dimension.objects.count() == 1

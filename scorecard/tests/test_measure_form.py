@@ -37,6 +37,17 @@ def test_a_plan_manager_adds_a_measure_with_a_new_dimension_and_linked_actions(c
     assert (area.key, area.allowed_values) == ("area", ["City", "County", "Rutland"])
 
 
+def test_a_new_dimension_named_without_a_latin_letter_is_refused_and_no_measure_is_added(client, world):
+    """Its key was empty: a second such dimension was refused as 'already there', and uploads had no
+    column name for it."""
+    client.force_login(world.manager)
+    url = reverse("scorecard:add_measure") + f"?partnership={world.partnership.slug}"
+    response = client.post(url, {**SCREENING, "new_dimension": "地域", "new_dimension_values": "North"})
+    assert response.status_code == 200
+    assert "letters (A to Z) or digits" in response.content.decode()
+    assert not Measure.objects.exists()
+
+
 def test_an_amber_boundary_above_a_higher_is_better_target_is_refused(client, world):
     client.force_login(world.admin)
     url = reverse("scorecard:add_measure") + f"?partnership={world.partnership.slug}"
