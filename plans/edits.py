@@ -19,6 +19,10 @@ EDITABLE: list[str] = list(ActionForm.Meta.fields)
 
 
 _RELATED = ("lead_agency", "section")
+# Compared as sets of ids; saved with .set() after the row (a history record lists them too).
+MANY = {f.name: f.related_model._meta.model_name for f in Action._meta.many_to_many if f.name in EDITABLE}
+# The fields saved in the action's own row.
+COLUMNS: list[str] = [name for name in EDITABLE if name not in MANY]
 
 
 def _attribute(name: str) -> str:
@@ -26,8 +30,16 @@ def _attribute(name: str) -> str:
 
 
 def saved_values(action: Any) -> dict[str, Any]:
-    """The editable values of an action or of one of its history records."""
-    return {name: getattr(action, _attribute(name)) for name in EDITABLE}
+    """The editable values of an action or of one of its history records (whose many-to-many
+    fields list rows of the historical through table, each naming its person or agency)."""
+    values = {name: getattr(action, _attribute(name)) for name in COLUMNS}
+    for name, target in MANY.items():
+        rows = getattr(action, name).all()
+        if isinstance(action, Action):
+            values[name] = frozenset(row.pk for row in rows)
+        else:
+            values[name] = frozenset(getattr(row, f"{target}_id") for row in rows)
+    return values
 
 
 def form_values(cleaned: dict[str, Any]) -> dict[str, Any]:
@@ -35,7 +47,19 @@ def form_values(cleaned: dict[str, Any]) -> dict[str, Any]:
     for name in _RELATED:
         related = values[name]
         values[name] = related.pk if related is not None else None
+    for name in MANY:
+        values[name] = frozenset(obj.pk for obj in values[name] or [])
     return values
+
+
+def save(action: Action, values: dict[str, Any]) -> None:
+    """Save the action's row (version and `updated` included), then its owners as `values` give
+    them (sets of ids); an unchanged set is left alone, so it adds no history."""
+    action.save(update_fields=[*COLUMNS, "version", "updated"])
+    for name in MANY:
+        related = getattr(action, name)
+        if set(values[name]) != set(related.values_list("pk", flat=True)):
+            related.set(values[name])
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -50,18 +74,21 @@ class Merge:
 
     def apply(self, action: Action) -> None:
         for name, value in self.values.items():
-            setattr(action, _attribute(name), value)
+            if name not in MANY:
+                setattr(action, _attribute(name), value)
 
-    def as_form_data(self) -> dict[str, str]:
-        """The values as a form sends them, to show the page again."""
-        data = {}
+    def as_form_data(self) -> dict[str, list[str]]:
+        """The values as a form sends them (each a list, for QueryDict.setlist), to show the page again."""
+        data: dict[str, list[str]] = {}
         for name, value in self.values.items():
-            if value is None:
-                data[name] = ""
+            if name in MANY:
+                data[name] = [str(pk) for pk in sorted(value)]
+            elif value is None:
+                data[name] = [""]
             elif isinstance(value, dt.date):
-                data[name] = value.isoformat()
+                data[name] = [value.isoformat()]
             else:
-                data[name] = str(value)
+                data[name] = [str(value)]
         return data
 
 

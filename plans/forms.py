@@ -232,6 +232,12 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         return upload
 
 
+def _person_label(person: Person) -> str:
+    """A person as a manager tells two of the same name apart: with their job and agency."""
+    agency = person.agency.short_name or person.agency.name if person.agency else ""
+    return ", ".join(part for part in (str(person), agency) if part)
+
+
 class ActionForm(GovukFormMixin, forms.ModelForm):
     """An action's own fields, edited by plan managers; `version` refuses lost updates."""
 
@@ -240,7 +246,8 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = Action
         fields = [
-            "ref", "section", "text", "owner_text", "lead_agency", "due_text", "due_date", "outcome", "constraints",
+            "ref", "section", "text", "owner_text", "lead_agency", "owner_agencies", "owners", "due_text",
+            "due_date", "outcome", "constraints",
         ]  # fmt: skip
         labels = {
             "ref": "Reference",
@@ -248,26 +255,38 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
             "text": "Action",
             "owner_text": "Owner as the plan writes it",
             "lead_agency": "Lead agency",
+            "owner_agencies": "Other agencies sharing the action",
+            "owners": "People who own the action",
             "due_text": "Due date as the plan writes it",
             "due_date": "Due date",
             "outcome": "Outcome sought",
             "constraints": "Constraints or problems",
         }
-        help_texts = {"due_date": "For example, 2024-10-31. Used to work out what is overdue."}
+        help_texts = {
+            "due_date": "For example, 2024-10-31. Used to work out what is overdue.",
+            "owner_agencies": "Their agency leads can add progress updates, as the lead agency's can.",
+            "owners": "The action is in their My actions when they have a login.",
+        }
         widgets = {
             "text": forms.Textarea(attrs={"rows": 4}),
             "owner_text": forms.Textarea(attrs={"rows": 2}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
             "constraints": forms.Textarea(attrs={"rows": 3}),
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "owner_agencies": forms.CheckboxSelectMultiple,
+            "owners": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["lead_agency"].queryset = Agency.objects.filter(
-            partnership_id=self.instance.plan.partnership_id
-        )
+        partnership_id = self.instance.plan.partnership_id
+        agencies = Agency.objects.filter(partnership_id=partnership_id)
+        self.fields["lead_agency"].queryset = agencies
+        self.fields["owner_agencies"].queryset = agencies
+        people = self.fields["owners"]
+        people.queryset = Person.objects.filter(partnership_id=partnership_id).select_related("agency")
+        people.label_from_instance = _person_label  # type: ignore[attr-defined]
         self.fields["lead_agency"].empty_label = "No lead agency"
         self.fields["section"].queryset = Section.objects.filter(plan_id=self.instance.plan_id)
         self.fields["section"].empty_label = "No section"

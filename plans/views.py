@@ -762,7 +762,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                 opened = form.cleaned_data["version"]
                 if current.version == opened:
                     action.version = current.version + 1
-                    action.save(update_fields=[*ActionForm.Meta.fields, "version", "updated"])
+                    edits.save(action, edits.form_values(form.cleaned_data))
                     messages.success(request, f"Action {action.ref} saved")
                     return redirect(action.get_absolute_url())
                 # Someone saved in between: their changes to fields this person left alone stay.
@@ -774,7 +774,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                 if not merged.clashes:
                     merged.apply(current)
                     current.version += 1
-                    current.save(update_fields=[*ActionForm.Meta.fields, "version", "updated"])
+                    edits.save(current, merged.values)
                     labels = ", ".join(str(form.fields[n].label).lower() for n in merged.theirs)
                     messages.success(
                         request,
@@ -785,7 +785,8 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
             # Saving again is a deliberate choice to replace the other person's change.
             clashes = [str(form.fields[n].label) for n in merged.clashes]
             data = request.POST.copy()
-            data.update(merged.as_form_data())
+            for name, values in merged.as_form_data().items():
+                data.setlist(name, values)
             data["version"] = str(current.version)
             form = ActionForm(data, instance=Action.objects.get(pk=action.pk), user=request.user)
             form.is_valid()
