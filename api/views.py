@@ -235,7 +235,7 @@ EXPORT_COLUMNS = [
     ("due_text", "Due (as written)"),
     ("due_date", "Due date"),
     ("status", "Status"),
-    ("last_update_on", "Last update"),
+    ("last_update_on", "Date of last update"),
     ("latest_progress", "Latest progress"),
 ]
 

@@ -49,3 +49,32 @@ def test_csv_export_neutralises_spreadsheet_formulas(world, api_as):
 
 def test_export_needs_sign_in(world, client):
     assert client.get(f"/api/plans/{world.plan.pk}/export.csv").status_code in (401, 403)
+
+
+def test_the_csv_export_imports_back_as_the_same_plan(world, api_as):
+    """Read back, it gave 3 actions of 77 and no warning: quoted speech in an update ("...") made
+    the CSV reader drop Excel's doubled quotes; the section and latest progress were not read, and
+    the due wording took its date on ('13 July 2023 2023-07-13')."""
+    from intake.importer.api import import_document
+
+    world.police_action.text = 'Run the "voice of the child" campaign, e.g., in "practice week"'
+    world.police_action.save()
+    factories.ProgressUpdateFactory(
+        action=world.police_action,
+        date="2025-02-01",
+        narrative='Feedback: "Brought into perspective what we are writing, e.g., case notes" "I\'m going to try"',
+        status=factories.status(world.plan, "green"),
+    )
+    for n in range(3, 12):
+        factories.ActionFactory(plan=world.plan, section=world.police_action.section, ref=f"1.{n}")
+    body = api_as(world.viewer).get(f"/api/plans/{world.plan.pk}/export.csv").content
+
+    draft = import_document(body, "plan.csv")
+
+    assert [a.ref for a in draft.actions] == [a.ref for a in world.plan.actions.order_by("order", "pk")]
+    police = draft.actions[0]
+    assert police.text == world.police_action.text
+    assert (police.due_text, str(police.due)) == ("October 2030", "2030-10-31")
+    assert police.rag == "green" and police.progress.startswith("Feedback:")
+    assert [(s.ref, s.title) for s in draft.sections] == [("1", "Front door")]
+    assert not draft.warnings

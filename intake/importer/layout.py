@@ -119,7 +119,8 @@ _HEADING_LABEL = re.compile(rf"^(?:{_LABELS})\s+\d+(?:\.\d+)*\w*\s*[:.\-–—]?
 # 'Priority 2 – Neglect', 'Finding 3. Strategy discussions'
 _LABELLED_GROUP = re.compile(
     rf"^(?:{_LABELS})\s+(?:no\.?\s*)?"
-    r"(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
+    # or lettered, a capital standing alone: 'Priority action A Leaders should ...' over A1, A2
+    r"(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|(?-i:[A-Z])(?=[\s.:)\-–—]))"
     r"(?:\s*[.:)\-–—]\s*|\s+)(\S.*)$",
     re.I,
 )
@@ -923,6 +924,13 @@ class Builder:
                 "section" if f == "ref" and normalise_header(c) in _REC_NUMBER else f
                 for c, f in zip(cells, fields, strict=True)
             ]
+        if fields.count("text") > 1:
+            # 'Priority action' beside 'Action': the inspection's area needing action, over the
+            # actions taken on it, is the section (alone, it is the column of areas and actions)
+            fields = [
+                "section" if f == "text" and _PRIORITY_AREA.fullmatch(normalise_header(c)) else f
+                for c, f in zip(cells, fields, strict=True)
+            ]
         exported = export_fields(cells, fields)
         fields = exported or fields
         matched = [f for f in fields if f]
@@ -1194,6 +1202,8 @@ class Builder:
                 if cites:
                     cited.append(value)
                     continue
+                if fld == "due" and fld in values and _same_day(values[fld], value):
+                    continue  # the date the words beside it mean ('Due (as written)' | 'Due date')
                 values[fld] = f"{values[fld]} {value}" if fld in values else value
                 raw_values.setdefault(fld, raw)
         if cited:
@@ -1241,6 +1251,18 @@ class Builder:
             values["ref"] = ref
         else:
             values.pop("ref", None)
+        if (
+            item.grid
+            and header.has("ref")
+            and not ref
+            and not numbered_sections
+            and _lone_title(values, nonempty)
+        ):
+            # a Word, Excel or CSV row holding only a short title in the action column, unnumbered among
+            # numbered rows: a heading over the rows below (a grid's rows are never cut by a page)
+            section_ref, title = section_ref_from_cell(raw_values.get("text", text), text)
+            self._heading_row(section_ref, title, item.location)
+            return
         if (
             header.has("ref")
             and not values.get("ref")
@@ -1857,6 +1879,24 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
+
+
+_PRIORITY_AREA = re.compile(r"(?:areas? for )?priority actions?|areas? for priority action")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _same_day(words: str, day: str) -> bool:
+    """A due date written as a day ('2023-07-13') that the due wording beside it already means."""
+    return bool(_ISO_DAY.fullmatch(day)) and str(parse_due(words)) == day
+
+
+def _lone_title(values: dict[str, str], nonempty: list[str]) -> bool:
+    """The row's one cell is its action text, and it reads as a title: a few words opening in
+    capitals, ending no sentence, pointing nowhere ('Voice of the child')."""
+    text = values.get("text", "")
+    if set(values) != {"text"} or nonempty != [text] or not text[:1].isupper():
+        return False
+    return len(text.split()) <= 12 and not text.rstrip().endswith((".", ";", ",")) and not is_pointer(text)
 
 
 def _figures_header(cells: list[str]) -> bool:

@@ -58,7 +58,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
             "overall status", "brag rating", "delivery status", "quarterly rag", "quarterly rag rating",
             "quarterly rag status", "quarterly status", "rag by quarter", "monthly rag", "monthly rag rating"),
     "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
-                 "updates", "latest update", "comments", "commentary", "evidence", "evidence of impact",
+                 "updates", "latest update", "latest progress", "latest progress update", "comments", "commentary", "evidence", "evidence of impact",
                  "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes",
                  "progress update and evidence of impact", "progress and evidence of impact",
                  "progress update and impact", "progress and impact",
@@ -192,6 +192,9 @@ def could_be_header_word(word: str) -> bool:
 
 # synonym -> field, and the same with spaces removed (for 'RA G', 'Lead/ s': letters split by the extraction)
 _BY_SYNONYM: dict[str, str] = {syn: field for field, syns in HEADER_SYNONYMS.items() for syn in syns}
+# names that are a column's only as the whole cell: 'Section' heads a column of sections (this
+# service's own export), but 'Section 11 (Children Act 2004) assurance' is a heading, not a header
+_WHOLE_CELL_ONLY: dict[str, str] = {"section": "section", "sections": "section"}
 _BY_SQUEEZED: dict[str, str] = {}
 for _syn, _field in sorted(_BY_SYNONYM.items(), key=lambda item: -len(item[0])):
     _BY_SQUEEZED.setdefault(_syn.replace(" ", ""), _field)
@@ -280,7 +283,7 @@ def header_field(cell: str) -> str | None:
     text = normalise_header(cell)
     if not text or len(text) > 120 or text in NOT_HEADERS:
         return None
-    found = _BY_SYNONYM.get(text)
+    found = _BY_SYNONYM.get(text) or _WHOLE_CELL_ONLY.get(text)
     if found:
         return found
     if _WHOSE_ACTION.fullmatch(text) or _areas_and_actions(text):
@@ -361,7 +364,11 @@ def exact_header_field(text: str) -> str | None:
     if _QUARTER.fullmatch(normal):
         return "progress"
     norm = _DATED.sub("", normal) or normal
-    found = _BY_SYNONYM.get(norm) or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
+    found = (
+        _BY_SYNONYM.get(norm)
+        or _WHOLE_CELL_ONLY.get(norm)
+        or (_BY_SQUEEZED.get(norm.replace(" ", "")) if len(norm) <= 25 else None)
+    )
     if found is None and _areas_and_actions(norm):
         return "text"
     if found is None and (same := _one_name_twice(norm)):

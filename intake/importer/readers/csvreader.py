@@ -13,9 +13,17 @@ from .base import Item, ReadResult
 def read_csv(text: str, limits: ImportLimits) -> ReadResult:
     sample = text[:20000]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
+
+    # Only the separator is guessed. The sniffer also guesses quoting, and a cell quoting speech
+    # ('"Brought into perspective" "I'm going to ..."') made it drop Excel's doubled quotes, which
+    # split rows mid-cell: every spreadsheet and this service's own export write "" for a quote.
+    class dialect(csv.excel):
+        pass
+
+    dialect.delimiter = delimiter
     items: list[Item] = []
     try:
         for r, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):

@@ -92,6 +92,27 @@ def _holds_its_text(page: Any, table: Any) -> bool:
     return inside >= 0.5 * len(chars)
 
 
+def _shaded_band(page: Any, table: Any) -> bool:
+    """A one-row 'table' whose edges are only the sides of filled boxes (cell shading), with no
+    ruling line or border (a line, or a box a point or two thin) anywhere around it: a striped row
+    of a table without borders, not a ruled table's row alone on its page."""
+    if len(table.rows) != 1:
+        return False
+    x0, top, x1, bottom = table.bbox
+    near = [
+        obj
+        for obj in (*page.lines, *page.rects, *page.curves)
+        if obj["x0"] <= x1 + 2
+        and obj["x1"] >= x0 - 2
+        and obj["top"] <= bottom + 2
+        and obj["bottom"] >= top - 2
+    ]
+    return bool(near) and all(
+        obj["object_type"] == "rect" and obj.get("fill") and min(obj["width"], obj["height"]) > 3
+        for obj in near
+    )
+
+
 def _centre_in(ch: dict[str, Any], box: tuple[float, ...]) -> bool:
     x, y = (float(ch["x0"]) + float(ch["x1"])) / 2, (float(ch["top"]) + float(ch["bottom"])) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
@@ -354,7 +375,9 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                 )
             for page_no, page in enumerate(pdf.pages, start=1):
                 settings = _table_settings(page)
-                found = page.find_tables(settings)
+                # a shaded band (a row of a borderless table striped in grey, a call-out box) is no
+                # table: its words stay in the page's text, read with the rows beside them
+                found = [table for table in page.find_tables(settings) if not _shaded_band(page, table)]
                 tables = [
                     _split_by_header(page, table, settings) for table in found if _holds_its_text(page, table)
                 ]
