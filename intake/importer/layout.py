@@ -350,6 +350,13 @@ _SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}(?<!\bno)(?<!\bref)\.$", re.I | re.S)
 _TITLE_LIKE = re.compile(r"^[A-Z][^.:;]*$")
 # the title of a plan's RAG key ('Key', 'RAG key', 'BRAG rating key:', 'Status key')
 _KEY_TITLE = re.compile(r"^(?:b?rag\s+|status\s+|colour\s+)?(?:rating\s+)?key\s*:?$", re.I)
+_NOTE_ROW = re.compile(
+    r"^(?:notes?|nb|n\.b\.|please note|agreed by|approved by|signed off by|signed by|source|last updated|"
+    r"updated by|prepared by)\s*[:\-–—]\s*\S",
+    re.I,
+)
+_STATUS_LETTER = re.compile(r"^[RAGBC]$")
+_OPENS_WITH_COLOUR = re.compile(r"^(?:red|amber|green|blue|black|grey|gray|purple)\b", re.I)
 _STATUS_NAME = re.compile(r"^(?:red|amber|green|blue|complete(?:d)?|not started|on track|off track)$", re.I)
 
 
@@ -1019,6 +1026,14 @@ class Builder:
             title = title_row(cells)
             if title:
                 self.title_rows[item.table] = title  # the last before the header: the table's own
+        if self.header is not None and len(nonempty) == 1 and _NOTE_ROW.match(nonempty[0]):
+            # 'Note: action A6 was merged into A5 ...', 'Agreed by: QA Subgroup Chair' across the table:
+            # about the plan, neither a heading nor an action
+            self.draft.warn(
+                f"The note '{nonempty[0][:60]}' was not read as an action or a section.", item.location
+            )
+            self.last_action = None
+            return
         banner = banner_title(cells)
         if banner is not None:
             # a heading across the whole table (a partner's part of the plan): it groups the sections below
@@ -1422,7 +1437,14 @@ class Builder:
         the second and nothing else, where the plan's first column is not its status column."""
         return (
             len(cells) >= 2
-            and bool(_STATUS_NAME.match(cells[0]))
+            and (
+                bool(_STATUS_NAME.match(cells[0]))
+                # a colour's letter, after the key's title or with the colour named ('B | Blue: done')
+                or (
+                    bool(_STATUS_LETTER.match(cells[0]))
+                    and (self.in_key or bool(_OPENS_WITH_COLOUR.match(cells[1])))
+                )
+            )
             and bool(re.search(r"[a-z]{2}", cells[1], re.I))
             and not any(cells[2:])
             and self.header is not None
@@ -1866,11 +1888,17 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     builder = Builder(draft)
     opening = items[:60]  # a report shows itself in its opening lines
     builder.in_report = is_committee_report(item_texts(opening), [item.cells for item in opening])
+    row_colours: list[tuple[Action, str | None]] = []
     for item in items:
         if item.is_row:
+            before = builder.last_action
             builder.row(item)
+            made = builder.last_action
+            if made is not None and made is not before and builder.header and not builder.header.has("rag"):
+                row_colours.append((made, _row_colour(item)))
         else:
             builder.text_line(item)
+    _rag_from_row_colours(builder, row_colours)
     _sections_from_table_names(builder)
     _parent_rows_as_sections(builder)
     _status_opening_progress(builder)
@@ -1879,6 +1907,31 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
+
+
+def _row_colour(item: Item) -> str | None:
+    """The one RAG colour most of a row's cells with text are shaded in, if any."""
+    shaded = [fill for fill, cell in zip(item.fills or [], item.cells or [], strict=False) if cell.strip()]
+    colours = {fill for fill in shaded if fill}
+    if len(colours) != 1 or 2 * sum(1 for fill in shaded if fill) < len(shaded):
+        return None
+    return colours.pop()
+
+
+def _rag_from_row_colours(builder: Builder, row_colours: list[tuple[Action, str | None]]) -> None:
+    """A plan with no status column whose rows are shaded by progress ('The colour of each row
+    shows its progress'): each shaded action takes its row's colour. Rows all of one colour are a
+    table's design, not a rating, so some rows must differ (another colour, or none)."""
+    coloured = [(action, colour) for action, colour in row_colours if colour and not action.rag]
+    if len(coloured) < 2 or len(coloured) == len(row_colours) and len({c for _, c in coloured}) == 1:
+        return
+    for action, colour in coloured:
+        action.rag = parse_rag(colour)[0]
+    builder.draft.warn(
+        f"The plan has no status column: the status of {len(coloured)} actions was read from the colour "
+        "of their rows. Check them against the plan's key.",
+        coloured[0][0].location,
+    )
 
 
 _PRIORITY_AREA = re.compile(r"(?:areas? for )?priority actions?|areas? for priority action")

@@ -187,14 +187,18 @@ def _letter_status(letter: str, definition: str) -> RagStatus:
 
 _KEY_COLOURS = {"red": "red", "amber": "amber", "green": "green", "blue": "complete", "purple": "complete"}
 # a key's row for a status with no colour of its own ('Not started | Grey | ...'): part of the key, no status
-_UNCOLOURED = re.compile(r"^(?:grey|gray|white|black|none|n/a)$", re.I)
+_UNCOLOURED = re.compile(r"^(?:grey|gray|white|black|none|n/a|[-–—])$", re.I)
 
 
 def _labelled_status(cells: list[str]) -> RagStatus | None:
     """A key's row of two cells: a status letter ('R', 'B') or a status named with its colour
     ('On track (Green)'), then its definition."""
     nonempty = [c for c in (clean_text(x) for x in cells) if c]
-    if len(nonempty) == 3 and nonempty[1].lower() in _KEY_COLOURS and len(nonempty[0].split()) <= 4:
+    if (
+        len(nonempty) == 3
+        and nonempty[1].lower() in _KEY_COLOURS
+        and len(re.findall(r"\w+", nonempty[0])) <= 4
+    ):
         # 'In progress | Amber | Action under way ...': a status, its colour, what it means
         label, colour, meaning = nonempty
         # 'Complete | Green': done, whatever colour the key paints it

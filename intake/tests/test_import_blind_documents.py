@@ -174,6 +174,16 @@ FLOORS = [
     ("cce_tracker_sheet_per_theme", 1.0, 1.0),
     ("jtai_tracker_update_rounds", 1.0, 1.0),
     ("lscp_business_plan_status_in_progress", 1.0, 1.0),
+    # fifteenth session: a third blind round of Word, Excel and WeasyPrint PDFs
+    ("w1_wenbury_ilacs_improvement_plan", 1.0, 1.0),
+    ("w2_harlowfen_jtai_cce_wsoa", 1.0, 1.0),
+    ("w3_moorcastle_neglect_delivery_plan", 1.0, 1.0),
+    ("w4_ashvale_cspr_child_j", 1.0, 0.98),
+    ("x1_kingsford_exploitation_tracker", 1.0, 1.0),
+    ("x2_brambleton_scp_business_plan", 1.0, 1.0),
+    ("x3_hatherleigh_maca_audit_action_plan", 1.0, 1.0),
+    ("p1_wrexley_rapid_review_baby_t", 1.0, 1.0),
+    ("p2_thornaby_mere_cin_audit_action_plan", 1.0, 0.97),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

@@ -59,7 +59,8 @@ def rag_colour(hex_colour: str | None) -> str | None:
     except ValueError:
         return None
     hue, saturation, value = colorsys.rgb_to_hsv(r, g, b)
-    if saturation < 0.3 or value < 0.35:
+    # pale tints count (Office's 'lighter 60%' shades, Excel's good/neutral/bad fills), greys do not
+    if saturation < (0.15 if value > 0.85 else 0.3) or value < 0.35:
         return None
     degrees = hue * 360
     if degrees < 18 or degrees >= 340:
