@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db.models import Q
@@ -50,7 +50,7 @@ class AgencyChoiceField(forms.ModelChoiceField):
     alone can read alike, and a contributor given the wrong agency updates another's actions."""
 
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.name} ({obj.short_name})" if obj.short_name else obj.name
+        return str(obj.long_name)
 
 
 def agency_field(label: str = "Agency (optional)", help_text: str = "") -> forms.ModelChoiceField:
@@ -317,6 +317,27 @@ class GovukSetPasswordForm(GovukFormMixin, SetPasswordForm):
         self.fields["new_password2"].label = "Type the new password again"
         self.fields["new_password1"].error_messages["required"] = "Enter a new password"
         self.fields["new_password2"].error_messages["required"] = "Type the new password again"
+        shortest = next(
+            (
+                v.min_length
+                for v in password_validation.get_default_password_validators()
+                if isinstance(v, password_validation.MinimumLengthValidator)
+            ),
+            1,
+        )
+        self.fields["new_password1"].help_text = (
+            f"At least {shortest} characters. Not a common password, not only numbers and not like your "
+            "name or email address."
+        )
+        self.fields["new_password2"].help_text = ""
+        self.error_messages = {**self.error_messages, "password_mismatch": "The two passwords do not match"}
+
+    def clean(self) -> dict[str, Any]:
+        # Django puts the rules' errors on the second box, and skips them when the boxes differ:
+        # they are about the new password, all of them at once, whatever the second box says.
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password1")
+        return forms.Form.clean(self)
 
 
 class GovukPasswordResetForm(GovukFormMixin, PasswordResetForm):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core import validators
 
 WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.CheckboxSelectMultiple, "govuk-checkboxes__input"),
@@ -17,6 +18,14 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.Select, "govuk-select"),
     (forms.widgets.Input, "govuk-input"),
 ]
+
+
+_LIMIT_MESSAGES: dict[type, str] = {
+    validators.MaxLengthValidator: "{named} must be {limit} characters or fewer (it has %(show_value)d)",
+    validators.MinLengthValidator: "{named} must be {limit} characters or more",
+    validators.MaxValueValidator: "{named} must be {limit} or less",
+    validators.MinValueValidator: "{named} must be {limit} or more",
+}
 
 
 def specific_error_messages(name: str, field: forms.Field) -> None:
@@ -38,6 +47,25 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
         and field.error_messages.get("invalid") == forms.DateField.default_error_messages["invalid"]
     ):
         field.error_messages["invalid"] = f"Enter {the} as a real date, for example 2024-10-31"
+    named = label[:1].upper() + label[1:]
+    if (
+        isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField))
+        and field.error_messages.get("invalid") == type(field).default_error_messages["invalid"]
+    ):
+        field.error_messages["invalid"] = f"Enter {the} as a number"
+    if (
+        isinstance(field, forms.FileField)
+        and field.error_messages.get("empty") == forms.FileField.default_error_messages["empty"]
+    ):
+        field.error_messages["empty"] = f"The selected file is empty: choose {the} again"
+    # Django's "Ensure this value has at most 200 characters (it has 12005)." in GOV.UK's words
+    for k, validator in enumerate(field.validators):
+        if type(validator) in _LIMIT_MESSAGES and validator.message == type(validator).message:
+            limit = validator.limit_value
+            shown = f"{limit:,}" if isinstance(limit, int) else str(limit)
+            field.validators[k] = type(validator)(
+                limit, message=_LIMIT_MESSAGES[type(validator)].format(named=named, limit=shown)
+            )
 
 
 class GovukFormMixin:
@@ -53,6 +81,13 @@ class GovukFormMixin:
                     break
             if field.help_text:
                 widget.attrs["aria-describedby"] = f"id_{name}-hint"
+            # The browser would cut pasted text at maxlength without a word (GOV.UK: never set it);
+            # the server says what is too long, and a text area counts as you type.
+            widget.attrs.pop("maxlength", None)
+            if isinstance(widget, forms.Textarea) and getattr(field, "max_length", None):
+                widget.attrs["class"] = f"{widget.attrs['class']} govuk-js-character-count"
+                described = [*widget.attrs.get("aria-describedby", "").split(), f"id_{name}-info"]
+                widget.attrs["aria-describedby"] = " ".join(described)
             specific_error_messages(name, field)
 
     def full_clean(self) -> None:
@@ -73,9 +108,26 @@ class GovukFormMixin:
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "The username or password is not right: check both and try again (the password "
+        "is case-sensitive)",
+        "inactive": "This account cannot sign in: ask your partnership's admin",
+    }
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Django puts autofocus on the username: the page would open with focus past the skip
         # link, heading and any error summary, and screen readers would start reading at the
         # field. GOV.UK asks for no autofocus; the error summary takes focus when there is one.
         self.fields["username"].widget.attrs.pop("autofocus", None)
+
+    def clean(self) -> dict[str, Any]:
+        # on the username, so the error summary links to a field and the field shows its error
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if error.code not in ("invalid_login", "inactive"):
+                raise
+            self.add_error("username", error)
+            return self.cleaned_data

@@ -80,3 +80,24 @@ def test_an_admin_can_email_a_link_to_a_member_who_has_a_password(client, world)
     client.post(reverse("accounts:edit_member", args=[member.pk]), {"resend": "1"})
     assert [m.to for m in mail.outbox] == [["viewer@example.org"]]
     assert get_user_model().objects.get(pk=world.viewer.pk).check_password("the old password 2026")
+
+
+def test_every_problem_with_a_new_password_is_told_against_the_new_password_at_once(client, world):
+    """'Too common' sat under the second box; with the boxes differing, the rules were not checked."""
+    user = world.viewer
+    user.set_password("the old password 2026")
+    user.save()
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:change_password"),
+        {"old_password": "the old password 2026", "new_password1": "short", "new_password2": "different"},
+    )
+    form = response.context["form"]
+    assert any("too short" in e for e in form.errors["new_password1"])
+    assert form.errors["new_password2"] == ["The two passwords do not match"]
+    common = client.post(
+        reverse("accounts:change_password"),
+        {"old_password": "the old password 2026", "new_password1": "password", "new_password2": "password"},
+    ).context["form"]
+    assert any("too common" in e for e in common.errors["new_password1"])
+    assert "new_password2" not in common.errors

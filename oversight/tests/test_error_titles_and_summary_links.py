@@ -85,3 +85,10 @@ def test_the_published_board_report_has_a_title_of_its_own(client, world):
     public = client.get(reverse("reports:public_report", args=[world.plan.pk])).content.decode()
     assert title(internal) == "Board report: JTAI action plan – Oversight"
     assert title(public) == "Board report: JTAI action plan – published version – Oversight"
+
+
+def test_a_wrong_password_is_told_in_plain_words_linked_to_the_username(client, world):
+    response = client.post(reverse("login"), {"username": "viewer", "password": "not it"})
+    page = response.content.decode()
+    assert summary_targets(page) == ["id_username"]
+    assert "The username or password is not right" in page and "Please enter" not in page

@@ -47,3 +47,23 @@ def test_a_label_that_starts_with_the_or_an_acronym_reads_naturally():
 def test_a_sign_off_proposed_without_monitoring_asks_how_the_area_will_be_monitored():
     form = ProposeSignOffForm({"evidence": "Audit shows the change"})
     assert form.errors["monitored_through"] == ["Enter how the area will be monitored as business as usual"]
+
+
+def test_too_long_text_and_numbers_out_of_range_are_named_in_govuk_words():
+    class Form(GovukFormMixin, forms.Form):
+        name = forms.CharField(label="Board name", max_length=200)
+        days = forms.IntegerField(label="Working days", min_value=0)
+
+    form = Form({"name": "x" * 12005, "days": "-1"})
+    assert form.errors["name"] == ["Board name must be 200 characters or fewer (it has 12005)"]
+    assert form.errors["days"] == ["Working days must be 0 or more"]
+    assert Form({"name": "ok", "days": "two"}).errors["days"] == ["Enter the working days as a number"]
+
+
+def test_no_field_cuts_text_silently_and_text_areas_count_characters(client, world):
+    """maxlength made the browser drop what was pasted past 10,000 characters without a word."""
+    client.force_login(world.contributor)
+    page = client.get(reverse("plans:add_update", args=[world.police_action.pk])).content.decode()
+    assert " maxlength=" not in page
+    assert 'data-module="govuk-character-count" data-maxlength="10000"' in page
+    assert "govuk-js-character-count" in page and 'id="id_narrative-info"' in page
