@@ -22,6 +22,7 @@ from .normalise import (
     looks_like_rag,
     parse_due,
     parse_rag,
+    quote,
     split_at_dates,
 )
 from .owners import split_owner
@@ -1030,7 +1031,7 @@ class Builder:
             # 'Note: action A6 was merged into A5 ...', 'Agreed by: QA Subgroup Chair' across the table:
             # about the plan, neither a heading nor an action
             self.draft.warn(
-                f"The note '{nonempty[0][:60]}' was not read as an action or a section.", item.location
+                f"The note {quote(nonempty[0], 60)} was not read as an action or a section.", item.location
             )
             self.last_action = None
             return
@@ -1327,7 +1328,7 @@ class Builder:
             head = pieces.pop(0)[1]
             self.last_action.text = f"{self.last_action.text} {head}"
             self.draft.warn(
-                f"'{head[:40]}' was read as the end of action {self.last_action.ref or self.last_action.text[:30]}.",
+                f"{quote(head, 40)} was read as the end of action {self.last_action.ref or quote(self.last_action.text, 30)}.",
                 item.location,
             )
         first_ref, first_text = pieces[0]
@@ -1374,7 +1375,7 @@ class Builder:
                 self._continue(self.last_action, values)
                 return
             self.draft.warn(
-                f"A row without a reference ('{text[:40]}') was read as a new action, not as the "
+                f"A row without a reference ({quote(text, 40)}) was read as a new action, not as the "
                 "continuation of the one above.",
                 item.location,
             )
@@ -1387,7 +1388,7 @@ class Builder:
                 self.last_action = None
             return
         if ref and not looks_like_ref(ref) and len(ref.split()) > 3:
-            self.draft.warn(f"Unexpected reference '{ref[:40]}'.", item.location)
+            self.draft.warn(f"Unexpected reference {quote(ref, 40)}.", item.location)
         if ref:
             values["ref"] = ref
         elif listed:
@@ -1473,7 +1474,7 @@ class Builder:
                 self.last_action = self._action(one, location)
         if values.get("progress") and "progress" not in paired and len(texts) > 1:
             self.draft.warn(
-                f"The progress of the row holding {len(texts)} bulleted actions ('{texts[0][:40]}', ...) "
+                f"The progress of the row holding {len(texts)} bulleted actions ({quote(texts[0], 40)}, ...) "
                 "is not one bullet per action, so each of them was given all of it: check it.",
                 location,
             )
@@ -1678,8 +1679,8 @@ class Builder:
                     # 'End of' | 'September 2023': the warning about the first part gives way to what was read
                     self.draft.warnings = [w for w in self.draft.warnings if w not in stale]
                     self.draft.warn(
-                        f"The due date of action {action.ref or action.text[:30]} goes on after a page break; "
-                        f"read together as '{action.due_text[:60]}'.",
+                        f"The due date of action {action.ref or quote(action.text, 30)} goes on after a page break; "
+                        f"read together as {quote(action.due_text, 60)}.",
                         action.location,
                     )
             elif fld == "outcome":
@@ -1826,7 +1827,7 @@ class Builder:
         action.due_text = due_text
         action.due = parse_due(due_text)
         if due_text and action.due is None and not is_undated_ok(due_text):
-            self.draft.warn(f"{_NO_DATE} '{due_text[:60]}'.", location)
+            self.draft.warn(f"{_NO_DATE} {quote(due_text, 60)}.", location)
         action.progress = " ".join(progress_parts) or None
         action.outcome = values.get("outcome")
         if (
@@ -1849,7 +1850,7 @@ class Builder:
                 status, known = parse_rag(opening[1])
             action.rag = status
             if not known:
-                self.draft.warn(f"Unknown status '{rag_text[:40]}'; left without a RAG rating.", location)
+                self.draft.warn(f"Unknown status {quote(rag_text, 40)}; left without a RAG rating.", location)
         elif labelled:
             action.rag = labelled  # a task's labels ('Amber;Police'): the colour among them
         elif completion_in_text(due_text):
@@ -2108,7 +2109,7 @@ def _numbers_lost_in_extraction(builder: Builder) -> None:
                         lost.ref = ref
                         used.add(ref)
                         builder.draft.warn(
-                            f"The action '{lost.text[:40]}' had no reference between the numbered actions of "
+                            f"The action {quote(lost.text, 40)} had no reference between the numbered actions of "
                             f"section {major}; it was numbered {ref}.",
                             lost.location,
                         )

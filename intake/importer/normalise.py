@@ -438,3 +438,13 @@ _DONE_IN_TEXT = re.compile(r"(?<!\bbe )(?<!\bbeen )\bcomplete(?:d)?\b(?!\s+by\b)
 def completion_in_text(text: str | None) -> bool:
     """'May 2020 - complete' says the action is complete; 'to be completed by July' does not."""
     return bool(text and _DONE_IN_TEXT.search(text))
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """Document text quoted in a message, shortened at a word with an ellipsis ('“Review the
+    MASH audit…”'), never cut mid-word."""
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+        text = cut.rstrip(" ,;:–-") + "…"
+    return f"“{text}”"

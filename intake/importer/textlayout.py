@@ -19,6 +19,7 @@ from .normalise import (
     completion_in_text,
     is_undated_ok,
     parse_due,
+    quote,
     repair_digits,
 )
 from .owners import split_owner
@@ -207,7 +208,8 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> bool:
             j -= 1
         if j >= 1 and j < idx - 1 and not lines[j - 1][1]:
             cand = lines[j][1]
-            if len(cand.split()) <= 6 and not re.search(r"[\d,:;–.]", cand) and cand[:1].isupper():
+            # a part's name ('Police'), not a lead set apart below its action ('Police - DCI Chris Mayle')
+            if len(cand.split()) <= 6 and not re.search(r"[\d,:;–./]|\s-\s", cand) and cand[:1].isupper():
                 group_lines.add(j)
 
     group: str | None = None
@@ -300,11 +302,11 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> bool:
         action.owner_parts = split_owner(owner)
         action.due = parse_due(due_text)
         if due_text and action.due is None and not is_undated_ok(due_text):
-            draft.warn(f"No date could be read from the due text '{due_text[:60]}'.", location)
+            draft.warn(f"No date could be read from the due text {quote(due_text, 60)}.", location)
         if completion_in_text(due_text):
             action.rag = "complete"
         if owner is None and not beyond:
-            draft.warn(f"No lead found for action {row.ref or text[:30]}.", location)
+            draft.warn(f"No lead found for action {row.ref or quote(text, 30)}.", location)
         draft.actions.append(action)
     return beyond and bool(rows)
 

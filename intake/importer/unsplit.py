@@ -9,6 +9,7 @@ import re
 
 from .columns import header_fields_of
 from .model import Location, PlanDraft
+from .normalise import quote
 
 _DETAIL = frozenset({"owner", "due", "rag"})
 _GAP = re.compile(r"\S {2,}\S|\t")
@@ -44,7 +45,7 @@ def warn_unsplit_cells(draft: PlanDraft, lines: list[tuple[int, str]]) -> None:
         draft.actions = [a for a in draft.actions if id(a) not in left_out]
         left = f" {len(invented)} lines read as actions were left out." if invented else ""
         draft.warn(
-            f"The table's header ('{header[:80]}') has its column names joined by single spaces, as a PDF's "
+            f"The table's header ({quote(header, 80)}) has its column names joined by single spaces, as a PDF's "
             "plain text extraction prints a table: its rows cannot be split into their cells reliably, so "
             f"actions, leads, dates and statuses may be missing or run together.{left} Import the PDF itself, "
             "or text extracted with its columns kept (pdftotext -layout).",
@@ -53,7 +54,7 @@ def warn_unsplit_cells(draft: PlanDraft, lines: list[tuple[int, str]]) -> None:
         return
     if not draft.actions:
         draft.warn(
-            f"No rows under the table's header ('{header[:80]}') could be split into their cells: they may have "
+            f"No rows under the table's header ({quote(header, 80)}) could be split into their cells: they may have "
             "been run together when the text was extracted from a PDF. Import the PDF itself.",
             Location(line=at),
         )
@@ -62,7 +63,7 @@ def warn_unsplit_cells(draft: PlanDraft, lines: list[tuple[int, str]]) -> None:
     if len(draft.actions) >= 3 and len(bare) * 2 >= len(draft.actions):
         draft.warn(
             f"{len(bare)} of {len(draft.actions)} actions were read without a lead, date or status, though "
-            f"the table's header ('{header[:80]}') names those columns: the cells of its rows may have been "
+            f"the table's header ({quote(header, 80)}) names those columns: the cells of its rows may have been "
             "run together when the text was extracted from a PDF. Check these actions, or import the PDF itself.",
             Location(line=at),
         )

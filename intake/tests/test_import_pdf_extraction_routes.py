@@ -513,7 +513,7 @@ def test_a_business_plan_whose_cells_are_joined_by_single_spaces_invents_no_acti
     draft = import_document(BUSINESS_PLAIN.encode(), filename="plan.txt")
     assert draft.actions == []
     warning = _warnings(draft)
-    assert "('What we will do Lead By when Status') has its column names joined by single spaces" in warning
+    assert "(“What we will do Lead By when Status”) has its column names joined by single spaces" in warning
     assert "Import the PDF itself" in warning
 
 

@@ -563,7 +563,7 @@ def test_a_due_date_completed_after_a_page_break_leaves_no_warning_about_its_fir
     assert str(draft.actions[0].due) == "2023-09-30"
     assert draft.actions[0].owner == "Partnership Business Manager"
     assert [w.message for w in draft.warnings] == [
-        "The due date of action 1.1 goes on after a page break; read together as 'End of September 2023'."
+        "The due date of action 1.1 goes on after a page break; read together as “End of September 2023”."
     ]
 
 

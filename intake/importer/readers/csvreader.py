@@ -35,5 +35,8 @@ def read_csv(text: str, limits: ImportLimits) -> ReadResult:
                     Item(text="\t".join(cells), cells=cells, table=1, location=Location(row=r), grid=True)
                 )
     except csv.Error as exc:
-        raise DocumentError(f"This CSV file could not be read ({exc}).") from exc
+        raise DocumentError(
+            "This CSV file could not be read: it may hold something other than text, or be damaged. Save it "
+            "again as CSV and upload that."
+        ) from exc
     return ReadResult(items=items, fmt="csv")

@@ -209,14 +209,19 @@ def read_docx(data: bytes, limits: ImportLimits) -> ReadResult:
 
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on damaged parts
-        raise DocumentError(f"This Word file could not be opened ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This Word file could not be opened: it may be damaged, protected by a password or not a Word "
+            "document. Open it in Word, save it again as .docx and upload that."
+        ) from exc
     walk = _WordWalk(document, limits, Paragraph, Table)
     try:
         walk.blocks(document.element.body)
     except LimitExceeded:
         raise
     except Exception as exc:
-        raise DocumentError(f"This Word file could not be read ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This Word file could not be read: it may be damaged. Open it in Word, save it again as .docx and upload that."
+        ) from exc
     return ReadResult(items=walk.items, fmt="docx")
 
 

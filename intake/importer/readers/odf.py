@@ -462,7 +462,9 @@ def read_odf(data: bytes, limits: ImportLimits) -> ReadResult:
     except (DocumentError, LimitExceeded):
         raise
     except Exception as exc:  # a damaged member: bad CRC, unknown compression, truncated data
-        raise DocumentError(f"This OpenDocument file could not be opened ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This OpenDocument file could not be opened: it may be damaged. Open it, save it again and upload that."
+        ) from exc
     assert content is not None
     try:
         styles.add(content)
@@ -476,7 +478,9 @@ def read_odf(data: bytes, limits: ImportLimits) -> ReadResult:
     except (DocumentError, LimitExceeded):
         raise
     except Exception as exc:
-        raise DocumentError(f"This OpenDocument file could not be read ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This OpenDocument file could not be read: it may be damaged. Open it, save it again and upload that."
+        ) from exc
     raise DocumentError(
         "This OpenDocument file is neither a spreadsheet (.ods) nor a text document (.odt): "
         "save the plan as .docx or .xlsx."

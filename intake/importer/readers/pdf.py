@@ -356,7 +356,10 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
 
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds on damaged files
-        raise DocumentError(f"This PDF file could not be opened ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This PDF file could not be opened: it may be damaged, protected by a password or not a PDF. "
+            "Print or save it again as a PDF and upload that."
+        ) from exc
     items: list[Item] = []
     table_no = 0
     rows_seen = 0
@@ -445,7 +448,9 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
     except LimitExceeded:
         raise
     except Exception as exc:
-        raise DocumentError(f"This PDF file could not be read ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This PDF file could not be read: it may be damaged. Print or save it again as a PDF and upload that."
+        ) from exc
     if borderless:
         # a table without borders: every page read as text laid out in columns, the shaded cells'
         # colours as words where they hold none

@@ -24,7 +24,8 @@ def check_zip(data: bytes, limits: ImportLimits, what: str) -> None:
     ) as exc:
         article = "an" if what[:1] in "AEIOU" else "a"  # an Excel, an OpenDocument file
         raise DocumentError(
-            f"This {what} file is damaged or is not really {article} {what} file ({exc})."
+            f"This {what} file is damaged or is not really {article} {what} file. Save it again from the "
+            "program that made it and upload that."
         ) from exc
     if len(infos) > limits.max_zip_members:
         raise LimitExceeded(

@@ -59,7 +59,7 @@ def read_xls(data: bytes, limits: ImportLimits) -> ReadResult:
         )  # its warnings on damaged records are not for the web log
     except Exception as exc:  # xlrd raises many kinds on damaged records
         raise DocumentError(
-            f"This Excel (.xls) file could not be opened ({type(exc).__name__}): it may be damaged, or "
+            "This Excel (.xls) file could not be opened: it may be damaged, or "
             "saved in an Excel format older than Excel 97. Save it as .xlsx and import that."
         ) from exc
     items: list[Item] = []
@@ -111,7 +111,9 @@ def read_xls(data: bytes, limits: ImportLimits) -> ReadResult:
     except LimitExceeded:
         raise
     except Exception as exc:
-        raise DocumentError(f"This Excel (.xls) file could not be read ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This Excel (.xls) file could not be read: it may be damaged. Open it in Excel, save it again as .xlsx and upload that."
+        ) from exc
     finally:
         book.release_resources()
     return ReadResult(items=items, fmt="xls")

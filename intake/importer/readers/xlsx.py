@@ -44,7 +44,10 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
 
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged parts
-        raise DocumentError(f"This Excel file could not be opened ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This Excel file could not be opened: it may be damaged, protected by a password or not an "
+            "Excel workbook. Open it in Excel, save it again as .xlsx and upload that."
+        ) from exc
     items: list[Item] = []
     table_no = 0
     total_rows = 0
@@ -95,5 +98,7 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
     except LimitExceeded:
         raise
     except Exception as exc:
-        raise DocumentError(f"This Excel file could not be read ({type(exc).__name__}).") from exc
+        raise DocumentError(
+            "This Excel file could not be read: it may be damaged. Open it in Excel, save it again as .xlsx and upload that."
+        ) from exc
     return ReadResult(items=items, fmt="xlsx")
