@@ -265,7 +265,8 @@ class OwnerMatcher:
         self.proposed_agencies: dict[str, AgencyMatch] = {}
         self.proposed_people: dict[str, PersonMatch] = {}
 
-    def agency(self, name: str) -> AgencyMatch | None:
+    def agency(self, name: str, propose: bool = True) -> AgencyMatch | None:
+        """The known agency `name` names, else (with `propose`) a new agency to add."""
         name = " ".join(name.split())
         key = normalise(name)
         if not key:
@@ -280,6 +281,8 @@ class OwnerMatcher:
             # not a new one its own contributors could not update
             if known := self.known_agency(part):
                 return AgencyMatch(name=name, agency=known)
+        if not propose:
+            return None
         return self.proposed_agencies.setdefault(key, AgencyMatch(name=name[:200]))
 
     def person(self, name: str, job_title: str = "", agency: AgencyMatch | None = None) -> PersonMatch | None:
@@ -338,11 +341,16 @@ class OwnerMatcher:
                 result.agencies.append(found)
 
         # An action's own agency column (SCR plans) names the lead before any owner cell does.
-        if agency_text:
-            add_agency(self.agency(agency_text))
+        column_agency = self.agency(agency_text) if agency_text else None
+        add_agency(column_agency)
         for part in parts:
             part = self.reread(part)
-            found_agency = self.agency(part.agency) if part.agency else None
+            # Beside an agency column, the owner cell's other names are known agencies or the
+            # person's team ('Naomi Ellis, Detective Inspector, Child Exploitation Team' of
+            # Police): not new agencies to add.
+            found_agency = self.agency(part.agency, propose=not agency_text) if part.agency else None
+            if found_agency is None and part.agency and agency_text:
+                found_agency = column_agency
             add_agency(found_agency)
             if part.person:
                 found_person = self.person(part.person, part.job_title or "", found_agency)

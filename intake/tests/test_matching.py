@@ -133,3 +133,31 @@ def test_a_team_of_a_known_agency_is_that_agency_not_a_new_one(world, written):
 def test_a_name_with_no_known_agency_within_is_still_proposed_as_new(world):
     found = OwnerMatcher(world.partnership).agency("Youth Justice Service (Countywide)")
     assert found.is_new
+
+
+def test_beside_an_agency_column_a_persons_team_is_not_proposed_as_a_new_agency(world):
+    """'Naomi Ellis, Detective Inspector, Child Exploitation Team' with Lead agency 'Police' made an
+    agency 'Child Exploitation Team' that every agency list then showed."""
+    factories.PersonFactory(partnership=world.partnership, agency=world.police, name="Naomi Ellis")
+    action = DraftAction(
+        text="Audit CCE referrals",
+        agency="Sussex Police",
+        owner="Naomi Ellis, Detective Inspector, Child Exploitation Team",
+        owner_parts=[
+            OwnerPart(person="Naomi Ellis", job_title="Detective Inspector", agency="Child Exploitation Team")
+        ],
+    )
+    matcher = OwnerMatcher(world.partnership)
+    match = matcher.match_action(action)
+    assert [a.agency for a in match.agencies] == [world.police]
+    assert [p.person.name for p in match.people] == ["Naomi Ellis"]
+    assert not matcher.proposed_agencies
+
+
+def test_without_an_agency_column_an_unknown_agency_in_the_owner_cell_is_still_proposed(world):
+    action = DraftAction(
+        text="Audit", owner="Youth Justice Service", owner_parts=[OwnerPart(agency="Youth Justice Service")]
+    )
+    matcher = OwnerMatcher(world.partnership)
+    matcher.match_action(action)
+    assert list(matcher.proposed_agencies) == ["youth justice service"]
