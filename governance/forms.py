@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -89,8 +90,26 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
 class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = SignOff
-        fields = ["evidence", "evidence_links", "monitored_through"]
+        fields = ["evidence", "evidence_links", "monitored_through", "proposed_on"]
+        widgets = {"proposed_on": DateInput}
+        labels = {"proposed_on": "Date proposed to the board"}
+        help_texts = {
+            "proposed_on": "Leave empty for today. Give an earlier date when the board has already "
+            "considered the proposal and you are recording it afterwards."
+        }
         error_messages = {"monitored_through": {"required": MONITORED_REQUIRED}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proposed_on"].required = False
+
+    def clean_proposed_on(self) -> dt.date:
+        day = self.cleaned_data.get("proposed_on") or timezone.localdate()
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date proposed cannot be in the future.")
+        if day < EARLIEST_DATE:
+            raise forms.ValidationError(f"The date proposed must be in {EARLIEST_DATE.year} or later.")
+        return day
 
     def clean_evidence_links(self) -> str:
         links: str = self.cleaned_data["evidence_links"]
@@ -128,6 +147,11 @@ class DecisionForm(GovukFormMixin, forms.ModelForm):
         self.fields["meeting"].queryset = meetings if meetings is not None else Meeting.objects.none()
         self.fields["meeting"].required = True
         self.fields["meeting"].empty_label = "Choose the meeting"
+        if self.instance.proposed_on:
+            self.fields["meeting"].help_text = (
+                f"The board's meetings held since the area was proposed on {self.instance.proposed_on:%-d %B %Y}. "
+                "A meeting still to come can be chosen once it has been held."
+            )
         self.fields["decided_on"].required = True
         self.fields["minute_ref"].required = True
 
@@ -138,6 +162,12 @@ class DecisionForm(GovukFormMixin, forms.ModelForm):
             self.add_error("decided_on", "The decision cannot be dated before the meeting.")
         if decided_on and decided_on > timezone.localdate():
             self.add_error("decided_on", "The decision cannot be dated in the future.")
+        proposed = self.instance.proposed_on
+        if decided_on and proposed and decided_on < proposed:
+            self.add_error(
+                "decided_on",
+                f"The decision cannot be dated before the area was proposed ({proposed:%-d %B %Y}).",
+            )
         return data
 
 

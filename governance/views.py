@@ -315,7 +315,6 @@ def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
         sign_off = form.save(commit=False)
         sign_off.section = section
         sign_off.proposed_by = request.user
-        sign_off.proposed_on = timezone.localdate()
         sign_off.save()
         messages.success(request, f"{section} proposed to the board as fully addressed.")
         return redirect("governance:plan", section.plan_id)
@@ -345,7 +344,7 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
     meetings = (
         Meeting.objects.for_user(request.user)
         .held_by()
-        .filter(board__plans=section.plan_id)
+        .filter(board__plans=section.plan_id, date__gte=sign_off.proposed_on)
         .select_related("board")
     )
     form = DecisionForm(request.POST or None, instance=sign_off, meetings=meetings)

@@ -22,7 +22,8 @@ def board_meeting(world):
     return Meeting.objects.create(board=board, date=dt.date(2026, 3, 20))
 
 
-def propose(client, world):
+def propose(client, world, proposed_on: str = "2026-03-18"):
+    """Proposed before the board's meeting of 20 March, recorded afterwards (on 'today')."""
     section = world.police_action.section
     return client.post(
         reverse("governance:propose_sign_off", args=[section.pk]),
@@ -30,6 +31,7 @@ def propose(client, world):
             "evidence": "Re-audit in February: 95% of contacts screened within 24 hours.",
             "evidence_links": "https://example.org/reaudit.pdf",
             "monitored_through": "the quarterly front door audit",
+            "proposed_on": proposed_on,
         },
     )
 
@@ -40,7 +42,7 @@ def test_a_manager_proposes_a_section_with_its_evidence(client, world):
         assert propose(client, world).status_code == 302
     sign_off = SignOff.objects.get()
     assert sign_off.decision == Decision.PENDING
-    assert sign_off.proposed_by == world.manager and sign_off.proposed_on == dt.date(2026, 3, 25)
+    assert sign_off.proposed_by == world.manager and sign_off.proposed_on == dt.date(2026, 3, 18)
     assert sign_off.links == ["https://example.org/reaudit.pdf"]
     world.police_action.section.refresh_from_db()
     assert not world.police_action.section.is_signed_off  # only the board's agreement signs it off
@@ -255,3 +257,36 @@ def test_an_admin_reopens_a_signed_off_area_with_a_reason_and_its_actions_open_a
     assert section.history.first().history_change_reason.startswith("Sign-off reopened: Decision recorded")
     assert can_edit_action(world.manager, world.police_action)
     assert can_add_update(world.contributor, world.police_action)
+
+
+def test_a_decision_cannot_come_before_its_proposal_nor_at_a_meeting_held_before_it(
+    client, world, board_meeting
+):
+    """An area proposed on 25 March was recorded as signed off at the meeting of 20 March."""
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world, proposed_on="")  # today, 25 March
+        sign_off = SignOff.objects.get()
+        assert sign_off.proposed_on == dt.date(2026, 3, 25)
+        page = client.get(reverse("governance:record_decision", args=[sign_off.pk])).content.decode()
+        response = client.post(
+            reverse("governance:record_decision", args=[sign_off.pk]),
+            {"meeting": board_meeting.pk, "decision": "agreed", "decided_on": "2026-03-20", "minute_ref": "X/1",
+             "monitored_through": "audit"},
+        )  # fmt: skip
+    assert (
+        f'<option value="{board_meeting.pk}"' not in page
+        and "since the area was proposed on 25 March 2026" in page
+    )
+    errors = response.context["form"].errors
+    assert "meeting" in errors and "before the area was proposed (25 March 2026)" in str(errors["decided_on"])
+    sign_off.refresh_from_db()
+    assert sign_off.decision == Decision.PENDING
+
+
+def test_a_proposal_cannot_be_dated_in_the_future(client, world):
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        response = propose(client, world, proposed_on="2026-04-01")
+    assert "cannot be in the future" in response.content.decode()
+    assert not SignOff.objects.exists()
