@@ -221,7 +221,7 @@ def open_requests_for(user: AnyUser, today: dt.date | None = None) -> list[Reque
     requests = (
         UpdateRequest.objects.for_user(user)
         .filter(user_id=user.pk, round__deadline__gte=today, round__closed_at__isnull=True)
-        .select_related("round__plan")
+        .select_related("round__plan__partnership")
         .prefetch_related("actions")
         .order_by("round__deadline", "pk")
     )
@@ -291,7 +291,7 @@ def send_due_emails(now: dt.datetime | None = None) -> Sent:
     now = now or timezone.now()
     today = timezone.localdate(now)
     sent = Sent()
-    live = UpdateRound.objects.live(today).select_related("plan")
+    live = UpdateRound.objects.live(today).select_related("plan__partnership")
     for round_ in live:
         pending = round_.requests.exclude(email="").filter(sent_at__isnull=True)
         for progress in round_progress(round_, pending):

@@ -26,6 +26,10 @@ ACCEPTED_EXTENSIONS = (
 )
 
 
+def _plan_and_partnership(plan: Plan) -> str:
+    return f"{plan.title} ({plan.partnership.name})"
+
+
 class UploadForm(GovukFormMixin, forms.Form):
     partnership = forms.ModelChoiceField(
         queryset=Partnership.objects.none(), empty_label=None, label="Partnership"
@@ -52,6 +56,9 @@ class UploadForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partnership"].queryset = partnerships
         self.fields["plan"].queryset = plans.select_related("partnership")
+        # plans of several partnerships may share a title: each is named with its partnership
+        if len(list(partnerships[:2])) > 1:
+            self.fields["plan"].label_from_instance = _plan_and_partnership  # type: ignore[attr-defined]
         only = list(partnerships[:2])
         if len(only) == 1:
             # One partnership to choose from: no question to ask.

@@ -73,7 +73,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     recent = (
         ImportBatch.objects.for_user(request.user)
         .filter(partnership__in=partnerships)
-        .exclude(status=BatchStatus.FAILED)[:10]
+        .exclude(status=BatchStatus.FAILED)
+        .select_related("user", "partnership")[:10]
     )
     return render(request, "intake/upload.html", {"form": form, "recent": recent})
 

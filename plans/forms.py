@@ -232,6 +232,10 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         return upload
 
 
+def _agency_label(agency: Agency) -> str:
+    return agency.long_name
+
+
 def _person_label(person: Person) -> str:
     """A person as a manager tells two of the same name apart: with their job and agency."""
     agency = person.agency.short_name or person.agency.name if person.agency else ""
@@ -282,8 +286,9 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         self.user = user
         partnership_id = self.instance.plan.partnership_id
         agencies = Agency.objects.filter(partnership_id=partnership_id)
-        self.fields["lead_agency"].queryset = agencies
-        self.fields["owner_agencies"].queryset = agencies
+        for name in ("lead_agency", "owner_agencies"):
+            self.fields[name].queryset = agencies
+            self.fields[name].label_from_instance = _agency_label  # type: ignore[attr-defined]
         people = self.fields["owners"]
         people.queryset = Person.objects.filter(partnership_id=partnership_id).select_related("agency")
         people.label_from_instance = _person_label  # type: ignore[attr-defined]

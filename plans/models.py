@@ -70,10 +70,21 @@ def memberships_of(user: AnyUser) -> dict[int, Membership]:
     cache: dict[int, Membership] | None = user.__dict__.get(MEMBERSHIPS_ATTR)
     if cache is None:
         cache = {
-            m.partnership_id: m for m in Membership.objects.select_related("agency").filter(user_id=user.pk)
+            m.partnership_id: m
+            for m in Membership.objects.select_related("agency", "partnership").filter(user_id=user.pk)
         }
         user.__dict__[MEMBERSHIPS_ATTR] = cache
     return cache
+
+
+def partnership_names_when_several(user: AnyUser) -> dict[int, str]:
+    """The names of the user's partnerships by id, when there are several (pages then say which
+    partnership a plan or action is in: two plans of one title would otherwise read alike); empty
+    for a member of one partnership."""
+    memberships = memberships_of(user)
+    if len(memberships) < 2:
+        return {}
+    return {pid: m.partnership.name for pid, m in memberships.items()}
 
 
 def partnership_ids_for(user: AnyUser) -> list[int] | models.QuerySet:
@@ -133,6 +144,15 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def long_name(self) -> str:
+        """'Northshire Police (Police)': where agencies are chosen, short names alone read alike."""
+        return (
+            f"{self.name} ({self.short_name})"
+            if self.short_name and self.short_name != self.name
+            else self.name
+        )
 
 
 class Person(models.Model):
@@ -453,6 +473,14 @@ class Action(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:action", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        """How headings name the action: its reference, or the start of its text when it has none."""
+        if self.ref:
+            return self.ref
+        words = self.text.split()
+        return f"“{' '.join(words[:6])}{'…' if len(words) > 6 else ''}”" if words else "without a reference"
 
     def ref_problem(self) -> str:
         """A reference another action of the plan has (the page and the API say the same)."""

@@ -38,6 +38,7 @@ from plans.models import (
     Role,
     Section,
     historical_model,
+    partnership_names_when_several,
     status_since,
 )
 
@@ -749,6 +750,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
     if not rules.can_edit_action(request.user, action):
         raise PermissionDenied("Only plan managers can change an action.")
     current, clashes = None, []
+    label = action.label  # as saved: an invalid form changes the instance it checks
     if request.method == "POST":
         form = ActionForm(request.POST, instance=action, user=request.user)
         if form.is_valid():
@@ -763,7 +765,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                 if current.version == opened:
                     action.version = current.version + 1
                     edits.save(action, edits.form_values(form.cleaned_data))
-                    messages.success(request, f"Action {action.ref} saved")
+                    messages.success(request, f"Action {action.label} saved")
                     return redirect(action.get_absolute_url())
                 # Someone saved in between: their changes to fields this person left alone stay.
                 merged = edits.merge(
@@ -778,7 +780,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                     labels = ", ".join(str(form.fields[n].label).lower() for n in merged.theirs)
                     messages.success(
                         request,
-                        f"Action {action.ref} saved. Someone else changed its {labels} meanwhile; "
+                        f"Action {action.label} saved. Someone else changed its {labels} meanwhile; "
                         "their change is kept.",
                     )
                     return redirect(action.get_absolute_url())
@@ -796,7 +798,14 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
     return render(
         request,
         "plans/edit_action.html",
-        {"action": action, "plan": action.plan, "form": form, "current": current, "clashes": clashes},
+        {
+            "action": action,
+            "label": label,
+            "plan": action.plan,
+            "form": form,
+            "current": current,
+            "clashes": clashes,
+        },
     )
 
 
@@ -864,5 +873,6 @@ def my_actions(request: HttpRequest) -> HttpResponse:
             "pagination": pagination(request, page),
             "headline": headline,
             "due_soon_days": _due_soon_days(),
+            "partnership_names": partnership_names_when_several(request.user),
         },
     )

@@ -69,4 +69,7 @@ def action_links(actions: list[Any]) -> SafeString:
 def my_update_requests(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
-    return {"open_requests": open_requests_for(user)}
+    return {
+        "open_requests": open_requests_for(user),
+        "several_partnerships": context.get("several_partnerships"),
+    }

@@ -23,6 +23,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from plans.models import partnership_names_when_several
+
 register = template.Library()
 
 
@@ -357,8 +359,9 @@ def history_entries(history: Iterable[Any]) -> SafeString:
 
 
 @register.simple_tag
-def my_action_rows(rows: Iterable[dict[str, Any]]) -> SafeString:
-    """The <tr> of each of a person's actions (my_actions.html's loop before)."""
+def my_action_rows(rows: Iterable[dict[str, Any]], partnerships: dict[int, str] | None = None) -> SafeString:
+    """The <tr> of each of a person's actions (my_actions.html's loop before); with the names of
+    the user's partnerships (a member of several), each plan's partnership after its title."""
     action_url = url_maker("plans:action")
     update_url = url_maker("plans:add_update")
     out = []
@@ -366,6 +369,8 @@ def my_action_rows(rows: Iterable[dict[str, Any]]) -> SafeString:
         action = row["action"]
         due = date_text(action.due_date, "j M Y") if action.due_date else text(action.due_text or "Not set")
         overdue = '<br><strong class="govuk-tag govuk-tag--red">Overdue</strong>' if row["overdue"] else ""
+        named = (partnerships or {}).get(action.plan.partnership_id)
+        where = f" · {text(named)}" if named else ""
         flags = flags_html(row["flags"]) if row["flags"] else ""
         add = (
             f'<a class="govuk-link" href="{update_url(action.pk)}">Add update'
@@ -378,9 +383,9 @@ def my_action_rows(rows: Iterable[dict[str, Any]]) -> SafeString:
             f'      <td class="govuk-table__cell app-nowrap">{due}{overdue}</td>\n'
             f'      <td class="govuk-table__cell"><a class="govuk-link" href="{action_url(action.pk)}">'
             f"{text(action.ref or '(no ref)')}</a> {words(action.text, 25)}<br>"
-            f'<span class="govuk-body-s">{text(action.plan.title)}</span></td>\n'
+            f'<span class="govuk-body-s">{text(action.plan.title)}{where}</span></td>\n'
             f'      <td class="govuk-table__cell">{rag_tag(action.status, action.last_update_on)}{flags}</td>\n'
-            f'      <td class="govuk-table__cell app-nowrap">{date_text(action.last_update_on, "j M Y") or "None"}</td>\n'
+            f'      <td class="govuk-table__cell app-nowrap">{date_text(action.last_update_on, "j M Y") or "Not yet"}</td>\n'
             f'      <td class="govuk-table__cell">{add}</td>\n'
             "    </tr>\n  "
         )
@@ -426,3 +431,11 @@ def home_plan_rows(plans: Iterable[tuple[Any, Any]]) -> SafeString:
             for plan, figures in plans
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def partnership_of(context: Any, plan: Any) -> str:
+    """' – Partnership name' after a plan's title for a member of several partnerships, else ''."""
+    request = context.get("request")
+    named = partnership_names_when_several(getattr(request, "user", None)).get(plan.partnership_id)
+    return f" – {named}" if named else ""

@@ -360,3 +360,28 @@ def test_an_update_without_a_status_is_marked_not_rated_rather_than_no_update_ye
     plan_page = client.get(world.plan.get_absolute_url()).content.decode()
     row = plan_page[plan_page.index(f'data-action="{world.police_action.pk}"') :]
     assert "Not rated" in row[: row.index("</tr>")]
+
+
+def test_an_action_without_a_reference_or_lead_agency_is_named_by_its_text_and_says_not_given(client, world):
+    action = world.police_action
+    action.ref, action.lead_agency, action.text = (
+        "",
+        None,
+        "Audit the front door decisions of the MASH each month",
+    )
+    action.save()
+    client.force_login(world.viewer)
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert '<h1 class="govuk-heading-l">Action “Audit the front door decisions of…”</h1>' in page
+    assert ">None<" not in page and "Not given" in page
+
+
+def test_a_failed_change_keeps_the_saved_name_in_the_title_and_heading(client, world):
+    from plans.tests.test_edit_action import edit_data
+
+    action = world.police_action
+    client.force_login(world.manager)
+    page = client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, ref="", text="")
+    ).content.decode()
+    assert "<title>Error: Change action 1.1" in page and "Change action 1.1</h1>" in page
