@@ -1900,6 +1900,7 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
         else:
             builder.text_line(item)
     _rag_from_row_colours(builder, row_colours)
+    _listed_again_dropped(builder)
     _sections_from_table_names(builder)
     _parent_rows_as_sections(builder)
     _status_opening_progress(builder)
@@ -1908,6 +1909,37 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
+
+
+def _listed_again_dropped(builder: Builder) -> None:
+    """An action listed more than once with its reference and the same words (a report's 'what
+    changed' or exceptions tables beside the plan, this service's own board pack): one action, read
+    where it is listed most fully (the plan itself, with its section, lead, date and progress);
+    what only another listing gives fills its gaps."""
+    listings: dict[tuple[str, str], list[Action]] = {}
+    for action in builder.draft.actions:
+        if action.ref:
+            listings.setdefault((action.ref, " ".join(action.text.split()).casefold()), []).append(action)
+    dropped: set[int] = set()
+    for same in listings.values():
+        if len(same) < 2:
+            continue
+        fields = ("section", "owner", "due_text", "rag", "progress")
+        best = max(same, key=lambda a: sum(1 for name in fields if getattr(a, name)))
+        for other in same:
+            if other is best:
+                continue
+            dropped.add(id(other))
+            for name in ("owner", "due_text", "due", "rag", "progress"):
+                if not getattr(best, name) and getattr(other, name):
+                    setattr(best, name, getattr(other, name))
+    if dropped:
+        builder.draft.actions[:] = [a for a in builder.draft.actions if id(a) not in dropped]
+        builder.draft.warn(
+            f"{len(dropped)} listing{'s' if len(dropped) > 1 else ''} of actions already in the document (the "
+            "same reference and words) were read as those actions, not as new ones.",
+            builder.draft.actions[0].location,
+        )
 
 
 def _row_colour(item: Item) -> str | None:
