@@ -39,7 +39,7 @@ class UploadForm(GovukFormMixin, forms.Form):
         required=False,
         label="Plan to update (optional)",
         empty_label="None – this is a new plan",
-        help_text="Choose a plan when the document is a newer version of it: actions are matched by their ref.",
+        help_text="Choose a plan when the document is a newer version of it: actions are matched by their reference.",
     )
     document = forms.FileField(
         label="Upload the plan document",

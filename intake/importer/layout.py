@@ -932,6 +932,7 @@ class Builder:
                 "section" if f == "ref" and normalise_header(c) in _REC_NUMBER else f
                 for c, f in zip(cells, fields, strict=True)
             ]
+        fields = _tool_export_fields(cells, fields)
         if fields.count("text") > 1:
             # 'Priority action' beside 'Action': the inspection's area needing action, over the
             # actions taken on it, is the section (alone, it is the column of areas and actions)
@@ -945,7 +946,12 @@ class Builder:
         if (
             "text" in fields
             and len(matched) >= 2
-            and (exported is not None or len(matched) >= 0.6 * len(nonempty))
+            and (
+                exported is not None
+                or len(matched) >= 0.6 * len(nonempty)
+                # a tool's wide export: its own columns beside an action, a date and a status
+                or (len(matched) >= 4 and bool({"due", "rag"} & set(matched)))
+            )
             and not self._reference_under_header(cells, item)
         ):
             if before is not None and before[0] == item.table and _spread_labels_only(before[1]):
@@ -1967,6 +1973,39 @@ def _rag_from_row_colours(builder: Builder, row_colours: list[tuple[Action, str 
     )
 
 
+# Column names of the tools plans are kept in (SharePoint and Microsoft Lists, Planner, monday.com,
+# Smartsheet, case systems), read only where the header names no column of that kind itself:
+# 'Name' or 'Title' is the action of a list's item, not a lead's name, in a header that also has
+# a status column.
+_EXPORT_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("name", "title", "item", "item name", "task", "task name", "summary", "subject"),
+    "owner": ("person", "people", "assignee", "assignees", "assigned", "owner name"),
+    "due": ("finish", "end", "timeline", "finish date", "original due date", "due date time"),
+    "progress": ("latest note", "notes", "note", "description"),
+    "section": ("bucket name", "bucket", "group", "group name", "parent"),
+    "ref": ("code", "item code", "action code"),
+}
+# an item's number in the tool beside the plan's own reference column: not the reference
+_TOOL_IDS = frozenset({"item id", "id", "item", "task id", "row id", "unique id"})
+
+
+def _tool_export_fields(cells: list[str], fields: list[str | None]) -> list[str | None]:
+    names = [normalise_header(c) if c else "" for c in cells]
+    fields = list(fields)
+    if fields.count("ref") > 1:
+        fields = [None if f == "ref" and n in _TOOL_IDS else f for f, n in zip(fields, names, strict=True)]
+    if "rag" not in fields:
+        return fields  # a status column marks a tracker ('Name | Role | Date' is a sign-off table)
+    for field, known in _EXPORT_NAMES.items():
+        if field in fields:
+            continue
+        for k, name in enumerate(names):
+            if fields[k] is None and name in known:
+                fields[k] = field
+                break
+    return fields
+
+
 _PRIORITY_AREA = re.compile(r"(?:areas? for )?priority actions?|areas? for priority action")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -1980,7 +2019,14 @@ def _lone_title(values: dict[str, str], nonempty: list[str]) -> bool:
     """The row's one cell is its action text, and it reads as a title: a few words opening in
     capitals, ending no sentence, pointing nowhere ('Voice of the child')."""
     text = values.get("text", "")
-    if set(values) != {"text"} or nonempty != [text] or not text[:1].isupper():
+    if not text[:1].isupper() or set(values) - {"text", "due", "start", "rag", "updated"}:
+        return False
+    if set(values) != {"text"}:
+        # a tool's parent row (Smartsheet, Planner): the group's dates and rolled-up status beside
+        # its name, but no lead, agency or progress of its own
+        if len(text.split()) > 12:
+            return False
+    elif nonempty != [text]:
         return False
     return len(text.split()) <= 12 and not text.rstrip().endswith((".", ";", ",")) and not is_pointer(text)
 

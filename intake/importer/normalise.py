@@ -80,7 +80,10 @@ _FINANCIAL_YEAR = re.compile(
     r"\s*(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4})\b",
     re.I,
 )
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# a day, also a datetime's ('2025-11-28T00:00:00Z', as SharePoint and other tools export them)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")
+# Excel's dd-mmm-yy ('27-Feb-26', '03-Dec-2025'): a day, whatever the length of its year
+_DAY_MON_DASHED = re.compile(rf"\b(\d{{1,2}})-({_MONTH})\.?-(\d{{4}}|\d{{2}})\b", re.I)
 
 
 def _end_of_month(year: int, month: int) -> dt.date:
@@ -184,6 +187,12 @@ def _find_dates(text: str) -> tuple[dt.date, ...]:
             try:
                 add(m.span(), dt.date(int(m[3]), MONTHS[m[2].lower()], int(m[1])))
             except ValueError:
+                taken.append(m.span())
+    for m in _DAY_MON_DASHED.finditer(text):
+        if free(m.span()):
+            try:
+                add(m.span(), dt.date(_year(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1])))
+            except (ValueError, KeyError):
                 taken.append(m.span())
     for m in _NUMERIC.finditer(text):
         if free(m.span()):
@@ -344,6 +353,8 @@ _RAG_WORDS = {
     "significant slippage": "red", "major slippage": "red", "overdue": "red", "not achieved": "red",
     "not met": "red",
     "met": "complete", "fully met": "complete", "fully achieved": "complete", "finished": "complete",
+    # tools' own status words: Smartsheet's yellow ball, monday.com's labels
+    "yellow": "amber", "y": "amber", "stuck": "red", "working on it": "amber",
 }  # fmt: skip
 # statuses that say the action carries no colour yet (no warning; the plan's own key may still colour them)
 _NO_COLOUR = frozenset({"not yet due", "not due", "not due yet", "future action"})

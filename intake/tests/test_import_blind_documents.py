@@ -184,6 +184,17 @@ FLOORS = [
     ("x3_hatherleigh_maca_audit_action_plan", 1.0, 1.0),
     ("p1_wrexley_rapid_review_baby_t", 1.0, 1.0),
     ("p2_thornaby_mere_cin_audit_action_plan", 1.0, 0.97),
+    # fifteenth session, a fourth blind round: plans as tools export them (SharePoint lists, Planner,
+    # Smartsheet, monday.com, Google Sheets, a sheet per priority, an Excel tracker printed to PDF)
+    ("tool_marshfield_cross_cspr_child_k_splist", 1.0, 0.94),
+    ("tool_penhallow_jtai_cce_wsoa_splist", 1.0, 0.79),
+    ("tool_hextable_moor_neglect_delivery_planner", 1.0, 0.91),
+    ("tool_kilnsea_bridge_exploitation_smartsheet", 1.0, 1.0),
+    ("tool_saltmarsh_cross_jtai_da_wsoa_monday", 1.0, 0.83),
+    ("tool_larkmoor_maca_neglect_gsheets", 1.0, 0.83),
+    ("tool_corrington_cspr_baby_j_gsheets", 1.0, 1.0),
+    ("tool_dunholme_business_plan_sheets", 1.0, 1.0),
+    ("tool_glenbury_jtai_syv_tracker_print", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

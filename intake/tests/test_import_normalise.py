@@ -214,3 +214,22 @@ def test_the_seed_plans_red_is_not_a_done_status() -> None:
     draft = import_document(seed_path("003"))
     done = {s.key: s.done for s in draft.rag_scheme}
     assert done == {"red": False, "amber": False, "green": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("27-Feb-26", "2026-02-27"),  # Excel's dd-mmm-yy: the day, not the month's end
+        ("03-Dec-2025", "2025-12-03"),
+        ("1-Sept-25", "2025-09-01"),
+        ("2025-11-28T00:00:00Z", "2025-11-28"),  # a datetime as SharePoint exports it
+        ("2025-11-28T23:00:00", "2025-11-28"),
+    ],
+)
+def test_dates_as_tools_export_them_keep_their_day(text, day):
+    assert str(parse_due(text)) == day
+
+
+@pytest.mark.parametrize(("word", "rag"), [("Yellow", "amber"), ("Stuck", "red"), ("Working on it", "amber")])
+def test_the_status_words_of_tracking_tools_are_read(word, rag):
+    assert parse_rag(word)[0] == rag
