@@ -240,7 +240,7 @@ def flags_for_actions(
             due_date=due_date,
             is_done=bool(status and status.is_done),
             colour=status.colour if status else None,
-            status_label=status.label if status else "No status",
+            status_label=status.label if status else "No update yet",
             last_update_on=action.latest_date,
             stale_days=stale_days[action.plan_id],
             latest_narrative=action.latest_narrative or "",

@@ -78,7 +78,7 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
         day = self.cleaned_data["date"]
         if not EARLIEST_DATE <= day <= LATEST_DUE_DATE:
             raise forms.ValidationError(
-                f"Enter a date from {EARLIEST_DATE.year} to {LATEST_DUE_DATE.year}, for example 2027-01-21"
+                f"Enter a date from {EARLIEST_DATE.year} to {LATEST_DUE_DATE.year}, for example 21/1/2027"
             )
         # Two meetings on one day could not be told apart where rounds and decisions name them.
         same_day = Meeting.objects.filter(board=self.board, date=day).exclude(pk=self.instance.pk)
@@ -220,7 +220,7 @@ class ClockForm(GovukFormMixin, forms.ModelForm):
         error_messages = {
             "start": {
                 "required": "Enter the date the clock counts from",
-                "invalid": "Enter the date the clock counts from as a real date, for example 2024-10-31",
+                "invalid": "Enter the date the clock counts from as a real date, for example 31/10/2026",
             }
         }
 
@@ -234,3 +234,10 @@ class ReopenForm(GovukFormMixin, forms.Form):
         "for more evidence (give the minute reference). It is kept in the section's history.",
         error_messages={"required": "Enter why the area is reopened"},
     )
+
+
+class VersionsForm(GovukFormMixin, forms.Form):
+    """The dates between which a plan's changes are compared (the versions page)."""
+
+    since = forms.DateField(label="From the end of", required=False, help_text="For example, 31/3/2026.")
+    until = forms.DateField(label="To the end of", required=False, help_text="Leave empty for today.")

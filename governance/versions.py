@@ -122,7 +122,7 @@ def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionCha
         ]
         s_then, s_now = statuses_before.get(action_id, ""), statuses_after.get(action_id, "")
         if s_then != s_now:
-            diffs.append(("Status", s_then or "No status", s_now or "No status"))
+            diffs.append(("Status", s_then or "No update yet", s_now or "No update yet"))
         if diffs:
             changes.append(ActionChange(action_id, now["ref"], now["text"], "changed", diffs))
     return sorted(changes, key=lambda c: (ref_order(c.ref), c.action_id))

@@ -33,6 +33,7 @@ from governance.forms import (
     ProposeSignOffForm,
     ReopenForm,
     StageForm,
+    VersionsForm,
 )
 from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock, UpdateRound
 from governance.rounds import close_round, current_round, open_round, opened_on, round_progress
@@ -404,17 +405,18 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
     stages = stage_changes(plan)
     today = timezone.localdate()
     context: dict[str, Any] = {"plan": plan, "stages": stages, "today": today}
-    try:
-        since = dt.date.fromisoformat(request.GET.get("since", ""))
-    except ValueError:
-        since = stages[-1].date if stages else plan.created.date()
-    try:
-        until = dt.date.fromisoformat(request.GET.get("until", ""))
-    except ValueError:
-        until = today
+    form = VersionsForm(request.GET)
+    # a date typed wrongly is said, not quietly replaced by the default
+    dates = form.cleaned_data if form.is_valid() else {}
+    since = dates.get("since") or (stages[-1].date if stages else plan.created.date())
+    until = dates.get("until") or today
     if since > until:
         since, until = until, since
-    context.update({"since": since, "until": until, "changes": action_changes(plan, since, until)})
+    if not form.errors and not (request.GET.get("since") or request.GET.get("until")):
+        form = VersionsForm(initial={"since": since, "until": until})  # the dates compared, shown
+    context.update(
+        {"since": since, "until": until, "changes": action_changes(plan, since, until), "form": form}
+    )
     return render(request, "governance/versions.html", context)
 
 

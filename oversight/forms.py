@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -18,6 +19,45 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.Select, "govuk-select"),
     (forms.widgets.Input, "govuk-input"),
 ]
+
+
+# Dates are typed as people write them, in one text box: the browser's date picker showed a
+# format the hint did not (mm/dd/yyyy), turned '3111' into the year 1, and sent nothing for a date
+# typed without its year, so a plan 'as at 1 June' showed today's without a word.
+DATE_FORMATS = [
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%d %m %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y-%m-%d",
+]
+DATE_EXAMPLE = "27/3/2027"
+
+
+class DateTextInput(forms.DateInput):
+    """A date in one text box, shown as 27/3/2027."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:  # noqa: A002
+        super().__init__(
+            attrs={"class": "govuk-input--width-10", "spellcheck": "false", **(attrs or {})},
+            format=format or "%-d/%-m/%Y",
+        )
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    """A date typed in any of DATE_FORMATS, or None."""
+    text = " ".join((text or "").split())
+    for form in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    return None
 
 
 _LIMIT_MESSAGES: dict[type, str] = {
@@ -46,7 +86,7 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
         isinstance(field, forms.DateField)
         and field.error_messages.get("invalid") == forms.DateField.default_error_messages["invalid"]
     ):
-        field.error_messages["invalid"] = f"Enter {the} as a real date, for example 2024-10-31"
+        field.error_messages["invalid"] = f"Enter {the} as a real date, for example {DATE_EXAMPLE}"
     named = label[:1].upper() + label[1:]
     if (
         isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField))
@@ -74,6 +114,9 @@ class GovukFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for name, field in self.fields.items():  # type: ignore[attr-defined]
+            if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
+                field.widget = DateTextInput()
+                field.input_formats = DATE_FORMATS
             widget = field.widget
             for widget_type, css in WIDGET_CLASSES:
                 if isinstance(widget, widget_type):

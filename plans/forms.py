@@ -117,9 +117,9 @@ class PlanFilterForm(GovukFormMixin, forms.Form):
         label="Show the plan as at",
         required=False,
         input_formats=DATE_INPUT_FORMATS,
-        help_text="For example, 2024-03-01. Leave empty for today.",
+        help_text="For example, 27/3/2027. Leave empty for today.",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter a real date, for example 2024-03-01"},
+        error_messages={"invalid": "Enter a real date, for example 27/3/2027"},
     )
 
     def __init__(
@@ -155,7 +155,7 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": "Enter the date of the update",
-            "invalid": "Enter a real date, for example 2024-03-01",
+            "invalid": "Enter a real date, for example 27/3/2027",
         },
     )
     status = forms.ModelChoiceField(
@@ -267,7 +267,7 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
             "constraints": "Constraints or problems",
         }
         help_texts = {
-            "due_date": "For example, 2024-10-31. Used to work out what is overdue.",
+            "due_date": "For example, 31/10/2027. Used to work out what is overdue.",
             "owner_agencies": "Their agency leads can add progress updates, as the lead agency's can.",
             "owners": "The action is in their My actions when they have a login.",
         }

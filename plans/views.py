@@ -522,7 +522,7 @@ def action_history(
 
     def show(name: str, value: Any) -> str:
         if value in (None, ""):
-            return "(empty)"
+            return "(none)"
         if name in names:
             return names[name].get(value, "(deleted)")
         if isinstance(value, dt.date):
@@ -554,7 +554,7 @@ def action_history(
                 changes += extra(row, before)
             previous[row.id] = row
             user = row.history_user
-            who = (user.get_full_name() or user.get_username()) if user else "The system"
+            who = (user.get_full_name() or user.get_username()) if user else "the system"
             if row.history_change_reason:
                 # 'Priya Shah, imported from plan-v2.docx': an import's change, not a hand edit
                 reason = row.history_change_reason

@@ -26,17 +26,15 @@ class ReportDatesForm(GovukFormMixin, forms.Form):
         label="Progress as at",
         required=False,
         widget=DateInput(),
-        input_formats=["%Y-%m-%d"],
-        help_text="For example, 2022-12-14. Leave empty for today.",
-        error_messages={"invalid": "Enter the as-at date as a real date in the form YYYY-MM-DD"},
+        help_text="For example, 14/12/2026. Leave empty for today.",
+        error_messages={"invalid": "Enter the progress as at date as a real date, for example 14/12/2026"},
     )
     previous = forms.DateField(
         label="Previous report",
         required=False,
         widget=DateInput(),
-        input_formats=["%Y-%m-%d"],
         help_text="Changes are counted from this date. Leave empty for the last board meeting or a month before.",
-        error_messages={"invalid": "Enter the previous report date as a real date in the form YYYY-MM-DD"},
+        error_messages={"invalid": "Enter the previous report date as a real date, for example 14/11/2026"},
     )
 
     def clean_as_at(self) -> dt.date:

@@ -182,7 +182,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
             if row_errors:
                 form.add_error(
                     "file",
-                    f"{len(row_errors)} rows have problems; nothing was saved. Correct them and upload the file again.",
+                    f"{len(row_errors)} row{'s have' if len(row_errors) != 1 else ' has'} problems; nothing was saved. Correct them and upload the file again.",
                 )
             else:
                 saved = entry.save_rows(measure, clean, request.user)

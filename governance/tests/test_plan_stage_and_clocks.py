@@ -86,7 +86,7 @@ def test_the_versions_diff_shows_what_changed_in_the_actions_between_two_dates(w
     changes = {c.ref: c for c in action_changes(world.plan, dt.date(2026, 1, 31), dt.date(2026, 2, 28))}
     assert changes["2.1"].kind == "changed"
     assert ("Due (as written)", "March 2026", "June 2026") in changes["2.1"].fields
-    assert ("Status", "No status", "Amber") in changes["2.1"].fields
+    assert ("Status", "No update yet", "Amber") in changes["2.1"].fields
     assert changes["2.2"].kind == "removed" and changes[added.ref].kind == "added"
     assert "1.1" not in changes  # unchanged in that period
 

@@ -17,7 +17,7 @@ def test_the_versions_diff_shows_the_status_change_of_an_action_deleted_since(wo
     changes = {c.ref: c for c in action_changes(world.plan, dt.date(2024, 1, 31), dt.date(2024, 3, 31))}
 
     assert changes["7.1"].kind == "changed"
-    assert ("Status", "No status", "Red") in changes["7.1"].fields
+    assert ("Status", "No update yet", "Red") in changes["7.1"].fields
     assert ("Due (as written)", "April 2024", "May 2024") in changes["7.1"].fields
     assert not Action.objects.filter(pk=gone.pk).exists()
 

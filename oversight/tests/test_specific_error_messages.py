@@ -19,19 +19,19 @@ def test_a_manager_who_empties_an_action_is_told_to_enter_the_action(client, wor
     )
     page = response.content.decode()
     assert "Enter the action" in page
-    assert "Enter the due date as a real date, for example 2024-10-31" in page
+    assert "Enter the due date as a real date, for example 27/3/2027" in page
     assert "This field is required." not in page and "Enter a valid date." not in page
 
 
 def test_an_action_given_no_text_or_a_bad_due_date_names_both_fields(world):
     form = ActionForm({"text": "", "version": 1, "due_date": "soon"}, instance=world.police_action)
     assert form.errors["text"] == ["Enter the action"]
-    assert form.errors["due_date"] == ["Enter the due date as a real date, for example 2024-10-31"]
+    assert form.errors["due_date"] == ["Enter the due date as a real date, for example 27/3/2027"]
 
 
 def test_messages_a_form_sets_itself_are_kept(world):
     form = PlanFilterForm({"as_at": "soon"}, plan=world.plan, statuses=list(world.plan.rag_statuses.all()))
-    assert form.errors["as_at"] == ["Enter a real date, for example 2024-03-01"]
+    assert form.errors["as_at"] == ["Enter a real date, for example 27/3/2027"]
 
 
 def test_a_label_that_starts_with_the_or_an_acronym_reads_naturally():

@@ -382,7 +382,7 @@ def my_action_rows(rows: Iterable[dict[str, Any]], partnerships: dict[int, str] 
             f'\n    <tr class="govuk-table__row" data-action="{text(action.pk)}">\n'
             f'      <td class="govuk-table__cell app-nowrap">{due}{overdue}</td>\n'
             f'      <td class="govuk-table__cell"><a class="govuk-link" href="{action_url(action.pk)}">'
-            f"{text(action.ref or '(no ref)')}</a> {words(action.text, 25)}<br>"
+            f'<span class="govuk-visually-hidden">Action </span>{text(action.label)}</a> {words(action.text, 25)}<br>'
             f'<span class="govuk-body-s">{text(action.plan.title)}{where}</span></td>\n'
             f'      <td class="govuk-table__cell">{rag_tag(action.status, action.last_update_on)}{flags}</td>\n'
             f'      <td class="govuk-table__cell app-nowrap">{date_text(action.last_update_on, "j M Y") or "Not yet"}</td>\n'

@@ -288,7 +288,11 @@ def expected_versions(
             s_then, s_now = action.status_on(since), action.status_on(until)
             if s_then != s_now:
                 diffs.append(
-                    ("Status", STATUS_LABELS.get(s_then, "No status"), STATUS_LABELS.get(s_now, "No status"))
+                    (
+                        "Status",
+                        STATUS_LABELS.get(s_then, "No update yet"),
+                        STATUS_LABELS.get(s_now, "No update yet"),
+                    )
                 )
             if diffs:
                 found[action.ref] = ("changed", diffs)
