@@ -1996,12 +1996,12 @@ def _tool_export_fields(cells: list[str], fields: list[str | None]) -> list[str 
         fields = [None if f == "ref" and n in _TOOL_IDS else f for f, n in zip(fields, names, strict=True)]
     if "rag" not in fields:
         return fields  # a status column marks a tracker ('Name | Role | Date' is a sign-off table)
-    for field, known in _EXPORT_NAMES.items():
-        if field in fields:
+    for wanted, known in _EXPORT_NAMES.items():
+        if wanted in fields:
             continue
         for k, name in enumerate(names):
             if fields[k] is None and name in known:
-                fields[k] = field
+                fields[k] = wanted
                 break
     return fields
 
