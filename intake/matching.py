@@ -341,8 +341,13 @@ class OwnerMatcher:
                 result.agencies.append(found)
 
         # An action's own agency column (SCR plans) names the lead before any owner cell does.
-        column_agency = self.agency(agency_text) if agency_text else None
+        # several agencies in the one cell ('ICB; NCC CSC', as this service's export writes an
+        # action shared by two): each its own, the first the lead
+        named = [n for n in re.split(r"\s*;\s*", agency_text or "") if n.strip()]
+        column_agency = self.agency(named[0]) if named else None
         add_agency(column_agency)
+        for other in named[1:]:
+            add_agency(self.agency(other))
         for part in parts:
             part = self.reread(part)
             # Beside an agency column, the owner cell's other names are known agencies or the

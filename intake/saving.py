@@ -29,7 +29,7 @@ from django.utils import timezone
 from intake.importer.model import Action as DraftAction
 from intake.importer.model import PlanDraft
 from intake.importer.model import Section as DraftSection
-from intake.importer.normalise import dated_updates
+from intake.importer.normalise import dated_updates, parse_due
 from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, normalise
 from plans import rules
 from plans.models import (
@@ -400,6 +400,31 @@ def carried_fields(draft: PlanDraft) -> set[str]:
     return filled | {"text"}
 
 
+_DATE_OPENING = re.compile(
+    r"^\s*(\d{1,2}\s+\w+\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\s*[:–-]\s*"
+)
+
+
+def _quotes_latest(progress: str, previous: ProgressUpdate | None, constraints: str) -> bool:
+    """The document's progress is the action's latest update as this service's board pack prints
+    it: its date before it, the action's constraints after it, perhaps shortened with '…'."""
+    if previous is None or not previous.narrative:
+        return False
+    text = progress
+    opening = _DATE_OPENING.match(text)
+    if opening:
+        if parse_due(opening[1]) != previous.date:
+            return False
+        text = text[opening.end() :]
+    if constraints:
+        text = text.replace(f"Constraints: {constraints}", "")
+    shortened = text.rstrip().endswith("…")
+    said, held = normalise(text), normalise(previous.narrative)
+    if shortened:
+        return bool(said) and held.startswith(said)
+    return said == held
+
+
 def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried: set[str]) -> str | None:
     """Fill in what confirming changes of an action already in the plan; returns a note for the
     preview when the document's progress is older than the action's."""
@@ -407,6 +432,11 @@ def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried:
         if name not in carried:
             continue
         old, new = getattr(existing, name), item.values[name]
+        if isinstance(old, str) and isinstance(new, str) and " ".join(old.split()) == " ".join(new.split()):
+            # the same words, only wrapped otherwise (an owner cell of two lines read as one): kept
+            # as they are, line breaks and all
+            item.values[name] = old
+            continue
         if (old or None) != (new or None):
             item.changes.append(FieldChange(name, label, old, new))
     old_section = existing.section.ref if existing.section else ""
@@ -435,7 +465,11 @@ def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried:
         for u in earlier
         if (previous is None or u.date > previous.date) and (u.date, normalise(u.narrative)) not in recorded
     ]
-    progress_changed = bool(progress) and normalise(progress) != normalise(old_narrative)
+    progress_changed = (
+        bool(progress)
+        and normalise(progress) != normalise(old_narrative)
+        and not _quotes_latest(progress, previous, existing.constraints)
+    )
     note = None
     if previous is not None and latest.date < previous.date:
         # The document is older than an update made here since: its status and progress are

@@ -720,6 +720,7 @@ class Builder:
     # the row's dated update rounds before its latest: (date, {"progress": ..., "rag": ...}), oldest first
     earlier_rounds: list[tuple[dt.date, dict[str, str]]] = field(default_factory=list)
     rows_since_header: int = 0
+    listings_dropped: bool = False  # actions listed again were read once (_listed_again_dropped)
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
     heading_label: str | None = None  # the last heading without a number
@@ -1014,6 +1015,13 @@ class Builder:
             return
         if _TOTAL_ROW.match(nonempty[0]) and cells.index(nonempty[0]) <= 1:
             return  # a 'Total' row under the actions: figures, not an action or the end of one
+        if (
+            len(nonempty) == 2
+            and nonempty[1].isdigit()
+            and len(nonempty[0].split()) <= 5
+            and parse_rag(nonempty[0])[1]
+        ):
+            return  # 'Red | 3', 'No update yet | 5': a count of actions by status, not an action
         key_title = len(nonempty) == 1 and bool(_KEY_TITLE.match(nonempty[0]))
         if self.header is not None and (key_title or self._key_row(cells)):
             # the plan's RAG key under or beside its table ('Red | Off track, needs the board's help'):
@@ -1830,6 +1838,7 @@ class Builder:
                 due_text, _between, progress_parts[0] = parts
             if parts and parts[1] and not values.get("rag"):
                 values["rag"] = parts[1]
+        due_text = _without_flags(due_text)
         action.due_text = due_text
         action.due = parse_due(due_text)
         if due_text and action.due is None and not is_undated_ok(due_text):
@@ -1915,6 +1924,12 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder)
     _warn_hidden_rows(builder)
+    if builder.listings_dropped:
+        # the listings' own headings ('Overdue (12)', 'Red (3)'), left holding nothing
+        held = {a.section for a in draft.actions} | {s.parent for s in draft.sections}
+        draft.sections[:] = [
+            s for s in draft.sections if s.ref in held or not _COUNTED_HEADING.search(s.title)
+        ]
 
 
 def _listed_again_dropped(builder: Builder) -> None:
@@ -1941,6 +1956,7 @@ def _listed_again_dropped(builder: Builder) -> None:
                     setattr(best, name, getattr(other, name))
     if dropped:
         builder.draft.actions[:] = [a for a in builder.draft.actions if id(a) not in dropped]
+        builder.listings_dropped = True
         builder.draft.warn(
             f"{len(dropped)} listing{'s' if len(dropped) > 1 else ''} of actions already in the document (the "
             "same reference and words) were read as those actions, not as new ones.",
@@ -2011,8 +2027,40 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _same_day(words: str, day: str) -> bool:
-    """A due date written as a day ('2023-07-13') that the due wording beside it already means."""
-    return bool(_ISO_DAY.fullmatch(day)) and str(parse_due(words)) == day
+    """A due date written as a day ('2023-07-13', '31 March 2026') that the due wording beside it
+    already means ('Q4 2025/26')."""
+    dates = find_dates(day)
+    return (
+        len(dates) == 1 and parse_due(day) == dates[0] and parse_due(words) == dates[0] and _is_one_day(day)
+    )
+
+
+def _is_one_day(text: str) -> bool:
+    """The text names a day, not a month or quarter ('31 March 2026', '2026-03-31', '31/03/2026')."""
+    return bool(
+        _ISO_DAY.fullmatch(text) or re.fullmatch(r"\d{1,2}(?:[/.]\d{1,2}[/.]\d{2,4}|\s+\w+\s+\d{4})", text)
+    )
+
+
+_COUNTED_HEADING = re.compile(r"\(\d+\)$")
+_OVERDUE_MARK = re.compile(r"\s*(?:[–—-]\s*|\()overdue\)?\s*$", re.I)
+_DATE_IN_BRACKETS = re.compile(r"\s*\(([^()]{6,30})\)\s*$")
+
+
+def _without_flags(due_text: str | None) -> str | None:
+    """The due wording without what a report adds to it ('Q4 2025/26 (31 March 2026) – overdue',
+    as this service's board pack prints it): 'overdue' is a flag, not part of the wording, and a
+    bracketed date the wording already means says nothing more."""
+    if not due_text:
+        return due_text
+    text = _OVERDUE_MARK.sub("", due_text)
+    bracket = _DATE_IN_BRACKETS.search(text)
+    if bracket and text[: bracket.start()].strip():
+        rest = text[: bracket.start()]
+        said = find_dates(bracket[1])
+        if len(said) == 1 and parse_due(rest) == said[0]:
+            text = rest
+    return text.strip() or due_text
 
 
 def _lone_title(values: dict[str, str], nonempty: list[str]) -> bool:

@@ -357,7 +357,9 @@ _RAG_WORDS = {
     "yellow": "amber", "y": "amber", "stuck": "red", "working on it": "amber",
 }  # fmt: skip
 # statuses that say the action carries no colour yet (no warning; the plan's own key may still colour them)
-_NO_COLOUR = frozenset({"not yet due", "not due", "not due yet", "future action"})
+_NO_COLOUR = frozenset(
+    {"not yet due", "not due", "not due yet", "future action", "no update yet", "no update", "not rated"}
+)
 _PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s*%(?:\s+(?:complete|completed|done))?$")
 _STATUS_OPENINGS = frozenset(
     [key.split()[0].split("/")[0] for key in _RAG_WORDS]

@@ -252,6 +252,13 @@ EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
          "description": None},
     ),
     (
+        # this service's own board pack (its Excel 'Actions' sheet): the columns comparing with the
+        # previous report are the pack's, not the plan's
+        frozenset({"previous rag", "previous due date", "changes since the previous report"}),
+        {"plan": None, "lead agency": "agency", "last update": "updated", "previous rag": None,
+         "previous due date": None, "changes since the previous report": None, "exceptions": None},
+    ),
+    (
         frozenset({"title", "item type", "path"}),
         {"title": "text", "modified": None, "modified by": None, "created": None, "created by": None,
          "item type": None, "path": None},

@@ -161,3 +161,13 @@ def test_without_an_agency_column_an_unknown_agency_in_the_owner_cell_is_still_p
     matcher = OwnerMatcher(world.partnership)
     matcher.match_action(action)
     assert list(matcher.proposed_agencies) == ["youth justice service"]
+
+
+def test_an_agency_cell_naming_two_agencies_matches_both_and_proposes_nothing(world):
+    """This service's export writes a shared action's agencies 'Sussex Police; East Sussex County
+    Council': read back, that made one junk agency of both names, and the lead's."""
+    action = DraftAction(text="Audit", agency="Sussex Police; East Sussex County Council")
+    matcher = OwnerMatcher(world.partnership)
+    match = matcher.match_action(action)
+    assert [a.agency for a in match.agencies] == [world.police, world.council]
+    assert not matcher.proposed_agencies
