@@ -358,3 +358,7 @@ class GovukPasswordChangeForm(GovukSetPasswordForm, PasswordChangeForm):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = "Your current password"
         self.fields["old_password"].error_messages["required"] = "Enter your current password"
+        self.error_messages = {
+            **self.error_messages,
+            "password_incorrect": "Your current password is not right: enter it again",
+        }

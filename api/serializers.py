@@ -72,13 +72,28 @@ class WritingSerializer(serializers.ModelSerializer):
 
     def to_internal_value(self, data: Any) -> Any:
         errors: dict[str, list[str]] = {}
+        stale = (
+            isinstance(data, dict)
+            and self.instance is not None
+            and "version" in data
+            and str(data["version"]) != str(getattr(self.instance, "version", data["version"]))
+        )
         if isinstance(data, dict):
-            current = self.to_representation(self.instance) if self.instance is not None else {}
+            # read from an older version, the fields the service set since differ: the view's 409
+            # Conflict says what happened, not a 400 about them
+            current = (
+                self.to_representation(self.instance) if self.instance is not None and not stale else None
+            )
+            writable = ", ".join(name for name, field in self.fields.items() if not field.read_only)
             for name in data:
                 field = self.fields.get(name)
                 if field is None:
-                    errors[name] = [f"Not a field here. The fields are: {', '.join(self.fields)}."]
-                elif field.read_only and (name not in current or data[name] != current[name]):
+                    errors[name] = [f"Not a field here. The fields you can send are: {writable}."]
+                elif (
+                    field.read_only
+                    and not stale
+                    and (current is None or data[name] != current.get(name, object()))
+                ):
                     errors[name] = [READ_ONLY_REASONS.get(name, "Set by the service: leave it out.")]
         if errors:
             raise serializers.ValidationError(errors)

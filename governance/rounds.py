@@ -258,7 +258,8 @@ def _send(progress: RequestProgress, kind: str) -> None:
     }
     # A title holding a line break (sent through the API) would make every email of the round
     # fail: a header cannot hold one.
-    title = Truncator(" ".join(str(round_.plan).split())).chars(70)
+    # the partnership too: a member of two gets rounds of plans with one title from each
+    title = Truncator(" ".join(f"{round_.plan} ({round_.plan.partnership.name})".split())).chars(110)
     subject = (
         f"Progress updates needed by {round_.deadline:%-d %B %Y}: {title}"
         if kind == "request"

@@ -100,6 +100,16 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
         field.error_messages["empty"] = f"The selected file is empty: choose {the} again"
     # Django's "Ensure this value has at most 200 characters (it has 12005)." in GOV.UK's words
     for k, validator in enumerate(field.validators):
+        if isinstance(validator, validators.DecimalValidator):
+            friendly = validators.DecimalValidator(validator.max_digits, validator.decimal_places)
+            friendly.messages = {
+                "invalid": f"Enter {the} as a number",
+                "max_digits": f"{named} must have no more than %(max)s digits",
+                "max_decimal_places": f"{named} must have no more than %(max)s digits after the decimal point",
+                "max_whole_digits": f"{named} must have no more than %(max)s digits before the decimal point",
+            }
+            field.validators[k] = friendly
+            continue
         if type(validator) in _LIMIT_MESSAGES and validator.message == type(validator).message:
             limit = validator.limit_value
             shown = f"{limit:,}" if isinstance(limit, int) else str(limit)

@@ -289,6 +289,15 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         for name in ("lead_agency", "owner_agencies"):
             self.fields[name].queryset = agencies
             self.fields[name].label_from_instance = _agency_label  # type: ignore[attr-defined]
+        # The lead agency is the action's own; under "Other agencies" it would look like a second
+        # one, and stay ticked (keeping its access) when the lead changes. An import lists the lead
+        # among the action's agencies too: the new lead takes the old one's place there.
+        self.lead_listed = False
+        if self.instance.pk:
+            shared = [a.pk for a in self.instance.owner_agencies.all()]
+            self.lead_listed = self.instance.lead_agency_id in shared
+            if not self.is_bound:
+                self.initial["owner_agencies"] = [pk for pk in shared if pk != self.instance.lead_agency_id]
         people = self.fields["owners"]
         people.queryset = Person.objects.filter(partnership_id=partnership_id).select_related("agency")
         people.label_from_instance = _person_label  # type: ignore[attr-defined]
@@ -303,6 +312,13 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         day = self.cleaned_data.get("due_date")
         check_due_date(day)
         return day
+
+    def clean_owner_agencies(self) -> list[Agency]:
+        ticked = list(self.cleaned_data.get("owner_agencies") or [])
+        lead = self.cleaned_data.get("lead_agency")
+        if self.lead_listed and lead is not None and lead not in ticked:
+            ticked.append(lead)
+        return ticked
 
     def clean_ref(self) -> str:
         ref = self.cleaned_data.get("ref", "").strip()

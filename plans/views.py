@@ -553,6 +553,8 @@ def action_history(
             if extra is not None and row.history_type != "-":
                 changes += extra(row, before)
             previous[row.id] = row
+            if row.history_type == "~" and before is not None and not changes:
+                continue  # saved with nothing shown changed (the version alone, or its links shown apart)
             user = row.history_user
             who = (user.get_full_name() or user.get_username()) if user else "the system"
             if row.history_change_reason:
@@ -762,6 +764,9 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                     .get(pk=action.pk)
                 )
                 opened = form.cleaned_data["version"]
+                if current.version == opened and not [n for n in form.changed_data if n != "version"]:
+                    messages.success(request, f"Action {label} was not changed")
+                    return redirect(action.get_absolute_url())
                 if current.version == opened:
                     action.version = current.version + 1
                     edits.save(action, edits.form_values(form.cleaned_data))

@@ -31,8 +31,9 @@ DIMENSION_NAMES = {"area": "Area", "risk": "Risk level", "age": "Age group", "ag
 
 # What a JSON file of tables holds, for the page's hint and the messages (the gold `tables` format).
 JSON_SHAPE = (
-    "each table has a name and rows, each row a period, a count and any breakdown, for example "
-    '{"tables": [{"name": "Referrals", "rows": [{"period": "2026-01", "area": "North", "count": 10}]}]}.'
+    "each table has a name and rows, each row a period and a count, for example "
+    '{"tables": [{"name": "Referrals", "rows": [{"period": "2026-01", "count": 10}]}]}; a breakdown is a '
+    'column more in each row, named as the dimension and holding one of its categories ("area": "City").'
 )
 
 

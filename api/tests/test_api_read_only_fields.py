@@ -75,3 +75,20 @@ def test_a_new_progress_update_with_an_author_is_refused_not_credited_to_someone
     )
     assert response.status_code == 400
     assert not models.ProgressUpdate.objects.exists()
+
+
+def test_a_put_of_an_older_read_is_a_409_conflict_not_a_complaint_about_fields_set_since(world, api_as):
+    action = world.police_action
+    client = api_as(world.manager)
+    body = client.get(f"/api/actions/{action.pk}/").json()
+    assert (
+        client.patch(
+            f"/api/actions/{action.pk}/", {"text": "First", "version": body["version"]}, format="json"
+        ).status_code
+        == 200
+    )
+    body["text"] = "Second"
+    response = client.put(f"/api/actions/{action.pk}/", body, format="json")
+    assert response.status_code == 409, response.json()
+    action.refresh_from_db()
+    assert action.text == "First"

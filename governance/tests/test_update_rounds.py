@@ -240,3 +240,11 @@ def test_a_reminder_period_longer_than_the_time_to_the_deadline_is_refused(clien
     assert page.status_code == 200
     assert "The deadline is 7 days away: enter a number of days from 0 to 7" in page.content.decode()
     assert accepted.status_code == 302
+
+
+def test_an_update_request_names_the_plans_partnership_in_its_subject_and_body(setting):
+    open_test_round(setting)
+    with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
+        send_due_emails()
+    name = setting.plan.partnership.name
+    assert f"({name})" in mail.outbox[0].subject and f"({name})" in mail.outbox[0].body

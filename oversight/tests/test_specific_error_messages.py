@@ -67,3 +67,11 @@ def test_no_field_cuts_text_silently_and_text_areas_count_characters(client, wor
     assert " maxlength=" not in page
     assert 'data-module="govuk-character-count" data-maxlength="10000"' in page
     assert "govuk-js-character-count" in page and 'id="id_narrative-info"' in page
+
+
+def test_a_number_with_too_many_digits_names_the_field():
+    class Form(GovukFormMixin, forms.Form):
+        target = forms.DecimalField(label="Target", max_digits=14, decimal_places=2)
+
+    errors = Form({"target": "123456789012345678"}).errors["target"]
+    assert errors == ["Target must have no more than 14 digits"]

@@ -25,7 +25,7 @@ def test_a_contributor_adds_an_amber_update_from_my_actions_and_sees_it_in_the_h
         page = browser.new_page()
         sign_in(page, live_server.url, "contributor", "correct-horse-battery")
         page.get_by_role("link", name="My actions").click()
-        page.get_by_role("link", name="1.1", exact=True).click()
+        page.get_by_role("link", name="Action 1.1", exact=True).click()
         assert page.get_by_role("heading", name="Action 1.1").is_visible()
 
         page.fill("#id_date", day.isoformat())

@@ -105,3 +105,44 @@ def test_owners_both_managers_changed_differently_are_put_back_to_decide(client,
     assert form.data.getlist("owner_agencies") == [str(world.council.pk)]
     action.refresh_from_db()
     assert list(action.owners.all()) == [other]
+
+
+def test_a_save_that_changes_nothing_adds_no_history_and_keeps_the_version(client, world):
+    action = world.police_action
+    action.owner_agencies.set([world.council])
+    before = action.history.count()
+    client.force_login(world.manager)
+    response = client.post(
+        url(action), edit_data(world, action, owner_agencies=[world.council.pk]), follow=True
+    )
+    action.refresh_from_db()
+    assert action.version == 1 and action.history.count() == before
+    assert "was not changed" in response.content.decode()
+
+
+def test_changing_only_the_sharing_agencies_shows_one_history_entry_naming_them(client, world):
+    action = world.police_action
+    client.force_login(world.manager)
+    client.post(url(action), edit_data(world, action, owner_agencies=[world.council.pk]))
+    page = client.get(action.get_absolute_url()).content.decode()
+    history = page[page.index('id="history"') :] if 'id="history"' in page else page
+    assert (
+        history.count("<strong>Action changed</strong> by") == 1 and "East Sussex County Council" in history
+    )
+
+
+def test_the_lead_agency_is_not_offered_as_another_agency_and_a_new_lead_replaces_the_old_one(client, world):
+    """An import lists the lead among the action's agencies: shown ticked as 'another agency', the
+    old lead kept its access when the lead changed."""
+    action = world.police_action
+    action.owner_agencies.set([world.police])
+    client.force_login(world.manager)
+    form = client.get(url(action)).context["form"]
+    assert form.initial["owner_agencies"] == []
+
+    client.post(url(action), edit_data(world, action, lead_agency=world.council.pk))
+
+    action.refresh_from_db()
+    assert action.lead_agency == world.council
+    assert list(action.owner_agencies.all()) == [world.council]
+    assert not rules.can_add_update(world.contributor, action)  # the police lead no longer
