@@ -78,3 +78,14 @@ def test_the_csv_export_imports_back_as_the_same_plan(world, api_as):
     assert police.rag == "green" and police.progress.startswith("Feedback:")
     assert [(s.ref, s.title) for s in draft.sections] == [("1", "Front door")]
     assert not draft.warnings
+
+
+def test_an_action_shared_by_two_agencies_reads_back_from_the_csv_export_as_the_same_two(world, api_as):
+    from intake.importer.api import import_document
+    from intake.saving import compare_draft
+
+    world.police_action.owner_agencies.set([world.police, world.council])
+    body = api_as(world.viewer).get(f"/api/plans/{world.plan.pk}/export.csv").content
+    comparison = compare_draft(import_document(body, "plan.csv"), world.partnership, plan=world.plan)
+    assert not comparison.new_agencies
+    assert not comparison.changed_actions

@@ -28,3 +28,25 @@ def test_the_board_pack_imports_back_as_its_actions_once_each(report, render, su
     by_ref = {a.ref: a for a in draft.actions}
     assert by_ref["2.4"].rag == "red" and by_ref["1.1a"].rag == "complete"
     assert by_ref["2.1"].section == "2"
+
+
+@pytest.mark.parametrize(("render", "suffix"), [(render_docx, "docx"), (render_xlsx, "xlsx")])
+def test_the_board_pack_read_back_as_a_newer_version_changes_nothing_and_adds_nobody(
+    history_plan, render, suffix
+):
+    """Read back unchanged, the packs marked nearly every action changed: due wording with its date
+    glued on or 'overdue' added, the latest update again with its date and constraints, and the
+    Excel pack's 'Previous due date' as progress."""
+    from intake.saving import compare_draft
+
+    from django.utils import timezone
+
+    plan = history_plan.plan
+    today = timezone.localdate()
+    now = build_report(plan=plan, as_at=today, previous=PREVIOUS)  # the plan as it is now
+    draft = import_document(render(now), f"pack.{suffix}")
+    comparison = compare_draft(draft, plan.partnership, plan=plan, today=today)
+
+    changed = {a.ref: [(c.name, c.old, c.new) for c in a.changes] for a in comparison.changed_actions}
+    assert changed == {}
+    assert not comparison.new_actions and not comparison.new_agencies and not comparison.new_people
