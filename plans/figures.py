@@ -479,6 +479,19 @@ def status_counts_as_at(items: Iterable[ActionAsAt]) -> Counter[str]:
     return Counter(item.status.key if item.status else NO_STATUS for item in items)
 
 
+def section_counts_as_at(items: Iterable[ActionAsAt], day: dt.date) -> dict[int | None, GroupRow]:
+    """Each section's counts (total, overdue, per status) as its actions stood at the end of `day`:
+    the plan page as at a date shows these beside its table, not today's."""
+    rows: dict[int | None, GroupRow] = {}
+    for item in items:
+        row = rows.setdefault(item.section_id, GroupRow(name="", pk=item.section_id))
+        row.total += 1
+        row.overdue += item.is_overdue(day)
+        key = item.status.key if item.status else NO_STATUS
+        row.by_status[key] = row.by_status.get(key, 0) + 1
+    return rows
+
+
 def group_by_section(items: Iterable[ActionAsAt]) -> dict[int | None, list[ActionAsAt]]:
     grouped: dict[int | None, list[ActionAsAt]] = defaultdict(list)
     for item in items:

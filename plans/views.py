@@ -320,7 +320,12 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "added_later": bool(as_at) and plan.empty_before_added(as_at, sum(n for _s, n in as_at_counts)),
         "headline": numbers.headline,
         "status_counts": numbers.statuses,
-        "tree": section_tree(sections, numbers.sections, can_manage=can_manage, locked=closed),
+        "tree": section_tree(
+            sections,
+            figures.section_counts_as_at(all_items, as_at) if as_at else numbers.sections,
+            can_manage=can_manage,
+            locked=closed,
+        ),
         "can_manage": can_manage,
         "filtered": filtered_any,
         "due_soon_days": _due_soon_days(),

@@ -276,3 +276,24 @@ def test_a_relation_not_among_the_rows_read_is_left_for_django_to_read_not_shown
     action.section = None
     views.attach(action, "section", {})
     assert action.section is None
+
+
+def test_as_at_a_past_date_the_sections_list_counts_the_actions_of_then(viewer, world):
+    """It showed today's counts beside the table of then: a section holding an action moved out
+    since, and one holding an action written since."""
+    with time_machine.travel(dt.datetime(2024, 1, 5, 12, tzinfo=dt.UTC)):
+        world.police_action.save()
+        world.council_action.save()
+    other = factories.SectionFactory(plan=world.plan, ref="2", title="Voice of the child")
+    world.council_action.section = other
+    world.council_action.save()  # moved today
+    factories.ActionFactory(plan=world.plan, section=other, ref="2.2")  # written today
+
+    then = viewer.get(plan_url(world, as_at="2024-03-01")).context["tree"]
+    now = viewer.get(plan_url(world)).context["tree"]
+
+    def counts(tree):
+        return {node.section.ref: node.counts.total if node.counts else 0 for node in tree}
+
+    assert counts(then) == {"1": 2, "2": 0}
+    assert counts(now) == {"1": 1, "2": 2}

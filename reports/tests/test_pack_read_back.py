@@ -37,9 +37,9 @@ def test_the_board_pack_read_back_as_a_newer_version_changes_nothing_and_adds_no
     """Read back unchanged, the packs marked nearly every action changed: due wording with its date
     glued on or 'overdue' added, the latest update again with its date and constraints, and the
     Excel pack's 'Previous due date' as progress."""
-    from intake.saving import compare_draft
-
     from django.utils import timezone
+
+    from intake.saving import compare_draft
 
     plan = history_plan.plan
     today = timezone.localdate()
