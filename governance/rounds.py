@@ -287,6 +287,28 @@ class Sent:
     failed: int = 0
 
 
+def send_round_requests(round_: UpdateRound, now: dt.datetime | None = None) -> Sent:
+    """Email the owners of a round just opened (the reminder job would otherwise send them at its
+    next run); one that fails is tried again by that job."""
+    sent = Sent()
+    _send_requests(round_, now or timezone.now(), sent)
+    return sent
+
+
+def _send_requests(round_: UpdateRound, now: dt.datetime, sent: Sent) -> None:
+    pending = round_.requests.exclude(email="").filter(sent_at__isnull=True)
+    for progress in round_progress(round_, pending):
+        if progress.complete or not _claim(progress.request, "sent_at", now):
+            continue
+        try:
+            _send(progress, "request")
+            sent.requests += 1
+        except Exception:  # an SMTP failure must not stop the other owners' emails
+            log.exception("Could not send update request %s", progress.request.pk)
+            _release(progress.request, "sent_at")
+            sent.failed += 1
+
+
 def send_due_emails(now: dt.datetime | None = None) -> Sent:
     """Send every request not yet sent and every reminder now due; safe to run at any time."""
     now = now or timezone.now()
@@ -294,17 +316,7 @@ def send_due_emails(now: dt.datetime | None = None) -> Sent:
     sent = Sent()
     live = UpdateRound.objects.live(today).select_related("plan__partnership")
     for round_ in live:
-        pending = round_.requests.exclude(email="").filter(sent_at__isnull=True)
-        for progress in round_progress(round_, pending):
-            if progress.complete or not _claim(progress.request, "sent_at", now):
-                continue
-            try:
-                _send(progress, "request")
-                sent.requests += 1
-            except Exception:  # an SMTP failure must not stop the other owners' emails
-                log.exception("Could not send update request %s", progress.request.pk)
-                _release(progress.request, "sent_at")
-                sent.failed += 1
+        _send_requests(round_, now, sent)
         window_opens = round_.deadline - dt.timedelta(days=round_.reminder_days_before)
         if today < window_opens:
             continue

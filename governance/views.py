@@ -36,7 +36,14 @@ from governance.forms import (
     VersionsForm,
 )
 from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock, UpdateRound
-from governance.rounds import close_round, current_round, open_round, opened_on, round_progress
+from governance.rounds import (
+    close_round,
+    current_round,
+    open_round,
+    opened_on,
+    round_progress,
+    send_round_requests,
+)
 from governance.versions import action_changes, stage_changes
 from plans import rules as plan_rules
 from plans.models import Action, Partnership, Plan, Section
@@ -258,10 +265,14 @@ def open_round_view(request: HttpRequest, pk: int) -> HttpResponse:
             form.cleaned_data["meeting"],
             form.cleaned_data["reminder_days_before"],
         )
-        messages.success(
-            request,
-            f"Update round opened: {round_.requests.count()} owners will be emailed their actions.",
-        )
+        sent = send_round_requests(round_)
+        told = f"Update round opened: {sent.requests} owner{'s' if sent.requests != 1 else ''} emailed their actions."
+        if sent.failed:
+            told += f" {sent.failed} could not be emailed now; they will be tried again within the hour."
+        unreachable = round_.requests.filter(email="").count()
+        if unreachable:
+            told += f" {unreachable} owner{'s have' if unreachable != 1 else ' has'} no email address: see the round."
+        messages.success(request, told)
         return redirect(round_)
     return render(request, "governance/open_round.html", {"plan": plan, "form": form, "already": already})
 

@@ -248,3 +248,21 @@ def test_an_update_request_names_the_plans_partnership_in_its_subject_and_body(s
         send_due_emails()
     name = setting.plan.partnership.name
     assert f"({name})" in mail.outbox[0].subject and f"({name})" in mail.outbox[0].body
+
+
+def test_opening_a_round_on_its_page_emails_the_owners_then_and_says_how_many(client, setting):
+    """It said '3 owners will be emailed' while nothing went until the reminder job ran."""
+    client.force_login(setting.manager)
+    with time_machine.travel(OPENED, tick=False):
+        url = reverse("governance:open_round", args=[setting.plan.pk])
+        response = client.post(
+            url, {"deadline": "2026-03-13", "reminder_days_before": "3", "meeting": ""}, follow=True
+        )
+        again = send_due_emails()
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "head@council.example",
+        "lead@police.example",
+        "nurse@nhs.example",
+    ]
+    assert "3 owners emailed their actions" in response.content.decode()
+    assert again.requests == 0  # nothing sent twice
