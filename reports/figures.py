@@ -632,18 +632,21 @@ def _add_changes(
         item = row.item
         old = before.get(item.action_id)
         if old is None:
+            # new since the previous report: listed there alone, with its status now (as 'done'
+            # too it read as an action done since, whose status then was 'No update yet')
             changes.new.append(row)
+            continue
         now_done = item.is_done()
         if now_done and not (old and old.is_done()):
             changes.done.append(row)
-        elif old is not None and item.status is not None and old.status is not None and not now_done:
+        elif item.status is not None and old.status is not None and not now_done:
             if item.status.order > old.status.order:
                 changes.improved.append(row)
             elif item.status.order < old.status.order:
                 changes.worsened.append(row)
-        if old is not None and old.due_date != item.due_date:
+        if old.due_date != item.due_date:
             changes.due_moved.append(row)
-        if item.action_id in backdated and old is not None:  # a new action's updates are all new
+        if item.action_id in backdated:
             changes.backdated.append(row)
         elif not now_done and (item.latest_update is None or item.latest_update.date <= previous):
             changes.no_update.append(row)

@@ -276,3 +276,17 @@ def test_each_row_gives_the_plans_words_the_date_they_mean_and_says_when_it_is_o
         c.text for t in Document(io.BytesIO(render_docx(report))).tables for r in t.rows for c in r.cells
     )
     assert "31 October 2022 – overdue" in words
+
+
+def test_an_action_new_since_the_previous_report_is_listed_as_new_only_even_when_done(world):
+    """An action imported complete after the previous report was listed as done (then: 'No update
+    yet') and as new (then: 'Not in the plan') at once."""
+    action = world.police_action
+    factories.ProgressUpdateFactory(
+        action=action, date=dt.date.today(), status=factories.status(world.plan, "complete")
+    )
+    today = dt.date.today()
+    report = build_report(plan=world.plan, as_at=today, previous=today - dt.timedelta(days=1))
+    refs = report.changes.refs()
+    assert action.ref in refs["new"]
+    assert all(action.ref not in listed for name, listed in refs.items() if name != "new")
