@@ -296,16 +296,25 @@ def send_round_requests(round_: UpdateRound, now: dt.datetime | None = None) -> 
 
 
 def _send_requests(round_: UpdateRound, now: dt.datetime, sent: Sent) -> None:
-    pending = round_.requests.exclude(email="").filter(sent_at__isnull=True)
-    for progress in round_progress(round_, pending):
-        if progress.complete or not _claim(progress.request, "sent_at", now):
+    _send_each(round_, round_.requests.exclude(email="").filter(sent_at__isnull=True), "request", now, sent)
+
+
+def _send_each(round_: UpdateRound, requests: Any, kind: str, now: dt.datetime, sent: Sent) -> None:
+    """Email each request of `requests` not yet complete (a request or a reminder), claiming it first
+    so that two runs at once never send it twice; one that fails is released to be tried again."""
+    stamp = "sent_at" if kind == "request" else "reminded_at"
+    for progress in round_progress(round_, requests):
+        if progress.complete or not _claim(progress.request, stamp, now):
             continue
         try:
-            _send(progress, "request")
-            sent.requests += 1
+            _send(progress, kind)
+            if kind == "request":
+                sent.requests += 1
+            else:
+                sent.reminders += 1
         except Exception:  # an SMTP failure must not stop the other owners' emails
-            log.exception("Could not send update request %s", progress.request.pk)
-            _release(progress.request, "sent_at")
+            log.exception("Could not send %s %s", kind, progress.request.pk)
+            _release(progress.request, stamp)
             sent.failed += 1
 
 
@@ -326,16 +335,7 @@ def send_due_emails(now: dt.datetime | None = None) -> Sent:
             .filter(reminded_at__isnull=True, sent_at__lt=now)
             .exclude(sent_at__gte=_start_of(window_opens))
         )
-        for progress in round_progress(round_, due):
-            if progress.complete or not _claim(progress.request, "reminded_at", now):
-                continue
-            try:
-                _send(progress, "reminder")
-                sent.reminders += 1
-            except Exception:
-                log.exception("Could not send reminder %s", progress.request.pk)
-                _release(progress.request, "reminded_at")
-                sent.failed += 1
+        _send_each(round_, due, "reminder", now, sent)
     return sent
 
 
