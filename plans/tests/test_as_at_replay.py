@@ -234,7 +234,8 @@ def expected_changes(truth: Truth, previous: dt.date, as_at: dt.date) -> dict[st
         item, old = now[pk], before.get(pk)
         done = item["status"] == "complete"
         if old is None:
-            lists["new"].append(item["ref"])
+            lists["new"].append(item["ref"])  # new since the previous report: listed there alone
+            continue
         if done and not (old and old["status"] == "complete"):
             lists["done"].append(item["ref"])
         elif old and item["status"] and old["status"] and not done:
