@@ -1625,6 +1625,8 @@ class Builder:
             value = values.get(fld)
             if not value or (fld == "section" and only_outer):
                 continue
+            if value.casefold() in _PRIORITY_LEVELS:
+                continue  # a 'Priority' column rating each action (monday.com, Planner): not an area
             ref, title = section_ref_from_cell(raw_values.get(fld, value), value)
             known = self._known_by_number(value, ref)
             if known != ref:
@@ -2042,6 +2044,7 @@ def _is_one_day(text: str) -> bool:
     )
 
 
+_PRIORITY_LEVELS = frozenset({"high", "medium", "low", "critical", "urgent", "important", "normal"})
 _COUNTED_HEADING = re.compile(r"\(\d+\)$")
 _OVERDUE_MARK = re.compile(r"\s*(?:[–—-]\s*|\()overdue\)?\s*$", re.I)
 _DATE_IN_BRACKETS = re.compile(r"\s*\(([^()]{6,30})\)\s*$")

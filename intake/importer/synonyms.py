@@ -26,7 +26,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "finding", "findings", "theme", "workstream", "work stream", "objective", "objectives",
                 "recommendation", "recommendations", "issue", "what needs to improve", "key line of enquiry",
                 "rec no", "rec no.", "strategic priority", "strategic priorities", "key finding", "key findings",
-                "review finding", "learning point", "learning points", "developmental objective",
+                "review finding", "learning point", "learning points", "audit finding", "audit findings",
+                "inspection finding", "inspection findings", "developmental objective",
                 "developmental objectives", "development objective", "development objectives",
                 "strategic objective", "strategic objectives", "key objective", "key objectives",
                 "overarching objective", "priority objective", "priority objectives"),
@@ -74,7 +75,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "outputs and outcomes", "expected outcomes"),
     "agency": ("agency", "agencies", "organisation", "organization", "partner", "partner agency",
                "lead agency", "service area", "responsible agency", "responsible agencies",
-               "responsible organisation", "lead organisation"),
+               "responsible organisation", "lead organisation", "owner agency", "owning agency",
+               "action owner agency", "owner organisation", "lead partner"),
     "constraints": ("constraints", "constraints/problems", "constraints / problems", "risks", "barriers",
                     "risks/issues", "risks and issues", "problems"),
     "response": ("response", "agency response", "board response", "responses"),
@@ -147,6 +149,8 @@ SECTION_LABELS: tuple[str, ...] = (
     # SEND written statements of action, section 11 audits, delivery plans
     "area of weakness", "area of significant weakness", "area of concern", "standard", "strand",
     "key priority", "priority area", "improvement area", "outcome",
+    # their abbreviations, written with the area's number ('AFI 1 - The quality of ...')
+    "afi", "afd",
 )  # fmt: skip
 
 
