@@ -2111,8 +2111,9 @@ def _colour_among(labels: str) -> str | None:
     colours = {
         status
         for part in re.split(r"[;,]", labels)
-        if part.strip().lower() in ("red", "amber", "green", "blue")
-        for status in [parse_rag(part)[0]]
+        # 'Amber', or a colour and its meaning ('Green - on track')
+        if (colour := re.match(r"\s*(red|amber|green|blue)\b(?:\s*[-–—:]|\s*$)", part, re.I))
+        for status in [parse_rag(colour[1])[0]]
     }
     return colours.pop() if len(colours) == 1 else None
 

@@ -253,7 +253,8 @@ EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
         {"task id": None, "task name": "text", "bucket name": "section", "progress": "rag", "priority": None,
          "created by": None, "created date": None, "is recurring": None, "late": None, "completed date": None,
          "completed by": None, "completed checklist items": None, "checklist items": None, "labels": "labels",
-         "description": None},
+         # where Planner users write a task's progress
+         "description": "progress"},
     ),
     (
         # this service's own board pack (its Excel 'Actions' sheet): the columns comparing with the

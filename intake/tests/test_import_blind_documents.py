@@ -188,7 +188,7 @@ FLOORS = [
     # Smartsheet, monday.com, Google Sheets, a sheet per priority, an Excel tracker printed to PDF)
     ("tool_marshfield_cross_cspr_child_k_splist", 1.0, 0.94),
     ("tool_penhallow_jtai_cce_wsoa_splist", 1.0, 1.0),
-    ("tool_hextable_moor_neglect_delivery_planner", 1.0, 0.91),
+    ("tool_hextable_moor_neglect_delivery_planner", 1.0, 1.0),
     ("tool_kilnsea_bridge_exploitation_smartsheet", 1.0, 1.0),
     ("tool_saltmarsh_cross_jtai_da_wsoa_monday", 1.0, 1.0),
     ("tool_larkmoor_maca_neglect_gsheets", 1.0, 1.0),
