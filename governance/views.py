@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from governance import rules
 from governance.clocks import clocks_for_plan
@@ -303,11 +303,17 @@ def round_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def close_round_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Closing a round stops every owner's requests and reminders: asked once more, as removing a
+    member is, before it is done."""
     round_ = get_object_or_404(UpdateRound.objects.for_user(request.user).select_related("plan"), pk=pk)
     if not rules.can_open_round(request.user, round_.plan):
         raise PermissionDenied
+    if request.method == "GET":
+        if round_.closed_at is not None:
+            return redirect(round_)
+        return render(request, "governance/close_round.html", {"round": round_, "plan": round_.plan})
     if round_.closed_at is None:
         close_round(round_, request.user)
         messages.success(request, "Update round closed: no more requests or reminders will be sent.")

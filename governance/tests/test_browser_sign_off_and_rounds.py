@@ -44,6 +44,9 @@ def test_a_round_is_closed_an_area_proposed_with_its_open_actions_listed_and_an_
         manager.click("button:has-text('Open the round')")
         manager.wait_for_selector("#round-summary")
         assert violations(manager) == []
+        manager.click("a:has-text('Close the round')")  # asked once more, on a page of its own
+        manager.wait_for_selector("h1:has-text('Close the update round due')")
+        assert violations(manager) == []
         manager.click("button:has-text('Close the round')")
         manager.wait_for_selector("#round-closed")
         assert UpdateRound.objects.get().closed_at is not None

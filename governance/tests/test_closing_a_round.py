@@ -90,3 +90,14 @@ def test_actions_in_an_area_the_board_signs_off_are_no_longer_asked_for(client, 
         new = open_round(world.plan, world.manager, dt.date(2026, 3, 20))
     asked = {a.ref for r in new.requests.all() for a in r.actions.all()}
     assert "1.1" not in asked
+
+
+def test_closing_a_round_asks_once_more_before_it_is_done(client, world):
+    """The round page's button closed the round in one click, unlike removing a member."""
+    round_ = _round(world)
+    client.force_login(world.manager)
+    with time_machine.travel(OPENED + dt.timedelta(days=1), tick=False):
+        page = client.get(reverse("governance:close_round", args=[round_.pk])).content.decode()
+    round_.refresh_from_db()
+    assert round_.closed_at is None
+    assert "Close the update round due" in page and 'method="post"' in page and "Cancel" in page
