@@ -35,7 +35,10 @@ class OpenRoundForm(GovukFormMixin, forms.Form):
         initial=3,
         label="Remind owners who have not updated",
         help_text="Days before the deadline.",
-        error_messages={"required": "Enter how many days before the deadline to remind owners"},
+        error_messages={
+            "required": "Enter how many days before the deadline to remind owners",
+            "invalid": "Enter the number of days before the deadline to remind owners, as a whole number",
+        },
     )
 
     def __init__(self, *args: Any, meetings: Any = None, **kwargs: Any) -> None:

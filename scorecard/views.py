@@ -218,10 +218,16 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def _partnership_asked(request: HttpRequest) -> Partnership:
-    """The partnership `?partnership=<slug>` names, among the person's own; anything else
-    (another's, none, a NUL that PostgreSQL refuses in a query) is not found."""
+    """The partnership `?partnership=<slug>` names, among the person's own; without one, the
+    person's only partnership; anything else (another's, a choice among several left unmade, a NUL
+    that PostgreSQL refuses in a query) is not found."""
     wanted = request.GET.get("partnership", "")
-    if not wanted or "\x00" in wanted:
+    if not wanted:
+        only = list(Partnership.objects.for_user(request.user)[:2])
+        if len(only) == 1:
+            return only[0]
+        raise Http404("No such partnership.")
+    if "\x00" in wanted:
         raise Http404("No such partnership.")
     return get_object_or_404(Partnership.objects.for_user(request.user), slug=wanted)
 

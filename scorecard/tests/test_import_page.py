@@ -149,3 +149,14 @@ def test_a_tables_column_matches_a_dimension_whatever_its_case_and_one_with_no_l
     ).content.decode()
     assert "cannot be a breakdown" in page
     assert Value.objects.count() == 1 and Dimension.objects.count() == 1
+
+
+def test_without_a_partnership_named_the_page_is_the_only_partnerships_and_not_found_for_several(
+    client, world
+):
+    client.force_login(world.manager)
+    assert client.get(reverse("scorecard:import_tables")).status_code == 200
+    from plans.tests import factories
+
+    factories.MembershipFactory(user=world.manager, partnership=world.other_plan.partnership, role="manager")
+    assert client.get(reverse("scorecard:import_tables")).status_code == 404
