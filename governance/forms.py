@@ -13,11 +13,6 @@ from governance.rounds import deadline_problem
 from oversight.forms import GovukFormMixin
 from plans.models import EARLIEST_DATE, LATEST_DUE_DATE, Partnership, Person, Plan, PlanStage
 
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
 MONITORED_REQUIRED = "Enter how the area will be monitored as business as usual"
 
 
@@ -28,7 +23,7 @@ class OpenRoundForm(GovukFormMixin, forms.Form):
         label="Board meeting (optional)",
         help_text="The meeting the updates are for.",
     )
-    deadline = forms.DateField(widget=DateInput, help_text="The date owners must update by.")
+    deadline = forms.DateField(help_text="The date owners must update by.")
     reminder_days_before = forms.IntegerField(
         min_value=0,
         max_value=60,
@@ -71,7 +66,6 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "minutes", "decisions"]
-        widgets = {"date": DateInput}
 
     def __init__(self, *args: Any, board: Board, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,7 +88,6 @@ class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = SignOff
         fields = ["evidence", "evidence_links", "monitored_through", "proposed_on"]
-        widgets = {"proposed_on": DateInput}
         labels = {"proposed_on": "Date proposed to the board"}
         help_texts = {
             "proposed_on": "Leave empty for today. Give an earlier date when the board has already "
@@ -138,7 +131,6 @@ class DecisionForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = SignOff
         fields = ["meeting", "decision", "decided_on", "minute_ref", "monitored_through", "comments"]
-        widgets = {"decided_on": DateInput}
         labels = {"decided_on": "Date of the decision", "meeting": "Meeting"}
         error_messages = {
             "monitored_through": {"required": MONITORED_REQUIRED},
@@ -177,7 +169,6 @@ class DecisionForm(GovukFormMixin, forms.ModelForm):
 class StageForm(GovukFormMixin, forms.Form):
     stage = forms.ChoiceField(choices=PlanStage.choices, widget=forms.RadioSelect, label="Stage")
     report_date = forms.DateField(
-        widget=DateInput,
         required=False,
         label="Date of the inspection report",
         help_text="Statutory clocks count working days from this date.",
@@ -218,7 +209,6 @@ class ClockForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = StatutoryClock
         fields = ["label", "start", "working_days", "met_on"]
-        widgets = {"start": DateInput, "met_on": DateInput}
         labels = {"label": "Deadline", "start": "Counted from", "met_on": "Met on"}
         error_messages = {
             "start": {

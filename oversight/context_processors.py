@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from plans.models import memberships_of
+from plans.models import partnership_names_when_several
 from plans.rules import administered_partnerships, manages_any_partnership
 
 # (url name, label, managers only): entries whose route does not exist are skipped, so apps can
@@ -49,5 +49,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         else:
             items.append({"href": href, "label": "Manage the partnership", "active": request.path == href})
     # a member of several partnerships is told which one a page or a new plan belongs to
-    several = len(memberships_of(user)) > 1
+    several = bool(partnership_names_when_several(user))
     return {"service_name": "Oversight", "navigation": items, "several_partnerships": several}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -21,7 +20,8 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
 ]
 
 
-# Dates are typed as people write them, in one text box: the browser's date picker showed a
+# Dates are typed as people write them, in one text box (GovukFormMixin gives every DateField this
+# widget and these formats): the browser's date picker showed a
 # format the hint did not (mm/dd/yyyy), turned '3111' into the year 1, and sent nothing for a date
 # typed without its year, so a plan 'as at 1 June' showed today's without a word.
 DATE_FORMATS = [
@@ -47,17 +47,6 @@ class DateTextInput(forms.DateInput):
             attrs={"class": "govuk-input--width-10", "spellcheck": "false", **(attrs or {})},
             format=format or "%-d/%-m/%Y",
         )
-
-
-def parse_day(text: str | None) -> dt.date | None:
-    """A date typed in any of DATE_FORMATS, or None."""
-    text = " ".join((text or "").split())
-    for form in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
-            continue
-    return None
 
 
 _LIMIT_MESSAGES: dict[type, str] = {

@@ -30,7 +30,6 @@ from plans.models import (
 )
 from plans.updates import STATUS_MISSING
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"]
 NO_STATUS = "none"
 
 # The first bytes of each accepted file type: a renamed executable is refused even with a
@@ -116,9 +115,7 @@ class PlanFilterForm(GovukFormMixin, forms.Form):
     as_at = forms.DateField(
         label="Show the plan as at",
         required=False,
-        input_formats=DATE_INPUT_FORMATS,
         help_text="For example, 27/3/2027. Leave empty for today.",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Enter a real date, for example 27/3/2027"},
     )
 
@@ -151,8 +148,6 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
 
     date = forms.DateField(
         label="Date of the update",
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": "Enter the date of the update",
             "invalid": "Enter a real date, for example 27/3/2027",
@@ -276,7 +271,6 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
             "owner_text": forms.Textarea(attrs={"rows": 2}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
             "constraints": forms.Textarea(attrs={"rows": 3}),
-            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "owner_agencies": forms.CheckboxSelectMultiple,
             "owners": forms.CheckboxSelectMultiple,
         }
@@ -304,7 +298,6 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         self.fields["lead_agency"].empty_label = "No lead agency"
         self.fields["section"].queryset = Section.objects.filter(plan_id=self.instance.plan_id)
         self.fields["section"].empty_label = "No section"
-        self.fields["due_date"].input_formats = DATE_INPUT_FORMATS
         if not self.is_bound:
             self.initial["version"] = self.instance.version
 

@@ -14,25 +14,16 @@ from plans.models import EARLIEST_DATE
 from .models import PublicReportSetting
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class ReportDatesForm(GovukFormMixin, forms.Form):
     as_at = forms.DateField(
         label="Progress as at",
         required=False,
-        widget=DateInput(),
         help_text="For example, 14/12/2026. Leave empty for today.",
         error_messages={"invalid": "Enter the progress as at date as a real date, for example 14/12/2026"},
     )
     previous = forms.DateField(
         label="Previous report",
         required=False,
-        widget=DateInput(),
         help_text="Changes are counted from this date. Leave empty for the last board meeting or a month before.",
         error_messages={"invalid": "Enter the previous report date as a real date, for example 14/11/2026"},
     )

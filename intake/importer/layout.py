@@ -30,6 +30,7 @@ from .readers.base import Item
 from .report import is_appendix, is_committee_report, is_report_part
 from .synonyms import (
     export_fields,
+    fields_beside_each_other,
     header_field,
     is_round_label,
     label_alone,
@@ -933,14 +934,7 @@ class Builder:
                 "section" if f == "ref" and normalise_header(c) in _REC_NUMBER else f
                 for c, f in zip(cells, fields, strict=True)
             ]
-        fields = _tool_export_fields(cells, fields)
-        if fields.count("text") > 1:
-            # 'Priority action' beside 'Action': the inspection's area needing action, over the
-            # actions taken on it, is the section (alone, it is the column of areas and actions)
-            fields = [
-                "section" if f == "text" and _PRIORITY_AREA.fullmatch(normalise_header(c)) else f
-                for c, f in zip(cells, fields, strict=True)
-            ]
+        fields = fields_beside_each_other(cells, fields)
         exported = export_fields(cells, fields)
         fields = exported or fields
         matched = [f for f in fields if f]
@@ -1991,40 +1985,6 @@ def _rag_from_row_colours(builder: Builder, row_colours: list[tuple[Action, str 
     )
 
 
-# Column names of the tools plans are kept in (SharePoint and Microsoft Lists, Planner, monday.com,
-# Smartsheet, case systems), read only where the header names no column of that kind itself:
-# 'Name' or 'Title' is the action of a list's item, not a lead's name, in a header that also has
-# a status column.
-_EXPORT_NAMES: dict[str, tuple[str, ...]] = {
-    "text": ("name", "title", "item", "item name", "task", "task name", "summary", "subject"),
-    "owner": ("person", "people", "assignee", "assignees", "assigned", "owner name"),
-    "due": ("finish", "end", "timeline", "finish date", "original due date", "due date time"),
-    "progress": ("latest note", "notes", "note", "description"),
-    "section": ("bucket name", "bucket", "group", "group name", "parent"),
-    "ref": ("code", "item code", "action code"),
-}
-# an item's number in the tool beside the plan's own reference column: not the reference
-_TOOL_IDS = frozenset({"item id", "id", "item", "task id", "row id", "unique id"})
-
-
-def _tool_export_fields(cells: list[str], fields: list[str | None]) -> list[str | None]:
-    names = [normalise_header(c) if c else "" for c in cells]
-    fields = list(fields)
-    if fields.count("ref") > 1:
-        fields = [None if f == "ref" and n in _TOOL_IDS else f for f, n in zip(fields, names, strict=True)]
-    if "rag" not in fields:
-        return fields  # a status column marks a tracker ('Name | Role | Date' is a sign-off table)
-    for wanted, known in _EXPORT_NAMES.items():
-        if wanted in fields:
-            continue
-        for k, name in enumerate(names):
-            if fields[k] is None and name in known:
-                fields[k] = wanted
-                break
-    return fields
-
-
-_PRIORITY_AREA = re.compile(r"(?:areas? for )?priority actions?|areas? for priority action")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -271,6 +271,56 @@ EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
 )  # fmt: skip
 
 
+# Column names of the tools plans are kept in (SharePoint and Microsoft Lists, Planner, monday.com,
+# Smartsheet, case systems), read only where the header names no column of that kind itself:
+# 'Name' or 'Title' is the action of a list's item, not a lead's name, in a header that also has
+# a status column.
+_EXPORT_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("name", "title", "item", "item name", "task", "task name", "summary", "subject"),
+    "owner": ("person", "people", "assignee", "assignees", "assigned", "owner name"),
+    "due": ("finish", "end", "timeline", "finish date", "original due date", "due date time"),
+    "progress": ("latest note", "notes", "note", "description"),
+    "section": ("bucket name", "bucket", "group", "group name", "parent"),
+    "ref": ("code", "item code", "action code"),
+}
+# an item's number in the tool beside the plan's own reference column: not the reference
+_TOOL_IDS = frozenset({"item id", "id", "item", "task id", "row id", "unique id"})
+
+
+def _tool_export_fields(names: list[str], fields: list[str | None]) -> list[str | None]:
+    fields = list(fields)
+    if fields.count("ref") > 1:
+        fields = [None if f == "ref" and n in _TOOL_IDS else f for f, n in zip(fields, names, strict=True)]
+    if "rag" not in fields:
+        return fields  # a status column marks a tracker ('Name | Role | Date' is a sign-off table)
+    for wanted, known in _EXPORT_NAMES.items():
+        if wanted in fields:
+            continue
+        for k, name in enumerate(names):
+            if fields[k] is None and name in known:
+                fields[k] = wanted
+                break
+    return fields
+
+
+_PRIORITY_AREA = re.compile(r"(?:areas? for )?priority actions?|areas? for priority action")
+
+
+def fields_beside_each_other(cells: list[str], fields: list[str | None]) -> list[str | None]:
+    """A header row's fields (`header_field` of each cell) settled by the columns beside them: a
+    tool's names where the header names no such column itself, and 'Priority action' beside
+    'Action' (the inspection's area needing action, over the actions taken on it, is the section;
+    alone, it is the column of areas and actions)."""
+    names = [normalise_header(c) if c else "" for c in cells]
+    fields = _tool_export_fields(names, fields)
+    if fields.count("text") > 1:
+        fields = [
+            "section" if f == "text" and _PRIORITY_AREA.fullmatch(n) else f
+            for n, f in zip(names, fields, strict=True)
+        ]
+    return fields
+
+
 def export_fields(cells: list[str], fields: list[str | None]) -> list[str | None] | None:
     """The columns' fields where the header is a known tool's export (``EXPORTS``), else None."""
     names = [normalise_header(c) for c in cells]
