@@ -246,6 +246,10 @@ class TestNewerVersion:
         assert "1 new action" in page and "1 changed action" in page
         assert "Actions not in this document" in page and "Review the front door" in page
         assert "31 Oct 2020" not in page or "December 2020" in page
+        # each row says, in sentence case, whether it is new, changed or unchanged
+        for state in ("New", "Changed", "Unchanged"):
+            assert f'govuk-!-margin-bottom-0">{state}</span>' in page
+        assert ">unchanged<" not in page and ">new<" not in page
 
         confirm(manager_client, batch, title=plan.title)
         assert Plan.objects.filter(title="Front door plan").count() == 1
