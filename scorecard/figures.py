@@ -331,6 +331,7 @@ class Finding:
     period: str | None = None
     dimensions: dict[str, str] = field(default_factory=dict)
     values: list[dict[str, Any]] = field(default_factory=list)
+    period_label: str | None = None  # the period as people write it ("Nov 2026", "Q3 2026")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -456,6 +457,7 @@ def disagreements(measure: str, cells: Iterable[Cell], frequency: str = MONTHLY)
                     kind="cross_source",
                     measure=measure,
                     period=f"{period:%Y-%m}",
+                    period_label=period_label(period, frequency),
                     dimensions=any_cell.dimensions,
                     message=f"{measure}, {period_label(period, frequency)}, {_describe(any_cell.dimensions)}: "
                     f"the sources disagree ({stated}).",
@@ -478,6 +480,7 @@ def disagreements(measure: str, cells: Iterable[Cell], frequency: str = MONTHLY)
                         kind="cross_source",
                         measure=measure,
                         period=f"{period:%Y-%m}",
+                        period_label=period_label(period, frequency),
                         dimensions={},
                         message=f"{measure}, {period_label(period, frequency)}, total: the sources disagree ({stated}).",
                         values=[{"source": s, "value": _num(n)} for s, n in sorted(totals.items())],

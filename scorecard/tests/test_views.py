@@ -74,6 +74,8 @@ def test_the_measure_page_cross_tabs_the_period_with_totals_and_lists_disagreeme
     assert table.grand_total == 12
     page = response.content.decode()
     assert "Reconciliation" in page and "Appendix 3" in page and "Report para 8" in page
+    # the disagreement's period is written as people write it, not as a key
+    assert '<td class="govuk-table__cell">Apr 2020</td>' in page and ">2020-04<" not in page
     assert "History of values" in page and "scorecard-chart" in page
     assert "Add a value" not in page  # a viewer reads only
 
