@@ -116,6 +116,20 @@ class GovukFormMixin:
             if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
                 field.widget = DateTextInput()
                 field.input_formats = DATE_FORMATS
+            elif isinstance(field.widget, forms.NumberInput):
+                # GOV.UK asks for a text box sized to the number, with the number keyboard on
+                # phones: type="number" changes the value when the page is scrolled over it and
+                # drops what it cannot parse, so the server could not say what was wrong.
+                whole = isinstance(field, forms.IntegerField) and not isinstance(
+                    field, (forms.DecimalField, forms.FloatField)
+                )
+                field.widget = forms.TextInput(
+                    attrs={
+                        "class": "govuk-input--width-5" if whole else "govuk-input--width-10",
+                        "inputmode": "numeric" if whole else "decimal",
+                        "spellcheck": "false",
+                    }
+                )
             widget = field.widget
             for widget_type, css in WIDGET_CLASSES:
                 if isinstance(widget, widget_type):
