@@ -28,7 +28,9 @@ def test_a_decimal_box_offers_the_decimal_keyboard_and_a_width_for_ten_character
 
 @pytest.mark.parametrize("typed", ["three", "3.5", "-1"])
 def test_a_number_that_is_not_a_whole_number_of_days_is_refused_with_its_field_named(world, typed):
-    form = OpenRoundForm({"deadline": "1/1/2030", "reminder_days_before": typed}, meetings=Meeting.objects.none())
+    form = OpenRoundForm(
+        {"deadline": "1/1/2030", "reminder_days_before": typed}, meetings=Meeting.objects.none()
+    )
     assert not form.is_valid()
     [message] = form.errors["reminder_days_before"]
     assert message.startswith(("Enter the number of days before the deadline", "Remind owners"))
