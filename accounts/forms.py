@@ -165,6 +165,8 @@ class PersonForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
 class MemberRulesMixin:
     """A contributor needs an agency of this partnership."""
 
+    required_sometimes = ("agency",)
+
     partnership: Partnership
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:

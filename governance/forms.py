@@ -232,5 +232,7 @@ class ReopenForm(GovukFormMixin, forms.Form):
 class VersionsForm(GovukFormMixin, forms.Form):
     """The dates between which a plan's changes are compared (the versions page)."""
 
+    mark_optional = False
+
     since = forms.DateField(label="From the end of", required=False, help_text="For example, 31/3/2026.")
     until = forms.DateField(label="To the end of", required=False, help_text="Leave empty for today.")

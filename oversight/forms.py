@@ -110,6 +110,12 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
 class GovukFormMixin:
     """Adds govuk-* classes, error state and aria-describedby to each widget."""
 
+    # Optional fields are labelled "(optional)" (partials/field.html); a filter or search form,
+    # which asks nothing of anyone, sets this False.
+    mark_optional: bool = True
+    # Fields required only in some cases that their hint explains: not marked "(optional)".
+    required_sometimes: tuple[str, ...] = ()
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for name, field in self.fields.items():  # type: ignore[attr-defined]

@@ -103,6 +103,8 @@ class ShortModelChoiceField(forms.ModelChoiceField):
 class PlanFilterForm(GovukFormMixin, forms.Form):
     """The GET form above a plan's actions table. Every field is optional."""
 
+    mark_optional = False
+
     q = forms.CharField(label="Search by reference, action or owner", required=False, max_length=200)
     status = forms.ChoiceField(label="Status", required=False)
     agency = ShortModelChoiceField(

@@ -15,6 +15,8 @@ from .models import PublicReportSetting
 
 
 class ReportDatesForm(GovukFormMixin, forms.Form):
+    mark_optional = False  # the dates a report is drawn for, each with a default
+
     as_at = forms.DateField(
         label="Progress as at",
         required=False,

@@ -197,3 +197,20 @@ def govuk_widget(field: Any) -> Any:
         return str(field)
     finally:
         form.renderer = original
+
+
+@register.filter
+def govuk_label(field: BoundField) -> str:
+    """The field's label, with "(optional)" after it where nothing asks for it (GOV.UK marks the
+    optional fields, not the required ones). Filter forms (`mark_optional = False`) and fields
+    required only in some cases, which their hint explains (`required_sometimes`), are not marked."""
+    label = str(field.label)
+    form = field.form
+    if (
+        getattr(form, "mark_optional", False)
+        and not field.field.required
+        and field.name not in getattr(form, "required_sometimes", ())
+        and not label.endswith("(optional)")
+    ):
+        label += " (optional)"
+    return label

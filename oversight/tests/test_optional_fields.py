@@ -1,0 +1,39 @@
+"""Optional fields say so in their label, as GOV.UK asks ("Due date (optional)"); required ones,
+filter forms and fields required only in some cases (a contributor's agency) are not marked."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+
+def page(client, user, name: str, *args: object) -> str:
+    client.force_login(user)
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_change_page_marks_its_optional_fields_and_not_the_action_itself(client, world):
+    html = page(client, world.manager, "plans:edit_action", world.police_action.pk)
+    assert 'for="id_due_date">Due date (optional)</label>' in html
+    assert 'for="id_ref">Reference (optional)</label>' in html
+    assert 'for="id_text">Action</label>' in html
+
+
+def test_a_label_already_saying_optional_is_not_marked_twice(client, world):
+    html = page(client, world.contributor, "plans:add_update", world.police_action.pk)
+    assert "(optional) (optional)" not in html
+    assert "Next steps (optional)" in html
+
+
+def test_the_plan_pages_filters_are_not_marked_optional(client, world):
+    html = page(client, world.viewer, "plans:plan", world.plan.pk)
+    assert "Search by reference, action or owner</label>" in html
+    assert "(optional)" not in html
+
+
+def test_a_members_agency_required_for_contributors_is_not_marked_optional(client, world):
+    membership = world.contributor.memberships.get()
+    html = page(client, world.admin, "accounts:edit_member", membership.pk)
+    assert 'for="id_agency">Agency</label>' in html
+    assert "Required for contributors" in html
