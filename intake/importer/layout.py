@@ -1254,7 +1254,11 @@ class Builder:
             rag_slots = [i for k, fld in enumerate(header.fields) if fld == "rag" for i in slots[k]]
             shown = [item.fills[i] for i in rag_slots if i < len(item.fills)]
             colour = next((c for c in reversed(shown) if c), None)
-            if colour:
+            # a heading row shaded across the table ('M1  Understand the pattern ...' on green,
+            # its other cells empty) is coloured as a heading, not rated
+            shaded_across = len(item.fills) >= 3 and len(set(item.fills)) == 1
+            heading = not any(values.get(f) for f in ("owner", "due", "progress"))
+            if colour and not (shaded_across and heading):
                 values["rag"] = colour
         # a merged cell repeated across a row: keep it once
         text = values.get("text", "")
@@ -2235,11 +2239,23 @@ def _status_opening_progress(builder: Builder) -> None:
             action.rag = parse_rag(found[1])[0]
 
 
+# A reference that can head others: '1', '1.2', 'M1', 'PRO-2' (not '1a', which ends in a letter).
+_PARENT_REF = re.compile(r"(?:[A-Z]{1,4}[-\s]?)?\d{1,2}(?:\.\d{1,2}){0,2}")
+# What a sub-action's reference adds to its parent's: '.1', 'a', '(a)', ' b'.
+_SUB_REF = re.compile(r"\.\d{1,2}(?:\.\d{1,2})*[a-z]?|\s?\(?[a-z]\)?", re.I)
+
+
+def _extends(child: str, parent: str) -> bool:
+    """Whether `child` is a reference under `parent` ('1.1' under '1', 'M1a' under 'M1')."""
+    return child.startswith(parent) and bool(_SUB_REF.fullmatch(child[len(parent) :]))
+
+
 def _parent_rows_as_sections(builder: Builder) -> None:
     """A row holding only a reference and words ('1  Neglect: children ...', '1.1  Practitioners
     recognise neglect ...'), right above rows whose references extend its own ('1.1.1', '1.1.2'),
-    is the priority or outcome those actions serve: a section, not an action. Text laid out by a
-    PDF's printing loses the bold or the merged cell that says so in the document itself."""
+    is the priority or outcome those actions serve: a section, not an action. So is 'M1' above 'M1a',
+    'M1b', or '2' above '2a'. Text laid out by a PDF's printing loses the bold or the merged cell that
+    says so in the document itself."""
     actions = builder.draft.actions
     parents: dict[int, str] = {}
     for k, action in enumerate(actions[:-1]):
@@ -2247,24 +2263,24 @@ def _parent_rows_as_sections(builder: Builder) -> None:
         # a lead merged down from the row above is not its own (the row spans the table)
         inherited = k > 0 and action.owner == actions[k - 1].owner
         bare = not (action.due_text or action.rag or action.progress) and (not action.owner or inherited)
-        if not ref or not bare or not re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}", ref):
+        if not ref or not bare or not _PARENT_REF.fullmatch(ref):
             continue
-        if (actions[k + 1].ref or "").startswith(f"{ref}."):
+        if _extends(actions[k + 1].ref or "", ref):
             parents[k] = ref
     if not parents:
         return
     known = {s.ref for s in builder.draft.sections}
     for k, ref in parents.items():
         if ref not in known:
-            parent = next((p for p in sorted(known, key=len, reverse=True) if ref.startswith(f"{p}.")), None)
+            parent = next((p for p in sorted(known, key=len, reverse=True) if _extends(ref, p)), None)
             builder.draft.sections.append(
                 Section(ref=ref, title=actions[k].text, parent=parent, location=actions[k].location)
             )
             known.add(ref)
     for action in actions:
         ref = action.ref or ""
-        deepest = max((p for p in parents.values() if ref.startswith(f"{p}.")), key=len, default=None)
-        if deepest is not None and (action.section is None or deepest.startswith(f"{action.section}.")):
+        deepest = max((p for p in parents.values() if _extends(ref, p)), key=len, default=None)
+        if deepest is not None and (action.section is None or _extends(deepest, action.section)):
             action.section = deepest
     builder.draft.actions = [a for k, a in enumerate(actions) if k not in parents]
 

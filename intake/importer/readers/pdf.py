@@ -323,13 +323,12 @@ def _fill_colours(page: Any, table: Any, rows: list[list[str]], column: int) -> 
         box = boxes[column] if column < len(boxes) else None
         if column >= len(cells) or cells[column] or box is None:
             continue
-        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-        under = [
-            rect for rect in fills if rect["x0"] <= x <= rect["x1"] and rect["top"] <= y <= rect["bottom"]
-        ]
-        if under:
-            smallest = min(under, key=lambda rect: (rect["x1"] - rect["x0"]) * (rect["bottom"] - rect["top"]))
-            cells[column] = _colour_name(smallest.get("non_stroking_color")) or ""
+        colour = _fill_under(fills, box)
+        if colour is not None:
+            others = [_fill_under(fills, other) for k, other in enumerate(boxes) if k != column and other]
+            if len(others) >= 2 and all(c == colour for c in others):
+                continue  # a heading row shaded across the table: coloured as a heading, not rated
+            cells[column] = _colour_name(colour) or ""
         if not cells[column]:
             # a coloured mark drawn inside the cell (a square or dot beside no word), not its background
             marks = [
@@ -341,6 +340,28 @@ def _fill_colours(page: Any, table: Any, rows: list[list[str]], column: int) -> 
             ]  # fmt: skip
             if len(set(marks)) == 1:
                 cells[column] = marks[0]
+
+
+def _fill_under(fills: list[dict[str, Any]], box: Any) -> Any:
+    """The fill colour behind a cell's middle (the smallest filled box there), or None."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    under = [rect for rect in fills if rect["x0"] <= x <= rect["x1"] and rect["top"] <= y <= rect["bottom"]]
+    # a cell's border drawn as a filled frame (WeasyPrint's separate borders) is dark and no background
+    under = [rect for rect in under if not _dark(rect.get("non_stroking_color"))] or under
+    if not under:
+        return None
+    smallest = min(under, key=lambda rect: (rect["x1"] - rect["x0"]) * (rect["bottom"] - rect["top"]))
+    colour = smallest.get("non_stroking_color")
+    return tuple(colour) if isinstance(colour, (list, tuple)) else colour
+
+
+def _dark(colour: Any) -> bool:
+    """Black or nearly (a border's colour, never a cell's background behind its text)."""
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(v, (int, float)) for v in colour):
+        return False
+    if len(colour) == 4:
+        return colour[3] > 0.85
+    return max(colour) < 0.15
 
 
 def _bold_row(page: Any, table: Any, r: int) -> bool:
