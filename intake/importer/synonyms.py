@@ -45,6 +45,9 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
             "timescales", "by when", "when", "date", "date due", "target completion date", "completion by",
             "timeframe", "time frame", "milestone", "milestones", "original target date", "revised target date",
             "revised date", "revised timescale", "revised deadline", "end date", "dates", "key dates",
+            "original date", "original deadline", "original timescale", "original due date",
+            "original completion date", "revised completion date", "revised due date", "revised target",
+            "original target", "new target date", "new date",
             "quarter due", "due quarter", "target quarter", "month due", "due month", "target month"),
     # when the progress was last updated: not the due date
     "updated": ("date of update", "update date", "date updated", "last updated", "date of last update",
