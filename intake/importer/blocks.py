@@ -48,14 +48,43 @@ def _ref_line(line: str) -> re.Match[str] | None:
     return None if DATE_START.match(line) else _REF_LINE.match(line)
 
 
+# a line with a number at one end ('1 | Child Exploitation Delivery Plan 2024/25', 'Neglect plan – 3')
+_NUMBERED_LINE = re.compile(r"^(\d{1,3})\s*[|–—-]?\s*(\D.*)$|^(.*\D)\s*[|–—-]?\s*(\d{1,3})$")
+
+
+def _page_numbered_lines(lines: list[str]) -> set[int]:
+    """A running header or footer numbered by page: the same words on two pages or more, next to
+    the page breaks, with a number at one end that rises from page to page. Its lines are page
+    furniture (a numbered heading, 'Area of weakness 2', stands anywhere on its page)."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for i, raw in enumerate(lines):
+        if not any("\f" in line for line in lines[max(0, i - 3) : i + 4]):
+            continue
+        m = _NUMBERED_LINE.match(raw.replace("\f", "").strip())
+        if not m:
+            continue
+        number, words = (m[1], m[2]) if m[1] else (m[4], m[3])
+        words = " ".join(words.split()).strip(" |–—-")
+        if len(words.split()) >= 3:
+            seen.setdefault(words, []).append((i, int(number)))
+    found: set[int] = set()
+    for occurrences in seen.values():
+        numbers = [n for _, n in occurrences]
+        if len(numbers) >= 2 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False)):
+            found.update(i for i, _ in occurrences)
+    return found
+
+
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     """(first line's index, its lines) for each run of non-blank lines; page furniture left out (a
-    bare number only next to a page break: elsewhere it is a reference)."""
+    bare number only next to a page break: elsewhere it is a reference; a running header or footer
+    with the page's number)."""
     out: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = 0
+    running = _page_numbered_lines(lines)
     for i, raw in enumerate([*lines, ""]):
-        text = raw.replace("\f", "").strip()
+        text = "" if i in running else raw.replace("\f", "").strip()
         if text and _FURNITURE.search(text) and len(text.split()) <= 8:
             near_break = any("\f" in line for line in lines[max(0, i - 1) : i + 3])
             if not text.isdigit() or near_break:
@@ -259,6 +288,48 @@ def header_names_gathered(
     return out
 
 
+def _headings_over_headers(blocks: list[tuple[int, list[str]]]) -> dict[int, tuple[str, list[int]]]:
+    """The heading printed as a block of its own right above each table's header ('Pursue –
+    disrupting and prosecuting those who exploit children' over 'Ref', 'Action' ...), by the header's
+    block: the section its rows are under, and the blocks it and any running header between take.
+    Only where two tables or more have one, as a plan with a table per strand or priority does; one
+    line above a single table is as likely the plan's title."""
+    counts: dict[str, int] = {}
+    for _, lines in blocks:
+        if len(lines) == 1:
+            counts[lines[0]] = counts.get(lines[0], 0) + 1
+    found: dict[int, tuple[str, list[int]]] = {}
+    k = 0
+    while k < len(blocks):
+        header = _header_run(blocks, k)
+        if header is None:
+            k += 1
+            continue
+        above = k - 1
+        while above >= 0 and len(blocks[above][1]) == 1 and counts[blocks[above][1][0]] > 1:
+            above -= 1  # a running header printed on every page ('Wyndham Vale SCP')
+        if above >= 0 and len(lines := blocks[above][1]) == 1 and _heading_like(lines[0]):
+            found[k] = (lines[0], list(range(above, k)))
+        k = header[2]
+    return found if len({title for title, _ in found.values()}) >= 2 else {}
+
+
+def _heading_like(text: str) -> bool:
+    """A short line that can head a table: a capital first, no full stop at its end, and not a cell's
+    value (a reference, date, status or column name)."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 16
+        and text[0].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+        and not _STATUS_WORD.match(text)
+        and not DATE_START.match(text)
+        and not _BARE_REF.match(text)
+        and not _ref_line(text)
+        and not header_fields_of(text)
+    )
+
+
 def _opens_row(block: list[str]) -> bool:
     """A block with a line opening a row: a reference alone or before its action text."""
     dated = bool(DATE_START.match(" ".join(block)))
@@ -286,6 +357,12 @@ def _header_run(
         fields += [f for f, _ in named]
         names += [n for _, n in named]
         j += 1
+    # the headers of several small tables printed one after another before their cells (a table per
+    # action, pdfminer's order): one header
+    for period in range(3, len(names) // 2 + 1):
+        if len(names) % period == 0 and names == names[:period] * (len(names) // period):
+            fields, names = fields[:period], names[:period]
+            break
     # one block is a header when it names four columns or more ('Ref Action Lead Due Q1 Q2 Q3 Q4')
     if j - k < (1 if len(fields) >= 4 else 2) or "text" not in fields or len(fields) < 3:
         return None
@@ -308,6 +385,8 @@ def block_items(
     """The tables of a text extracted cell after cell, as a header row and rows; [] when none.
     ``arrange`` places each row's cells under the header's fields (by what they hold)."""
     blocks = header_names_gathered(_blocks(lines), lines)
+    titled = _headings_over_headers(blocks)
+    taken = {b for _, at in titled.values() for b in at}
     items: list[Item] = []
     k = 0
     table = 0
@@ -336,6 +415,8 @@ def block_items(
         found = _header_run(blocks, k)
         if found is not None:
             fields, names, after, title = found
+            if title is None and k in titled:
+                title = titled[k][0]
             if title is not None:
                 flush()
                 items.append(Item(text=title, heading=2, location=Location(line=blocks[k][0] + 1)))
@@ -363,8 +444,8 @@ def block_items(
             continue
         start, block = blocks[k]
         k += 1
-        if header is None:
-            continue
+        if header is None or k - 1 in taken:
+            continue  # before any table, or the heading of the table below (given with its header)
         if " ".join(block).lower() in header_names:
             continue  # the rest of a header repeated on a new page, printed among the cells
         full = row is not None and len(row) >= len(header)

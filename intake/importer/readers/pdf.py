@@ -360,8 +360,8 @@ def _dark(colour: Any) -> bool:
     if not isinstance(colour, (tuple, list)) or not all(isinstance(v, (int, float)) for v in colour):
         return False
     if len(colour) == 4:
-        return colour[3] > 0.85
-    return max(colour) < 0.15
+        return bool(colour[3] > 0.85)
+    return bool(max(colour) < 0.15)
 
 
 def _bold_row(page: Any, table: Any, r: int) -> bool:
