@@ -32,6 +32,8 @@ def assert_error_page(response) -> None:
     assert title(page).startswith("Error: "), title(page)
     targets = summary_targets(page)
     assert targets
+    # at the top of the main content, above the heading, as GOV.UK places it
+    assert page.index("govuk-error-summary") < page.index("<h1"), "the error summary is below the h1"
     for target in targets:
         assert target, "an error summary link to '#' goes nowhere"
         assert re.search(rf'<(?:input|textarea|select)[^>]*\bid="{target}"', page), target
@@ -71,6 +73,13 @@ def test_the_stage_radios_error_link_reaches_the_first_radio(client, gov):  # no
     client.force_login(gov.manager)
     page = client.post(reverse("governance:change_stage", args=[gov.plan.pk]), {"sent": "1"}).content.decode()
     assert summary_targets(page) == ["id_stage_0"]
+
+
+@pytest.mark.parametrize("name", ["scorecard:add_measure", "scorecard:import_tables"])
+def test_scorecard_forms_with_a_problem_put_their_error_summary_above_the_heading(client, world, name):
+    client.force_login(world.manager)
+    url = reverse(name) + f"?partnership={world.partnership.slug}"
+    assert_error_page(client.post(url, {"sent": "1"}))
 
 
 def test_a_scorecard_value_with_a_problem_says_error_in_the_title(client, world):
