@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .columns import header_fields_of
 from .layout import _LABELLED_GROUP, SECTION_HEADING
 from .model import Location
-from .normalise import NOT_A_QUARTER, SECURITY_MARKING
+from .normalise import NOT_A_QUARTER, SECURITY_MARKING, join_lines
 from .readers.base import Item
 from .synonyms import could_be_header_word, exact_header_field
 from .textlayout import DATE_START
@@ -499,7 +499,7 @@ def block_items(
                 row_line = start + offset + 1
                 continue
             if row is not None and len(row) == 2 and not cell and offset > 0:
-                row[1] = f"{row[1]} {line}"  # the action text goes on under its reference
+                row[1] = join_lines([row[1], line])  # the action text goes on under its reference
                 row_lines[1].append(line)
                 continue
             cell.append(line)
@@ -507,7 +507,7 @@ def block_items(
             if row is None:
                 items.append(_heading(" ".join(cell), table, start))
             else:
-                row.append(" ".join(cell))
+                row.append(join_lines(cell))
                 row_lines.append(cell)
     flush()
     dealt = _piled_cells_dealt(rows)

@@ -27,6 +27,7 @@ _BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|tr|td|th)\b[^>]*>", re.I)
 _DIGIT = re.compile(r"\d")
 _ORDINAL_SPLIT = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")
 _BROKEN_YEAR = re.compile(r"\b((?:19|20)\d)\s(\d)\b")
+_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-[ \t]*\r?\n[ \t]*(?=[a-z0-9])")
 
 
 @lru_cache(maxsize=131072)
@@ -39,8 +40,16 @@ def clean_text(value: str | None) -> str:
         text = _TAG.sub("", _BLOCK_TAG.sub(" ", text))
     if "&" in text:
         text = html.unescape(text)
+    if "-\n" in text or "- \n" in text:
+        text = _HYPHEN_BREAK.sub("-", text)  # 'multi-' at a line's end, 'agency' on the next
     text = " ".join(text.replace("\u00a0", " ").replace("**", "").split())
     return _ORDINAL_SPLIT.sub(r"\1\2", text) if _DIGIT.search(text) else text
+
+
+def join_lines(lines: list[str]) -> str:
+    """A cell's lines as one text: a word broken at a line's end by a hyphen ('multi-' over
+    'agency', 'Covid-' over '19') kept whole, other lines joined by a space."""
+    return _HYPHEN_BREAK.sub("-", "\n".join(lines)).replace("\n", " ")
 
 
 def clean_or_none(value: str | None) -> str | None:

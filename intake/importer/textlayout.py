@@ -284,17 +284,17 @@ def build_from_laid_out_text(draft: PlanDraft, raw_lines: list[str]) -> bool:
     for row, section_ref in rows:
         if beyond:
             row.lead, row.due = [], []
-        text = clean_text(" ".join(row.text))
+        text = clean_text("\n".join(row.text))
         if not text:
             continue
         if section_ref != carried_section:
             carried, carried_section = None, section_ref
-        owner = clean_text(" ".join(row.lead)) or None
+        owner = clean_text("\n".join(row.lead)) or None
         if owner:
             carried = owner
         else:
             owner = carried
-        due_text = clean_text(" ".join(row.due)) or None
+        due_text = clean_text("\n".join(row.due)) or None
         location = Location(line=row.line)
         action = Action(
             text=text, ref=row.ref, section=section_ref, owner=owner, due_text=due_text, location=location
@@ -370,7 +370,7 @@ def _feed(row: _Row, text: str) -> None:
 
 
 def _finish_section(section: Section, para: list[str]) -> None:
-    text = clean_text(" ".join(para))
+    text = clean_text("\n".join(para))
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
     section.title = first or section.ref
     section.what_inspectors_found = text or None

@@ -233,3 +233,31 @@ def test_dates_as_tools_export_them_keep_their_day(text, day):
 @pytest.mark.parametrize(("word", "rag"), [("Yellow", "amber"), ("Stuck", "red"), ("Working on it", "amber")])
 def test_the_status_words_of_tracking_tools_are_read(word, rag):
     assert parse_rag(word)[0] == rag
+
+
+@pytest.mark.parametrize(
+    "lines, joined",
+    [
+        (["discussed in multi-", "agency meetings"], "discussed in multi-agency meetings"),
+        (["mindful of Covid-", "19 priorities"], "mindful of Covid-19 priorities"),
+        (["Police -", "DCI Chris Mayle"], "Police - DCI Chris Mayle"),  # a dash between words stays apart
+        (["Head of Early Help 0 –", "19"], "Head of Early Help 0 – 19"),
+        (["ESCC-", "Vicky Finnemore"], "ESCC- Vicky Finnemore"),  # a name after it: not one word
+    ],
+)
+def test_a_word_broken_by_a_hyphen_at_a_lines_end_is_joined_whole(lines: list[str], joined: str) -> None:
+    from intake.importer.normalise import clean_text, join_lines
+
+    assert join_lines(lines) == joined
+    assert clean_text("\n".join(lines)) == joined
+
+
+@needs_shared
+def test_seed_000s_words_broken_over_lines_are_read_whole() -> None:
+    from intake.importer.api import import_document
+
+    draft = import_document(seed_path("000"))
+    due = {a.ref: a.due_text for a in draft.actions}
+    assert "Covid-19 priorities" in (due["7.1"] or "")
+    section_5 = next(s for s in draft.sections if s.ref == "5")
+    assert "multi-agency child exploitation meetings" in (section_5.what_inspectors_found or section_5.title)
