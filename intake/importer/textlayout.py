@@ -67,6 +67,11 @@ PREPOSITION_BEFORE = re.compile(
 )
 
 
+# words a due cell's line may end with that no lead's ends with: the milestone runs on to the next
+# line ('Countywide' / 'MACE Hub Pilot to' over 'be launched on 20th April 2020')
+_RUNS_ON = frozenset({"to", "be", "on", "by", "until", "before"})
+
+
 def _is_lead(line: str) -> bool:
     if DATE_START.match(line) or line.lower().split(" ")[0] in MONTHS:
         return False
@@ -90,12 +95,21 @@ def _preprocess(lines: list[str]) -> list[tuple[int, str]]:
             out[-1] = (prev_no, f"{prev}{text} {nxt}".strip())
             i = j + 1
             continue
-        if FURNITURE.match(text):
+        if FURNITURE.match(text) and not _day_before_superscript(lines, i):
             i += 1
             continue
         out.append((i + 1, text))
         i += 1
     return out
+
+
+def _day_before_superscript(lines: list[str], i: int) -> bool:
+    """A bare number that is a date's day, its 'th' printed as a superscript on a line below
+    ('20' / 'th' / 'April 2020'): not a page number."""
+    if not re.fullmatch(r"\d{1,2}", lines[i].strip()):
+        return False
+    following = (line.strip() for line in lines[i + 1 : i + 4])
+    return next((SUPERSCRIPT.match(line) is not None for line in following if line), False)
 
 
 @dataclass
@@ -348,7 +362,7 @@ def _feed(row: _Row, text: str) -> None:
                 row.state = "action"
         return
     if state == "due":
-        if _is_lead(text):
+        if _is_lead(text) and text.split()[-1].lower() not in _RUNS_ON:
             row.lead.append(text)
             row.state = "lead"
         else:

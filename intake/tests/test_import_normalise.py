@@ -261,3 +261,21 @@ def test_seed_000s_words_broken_over_lines_are_read_whole() -> None:
     assert "Covid-19 priorities" in (due["7.1"] or "")
     section_5 = next(s for s in draft.sections if s.ref == "5")
     assert "multi-agency child exploitation meetings" in (section_5.what_inspectors_found or section_5.title)
+
+
+@needs_shared
+def test_seed_000s_milestone_running_over_lines_and_its_superscript_day_stay_in_the_due_cell() -> None:
+    from intake.importer.api import import_document
+
+    draft = import_document(seed_path("000"))
+    action = next(a for a in draft.actions if a.ref == "5.1")
+    assert action.due_text == "Countywide MACE Hub Pilot to be launched on 20th April 2020"
+    assert action.due == dt.date(2020, 4, 20)
+    assert action.owner == "ESCC - Vicky Finnemore, Head of Specialist Services Police - DCI Chris Mayle"
+
+
+def test_a_bare_day_over_its_superscript_is_no_page_number() -> None:
+    from intake.importer.textlayout import _day_before_superscript
+
+    assert _day_before_superscript(["be launched on", "20", "", "th", " April 2020"], 1)
+    assert not _day_before_superscript(["end of the page", "20", "", "Next page"], 1)
