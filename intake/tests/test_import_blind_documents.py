@@ -195,6 +195,19 @@ FLOORS = [
     ("tool_corrington_cspr_baby_j_gsheets", 1.0, 1.0),
     ("tool_dunholme_business_plan_sheets", 1.0, 1.0),
     ("tool_glenbury_jtai_syv_tracker_print", 1.0, 1.0),
+    # sixteenth session, a fifth blind round: WeasyPrint PDFs printed by pdfminer.six (a table per
+    # action under a heading per strand; eight narrow columns and a recommendation merged down, read
+    # in part), pdfplumber's tables joined by tabs, pdftotext -layout, and Word through a converter
+    ("b5_harrowmere_jtai_wsoa", 0.58, 0.86),
+    ("b5_castlebrook_cspr_child_r", 0.57, 0.36),
+    ("b5_fenwold_neglect_delivery", 0.94, 1.0),
+    ("b5_wyndham_vale_exploitation", 1.0, 1.0),
+    ("b5_ashby_marsh_ilacs_improvement", 1.0, 0.9),
+    ("b5_greyhithe_missing_children", 1.0, 1.0),
+    ("b5_greyhithe_missing_children_print", 1.0, 1.0),
+    ("b5_brackenfield_jtai_mental_health", 1.0, 1.0),
+    ("b5_millbrook_scr_family_t", 1.0, 1.0),
+    ("b5_rowanlea_exploitation_strategy", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
