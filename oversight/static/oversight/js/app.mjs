@@ -67,6 +67,15 @@ document.addEventListener("htmx:afterSettle", (event) => {
   }
   for (const region of document.querySelectorAll("[data-announce]")) {
     const source = document.querySelector(region.dataset.announce);
+    const text = source ? source.textContent.trim() : "";
+    if (region.hasAttribute("data-announce-changes")) {
+      // a polled status: said once when it changes, not every time the poll swaps it in again
+      if (text !== region.dataset.said) {
+        region.dataset.said = text;
+        region.textContent = text;
+      }
+      continue;
+    }
     region.textContent = "";
     // A short pause between emptying and filling makes screen readers read the same words again.
     setTimeout(() => {
