@@ -68,7 +68,7 @@ class PartnershipRules(permissions.IsAuthenticated):
         locked = (
             (isinstance(obj, Action) and rules.is_locked(obj))
             or (isinstance(obj, Section) and rules.holds_signed_off_area(obj))
-            or (isinstance(obj, Plan) and obj.sections.filter(signed_off_on__isnull=False).exists())
+            or (isinstance(obj, Plan) and rules.plan_has_signed_off_area(obj))
         )
         if locked:
             self.message = "The board has signed off this area: only admins can change it or its actions."

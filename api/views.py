@@ -35,7 +35,7 @@ from api.serializers import (
     attach_owner_ids,
 )
 from oversight.spreadsheets import csv_safe
-from plans import rules, updates
+from plans import deleting, rules, updates
 from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section
 
 CONFLICT_RESPONSE = OpenApiResponse(description=CONFLICT_MESSAGE)
@@ -83,7 +83,8 @@ class AgencyViewSet(PartnershipViewSet, mixins.ListModelMixin, mixins.RetrieveMo
 
 @extend_schema_view(list=extend_schema(parameters=filters.PLAN_PARAMETERS))
 class PlanViewSet(PartnershipViewSet, viewsets.ModelViewSet):
-    """Plans. Plan managers and admins create, edit and delete them."""
+    """Plans. Plan managers and admins create, edit and delete them (a plan with an area the board
+    has signed off, admins only)."""
 
     model = Plan
     serializer_class = PlanSerializer
@@ -98,6 +99,10 @@ class PlanViewSet(PartnershipViewSet, viewsets.ModelViewSet):
         with transaction.atomic():
             plan = serializer.save()
             plan.add_default_rag_scheme()
+
+    def perform_destroy(self, instance: Plan) -> None:
+        # As the plan's delete page does: the rule asked again inside the transaction.
+        deleting.delete_plan(instance, self.request.user)
 
 
 @extend_schema_view(list=extend_schema(parameters=filters.SECTION_PARAMETERS))

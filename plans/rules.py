@@ -171,13 +171,24 @@ def can_delete_section(user: AnyUser, section: Section) -> bool:
     return can_manage_plans(user, section.plan.partnership_id)
 
 
-def can_delete_plan(user: AnyUser, plan: Plan) -> bool:
-    """Delete a plan: plan managers and admins; admins only once the board has signed off an area of it."""
-    if plan.sections.filter(signed_off_on__isnull=False).exists() and not can_administer(
-        user, plan.partnership_id
-    ):
+def can_delete_plan(user: AnyUser, plan: Plan, sections: Iterable[Section] | None = None) -> bool:
+    """Delete a plan: plan managers and admins; admins only once the board has signed off an area of it.
+
+    `sections`: the plan's sections when the caller has read them already (the plan page), so
+    the rule reads nothing more; otherwise one query, and none for a role that may not delete."""
+    if not can_manage_plans(user, plan.partnership_id):
         return False
-    return can_manage_plans(user, plan.partnership_id)
+    if can_administer(user, plan.partnership_id):
+        return True
+    if sections is not None:
+        return not any(section.is_signed_off for section in sections)
+    return not plan_has_signed_off_area(plan)
+
+
+def plan_has_signed_off_area(plan: Plan) -> bool:
+    """The board has signed off a section of the plan (at any depth): deleting the plan would
+    delete the board's decision with it."""
+    return plan.sections.filter(signed_off_on__isnull=False).exists()
 
 
 def section_is_locked(section: Section | None) -> bool:

@@ -7,6 +7,7 @@ from plans import views
 app_name = "plans"
 urlpatterns = [
     path("plans/<int:plan_id>/", views.plan_page, name="plan"),
+    path("plans/<int:plan_id>/delete/", views.delete_plan, name="delete_plan"),
     path("actions/<int:action_id>/", views.action_page, name="action"),
     path("actions/<int:action_id>/update/", views.add_update, name="add_update"),
     path("actions/<int:action_id>/edit/", views.edit_action, name="edit_action"),

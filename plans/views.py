@@ -1,8 +1,10 @@
-"""The tracker's pages: partnership home, plan, action (with history and updates), My actions.
+"""The tracker's pages: partnership home, plan, action (with history and updates), My actions;
+and the page that deletes a plan.
 
 Every page reads through `Model.objects.for_user(user)` (another partnership's objects are
 404) and asks `plans.rules` before any write (403). Every number shown comes from
-`plans.figures`, so the pages agree with the board pack and the API.
+`plans.figures`, so the pages agree with the board pack and the API (what deleting a plan
+deletes with it is counted by `plans.deleting`, which deletes it for the API too).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans import edits, figures, rules, updates
+from plans import deleting, edits, figures, rules, updates
 from plans.forms import NO_STATUS, ActionForm, PlanFilterForm, ProgressUpdateForm, SectionForm
 from plans.models import (
     Action,
@@ -327,6 +329,8 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             locked=closed,
         ),
         "can_manage": can_manage,
+        # the sections read above answer the sign-off part of the rule
+        "can_delete": rules.can_delete_plan(user, plan, sections=sections),
         "filtered": filtered_any,
         "due_soon_days": _due_soon_days(),
         "today": today,
@@ -397,6 +401,40 @@ def pagination(request: HttpRequest, page: Page) -> dict[str, Any] | None:
         "next": href(page.next_page_number()) if page.has_next() else None,
         "last": last,
     }
+
+
+# --- Deleting a plan -------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_plan(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Delete a plan (imported or added by mistake): asked once more on a page of its own that
+    says what goes with it, as removing a member is. Plan managers and admins; once the board has
+    signed off an area, admins only: a plan manager is told why and offered no button, and their
+    POST is refused (403). Deleted as the API deletes (`plans.deleting.delete_plan`)."""
+    user = request.user
+    plan = get_object_or_404(Plan.objects.for_user(user).select_related("partnership"), pk=plan_id)
+    if not rules.can_manage_plans(user, plan.partnership_id):
+        raise PermissionDenied(deleting.MANAGERS_ONLY)
+    if request.method == "POST":
+        title = plan.title
+        deleting.delete_plan(plan, user)  # asks the rule again, with the plan's row locked
+        messages.success(request, f"{title} has been deleted")
+        return redirect("home")
+    may_delete = rules.can_delete_plan(user, plan)
+    contents = deleting.plan_contents(plan) if may_delete else None
+    return render(
+        request,
+        "plans/delete_plan.html",
+        {
+            "plan": plan,
+            "may_delete": may_delete,
+            "contents": contents,
+            "contents_in_words": deleting.contents_in_words(contents) if contents else "",
+            "signed_off": [] if may_delete else deleting.signed_off_areas(plan),
+        },
+    )
 
 
 # --- Action page, history and progress updates -------------------------------------------

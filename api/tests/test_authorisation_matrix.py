@@ -132,6 +132,14 @@ TABLE: dict[str, Case | list[Case]] = {
     "home": [page(who=ANYONE_SIGNED_IN), page(who=ANYONE_SIGNED_IN, query=SEARCH)],
     # --- plans: the tracker ---------------------------------------------------------------
     "plans:plan": page(obj="plan"),
+    # The confirmation page, then the deletion itself (302 home; rolled back after each role).
+    "plans:delete_plan": [
+        page(obj="plan", who=MANAGERS),
+        page(obj="plan", who=MANAGERS, method="post", ok=302),
+        # A plan with an area the board has signed off: a plan manager is told why not, and refused.
+        page(obj="signed_off_plan", who=MANAGERS),
+        page(obj="signed_off_plan", who=ADMINS, method="post", ok=302),
+    ],
     "plans:action": page(obj="action"),
     "plans:add_update": [
         page(obj="action", who=UPDATERS),
@@ -424,6 +432,9 @@ class Things:
         return plan.sections.create(
             ref="8", title=f"Addressed area {MARKER}", signed_off_on=dt.date(2025, 5, 1)
         )
+
+    def make_signed_off_plan(self) -> Any:
+        return self.get("signed_off_section").plan
 
     def make_batch(self) -> Any:
         return apps.get_model("intake", "ImportBatch").objects.create(

@@ -49,6 +49,11 @@ COUNTED: dict[str, list[Probe]] = {
         Probe(obj="plan", query="as_at=2024-02-15"),
         Probe(obj="plan", query="page=2", role="viewer"),
     ],
+    "plans:delete_plan": [
+        Probe(obj="plan"),
+        Probe(obj="plan", role="admin"),
+        Probe(obj="signed_off_plan"),  # the plan manager told why not
+    ],
     "plans:action": [Probe(obj="action"), Probe(obj="action", role="contributor")],
     "plans:add_update": [Probe(obj="action", role="contributor")],
     "plans:edit_action": [Probe(obj="action")],
@@ -206,8 +211,8 @@ def measured(world: Any, settings: Any, tmp_path: Any) -> dict[str, dict[str, in
     things = Things(world)
     # Build every object first, so later counts see them with more data, not for the first time.
     for name in (
-        "board", "meeting", "round", "clock", "sign_off", "signed_off_section", "batch", "measure", "value",
-        "evidence", "person",
+        "board", "meeting", "round", "clock", "sign_off", "signed_off_section", "signed_off_plan", "batch",
+        "measure", "value", "evidence", "person",
     ):  # fmt: skip
         things.get(name)
     names = route_names()

@@ -1,4 +1,5 @@
-"""axe-core finds no serious or critical accessibility problems on the home, plan and action pages."""
+"""axe-core finds no serious or critical accessibility problems on the home, plan and action pages,
+and on the pages that delete a plan."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ def filled_world(transactional_db, world):
         action=world.police_action, date=dt.date(2024, 3, 1), status=factories.status(world.plan, "red")
     )
     models.Evidence.objects.create(update=update, link="https://example.org/audit")
+    # a plan the board has signed off an area of: its delete page tells a plan manager why not
+    closed = factories.PlanFactory(partnership=world.partnership, title="SCR action plan 2023")
+    factories.SectionFactory(plan=closed, ref="1", title="Front door", signed_off_on=dt.date(2025, 3, 4))
     return world
 
 
@@ -42,22 +46,35 @@ def pages(world) -> dict[str, str]:
         "plan with a filter error": plan + "?as_at=not-a-date",
         "action": reverse("plans:action", args=[world.police_action.pk]),
         "my actions": reverse("plans:my_actions"),
+        "delete plan": reverse("plans:delete_plan", args=[world.plan.pk]),
+        "delete a plan with a signed-off area": reverse(
+            "plans:delete_plan", args=[models.Plan.objects.get(title="SCR action plan 2023").pk]
+        ),
     }
 
 
 def test_the_tracker_pages_have_no_serious_or_critical_accessibility_violations(live_server, filled_world):
 
     found: dict[str, list] = {}
+
+    def check(name: str, page) -> None:
+        assert page.locator("h1").count() >= 1, name
+        violations = axe_violations(page)
+        if violations:
+            found[name] = [(v["id"], v["impact"], [n["html"] for n in v["nodes"]][:3]) for v in violations]
+
     with chromium() as browser:
         page = browser.new_page()
         sign_in(page, live_server.url, "manager", "correct-horse-battery")
         for name, address in pages(filled_world).items():
             page.goto(live_server.url + address)
-            assert page.locator("h1").count() >= 1, name
-            violations = axe_violations(page)
-            if violations:
-                found[name] = [
-                    (v["id"], v["impact"], [n["html"] for n in v["nodes"]][:3]) for v in violations
-                ]
+            check(name, page)
+        # last, as it deletes the plan: from its page, through the confirmation, to the banner
+        page.goto(live_server.url + reverse("plans:plan", args=[filled_world.plan.pk]))
+        page.click("text=Delete this plan")
+        page.click("main form button[type=submit]")
+        banner = page.locator(".govuk-notification-banner--success")
+        assert "JTAI action plan has been deleted" in banner.inner_text()
+        check("home after deleting a plan", page)
 
     assert found == {}

@@ -38,6 +38,7 @@ def page_url(world, page: str, evidence=None) -> str:
         "edit_action": reverse("plans:edit_action", args=[world.police_action.pk]),
         "edit_section": reverse("plans:edit_section", args=[world.police_action.section_id]),
         "evidence": reverse("plans:evidence", args=[evidence.pk]) if evidence else "",
+        "delete_plan": reverse("plans:delete_plan", args=[world.plan.pk]),
     }[page]
 
 
@@ -113,6 +114,14 @@ EXPECTED = {
         "manager": 200,
         "contributor": 200,
         "viewer": 200,
+        "outsider": 404,
+    },
+    "delete_plan": {
+        "anonymous": 302,
+        "admin": 200,
+        "manager": 200,
+        "contributor": 403,
+        "viewer": 403,
         "outsider": 404,
     },
 }
