@@ -1900,7 +1900,9 @@ class Builder:
         return action
 
 
-def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
+def build_from_items(draft: PlanDraft, items: list[Item], printed_as_text: bool = True) -> None:
+    """``printed_as_text``: the items come from a text a tool extracted (which can lose a reference),
+    not from a document's own cells."""
     builder = Builder(draft)
     opening = items[:60]  # a report shows itself in its opening lines
     builder.in_report = is_committee_report(item_texts(opening), [item.cells for item in opening])
@@ -1922,7 +1924,7 @@ def build_from_items(draft: PlanDraft, items: list[Item]) -> None:
     _sections_from_refs(builder)
     _lone_group_sentences_folded(builder)
     _centred_cut_leads(builder)
-    _numbers_lost_in_extraction(builder)
+    _numbers_lost_in_extraction(builder, after_the_last=printed_as_text)
     _warn_hidden_rows(builder)
     if builder.listings_dropped:
         # the listings' own headings ('Overdue (12)', 'Red (3)'), left holding nothing
@@ -2171,11 +2173,13 @@ def _warn_hidden_rows(builder: Builder) -> None:
             )
 
 
-def _numbers_lost_in_extraction(builder: Builder) -> None:
+def _numbers_lost_in_extraction(builder: Builder, after_the_last: bool = True) -> None:
     """An action without a reference among actions numbered 'N.1', 'N.2' ... in its section N: the
     extraction lost its number ('2.2' and '2.3' printed, the row between them not), so it takes the
-    number the gap leaves (the next one after the last of its section). Only in a plan whose actions are
-    numbered by their section (two in three at least), never in a section without numbered actions."""
+    number the gap leaves (or, in extracted text, ``after_the_last``, the next one after the last of
+    its section; a document's own cells lose nothing, so an unnumbered last row there has no number).
+    Only in a plan whose actions are numbered by their section (two in three at least), never in a
+    section without numbered actions."""
     actions = builder.draft.actions
     own = [a for a in actions if _section_number(a) is not None]
     if len(own) < 4 or 3 * len(own) < 2 * len(actions):
@@ -2196,7 +2200,10 @@ def _numbers_lost_in_extraction(builder: Builder) -> None:
                 if member.ref is None:
                     run.append(member)
                 continue
-            if run and (number is None or number - before - 1 == len(run)):
+            if run and (
+                (number is None and after_the_last)
+                or (number is not None and number - before - 1 == len(run))
+            ):
                 refs = [f"{major}.{before + k}" for k in range(1, len(run) + 1)]
                 if not used & set(refs):
                     for lost, ref in zip(run, refs, strict=True):

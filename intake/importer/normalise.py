@@ -302,6 +302,19 @@ _YEAR_ALONE = re.compile(
 )
 
 
+# a month's name broken mid-word by a narrow column ('Decemb' over 'er 2024')
+_MONTH_BROKEN = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)([a-z]*)\s+([a-z]{1,7})\b", re.I)
+_MONTH_NAMES = frozenset(
+    ("january", "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december")
+)  # fmt: skip
+
+
+def _month_rejoined(m: re.Match[str]) -> str:
+    whole = f"{m[1]}{m[2]}{m[3]}"
+    return whole if whole.lower() in _MONTH_NAMES else m[0]
+
+
 def parse_due(text: str | None) -> dt.date | None:
     """The due date a due cell names: the latest date in it, or None when none can be read."""
     if not text:
@@ -314,7 +327,7 @@ def parse_due(text: str | None) -> dt.date | None:
         first, second = int(span[1]), int(span[2])
         if second % 100 == (first + 1) % 100 and (second < 100 or second == first + 1):
             return dt.date(first + 1, 3, 31)
-    dates = find_dates(text)
+    dates = find_dates(_MONTH_BROKEN.sub(_month_rejoined, text))
     if not dates:
         year = _YEAR_ALONE.match(bare)
         # a year alone, or its end ('By end of 2023'): the last day of the period named

@@ -279,3 +279,16 @@ def test_a_bare_day_over_its_superscript_is_no_page_number() -> None:
 
     assert _day_before_superscript(["be launched on", "20", "", "th", " April 2020"], 1)
     assert not _day_before_superscript(["end of the page", "20", "", "Next page"], 1)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Decemb er 2024", dt.date(2024, 12, 31)),
+        ("Sept ember 2025", dt.date(2025, 9, 30)),
+        ("Mar ch 2025", dt.date(2025, 3, 31)),
+        ("Mar and Apr 2025", dt.date(2025, 4, 30)),  # two months, not one broken
+    ],
+)
+def test_a_month_broken_mid_word_by_a_narrow_column_is_still_read(text: str, expected: dt.date) -> None:
+    assert parse_due(text) == expected

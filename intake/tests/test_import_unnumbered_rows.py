@@ -1,0 +1,51 @@
+"""An action printed without a reference after the numbered actions of its section (blind round 6,
+a Word plan printed to PDF): a document's own cells lose nothing, so it keeps no reference; in text
+a tool extracted, where a number can be lost, it takes the next one with a warning."""
+
+from __future__ import annotations
+
+import io
+
+from intake.importer.api import import_document
+
+ROWS = [
+    ["Area", "Ref", "Action", "Owner", "Timescale"],
+    ["1. Housing", "1.1", "Agree a joint housing protocol.", "Head of Housing", "March 2025"],
+    ["1. Housing", "1.2", "Tell every young person of their rights.", "Head of Service", "April 2025"],
+    ["1. Housing", "", "Review every 16 and 17 year old in a hostel.", "Team Manager", "May 2025"],
+    [
+        "2. Leaving care",
+        "2.1",
+        "Write pathway plans with the young person.",
+        "Leaving Care Manager",
+        "June 2025",
+    ],
+    ["2. Leaving care", "2.2", "Keep caseloads under 25.", "Head of Service", "July 2025"],
+]
+
+
+def _docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=5)
+    for values in ROWS:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_tables_unnumbered_last_row_of_a_section_keeps_no_reference() -> None:
+    draft = import_document(_docx(), filename="plan.docx")
+
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2", None, "2.1", "2.2"]
+
+
+def test_in_extracted_text_the_same_row_takes_the_number_its_section_leaves() -> None:
+    text = "\n".join("\t".join(row) for row in ROWS)
+    draft = import_document(text.encode(), filename="plan.txt")
+
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2", "1.3", "2.1", "2.2"]
+    assert any("it was numbered 1.3" in w.message for w in draft.warnings)
