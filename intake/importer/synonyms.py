@@ -159,11 +159,20 @@ SECTION_LABELS: tuple[str, ...] = (
 
 def section_label_pattern() -> str:
     """A regular expression alternation of the section labels, longest first (so 'area for
-    development' wins over 'area')."""
-    return "|".join(
+    development' wins over 'area'), perhaps after the body that made them ('Ofsted recommendation 1',
+    'JTAI area for improvement 2', 'Panel recommendation 3')."""
+    labels = "|".join(
         _STATUTE_SECTION if x == "section" else re.escape(x).replace(r"\ ", r"\s+")
         for x in sorted(SECTION_LABELS, key=len, reverse=True)
     )
+    return rf"(?:{_SECTION_AUTHORS}\s+)?(?:{labels})"
+
+
+# who made a recommendation or found an area, named before its label
+_SECTION_AUTHORS = (
+    r"(?:ofsted|jtai|ilacs|cqc|hmicfrs|hmip|inspection|inspectors'?|review|reviewer'?s?|panel|board|"
+    r"national\s+panel|lcspr|cspr|scr|partnership)"
+)
 
 
 # a heading that is only a label and its number ('Recommendation 1', 'Learning point 2:', 'Priority

@@ -49,3 +49,23 @@ def test_in_extracted_text_the_same_row_takes_the_number_its_section_leaves() ->
 
     assert [a.ref for a in draft.actions] == ["1.1", "1.2", "1.3", "2.1", "2.2"]
     assert any("it was numbered 1.3" in w.message for w in draft.warnings)
+
+
+def test_a_row_across_the_table_naming_who_made_the_recommendation_heads_its_actions() -> None:
+    # blind round 6: 'Ofsted recommendation 1: ...' rows, the Lead column first and merged down
+    rows = [
+        ["Ref", "Lead", "Action", "Target date", "RAG"],
+        ["Ofsted recommendation 1: The quality and timeliness of assessments.", "", "", "", ""],
+        ["1.1", "Head of Service", "Re-issue the assessment practice standards.", "Oct-24", "G"],
+        ["1.2", "Head of Service", "Hold monthly performance clinics.", "November 2024", "A"],
+        ["Ofsted recommendation 2: The sufficiency of placements.", "", "", "", ""],
+        ["2.1", "Director of Children's Services", "Refresh the sufficiency strategy.", "March 2025", "R"],
+    ]
+    text = "\n".join("\t".join(row) for row in rows)
+    draft = import_document(text.encode(), filename="plan.txt")
+
+    assert [(a.ref, a.section) for a in draft.actions] == [("1.1", "1"), ("1.2", "1"), ("2.1", "2")]
+    assert [s.title for s in draft.sections] == [
+        "The quality and timeliness of assessments.",
+        "The sufficiency of placements.",
+    ]
