@@ -1230,6 +1230,12 @@ class Builder:
                     continue  # the date the words beside it mean ('Due (as written)' | 'Due date')
                 values[fld] = f"{values[fld]} {value}" if fld in values else value
                 raw_values.setdefault(fld, raw)
+        outcome = values.get("outcome", "")
+        if "section" not in header.fields and _LABELLED_GROUP.match(outcome):
+            # an outcome column naming numbered outcomes merged down their actions ('Outcome 1:
+            # Children who go missing are found quickly'): the outcome they serve, a section
+            values["section"] = values.pop("outcome")
+            raw_values["section"] = raw_values.pop("outcome", outcome)
         if cited:
             # an Evidence column beside the progress column: after the update's words, labelled
             progress = values.get("progress", "")

@@ -69,3 +69,56 @@ def test_a_row_across_the_table_naming_who_made_the_recommendation_heads_its_act
         "The quality and timeliness of assessments.",
         "The sufficiency of placements.",
     ]
+
+
+def test_an_outcome_column_naming_numbered_outcomes_groups_its_actions_into_sections() -> None:
+    # blind round 6: 'Outcome we want' merged down its actions, each cell 'Outcome N: ...'
+    first = "Outcome 1: Children who go missing are found quickly"
+    second = "Outcome 2: Children at risk of exploitation have a plan"
+    rows = [
+        ["Ref", "Outcome we want", "Action", "Lead", "By when", "RAG"],
+        [
+            "1a",
+            first,
+            "Sign every children's home up to the Philomena Protocol.",
+            "Police",
+            "December 2024",
+            "A",
+        ],
+        ["1b", first, "Analyse return home interview themes.", "Missing Coordinator", "Quarterly", "G"],
+        [
+            "2a",
+            second,
+            "Give every child at medium risk a safety plan.",
+            "Exploitation Manager",
+            "Oct 2024",
+            "G",
+        ],
+    ]
+    text = "\n".join("\t".join(row) for row in rows)
+    draft = import_document(text.encode(), filename="plan.txt")
+
+    assert [(a.ref, a.section, a.outcome) for a in draft.actions] == [
+        ("1a", "1", None),
+        ("1b", "1", None),
+        ("2a", "2", None),
+    ]
+    assert [s.title for s in draft.sections] == [
+        "Children who go missing are found quickly",
+        "Children at risk of exploitation have a plan",
+    ]
+
+
+def test_an_outcome_sought_in_words_stays_the_actions_outcome() -> None:
+    rows = [
+        ["Ref", "Action", "Outcome sought", "Lead"],
+        [
+            "1.1",
+            "Train every social worker.",
+            "Practitioners recognise neglect sooner.",
+            "Principal Social Worker",
+        ],
+    ]
+    draft = import_document("\n".join("\t".join(r) for r in rows).encode(), filename="plan.txt")
+
+    assert draft.actions[0].outcome == "Practitioners recognise neglect sooner."
