@@ -1386,7 +1386,8 @@ class Builder:
         ):
             if text and is_pointer(text):
                 return  # 'N/A – no police action' in the row below an action: a note, not more of it
-            if not self._starts_unnumbered_action(values, self.last_action):
+            numbered = len(self.draft.actions) >= 3 and all(a.ref for a in self.draft.actions)
+            if not self._starts_unnumbered_action(values, self.last_action, numbered):
                 for g in GROUP_FIELDS:
                     if values.get(g):
                         self._groups({g: values.pop(g)}, {g: raw_values.get(g, "")}, item.location)
@@ -1564,13 +1565,19 @@ class Builder:
         return text[0].islower() or (bool(NUMBERED.match(above.ref or "")) and not values.get("due"))
 
     @staticmethod
-    def _starts_unnumbered_action(values: dict[str, str], above: Action | None = None) -> bool:
+    def _starts_unnumbered_action(
+        values: dict[str, str], above: Action | None = None, numbered: bool = False
+    ) -> bool:
         """A row without a reference is a new action, not cells continued across a page break, when
         its action text opens a sentence and it has its own due date or lead (also not continued),
         after an action that ended its sentence ('... Co-locate a clinician in the' | 'Integrated
-        Front Door ...' goes on)."""
+        Front Door ...' goes on). In a plan whose every action so far has its reference
+        (``numbered``), a lead alone is the lead's cell going on: a new action needs its own date
+        or status."""
         text = values.get("text", "")
         if not text or not text[0].isupper():
+            return False
+        if numbered and not (values.get("due") or values.get("rag")):
             return False
         if above is not None and _ENDS_MID_PHRASE.search(above.text):
             return False
@@ -1926,6 +1933,7 @@ def build_from_items(draft: PlanDraft, items: list[Item], printed_as_text: bool 
     _listed_again_dropped(builder)
     _sections_from_table_names(builder)
     _parent_rows_as_sections(builder)
+    _labelled_outcomes_as_sections(builder)
     _status_opening_progress(builder)
     _sections_from_refs(builder)
     _lone_group_sentences_folded(builder)
@@ -2140,8 +2148,11 @@ def _centred_cut_leads(builder: Builder) -> None:
     its first line: as many of the rows just above it that took the lead above them take this cell's
     lead instead (1.2 under 'Health – ... Head of' | 'Service ...' printed beside 1.3 and 1.4, 1.5 empty)."""
     actions = builder.draft.actions
+    placed = {id(action) for action in actions}
     for cell in builder.cut_leads:
         last = cell.rows[-1]
+        if id(last) not in placed:
+            continue  # its row became a section's heading (a parent row above its sub-actions)
         below = 0
         for action in actions[_position(actions, last) + 1 :]:
             if id(action) not in builder.inherited_owner or action.owner != last.owner:
@@ -2261,6 +2272,33 @@ _SUB_REF = re.compile(r"\.\d{1,2}(?:\.\d{1,2})*[a-z]?|\s?\(?[a-z]\)?", re.I)
 def _extends(child: str, parent: str) -> bool:
     """Whether `child` is a reference under `parent` ('1.1' under '1', 'M1a' under 'M1')."""
     return child.startswith(parent) and bool(_SUB_REF.fullmatch(child[len(parent) :]))
+
+
+def _labelled_outcomes_as_sections(builder: Builder) -> None:
+    """Outcomes named with their number ('Outcome 1: Children who go missing are found quickly'),
+    in a column merged down their actions and printed line by line (so the label opens the first
+    action's cell and the rest of the words run on into the rows below): the outcomes the actions
+    serve, each a section; words run on into a later row ('missing') end its title. Only in a plan
+    with no sections of its own."""
+    actions = builder.draft.actions
+    if any(a.section for a in actions) or not any(_LABELLED_GROUP.match(a.outcome or "") for a in actions):
+        return
+    known = {s.ref: s for s in builder.draft.sections}
+    current: Section | None = None
+    for action in actions:
+        found = _LABELLED_GROUP.match(action.outcome or "")
+        if found:
+            current = known.get(found[1])
+            if current is None:
+                current = Section(ref=found[1], title=found[2].strip(), location=action.location)
+                builder.draft.sections.append(current)
+                known[current.ref] = current
+            action.outcome = None
+        elif current is not None and action.outcome and action.outcome[:1].islower():
+            current.title = f"{current.title} {action.outcome}"
+            action.outcome = None
+        if current is not None:
+            action.section = current.ref
 
 
 def _parent_rows_as_sections(builder: Builder) -> None:

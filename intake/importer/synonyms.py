@@ -431,6 +431,11 @@ def is_round_label(label: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def is_column_name(text: str) -> bool:
+    """Whether the words are one of the column names known, as written ('Ref', 'BRAG'; not 'Re f')."""
+    return normalise_header(text) in _BY_SYNONYM
+
+
 def exact_header_field(text: str) -> str | None:
     """The field a run of header words names exactly ('Lead officer'), or None ('Lead officer
     Target': two columns' words, which ``header_field`` would read as the first)."""

@@ -250,3 +250,44 @@ def test_each_further_line_of_a_lead_cut_over_rows_in_the_rows_right_below_is_pa
         "NHS CCG Brenda Lynes, Associate Director, ESHT"
     )
     assert [a.owner for a in draft.actions] == [whole, whole, whole, whole, "Teresa Hill, Head of LAC"]
+
+
+NARROW_COLUMNS = [
+    "Re\tOutcome we\tAction\tLead\tBy when\tProgress / evidence of\tBRA",
+    "f\twant\t\t\t\timpact\tG",
+    "1a\tOutcome 1:\tPhilomena Protocol to be\tOrrinsford\tDecemb\t27 of 35 providers\tAmber",
+    "\tChildren who go\tsigned by all homes.\tPolice\ter 2024\tsigned up.\t",
+    "1b\tmissing\tReturn home interview\tMissing\tQuarterly\tFirst analysis\tGreen",
+    "\t\tthemes to be analysed.\tCoordinator\t\tpresented.\t",
+    "2a\tOutcome 2:\tEvery child at risk to\tExploitation\tEnd of\tAudit in October.\tGreen",
+    "\tChildren at risk\thave a safety plan.\tTeam Manager\tOct 2024\t\t",
+    "2b\t\tReview the use of the\tSCP Business\tTBC\t\t",
+    "\t\tNational Referral\tManager\t\t\t",
+    "\t\tMechanism for children.\tSCP Chair\t\t\t",
+]
+
+
+def test_a_header_wrapped_in_narrow_columns_is_one_header_and_its_rows_are_read_whole() -> None:
+    # blind round 6: 'Re' over 'f', 'BRA' over 'G', an outcome column merged down, a month cut mid-word
+    draft = _read(NARROW_COLUMNS)
+
+    got = [(a.ref, a.section, a.due, a.rag) for a in draft.actions]
+    assert got == [
+        ("1a", "1", dt.date(2024, 12, 31), "amber"),
+        ("1b", "1", None, "green"),
+        ("2a", "2", dt.date(2024, 10, 31), "green"),
+        ("2b", "2", None, None),
+    ]
+    assert [s.title for s in draft.sections] == ["Children who go missing", "Children at risk"]
+    assert _by_text(draft, "Review the use").text == (
+        "Review the use of the National Referral Mechanism for children."
+    )  # a lead's next line beside it is no new action in a plan that numbers every action
+
+
+def test_a_name_over_sub_columns_is_not_read_as_a_wrapped_name() -> None:
+    from intake.importer.readers.text import tab_headers_rejoined
+
+    lines = ["Ref\tAction\tLead\t\tRAG", "\t\tAgency\tOfficer\t"]
+    assert tab_headers_rejoined(lines) == lines
+    wrapped = ["Re\tAction\tLead\tBy when\tBRA", "f\t\t\t\tG"]
+    assert tab_headers_rejoined(wrapped) == ["", "Ref\tAction\tLead\tBy when\tBRAG"]

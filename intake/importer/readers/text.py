@@ -8,7 +8,14 @@ from dataclasses import replace
 from ..columns import names_columns, table_items
 from ..model import Location
 from ..normalise import find_dates, looks_like_rag
-from ..synonyms import exact_header_field, header_field, label_alone, label_with_code, section_label_pattern
+from ..synonyms import (
+    exact_header_field,
+    header_field,
+    is_column_name,
+    label_alone,
+    label_with_code,
+    section_label_pattern,
+)
 from .base import Item, ReadResult
 from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables_with_fills
 
@@ -538,14 +545,58 @@ def _looks_laid_out(lines: list[str]) -> bool:
     )
 
 
+def _header_known(cells: list[str]) -> list[str | None]:
+    return [header_field(cell.strip()) if cell.strip() else None for cell in cells]
+
+
+def tab_headers_rejoined(lines: list[str]) -> list[str]:
+    """A table's header whose names wrap in narrow columns, printed over two tab-separated lines
+    ('Re | Outcome we | Action ... | BRA' over 'f | want | ... | G'): one header line, each name's
+    pieces joined by a space or, where only that names a column, run together ('Ref', 'BRAG').
+    Every column has a name on the first line (a name spanning sub-columns leaves cells empty
+    there). The first line is left blank, so the table starts at the header."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        top, low = out[i].split("\t"), out[i + 1].split("\t")
+        if len(top) < 3 or len(low) < 2 or len(low) > len(top):
+            continue
+        if not all(cell.strip() for cell in top):
+            continue  # a name over sub-columns ('Lead' over 'Agency' | 'Officer'): a two-row header
+        if not all(len(cell.split()) <= 3 for cell in low) or not any(cell.strip() for cell in low):
+            continue
+        before = _header_known(top)
+        if "text" not in before and "text" not in _header_known(
+            [f"{t} {b}" for t, b in zip(top, low, strict=False)]
+        ):
+            continue
+        joined: list[str] = []
+        for k, cell in enumerate(top):
+            upper, lower = cell.strip(), low[k].strip() if k < len(low) else ""
+            spaced = f"{upper} {lower}".strip()
+            glued = f"{upper}{lower}"
+            named = bool(lower) and is_column_name(glued) and not is_column_name(spaced)
+            joined.append(
+                glued if named or (lower and header_field(glued) and not header_field(spaced)) else spaced
+            )
+        after = _header_known(joined)
+        known_before, known_after = sum(1 for f in before if f), sum(1 for f in after if f)
+        if known_after >= 3 and known_after > known_before and "text" in after:
+            out[i], out[i + 1] = "", "\t".join(joined)
+    return out
+
+
 def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
     """``laid_out_by_reader``: the text is a PDF's words laid out in columns by the PDF reader,
     so it is read as laid out however short it is."""
     text = data.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html_document(text):
         text = html_document_lines(text)
-    lines = cells_per_line_as_pipes(
-        pandoc_tables_as_pipes(slashed_tables_as_tabs(word_text_rows_joined(bars_as_tabs(text.split("\n")))))
+    lines = tab_headers_rejoined(
+        cells_per_line_as_pipes(
+            pandoc_tables_as_pipes(
+                slashed_tables_as_tabs(word_text_rows_joined(bars_as_tabs(text.split("\n"))))
+            )
+        )
     )
     laid_out = _looks_laid_out(lines) or (laid_out_by_reader and any(line.strip() for line in lines))
     tables = table_items(lines) if laid_out else {}
