@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .bullets import list_items
@@ -29,6 +29,7 @@ from .owners import split_owner
 from .readers.base import Item
 from .report import is_appendix, is_committee_report, is_report_part
 from .synonyms import (
+    exact_header_field,
     export_fields,
     fields_beside_each_other,
     header_field,
@@ -1916,6 +1917,8 @@ class Builder:
 def build_from_items(draft: PlanDraft, items: list[Item], printed_as_text: bool = True) -> None:
     """``printed_as_text``: the items come from a text a tool extracted (which can lose a reference),
     not from a document's own cells."""
+    if printed_as_text:
+        items = _lines_over_headers_as_headings(items)
     builder = Builder(draft)
     opening = items[:60]  # a report shows itself in its opening lines
     builder.in_report = is_committee_report(item_texts(opening), [item.cells for item in opening])
@@ -2044,6 +2047,60 @@ def _without_flags(due_text: str | None) -> str | None:
         if len(said) == 1 and parse_due(rest) == said[0]:
             text = rest
     return text.strip() or due_text
+
+
+def _names_plan_columns(cells: list[str] | None) -> bool:
+    """A header row of the plan: three columns or more named exactly, the action's among them."""
+    named = [exact_header_field(c) for c in cells or [] if c.strip()]
+    return sum(1 for f in named if f) >= 3 and "text" in named
+
+
+def _lines_over_headers_as_headings(items: list[Item]) -> list[Item]:
+    """A line of plain text right above each of several tables' headers ('Pursue – disrupt and
+    prosecute ...' over 'Ref | Action | Owner ...' over 'PUR-1 ...'): a Word heading printed without
+    its style, the strand of the table below, which its references abbreviate. Only where two tables
+    or more have a different one: a line above a single table is as likely the plan's title."""
+    above = [
+        k - 1
+        for k in range(1, len(items) - 1)
+        if _names_plan_columns(items[k].cells)
+        and items[k - 1].cells is None
+        and not items[k - 1].heading
+        and _heading_like_line(clean_text(items[k - 1].text))
+        and _abbreviated_by(clean_text(items[k - 1].text), items[k + 1].cells)
+    ]
+    if len({clean_text(items[k].text) for k in above}) < 2:
+        return items
+    out = list(items)
+    for k in above:
+        out[k] = replace(out[k], heading=2)
+    return out
+
+
+def _abbreviated_by(heading: str, first_row: list[str] | None) -> bool:
+    """Whether the first row's reference abbreviates the heading's first word ('PUR-1' under
+    'Pursue – ...', 'PRE-1' under 'Prevent'): the heading names the strand its rows belong to (a
+    caption such as 'Actions completed since the last report' names none)."""
+    found = re.match(r"([A-Za-z]{2,5})[-\s./]?\d", (first_row or [""])[0].strip())
+    word = heading.split()[0].lower() if heading.split() else ""
+    if not found or not word or found[1][0].lower() != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in found[1][1:].lower())
+
+
+def _heading_like_line(text: str) -> bool:
+    """A short line that can head a table: a capital first, no full stop at its end, no date or
+    status alone, no page's furniture."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 16
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+        and not looks_like_rag(text)
+        and not find_dates(text)
+        and not re.search(r"\bpage \d", text, re.I)
+    )
 
 
 def _lone_title(values: dict[str, str], nonempty: list[str]) -> bool:

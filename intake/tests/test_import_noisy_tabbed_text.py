@@ -291,3 +291,28 @@ def test_a_name_over_sub_columns_is_not_read_as_a_wrapped_name() -> None:
     assert tab_headers_rejoined(lines) == lines
     wrapped = ["Re\tAction\tLead\tBy when\tBRA", "f\t\t\t\tG"]
     assert tab_headers_rejoined(wrapped) == ["", "Ref\tAction\tLead\tBy when\tBRAG"]
+
+
+def test_a_plain_line_over_each_of_several_tables_is_the_section_of_its_rows() -> None:
+    # blind round 6: a Word heading per strand above its own table, printed without its style
+    header = "Ref\tAction\tOwner\tTarget date\tRAG"
+    draft = _read(
+        [
+            "Westmoor Child Exploitation Delivery Plan 2024-2026",
+            "Pursue – disrupt and prosecute those who exploit children",
+            header,
+            "PUR-1\tHold a monthly disruption panel.\tWestmoor Police\tOngoing\tG",
+            "PUR-2\tTrack every National Referral Mechanism\tYouth Justice Service\tMarch 2025\tA",
+            "\treferral for every child charged.\t\t\t",
+            "Prevent – stop children being drawn into exploitation",
+            header,
+            "PRE-1\tDeliver the awareness programme to Year 7.\tEducation Safeguarding Lead\tJuly 2025\tG",
+        ]
+    )
+    pursue = "Pursue – disrupt and prosecute those who exploit children"
+    prevent = "Prevent – stop children being drawn into exploitation"
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("PUR-1", pursue),
+        ("PUR-2", pursue),
+        ("PRE-1", prevent),
+    ]
