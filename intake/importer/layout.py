@@ -1648,11 +1648,14 @@ class Builder:
             above = next((s for s in self.draft.sections if s.ref == current), None) if current else None
             if (
                 above is not None
-                and self.group_had_ref
                 and not has_ref
-                and (value[:1].islower() or _SENTENCE_GOES_ON.search(above.title))
+                and (
+                    (self.group_had_ref and (value[:1].islower() or _SENTENCE_GOES_ON.search(above.title)))
+                    or value[:1].islower()
+                )
             ):
-                # the numbered grouping cell goes on beside the next row, or after a page break
+                # the grouping cell goes on beside the next row (a merged cell printed line by line),
+                # or after a page break: no heading opens in lower case
                 above.title = f"{above.title} {value}"
                 continue
             inside = self.outer_section if fld == "section" and self._nested() else None

@@ -316,3 +316,28 @@ def test_a_plain_line_over_each_of_several_tables_is_the_section_of_its_rows() -
         ("PUR-2", pursue),
         ("PRE-1", prevent),
     ]
+
+
+def test_a_priority_row_cut_at_the_columns_edges_heads_its_objectives_and_their_actions() -> None:
+    # blind round 6: 'Priority' | '1: Safer adolescents –' | 'exploitation ...' across the table, and
+    # an unnumbered Objective merged down, its words flowing into the next row
+    draft = _read(
+        [
+            "Ref\tObjective\tActions\tLead\tTimescale\tRAG",
+            "Priority\t1: Safer adolescents –\texploitation and missing\t\t\t",
+            "1.1\tChildren at risk of\tImplement the revised MACE terms of\tPolice\tQ2 2024/25\tGreen",
+            "\texploitation are identified\treference.\t\t\t",
+            "1.2\tearly\tDevelop a single screening tool.\tSub-group\tMarch 2025\tAmber",
+            "1.3\tYoung people are supported\tReview every excluded child.\tHead of Inclusion\tSept 24\tRed",
+            "Priority\t2: Early help\tat the right time\t\t\t",
+            "2.1\tFamilies get help early\tLaunch the Family Hubs front door.\tAssistant Director\tOctober 2024\tGreen",
+        ]
+    )
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2", "1.3", "2.1"]
+    sections = {s.ref: s for s in draft.sections}
+    assert sections["1"].title == "Safer adolescents – exploitation and missing"
+    assert sections["2"].title == "Early help at the right time"
+    first = sections[draft.actions[0].section]
+    assert first.title == "Children at risk of exploitation are identified early" and first.parent == "1"
+    assert draft.actions[1].section == draft.actions[0].section  # 'early' goes on, opens nothing
+    assert sections[draft.actions[3].section].parent == "2"

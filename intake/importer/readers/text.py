@@ -585,16 +585,35 @@ def tab_headers_rejoined(lines: list[str]) -> list[str]:
     return out
 
 
+_NUMBER_OPENING = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\s*[:.)\-–—]")
+
+
+def label_rows_rejoined(lines: list[str]) -> list[str]:
+    """A heading row across the table cut at the columns' edges by a PDF tool ('Priority' | '1: Safer
+    adolescents –' | 'exploitation, serious violence and missing'): one line, 'Priority 1: Safer
+    adolescents – exploitation, serious violence and missing', read as the heading it is."""
+    label = re.compile(rf"^(?:{section_label_pattern()})$", re.I)
+    out: list[str] = []
+    for line in lines:
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) >= 3 and label.match(cells[0]) and _NUMBER_OPENING.match(cells[1]):
+            line = " ".join(cell for cell in cells if cell)
+        out.append(line)
+    return out
+
+
 def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
     """``laid_out_by_reader``: the text is a PDF's words laid out in columns by the PDF reader,
     so it is read as laid out however short it is."""
     text = data.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html_document(text):
         text = html_document_lines(text)
-    lines = tab_headers_rejoined(
-        cells_per_line_as_pipes(
-            pandoc_tables_as_pipes(
-                slashed_tables_as_tabs(word_text_rows_joined(bars_as_tabs(text.split("\n"))))
+    lines = label_rows_rejoined(
+        tab_headers_rejoined(
+            cells_per_line_as_pipes(
+                pandoc_tables_as_pipes(
+                    slashed_tables_as_tabs(word_text_rows_joined(bars_as_tabs(text.split("\n"))))
+                )
             )
         )
     )
