@@ -208,6 +208,20 @@ FLOORS = [
     ("b5_brackenfield_jtai_mental_health", 1.0, 1.0),
     ("b5_millbrook_scr_family_t", 1.0, 1.0),
     ("b5_rowanlea_exploitation_strategy", 1.0, 1.0),
+    # sixteenth session, a sixth blind round: Word plans printed to PDF by LibreOffice, then printed
+    # as text by pdfminer.six (column by column: read in part), by words cut at the columns' edges
+    # and joined by tabs (as seed 001), and through mammoth; three of the PDFs themselves
+    ("b6_castlemere_cspr", 0.55, 0.43),
+    ("b6_ashby_ilacs", 0.22, 0.33),
+    ("b6_fenwick_cspr", 0.76, 0.16),
+    ("b6_westmoor_cce", 1.0, 1.0),
+    ("b6_kelsworth_business", 1.0, 0.83),
+    ("b6_orrinsford_exploitation", 1.0, 1.0),
+    ("b6_denholt_neglect", 1.0, 1.0),
+    ("b6_greyford_jtai", 1.0, 1.0),
+    ("b6_ashby_ilacs_print", 1.0, 1.0),
+    ("b6_orrinsford_exploitation_print", 1.0, 1.0),
+    ("b6_bramcote_ilacs_print", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
