@@ -1649,10 +1649,7 @@ class Builder:
             if (
                 above is not None
                 and not has_ref
-                and (
-                    (self.group_had_ref and (value[:1].islower() or _SENTENCE_GOES_ON.search(above.title)))
-                    or value[:1].islower()
-                )
+                and (value[:1].islower() or (self.group_had_ref and _SENTENCE_GOES_ON.search(above.title)))
             ):
                 # the grouping cell goes on beside the next row (a merged cell printed line by line),
                 # or after a page break: no heading opens in lower case
