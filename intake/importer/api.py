@@ -9,11 +9,12 @@ from pathlib import Path
 from .blocks import block_items
 from .cells import cell_items, row_by_content
 from .columnruns import column_run_items
+from .columns import is_furniture
 from .errors import DocumentError, IntakeError, LimitExceeded
 from .layout import build_from_items, due_then_update
 from .meta import item_texts, read_meta, read_rag_scheme
 from .model import Action, ImportLimits, Location, PlanDraft
-from .normalise import parse_due, parse_rag
+from .normalise import parse_due, parse_rag, quote
 from .readers import read_document
 from .records import build_from_records
 from .synonyms import header_field
@@ -147,6 +148,19 @@ def _more_of_its_kind(laid_out: PlanDraft, current: PlanDraft) -> bool:
     return len(laid_out.actions) > alike and len(laid_out.actions) >= 0.9 * len(current.actions)
 
 
+def _page_furniture_dropped(draft: PlanDraft) -> None:
+    """An 'action' that is only a page's running header or footer ('JTAI Written Statement of Action
+    v3.2 – OFFICIAL Page 2 of 3'), read from text whose table was printed out of order, is none."""
+    furniture = [a for a in draft.actions if is_furniture(a.text) and not (a.owner or a.due_text or a.rag)]
+    for action in furniture:
+        draft.warn(
+            f"A page's header or footer ({quote(action.text, 60)}) was not read as an action.",
+            action.location,
+        )
+    dropped = {id(a) for a in furniture}
+    draft.actions = [a for a in draft.actions if id(a) not in dropped]
+
+
 def import_document(
     source: str | os.PathLike[str] | bytes,
     filename: str | None = None,
@@ -227,6 +241,7 @@ def import_document(
     build_from_records(records, items)
     if len(records.actions) > len(draft.actions):
         draft = records
+    _page_furniture_dropped(draft)
     draft.tables = find_data_tables(items)
     # stated totals (a Total row, 'There are 82 actions', 'Red 6, Amber 20') against what was read
     draft.reconciliation = reconcile(draft.tables) + reconcile_actions(stated_counts(items), draft.actions)

@@ -488,7 +488,8 @@ def _until_header(lines: list[str], i: int) -> list[str]:
     return out
 
 
-def _is_furniture(text: str) -> bool:
+def is_furniture(text: str) -> bool:
+    """A page's furniture: its number ('Page 2 of 3', at a line's end too), a security marking."""
     return bool(_FURNITURE.search(text)) and len(text.split()) <= 12
 
 
@@ -733,7 +734,7 @@ def _is_title(text: str) -> bool:
         and not text.endswith((".", ",", ";"))
         and not _REF.match(words[0])
         and (text[:1].isupper() or text[:1].isdigit())
-        and not _is_furniture(text)
+        and not is_furniture(text)
         and "  " not in text
     )
 
@@ -760,7 +761,7 @@ def _stands_apart(lines: list[str], j: int, table_end: int) -> bool:
     return not (
         above >= table_end
         and lines[above].strip()
-        and not _is_furniture(lines[above].strip())
+        and not is_furniture(lines[above].strip())
         and "\f" not in lines[j]
     )
 
@@ -858,7 +859,7 @@ def _read_table(
             blank_run += 1
             i += 1
             continue
-        if _is_furniture(text):
+        if is_furniture(text):
             i += 1
             continue
         indent = len(raw) - len(raw.lstrip())
@@ -993,7 +994,7 @@ def _paragraph_follows(lines: list[str], i: int, columns: list[_Column]) -> bool
 
 def _last_words(lines: list[str], i: int) -> bool:
     """Nothing but blank lines and page furniture from line i to the end of the text."""
-    return all(not line.strip() or _is_furniture(line.strip()) for line in lines[i:])
+    return all(not line.strip() or is_furniture(line.strip()) for line in lines[i:])
 
 
 def _opens_cut_row(

@@ -122,3 +122,17 @@ def test_an_outcome_sought_in_words_stays_the_actions_outcome() -> None:
     draft = import_document("\n".join("\t".join(r) for r in rows).encode(), filename="plan.txt")
 
     assert draft.actions[0].outcome == "Practitioners recognise neglect sooner."
+
+
+def test_a_running_footer_read_from_a_table_printed_out_of_order_is_no_action() -> None:
+    from intake.importer.api import _page_furniture_dropped
+    from intake.importer.model import Action, PlanDraft
+
+    draft = PlanDraft(document="plan.txt")
+    footer = Action(text="JTAI Written Statement of Action v3.2 – OFFICIAL Page 2 of 3")
+    action = Action(text="Review the strategy discussion protocol.", ref="1.1")
+    draft.actions = [footer, action]
+    _page_furniture_dropped(draft)
+
+    assert draft.actions == [action]
+    assert any("header or footer" in w.message for w in draft.warnings)
