@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from governance.models import Board, Decision, Meeting, SignOff, StatutoryClock
+from governance.models import MAX_WORKING_DAYS, Board, Decision, Meeting, SignOff, StatutoryClock
 from governance.rounds import deadline_problem
 from oversight.forms import GovukFormMixin
 from plans.models import EARLIEST_DATE, LATEST_DUE_DATE, Partnership, Person, Plan, PlanStage
@@ -206,6 +206,19 @@ class BoardForm(GovukFormMixin, forms.ModelForm):
 
 
 class ClockForm(GovukFormMixin, forms.ModelForm):
+    working_days = forms.IntegerField(
+        label="Working days",
+        min_value=1,
+        max_value=MAX_WORKING_DAYS,
+        help_text="Working days allowed after the start date, for example 20.",
+        error_messages={
+            "required": "Enter the working days allowed",
+            "invalid": "Enter the working days allowed as a whole number, for example 20",
+            "min_value": "The working days allowed must be 1 or more",
+            "max_value": f"The working days allowed must be {MAX_WORKING_DAYS} or fewer (about two years)",
+        },
+    )
+
     class Meta:
         model = StatutoryClock
         fields = ["label", "start", "working_days", "met_on"]
@@ -214,7 +227,7 @@ class ClockForm(GovukFormMixin, forms.ModelForm):
             "start": {
                 "required": "Enter the date the clock counts from",
                 "invalid": "Enter the date the clock counts from as a real date, for example 31/10/2026",
-            }
+            },
         }
 
 

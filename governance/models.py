@@ -10,12 +10,15 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from plans.models import Action, PartnershipScopedQuerySet, Person, Plan, Section
+
+MAX_WORKING_DAYS = 500  # about two years
 
 
 class BoardQuerySet(PartnershipScopedQuerySet):
@@ -243,7 +246,12 @@ class StatutoryClock(models.Model):
         max_length=200, help_text="What must be done, e.g. “Early draft of the plan to Ofsted”."
     )
     start = models.DateField(help_text="Usually the date of the inspection report or focused visit letter.")
-    working_days = models.PositiveSmallIntegerField(help_text="Working days allowed after the start date.")
+    working_days = models.PositiveSmallIntegerField(
+        help_text="Working days allowed after the start date.",
+        # a statutory deadline is weeks or months away: two years of working days is far beyond any,
+        # and a deadline thousands of years away could not be counted (the plan's page failed)
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_WORKING_DAYS)],
+    )
     met_on = models.DateField(null=True, blank=True, help_text="When it was done; leave empty until then.")
 
     objects = ClockQuerySet.as_manager()

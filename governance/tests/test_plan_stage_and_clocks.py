@@ -136,3 +136,26 @@ def test_contributors_and_viewers_cannot_add_deadlines(client, world, role):
     assert not world.plan.statutory_clocks.exists()
     client.force_login(world.outsider)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "days, message",
+    [
+        ("3000000", "must be 500 or fewer"),
+        ("99999999999999999999", "must be 500 or fewer"),
+        ("0", "must be 1 or more"),
+        ("twenty", "as a whole number"),
+    ],
+)
+def test_working_days_beyond_any_statutory_deadline_are_refused_and_the_plan_page_keeps_working(
+    client, world, days, message
+):
+    # a deadline thousands of years away could not be counted: the plan's governance page failed
+    client.force_login(world.manager)
+    response = client.post(
+        reverse("governance:new_clock", args=[world.plan.pk]),
+        {"label": "Final plan to Ofsted", "start": "2026-02-02", "working_days": days},
+    )
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not world.plan.statutory_clocks.exists()
+    assert client.get(reverse("governance:plan", args=[world.plan.pk])).status_code == 200
