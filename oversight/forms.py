@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -107,6 +108,19 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
             )
 
 
+def _plain_numbers_only(field: forms.Field) -> None:
+    """Refuse a number written in scientific notation ('1e3' would be saved as 1000): nobody types
+    a figure so, and a slip of the 'e' key must not multiply it."""
+    to_python = field.to_python
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, str) and re.search(r"\d\s*[eE]", value):
+            raise forms.ValidationError(field.error_messages["invalid"], code="invalid")
+        return to_python(value)
+
+    field.to_python = plain  # type: ignore[method-assign]
+
+
 class GovukFormMixin:
     """Adds govuk-* classes, error state and aria-describedby to each widget."""
 
@@ -151,6 +165,8 @@ class GovukFormMixin:
                 described = [*widget.attrs.get("aria-describedby", "").split(), f"id_{name}-info"]
                 widget.attrs["aria-describedby"] = " ".join(described)
             specific_error_messages(name, field)
+            if isinstance(field, (forms.DecimalField, forms.FloatField)):
+                _plain_numbers_only(field)
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

@@ -163,6 +163,13 @@ class MeasureForm(GovukFormMixin, forms.ModelForm):
                 )
             elif Dimension.objects.filter(partnership=self.instance.partnership, key=key).exists():
                 self.add_error("new_dimension", "There is already a dimension with this name: tick it above.")
+        for name in ("target", "green_from", "amber_from"):
+            problems = figures.value_problems(
+                data.get("unit") or "", None, data.get(name), timezone.localdate()
+            )
+            if problems:
+                # a target or threshold is a value of the measure: what no value can be, neither can it
+                self.add_error(name, problems)
         if self.instance.pk:
             self._check_held_values(data)
         return data

@@ -41,3 +41,27 @@ def test_the_value_page_draws_no_number_input(client, world):
     client.force_login(world.manager)
     page = client.get(reverse("scorecard:add_value", args=[measure.pk])).content.decode()
     assert 'inputmode="decimal"' in page and 'type="number"' not in page
+
+
+@pytest.mark.parametrize("typed", ["1e3", "2E2", "1.5e1"])
+def test_a_number_in_scientific_notation_is_refused_not_multiplied(world, typed):
+    form = ValueForm(
+        {"period": "2020-04", "number": typed, "source": "Report"},
+        measure=MeasureFactory(partnership=world.partnership, dimensions=[]),
+    )
+    assert not form.is_valid()
+    assert form.errors["number"] == ["Enter the value as a number"]
+
+
+@pytest.mark.parametrize("unit", ["count", "days"])
+def test_a_target_or_threshold_below_zero_is_refused_for_counts_and_days(client, world, unit):
+    client.force_login(world.manager)
+    url = reverse("scorecard:add_measure") + f"?partnership={world.partnership.slug}"
+    response = client.post(
+        url,
+        {"name": "Children graded high risk", "unit": unit, "polarity": "lower", "frequency": "monthly",
+         "target": "-5", "green_from": "-1", "amber_from": "2"},
+    )  # fmt: skip
+    page = response.content.decode()
+    assert response.status_code == 200 and "cannot be below zero" in page
+    assert world.partnership.measures.count() == 0
