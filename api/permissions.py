@@ -70,7 +70,9 @@ class PartnershipRules(permissions.IsAuthenticated):
             or (isinstance(obj, Section) and rules.holds_signed_off_area(obj))
             or (isinstance(obj, Plan) and rules.plan_has_signed_off_area(obj))
         )
-        if locked:
+        if isinstance(obj, Plan) and locked:
+            self.message = "The board has signed off an area of this plan: only admins can delete the plan."
+        elif locked:
             self.message = "The board has signed off this area: only admins can change it or its actions."
         else:
             self.message = "Only plan managers and admins can change or delete this."

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from oversight.forms import GovukFormMixin
+from oversight.forms import GovukFormMixin, specific_error_messages
 from plans.models import Action
 from scorecard import figures
 from scorecard.models import Dimension, Frequency, Measure
@@ -45,6 +45,7 @@ class ValueForm(GovukFormMixin, forms.Form):
             else:
                 field = forms.CharField(label=dimension.name, max_length=100)
                 field.widget.attrs["class"] = "govuk-input"
+            specific_error_messages(name, field)  # "Select Area", not "This field is required."
             self.fields[name] = field
             self.dimension_fields.append((name, dimension))
         self.order_fields(["period", *(n for n, _ in self.dimension_fields), "number", "source"])

@@ -190,6 +190,17 @@ def govuk_widget(field: Any) -> Any:
     """What `{{ field }}` renders, faster (see the module's docstring)."""
     if not isinstance(field, BoundField):
         return field
+    # the hint is read with its field where partials/field.html draws it (with this id): also a hint
+    # set after the form was made (the meeting's); and no field points at a hint that is not drawn
+    attrs = field.field.widget.attrs
+    hint = f"{field.id_for_label}-hint"
+    described = [d for d in attrs.get("aria-describedby", "").split() if d != hint]
+    if field.help_text and getattr(field.field.widget, "input_type", "") != "checkbox":
+        described.insert(0, hint)
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    else:
+        attrs.pop("aria-describedby", None)
     form = field.form
     original = form.renderer
     form.renderer = python_renderer(original)

@@ -37,3 +37,31 @@ def test_a_members_agency_required_for_contributors_is_not_marked_optional(clien
     html = page(client, world.admin, "accounts:edit_member", membership.pk)
     assert 'for="id_agency">Agency</label>' in html
     assert "Required for contributors" in html
+
+
+def test_every_field_points_only_at_hints_that_are_drawn(client, world):
+    import re
+
+    pages = [
+        page(client, world.manager, "accounts:change_password"),  # Django's own hint, blanked
+        page(client, world.manager, "plans:edit_action", world.police_action.pk),
+        page(client, world.contributor, "plans:add_update", world.police_action.pk),
+    ]
+    for html in pages:
+        ids = set(re.findall(r' id="([^"]+)"', html))
+        described = re.findall(r'aria-describedby="([^"]+)"', html)
+        assert described
+        for names in described:
+            assert set(names.split()) <= ids, names
+
+
+def test_a_value_forms_dimension_choice_names_itself_when_missing(world):
+    from scorecard.forms import ValueForm
+    from scorecard.tests.factories import MeasureFactory, area_and_risk
+
+    measure = MeasureFactory(partnership=world.partnership, dimensions=area_and_risk(world.partnership))
+    form = ValueForm({"period": "2020-04", "number": "3", "source": "Report"}, measure=measure)
+    assert not form.is_valid()
+    messages = [m for name, errors in form.errors.items() if name.startswith("dim_") for m in errors]
+    assert messages and "This field is required." not in messages
+    assert all(m.startswith(("Select", "Enter")) for m in messages)

@@ -371,3 +371,19 @@ def test_signed_off_areas_lists_the_plans_signed_off_sections_in_order(world):
     factories.SectionFactory(plan=world.plan, ref="3", title="Open area", order=3)
 
     assert deleting.signed_off_areas(world.plan) == [world.police_action.section, later]
+
+
+def test_the_api_tells_a_plan_manager_why_a_plan_with_a_signed_off_area_cannot_be_deleted(world):
+    from rest_framework.test import APIClient
+
+    sign_off(world.police_action.section)
+    api = APIClient()
+    api.force_authenticate(user=world.manager)
+
+    response = api.delete(f"/api/plans/{world.plan.pk}/")
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == (
+        "The board has signed off an area of this plan: only admins can delete the plan."
+    )
+    assert models.Plan.objects.filter(pk=world.plan.pk).exists()
