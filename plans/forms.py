@@ -346,6 +346,9 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
 
 
 class SectionForm(GovukFormMixin, forms.ModelForm):
+    # either names the section: neither is marked "(optional)", and the title's hint says so
+    required_sometimes = ("ref", "title")
+
     class Meta:
         model = Section
         fields = ["ref", "title", "what_needs_to_improve", "what_inspectors_found"]
@@ -355,6 +358,7 @@ class SectionForm(GovukFormMixin, forms.ModelForm):
             "what_needs_to_improve": "What needs to improve",
             "what_inspectors_found": "What inspectors found",
         }
+        help_texts = {"title": "A section needs a title or a reference, or both."}
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "what_needs_to_improve": forms.Textarea(attrs={"rows": 4}),

@@ -65,3 +65,10 @@ def test_a_value_forms_dimension_choice_names_itself_when_missing(world):
     messages = [m for name, errors in form.errors.items() if name.startswith("dim_") for m in errors]
     assert messages and "This field is required." not in messages
     assert all(m.startswith(("Select", "Enter")) for m in messages)
+
+
+def test_a_sections_reference_and_title_one_of_which_is_needed_are_not_marked_optional(client, world):
+    html = page(client, world.manager, "plans:edit_section", world.police_action.section_id)
+    assert 'for="id_ref">Reference</label>' in html and 'for="id_title">Title</label>' in html
+    assert "A section needs a title or a reference, or both." in html
+    assert 'for="id_what_inspectors_found">What inspectors found (optional)</label>' in html
