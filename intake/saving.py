@@ -246,6 +246,54 @@ def fit_sections(draft: PlanDraft) -> PlanDraft:
     return draft
 
 
+def onto_plan(draft: PlanDraft, plan: Plan | None) -> PlanDraft:
+    """The draft in the plan's own terms, for a newer version of it: a section named as the plan
+    names it ('PUR Pursue (prosecuting ...)', as this service's export writes an action's section)
+    is that section, whatever reference the document gave it; a status the plan has under another
+    name for the same meaning (the document's 'complete' for the plan's one done status, 'Blue') is
+    that status. Without this, re-importing the plan's own export opened new sections and a new status."""
+    if plan is None:
+        return draft
+    existing = list(plan.sections.all())
+    refs = {s.ref for s in existing if s.ref}
+    named = {normalise(str(s)): s.ref for s in existing if s.ref}
+    renamed: dict[str, str] = {}
+    for section in draft.sections:
+        if not section.ref or section.ref in refs:
+            continue
+        for name in (section.title, section.ref, f"{section.ref} {section.title}"):
+            if name and normalise(name) in named:
+                renamed[section.ref] = named[normalise(name)]
+                break
+    if renamed:
+        draft = copy.deepcopy(draft)
+        kept = []
+        for section in draft.sections:
+            if section.ref in renamed:
+                continue  # the plan's own section stands for it
+            section.parent = renamed.get(section.parent or "", section.parent)
+            kept.append(section)
+        draft.sections = kept
+        for action in draft.actions:
+            action.section = renamed.get(action.section or "", action.section)
+    statuses = list(plan.rag_statuses.all())
+    keys = {s.key for s in statuses}
+    done = [s.key for s in statuses if s.is_done]
+    if (
+        len(done) == 1
+        and "complete" not in keys
+        and any(
+            a.rag == "complete" or any(u.rag == "complete" for u in a.earlier_updates) for a in draft.actions
+        )
+    ):
+        draft = copy.deepcopy(draft)
+        for action in draft.actions:
+            action.rag = done[0] if action.rag == "complete" else action.rag
+            for update in action.earlier_updates:
+                update.rag = done[0] if update.rag == "complete" else update.rag
+    return draft
+
+
 def import_day(draft: PlanDraft, today: dt.date | None = None) -> dt.date:
     """The date an import's progress is as at: the plan's own 'as at' date, else today."""
     return draft.plan.as_at or today or timezone.localdate()
@@ -301,7 +349,7 @@ def compare_draft(
     draft: PlanDraft, partnership: Partnership, plan: Plan | None = None, today: dt.date | None = None
 ) -> Comparison:
     """What confirming the draft would create and change (nothing is written)."""
-    draft = fit_sections(draft)
+    draft = onto_plan(fit_sections(draft), plan)
     day = import_day(draft, today)
     matcher = OwnerMatcher(partnership)
     refs, notes = _refs(draft)
@@ -617,6 +665,7 @@ def save_draft(
             if changed:
                 _stamp(plan, user, reason)
                 plan.save()
+        draft = onto_plan(draft, plan)
         comparison = compare_draft(draft, partnership, plan, today=day)
         result = ImportResult(plan=plan, notes=list(comparison.notes))
         statuses = {s.key: s for s in plan.rag_statuses.all()}
