@@ -193,7 +193,12 @@ def import_document(
     texts = item_texts(items)
     draft.rag_scheme = read_rag_scheme(items, texts)
     draft.plan = read_meta(items, texts=texts)
-    build_from_items(draft, items, printed_as_text=result.fmt == "text")
+    build_from_items(
+        draft,
+        items,
+        printed_as_text=result.fmt == "text",
+        rows_are_records=result.fmt in ("csv", "xlsx", "xls", "ods"),
+    )
     if result.laid_out:
         # text laid out in columns: read by the columns under a header row (above) or, for a plan
         # whose rows are printed one cell after another, line by line; the reading that finds more

@@ -706,6 +706,7 @@ class _CutLead:
 @dataclass
 class Builder:
     draft: PlanDraft
+    rows_are_records: bool = False  # a spreadsheet's or CSV's rows (see build_from_items)
     header: Header | None = None
     heading_section: str | None = None
     group: dict[str, str | None] = field(default_factory=dict)
@@ -1388,7 +1389,13 @@ class Builder:
             if text and is_pointer(text):
                 return  # 'N/A – no police action' in the row below an action: a note, not more of it
             numbered = len(self.draft.actions) >= 3 and all(a.ref for a in self.draft.actions)
-            if not self._starts_unnumbered_action(values, self.last_action, numbered):
+            # a spreadsheet's row with its own action and lead, date, status or progress is an action
+            record = (
+                self.rows_are_records
+                and text
+                and any(values.get(f) for f in ("owner", "due", "rag", "progress", "agency"))
+            )
+            if not record and not self._starts_unnumbered_action(values, self.last_action, numbered):
                 for g in GROUP_FIELDS:
                     if values.get(g):
                         self._groups({g: values.pop(g)}, {g: raw_values.get(g, "")}, item.location)
@@ -1914,12 +1921,16 @@ class Builder:
         return action
 
 
-def build_from_items(draft: PlanDraft, items: list[Item], printed_as_text: bool = True) -> None:
+def build_from_items(
+    draft: PlanDraft, items: list[Item], printed_as_text: bool = True, rows_are_records: bool = False
+) -> None:
     """``printed_as_text``: the items come from a text a tool extracted (which can lose a reference),
-    not from a document's own cells."""
+    not from a document's own cells. ``rows_are_records``: a spreadsheet's or CSV's rows, each a
+    record of its own (a cell's further lines are inside it), so a row without a reference that
+    has its own action text is an action, never the row above going on."""
     if printed_as_text:
         items = _lines_over_headers_as_headings(items)
-    builder = Builder(draft)
+    builder = Builder(draft, rows_are_records=rows_are_records)
     opening = items[:60]  # a report shows itself in its opening lines
     builder.in_report = is_committee_report(item_texts(opening), [item.cells for item in opening])
     row_colours: list[tuple[Action, str | None]] = []

@@ -77,3 +77,20 @@ def test_an_export_with_one_action_edited_changes_that_action_only(world):
     comparison = compare_draft(draft, world.partnership, plan)
     assert [a.ref for a in comparison.actions if a.is_changed] == ["PRE-1"]
     assert {a.draft.section for a in comparison.actions} == {"PUR", "PRE"}
+
+
+def test_an_action_without_a_reference_in_a_csv_is_an_action_not_the_row_above_going_on(world):
+    # verify round: a reference cleared on the change page, the export read back, 1.3 gained 1.4's words
+    csv = (
+        "Section,Ref,Action,Owner,Agency,Due (as written),Due date,Status,Date of last update,Latest progress\n"
+        "1 Front door,1.2,Train designated leads.,Council,,June 2030,2030-06-30,Green,2026-11-01,Half trained.\n"
+        "1 Front door,1.3,Review the front door.,Council,,,,,,\n"
+        "1 Front door,,Deliver training on return home interviews.,Council,,,,,,\n"
+    )
+    draft = import_document(csv.encode(), filename="export.csv")
+
+    assert [(a.ref, a.text) for a in draft.actions] == [
+        ("1.2", "Train designated leads."),
+        ("1.3", "Review the front door."),
+        (None, "Deliver training on return home interviews."),
+    ]
