@@ -216,6 +216,25 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
             }
             for item in comparison.actions
         ],
+        # each change as the preview shows it: a status by its label ('Green'), not its key
+        "changed_rows": [
+            (
+                item,
+                [
+                    (
+                        change.label,
+                        *(
+                            styles.get(value or "", {}).get("label", value)
+                            if change.name == "status"
+                            else value
+                            for value in (change.old, change.new)
+                        ),
+                    )
+                    for change in item.changes
+                ],
+            )
+            for item in comparison.changed_actions
+        ],
         "matched_agencies": sorted(str(a) for a in matched_agencies.values()),
         "matched_people": sorted(p.name for p in matched_people.values()),
     }

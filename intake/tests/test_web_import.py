@@ -250,6 +250,12 @@ class TestNewerVersion:
         for state in ("New", "Changed", "Unchanged"):
             assert f'govuk-!-margin-bottom-0">{state}</span>' in page
         assert ">unchanged<" not in page and ">new<" not in page
+        # a status change by the plan's labels, not its keys
+        assert (
+            '<td class="govuk-table__cell">Amber</td>' in page
+            and '<td class="govuk-table__cell">Green</td>' in page
+        )
+        assert '<td class="govuk-table__cell">amber</td>' not in page
 
         confirm(manager_client, batch, title=plan.title)
         assert Plan.objects.filter(title="Front door plan").count() == 1
