@@ -180,11 +180,13 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
             locked.save()
         return redirect("intake:batch", pk=batch.pk)
     comparison = compare_draft(draft, batch.partnership, plan)
+    kept: set[int] = set()  # changed actions the import will leave as they are
     if plan is not None and not plan_rules.can_administer(request.user, plan.partnership_id):
         # said before saving, not only after: the import leaves these as they are
         locked = plan_rules.locked_section_ids([plan.pk])
         for item in comparison.actions:
             if item.existing is not None and item.is_changed and item.existing.section_id in locked:
+                kept.add(id(item))
                 comparison.notes.append(
                     f"{item.ref or item.values['text'][:60]} will be left as it is: it is in an area the "
                     "board has signed off, which only an admin can change."
@@ -211,6 +213,7 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": [
             {
                 "item": item,
+                "kept": id(item) in kept,
                 "style": styles.get(item.draft.rag or ""),
                 "owners": [*item.owners.agencies, *item.owners.people],
             }

@@ -77,6 +77,9 @@ def test_the_preview_says_before_saving_which_actions_a_signed_off_area_keeps_as
     client.force_login(world.manager)
     page = client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
     assert "1.1a will be left as it is: it is in an area the board has signed off" in page
+    # and its row in the table says so, not "Changed"
+    row = page[page.index('app-nowrap">1.1a<br>') :][:200]
+    assert "Left as it is (signed off)" in row and "Changed" not in row
     # every warning listed is counted in the heading (the notes on references too)
     warnings = page[page.index('id="warnings"') : page.index("The plan</h2>")]
     listed = warnings.count('<tbody class="govuk-table__body">') and warnings.split("<tbody")[1].count("<tr ")
