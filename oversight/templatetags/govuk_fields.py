@@ -211,11 +211,12 @@ def govuk_widget(field: Any) -> Any:
 
 
 @register.filter
-def govuk_label(field: BoundField) -> str:
-    """The field's label, with "(optional)" after it where nothing asks for it (GOV.UK marks the
-    optional fields, not the required ones). Filter forms (`mark_optional = False`) and fields
-    required only in some cases, which their hint explains (`required_sometimes`), are not marked."""
-    label = str(field.label)
+def govuk_label(field: BoundField, text: Any = None) -> str:
+    """The field's label (or ``text``, a checkbox group's legend), with "(optional)" after it where
+    nothing asks for it (GOV.UK marks the optional fields, not the required ones). Filter forms
+    (`mark_optional = False`) and fields required only in some cases, which their hint explains
+    (`required_sometimes`), are not marked."""
+    label = str(text or field.label)
     form = field.form
     if (
         getattr(form, "mark_optional", False)

@@ -3,6 +3,8 @@ filter forms and fields required only in some cases (a contributor's agency) are
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 
 
@@ -72,3 +74,11 @@ def test_a_sections_reference_and_title_one_of_which_is_needed_are_not_marked_op
     assert 'for="id_ref">Reference</label>' in html and 'for="id_title">Title</label>' in html
     assert "A section needs a title or a reference, or both." in html
     assert 'for="id_what_inspectors_found">What inspectors found (optional)</label>' in html
+
+
+def test_an_optional_group_of_checkboxes_says_so_in_its_legend(client, world):
+    html = page(client, world.manager, "plans:edit_action", world.police_action.pk)
+    legends = re.findall(
+        r'<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">([^<]+)</legend>', html
+    )
+    assert legends and all(legend.endswith("(optional)") for legend in legends), legends
