@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .columns import header_fields_of
-from .layout import _LABELLED_GROUP, SECTION_HEADING
+from .layout import _LABELLED_GROUP, SECTION_HEADING, heading_like_line
 from .model import Location
 from .normalise import NOT_A_QUARTER, SECURITY_MARKING, join_lines
 from .readers.base import Item
@@ -315,18 +315,10 @@ def _headings_over_headers(blocks: list[tuple[int, list[str]]]) -> dict[int, tup
 
 
 def _heading_like(text: str) -> bool:
-    """A short line that can head a table: a capital first, no full stop at its end, and not a cell's
-    value (a reference, date, status or column name)."""
-    words = text.split()
-    return (
-        1 <= len(words) <= 16
-        and text[0].isupper()
-        and not text.endswith((".", ",", ";", ":"))
-        and not _STATUS_WORD.match(text)
-        and not DATE_START.match(text)
-        and not _BARE_REF.match(text)
-        and not _ref_line(text)
-        and not header_fields_of(text)
+    """A line that can head a table (``layout.heading_like_line``) and is no cell's value printed
+    alone: a reference or a column's name."""
+    return heading_like_line(text) and not (
+        _BARE_REF.match(text) or _ref_line(text) or header_fields_of(text)
     )
 
 

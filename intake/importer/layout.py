@@ -1232,12 +1232,6 @@ class Builder:
                     continue  # the date the words beside it mean ('Due (as written)' | 'Due date')
                 values[fld] = f"{values[fld]} {value}" if fld in values else value
                 raw_values.setdefault(fld, raw)
-        outcome = values.get("outcome", "")
-        if "section" not in header.fields and _LABELLED_GROUP.match(outcome):
-            # an outcome column naming numbered outcomes merged down their actions ('Outcome 1:
-            # Children who go missing are found quickly'): the outcome they serve, a section
-            values["section"] = values.pop("outcome")
-            raw_values["section"] = raw_values.pop("outcome", outcome)
         if cited:
             # an Evidence column beside the progress column: after the update's words, labelled
             progress = values.get("progress", "")
@@ -2077,7 +2071,7 @@ def _lines_over_headers_as_headings(items: list[Item]) -> list[Item]:
         if _names_plan_columns(items[k].cells)
         and items[k - 1].cells is None
         and not items[k - 1].heading
-        and _heading_like_line(clean_text(items[k - 1].text))
+        and heading_like_line(clean_text(items[k - 1].text))
         and _abbreviated_by(clean_text(items[k - 1].text), items[k + 1].cells)
     ]
     if len({clean_text(items[k].text) for k in above}) < 2:
@@ -2100,9 +2094,9 @@ def _abbreviated_by(heading: str, first_row: list[str] | None) -> bool:
     return all(letter in rest for letter in found[1][1:].lower())
 
 
-def _heading_like_line(text: str) -> bool:
+def heading_like_line(text: str) -> bool:
     """A short line that can head a table: a capital first, no full stop at its end, no date or
-    status alone, no page's furniture."""
+    status, no page's furniture (text read cell after cell adds its own checks, blocks.py)."""
     words = text.split()
     return (
         1 <= len(words) <= 16
