@@ -258,19 +258,31 @@ def onto_plan(draft: PlanDraft, plan: Plan | None) -> PlanDraft:
     refs = {s.ref for s in existing if s.ref}
     named = {normalise(str(s)): s.ref for s in existing if s.ref}
     renamed: dict[str, str] = {}
+    # a heading naming the plan itself over its sections (a board pack's title over the plan's
+    # tables) is the plan, not a section of it: its sections are the plan's own
+    holding = {a.section for a in draft.actions}
+    itself = {
+        s.ref: s.parent or ""
+        for s in draft.sections
+        if s.ref
+        and s.ref not in refs
+        and s.ref not in holding
+        and normalise(s.title or s.ref) == normalise(plan.title)
+    }
     for section in draft.sections:
-        if not section.ref or section.ref in refs:
+        if not section.ref or section.ref in refs or section.ref in itself:
             continue
         for name in (section.title, section.ref, f"{section.ref} {section.title}"):
             if name and normalise(name) in named:
                 renamed[section.ref] = named[normalise(name)]
                 break
-    if renamed:
+    if renamed or itself:
         draft = copy.deepcopy(draft)
         kept = []
         for section in draft.sections:
-            if section.ref in renamed:
-                continue  # the plan's own section stands for it
+            if section.ref in renamed or section.ref in itself:
+                continue  # the plan's own section (or the plan) stands for it
+            section.parent = itself.get(section.parent or "", section.parent) or None
             section.parent = renamed.get(section.parent or "", section.parent)
             kept.append(section)
         draft.sections = kept

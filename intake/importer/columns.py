@@ -940,6 +940,33 @@ def _read_table(
             and _last_words(lines, i + 1)
         ):
             break  # a note set apart below the table's last row ('Next review: 21/01/2025'), not a cell
+        if (
+            blank_run
+            and row is not None
+            and "ref" in fields
+            and _words_under_a_reference(cells, row, fields.index("ref"))
+        ):
+            # words set apart under the reference column ('Evidence (0)', 'None.'): text between
+            # the tables, not the row's reference going on; set further apart, the table is over
+            if blank_run >= 2:
+                break
+            flush()
+            j = i
+            while (
+                j < n
+                and lines[j].strip()
+                and _words_under_a_reference(
+                    _assign(lines[j].replace("\f", ""), columns),
+                    [""] * len(columns),
+                    fields.index("ref"),
+                    alone=True,
+                )
+            ):
+                items.append(Item(text=lines[j].strip(), location=Location(page=page, line=j + 1)))
+                j += 1
+            blank_run = 0
+            i = j
+            continue
         if row is not None and sum(1 for c in cells if c) <= 2 and _paragraph_follows(lines, i + 1, columns):
             break  # a numbered heading over a paragraph across the page ('6. Sign-off'): the table is over
         numbered = cut is not None and refs_in_text
@@ -979,6 +1006,19 @@ def _read_table(
 
 
 _PARAGRAPH_WORDS = 12
+
+
+def _words_under_a_reference(cells: list[str], row: list[str], at: int, alone: bool = False) -> bool:
+    """A line holding words in the reference column alone, below a row whose reference is whole (or
+    `alone`, whatever is above): a reference cell holds a reference, so after a gap these words are
+    text between the tables."""
+    said = cells[at]
+    return (
+        bool(said)
+        and not any(c for k, c in enumerate(cells) if k != at)
+        and not _REF.match(said.split()[0])
+        and (alone or (bool(row[at]) and _REF.fullmatch(row[at].strip()) is not None))
+    )
 
 
 def _paragraph_follows(lines: list[str], i: int, columns: list[_Column]) -> bool:

@@ -724,6 +724,11 @@ class Builder:
     earlier_rounds: list[tuple[dt.date, dict[str, str]]] = field(default_factory=list)
     rows_since_header: int = 0
     listings_dropped: bool = False  # actions listed again were read once (_listed_again_dropped)
+    # 'What needs to improve: ...' under a row of a reference and words alone: (that row, the
+    # section field, the words), the area's text once the row proves to head actions
+    headed_texts: list[tuple[Action, str, str]] = field(default_factory=list)
+    # actions of a tree export and the ID of the item each sits under (_sections_from_parent_ids)
+    parents: list[tuple[Action, str]] = field(default_factory=list)
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
     heading_label: str | None = None  # the last heading without a number
@@ -824,6 +829,12 @@ class Builder:
             self.heading_label = None if SECTION_HEADING.match(text) else text[:120]
         if item.heading or item.bold:
             self.done_heading = bool(_DONE_HEADING.match(text))
+        if _EMPTY_LISTING.search(text):
+            # a heading of a listing that lists nothing ('Evidence (0)'): it heads no rows
+            self.heading_section = None
+            self.group = {}
+            self.last_action = None
+            return
         # 'Recommendation: Partners should ...' describes the section; 'Recommendation 2: ...' starts one
         label_match = None if _LABELLED_GROUP.match(text) else _LABELLED.match(text)
         if label_match and section_text_label(label_match[1]) and self.heading_section:
@@ -1045,6 +1056,13 @@ class Builder:
             )
             self.last_action = None
             return
+        if len(nonempty) == 1 and _EMPTY_LISTING.search(nonempty[0]):
+            # a report's listing that lists nothing ('Evidence (0)', then 'None.'): it heads no
+            # rows, and the rows above are over
+            self.heading_section = None
+            self.group = {}
+            self.last_action = None
+            return
         banner = banner_title(cells)
         if banner is not None:
             # a heading across the whole table (a partner's part of the plan): it groups the sections below
@@ -1069,6 +1087,24 @@ class Builder:
             self._section_text(label, nonempty[1])
             return
         labelled = _LABEL_SAYS.match(nonempty[0]) if len(nonempty) == 1 else None
+        said = section_text_label(labelled[1]) if labelled else None
+        if (
+            said
+            and (self.heading_section or self.last_action is not None)
+            and (
+                self.last_action is None
+                or _bare(self.last_action, self.draft.actions[-2] if len(self.draft.actions) > 1 else None)
+            )
+        ):
+            # 'What needs to improve: ...' across the table under its area's heading: what the area
+            # is about, not a section of its own; under a row of a reference and words alone, which
+            # may yet prove to head the actions below ('2' over '2.1'), it waits to see which
+            text = nonempty[0].partition(":")[2].strip()
+            if self.last_action is None:
+                self._section_text(said, text)
+            else:
+                self.headed_texts.append((self.last_action, said, text))
+            return
         # ('Outcome 1: Children ... are identified early' heads its actions: a section, below)
         if labelled and header_field(labelled[1]) == "outcome" and not _LABELLED_GROUP.match(nonempty[0]):
             # 'What success will look like: ...' across the table: what the section is for, not an action
@@ -1415,11 +1451,21 @@ class Builder:
         elif listed:
             self._list_actions(values, raw_values, listed, item.location)
             return
+        kind = normalise_header(values.get("kind", ""))
+        if kind in _SECTION_KINDS:
+            # a row of a tree export that is a priority or objective, not an action: a section,
+            # under the item its parent ID names
+            section = self.add_section(ref or text, text, item.location, parent=values.get("parent") or None)
+            section.parent = values.get("parent") or None
+            self.last_action = None
+            return
         dues = self._share_due(values.get("due"), len(pieces))
         first = values | {"text": text}
         if dues:
             first["due"] = dues[0]
         self.last_action = self._action(first, item.location)
+        if values.get("parent"):
+            self.parents.append((self.last_action, values["parent"]))
         for k, (sub_ref, sub_text) in enumerate(pieces[1:], start=1):
             if bulleted:
                 extra = values | {"ref": sub_ref or "", "text": sub_text}
@@ -1761,7 +1807,9 @@ class Builder:
             title = (
                 _CODE_OPENING.sub("", self.heading_label) if _code_of(self.heading_label) == number[1] else ""
             )
-            action.section = self.add_section(number[1], title or self.heading_label, location).ref
+            # a listing's heading ('Overdue (3)', in a report) counts actions: it names no section
+            named = "" if _COUNTED_HEADING.search(self.heading_label) else self.heading_label
+            action.section = self.add_section(number[1], title or named, location).ref
             self.heading_section = action.section
         if self.group.get("question"):
             action.question = self.group["question"]
@@ -1775,6 +1823,8 @@ class Builder:
             and not self.merges_shown
             and self.header is not None
             and self.header.has("owner")
+            # a tool's tree export merges no cells: an empty lead is empty
+            and not (self.header.has("parent") or self.header.has("kind"))
             and previous is not None
             and previous.owner
             and previous.section == action.section
@@ -1940,7 +1990,9 @@ def build_from_items(
     _rag_from_row_colours(builder, row_colours)
     _listed_again_dropped(builder)
     _sections_from_table_names(builder)
+    _sections_from_parent_ids(builder)
     _parent_rows_as_sections(builder)
+    _headed_texts_kept(builder)
     _labelled_outcomes_as_sections(builder)
     _status_opening_progress(builder)
     _sections_from_refs(builder)
@@ -1948,12 +2000,30 @@ def build_from_items(
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder, after_the_last=printed_as_text)
     _warn_hidden_rows(builder)
-    if builder.listings_dropped:
+    held = {a.section for a in draft.actions} | {s.parent for s in draft.sections}
+    draft.sections[:] = [
+        s
+        for s in draft.sections
+        if s.ref in held
         # the listings' own headings ('Overdue (12)', 'Red (3)'), left holding nothing
-        held = {a.section for a in draft.actions} | {s.parent for s in draft.sections}
-        draft.sections[:] = [
-            s for s in draft.sections if s.ref in held or not _COUNTED_HEADING.search(s.title)
-        ]
+        or not (builder.listings_dropped and _COUNTED_HEADING.search(s.title))
+        # a sentence under the tables ('Produced by ... on 7 December 2026.'), holding nothing
+        and not (s.ref in ("", s.title) and _SENTENCE_HEADING.fullmatch(s.title))
+    ]
+
+
+_SHORTENED = re.compile(r"\s*(?:…|\.\.\.)$")
+
+
+def _listed_fields(action: Action) -> int:
+    """How much of an action a listing gives (a listing's 'Last update' column, a date alone, is
+    no progress)."""
+    said = action.progress or ""
+    dated_only = 0 < len(said.split()) <= 3 and parse_due(said) is not None
+    return (
+        sum(1 for name in ("section", "owner", "due_text", "rag", "progress") if getattr(action, name))
+        - dated_only
+    )
 
 
 def _listed_again_dropped(builder: Builder) -> None:
@@ -1962,15 +2032,25 @@ def _listed_again_dropped(builder: Builder) -> None:
     where it is listed most fully (the plan itself, with its section, lead, date and progress);
     what only another listing gives fills its gaps."""
     listings: dict[tuple[str, str], list[Action]] = {}
+    words = {id(a): " ".join(a.text.split()).casefold() for a in builder.draft.actions if a.ref}
     for action in builder.draft.actions:
         if action.ref:
-            listings.setdefault((action.ref, " ".join(action.text.split()).casefold()), []).append(action)
+            listings.setdefault((action.ref, words[id(action)]), []).append(action)
+    # A listing shortened with an ellipsis (a report's tables cut an action's words) is the
+    # listing whose words it begins, under the same reference.
+    for ref, said in list(listings):
+        opening = _SHORTENED.sub("", said)
+        if opening == said or not opening:
+            continue
+        whole = [key for key in listings if key[0] == ref and key[1] != said and key[1].startswith(opening)]
+        if len(whole) == 1:
+            listings[whole[0]].extend(listings.pop((ref, said)))
     dropped: set[int] = set()
     for same in listings.values():
         if len(same) < 2:
             continue
-        fields = ("section", "owner", "due_text", "rag", "progress")
-        best = max(same, key=lambda a: sum(1 for name in fields if getattr(a, name)))
+        # as fully listed: the one saying more of its progress
+        best = max(same, key=lambda a: (_listed_fields(a), len((a.progress or "").split())))
         for other in same:
             if other is best:
                 continue
@@ -1978,6 +2058,8 @@ def _listed_again_dropped(builder: Builder) -> None:
             for name in ("owner", "due_text", "due", "rag", "progress"):
                 if not getattr(best, name) and getattr(other, name):
                     setattr(best, name, getattr(other, name))
+            if _SHORTENED.search(best.text) and not _SHORTENED.search(other.text):
+                best.text = other.text
     if dropped:
         builder.draft.actions[:] = [a for a in builder.draft.actions if id(a) not in dropped]
         builder.listings_dropped = True
@@ -2034,6 +2116,8 @@ def _is_one_day(text: str) -> bool:
 
 _PRIORITY_LEVELS = frozenset({"high", "medium", "low", "critical", "urgent", "important", "normal"})
 _COUNTED_HEADING = re.compile(r"\(\d+\)$")
+_EMPTY_LISTING = re.compile(r"^\D{3,80}\(0\)$")
+_SENTENCE_HEADING = re.compile(r"[A-Z][^.!?]*(?:\s+[^\s.!?]+){3,}\.")
 _OVERDUE_MARK = re.compile(r"\s*(?:[–—-]\s*|\()overdue\)?\s*$", re.I)
 _DATE_IN_BRACKETS = re.compile(r"\s*\(([^()]{6,30})\)\s*$")
 
@@ -2363,6 +2447,45 @@ def _labelled_outcomes_as_sections(builder: Builder) -> None:
             action.section = current.ref
 
 
+# what a tree export's Type column calls an item that groups actions
+_SECTION_KINDS = frozenset({
+    "priority", "strategic priority", "objective", "theme", "strand", "workstream", "work stream",
+    "outcome", "goal", "area", "recommendation", "epic", "programme", "section", "finding",
+})  # fmt: skip
+
+
+def _sections_from_parent_ids(builder: Builder) -> None:
+    """An action of a tree export sits in the section its parent ID names (its priority or
+    objective), wherever that row is in the file."""
+    refs = {s.ref for s in builder.draft.sections}
+    for action, parent in builder.parents:
+        if parent in refs:
+            action.section = parent
+
+
+def _bare(action: Action, before: Action | None) -> bool:
+    """A row of a reference and words alone (a lead merged down from the row above is not its
+    own: the row spans the table): an action, or the heading of those below it."""
+    inherited = before is not None and action.owner == before.owner
+    return (
+        bool(action.ref)
+        and not (action.due_text or action.rag or action.progress)
+        and (not action.owner or inherited)
+    )
+
+
+def _headed_texts_kept(builder: Builder) -> None:
+    """'What needs to improve: ...' under a row that stayed an action (it heads nothing): the text
+    of that action's section, as under a heading."""
+    kept = {id(a) for a in builder.draft.actions}
+    sections = {s.ref: s for s in builder.draft.sections}
+    for row, name, text in builder.headed_texts:
+        section = sections.get(row.section or "") if id(row) in kept else None
+        if section is not None:
+            old = getattr(section, name)
+            setattr(section, name, f"{old} {text}" if old else text)
+
+
 def _parent_rows_as_sections(builder: Builder) -> None:
     """A row holding only a reference and words ('1  Neglect: children ...', '1.1  Practitioners
     recognise neglect ...'), right above rows whose references extend its own ('1.1.1', '1.1.2'),
@@ -2373,10 +2496,7 @@ def _parent_rows_as_sections(builder: Builder) -> None:
     parents: dict[int, str] = {}
     for k, action in enumerate(actions[:-1]):
         ref = (action.ref or "").rstrip(".")
-        # a lead merged down from the row above is not its own (the row spans the table)
-        inherited = k > 0 and action.owner == actions[k - 1].owner
-        bare = not (action.due_text or action.rag or action.progress) and (not action.owner or inherited)
-        if not ref or not bare or not _PARENT_REF.fullmatch(ref):
+        if not ref or not _bare(action, actions[k - 1] if k else None) or not _PARENT_REF.fullmatch(ref):
             continue
         if _extends(actions[k + 1].ref or "", ref):
             parents[k] = ref
@@ -2390,6 +2510,12 @@ def _parent_rows_as_sections(builder: Builder) -> None:
                 Section(ref=ref, title=actions[k].text, parent=parent, location=actions[k].location)
             )
             known.add(ref)
+        section = next(s for s in builder.draft.sections if s.ref == ref)
+        if section.title in ("", section.ref):
+            section.title = actions[k].text  # opened by its number alone ('2.1' of section 2)
+        for _row, name, text in (t for t in builder.headed_texts if t[0] is actions[k]):
+            old = getattr(section, name)
+            setattr(section, name, f"{old} {text}" if old else text)
     for action in actions:
         ref = action.ref or ""
         deepest = max((p for p in parents.values() if _extends(ref, p)), key=len, default=None)

@@ -32,6 +32,10 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "strategic objective", "strategic objectives", "key objective", "key objectives",
                 "overarching objective", "priority objective", "priority objectives"),
     "question": ("question", "questions", "question to the board", "questions to the board"),
+    # a tool's export of a tree of items: what each row is ('Priority', 'Objective', 'Action') and
+    # the item it sits under, by that item's ID
+    "kind": ("type", "item type", "row type", "record type", "work item type", "issue type"),
+    "parent": ("parent id", "parent", "parent ref", "parent reference", "parent item", "parent item id"),
     "owner": ("owner", "owners", "action owner", "action owner(s)", "lead", "leads", "lead/s", "lead(s)",
               "lead person", "lead officer", "action lead", "responsible", "responsible officer",
               "responsible person", "responsibility", "who", "by whom", "accountable", "lead professional",
@@ -47,12 +51,14 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
             "revised date", "revised timescale", "revised deadline", "end date", "dates", "key dates",
             "original date", "original deadline", "original timescale", "original due date",
             "original completion date", "revised completion date", "revised due date", "revised target",
+            "revised due", "revised by",
             "original target", "new target date", "new date",
             "quarter due", "due quarter", "target quarter", "month due", "due month", "target month"),
     # when the progress was last updated: not the due date
     "updated": ("date of update", "update date", "date updated", "last updated", "date of last update",
                 "date of latest update", "updated on", "last update date", "date last updated",
-                "date last reviewed", "last reviewed", "date of last review"),
+                "date last reviewed", "last reviewed", "date of last review", "commentary date",
+                "date of commentary", "comment date", "date of comment"),
     # when the work starts: not the due date ('Start date', or 'Start' under 'Timescale')
     "start": ("start", "start date", "date started", "planned start", "planned start date", "commencement date"),
     "due_or_evidence": ("target date/evidence", "target date / evidence", "timescale/evidence",
@@ -63,6 +69,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
             "quarterly rag status", "quarterly status", "rag by quarter", "monthly rag", "monthly rag rating"),
     "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
                  "updates", "latest update", "latest progress", "latest progress update", "comments", "commentary", "evidence", "evidence of impact",
+                 "latest commentary", "latest comment", "latest comments", "where are we now", "where we are now",
                  "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes",
                  "progress update and evidence of impact", "progress and evidence of impact",
                  "progress update and impact", "progress and impact",
@@ -148,7 +155,7 @@ SECTION_LABELS: tuple[str, ...] = (
     "finding", "key finding", "review finding", "area", "area for development", "area for improvement",
     "area for priority action", "priority action", "priority", "strategic priority", "section",
     "recommendation", "rec", "theme", "chapter", "part", "objective", "learning point", "workstream",
-    "key learning point", "key line of enquiry", "line of enquiry", "kloe",
+    "key learning point", "key line of enquiry", "line of enquiry", "kloe", "learning theme",
     # SEND written statements of action, section 11 audits, delivery plans
     "area of weakness", "area of significant weakness", "area of concern", "standard", "strand",
     "key priority", "priority area", "improvement area", "outcome",

@@ -222,6 +222,19 @@ FLOORS = [
     ("b6_ashby_ilacs_print", 1.0, 1.0),
     ("b6_orrinsford_exploitation_print", 1.0, 1.0),
     ("b6_bramcote_ilacs_print", 1.0, 1.0),
+    # seventeenth session, a seventh blind round: Word (dated paragraphs and an Evidence column, a
+    # heading per 'Learning theme' with update rows merged across, name and post in one cell, RAG
+    # as a coloured dot), Excel (an R/A/G/C list; 'Due' dates and 'Revised due' words), a board
+    # paper and a plan with its progress in a table of its own (PDF), a performance system's CSV
+    # of a tree of priorities, objectives and actions (Type and Parent ID columns)
+    ("b7_ferncastle_jtai_cce_wsoa", 1.0, 1.0),
+    ("b7_wrenfield_cspr_child_h", 1.0, 1.0),
+    ("b7_hexworth_ilacs_improvement_plan", 1.0, 1.0),
+    ("b7_saltcombe_neglect_delivery_plan", 1.0, 1.0),
+    ("b7_marlcombe_jtai_da_tracker", 1.0, 1.0),
+    ("b7_kelbrook_exploitation_board_paper", 1.0, 1.0),
+    ("b7_orchbury_cspr_zara_plan_and_progress", 0.96, 0.84),
+    ("b7_pentwick_business_plan_export", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from intake.importer.api import import_document
+from plans.tests import factories
 from reports.figures import build_report
 from reports.render.docx import render_docx
+from reports.render.pdf import render_pdf
 from reports.render.xlsx import render_xlsx
 
 from .conftest import AS_AT, PREVIOUS
@@ -19,7 +21,9 @@ def report(history_plan):
     return build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
 
 
-@pytest.mark.parametrize(("render", "suffix"), [(render_docx, "docx"), (render_xlsx, "xlsx")])
+@pytest.mark.parametrize(
+    ("render", "suffix"), [(render_docx, "docx"), (render_xlsx, "xlsx"), (render_pdf, "pdf")]
+)
 def test_the_board_pack_imports_back_as_its_actions_once_each(report, render, suffix):
     draft = import_document(render(report), f"pack.{suffix}")
 
@@ -30,13 +34,16 @@ def test_the_board_pack_imports_back_as_its_actions_once_each(report, render, su
     assert by_ref["2.1"].section == "2"
 
 
-@pytest.mark.parametrize(("render", "suffix"), [(render_docx, "docx"), (render_xlsx, "xlsx")])
+@pytest.mark.parametrize(
+    ("render", "suffix"), [(render_docx, "docx"), (render_xlsx, "xlsx"), (render_pdf, "pdf")]
+)
 def test_the_board_pack_read_back_as_a_newer_version_changes_nothing_and_adds_nobody(
     history_plan, render, suffix
 ):
     """Read back unchanged, the packs marked nearly every action changed: due wording with its date
     glued on or 'overdue' added, the latest update again with its date and constraints, and the
-    Excel pack's 'Previous due date' as progress."""
+    Excel pack's 'Previous due date' as progress; the PDF pack's tables shorten actions' words
+    ('review the …') and read a listing's 'Last update' date as its progress."""
     from django.utils import timezone
 
     from intake.saving import compare_draft
@@ -50,3 +57,23 @@ def test_the_board_pack_read_back_as_a_newer_version_changes_nothing_and_adds_no
     changed = {a.ref: [(c.name, c.old, c.new) for c in a.changes] for a in comparison.changed_actions}
     assert changed == {}
     assert not comparison.new_actions and not comparison.new_agencies and not comparison.new_people
+
+    # saved, it leaves the plan's sections as they were (no section for the pack's own lines)
+    from intake.saving import save_draft
+
+    sections = sorted(plan.sections.values_list("ref", "title"))
+    save_draft(draft, plan.partnership, factories.UserFactory(), plan)
+    assert sorted(plan.sections.values_list("ref", "title")) == sections
+
+
+def test_the_pdf_pack_read_as_a_plan_has_the_plans_areas_by_their_own_names(report):
+    """The PDF's exceptions tables come first: 'Overdue (1)' over action 2.1 did not name area 2, nor
+    did 'What needs to improve: ...' under the area's row open an area of its own."""
+    draft = import_document(render_pdf(report), "pack.pdf")
+
+    plan = report.plans[0]
+    numbered = {(s.ref, s.title) for s in draft.sections if s.ref[:1].isdigit()}
+    assert numbered == set(plan.sections.values_list("ref", "title"))
+    by_ref = {s.ref: s for s in draft.sections}
+    assert by_ref["2"].what_needs_to_improve == plan.sections.get(ref="2").what_needs_to_improve
+    assert not any(s.title.startswith(("What needs", "Produced by", "Evidence")) for s in draft.sections)

@@ -1,0 +1,79 @@
+"""Round seven of the blind plans: a performance system's export of a tree of items (a Type column
+saying 'Priority', 'Objective' or 'Action', a Parent ID naming the item above), and column names
+met there ('Latest commentary' with its 'Commentary date', 'Revised due', 'Where are we now') and a
+section label ('Learning theme 2: ...')."""
+
+from __future__ import annotations
+
+from intake.importer.api import import_document
+
+TREE = """\
+"Action ID","Parent ID","Type","Title","Owner (Agency)","Target date","RAG","Latest commentary","Commentary date"
+"4500","","Priority","Priority 1: Children are safe from harm outside the home","","","","",""
+"4503","4500","Objective","Strengthen the response to exploitation","Exploitation Subgroup","31/03/2026","","",""
+"4521","4503","Action","Review the MACE terms of reference","Sarah Okafor (Council)","30/06/2025","Green","Agreed by the subgroup.","12/06/2025"
+"4522","4503","Action","Introduce a partnership exploitation dataset","","30/09/2025","Amber","Analyst in post.","01/07/2025"
+"4504","4500","Objective","Respond to serious youth violence","Community Safety Partnership","31/03/2026","","",""
+"4530","4504","Action","Agree a joint needs assessment","Mark Ellison (Council)","31/10/2025","Red","Data sharing not agreed.","03/07/2025"
+"""
+
+
+def test_a_tree_exports_priorities_and_objectives_are_sections_under_their_parents() -> None:
+    draft = import_document(TREE.encode(), "export.csv")
+
+    assert [(s.ref, s.title, s.parent) for s in draft.sections] == [
+        ("4500", "Priority 1: Children are safe from harm outside the home", None),
+        ("4503", "Strengthen the response to exploitation", "4500"),
+        ("4504", "Respond to serious youth violence", "4500"),
+    ]
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("4521", "4503"),
+        ("4522", "4503"),
+        ("4530", "4504"),
+    ]
+
+
+def test_a_tree_exports_empty_lead_stays_empty_not_the_row_aboves() -> None:
+    draft = import_document(TREE.encode(), "export.csv")
+
+    assert {a.ref: a.owner for a in draft.actions}["4522"] is None
+
+
+def test_the_latest_commentary_is_the_progress_and_its_date_the_updates_date() -> None:
+    action = import_document(TREE.encode(), "export.csv").actions[0]
+
+    assert action.progress == "Agreed by the subgroup."
+    assert str(action.progress_date) == "2025-06-12"
+
+
+def test_a_revised_due_column_gives_the_date_the_action_is_now_due() -> None:
+    text = (
+        "Ref,Action,Lead,Due,Revised due,RAG\n"
+        "DA1.1,Refresh the DA protocol,Head of Service,30/04/2025,Sept 2025,Amber\n"
+        "DA1.2,Train all DSLs,Education Lead,31/05/2025,,Green\n"
+    )
+    draft = import_document(text.encode(), "tracker.csv")
+
+    assert [str(a.due) for a in draft.actions] == ["2025-09-30", "2025-05-31"]
+
+
+def test_where_are_we_now_is_the_progress_column() -> None:
+    text = (
+        "Ref\tAction\tLead\tBy when\tWhere are we now\tRAG\n"
+        "1.1\tRelaunch the threshold policy\tHead of Service\tJune 2025\tPolicy relaunched in May.\tGreen\n"
+    )
+    draft = import_document(text.encode(), "plan.txt")
+
+    assert draft.actions[0].progress == "Policy relaunched in May."
+
+
+def test_a_learning_theme_heading_is_the_section_of_its_number() -> None:
+    text = (
+        "# Learning theme 2: Hearing the voice of the baby\n\n"
+        "Ref\tAction\tLead\tBy when\tRAG\n"
+        "H2.1\tAdd the baby's daily routine to the assessment template\tPrincipal Social Worker\tJuly 2025\tAmber\n"
+    )
+    draft = import_document(text.encode(), "plan.md")
+
+    assert draft.actions[0].section == "2"
+    assert [(s.ref, s.title) for s in draft.sections] == [("2", "Hearing the voice of the baby")]
