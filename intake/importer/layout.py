@@ -595,6 +595,7 @@ class Header:
     # per column, whether it is an Evidence column (its words follow the progress as its evidence)
     evidence: list[bool] = field(default_factory=list)
     sheet: str | None = None  # the sheet it heads: a header does not carry over to the next sheet
+    updates_only: bool = False  # a table of progress by reference, after the plan (_progress_row)
 
     def has(self, fld: str) -> bool:
         return fld in self.fields
@@ -952,6 +953,25 @@ class Builder:
         fields = exported or fields
         matched = [f for f in fields if f]
         if (
+            self.draft.actions
+            and "ref" in fields
+            and "text" not in fields
+            and {"rag", "progress"} & set(fields)
+            and len(matched) >= 2
+            and len(matched) >= 0.6 * len(nonempty)
+        ):
+            # a table of progress after the plan ('Ref | RAG | Progress update (May 2025)'): its rows
+            # give the status and progress of the actions their references name
+            self.header = Header(fields=fields, key=tuple(fields), updates_only=True)
+            self.header.rounds = [
+                _round(c, f, k) for k, (c, f) in enumerate(zip(cells, fields, strict=False))
+            ]
+            self.last_action = None
+            return
+        if self.header is not None and self.header.updates_only:
+            self._progress_row(cells, item.location)
+            return
+        if (
             "text" in fields
             and len(matched) >= 2
             and (
@@ -1087,6 +1107,18 @@ class Builder:
             self._section_text(label, nonempty[1])
             return
         labelled = _LABEL_SAYS.match(nonempty[0]) if len(nonempty) == 1 else None
+        if (
+            labelled
+            and self.last_action is not None
+            and header_field(_UPDATE_DATED.sub("", labelled[1])) == "progress"
+            and not (self.header and self.header.has("progress"))
+        ):
+            # 'Update (June 2025): ...' in a row across the table under an action, in a table without
+            # a progress column: that action's progress
+            self._continue(self.last_action, {"progress": clean_text(" ".join(nonempty[0].split()))})
+            found = latest_update_date(self.last_action.progress or "")
+            self.last_action.progress_date = found or self.last_action.progress_date
+            return
         said = section_text_label(labelled[1]) if labelled else None
         if (
             said
@@ -1723,6 +1755,37 @@ class Builder:
         """The header has two grouping columns or more (an outer and an inner section)."""
         return self.header is not None and self.header.fields.count("section") > 1
 
+    def _progress_row(self, cells: list[str], location: Location) -> None:
+        """A row of a progress table after the plan: the status and progress of the action its
+        reference names (later than the plan's own, so they take the place of any given there)."""
+        assert self.header is not None
+        values = {f: c for f, c in zip(self.header.fields, cells, strict=False) if f and c}
+        ref = values.get("ref", "")
+        action = next((a for a in self.draft.actions if ref and a.ref == ref), None)
+        if action is None:
+            if ref or len(values) > 1:
+                self.draft.warn(
+                    f"A progress row for {quote(ref or 'no reference', 40)} names no action of the plan; "
+                    "it was left out.",
+                    location,
+                )
+            return
+        if values.get("rag"):
+            status, known = self._scheme_status(values["rag"]) or parse_rag(values["rag"])
+            if known:
+                action.rag = status
+            else:
+                self.draft.warn(f"Unknown status {quote(values['rag'], 40)}; left as it was.", location)
+        if values.get("progress"):
+            # as at the date its column names ('Progress update (May 2025)'), else the update's own
+            named = [
+                r[0]
+                for f, r in zip(self.header.fields, self.header.rounds, strict=False)
+                if f == "progress" and r
+            ]
+            action.progress = values["progress"]
+            action.progress_date = max(named, default=None) or latest_update_date(values["progress"])
+
     def _continue(self, action: Action, values: dict[str, str]) -> None:
         """A row without a reference under an action: cells continued across a page break."""
         for fld, value in values.items():
@@ -2116,6 +2179,8 @@ def _is_one_day(text: str) -> bool:
 
 _PRIORITY_LEVELS = frozenset({"high", "medium", "low", "critical", "urgent", "important", "normal"})
 _COUNTED_HEADING = re.compile(r"\(\d+\)$")
+# the date an update's label carries ('Update (June 2025)', 'Progress update – 12/06/2025')
+_UPDATE_DATED = re.compile(r"\s*(?:\([^()]*\)|[–—-]\s*[\w/ ]+)$")
 _EMPTY_LISTING = re.compile(r"^\D{3,80}\(0\)$")
 _SENTENCE_HEADING = re.compile(r"[A-Z][^.!?]*(?:\s+[^\s.!?]+){3,}\.")
 _OVERDUE_MARK = re.compile(r"\s*(?:[–—-]\s*|\()overdue\)?\s*$", re.I)

@@ -467,11 +467,16 @@ def looks_like_rag(value: str) -> bool:
     return status is not None and recognised and len(clean_text(value)) <= 40
 
 
-_DONE_IN_TEXT = re.compile(r"(?<!\bbe )(?<!\bbeen )\bcomplete(?:d)?\b(?!\s+by\b)", re.I)
+_DONE_IN_TEXT = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\buntil )(?<!\btill )(?<!\bto )(?<!\bwhen )(?<!\bonce )"
+    r"\bcomplete(?:d)?\b(?!\s+by\b)",
+    re.I,
+)
 
 
 def completion_in_text(text: str | None) -> bool:
-    """'May 2020 - complete' says the action is complete; 'to be completed by July' does not."""
+    """'May 2020 - complete' says the action is complete; 'to be completed by July' and 'until
+    complete' (how long an action runs) do not."""
     return bool(text and _DONE_IN_TEXT.search(text))
 
 

@@ -233,7 +233,7 @@ FLOORS = [
     ("b7_saltcombe_neglect_delivery_plan", 1.0, 1.0),
     ("b7_marlcombe_jtai_da_tracker", 1.0, 1.0),
     ("b7_kelbrook_exploitation_board_paper", 1.0, 1.0),
-    ("b7_orchbury_cspr_zara_plan_and_progress", 0.96, 0.84),
+    ("b7_orchbury_cspr_zara_plan_and_progress", 1.0, 1.0),
     ("b7_pentwick_business_plan_export", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")

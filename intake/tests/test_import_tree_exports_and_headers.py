@@ -77,3 +77,69 @@ def test_a_learning_theme_heading_is_the_section_of_its_number() -> None:
 
     assert draft.actions[0].section == "2"
     assert [(s.ref, s.title) for s in draft.sections] == [("2", "Hearing the voice of the baby")]
+
+
+def test_an_update_row_merged_across_under_each_action_is_that_actions_progress() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=5)
+    for cell, name in zip(table.rows[0].cells, ["Ref", "Action", "Lead", "By when", "RAG"], strict=True):
+        cell.text = name
+    for ref, action, update in [
+        ("H1.1", "Develop practice guidance on communicating with disabled children", "Update (June 2025): Draft written."),
+        ("H1.2", "Audit 20 child protection plans for disabled children", "Update (June 2025): Audit tool agreed."),
+    ]:  # fmt: skip
+        row = table.add_row().cells
+        for cell, value in zip(
+            row, [ref, action, "Principal Social Worker", "September 2025", "A"], strict=True
+        ):
+            cell.text = value
+        merged = table.add_row().cells
+        merged[0].merge(merged[-1]).text = update
+    data = io.BytesIO()
+    document.save(data)
+
+    draft = import_document(data.getvalue(), "plan.docx")
+
+    assert [(a.ref, a.progress) for a in draft.actions] == [
+        ("H1.1", "Update (June 2025): Draft written."),
+        ("H1.2", "Update (June 2025): Audit tool agreed."),
+    ]
+    assert not draft.sections
+
+
+PLAN_THEN_PROGRESS = """\
+Part A - Action plan
+
+Rec\tRef\tAction\tLead\tTarget date
+1\t1.1\tProduce a partnership briefing on adolescent neglect\tSCP Business Unit\tApril 2025
+1\t1.2\tAdd a module on adolescent neglect to the training\tSCP Training Coordinator\tSeptember 2025
+2\t2.1\tReport progress to the subgroup every two months\tChair of the subgroup\tUntil complete
+
+Part B - Progress report
+
+Ref\tRAG\tProgress update (May 2025)
+1.1\tCompleted\tBriefing published 3 April 2025.
+1.2\tGreen\tModule piloted with 18 practitioners.
+9.9\tRed\tNot a reference of the plan.
+"""
+
+
+def test_a_progress_table_after_the_plan_gives_the_status_and_progress_of_the_actions_it_names() -> None:
+    draft = import_document(PLAN_THEN_PROGRESS.encode(), "plan.txt")
+
+    assert [(a.ref, a.rag, a.progress, str(a.progress_date)) for a in draft.actions] == [
+        ("1.1", "complete", "Briefing published 3 April 2025.", "2025-05-31"),
+        ("1.2", "green", "Module piloted with 18 practitioners.", "2025-05-31"),
+        ("2.1", None, None, "None"),
+    ]
+    assert any("9.9" in w.message and "names no action" in w.message for w in draft.warnings)
+
+
+def test_a_target_until_complete_says_how_long_the_action_runs_not_that_it_is_complete() -> None:
+    draft = import_document(PLAN_THEN_PROGRESS.encode(), "plan.txt")
+
+    assert draft.actions[2].due_text == "Until complete" and draft.actions[2].rag is None
