@@ -316,7 +316,7 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
     ]
     named_text = " ".join(named) if items else whole
     whole_low = named_text.lower()
-    if "joint targeted area inspection" in whole_low or re.search(r"\bJTAI\b", whole):
+    if "joint targeted area inspection" in whole_low or re.search(r"\bJTAI\b", named_text):
         meta.kind = "jtai"
     elif re.search(
         r"serious case review|\bSCR\b|practice review|\bL?CSPR\b|(?:case|learning|rapid) review|\b(?-i:Child [A-Z])\b.{0,20}\breview\b",

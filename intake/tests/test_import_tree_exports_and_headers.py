@@ -143,3 +143,10 @@ def test_a_target_until_complete_says_how_long_the_action_runs_not_that_it_is_co
     draft = import_document(PLAN_THEN_PROGRESS.encode(), "plan.txt")
 
     assert draft.actions[2].due_text == "Until complete" and draft.actions[2].rag is None
+
+
+def test_a_plan_is_not_a_jtai_plan_because_an_update_mentions_an_inspection() -> None:
+    text = TREE.replace("Agreed by the subgroup.", "Postponed because of the Ofsted JTAI.")
+    draft = import_document(text.encode(), "export.csv")
+
+    assert draft.plan.kind != "jtai"
