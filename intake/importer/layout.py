@@ -547,6 +547,7 @@ def _align_short(cells: list[str], fields: list[str | None]) -> list[int | None]
 
 
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b\s*:?$|^total (?:number of )?actions\b", re.I)
+_COUNT_LINE = re.compile(r"^(?:rows?|records?|items?|actions?|results?)(?:\s+\w+)?\s*:\s*\d[\d,]*\.?$", re.I)
 
 
 _ROUND_NAME = re.compile(r"\bq[1-4]\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d", re.I)
@@ -1042,6 +1043,8 @@ class Builder:
             return
         if _TOTAL_ROW.match(nonempty[0]) and cells.index(nonempty[0]) <= 1:
             return  # a 'Total' row under the actions: figures, not an action or the end of one
+        if len(nonempty) == 1 and _COUNT_LINE.match(nonempty[0]):
+            return  # an export's count of its rows ('Rows returned: 24'): neither an action nor a heading
         if (
             len(nonempty) == 2
             and nonempty[1].isdigit()

@@ -38,7 +38,10 @@ _REPORT_PART = re.compile(
     r"equality\s+impact\s+assessment|link\s+to\s+.{3,40}\s+plan|"
     r"list\s+of\s+(?:appendices|annexes|background\s+papers)|appendices|annexes|"
     r"contact\s+(?:officers?|details|for\s+further\s+information)|persons?\s+to\s+contact|"
-    r"report\s+authors?|(?:report\s+)?sign[\s-]?off"
+    r"report\s+authors?|(?:report\s+)?sign[\s-]?off|"
+    # the report's account of the plan (the plan itself is in its appendix)
+    r"progress(?:\s+(?:update|report|to\s+date|since\s+the\s+last\s+report|against\s+the\s+plan))?|"
+    r"current\s+position|next\s+steps|monitoring(?:\s+arrangements)?"
     r")\s*:?$",
     re.I,
 )

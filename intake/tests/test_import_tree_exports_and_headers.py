@@ -150,3 +150,9 @@ def test_a_plan_is_not_a_jtai_plan_because_an_update_mentions_an_inspection() ->
     draft = import_document(text.encode(), "export.csv")
 
     assert draft.plan.kind != "jtai"
+
+
+def test_an_exports_count_of_its_rows_is_not_a_section() -> None:
+    draft = import_document((TREE + '"Rows returned: 6"\n').encode(), "export.csv")
+
+    assert not any("Rows" in s.title for s in draft.sections)
