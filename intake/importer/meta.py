@@ -13,7 +13,7 @@ from .report import appendix_plan_title, is_committee_report
 _COLOUR_LINE = re.compile(r"^(red|amber|green|blue|purple|black|grey|gray)\b[\s:–\-=]*(.*)$", re.I)
 _COMPLETE_LINE = re.compile(r"^((?:action\s+)?complete(?:d)?|closed|done)\b[\s:–\-=]*(.*)$", re.I)
 _AS_AT = re.compile(
-    r"\b(?:as at|as of|position as at|date of (?:progress )?updates?|updated(?: on)?|last updated|"
+    r"\b(?:as at|as of|position (?:as )?at|position on|date of (?:progress )?updates?|updated(?: on)?|last updated|"
     r"last reviewed(?: on)?|reviewed on|date (?:of )?last review(?:ed)?|last review date|"
     r"progress as at|progress at|report date)\s*[:\-]?\s*(.{4,40})",
     re.I,
@@ -190,6 +190,30 @@ _KEY_COLOURS = {"red": "red", "amber": "amber", "green": "green", "blue": "compl
 _UNCOLOURED = re.compile(r"^(?:grey|gray|white|black|none|n/a|[-–—])$", re.I)
 
 
+def _shaded_status(cells: list[str], fills: list[str | None]) -> RagStatus | None:
+    """A key's row of a cell shown only in a status colour (shaded, or a coloured '●') beside
+    the status's definition."""
+    words = [clean_text(c) for c in cells]
+    said = [w for w in words if w]
+    colours = [f for w, f in zip(words, fills, strict=False) if not w and f]
+    if len(said) != 1 or len(colours) != 1 or len(said[0]) > 200 or not re.search(r"[a-z]{2}", said[0], re.I):
+        return None
+    word = colours[0].lower()
+    if word not in ("red", "amber", "green", "blue", "purple", "grey", "gray", "black", "orange", "yellow"):
+        return None
+    key = {
+        "blue": "complete",
+        "purple": "complete",
+        "gray": "grey",
+        "orange": "amber",
+        "yellow": "amber",
+    }.get(word, word)
+    done = key == "complete" or means_done(said[0])
+    return RagStatus(
+        key="complete" if done else key, label=word.title(), colour=word, definition=said[0], done=done
+    )
+
+
 def _labelled_status(cells: list[str]) -> RagStatus | None:
     """A key's row of two cells: a status letter ('R', 'B') or a status named with its colour
     ('On track (Green)'), then its definition."""
@@ -229,8 +253,11 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
     run: list[RagStatus] = []
     texts = texts if texts is not None else item_texts(items)
     rows = [item.cells for item in items] if len(items) == len(texts) else [None] * len(texts)
-    for text, cells in zip(texts, rows, strict=True):
+    shades = [item.fills for item in items] if len(items) == len(texts) else [None] * len(texts)
+    for text, cells, fills in zip(texts, rows, shades, strict=True):
         labelled = _labelled_status(cells) if cells is not None else None
+        if labelled is None and cells is not None and fills:
+            labelled = _shaded_status(cells, fills)
         filled = [c for c in (clean_text(x) for x in cells or []) if c]
         if labelled is None and len(filled) == 3 and _UNCOLOURED.match(filled[1]):
             continue  # 'Not started | Grey | ...' inside the key: not a status, not its end
@@ -347,6 +374,8 @@ def read_meta(items: list[Item], laid_out_text: str = "", texts: list[str] | Non
             ):
                 run.append(text)
                 continue
+            if not run and not item.is_row and _ORG.search(text) and len(text.split()) <= 14:
+                continue  # the partnership's name above the title, in bold or plain type
             break
         if run:
             meta.title = " – ".join(_without_organisation(run))

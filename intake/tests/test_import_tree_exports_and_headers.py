@@ -156,3 +156,62 @@ def test_an_exports_count_of_its_rows_is_not_a_section() -> None:
     draft = import_document((TREE + '"Rows returned: 6"\n').encode(), "export.csv")
 
     assert not any("Rows" in s.title for s in draft.sections)
+
+
+def _word_plan_with_dot_key() -> bytes:
+    import io
+
+    import docx
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Hexworth Safeguarding Children Partnership").bold = True
+    document.add_paragraph("Children's Services Improvement Plan 2025–26", style="Title")
+    document.add_paragraph("Position at 30 April 2025. Monitored monthly by the Improvement Board.")
+    document.add_paragraph("Key to progress:")
+    key = document.add_table(rows=0, cols=2)
+    colours = {"red": "D4351C", "amber": "F47738", "green": "00703C", "blue": "1D70B8"}
+    for colour, meaning in [
+        ("red", "Not on track – the Board's attention is needed"),
+        ("amber", "Some slippage; a recovery plan is in place"),
+        ("green", "On track"),
+        ("blue", "Completed and signed off by the Board"),
+    ]:
+        row = key.add_row().cells
+        row[0].paragraphs[0].add_run("●").font.color.rgb = RGBColor.from_string(colours[colour])
+        row[1].text = meaning
+    plan = document.add_table(rows=1, cols=5)
+    for cell, name in zip(
+        plan.rows[0].cells, ["No.", "What we will do", "Who", "By when", "RAG"], strict=True
+    ):
+        cell.text = name
+    row = plan.add_row().cells
+    for cell, value in zip(
+        row[:4],
+        ["1.1", "Relaunch the supervision policy", "Principal Social Worker", "May 2025"],
+        strict=True,
+    ):
+        cell.text = value
+    row[4].paragraphs[0].add_run("●").font.color.rgb = RGBColor.from_string(colours["amber"])
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_a_key_of_coloured_dots_beside_their_meanings_is_the_plans_rag_scheme() -> None:
+    draft = import_document(_word_plan_with_dot_key(), "plan.docx")
+
+    assert [(s.key, s.definition) for s in draft.rag_scheme] == [
+        ("red", "Not on track – the Board's attention is needed"),
+        ("amber", "Some slippage; a recovery plan is in place"),
+        ("green", "On track"),
+        ("complete", "Completed and signed off by the Board"),
+    ]
+    assert draft.actions[0].rag == "amber"
+
+
+def test_the_title_under_the_partnerships_name_and_the_position_date_are_read() -> None:
+    draft = import_document(_word_plan_with_dot_key(), "plan.docx")
+
+    assert draft.plan.title == "Children's Services Improvement Plan 2025–26"
+    assert str(draft.plan.as_at) == "2025-04-30"
