@@ -317,7 +317,8 @@ class RagStatus(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["plan", "order"]
+        # by the plan's id, not "plan" (its title): that joined the plans table into every query
+        ordering = ["plan_id", "order"]
         verbose_name = "RAG status"
         verbose_name_plural = "RAG statuses"
         constraints = [models.UniqueConstraint(fields=["plan", "key"], name="ragstatus_unique_key")]
@@ -361,7 +362,7 @@ class Section(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["plan", "order", "pk"]
+        ordering = ["plan_id", "order", "pk"]  # the plan's id: no join to order by its title
 
     def __str__(self) -> str:
         return f"{self.ref} {self.title}".strip()
@@ -459,7 +460,7 @@ class Action(models.Model):
     history = HistoricalRecords(m2m_fields=[owners, owner_agencies], excluded_fields=["updated"])
 
     class Meta:
-        ordering = ["plan", "order", "pk"]
+        ordering = ["plan_id", "order", "pk"]  # the plan's id: no join to order by its title
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "ref"], condition=~Q(ref=""), name="action_ref_unique_in_plan"

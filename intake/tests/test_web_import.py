@@ -463,3 +463,22 @@ def test_another_plan_uploaded_as_a_newer_version_is_flagged_before_saving(manag
     upload(manager_client, "plan-v2.xlsx", xlsx_bytes(newer), plan=plan.pk)
     page = manager_client.get(reverse("intake:batch", args=[ImportBatch.objects.latest("pk").pk]))
     assert "Check you chose the right plan" not in page.content.decode()
+
+
+def test_an_imports_page_says_so_when_the_plan_it_saved_has_since_been_deleted(manager_client, world):
+    upload(
+        manager_client,
+        "plan.txt",
+        b"Ref\tAction\tLead\tDue\n1.1\tReview the MASH protocol\tSussex Police\tJune 2025\n",
+    )
+    batch = ImportBatch.objects.get()
+    confirm(manager_client, batch)
+    batch.refresh_from_db()
+    page = reverse("intake:batch", args=[batch.pk])
+    assert b"has since been deleted" not in manager_client.get(page).content
+
+    batch.saved_plan.delete()
+
+    done = manager_client.get(page)
+    assert b"Plan imported" in done.content and b"has since been deleted" in done.content
+    assert b"Go to the plan" not in done.content
