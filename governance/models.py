@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from plans.models import Action, PartnershipScopedQuerySet, Person, Plan, Section
+from plans.models import Action, PartnershipScopedQuerySet, Person, Plan, Section, check_plan_date
 
 MAX_WORKING_DAYS = 500  # about two years
 
@@ -245,14 +245,23 @@ class StatutoryClock(models.Model):
     label = models.CharField(
         max_length=200, help_text="What must be done, e.g. “Early draft of the plan to Ofsted”."
     )
-    start = models.DateField(help_text="Usually the date of the inspection report or focused visit letter.")
+    # in the years plans are made: a start in 9999 could not be counted on (the plan's page failed)
+    start = models.DateField(
+        help_text="Usually the date of the inspection report or focused visit letter.",
+        validators=[check_plan_date],
+    )
     working_days = models.PositiveSmallIntegerField(
         help_text="Working days allowed after the start date.",
         # a statutory deadline is weeks or months away: two years of working days is far beyond any,
         # and a deadline thousands of years away could not be counted (the plan's page failed)
         validators=[MinValueValidator(1), MaxValueValidator(MAX_WORKING_DAYS)],
     )
-    met_on = models.DateField(null=True, blank=True, help_text="When it was done; leave empty until then.")
+    met_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it was done; leave empty until then.",
+        validators=[check_plan_date],
+    )
 
     objects = ClockQuerySet.as_manager()
     history = HistoricalRecords()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete
@@ -222,6 +222,17 @@ class PlanStage(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+MAX_STALE_DAYS = 366  # an action without an update for a year is stale whatever the plan says
+
+
+def check_plan_date(day: dt.date | None) -> None:
+    """A plan's own dates and a deadline's, in the years plans are made and due."""
+    if day is not None and not EARLIEST_DATE <= day <= LATEST_DUE_DATE:
+        raise ValidationError(
+            f"Enter a date from {EARLIEST_DATE.year} to {LATEST_DUE_DATE.year}", code="date_out_of_range"
+        )
+
+
 class Plan(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
     title = models.CharField(max_length=500)
@@ -229,14 +240,21 @@ class Plan(models.Model):
     source_document = models.CharField(
         max_length=255, blank=True, help_text="The document it was imported from."
     )
-    start = models.DateField(null=True, blank=True)
-    end = models.DateField(null=True, blank=True)
+    start = models.DateField(null=True, blank=True, validators=[check_plan_date])
+    end = models.DateField(null=True, blank=True, validators=[check_plan_date])
     stage = models.CharField(max_length=20, choices=PlanStage.choices, default=PlanStage.DRAFT)
     report_date = models.DateField(
-        null=True, blank=True, help_text="Date of the inspection report or review the plan answers."
+        null=True,
+        blank=True,
+        help_text="Date of the inspection report or review the plan answers.",
+        validators=[check_plan_date],
     )
+    # a year at most: a day count beyond any date (2,147,483,647) made the board report fail
     stale_after_days = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Days without an update before an action is stale."
+        null=True,
+        blank=True,
+        help_text="Days without an update before an action is stale.",
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_STALE_DAYS)],
     )
     created = models.DateTimeField(auto_now_add=True)
 
@@ -254,7 +272,8 @@ class Plan(models.Model):
 
     @property
     def stale_days(self) -> int:
-        return self.stale_after_days or settings.OVERSIGHT_STALE_DAYS
+        # a value saved before the limit was checked still counts back to a real date
+        return min(self.stale_after_days or settings.OVERSIGHT_STALE_DAYS, MAX_STALE_DAYS)
 
     def empty_before_added(self, day: dt.date, actions_then: int) -> bool:
         """Whether the plan shows no actions as at `day` because it was added here later (saved

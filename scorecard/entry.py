@@ -50,7 +50,12 @@ def read_rows(upload: IO[bytes], filename: str) -> list[dict[str, Any]]:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
-        grid = list(csv.reader(io.StringIO(text)))
+        try:
+            grid = list(csv.reader(io.StringIO(text)))
+        except csv.Error as error:  # a cell of over 128 KB, a NUL byte: no table of values
+            raise UploadError(
+                f"The file could not be read as a table of values ({error}). Save it again as CSV or .xlsx."
+            ) from error
     elif name.endswith(".xlsx"):
         grid = _xlsx_rows(upload.read())
     else:

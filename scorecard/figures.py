@@ -131,6 +131,9 @@ def parse_period(raw: Any, frequency: str = MONTHLY) -> dt.date:
     return start
 
 
+LARGEST_VALUE = 10**12
+
+
 def value_problems(
     unit: str, period: dt.date | None, number: Decimal | None, today: dt.date, frequency: str = MONTHLY
 ) -> list[str]:
@@ -140,6 +143,10 @@ def value_problems(
     problems = []
     if period is not None and period > period_start(today, frequency):
         problems.append(f"{period:%Y-%m} has not started yet: values are for periods up to {today:%Y-%m}.")
+    if number is not None and (not number.is_finite() or abs(number) >= LARGEST_VALUE):
+        # what the database keeps (14 digits, 2 after the point); a larger one could not be saved
+        # on PostgreSQL and, once saved on SQLite, could not be read back
+        return [*problems, f"A value must be less than {LARGEST_VALUE:,} (and more than -{LARGEST_VALUE:,})."]
     if number is not None and number < 0 and unit in ("count", "days"):
         problems.append(f"A {'count' if unit == 'count' else 'number of days'} cannot be below zero.")
     return problems

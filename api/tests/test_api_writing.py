@@ -184,3 +184,48 @@ def test_outsider_cannot_change_or_delete_another_partnerships_objects(world, ap
     assert client.patch(f"/api/actions/{world.police_action.pk}/", {"version": 1}).status_code == 404
     assert client.delete(f"/api/plans/{world.plan.pk}/").status_code == 404
     assert client.delete(f"/api/sections/{world.police_action.section_id}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("post", "/api/updates/", "[" * 20000 + "]" * 20000),
+        ("patch", "/api/actions/{pk}/", '{"a":' * 20000 + "1" + "}" * 20000),
+    ],
+)
+def test_a_body_nested_too_deeply_is_a_bad_request_and_changes_nothing(world, api_as, method, path, body):
+    """Was a 500: Python's JSON decoder raises RecursionError, which DRF does not catch."""
+    action = world.police_action
+    version = action.version
+    client = api_as(world.manager)
+    response = getattr(client, method)(path.format(pk=action.pk), body, content_type="application/json")
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]
+    action.refresh_from_db()
+    assert action.version == version and not models.ProgressUpdate.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("stale_after_days", 5_000_000, "less than or equal to 366"),
+        ("stale_after_days", 0, "greater than or equal to 1"),
+        ("start", "0001-01-01", "Enter a date from 2000 to 2099"),
+        ("report_date", "9999-12-31", "Enter a date from 2000 to 2099"),
+    ],
+)
+def test_a_plans_dates_and_stale_days_beyond_any_plan_are_refused(world, api_as, field, value, message):
+    """Were saved: 5,000,000 days without an update made every board report of the partnership fail."""
+    body = {"partnership": world.partnership.pk, "title": "Dates plan", field: value}
+    response = api_as(world.manager).post("/api/plans/", body, format="json")
+    assert response.status_code == 400 and message in str(response.json()[field])
+    assert not models.Plan.objects.filter(title="Dates plan").exists()
+
+
+def test_a_stale_limit_saved_before_it_was_checked_still_gives_a_board_report(world, client):
+    from django.urls import reverse
+
+    models.Plan.objects.filter(pk=world.plan.pk).update(stale_after_days=2_147_483_647)
+    client.force_login(world.manager)
+    assert client.get(reverse("reports:plan_report", args=[world.plan.pk])).status_code == 200
+    assert client.get(reverse("reports:partnership_report", args=[world.partnership.pk])).status_code == 200

@@ -159,3 +159,21 @@ def test_working_days_beyond_any_statutory_deadline_are_refused_and_the_plan_pag
     assert response.status_code == 200 and message in response.content.decode()
     assert not world.plan.statutory_clocks.exists()
     assert client.get(reverse("governance:plan", args=[world.plan.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "start, met_on",
+    [("31/12/9999", ""), ("1/1/0001", ""), ("20/12/9997", ""), ("2/2/2026", "31/12/9999")],
+)
+def test_a_clock_dated_outside_the_years_plans_are_made_is_refused_and_the_plan_page_keeps_working(
+    client, world, start, met_on
+):
+    # 500 working days after a start in 9999 fell beyond the calendar: the governance page failed
+    client.force_login(world.manager)
+    response = client.post(
+        reverse("governance:new_clock", args=[world.plan.pk]),
+        {"label": "Final plan to Ofsted", "start": start, "working_days": "500", "met_on": met_on},
+    )
+    assert response.status_code == 200 and "Enter a date from 2000 to 2099" in response.content.decode()
+    assert not world.plan.statutory_clocks.exists()
+    assert client.get(reverse("governance:plan", args=[world.plan.pk])).status_code == 200

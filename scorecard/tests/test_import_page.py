@@ -75,6 +75,9 @@ def _tables(rows, name="Children graded for CCE"):
         ([{"period": "2026-01", "count": "n/a"}], "row 1: “n/a” is not a number."),
         ([{"period": "2062-11", "count": 19}], "row 1: 2062-11 has not started yet"),
         ([{"period": "2026-01", "count": -4}], "row 1: A count cannot be below zero."),
+        # a number beyond what is kept: saved on SQLite and then every scorecard page failed
+        ([{"period": "2026-01", "count": 1e20}], "row 1: A value must be less than 1,000,000,000,000"),
+        ([{"period": "2026-01", "count": 123456789012345678}], "row 1: A value must be less than"),
     ],
 )
 def test_a_table_with_an_unreadable_or_impossible_value_is_refused_whole_with_its_row_named(

@@ -105,3 +105,10 @@ def test_a_value_source_with_a_control_character_still_exports_to_excel(world):
     ValueFactory(measure=measure, source=source)
     sheet = load_workbook(io.BytesIO(exports.to_xlsx(measure, list(measure.values.all())))).active
     assert sheet.cell(row=2, column=3).value == "Report\nfrom Word"
+
+
+def test_a_value_too_large_to_keep_is_impossible_whatever_the_unit():
+    message = "A value must be less than 1,000,000,000,000 (and more than -1,000,000,000,000)."
+    assert figures.value_problems("count", None, Decimal("1e20"), TODAY) == [message]
+    assert figures.value_problems("percentage", None, Decimal("-123456789012345678"), TODAY) == [message]
+    assert figures.value_problems("count", None, Decimal("999999999999.99"), TODAY) == []

@@ -189,3 +189,16 @@ def test_a_percentage_cell_of_a_workbook_is_read_as_the_percentage_it_shows():
     workbook.save(buffer)
     [row] = entry.read_rows(io.BytesIO(buffer.getvalue()), "screening.xlsx")
     assert float(row["value"]) == pytest.approx(86.6)
+
+
+def test_a_csv_with_a_cell_too_long_to_read_is_refused_with_a_message_not_an_error(client, world, drmm):
+    """Was a 500: Python's CSV reader refuses a cell of over 128 KB."""
+    response = upload(
+        client,
+        world.manager,
+        drmm,
+        csv_file("period,area,risk,value,source\n2020-04,City,High,2," + "s" * 140_000),
+    )
+    assert response.status_code == 200
+    assert "could not be read as a table of values" in response.content.decode()
+    assert Value.objects.count() == 0 and Source.objects.count() == 0
