@@ -149,7 +149,72 @@ OWN_REF_IN_TEXT = re.compile(
 _ONLY_A_REF = re.compile(r"^((?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?$")
 _NO_DATE = "No date could be read from the due text"
 # a lead cell cut off mid-phrase: it goes on in the next row's lead cell
-_DANGLING = re.compile(r"(?:\b(?:of|and|for|to|the|in|with|at|on|by)|[,&–—-])$", re.I)
+# ('TO' in capitals is a lead's initials, not 'to')
+_DANGLING = re.compile(r"(?:\b(?:[Oo]f|[Aa]nd|[Ff]or|[Tt]o|[Tt]he|[Ii]n|[Ww]ith|[Aa]t|[Oo]n|[Bb]y)|[,&–—-])$")
+# 'RAG: Amber', 'Status - Green', 'RAG rating: Red' opening a progress cell
+_RAG_LABEL_OPENS = re.compile(
+    r"^(?:b?rag(?:\s+(?:status|rating))?|status|current\s+status)\s*[:\-–]\s*"
+    r"(red|amber|green|blue|complete(?:d)?|on\s+track|off\s+track|not\s+started)\b[\s.;:–-]*",
+    re.I,
+)
+# an owner or a date labelled at the end of an action's cell ('... Lead: Head of Service By: October 2025')
+_LABELLED_TAIL = re.compile(
+    r"\s(lead(?:\s+(?:officer|agency))?|owner|responsible(?:\s+officer)?|by(?:\s+when)?|due(?:\s+date)?|"
+    r"timescale|target(?:\s+date)?|deadline)\s*:\s*",
+    re.I,
+)
+_TAIL_FIELDS = {"lead": "owner", "owner": "owner", "responsible": "owner"}
+
+
+_LETTER_OPENING = re.compile(r"^\(?([a-z])[).]\s+(\S.*)$", re.S)
+
+
+def _lettered_actions_numbered(builder: Builder) -> None:
+    """Actions without references whose texts open 'a)', 'b)', 'c)' (Word's lettered list in the
+    action cell, restarting under each numbered area): action '3b' of area 3, as the plan cites them."""
+    by_section: dict[str, list[Action]] = {}
+    for action in builder.draft.actions:
+        if action.section:
+            by_section.setdefault(action.section, []).append(action)
+    for section, actions in by_section.items():
+        if not re.fullmatch(r"\d{1,2}", section) or any(a.ref for a in actions):
+            continue
+        letters = [_LETTER_OPENING.match(a.text) for a in actions]
+        expected = [chr(ord("a") + k) for k in range(len(actions))]
+        if len(actions) < 2 or any(m is None or m[1] != e for m, e in zip(letters, expected, strict=True)):
+            continue
+        for action, found in zip(actions, letters, strict=True):
+            assert found is not None
+            action.ref, action.text = f"{section}{found[1]}", found[2].strip()
+
+
+def _labelled_tails_split(builder: Builder) -> None:
+    """An action's cell ending with its lead and date under their labels ('Deliver briefings ...
+    Lead: L&D Lead By: December 2025'), in a table without those columns: the action, its lead
+    and its due date. Left as it is unless every label names a field the action has not given."""
+    for action in builder.draft.actions:
+        text = action.text
+        parts = list(_LABELLED_TAIL.finditer(text)) if ":" in text else []
+        if not parts or not text[: parts[0].start()].strip():
+            continue
+        found: dict[str, str] = {}
+        for k, part in enumerate(parts):
+            name = _TAIL_FIELDS.get(part[1].split()[0].lower(), "due_text")
+            said = text[part.end() : parts[k + 1].start() if k + 1 < len(parts) else len(text)].strip()
+            if not said or getattr(action, name) or name in found:
+                found = {}
+                break
+            found[name] = said
+        if found:
+            action.text = text[: parts[0].start()].strip()
+            if "owner" in found:
+                action.owner = found["owner"]
+                action.owner_parts = split_owner(found["owner"])
+            if "due_text" in found:
+                action.due_text = found["due_text"]
+                action.due = parse_due(found["due_text"])
+
+
 _STATUS_OPENS_UPDATE = re.compile(r"^(red|amber|green|blue|complete(?:d)?|[RAGB])\s*[–—:-]\s+\S", re.I)
 # a short title: capitalised words, no sentence (a heading row's text, not a note or an action)
 _UNNUMBERED_TITLE = re.compile(r"^[A-Z][^.;:!?]*(?:\s+\S+){0,11}$")
@@ -729,6 +794,8 @@ class Builder:
     # 'What needs to improve: ...' under a row of a reference and words alone: (that row, the
     # section field, the words), the area's text once the row proves to head actions
     headed_texts: list[tuple[Action, str, str]] = field(default_factory=list)
+    # the rows of one cell above the first header (a title, a key): printed again on each page
+    front_rows: set[str] = field(default_factory=set)
     # actions of a tree export and the ID of the item each sits under (_sections_from_parent_ids)
     parents: list[tuple[Action, str]] = field(default_factory=list)
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
@@ -1043,6 +1110,10 @@ class Builder:
             return
         if _TOTAL_ROW.match(nonempty[0]) and cells.index(nonempty[0]) <= 1:
             return  # a 'Total' row under the actions: figures, not an action or the end of one
+        if len(nonempty) == 1 and self.header is None and not self.draft.actions:
+            self.front_rows.add(normalise_header(nonempty[0]))
+        elif len(nonempty) == 1 and normalise_header(nonempty[0]) in self.front_rows:
+            return  # the title above the table, repeated on each printed page: not a heading
         if len(nonempty) == 1 and _COUNT_LINE.match(nonempty[0]):
             return  # an export's count of its rows ('Rows returned: 24'): neither an action nor a heading
         if (
@@ -1999,6 +2070,11 @@ class Builder:
                 self.draft.warn(f"Unknown status {quote(rag_text, 40)}; left without a RAG rating.", location)
         elif labelled:
             action.rag = labelled  # a task's labels ('Amber;Police'): the colour among them
+        elif (said := _RAG_LABEL_OPENS.match(action.progress or "")) and parse_rag(said[1])[1]:
+            # 'RAG: Amber 12/09/2025: Draft protocol agreed ...' in the progress cell: the status,
+            # then the update
+            action.rag = parse_rag(said[1])[0]
+            action.progress = (action.progress or "")[said.end() :].strip() or None
         elif completion_in_text(due_text):
             action.rag = "complete"
         elif self.header is not None and action.progress:
@@ -2055,6 +2131,8 @@ def build_from_items(
             builder.text_line(item)
     _rag_from_row_colours(builder, row_colours)
     _listed_again_dropped(builder)
+    _labelled_tails_split(builder)
+    _lettered_actions_numbered(builder)
     _sections_from_table_names(builder)
     _sections_from_parent_ids(builder)
     _parent_rows_as_sections(builder)
@@ -2112,7 +2190,11 @@ def _listed_again_dropped(builder: Builder) -> None:
         if len(whole) == 1:
             listings[whole[0]].extend(listings.pop((ref, said)))
     dropped: set[int] = set()
-    for same in listings.values():
+    for listed in listings.values():
+        # listed again with another lead (a workbook's sheet per agency, each with its own lead,
+        # status and update of a shared action): each agency's part is an action of its own
+        leads = {normalise_header(a.owner) for a in listed if a.owner}
+        same = listed if len(leads) <= 1 else []
         if len(same) < 2:
             continue
         # as fully listed: the one saying more of its progress

@@ -176,6 +176,11 @@ _LETTERS = ("R", "A", "G", "B", "C")
 # a key's line by status letter: 'C - Completed', 'R: Not on track' (not 'A' opening a sentence)
 _LETTER_LINE = re.compile(r"^([RAGBC])\s*[:=–-]\s*(\S.{1,150})$")
 _LABEL_COLOUR = re.compile(r"^(.{2,40}?)\s*[(\[](red|amber|green|blue|purple)[)\]]$", re.I)
+# 'Slipping = amber – behind plan, recovery plan in place' (a key of status words written out)
+_NAMED_COLOUR = re.compile(
+    r"^([A-Za-z][\w ']{1,30}?)\s*(?:=|is)\s*(red|amber|green|blue|purple|grey|gray|black)\b\s*[–—:\-,(]?\s*(.*?)\)?$",
+    re.I,
+)
 
 
 def _letter_status(letter: str, definition: str) -> RagStatus:
@@ -281,6 +286,18 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
         numbered = _numbered_status(text) if text and len(text) < 200 else None
         if numbered is not None:
             run.append(numbered)
+            continue
+        named = _NAMED_COLOUR.match(text) if text and len(text) < 300 else None
+        if named:
+            # 'Slipping = amber – behind plan ...': a status word, the colour it is, what it means
+            word = named[2].lower()
+            key = {"blue": "complete", "purple": "complete", "gray": "grey"}.get(word, word)
+            definition = named[3].strip() or named[1]
+            done = key == "complete" or means_done(named[1])
+            run.append(
+                RagStatus(key="complete" if done else key, label=named[1].strip(), colour=word,
+                          definition=definition, done=done)
+            )  # fmt: skip
             continue
         colour = _COLOUR_LINE.match(text) if text and len(text) < 300 else None
         complete = _COMPLETE_LINE.match(text) if text and len(text) < 120 else None

@@ -30,6 +30,10 @@ _BROKEN_YEAR = re.compile(r"\b((?:19|20)\d)\s(\d)\b")
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-[ \t]*\r?\n[ \t]*(?=[a-z0-9])")
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_FONT_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓"})
+
+
 @lru_cache(maxsize=131072)
 def clean_text(value: str | None) -> str:
     """Remove markup, unescape entities and collapse whitespace."""
@@ -42,6 +46,9 @@ def clean_text(value: str | None) -> str:
         text = html.unescape(text)
     if "-\n" in text or "- \n" in text:
         text = _HYPHEN_BREAK.sub("-", text)  # 'multi-' at a line's end, 'agency' on the next
+    if _PRIVATE_USE.search(text):
+        # Word's Symbol and Wingdings bullets, printed to PDF as private-use characters
+        text = text.translate(_FONT_BULLETS)
     text = " ".join(text.replace("\u00a0", " ").replace("**", "").split())
     return _ORDINAL_SPLIT.sub(r"\1\2", text) if _DIGIT.search(text) else text
 

@@ -30,7 +30,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "inspection finding", "inspection findings", "developmental objective",
                 "developmental objectives", "development objective", "development objectives",
                 "strategic objective", "strategic objectives", "key objective", "key objectives",
-                "overarching objective", "priority objective", "priority objectives"),
+                "overarching objective", "priority objective", "priority objectives", "outcome area",
+                "outcome areas"),
     "question": ("question", "questions", "question to the board", "questions to the board"),
     # a tool's export of a tree of items: what each row is ('Priority', 'Objective', 'Action') and
     # the item it sits under, by that item's ID
@@ -423,7 +424,7 @@ _DATED = re.compile(
 
 # an update round's date or quarter before the column's name: 'Q1 RAG', 'January 2024 update'
 _DATED_FIRST = re.compile(
-    rf"^(?:q[1-4](?:\s+\d{{2,4}}(?:/\d{{2,4}})?)?|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s*'?\d{{2,4}}|{_MONTH}"
+    rf"^(?:q[1-4](?:\s+\d{{2,4}}(?:/\d{{2,4}})?)?|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s*[-'/]?\d{{2,4}}|{_MONTH}"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*[-–:]?\s+"
 )
 _ROUND_FIELDS = ("rag", "progress")

@@ -235,6 +235,19 @@ FLOORS = [
     ("b7_kelbrook_exploitation_board_paper", 1.0, 1.0),
     ("b7_orchbury_cspr_zara_plan_and_progress", 1.0, 1.0),
     ("b7_pentwick_business_plan_export", 1.0, 1.0),
+    # the eighth round: Word (areas numbered by Word over tables of lettered actions; 'Continued'
+    # rows, contents and running headers; terms and initials with a key), Excel (an update and RAG
+    # column per month named 'Apr-25 update'; a sheet per agency sharing actions), a Google Sheets
+    # print and a two-column review plan with 'Lead:' and 'By:' in the action cell (PDF), and an
+    # email (read in part: 'A1 action (lead - due) - RAG' lines)
+    ("b8_stavenham_jtai_cce_wsoa", 1.0, 1.0),
+    ("b8_corrington_ilacs_improvement_plan", 1.0, 1.0),
+    ("b8_pellingford_scp_business_plan_2025_26", 1.0, 0.96),  # school terms left undated, as seasons
+    ("b8_lowbury_fen_neglect_delivery_plan", 1.0, 1.0),
+    ("b8_heathmere_exploitation_delivery_plan", 1.0, 1.0),
+    ("b8_ashworth_dale_da_action_plan_gsheets", 1.0, 0.98),
+    ("b8_quarrington_cspr_child_k", 1.0, 1.0),
+    ("b8_tollbridge_mash_plan_email", 0.9, 0.2),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
