@@ -612,6 +612,9 @@ def _align_short(cells: list[str], fields: list[str | None]) -> list[int | None]
 
 
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b\s*:?$|^total (?:number of )?actions\b", re.I)
+_CONTINUED_NOTE = re.compile(
+    r"^\(?(?:table\s+)?continued\s+(?:on|over(?:leaf)?|from)\b[^.]{0,40}\.?\)?$|^\(?continued\)?$", re.I
+)
 _COUNT_LINE = re.compile(r"^(?:rows?|records?|items?|actions?|results?)(?:\s+\w+)?\s*:\s*\d[\d,]*\.?$", re.I)
 
 
@@ -837,9 +840,12 @@ class Builder:
                     existing.title = title
                 elif title and title != existing.title and not self._holds_anything(ref):
                     # the number used again by the plan after a report's own part ('4. Key messages'
-                    # in the report, 'Recommendation 4: ...' in its appendix): the plan's section
+                    # in the report, 'Recommendation 4: ...' in its appendix): the plan's section,
+                    # in the plan's order (after the sections the plan opened before it)
                     existing.title = title
                     existing.location = location
+                    self.draft.sections.remove(existing)
+                    self.draft.sections.append(existing)
                 return existing
         if parent is None:
             parent = self._parent_for(ref)
@@ -1114,6 +1120,8 @@ class Builder:
             self.front_rows.add(normalise_header(nonempty[0]))
         elif len(nonempty) == 1 and normalise_header(nonempty[0]) in self.front_rows:
             return  # the title above the table, repeated on each printed page: not a heading
+        if len(nonempty) == 1 and _CONTINUED_NOTE.match(nonempty[0]):
+            return  # 'Continued on next page': the page's furniture, neither a heading nor an action
         if len(nonempty) == 1 and _COUNT_LINE.match(nonempty[0]):
             return  # an export's count of its rows ('Rows returned: 24'): neither an action nor a heading
         if (

@@ -313,7 +313,7 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
             done = means_done(definition) or key == "complete"
             run.append(RagStatus(key=key, label=word.title(), colour=word, definition=definition, done=done))
             continue
-        if complete and run:
+        if complete and (run or cells is not None):  # a key's table may open with 'Complete'
             said = complete[2].strip() if re.search(r"[a-z]{2}", complete[2], re.I) else text
             run.append(RagStatus(key="complete", label=complete[1], colour=None, definition=said, done=True))
             continue

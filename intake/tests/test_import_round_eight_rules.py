@@ -146,3 +146,62 @@ def test_a_lead_given_by_initials_ending_in_to_is_not_cut_mid_phrase() -> None:
     draft = import_document(text.encode(), "plan.txt")
 
     assert [(a.ref, a.owner) for a in draft.actions] == [("2.2", "RD / TO"), ("2.3", "MT")]
+
+
+CONTENTS_THEN_PLAN = """\
+# Children's Services Improvement Plan 2025–2027
+
+## 1. Introduction
+
+Ofsted inspected our services in January 2025.
+
+## 2. Governance and reporting
+
+The Improvement Board meets monthly.
+
+**Status key**
+
+Complete\tAction completed and evidence of impact accepted by the Board
+Green\tOn track to be completed by the target date
+Amber\tAt risk of missing the target date
+Red\tTarget date missed
+
+## 3. What Ofsted told us
+
+## 4. Improvement plan
+
+Ref\tAction\tLead\tTarget date\tStatus
+Recommendation 1: Improve supervision\t\t\t\t
+1.1\tLaunch the supervision policy\tPrincipal Social Worker\t31/03/2025\tComplete
+Recommendation 2: Improve assessments\t\t\t\t
+2.1\tAudit assessments each quarter\tHead of QA\t30/06/2025\tGreen
+Continued on next page\t\t\t\t
+2.2\tTrain managers in assessment\tPractice Academy\t31/07/2025\tAmber
+Recommendation 3: Improve the voice of the child\t\t\t\t
+3.1\tRelaunch the advocacy offer\tParticipation Lead\t30/09/2025\tGreen
+Recommendation 4: Improve care leavers' accommodation\t\t\t\t
+4.1\tOpen a staying close service\tHead of Leaving Care\t31/03/2026\tAmber
+"""
+
+
+def test_the_plans_areas_keep_the_plans_order_when_the_document_numbered_its_own_parts_alike() -> None:
+    draft = import_document(CONTENTS_THEN_PLAN.encode(), "plan.md")
+
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("1", "Improve supervision"),
+        ("2", "Improve assessments"),
+        ("3", "Improve the voice of the child"),
+        ("4", "Improve care leavers' accommodation"),
+    ]
+
+
+def test_a_continued_on_next_page_row_is_neither_a_section_nor_an_action() -> None:
+    draft = import_document(CONTENTS_THEN_PLAN.encode(), "plan.md")
+
+    assert not any("Continued" in s.title for s in draft.sections)
+
+
+def test_a_status_key_table_opening_with_complete_is_read_whole() -> None:
+    draft = import_document(CONTENTS_THEN_PLAN.encode(), "plan.md")
+
+    assert [s.key for s in draft.rag_scheme] == ["complete", "green", "amber", "red"]
