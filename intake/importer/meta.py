@@ -91,7 +91,13 @@ def title_row(cells: list[str]) -> str | None:
     if len(nonempty) != 1:
         return None
     text = nonempty[0]
-    if len(text) > 200 or _AS_AT.search(text) or _COLOUR_LINE.match(text) or _NOT_TITLE.match(text):
+    if (
+        len(text) > 200
+        or _AS_AT.search(text)
+        or _COLOUR_LINE.match(text)
+        or _NOT_TITLE.match(text)
+        or _INLINE_KEY.match(text)
+    ):
         return None
     return text
 
@@ -128,15 +134,26 @@ def _title_rows(items: list[Item]) -> str | None:
         return None
     run: list[str] = []
     first = items[0]
-    for item in items[:_TITLE_ROWS]:
-        text = title_row(item.cells) if item.cells is not None and item.table == first.table else None
-        if text is None:
+    for rows, item in enumerate(items[:_TITLE_ROWS]):
+        lines = _title_lines(item.cells) if item.cells is not None and item.table == first.table else []
+        if not lines:
             break
         row, previous = item.location.row, first.location.row
-        if run and row is not None and previous is not None and row != previous + len(run):
+        if rows and row is not None and previous is not None and row != previous + rows:
             break
-        run.append(text)
+        if run[-len(lines) :] != lines:  # a merged cell repeated down the rows it covers
+            run.extend(lines)
     return " – ".join(_without_organisation(run)) or None
+
+
+def _title_lines(cells: list[str]) -> list[str]:
+    """A title row's text; a title cell of several lines (a merged title block holding the
+    partnership, the plan's name, its date and its key) gives those of its lines that title."""
+    filled = [c for c in cells if c and c.strip()]
+    if len(filled) == 1 and "\n" in filled[0].strip():
+        return [line for line in (title_row([part]) for part in filled[0].split("\n")) if line]
+    text = title_row(cells)
+    return [text] if text else []
 
 
 _DONE_WORD = re.compile(r"\b(?:complete(?:d)?|achieved)\b", re.I)
@@ -260,6 +277,15 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
     rows = [item.cells for item in items] if len(items) == len(texts) else [None] * len(texts)
     shades = [item.fills for item in items] if len(items) == len(texts) else [None] * len(texts)
     for text, cells, fills in zip(texts, rows, shades, strict=True):
+        filled_cells = [c for c in cells or [] if c and c.strip()]
+        if not best and len(filled_cells) == 1 and "\n" in filled_cells[0].strip():
+            # a title block of several lines in one cell, the key among them ('RAG: Red – ... | ...')
+            within = read_rag_scheme(
+                [], [line.strip() for line in filled_cells[0].split("\n") if line.strip()]
+            )
+            if len(within) >= 3:
+                best = within
+                continue
         labelled = _labelled_status(cells) if cells is not None else None
         if labelled is None and cells is not None and fills:
             labelled = _shaded_status(cells, fills)

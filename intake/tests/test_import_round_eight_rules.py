@@ -205,3 +205,47 @@ def test_a_status_key_table_opening_with_complete_is_read_whole() -> None:
     draft = import_document(CONTENTS_THEN_PLAN.encode(), "plan.md")
 
     assert [s.key for s in draft.rag_scheme] == ["complete", "green", "amber", "red"]
+
+
+def test_a_title_block_of_several_lines_in_one_merged_cell_gives_the_title_and_the_key() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = (
+        "Marlcombe Safeguarding Children Partnership\n"
+        "JTAI: children living with domestic abuse – Written Statement of Action tracker\n"
+        "Version 6 – as at 30 June 2025\n"
+        "RAG: Red – significant delay | Amber – some delay | Green – on track | Complete – delivered"
+    )
+    sheet.merge_cells("A1:F4")
+    for row, values in [
+        (5, ["Ref", "Action", "Lead", "Due", "RAG", "Progress update"]),
+        (
+            6,
+            [
+                "DA1.1",
+                "Add routine enquiry at booking",
+                "Head of Midwifery",
+                "March 2025",
+                "Complete",
+                "Done.",
+            ],
+        ),
+    ]:
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=row, column=column, value=value)
+    data = io.BytesIO()
+    book.save(data)
+    draft = import_document(data.getvalue(), "tracker.xlsx")
+
+    assert (
+        draft.plan.title == "JTAI: children living with domestic abuse – Written Statement of Action tracker"
+    )
+    assert str(draft.plan.as_at) == "2025-06-30"
+    assert [(s.key, s.definition) for s in draft.rag_scheme] == [
+        ("red", "significant delay"),
+        ("amber", "some delay"),
+        ("green", "on track"),
+        ("complete", "delivered"),
+    ]
