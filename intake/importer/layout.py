@@ -188,6 +188,37 @@ def _lettered_actions_numbered(builder: Builder) -> None:
             action.ref, action.text = f"{section}{found[1]}", found[2].strip()
 
 
+def _lines_of_combined_cells(values: dict[str, str], raw_values: dict[str, str], header: Header) -> None:
+    """Two things in one column, a line each, in a table without a column of the second: an
+    'Owner and date' cell whose last line is the date ('Head of Quality Assurance' over 'April
+    2025'); an 'Update' cell whose first line is the status alone ('On track' over the update)."""
+    owner_lines = [line.strip() for line in raw_values.get("owner", "").split("\n") if line.strip()]
+    if not header.has("due") and len(owner_lines) >= 2 and not values.get("due"):
+        last = clean_text(owner_lines[-1])
+        if (
+            len(last.split()) <= 8
+            and (parse_due(last) is not None or is_undated_ok(last))
+            and not _ORG_WORDS.search(last)
+        ):
+            values["due"] = last
+            values["owner"] = clean_text(" ".join(owner_lines[:-1]))
+    update_lines = [line.strip() for line in raw_values.get("progress", "").split("\n") if line.strip()]
+    if (
+        not header.has("rag")
+        and len(update_lines) >= 2
+        and not values.get("rag")
+        and looks_like_rag(update_lines[0])
+    ):
+        values["rag"] = clean_text(update_lines[0])
+        values["progress"] = clean_text(" ".join(update_lines[1:]))
+
+
+# words of an organisation or a post, not of a date ('Council', 'Trust', 'Board')
+_ORG_WORDS = re.compile(
+    r"\b(?:council|trust|board|police|service|services|icb|nhs|partnership|team|school)\b", re.I
+)
+
+
 def _labelled_tails_split(builder: Builder) -> None:
     """An action's cell ending with its lead and date under their labels ('Deliver briefings ...
     Lead: L&D Lead By: December 2025'), in a table without those columns: the action, its lead
@@ -615,6 +646,8 @@ _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b\s*:?$|^total (?:number of )?ac
 _CONTINUED_NOTE = re.compile(
     r"^\(?(?:table\s+)?continued\s+(?:on|over(?:leaf)?|from)\b[^.]{0,40}\.?\)?$|^\(?continued\)?$", re.I
 )
+_TOOL_PLACEHOLDER = re.compile(r"^(?:untitled section|\(?no section\)?|unassigned|no bucket)$", re.I)
+_READ_ME = re.compile(r"^(?:read\s?me|how to (?:use|update) this)\b", re.I)
 _COUNT_LINE = re.compile(r"^(?:rows?|records?|items?|actions?|results?)(?:\s+\w+)?\s*:\s*\d[\d,]*\.?$", re.I)
 
 
@@ -665,6 +698,7 @@ class Header:
     evidence: list[bool] = field(default_factory=list)
     sheet: str | None = None  # the sheet it heads: a header does not carry over to the next sheet
     updates_only: bool = False  # a table of progress by reference, after the plan (_progress_row)
+    exported: bool = False  # a known tool's export (EXPORTS): no merged cells, the tool's own words
 
     def has(self, fld: str) -> bool:
         return fld in self.fields
@@ -981,7 +1015,19 @@ class Builder:
         # the first row of a table (each row says, whatever returns early below)
         opens_table, self.last_table = item.table is not None and item.table != self.last_table, item.table
         parent, self.after_header = self.after_header, None
-        self.untitled_section = None
+        untitled, self.untitled_section = self.untitled_section, None
+        if untitled is not None and len(nonempty) == 1 and not _LABEL_SAYS.match(nonempty[0]):
+            untitled.title = nonempty[0]  # 'Area of significant weakness 1' over the row naming it
+            return
+        if len(nonempty) == 1 and (alone := _LABEL_ALONE.match(nonempty[0])):
+            # a row of a label and its number alone: the section of the rows below, titled by the next
+            section = self.add_section(alone[1], "", item.location)
+            self.heading_section = section.ref
+            self.group = {}
+            self.last_action = None
+            if section.title == section.ref:
+                self.untitled_section = section
+            return
         before, self.row_before = self.row_before, (item.table, cells)
         self.merges_shown = item.merges_shown
         if parent is not None and self.header is not None:
@@ -1084,7 +1130,7 @@ class Builder:
                     while named and not cells[named - 1]:
                         named -= 1
                     fields = fields[:named]
-                self.header = Header(fields=fields, key=key)
+                self.header = Header(fields=fields, key=key, exported=exported is not None)
                 self.rows_since_header = 0
                 self.group = {}
                 self.outer_section = None
@@ -1482,6 +1528,10 @@ class Builder:
             # beside them ('Board' | 'Principal Social Worker' | 'Red'): they go on with that action
             self._continue(self.last_action, values)
             return
+        if header.exported and _TOOL_PLACEHOLDER.match(values.get("section", "")):
+            values.pop("section")  # a tool's name for no section ('Untitled section'): none
+        if header.exported and _READ_ME.match(text):
+            return  # a tool's task telling its users how to keep the plan ('Read me – ...'): no action
         self._groups(values, raw_values, item.location)
         if "agency" in values:
             self.agency = values["agency"]
@@ -1573,6 +1623,7 @@ class Builder:
             section.parent = values.get("parent") or None
             self.last_action = None
             return
+        _lines_of_combined_cells(values, raw_values, header)
         dues = self._share_due(values.get("due"), len(pieces))
         first = values | {"text": text}
         if dues:
@@ -1968,8 +2019,8 @@ class Builder:
             and not self.merges_shown
             and self.header is not None
             and self.header.has("owner")
-            # a tool's tree export merges no cells: an empty lead is empty
-            and not (self.header.has("parent") or self.header.has("kind"))
+            # a tool's export (a tree of items, Asana's CSV) merges no cells: an empty lead is empty
+            and not (self.header.exported or self.header.has("parent") or self.header.has("kind"))
             and previous is not None
             and previous.owner
             and previous.section == action.section
@@ -2095,6 +2146,10 @@ class Builder:
                 action.rag = parse_rag(action.progress)[0]
                 # a status per quarter ('Q1 | Q2 | Q3' holding 'A', 'G'): a rating, not an update's text
                 action.progress = None
+        if values.get("completed") and parse_due(values["completed"]) is not None:
+            # a date in 'Date completed' (an audit plan without a RAG column, a tool's 'Completed At'):
+            # the action is done, whatever status was left beside it
+            action.rag = "complete"
         if action.rag is None and self.done_heading:
             action.rag = "complete"  # listed under 'Completed actions' with no status of its own
         if action.progress:
@@ -2568,9 +2623,9 @@ def _status_opening_progress(builder: Builder) -> None:
 
 
 # A reference that can head others: '1', '1.2', 'M1', 'PRO-2' (not '1a', which ends in a letter).
-_PARENT_REF = re.compile(r"(?:[A-Z]{1,4}[-\s]?)?\d{1,2}(?:\.\d{1,2}){0,2}")
-# What a sub-action's reference adds to its parent's: '.1', 'a', '(a)', ' b'.
-_SUB_REF = re.compile(r"\.\d{1,2}(?:\.\d{1,2})*[a-z]?|\s?\(?[a-z]\)?", re.I)
+_PARENT_REF = re.compile(r"(?:[A-Z]{1,4}[-\s]?)?\d{1,2}(?:\.\d{1,2}){0,2}|[A-Z]")
+# What a sub-action's reference adds to its parent's: '.1', 'a', '(a)', ' b', '(ii)' under 'A'.
+_SUB_REF = re.compile(r"\.\d{1,2}(?:\.\d{1,2})*[a-z]?|\s?\(?[a-z]\)?|\s?\((?:i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
 
 
 def _extends(child: str, parent: str) -> bool:
@@ -2664,8 +2719,17 @@ def _parent_rows_as_sections(builder: Builder) -> None:
     for k, ref in parents.items():
         if ref not in known:
             parent = next((p for p in sorted(known, key=len, reverse=True) if _extends(ref, p)), None)
+            # 'Area for improvement A: Information ...' on row 'A': its title is what follows the label
+            labelled = re.match(
+                rf"^(?:{_LABELS})\s+{re.escape(ref)}\s*[:.\-–—]\s*(\S.*)$", actions[k].text, re.I | re.S
+            )
             builder.draft.sections.append(
-                Section(ref=ref, title=actions[k].text, parent=parent, location=actions[k].location)
+                Section(
+                    ref=ref,
+                    title=labelled[1] if labelled else actions[k].text,
+                    parent=parent,
+                    location=actions[k].location,
+                )
             )
             known.add(ref)
         section = next(s for s in builder.draft.sections if s.ref == ref)

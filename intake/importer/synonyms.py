@@ -62,6 +62,9 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "date of commentary", "comment date", "date of comment"),
     # when the work starts: not the due date ('Start date', or 'Start' under 'Timescale')
     "start": ("start", "start date", "date started", "planned start", "planned start date", "commencement date"),
+    # when the action was finished (not when it is due): a date here says it is complete
+    "completed": ("date completed", "completed on", "completed at", "date closed", "closed on", "date of completion",
+                  "actual completion date", "date actioned", "completed date", "date achieved", "date signed off"),
     "due_or_evidence": ("target date/evidence", "target date / evidence", "timescale/evidence",
                         "date/evidence", "target date and evidence"),
     "rag": ("rag", "rag status", "status", "rag rating", "rating", "brag", "brag status", "current rag",
@@ -98,8 +101,6 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
 NOT_HEADERS: frozenset[str] = frozenset({
     "action type", "type of action", "action category", "action types", "date approved", "date of change",
     "date of approval", "date issued", "date changed",
-    # when an action was closed, not when it was due
-    "date closed", "date completed", "date of completion", "date achieved", "date signed off",
 })  # fmt: skip
 
 # header cells of the tables a plan document carries beside the plan, and that no plan table has: a
@@ -282,6 +283,14 @@ EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
         frozenset({"previous rag", "previous due date", "changes since the previous report"}),
         {"plan": None, "lead agency": "agency", "last update": "updated", "previous rag": None,
          "previous due date": None, "changes since the previous report": None, "exceptions": None},
+    ),
+    (
+        # Asana's "Export CSV": a task's Name, its Section/Column, its Assignee; Notes are its
+        # description, not its progress; Completed At says it is done
+        frozenset({"task id", "section/column", "assignee"}),
+        {"task id": None, "created at": None, "last modified": None, "name": "text", "section/column": "section",
+         "assignee email": None, "tags": None, "notes": None, "projects": None, "parent task": None,
+         "blocked by (dependencies)": None, "blocking (dependencies)": None},
     ),
     (
         frozenset({"title", "item type", "path"}),

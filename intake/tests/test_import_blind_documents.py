@@ -248,6 +248,19 @@ FLOORS = [
     ("b8_ashworth_dale_da_action_plan_gsheets", 1.0, 0.98),
     ("b8_quarrington_cspr_child_k", 1.0, 1.0),
     ("b8_tollbridge_mash_plan_email", 0.9, 0.2),
+    # the ninth round: a SEND written statement of action with area labels on rows of their own, a
+    # review plan with 'Owner and date' in one cell and the status on the update's first line (Word);
+    # an audit plan closed by 'Date completed', lettered areas over actions 'A(i)' (Excel); a focused
+    # visit's BRAG plan, open and closed actions' tables (PDF); 1.1 headings over 1.1.1 actions
+    # (pdftotext -layout); an Asana export (CSV)
+    ("b9_ashgrove_send_wsoa", 1.0, 1.0),
+    ("b9_wyebrook_cspr_child_n", 1.0, 1.0),
+    ("b9_hartsmere_maca_strategy_discussions", 1.0, 1.0),
+    ("b9_brackwater_jtai_syv_wsoa", 1.0, 1.0),
+    ("b9_merrowfield_focused_visit_action_plan", 1.0, 1.0),
+    ("b9_coldharbour_wrayford_exploitation_progress", 1.0, 1.0),
+    ("b9_pelham_vale_scp_business_plan_q3", 1.0, 1.0),
+    ("b9_oakmere_neglect_plan_asana_export", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
