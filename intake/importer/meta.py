@@ -19,8 +19,10 @@ _AS_AT = re.compile(
     re.I,
 )
 _ORG = re.compile(
-    r"((?:[A-Z][\w'’&]*\s+){1,4}(?:Local\s+)?Safeguarding\s+(?:Children(?:'s|’s)?\s+)?(?:Partnership|Board)"
-    r"|(?:[A-Z][\w'’&]*\s+){1,3}(?:LSCB|LSCP|SCP|SCB)\b|\b[A-Z]{2,5}\s+Partnership\b)"
+    # ('Coldharbour and Wrayford Safeguarding Children Partnership', 'Ashgrove Local Area SEND Partnership')
+    r"((?:[A-Z][\w'’&]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,4}(?:Local\s+)?Safeguarding\s+(?:Children(?:'s|’s)?\s+)?"
+    r"(?:Partnership|Board)"
+    r"|(?:[A-Z][\w'’&]*\s+){1,3}(?:LSCB|LSCP|SCP|SCB)\b|\b(?:[A-Z][a-z][\w'’]*\s+){0,3}[A-Z]{2,5}\s+Partnership\b)"
 )
 # the same name printed in capitals ('KINGSVALE SAFEGUARDING CHILDREN PARTNERSHIP')
 _ORG_CAPITALS = re.compile(

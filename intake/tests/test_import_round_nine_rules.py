@@ -130,3 +130,12 @@ def test_an_area_label_alone_on_a_row_is_the_section_titled_by_the_row_below() -
         ("2", "Weak joint commissioning."),
     ]
     assert [(a.ref, a.section) for a in draft.actions] == [("1.1", "1"), ("2.1", "2")]
+
+
+def test_a_partnership_named_after_two_places_or_a_send_partnership_keeps_its_whole_name() -> None:
+    for name in [
+        "Coldharbour and Wrayford Safeguarding Children Partnership",
+        "Ashgrove Local Area SEND Partnership",
+    ]:
+        text = f"{name}\nNeglect delivery plan\n\nRef\tAction\tLead\tDue\n1.1\tRefresh the toolkit\tHead of Service\tMay 2025\n"
+        assert import_document(text.encode(), "plan.txt").plan.organisation == name
