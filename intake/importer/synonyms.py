@@ -74,6 +74,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
                  "updates", "latest update", "latest progress", "latest progress update", "comments", "commentary", "evidence", "evidence of impact",
                  "latest commentary", "latest comment", "latest comments", "where are we now", "where we are now",
+                 "closure evidence", "closing evidence", "evidence of closure",
                  "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes",
                  "progress update and evidence of impact", "progress and evidence of impact",
                  "progress update and impact", "progress and impact",
@@ -385,8 +386,9 @@ def header_field(cell: str) -> str | None:
     if _QUARTER.fullmatch(text):
         return "progress"  # a column per quarter ('Q1' | 'Q2' | 'Q3' | 'Q4'): the update of each round
     dated = _DATED_FIRST.match(text)
-    if dated and _BY_SYNONYM.get(text[dated.end() :]) in _ROUND_FIELDS:
-        return _BY_SYNONYM[text[dated.end() :]]  # an update round named first: 'Q1 RAG', 'Jan 2024 update'
+    if dated and (named := header_field(text[dated.end() :])) in _ROUND_FIELDS:
+        # an update round named first: 'Q1 RAG', 'Jan 2024 update', 'Q3 update (December 2024)'
+        return named
     # a dictionary look-up at each place a synonym could end, longest first (the cell is read once
     # per row of every table, so no scan over all synonyms)
     for end in range(min(len(text) - 1, _LONGEST), 0, -1):
@@ -469,6 +471,13 @@ def exact_header_field(text: str) -> str | None:
         return "text"
     if found is None and (same := _one_name_twice(norm)):
         return same
+    if found is None and (dated := _DATED_FIRST.match(norm)):
+        # an update round named first ('Q3 update (December 2024)', 'Jan 2024 RAG'): one column,
+        # not two rounds' names side by side ('Q1 Q2')
+        rest = norm[dated.end() :]
+        inner = exact_header_field(rest)
+        if inner in _ROUND_FIELDS and not _QUARTER.fullmatch(rest) and not _DATED_FIRST.match(f"{rest} "):
+            return inner
     if found is None and (bare := _REMARK.sub("", norm)) != norm and bare:
         # a note to whoever fills the column in ('Progress update (date each entry)', 'Lead (name
         # and agency)'): the column is the one its name names

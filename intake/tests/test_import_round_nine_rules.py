@@ -139,3 +139,22 @@ def test_a_partnership_named_after_two_places_or_a_send_partnership_keeps_its_wh
     ]:
         text = f"{name}\nNeglect delivery plan\n\nRef\tAction\tLead\tDue\n1.1\tRefresh the toolkit\tHead of Service\tMay 2025\n"
         assert import_document(text.encode(), "plan.txt").plan.organisation == name
+
+
+def test_an_update_round_named_first_with_its_date_after_is_one_progress_column() -> None:
+    from intake.importer.synonyms import exact_header_field, header_field
+
+    for name in ["Q3 update (December 2024)", "Jan 2024 update", "Closure evidence"]:
+        assert header_field(name) == "progress" and exact_header_field(name) == "progress", name
+    text = (
+        "Ref       Action                                   Lead                 RAG        Q3 update (December 2024)\n"
+        "1.1.1     Launch the refreshed neglect toolkit     Chair, Neglect       Complete   Launched on 12 June 2024; seven\n"
+        "          with multi-agency briefings.             Subgroup                        briefings held.\n"
+        "1.1.2     Train 120 practitioners as assessors.    Training Officer     Amber      84 trained so far.\n"
+    )
+    draft = import_document(text.encode(), "plan.txt")
+
+    assert [(a.ref, a.progress) for a in draft.actions] == [
+        ("1.1.1", "Launched on 12 June 2024; seven briefings held."),
+        ("1.1.2", "84 trained so far."),
+    ]
