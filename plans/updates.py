@@ -45,7 +45,11 @@ def record_update(
         # the action's row locked: two copies sent at once are saved one after the other
         list(Action.objects.select_for_update().filter(pk=action.pk).values_list("pk", flat=True))
         earlier = ProgressUpdate.objects.just_saved_as(action, author, date, status, narrative)
-        if earlier is not None:
+        if earlier is not None and not (
+            next_steps and earlier.next_steps and next_steps != earlier.next_steps
+        ):
+            # Back, the file or next steps forgotten the first time added, Save: kept with it
+            earlier.added_on_resend = add_to_earlier(earlier, next_steps, evidence_link, evidence_file)
             return earlier, False
         update = ProgressUpdate.objects.create(
             action=action, date=date, author=author, status=status, narrative=narrative, next_steps=next_steps
@@ -58,6 +62,38 @@ def record_update(
             )
         action.refresh_status()
     return update, True
+
+
+def add_to_earlier(
+    update: ProgressUpdate, next_steps: str, evidence_link: str, evidence_file: UploadedFile | None
+) -> list[str]:
+    """What the same update sent again brings that the saved one lacks (next steps, a link, a
+    file), added to it; the names of what was added, for the message."""
+    added = []
+    if next_steps and not update.next_steps:
+        update.next_steps = next_steps
+        update.save(update_fields=["next_steps"])
+        added.append("next steps")
+    if evidence_link and not update.evidence.filter(link=evidence_link).exists():
+        Evidence.objects.create(update=update, link=evidence_link)
+        added.append("link")
+    title = evidence_title(evidence_file.name or "") if evidence_file else ""
+    if evidence_file and not update.evidence.filter(title=title).exclude(file="").exists():
+        Evidence.objects.create(update=update, title=title, file=evidence_file)
+        added.append("file")
+    return added
+
+
+def resent_message(action: Action, update: ProgressUpdate) -> str:
+    """What the person is told when the form came again: saved once, and what it added kept."""
+    added = getattr(update, "added_on_resend", [])
+    if added:
+        named = added[0] if len(added) == 1 else f"{', '.join(added[:-1])} and {added[-1]}"
+        return (
+            f"This progress update on {action.ref} was already saved; the {named} you added "
+            f"{'is' if len(added) == 1 else 'are'} kept with it."
+        )
+    return f"This progress update on {action.ref} was already saved."
 
 
 def outcome_message(action: Action, update: ProgressUpdate) -> str:

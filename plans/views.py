@@ -753,7 +753,7 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
     if new:
         messages.success(request, updates.outcome_message(action, update))
     else:
-        messages.success(request, f"This progress update on {action.ref} was already saved.")
+        messages.success(request, updates.resent_message(action, update))
     return redirect(action.get_absolute_url())
 
 

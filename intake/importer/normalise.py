@@ -102,8 +102,20 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")
 _DAY_MON_DASHED = re.compile(rf"\b(\d{{1,2}})-({_MONTH})\.?-(\d{{4}}|\d{{2}})\b", re.I)
 
 
-def _end_of_month(year: int, month: int) -> dt.date:
+# the years a plan's dates can be in: a year typed 0000 or 9999 names no day (and 0 or 10000 none
+# that Python can hold), so it gives no date rather than an error
+_YEARS = range(1900, 2201)
+
+
+def _end_of_month(year: int, month: int) -> dt.date | None:
+    if year not in _YEARS:
+        return None
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _end_of_march(year: int) -> dt.date | None:
+    """The end of a financial year that ends in `year`."""
+    return dt.date(year, 3, 31) if year in _YEARS else None
 
 
 def _year(text: str) -> int:
@@ -114,7 +126,7 @@ def _year(text: str) -> int:
     return year
 
 
-def _fy_quarter_end(quarter: int, start_year: int) -> dt.date:
+def _fy_quarter_end(quarter: int, start_year: int) -> dt.date | None:
     """UK financial year: Q1 Apr-Jun, Q2 Jul-Sep, Q3 Oct-Dec, Q4 Jan-Mar (of the next year)."""
     month = {1: 6, 2: 9, 3: 12, 4: 3}[quarter]
     year = start_year + 1 if quarter == 4 else start_year
@@ -231,7 +243,7 @@ def _find_dates(text: str) -> tuple[dt.date, ...]:
             add(m.span(), _fy_quarter_end(int(m[2]), int(m[1])))
     for m in _FINANCIAL_YEAR.finditer(text):
         if free(m.span()):
-            add(m.span(), dt.date(_year(m[1]) + 1, 3, 31))
+            add(m.span(), _end_of_march(_year(m[1]) + 1))
     for m in _MONTH_YEAR.finditer(text):
         if free(m.span()):
             year_text = m[2]
@@ -333,12 +345,12 @@ def parse_due(text: str | None) -> dt.date | None:
     if span:
         first, second = int(span[1]), int(span[2])
         if second % 100 == (first + 1) % 100 and (second < 100 or second == first + 1):
-            return dt.date(first + 1, 3, 31)
+            return _end_of_march(first + 1)
     dates = find_dates(_MONTH_BROKEN.sub(_month_rejoined, text))
     if not dates:
         year = _YEAR_ALONE.match(bare)
         # a year alone, or its end ('By end of 2023'): the last day of the period named
-        return dt.date(int(year[1]), 12, 31) if year else None
+        return dt.date(int(year[1]), 12, 31) if year and int(year[1]) in _YEARS else None
     if (
         _WEEK_COMMENCING.match(bare)
         and len(dates) == 1

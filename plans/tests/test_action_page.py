@@ -305,6 +305,43 @@ def test_the_same_update_sent_again_moments_later_is_saved_once(contributor, wor
     assert "was already saved" in again.content.decode()
 
 
+def test_the_same_update_sent_again_with_the_file_and_next_steps_forgotten_keeps_them(contributor, world):
+    """Back, add the file forgotten the first time, Save: it was dropped with 'already saved'."""
+    action = world.police_action
+    contributor.post(add_url(action), valid_update(world, next_steps=""))
+    upload = SimpleUploadedFile("minutes.pdf", PDF, content_type="application/pdf")
+    again = contributor.post(
+        add_url(action),
+        {
+            **valid_update(world, next_steps="Present the audit in June."),
+            "evidence_link": "https://example.org/minutes",
+            "evidence_file": upload,
+        },
+        follow=True,
+    )
+
+    update = models.ProgressUpdate.objects.get(action=action)
+    assert update.next_steps == "Present the audit in June."
+    assert {(e.link, bool(e.file)) for e in update.evidence.all()} == {
+        ("https://example.org/minutes", False),
+        ("", True),
+    }
+    assert "already saved; the next steps, link and file you added are kept with it" in again.content.decode()
+
+
+def test_the_same_words_with_other_next_steps_are_a_second_update(contributor, world):
+    action = world.police_action
+    contributor.post(add_url(action), valid_update(world, next_steps="Audit a sample in May."))
+    contributor.post(add_url(action), valid_update(world, next_steps="Report to the board in July."))
+
+    assert sorted(
+        models.ProgressUpdate.objects.filter(action=action).values_list("next_steps", flat=True)
+    ) == [
+        "Audit a sample in May.",
+        "Report to the board in July.",
+    ]
+
+
 def test_a_different_update_on_the_same_day_is_saved_as_well(contributor, world):
     contributor.post(add_url(world.police_action), valid_update(world))
     contributor.post(add_url(world.police_action), valid_update(world, narrative="Audit booked for May."))

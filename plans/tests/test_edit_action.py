@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from plans.views import CONFLICT
@@ -283,3 +284,19 @@ def test_a_due_date_that_contradicts_an_exact_date_in_the_plans_wording_is_quest
         client.post(reverse("plans:edit_action", args=[action.pk]), {**period, "version": 2}).status_code
         == 302
     )
+
+
+@pytest.mark.parametrize("wording", ["March 0000", "Mar-0000", "Q4 9999", "Q1 0000", "FY 9999/00", "9999-00"])
+def test_wording_naming_a_year_no_calendar_holds_keeps_the_words_and_no_date(client, world, wording):
+    """Was a 500: the wording's year 0 or 10000 could not be made a date."""
+    action = world.police_action
+    client.force_login(world.manager)
+
+    response = client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        edit_data(world, action, due_text=wording, due_date=""),
+    )
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.due_text, action.due_date) == (wording, None)
