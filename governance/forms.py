@@ -11,7 +11,7 @@ from django.utils import timezone
 from governance.models import MAX_WORKING_DAYS, Board, Decision, Meeting, SignOff, StatutoryClock
 from governance.rounds import deadline_problem
 from oversight.forms import GovukFormMixin
-from plans.models import EARLIEST_DATE, LATEST_DUE_DATE, Partnership, Person, Plan, PlanStage
+from plans.models import EARLIEST_DATE, LATEST_DUE_DATE, Partnership, Person, Plan, PlanStage, check_plan_date
 
 MONITORED_REQUIRED = "Enter how the area will be monitored as business as usual"
 
@@ -172,6 +172,8 @@ class StageForm(GovukFormMixin, forms.Form):
         required=False,
         label="Date of the inspection report",
         help_text="Statutory clocks count working days from this date.",
+        # the plan's own rule (the API's too): a report dated 9999 was saved here
+        validators=[check_plan_date],
     )
     reason = forms.CharField(
         max_length=200,

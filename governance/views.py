@@ -253,18 +253,24 @@ def open_round_view(request: HttpRequest, pk: int) -> HttpResponse:
         board__plans=plan, date__gte=timezone.localdate()
     )
     form = OpenRoundForm(request.POST or None, meetings=meetings.order_by("date"))
-    already = current_round(plan)
-    if request.method == "POST" and already is not None:
-        form.is_valid()
-        form.add_error(None, f"A round is already open for this plan until {already.deadline:%-d %B %Y}.")
-    elif request.method == "POST" and form.is_valid():
-        round_ = open_round(
-            plan,
-            request.user,
-            form.cleaned_data["deadline"],
-            form.cleaned_data["meeting"],
-            form.cleaned_data["reminder_days_before"],
-        )
+    round_ = None
+    with transaction.atomic():
+        # the plan's row locked: a double click's second request waits, then finds the round open
+        # (it opened a second round and emailed every owner twice)
+        list(Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk", flat=True))
+        already = current_round(plan)
+        if request.method == "POST" and already is not None:
+            form.is_valid()
+            form.add_error(None, f"A round is already open for this plan until {already.deadline:%-d %B %Y}.")
+        elif request.method == "POST" and form.is_valid():
+            round_ = open_round(
+                plan,
+                request.user,
+                form.cleaned_data["deadline"],
+                form.cleaned_data["meeting"],
+                form.cleaned_data["reminder_days_before"],
+            )
+    if round_ is not None:
         sent = send_round_requests(round_)
         told = f"Update round opened: {sent.requests} owner{'s' if sent.requests != 1 else ''} emailed their actions."
         if sent.failed:

@@ -177,3 +177,16 @@ def test_a_clock_dated_outside_the_years_plans_are_made_is_refused_and_the_plan_
     assert response.status_code == 200 and "Enter a date from 2000 to 2099" in response.content.decode()
     assert not world.plan.statutory_clocks.exists()
     assert client.get(reverse("governance:plan", args=[world.plan.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("day", ["31/12/9999", "01/01/0001"])
+def test_an_inspection_report_dated_outside_the_years_plans_are_made_is_refused_on_the_stage_page(
+    client, world, day
+):
+    client.force_login(world.admin)
+    response = client.post(
+        reverse("governance:change_stage", args=[world.plan.pk]), {"stage": "published", "report_date": day}
+    )
+    assert response.status_code == 200 and "Enter a date from 2000 to 2099" in response.content.decode()
+    world.plan.refresh_from_db()
+    assert world.plan.report_date is None
