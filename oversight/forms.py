@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -108,6 +109,41 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
             )
 
 
+# Characters that show nothing, or control how the rest shows: zero-width spaces and joiners, the
+# word joiner, bidirectional overrides and embeddings, a byte-order mark, soft hyphens (Unicode's
+# format characters), and control characters. In a name they make a look-alike of another ('Police'
+# and 'Police' + U+200B are two agencies), a name of nothing pass as given, or the text after them
+# show reversed; a NUL cannot be stored at all.
+_KEPT_CONTROLS = {"\n", "\r", "\t"}
+
+
+def visible_text(value: str, multiline: bool = False) -> str:
+    """The text without invisible and control characters; on one line, line breaks and tabs as
+    spaces."""
+    kept = []
+    for character in value:
+        category = unicodedata.category(character)
+        if category == "Cf":
+            continue
+        if category == "Cc" and not (multiline and character in _KEPT_CONTROLS):
+            kept.append(" ")  # a control character parts words as a space would
+            continue
+        kept.append(character)
+    text = "".join(kept)
+    return text if multiline else " ".join(text.split())
+
+
+def _visible_text_only(field: forms.Field, multiline: bool) -> None:
+    """Read the field's text without invisible and control characters (then Django strips it and
+    says when nothing is left)."""
+    to_python = field.to_python
+
+    def visible(value: Any) -> Any:
+        return to_python(visible_text(value, multiline) if isinstance(value, str) else value)
+
+    field.to_python = visible  # type: ignore[method-assign]
+
+
 def _plain_numbers_only(field: forms.Field) -> None:
     """Refuse a number written in scientific notation ('1e3' would be saved as 1000): nobody types
     a figure so, and a slip of the 'e' key must not multiply it."""
@@ -167,6 +203,12 @@ class GovukFormMixin:
             specific_error_messages(name, field)
             if isinstance(field, (forms.DecimalField, forms.FloatField)):
                 _plain_numbers_only(field)
+            if (
+                type(field) in (forms.CharField, forms.EmailField, forms.URLField, forms.SlugField)
+                and getattr(field, "strip", True)  # a password is kept exactly as typed
+                and not isinstance(widget, forms.PasswordInput)
+            ):
+                _visible_text_only(field, multiline=isinstance(widget, forms.Textarea))
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
