@@ -2215,11 +2215,24 @@ def build_from_items(
         # the listings' own headings ('Overdue (12)', 'Red (3)'), left holding nothing
         or not (builder.listings_dropped and _COUNTED_HEADING.search(s.title))
         # a sentence under the tables ('Produced by ... on 7 December 2026.'), holding nothing
-        and not (s.ref in ("", s.title) and _SENTENCE_HEADING.fullmatch(s.title))
+        and not (s.ref in ("", s.title) and _one_sentence(s.title))
     ]
 
 
 _SHORTENED = re.compile(r"\s*(?:…|\.\.\.)$")
+
+
+def _one_sentence(text: str) -> bool:
+    """A sentence of four words or more, closed by its only full stop ('Produced by Oversight on 7
+    December 2026.'). (A regular expression of nested repeats took time growing with the square of
+    a long title's length.)"""
+    body = text[:-1]
+    return (
+        text[:1].isupper()
+        and text.endswith(".")
+        and not any(mark in body for mark in ".!?")
+        and len(text.split()) >= 4
+    )
 
 
 def _listed_fields(action: Action) -> int:
@@ -2330,7 +2343,7 @@ _COUNTED_HEADING = re.compile(r"\(\d+\)$")
 # the date an update's label carries ('Update (June 2025)', 'Progress update – 12/06/2025')
 _UPDATE_DATED = re.compile(r"\s*(?:\([^()]*\)|[–—-]\s*[\w/ ]+)$")
 _EMPTY_LISTING = re.compile(r"^\D{3,80}\(0\)$")
-_SENTENCE_HEADING = re.compile(r"[A-Z][^.!?]*(?:\s+[^\s.!?]+){3,}\.")
+
 _OVERDUE_MARK = re.compile(r"\s*(?:[–—-]\s*|\()overdue\)?\s*$", re.I)
 _DATE_IN_BRACKETS = re.compile(r"\s*\(([^()]{6,30})\)\s*$")
 

@@ -20,18 +20,18 @@ _AS_AT = re.compile(
 )
 _ORG = re.compile(
     # ('Coldharbour and Wrayford Safeguarding Children Partnership', 'Ashgrove Local Area SEND Partnership')
-    r"((?:[A-Z][\w'’&]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,4}(?:Local\s+)?Safeguarding\s+(?:Children(?:'s|’s)?\s+)?"
+    r"((?:[A-Z][\w'’&]{0,40}\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,4}(?:Local\s+)?Safeguarding\s+(?:Children(?:'s|’s)?\s+)?"
     r"(?:Partnership|Board)"
-    r"|(?:[A-Z][\w'’&]*\s+){1,3}(?:LSCB|LSCP|SCP|SCB)\b|\b(?:[A-Z][a-z][\w'’]*\s+){0,3}[A-Z]{2,5}\s+Partnership\b)"
+    r"|(?:[A-Z][\w'’&]{0,40}\s+){1,3}(?:LSCB|LSCP|SCP|SCB)\b|\b(?:[A-Z][a-z][\w'’]{0,40}\s+){0,3}[A-Z]{2,5}\s+Partnership\b)"
 )
 # the same name printed in capitals ('KINGSVALE SAFEGUARDING CHILDREN PARTNERSHIP')
 _ORG_CAPITALS = re.compile(
-    r"((?:[A-Z][A-Z'’&]*\s+){1,4}(?:LOCAL\s+)?SAFEGUARDING\s+(?:CHILDREN(?:'S|’S)?\s+)?(?:PARTNERSHIP|BOARD))\b"
+    r"((?:[A-Z][A-Z'’&]{0,40}\s+){1,4}(?:LOCAL\s+)?SAFEGUARDING\s+(?:CHILDREN(?:'S|’S)?\s+)?(?:PARTNERSHIP|BOARD))\b"
 )
 # a line that only names a council or its children's services ('Wexcombe Council Children's Services',
 # 'Eastshire County Council'): the organisation of a plan that names no partnership
 _COUNCIL_LINE = re.compile(
-    r"(?:[A-Z][\w'’&.-]*\s+){1,4}(?:Council|Children(?:'s|’s)\s+Services)"
+    r"(?:[A-Z][\w'’&.-]{0,40}\s+){1,4}(?:Council|Children(?:'s|’s)\s+Services)"
     r"(?:\s*[,–-]?\s*Children(?:'s|’s)\s+Services)?"
 )
 _COUNCIL_LINES = 12  # among the document's first lines

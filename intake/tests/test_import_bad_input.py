@@ -133,3 +133,12 @@ def test_a_spreadsheet_with_a_header_and_no_rows_under_it_says_so() -> None:
     the wrong fault."""
     with pytest.raises(DocumentError, match="has a header row but no actions under it"):
         import_document(b"Ref,Action,Lead,Due,RAG\n", filename="empty-tracker.csv")
+
+
+def test_a_document_of_one_long_run_of_letters_is_read_in_one_pass_not_one_per_letter() -> None:
+    """A 5 MB line of 'A' held the import worker (and every page with it) for good: the names of
+    partnerships and councils were searched with unbounded words, a search growing with the
+    square of the run's length. 300,000 letters would take hours that way; read in one pass they
+    take a moment, and the document gives no actions and says so."""
+    draft = import_document(("A" * 300_000).encode(), "one-word.txt")
+    assert not draft.actions and any("No actions were found" in w.message for w in draft.warnings)
