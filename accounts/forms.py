@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
-from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.contrib.auth.validators import ASCIIUsernameValidator
 from django.db.models import Q
 
 from accounts import members
@@ -197,9 +197,13 @@ class NewMemberForm(MemberRulesMixin, PlainTextNames, GovukFormMixin, forms.Form
         label="Username",
         max_length=150,
         validators=[
-            UnicodeUsernameValidator(message="Username must only include letters, digits and @ . + - _")
+            # plain letters only: a fullwidth or Cyrillic look-alike of another's login ('ｄemo-ａdmin',
+            # 'demo-аdmin') was accepted beside it
+            ASCIIUsernameValidator(
+                message="Username must only include the letters a to z, digits and @ . + - _"
+            )
         ],
-        help_text="What they type to sign in: letters, digits and @ . + - _ only, for example j.smith",
+        help_text="What they type to sign in: the letters a to z, digits and @ . + - _ only, for example j.smith",
         error_messages={"required": "Enter a username"},
     )
     email = forms.EmailField(

@@ -68,8 +68,11 @@ class MeetingQuerySet(PartnershipScopedQuerySet):
 class Meeting(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField()
-    minutes = models.TextField(blank=True)
-    decisions = models.TextField(blank=True, help_text="Decisions recorded at the meeting, as minuted.")
+    # a meeting's minutes run to pages, not to a pasted book (2 MB was saved)
+    minutes = models.TextField(blank=True, max_length=50_000)
+    decisions = models.TextField(
+        blank=True, max_length=50_000, help_text="Decisions recorded at the meeting, as minuted."
+    )
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()

@@ -222,6 +222,7 @@ class PlanStage(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+TEXT_MAX_LENGTH = 10_000  # an action's or a section's words: pages of a board pack, not a pasted document
 MAX_STALE_DAYS = 366  # an action without an update for a year is stale whatever the plan says
 
 
@@ -368,8 +369,8 @@ class Section(models.Model):
     )
     ref = models.CharField(max_length=40, blank=True)
     title = models.TextField(blank=True)
-    what_needs_to_improve = models.TextField(blank=True)
-    what_inspectors_found = models.TextField(blank=True)
+    what_needs_to_improve = models.TextField(blank=True, max_length=TEXT_MAX_LENGTH)
+    what_inspectors_found = models.TextField(blank=True, max_length=TEXT_MAX_LENGTH)
     order = models.PositiveIntegerField(default=0)
     # Set by governance when the board agrees the area is fully addressed.
     signed_off_on = models.DateField(null=True, blank=True)
@@ -447,8 +448,11 @@ class Action(models.Model):
         Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
     )
     ref = models.CharField(max_length=40, blank=True)
-    text = models.TextField()
-    owner_text = models.TextField(blank=True, help_text="The owner or lead exactly as the plan writes it.")
+    # limits: a 2 MB action text was saved, and every page and board pack carried it
+    text = models.TextField(max_length=TEXT_MAX_LENGTH)
+    owner_text = models.TextField(
+        blank=True, max_length=1000, help_text="The owner or lead exactly as the plan writes it."
+    )
     owners = models.ManyToManyField(Person, blank=True, related_name="actions")
     owner_agencies = models.ManyToManyField(Agency, blank=True, related_name="owned_actions")
     lead_agency = models.ForeignKey(
@@ -456,8 +460,8 @@ class Action(models.Model):
     )
     due_text = models.CharField(max_length=300, blank=True, help_text="The due date as the plan writes it.")
     due_date = models.DateField(null=True, blank=True)
-    outcome = models.TextField("outcome sought", blank=True)
-    constraints = models.TextField("constraints or problems", blank=True)
+    outcome = models.TextField("outcome sought", blank=True, max_length=TEXT_MAX_LENGTH)
+    constraints = models.TextField("constraints or problems", blank=True, max_length=TEXT_MAX_LENGTH)
     question = models.CharField(
         max_length=40, blank=True, help_text="The board question, where the plan has them."
     )

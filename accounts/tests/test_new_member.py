@@ -191,10 +191,14 @@ def test_when_the_email_cannot_be_sent_the_admin_is_told_and_can_send_it_again(a
     assert "Email a new link to jane.smith@example.org" in page
 
 
-def test_a_username_with_spaces_is_refused_with_the_characters_it_may_use(admin, world):
-    response = add(admin, world, username="jane smith")
+@pytest.mark.parametrize("username", ["jane smith", "ｊane.smith", "jаne.smith"])
+def test_a_username_with_spaces_or_look_alike_letters_is_refused_with_the_characters_it_may_use(
+    admin, world, username
+):
+    # fullwidth and Cyrillic letters made a login that looked like another's
+    response = add(admin, world, username=username)
 
-    assert "Username must only include letters, digits and @ . + - _" in response.content.decode()
+    assert "Username must only include the letters a to z, digits and @ . + - _" in response.content.decode()
     assert not User.objects.filter(email="jane.smith@example.org").exists()
 
 

@@ -229,3 +229,13 @@ def test_a_stale_limit_saved_before_it_was_checked_still_gives_a_board_report(wo
     client.force_login(world.manager)
     assert client.get(reverse("reports:plan_report", args=[world.plan.pk])).status_code == 200
     assert client.get(reverse("reports:partnership_report", args=[world.partnership.pk])).status_code == 200
+
+
+def test_an_action_text_of_a_pasted_document_is_refused_through_the_api(world, api_as):
+    action = world.police_action
+    response = api_as(world.manager).patch(
+        f"/api/actions/{action.pk}/", {"text": "W" * 20_001, "version": action.version}, format="json"
+    )
+    assert response.status_code == 400 and "text" in response.json()
+    action.refresh_from_db()
+    assert len(action.text) < 20_001

@@ -300,3 +300,18 @@ def test_wording_naming_a_year_no_calendar_holds_keeps_the_words_and_no_date(cli
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.due_text, action.due_date) == (wording, None)
+
+
+def test_an_action_text_of_a_pasted_document_is_refused_and_nothing_changes(client, world):
+    action = world.police_action
+    before = action.text
+    client.force_login(world.manager)
+
+    response = client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, text="W" * 20_001)
+    )
+
+    assert response.status_code == 200
+    assert "must be 10,000 characters or fewer" in response.content.decode()
+    action.refresh_from_db()
+    assert (action.text, action.version) == (before, 1)
