@@ -142,3 +142,37 @@ def test_a_document_of_one_long_run_of_letters_is_read_in_one_pass_not_one_per_l
     take a moment, and the document gives no actions and says so."""
     draft = import_document(("A" * 300_000).encode(), "one-word.txt")
     assert not draft.actions and any("No actions were found" in w.message for w in draft.warnings)
+
+
+def test_a_small_plan_with_a_formatted_empty_cell_far_below_it_is_read_not_refused_as_too_long() -> None:
+    """Was refused as 'more than 50000 rows': an empty cell formatted at row 60,000 made the sheet
+    that long, and every empty row was counted."""
+    import openpyxl
+    from openpyxl.styles import PatternFill
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Lead", "Due"])
+    sheet.append(["1.1", "Refresh the neglect toolkit", "Head of Service", "May 2025"])
+    sheet.append(["1.2", "Train the DSL network", "Education Lead", "June 2025"])
+    sheet.cell(row=60_000, column=2).fill = PatternFill("solid", fgColor="FFFF00")
+    data = io.BytesIO()
+    book.save(data)
+
+    draft = import_document(data.getvalue(), "plan.xlsx", limits=ImportLimits(max_rows=50_000))
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2"]
+
+
+def test_a_sheet_with_more_filled_rows_than_the_limit_is_still_refused() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action"])
+    for k in range(30):
+        sheet.append([f"1.{k}", "An action"])
+    data = io.BytesIO()
+    book.save(data)
+
+    with pytest.raises(LimitExceeded):
+        import_document(data.getvalue(), "plan.xlsx", limits=ImportLimits(max_rows=20))

@@ -68,12 +68,15 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                     spread.add((merged.min_row, merged.min_col))
                 for row in range(merged.min_row + 1, merged.max_row + 1):
                     fill[(row, merged.min_col)] = top
+            filled_rows = {row for row, _column in fill}
             table_no += 1
             hidden_columns = _hidden_columns(sheet)
             # rows hidden by hand are marked (the layout skips them: usually removed or archived
             # actions); rows hidden only by an active filter are read like the others
             filtered = _filtered(sheet)
             for r, row in enumerate(sheet.iter_rows(), start=1):
+                if r not in filled_rows and all(cell.value is None for cell in row):
+                    continue  # an empty row, perhaps formatted far below the plan: not counted, nothing read
                 total_rows += 1
                 if total_rows > limits.max_rows:
                     raise LimitExceeded(f"This Excel file has more than {limits.max_rows} rows.")
