@@ -249,5 +249,28 @@ class VersionsForm(GovukFormMixin, forms.Form):
 
     mark_optional = False
 
-    since = forms.DateField(label="From the end of", required=False, help_text="For example, 31/3/2026.")
-    until = forms.DateField(label="To the end of", required=False, help_text="Leave empty for today.")
+    since = forms.DateField(
+        label="From the end of",
+        required=False,
+        help_text="For example, 31/3/2026.",
+        # the label is the start of a phrase: the generic message spliced it ('Enter the from the end of')
+        error_messages={"invalid": "Enter the date to compare from as a real date, for example 31/3/2026"},
+    )
+    until = forms.DateField(
+        label="To the end of",
+        required=False,
+        help_text="Leave empty for today.",
+        error_messages={"invalid": "Enter the date to compare to as a real date, for example 31/3/2026"},
+    )
+
+    def _in_the_plans_years(self, name: str, what: str) -> Any:
+        day = self.cleaned_data.get(name)
+        if day is not None and not EARLIEST_DATE <= day <= timezone.localdate():
+            raise forms.ValidationError(f"The date to compare {what} must be from {EARLIEST_DATE.year} to today")
+        return day
+
+    def clean_since(self) -> Any:
+        return self._in_the_plans_years("since", "from")
+
+    def clean_until(self) -> Any:
+        return self._in_the_plans_years("until", "to")

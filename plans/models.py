@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -700,6 +701,16 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["pk"]
         verbose_name_plural = "evidence"
+
+    def download_name(self) -> str:
+        """The name the file downloads under: its title as shown on the page (storage adds a
+        random suffix and drops what it cannot store, such as emoji), with the stored file's
+        extension; the stored name where the title has another."""
+        stored = os.path.basename(self.file.name)
+        title = os.path.basename((self.title or "").replace("\\", "/")).strip()
+        if title and os.path.splitext(title)[1].lower() == os.path.splitext(stored)[1].lower():
+            return title
+        return stored
 
     def __str__(self) -> str:
         return self.title or self.link or (self.file.name if self.file else "evidence")

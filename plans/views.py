@@ -779,7 +779,7 @@ def evidence_file(request: HttpRequest, evidence_id: int) -> FileResponse:
         handle = evidence.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file is missing.") from None
-    return FileResponse(handle, as_attachment=True, filename=os.path.basename(evidence.file.name))
+    return FileResponse(handle, as_attachment=True, filename=evidence.download_name())
 
 
 CONFLICT = (

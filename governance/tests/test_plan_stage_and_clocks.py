@@ -190,3 +190,17 @@ def test_an_inspection_report_dated_outside_the_years_plans_are_made_is_refused_
     assert response.status_code == 200 and "Enter a date from 2000 to 2099" in response.content.decode()
     world.plan.refresh_from_db()
     assert world.plan.report_date is None
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("since=30/02/2025", "Enter the date to compare from as a real date"),
+        ("since=01/01/0001", "The date to compare from must be from 2000 to today"),
+        ("until=31/12/9999", "The date to compare to must be from 2000 to today"),
+    ],
+)
+def test_the_versions_page_says_which_date_is_wrong_in_words(client, world, query, message):
+    client.force_login(world.viewer)
+    page = client.get(reverse("governance:versions", args=[world.plan.pk]) + "?" + query)
+    assert page.status_code == 200 and message in page.content.decode()

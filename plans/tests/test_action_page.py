@@ -160,6 +160,19 @@ def test_an_evidence_file_is_uploaded_and_downloaded_through_the_checked_view(co
     assert response["Content-Disposition"].startswith('attachment; filename="audit')
 
 
+def test_evidence_downloads_under_its_title_as_shown_not_the_stored_name(contributor, world):
+    # storage dropped the emoji and added a random suffix to a repeated name
+    for _ in range(2):
+        upload = SimpleUploadedFile("minutes 😀.pdf", PDF, content_type="application/pdf")
+        contributor.post(
+            add_url(world.police_action), valid_update(world, evidence_file=upload, narrative=f"n{_}")
+        )
+
+    for evidence in models.Evidence.objects.all():
+        response = contributor.get(reverse("plans:evidence", args=[evidence.pk]))
+        assert "filename*=utf-8''minutes%20%F0%9F%98%80.pdf" in response["Content-Disposition"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
