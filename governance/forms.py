@@ -266,7 +266,9 @@ class VersionsForm(GovukFormMixin, forms.Form):
     def _in_the_plans_years(self, name: str, what: str) -> Any:
         day = self.cleaned_data.get(name)
         if day is not None and not EARLIEST_DATE <= day <= timezone.localdate():
-            raise forms.ValidationError(f"The date to compare {what} must be from {EARLIEST_DATE.year} to today")
+            raise forms.ValidationError(
+                f"The date to compare {what} must be from {EARLIEST_DATE.year} to today"
+            )
         return day
 
     def clean_since(self) -> Any:

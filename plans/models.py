@@ -702,6 +702,12 @@ class Evidence(models.Model):
         ordering = ["pk"]
         verbose_name_plural = "evidence"
 
+    def __str__(self) -> str:
+        return self.title or self.link or (self.file.name if self.file else "evidence")
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:evidence", args=[self.pk])
+
     def download_name(self) -> str:
         """The name the file downloads under: its title as shown on the page (storage adds a
         random suffix and drops what it cannot store, such as emoji), with the stored file's
@@ -711,12 +717,6 @@ class Evidence(models.Model):
         if title and os.path.splitext(title)[1].lower() == os.path.splitext(stored)[1].lower():
             return title
         return stored
-
-    def __str__(self) -> str:
-        return self.title or self.link or (self.file.name if self.file else "evidence")
-
-    def get_absolute_url(self) -> str:
-        return reverse("plans:evidence", args=[self.pk])
 
     @property
     def web_link(self) -> str:
