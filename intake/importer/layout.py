@@ -978,12 +978,7 @@ class Builder:
                 return
             alone = _LABEL_ALONE.match(text)
             if alone:
-                section = self.add_section(alone[1], "", item.location)
-                self.heading_section = section.ref
-                self.group = {}
-                self.last_action = None
-                if section.title == section.ref:
-                    self.untitled_section = section
+                self._label_alone(alone[1], item.location)
                 return
             labelled_code = _LABEL_CODE.match(text)
             if labelled_code:  # 'Priority 5 (P5): An effective partnership' over actions P5.1, P5.2
@@ -997,6 +992,16 @@ class Builder:
                 self.heading_section = section.ref
                 self.group = {}
                 self.last_action = None
+
+    def _label_alone(self, ref: str, location: Location) -> None:
+        """'Recommendation 1' alone (a line or a row): the section of what follows, titled by the
+        line or row below it unless it has a title already."""
+        section = self.add_section(ref, "", location)
+        self.heading_section = section.ref
+        self.group = {}
+        self.last_action = None
+        if section.title == section.ref:
+            self.untitled_section = section
 
     def _section_text(self, key: str, text: str) -> None:
         ref = self.current_section()
@@ -1021,12 +1026,7 @@ class Builder:
             return
         if len(nonempty) == 1 and (alone := _LABEL_ALONE.match(nonempty[0])):
             # a row of a label and its number alone: the section of the rows below, titled by the next
-            section = self.add_section(alone[1], "", item.location)
-            self.heading_section = section.ref
-            self.group = {}
-            self.last_action = None
-            if section.title == section.ref:
-                self.untitled_section = section
+            self._label_alone(alone[1], item.location)
             return
         before, self.row_before = self.row_before, (item.table, cells)
         self.merges_shown = item.merges_shown
