@@ -59,6 +59,15 @@ _LIMIT_MESSAGES: dict[type, str] = {
 }
 
 
+def _default_message(field: forms.Field, key: str) -> str | None:
+    """Django's own message for `key` on this kind of field (its classes' defaults, nearest first)."""
+    for kind in type(field).__mro__:
+        message = getattr(kind, "default_error_messages", {}).get(key)
+        if message is not None:
+            return str(message)
+    return None
+
+
 def specific_error_messages(name: str, field: forms.Field) -> None:
     """Replace Django's generic "This field is required." and "Enter a valid date." by messages
     that name the field, as the GOV.UK Design System asks ("Enter the action"); messages a form
@@ -73,6 +82,12 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
     if field.error_messages.get("required") == forms.Field.default_error_messages["required"]:
         choose = isinstance(field, (forms.FileField, forms.ChoiceField, forms.BooleanField))
         field.error_messages["required"] = f"{'Select' if choose else 'Enter'} {the}"
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        # Django's "Select a valid choice. zzz is not one of the available choices." (a link edited
+        # by hand, another partnership's id): what to do, without echoing what was sent
+        for key in ("invalid_choice", "invalid_pk_value"):
+            if key in field.error_messages and field.error_messages[key] == _default_message(field, key):
+                field.error_messages[key] = f"Select {the} in the list"
     if (
         isinstance(field, forms.DateField)
         and field.error_messages.get("invalid") == forms.DateField.default_error_messages["invalid"]

@@ -297,3 +297,13 @@ def test_as_at_a_past_date_the_sections_list_counts_the_actions_of_then(viewer, 
 
     assert counts(then) == {"1": 2, "2": 0}
     assert counts(now) == {"1": 1, "2": 2}
+
+
+def test_a_filter_edited_by_hand_is_answered_in_words_without_echoing_what_was_sent(client, world):
+    client.force_login(world.manager)
+    page = client.get(
+        reverse("plans:plan", args=[world.plan.pk]) + "?status=zzz&agency=999999"
+    ).content.decode()
+
+    assert "Select the status in the list" in page and "Select the agency in the list" in page
+    assert "zzz is not one of" not in page and "Select a valid choice" not in page
