@@ -10,9 +10,11 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.db.models import QuerySet
 from rest_framework import serializers
 
+from oversight.forms import visible_text
 from plans.models import (
     NARRATIVE_MAX_LENGTH,
     Action,
@@ -65,10 +67,34 @@ READ_ONLY_REASONS = {
 }
 
 
+class VisibleCharField(serializers.CharField):
+    """Text read as the web forms read it (oversight.forms.visible_text): without invisible and
+    control characters, one line, so the API cannot store a look-alike name the forms refuse."""
+
+    multiline = False
+
+    def to_internal_value(self, data: Any) -> str:
+        text = visible_text(super().to_internal_value(data), self.multiline)
+        text = text.strip() if self.trim_whitespace else text
+        if not text and not self.allow_blank:
+            self.fail("blank")
+        return text
+
+
+class VisibleTextField(VisibleCharField):
+    multiline = True  # a text area's lines and tabs kept
+
+
 class WritingSerializer(serializers.ModelSerializer):
     """Refuses what DRF would silently drop: a field it does not know, or a change to a field the
     service sets (a client sending "status" on an action would otherwise be told 200 and find the
     status unchanged). A read-only field sent back as it was read (PUT of a GET) is accepted."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: VisibleCharField,
+        models.TextField: VisibleTextField,
+    }
 
     def to_internal_value(self, data: Any) -> Any:
         errors: dict[str, list[str]] = {}

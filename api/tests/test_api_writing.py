@@ -239,3 +239,26 @@ def test_an_action_text_of_a_pasted_document_is_refused_through_the_api(world, a
     assert response.status_code == 400 and "text" in response.json()
     action.refresh_from_db()
     assert len(action.text) < 20_001
+
+
+def test_invisible_and_control_characters_are_read_out_of_text_as_the_forms_read_them(world, api_as):
+    """A reference '1.1' + U+200B stood beside '1.1'; an action of only zero-width spaces passed."""
+    action = world.police_action
+    client = api_as(world.manager)
+    response = client.patch(
+        f"/api/actions/{action.pk}/",
+        {
+            "owner_text": "Head of\u200b Service\x07",
+            "constraints": "Line one\nLine\u202e two",
+            "version": action.version,
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    action.refresh_from_db()
+    assert (action.owner_text, action.constraints) == ("Head of Service", "Line one\nLine two")
+
+    blank = client.patch(
+        f"/api/actions/{action.pk}/", {"text": "\u200b\u200c", "version": action.version}, format="json"
+    )
+    assert blank.status_code == 400 and "text" in blank.json()

@@ -31,3 +31,17 @@ def test_a_server_error_is_a_service_problem_page():
     assert response.status_code == 500
     page = response.content.decode()
     assert "govuk-template" in page and "Sorry, there is a problem with the service" in page
+
+
+def test_a_bad_request_is_a_page_that_says_what_to_do_not_the_bare_server_text(db):
+    from django.core.exceptions import SuspiciousFileOperation
+    from django.views.defaults import bad_request
+
+    request = RequestFactory().get("/")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    response = bad_request(request, SuspiciousFileOperation("name too long"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "govuk-template" in page and "There is a problem with what was sent" in page
