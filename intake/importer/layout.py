@@ -2207,6 +2207,7 @@ def build_from_items(
     _centred_cut_leads(builder)
     _numbers_lost_in_extraction(builder, after_the_last=printed_as_text)
     _warn_hidden_rows(builder)
+    _plan_title_not_a_section(draft)
     held = {a.section for a in draft.actions} | {s.parent for s in draft.sections}
     draft.sections[:] = [
         s
@@ -2217,6 +2218,28 @@ def build_from_items(
         # a sentence under the tables ('Produced by ... on 7 December 2026.'), holding nothing
         and not (s.ref in ("", s.title) and _one_sentence(s.title))
     ]
+
+
+def _plan_title_not_a_section(draft: PlanDraft) -> None:
+    """The plan's own title printed again over its sections (a board pack, a report's appendix): the
+    plan, not a section holding the others; its sections are the plan's own."""
+    title = normalise_header(draft.plan.title or "")
+    holding = {a.section for a in draft.actions}
+    itself = {
+        s.ref: s.parent
+        for s in draft.sections
+        if title and s.ref in ("", s.title) and normalise_header(s.title) == title and s.ref not in holding
+    }
+    if not itself:
+        return
+    for section in draft.sections:
+        for _ in range(len(itself) + 1):  # a broken tree must not loop
+            if section.parent not in itself:
+                break
+            section.parent = itself[section.parent]
+        if section.parent in itself:
+            section.parent = None
+    draft.sections[:] = [s for s in draft.sections if s.ref not in itself]
 
 
 _SHORTENED = re.compile(r"\s*(?:…|\.\.\.)$")

@@ -77,3 +77,6 @@ def test_the_pdf_pack_read_as_a_plan_has_the_plans_areas_by_their_own_names(repo
     by_ref = {s.ref: s for s in draft.sections}
     assert by_ref["2"].what_needs_to_improve == plan.sections.get(ref="2").what_needs_to_improve
     assert not any(s.title.startswith(("What needs", "Produced by", "Evidence")) for s in draft.sections)
+    # the plan's own title over its sections is the plan, not a section holding them
+    assert draft.plan.title == plan.title and not any(s.title == plan.title for s in draft.sections)
+    assert by_ref["1"].parent is None
