@@ -216,7 +216,7 @@ class ProgressUpdateViewSet(
             raise PermissionDenied(updates.refusal(request.user, action))
         # The page's path: the same update sent again moments later (a client retrying after a
         # timeout) is the one already saved, answered 200 rather than 201.
-        update, new = updates.record_update(
+        update, new, _added = updates.record_update(
             action,
             request.user,
             # the model's default, as before: an update without a date is today's

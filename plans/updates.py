@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -28,6 +28,12 @@ def evidence_title(name: str) -> str:
     return stem[: EVIDENCE_TITLE_LENGTH - len(extension)] + extension
 
 
+class Recorded(NamedTuple):
+    update: ProgressUpdate
+    new: bool
+    added: tuple[str, ...] = ()  # what the same update sent again added: 'next steps', 'link', 'file'
+
+
 def record_update(
     action: Action,
     author: Any,
@@ -38,9 +44,10 @@ def record_update(
     next_steps: str = "",
     evidence_link: str = "",
     evidence_file: UploadedFile | None = None,
-) -> tuple[ProgressUpdate, bool]:
-    """The update saved, and whether it is new: the same update by the same person sent again
-    moments later (Back then Save, two clicks, a client retrying) is the one already saved."""
+) -> Recorded:
+    """The update saved, whether it is new, and what a copy sent again added to it: the same
+    update by the same person sent again moments later (Back then Save, two clicks, a client
+    retrying) is the one already saved."""
     with transaction.atomic():
         # the action's row locked: two copies sent at once are saved one after the other
         list(Action.objects.select_for_update().filter(pk=action.pk).values_list("pk", flat=True))
@@ -49,8 +56,9 @@ def record_update(
             next_steps and earlier.next_steps and next_steps != earlier.next_steps
         ):
             # Back, the file or next steps forgotten the first time added, Save: kept with it
-            earlier.added_on_resend = add_to_earlier(earlier, next_steps, evidence_link, evidence_file)
-            return earlier, False
+            return Recorded(
+                earlier, False, tuple(add_to_earlier(earlier, next_steps, evidence_link, evidence_file))
+            )
         update = ProgressUpdate.objects.create(
             action=action, date=date, author=author, status=status, narrative=narrative, next_steps=next_steps
         )
@@ -61,7 +69,7 @@ def record_update(
                 update=update, title=evidence_title(evidence_file.name or ""), file=evidence_file
             )
         action.refresh_status()
-    return update, True
+    return Recorded(update, True)
 
 
 def add_to_earlier(
@@ -84,9 +92,8 @@ def add_to_earlier(
     return added
 
 
-def resent_message(action: Action, update: ProgressUpdate) -> str:
+def resent_message(action: Action, added: tuple[str, ...]) -> str:
     """What the person is told when the form came again: saved once, and what it added kept."""
-    added = getattr(update, "added_on_resend", [])
     if added:
         named = added[0] if len(added) == 1 else f"{', '.join(added[:-1])} and {added[-1]}"
         return (

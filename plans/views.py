@@ -740,7 +740,7 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
             return render_add_update_page(request, action, form)
         return render_action_page(request, action, form)
     data = form.cleaned_data
-    update, new = updates.record_update(
+    update, new, added = updates.record_update(
         action,
         request.user,
         date=data["date"],
@@ -753,7 +753,7 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
     if new:
         messages.success(request, updates.outcome_message(action, update))
     else:
-        messages.success(request, updates.resent_message(action, update))
+        messages.success(request, updates.resent_message(action, added))
     return redirect(action.get_absolute_url())
 
 

@@ -225,16 +225,22 @@ def _shaded_status(cells: list[str], fills: list[str | None]) -> RagStatus | Non
     word = colours[0].lower()
     if word not in ("red", "amber", "green", "blue", "purple", "grey", "gray", "black", "orange", "yellow"):
         return None
-    key = {
-        "blue": "complete",
-        "purple": "complete",
-        "gray": "grey",
-        "orange": "amber",
-        "yellow": "amber",
-    }.get(word, word)
-    done = key == "complete" or means_done(said[0])
+    return _keyed_status(word, word.title(), said[0], {**_COLOUR_KEYS, "orange": "amber", "yellow": "amber"})
+
+
+# a key's colour and the status it stands for
+_COLOUR_KEYS = {"blue": "complete", "purple": "complete", "gray": "grey"}
+
+
+def _keyed_status(
+    word: str, label: str, definition: str, keys: dict[str, str] = _COLOUR_KEYS, done_words: str | None = None
+) -> RagStatus:
+    """A key's status by its colour: complete where the colour or the words (`done_words`, else the
+    definition) say it is done."""
+    key = keys.get(word, word)
+    done = key == "complete" or means_done(definition if done_words is None else done_words)
     return RagStatus(
-        key="complete" if done else key, label=word.title(), colour=word, definition=said[0], done=done
+        key="complete" if done else key, label=label, colour=word, definition=definition, done=done
     )
 
 
@@ -318,14 +324,9 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
         named = _NAMED_COLOUR.match(text) if text and len(text) < 300 else None
         if named:
             # 'Slipping = amber – behind plan ...': a status word, the colour it is, what it means
-            word = named[2].lower()
-            key = {"blue": "complete", "purple": "complete", "gray": "grey"}.get(word, word)
+            # done by the status word ('Done = blue'), whatever its definition says
             definition = named[3].strip() or named[1]
-            done = key == "complete" or means_done(named[1])
-            run.append(
-                RagStatus(key="complete" if done else key, label=named[1].strip(), colour=word,
-                          definition=definition, done=done)
-            )  # fmt: skip
+            run.append(_keyed_status(named[2].lower(), named[1].strip(), definition, done_words=named[1]))
             continue
         colour = _COLOUR_LINE.match(text) if text and len(text) < 300 else None
         complete = _COMPLETE_LINE.match(text) if text and len(text) < 120 else None
@@ -336,7 +337,7 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
             and not colour[2].lower().startswith(("amber", "green", "red"))
         ):
             word = colour[1].lower()
-            key = {"blue": "complete", "purple": "complete", "gray": "grey"}.get(word, word)
+            key = _COLOUR_KEYS.get(word, word)
             definition = colour[2].strip().lstrip("|:=–- ")  # "Red | Off track" printed with bars
             done = means_done(definition) or key == "complete"
             run.append(RagStatus(key=key, label=word.title(), colour=word, definition=definition, done=done))
