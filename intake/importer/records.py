@@ -59,10 +59,11 @@ _OPENER = re.compile(
     r"(?:\s*[:.)\-–—]\s*(.*)|\s+(?=[A-Z‘'\"“(])(.*))?$",
     re.I,
 )
-# 'Recommendation 2: ...', 'Area for priority action 1 – ...' (punctuation after the number: a line
-# 'Part 2 of the audit ...' inside a value is not a section)
+# (punctuation after the number: a line 'Part 2 of the audit ...' inside a value is not a section)
+# 'Recommendation 2: ...', 'Area for priority action 1 – ...', 'Theme A - Contacts and referrals'
 _SECTION_LINE = re.compile(
-    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)\s*[.:)\-–—]\s*(\S.*)$", re.I
+    rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?|[A-Z](?=\s*[.:)\-–—]))\s*[.:)\-–—]\s*(\S.*)$",
+    re.I,
 )
 _SECTION_HEADING_LINE = re.compile(
     rf"^(?:{_LABELS})\s+(?:no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}[a-z]?)(?:(?:\s*[.:)\-–—]\s*|\s+)(\S.*))?$",
@@ -121,6 +122,48 @@ def _could_be_label(text: str) -> bool:
     )
 
 
+# '... the presenting concern (Dev Mistry, MASH Police DS - end Sept 25) - GREEN': an unlabelled
+# '(lead - when)' closing the action's words, its status after a dash (a plan typed into an email)
+_NOT_A_DASH = r"(?:(?!\s[-–—]\s)[^()])"
+_ASIDE = re.compile(
+    rf"^(?P<body>.*\S)\s*\((?P<owner>{_NOT_A_DASH}+?)\s+[-–—]\s+(?P<due>{_NOT_A_DASH}*(?:\({_NOT_A_DASH}*\))?{_NOT_A_DASH}*)\)"
+    r"\s*(?:[-–—]\s*(?P<rag>[^()]{1,30}?))?\.?$"
+)
+# a when without a date that a lead's aside may name ('(MASH Team Managers - monthly)')
+_UNDATED_WHEN = re.compile(
+    r"^(?:ongoing|on-going|monthly|weekly|quarterly|annually|termly|immediate(?:ly)?|tb[acd]|to be (?:confirmed|agreed))$",
+    re.I,
+)
+# a status not given yet ('no RAG yet', 'not yet rated'): no status, but the place of one
+_NO_STATUS_YET = re.compile(r"^(?:no (?:rag|rating|status)|not (?:yet )?(?:rag(?:ged|'d)?|rated))\b", re.I)
+_ASIDE_OWNER_WORDS = 12
+
+
+def _aside_fields(text: str) -> dict[str, str] | None:
+    """An action with its lead and when in brackets after its words and its status after a dash:
+    '... the presenting concern (Dev Mistry, MASH Police DS - end Sept 25) - GREEN'. Its fields, or
+    None when the brackets hold no lead and when, or what follows them is not a status."""
+    aside = _ASIDE.match(text)
+    if aside is None:
+        return None
+    body, owner, due, rag = (
+        aside["body"].strip(" -–—,;"),
+        aside["owner"].strip(),
+        aside["due"].strip(),
+        aside["rag"],
+    )
+    if not (find_dates(due) or _UNDATED_WHEN.match(due)) or find_dates(owner):
+        return None
+    if len(owner.split()) > _ASIDE_OWNER_WORDS or len(body.split()) < 3:
+        return None
+    if rag is not None and not (looks_like_rag(rag.strip()) or _NO_STATUS_YET.match(rag.strip())):
+        return None
+    fields = {"text": body, "owner": owner, "due": due}
+    if rag is not None and looks_like_rag(rag.strip()):
+        fields["rag"] = rag.strip()
+    return fields
+
+
 def inline_fields(text: str, listed: bool = True) -> dict[str, str] | None:
     """A list item whose lead, date and status follow its action text: '1.1 Review the MASH protocol
     (Lead: Head of MASH; by June 2024) – Amber'. Its fields (text, ref, owner, due, rag), or None
@@ -130,6 +173,9 @@ def inline_fields(text: str, listed: bool = True) -> dict[str, str] | None:
     own = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
     if own:
         ref, text = own[1], own[2]
+    aside = _aside_fields(text) if listed else None
+    if aside is not None:
+        return {**aside, "ref": ref} if ref else aside
     cuts = [(m.start(), m.end()) for m in _INLINE_SEP.finditer(text)]
     found: list[tuple[int, int, str, str]] = []  # (separator start, value start, field, value)
     for k, (start, end) in enumerate(cuts):
@@ -184,6 +230,7 @@ class Line:
     other_row: bool = False  # a row of an ordinary table (not a form): ends a record
     inline: dict[str, str] | None = None  # a list item with its details inline: its fields
     number: str | None = None  # the number before a line's text, read as a list's ('1. Neglect')
+    last: int | None = None  # the last line of the document it stands for (a wrapped paragraph's)
 
 
 def _text_line(text: str, item: Item, table: int | None = None, in_cell: bool = False) -> Line:
@@ -283,11 +330,75 @@ def _row_lines(item: Item) -> list[Line]:
     return out
 
 
+# a line that opens one of its own even right under a full line: a list item, or a reference and words
+_OWN_LINE = re.compile(
+    r"^(?:[-*•▪◦●]\s|(?:[A-Z]{1,4}[-.]?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?[.):]?\s+[A-Z‘'\"“])"
+)
+_WRAP_WIDTHS = range(60, 101)  # the widths text is wrapped at (an email's 72 to 78 characters)
+_WRAPPED_LINES = 5
+_WRAPPED_SHARE = 0.6
+
+
+def _broken_for_width(line: str, following: str, width: int) -> bool:
+    """Whether a line ended only because the next one's first word would not have fitted."""
+    words = following.split()
+    return bool(words) and len(line.rstrip()) + 1 + len(words[0]) > width
+
+
+def _wrapped_width(items: list[Item]) -> int | None:
+    """The width the text's paragraphs were wrapped at (an email, text saved with line breaks),
+    or None: most lines going on to another line of the same paragraph ended only because the next
+    word would not have fitted."""
+    plain = [it for it in items if not it.is_row and "\n" not in it.text and it.location.line]
+    if len(plain) < 2 * _WRAPPED_LINES:
+        return None
+    width = max(len(it.text.rstrip()) for it in plain)
+    if width not in _WRAP_WIDTHS:
+        return None
+    pairs = [
+        (a.text, b.text)
+        for a, b in zip(plain, plain[1:], strict=False)
+        if b.location.line == (a.location.line or 0) + 1
+    ]
+    broken = sum(1 for a, b in pairs if _broken_for_width(a, b, width))
+    return width if broken >= _WRAPPED_LINES and broken >= _WRAPPED_SHARE * len(pairs) else None
+
+
+def _joins_above(above: Item, item: Item, width: int) -> bool:
+    """A line of wrapped text that goes on from the one above it (no blank line between them, the one
+    above full), unless it opens a line of its own (a label, a list item, a reference)."""
+    if item.is_row or above.is_row or item.location.line != (above.location.line or 0) + 1:
+        return False
+    text = item.text.strip()
+    if not _broken_for_width(above.text, text, width):
+        return False
+    if _OWN_LINE.match(text) and not looks_like_rag(text.lstrip("-–— ")):  # not '- COMPLETE' after the lead
+        return False
+    labelled = _LABEL_LINE.match(clean_text(item.text))
+    return not (labelled and label_field(labelled[1]))
+
+
 def record_lines(items: list[Item]) -> list[Line]:
     lines: list[Line] = []
-    for item in items:
+    width = _wrapped_width(items)
+    k = 0
+    while k < len(items):
+        item = items[k]
+        k += 1
         if item.is_row:
             lines.extend(_row_lines(item))
+            continue
+        if width is not None:
+            # a wrapped paragraph's lines are one line: an action and its '(lead - due) - RAG' together
+            parts, last = [item.text.strip()], item
+            while k < len(items) and _joins_above(last, items[k], width):
+                last = items[k]
+                parts.append(last.text.strip())
+                k += 1
+            line = _text_line(" ".join(parts), item)
+            line.last = last.location.line
+            if line.text:
+                lines.append(line)
             continue
         for part in item.text.split("\n"):
             if part.strip():
@@ -302,6 +413,7 @@ class Record:
     location: Location
     table: int | None
     opened: bool = False  # by an opener ('Action 1.1') rather than by a label
+    inline: bool = False  # a list item holding its details: labelled lines below it add what it lacks
     values: dict[str, str] = field(default_factory=dict)
     labels: set[str] = field(default_factory=set)
     fields_by_label: set[str] = field(default_factory=set)  # fields named by a label (not the opener)
@@ -424,8 +536,15 @@ class RecordReader:
         if line.label or line.table is not None or line.heading or following is None:
             return False
         here, after = line.location.line, following.location.line
-        before = previous.location.line if previous is not None else None
-        if here is None or after is None or after <= here + 1 or (before is not None and before >= here - 1):
+        before = (previous.last or previous.location.line) if previous is not None else None
+        end = line.last or here
+        if (
+            here is None
+            or end is None
+            or after is None
+            or after <= end + 1
+            or (before is not None and before >= here - 1)
+        ):
             return False
         opens = bool(_OPENER.match(following.text)) or following.field is not None
         return opens and bool(_TITLE_LINE.match(line.text)) and not _OPENER.match(line.text)
@@ -442,9 +561,9 @@ class RecordReader:
         if line.inline is not None and self.listed >= 2:
             # a list item holding a whole action: a record of its own
             record = self.open(line, opened=True)
+            record.inline = True
             for name, value in line.inline.items():
                 record.add(name, value)
-            self.close()
             return
         if not line.label:
             opener = _OPENER.match(text)
@@ -540,7 +659,12 @@ class RecordReader:
                 self.section(ref, title, line, 7)
             return
         current = self.record
-        if current is None or key in current.labels or (fld in ("text", "ref") and fld in current.values):
+        if (
+            current is None
+            or key in current.labels
+            or (fld in ("text", "ref") and fld in current.values)
+            or (current.inline and fld in current.values)
+        ):
             current = self.open(line)
         record = current
         record.labels.add(key)

@@ -239,7 +239,7 @@ FLOORS = [
     # rows, contents and running headers; terms and initials with a key), Excel (an update and RAG
     # column per month named 'Apr-25 update'; a sheet per agency sharing actions), a Google Sheets
     # print and a two-column review plan with 'Lead:' and 'By:' in the action cell (PDF), and an
-    # email (read in part: 'A1 action (lead - due) - RAG' lines)
+    # email wrapped at 76 characters ('A1 action (lead - due) - RAG' lines)
     ("b8_stavenham_jtai_cce_wsoa", 1.0, 1.0),
     ("b8_corrington_ilacs_improvement_plan", 1.0, 1.0),
     ("b8_pellingford_scp_business_plan_2025_26", 1.0, 0.96),  # school terms left undated, as seasons
@@ -247,7 +247,7 @@ FLOORS = [
     ("b8_heathmere_exploitation_delivery_plan", 1.0, 1.0),
     ("b8_ashworth_dale_da_action_plan_gsheets", 1.0, 0.98),
     ("b8_quarrington_cspr_child_k", 1.0, 1.0),
-    ("b8_tollbridge_mash_plan_email", 0.9, 0.2),
+    ("b8_tollbridge_mash_plan_email", 1.0, 1.0),
     # the ninth round: a SEND written statement of action with area labels on rows of their own, a
     # review plan with 'Owner and date' in one cell and the status on the update's first line (Word);
     # an audit plan closed by 'Date completed', lettered areas over actions 'A(i)' (Excel); a focused

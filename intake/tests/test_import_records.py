@@ -265,6 +265,101 @@ def test_numbered_and_bulleted_actions_with_their_lead_date_and_status_inline_ar
     ]  # fmt: skip
 
 
+# an email: 'ref action (lead - when) - RAG' over an 'Update:' line, each paragraph wrapped at 76
+# characters as a mail program sends it
+EMAILED_PARAGRAPHS = [
+    "From:\tHannah Okoro\nSubject:\tMASH improvement plan - July update",
+    "Morning all, below is the July position on the MASH Improvement Plan ahead of Board next Thursday, "
+    "pasted in as text as a few of you could not open the tracker. Format is: ref, action (lead - due) - "
+    "RAG, then the latest update underneath.",
+    "THEME A - CONTACTS AND REFERRALS",
+    "A1 Relaunch the multi-agency referral form with mandatory fields for consent and the presenting "
+    "concern (Dev Mistry, MASH Police DS - end Sept 25) - GREEN",
+    "Update: new form built in Liquidlogic, testing with 6 schools w/c 21 July. Go live 1 Sept.",
+    "A2 Send feedback to every professional referrer on the outcome of their referral within 3 working "
+    "days (Nina Shah, MASH Practice Manager - now Nov 25 (was Aug)) - AMBER",
+    "Update: automated letter needs a system change - supplier date is October.",
+    "A3 Agree a consent guidance note for partners so that referrals without consent give the reason and "
+    "are followed up (Paul Grange, Head of Service Front Door - June 25) - COMPLETE",
+    "Update: published on the website 27 June and sent to all DSLs.",
+    "THEME B - DECISION MAKING",
+    "B1 Make sure every contact to the front door has a management decision recorded within 24 hours "
+    "(MASH Team Managers - monthly) - RED",
+    "Update: 65% in June against a target of 95%. Two team manager vacancies.",
+    "B2 Dip sample 20 'no further action' decisions each month with police and health (Nina Shah, MASH "
+    "Practice Manager - monthly from Sept 25) - no RAG yet",
+    "Thanks\nHannah",
+]
+
+
+def _wrapped_email() -> str:
+    import textwrap
+
+    return "\n\n".join(
+        p if "\t" in p else "\n".join(textwrap.wrap(p, width=76, break_on_hyphens=False))
+        for p in EMAILED_PARAGRAPHS
+    )
+
+
+def test_an_emailed_plan_wrapped_at_a_fixed_width_reads_each_action_with_its_lead_due_status_and_update() -> (
+    None
+):
+    draft = _text(_wrapped_email())
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("A", "CONTACTS AND REFERRALS"),
+        ("B", "DECISION MAKING"),
+    ]
+    assert [(a.ref, a.section, a.owner, a.due_text, str(a.due), a.rag) for a in draft.actions] == [
+        ("A1", "A", "Dev Mistry, MASH Police DS", "end Sept 25", "2025-09-30", "green"),
+        ("A2", "A", "Nina Shah, MASH Practice Manager", "now Nov 25 (was Aug)", "2025-11-30", "amber"),
+        ("A3", "A", "Paul Grange, Head of Service Front Door", "June 25", "2025-06-30", "complete"),
+        ("B1", "B", "MASH Team Managers", "monthly", "None", "red"),
+        ("B2", "B", "Nina Shah, MASH Practice Manager", "monthly from Sept 25", "2025-09-30", None),
+    ]  # fmt: skip
+    first = draft.actions[0]
+    assert first.text == (
+        "Relaunch the multi-agency referral form with mandatory fields for consent and the presenting concern"
+    )
+    assert (
+        first.progress == "new form built in Liquidlogic, testing with 6 schools w/c 21 July. Go live 1 Sept."
+    )
+    assert draft.actions[4].progress is None
+
+
+def test_lines_of_a_text_not_wrapped_at_a_fixed_width_are_not_joined() -> None:
+    # each line a record of its own, of every length: nothing joins the 'Update' to the action above
+    draft = _text(
+        "Recommendation 1: Information sharing\n"
+        "1.1 Review the MASH protocol with police and health partners across the whole county "
+        "(Lead: Head of MASH; by June 2024) – Amber\n"
+        "1.2 Deliver briefings on the protocol (MASH Practice Manager, by July 2024) – Red\n"
+        "1.3 Audit twenty strategy discussions for the attendance of health (Lead: Head of QA; "
+        "by March 2025) – Green\n"
+    )
+    assert [(a.ref, a.owner, a.rag) for a in draft.actions] == [
+        ("1.1", "Head of MASH", "amber"),
+        ("1.2", "MASH Practice Manager", "red"),
+        ("1.3", "Head of QA", "green"),
+    ]
+
+
+def test_a_bracketed_aside_without_a_lead_and_a_when_is_part_of_the_action() -> None:
+    from intake.importer.records import inline_fields
+
+    # '(currently 3)' names no lead and when: the lead and date come from the last brackets
+    fields = inline_fields(
+        "D1 Put a health practitioner in the MASH 5 days a week (currently 3) (Sue Kaur - Oct 25) - RED"
+    )
+    assert fields == {
+        "text": "Put a health practitioner in the MASH 5 days a week (currently 3)",
+        "owner": "Sue Kaur",
+        "due": "Oct 25",
+        "rag": "RED",
+        "ref": "D1",
+    }
+    assert inline_fields("1.2 Meet the families (mothers and fathers - both) - soon") is None
+
+
 def test_a_bulleted_list_of_what_was_done_is_not_read_as_actions() -> None:
     draft = _text(
         "What the partnership did this year\n\n"
