@@ -2575,13 +2575,21 @@ def _warn_hidden_rows(builder: Builder) -> None:
     ):
         by_sheet: dict[str | None, list[int]] = {}
         for location in locations:
-            by_sheet.setdefault(location.sheet, []).append(location.row or 0)
+            # a sheet's rows by number; a text's table (a Markdown row struck through) by its line
+            at = location.row if location.sheet is not None or location.line is None else location.line
+            by_sheet.setdefault(location.sheet, []).append(at or 0)
         for sheet, rows in by_sheet.items():
             listed = ", ".join(str(r) for r in rows[:20]) + (" ..." if len(rows) > 20 else "")
+            plural = len(rows) > 1
+            where = (
+                f"({listed}) of sheet '{sheet}'"
+                if sheet is not None
+                else f"(line{'s' if plural else ''} {listed})"
+            )
             builder.draft.warn(
-                f"{len(rows)} {kind} row{'s' if len(rows) > 1 else ''} ({listed}) of sheet '{sheet}' "
-                f"{'were' if len(rows) > 1 else 'was'} not imported: {why}",
-                Location(sheet=sheet, row=rows[0]),
+                f"{len(rows)} {kind} row{'s' if plural else ''} {where} "
+                f"{'were' if plural else 'was'} not imported: {why}",
+                Location(sheet=sheet, row=rows[0]) if sheet is not None else Location(line=rows[0]),
             )
 
 

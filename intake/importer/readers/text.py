@@ -512,11 +512,27 @@ def slashed_tables_as_tabs(lines: list[str]) -> list[str]:
     return out
 
 
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+# wording struck through ('~~Run a neglect conference~~'): removed but left to show what changed, left
+# out as Word's struck wording is
+_STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_STRUCK_CELLS = 2  # cells struck through whole that make a row a removed one
+
+
 def _pipe_cells(line: str) -> list[str]:
-    """The cells of a pipe-table row: '| a | b |' (the outer pipes are optional)."""
+    """The cells of a pipe-table row: '| a | b |' (the outer pipes are optional; a pipe escaped as
+    '\\|' is part of its cell)."""
     inner = line[1:] if line.startswith("|") else line
-    inner = inner[:-1] if inner.endswith("|") else inner
-    return [c.strip() for c in inner.split("|")]
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [c.strip() for c in _UNESCAPED_PIPE.split(inner)]
+
+
+def _struck_out(cells: list[str]) -> tuple[list[str], bool]:
+    """The cells without their struck-through wording, and whether the row is struck through (two
+    cells or more struck whole: an action withdrawn or merged into another)."""
+    kept = [_STRUCK.sub("", c).strip() if "~~" in c else c for c in cells]
+    whole = sum(1 for c, k in zip(cells, kept, strict=True) if c.strip() and not k)
+    return kept, whole >= _STRUCK_CELLS
 
 
 _COLUMN_GAP = re.compile(r"\s{2,}")
@@ -684,6 +700,7 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
                 i += 1
                 continue
             cells = merged_once(raw.split("\t")) if "\t" in raw else converter_cells(_pipe_cells(stripped))
+            cells, struck = _struck_out(cells)
             if not in_table:
                 table_no += 1
                 in_table = True
@@ -693,6 +710,7 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
                     cells=cells,
                     table=table_no,
                     location=Location(page=page, line=line_no, table=table_no),
+                    struck=struck,
                 )
             )
             i += 1
