@@ -70,7 +70,9 @@ POINTERS = re.compile(
     # 'Further actions will be added once the needs assessment is published'
     r"(?:further|more|additional|other) actions? (?:will|to|may) be (?:added|agreed|identified)\b.*|"
     r"not applicable.*|not relevant.*|unable to comment.*|"
-    r"responsibility of .{1,40}|tbc|yes|no)\W*$",
+    r"responsibility of .{1,40}|tbc|yes|no|"
+    # a tracker's issue closed as a copy of another ('DUPLICATE - see SCP-16', 'Duplicate of 2.3')
+    r"duplicate(?: of .{1,40}|\s*[-–—:;,(]\s*.{0,40})?)\W*$",
     re.I,
 )
 NOT_ACTION = re.compile(
@@ -647,6 +649,27 @@ _CONTINUED_NOTE = re.compile(
     r"^\(?(?:table\s+)?continued\s+(?:on|over(?:leaf)?|from)\b[^.]{0,40}\.?\)?$|^\(?continued\)?$", re.I
 )
 _TOOL_PLACEHOLDER = re.compile(r"^(?:untitled section|\(?no section\)?|unassigned|no bucket)$", re.I)
+# a checkbox's ticked value as tools export it (Airtable 'checked', Excel and Sheets 'TRUE')
+_TICKED = re.compile(r"checked|true|yes|y|[✓✔☑✅xX]", re.I)
+# a comment as Jira exports it: '03/Feb/25 1:45 PM;sarah.whitlock;Blocked: the report ...'
+_TOOL_COMMENT = re.compile(r"(?:^|(?<=\s))(\d{1,2}/[A-Za-z]{3}/\d{2,4} \d{1,2}:\d{2}(?:\s?[AP]M)?);[^;\s]*;")
+
+
+def latest_tool_comment(progress: str) -> str:
+    """The words of the latest of the comments a tool's export gives an item ('date;user;words' each,
+    in the order made), or the progress as it is when it holds none."""
+    found = list(_TOOL_COMMENT.finditer(progress))
+    if not found or found[0].start() != 0:
+        return progress
+    ends = [m.start() for m in found[1:]] + [len(progress)]
+    comments = [
+        (find_dates(m[1])[:1], progress[m.end() : end].strip()) for m, end in zip(found, ends, strict=True)
+    ]
+    # the latest by its date; of comments the same day, the one made last
+    latest = max(range(len(comments)), key=lambda k: (comments[k][0], k))
+    return comments[latest][1] or progress
+
+
 _READ_ME = re.compile(r"^(?:read\s?me|how to (?:use|update) this)\b", re.I)
 _COUNT_LINE = re.compile(r"^(?:rows?|records?|items?|actions?|results?)(?:\s+\w+)?\s*:\s*\d[\d,]*\.?$", re.I)
 
@@ -835,6 +858,7 @@ class Builder:
     front_rows: set[str] = field(default_factory=set)
     # actions of a tree export and the ID of the item each sits under (_sections_from_parent_ids)
     parents: list[tuple[Action, str]] = field(default_factory=list)
+    section_ids: dict[str, str] = field(default_factory=dict)  # a tool's ID of a section's row -> its ref
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
     heading_label: str | None = None  # the last heading without a number
@@ -1532,6 +1556,8 @@ class Builder:
             values.pop("section")  # a tool's name for no section ('Untitled section'): none
         if header.exported and _READ_ME.match(text):
             return  # a tool's task telling its users how to keep the plan ('Read me – ...'): no action
+        if header.exported and values.get("progress"):
+            values["progress"] = latest_tool_comment(values["progress"])
         self._groups(values, raw_values, item.location)
         if "agency" in values:
             self.agency = values["agency"]
@@ -1621,6 +1647,8 @@ class Builder:
             # under the item its parent ID names
             section = self.add_section(ref or text, text, item.location, parent=values.get("parent") or None)
             section.parent = values.get("parent") or None
+            if values.get("id"):
+                self.section_ids[values["id"]] = section.ref  # Jira's epic: its tasks' Parent names its id
             self.last_action = None
             return
         _lines_of_combined_cells(values, raw_values, header)
@@ -2146,7 +2174,9 @@ class Builder:
                 action.rag = parse_rag(action.progress)[0]
                 # a status per quarter ('Q1 | Q2 | Q3' holding 'A', 'G'): a rating, not an update's text
                 action.progress = None
-        if values.get("completed") and parse_due(values["completed"]) is not None:
+        if values.get("completed") and (
+            parse_due(values["completed"]) is not None or _TICKED.fullmatch(values["completed"].strip())
+        ):
             # a date in 'Date completed' (an audit plan without a RAG column, a tool's 'Completed At'):
             # the action is done, whatever status was left beside it
             action.rag = "complete"
@@ -2718,6 +2748,8 @@ def _sections_from_parent_ids(builder: Builder) -> None:
     for action, parent in builder.parents:
         if parent in refs:
             action.section = parent
+        elif parent in builder.section_ids:
+            action.section = builder.section_ids[parent]
 
 
 def _bare(action: Action, before: Action | None) -> bool:

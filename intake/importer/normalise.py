@@ -98,8 +98,9 @@ _FINANCIAL_YEAR = re.compile(
 )
 # a day, also a datetime's ('2025-11-28T00:00:00Z', as SharePoint and other tools export them)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")
-# Excel's dd-mmm-yy ('27-Feb-26', '03-Dec-2025'): a day, whatever the length of its year
-_DAY_MON_DASHED = re.compile(rf"\b(\d{{1,2}})-({_MONTH})\.?-(\d{{4}}|\d{{2}})\b", re.I)
+# Excel's dd-mmm-yy ('27-Feb-26', '03-Dec-2025') and Jira's dd/mmm/yy ('20/Dec/24 12:00 AM'): a day,
+# whatever the length of its year
+_DAY_MON_DASHED = re.compile(rf"\b(\d{{1,2}})([-/])({_MONTH})\.?\2(\d{{4}}|\d{{2}})\b", re.I)
 
 
 # the years a plan's dates can be in: a year typed 0000 or 9999 names no day (and 0 or 10000 none
@@ -219,7 +220,7 @@ def _find_dates(text: str) -> tuple[dt.date, ...]:
     for m in _DAY_MON_DASHED.finditer(text):
         if free(m.span()):
             try:
-                add(m.span(), dt.date(_year(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1])))
+                add(m.span(), dt.date(_year(m[4]), MONTHS[m[3].lower().rstrip(".")], int(m[1])))
             except (ValueError, KeyError):
                 taken.append(m.span())
     for m in _NUMERIC.finditer(text):

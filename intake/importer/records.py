@@ -173,9 +173,9 @@ def inline_fields(text: str, listed: bool = True) -> dict[str, str] | None:
     own = LEADING_REF.match(text) or OWN_REF_IN_TEXT.match(text)
     if own:
         ref, text = own[1], own[2]
-    aside = _aside_fields(text) if listed else None
-    if aside is not None:
-        return {**aside, "ref": ref} if ref else aside
+    bracketed = _aside_fields(text) if listed else None
+    if bracketed is not None:
+        return {**bracketed, "ref": ref} if ref else bracketed
     cuts = [(m.start(), m.end()) for m in _INLINE_SEP.finditer(text)]
     found: list[tuple[int, int, str, str]] = []  # (separator start, value start, field, value)
     for k, (start, end) in enumerate(cuts):

@@ -25,7 +25,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "area for improvement", "areas for improvement", "priority", "priority area", "priorities",
                 "finding", "findings", "theme", "workstream", "work stream", "objective", "objectives",
                 "recommendation", "recommendations", "issue", "what needs to improve", "key line of enquiry",
-                "rec no", "rec no.", "strategic priority", "strategic priorities", "key finding", "key findings",
+                "rec no", "rec no.", "strategic priority", "strategic priorities", "strategy priority",
+                "strategy priorities", "key finding", "key findings",
                 "review finding", "learning point", "learning points", "audit finding", "audit findings",
                 "inspection finding", "inspection findings", "developmental objective",
                 "developmental objectives", "development objective", "development objectives",
@@ -247,6 +248,7 @@ _BY_SUB_LABEL: dict[tuple[str, str], str] = {
 _SPELLED = re.compile(r"(?<![\w/.])((?:[a-z][/.]){2,}[a-z]?\.?)(?![\w/])")
 # a header naming the inspection or review the column comes from ('Ofsted area for improvement',
 # 'JTAI recommendation'): the rest names the column
+_CUSTOM_FIELD = re.compile(r"^custom field \((.+)\)$")
 _SOURCE_NAME = re.compile(r"^(?:ofsted|jtai|cqc|hmicfrs|hmi|inspection|inspectors'?|(?:l?cspr|scr))\s+(?=\S)")
 
 
@@ -294,6 +296,18 @@ EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
          "blocked by (dependencies)": None, "blocking (dependencies)": None},
     ),
     (
+        # Jira's "Export CSV": an issue's Summary and key; its Issue Type says an Epic groups the tasks
+        # whose Parent holds the epic's Issue id; Resolved is when it was done (Status is the workflow's
+        # step, 'To Do', 'In Progress', not a RAG); each Comment reads 'date;user;text'
+        frozenset({"issue key", "issue type", "summary"}),
+        {"summary": "text", "issue key": "ref", "issue id": "id", "status": None, "resolution": None,
+         "resolved": "completed", "priority": None, "project key": None, "project name": None,
+         "project type": None, "reporter": None, "creator": None, "created": None, "updated": None,
+         "last viewed": None, "labels": None, "description": None, "parent": "parent",
+         "parent summary": None, "parent id": "parent", "comment": "progress", "sprint": None,
+         "watchers": None, "environment": None, "component/s": None, "components": None, "assignee": "owner"},
+    ),
+    (
         frozenset({"title", "item type", "path"}),
         {"title": "text", "modified": None, "modified by": None, "created": None, "created by": None,
          "item type": None, "path": None},
@@ -312,6 +326,8 @@ _EXPORT_NAMES: dict[str, tuple[str, ...]] = {
     "progress": ("latest note", "notes", "note", "description"),
     "section": ("bucket name", "bucket", "group", "group name", "parent"),
     "ref": ("code", "item code", "action code"),
+    # a checkbox column ticked when the item is done ('checked', 'TRUE'): a word a key's row opens with too
+    "completed": ("complete", "completed", "complete?", "completed?", "done", "done?", "closed", "closed?"),
 }
 # an item's number in the tool beside the plan's own reference column: not the reference
 _TOOL_IDS = frozenset({"item id", "id", "item", "task id", "row id", "unique id"})
@@ -380,6 +396,9 @@ def header_field(cell: str) -> str | None:
         return found
     if _WHOSE_ACTION.fullmatch(text) or _areas_and_actions(text):
         return "text"  # 'Police action', 'Health actions': a sheet or table of one agency's actions
+    custom = _CUSTOM_FIELD.match(text)
+    if custom:
+        return header_field(custom[1])  # Jira's 'Custom field (RAG status)'
     source = _SOURCE_NAME.match(text)
     if source:
         return header_field(text[source.end() :])
