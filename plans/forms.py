@@ -299,7 +299,7 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         people.label_from_instance = _person_label  # type: ignore[attr-defined]
         self.fields["lead_agency"].empty_label = "No lead agency"
         self.fields["section"].queryset = Section.objects.filter(plan_id=self.instance.plan_id)
-        self.fields["section"].empty_label = "No section"
+        self.fields["section"].choices = tree_choices(self.fields["section"].queryset, "No section")
         if not self.is_bound:
             self.initial["version"] = self.instance.version
 
@@ -345,6 +345,30 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
         return data
 
 
+def tree_choices(sections: Any, empty_label: str) -> list[tuple[Any, str]]:
+    """A plan's sections as a select's options in the order of the plan's tree (each parent, then
+    the sections inside it), each named with the sections it sits in: '1 Front door › 1.A Screening'."""
+    rows = list(sections.order_by("order", "pk"))
+    children: dict[int | None, list[Section]] = {}
+    known = {s.pk for s in rows}
+    for section in rows:
+        children.setdefault(section.parent_id if section.parent_id in known else None, []).append(section)
+    choices: list[tuple[Any, str]] = [("", empty_label)]
+    seen: set[int] = set()
+
+    def walk(parent: int | None, path: str) -> None:
+        for section in children.get(parent, []):
+            if section.pk in seen:  # a broken tree must not loop
+                continue
+            seen.add(section.pk)
+            label = f"{path} › {section}" if path else str(section)
+            choices.append((section.pk, label))
+            walk(section.pk, label)
+
+    walk(None, "")
+    return choices
+
+
 class SectionForm(GovukFormMixin, forms.ModelForm):
     # either names the section: neither is marked "(optional)", and the title's hint says so
     required_sometimes = ("ref", "title")
@@ -363,4 +387,75 @@ class SectionForm(GovukFormMixin, forms.ModelForm):
             "title": forms.Textarea(attrs={"rows": 2}),
             "what_needs_to_improve": forms.Textarea(attrs={"rows": 4}),
             "what_inspectors_found": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class NewSectionForm(SectionForm):
+    """A section added to a plan, inside another of its sections or at the top."""
+
+    class Meta(SectionForm.Meta):
+        fields = ["parent", *SectionForm.Meta.fields]
+        labels = {**SectionForm.Meta.labels, "parent": "Inside section"}
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        parent = self.fields["parent"]
+        parent.queryset = Section.objects.filter(plan_id=self.instance.plan_id)
+        parent.choices = tree_choices(parent.queryset, "None: a section of its own")
+
+    def clean_parent(self) -> Section | None:
+        parent = self.cleaned_data.get("parent")
+        if parent is not None and self.user is not None and not rules.can_edit_section(self.user, parent):
+            raise forms.ValidationError(
+                "The board has signed off that area: only an admin can add sections to it."
+            )
+        return parent
+
+
+class PlanForm(GovukFormMixin, forms.ModelForm):
+    """A plan's own fields, and the definition its RAG scheme gives each status."""
+
+    class Meta:
+        model = Plan
+        fields = ["title", "kind", "start", "end", "stale_after_days"]
+        labels = {
+            "title": "Title",
+            "kind": "Kind of plan",
+            "start": "Start date",
+            "end": "End date",
+            "stale_after_days": "Days without an update before an action is stale",
+        }
+        help_texts = {
+            "start": "For example, 1/4/2025.",
+            "end": "For example, 31/3/2027.",
+            "stale_after_days": "Leave empty to use the service's setting. From 1 to 366.",
+        }
+        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.statuses = list(self.instance.rag_statuses.order_by("order", "pk"))
+        for status in self.statuses:
+            self.fields[f"definition_{status.pk}"] = forms.CharField(
+                label=f"What {status.label} means",
+                required=False,
+                max_length=2000,
+                initial=status.definition,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", "The end date must be on or after the start date")
+        return data
+
+    def definitions(self) -> dict[RagStatus, str]:
+        """Each status whose definition was changed, with its new wording."""
+        return {
+            status: self.cleaned_data[f"definition_{status.pk}"]
+            for status in self.statuses
+            if self.cleaned_data[f"definition_{status.pk}"] != status.definition
         }

@@ -27,7 +27,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from plans import deleting, edits, figures, rules, updates
-from plans.forms import NO_STATUS, ActionForm, PlanFilterForm, ProgressUpdateForm, SectionForm
+from plans.forms import (
+    NO_STATUS,
+    ActionForm,
+    NewSectionForm,
+    PlanFilterForm,
+    PlanForm,
+    ProgressUpdateForm,
+    SectionForm,
+)
 from plans.models import (
     Action,
     Agency,
@@ -873,6 +881,96 @@ def edit_section(request: HttpRequest, section_id: int) -> HttpResponse:
     )
 
 
+# --- Adding actions and sections, changing the plan, removing an action --------------------
+
+
+def _managed_plan(request: HttpRequest, plan_id: int) -> Plan:
+    """The plan, seen through the one door, where the user may change it (plan managers, admins)."""
+    plan = get_object_or_404(Plan.objects.for_user(request.user).select_related("partnership"), pk=plan_id)
+    if not rules.can_edit_plan(request.user, plan):
+        raise PermissionDenied("Only plan managers and admins can change a plan.")
+    return plan
+
+
+def _next_order(rows: QuerySet) -> int:
+    """One after the largest order among `rows`: a new action or section goes last."""
+    last = rows.order_by("-order").values_list("order", flat=True).first()
+    return (last or 0) + 1
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_action(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """A new action in the plan (a board's new action, one the document left out), in the section
+    the link came from; not into a section the board has signed off, unless an admin."""
+    plan = _managed_plan(request, plan_id)
+    action = Action(plan=plan)
+    section = request.GET.get("section", "")
+    initial = {"section": section} if section.isdigit() else {}
+    form = ActionForm(request.POST or None, instance=action, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            action = form.save(commit=False)
+            action.order = _next_order(Action.objects.filter(plan=plan))
+            action.save()
+            form.save_m2m()
+        messages.success(request, f"Action {action.label} added")
+        return redirect(action.get_absolute_url())
+    return render(request, "plans/add_action.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_section(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _managed_plan(request, plan_id)
+    form = NewSectionForm(request.POST or None, instance=Section(plan=plan), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        section = form.save(commit=False)
+        section.order = _next_order(Section.objects.filter(plan=plan))
+        section.save()
+        messages.success(request, f"Section {section} added")
+        return redirect(plan.get_absolute_url())
+    return render(request, "plans/add_section.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_plan(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The plan's title, kind, dates, its own stale period and its RAG scheme's definitions."""
+    plan = _managed_plan(request, plan_id)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            for status, definition in form.definitions().items():
+                status.definition = definition
+                status.save(update_fields=["definition"])
+        messages.success(request, "Plan saved")
+        return redirect(plan.get_absolute_url())
+    return render(request, "plans/edit_plan.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_action(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Remove an action added by mistake or dropped by the board, asked once more. Its history is
+    kept: the plan as at an earlier date still shows it, and its changes stay listed."""
+    action = _visible_action(request, action_id)
+    if not rules.can_edit_action(request.user, action):
+        raise PermissionDenied("Only plan managers can remove an action; in a signed-off area, only admins.")
+    plan, label = action.plan, action.label
+    if request.method == "POST":
+        action.delete()
+        messages.success(request, f"Action {label} removed")
+        return redirect(plan.get_absolute_url())
+    updates_count = action.updates.count()
+    return render(
+        request,
+        "plans/delete_action.html",
+        {"action": action, "plan": plan, "label": label, "updates_count": updates_count},
+    )
+
+
 # --- My actions ------------------------------------------------------------------------
 
 
@@ -894,18 +992,23 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     # Contributors and managers may add updates to their own actions; viewers only read.
     # (The add-update page asks plans.rules again, including sign-off locks.)
     roles: dict[int, Role | None] = {}
-    rows = []
     for action in page.object_list:
         partnership_id = action.plan.partnership_id
         if partnership_id not in roles:
             roles[partnership_id] = rules.role_for(user, partnership_id)
-        rows.append(
-            {
-                "action": action,
-                "overdue": action.is_overdue(today),
-                "may_update": roles[partnership_id] not in (None, Role.VIEWER),
-            }
-        )
+    # An action of an area the board has signed off is closed to all but admins: no link that
+    # would only answer "locked" (one query for the page's plans).
+    closed_plans = {a.plan_id for a in page.object_list if roles[a.plan.partnership_id] != Role.ADMIN}
+    locked = rules.locked_section_ids(closed_plans) if closed_plans else set()
+    rows = [
+        {
+            "action": action,
+            "overdue": action.is_overdue(today),
+            "may_update": roles[action.plan.partnership_id] not in (None, Role.VIEWER)
+            and action.section_id not in locked,
+        }
+        for action in page.object_list
+    ]
     # The latest update's status is the action's own (cached) status, almost always.
     flags = flags_by_action(
         [row["action"] for row in rows], statuses=[a.status for a in page.object_list if a.status]

@@ -156,6 +156,23 @@ TABLE: dict[str, Case | list[Case]] = {
         page(obj="section", who=MANAGERS),
         page(obj="section", who=MANAGERS, method="post"),
     ],
+    "plans:add_section": [
+        page(obj="plan", who=MANAGERS),
+        page(obj="plan", who=MANAGERS, method="post"),
+    ],
+    "plans:add_action": [
+        page(obj="plan", who=MANAGERS),
+        page(obj="plan", who=MANAGERS, method="post"),
+    ],
+    "plans:edit_plan": [
+        page(obj="plan", who=MANAGERS),
+        page(obj="plan", who=MANAGERS, method="post"),
+    ],
+    # The confirmation page, then the removal itself (302 to the plan; rolled back after each role).
+    "plans:delete_action": [
+        page(obj="action", who=MANAGERS),
+        page(obj="action", who=MANAGERS, method="post", ok=302),
+    ],
     "plans:evidence": page(obj="evidence"),
     "plans:my_actions": [page(who=ANYONE_SIGNED_IN), page(who=ANYONE_SIGNED_IN, query=SEARCH)],
     # --- accounts: partnership administration, by its admins ---------------------------------

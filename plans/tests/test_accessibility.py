@@ -47,6 +47,10 @@ def pages(world) -> dict[str, str]:
         "action": reverse("plans:action", args=[world.police_action.pk]),
         "my actions": reverse("plans:my_actions"),
         "delete plan": reverse("plans:delete_plan", args=[world.plan.pk]),
+        "add an action": reverse("plans:add_action", args=[world.plan.pk]),
+        "add a section": reverse("plans:add_section", args=[world.plan.pk]),
+        "change the plan": reverse("plans:edit_plan", args=[world.plan.pk]),
+        "remove an action": reverse("plans:delete_action", args=[world.police_action.pk]),
         "delete a plan with a signed-off area": reverse(
             "plans:delete_plan", args=[models.Plan.objects.get(title="SCR action plan 2023").pk]
         ),

@@ -1,0 +1,221 @@
+"""Plan managers add actions and sections, change the plan's own fields and its status
+definitions, and remove an action, on pages of their own; others are refused, and a signed-off
+area stays closed to all but admins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from plans import models
+from plans.models import historical_model
+from plans.tests import factories
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def action_form(section, **changes) -> dict:
+    data = {
+        "version": "1",
+        "ref": "1.3",
+        "section": str(section.pk),
+        "text": "Audit 20 strategy discussions for the attendance of health.",
+        "owner_text": "Head of Quality Assurance",
+        "lead_agency": "",
+        "due_text": "March 2026",
+        "due_date": "",
+        "outcome": "",
+        "constraints": "",
+    }
+    return data | changes
+
+
+# --- adding an action -------------------------------------------------------------------
+
+
+def test_a_plan_manager_adds_an_action_to_a_section_and_it_goes_last(client, world):
+    url = reverse("plans:add_action", args=[world.plan.pk])
+    page = signed_in(client, world.manager).get(world.plan.get_absolute_url()).content.decode()
+    assert f'href="{url}"' in page
+
+    response = client.post(url, action_form(world.police_action.section, lead_agency=str(world.police.pk)))
+
+    action = models.Action.objects.get(plan=world.plan, ref="1.3")
+    assert response.status_code == 302 and response["Location"] == action.get_absolute_url()
+    assert (action.section, action.lead_agency, action.due_date) == (
+        world.police_action.section,
+        world.police,
+        dt.date(2026, 3, 31),  # read from the wording, as an import reads it
+    )
+    assert action.order > max(world.police_action.order, world.council_action.order)
+    assert historical_model(models.Action).objects.filter(id=action.pk, history_type="+").exists()
+
+
+def test_an_action_added_with_a_reference_already_in_the_plan_is_refused_and_nothing_is_saved(client, world):
+    response = signed_in(client, world.manager).post(
+        reverse("plans:add_action", args=[world.plan.pk]), action_form(world.police_action.section, ref="1.1")
+    )
+
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+    assert models.Action.objects.filter(plan=world.plan).count() == 2
+
+
+@pytest.mark.parametrize("who", ["contributor", "viewer", "outsider"])
+def test_only_plan_managers_and_admins_may_add_an_action(client, world, who):
+    url = reverse("plans:add_action", args=[world.plan.pk])
+    client = signed_in(client, getattr(world, who))
+
+    assert client.get(url).status_code in (403, 404)
+    assert client.post(url, action_form(world.police_action.section)).status_code in (403, 404)
+    assert models.Action.objects.filter(plan=world.plan).count() == 2
+    assert "Add an action" not in client.get(world.plan.get_absolute_url()).content.decode()
+
+
+def test_a_manager_cannot_add_an_action_to_an_area_the_board_has_signed_off(client, world):
+    section = world.police_action.section
+    section.signed_off_on = dt.date(2025, 3, 4)
+    section.save()
+
+    response = signed_in(client, world.manager).post(
+        reverse("plans:add_action", args=[world.plan.pk]), action_form(section)
+    )
+
+    assert "The board has signed off that area" in response.content.decode()
+    assert not models.Action.objects.filter(ref="1.3").exists()
+
+
+# --- adding a section -------------------------------------------------------------------
+
+
+def test_a_plan_manager_adds_a_section_inside_another(client, world):
+    parent = world.police_action.section
+    response = signed_in(client, world.manager).post(
+        reverse("plans:add_section", args=[world.plan.pk]),
+        {"parent": str(parent.pk), "ref": "1.B", "title": "Strategy discussions"},
+    )
+
+    section = models.Section.objects.get(plan=world.plan, ref="1.B")
+    assert response.status_code == 302
+    assert (section.parent, section.title) == (parent, "Strategy discussions")
+
+
+def test_a_section_cannot_be_put_inside_another_plans_section(client, world):
+    foreign = factories.SectionFactory(plan=world.other_plan, ref="9")
+    response = signed_in(client, world.manager).post(
+        reverse("plans:add_section", args=[world.plan.pk]), {"parent": str(foreign.pk), "ref": "2"}
+    )
+
+    assert "Select the" in response.content.decode()
+    assert not models.Section.objects.filter(plan=world.plan, ref="2").exists()
+
+
+# --- changing the plan ------------------------------------------------------------------
+
+
+def test_a_plan_manager_changes_the_plans_stale_period_and_a_status_definition(client, world):
+    red = factories.status(world.plan, "red")
+    data = {
+        "title": "JTAI written statement of action",
+        "kind": models.PlanKind.JTAI,
+        "start": "1/4/2025",
+        "end": "31/3/2027",
+        "stale_after_days": "45",
+    }
+    data |= {f"definition_{s.pk}": s.definition for s in world.plan.rag_statuses.all()}
+    data[f"definition_{red.pk}"] = "Off track: the board must decide what to do"
+
+    response = signed_in(client, world.manager).post(reverse("plans:edit_plan", args=[world.plan.pk]), data)
+
+    world.plan.refresh_from_db()
+    red.refresh_from_db()
+    assert response.status_code == 302
+    assert (world.plan.title, world.plan.stale_days, world.plan.end) == (
+        "JTAI written statement of action",
+        45,
+        dt.date(2027, 3, 31),
+    )
+    assert red.definition == "Off track: the board must decide what to do"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"stale_after_days": "0"}, "greater than or equal to 1"),
+        ({"start": "1/4/2026", "end": "31/3/2026"}, "The end date must be on or after the start date"),
+    ],
+)
+def test_a_wrong_plan_value_is_refused_with_a_message_and_nothing_changes(client, world, changes, message):
+    data = {"title": "Another title", "kind": models.PlanKind.OTHER, "start": "", "end": ""} | changes
+    response = signed_in(client, world.manager).post(reverse("plans:edit_plan", args=[world.plan.pk]), data)
+
+    world.plan.refresh_from_db()
+    assert message in response.content.decode()
+    assert world.plan.title == "JTAI action plan"
+
+
+def test_a_contributor_cannot_change_the_plan(client, world):
+    url = reverse("plans:edit_plan", args=[world.plan.pk])
+    response = signed_in(client, world.contributor).post(url, {"title": "Mine now", "kind": "other"})
+
+    world.plan.refresh_from_db()
+    assert response.status_code == 403
+    assert world.plan.title == "JTAI action plan"
+
+
+# --- removing an action -----------------------------------------------------------------
+
+
+def test_a_plan_manager_removes_an_action_after_being_asked_and_its_history_is_kept(client, world):
+    factories.ProgressUpdateFactory(action=world.police_action, date=dt.date(2025, 1, 6))
+    url = reverse("plans:delete_action", args=[world.police_action.pk])
+    client = signed_in(client, world.manager)
+    assert f'href="{url}"' in client.get(world.police_action.get_absolute_url()).content.decode()
+    assert "with its 1 progress update" in client.get(url).content.decode()
+
+    response = client.post(url)
+
+    assert response["Location"] == world.plan.get_absolute_url()
+    assert not models.Action.objects.filter(pk=world.police_action.pk).exists()
+    assert (
+        historical_model(models.Action).objects.filter(id=world.police_action.pk, history_type="-").exists()
+    )
+
+
+@pytest.mark.parametrize("who", ["contributor", "viewer", "outsider"])
+def test_only_plan_managers_and_admins_may_remove_an_action(client, world, who):
+    url = reverse("plans:delete_action", args=[world.police_action.pk])
+    response = signed_in(client, getattr(world, who)).post(url)
+
+    assert response.status_code in (403, 404)
+    assert models.Action.objects.filter(pk=world.police_action.pk).exists()
+
+
+def test_a_manager_cannot_remove_an_action_of_a_signed_off_area_but_an_admin_can(client, world):
+    section = world.police_action.section
+    section.signed_off_on = dt.date(2025, 3, 4)
+    section.save()
+    url = reverse("plans:delete_action", args=[world.police_action.pk])
+
+    assert signed_in(client, world.manager).post(url).status_code == 403
+    assert signed_in(client, world.admin).post(url).status_code == 302
+    assert not models.Action.objects.filter(pk=world.police_action.pk).exists()
+
+
+def test_the_section_list_follows_the_plans_tree_and_names_the_sections_each_sits_in(client, world):
+    front_door = world.police_action.section  # '1 Front door'
+    later = factories.SectionFactory(plan=world.plan, ref="2", title="Health", order=5)
+    factories.SectionFactory(plan=world.plan, parent=front_door, ref="1.A", title="Screening", order=9)
+    page = signed_in(client, world.manager).get(reverse("plans:edit_action", args=[world.police_action.pk]))
+
+    options = re.findall(r"<option value=\"\d*\"[^>]*>([^<]*)</option>", page.content.decode())
+    section_options = [
+        o for o in options if o in {"No section", "1 Front door", "1 Front door › 1.A Screening", str(later)}
+    ]
+    assert section_options == ["No section", "1 Front door", "1 Front door › 1.A Screening", "2 Health"]
