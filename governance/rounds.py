@@ -162,6 +162,12 @@ class RequestProgress:
     def complete(self) -> bool:
         return not self.missing
 
+    @property
+    def no_longer_asked(self) -> bool:
+        """Every action the owner was asked about is in an area the board has since signed off:
+        nothing left to update, and nothing updated either."""
+        return not self.actions
+
 
 def round_progress(round_: UpdateRound, requests: Any = None) -> list[RequestProgress]:
     """Each request of the round with its actions split into updated and missing (three

@@ -290,7 +290,8 @@ def round_view(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     progress = round_progress(round_)
-    done = [p for p in progress if p.complete]
+    done = [p for p in progress if p.complete and not p.no_longer_asked]
+    missing = [p for p in progress if not p.complete]
     return render(
         request,
         "governance/round.html",
@@ -300,7 +301,8 @@ def round_view(request: HttpRequest, pk: int) -> HttpResponse:
             "opened_on": opened_on(round_),
             "progress": progress,
             "updated_count": len(done),
-            "missing_count": len(progress) - len(done),
+            "missing_count": len(missing),
+            "no_longer_asked_count": len(progress) - len(done) - len(missing),
             "can_close": round_.closed_at is None
             and round_.deadline >= timezone.localdate()
             and rules.can_open_round(request.user, round_.plan),

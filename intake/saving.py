@@ -485,6 +485,23 @@ def _quotes_latest(progress: str, previous: ProgressUpdate | None, constraints: 
     return said == held
 
 
+def _repeated_update(
+    existing: Action, previous: ProgressUpdate | None, progress: str
+) -> ProgressUpdate | None:
+    """An update of the action, older than its latest, whose words are the document's progress."""
+    if previous is None or not progress or normalise(progress) == normalise(previous.narrative or ""):
+        return None
+    said = normalise(progress)
+    return next(
+        (
+            u
+            for u in existing.updates.all()
+            if u.pk != previous.pk and u.narrative and normalise(u.narrative) == said
+        ),
+        None,
+    )
+
+
 def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried: set[str]) -> str | None:
     """Fill in what confirming changes of an action already in the plan; returns a note for the
     preview when the document's progress is older than the action's."""
@@ -531,6 +548,22 @@ def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried:
         and not _quotes_latest(progress, previous, existing.constraints)
     )
     note = None
+    repeated = _repeated_update(existing, previous, progress)
+    repeated_key = repeated.status.key if repeated is not None and repeated.status else None
+    if repeated is not None and previous is not None and latest.status_key in (None, repeated_key):
+        # The document's words and status for the action are an update recorded before the latest
+        # one made here (a newer copy of the plan that left this row as it was): history, not news.
+        note = (
+            f"{item.ref or item.values['text'][:60]}: the document repeats its update of "
+            f"{_spoken(repeated.date)}; the later update of {_spoken(previous.date)} made in "
+            "Oversight since is kept."
+        )
+        item.status_key = old_key
+        item.updates = newer
+        if newer:
+            added = " ".join(u.narrative for u in newer if u.narrative)
+            item.changes.append(FieldChange("progress", "Progress", old_narrative, added))
+        return note
     if previous is not None and latest.date < previous.date:
         # The document is older than an update made here since: its status and progress are
         # history, not news (a status change it seems to make would not show).

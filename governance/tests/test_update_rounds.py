@@ -266,3 +266,20 @@ def test_opening_a_round_on_its_page_emails_the_owners_then_and_says_how_many(cl
     ]
     assert "3 owners emailed their actions" in response.content.decode()
     assert again.requests == 0  # nothing sent twice
+
+
+def test_an_owner_whose_actions_were_all_signed_off_since_is_no_longer_asked_not_counted_as_updated(
+    setting, client
+):
+    # the nurse's only action moves into an area the board then signs off
+    area = factories.SectionFactory(plan=setting.plan, ref="9", title="Emergency department")
+    setting.nurse_action.section = area
+    setting.nurse_action.save()
+    round_ = open_test_round(setting)
+    area.signed_off_on = dt.date(2026, 3, 5)
+    area.save()
+    with time_machine.travel(OPENED + dt.timedelta(days=4), tick=False):
+        client.force_login(setting.viewer)
+        page = client.get(round_.get_absolute_url()).content.decode()
+    assert "0 updated, 2 not updated, 1 no longer asked (their areas signed off)" in page
+    assert "No longer asked</strong> area signed off" in page

@@ -311,6 +311,31 @@ class TestReimport:
         action.refresh_from_db()
         assert action.updates.count() == count and action.status.key == "green"
 
+    def test_a_newer_document_repeating_an_imported_update_keeps_a_later_update_made_here(self, world, plan):
+        """The board's next copy of the plan changes its date but not this action's cell, while its
+        owner has since recorded a Red update in Oversight: the repeated words are no news, and
+        neither is the status written beside them."""
+        action = plan.actions.get(ref="1.1a")  # imported Amber, 'Conference planned for 31 January.'
+        factories.ProgressUpdateFactory(
+            action=action,
+            date=dt.date(2023, 1, 10),
+            status=factories.status(plan, "red"),
+            narrative="Delayed.",
+        )
+        action.refresh_status()
+        count = action.updates.count()
+        draft = make_draft()
+        draft.plan.as_at = dt.date(2023, 1, 18)
+        comparison = compare_draft(draft, world.partnership, plan)
+        item = next(a for a in comparison.actions if a.ref == "1.1a")
+        assert not item.updates and not item.changes
+        assert any(
+            "1.1a" in note and "repeats its update of 14 December 2022" in note for note in comparison.notes
+        )
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        action.refresh_from_db()
+        assert action.updates.count() == count and action.status.key == "red"
+
     def test_an_update_already_recorded_is_not_recorded_again(self, world, plan):
         draft = make_draft(**{"1_1a": {"progress": "01/11/2022 - planned. 10/12/2022 - booked."}})
         save_draft(draft, world.partnership, world.manager, plan=plan)

@@ -191,20 +191,23 @@ def plan_rows(rows: Iterable[Any], can_manage: bool, as_at: Any) -> SafeString:
 
 
 @register.simple_tag
-def section_tree(nodes: list[Any]) -> SafeString:
-    """The nested list of a plan's sections, as plans/_section_tree.html (included in itself) drew it."""
+def section_tree(nodes: list[Any], as_at: dt.date | None = None) -> SafeString:
+    """The nested list of a plan's sections, as plans/_section_tree.html (included in itself) drew it;
+    as at a past date, an area signed off after it is not shown signed off."""
     edit_url = url_maker("plans:edit_section")
     out: list[str] = []
-    _section_list(nodes, edit_url, out)
+    _section_list(nodes, edit_url, out, as_at)
     return mark_safe("".join(out))  # noqa: S308 - every value is escaped
 
 
-def _section_list(nodes: list[Any], edit_url: Callable[[int], str], out: list[str]) -> None:
+def _section_list(
+    nodes: list[Any], edit_url: Callable[[int], str], out: list[str], as_at: dt.date | None = None
+) -> None:
     out.append('<ul class="app-section-tree">\n')
     for node in nodes:
         section = node.section
         ref = text(section.ref)
-        signed = section.is_signed_off
+        signed = section.is_signed_off and (as_at is None or section.signed_off_on <= as_at)
         tag = ' <strong class="govuk-tag govuk-tag--green">Signed off</strong>' if signed else ""
         out.append(
             '\n  <li class="app-section-tree__item">\n'
@@ -247,7 +250,7 @@ def _section_list(nodes: list[Any], edit_url: Callable[[int], str], out: list[st
             )
         out.append("\n    ")
         if node.children:
-            _section_list(node.children, edit_url, out)
+            _section_list(node.children, edit_url, out, as_at)
         out.append("\n  </li>\n")
     out.append("\n</ul>\n")
 

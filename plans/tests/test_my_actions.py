@@ -85,3 +85,19 @@ def test_my_actions_pages_count_exactly_the_actions_the_headline_counts(client, 
     owned = Action.objects.for_user(world.contributor).owned_by(world.contributor).count()
     assert first["headline"].total == first["page"].paginator.count == owned
     assert len(last["page"].object_list) == owned - 2 * (first["page"].paginator.num_pages - 1)
+
+
+def test_an_action_of_an_area_the_board_has_signed_off_gets_no_add_update_link(client, world):
+    # the area signed off is the one the action's section sits in
+    inner = factories.SectionFactory(plan=world.plan, parent=world.police_action.section, ref="1.A")
+    world.police_action.section = inner
+    world.police_action.save()
+    area = inner.parent
+    area.signed_off_on = dt.date(2025, 3, 4)
+    area.save()
+    client.force_login(world.contributor)
+
+    html = client.get(reverse("plans:my_actions")).content.decode()
+
+    assert reverse("plans:action", args=[world.police_action.pk]) in html
+    assert reverse("plans:add_update", args=[world.police_action.pk]) not in html

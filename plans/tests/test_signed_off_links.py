@@ -80,3 +80,18 @@ def test_every_row_keeps_its_change_column_when_one_action_is_locked(client, wor
     rows = re.findall(r'<tr class="govuk-table__row" data-action.*?</tr>', table, re.S)
 
     assert rows and {row.count("<td") for row in rows} == {7}
+
+
+def test_the_plan_as_at_a_date_before_a_sign_off_does_not_show_the_area_signed_off(client, world):
+    section = world.police_action.section
+    section.signed_off_on = dt.date(2026, 11, 19)
+    section.monitored_through = "Quarterly ED audit"
+    section.save()
+    client.force_login(world.manager)
+    url = reverse("plans:plan", args=[world.plan.pk])
+
+    before = client.get(url, {"as_at": "1/11/2026"}).content.decode()
+    after = client.get(url, {"as_at": "30/11/2026"}).content.decode()
+
+    assert "Quarterly ED audit" not in before and "Signed off</strong>" not in before
+    assert "monitored through Quarterly ED audit (19 November 2026)" in after
