@@ -45,6 +45,12 @@ _OPENS_DUE = re.compile(
     re.I,
 )
 # a heading that names its number: 'Area for priority action 1: ...', '2. Strategy meetings ...'
+# the code before the area's label and number ('PA1 Priority action 1: Leaders' understanding',
+# 'PA1 – Area for priority action 1: Leaders across ...')
+CODED_LABELLED = re.compile(
+    rf"^([A-Z]{{1,5}}\d{{1,2}})\s*(?:[–—-]\s*)?(?:{section_label_pattern()})\s+\d{{1,2}}\s*[:.–—-]\s*(\S.*)$",
+    re.I,
+)
 NUMBERED_HEADING = re.compile(
     rf"^(?:(?:{section_label_pattern()})\s+\d|\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?\s+[A-Z])", re.I
 )
@@ -490,7 +496,21 @@ def _until_header(lines: list[str], i: int) -> list[str]:
 
 def is_furniture(text: str) -> bool:
     """A page's furniture: its number ('Page 2 of 3', at a line's end too), a security marking."""
-    return bool(_FURNITURE.search(text)) and len(text.split()) <= 12
+    if not _FURNITURE.search(text):
+        return False
+    # a running footer naming the plan's version and date before 'Page 2 of 2' is longer
+    return len(text.split()) <= (16 if _PAGE_OF.search(text) else 12)
+
+
+_PAGE_OF = re.compile(r"\bpage \d+ of \d+$", re.I)
+_MARKING_ONLY = re.compile(rf"^{SECURITY_MARKING}$", re.I)
+
+
+def _marked_running_header(text: str) -> bool:
+    """A page's running header laid out in parts, one of them its security marking ('OFFICIAL –
+    SENSITIVE' at the left, the plan's name at the right): no row of the table holds a marking."""
+    parts = [p for p in re.split(r"\s{2,}", text) if p]
+    return 2 <= len(parts) <= 3 and len(text.split()) <= 14 and any(_MARKING_ONLY.match(p) for p in parts)
 
 
 def _spanning(line: str, columns: list[_Column]) -> str | None:
@@ -499,7 +519,7 @@ def _spanning(line: str, columns: list[_Column]) -> str | None:
     if len(chunks) != 1 or chunks[0].start() > columns[0].start + 1 or len(columns) < 3:
         return None
     text = chunks[0][0]
-    if _REF.match(text.split()[0]):
+    if _REF.match(text.split()[0]) and not CODED_LABELLED.match(text):  # (not 'PA1 – Area for ... 1: ...')
         return None
     crossed = sum(1 for c in columns[1:] if chunks[0].end() > c.start + 1)
     # under a reference column, which holds nothing but references, one crossing is enough
@@ -859,7 +879,7 @@ def _read_table(
             blank_run += 1
             i += 1
             continue
-        if is_furniture(text):
+        if is_furniture(text) or _marked_running_header(text):
             i += 1
             continue
         indent = len(raw) - len(raw.lstrip())
@@ -911,7 +931,9 @@ def _read_table(
             flush()
             cut = None
             joined = " ".join(block)
-            if len(block) == 1 or (len(block) <= 3 and NUMBERED_HEADING.match(joined)):
+            if len(block) == 1 or (
+                len(block) <= 3 and (NUMBERED_HEADING.match(joined) or CODED_LABELLED.match(joined))
+            ):
                 cells = [joined] + [""] * (len(columns) - 1)
                 items.append(
                     Item(
@@ -1029,7 +1051,8 @@ def _paragraph_follows(lines: list[str], i: int, columns: list[_Column]) -> bool
     if len(following.split()) < _PARAGRAPH_WORDS or len(runs) != 1:
         return False
     over = sum(1 for c in columns if runs[0].start() <= c.start < runs[0].end())
-    return over >= 3 and not NUMBERED_HEADING.match(following.strip())
+    heading = NUMBERED_HEADING.match(following.strip()) or CODED_LABELLED.match(following.strip())
+    return over >= 3 and not heading
 
 
 def _last_words(lines: list[str], i: int) -> bool:

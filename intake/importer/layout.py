@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .bullets import list_items
+from .columns import CODED_LABELLED as _CODED_LABELLED
 from .meta import item_texts, title_row
 from .model import Action, EarlierUpdate, ImportWarning, Location, PlanDraft, Section
 from .normalise import (
@@ -90,10 +91,6 @@ _MARKING_ALONE = re.compile(SECURITY_MARKING, re.I)
 _CAPTION = re.compile(r"^(?:table|figure)\s+\d{1,3}\s*[:.–—-]\s*(?=\S)", re.I)
 # a heading opening with its area's code ('AFI1 – The quality of early help', 'PA2: Information sharing')
 _CODED_HEADING = re.compile(r"^([A-Z]{1,5}\d{1,2})\s*[:.–—-]\s*([A-Z‘'\"“(].*)$")
-# the code before the area's label and number ('PA1 Priority action 1: Leaders' understanding')
-_CODED_LABELLED = re.compile(
-    rf"^([A-Z]{{1,5}}\d{{1,2}})\s+(?:{_LABELS})\s+\d{{1,2}}\s*[:.–—-]\s*(\S.*)$", re.I
-)
 # a count after an area's title in a tracker's group row ('... sharing (6 actions)')
 _ACTION_COUNT = re.compile(r"\s*\(\d+ actions?\)\s*$", re.I)
 
@@ -450,7 +447,9 @@ _SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}(?<!\bno)(?<!\bref)\.$", re.I | re.S)
 # a short name in capitals, not a sentence ('Early help and thresholds', 'Neglect')
 _TITLE_LIKE = re.compile(r"^[A-Z][^.:;]*$")
 # the title of a plan's RAG key ('Key', 'RAG key', 'BRAG rating key:', 'Status key')
-_KEY_TITLE = re.compile(r"^(?:b?rag\s+|status\s+|colour\s+)?(?:rating\s+)?key\s*:?$", re.I)
+_KEY_TITLE = re.compile(
+    r"^(?:b?rag\s+|status\s+|colour\s+)?(?:rating\s+)?key\s*(?::|\([^()]{1,80}\))?\s*$", re.I
+)
 _NOTE_ROW = re.compile(
     r"^(?:notes?|nb|n\.b\.|please note|agreed by|approved by|signed off by|signed by|source|last updated|"
     r"updated by|prepared by)\s*[:\-–—]\s*\S",
@@ -486,6 +485,8 @@ def _header_of_another_table(nonempty: list[str]) -> bool:
     if len(nonempty) < 3 or not all(_column_name_like(c) and not _ANSWER.match(c) for c in nonempty):
         return False
     fields = {header_field(c) for c in nonempty}
+    if "ref" in fields and "text" not in fields and fields & {"progress", "rag"}:
+        return False  # a progress table or log after the plan, keyed by the actions' references
     return not ("text" in fields and fields & {"owner", "agency", "due", "rag"})
 
 
@@ -858,6 +859,7 @@ class Builder:
     front_rows: set[str] = field(default_factory=set)
     # actions of a tree export and the ID of the item each sits under (_sections_from_parent_ids)
     parents: list[tuple[Action, str]] = field(default_factory=list)
+    logged_on: dict[int, dt.date] = field(default_factory=dict)  # an action's latest update in a log
     section_ids: dict[str, str] = field(default_factory=dict)  # a tool's ID of a section's row -> its ref
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
@@ -1202,7 +1204,8 @@ class Builder:
         ):
             return  # 'Red | 3', 'No update yet | 5': a count of actions by status, not an action
         key_title = len(nonempty) == 1 and bool(_KEY_TITLE.match(nonempty[0]))
-        if self.header is not None and (key_title or self._key_row(cells)):
+        first = next(k for k, c in enumerate(cells) if c)  # a key may stand to the right, under other columns
+        if self.header is not None and (key_title or self._key_row(cells[first:], first)):
             # the plan's RAG key under or beside its table ('Red | Off track, needs the board's help'):
             # it defines the statuses (read as the plan's scheme), it is not an action nor the end of one
             self.last_action = None
@@ -1299,7 +1302,12 @@ class Builder:
             self.last_action = None
             return
         if len(nonempty) == 1 and cells[0] and not looks_like_ref(cells[0]):
-            coded = coded_heading(cells[0]) if (item.banner or item.bold) else None
+            # (the area's label after its code says so without bold: 'PA1 – Area for priority action 1: ...')
+            coded = (
+                coded_heading(cells[0])
+                if (item.banner or item.bold or _CODED_LABELLED.match(cells[0]))
+                else None
+            )
             if coded and len(cells[0]) < 400:
                 # 'PA1 – Priority action 1: Strengthen ...' across the table, over actions PA1.1, PA1.2
                 self._heading_row(*coded, item.location)
@@ -1693,9 +1701,10 @@ class Builder:
         at = header.fields.index("ref")
         return at < len(cells) and looks_like_ref(cells[at])
 
-    def _key_row(self, cells: list[str]) -> bool:
-        """A row of a RAG key: a colour or status named in the first column, its meaning in words in
-        the second and nothing else, where the plan's first column is not its status column."""
+    def _key_row(self, cells: list[str], column: int = 0) -> bool:
+        """A row of a RAG key: a colour or status named in the first column (``cells`` from the
+        row's ``column``), its meaning in words in the second and nothing else, where that column
+        is not the plan's status column."""
         return (
             len(cells) >= 2
             and (
@@ -1710,7 +1719,7 @@ class Builder:
             and not any(cells[2:])
             and self.header is not None
             # under a status column, a key's row only after the key's title or another of its rows
-            and (self.in_key or self.header.fields[:1] != ["rag"])
+            and (self.in_key or self.header.fields[column : column + 1] != ["rag"])
         )
 
     def _list_actions(
@@ -1799,10 +1808,12 @@ class Builder:
         text = values.get("text", "")
         if not text or any(values.get(f) for f in (*GROUP_FIELDS, "ref", "agency")):
             return False
-        if len(text.split()) > 3 or is_pointer(text) or above.text.rstrip().endswith((".", "!", "?")):
+        if is_pointer(text) or above.text.rstrip().endswith((".", "!", "?")) or not text[0].isalpha():
             return False
-        if not text[0].isalpha():
-            return False
+        if len(text.split()) > 3:
+            # a longer end of the sentence above ('at every assessment and care plan review.', pasted
+            # as a row of its own): in lower case, with no lead, date or status of its own
+            return text[0].islower() and not any(values.get(f) for f in ("owner", "due", "rag"))
         return text[0].islower() or (bool(NUMBERED.match(above.ref or "")) and not values.get("due"))
 
     @staticmethod
@@ -1931,6 +1942,13 @@ class Builder:
                     location,
                 )
             return
+        # a log of updates (a row per update, 'Date of update' beside each): the latest by its date
+        # stands, whatever order the rows were typed in
+        day = parse_due(values["updated"]) if values.get("updated") else None
+        if day is not None:
+            if day < self.logged_on.get(id(action), day):
+                return
+            self.logged_on[id(action)] = day
         if values.get("rag"):
             status, known = self._scheme_status(values["rag"]) or parse_rag(values["rag"])
             if known:
@@ -1945,7 +1963,7 @@ class Builder:
                 if f == "progress" and r
             ]
             action.progress = values["progress"]
-            action.progress_date = max(named, default=None) or latest_update_date(values["progress"])
+            action.progress_date = max(named, default=None) or day or latest_update_date(values["progress"])
 
     def _continue(self, action: Action, values: dict[str, str]) -> None:
         """A row without a reference under an action: cells continued across a page break."""

@@ -414,11 +414,58 @@ _RAG_LABEL = re.compile(r"^(?:b?rag|status)(?:\s+(?:status|rating))?\s*[:\-–=]
 _PHRASE_CUT = re.compile(r"\s*[\-–(:;,.]\s*")
 
 
+# a status cell of ticked boxes ('☐ Red ☐ Amber ☒ Green ☐ Blue', Word's checkbox content controls, or
+# '[x] Green [ ] Amber' typed): the option ticked is the status
+_UNTICKED_BOX = re.compile(r"[☐□]|\[ \]")
+_TICKED_BOX = re.compile(r"[☒☑✔✓■✅]|\[[xX]\]")
+
+
+def _ticked_option(text: str) -> str | None:
+    """The words after the ticked box of a cell listing options in boxes ('' when none is ticked),
+    or None for a cell that is no such list."""
+    if not _UNTICKED_BOX.search(text):
+        return None
+    ticked = _TICKED_BOX.search(text)
+    if ticked is None:
+        return ""
+    following = _UNTICKED_BOX.search(text, ticked.end())
+    other = _TICKED_BOX.search(text, ticked.end())
+    ends = [m.start() for m in (following, other) if m is not None]
+    return text[ticked.end() : min(ends, default=len(text))].strip()
+
+
+# a status with the date it was given, each rating of the cell so ('R (Mar 25)', 'A (June 25)'
+# below it): the latest is the status
+_DATED_STATUS = re.compile(r"\s*[/;,]?\s*([a-z]+(?: [a-z]+)?)\s*\(([^()]{3,30})\)")
+
+
+def _dated_statuses(text: str) -> str | None:
+    """The status of the latest dated rating of a cell made only of them, or None."""
+    found, at = [], 0
+    for m in _DATED_STATUS.finditer(text):
+        if m.start() != at:
+            return None
+        dates = find_dates(m[2])
+        if not dates or m[1] not in _RAG_WORDS:
+            return None
+        found.append((max(dates), len(found), m[1]))
+        at = m.end()
+    if not found or text[at:].strip():
+        return None
+    return max(found)[2]
+
+
 def parse_rag(value: str | None) -> tuple[str | None, bool]:
     """Map a status cell to red|amber|green|complete. Returns (status, recognised)."""
     text = clean_text(value).strip(" .:;*").lower()
     if not text:
         return None, True
+    ticked = _ticked_option(text)
+    if ticked is not None:
+        return parse_rag(ticked) if ticked else (None, True)
+    dated = _dated_statuses(text)
+    if dated:
+        return parse_rag(dated)
     if text[0] in _MARK_STATUS:
         # a coloured mark before the words ('🟢 On track', '✅ Complete') or alone: the words say it,
         # else the mark's colour does
@@ -467,6 +514,9 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
 _MARK_STATUS: dict[str, str | None] = {
     "🔴": "red", "🟠": "amber", "🟡": "amber", "🟢": "green", "🔵": "complete", "✅": "complete",
     "✔": "complete", "☑": "complete", "⚪": None, "⚫": None,
+    # a square or dot whose colour the text cannot show ('■ On track' beside a key of coloured squares):
+    # the words say the status
+    "■": None, "◼": None, "●": None, "⬤": None,
 }  # fmt: skip
 _STATUS_WAS = re.compile(r"^(\w+)\s*\((?:was|previously|prev\.?|last (?:month|quarter|update))\b[^)]*\)$")
 _RAG_SQUEEZED = {key.replace(" ", ""): status for key, status in _RAG_WORDS.items() if len(key) >= 5}

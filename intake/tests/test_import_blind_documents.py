@@ -261,6 +261,33 @@ FLOORS = [
     ("b9_coldharbour_wrayford_exploitation_progress", 1.0, 1.0),
     ("b9_pelham_vale_scp_business_plan_q3", 1.0, 1.0),
     ("b9_oakmere_neglect_plan_asana_export", 1.0, 1.0),
+    # the tenth round: Word (Previous and Current RAG columns with arrows; status as ticked checkbox
+    # content controls; 'On track'/'At risk' keyed by colour; shaded priority rows between a
+    # priorities table and a sign-off table; dated progress paragraphs and dated RAG letters, 'A (June
+    # 25)'), exports (Jira's CSV with epics; Airtable's CSV; a workbook with a separate progress
+    # log; a drop-down status and a formula RAG with its key beside the table; a CSV pasted with rows
+    # carrying on the cells above), a GitHub wiki page (escaped pipes, a struck-through row), an email
+    # pasting an Excel range, PDFs (a landscape JTAI plan with a running marking; labelled action
+    # boxes; a committee report with the plan as Appendix 1) and their `pdftotext -layout` printings
+    ("b10a_wrenhaven_jtai_cce_wsoa", 1.0, 1.0),
+    ("b10a_ashbury_dunmere_cspr_freddie", 1.0, 1.0),
+    ("b10a_kelmarsh_scp_business_plan_2025_26", 1.0, 1.0),
+    ("b10a_stourfield_exploitation_delivery_plan", 1.0, 1.0),
+    ("b10a_harrowby_send_priority_action_plan", 1.0, 1.0),
+    ("b10b_brindlecombe_jtai_cce_jira_export", 1.0, 1.0),
+    ("b10b_hallowford_neglect_strategy_airtable", 1.0, 1.0),
+    ("b10b_pennerton_cspr_baby_isaac_progress_log", 1.0, 1.0),
+    ("b10b_saltmarsh_vale_maca_wrapped_paste", 1.0, 1.0),
+    ("b10b_westerholt_ilacs_tracker_status_dropdown", 1.0, 1.0),
+    ("b10c_ashwell_dunmere_scp_business_plan_wiki", 1.0, 1.0),
+    ("b10c_brindlecombe_send_pap_scrutiny_report", 1.0, 1.0),
+    ("b10c_brindlecombe_send_pap_scrutiny_report.layout", 1.0, 0.98),  # a lead run into its date
+    ("b10c_hallowmere_lcspr_harley_action_boxes", 1.0, 1.0),
+    ("b10c_hallowmere_lcspr_harley_action_boxes.layout", 1.0, 1.0),
+    ("b10c_kelsey_water_neglect_plan_email", 1.0, 0.98),  # an empty lead cell read as merged down
+    # a row whose area cell is merged across the page break: pdfplumber loses its other cells
+    ("b10c_tarnbury_jtai_initial_need_wsoa", 0.96, 0.98),
+    ("b10c_tarnbury_jtai_initial_need_wsoa.layout", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

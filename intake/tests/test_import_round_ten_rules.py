@@ -99,3 +99,142 @@ def test_a_ticked_complete_checkbox_makes_an_action_complete_and_a_strategy_prio
         ("NS-02", "Early recognition", "green", "2025-06-30"),  # the 'Last modified' stamp is no due date
         ("NS-03", "Graded Care Profile", "amber", "2025-06-30"),
     ]
+
+
+def test_a_status_given_by_a_ticked_box_among_options_is_the_option_ticked() -> None:
+    from intake.importer.normalise import parse_rag
+
+    assert parse_rag("☐ Red ☐ Amber ☒ Green ☐ Blue") == ("green", True)  # Word's checkbox controls
+    assert parse_rag("[ ] Red\n[x] Amber") == ("amber", True)
+    assert parse_rag("☐ Red ☐ Amber ☐ Green") == (None, True)  # none ticked: no status, not a problem
+
+
+def test_ratings_dated_in_one_cell_give_the_latest_and_a_coloured_square_the_words_beside_it() -> None:
+    from intake.importer.normalise import parse_rag
+
+    assert parse_rag("R (Mar 25)\nA (June 25)") == ("amber", True)
+    assert parse_rag("C (May 25) / A (Mar 25)") == ("complete", True)  # the latest by its date
+    assert parse_rag("■ On track") == ("green", True)  # beside a key of coloured squares
+    assert parse_rag("Red (see note)")[0] == "red"
+
+
+def _sheet_csv(rows: list[list[str]]) -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue().encode()
+
+
+def test_a_row_carrying_on_an_actions_unfinished_sentence_is_part_of_that_action() -> None:
+    data = _sheet_csv(
+        [
+            ["No.", "Action", "Lead", "Timescale", "RAG", "Progress update"],
+            ["1.1", "Adult mental health practitioners to record whether the patient is a parent,", "MH Trust",
+             "June 2025", "A", "Fields added in March. Compliance 58% in April;"],
+            ["", "at every assessment and care plan review.", "", "", "", "target 90% by June."],
+            ["1.2", "Deliver Think Family training to adult teams.", "L&D Lead", "Q2 2025/26", "G", "3 sessions."],
+        ]
+    )  # fmt: skip
+    draft = import_document(data, filename="plan.csv")
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2"]
+    assert draft.actions[0].text.endswith("is a parent, at every assessment and care plan review.")
+    assert draft.actions[0].progress == "Fields added in March. Compliance 58% in April; target 90% by June."
+
+
+def _workbook(sheets: dict[str, list[list[object]]]) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_progress_log_sheet_gives_each_action_its_latest_update_by_date_whatever_the_rows_order() -> None:
+    import datetime as dt
+
+    data = _workbook(
+        {
+            "Actions": [
+                ["Ref", "Area", "Action", "Lead", "Due", "RAG"],
+                ["1.1", "Front door", "Publish a joint protocol for bruising in babies.", "Named GP", "Jan 2025", "See log"],
+                ["1.2", "Front door", "Brief every GP practice on the protocol.", "Named GP", "Mar 2025", ""],
+            ],
+            "Progress log": [
+                ["Ref", "Date of update", "Update", "RAG at this date", "Updated by"],
+                ["1.1", dt.datetime(2025, 1, 17), "Protocol signed off and published.", "Blue", "K. Amos"],
+                ["1.2", dt.datetime(2025, 3, 3), "Briefings done in 30 of 41 practices.", "Green", "K. Amos"],
+                ["1.1", dt.datetime(2024, 11, 8), "Draft circulated for comment.", "Amber", "K. Amos"],  # typed late
+            ],
+        }
+    )  # fmt: skip
+    draft = import_document(data, filename="plan.xlsx")
+    assert [(a.ref, a.rag, a.progress) for a in draft.actions] == [
+        ("1.1", "complete", "Protocol signed off and published."),
+        ("1.2", "green", "Briefings done in 30 of 41 practices."),
+    ]
+
+
+def test_a_rag_key_set_under_other_columns_beside_the_table_is_no_action() -> None:
+    data = _workbook(
+        {
+            "Plan": [
+                ["Ref", "Action", "Lead", "Due", "RAG"],
+                [
+                    "1.1",
+                    "Introduce a revised supervision policy.",
+                    "Principal Social Worker",
+                    "Mar 2025",
+                    "Green",
+                ],
+                [None, None, "RAG key (calculated from Status and Target date)"],
+                [None, None, "Green", "In progress, target date more than 30 days away"],
+                [None, None, "Amber", "In progress, target date within 30 days"],
+                [None, None, "Red", "Overdue"],
+            ]
+        }
+    )
+    draft = import_document(data, filename="plan.xlsx")
+    assert [a.ref for a in draft.actions] == ["1.1"]
+    assert {s.key: s.definition for s in draft.rag_scheme}.get("red") == "Overdue"
+
+
+LAID_OUT = """Appendix 1 – Priority Action Plan
+  Ref   Action                                  Responsible           Timescale     Progress to date                           RAG
+                                                officer
+  PA1 – Area for priority action 1: Leaders across education, health and care should improve the timeliness of plans.
+  A1    Recruit four additional EHC             Head of SEND          March         Four coordinators in post from               Amber
+        coordinators.                           Services              2026          November 2025.
+  A2    Introduce a weekly multi-agency         Head of SEND          31/10/2025    Weekly panel running since 6 October         Complete
+        EHC panel.                              Services                            2025.
+  AFI1 – Area for improvement 1: Leaders should improve the co-ordination of preparation for adulthood and transition.
+  A3    Agree a joint preparing for adulthood   Assistant Director    30 June       Protocol drafted with young people.          Green
+        protocol.                               Adult Social Care     2026
+\f    OFFICIAL – SENSITIVE                                                              Brindlecombe SEND plan
+  A4    Every young person aged 14+ to have     SEND Service          Ongoing       Annual review template updated.              Amber
+        preparing for adulthood outcomes.       Manager
+Version 6 – position as at 12 January 2026                                               Page 2 of 2
+"""
+
+
+def test_areas_coded_before_their_label_head_the_rows_below_in_text_laid_out_in_columns() -> None:
+    draft = import_document(LAID_OUT.encode(), filename="plan.txt")
+    assert [(s.ref, s.title[:20]) for s in draft.sections] == [
+        ("PA1", "Leaders across educa"),
+        ("AFI1", "Leaders should impro"),
+    ]
+    assert [(a.ref, a.section, a.rag) for a in draft.actions] == [
+        ("A1", "PA1", "amber"), ("A2", "PA1", "complete"), ("A3", "AFI1", "green"), ("A4", "AFI1", "amber"),
+    ]  # fmt: skip
+    # the page's running header (its marking at the left) and footer ('Version 6 ... Page 2 of 2') are no cells
+    assert draft.actions[2].owner == "Assistant Director Adult Social Care"
+    assert all("Version" not in (a.text + (a.owner or "")) for a in draft.actions)
