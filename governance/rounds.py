@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -226,7 +227,9 @@ def open_requests_for(user: AnyUser, today: dt.date | None = None) -> list[Reque
         return []
     requests = (
         UpdateRequest.objects.for_user(user)
-        .filter(user_id=user.pk, round__deadline__gte=today, round__closed_at__isnull=True)
+        # asked as this login, or as the person this login was linked to after the round opened
+        .filter(Q(user_id=user.pk) | Q(user__isnull=True, person__user_id=user.pk))
+        .filter(round__deadline__gte=today, round__closed_at__isnull=True)
         .select_related("round__plan__partnership")
         .prefetch_related("actions")
         .order_by("round__deadline", "pk")

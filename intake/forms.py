@@ -95,8 +95,17 @@ class UploadForm(GovukFormMixin, forms.Form):
 class ConfirmForm(GovukFormMixin, forms.Form):
     title = forms.CharField(label="Plan title", max_length=500)
     kind = forms.ChoiceField(label="Kind of plan", choices=PlanKind.choices)
-    create_owners = forms.BooleanField(
-        label="Add the new agencies and people listed above to the partnership",
+    owners_to_add = forms.MultipleChoiceField(
+        label="New agencies and people to add to the partnership",
+        help_text="Untick any that is not an agency or a person (words of the plan read as a name). "
+        "Actions keep their owner as written either way.",
         required=False,
-        initial=True,
+        widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args: Any, proposals: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["owners_to_add"]
+        field.choices = proposals or []  # type: ignore[attr-defined]
+        if not self.is_bound:
+            self.initial["owners_to_add"] = [key for key, _label in proposals or []]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -680,10 +680,13 @@ def save_draft(
     *,
     title: str | None = None,
     kind: str | None = None,
-    create_owners: bool = True,
+    create_owners: bool | Collection[str] = True,
     today: dt.date | None = None,
 ) -> ImportResult:
-    """Save a draft as a new plan, or as a newer version of `plan`, in one transaction."""
+    """Save a draft as a new plan, or as a newer version of `plan`, in one transaction.
+
+    `create_owners`: add every new agency and person the document names (True), none (False), or
+    those whose keys are given (the ones the manager left ticked in the preview)."""
     if plan is not None and plan.partnership_id != partnership.pk:
         raise ValueError("The plan belongs to another partnership.")
     draft = fit_sections(draft)
@@ -726,7 +729,8 @@ def save_draft(
             return section is None or section.pk is None or rules.can_edit_section(user, section)
 
         sections = _save_sections(plan, draft, used_sections, may_change)
-        owners = _create_owners(partnership, comparison) if create_owners else {}
+        wanted = None if create_owners is True else set(create_owners or ())
+        owners = _create_owners(partnership, comparison, wanted)
         next_order = (max((a.order for a in plan.actions.all()), default=-1)) + 1
         new_actions: list[Action] = []
         links: list[tuple[list[Agency], list[Person]]] = []
@@ -808,8 +812,8 @@ def save_draft(
         for action in touched:
             action.refresh_status()
         result.missing = [a.ref or a.text[:60] for a in comparison.missing]
-        result.new_agencies = [a.name for a in comparison.new_agencies] if create_owners else []
-        result.new_people = [p.name for p in comparison.new_people] if create_owners else []
+        result.new_agencies = [a.name for a in comparison.new_agencies if a.key in owners]
+        result.new_people = [p.name for p in comparison.new_people if p.key in owners]
     return result
 
 
@@ -886,12 +890,19 @@ def _stamp(instance: Any, user: Any, reason: str) -> None:
     instance._change_reason = reason
 
 
-def _create_owners(partnership: Partnership, comparison: Comparison) -> dict[str, Agency | Person]:
+def _create_owners(
+    partnership: Partnership, comparison: Comparison, wanted: set[str] | None = None
+) -> dict[str, Agency | Person]:
+    """The proposed agencies and people created (all, or those whose keys are `wanted`)."""
     created: dict[str, Agency | Person] = {}
     for proposed in comparison.new_agencies:
+        if wanted is not None and proposed.key not in wanted:
+            continue
         agency, _ = Agency.objects.get_or_create(partnership=partnership, name=proposed.name[:200])
         created[proposed.key] = agency
     for proposed in comparison.new_people:
+        if wanted is not None and proposed.key not in wanted:
+            continue
         agency = None
         if proposed.agency is not None:
             agency = proposed.agency.agency or created.get(proposed.agency.key)

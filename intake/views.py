@@ -20,7 +20,7 @@ from intake.importer.model import PlanDraft
 from intake.importer.model import Section as DraftSection
 from intake.jobs import start_reading
 from intake.models import BatchStatus, ImportBatch
-from intake.saving import DEFAULT_STATUSES, compare_draft, save_draft
+from intake.saving import DEFAULT_STATUSES, Comparison, compare_draft, save_draft
 from plans import rules as plan_rules
 from plans.models import Membership, Partnership, Plan, PlanKind
 from plans.rules import MANAGING_ROLES, can_manage_plans
@@ -135,6 +135,16 @@ def status_styles(draft: PlanDraft, plan: Plan | None) -> dict[str, dict[str, st
     return styles
 
 
+def owner_proposals(comparison: Comparison) -> list[tuple[str, str]]:
+    """The new agencies and people an import proposes, as choices for the manager to keep or untick."""
+    agencies = [(a.key, f"Agency: {a.name}") for a in comparison.new_agencies]
+    people = [
+        (p.key, f"Person: {p.name}" + (f" ({p.job_title})" if p.job_title else ""))
+        for p in comparison.new_people
+    ]
+    return agencies + people
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -155,7 +165,8 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         if plan
         else (draft.plan.kind if draft.plan.kind in PlanKind.values else PlanKind.OTHER),
     }
-    form = ConfirmForm(request.POST or None, initial=initial)
+    comparison = compare_draft(draft, batch.partnership, plan)
+    form = ConfirmForm(request.POST or None, initial=initial, proposals=owner_proposals(comparison))
     if request.method == "POST" and not draft.actions:
         # a document in which no actions were read is not a plan: nothing to save
         return redirect("intake:batch", pk=batch.pk)
@@ -171,7 +182,7 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
                 plan,
                 title=form.cleaned_data["title"],
                 kind=form.cleaned_data["kind"],
-                create_owners=form.cleaned_data["create_owners"],
+                create_owners=set(form.cleaned_data["owners_to_add"]),
             )
             locked.status = BatchStatus.SAVED
             locked.saved_plan = result.plan
@@ -179,7 +190,6 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
             locked.document = b""  # the plan is saved; the uploaded copy is no longer needed
             locked.save()
         return redirect("intake:batch", pk=batch.pk)
-    comparison = compare_draft(draft, batch.partnership, plan)
     kept: set[int] = set()  # changed actions the import will leave as they are
     if plan is not None and not plan_rules.can_administer(request.user, plan.partnership_id):
         # said before saving, not only after: the import leaves these as they are

@@ -283,3 +283,14 @@ def test_an_owner_whose_actions_were_all_signed_off_since_is_no_longer_asked_not
         page = client.get(round_.get_absolute_url()).content.decode()
     assert "0 updated, 2 not updated, 1 no longer asked (their areas signed off)" in page
     assert "No longer asked</strong> area signed off" in page
+
+
+def test_a_person_given_a_login_after_the_round_opened_sees_their_open_request(setting):
+    round_ = open_test_round(setting)
+    nurse_user = factories.UserFactory(username="nurse")
+    factories.MembershipFactory(user=nurse_user, partnership=setting.partnership, role="contributor")
+    setting.nurse.user = nurse_user
+    setting.nurse.save()
+    with time_machine.travel(OPENED + dt.timedelta(days=1), tick=False):
+        found = open_requests_for(nurse_user)
+    assert [(p.request.round_id, [a.ref for a in p.missing]) for p in found] == [(round_.pk, ["1.4"])]

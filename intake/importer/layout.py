@@ -1204,8 +1204,10 @@ class Builder:
         ):
             return  # 'Red | 3', 'No update yet | 5': a count of actions by status, not an action
         key_title = len(nonempty) == 1 and bool(_KEY_TITLE.match(nonempty[0]))
-        first = next(k for k, c in enumerate(cells) if c)  # a key may stand to the right, under other columns
-        if self.header is not None and (key_title or self._key_row(cells[first:], first)):
+        column = next(
+            k for k, c in enumerate(cells) if c
+        )  # a key may stand to the right, under other columns
+        if self.header is not None and (key_title or self._key_row(cells[column:], column)):
             # the plan's RAG key under or beside its table ('Red | Off track, needs the board's help'):
             # it defines the statuses (read as the plan's scheme), it is not an action nor the end of one
             self.last_action = None

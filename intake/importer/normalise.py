@@ -441,7 +441,8 @@ _DATED_STATUS = re.compile(r"\s*[/;,]?\s*([a-z]+(?: [a-z]+)?)\s*\(([^()]{3,30})\
 
 def _dated_statuses(text: str) -> str | None:
     """The status of the latest dated rating of a cell made only of them, or None."""
-    found, at = [], 0
+    found: list[tuple[dt.date, int, str]] = []
+    at = 0
     for m in _DATED_STATUS.finditer(text):
         if m.start() != at:
             return None

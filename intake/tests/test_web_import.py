@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
@@ -15,7 +16,7 @@ from django.utils.text import capfirst
 from intake import jobs
 from intake.drafts import draft_from_json
 from intake.models import BatchStatus, ImportBatch
-from plans.models import Action, Agency, Plan, ProgressUpdate, Section
+from plans.models import Action, Agency, Person, Plan, ProgressUpdate, Section
 
 from .conftest import needs_shared, seed_path
 
@@ -75,8 +76,16 @@ def preview(client, name: str, data: bytes) -> tuple[ImportBatch, str]:
     return batch, client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
 
 
+def proposed_owners(client, batch: ImportBatch) -> list[str]:
+    """The new agencies and people the preview proposes (ticked as it shows them)."""
+    page = client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    return re.findall(r'name="owners_to_add" value="([^"]+)"', page)
+
+
 def confirm(client, batch: ImportBatch, **fields: object):
-    data = {"title": "Front door plan", "kind": "jtai", "create_owners": "on"}
+    """Save the import as the preview offers it: every proposed owner left ticked."""
+    data: dict[str, object] = {"title": "Front door plan", "kind": "jtai"}
+    data["owners_to_add"] = proposed_owners(client, batch)
     data.update(fields)
     return client.post(reverse("intake:batch", args=[batch.pk]), data)
 
@@ -180,6 +189,21 @@ def test_a_word_document_is_imported_and_owners_matched_or_added(manager_client,
     assert plan.actions.get(ref="2.1").lead_agency.name == "Youth Offending Service"
     assert plan.actions.get(ref="2.1").due_date == dt.date(2020, 9, 30)
     assert Agency.objects.filter(partnership=world.partnership, name="Youth Offending Service").exists()
+
+
+def test_a_proposed_agency_or_person_the_manager_unticks_is_not_added(manager_client, world):
+    batch, page = preview(manager_client, "plan.docx", docx_bytes(ROWS))
+    proposals = proposed_owners(manager_client, batch)
+    assert "Agency: Youth Offending Service" in page and "Person: Vicky Finnemore" in page
+    assert len(proposals) >= 2 and "checked" in page.split('name="owners_to_add"', 1)[1][:200]
+    agency = next(key for key in proposals if "youth offending" in key.lower())
+    confirm(manager_client, batch, owners_to_add=[k for k in proposals if k != agency])
+
+    plan = Plan.objects.get(title="Front door plan")
+    assert not Agency.objects.filter(partnership=world.partnership, name="Youth Offending Service").exists()
+    assert plan.actions.get(ref="2.1").owner_text == "Youth Offending Service"  # the owner as written stays
+    assert plan.actions.get(ref="2.1").lead_agency is None
+    assert Person.objects.filter(partnership=world.partnership, name="Vicky Finnemore").exists()
 
 
 def test_an_excel_workbook_is_imported(manager_client, world):

@@ -48,3 +48,18 @@ def test_personal_names_are_recognised(text):
 )
 def test_roles_and_agencies_are_not_taken_for_names(text):
     assert not looks_like_name(text)
+
+
+@pytest.mark.parametrize(
+    ("owner", "public"),
+    [
+        ("Chief Inspector, Neighbourhood Policing", "Chief Inspector, Neighbourhood Policing"),
+        (
+            "Police – Claire Moss, Chief Inspector, Neighbourhood Policing",
+            "Police, Chief Inspector, Neighbourhood Policing",
+        ),
+        ("Head of Service, Community Safety", "Head of Service, Community Safety"),
+    ],
+)
+def test_a_department_after_a_post_is_kept_whole_as_the_accountable_post(owner, public):
+    assert roles_only(owner) == public
