@@ -246,6 +246,8 @@ def _labelled_tails_split(builder: Builder) -> None:
 
 
 _STATUS_OPENS_UPDATE = re.compile(r"^(red|amber|green|blue|complete(?:d)?|[RAGB])\s*[–—:-]\s+\S", re.I)
+# a status in brackets closing the update ('... under way. (Amber)', '(Green).'), where no column rates it
+_STATUS_CLOSES_UPDATE = re.compile(r"(?<=[.!?;)\s])\s*\(([A-Za-z][A-Za-z ]{0,20})\)\.?\s*$")
 # a short title: capitalised words, no sentence (a heading row's text, not a note or an action)
 _UNNUMBERED_TITLE = re.compile(r"^[A-Z][^.;:!?]*(?:\s+\S+){0,11}$")
 _WHOLLY_BOLD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)[^<*]+(?:</b>|</strong>|\*\*)\s*$", re.I)
@@ -652,6 +654,12 @@ _CONTINUED_NOTE = re.compile(
 _TOOL_PLACEHOLDER = re.compile(r"^(?:untitled section|\(?no section\)?|unassigned|no bucket)$", re.I)
 # a checkbox's ticked value as tools export it (Airtable 'checked', Excel and Sheets 'TRUE')
 _TICKED = re.compile(r"checked|true|yes|y|[✓✔☑✅xX]", re.I)
+# a section's lead named once under its heading ('Strategic lead: Head of Early Help', 'Priority leads: ...')
+_SECTION_LEAD = re.compile(
+    r"^(?:(?:strategic|priority|theme|strand|workstream|area|accountable|senior|executive)\s+)?"
+    r"leads?(?:\s*\(s\))?(?:\s+officers?)?\s*:\s*(\S.{2,200})$",
+    re.I,
+)
 # a comment as Jira exports it: '03/Feb/25 1:45 PM;sarah.whitlock;Blocked: the report ...'
 _TOOL_COMMENT = re.compile(r"(?:^|(?<=\s))(\d{1,2}/[A-Za-z]{3}/\d{2,4} \d{1,2}:\d{2}(?:\s?[AP]M)?);[^;\s]*;")
 
@@ -859,6 +867,9 @@ class Builder:
     front_rows: set[str] = field(default_factory=set)
     # actions of a tree export and the ID of the item each sits under (_sections_from_parent_ids)
     parents: list[tuple[Action, str]] = field(default_factory=list)
+    status_grid: int | None = None  # the table summarising statuses by reference ('Ref | RAG | Ref | RAG')
+    grid_statuses: dict[str, str] = field(default_factory=dict)  # its statuses by reference
+    section_leads: dict[str, str] = field(default_factory=dict)  # a section's lead named under its heading
     logged_on: dict[int, dt.date] = field(default_factory=dict)  # an action's latest update in a log
     section_ids: dict[str, str] = field(default_factory=dict)  # a tool's ID of a section's row -> its ref
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
@@ -970,6 +981,12 @@ class Builder:
             self.group = {}
             self.last_action = None
             return
+        lead = _SECTION_LEAD.match(text)
+        if lead and self.heading_section and not item.is_row:
+            # 'Strategic lead: Head of Early Help' under a priority's heading, the table below with no
+            # lead column: the lead of every action of that priority
+            self.section_leads[self.heading_section] = lead[1]
+            return
         # 'Recommendation: Partners should ...' describes the section; 'Recommendation 2: ...' starts one
         label_match = None if _LABELLED_GROUP.match(text) else _LABELLED.match(text)
         if label_match and section_text_label(label_match[1]) and self.heading_section:
@@ -1043,6 +1060,12 @@ class Builder:
         nonempty = [c for c in cells if c]
         if not nonempty:
             return
+        if item.table is not None and item.table == self.status_grid:
+            # a row of a summary of statuses by reference ('1.1 | B | 1.2 | G | ...') above the plan
+            for listed_ref, listed_status in zip(cells[::2], cells[1::2], strict=False):
+                if listed_ref and listed_status:
+                    self.grid_statuses[listed_ref] = listed_status
+            return
         # the first row of a table (each row says, whatever returns early below)
         opens_table, self.last_table = item.table is not None and item.table != self.last_table, item.table
         parent, self.after_header = self.after_header, None
@@ -1098,6 +1121,11 @@ class Builder:
         exported = export_fields(cells, fields)
         fields = exported or fields
         matched = [f for f in fields if f]
+        if item.table is not None and len(matched) >= 4 and matched == ["ref", "rag"] * (len(matched) // 2):
+            # 'Ref | RAG | Ref | RAG ...': a summary of each action's status, the plan's table below
+            # without a status column (_statuses_from_grid)
+            self.status_grid = item.table
+            return
         if (
             self.draft.actions
             and "ref" in fields
@@ -2182,6 +2210,10 @@ class Builder:
             # then the update
             action.rag = parse_rag(said[1])[0]
             action.progress = (action.progress or "")[said.end() :].strip() or None
+        elif (closing := _STATUS_CLOSES_UPDATE.search(action.progress or "")) and looks_like_rag(closing[1]):
+            # '... the July sample is under way. (Amber)': the rating closes the update, in brackets
+            action.rag = parse_rag(closing[1])[0]
+            action.progress = (action.progress or "")[: closing.start()].strip() or None
         elif completion_in_text(due_text):
             action.rag = "complete"
         elif self.header is not None and action.progress:
@@ -2248,6 +2280,8 @@ def build_from_items(
     _lettered_actions_numbered(builder)
     _sections_from_table_names(builder)
     _sections_from_parent_ids(builder)
+    _section_leads(builder)
+    _statuses_from_grid(builder)
     _parent_rows_as_sections(builder)
     _headed_texts_kept(builder)
     _labelled_outcomes_as_sections(builder)
@@ -2759,6 +2793,27 @@ _SECTION_KINDS = frozenset({
     "priority", "strategic priority", "objective", "theme", "strand", "workstream", "work stream",
     "outcome", "goal", "area", "recommendation", "epic", "programme", "section", "finding",
 })  # fmt: skip
+
+
+def _statuses_from_grid(builder: Builder) -> None:
+    """An action the plan's table gives no status has the one a summary grid gives its reference."""
+    for action in builder.draft.actions:
+        said = builder.grid_statuses.get(action.ref or "")
+        if said and action.rag is None:
+            status, known = builder._scheme_status(said) or parse_rag(said)
+            action.rag = status if known else None
+
+
+def _section_leads(builder: Builder) -> None:
+    """An action without a lead of its own, in a section whose lead is named under its heading, is
+    that lead's (the plan names a lead once per priority and has no lead column)."""
+    if not builder.section_leads:
+        return
+    for action in builder.draft.actions:
+        lead = builder.section_leads.get(action.section or "")
+        if lead and not action.owner:
+            action.owner = lead
+            action.owner_parts = split_owner(lead)
 
 
 def _sections_from_parent_ids(builder: Builder) -> None:

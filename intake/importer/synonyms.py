@@ -18,6 +18,9 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
              "activities", "what will be done", "action/task", "agreed action", "agreed actions",
              "actions agreed", "key actions", "improvement action", "improvement actions", "action plan",
              "key task", "key tasks", "smart action", "smart actions",
+             # a review of last year's plan: what was promised, what was done, what difference it made
+             "what we said we would do", "what we said we'd do", "what we said", "our commitment",
+             "our commitments", "commitment", "commitments",
              # one column whose cells open with the action's reference ('R1.1 Refresh the ...')
              "ref / action", "ref/action", "ref. / action", "ref & action", "ref and action", "no / action",
              "no. / action", "reference / action", "reference and action", "ref / actions", "ref/actions"),
@@ -75,6 +78,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
                  "updates", "latest update", "latest progress", "latest progress update", "comments", "commentary", "evidence", "evidence of impact",
                  "latest commentary", "latest comment", "latest comments", "where are we now", "where we are now",
+                 "what we did", "what we have done", "what has been done", "what's been done",
                  "closure evidence", "closing evidence", "evidence of closure",
                  "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes",
                  "progress update and evidence of impact", "progress and evidence of impact",
@@ -86,6 +90,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "what will success look like", "what success will look like", "what success looks like", "how will we measure impact", "how will we measure success",
                 "how we will know", "how we will measure success", "how we will measure impact",
                 "what difference will it make", "what difference will this make", "what will be different",
+                "what difference it made", "what difference has it made", "what difference did it make",
+                "difference made",
                 "impact measure", "impact measures", "measure of impact", "outcome measure", "outcome measures",
                 "outcome measurement", "output/outcome", "output/outcome measurement", "outputs/outcomes",
                 "outputs and outcomes", "expected outcomes"),

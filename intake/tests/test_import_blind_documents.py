@@ -288,6 +288,18 @@ FLOORS = [
     # a row whose area cell is merged across the page break: pdfplumber loses its other cells
     ("b10c_tarnbury_jtai_initial_need_wsoa", 0.96, 0.98),
     ("b10c_tarnbury_jtai_initial_need_wsoa.layout", 1.0, 1.0),
+    # the eleventh round: Word (a focused visit plan rated in brackets at the end of its progress; a
+    # lead named once under each priority's heading; a summary grid of statuses by reference above
+    # the plan; updates in a table nested in each progress cell; a review of last year's plan, 'What
+    # we said we would do | What we did') and two printed to PDF by LibreOffice
+    ("b11a_marlowmere_focused_visit_action_plan", 1.0, 1.0),
+    ("b11a_marlowmere_focused_visit_action_plan_print", 1.0, 0.98),
+    ("b11a_ashthorpe_kelbeck_neglect_delivery_plan", 1.0, 1.0),
+    ("b11a_pellmarsh_cspr_elsie_action_plan", 1.0, 1.0),
+    ("b11a_kellingford_dunmoor_exploitation_delivery_plan", 1.0, 1.0),
+    # the nested update tables printed into the PDF run into the date column and split a row
+    ("b11a_kellingford_dunmoor_exploitation_delivery_plan_print", 0.96, 0.96),
+    ("b11a_haddenford_scp_business_plan_review_2024_25", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

@@ -238,3 +238,94 @@ def test_areas_coded_before_their_label_head_the_rows_below_in_text_laid_out_in_
     # the page's running header (its marking at the left) and footer ('Version 6 ... Page 2 of 2') are no cells
     assert draft.actions[2].owner == "Assistant Director Adult Social Care"
     assert all("Version" not in (a.text + (a.owner or "")) for a in draft.actions)
+
+
+# --- the eleventh round ---------------------------------------------------------------------
+
+
+def _docx(build) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _table(document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = value
+
+
+def test_a_lead_named_under_a_priority_heading_leads_its_actions_where_no_column_names_one() -> None:
+    def build(document) -> None:
+        for number, lead, ref in (("1", "Head of Early Help", "1.1"), ("2", "Designated Nurse", "2.1")):
+            document.add_heading(f"Priority {number}: Neglect {number}", level=1)
+            document.add_paragraph(f"Strategic lead: {lead}")
+            document.add_paragraph("Delivered through: the Neglect Task and Finish Group")
+            _table(
+                document,
+                [["Ref", "Action", "By when", "Status", "Update"],
+                 [ref, "Roll out the Graded Care Profile 2 to early help.", "March 2026", "Amber", "68 licensed."]],
+            )  # fmt: skip
+
+    draft = import_document(_docx(build), filename="plan.docx")
+    assert [(a.ref, a.section, a.owner) for a in draft.actions] == [
+        ("1.1", "1", "Head of Early Help"),
+        ("2.1", "2", "Designated Nurse"),
+    ]
+
+
+def test_a_rating_in_brackets_closing_the_update_is_the_status_where_no_column_gives_one() -> None:
+    def build(document) -> None:
+        _table(
+            document,
+            [["Recommendation", "Actions", "Lead", "Timescale", "Progress"],
+             ["1. Oversight", "1.1 Introduce a supervision policy.", "PSW", "June 2025", "Policy live. (Complete)"],
+             ["1. Oversight", "1.2 Audit supervision.", "QA Lead", "Sept 2025", "Sample under way. (amber)."],
+             ["1. Oversight", "1.3 Train managers (Red group first).", "QA Lead", "Oct 2025", "Red flag: late."]],
+        )  # fmt: skip
+
+    draft = import_document(_docx(build), filename="plan.docx")
+    assert [(a.ref, a.rag, a.progress) for a in draft.actions] == [
+        ("1.1", "complete", "Policy live."),
+        ("1.2", "amber", "Sample under way."),
+        ("1.3", None, "Red flag: late."),
+    ]
+
+
+def test_a_summary_grid_of_statuses_by_reference_rates_the_plans_actions_below_it() -> None:
+    def build(document) -> None:
+        _table(document, [["Ref", "RAG", "Ref", "RAG"], ["1.1", "B", "1.2", "A"], ["2.1", "–", "", ""]])
+        _table(
+            document,
+            [["Ref", "Action", "Lead", "Target date", "Progress update"],
+             ["1.1", "Update the Seen and Heard guidance.", "Business Manager", "31/08/25", "Published."],
+             ["1.2", "Ask who lives here at every contact.", "Named Nurse", "Q2 2025/26", "Template changed."],
+             ["2.1", "Check records for any new adult.", "DI Public Protection", "Sept 2025", "Agreed."]],
+        )  # fmt: skip
+
+    draft = import_document(_docx(build), filename="plan.docx")
+    assert [(a.ref, a.rag) for a in draft.actions] == [("1.1", "complete"), ("1.2", "amber"), ("2.1", None)]
+
+
+def test_a_review_of_last_years_plan_reads_what_was_said_as_the_action_and_what_was_done_as_progress() -> (
+    None
+):
+    data = _sheet_csv(
+        [
+            ["Ref", "What we said we would do", "Lead", "When", "What we did", "What difference it made", "RAG"],
+            ["1.1", "Publish a neglect toolkit.", "Business Manager", "April 2024", "Published in May.", "Used 900 times.", "G"],
+        ]
+    )  # fmt: skip
+    action = import_document(data, filename="review.csv").actions[0]
+    assert (action.text, action.progress, action.rag) == (
+        "Publish a neglect toolkit.",
+        "Published in May.",
+        "green",
+    )
