@@ -652,6 +652,16 @@ _CONTINUED_NOTE = re.compile(
     r"^\(?(?:table\s+)?continued\s+(?:on|over(?:leaf)?|from)\b[^.]{0,40}\.?\)?$|^\(?continued\)?$", re.I
 )
 _TOOL_PLACEHOLDER = re.compile(r"^(?:untitled section|\(?no section\)?|unassigned|no bucket)$", re.I)
+# a row kept in a tool's table to be copied for each new action
+_TEMPLATE_ROW = re.compile(r"\((?:duplicate|copy) me\)|^(?:template row|\[template\])", re.I)
+# a web address in brackets after a name (a linked record's page)
+_LINK_AFTER = re.compile(r"\s*\(https?://[^\s()]+\)")
+# a dated update added to a card's description ('**Update 09/06/25:** Final draft agreed ...')
+_DESCRIPTION_UPDATE = re.compile(
+    r"(?:^|(?<=\s))\*{0,2}update\s+(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*:\s*\*{0,2}\s*", re.I
+)
+# a tool's list of finished items ('✔ Signed off by Learning & Review Group', 'Done', 'Completed')
+_DONE_LIST = re.compile(r"^\W*(?:done|complete(?:d)?|closed|finished|signed[ -]off)\b", re.I)
 # a checkbox's ticked value as tools export it (Airtable 'checked', Excel and Sheets 'TRUE')
 _TICKED = re.compile(r"checked|true|yes|y|[✓✔☑✅xX]", re.I)
 # a section's lead named once under its heading ('Strategic lead: Head of Early Help', 'Priority leads: ...')
@@ -666,7 +676,16 @@ _TOOL_COMMENT = re.compile(r"(?:^|(?<=\s))(\d{1,2}/[A-Za-z]{3}/\d{2,4} \d{1,2}:\
 
 def latest_tool_comment(progress: str) -> str:
     """The words of the latest of the comments a tool's export gives an item ('date;user;words' each,
-    in the order made), or the progress as it is when it holds none."""
+    in the order made), or of the dated updates added to its description ('**Update 09/06/25:** ...'),
+    or the progress as it is when it holds neither."""
+    noted = list(_DESCRIPTION_UPDATE.finditer(progress))
+    if noted:
+        ends = [m.start() for m in noted[1:]] + [len(progress)]
+        dated = [
+            (find_dates(m[1])[:1], k, progress[m.end() : end].strip())
+            for k, (m, end) in enumerate(zip(noted, ends, strict=True))
+        ]
+        return max(dated)[2] or progress
     found = list(_TOOL_COMMENT.finditer(progress))
     if not found or found[0].start() != 0:
         return progress
@@ -679,7 +698,9 @@ def latest_tool_comment(progress: str) -> str:
     return comments[latest][1] or progress
 
 
-_READ_ME = re.compile(r"^(?:read\s?me|how to (?:use|update) this)\b", re.I)
+_READ_ME = re.compile(
+    r"^\W*(?:read\s?me|how to (?:use|update) this|how this (?:board|plan|list|tracker|sheet) works)\b", re.I
+)
 _COUNT_LINE = re.compile(r"^(?:rows?|records?|items?|actions?|results?)(?:\s+\w+)?\s*:\s*\d[\d,]*\.?$", re.I)
 
 
@@ -867,6 +888,10 @@ class Builder:
     front_rows: set[str] = field(default_factory=set)
     # actions of a tree export and the ID of the item each sits under (_sections_from_parent_ids)
     parents: list[tuple[Action, str]] = field(default_factory=list)
+    tree_depth: dict[int, int] = field(
+        default_factory=dict
+    )  # a table's actions' indentation, its tree shown so
+    tree_parents: dict[int, str] = field(default_factory=dict)  # the last section at each indentation
     status_grid: int | None = None  # the table summarising statuses by reference ('Ref | RAG | Ref | RAG')
     grid_statuses: dict[str, str] = field(default_factory=dict)  # its statuses by reference
     section_leads: dict[str, str] = field(default_factory=dict)  # a section's lead named under its heading
@@ -1036,6 +1061,19 @@ class Builder:
                 self.group = {}
                 self.last_action = None
 
+    def _tree_section(self, text: str, level: int, location: Location) -> None:
+        """A section of a tree shown by indentation, inside the nearest less indented one."""
+        ref, title = section_ref_from_cell(text, text)
+        parent = next(
+            (self.tree_parents[k] for k in range(level - 1, -1, -1) if k in self.tree_parents), None
+        )
+        section = self.add_section(ref, title, location, parent=parent)
+        section.parent = parent
+        self.tree_parents = {k: v for k, v in self.tree_parents.items() if k < level} | {level: section.ref}
+        self.heading_section = section.ref
+        self.group = {}
+        self.last_action = None
+
     def _label_alone(self, ref: str, location: Location) -> None:
         """'Recommendation 1' alone (a line or a row): the section of what follows, titled by the
         line or row below it unless it has a title already."""
@@ -1060,6 +1098,14 @@ class Builder:
         nonempty = [c for c in cells if c]
         if not nonempty:
             return
+        if self.header is not None and _TEMPLATE_ROW.search(nonempty[0]) and not looks_like_ref(nonempty[0]):
+            return  # a tool's row kept to be copied for a new action ('New action (duplicate me)')
+        if len(nonempty) == 1 and item.banner and not cells[0] and self.header is not None:
+            # a heading merged across the row from a later column (a 'Done' checkbox column before
+            # it): read as a row's heading is, from the first column
+            at = cells.index(nonempty[0])
+            cells = [*cells[at:], *([""] * at)]
+            raw_cells = [*raw_cells[at:], *([""] * at)]
         if item.table is not None and item.table == self.status_grid:
             # a row of a summary of statuses by reference ('1.1 | B | 1.2 | G | ...') above the plan
             for listed_ref, listed_status in zip(cells[::2], cells[1::2], strict=False):
@@ -1214,6 +1260,13 @@ class Builder:
             # visible to show what changed (Word's struck wording is left out of the text likewise)
             self.struck_rows.append(item.location)
             return
+        depth = self.tree_depth.get(item.table) if item.table is not None else None
+        if depth and self.header is not None and item.indent < depth:
+            # a row indented less than the actions of a tree shown by indentation (Smartsheet's
+            # priorities and objectives over their actions): a section, inside the one above it
+            if _ONE_TITLE.match(nonempty[0]):
+                self._tree_section(nonempty[0], item.indent, item.location)
+            return  # (a note across the sheet, 'READ ME - RAG key: ...', is neither)
         if _TOTAL_ROW.match(nonempty[0]) and cells.index(nonempty[0]) <= 1:
             return  # a 'Total' row under the actions: figures, not an action or the end of one
         if len(nonempty) == 1 and self.header is None and not self.draft.actions:
@@ -1524,6 +1577,12 @@ class Builder:
         text = values.get("text", "")
         if text and len(nonempty) > 2 and len(set(nonempty)) <= 2 and sum(c == text for c in cells) >= 3:
             values = {k: v for k, v in values.items() if k in ("text", "agency", *GROUP_FIELDS) or v != text}
+        if header.exported and _TICKED.fullmatch(values.get("archived", "").strip()):
+            return  # a tool's archived card or item: taken off the board, no action of the plan
+        for name in ("section", "owner"):
+            if values.get(name) and "://" in values[name]:
+                # a linked record as Notion exports it: 'Pursue - disrupting ... (https://www.notion.so/...)'
+                values[name] = _LINK_AFTER.sub("", values[name]).strip()
         ref, pieces, numbered_sections = self._refs(values, text)
         # a list of actions in one cell, each opening with its own reference ('• 4.1a Develop ...
         # • 4.1b Publish ...'): an action per item, each with the row's lead, date and status
@@ -1592,10 +1651,16 @@ class Builder:
             return
         if header.exported and _TOOL_PLACEHOLDER.match(values.get("section", "")):
             values.pop("section")  # a tool's name for no section ('Untitled section'): none
-        if header.exported and _READ_ME.match(text):
+        if header.exported and (_READ_ME.match(text) or _READ_ME.match(values.get("section", ""))):
             return  # a tool's task telling its users how to keep the plan ('Read me – ...'): no action
         if header.exported and values.get("progress"):
             values["progress"] = latest_tool_comment(values["progress"])
+        done_list = header.exported and bool(_DONE_LIST.match(values.get("section", "")))
+        if done_list:
+            # a tool's list of finished items ('✔ Signed off by the LRG', 'Done'): done, and in the
+            # section its reference is numbered under (_sections_by_reference), not one of its own
+            values.pop("section")
+            values["completed"] = "true"
         self._groups(values, raw_values, item.location)
         if "agency" in values:
             self.agency = values["agency"]
@@ -1695,6 +1760,8 @@ class Builder:
         if dues:
             first["due"] = dues[0]
         self.last_action = self._action(first, item.location)
+        if done_list:
+            self.last_action.section = None  # not the section of the row above
         if values.get("parent"):
             self.parents.append((self.last_action, values["parent"]))
         for k, (sub_ref, sub_text) in enumerate(pieces[1:], start=1):
@@ -2252,6 +2319,28 @@ class Builder:
         return action
 
 
+# one title, not a note of sentences ('READ ME - RAG key: Blue = complete ... Green = on track ...')
+_ONE_TITLE = re.compile(r"^(?!.*[.;!?]\s+\S.*[.;!?]\s+\S).{2,250}$", re.S)
+
+
+def _indented_trees(items: list[Item]) -> dict[int, int]:
+    """The sheets' tables showing a tree by indenting their rows' names (a priority, then its
+    objectives indented once, their actions twice), each with its actions' indentation."""
+    levels: dict[int, list[int]] = {}
+    for item in items:
+        if item.is_row and item.grid and item.table is not None:
+            levels.setdefault(item.table, []).append(item.indent)
+    trees = {}
+    for table, found in levels.items():
+        deepest = max(found)
+        deep = found.count(deepest)
+        # most rows (the actions) at the deepest level, the sections above them fewer: not a plan
+        # with a row or two indented by hand
+        if deepest and 0 in found and deep >= 3 and 2 * deep >= len(found) - deep:
+            trees[table] = deepest
+    return trees
+
+
 def build_from_items(
     draft: PlanDraft, items: list[Item], printed_as_text: bool = True, rows_are_records: bool = False
 ) -> None:
@@ -2262,6 +2351,7 @@ def build_from_items(
     if printed_as_text:
         items = _lines_over_headers_as_headings(items)
     builder = Builder(draft, rows_are_records=rows_are_records)
+    builder.tree_depth = _indented_trees(items)
     opening = items[:60]  # a report shows itself in its opening lines
     builder.in_report = is_committee_report(item_texts(opening), [item.cells for item in opening])
     row_colours: list[tuple[Action, str | None]] = []
@@ -2280,6 +2370,7 @@ def build_from_items(
     _lettered_actions_numbered(builder)
     _sections_from_table_names(builder)
     _sections_from_parent_ids(builder)
+    _sections_by_reference(builder)
     _section_leads(builder)
     _statuses_from_grid(builder)
     _parent_rows_as_sections(builder)
@@ -2570,8 +2661,8 @@ def _colour_among(labels: str) -> str | None:
     colours = {
         status
         for part in re.split(r"[;,]", labels)
-        # 'Amber', or a colour and its meaning ('Green - on track')
-        if (colour := re.match(r"\s*(red|amber|green|blue)\b(?:\s*[-–—:]|\s*$)", part, re.I))
+        # 'Amber', a colour and its meaning ('Green - on track'), a Trello label and its colour ('Green (green)')
+        if (colour := re.match(r"\s*(red|amber|green|blue|complete(?:d)?)\b(?:\s*[-–—:(]|\s*$)", part, re.I))
         for status in [parse_rag(colour[1])[0]]
     }
     return colours.pop() if len(colours) == 1 else None
@@ -2793,6 +2884,19 @@ _SECTION_KINDS = frozenset({
     "priority", "strategic priority", "objective", "theme", "strand", "workstream", "work stream",
     "outcome", "goal", "area", "recommendation", "epic", "programme", "section", "finding",
 })  # fmt: skip
+
+
+def _sections_by_reference(builder: Builder) -> None:
+    """An action that came without a section (a tool's list of finished cards) is in the section its
+    reference is numbered under ('1.3' in section 1), where the plan's other actions are so."""
+    sections = {s.ref for s in builder.draft.sections}
+    placed = [a for a in builder.draft.actions if a.section and a.ref]
+    if not placed or not all((a.ref or "").split(".")[0] == a.section for a in placed):
+        return
+    for action in builder.draft.actions:
+        number = (action.ref or "").split(".")[0]
+        if action.section is None and "." in (action.ref or "") and number in sections:
+            action.section = number
 
 
 def _statuses_from_grid(builder: Builder) -> None:

@@ -314,6 +314,17 @@ EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
          "watchers": None, "environment": None, "component/s": None, "components": None, "assignee": "owner"},
     ),
     (
+        # Trello's "Export to CSV": a card's name, its list (the plan's theme, or a list of finished
+        # cards), labels carrying the RAG ('Amber (orange)'), members, dated updates in its description
+        frozenset({"card name", "list name", "card id"}),
+        {"card id": None, "card name": "text", "card url": None, "card description": "progress",
+         "labels": "labels", "members": "owner", "due date": "due", "due complete": "completed",
+         "start date": None, "attachment count": None, "attachment links": None,
+         "checklist item total count": None, "checklist item completed count": None, "vote count": None,
+         "comment count": None, "last activity date": None, "list id": None, "list name": "section",
+         "board id": None, "board name": None, "archived": "archived"},
+    ),
+    (
         frozenset({"title", "item type", "path"}),
         {"title": "text", "modified": None, "modified by": None, "created": None, "created by": None,
          "item type": None, "path": None},

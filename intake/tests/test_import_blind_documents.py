@@ -300,6 +300,15 @@ FLOORS = [
     # the nested update tables printed into the PDF run into the date column and split a row
     ("b11a_kellingford_dunmoor_exploitation_delivery_plan_print", 0.96, 0.96),
     ("b11a_haddenford_scp_business_plan_review_2024_25", 1.0, 1.0),
+    # and tools' exports: Smartsheet's tree shown only by indenting names, Trello's CSV (lists,
+    # labels, archived cards, a list of signed-off cards, dated updates in descriptions), Notion's
+    # CSV (linked records with their addresses, a template row), Google Sheets with a 'Done'
+    # checkbox and headings merged from the second column, a Calc sheet of labelled blocks
+    ("b11b_wrexholme_scp_business_plan_smartsheet", 1.0, 1.0),
+    ("b11b_caddenford_lcspr_baby_noah_trello", 1.0, 1.0),
+    ("b11b_thurlowmere_hoth_delivery_plan_notion", 1.0, 1.0),
+    ("b11b_pennick_vale_lcspr_child_s_gsheets", 1.0, 1.0),
+    ("b11b_quillbrook_maca_csa_family_action_plan", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

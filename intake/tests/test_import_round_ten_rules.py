@@ -329,3 +329,73 @@ def test_a_review_of_last_years_plan_reads_what_was_said_as_the_action_and_what_
         "Published in May.",
         "green",
     )
+
+
+TRELLO = (
+    "Card ID,Card Name,Card Description,Labels,Members,Due Date,Due Complete,List Name,Archived,Action ref\n"
+    "a0,How this board works (read me first),Update your own cards.,,Grace Whitfield,,false,📌 Read me,false,\n"
+    'a1,Refresh the safe sleep guidance.,"**Lead agency:** Health\n\n**Update 14/04/25:** First draft shared.\n\n'
+    '**Update 09/06/25:** Final draft agreed.","Green (green), Theme 1 (purple)",Lucy Harwood,'
+    "2025-06-30T11:00:00.000Z,false,Theme 1 - Safe sleep,false,1.1\n"
+    "a2,Copy of Refresh the safe sleep guidance,,Theme 1 (purple),Lucy Harwood,,false,Theme 1 - Safe sleep,true,\n"
+    'a3,Audit sleep conversations.,,"Amber (orange), Theme 2 (purple)",Ravi Mistry,2025-09-30T11:00:00.000Z,'
+    "false,Theme 2 - Fathers,false,2.1\n"
+    'a4,Brief every GP practice.,"**Update 29/04/25:** Sent to all 38 practices.","Theme 1 (purple)",Dr Sam Okafor,'
+    "2025-03-31T11:00:00.000Z,true,✔ Signed off by Learning & Review Group,false,1.2\n"
+)
+
+
+def test_a_trello_export_reads_lists_as_sections_labels_as_ratings_and_leaves_out_archived_cards() -> None:
+    draft = import_document(TRELLO.encode(), filename="trello.csv")
+    assert [(s.ref, s.title) for s in draft.sections] == [("1", "Safe sleep"), ("2", "Fathers")]
+    assert [(a.ref, a.section, a.owner, str(a.due), a.rag, a.progress) for a in draft.actions] == [
+        ("1.1", "1", "Lucy Harwood", "2025-06-30", "green", "Final draft agreed."),
+        ("2.1", "2", "Ravi Mistry", "2025-09-30", "amber", None),
+        # in the list of finished cards: complete, in the section its reference is numbered under
+        ("1.2", "1", "Dr Sam Okafor", "2025-03-31", "complete", "Sent to all 38 practices."),
+    ]  # fmt: skip
+
+
+def test_a_linked_records_address_and_a_tools_template_row_are_left_out() -> None:
+    data = (
+        "Name,Ref,Strand,Lead,Due,RAG\n"
+        "Disrupt the county lines that reach the borough.,HOTH-01,"
+        'Pursue - disrupting exploiters (https://www.notion.so/Pursue-6745b849),DI Shah,"March 31, 2026",🟢 Green\n'
+        "New action (duplicate me),,,,,\n"
+    )
+    draft = import_document(data.encode(), filename="notion.csv")
+    assert [s.ref for s in draft.sections] == ["Pursue - disrupting exploiters"]
+    assert [(a.ref, a.section) for a in draft.actions] == [("HOTH-01", "Pursue - disrupting exploiters")]
+
+
+def test_a_tree_shown_by_indenting_names_gives_sections_inside_sections_over_their_actions() -> None:
+    import io
+
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Priority / Objective / Action", "Assigned To", "End Date", "Status", "RAG"])
+    rows = [
+        (0, "Priority 1: Early help - the right help at the right time", "", "", ""),
+        (1, "Partners use the Continuum of Need", "", "", ""),
+        (2, "Refresh the Continuum of Need guidance.", "Karen Oduya", "Complete", "Blue"),
+        (2, "Audit 30 early help assessments.", "Mark Ellison", "In Progress", "Green"),
+        (1, "Families tell their story once", "", "", ""),
+        (2, "Roll out the single assessment.", "Karen Oduya", "In Progress", "Yellow"),
+        (2, "Train 150 lead professionals.", "Jo Pearce", "In Progress", "Green"),
+    ]
+    for indent, name, who, status, rag in rows:
+        sheet.append([name, who, "31/03/2026", status, rag])
+        sheet.cell(sheet.max_row, 1).alignment = Alignment(indent=indent)
+    out = io.BytesIO()
+    book.save(out)
+    draft = import_document(out.getvalue(), filename="smartsheet.xlsx")
+    assert [(s.ref, s.parent) for s in draft.sections] == [
+        ("1", None), ("Partners use the Continuum of Need", "1"), ("Families tell their story once", "1"),
+    ]  # fmt: skip
+    assert [(a.section, a.rag) for a in draft.actions] == [
+        ("Partners use the Continuum of Need", "complete"), ("Partners use the Continuum of Need", "green"),
+        ("Families tell their story once", "amber"), ("Families tell their story once", "green"),
+    ]  # fmt: skip

@@ -31,6 +31,8 @@ class Item:
     merges_shown: bool = False
     # the row's one cell with text is merged across columns or wholly bold: a heading over the rows below
     banner: bool = False
+    # the indentation level of the row's first cell with text (Smartsheet shows its tree so)
+    indent: int = 0
 
     @property
     def is_row(self) -> bool:

@@ -64,6 +64,7 @@ class GridCell:
     bold: bool = False  # all its text in bold
     spread: bool = False  # merged across the next column(s)
     struck: bool = False  # its text struck through
+    indent: int = 0  # its indentation level (a tool's export showing a tree by indenting names)
 
 
 def row_item(
@@ -99,4 +100,5 @@ def row_item(
         hidden=hidden,
         struck=all(cells[k].struck for k in filled),
         bold=all(cells[k].bold for k in filled),
+        indent=cells[filled[0]].indent if filled else 0,
     )

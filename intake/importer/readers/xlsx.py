@@ -89,6 +89,7 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                             bold=bool(getattr(cell.font, "b", False)),
                             struck=bool(getattr(cell.font, "strike", False)),
                             spread=(r, c) in spread,
+                            indent=int(getattr(cell.alignment, "indent", 0) or 0),
                         )
                         for c, cell in shown
                     ],
