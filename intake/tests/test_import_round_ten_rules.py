@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from intake.importer.api import import_document
 
+from .test_import_round_eight_rules import _workbook
+
 WIKI = """# Business plan 2025–27
 
 ## Priority 1 – Neglect
@@ -141,22 +143,6 @@ def test_a_row_carrying_on_an_actions_unfinished_sentence_is_part_of_that_action
     assert [a.ref for a in draft.actions] == ["1.1", "1.2"]
     assert draft.actions[0].text.endswith("is a parent, at every assessment and care plan review.")
     assert draft.actions[0].progress == "Fields added in March. Compliance 58% in April; target 90% by June."
-
-
-def _workbook(sheets: dict[str, list[list[object]]]) -> bytes:
-    import io
-
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def test_a_progress_log_sheet_gives_each_action_its_latest_update_by_date_whatever_the_rows_order() -> None:
