@@ -198,6 +198,8 @@ class Changes:
     # an update recorded since the previous report but dated on or before it: the board has not seen
     # it, and the lists above, which compare the plan as it stood on each date, cannot show it
     backdated: list[Row] = field(default_factory=list)
+    # in the plan at the previous report, removed since (as it stood then): then + new - removed = now
+    removed: list[Row] = field(default_factory=list)
 
     def refs(self) -> dict[str, list[str]]:
         """The refs in each list (what tests and the summary sheet compare)."""
@@ -212,6 +214,7 @@ CHANGE_LISTS = {
     "new": "New actions",
     "no_update": "No update since the previous report",
     "backdated": "Updates added since the previous report but dated before it",
+    "removed": "Actions removed from the plan",
 }
 
 
@@ -432,7 +435,9 @@ def build_report(
         )
     )
     evidence = {} if public else evidence_as_at([a.action_id for _, a in all_now], as_at)
-    agency_ids = {a.lead_agency_id for _, a in all_now if a.lead_agency_id}
+    agency_ids = {a.lead_agency_id for _, a in all_now if a.lead_agency_id} | {
+        a.lead_agency_id for p in plans for a in snapshots[p.pk][1].values() if a.lead_agency_id
+    }
     agency_names = {a.pk: str(a) for a in Agency.objects.filter(pk__in=agency_ids)}
 
     parts: list[PlanPart] = []
@@ -462,6 +467,21 @@ def build_report(
             before,
             previous,
             backdated_action_ids([r.item.action_id for r in rows], previous, as_at),
+        )
+        kept = {r.item.action_id for r in rows}
+        changes.removed.extend(
+            Row(
+                item=old,
+                plan_id=p.pk,
+                section_label=section_names.get(old.section_id, "") if old.section_id else "",
+                lead_agency=agency_names.get(old.lead_agency_id, "") if old.lead_agency_id else "",
+                previous_status=old.status,
+                previous_due_date=old.due_date,
+                previous_due_text=old.due_text,
+                owner=public_owner(old.owner_text, people) if roles_only else old.owner_text,
+            )
+            for old in before.values()
+            if old.action_id not in kept
         )
         _add_exceptions(exceptions, rows, as_at, previous, p.stale_days)
         parts.append(

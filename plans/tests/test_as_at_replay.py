@@ -254,6 +254,8 @@ def expected_changes(truth: Truth, previous: dt.date, as_at: dt.date) -> dict[st
             lists["backdated"].append(item["ref"])
         elif not done and (latest is None or latest <= previous):
             lists["no_update"].append(item["ref"])
+    # in the plan at the previous report, removed since
+    lists["removed"] = [before[pk]["ref"] for pk in sorted(before) if pk not in now]
     return lists
 
 

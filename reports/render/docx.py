@@ -200,6 +200,8 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
                         else "Never updated"
                     )
                     add_row(t, [row.ref, text, last, ""], {3: row.status})
+                elif name == "removed":
+                    add_row(t, [row.ref, text, "", "Removed"], {2: row.previous_status})
                 else:
                     add_row(t, [row.ref, text, "", ""], {2: row.previous_status, 3: row.status})
         heading(document, "Exceptions", level=1)

@@ -46,6 +46,7 @@ def test_the_changes_since_the_previous_report_are_exactly_those_that_happened(h
         "new": ["2.4"],
         "no_update": ["2.2", "2.3"],
         "backdated": [],
+        "removed": [],
     }
     moved = report.changes.due_moved[0]
     assert (moved.previous_due_date, moved.item.due_date) == (dt.date(2023, 3, 31), dt.date(2023, 6, 30))
@@ -290,3 +291,23 @@ def test_an_action_new_since_the_previous_report_is_listed_as_new_only_even_when
     refs = report.changes.refs()
     assert action.ref in refs["new"]
     assert all(action.ref not in listed for name, listed in refs.items() if name != "new")
+
+
+def test_an_action_removed_since_the_previous_report_is_listed_so_the_counts_reconcile(history_plan):
+    from reports.tests.conftest import _at
+
+    with _at(dt.date(2022, 12, 1)):
+        history_plan.actions["2.3"].delete()
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    before = build_report(plan=history_plan.plan, as_at=PREVIOUS, previous=PREVIOUS - dt.timedelta(days=30))
+
+    assert report.changes.refs()["removed"] == ["2.3"]
+    assert before.total + len(report.changes.new) - len(report.changes.removed) == report.total
+    html = render_standalone(report)
+    assert "Actions removed from the plan (1)" in html and ">Removed</td>" in html
+    words = "\n".join(p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
+    assert "Actions removed from the plan (1)" in words
+    summary = load_workbook(io.BytesIO(render_xlsx(report)))["Summary"]
+    assert ["Actions removed from the plan", 1, "2.3"] in [
+        [c.value for c in row][:3] for row in summary.iter_rows()
+    ]
