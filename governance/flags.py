@@ -70,6 +70,7 @@ class ActionFacts:
     has_evidence: bool
     constraints: str
     due_changes: int
+    added_on: dt.date | None = None  # the day the action was written into the plan here
 
 
 def flags_from_facts(facts: ActionFacts, today: dt.date, due_soon_days: int | None = None) -> list[Flag]:
@@ -92,7 +93,10 @@ def flags_from_facts(facts: ActionFacts, today: dt.date, due_soon_days: int | No
         flags.append(Flag(DUE_SOON, "Due soon", "yellow", f"Due {facts.due_date:%-d %B %Y}, in {days} days."))
     if not facts.is_done:
         if facts.last_update_on is None:
-            flags.append(Flag(STALE, "No update", "grey", "No progress update has ever been recorded."))
+            # an action added within the stale period has had no time to be updated: not neglected
+            new = facts.added_on is not None and (today - facts.added_on).days <= facts.stale_days
+            if not new:
+                flags.append(Flag(STALE, "No update", "grey", "No progress update has ever been recorded."))
         elif (today - facts.last_update_on).days > facts.stale_days:
             flags.append(
                 Flag(
@@ -248,6 +252,7 @@ def flags_for_actions(
             has_evidence=action.has_evidence,
             constraints=constraints or "",
             due_changes=changes,
+            added_on=timezone.localdate(created) if (created := getattr(action, "created", None)) else None,
         )
         result[action.pk] = flags_from_facts(facts, today)
     return result

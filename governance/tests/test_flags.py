@@ -28,6 +28,11 @@ from plans.tests import factories
 TODAY = dt.date(2026, 3, 2)
 
 
+def now_minus(days: int) -> dt.datetime:
+    """A moment `days` before the tests' today, as an action's creation time."""
+    return dt.datetime.combine(TODAY - dt.timedelta(days=days), dt.time(12), tzinfo=dt.UTC)
+
+
 def keys(action, today=TODAY) -> set[str]:
     return {f.key for f in flags_for_action(action, today)}
 
@@ -78,9 +83,20 @@ def test_an_action_without_an_update_for_the_plans_stale_days_is_stale(plan):
     stale = factories.ActionFactory(plan=plan)
     update(stale, "amber", date=TODAY - dt.timedelta(days=31))
     never = factories.ActionFactory(plan=plan)
+    Action.objects.filter(pk=never.pk).update(created=now_minus(days=31))
     assert STALE not in keys(fresh)
     assert STALE in keys(stale)
     assert STALE in keys(never)
+
+
+def test_an_action_added_within_the_stale_period_is_not_flagged_for_having_no_update_yet(plan):
+    plan.stale_after_days = 30
+    plan.save()
+    added_today = factories.ActionFactory(plan=plan)
+    added_a_month_ago = factories.ActionFactory(plan=plan)
+    Action.objects.filter(pk=added_a_month_ago.pk).update(created=now_minus(days=30))
+    assert STALE not in keys(added_today)
+    assert STALE not in keys(added_a_month_ago)  # the stale period not yet over
 
 
 def test_green_with_no_narrative_and_no_evidence_does_not_add_up(plan):
@@ -181,6 +197,7 @@ def test_flags_from_a_pages_own_rows_equal_flags_read_by_id_and_need_no_query(pl
         moved.due_date = due
         moved.save()
     never = factories.ActionFactory(plan=plan)
+    Action.objects.filter(pk__in=[moved.pk, never.pk]).update(created=now_minus(days=90))  # long unupdated
     ids = [overdue.pk, silent_red.pk, moved.pk, never.pk]
     by_id = flags_for_actions(ids, TODAY)
 
@@ -242,6 +259,7 @@ def test_summarise_counts_actions_per_flag(plan):
     late = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=2))
     update(late, "red", next_steps="Escalate")
     never = factories.ActionFactory(plan=plan, due_date=TODAY - dt.timedelta(days=2))
+    Action.objects.filter(pk=never.pk).update(created=now_minus(days=90))
     counts = summarise(flags_for_actions([late, never], TODAY))
     assert counts == {OVERDUE: 2, STALE: 1}
 
