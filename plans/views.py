@@ -964,10 +964,18 @@ def delete_action(request: HttpRequest, action_id: int) -> HttpResponse:
         messages.success(request, f"Action {label} removed")
         return redirect(plan.get_absolute_url())
     updates_count = action.updates.count()
+    # uploaded files go for good with their evidence (they often hold case detail): said before
+    files_count = Evidence.objects.filter(update__action=action).exclude(file="").count()
     return render(
         request,
         "plans/delete_action.html",
-        {"action": action, "plan": plan, "label": label, "updates_count": updates_count},
+        {
+            "action": action,
+            "plan": plan,
+            "label": label,
+            "updates_count": updates_count,
+            "files_count": files_count,
+        },
     )
 
 

@@ -219,3 +219,18 @@ def test_the_section_list_follows_the_plans_tree_and_names_the_sections_each_sit
         o for o in options if o in {"No section", "1 Front door", "1 Front door › 1.A Screening", str(later)}
     ]
     assert section_options == ["No section", "1 Front door", "1 Front door › 1.A Screening", "2 Health"]
+
+
+def test_removing_an_action_warns_that_its_uploaded_evidence_files_are_deleted_for_good(
+    client, world, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+
+    update = factories.ProgressUpdateFactory(action=world.police_action, date=dt.date(2025, 1, 6))
+    evidence = models.Evidence(update=update, title="Audit")
+    evidence.file.save("audit.pdf", ContentFile(b"%PDF-1.4 audit"), save=True)
+    page = signed_in(client, world.manager).get(reverse("plans:delete_action", args=[world.police_action.pk]))
+
+    assert "Its 1 uploaded evidence file will be deleted for good" in page.content.decode()
