@@ -45,6 +45,7 @@ from plans.models import (
     ProgressUpdate,
     RagStatus,
     Section,
+    historical_model,
 )
 
 # The action fields an import sets, with their labels in the users' words and their limits.
@@ -381,11 +382,17 @@ def compare_draft(
                 section_ref = existing.section.ref if existing.section else ""
                 # The same text can sit twice in one section (one row per agency): keep them all.
                 by_text.setdefault(_ref_less_key(section_ref, existing.text), []).append(existing)
+    removed = _removed_here(plan, set(by_ref)) if plan is not None else {}
     plans: list[ActionPlan] = []
     matched: set[int] = set()
     carried = carried_fields(draft)
     for draft_action, ref in zip(draft.actions, refs, strict=True):
         values = draft_values(draft_action)
+        if ref and ref in removed:
+            # the board dropped it here since: a newer copy of the document that still lists it
+            # does not bring it back unseen
+            notes.append(removed[ref])
+            continue
         if ref:
             existing = by_ref.get(ref)
         else:
@@ -424,6 +431,33 @@ def compare_draft(
         new_people=[p for p in matcher.proposed_people.values() if p.key in used_people],
         notes=notes,
     )
+
+
+def _removed_here(plan: Plan, present: set[str]) -> dict[str, str]:
+    """The references of actions removed from the plan in Oversight (and not there again), each with
+    the note an import still listing it gives: who removed it and when (one query)."""
+    notes: dict[str, str] = {}
+    gone = (
+        historical_model(Action)
+        .objects.filter(plan_id=plan.pk, history_type="-")
+        .exclude(ref="")
+        .select_related("history_user")
+        .order_by("history_date")
+    )
+    for record in gone:
+        if record.ref in present:
+            continue
+        who = (
+            record.history_user.get_full_name() or record.history_user.get_username()
+            if record.history_user
+            else ""
+        )
+        when = _spoken(timezone.localdate(record.history_date))
+        notes[record.ref] = (
+            f"{record.ref} is in the document but was removed from the plan in Oversight on {when}"
+            f"{f' by {who}' if who else ''}: it is left out. Add it on the plan's page if it should be back."
+        )
+    return notes
 
 
 def _another_plan_note(draft: PlanDraft, plan: Plan, items: list[ActionPlan]) -> str | None:

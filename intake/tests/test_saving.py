@@ -434,3 +434,22 @@ def test_the_action_page_says_which_updates_and_changes_came_from_an_import(clie
     name = world.manager.get_full_name() or world.manager.get_username()
     assert f"Imported from plan-v1.docx by {name}" in page
     assert f"{name}, imported from plan-v1.docx" in page
+
+
+def test_an_action_removed_in_oversight_is_not_brought_back_by_a_newer_copy_of_the_document(world):
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    removed = plan.actions.get(ref="1.1b")
+    removed._history_user = world.manager
+    removed.delete()
+    draft = make_draft()
+    draft.plan.as_at = dt.date(2023, 1, 18)
+
+    comparison = compare_draft(draft, world.partnership, plan)
+
+    assert "1.1b" not in [item.ref for item in comparison.actions]
+    assert any(
+        note.startswith("1.1b is in the document but was removed from the plan in Oversight on")
+        for note in comparison.notes
+    )
+    save_draft(draft, world.partnership, world.manager, plan=plan)
+    assert not plan.actions.filter(ref="1.1b").exists()
