@@ -184,46 +184,51 @@ class GovukFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for name, field in self.fields.items():  # type: ignore[attr-defined]
-            if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
-                field.widget = DateTextInput()
-                field.input_formats = DATE_FORMATS
-            elif isinstance(field.widget, forms.NumberInput):
-                # GOV.UK asks for a text box sized to the number, with the number keyboard on
-                # phones: type="number" changes the value when the page is scrolled over it and
-                # drops what it cannot parse, so the server could not say what was wrong.
-                whole = isinstance(field, forms.IntegerField) and not isinstance(
-                    field, (forms.DecimalField, forms.FloatField)
-                )
-                field.widget = forms.TextInput(
-                    attrs={
-                        "class": "govuk-input--width-5" if whole else "govuk-input--width-10",
-                        "inputmode": "numeric" if whole else "decimal",
-                        "spellcheck": "false",
-                    }
-                )
-            widget = field.widget
-            for widget_type, css in WIDGET_CLASSES:
-                if isinstance(widget, widget_type):
-                    widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-                    break
-            if field.help_text:
-                widget.attrs["aria-describedby"] = f"id_{name}-hint"
-            # The browser would cut pasted text at maxlength without a word (GOV.UK: never set it);
-            # the server says what is too long, and a text area counts as you type.
-            widget.attrs.pop("maxlength", None)
-            if isinstance(widget, forms.Textarea) and getattr(field, "max_length", None):
-                widget.attrs["class"] = f"{widget.attrs['class']} govuk-js-character-count"
-                described = [*widget.attrs.get("aria-describedby", "").split(), f"id_{name}-info"]
-                widget.attrs["aria-describedby"] = " ".join(described)
-            specific_error_messages(name, field)
-            if isinstance(field, (forms.DecimalField, forms.FloatField)):
-                _plain_numbers_only(field)
-            if (
-                type(field) in (forms.CharField, forms.EmailField, forms.URLField, forms.SlugField)
-                and getattr(field, "strip", True)  # a password is kept exactly as typed
-                and not isinstance(widget, forms.PasswordInput)
-            ):
-                _visible_text_only(field, multiline=isinstance(widget, forms.Textarea))
+            self.govuk_field(name, field)
+
+    def govuk_field(self, name: str, field: forms.Field) -> None:
+        """Dress one field as the GOV.UK Design System does (its widget, classes and messages); a
+        form that adds fields after `__init__` calls it for each of them."""
+        if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
+            field.widget = DateTextInput()
+            field.input_formats = DATE_FORMATS
+        elif isinstance(field.widget, forms.NumberInput):
+            # GOV.UK asks for a text box sized to the number, with the number keyboard on
+            # phones: type="number" changes the value when the page is scrolled over it and
+            # drops what it cannot parse, so the server could not say what was wrong.
+            whole = isinstance(field, forms.IntegerField) and not isinstance(
+                field, (forms.DecimalField, forms.FloatField)
+            )
+            field.widget = forms.TextInput(
+                attrs={
+                    "class": "govuk-input--width-5" if whole else "govuk-input--width-10",
+                    "inputmode": "numeric" if whole else "decimal",
+                    "spellcheck": "false",
+                }
+            )
+        widget = field.widget
+        for widget_type, css in WIDGET_CLASSES:
+            if isinstance(widget, widget_type):
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+                break
+        if field.help_text:
+            widget.attrs["aria-describedby"] = f"id_{name}-hint"
+        # The browser would cut pasted text at maxlength without a word (GOV.UK: never set it);
+        # the server says what is too long, and a text area counts as you type.
+        widget.attrs.pop("maxlength", None)
+        if isinstance(widget, forms.Textarea) and getattr(field, "max_length", None):
+            widget.attrs["class"] = f"{widget.attrs['class']} govuk-js-character-count"
+            described = [*widget.attrs.get("aria-describedby", "").split(), f"id_{name}-info"]
+            widget.attrs["aria-describedby"] = " ".join(described)
+        specific_error_messages(name, field)
+        if isinstance(field, (forms.DecimalField, forms.FloatField)):
+            _plain_numbers_only(field)
+        if (
+            type(field) in (forms.CharField, forms.EmailField, forms.URLField, forms.SlugField)
+            and getattr(field, "strip", True)  # a password is kept exactly as typed
+            and not isinstance(widget, forms.PasswordInput)
+        ):
+            _visible_text_only(field, multiline=isinstance(widget, forms.Textarea))
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

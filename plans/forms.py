@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from oversight.forms import GovukFormMixin
 from plans import rules
 from plans.models import (
     EVIDENCE_EXTENSIONS,
+    MAX_STALE_DAYS,
     NARRATIVE_MAX_LENGTH,
     Action,
     Agency,
@@ -413,8 +415,21 @@ class NewSectionForm(SectionForm):
         return parent
 
 
+STALE_DAYS_MESSAGE = "Days without an update before an action is stale must be between 1 and 366"
+
+
 class PlanForm(GovukFormMixin, forms.ModelForm):
     """A plan's own fields, and the definition its RAG scheme gives each status."""
+
+    stale_after_days = forms.IntegerField(
+        label="Days without an update before an action is stale",
+        help_text="Leave empty to use the service's setting. From 1 to 366.",
+        required=False,
+        validators=[
+            MinValueValidator(1, message=STALE_DAYS_MESSAGE),
+            MaxValueValidator(MAX_STALE_DAYS, message=STALE_DAYS_MESSAGE),
+        ],
+    )
 
     class Meta:
         model = Plan
@@ -424,12 +439,10 @@ class PlanForm(GovukFormMixin, forms.ModelForm):
             "kind": "Kind of plan",
             "start": "Start date",
             "end": "End date",
-            "stale_after_days": "Days without an update before an action is stale",
         }
         help_texts = {
             "start": "For example, 1/4/2025.",
             "end": "For example, 31/3/2027.",
-            "stale_after_days": "Leave empty to use the service's setting. From 1 to 366.",
         }
         widgets = {"title": forms.Textarea(attrs={"rows": 2})}
 
@@ -437,13 +450,15 @@ class PlanForm(GovukFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.statuses = list(self.instance.rag_statuses.order_by("order", "pk"))
         for status in self.statuses:
-            self.fields[f"definition_{status.pk}"] = forms.CharField(
+            name = f"definition_{status.pk}"
+            self.fields[name] = forms.CharField(
                 label=f"What {status.label} means",
                 required=False,
                 max_length=2000,
                 initial=status.definition,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+            self.govuk_field(name, self.fields[name])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -224,6 +224,7 @@ class PlanStage(models.TextChoices):
 
 
 TEXT_MAX_LENGTH = 10_000  # an action's or a section's words: pages of a board pack, not a pasted document
+SECTION_TITLE_MAX_LENGTH = 1_000  # a finding's sentence fits; 2 MB slowed every page and pack
 MAX_STALE_DAYS = 366  # an action without an update for a year is stale whatever the plan says
 
 
@@ -271,6 +272,13 @@ class Plan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:plan", args=[self.pk])
+
+    def period_text(self) -> str:
+        """The plan's period in words ('1 April 2025 to 31 March 2027'), or "" when it has no dates."""
+        start, end = (f"{d.day} {d:%B %Y}" if d else "" for d in (self.start, self.end))
+        if start and end:
+            return f"{start} to {end}"
+        return f"From {start}" if start else (f"Until {end}" if end else "")
 
     @property
     def stale_days(self) -> int:
@@ -369,7 +377,7 @@ class Section(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     ref = models.CharField(max_length=40, blank=True)
-    title = models.TextField(blank=True)
+    title = models.TextField(blank=True, max_length=SECTION_TITLE_MAX_LENGTH)
     what_needs_to_improve = models.TextField(blank=True, max_length=TEXT_MAX_LENGTH)
     what_inspectors_found = models.TextField(blank=True, max_length=TEXT_MAX_LENGTH)
     order = models.PositiveIntegerField(default=0)

@@ -892,6 +892,21 @@ def _managed_plan(request: HttpRequest, plan_id: int) -> Plan:
     return plan
 
 
+def _place_in_section(plan: Plan, section: Section | None) -> int:
+    """The order of an action added to `section`: after the section's last action (the plan's later
+    actions move down one), so the plan page lists it with its section; last when the section has none."""
+    last = (
+        Action.objects.filter(plan=plan, section=section)
+        .order_by("-order")
+        .values_list("order", flat=True)
+        .first()
+    )
+    if last is None:
+        return _next_order(Action.objects.filter(plan=plan))
+    Action.objects.filter(plan=plan, order__gt=last).update(order=F("order") + 1)
+    return last + 1
+
+
 def _next_order(rows: QuerySet) -> int:
     """One after the largest order among `rows`: a new action or section goes last."""
     last = rows.order_by("-order").values_list("order", flat=True).first()
@@ -911,7 +926,7 @@ def add_action(request: HttpRequest, plan_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             action = form.save(commit=False)
-            action.order = _next_order(Action.objects.filter(plan=plan))
+            action.order = _place_in_section(plan, action.section)
             action.save()
             form.save_m2m()
         messages.success(request, f"Action {action.label} added")

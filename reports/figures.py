@@ -323,6 +323,11 @@ class BoardReport:
     roles_only: bool = False
 
     @property
+    def plan_period(self) -> str:
+        """The plan's period ('1 April 2025 to 31 March 2027') in a report of one plan, else ""."""
+        return self.plans[0].period_text() if len(self.plans) == 1 else ""
+
+    @property
     def added_later(self) -> list[str]:
         """What the report says of each plan with no actions as at its date because it was added
         to Oversight after it (an all-zero report would read as an empty plan)."""

@@ -27,6 +27,7 @@ class Rag(enum.Enum):
     AMBER = ("amber", "Amber")
     GREEN = ("green", "Green")
     NONE = ("grey", "No target")
+    NO_VALUE = ("grey", "No value yet")  # a target, but nothing known for the period
 
     @property
     def colour(self) -> str:
@@ -71,10 +72,13 @@ def check_thresholds(thresholds: Thresholds) -> None:
 
 
 def rag_for(number: Decimal | int | float | None, thresholds: Thresholds) -> Rag:
-    """RAG of one value: no value or no target gives NONE (shown as "No target" / grey)."""
+    """RAG of one value: no target gives NONE ("No target"), a target but no value NO_VALUE ("No
+    value yet"), both grey."""
     green = thresholds.green
-    if number is None or green is None:
+    if green is None:
         return Rag.NONE
+    if number is None:
+        return Rag.NO_VALUE
     number = Decimal(str(number))
     if _at_least_as_good(number, green, thresholds.polarity):
         return Rag.GREEN

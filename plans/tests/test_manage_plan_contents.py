@@ -53,7 +53,7 @@ def test_a_plan_manager_adds_an_action_to_a_section_and_it_goes_last(client, wor
         world.police,
         dt.date(2026, 3, 31),  # read from the wording, as an import reads it
     )
-    assert action.order > max(world.police_action.order, world.council_action.order)
+    assert action.order > max(world.police_action.order, world.council_action.order)  # last of its section
     assert historical_model(models.Action).objects.filter(id=action.pk, history_type="+").exists()
 
 
@@ -147,11 +147,25 @@ def test_a_plan_manager_changes_the_plans_stale_period_and_a_status_definition(c
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"stale_after_days": "0"}, "greater than or equal to 1"),
+        (
+            {"stale_after_days": "0"},
+            "Days without an update before an action is stale must be between 1 and 366",
+        ),
+        (
+            {"stale_after_days": "-1"},
+            "Days without an update before an action is stale must be between 1 and 366",
+        ),
+        (
+            {"stale_after_days": "367"},
+            "Days without an update before an action is stale must be between 1 and 366",
+        ),
+        ({"definition_RED": "x" * 2001}, "What Red means must be 2,000 characters or fewer"),
         ({"start": "1/4/2026", "end": "31/3/2026"}, "The end date must be on or after the start date"),
     ],
 )
 def test_a_wrong_plan_value_is_refused_with_a_message_and_nothing_changes(client, world, changes, message):
+    red = factories.status(world.plan, "red")
+    changes = {(f"definition_{red.pk}" if k == "definition_RED" else k): v for k, v in changes.items()}
     data = {"title": "Another title", "kind": models.PlanKind.OTHER, "start": "", "end": ""} | changes
     response = signed_in(client, world.manager).post(reverse("plans:edit_plan", args=[world.plan.pk]), data)
 
@@ -234,3 +248,42 @@ def test_removing_an_action_warns_that_its_uploaded_evidence_files_are_deleted_f
     page = signed_in(client, world.manager).get(reverse("plans:delete_action", args=[world.police_action.pk]))
 
     assert "Its 1 uploaded evidence file will be deleted for good" in page.content.decode()
+
+
+def test_an_action_added_to_a_section_is_listed_with_that_sections_actions_not_at_the_plans_end(
+    client, world
+):
+    later = factories.SectionFactory(plan=world.plan, ref="2", title="Health", order=5)
+    after = factories.ActionFactory(plan=world.plan, section=later, ref="2.1", order=50)
+    signed_in(client, world.manager).post(
+        reverse("plans:add_action", args=[world.plan.pk]), action_form(world.police_action.section, ref="1.3")
+    )
+
+    listed = list(
+        models.Action.objects.filter(plan=world.plan).order_by("order", "pk").values_list("ref", flat=True)
+    )
+    assert listed == ["1.1", "1.2", "1.3", "2.1"]
+    after.refresh_from_db()
+    assert after.order == 51
+
+
+def test_the_plans_period_set_on_its_change_page_is_shown_on_the_plan_page_and_the_board_report(
+    client, world
+):
+    world.plan.start, world.plan.end = dt.date(2025, 4, 1), dt.date(2027, 3, 31)
+    world.plan.save()
+    client = signed_in(client, world.manager)
+
+    page = client.get(world.plan.get_absolute_url()).content.decode()
+    report = client.get(reverse("reports:plan_report", args=[world.plan.pk])).content.decode()
+
+    assert "Plan period: 1 April 2025 to 31 March 2027" in page
+    assert "Plan period</dt>" in report and "1 April 2025 to 31 March 2027" in report
+
+
+def test_a_section_title_over_1000_characters_is_refused_with_a_message(client, world):
+    response = signed_in(client, world.manager).post(
+        reverse("plans:add_section", args=[world.plan.pk]), {"ref": "9", "title": "Z" * 1001}
+    )
+    assert "Title must be 1,000 characters or fewer" in response.content.decode()
+    assert not models.Section.objects.filter(plan=world.plan, ref="9").exists()

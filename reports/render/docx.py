@@ -143,6 +143,8 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
     heading(document, "About this report", level=1)
     about = table(document, ["Partnership", report.partnership.name])
     add_row(about, ["Plans" if len(report.plans) > 1 else "Plan", "; ".join(p.title for p in report.plans)])
+    if report.plan_period:
+        add_row(about, ["Plan period", report.plan_period])
     add_row(about, ["Progress as at", f"{report.as_at:%-d %B %Y}"])
     if not report.public:
         add_row(about, ["Previous report", f"{report.previous:%-d %B %Y}"])

@@ -105,6 +105,8 @@ def render_xlsx(report: BoardReport) -> bytes:
     summary["A1"] = xml_safe(report.title)
     summary["A1"].font = Font(bold=True, size=14)
     summary["A2"] = xml_safe(report.partnership.name)
+    if report.plan_period:
+        _append(summary, ["Plan period", report.plan_period])
     _append(summary, ["Progress as at", report.as_at])
     if not report.public:
         _append(summary, ["Previous report", report.previous])

@@ -63,7 +63,7 @@ def test_the_summary_gives_the_latest_value_known_on_the_date_with_target_rag_an
     assert scorecard_summary(world.partnership, as_at=dt.date(2023, 3, 1))[0].value == 70
     assert scorecard_summary(world.partnership, as_at=dt.date(2023, 3, 20))[0].value == 85
     assert scorecard_summary(world.partnership, as_at=dt.date(2023, 4, 10))[0].rag is Rag.GREEN
-    assert scorecard_summary(world.partnership, as_at=dt.date(2022, 12, 31))[0].rag is Rag.NONE
+    assert scorecard_summary(world.partnership, as_at=dt.date(2022, 12, 31))[0].rag is Rag.NO_VALUE
 
 
 def test_a_report_as_at_a_past_date_uses_the_target_as_it_stood_then(world):

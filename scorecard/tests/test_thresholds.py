@@ -34,8 +34,10 @@ def test_a_green_boundary_other_than_the_target_wins_over_the_target():
 
 def test_without_a_target_or_a_value_there_is_no_rating_and_it_says_so():
     assert rag_for(5, Thresholds()) is Rag.NONE
-    assert rag_for(None, SCREENING) is Rag.NONE
     assert Rag.NONE.label == "No target"
+    # a target but no value known for the period: not "No target"
+    assert rag_for(None, SCREENING) is Rag.NO_VALUE
+    assert Rag.NO_VALUE.label == "No value yet"
     assert "govuk-tag--rag-amber" in Rag.AMBER.css
 
 
