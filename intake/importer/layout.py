@@ -652,6 +652,10 @@ _CONTINUED_NOTE = re.compile(
     r"^\(?(?:table\s+)?continued\s+(?:on|over(?:leaf)?|from)\b[^.]{0,40}\.?\)?$|^\(?continued\)?$", re.I
 )
 _TOOL_PLACEHOLDER = re.compile(r"^(?:untitled section|\(?no section\)?|unassigned|no bucket)$", re.I)
+# the rating before, in brackets after the rating now ('4 (was 3)', 'Amber (previously Green)')
+_WAS_BEFORE = re.compile(r"\s*\((?:was|previously|prev\.?)\b[^)]*\)\s*$", re.I)
+# a section's code in a column of its own ('DA01', 'P3', 'THEME-2')
+_SECTION_CODE = re.compile(r"[A-Z]{1,6}[-_]?\d{1,3}")
 # a row kept in a tool's table to be copied for each new action
 _TEMPLATE_ROW = re.compile(r"\((?:duplicate|copy) me\)|^(?:template row|\[template\])", re.I)
 # a web address in brackets after a name (a linked record's page)
@@ -701,7 +705,12 @@ def latest_tool_comment(progress: str) -> str:
 _READ_ME = re.compile(
     r"^\W*(?:read\s?me|how to (?:use|update) this|how this (?:board|plan|list|tracker|sheet) works)\b", re.I
 )
-_COUNT_LINE = re.compile(r"^(?:rows?|records?|items?|actions?|results?)(?:\s+\w+)?\s*:\s*\d[\d,]*\.?$", re.I)
+_COUNT_LINE = re.compile(
+    r"^(?:rows?|records?|items?|actions?|results?)(?:\s+\w+)?\s*:\s*\d[\d,]*\.?$"
+    # a report's last line ('*** END OF REPORT - 21 ROWS ***')
+    r"|^\W*end of (?:report|file|data|extract|list)\b.{0,40}$",
+    re.I,
+)
 
 
 _ROUND_NAME = re.compile(r"\bq[1-4]\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d", re.I)
@@ -1517,6 +1526,11 @@ class Builder:
             if fld == "section"
         ]
         self.row_outer = None
+        # a grouping column of codes beside one of their names ('DA01' | 'Information sharing: ...',
+        # a system's THEME_CD and THEME_DESC): one section, the code its reference
+        code_and_name = (
+            len(grouping) == 2 and bool(_SECTION_CODE.fullmatch(grouping[0][0])) and " " in grouping[1][0]
+        )
         evidence = (header.evidence + [False] * len(aligned))[: len(aligned)]
         cited: list[str] = []
         for fld, value, raw, when, cites in zip(fields, aligned, raw_aligned, rounds, evidence, strict=True):
@@ -1553,7 +1567,9 @@ class Builder:
         ):
             # a due date's day printed in the lead's place ('28' | 'May 2026'): no lead is a day
             values["due"] = f"{values.pop('owner')} {values['due']}"
-        if len(grouping) > 1:
+        if code_and_name:
+            values["section"] = raw_values["section"] = f"{grouping[0][0]}: {grouping[1][0]}"
+        elif len(grouping) > 1:
             self._nested_groups(grouping, values, raw_values)
         if self.progress_date is None and values.get("progress") and values.get("updated"):
             # a column saying when the update was written ('Date of update')
@@ -2112,7 +2128,7 @@ class Builder:
     def _scheme_status(self, text: str) -> tuple[str, bool] | None:
         """The status the plan's own key gives a status cell ('On track' where the key reads 'Green:
         On track'), before the usual meanings of the words."""
-        wanted = clean_text(text).strip(" .").lower()
+        wanted = _WAS_BEFORE.sub("", clean_text(text)).strip(" .").lower()  # '4 (was 3)': 4
         for status in self.draft.rag_scheme:
             if wanted in (status.definition.strip(" .").lower(), status.label.lower()):
                 return status.key, True
@@ -2323,6 +2339,26 @@ class Builder:
 _ONE_TITLE = re.compile(r"^(?!.*[.;!?]\s+\S.*[.;!?]\s+\S).{2,250}$", re.S)
 
 
+def _latest_dated_sheet(items: list[Item]) -> tuple[list[Item], str]:
+    """A workbook holding the plan once per update round, a sheet each named by its month ('Apr 25',
+    'May 25', 'Jun 25'): the latest sheet is the plan as it stands, the others its past. Its items
+    and those of undated sheets (a key), and what was left out; else the items as they are."""
+    named: dict[str, dt.date] = {}
+    for item in items:
+        sheet = item.location.sheet
+        if sheet and sheet not in named and len(sheet) <= 20 and (days := find_dates(sheet)):
+            named[sheet] = max(days)
+    if len(named) < 2:
+        return items, ""
+    latest = max(named, key=lambda name: named[name])
+    others = [name for name in named if name != latest]
+    kept = [item for item in items if item.location.sheet not in others]
+    return kept, (
+        f"The workbook holds the plan once per month ({', '.join(sorted(named, key=named.__getitem__))}): "
+        f"the latest sheet, {latest}, was read; the earlier ones are its past rounds."
+    )
+
+
 def _indented_trees(items: list[Item]) -> dict[int, int]:
     """The sheets' tables showing a tree by indenting their rows' names (a priority, then its
     objectives indented once, their actions twice), each with its actions' indentation."""
@@ -2350,7 +2386,10 @@ def build_from_items(
     has its own action text is an action, never the row above going on."""
     if printed_as_text:
         items = _lines_over_headers_as_headings(items)
+    items, dated_sheets = _latest_dated_sheet(items)
     builder = Builder(draft, rows_are_records=rows_are_records)
+    if dated_sheets:
+        draft.warn(dated_sheets)
     builder.tree_depth = _indented_trees(items)
     opening = items[:60]  # a report shows itself in its opening lines
     builder.in_report = is_committee_report(item_texts(opening), [item.cells for item in opening])
@@ -2366,6 +2405,7 @@ def build_from_items(
             builder.text_line(item)
     _rag_from_row_colours(builder, row_colours)
     _listed_again_dropped(builder)
+    _rows_per_lead_joined(builder)
     _labelled_tails_split(builder)
     _lettered_actions_numbered(builder)
     _sections_from_table_names(builder)
@@ -2897,6 +2937,35 @@ def _sections_by_reference(builder: Builder) -> None:
         number = (action.ref or "").split(".")[0]
         if action.section is None and "." in (action.ref or "") and number in sections:
             action.section = number
+
+
+def _rows_per_lead_joined(builder: Builder) -> None:
+    """One action exported as a row per lead ('1.3 ... | Holloway, Janet', then the same row with
+    'Okafor, Grace', as a performance system writes a record per responsible officer): one action
+    whose leads are both. Only rows next to each other in one table, alike but for the lead."""
+    kept: list[Action] = []
+    for action in builder.draft.actions:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and action.ref
+            and (action.ref, action.text, action.due_text, action.rag)
+            == (before.ref, before.text, before.due_text, before.rag)
+            and (action.location.sheet, action.location.table)
+            == (before.location.sheet, before.location.table)
+            and action.owner
+            and before.owner
+            and action.owner != before.owner
+        ):
+            before.owner = f"{before.owner}; {action.owner}"
+            before.owner_parts = split_owner(before.owner)
+            builder.draft.warn(
+                f"Action {action.ref} is listed on a row per lead: read as one action with its leads together.",
+                action.location,
+            )
+            continue
+        kept.append(action)
+    builder.draft.actions = kept
 
 
 def _statuses_from_grid(builder: Builder) -> None:

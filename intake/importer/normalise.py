@@ -98,6 +98,8 @@ _FINANCIAL_YEAR = re.compile(
 )
 # a day, also a datetime's ('2025-11-28T00:00:00Z', as SharePoint and other tools export them)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")
+# a day as a system exports it, yyyymmdd ('20250430'; '99991231', open-ended, is no date)
+_COMPACT_DAY = re.compile(r"\b((?:19|20|99)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b")
 # Excel's dd-mmm-yy ('27-Feb-26', '03-Dec-2025') and Jira's dd/mmm/yy ('20/Dec/24 12:00 AM'): a day,
 # whatever the length of its year
 _DAY_MON_DASHED = re.compile(rf"\b(\d{{1,2}})([-/])({_MONTH})\.?\2(\d{{4}}|\d{{2}})\b", re.I)
@@ -206,6 +208,11 @@ def _find_dates(text: str) -> tuple[dt.date, ...]:
             found.append(value)
         taken.append(span)
 
+    for m in _COMPACT_DAY.finditer(text):
+        try:
+            add(m.span(), dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            taken.append(m.span())
     for m in _ISO.finditer(text):
         try:
             add(m.span(), dt.date(int(m[1]), int(m[2]), int(m[3])))
@@ -381,7 +388,7 @@ _RAG_WORDS = {
     "r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green", "green": "green",
     "b": "complete", "blue": "complete", "p": "complete", "purple": "complete",
     "c": "complete", "complete": "complete", "completed": "complete", "done": "complete",
-    "closed": "complete", "achieved": "complete",
+    "closed": "complete", "achieved": "complete", "clsd": "complete", "cmpl": "complete", "compl": "complete",
     "ra": "amber", "ag": "amber", "amber/green": "amber", "red/amber": "red",
     # statuses written as words (the colour each usually carries in a plan's key)
     "on track": "green", "on target": "green", "on schedule": "green", "good progress": "green",
@@ -439,6 +446,11 @@ def _ticked_option(text: str) -> str | None:
 _DATED_STATUS = re.compile(r"\s*[/;,]?\s*([a-z]+(?: [a-z]+)?)\s*\(([^()]{3,30})\)")
 
 
+# a rating's travel from the last report to this one ('A → G', 'G->G', '– → A'): the second is now
+_STATUS_TRAVEL = re.compile(r"^([^→>]{1,12}?)\s*(?:→|->|⇒|➔)\s*(\S.{0,20})$")
+_NOT_RATED = {"?", "–", "-", "—", "n/a", "na", "tbc", "none", ""}
+
+
 def _dated_statuses(text: str) -> str | None:
     """The status of the latest dated rating of a cell made only of them, or None."""
     found: list[tuple[dt.date, int, str]] = []
@@ -467,6 +479,11 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     dated = _dated_statuses(text)
     if dated:
         return parse_rag(dated)
+    travel = _STATUS_TRAVEL.match(text)
+    if travel and (parse_rag(travel[1])[1] or travel[1] in _NOT_RATED):
+        # 'A → G' (the rating then, the rating now): now; '? ' or '–' now is none
+        now = travel[2].strip()
+        return (None, True) if now in _NOT_RATED else parse_rag(now)
     if text[0] in _MARK_STATUS:
         # a coloured mark before the words ('🟢 On track', '✅ Complete') or alone: the words say it,
         # else the mark's colour does

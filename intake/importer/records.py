@@ -71,6 +71,8 @@ _SECTION_HEADING_LINE = re.compile(
 )
 _CONTENTS_PAGE = re.compile(r"\d{1,3}")
 _LABEL_LINE = re.compile(r"^([A-Za-z][^:]{0,58}?)\s*:\s*(.*)$")
+# labels that give a record's action words when it has none yet (after its reference)
+_TEXT_LABELS = frozenset({"description", "action description", "details", "summary", "what"})
 _ONE_LINE_FIELDS = ("owner", "due", "rag")  # fields whose value an unknown label's line does not go on
 _LIST_REACH = 6  # the lines of a list an action's words may go on in before its labels
 # a heading's text: a few capitalised words, perhaps numbered ('2. Neglect'), not a sentence
@@ -336,7 +338,8 @@ _OWN_LINE = re.compile(
 )
 _WRAP_WIDTHS = range(60, 101)  # the widths text is wrapped at (an email's 72 to 78 characters)
 _WRAPPED_LINES = 5
-_WRAPPED_SHARE = 0.6
+_WRAPPED_SHARE = 0.7
+_NEARLY_FULL = 15  # characters short of the width a wrapped line may end
 
 
 def _broken_for_width(line: str, following: str, width: int) -> bool:
@@ -352,16 +355,20 @@ def _wrapped_width(items: list[Item]) -> int | None:
     plain = [it for it in items if not it.is_row and "\n" not in it.text and it.location.line]
     if len(plain) < 2 * _WRAPPED_LINES:
         return None
-    width = max(len(it.text.rstrip()) for it in plain)
-    if width not in _WRAP_WIDTHS:
-        return None
     pairs = [
         (a.text, b.text)
         for a, b in zip(plain, plain[1:], strict=False)
         if b.location.line == (a.location.line or 0) + 1
     ]
-    broken = sum(1 for a, b in pairs if _broken_for_width(a, b, width))
-    return width if broken >= _WRAPPED_LINES and broken >= _WRAPPED_SHARE * len(pairs) else None
+    # the widest line going on to another (a one-line disclaimer or header may be longer)
+    width = max((len(a.rstrip()) for a, _b in pairs), default=0)
+    if width not in _WRAP_WIDTHS:
+        return None
+    # of the lines nearly as wide (a paragraph's lines but its last), most ended only for width;
+    # short lines one under another ('Ref: 1.1' over 'Action: ...') say nothing either way
+    full = [(a, b) for a, b in pairs if len(a.rstrip()) >= width - _NEARLY_FULL]
+    broken = sum(1 for a, b in full if _broken_for_width(a, b, width))
+    return width if broken >= _WRAPPED_LINES and broken >= _WRAPPED_SHARE * len(full) else None
 
 
 def _joins_above(above: Item, item: Item, width: int) -> bool:
@@ -645,6 +652,14 @@ class RecordReader:
             self.close()
             self.builder._section_text(about_section, line.value)
             return
+        if (
+            fld is None
+            and key in _TEXT_LABELS
+            and self.record is not None
+            and "text" not in self.record.values
+        ):
+            # 'Action ref: 3.2' then 'Description: Audit the use of ...': the action's words
+            fld = "text"
         if fld is None:
             if key in self.set_labels or self.target in _ONE_LINE_FIELDS:
                 # a label of the record set that names no field, or one after a lead or a date

@@ -28,6 +28,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "area for improvement", "areas for improvement", "priority", "priority area", "priorities",
                 "finding", "findings", "theme", "workstream", "work stream", "objective", "objectives",
                 "recommendation", "recommendations", "issue", "what needs to improve", "key line of enquiry",
+                "what ofsted said we need to improve", "what ofsted said", "what inspectors said",
+                "what we need to improve", "what inspectors said we need to improve",
                 "rec no", "rec no.", "strategic priority", "strategic priorities", "strategy priority",
                 "strategy priorities", "key finding", "key findings",
                 "review finding", "learning point", "learning points", "audit finding", "audit findings",
@@ -74,11 +76,14 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "rag": ("rag", "rag status", "status", "rag rating", "rating", "brag", "brag status", "current rag",
             "rag rating/status", "progress rag", "current status", "current rag status", "overall rag",
             "overall status", "brag rating", "delivery status", "quarterly rag", "quarterly rag rating",
-            "quarterly rag status", "quarterly status", "rag by quarter", "monthly rag", "monthly rag rating"),
+            "quarterly rag status", "quarterly status", "rag by quarter", "monthly rag", "monthly rag rating",
+            # a score a key defines ('Confidence (1–5)': 5 delivered, 4 on track ...)
+            "confidence", "delivery confidence", "confidence score", "delivery confidence score"),
     "progress": ("progress", "progress update", "progress to date", "progress and impact to date", "update",
                  "updates", "latest update", "latest progress", "latest progress update", "comments", "commentary", "evidence", "evidence of impact",
                  "latest commentary", "latest comment", "latest comments", "where are we now", "where we are now",
                  "what we did", "what we have done", "what has been done", "what's been done",
+                 "last update text", "latest update text", "update text", "progress text",
                  "closure evidence", "closing evidence", "evidence of closure",
                  "evidence of progress", "progress/evidence", "narrative", "impact to date", "progress notes",
                  "progress update and evidence of impact", "progress and evidence of impact",
@@ -255,6 +260,16 @@ _SPELLED = re.compile(r"(?<![\w/.])((?:[a-z][/.]){2,}[a-z]?\.?)(?![\w/])")
 # a header naming the inspection or review the column comes from ('Ofsted area for improvement',
 # 'JTAI recommendation'): the rest names the column
 _CUSTOM_FIELD = re.compile(r"^custom field \((.+)\)$")
+# a column named as a database names it: capitals and digits joined by underscores
+_CODED_HEADER = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+# the abbreviations such names are made of, spelt out
+_CODE_WORDS = {
+    "act": "action", "desc": "description", "resp": "responsible", "off": "officer", "offr": "officer",
+    "ofcr": "officer", "org": "organisation", "cd": "code", "tgt": "target", "dt": "date", "rev": "revised",
+    "stat": "status", "pct": "percent", "cmp": "complete", "lst": "last", "upd": "update", "txt": "text",
+    "nm": "name", "crt": "created", "ownr": "owner", "cmt": "comment", "comm": "comment", "prog": "progress",
+    "sect": "section", "rec": "recommendation",
+}  # fmt: skip
 _SOURCE_NAME = re.compile(r"^(?:ofsted|jtai|cqc|hmicfrs|hmi|inspection|inspectors'?|(?:l?cspr|scr))\s+(?=\S)")
 
 
@@ -353,7 +368,10 @@ _TOOL_IDS = frozenset({"item id", "id", "item", "task id", "row id", "unique id"
 def _tool_export_fields(names: list[str], fields: list[str | None]) -> list[str | None]:
     fields = list(fields)
     if fields.count("ref") > 1:
-        fields = [None if f == "ref" and n in _TOOL_IDS else f for f, n in zip(fields, names, strict=True)]
+        fields = [
+            None if f == "ref" and (n in _TOOL_IDS or n.endswith("_id")) else f
+            for f, n in zip(fields, names, strict=True)
+        ]
     if "rag" not in fields:
         return fields  # a status column marks a tracker ('Name | Role | Date' is a sign-off table)
     for wanted, known in _EXPORT_NAMES.items():
@@ -413,6 +431,9 @@ def header_field(cell: str) -> str | None:
         return found
     if _WHOSE_ACTION.fullmatch(text) or _areas_and_actions(text):
         return "text"  # 'Police action', 'Health actions': a sheet or table of one agency's actions
+    if _CODED_HEADER.fullmatch(cell.strip()):
+        # a system's coded column name ('ACT_REF', 'RESP_OFF', 'TGT_DT'): its words spelt out
+        return header_field(" ".join(_CODE_WORDS.get(word, word) for word in text.split("_") if word))
     custom = _CUSTOM_FIELD.match(text)
     if custom:
         return header_field(custom[1])  # Jira's 'Custom field (RAG status)'

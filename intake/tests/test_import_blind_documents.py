@@ -309,6 +309,21 @@ FLOORS = [
     ("b11b_thurlowmere_hoth_delivery_plan_notion", 1.0, 1.0),
     ("b11b_pennick_vale_lcspr_child_s_gsheets", 1.0, 1.0),
     ("b11b_quillbrook_maca_csa_family_action_plan", 1.0, 1.0),
+    # the twelfth round: a SharePoint page, board minutes with an action log, an .odt rated 'A → G',
+    # an email of labelled blocks wrapped at 76 characters under three label sets, an Outlook email
+    # rated by cell colour; a sheet per month, a 1–5 confidence score keyed above the plan, a
+    # performance system's coded columns with a row per officer, an Excel tracker printed by Calc
+    ("b12a_wealdmere_lcspr_child_j_sharepoint_page", 1.0, 1.0),
+    ("b12a_fellbridge_ardle_scp_exec_minutes_action_log", 1.0, 1.0),
+    ("b12a_harbourne_jtai_csa_wsoa_rag_travel", 1.0, 1.0),
+    ("b12a_rillmouth_hsb_delivery_plan_tracker_email", 1.0, 1.0),
+    ("b12a_coldmere_ilacs_improvement_plan_outlook_email", 1.0, 1.0),
+    ("b12b_wrenmoor_neglect_delivery_plan_monthly_sheets", 1.0, 1.0),
+    ("b12b_hartwell_ilacs_improvement_plan_confidence_scores", 1.0, 0.98),  # two scores keyed red: one read
+    ("b12b_sallowmere_jtai_da_wsoa_perf_system_export", 1.0, 1.0),
+    ("b12b_ashenford_lcspr_child_j_tracker_calc_print", 1.0, 1.0),
+    # a plan on a page: strand columns side by side, actions numbered across them (read in part)
+    ("b12b_kelthorpe_dunsby_exploitation_plan_on_a_page", 0.19, 0.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

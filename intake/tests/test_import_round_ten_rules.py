@@ -385,3 +385,115 @@ def test_a_tree_shown_by_indenting_names_gives_sections_inside_sections_over_the
         ("Partners use the Continuum of Need", "complete"), ("Partners use the Continuum of Need", "green"),
         ("Families tell their story once", "amber"), ("Families tell their story once", "green"),
     ]  # fmt: skip
+
+
+# --- the twelfth round ----------------------------------------------------------------------
+
+
+def test_a_ratings_travel_from_the_last_report_gives_the_rating_now() -> None:
+    from intake.importer.normalise import parse_rag
+
+    assert parse_rag("A → G") == ("green", True)
+    assert parse_rag("– → A") == ("amber", True)
+    assert parse_rag("Green -> Red") == ("red", True)
+    assert parse_rag("G → ?") == (None, True)  # not rated this time
+
+
+PERFORMANCE_SYSTEM = (
+    "PerfTrack Report PT-ACT-07 - Action Plan Extract\n"
+    "Run date: 20250701 06:30,Data as at: 20250630\n"
+    "THEME_CD,THEME_DESC,ACT_ID,ACT_REF,ACT_DESC,RESP_OFF,TGT_DT,REV_TGT_DT,RAG_CD,STATUS_CD,LST_UPD_DT,LST_UPD_TXT\n"
+    'DA01,Information sharing: police notifications,20411,1.1,Share all notifications within 24 hours.,"Ashcroft, Daniel",'
+    "20250331,,G,CLSD,20250415,Feed live since 3 March.\n"
+    'DA01,Information sharing: police notifications,20413,1.3,Notify schools by 9am the next day.,"Holloway, Janet",'
+    "20250430,20250930,A,OPEN,20250624,71% of schools reached.\n"
+    'DA01,Information sharing: police notifications,20413,1.3,Notify schools by 9am the next day.,"Okafor, Grace",'
+    "20250430,20250930,A,OPEN,20250624,71% of schools reached.\n"
+    'DA02,Risk assessment: DASH,20421,2.1,Audit DASH assessments.,"Rowe, Matthew",20251130,,,NS,,\n'
+    "*** END OF REPORT - 4 ROWS ***\n"
+)
+
+
+def test_a_systems_coded_columns_are_read_and_a_row_per_lead_is_one_action() -> None:
+    draft = import_document(PERFORMANCE_SYSTEM.encode(), filename="extract.csv")
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("DA01", "Information sharing: police notifications"),
+        ("DA02", "Risk assessment: DASH"),
+    ]
+    assert [(a.ref, a.section, a.owner, str(a.due), a.rag, a.progress) for a in draft.actions] == [
+        ("1.1", "DA01", "Ashcroft, Daniel", "2025-03-31", "complete", "Feed live since 3 March."),  # CLSD
+        ("1.3", "DA01", "Holloway, Janet; Okafor, Grace", "2025-09-30", "amber", "71% of schools reached."),
+        ("2.1", "DA02", "Rowe, Matthew", "2025-11-30", None, None),
+    ]  # fmt: skip
+
+
+def test_labelled_blocks_wrapped_at_a_fixed_width_under_a_long_disclaimer_read_whole_with_description_as_the_action() -> (
+    None
+):
+    import textwrap
+
+    blocks = [
+        ("Ref: 1.1", "Action: Build a dataset from police, children's social care, education and youth justice data, "
+         "reported quarterly to the Performance subgroup.", "Owner: Head of Performance", "Due: 31/12/2025",
+         "Status: AMBER", "Update: Police and CSC data mapped. Schools do not record incidents consistently - a "
+         "template was agreed with the secondary heads' forum and the first return is due in November."),
+        ("Action ref: 1.2", "Description: Audit the use of managed moves and part-time timetables for children who "
+         "have displayed harmful sexual behaviour (finding 4 of the March 2025 multi-agency audit).",
+         "Responsible officer: Head of Inclusion", "Target date: 28/02/26", "Status: RED",
+         "Progress: Data request to schools has not been answered by 7 of 11 secondaries, and the lead has left."),
+        ("Ref: 1.3", "Action: Hear from children about sexual harassment at school and online, through a survey and "
+         "focus groups in every secondary school.", "Lead: Youth Participation Lead", "Target: Q3 2025/26",
+         "RAG: GREEN", "Latest update: 1,240 survey responses from 9 of the 11 secondary schools, with focus groups "
+         "booked for October half term."),
+    ]  # fmt: skip
+    text = "\n-----\n".join("\n".join(textwrap.fill(line, 76) for line in block) for block in blocks)
+    text += (
+        "\n\n" + "This email and any attachments are confidential and intended solely for the addressee. " * 2
+    )
+    draft = import_document(text.encode(), filename="email.txt")
+    assert [(a.ref, a.owner, str(a.due), a.rag) for a in draft.actions] == [
+        ("1.1", "Head of Performance", "2025-12-31", "amber"),
+        ("1.2", "Head of Inclusion", "2026-02-28", "red"),
+        ("1.3", "Youth Participation Lead", "2025-12-31", "green"),
+    ]
+    assert draft.actions[1].text.endswith("(finding 4 of the March 2025 multi-agency audit).")
+
+
+def test_a_workbook_with_a_sheet_per_month_is_read_from_its_latest_month_and_says_so() -> None:
+    header = ["Ref", "Action", "Lead", "Target", "RAG", "Update"]
+    sheets = {
+        "Jun 25": [header, ["1.1", "Relaunch the Graded Care Profile.", "Early Help", "Sept 2025", "G", "June: 40 trained."],
+                   ["1.2", "Audit neglect cases.", "QA Lead", "Dec 2025", "A", "June: started."]],
+        "May 25": [header, ["1.1", "Relaunch the Graded Care Profile.", "Early Help", "Sept 2025", "A", "May: 20 trained."]],
+        "Key": [["R", "Off track"], ["A", "At risk"], ["G", "On track"]],
+    }  # fmt: skip
+    draft = import_document(_workbook(sheets), filename="plan.xlsx")
+    assert [(a.ref, a.rag, a.progress) for a in draft.actions] == [
+        ("1.1", "green", "June: 40 trained."),
+        ("1.2", "amber", "June: started."),
+    ]
+    assert any("the latest sheet, Jun 25, was read" in w.message for w in draft.warnings)
+
+
+def test_a_score_keyed_above_the_plan_rates_its_actions_and_the_score_before_is_ignored() -> None:
+    data = _workbook(
+        {
+            "Plan": [
+                ["Delivery confidence score:"],
+                ["5", "Delivered – action complete (blue)"],
+                ["4", "Confident – on track (green)"],
+                ["3", "Some concerns – risks identified (amber)"],
+                ["2", "Not confident – significant risk (red)"],
+                ["No.", "Action", "Responsible officer", "Target date", "Confidence (1–5)", "Commentary"],
+                ["1.1", "Launch a revised supervision policy.", "PSW", "April 2025", "5", "Launched."],
+                ["1.2", "Dip sample supervision records.", "Heads of Service", "June 2025", "4 (was 3)", "Monthly."],
+                ["1.3", "Audit plans for drift.", "QA Manager", "July 2025", "3", "Tool agreed."],
+            ]
+        }
+    )  # fmt: skip
+    draft = import_document(data, filename="plan.xlsx")
+    assert [(a.ref, a.rag) for a in draft.actions] == [
+        ("1.1", "complete"),
+        ("1.2", "green"),
+        ("1.3", "amber"),
+    ]
