@@ -37,6 +37,7 @@ from plans.forms import (
     SectionForm,
 )
 from plans.models import (
+    RESUBMIT_WINDOW,
     Action,
     Agency,
     Evidence,
@@ -676,6 +677,20 @@ def _attname(name: str) -> str:
     return f"{name}_id" if name in {"section", "lead_agency", "status"} else name
 
 
+def _removed_action(request: HttpRequest, action_id: int) -> Any:
+    """The history record of an action removed from one of the user's plans, or None."""
+    record = (
+        historical_model(Action)
+        .objects.filter(id=action_id, history_type="-")
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    if record is None or not Plan.objects.for_user(request.user).filter(pk=record.plan_id).exists():
+        return None
+    return record
+
+
 def _visible_action(request: HttpRequest, action_id: int, flag_facts: bool = False) -> Action:
     actions = Action.objects.for_user(request.user).select_related(
         "plan__partnership", "section__parent", "lead_agency", "status"
@@ -736,7 +751,19 @@ def action_page(request: HttpRequest, action_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
-    action = _visible_action(request, action_id)
+    try:
+        action = _visible_action(request, action_id)
+    except Http404:
+        removed = _removed_action(request, action_id)
+        if removed is None:
+            raise
+        # removed while the owner was writing: say so, and give back what they wrote
+        return render(
+            request,
+            "plans/action_removed.html",
+            {"removed": removed, "written": request.POST.get("narrative", "").strip()},
+            status=410,
+        )
     if not rules.can_add_update(request.user, action):
         raise PermissionDenied(updates.refusal(request.user, action))
     if request.method == "GET":
@@ -926,6 +953,18 @@ def add_action(request: HttpRequest, plan_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             action = form.save(commit=False)
+            # the form sent again (two clicks, or Back then Save): an action without a reference is
+            # not refused as a duplicate reference, so the first one is the one
+            again = Action.objects.filter(
+                plan=plan,
+                section=action.section,
+                ref="",
+                text=action.text,
+                created__gte=timezone.now() - RESUBMIT_WINDOW,
+            ).first()
+            if not action.ref and again is not None:
+                messages.success(request, "This action was added already")
+                return redirect(again.get_absolute_url())
             action.order = _place_in_section(plan, action.section)
             action.save()
             form.save_m2m()

@@ -287,3 +287,33 @@ def test_a_section_title_over_1000_characters_is_refused_with_a_message(client, 
     )
     assert "Title must be 1,000 characters or fewer" in response.content.decode()
     assert not models.Section.objects.filter(plan=world.plan, ref="9").exists()
+
+
+def test_an_action_without_a_reference_sent_twice_is_added_once(client, world):
+    client = signed_in(client, world.manager)
+    url = reverse("plans:add_action", args=[world.plan.pk])
+    first = client.post(url, action_form(world.police_action.section, ref=""))
+    second = client.post(url, action_form(world.police_action.section, ref=""))
+
+    assert models.Action.objects.filter(plan=world.plan, ref="").count() == 1
+    assert second["Location"] == first["Location"]
+
+
+def test_an_update_sent_for_an_action_removed_meanwhile_says_so_and_gives_back_what_was_written(
+    client, world
+):
+    action, removed_id = world.police_action, world.police_action.pk
+    action._history_user = world.manager
+    action.delete()
+    response = signed_in(client, world.contributor).post(
+        reverse("plans:add_update", args=[removed_id]),
+        {"date": "6/1/2025", "status": "", "narrative": "Audit booked for March."},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 410
+    assert "Action 1.1 was removed from the plan" in page and "Audit booked for March." in page
+    # another partnership's removed action is still just not found
+    other_id = world.other_action.pk
+    world.other_action.delete()
+    assert client.post(reverse("plans:add_update", args=[other_id]), {}).status_code == 404
