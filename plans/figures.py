@@ -19,7 +19,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from plans.models import Action, Agency, ProgressUpdate, RagStatus, historical_model
+from plans.models import Action, Agency, ProgressUpdate, RagStatus, Section, historical_model
 
 NO_STATUS = "none"
 
@@ -342,6 +342,41 @@ class ActionAsAt:
 
 def end_of_day(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
+
+
+def as_it_stood(model: Any, ids: Iterable[int], day: dt.date) -> dict[int, Any]:
+    """The history record of each of these rows as it stood at the end of `day` (one query): the
+    latest on or before it; a row created later, or deleted by then, is left out."""
+    latest: dict[int, Any] = {}
+    records = (
+        historical_model(model)
+        .objects.filter(id__in=list(ids), history_date__lte=end_of_day(day))
+        .order_by("history_date", "history_id")
+    )
+    for record in records:
+        latest[record.id] = record
+    return {pk: record for pk, record in latest.items() if record.history_type != "-"}
+
+
+def sections_as_at(plan_ids: Iterable[int], day: dt.date) -> list[Section]:
+    """The plans' sections as they stood at the end of `day` (their titles, what needs to improve,
+    their places in the tree; those added later left out, those deleted since there), from their
+    history (two queries). A section with no history at all (loaded in bulk) is taken as it is."""
+    plan_ids = list(plan_ids)
+    now = list(Section.objects.filter(plan__in=plan_ids))
+    historical = historical_model(Section)
+    ever = set(historical.objects.filter(plan_id__in=plan_ids).values_list("id", flat=True))
+    then = as_it_stood(Section, ever, day)
+    fields = [f.attname for f in Section._meta.concrete_fields]
+    rows = [Section(**{name: getattr(record, name) for name in fields}) for record in then.values()]
+    # a sign-off carries its own date (recorded at the board's meeting, perhaps entered later): the
+    # report compares it with its date, so it is read as it is now
+    current = {section.pk: section for section in now}
+    for row in rows:
+        if row.pk in current:
+            row.signed_off_on = current[row.pk].signed_off_on
+            row.monitored_through = current[row.pk].monitored_through
+    return rows + [section for section in now if section.pk not in ever]
 
 
 def actions_as_at(

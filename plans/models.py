@@ -25,6 +25,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_create_with_history
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -294,8 +295,9 @@ class Plan(models.Model):
         return [s for s in self.rag_statuses.all() if s.is_done]
 
     def add_default_rag_scheme(self) -> list[RagStatus]:
-        """Red/amber/green plus complete, for plans whose document defines no scheme."""
-        return RagStatus.objects.bulk_create(
+        """Red/amber/green plus complete, for plans whose document defines no scheme. Written with
+        their history, so a report as at a later date shows the definitions as they stood then."""
+        return bulk_create_with_history(
             [
                 RagStatus(
                     plan=self,
@@ -307,7 +309,8 @@ class Plan(models.Model):
                     is_done=done,
                 )
                 for order, (key, label, colour, definition, done) in enumerate(DEFAULT_RAG_SCHEME)
-            ]
+            ],
+            RagStatus,
         )
 
 

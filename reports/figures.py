@@ -44,8 +44,10 @@ from plans.figures import (
     GroupRow,
     StatusCount,
     actions_as_at,
+    as_it_stood,
     end_of_day,
     group_by_section,
+    sections_as_at,
     status_counts_as_at,
     updates_of_deleted_actions,
 )
@@ -403,11 +405,29 @@ def build_report(
     statuses_by_plan: dict[int, list[RagStatus]] = {p.pk: [] for p in plans}
     for status in RagStatus.objects.filter(plan__in=[p.pk for p in plans]).order_by("plan", "order", "pk"):
         statuses_by_plan[status.plan_id].append(status)
+    past = as_at < timezone.localdate()
+    if past:
+        # a report as at a past date: the plans' titles and what each status meant as they stood
+        # then (a board pack reprinted for an earlier meeting shows the key the board rated against)
+        then = as_it_stood(RagStatus, [s.pk for group in statuses_by_plan.values() for s in group], as_at)
+        for group in statuses_by_plan.values():
+            for status in group:
+                if status.pk in then:
+                    status.label, status.definition = then[status.pk].label, then[status.pk].definition
+        titles = as_it_stood(Plan, [p.pk for p in plans], as_at)
+        for p in plans:
+            if p.pk in titles:
+                p.title = titles[p.pk].title
+        if plan is not None:
+            title = plan.title
     # Each plan's sections in that plan's order, the plans in the report's order; in a report of
     # several plans each section says whose it is (every plan has a section 1).
     plan_order = {p.pk: (i, p.title) for i, p in enumerate(plans)}
     sections = sorted(
-        Section.objects.filter(plan__in=[p.pk for p in plans]),
+        # as at a past date, the sections as they stood then (those added since left out)
+        sections_as_at([p.pk for p in plans], as_at)
+        if past
+        else Section.objects.filter(plan__in=[p.pk for p in plans]),
         key=lambda s: (plan_order[s.plan_id][0], s.order, s.pk),
     )
     section_names = {s.pk: str(s) or "Untitled section" for s in sections}

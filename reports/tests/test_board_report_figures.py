@@ -88,9 +88,12 @@ def test_the_whole_plan_follows_the_section_tree_with_what_needs_to_improve(hist
 
 
 def test_the_cover_holds_the_rag_definitions_as_the_plan_writes_them(history_plan):
+    from reports.tests.conftest import _at
+
     red = history_plan.plan.rag_statuses.get(key="red")
     red.definition = "Delayed or at risk of not being achieved within timescale"
-    red.save()
+    with _at(dt.date(2022, 10, 1)):  # written before the report's date
+        red.save()
     report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
     definitions = {s.key: s.definition for s in report.parts[0].statuses}
     assert definitions["red"] == "Delayed or at risk of not being achieved within timescale"
@@ -311,3 +314,27 @@ def test_an_action_removed_since_the_previous_report_is_listed_so_the_counts_rec
     assert ["Actions removed from the plan", 1, "2.3"] in [
         [c.value for c in row][:3] for row in summary.iter_rows()
     ]
+
+
+def test_a_report_as_at_a_past_date_shows_the_sections_title_and_status_key_as_they_stood_then(history_plan):
+    from reports.tests.conftest import _at
+
+    plan = history_plan.plan
+    with _at(dt.date(2022, 12, 20)):  # after the report's date
+        factories.SectionFactory(plan=plan, ref="9", title="A theme added later")
+        red = plan.rag_statuses.get(key="red")
+        red.definition = "Rewritten after the meeting"
+        red.save()
+        plan.title = "Renamed after the meeting"
+        plan.save()
+
+    report = build_report(plan=models.Plan.objects.get(pk=plan.pk), as_at=AS_AT, previous=PREVIOUS)
+
+    assert "9 A theme added later" not in [b.heading for b in report.parts[0].blocks]
+    assert report.title == "JTAI criminal exploitation plan"
+    red_then = next(s for s in report.parts[0].statuses if s.key == "red")
+    assert red_then.definition != "Rewritten after the meeting"
+    # today's report shows today's
+    today = build_report(plan=models.Plan.objects.get(pk=plan.pk))
+    assert today.title == "Renamed after the meeting"
+    assert "9 A theme added later" in [b.heading for b in today.parts[0].blocks]
