@@ -226,7 +226,7 @@ class GovukFormMixin:
         if (
             type(field) in (forms.CharField, forms.EmailField, forms.URLField, forms.SlugField)
             and getattr(field, "strip", True)  # a password is kept exactly as typed
-            and not isinstance(widget, forms.PasswordInput)
+            and not isinstance(widget, forms.PasswordInput | forms.HiddenInput)  # (a page's own value)
         ):
             _visible_text_only(field, multiline=isinstance(widget, forms.Textarea))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from typing import Any
 
@@ -415,6 +416,13 @@ class NewSectionForm(SectionForm):
         return parent
 
 
+def _as_text(value: Any) -> str:
+    """A field's value as the page's snapshot holds it."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 STALE_DAYS_MESSAGE = "Days without an update before an action is stale must be between 1 and 366"
 
 
@@ -446,9 +454,15 @@ class PlanForm(GovukFormMixin, forms.ModelForm):
         }
         widgets = {"title": forms.Textarea(attrs={"rows": 2})}
 
+    # what the page showed when it was opened: a field this person left alone keeps a change
+    # someone else saved meanwhile (two managers on the page at once lost one's change)
+    opened = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.statuses = list(self.instance.rag_statuses.order_by("order", "pk"))
+        if not self.is_bound:
+            self.initial["opened"] = json.dumps(self.saved_values(self.instance, self.statuses))
         for status in self.statuses:
             name = f"definition_{status.pk}"
             self.fields[name] = forms.CharField(
@@ -466,6 +480,30 @@ class PlanForm(GovukFormMixin, forms.ModelForm):
         if start and end and end < start:
             self.add_error("end", "The end date must be on or after the start date")
         return data
+
+    @staticmethod
+    def saved_values(plan: Plan, statuses: list[RagStatus]) -> dict[str, str]:
+        """The page's fields as saved, as text (what `opened` holds)."""
+        values = {name: _as_text(getattr(plan, name)) for name in PlanForm.Meta.fields}
+        values |= {f"definition_{status.pk}": status.definition for status in statuses}
+        return values
+
+    def keep_their_changes(self, plan: Plan, statuses: list[RagStatus]) -> list[str]:
+        """Fields this person left as they opened them, changed by someone else since: their value
+        now is kept (in `cleaned_data`). The fields' labels, for the message."""
+        try:
+            opened = json.loads(self.cleaned_data.get("opened") or "{}")
+        except ValueError:
+            return []  # an edited hidden field: this person's values, as before
+        now = self.saved_values(plan, statuses)
+        kept = []
+        for name, value in now.items():
+            mine = _as_text(self.cleaned_data.get(name))
+            if name in opened and mine == opened[name] and value != opened[name]:
+                current = getattr(plan, name) if name in self.Meta.fields else value
+                self.cleaned_data[name] = current
+                kept.append(str(self.fields[name].label).lower())
+        return kept
 
     def definitions(self) -> dict[RagStatus, str]:
         """Each status whose definition was changed, with its new wording."""

@@ -995,11 +995,20 @@ def edit_plan(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            form.save()
+            # the plan's row locked, then what others saved since the page was opened read again
+            current = Plan.objects.select_for_update().get(pk=plan.pk)
+            form.statuses = list(current.rag_statuses.order_by("order", "pk"))
+            kept = form.keep_their_changes(current, form.statuses)
+            for name in PlanForm.Meta.fields:
+                setattr(current, name, form.cleaned_data[name])
+            current.save()
             for status, definition in form.definitions().items():
                 status.definition = definition
                 status.save(update_fields=["definition"])
-        messages.success(request, "Plan saved")
+        told = "Plan saved"
+        if kept:
+            told += f". Someone else changed its {', '.join(kept)} meanwhile; their change is kept."
+        messages.success(request, told)
         return redirect(plan.get_absolute_url())
     return render(request, "plans/edit_plan.html", {"plan": plan, "form": form})
 

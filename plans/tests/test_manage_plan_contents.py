@@ -317,3 +317,35 @@ def test_an_update_sent_for_an_action_removed_meanwhile_says_so_and_gives_back_w
     other_id = world.other_action.pk
     world.other_action.delete()
     assert client.post(reverse("plans:add_update", args=[other_id]), {}).status_code == 404
+
+
+def test_two_managers_changing_the_plan_at_once_keep_each_others_changes(client, world):
+    import json
+
+    from django.test import Client
+
+    url = reverse("plans:edit_plan", args=[world.plan.pk])
+    red = factories.status(world.plan, "red")
+
+    def opened_form(who) -> dict:
+        page = signed_in(Client(), who).get(url)
+        form = page.context["form"]
+        data = {name: form.initial.get(name, form.fields[name].initial) for name in form.fields}
+        data = {
+            k: ("" if v is None else v.strftime("%d/%m/%Y") if hasattr(v, "strftime") else v)
+            for k, v in data.items()
+        }
+        data["opened"] = form.initial["opened"]
+        return data
+
+    manager_form, admin_form = opened_form(world.manager), opened_form(world.admin)
+    manager_form["stale_after_days"] = "21"
+    signed_in(client, world.manager).post(url, manager_form)
+    admin_form[f"definition_{red.pk}"] = "Off track and escalated"
+    response = signed_in(Client(), world.admin).post(url, admin_form, follow=True)
+
+    world.plan.refresh_from_db()
+    red.refresh_from_db()
+    assert (world.plan.stale_after_days, red.definition) == (21, "Off track and escalated")
+    assert "their change is kept" in response.content.decode()
+    assert json.loads(admin_form["opened"])["stale_after_days"] == ""
