@@ -28,6 +28,7 @@ Decisions where the issue was silent (documented here because boards will ask):
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
 import posixpath
 from collections import Counter
@@ -415,9 +416,12 @@ def build_report(
                 if status.pk in then:
                     status.label, status.definition = then[status.pk].label, then[status.pk].definition
         titles = as_it_stood(Plan, [p.pk for p in plans], as_at)
+        # copies: the caller's plans keep their titles of today
+        plans = [copy.copy(p) for p in plans]
         for p in plans:
             if p.pk in titles:
                 p.title = titles[p.pk].title
+        plan = plans[0] if plan is not None else None
         if plan is not None:
             title = plan.title
     # Each plan's sections in that plan's order, the plans in the report's order; in a report of
@@ -469,23 +473,23 @@ def build_report(
     changes, exceptions = Changes(), Exceptions()
     for p in plans:
         now, before = snapshots[p.pk]
-        rows = []
-        for item in now:
-            old = before.get(item.action_id)
-            rows.append(
-                Row(
-                    item=item,
-                    plan_id=p.pk,
-                    section_label=section_names.get(item.section_id, "") if item.section_id else "",
-                    lead_agency=agency_names.get(item.lead_agency_id, "") if item.lead_agency_id else "",
-                    previous_status=old.status if old else None,
-                    previous_due_date=old.due_date if old else None,
-                    previous_due_text=old.due_text if old else "",
-                    owner=public_owner(item.owner_text, people) if roles_only else item.owner_text,
-                    constraints=constraints.get(item.action_id, ""),
-                    overdue=item.is_overdue(as_at),
-                )
+
+        def row_of(item: ActionAsAt, old: ActionAsAt | None, plan_id: int = p.pk) -> Row:
+            """The action as the report shows it, beside how it stood at the previous report."""
+            return Row(
+                item=item,
+                plan_id=plan_id,
+                section_label=section_names.get(item.section_id, "") if item.section_id else "",
+                lead_agency=agency_names.get(item.lead_agency_id, "") if item.lead_agency_id else "",
+                previous_status=old.status if old else None,
+                previous_due_date=old.due_date if old else None,
+                previous_due_text=old.due_text if old else "",
+                owner=public_owner(item.owner_text, people) if roles_only else item.owner_text,
+                constraints=constraints.get(item.action_id, ""),
+                overdue=item.is_overdue(as_at),
             )
+
+        rows = [row_of(item, before.get(item.action_id)) for item in now]
         _add_changes(
             changes,
             rows,
@@ -493,21 +497,9 @@ def build_report(
             previous,
             backdated_action_ids([r.item.action_id for r in rows], previous, as_at),
         )
+        # in the plan at the previous report, removed since: shown as it stood then
         kept = {r.item.action_id for r in rows}
-        changes.removed.extend(
-            Row(
-                item=old,
-                plan_id=p.pk,
-                section_label=section_names.get(old.section_id, "") if old.section_id else "",
-                lead_agency=agency_names.get(old.lead_agency_id, "") if old.lead_agency_id else "",
-                previous_status=old.status,
-                previous_due_date=old.due_date,
-                previous_due_text=old.due_text,
-                owner=public_owner(old.owner_text, people) if roles_only else old.owner_text,
-            )
-            for old in before.values()
-            if old.action_id not in kept
-        )
+        changes.removed.extend(row_of(old, old) for old in before.values() if old.action_id not in kept)
         _add_exceptions(exceptions, rows, as_at, previous, p.stale_days)
         parts.append(
             PlanPart(
