@@ -1,11 +1,13 @@
 """Flags: what a board should challenge, computed from the data by plain functions.
 
 `flags_for_actions(actions, today)` works for a whole list page in a fixed number of
-queries (three), whatever the number of actions; `flags_for_action` is the one-action form.
+queries (four), whatever the number of actions; `flags_for_action` is the one-action form.
 The rules:
 - overdue: a due date in the past and a status that is not done;
 - due soon: due within settings.OVERSIGHT_DUE_SOON_DAYS days, not done;
 - stale: not done and no progress update for the plan's `stale_days` (or never updated);
+- neither due soon nor stale in an area the board has signed off (closed to updates: nobody can
+  act on them), which keeps overdue, RAG and slipped as the record of how it stood;
 - RAG does not add up: done or green with no progress narrative on the latest update and no
   evidence on any update; amber or green while overdue; red with no constraint on the action
   and no next step on the latest update;
@@ -26,6 +28,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from plans.models import Action, Colour, Evidence, Plan, ProgressUpdate, RagStatus, historical_model
+from plans.rules import locked_section_ids
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class ActionFacts:
     constraints: str
     due_changes: int
     added_on: dt.date | None = None  # the day the action was written into the plan here
+    # In an area the board has signed off: closed to updates, so nobody is told to update it.
+    closed: bool = False
 
 
 def flags_from_facts(facts: ActionFacts, today: dt.date, due_soon_days: int | None = None) -> list[Flag]:
@@ -87,11 +92,12 @@ def flags_from_facts(facts: ActionFacts, today: dt.date, due_soon_days: int | No
     elif (
         facts.due_date
         and not facts.is_done
+        and not facts.closed
         and today <= facts.due_date <= today + dt.timedelta(days=due_soon_days)
     ):
         days = (facts.due_date - today).days
         flags.append(Flag(DUE_SOON, "Due soon", "yellow", f"Due {facts.due_date:%-d %B %Y}, in {days} days."))
-    if not facts.is_done:
+    if not facts.is_done and not facts.closed:
         if facts.last_update_on is None:
             # an action added within the stale period has had no time to be updated: not neglected
             new = facts.added_on is not None and (today - facts.added_on).days <= facts.stale_days
@@ -196,8 +202,9 @@ def flags_for_actions(
     statuses: Iterable[RagStatus] | None = None,
     plans: Iterable[Plan] | None = None,
     due_changes: dict[int, int] | None = None,
+    closed_sections: set[int] | None = None,
 ) -> dict[int, list[Flag]]:
-    """Flags of many actions keyed by action id, in three queries whatever their number.
+    """Flags of many actions keyed by action id, in four queries whatever their number.
 
     Pass the actions of a page (already filtered through `for_user`) or their ids. With a
     past `today` (a board report as at a meeting date) everything is taken as it stood at
@@ -207,7 +214,8 @@ def flags_for_actions(
 
     What a page has already read saves the queries for it (today's flags only): actions read
     `with_flag_facts`, the RAG `statuses` and `plans` they may need, and `due_changes` (the
-    number of due-date changes per action, from history the page read).
+    number of due-date changes per action, from history the page read), and `closed_sections`
+    (the sections signed off by that day, and those inside them: `rules.locked_section_ids`).
     """
     current = timezone.localdate()
     today = today or current
@@ -233,6 +241,10 @@ def flags_for_actions(
         history = {pk: (count, None) for pk, count in due_changes.items()}
     else:
         history = due_date_history(ids, until=_end_of(today) if today < current else None)
+    if closed_sections is None:
+        closed_sections = locked_section_ids(
+            {a.plan_id for a in rows}, as_at=today if today < current else None
+        )
     result: dict[int, list[Flag]] = {}
     for action in rows:
         status = known.get(action.latest_status_id)
@@ -253,6 +265,7 @@ def flags_for_actions(
             constraints=constraints or "",
             due_changes=changes,
             added_on=timezone.localdate(created) if (created := getattr(action, "created", None)) else None,
+            closed=action.section_id in closed_sections,
         )
         result[action.pk] = flags_from_facts(facts, today)
     return result

@@ -10,6 +10,7 @@ Writing is governed by the functions below, which take the role from the members
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -113,8 +114,11 @@ def is_locked(action: Action) -> bool:
     return section_is_locked(action.section)
 
 
-def _section_tree(plan_ids: Iterable[int]) -> tuple[dict[int | None, list[int]], set[int]]:
-    """The sections of these plans as {parent id: child ids}, and the ids of those signed off (one query)."""
+def _section_tree(
+    plan_ids: Iterable[int], as_at: dt.date | None = None
+) -> tuple[dict[int | None, list[int]], set[int]]:
+    """The sections of these plans as {parent id: child ids}, and the ids of those signed off
+    (by the end of `as_at`, when given) (one query)."""
     children: dict[int | None, list[int]] = {}
     signed: set[int] = set()
     rows = (
@@ -124,7 +128,7 @@ def _section_tree(plan_ids: Iterable[int]) -> tuple[dict[int | None, list[int]],
     )
     for pk, parent_id, signed_off_on in rows:
         children.setdefault(parent_id, []).append(pk)
-        if signed_off_on is not None:
+        if signed_off_on is not None and (as_at is None or signed_off_on <= as_at):
             signed.add(pk)
     return children, signed
 
@@ -156,10 +160,10 @@ def section_ids_within(section: Section) -> set[int]:
     return _with_sections_inside(children, [section.pk])
 
 
-def locked_section_ids(plan_ids: Iterable[int]) -> set[int]:
-    """The sections of these plans the board has signed off, and every section inside them (one
-    query): their actions are closed, so nobody is asked to update them."""
-    children, signed = _section_tree(plan_ids)
+def locked_section_ids(plan_ids: Iterable[int], as_at: dt.date | None = None) -> set[int]:
+    """The sections of these plans the board has signed off (by `as_at`, when given), and every
+    section inside them (one query): their actions are closed, so nobody is asked to update them."""
+    children, signed = _section_tree(plan_ids, as_at)
     return _with_sections_inside(children, signed)
 
 

@@ -195,16 +195,17 @@ def section_tree(
     return roots
 
 
-def locked_sections(sections: list[Section]) -> set[int]:
-    """The plan's sections the board has signed off, and those inside them, from the rows in
-    hand (`rules.section_is_locked` for a whole plan without a query per section)."""
+def locked_sections(sections: list[Section], as_at: dt.date | None = None) -> set[int]:
+    """The plan's sections the board has signed off (by `as_at`, when given), and those inside
+    them, from the rows in hand (`rules.section_is_locked` for a whole plan without a query per
+    section)."""
     by_pk = {s.pk: s for s in sections}
     locked: set[int] = set()
     for section in sections:
         seen, current = set(), section
         while current is not None and current.pk not in seen:  # a broken tree must not loop
             seen.add(current.pk)
-            if current.is_signed_off:
+            if current.signed_off_on is not None and (as_at is None or current.signed_off_on <= as_at):
                 locked.add(section.pk)
                 break
             current = by_pk.get(current.parent_id) if current.parent_id else None
@@ -315,7 +316,9 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             )
             for a in page.object_list
         ]
-    flags = flags_by_action(flagged, as_at, statuses=statuses, plans=[plan])
+    flags = flags_by_action(
+        flagged, as_at, statuses=statuses, plans=[plan], closed_sections=locked_sections(sections, as_at)
+    )
     # Sections (and so actions) the board has signed off are closed to all but admins.
     closed = set() if rules.can_administer(user, plan.partnership_id) else locked_sections(sections)
     for row in page.object_list:
@@ -723,6 +726,7 @@ def render_action_page(
     }
     for update in updates:
         update.imported_from = imported.get(update.pk, "")
+    locked = rules.is_locked(action)
     context = {
         "action": action,
         "plan": action.plan,
@@ -735,10 +739,13 @@ def render_action_page(
         "statuses": statuses,
         "may_edit": rules.can_edit_action(user, action),
         "overdue": action.is_overdue(),
-        "locked": rules.is_locked(action),
-        "flags": flags_by_action([action], statuses=statuses, due_changes=due_changes_in(records)).get(
-            action.pk, []
-        ),
+        "locked": locked,
+        "flags": flags_by_action(
+            [action],
+            statuses=statuses,
+            due_changes=due_changes_in(records),
+            closed_sections={action.section_id} if locked else set(),
+        ).get(action.pk, []),
     }
     return render(request, "plans/action.html", context, status=status)
 
@@ -1069,20 +1076,22 @@ def my_actions(request: HttpRequest) -> HttpResponse:
             roles[partnership_id] = rules.role_for(user, partnership_id)
     # An action of an area the board has signed off is closed to all but admins: no link that
     # would only answer "locked" (one query for the page's plans).
-    closed_plans = {a.plan_id for a in page.object_list if roles[a.plan.partnership_id] != Role.ADMIN}
-    locked = rules.locked_section_ids(closed_plans) if closed_plans else set()
+    page_plans = {a.plan_id for a in page.object_list}
+    locked = rules.locked_section_ids(page_plans) if page_plans else set()
     rows = [
         {
             "action": action,
             "overdue": action.is_overdue(today),
             "may_update": roles[action.plan.partnership_id] not in (None, Role.VIEWER)
-            and action.section_id not in locked,
+            and (action.section_id not in locked or roles[action.plan.partnership_id] == Role.ADMIN),
         }
         for action in page.object_list
     ]
     # The latest update's status is the action's own (cached) status, almost always.
     flags = flags_by_action(
-        [row["action"] for row in rows], statuses=[a.status for a in page.object_list if a.status]
+        [row["action"] for row in rows],
+        statuses=[a.status for a in page.object_list if a.status],
+        closed_sections=locked,
     )
     for row in rows:
         row["flags"] = flags.get(row["action"].pk, [])

@@ -99,6 +99,22 @@ def test_an_action_added_within_the_stale_period_is_not_flagged_for_having_no_up
     assert STALE not in keys(added_a_month_ago)  # the stale period not yet over
 
 
+def test_an_action_in_a_signed_off_area_is_neither_stale_nor_due_soon_but_stays_overdue(plan):
+    """Nobody but an admin may update an action the board has closed, so no flag asks them to."""
+    area = factories.SectionFactory(plan=plan)
+    inner = factories.SectionFactory(plan=plan, parent=area)
+    quiet = factories.ActionFactory(plan=plan, section=inner, due_date=TODAY + dt.timedelta(days=3))
+    late = factories.ActionFactory(plan=plan, section=area, due_date=TODAY - dt.timedelta(days=3))
+    Action.objects.filter(pk__in=[quiet.pk, late.pk]).update(created=now_minus(days=400))
+    assert {STALE, DUE_SOON} <= keys(quiet)
+    area.signed_off_on = TODAY - dt.timedelta(days=10)
+    area.save()
+    assert keys(quiet) == set()
+    assert keys(late) == {OVERDUE}
+    # As the plan stood before the sign-off, it was still open and flagged.
+    assert STALE in keys(quiet, today=TODAY - dt.timedelta(days=11))
+
+
 def test_green_with_no_narrative_and_no_evidence_does_not_add_up(plan):
     action = factories.ActionFactory(plan=plan)
     update(action, "green", narrative="")
@@ -160,7 +176,7 @@ def test_flags_for_many_actions_take_a_fixed_number_of_queries(plan):
     with CaptureQueriesContext(connection) as large:
         result = flags_for_actions(many, TODAY)
     assert len(result) == 23
-    assert len(large.captured_queries) == len(small.captured_queries) <= 3
+    assert len(large.captured_queries) == len(small.captured_queries) <= 4
 
 
 def test_statuses_a_page_already_read_save_a_query_and_give_the_same_flags(plan):
@@ -205,7 +221,9 @@ def test_flags_from_a_pages_own_rows_equal_flags_read_by_id_and_need_no_query(pl
     statuses = list(plan.rag_statuses.all())
     changes = due_changes_in(Action.history.filter(id__in=ids))
     with CaptureQueriesContext(connection) as read:
-        from_rows = flags_for_actions(rows, TODAY, statuses=statuses, plans=[plan], due_changes=changes)
+        from_rows = flags_for_actions(
+            rows, TODAY, statuses=statuses, plans=[plan], due_changes=changes, closed_sections=set()
+        )
 
     assert len(read.captured_queries) == 0
     assert {pk: [f.key for f in flags] for pk, flags in from_rows.items()} == {

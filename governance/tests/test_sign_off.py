@@ -290,3 +290,26 @@ def test_a_proposal_cannot_be_dated_in_the_future(client, world):
         response = propose(client, world, proposed_on="2026-04-01")
     assert "cannot be in the future" in response.content.decode()
     assert not SignOff.objects.exists()
+
+
+def test_a_signed_off_areas_actions_are_not_flagged_stale_on_the_pages_that_list_them(client, world):
+    """The board closed the area: its actions are locked to updates, so no page asks for one."""
+    from plans.models import Action
+
+    long_ago = dt.datetime(2025, 1, 6, 12, tzinfo=dt.UTC)
+    Action.objects.filter(plan=world.plan).update(created=long_ago)
+    pages = [
+        reverse("plans:plan", args=[world.plan.pk]),
+        reverse("plans:action", args=[world.police_action.pk]),
+        reverse("plans:my_actions"),
+    ]
+    client.force_login(world.contributor)
+    with time_machine.travel(TODAY, tick=False):
+        assert all(">No update<" in client.get(url).content.decode() for url in pages)
+        section = world.police_action.section
+        section.signed_off_on = dt.date(2026, 3, 20)
+        section.save()
+        for url in pages:
+            page = client.get(url).content.decode()
+            assert ">No update<" not in page, url
+            assert world.police_action.text in page or world.police_action.ref in page
