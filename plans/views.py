@@ -589,6 +589,7 @@ def action_history(
     def describe(rows: list, fields: list[str], what: Any, extra: Any = None) -> list[HistoryEntry]:
         entries = []
         previous: dict[int, Any] = {}
+        shown: dict[int, HistoryEntry] = {}  # each object's latest entry, to fold one save's records into
         for row in sorted(rows, key=lambda r: (r.history_date, r.history_id)):
             before = previous.get(row.id)
             if row.history_type == "~" and before is not None:
@@ -605,10 +606,20 @@ def action_history(
                 ]
             else:
                 changes = []
-            if extra is not None and row.history_type != "-":
-                changes += extra(row, before)
+            links = extra(row, before) if extra is not None and row.history_type != "-" else []
             previous[row.id] = row
+            entry = shown.get(row.id)
+            if entry is not None and links and not changes and _same_save(before, row):
+                # django-simple-history writes one save as a record of the row and then one per
+                # change of a list of links: those fold into the row's entry, one entry per save
+                entry.changes = _merged_changes(entry.changes, links)
+                if not entry.changes and entry.what.endswith(VERBS["~"]):
+                    entries.remove(entry)  # undone within the save: nothing to show
+                    del shown[row.id]
+                continue
+            changes += links
             if row.history_type == "~" and before is not None and not changes:
+                shown.pop(row.id, None)  # a save of its own, though nothing shown changed
                 continue  # saved with nothing shown changed (the version alone, or its links shown apart)
             user = row.history_user
             who = (user.get_full_name() or user.get_username()) if user else "the system"
@@ -616,15 +627,15 @@ def action_history(
                 # 'Priya Shah, imported from plan-v2.docx': an import's change, not a hand edit
                 reason = row.history_change_reason
                 who = f"{who}, {reason[:1].lower()}{reason[1:]}"
-            entries.append(
-                HistoryEntry(
-                    when=row.history_date,
-                    who=who,
-                    what=f"{what(row)} {VERBS.get(row.history_type, 'changed')}",
-                    changes=changes,
-                    order=row.history_id,
-                )
+            entry = HistoryEntry(
+                when=row.history_date,
+                who=who,
+                what=f"{what(row)} {VERBS.get(row.history_type, 'changed')}",
+                changes=changes,
+                order=row.history_id,
             )
+            entries.append(entry)
+            shown[row.id] = entry
         return entries
 
     def update_name(row: Any) -> str:
@@ -641,6 +652,31 @@ def action_history(
     )
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries
+
+
+# Records of one save: django-simple-history writes them one after another in the same request.
+ONE_SAVE = dt.timedelta(seconds=2)
+
+
+def _same_save(before: Any, row: Any) -> bool:
+    """Two history records of one object written by one save (same person, same reason, same
+    version of the action, moments apart)."""
+    return (
+        before.history_user_id == row.history_user_id
+        and (before.history_change_reason or "") == (row.history_change_reason or "")
+        and getattr(before, "version", None) == getattr(row, "version", None)
+        and row.history_date - before.history_date <= ONE_SAVE
+    )
+
+
+def _merged_changes(first: list[Change], then: list[Change]) -> list[Change]:
+    """The changes of two records of one save as one: a field changed in both goes from the
+    first's old value to the second's new one, and drops out where it came back to where it was."""
+    merged = {c.label: Change(c.label, c.old, c.new) for c in first}
+    for change in then:
+        earlier = merged.get(change.label)
+        merged[change.label] = Change(change.label, earlier.old if earlier else change.old, change.new)
+    return [c for c in merged.values() if c.old != c.new]
 
 
 def action_records(action: Action) -> list[Any]:

@@ -349,3 +349,40 @@ def test_two_managers_changing_the_plan_at_once_keep_each_others_changes(client,
     assert (world.plan.stale_after_days, red.definition) == (21, "Off track and escalated")
     assert "their change is kept" in response.content.decode()
     assert json.loads(admin_form["opened"])["stale_after_days"] == ""
+
+
+def test_an_action_added_with_owners_shows_one_history_entry_naming_them(client, world):
+    """django-simple-history writes the row and then each list of links: one save, one entry."""
+    person = factories.PersonFactory(partnership=world.partnership, agency=world.police, name="Jo Bloggs")
+    data = action_form(
+        world.police_action.section, owners=[str(person.pk)], owner_agencies=[str(world.council.pk)]
+    )
+    signed_in(client, world.manager).post(reverse("plans:add_action", args=[world.plan.pk]), data)
+    action = models.Action.objects.get(plan=world.plan, ref="1.3")
+    assert historical_model(models.Action).objects.filter(id=action.pk).count() > 1  # the records stay
+
+    history = client.get(action.get_absolute_url()).context["history"]
+
+    assert [entry.what for entry in history] == ["Action added"]
+    changes = {change.label: (change.old, change.new) for change in history[0].changes}
+    assert changes["Owners"] == ("", str(person)) and changes["Owner agencies"] == ("", str(world.council))
+
+
+def test_an_edit_of_the_wording_and_the_owners_in_one_save_is_one_history_entry(client, world):
+    from plans.tests.test_edit_action import edit_data
+
+    action = world.police_action
+    first = factories.PersonFactory(partnership=world.partnership, agency=world.police, name="Ann Able")
+    action.owners.set([first])
+    second = factories.PersonFactory(partnership=world.partnership, agency=world.police, name="Ben Brook")
+    signed_in(client, world.manager)
+    client.post(
+        reverse("plans:edit_action", args=[action.pk]),
+        edit_data(world, action, text="A new wording", owners=[second.pk], owner_agencies=[]),
+    )
+
+    newest = client.get(action.get_absolute_url()).context["history"][0]
+
+    assert newest.what == "Action changed"
+    changes = {change.label: (change.old, change.new) for change in newest.changes}
+    assert changes["Owners"] == (str(first), str(second)) and "Action" in {c.label for c in newest.changes}
