@@ -58,6 +58,8 @@ ACTION_FIELDS: list[tuple[str, str, int | None]] = [
     ("constraints", "Constraints", None),
     ("question", "Board question", 40),
 ]
+# The history reason of what an import saved, before the document's name.
+IMPORTED_FROM = "Imported from "
 REF_LENGTH = 40
 COLOURS = {c.value for c in Colour}
 DEFAULT_STATUSES = {
@@ -519,6 +521,20 @@ def _quotes_latest(progress: str, previous: ProgressUpdate | None, constraints: 
     return said == held
 
 
+def _made(update: ProgressUpdate) -> str:
+    """Where an update came from, in the preview's words: typed in Oversight, or brought in by an
+    earlier import (its history's reason names the document)."""
+    reason = (
+        historical_model(ProgressUpdate)
+        .objects.filter(id=update.pk, history_type="+")
+        .values_list("history_change_reason", flat=True)
+        .first()
+    )
+    if reason and reason.startswith(IMPORTED_FROM):
+        return f"imported from {reason[len(IMPORTED_FROM) :]}"
+    return "made in Oversight"
+
+
 def _repeated_update(
     existing: Action, previous: ProgressUpdate | None, progress: str
 ) -> ProgressUpdate | None:
@@ -589,8 +605,8 @@ def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried:
         # one made here (a newer copy of the plan that left this row as it was): history, not news.
         note = (
             f"{item.ref or item.values['text'][:60]}: the document repeats its update of "
-            f"{_spoken(repeated.date)}; the later update of {_spoken(previous.date)} made in "
-            "Oversight since is kept."
+            f"{_spoken(repeated.date)}; the later update of {_spoken(previous.date)} "
+            f"{_made(previous)} since is kept."
         )
         item.status_key = old_key
         item.updates = newer
@@ -606,8 +622,8 @@ def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried:
         ):
             note = (
                 f"{item.ref or item.values['text'][:60]}: the document's progress (as at "
-                f"{_spoken(latest.date)}) is older than the update of {_spoken(previous.date)} made "
-                "in Oversight since, so it is left out."
+                f"{_spoken(latest.date)}) is older than the update of {_spoken(previous.date)} "
+                f"{_made(previous)} since, so it is left out."
             )
         status_changed = progress_changed = False
         item.status_key = old_key
@@ -724,7 +740,7 @@ def save_draft(
     if plan is not None and plan.partnership_id != partnership.pk:
         raise ValueError("The plan belongs to another partnership.")
     draft = fit_sections(draft)
-    reason = f"Imported from {draft.document}"[:100]
+    reason = f"{IMPORTED_FROM}{draft.document}"[:100]
     day = import_day(draft, today)
     with transaction.atomic():
         if plan is None:

@@ -330,11 +330,31 @@ class TestReimport:
         item = next(a for a in comparison.actions if a.ref == "1.1a")
         assert not item.updates and not item.changes
         assert any(
-            "1.1a" in note and "repeats its update of 14 December 2022" in note for note in comparison.notes
+            "1.1a" in note
+            and "repeats its update of 14 December 2022" in note
+            and "10 January 2023 made in Oversight since is kept" in note
+            for note in comparison.notes
         )
         save_draft(draft, world.partnership, world.manager, plan=plan)
         action.refresh_from_db()
         assert action.updates.count() == count and action.status.key == "red"
+
+    def test_an_older_document_names_the_import_that_brought_the_newer_update(self, world, plan):
+        """The newer update came from an import of a later copy: the preview does not call it
+        'made in Oversight' (the person would look for an edit nobody made)."""
+        later = make_draft(**{"1_1a": {"rag": "green", "progress": "Conference held on 31 January."}})
+        later.document = "plan-v2.docx"
+        later.plan.as_at = dt.date(2023, 2, 20)
+        save_draft(later, world.partnership, world.manager, plan=plan)
+        older = make_draft(**{"1_1a": {"rag": "red", "progress": "Conference not yet booked."}})
+        older.document = "plan-v0.docx"
+        older.plan.as_at = dt.date(2022, 11, 1)
+
+        notes = compare_draft(older, world.partnership, plan).notes
+
+        assert any(
+            "1.1a" in note and "20 February 2023 imported from plan-v2.docx since" in note for note in notes
+        ), notes
 
     def test_an_update_already_recorded_is_not_recorded_again(self, world, plan):
         draft = make_draft(**{"1_1a": {"progress": "01/11/2022 - planned. 10/12/2022 - booked."}})
