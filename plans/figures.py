@@ -332,6 +332,7 @@ class ActionAsAt:
     status: RagStatus | None
     latest_update: ProgressUpdate | None
     deleted_later: bool = False  # deleted since that day: its page no longer exists
+    history_id: int | None = None  # its history record of that day (for the owners it had)
 
     def is_done(self) -> bool:
         return bool(self.status and self.status.is_done)
@@ -412,6 +413,7 @@ def actions_as_at(
             "section_id",
             "lead_agency_id",
             "order",
+            "history_id",
         )
     )
     latest_row: dict[int, dict] = {}
@@ -436,12 +438,30 @@ def actions_as_at(
             status=latest_update[pk].status if pk in latest_update else None,
             latest_update=latest_update.get(pk),
             deleted_later=pk not in live,
+            history_id=row["history_id"],
         )
         for pk, row in latest_row.items()
         if row["history_type"] != "-"
     ]
     result.sort(key=lambda a: (latest_row[a.action_id]["order"], a.action_id))
     return result
+
+
+def owners_then(items: Iterable[ActionAsAt]) -> dict[int, tuple[set[int], set[int]]]:
+    """The people and the agencies owning each of these actions as they stood (from the links
+    django-simple-history keeps with each record), by action id (two queries)."""
+    by_record = {item.history_id: item.action_id for item in items if item.history_id is not None}
+    found: dict[int, tuple[set[int], set[int]]] = {pk: (set(), set()) for pk in by_record.values()}
+    if not by_record:
+        return found
+    historical = historical_model(Action)
+    for place, (name, column) in enumerate((("owners", "person_id"), ("owner_agencies", "agency_id"))):
+        links = historical._meta.get_field(f"{historical._meta.model_name}_{name}").related_model
+        for history_id, pk in links.objects.filter(history_id__in=by_record).values_list(
+            "history_id", column
+        ):
+            found[by_record[history_id]][place].add(pk)
+    return found
 
 
 def updates_of_deleted_actions(action_ids: Iterable[int] | QuerySet, day: dt.date) -> list[ProgressUpdate]:

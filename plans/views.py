@@ -253,6 +253,8 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             (None, counter.get(figures.NO_STATUS, 0))
         ]
         wanted = set(filtered.values_list("pk", flat=True))
+        gone = [item for item in all_items if item.deleted_later]
+        owners_then = figures.owners_then(gone) if gone and (agency or owner) else {}
         rows: list[ActionRow] | QuerySet = [
             ActionRow(
                 pk=item.action_id,
@@ -272,7 +274,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             for item in all_items
             if (
                 item.action_id in wanted
-                or (item.deleted_later and _deleted_matches(item, query, agency, owner))
+                or (item.deleted_later and _deleted_matches(item, query, agency, owner, owners_then))
             )
             and (not status_key or (item.status.key if item.status else NO_STATUS) == status_key)
             and (not only_overdue or item.is_overdue(as_at))
@@ -350,14 +352,21 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(request, "plans/plan.html", context)
 
 
-def _deleted_matches(item: figures.ActionAsAt, query: str, agency: Agency | None, owner: Any) -> bool:
+def _deleted_matches(
+    item: figures.ActionAsAt,
+    query: str,
+    agency: Agency | None,
+    owner: Any,
+    owners: dict[int, tuple[set[int], set[int]]],
+) -> bool:
     """The plan page's filters for an action deleted since the as-at date, which the database
     can no longer filter: the words searched in its reference, text and owner then, the agency
-    as its lead agency then; a named owner is not kept in its history's fields, so it is left
-    out when one is chosen."""
-    if owner:
+    as its lead or sharing agency then, the person as one of its owners then (`owners`: from
+    `figures.owners_then`)."""
+    people, agencies = owners.get(item.action_id, (set(), set()))
+    if owner and getattr(owner, "pk", owner) not in people:
         return False
-    if agency and item.lead_agency_id != getattr(agency, "pk", agency):
+    if agency and getattr(agency, "pk", agency) not in {item.lead_agency_id, *agencies}:
         return False
     words = (query or "").casefold()
     return not words or any(words in value.casefold() for value in (item.ref, item.text, item.owner_text))

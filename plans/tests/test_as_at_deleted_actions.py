@@ -103,3 +103,27 @@ def test_the_plan_page_as_at_a_date_shows_an_action_deleted_since_without_a_link
     assert gone.pk not in [r.pk for r in client.get(url, {"as_at": "2024-03-31", "q": "zzz"}).context["page"]]
     # Today it is gone.
     assert gone.pk not in [r.pk for r in client.get(url).context["page"].object_list]
+
+
+def test_the_plan_page_as_at_a_date_finds_an_action_deleted_since_by_the_owner_and_agency_it_had(
+    client, world
+):
+    """Filtered by a person or an agency, an action removed later is found by who owned it then."""
+    owner = factories.PersonFactory(partnership=world.partnership, agency=world.council, name="Jo Bloggs")
+    other = factories.PersonFactory(partnership=world.partnership, agency=world.police, name="Sam Other")
+    with at(dt.date(2024, 1, 10)):
+        gone = factories.ActionFactory(plan=world.plan, ref="7.1", lead_agency=world.police)
+        gone.owners.set([owner])
+        gone.owner_agencies.set([world.council])
+    with at(dt.date(2024, 6, 20)):
+        Action.objects.get(pk=gone.pk).delete()
+    client.force_login(world.viewer)
+    url = reverse("plans:plan", args=[world.plan.pk])
+
+    def refs(**filters: object) -> list[str]:
+        return [r.ref for r in client.get(url, {"as_at": "2024-03-31", **filters}).context["page"]]
+
+    assert "7.1" in refs(owner=owner.pk)
+    assert "7.1" not in refs(owner=other.pk)
+    assert "7.1" in refs(agency=world.council.pk)  # sharing it then
+    assert "7.1" in refs(agency=world.police.pk)  # its lead then
