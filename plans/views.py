@@ -546,7 +546,8 @@ def action_history(
     update_dates = {row.id: row.date for row in update_rows}
     partnership_id = action.plan.partnership_id
     known_agencies = {a.pk: str(a) for a in owner_agencies}
-    if action.lead_agency_id:
+    # (a removed action's record has neither in hand: their names are read with the others')
+    if action.lead_agency_id and Action.lead_agency.is_cached(action):
         known_agencies[action.lead_agency_id] = str(action.lead_agency)
     linked_agencies = _linked_pairs(action, action_rows, "owner_agencies", "agency_id")
     agencies = _names(
@@ -566,7 +567,9 @@ def action_history(
         "section": _names(
             Section.objects.filter(plan_id=action.plan_id),
             {r.section_id for r in action_rows},
-            {action.section_id: str(action.section)} if action.section_id else {},
+            {action.section_id: str(action.section)}
+            if action.section_id and Action.section.is_cached(action)
+            else {},
         ),
     }
     linked = {
@@ -797,7 +800,29 @@ def render_action_page(
 
 @login_required
 def action_page(request: HttpRequest, action_id: int) -> HttpResponse:
-    return render_action_page(request, _visible_action(request, action_id, flag_facts=True))
+    try:
+        action = _visible_action(request, action_id, flag_facts=True)
+    except Http404:
+        removed = _removed_action(request, action_id)
+        if removed is None:
+            raise
+        # a link kept from before (an email, a board pack): what it was and what happened to it
+        return render_removed_action(request, removed)
+    return render_action_page(request, action)
+
+
+def render_removed_action(request: HttpRequest, removed: Any, written: str | None = None) -> HttpResponse:
+    """The page of an action removed from the plan (410 Gone): who removed it and when, what it
+    said, and its history from the records kept (`written`: an update sent meanwhile, given back)."""
+    action = removed.instance  # unsaved, from the record: its plan, section and agency read by id
+    statuses = list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order"))
+    history = action_history(action, statuses, action_records(action), [], [])
+    return render(
+        request,
+        "plans/action_removed.html",
+        {"removed": removed, "written": written, "history": history, "plan": action.plan},
+        status=410,
+    )
 
 
 @login_required
@@ -810,12 +835,7 @@ def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
         if removed is None:
             raise
         # removed while the owner was writing: say so, and give back what they wrote
-        return render(
-            request,
-            "plans/action_removed.html",
-            {"removed": removed, "written": request.POST.get("narrative", "").strip()},
-            status=410,
-        )
+        return render_removed_action(request, removed, written=request.POST.get("narrative", "").strip())
     if not rules.can_add_update(request.user, action):
         raise PermissionDenied(updates.refusal(request.user, action))
     if request.method == "GET":

@@ -34,6 +34,7 @@ def filled_world(transactional_db, world):
     # a plan the board has signed off an area of: its delete page tells a plan manager why not
     closed = factories.PlanFactory(partnership=world.partnership, title="SCR action plan 2023")
     factories.SectionFactory(plan=closed, ref="1", title="Front door", signed_off_on=dt.date(2025, 3, 4))
+    factories.ActionFactory(plan=world.plan, section=section, ref="1.9").delete()  # its old link shows a page
     return world
 
 
@@ -51,6 +52,10 @@ def pages(world) -> dict[str, str]:
         "add a section": reverse("plans:add_section", args=[world.plan.pk]),
         "change the plan": reverse("plans:edit_plan", args=[world.plan.pk]),
         "remove an action": reverse("plans:delete_action", args=[world.police_action.pk]),
+        "a removed action": reverse(
+            "plans:action",
+            args=[models.historical_model(models.Action).objects.get(ref="1.9", history_type="-").id],
+        ),
         "delete a plan with a signed-off area": reverse(
             "plans:delete_plan", args=[models.Plan.objects.get(title="SCR action plan 2023").pk]
         ),

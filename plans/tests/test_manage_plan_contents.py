@@ -386,3 +386,25 @@ def test_an_edit_of_the_wording_and_the_owners_in_one_save_is_one_history_entry(
     assert newest.what == "Action changed"
     changes = {change.label: (change.old, change.new) for change in newest.changes}
     assert changes["Owners"] == (str(first), str(second)) and "Action" in {c.label for c in newest.changes}
+
+
+def test_a_removed_actions_old_link_shows_who_removed_it_and_its_history_not_page_not_found(client, world):
+    """A reminder email or an old board pack links to the action: its page says what happened."""
+    action, removed_id = world.police_action, world.police_action.pk
+    factories.ProgressUpdateFactory(action=action, date=dt.date(2025, 1, 6), narrative="Audit booked.")
+    action.owner_agencies.set([world.council])
+    signed_in(client, world.manager).post(reverse("plans:delete_action", args=[removed_id]))
+
+    response = signed_in(client, world.viewer).get(reverse("plans:action", args=[removed_id]))
+
+    page = response.content.decode()
+    assert response.status_code == 410
+    assert "Action 1.1 was removed from the plan" in page and "by " in page
+    assert "your update was not saved" not in page
+    whats = [entry.what for entry in response.context["history"]]
+    assert whats[0] == "Action deleted" and "Progress update of 6 January 2025 added" in whats
+    assert "Front door" in page and "Sussex Police" in page  # its section and lead then, by name
+    # another partnership's removed action is still just not found
+    other_id = world.other_action.pk
+    world.other_action.delete()
+    assert client.get(reverse("plans:action", args=[other_id])).status_code == 404
