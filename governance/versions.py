@@ -15,7 +15,17 @@ from typing import Any
 from django.utils import timezone
 
 from plans.figures import updates_of_deleted_actions
-from plans.models import Action, Agency, Plan, PlanStage, ProgressUpdate, Section, historical_model
+from plans.models import (
+    Action,
+    Agency,
+    Plan,
+    PlanKind,
+    PlanStage,
+    ProgressUpdate,
+    RagStatus,
+    Section,
+    historical_model,
+)
 
 COMPARED_FIELDS = [
     ("text", "Action"),
@@ -59,6 +69,78 @@ def stage_changes(plan: Plan) -> list[StageChange]:
             )
             previous = row.stage
     return changes[::-1]
+
+
+# The plan's own details a manager changes on "Change the plan", as that page names them.
+PLAN_DETAILS = [
+    ("title", "Title"),
+    ("kind", "Kind of plan"),
+    ("start", "Start date"),
+    ("end", "End date"),
+    ("stale_after_days", "Days without an update before an action is stale"),
+]
+
+
+@dataclass
+class DetailChange:
+    when: dt.datetime
+    by: str
+    label: str
+    before: str
+    after: str
+
+
+def _shown(name: str, value: Any) -> str:
+    if value in (None, ""):
+        return "(none)"
+    if name == "kind":
+        return str(PlanKind(value).label) if value in PlanKind.values else str(value)
+    if isinstance(value, dt.date):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
+def detail_changes(plan: Plan) -> list[DetailChange]:
+    """Each change of the plan's own details and of what its statuses mean, newest first, with
+    who made it (two queries: the plan's history and its statuses' history). The first record of
+    each is where it started, not a change."""
+    changes: list[DetailChange] = []
+
+    def compare(rows: Any, fields: list[tuple[str, str]], label: Any) -> None:
+        previous: dict[int, Any] = {}
+        for row in rows:
+            before = previous.get(row.id)
+            previous[row.id] = row
+            if before is None or row.history_type != "~":
+                continue
+            by = row.history_user.get_username() if row.history_user else "the system"
+            changes.extend(
+                DetailChange(
+                    row.history_date,
+                    by,
+                    label(row, text),
+                    _shown(name, getattr(before, name)),
+                    _shown(name, getattr(row, name)),
+                )
+                for name, text in fields
+                if getattr(before, name) != getattr(row, name)
+            )
+
+    order = ("history_date", "history_id")
+    compare(
+        historical_model(Plan).objects.filter(id=plan.pk).order_by(*order).select_related("history_user"),
+        PLAN_DETAILS,
+        lambda row, text: text,
+    )
+    compare(
+        historical_model(RagStatus)
+        .objects.filter(plan_id=plan.pk)
+        .order_by(*order)
+        .select_related("history_user"),
+        [("definition", "")],
+        lambda row, text: f"What {row.label} means",
+    )
+    return sorted(changes, key=lambda c: c.when, reverse=True)
 
 
 @dataclass

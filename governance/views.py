@@ -44,7 +44,7 @@ from governance.rounds import (
     round_progress,
     send_round_requests,
 )
-from governance.versions import action_changes, stage_changes
+from governance.versions import action_changes, detail_changes, stage_changes
 from plans import rules as plan_rules
 from plans.models import Action, Partnership, Plan, Section
 
@@ -429,7 +429,12 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(Plan.objects.for_user(request.user), pk=pk)
     stages = stage_changes(plan)
     today = timezone.localdate()
-    context: dict[str, Any] = {"plan": plan, "stages": stages, "today": today}
+    context: dict[str, Any] = {
+        "plan": plan,
+        "stages": stages,
+        "today": today,
+        "details": detail_changes(plan),
+    }
     form = VersionsForm(request.GET)
     # a date typed wrongly is said, not quietly replaced by the default
     dates = form.cleaned_data if form.is_valid() else {}

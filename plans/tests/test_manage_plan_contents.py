@@ -408,3 +408,28 @@ def test_a_removed_actions_old_link_shows_who_removed_it_and_its_history_not_pag
     other_id = world.other_action.pk
     world.other_action.delete()
     assert client.get(reverse("plans:action", args=[other_id])).status_code == 404
+
+
+def test_changes_to_the_plans_details_are_listed_with_who_made_them_on_its_versions_page(client, world):
+    red = factories.status(world.plan, "red")
+    old_title = world.plan.title
+    data = {"title": "JTAI written statement of action", "kind": world.plan.kind, "start": "", "end": ""}
+    data |= {"stale_after_days": "45"}
+    data |= {f"definition_{s.pk}": s.definition for s in world.plan.rag_statuses.all()}
+    data[f"definition_{red.pk}"] = "Off track: the board must decide"
+    edit = reverse("plans:edit_plan", args=[world.plan.pk])
+    versions = reverse("governance:versions", args=[world.plan.pk])
+    assert f'href="{versions}#details"' in signed_in(client, world.manager).get(edit).content.decode()
+    client.post(edit, data)
+
+    details = signed_in(client, world.viewer).get(versions).context["details"]
+
+    found = {(d.label, d.before, d.after, d.by) for d in details}
+    assert ("Title", old_title, "JTAI written statement of action", "manager") in found
+    assert ("Days without an update before an action is stale", "(none)", "45", "manager") in found
+    assert any(d.label == "What Red means" and d.after == "Off track: the board must decide" for d in details)
+    assert {d.label for d in details} == {
+        "Title",
+        "Days without an update before an action is stale",
+        "What Red means",
+    }
