@@ -130,22 +130,36 @@ def specific_error_messages(name: str, field: forms.Field) -> None:
 # and 'Police' + U+200B are two agencies), a name of nothing pass as given, or the text after them
 # show reversed; a NUL cannot be stored at all.
 _KEPT_CONTROLS = {"\n", "\r", "\t"}
+# Prose (a progress narrative) keeps the format characters that are part of how people write:
+# joiners within emoji (a family, a flag of Wales) and Persian, Urdu or Indic words, and the
+# marks that set the direction of a word of Arabic or Hebrew among English. Overrides and
+# embeddings, zero-width spaces and a byte-order mark still go.
+_PROSE_FORMAT = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+
+
+def _kept_in_prose(character: str) -> bool:
+    return character in _PROSE_FORMAT or "\U000e0020" <= character <= "\U000e007f"  # emoji tags
 
 
 def visible_text(value: str, multiline: bool = False) -> str:
     """The text without invisible and control characters; on one line, line breaks and tabs as
-    spaces."""
+    spaces. Several lines (prose) keep joiners and direction marks, and are empty when nothing
+    else is left."""
     kept = []
     for character in value:
         category = unicodedata.category(character)
         if category == "Cf":
+            if multiline and _kept_in_prose(character):
+                kept.append(character)
             continue
         if category == "Cc" and not (multiline and character in _KEPT_CONTROLS):
             kept.append(" ")  # a control character parts words as a space would
             continue
         kept.append(character)
     text = "".join(kept)
-    return text if multiline else " ".join(text.split())
+    if multiline:
+        return text if any(not c.isspace() and not _kept_in_prose(c) for c in text) else ""
+    return " ".join(text.split())
 
 
 def _visible_text_only(field: forms.Field, multiline: bool) -> None:
