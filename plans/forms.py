@@ -148,6 +148,11 @@ class PlanFilterForm(GovukFormMixin, forms.Form):
         return day
 
 
+# An update dated further back than this is asked about once (a slip of the year or the month).
+OLD_UPDATE = dt.timedelta(days=92)
+DATE_LONG_PAST = "more than 3 months ago"
+
+
 class ProgressUpdateForm(GovukFormMixin, forms.Form):
     """A dated "progress and impact" entry with a status from the plan's scheme, and evidence."""
 
@@ -199,6 +204,10 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         help_text="PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods), CSV, text, or a PNG or JPEG image.",
     )
 
+    # asked only for a date long past: a year slipped (1/1/2001 for 1/1/2026) would count the
+    # action with that status in every figure since, and an update is not taken back
+    date_confirmed = forms.BooleanField(label="The date is right", required=False)
+
     def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.action = action
@@ -213,6 +222,24 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         day = self.cleaned_data["date"]
         check_update_date(day)
         return day
+
+    @property
+    def asks_date_confirmation(self) -> bool:
+        """The page shows "The date is right" once the date has been questioned (and keeps it ticked)."""
+        return self.is_bound and (
+            bool(self.data.get("date_confirmed")) or DATE_LONG_PAST in self.errors.get("date", [""])[0]
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        day = data.get("date")
+        if day and day < timezone.localdate() - OLD_UPDATE and not data.get("date_confirmed"):
+            self.add_error(
+                "date",
+                f"The date of the update is {day:%-d %B %Y}, {DATE_LONG_PAST}: check the date, or tick "
+                "‘The date is right’ and save again",
+            )
+        return data
 
     def full_clean(self) -> None:
         super().full_clean()

@@ -18,7 +18,8 @@ from plans.forms import ProgressUpdateForm
 )
 def test_a_date_is_read_however_people_write_it(world, typed):
     form = ProgressUpdateForm(
-        {"date": typed, "status": "red", "narrative": "Audit done."}, action=world.police_action
+        {"date": typed, "date_confirmed": "on", "status": "red", "narrative": "Audit done."},
+        action=world.police_action,
     )
     form.is_valid()
     assert "date" not in form.errors

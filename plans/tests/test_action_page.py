@@ -435,3 +435,28 @@ def test_a_failed_change_keeps_the_saved_name_in_the_title_and_heading(client, w
         reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, ref="", text="")
     ).content.decode()
     assert "<title>Error: Change action 1.1" in page and "Change action 1.1</h1>" in page
+
+
+def test_an_update_dated_long_ago_is_asked_about_once_and_saved_when_the_date_is_confirmed(
+    contributor, world
+):
+    """1/1/2001 typed for 1/1/2026 would count the action with that status in every figure since."""
+    url = add_url(world.police_action)
+    slip = (timezone.localdate() - dt.timedelta(days=93)).strftime("%-d/%-m/%Y")
+    first = contributor.post(url, valid_update(world, date=slip, source="add_update"))
+
+    page = first.content.decode()
+    assert first.status_code == 200 and "more than 3 months ago: check the date" in page
+    assert 'name="date_confirmed"' in page
+    assert not models.ProgressUpdate.objects.exists()
+
+    confirmed = contributor.post(url, valid_update(world, date=slip, date_confirmed="on"))
+    assert confirmed.status_code == 302
+    assert models.ProgressUpdate.objects.get().date == timezone.localdate() - dt.timedelta(days=93)
+
+
+def test_a_recent_date_is_not_questioned_and_the_page_does_not_offer_the_confirmation(contributor, world):
+    url = add_url(world.police_action)
+    assert 'name="date_confirmed"' not in contributor.get(url).content.decode()
+    recent = (timezone.localdate() - dt.timedelta(days=92)).isoformat()
+    assert contributor.post(url, valid_update(world, date=recent)).status_code == 302

@@ -13,6 +13,7 @@ PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 def post_update(client, world, **changes):
     data = {
         "date": "2025-05-01",
+        "date_confirmed": "on",  # long past, as the page asks
         "status": world.plan.rag_statuses.get(key="amber").pk,
         "narrative": "Audit done.",
         "evidence_file": SimpleUploadedFile("audit-may.pdf", PDF, content_type="application/pdf"),

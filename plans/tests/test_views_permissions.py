@@ -149,6 +149,7 @@ def test_the_evidence_download_is_the_file_as_an_attachment(client, world, evide
 def update_post(world) -> dict:
     return {
         "date": "2024-03-01",
+        "date_confirmed": "on",  # long past, as the page asks
         "status": str(factories.status(world.plan, "amber").pk),
         "narrative": "Audit of strategy meetings completed.",
     }
