@@ -86,6 +86,15 @@ class Meeting(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("governance:meeting", args=[self.pk])
 
+    def previous_date(self) -> dt.date | None:
+        """The date of the same board's meeting before this one, if any."""
+        return (
+            Meeting.objects.filter(board_id=self.board_id, date__lt=self.date)
+            .order_by("-date")
+            .values_list("date", flat=True)
+            .first()
+        )
+
     def report_date(self, today: dt.date | None = None) -> dt.date:
         """The date the meeting's board reports and flags are as at: the meeting date, or
         today for a meeting still to come (a report cannot be as at a future date)."""

@@ -49,12 +49,14 @@ from plans import rules as plan_rules
 from plans.models import Action, Partnership, Plan, Section
 
 
-def report_url(plan: Plan, as_at: dt.date) -> str:
-    """The board report of a plan as at a date, once the reports app provides it ("" until then)."""
+def report_url(plan: Plan, as_at: dt.date, previous: dt.date | None = None) -> str:
+    """The board report of a plan as at a date (and what changed since `previous`), once the
+    reports app provides it ("" until then)."""
     try:
-        return f"{reverse('reports:plan_report', args=[plan.pk])}?as_at={as_at:%Y-%m-%d}"
+        url = f"{reverse('reports:plan_report', args=[plan.pk])}?as_at={as_at:%Y-%m-%d}"
     except NoReverseMatch:
         return ""
+    return f"{url}&previous={previous:%Y-%m-%d}" if previous and previous < as_at else url
 
 
 def plan_url(plan: Plan) -> str:
@@ -167,7 +169,8 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "board": meeting.board,
-            "reports": [(plan, report_url(plan, as_at)) for plan in plans],
+            # what changed since this board last met (another board's meeting is not its baseline)
+            "reports": [(plan, report_url(plan, as_at, meeting.previous_date())) for plan in plans],
             "rounds": meeting.update_rounds.select_related("plan"),
             "sign_offs": meeting.sign_offs.select_related("section__plan"),
             "form": form,

@@ -15,10 +15,9 @@ Decisions where the issue was silent (documented here because boards will ask):
 - "Due in the next period without a recent update": not done, due after the as-at date and
   within the same length of time as since the previous report, and no update in the plan's
   `stale_days` before the as-at date.
-- Sections are shown as they are now (titles rarely change); actions, owners, due dates and
-  statuses as they stood on the as-at date.
-- The previous report date defaults to the latest board meeting before the as-at date when
-  the governance app has meetings for the partnership, otherwise one month before.
+- Sections, actions, owners, due dates and statuses as they stood on the as-at date.
+- The previous report date defaults to the latest meeting before the as-at date of a board
+  overseeing the plan (governance app), otherwise one month before (`previous_report_date`).
 - Evidence (internal report only): the files and links attached, on or before the as-at day,
   to progress updates dated on or before it. Evidence deleted since is not shown (the
   evidence table, not its history, is read: bulk imports may not write evidence history).
@@ -105,19 +104,27 @@ def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
     return points
 
 
-def previous_report_date(partnership: Partnership, as_at: dt.date) -> dt.date:
-    """The latest board meeting before `as_at` (governance app), else one month before."""
+def previous_report_date(
+    partnership: Partnership, as_at: dt.date, plans: Iterable[Plan] | None = None
+) -> dt.date:
+    """The latest meeting before `as_at` of a board that oversees these `plans` (governance
+    app): another group's meeting about another plan must not move what this board is told
+    changed. With no board overseeing them, the latest meeting of a board that names no plans
+    (the partnership's own, for every plan); with no meeting at all, one month before."""
     try:
         from governance.models import Meeting
     except ImportError:  # the governance app is optional for the report
         Meeting = None  # noqa: N806
     if Meeting is not None:
         try:
-            meeting = (
-                Meeting.objects.filter(board__partnership=partnership, date__lt=as_at)
-                .order_by("-date")
-                .first()
+            meetings = Meeting.objects.filter(board__partnership=partnership, date__lt=as_at).order_by(
+                "-date"
             )
+            if plans is not None:
+                overseeing = meetings.filter(board__plans__in=[p.pk for p in plans])
+                meeting = overseeing.first() or meetings.filter(board__plans__isnull=True).first()
+            else:
+                meeting = meetings.first()
         except Exception:  # noqa: BLE001 - a governance schema not yet migrated must not break reports
             meeting = None
         if meeting is not None:
@@ -399,7 +406,7 @@ def build_report(
             raise ValueError("Give a plan, or a partnership and its plans.")
         plans = list(plans)
         title = f"{partnership.name}: all plans"
-    previous = previous or previous_report_date(partnership, as_at)
+    previous = previous or previous_report_date(partnership, as_at, plans)
     if previous >= as_at:
         raise ValueError("The previous report date must be before the as-at date.")
 

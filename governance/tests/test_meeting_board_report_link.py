@@ -40,3 +40,23 @@ def test_the_board_report_link_of_a_past_meeting_is_as_at_the_meeting_date(clien
         page = client.get(meeting.get_absolute_url()).content.decode()
     assert f"{reverse('reports:plan_report', args=[world.plan.pk])}?as_at=2026-02-19" in page
     assert "board report as at 19 February 2026</a>" in page
+
+
+def test_a_meetings_report_shows_what_changed_since_the_same_boards_last_meeting(client, world):
+    """Another group meeting in between must not become this board's baseline."""
+    board = Board.objects.create(partnership=world.partnership, name="Executive")
+    board.plans.add(world.plan)
+    Meeting.objects.create(board=board, date=dt.date(2026, 1, 15))
+    meeting = Meeting.objects.create(board=board, date=dt.date(2026, 2, 19))
+    group = Board.objects.create(partnership=world.partnership, name="Child J review group")
+    Meeting.objects.create(board=group, date=dt.date(2026, 2, 1))
+    client.force_login(world.viewer)
+    with time_machine.travel(TODAY, tick=False):
+        page = client.get(meeting.get_absolute_url()).content.decode()
+        report = (
+            f"{reverse('reports:plan_report', args=[world.plan.pk])}?as_at=2026-02-19&amp;previous=2026-01-15"
+        )
+        assert f'href="{report}"' in page
+        assert (
+            "What changed since 15 January 2026" in client.get(report.replace("&amp;", "&")).content.decode()
+        )

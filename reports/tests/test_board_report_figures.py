@@ -136,6 +136,31 @@ def test_the_previous_report_is_the_last_board_meeting_when_there_is_one(world):
     assert previous_report_date(world.partnership, AS_AT) == dt.date(2022, 11, 20)
 
 
+def test_another_boards_meeting_about_another_plan_does_not_move_the_previous_report(world):
+    """The executive oversees the JTAI plan; a review group meeting later about another plan
+    must not become the executive's baseline of 'what changed since'."""
+    governance = pytest.importorskip("governance.models")
+    executive = governance.Board.objects.create(partnership=world.partnership, name="Executive")
+    executive.plans.add(world.plan)
+    governance.Meeting.objects.create(board=executive, date=dt.date(2022, 11, 20))
+    other_plan = factories.PlanFactory(partnership=world.partnership, title="Child J review")
+    group = governance.Board.objects.create(partnership=world.partnership, name="Child J review group")
+    group.plans.add(other_plan)
+    governance.Meeting.objects.create(board=group, date=dt.date(2022, 11, 26))
+
+    assert previous_report_date(world.partnership, AS_AT, [world.plan]) == dt.date(2022, 11, 20)
+    assert build_report(plan=world.plan, as_at=AS_AT).previous == dt.date(2022, 11, 20)
+    assert previous_report_date(world.partnership, AS_AT, [other_plan]) == dt.date(2022, 11, 26)
+    # a plan no board oversees takes the meetings of a board that names no plans, else a month
+    lone = factories.PlanFactory(partnership=world.partnership, title="Neglect strategy")
+    assert previous_report_date(world.partnership, AS_AT, [lone]) == month_before(AS_AT)
+    governance.Meeting.objects.create(
+        board=governance.Board.objects.create(partnership=world.partnership, name="Partnership"),
+        date=dt.date(2022, 12, 1),
+    )
+    assert previous_report_date(world.partnership, AS_AT, [lone]) == dt.date(2022, 12, 1)
+
+
 def test_month_arithmetic_keeps_to_the_end_of_shorter_months():
     assert month_before(dt.date(2023, 3, 31)) == dt.date(2023, 2, 28)
     assert month_before(dt.date(2023, 1, 15)) == dt.date(2022, 12, 15)
