@@ -210,6 +210,14 @@ def test_every_word_of_the_pdf_stays_inside_the_page_margins_in_one_sans_serif_f
     factories.ProgressUpdateFactory(
         action=world.council_action, narrative="Training delivered to staff. " * 15
     )
+    # a link with no place to break (a SharePoint address): it wraps, it is not cut at the edge
+    linked = factories.ActionFactory(plan=world.plan, section=world.police_action.section, ref="1.9")
+    factories.ProgressUpdateFactory(
+        action=linked,
+        narrative="Audit report at https://northshire.sharepoint.com/sites/SCP/Shared%20Documents/Forms/"
+        "AllItems.aspx?id=%2Fsites%2FSCP%2FShared%20Documents%2FAudits%2F2026%2FStrategy%20meeting%20"
+        "audit%20November%202026%2Epdf&parent=%2Fsites%2FSCP%2FShared%20Documents",
+    )
     path = tmp_path / "report.pdf"
     path.write_bytes(render_pdf(build_report(plan=world.plan)))
     boxes = subprocess.run(
