@@ -29,6 +29,7 @@ from plans.models import (
     check_due_date,
     check_update_date,
     due_date_for,
+    due_text_problem,
     due_wording_problem,
     section_name_problem,
 )
@@ -313,6 +314,9 @@ class ActionSerializer(WritingSerializer):
                 check_due_date(given)
             except DjangoValidationError as error:
                 raise serializers.ValidationError({"due_date": error.messages}) from error
+            text_changed = "due_text" in attrs and attrs["due_text"] != before_text
+            if text_changed and (problem := due_text_problem(attrs["due_text"])):
+                raise serializers.ValidationError({"due_text": problem})
             due = due_date_for(
                 attrs.get("due_text", before_text),
                 given,

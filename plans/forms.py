@@ -29,6 +29,7 @@ from plans.models import (
     check_due_date,
     check_update_date,
     due_date_for,
+    due_text_problem,
     due_wording_problem,
 )
 from plans.updates import STATUS_MISSING
@@ -363,6 +364,9 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if "due_text" in self.changed_data and (problem := due_text_problem(data.get("due_text", ""))):
+            self.add_error("due_text", problem)
+            return data
         if "due_text" in data and "due_date" in data:  # both valid
             data["due_date"] = due_date_for(
                 data["due_text"],

@@ -588,6 +588,22 @@ _EXACT_DAY = re.compile(
 )
 
 
+def due_text_problem(due_text: str) -> str:
+    """The plan's wording of the due date is written as one day that does not exist ('31/02/2027',
+    a month and day swapped as '12/31/2026'): saved, it would leave the action with no due date
+    (never overdue) or with a date its words contradict, and nothing would say so."""
+    text = (due_text or "").strip()
+    if not _EXACT_DAY.match(text):
+        return ""
+    from intake.importer.normalise import parse_due  # plain Python: the importer's own reading
+
+    if parse_due(text) is not None:
+        return ""
+    return (
+        f"The due date as written, {text}, is not a real date: write a day that exists, for example 28/2/2027"
+    )
+
+
 def due_wording_problem(due_text: str, due_date: dt.date | None) -> str:
     """The plan's wording is one exact day and the due date is another: the overdue figures would
     follow the date while the board pack shows the words."""

@@ -433,3 +433,39 @@ def test_changes_to_the_plans_details_are_listed_with_who_made_them_on_its_versi
         "Days without an update before an action is stale",
         "What Red means",
     }
+
+
+@pytest.mark.parametrize("written", ["31/02/2027", "12/31/2026", "2027-02-30"])
+def test_a_due_date_written_as_a_day_that_does_not_exist_is_refused_with_a_message(client, world, written):
+    """It was saved with no due date (never overdue) or beside a date its words contradicted."""
+    signed_in(client, world.manager)
+    response = client.post(
+        reverse("plans:add_action", args=[world.plan.pk]),
+        action_form(world.police_action.section, due_text=written),
+    )
+    assert response.status_code == 200
+    assert f"The due date as written, {written}, is not a real date" in response.content.decode()
+    assert not models.Action.objects.filter(plan=world.plan, ref="1.3").exists()
+
+    from plans.tests.test_edit_action import edit_data
+
+    action = world.police_action
+    before = (action.due_text, action.due_date)
+    edited = client.post(
+        reverse("plans:edit_action", args=[action.pk]), edit_data(world, action, due_text=written)
+    )
+    assert edited.status_code == 200 and "is not a real date" in edited.content.decode()
+    action.refresh_from_db()
+    assert (action.due_text, action.due_date) == before
+
+
+def test_the_api_refuses_a_due_date_written_as_a_day_that_does_not_exist(world):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(world.manager)
+    action = world.police_action
+    response = client.patch(
+        f"/api/actions/{action.pk}/", {"version": action.version, "due_text": "31/02/2027"}, format="json"
+    )
+    assert response.status_code == 400 and "is not a real date" in response.json()["due_text"][0]
