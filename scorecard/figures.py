@@ -143,7 +143,8 @@ def value_problems(
 ) -> list[str]:
     """What makes a value impossible, in words for the user (empty when it is fine): a period
     that has not started yet (a typo such as 2062 for 2026 would otherwise head the scorecard
-    as the latest value), or a count or number of days below zero."""
+    as the latest value), a count or number of days below zero, a count that is not whole, or a
+    percentage outside 0 to 100 (a "Number" may be anything the database can keep)."""
     problems = []
     if period is not None and period > period_start(today, frequency):
         problems.append(f"{period:%Y-%m} has not started yet: values are for periods up to {today:%Y-%m}.")
@@ -153,6 +154,14 @@ def value_problems(
         return [*problems, f"A value must be less than {LARGEST_VALUE:,} (and more than -{LARGEST_VALUE:,})."]
     if number is not None and number < 0 and unit in ("count", "days"):
         problems.append(f"A {'count' if unit == 'count' else 'number of days'} cannot be below zero.")
+    elif number is not None and unit == "count" and number != number.to_integral_value():
+        # 1.5 strategy meetings: a slip of the decimal point the board would be shown as a figure
+        problems.append("A count is a whole number: for a rate or an average, the measure's unit is Number.")
+    if number is not None and unit == "percentage" and not 0 <= number <= 100:
+        # a share of children or cases: 150% (929 for 92.9) went to the board as a green figure
+        problems.append(
+            "A percentage must be between 0 and 100: for a change or a rate, the measure's unit is Number."
+        )
     return problems
 
 

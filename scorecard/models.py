@@ -27,6 +27,7 @@ class Unit(models.TextChoices):
     COUNT = "count", "Count"
     PERCENTAGE = "percentage", "Percentage"
     DAYS = "days", "Days"
+    NUMBER = "number", "Number (a rate, an average or a change)"
 
 
 class Polarity(models.TextChoices):

@@ -37,7 +37,7 @@ def test_a_negative_count_or_number_of_days_is_a_problem_but_a_negative_percenta
     assert figures.value_problems("days", None, Decimal(-1), TODAY) == [
         "A number of days cannot be below zero."
     ]
-    assert figures.value_problems("percentage", None, Decimal(-5), TODAY) == []
+    assert figures.value_problems("number", None, Decimal(-5), TODAY) == []  # a change may fall
 
 
 def test_a_manager_typing_a_future_period_or_a_negative_count_is_told_and_nothing_is_saved(client, world):
@@ -111,4 +111,37 @@ def test_a_value_too_large_to_keep_is_impossible_whatever_the_unit():
     message = "A value must be less than 1,000,000,000,000 (and more than -1,000,000,000,000)."
     assert figures.value_problems("count", None, Decimal("1e20"), TODAY) == [message]
     assert figures.value_problems("percentage", None, Decimal("-123456789012345678"), TODAY) == [message]
-    assert figures.value_problems("count", None, Decimal("999999999999.99"), TODAY) == []
+    assert figures.value_problems("number", None, Decimal("999999999999.99"), TODAY) == []
+
+
+def test_a_percentage_outside_0_to_100_and_a_count_that_is_not_whole_are_impossible():
+    percentage = (
+        "A percentage must be between 0 and 100: for a change or a rate, the measure's unit is Number."
+    )
+    assert figures.value_problems("percentage", None, Decimal(150), TODAY) == [percentage]
+    assert figures.value_problems("percentage", None, Decimal(-5), TODAY) == [percentage]
+    assert figures.value_problems("percentage", None, Decimal("92.9"), TODAY) == []
+    assert figures.value_problems("count", None, Decimal("1.5"), TODAY) == [
+        "A count is a whole number: for a rate or an average, the measure's unit is Number."
+    ]
+    assert figures.value_problems("count", None, Decimal("3.00"), TODAY) == []
+    assert figures.value_problems("number", None, Decimal("45.37"), TODAY) == []
+
+
+def test_the_value_form_refuses_a_percentage_of_150_and_saves_nothing(client, world):
+    from django.urls import reverse
+
+    from scorecard.models import Measure, Unit
+
+    measure = Measure.objects.create(
+        partnership=world.partnership, name="Screenings within 24 hours", unit=Unit.PERCENTAGE, target=95
+    )
+    client.force_login(world.manager)
+    response = client.post(
+        reverse("scorecard:add_value", args=[measure.pk]),
+        {"period": "2026-11", "number": "150", "source": "Audit"},
+    )
+    assert (
+        response.status_code == 200 and "A percentage must be between 0 and 100" in response.content.decode()
+    )
+    assert not measure.values.exists()
