@@ -516,9 +516,15 @@ def _marked_running_header(text: str) -> bool:
 def _spanning(line: str, columns: list[_Column]) -> str | None:
     """A line across the table (a heading row over several columns), else None."""
     chunks = list(_CHUNK.finditer(line))
-    if len(chunks) != 1 or chunks[0].start() > columns[0].start + 1 or len(columns) < 3:
+    if len(chunks) != 1 or len(columns) < 3:
         return None
     text = chunks[0][0]
+    # from the first column's edge; or, a sentence of a dozen words, from within the first column
+    # (a note set in a little under a slide's table: 'What's different for children: 412 ...')
+    if chunks[0].start() > columns[0].start + 1 and (
+        chunks[0].start() >= columns[1].start - 1 or len(text.split()) < _PARAGRAPH_WORDS
+    ):
+        return None
     if _REF.match(text.split()[0]) and not CODED_LABELLED.match(text):  # (not 'PA1 – Area for ... 1: ...')
         return None
     crossed = sum(1 for c in columns[1:] if chunks[0].end() > c.start + 1)
@@ -580,9 +586,15 @@ def _heading_line(line: str, columns: list[_Column], following: list[str]) -> st
     the rows' references are not bare numbers, or a title opening in the reference column ('Prevent'),
     which holds only references, just above a row. Else None."""
     chunks = list(_CHUNK.finditer(line))
-    if len(chunks) != 1 or chunks[0].start() > columns[0].start + 1 or len(columns) < 3:
+    if len(chunks) != 1 or len(columns) < 3:
         return None
     text = chunks[0][0]
+    # from the first column's edge; or, a sentence of a dozen words, from within the first column
+    # (a note set in a little under a slide's table: 'What's different for children: 412 ...')
+    if chunks[0].start() > columns[0].start + 1 and (
+        chunks[0].start() >= columns[1].start - 1 or len(text.split()) < _PARAGRAPH_WORDS
+    ):
+        return None
     words = text.split()
     if len(words) > 14 or text.endswith((".", ",", ";")):
         return None

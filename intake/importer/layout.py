@@ -40,6 +40,7 @@ from .synonyms import (
     marks_furniture,
     names_evidence,
     normalise_header,
+    one_language_of_two,
     section_label_pattern,
     section_text_label,
     sub_header_field,
@@ -493,9 +494,17 @@ def _header_of_another_table(nonempty: list[str]) -> bool:
 
 
 def is_pointer(text: str) -> bool:
-    """Cells that only point elsewhere, or say there is nothing to do."""
+    """Cells that only point elsewhere, or say there is nothing to do (also in two languages, a
+    half each: 'Gweler cam 2.3 / See action 2.3')."""
     text = text.strip().strip(".").strip()
-    return not text or bool(POINTERS.match(text)) or bool(NOT_ACTION.search(text[:160]))
+    if not text or POINTERS.match(text) or NOT_ACTION.search(text[:160]):
+        return True
+    halves = re.split(r"\s+/\s+", text)
+    return (
+        len(halves) == 2
+        and all(len(half.split()) <= 8 for half in halves)
+        and any(POINTERS.match(half.strip(" .")) for half in halves)
+    )
 
 
 def looks_like_ref(text: str) -> bool:
@@ -843,6 +852,17 @@ def _group_ref(text: str) -> re.Match[str] | None:
     )
 
 
+def _heading_line_of_two(raw: str, text: str) -> str | None:
+    """The line of a heading cell in two languages, a line each ('Pwynt Dysgu 1: Rhannu ...' over
+    'Learning Point 1: Information sharing ...'), that reads as a numbered heading when the whole
+    cell does not: the other line is the same heading in a language the importer does not read."""
+    if "\n" not in raw.strip() or SECTION_HEADING.match(text) or _group_ref(text):
+        return None
+    lines = [line for line in (clean_text(x) for x in raw.split("\n")) if line]
+    numbered = [line for line in lines if SECTION_HEADING.match(line) or _group_ref(line)]
+    return numbered[0] if len(lines) == 2 and len(numbered) == 1 else None
+
+
 def section_ref_from_cell(raw: str, text: str) -> tuple[str, str]:
     """(ref, title) for a grouping cell: 'Pursue (prosecuting...)' -> ('Pursue', whole text)."""
     m = _group_ref(text)
@@ -1165,7 +1185,12 @@ class Builder:
             return
         # a sentence names no column, even when its first word is a column's name ('Task and finish
         # group set up.' in a progress cell, 'Update the toolkit.' in an action cell)
-        fields = [header_field(c) if c and not _SENTENCE.match(c) else None for c in cells]
+        fields = [
+            (header_field(c) or (one_language_of_two(raw) if "\n" in raw else None))
+            if c and not _SENTENCE.match(c)
+            else None
+            for c, raw in zip(cells, raw_cells, strict=True)
+        ]
         if fields.count("ref") > 1:
             # 'Ref' and 'Rec' side by side: the recommendation's number is the section, not the reference
             fields = [
@@ -1393,6 +1418,8 @@ class Builder:
             self.done_heading = bool(_DONE_HEADING.match(nonempty[0]))
             self.last_action = None
             return
+        if len(nonempty) == 1 and cells[0] and (line := _heading_line_of_two(raw_cells[0], cells[0])):
+            cells[0] = nonempty[0] = line  # a heading in Welsh over the same in English
         if len(nonempty) == 1 and cells[0] and not looks_like_ref(cells[0]):
             # (the area's label after its code says so without bold: 'PA1 – Area for priority action 1: ...')
             coded = (

@@ -88,6 +88,9 @@ _QUARTER = re.compile(
 )
 # '2024/25 Q1', '2023-24 Q4': the financial year before its quarter
 _YEAR_QUARTER = re.compile(r"\b(\d{4})\s*[/-]\s*\d{2}(?:\d{2})?\s*Q([1-4])\b", re.I)
+# '2025-Q1', '2025Q1': a calendar quarter, as business-intelligence tools (Power BI, Tableau) and
+# ISO-style data write it, year first (not a financial year's 'Q1 2025/26')
+_CALENDAR_QUARTER = re.compile(r"\b(\d{4})-?Q([1-4])\b", re.I)
 # 'March 31, 2024': the day after the month
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 # the end of a named financial year: 'end of financial year 2023/24', 'FY 2023/24', 'year end 2023-24'
@@ -249,6 +252,9 @@ def _find_dates(text: str) -> tuple[dt.date, ...]:
     for m in _YEAR_QUARTER.finditer(text):
         if free(m.span()):
             add(m.span(), _fy_quarter_end(int(m[2]), int(m[1])))
+    for m in _CALENDAR_QUARTER.finditer(text):
+        if free(m.span()) and int(m[1]) in _YEARS:
+            add(m.span(), _end_of_month(int(m[1]), 3 * int(m[2])))
     for m in _FINANCIAL_YEAR.finditer(text):
         if free(m.span()):
             add(m.span(), _end_of_march(_year(m[1]) + 1))
@@ -278,6 +284,7 @@ def split_at_dates(text: str) -> list[str]:
             _ISO,
             _QUARTER,
             _YEAR_QUARTER,
+            _CALENDAR_QUARTER,
             _FINANCIAL_YEAR,
             _MONTH_YEAR,
         )
@@ -525,6 +532,19 @@ def parse_rag(value: str | None) -> tuple[str | None, bool]:
     squeezed = text.replace(" ", "")
     if len(text) <= 20 and len(squeezed) >= 5 and squeezed in _RAG_SQUEEZED:
         return _RAG_SQUEEZED[squeezed], True  # a word broken in a narrow cell ('Complet ed', 'Gre en')
+    return _status_in_two_languages(text)
+
+
+def _status_in_two_languages(text: str) -> tuple[str | None, bool]:
+    """'Ambr / Amber', 'Glas / Blue': a status written in Welsh and English; the half read says it
+    (the other half not a status of its own, or the same)."""
+    parts = [part.strip() for part in re.split(r"\s+/\s+", text)]
+    if len(parts) != 2 or not all(parts):
+        return None, False
+    read = [parse_rag(part) for part in parts]
+    said = {status for status, known in read if known and status is not None}
+    if len(said) == 1 and all(known is False or status is not None for status, known in read):
+        return said.pop(), True
     return None, False
 
 

@@ -94,6 +94,9 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "measure of success", "measures of success", "how will we know", "impact", "success criteria",
                 "what will success look like", "what success will look like", "what success looks like", "how will we measure impact", "how will we measure success",
                 "how we will know", "how we will measure success", "how we will measure impact",
+                "how we will know it has worked", "how will we know it has worked",
+                "how we will know it is working", "how will we know it is working",
+                "how will we know it has made a difference", "how we will know it has made a difference",
                 "what difference will it make", "what difference will this make", "what will be different",
                 "what difference it made", "what difference has it made", "what difference did it make",
                 "difference made",
@@ -454,9 +457,25 @@ def header_field(cell: str) -> str | None:
             if found:
                 return found
     squeezed = text.replace(" ", "")
-    if len(squeezed) <= 25:
-        return _BY_SQUEEZED.get(squeezed)
-    return None
+    if len(squeezed) <= 25 and (found := _BY_SQUEEZED.get(squeezed)):
+        return found
+    return one_language_of_two(cell)
+
+
+# a column named in two languages, one under or beside the other ('Cam gweithredu' over 'Action',
+# 'Amserlen / Timescale'): a Welsh board's plan
+_TWO_NAMES = re.compile(r"\s*\n\s*|\s+/\s+")
+
+
+def one_language_of_two(cell: str) -> str | None:
+    """The field a cell of two names gives when one of them names a field and the other none
+    (the cell as written: its two lines are two names)."""
+    parts = [part for part in _TWO_NAMES.split(cell.strip()) if part.strip()]
+    if len(parts) != 2:
+        return None
+    fields = [header_field(part) for part in parts]
+    named = {field for field in fields if field is not None}
+    return named.pop() if len(named) == 1 and None in fields else None
 
 
 def sub_label_field(parent: str, label: str) -> str | None:

@@ -113,6 +113,15 @@ def _shaded_band(page: Any, table: Any) -> bool:
     )
 
 
+def _header_alone(table: Any) -> bool:
+    """A ruled (or shaded) header row with nothing under it in its lines: the rows below are
+    printed without ruling (a slide's table), so its words are read with theirs, as laid-out text."""
+    if len(table.rows) != 1:
+        return False
+    rows = table.extract()
+    return bool(rows) and _names_actions([[" ".join((c or "").split()) for c in rows[0]]])
+
+
 def _centre_in(ch: dict[str, Any], box: tuple[float, ...]) -> bool:
     x, y = (float(ch["x0"]) + float(ch["x1"])) / 2, (float(ch["top"]) + float(ch["bottom"])) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
@@ -401,7 +410,11 @@ def read_pdf(data: bytes, limits: ImportLimits) -> ReadResult:
                 settings = _table_settings(page)
                 # a shaded band (a row of a borderless table striped in grey, a call-out box) is no
                 # table: its words stay in the page's text, read with the rows beside them
-                found = [table for table in page.find_tables(settings) if not _shaded_band(page, table)]
+                found = [
+                    table
+                    for table in page.find_tables(settings)
+                    if not _shaded_band(page, table) and not _header_alone(table)
+                ]
                 tables = [
                     _split_by_header(page, table, settings) for table in found if _holds_its_text(page, table)
                 ]

@@ -20,13 +20,21 @@ def _shading(cell: Any) -> str | None:
     return rag_colour(str(fill.fgColor.rgb))
 
 
+def _hidden_by_hand(dimension: Any) -> bool:
+    """A row hidden by hand, not folded away in a collapsed outline group (Data > Group, Subtotal):
+    a folded group's rows are part of the plan, only out of sight for now."""
+    return bool(getattr(dimension, "hidden", False)) and not getattr(dimension, "outlineLevel", 0)
+
+
 def _hidden_columns(sheet: Any) -> set[int]:
-    """The columns hidden in a sheet (1-based): helper columns or old update rounds nobody sees."""
+    """The columns hidden in a sheet (1-based): helper columns or old update rounds nobody sees.
+    Columns folded away in a collapsed outline group (earlier quarters grouped under the latest)
+    are part of the plan, and read."""
     from openpyxl.utils import column_index_from_string
 
     hidden: set[int] = set()
     for letter, dimension in sheet.column_dimensions.items():
-        if dimension.hidden:
+        if _hidden_by_hand(dimension):
             first = dimension.min or column_index_from_string(letter)
             hidden.update(range(first, (dimension.max or first) + 1))
     return hidden
@@ -95,7 +103,7 @@ def read_xlsx(data: bytes, limits: ImportLimits) -> ReadResult:
                     ],
                     table=table_no,
                     location=Location(sheet=sheet.title, row=r),
-                    hidden=bool(getattr(sheet.row_dimensions.get(r), "hidden", False)) and not filtered,
+                    hidden=_hidden_by_hand(sheet.row_dimensions.get(r)) and not filtered,
                 )
                 if item is not None:
                     items.append(item)
