@@ -6,8 +6,8 @@ The rules:
 - overdue: a due date in the past and a status that is not done;
 - due soon: due within settings.OVERSIGHT_DUE_SOON_DAYS days, not done;
 - stale: not done and no progress update for the plan's `stale_days` (or never updated);
-- neither due soon nor stale in an area the board has signed off (closed to updates: nobody can
-  act on them), which keeps overdue, RAG and slipped as the record of how it stood;
+- in an area the board has signed off (closed to updates: nobody but an admin can act on it),
+  none of these but slipped, the record of its dates;
 - RAG does not add up: done or green with no progress narrative on the latest update and no
   evidence on any update; amber or green while overdue; red with no constraint on the action
   and no next step on the latest update;
@@ -74,7 +74,7 @@ class ActionFacts:
     constraints: str
     due_changes: int
     added_on: dt.date | None = None  # the day the action was written into the plan here
-    # In an area the board has signed off: closed to updates, so nobody is told to update it.
+    # In an area the board has signed off: closed to updates, so nothing asks anyone to act on it.
     closed: bool = False
 
 
@@ -82,6 +82,10 @@ def flags_from_facts(facts: ActionFacts, today: dt.date, due_soon_days: int | No
     """The flags for one action, from facts already gathered (pure: no database)."""
     due_soon_days = settings.OVERSIGHT_DUE_SOON_DAYS if due_soon_days is None else due_soon_days
     flags: list[Flag] = []
+    if facts.closed:
+        # the board has signed the area off as addressed and nobody but an admin may update its
+        # actions: nothing to challenge month after month, only the record of its slipped dates
+        return _slipped(facts)
     overdue = bool(facts.due_date and facts.due_date < today and not facts.is_done)
     if overdue:
         assert facts.due_date is not None
@@ -115,16 +119,16 @@ def flags_from_facts(facts: ActionFacts, today: dt.date, due_soon_days: int | No
     mismatch = rag_mismatch_reason(facts, overdue)
     if mismatch:
         flags.append(Flag(RAG_MISMATCH, "RAG does not add up", "orange", mismatch))
-    if facts.due_changes > 1:
-        flags.append(
-            Flag(
-                SLIPPED,
-                "Due date moved",
-                "purple",
-                f"The due date has been changed {facts.due_changes} times.",
-            )
-        )
+    flags.extend(_slipped(facts))
     return flags
+
+
+def _slipped(facts: ActionFacts) -> list[Flag]:
+    if facts.due_changes <= 1:
+        return []
+    return [
+        Flag(SLIPPED, "Due date moved", "purple", f"The due date has been changed {facts.due_changes} times.")
+    ]
 
 
 def rag_mismatch_reason(facts: ActionFacts, overdue: bool) -> str:

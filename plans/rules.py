@@ -207,3 +207,20 @@ def signed_off_area(section: Section | None) -> Section | None:
             return section
         section = section.parent
     return None
+
+
+def locked_sections(sections: list[Section], as_at: dt.date | None = None) -> set[int]:
+    """The plan's sections the board has signed off (by `as_at`, when given), and those inside
+    them, from the rows in hand (`section_is_locked` for a whole plan without a query per
+    section)."""
+    by_pk = {s.pk: s for s in sections}
+    locked: set[int] = set()
+    for section in sections:
+        seen, current = set(), section
+        while current is not None and current.pk not in seen:  # a broken tree must not loop
+            seen.add(current.pk)
+            if current.signed_off_on is not None and (as_at is None or current.signed_off_on <= as_at):
+                locked.add(section.pk)
+                break
+            current = by_pk.get(current.parent_id) if current.parent_id else None
+    return locked

@@ -183,7 +183,7 @@ def section_tree(
     locked: set[int] | None = None,
 ) -> list[SectionNode]:
     """Sections nested under their parents, to any depth, in the plan's order; each says whether
-    the user may change it (`locked`: the sections closed to this user, see `locked_sections`)."""
+    the user may change it (`locked`: the sections closed to this user, see `rules.locked_sections`)."""
     locked = locked or set()
     nodes = {
         s.pk: SectionNode(s, counts.get(s.pk), can_edit=can_manage and s.pk not in locked) for s in sections
@@ -193,23 +193,6 @@ def section_tree(
         parent = nodes.get(section.parent_id) if section.parent_id else None
         (parent.children if parent else roots).append(nodes[section.pk])
     return roots
-
-
-def locked_sections(sections: list[Section], as_at: dt.date | None = None) -> set[int]:
-    """The plan's sections the board has signed off (by `as_at`, when given), and those inside
-    them, from the rows in hand (`rules.section_is_locked` for a whole plan without a query per
-    section)."""
-    by_pk = {s.pk: s for s in sections}
-    locked: set[int] = set()
-    for section in sections:
-        seen, current = set(), section
-        while current is not None and current.pk not in seen:  # a broken tree must not loop
-            seen.add(current.pk)
-            if current.signed_off_on is not None and (as_at is None or current.signed_off_on <= as_at):
-                locked.add(section.pk)
-                break
-            current = by_pk.get(current.parent_id) if current.parent_id else None
-    return locked
 
 
 @login_required
@@ -319,10 +302,14 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             for a in page.object_list
         ]
     flags = flags_by_action(
-        flagged, as_at, statuses=statuses, plans=[plan], closed_sections=locked_sections(sections, as_at)
+        flagged,
+        as_at,
+        statuses=statuses,
+        plans=[plan],
+        closed_sections=rules.locked_sections(sections, as_at),
     )
     # Sections (and so actions) the board has signed off are closed to all but admins.
-    closed = set() if rules.can_administer(user, plan.partnership_id) else locked_sections(sections)
+    closed = set() if rules.can_administer(user, plan.partnership_id) else rules.locked_sections(sections)
     for row in page.object_list:
         row.flags = flags.get(row.pk, [])
         row.can_edit = can_manage and not as_at and (row.section.pk if row.section else None) not in closed

@@ -63,6 +63,7 @@ from plans.models import (
     Section,
     historical_model,
 )
+from plans.rules import locked_sections
 
 from .public import roles_only as public_owner
 
@@ -442,6 +443,7 @@ def build_report(
         key=lambda s: (plan_order[s.plan_id][0], s.order, s.pk),
     )
     section_names = {s.pk: str(s) or "Untitled section" for s in sections}
+    closed = locked_sections(sections, as_at)  # areas signed off by then: no exceptions
     section_groups = {
         pk: f"{plan_order[s.plan_id][1]}: {name}" if len(plans) > 1 else name
         for s, (pk, name) in zip(sections, section_names.items(), strict=True)
@@ -507,7 +509,7 @@ def build_report(
         # in the plan at the previous report, removed since: shown as it stood then
         kept = {r.item.action_id for r in rows}
         changes.removed.extend(row_of(old, old) for old in before.values() if old.action_id not in kept)
-        _add_exceptions(exceptions, rows, as_at, previous, p.stale_days)
+        _add_exceptions(exceptions, rows, as_at, previous, p.stale_days, closed)
         parts.append(
             PlanPart(
                 plan=p,
@@ -697,12 +699,21 @@ def _add_changes(
 
 
 def _add_exceptions(
-    exceptions: Exceptions, rows: list[Row], as_at: dt.date, previous: dt.date, stale_days: int
+    exceptions: Exceptions,
+    rows: list[Row],
+    as_at: dt.date,
+    previous: dt.date,
+    stale_days: int,
+    closed: Collection[int] = (),
 ) -> None:
+    """The actions the board should challenge; none of an area it had signed off by then (`closed`:
+    its sections and those inside them), whose actions nobody but an admin may update."""
     period = as_at - previous
     recent = as_at - dt.timedelta(days=stale_days)
     for row in rows:
         item = row.item
+        if item.section_id in closed:
+            continue
         if item.status is not None and item.status.colour == "red":
             exceptions.red.append(row)
         if item.is_overdue(as_at):

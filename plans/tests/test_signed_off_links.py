@@ -8,8 +8,8 @@ import re
 from django.urls import reverse
 
 from plans import models
+from plans.rules import locked_sections
 from plans.tests import factories
-from plans.views import locked_sections
 
 
 def sign_off(section: models.Section) -> None:

@@ -59,6 +59,22 @@ def test_the_exceptions_are_red_overdue_and_due_soon_without_a_recent_update(his
     assert report.exceptions.refs() == {"red": ["2.4"], "overdue": ["2.1"], "due_soon_no_update": ["2.3"]}
 
 
+def test_an_area_the_board_had_signed_off_by_the_date_has_no_exceptions(history_plan):
+    """Its actions are closed to updates: the board is not asked each month to challenge them."""
+    area = history_plan.sections["2"]
+    area.signed_off_on = dt.date(2022, 12, 20)  # after the as-at date: still an exception then
+    area.save()
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    assert report.exceptions.refs()["overdue"] == ["2.1"]
+
+    area.signed_off_on = dt.date(2022, 12, 1)
+    area.save()
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    assert report.exceptions.refs() == {"red": [], "overdue": [], "due_soon_no_update": []}
+    # still counted: the facts stand, only not challenged
+    assert sum(g.overdue for g in report.by_section) == 1
+
+
 def test_the_counts_per_section_and_lead_agency_are_as_at_the_date(history_plan, world):
     report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
     sections = {g.name: (g.total, g.overdue, g.by_status) for g in report.by_section}
