@@ -105,6 +105,17 @@ class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
             raise forms.ValidationError("The date proposed cannot be in the future.")
         if day < EARLIEST_DATE:
             raise forms.ValidationError(f"The date proposed must be in {EARLIEST_DATE.year} or later.")
+        plan = self.instance.section.plan if self.instance.section_id else None
+        # no area of a plan is addressed before the plan began: the inspection's report, else its start
+        began, what = (
+            (plan.report_date, "the date of the report the plan answers")
+            if plan is not None and plan.report_date
+            else (plan.start, "the plan's start")
+            if plan is not None and plan.start
+            else (None, "")
+        )
+        if began is not None and day < began:
+            raise forms.ValidationError(f"The date proposed must be on or after {began:%-d %B %Y}, {what}.")
         return day
 
     def clean_evidence_links(self) -> str:

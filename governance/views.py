@@ -339,10 +339,13 @@ def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
             "This section cannot be proposed: it is signed off, awaiting the board's decision, "
             "or you are not a plan manager."
         )
-    form = ProposeSignOffForm(request.POST or None, initial={"monitored_through": section.monitored_through})
+    form = ProposeSignOffForm(
+        request.POST or None,
+        instance=SignOff(section=section),
+        initial={"monitored_through": section.monitored_through},
+    )
     if request.method == "POST" and form.is_valid():
         sign_off = form.save(commit=False)
-        sign_off.section = section
         sign_off.proposed_by = request.user
         sign_off.save()
         messages.success(request, f"{section} proposed to the board as fully addressed.")
@@ -368,6 +371,19 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
         SignOff.objects.for_user(request.user).select_related("section__plan"), pk=pk
     )
     section = sign_off.section
+    if sign_off.decision != Decision.PENDING and plan_rules.can_manage_plans(
+        request.user, section.plan.partnership_id
+    ):
+        # Back, a second tab or a second click after the decision was saved: say what was decided
+        recorded = f" by {sign_off.recorded_by.get_username()}" if sign_off.recorded_by else ""
+        messages.info(
+            request,
+            f"The board's decision on {section} was already recorded{recorded}: "
+            f"“{sign_off.get_decision_display()}”, decided on {sign_off.decided_on:%-d %B %Y}."
+            if sign_off.decided_on
+            else f"The board's decision on {section} was already recorded{recorded}.",
+        )
+        return redirect("governance:plan", section.plan_id)
     if not rules.can_record_decision(request.user, sign_off):
         raise PermissionDenied
     meetings = (
@@ -399,6 +415,10 @@ def reopen_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     """Admins undo a sign-off: the area and its actions open again; the board's decision and the
     reopening, with its reason, stay in the section's history."""
     section = get_object_or_404(Section.objects.for_user(request.user).select_related("plan"), pk=pk)
+    if not section.is_signed_off and plan_rules.can_administer(request.user, section.plan.partnership_id):
+        # reopened already (a second click, a second tab): nothing to undo
+        messages.info(request, f"{section} is open already: its actions can be updated.")
+        return redirect("governance:plan", section.plan_id)
     if not rules.can_reopen_sign_off(request.user, section):
         raise PermissionDenied("Only admins can reopen an area the board has signed off.")
     form = ReopenForm(request.POST or None)

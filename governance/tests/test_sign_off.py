@@ -313,3 +313,51 @@ def test_a_signed_off_areas_actions_are_not_flagged_stale_on_the_pages_that_list
             page = client.get(url).content.decode()
             assert ">No update<" not in page, url
             assert world.police_action.text in page or world.police_action.ref in page
+
+
+def test_the_decision_sent_again_says_it_was_recorded_instead_of_refusing_the_managers_role(
+    client, world, board_meeting
+):
+    """Back, or a second tab, after the decision was saved: 'your role does not allow this' was wrong."""
+    client.force_login(world.manager)
+    decision = {
+        "meeting": board_meeting.pk,
+        "decision": "agreed",
+        "decided_on": "2026-03-20",
+        "minute_ref": "EX/26/14",
+        "monitored_through": "audit",
+        "comments": "",
+    }
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+        url = reverse("governance:record_decision", args=[SignOff.objects.get().pk])
+        client.post(url, decision)
+        again = client.post(url, {**decision, "decision": "not_agreed"}, follow=True)
+    assert again.status_code == 200
+    assert (
+        "was already recorded by manager: “Agreed: fully addressed”, decided on 20 March 2026"
+        in again.content.decode()
+    )
+    assert SignOff.objects.get().decision == Decision.AGREED
+    client.force_login(world.viewer)
+    assert client.post(url, decision).status_code in (403, 404)  # a viewer is still refused
+
+
+def test_reopening_an_area_open_already_says_so_to_an_admin(client, world):
+    section = world.police_action.section
+    client.force_login(world.admin)
+    response = client.post(
+        reverse("governance:reopen_sign_off", args=[section.pk]), {"reason": "x"}, follow=True
+    )
+    assert response.status_code == 200 and "is open already" in response.content.decode()
+
+
+def test_a_proposal_cannot_be_dated_before_the_report_the_plan_answers(client, world):
+    world.plan.report_date = dt.date(2025, 11, 16)
+    world.plan.save()
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        refused = propose(client, world, proposed_on="1/1/2000")
+        accepted = propose(client, world, proposed_on="16/11/2025")
+    assert "The date proposed must be on or after 16 November 2025" in refused.content.decode()
+    assert accepted.status_code == 302 and SignOff.objects.get().proposed_on == dt.date(2025, 11, 16)
