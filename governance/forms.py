@@ -81,7 +81,34 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
         same_day = Meeting.objects.filter(board=self.board, date=day).exclude(pk=self.instance.pk)
         if same_day.exists():
             raise forms.ValidationError(f"This board already has a meeting on {day:%-d %B %Y}")
+        if self.instance.pk and day != self.instance.date:
+            problem = self._moved_meeting_problem(day)
+            if problem:
+                raise forms.ValidationError(problem)
         return day
+
+    def _moved_meeting_problem(self, day: dt.date) -> str:
+        """A meeting that has decided sign-offs, or that open update rounds are for, keeps a date
+        those fit: a board cannot agree an area before it was proposed, nor at a meeting still to
+        come, and a round's updates are due before the meeting they are for."""
+        decided = self.instance.sign_offs.exclude(decision=Decision.PENDING)
+        if decided.exists():
+            if day > timezone.localdate():
+                return "Decisions were recorded at this meeting: its date cannot be in the future"
+            latest = max(s.proposed_on for s in decided)
+            if day < latest:
+                return (
+                    f"Decisions were recorded at this meeting on areas proposed up to {latest:%-d %B %Y}: "
+                    "its date cannot be before that"
+                )
+        open_rounds = self.instance.update_rounds.filter(closed_at__isnull=True, deadline__gt=day)
+        latest_deadline = max((r.deadline for r in open_rounds), default=None)
+        if latest_deadline is not None:
+            return (
+                f"An open update round for this meeting has its deadline on {latest_deadline:%-d %B %Y}: "
+                "the meeting cannot be before it. Close the round or change its deadline first"
+            )
+        return ""
 
 
 class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
