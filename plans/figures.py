@@ -547,6 +547,28 @@ def section_counts_as_at(items: Iterable[ActionAsAt], day: dt.date) -> dict[int 
     return rows
 
 
+def depth_first(sections: Iterable[Any]) -> list[tuple[Any, int]]:
+    """Sections (or their history records) in the order of their tree: each parent, then the
+    sections inside it, to any depth; siblings in the order given. With its depth (0 at the top).
+    A section whose parent is not among them stands at the top; a broken tree cannot loop."""
+    rows = list(sections)
+    known = {s.pk for s in rows}
+    children: dict[int | None, list[Any]] = {}
+    for section in rows:
+        children.setdefault(section.parent_id if section.parent_id in known else None, []).append(section)
+    ordered: list[tuple[Any, int]] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [(s, 0) for s in reversed(children.get(None, []))]
+    while stack:
+        section, depth = stack.pop()
+        if section.pk in seen:
+            continue
+        seen.add(section.pk)
+        ordered.append((section, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(section.pk, [])))
+    return ordered
+
+
 def group_by_section(items: Iterable[ActionAsAt]) -> dict[int | None, list[ActionAsAt]]:
     grouped: dict[int | None, list[ActionAsAt]] = defaultdict(list)
     for item in items:

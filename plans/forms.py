@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from oversight.forms import GovukFormMixin
 from plans import rules
+from plans.figures import depth_first
 from plans.models import (
     EVIDENCE_EXTENSIONS,
     MAX_STALE_DAYS,
@@ -382,24 +383,12 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
 def tree_choices(sections: Any, empty_label: str) -> list[tuple[Any, str]]:
     """A plan's sections as a select's options in the order of the plan's tree (each parent, then
     the sections inside it), each named with the sections it sits in: '1 Front door › 1.A Screening'."""
-    rows = list(sections.order_by("order", "pk"))
-    children: dict[int | None, list[Section]] = {}
-    known = {s.pk for s in rows}
-    for section in rows:
-        children.setdefault(section.parent_id if section.parent_id in known else None, []).append(section)
     choices: list[tuple[Any, str]] = [("", empty_label)]
-    seen: set[int] = set()
-
-    def walk(parent: int | None, path: str) -> None:
-        for section in children.get(parent, []):
-            if section.pk in seen:  # a broken tree must not loop
-                continue
-            seen.add(section.pk)
-            label = f"{path} › {section}" if path else str(section)
-            choices.append((section.pk, label))
-            walk(section.pk, label)
-
-    walk(None, "")
+    path: list[str] = []
+    for section, depth in depth_first(sections.order_by("order", "pk")):
+        del path[depth:]
+        path.append(str(section))
+        choices.append((section.pk, " › ".join(path)))
     return choices
 
 

@@ -45,6 +45,7 @@ from plans.figures import (
     StatusCount,
     actions_as_at,
     as_it_stood,
+    depth_first,
     end_of_day,
     group_by_section,
     sections_as_at,
@@ -435,13 +436,19 @@ def build_report(
     # Each plan's sections in that plan's order, the plans in the report's order; in a report of
     # several plans each section says whose it is (every plan has a section 1).
     plan_order = {p.pk: (i, p.title) for i, p in enumerate(plans)}
-    sections = sorted(
-        # as at a past date, the sections as they stood then (those added since left out)
-        sections_as_at([p.pk for p in plans], as_at)
-        if past
-        else Section.objects.filter(plan__in=[p.pk for p in plans]),
-        key=lambda s: (plan_order[s.plan_id][0], s.order, s.pk),
-    )
+    sections = [
+        # each plan's tree, depth first (1, 1a, 1b, 2 ...), in every table of the report alike
+        section
+        for section, _depth in depth_first(
+            sorted(
+                # as at a past date, the sections as they stood then (those added since left out)
+                sections_as_at([p.pk for p in plans], as_at)
+                if past
+                else Section.objects.filter(plan__in=[p.pk for p in plans]),
+                key=lambda s: (plan_order[s.plan_id][0], s.order, s.pk),
+            )
+        )
+    ]
     section_names = {s.pk: str(s) or "Untitled section" for s in sections}
     closed = locked_sections(sections, as_at)  # areas signed off by then: no exceptions
     section_groups = {
@@ -734,28 +741,18 @@ def section_blocks(
     board had signed off by `as_at` says so in its heading."""
     by_section = group_by_section(row.item for row in rows)
     row_of = {row.item.action_id: row for row in rows}
-    children: dict[int | None, list[Section]] = {}
     known = {s.pk for s in sections}
-    for section in sections:
-        parent = section.parent_id if section.parent_id in known else None
-        children.setdefault(parent, []).append(section)
     blocks: list[SectionBlock] = []
-
-    def walk(parent: int | None, depth: int) -> None:
-        for section in children.get(parent, []):
-            items = by_section.get(section.pk, [])
-            signed = section.signed_off_on
-            blocks.append(
-                SectionBlock(
-                    section,
-                    depth,
-                    [row_of[i.action_id] for i in items],
-                    signed if signed is not None and (as_at is None or signed <= as_at) else None,
-                )
+    for section, depth in depth_first(sections):
+        signed = section.signed_off_on
+        blocks.append(
+            SectionBlock(
+                section,
+                depth,
+                [row_of[i.action_id] for i in by_section.get(section.pk, [])],
+                signed if signed is not None and (as_at is None or signed <= as_at) else None,
             )
-            walk(section.pk, depth + 1)
-
-    walk(None, 0)
+        )
     loose = [row_of[i.action_id] for pk, items in by_section.items() if pk not in known for i in items]
     if loose:
         blocks.append(SectionBlock(None, 0, loose))

@@ -379,3 +379,22 @@ def test_a_report_as_at_a_past_date_shows_the_sections_title_and_status_key_as_t
     today = build_report(plan=models.Plan.objects.get(pk=plan.pk))
     assert today.title == "Renamed after the meeting"
     assert "9 A theme added later" in [b.heading for b in today.parts[0].blocks]
+
+
+def test_every_table_of_the_report_lists_sections_in_the_order_of_the_plans_tree(world):
+    """An SCR plan's board questions imported question by question across the areas (1a, 2a, 1b,
+    2b): the summary ran 1a, 2a, 1b, 2b while the plan part ran 1, 1a, 1b, 2, 2a, 2b."""
+    plan = factories.PlanFactory(partnership=world.partnership)
+    one = factories.SectionFactory(plan=plan, ref="1", title="Finding one", order=1)
+    two = factories.SectionFactory(plan=plan, ref="2", title="Finding two", order=2)
+    questions = {}
+    for order, (ref, parent) in enumerate((("1a", one), ("2a", two), ("1b", one), ("2b", two)), start=3):
+        questions[ref] = factories.SectionFactory(
+            plan=plan, ref=ref, title=f"Question {ref}", parent=parent, order=order
+        )
+        factories.ActionFactory(plan=plan, section=questions[ref], ref=f"{ref}.1")
+
+    report = build_report(plan=plan)
+
+    assert [g.name.split()[0] for g in report.by_section] == ["1a", "1b", "2a", "2b"]
+    assert [b.section.ref for b in report.parts[0].blocks] == ["1", "1a", "1b", "2", "2a", "2b"]
