@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 HOST ?= 127.0.0.1:8000
 # Debian packages the tests need: chromium for browser tests, poppler-utils for PDF checks.
-APT_PACKAGES := chromium poppler-utils
+APT_PACKAGES := chromium poppler-utils fonts-noto-color-emoji
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-fast lint format typecheck system-packages bench lock audit clean
@@ -26,7 +26,7 @@ help: ## List the targets
 
 install: .stamp-python .stamp-node ## Install Python packages into .venv and front-end packages into node_modules
 
-system-packages: ## Install the Debian packages the tests need (chromium, poppler-utils) when missing
+system-packages: ## Install the Debian packages the tests need (chromium, poppler-utils, an emoji font) when missing
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \

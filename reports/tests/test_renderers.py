@@ -313,3 +313,17 @@ def test_the_word_pack_has_a_title_described_charts_and_no_skipped_heading_level
     assert levels[0] == 0
     for before, after in zip(levels, levels[1:], strict=False):
         assert after <= before + 1, levels
+
+
+@pytest.mark.skipif(
+    not shutil.which("pdffonts") or not shutil.which("fc-list"), reason="poppler-utils or fontconfig missing"
+)
+def test_emoji_in_progress_text_print_in_the_pdf_with_an_emoji_font_not_as_empty_boxes(world, tmp_path: Path):
+    """Owners paste ✅ and 🟢 from Teams; the importer reads emoji statuses: the pack prints them."""
+    installed = subprocess.run(["fc-list", ":family=Noto Color Emoji"], capture_output=True, text=True).stdout
+    assert installed.strip(), "make system-packages installs fonts-noto-color-emoji"
+    factories.ProgressUpdateFactory(action=world.police_action, narrative="Audit done ✅ 👍🏽 – rated 🟢.")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(build_report(plan=world.plan), workers=1))
+    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    assert "Noto-Color-Emoji" in fonts
