@@ -31,6 +31,36 @@ class StatusCount:
     colour: str
     count: int
     is_done: bool = False
+    # counted under a key that plans define apart: how many of them their own plan calls done
+    # (one plan's Green is 'Action completed', another's 'On track')
+    done_part: int = 0
+
+
+def _merged_by_key(
+    rows: Iterable[tuple[str | None, str | None, str | None, bool, int | None, int]],
+) -> list[StatusCount]:
+    """Counts per status key across plans, worst first, from (key, label, colour, is done, order,
+    count) per plan's status; a key some plans call done and others not says how many were done."""
+    merged: dict[str, StatusCount] = {}
+    order: dict[str, int] = {}
+    done: dict[str, int] = defaultdict(int)
+    for key, label, colour, is_done, rank, count in rows:
+        key = key or NO_STATUS
+        if is_done:
+            done[key] += count
+        if key in merged:
+            old = merged[key]
+            merged[key] = StatusCount(old.key, old.label, old.colour, old.count + count, old.is_done)
+            continue
+        merged[key] = StatusCount(key, label or "No update yet", colour or "grey", count, bool(is_done))
+        order[key] = rank if rank is not None else 999
+    counts = [
+        StatusCount(c.key, c.label, c.colour, c.count, c.is_done, done[c.key])
+        if 0 < done[c.key] < c.count
+        else c
+        for c in merged.values()
+    ]
+    return sorted(counts, key=lambda s: (order[s.key], s.key))
 
 
 @dataclass(frozen=True)
@@ -57,26 +87,10 @@ def status_counts(actions: QuerySet[Action]) -> list[StatusCount]:
     """Actions per current status, worst first, across plans (statuses grouped by key)."""
     rows = (
         actions.order_by()
-        .values("status__key", "status__label", "status__colour", "status__is_done", "status__order")
+        .values_list("status__key", "status__label", "status__colour", "status__is_done", "status__order")
         .annotate(n=Count("pk", distinct=True))
     )
-    merged: dict[str, StatusCount] = {}
-    order: dict[str, int] = {}
-    for row in rows:
-        key = row["status__key"] or NO_STATUS
-        if key in merged:
-            old = merged[key]
-            merged[key] = StatusCount(old.key, old.label, old.colour, old.count + row["n"], old.is_done)
-            continue
-        merged[key] = StatusCount(
-            key=key,
-            label=row["status__label"] or "No update yet",
-            colour=row["status__colour"] or "grey",
-            count=row["n"],
-            is_done=bool(row["status__is_done"]),
-        )
-        order[key] = row["status__order"] if row["status__order"] is not None else 999
-    return sorted(merged.values(), key=lambda s: (order[s.key], s.key))
+    return _merged_by_key(rows)
 
 
 @dataclass
@@ -244,17 +258,7 @@ class Breakdown:
 
     def status_counts(self) -> list[StatusCount]:
         """`status_counts`: per status key, worst first."""
-        merged: dict[str, StatusCount] = {}
-        order: dict[str, int] = {}
-        for c in self.cells:
-            key = c.key or NO_STATUS
-            if key in merged:
-                old = merged[key]
-                merged[key] = StatusCount(old.key, old.label, old.colour, old.count + c.count, old.is_done)
-                continue
-            merged[key] = StatusCount(key, c.label or "No update yet", c.colour or "grey", c.count, c.is_done)
-            order[key] = c.order if c.order is not None else 999
-        return sorted(merged.values(), key=lambda s: (order[s.key], s.key))
+        return _merged_by_key((c.key, c.label, c.colour, c.is_done, c.order, c.count) for c in self.cells)
 
     def groups(self, field: str, none_label: str, names: dict[int, str] | None = None) -> list[GroupRow]:
         """`counts_by_agency` / `counts_by_section` for one group field; `names` by primary key."""

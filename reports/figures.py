@@ -357,6 +357,18 @@ class BoardReport:
         return sum(s.count for s in self.overall)
 
     @property
+    def status_notes(self) -> list[str]:
+        """Where plans give a status different meanings (one plan's Green is 'Action completed',
+        another's 'On track'): how many of its actions their own plan calls done, printed under
+        the counts so a board does not read them all as work in progress."""
+        return [
+            f"{s.done_part} of the {s.count} {s.label} are complete in their own plan's key, "
+            "and counted as done there."
+            for s in self.overall
+            if s.done_part
+        ]
+
+    @property
     def rows(self) -> list[Row]:
         return [row for part in self.parts for row in part.rows]
 
@@ -583,7 +595,14 @@ def merged_statuses(schemes: Iterable[list[RagStatus]]) -> list[StatusDefinition
 def overall_counts(items: list[ActionAsAt], statuses: list[StatusDefinition]) -> list[StatusCount]:
     """Counts per status as at the date (via `plans.figures.status_counts_as_at`), worst first."""
     counts = status_counts_as_at(items)
-    return [StatusCount(s.key, s.label, s.colour, counts.get(s.key, 0), s.is_done) for s in statuses]
+    done = Counter(i.status.key for i in items if i.status is not None and i.status.is_done)
+    result = []
+    for s in statuses:
+        count, done_part = counts.get(s.key, 0), done.get(s.key, 0)
+        # a key some of the plans call done and others not (see `StatusCount.done_part`)
+        part = done_part if 0 < done_part < count else 0
+        result.append(StatusCount(s.key, s.label, s.colour, count, s.is_done, part))
+    return result
 
 
 def counts_by_group(

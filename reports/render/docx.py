@@ -160,6 +160,8 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
     heading(document, "Summary", level=1)
     t = table(document, [s.label for s in report.overall] + ["Total"])
     add_row(t, [str(s.count) for s in report.overall] + [str(report.total)])
+    for note in report.status_notes:
+        document.add_paragraph(note)
     for title, first, groups in report.groups:
         document.add_paragraph(title, style=_cached_style(document, "Heading 2"))
         t = table(document, [first, *[s.label for s in report.statuses], "Overdue", "Total"])

@@ -115,6 +115,8 @@ def render_xlsx(report: BoardReport) -> bytes:
     for s in report.overall:
         _append(summary, ["", s.count])
         _status(summary.cell(row=summary.max_row, column=1), s)
+    for note in report.status_notes:
+        _append(summary, [note])
     for _, title, groups in report.groups:
         _table_header(summary, [title, *[s.label for s in report.statuses], "Overdue", "Total"])
         for g in groups:

@@ -151,3 +151,31 @@ def test_the_per_section_table_of_several_plans_keeps_each_plans_sections_togeth
         assert [n for n in mine if ": S" in n] == [f"{plan.title}: S{n} Area {n}" for n in (1, 2, 3)]
         first, last = names.index(mine[0]), names.index(mine[-1])
         assert names[first : last + 1] == mine  # together, not interleaved with another plan's
+
+
+def test_a_status_two_plans_define_apart_says_how_many_are_complete_in_their_own_plan(world, client):
+    """One plan's Green is 'Action completed' (done), another's 'On track': 'Green 2' beside
+    'Done 1' read as two in progress; every format and the home page now say one is complete."""
+    from plans.tests import factories
+    from reports.render.xlsx import render_xlsx
+
+    finished = factories.PlanFactory(partnership=world.partnership, title="SCR plan")
+    green_done = factories.status(finished, "green")
+    green_done.is_done, green_done.definition = True, "Action completed"
+    green_done.save()
+    for plan, status in ((finished, green_done), (world.plan, factories.status(world.plan, "green"))):
+        action = factories.ActionFactory(plan=plan)
+        factories.ProgressUpdateFactory(action=action, status=status, narrative="Done, audited.")
+        action.refresh_status()
+    plans = list(models.Plan.objects.filter(partnership=world.partnership))
+
+    report = build_report(partnership=world.partnership, plans=plans)
+
+    note = "1 of the 2 Green are complete in their own plan's key, and counted as done there."
+    assert report.status_notes == [note]
+    assert note.replace("'", "&#x27;") in render_standalone(report)
+    assert note in [p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs]
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Summary"]
+    assert note in [row[0] for row in sheet.iter_rows(values_only=True)]
+    client.force_login(world.viewer)
+    assert "1 of them complete in their own plan's key" in client.get(reverse("home")).content.decode()
