@@ -532,3 +532,17 @@ class PlanForm(GovukFormMixin, forms.ModelForm):
             for status in self.statuses
             if self.cleaned_data[f"definition_{status.pk}"] != status.definition
         }
+
+
+class WithdrawUpdateForm(GovukFormMixin, forms.Form):
+    """Why a progress update is withdrawn: kept in the action's history with who did it."""
+
+    reason = forms.CharField(
+        label="Why is the update withdrawn?",
+        max_length=500,
+        help_text="For example: recorded against the wrong action, or dated 2001 instead of 2026.",
+        error_messages={
+            "required": "Enter why the update is withdrawn",
+            "max_length": "Why the update is withdrawn must be 500 characters or fewer",
+        },
+    )

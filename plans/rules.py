@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from plans.models import Action, Membership, Partnership, Plan, Role, Section, memberships_of
+from plans.models import Action, Membership, Partnership, Plan, ProgressUpdate, Role, Section, memberships_of
 
 if TYPE_CHECKING:
     from plans.models import AnyUser
@@ -103,6 +103,16 @@ def can_add_update(user: AnyUser, action: Action) -> bool:
     if role in MANAGING_ROLES:
         return True
     return is_owned_by(user, action)
+
+
+def can_withdraw_update(user: AnyUser, update: ProgressUpdate, may_update: bool | None = None) -> bool:
+    """Withdraw a progress update recorded by mistake (the wrong action, a year slipped): whoever
+    may still update the action (so in a signed-off area, admins only), if they wrote it or manage
+    plans. `may_update`: `can_add_update` for the action, when the page knows it already."""
+    action = update.action
+    if not (can_add_update(user, action) if may_update is None else may_update):
+        return False
+    return role_for(user, action.plan.partnership_id) in MANAGING_ROLES or update.author_id == user.pk
 
 
 def is_locked(action: Action) -> bool:

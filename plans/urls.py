@@ -16,6 +16,7 @@ urlpatterns = [
     path("actions/<int:action_id>/edit/", views.edit_action, name="edit_action"),
     path("actions/<int:action_id>/delete/", views.delete_action, name="delete_action"),
     path("sections/<int:section_id>/edit/", views.edit_section, name="edit_section"),
+    path("updates/<int:update_id>/withdraw/", views.withdraw_update, name="withdraw_update"),
     path("evidence/<int:evidence_id>/", views.evidence_file, name="evidence"),
     path("my-actions/", views.my_actions, name="my_actions"),
 ]

@@ -35,6 +35,7 @@ from plans.forms import (
     PlanForm,
     ProgressUpdateForm,
     SectionForm,
+    WithdrawUpdateForm,
 )
 from plans.models import (
     RESUBMIT_WINDOW,
@@ -52,6 +53,7 @@ from plans.models import (
     partnership_names_when_several,
     status_since,
 )
+from plans.templatetags.plans_tags import url_maker
 
 try:  # Governance flags (stale, slipped, RAG mismatch ...) when that app is installed.
     from governance.flags import due_changes_in, flags_for_actions, with_flag_facts
@@ -759,8 +761,12 @@ def render_action_page(
         for row in update_rows
         if row.history_type == "+" and (row.history_change_reason or "").startswith("Imported from")
     }
+    withdraw = url_maker("plans:withdraw_update")
     for update in updates:
         update.imported_from = imported.get(update.pk, "")
+        update.action = action  # (the page's own, with its section and plan loaded: no query)
+        if rules.can_withdraw_update(user, update, may_update=may_add):
+            update.withdraw_url = withdraw(update.pk)
     locked = rules.is_locked(action)
     context = {
         "action": action,
@@ -1097,6 +1103,44 @@ def delete_action(request: HttpRequest, action_id: int) -> HttpResponse:
             "label": label,
             "updates_count": updates_count,
             "files_count": files_count,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw_update(request: HttpRequest, update_id: int) -> HttpResponse:
+    """Withdraw a progress update recorded by mistake, asked once more with the reason, which the
+    action's history keeps with who withdrew it; the action's status is the latest update left."""
+    update = get_object_or_404(
+        ProgressUpdate.objects.for_user(request.user).select_related(
+            "action__plan__partnership", "action__section__parent", "status"
+        ),
+        pk=update_id,
+    )
+    action = update.action
+    if not rules.can_withdraw_update(request.user, update):
+        raise PermissionDenied(
+            "Only the update's author or a plan manager can withdraw it; in a signed-off area, only admins."
+        )
+    form = WithdrawUpdateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        day = update.date
+        with transaction.atomic():
+            update._change_reason = f"Withdrawn: {form.cleaned_data['reason']}"  # type: ignore[attr-defined]
+            update.delete()  # its evidence with it (the files go too: they may hold case detail)
+            action.refresh_status()
+        messages.success(request, f"The update of {day.day} {day:%B %Y} is withdrawn")
+        return redirect(action.get_absolute_url())
+    return render(
+        request,
+        "plans/withdraw_update.html",
+        {
+            "update": update,
+            "action": action,
+            "plan": action.plan,
+            "form": form,
+            "files_count": update.evidence.exclude(file="").count(),
         },
     )
 

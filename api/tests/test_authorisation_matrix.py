@@ -173,6 +173,11 @@ TABLE: dict[str, Case | list[Case]] = {
         page(obj="action", who=MANAGERS),
         page(obj="action", who=MANAGERS, method="post", ok=302),
     ],
+    # The update's author (the contributor), plan managers and admins; an empty form is refused.
+    "plans:withdraw_update": [
+        page(obj="update", who=UPDATERS),
+        page(obj="update", who=UPDATERS, method="post"),
+    ],
     "plans:evidence": page(obj="evidence"),
     "plans:my_actions": [page(who=ANYONE_SIGNED_IN), page(who=ANYONE_SIGNED_IN, query=SEARCH)],
     # --- accounts: partnership administration, by its admins ---------------------------------

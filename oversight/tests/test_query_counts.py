@@ -62,6 +62,7 @@ COUNTED: dict[str, list[Probe]] = {
     "plans:add_action": [Probe(obj="plan")],
     "plans:edit_plan": [Probe(obj="plan")],
     "plans:delete_action": [Probe(obj="action")],
+    "plans:withdraw_update": [Probe(obj="update"), Probe(obj="update", role="contributor")],
     "plans:evidence": [Probe(obj="evidence")],
     "plans:my_actions": [Probe(role="contributor"), Probe(role="contributor", query="page=2")],
     "accounts:manage": [Probe(obj="partnership", role="admin")],

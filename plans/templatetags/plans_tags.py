@@ -307,7 +307,14 @@ def update_cards(updates: Iterable[Any]) -> SafeString:
             '\n<div class="govuk-summary-card app-update">\n'
             '  <div class="govuk-summary-card__title-wrapper">\n'
             f'    <h3 class="govuk-summary-card__title">{date_text(update.date, "j F Y")} {rag_tag(update.status, update)}</h3>\n'
-            "  </div>\n"
+            + (
+                '    <ul class="govuk-summary-card__actions"><li class="govuk-summary-card__action">'
+                f'<a class="govuk-link" href="{text(update.withdraw_url)}">Withdraw'
+                f'<span class="govuk-visually-hidden"> the update of {date_text(update.date, "j F Y")}</span></a></li></ul>\n'
+                if getattr(update, "withdraw_url", "")
+                else ""
+            )
+            + "  </div>\n"
             '  <div class="govuk-summary-card__content">\n'
             '    <dl class="govuk-summary-list">\n'
             '      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Author</dt>'

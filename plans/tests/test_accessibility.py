@@ -52,6 +52,10 @@ def pages(world) -> dict[str, str]:
         "add a section": reverse("plans:add_section", args=[world.plan.pk]),
         "change the plan": reverse("plans:edit_plan", args=[world.plan.pk]),
         "remove an action": reverse("plans:delete_action", args=[world.police_action.pk]),
+        "withdraw an update": reverse(
+            "plans:withdraw_update",
+            args=[models.ProgressUpdate.objects.filter(action=world.police_action).first().pk],
+        ),
         "a removed action": reverse(
             "plans:action",
             args=[models.historical_model(models.Action).objects.get(ref="1.9", history_type="-").id],

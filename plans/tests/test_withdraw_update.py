@@ -1,0 +1,87 @@
+"""A progress update recorded by mistake (a year slipped, the wrong action) can be withdrawn, with
+a reason the action's history keeps; the action's status is then its latest update left."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from plans import models
+from plans.tests import factories
+
+
+def url(update: models.ProgressUpdate) -> str:
+    return reverse("plans:withdraw_update", args=[update.pk])
+
+
+def updates_of(world):
+    """An Amber update of 2 March 2026 by the manager, then a Red one by the contributor dated 2001 by
+    mistake (the older date does not win) and a Green one dated today-ish by the contributor."""
+    action = world.police_action
+    amber = factories.ProgressUpdateFactory(
+        action=action,
+        date=dt.date(2026, 3, 2),
+        status=factories.status(world.plan, "amber"),
+        author=world.manager,
+    )
+    slipped = factories.ProgressUpdateFactory(
+        action=action,
+        date=dt.date(2026, 11, 30),
+        status=factories.status(world.plan, "green"),
+        author=world.contributor,
+        narrative="Audit done (meant for 1.2).",
+    )
+    action.refresh_status()
+    return action, amber, slipped
+
+
+def test_the_author_withdraws_an_update_with_a_reason_and_the_status_goes_back(client, world):
+    action, amber, slipped = updates_of(world)
+    assert action.status.key == "green"
+    client.force_login(world.contributor)
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert f'href="{url(slipped)}"' in page and f'href="{url(amber)}"' not in page  # only their own
+
+    refused = client.post(url(slipped), {"reason": ""})
+    assert "Enter why the update is withdrawn" in refused.content.decode()
+    assert models.ProgressUpdate.objects.filter(pk=slipped.pk).exists()
+
+    response = client.post(url(slipped), {"reason": "Recorded against the wrong action"}, follow=True)
+
+    assert "The update of 30 November 2026 is withdrawn" in response.content.decode()
+    assert not models.ProgressUpdate.objects.filter(pk=slipped.pk).exists()
+    action.refresh_from_db()
+    assert action.status.key == "amber" and action.last_update_on == dt.date(2026, 3, 2)
+    entry = next(
+        e for e in response.context["history"] if e.what == "Progress update of 30 November 2026 deleted"
+    )
+    assert "withdrawn: Recorded against the wrong action" in entry.who
+
+
+def test_a_contributor_cannot_withdraw_another_persons_update_but_a_manager_can(client, world):
+    _action, amber, slipped = updates_of(world)
+    client.force_login(world.contributor)
+    assert client.post(url(amber), {"reason": "Not mine"}).status_code == 403
+    client.force_login(world.viewer)
+    assert client.post(url(slipped), {"reason": "x"}).status_code == 403
+    client.force_login(world.manager)
+    assert client.post(url(slipped), {"reason": "Wrong action"}).status_code == 302
+    assert not models.ProgressUpdate.objects.filter(pk=slipped.pk).exists()
+
+
+def test_in_a_signed_off_area_only_an_admin_withdraws_an_update(client, world):
+    _action, amber, _slipped = updates_of(world)
+    section = world.police_action.section
+    section.signed_off_on = dt.date(2026, 12, 1)
+    section.save()
+    client.force_login(world.manager)
+    assert client.get(url(amber)).status_code == 403
+    client.force_login(world.admin)
+    assert client.post(url(amber), {"reason": "Board asked for it to be removed"}).status_code == 302
+
+
+def test_another_partnerships_update_is_not_found(client, world):
+    other = factories.ProgressUpdateFactory(action=world.other_action)
+    client.force_login(world.admin)
+    assert client.get(url(other)).status_code == 404
