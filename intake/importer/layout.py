@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -72,6 +73,8 @@ POINTERS = re.compile(
     # 'Further actions will be added once the needs assessment is published'
     r"(?:further|more|additional|other) actions? (?:will|to|may) be (?:added|agreed|identified)\b.*|"
     r"not applicable.*|not relevant.*|unable to comment.*|"
+    # a form's drop-down answer for none of its actions ('Other / not listed', 'Other (not on the list)')
+    r"other\s*(?:[/(–-]\s*)?(?:not listed|not on (?:the|this) list|none of the above)\)?|"
     r"responsibility of .{1,40}|tbc|yes|no|"
     # a tracker's issue closed as a copy of another ('DUPLICATE - see SCP-16', 'Duplicate of 2.3')
     r"duplicate(?: of .{1,40}|\s*[-–—:;,(]\s*.{0,40})?)\W*$",
@@ -657,6 +660,9 @@ def _align_short(cells: list[str], fields: list[str | None]) -> list[int | None]
 
 
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?totals?\b\s*:?$|^total (?:number of )?actions\b", re.I)
+# a subtotal's label as Excel writes it: the group's name, then the function ('Health Count', 'Grand Total')
+_SUBTOTAL_ROW = re.compile(r"^(?:grand|.{1,120}\S)\s+(?:count|total|sum|average|max|min)$", re.I)
+_FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _CONTINUED_NOTE = re.compile(
     r"^\(?(?:table\s+)?continued\s+(?:on|over(?:leaf)?|from)\b[^.]{0,40}\.?\)?$|^\(?continued\)?$", re.I
 )
@@ -677,6 +683,8 @@ _DESCRIPTION_UPDATE = re.compile(
 _DONE_LIST = re.compile(r"^\W*(?:done|complete(?:d)?|closed|finished|signed[ -]off)\b", re.I)
 # a checkbox's ticked value as tools export it (Airtable 'checked', Excel and Sheets 'TRUE')
 _TICKED = re.compile(r"checked|true|yes|y|[✓✔☑✅xX]", re.I)
+# a tool's workflow state saying the item is finished ('complete' in ClickUp's Status)
+_DONE_STATE = re.compile(r"complete|completed|done|closed|resolved", re.I)
 # a section's lead named once under its heading ('Strategic lead: Head of Early Help', 'Priority leads: ...')
 _SECTION_LEAD = re.compile(
     r"^(?:(?:strategic|priority|theme|strand|workstream|area|accountable|senior|executive)\s+)?"
@@ -685,6 +693,27 @@ _SECTION_LEAD = re.compile(
 )
 # a comment as Jira exports it: '03/Feb/25 1:45 PM;sarah.whitlock;Blocked: the report ...'
 _TOOL_COMMENT = re.compile(r"(?:^|(?<=\s))(\d{1,2}/[A-Za-z]{3}/\d{2,4} \d{1,2}:\d{2}(?:\s?[AP]M)?);[^;\s]*;")
+
+
+def _json_comments(progress: str) -> list[tuple[list[dt.date], str]]:
+    """(dates, words) of each comment of a JSON list of comments, or [] when it is not one."""
+    if not progress.lstrip().startswith("[{"):
+        return []
+    try:
+        listed = json.loads(progress)
+    except ValueError:
+        return []
+    if not isinstance(listed, list) or not all(isinstance(c, dict) for c in listed):
+        return []
+    found = []
+    for comment in listed:
+        words = next((str(comment[k]) for k in ("text", "comment", "body", "content") if comment.get(k)), "")
+        when = next(
+            (str(comment[k]) for k in ("date", "created", "date_created", "created_at") if comment.get(k)), ""
+        )
+        if words:
+            found.append((find_dates(when)[:1], " ".join(words.split())))
+    return found
 
 
 def latest_tool_comment(progress: str) -> str:
@@ -699,6 +728,11 @@ def latest_tool_comment(progress: str) -> str:
             for k, (m, end) in enumerate(zip(noted, ends, strict=True))
         ]
         return max(dated)[2] or progress
+    listed = _json_comments(progress)
+    if listed:
+        # a list of comments as JSON ('[{"text": ..., "by": ..., "date": ...}]', ClickUp's export)
+        latest = max(range(len(listed)), key=lambda k: (listed[k][0], k))
+        return listed[latest][1] or progress
     found = list(_TOOL_COMMENT.finditer(progress))
     if not found or found[0].start() != 0:
         return progress
@@ -1303,6 +1337,9 @@ class Builder:
             return  # (a note across the sheet, 'READ ME - RAG key: ...', is neither)
         if _TOTAL_ROW.match(nonempty[0]) and cells.index(nonempty[0]) <= 1:
             return  # a 'Total' row under the actions: figures, not an action or the end of one
+        if _SUBTOTAL_ROW.match(nonempty[0]) and all(_FIGURE.fullmatch(c) for c in nonempty[1:]):
+            # Excel's Data > Subtotal under each group ('Health Count | 5', 'Grand Count | 27'): figures
+            return
         if len(nonempty) == 1 and self.header is None and not self.draft.actions:
             self.front_rows.add(normalise_header(nonempty[0]))
         elif len(nonempty) == 1 and normalise_header(nonempty[0]) in self.front_rows:
@@ -2337,7 +2374,9 @@ class Builder:
                 # a status per quarter ('Q1 | Q2 | Q3' holding 'A', 'G'): a rating, not an update's text
                 action.progress = None
         if values.get("completed") and (
-            parse_due(values["completed"]) is not None or _TICKED.fullmatch(values["completed"].strip())
+            parse_due(values["completed"]) is not None
+            or _TICKED.fullmatch(values["completed"].strip())
+            or _DONE_STATE.fullmatch(values["completed"].strip())
         ):
             # a date in 'Date completed' (an audit plan without a RAG column, a tool's 'Completed At'):
             # the action is done, whatever status was left beside it
@@ -2538,13 +2577,22 @@ def _listed_again_dropped(builder: Builder) -> None:
         same = listed if len(leads) <= 1 else []
         if len(same) < 2:
             continue
-        # as fully listed: the one saying more of its progress
-        best = max(same, key=lambda a: (_listed_fields(a), len((a.progress or "").split())))
+        if all(a.progress_date for a in same):
+            # a log of responses (a form's rows, each an owner's update): the latest stands, the
+            # earlier fill only what it leaves out
+            order = {id(a): k for k, a in enumerate(same)}
+            best = max(same, key=lambda a: (a.progress_date, order[id(a)]))
+            same = sorted(same, key=lambda a: (a.progress_date, order[id(a)]), reverse=True)
+        else:
+            # as fully listed: the one saying more of its progress
+            best = max(same, key=lambda a: (_listed_fields(a), len((a.progress or "").split())))
         for other in same:
             if other is best:
                 continue
             dropped.add(id(other))
             for name in ("owner", "due_text", "due", "rag", "progress"):
+                if name == "due" and best.due_text:
+                    continue  # its own words name no date ('TBC'): none is taken from another listing
                 if not getattr(best, name) and getattr(other, name):
                     setattr(best, name, getattr(other, name))
             if _SHORTENED.search(best.text) and not _SHORTENED.search(other.text):

@@ -277,6 +277,35 @@ def _labelled_status(cells: list[str]) -> RagStatus | None:
     return RagStatus(key=key, label=named[1], colour=word, definition=definition, done=key == "complete")
 
 
+# a symbol standing for a status in a key on one line ('✔ Complete', '● On track', '▲ Some slippage')
+_KEY_MARK = re.compile(r"(?:^|\s)([✔✓☑●○◐▲△▼✖✗✘■□◆◇★☆⬤])\s+")
+
+
+def _marked_key(line: str) -> list[RagStatus]:
+    """Statuses keyed as symbols on one line, each symbol then its words: the status its words
+    say, labelled by its symbol (so a cell holding the symbol reads as that status). Empty unless
+    three or more are read."""
+    marks = list(_KEY_MARK.finditer(line))
+    found: list[RagStatus] = []
+    for k, mark in enumerate(marks):
+        words = line[mark.end() : marks[k + 1].start() if k + 1 < len(marks) else len(line)].strip(" ;|,")
+        words = re.split(r"\s{3,}", words)[0]  # a last status set apart after spaces, not symbolled
+        status, known = parse_rag(words)
+        if status is None:  # 'Off track – escalate to the Board': the status before its gloss
+            status, known = parse_rag(re.split(r"\s+[–—-]\s+", words)[0])
+        if status is not None:
+            found.append(
+                RagStatus(
+                    key=status,
+                    label=mark[1],
+                    colour="blue" if status == "complete" else status,
+                    definition=words,
+                    done=status == "complete",
+                )
+            )
+    return found if len(found) >= 3 else []
+
+
 def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[RagStatus]:
     """The first run of lines/rows defining colours ('Red  Delayed or at risk...')."""
     best: list[RagStatus] = []
@@ -305,6 +334,10 @@ def read_rag_scheme(items: list[Item], texts: list[str] | None = None) -> list[R
             run.append(labelled)
             continue
         inline = _INLINE_KEY.match(text) if text and len(text) < 400 else None
+        if inline and not best and (marked := _marked_key(inline[1])):
+            # 'Key: ✔ Complete – ... ● On track ▲ Some slippage ...': statuses shown as symbols
+            best = marked
+            continue
         if inline and not best:
             # 'RAG key: Red – off track; Amber – in progress; Green – complete' on one line
             parts = [p.strip() for p in re.split(r"\s*[;|]\s*", inline[1]) if p.strip()]

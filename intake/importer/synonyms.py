@@ -297,6 +297,26 @@ def names_evidence(cell: str) -> bool:
 # colour; a SharePoint list exported to Excel gives each item's Title and the list's metadata.
 EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
     (
+        # ClickUp's "Export view" CSV: a task's name, its list (the plan's area), its Parent ID (a
+        # subtask); dates both as numbers and as text ('Friday, March 28th 2025'); the workflow Status
+        # says 'complete'; custom fields named with their type ('RAG (drop down)'); comments as JSON
+        frozenset({"task id", "task name", "list name", "folder name", "space name"}),
+        {"task id": "id", "task name": "text", "task content": None, "status": "completed",
+         "date created": None, "date created text": None, "due date": None, "due date text": "due",
+         "start date": None, "start date text": None, "parent id": "parent", "attachments": None,
+         "assignees": "owner", "tags": None, "priority": None, "list name": "section", "folder name": None,
+         "space name": None, "time estimated": None, "time estimated text": None, "checklists": None,
+         "comments": "progress", "assigned comments": None, "time spent": None, "time spent text": None,
+         "rolled up time": None, "rolled up time text": None},
+    ),
+    (
+        # Microsoft Forms' responses ('Open in Excel'): a row per response, the respondent's own
+        # columns first (who and when: the completion time dates the update), then the questions
+        frozenset({"start time", "completion time", "email", "name"}),
+        {"id": None, "start time": None, "completion time": "updated", "email": None, "name": None,
+         "last modified time": None},
+    ),
+    (
         frozenset({"task name", "bucket name"}),
         {"task id": None, "task name": "text", "bucket name": "section", "progress": "rag", "priority": None,
          "created by": None, "created date": None, "is recurring": None, "late": None, "completed date": None,
@@ -443,6 +463,11 @@ def header_field(cell: str) -> str | None:
     source = _SOURCE_NAME.match(text)
     if source:
         return header_field(text[source.end() :])
+    asked = _ASKED_WHICH.fullmatch(text)
+    if asked:
+        # a form's question naming the column ('Which action are you updating?', 'Which learning
+        # theme does your update relate to?'): the field its subject names
+        return header_field(asked[1]) or header_field(asked[1].split()[-1])  # 'learning theme': a theme
     if _QUARTER.fullmatch(text):
         return "progress"  # a column per quarter ('Q1' | 'Q2' | 'Q3' | 'Q4'): the update of each round
     dated = _DATED_FIRST.match(text)
@@ -462,6 +487,11 @@ def header_field(cell: str) -> str | None:
     return one_language_of_two(cell)
 
 
+# a form's question over its answers: 'Which action are you updating?'
+_ASKED_WHICH = re.compile(
+    r"(?:which|what)\s+([a-z][a-z '’/-]{1,40}?)\s+(?:are you updating|are you reporting on|"
+    r"(?:does|is) (?:your|this) (?:update|response|return) (?:relate to|about|for|on))\s*\??"
+)
 # a column named in two languages, one under or beside the other ('Cam gweithredu' over 'Action',
 # 'Amserlen / Timescale'): a Welsh board's plan
 _TWO_NAMES = re.compile(r"\s*\n\s*|\s+/\s+")

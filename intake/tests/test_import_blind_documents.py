@@ -329,18 +329,20 @@ FLOORS = [
     # under each table) and as laid-out text, a JTAI plan whose areas' tables change their columns,
     # a peer review plan whose status and RAG columns disagree; ClickUp's CSV, Excel after Subtotal
     # (a strand folded away), Power BI's export (emoji statuses, '2025-Q1'), a council web page of
-    # accordions, a sheet of quarters grouped and folded under the latest
+    # accordions, a sheet of quarters grouped and folded under the latest, Microsoft Forms' responses
     ("b13a_bro_tawelan_cpr_bilingual", 1.0, 1.0),
     ("b13a_hollowmead_jtai_csa_wsoa_mixed_tables", 1.0, 1.0),
     ("b13a_hollowmead_jtai_csa_wsoa_mixed_tables_layout", 1.0, 1.0),
     ("b13a_kelderwick_hoth_exec_slides", 1.0, 1.0),
     ("b13a_kelderwick_hoth_exec_slides_layout", 1.0, 0.92),  # a slide's title under the page footer lost
     ("b13a_stanmoor_cross_front_door_peer_review", 1.0, 1.0),
-    ("b13b_cresswold_jtai_cce_wsoa_clickup", 1.0, 0.78),  # lists as areas not read; comments as JSON
+    ("b13b_cresswold_jtai_cce_wsoa_clickup", 1.0, 1.0),
+    ("b13b_ebbleston_lcspr_child_f_forms_responses", 1.0, 1.0),
     ("b13b_quarrowby_exploitation_missing_powerbi_export", 1.0, 1.0),
     ("b13b_sandrigg_scp_business_plan_localgov_page", 1.0, 0.94),  # sub-headings inside a priority
-    ("b13b_thistlebury_neglect_delivery_plan_subtotals", 1.0, 0.96),  # unnumbered strands named apart
-    ("b13b_yarnholme_ilacs_improvement_plan_quarter_groups", 1.0, 0.9),  # symbols keyed in a title row
+    # an unnumbered strand named '... (children's social care)' is referred to without its bracket
+    ("b13b_thistlebury_neglect_delivery_plan_subtotals", 1.0, 0.96),
+    ("b13b_yarnholme_ilacs_improvement_plan_quarter_groups", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

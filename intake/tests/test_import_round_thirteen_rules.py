@@ -201,3 +201,114 @@ def test_rows_and_columns_folded_away_in_excels_outline_groups_are_read_but_rows
 
     assert [a.ref for a in draft.actions] == ["1.1", "1.2"]
     assert draft.actions[1].progress and "80 trained" in draft.actions[1].progress
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_microsoft_forms_responses_read_as_a_log_whose_latest_response_per_action_stands():
+    """A row per owner's update, the action picked from a drop-down; the respondent's own columns
+    (ID, times, email, name) are not the plan's; 'Other / not listed' is no action."""
+    header = [
+        "ID", "Start time", "Completion time", "Email", "Name", "Which learning theme does your update relate to?",
+        "Which action are you updating?", "Action lead", "Target date", "Progress update", "RAG rating",
+    ]  # fmt: skip
+    rows = [
+        header,
+        [1, "2024-10-02 09:29", "2024-10-02 09:41", "a@x.org", "Fiona Ashworth", "Theme 1 – Voice",
+         "1.1 – Use communication tools with non-verbal children.", "Head of Service", "Dec 24",
+         "Kits bought.", "Green – on track"],
+        [2, "2024-10-03 10:00", "2024-10-03 10:05", "b@x.org", "Claire Penhallow", "Theme 2 – Curiosity",
+         "2.1 – Record who lives in the household.", "Head of 0-19", "Sept 24", "Template drafted.", "Amber"],
+        [3, "2025-01-20 11:00", "2025-01-20 11:10", "a@x.org", "Fiona Ashworth", "Theme 1 – Voice",
+         "1.1 – Use communication tools with non-verbal children.", "Head of Service", "TBC",
+         "Guidance signed off; audit booked.", "Red – not on track"],
+        [4, "2025-01-21 09:00", "2025-01-21 09:03", "c@x.org", "Someone", "Theme 1 – Voice",
+         "Other / not listed", "", "Mar 25", "Not sure which action.", "Green"],
+    ]  # fmt: skip
+    draft = import_document(_xlsx(rows), "responses.xlsx")
+
+    by_ref = {a.ref: a for a in draft.actions}
+    assert sorted(by_ref) == ["1.1", "2.1"]
+    latest = by_ref["1.1"]
+    assert (latest.rag, latest.progress, latest.due_text, latest.due) == (
+        "red",
+        "Guidance signed off; audit booked.",
+        "TBC",
+        None,  # its own words name no date: the earlier 'Dec 24' is not taken
+    )
+    assert latest.owner == "Head of Service" and latest.section == "1"
+
+
+def test_clickups_export_reads_lists_as_areas_a_complete_status_and_the_latest_json_comment():
+    header = ["Task ID", "Task Name", "Status", "Due Date", "Due Date Text", "Assignees", "List Name",
+              "Folder Name", "Space Name", "Comments", "Action Ref (short text)", "RAG (drop down)"]  # fmt: skip
+    comments = (
+        '[{"text": "Drafted.", "by": "H O", "date": "2024-11-04 10:07"}, '
+        '{"text": "Live from 16 December.", "by": "H O", "date": "2025-01-10 09:00"}]'
+    )
+    rows = [
+        header,
+        ["86c01", "Review the MASH screening tool.", "complete", "1734696000000", "Friday, December 20th 2024",
+         "[Harriet Okonjo]", "Area for improvement 1 – The front door", "WSoA", "SCP", comments, "1.1", "Green"],
+        ["86c02", "Audit return home interviews.", "in progress", "1743422400000", "Monday, March 31st 2025",
+         "[Leon Achterberg]", "Area for improvement 2 – Missing", "WSoA", "SCP", "[]", "2.1", "Amber"],
+    ]  # fmt: skip
+    out = io.StringIO()
+    import csv
+
+    csv.writer(out).writerows(rows)
+    draft = import_document(out.getvalue().encode(), "clickup.csv")
+
+    first, second = draft.actions
+    assert (first.ref, first.section, first.rag, first.due) == (
+        "1.1",
+        "1",
+        "complete",
+        parse_due("20/12/2024"),
+    )
+    assert first.progress == "Live from 16 December."
+    assert (second.ref, second.section, second.rag) == ("2.1", "2", "amber")
+
+
+def test_statuses_keyed_as_symbols_on_one_line_read_cells_holding_the_symbols():
+    rows = [
+        ["Key:  ✔ Complete – impact evidenced     ● On track     ▲ Some slippage     ✖ Off track – escalate"],
+        [],
+        ["Ref", "Action", "Lead", "Status"],
+        ["1.1", "Revise the supervision policy.", "Principal Social Worker", "●"],
+        ["1.2", "Audit supervision records.", "Head of QA", "▲"],
+        ["1.3", "Train team managers.", "Workforce lead", "✖"],
+        ["1.4", "Publish the policy.", "Business manager", "✔"],
+    ]
+    draft = import_document(_xlsx(rows), "tracker.xlsx")
+
+    assert [a.rag for a in draft.actions] == ["green", "amber", "red", "complete"]
+
+
+def test_excels_subtotal_rows_are_figures_not_sections():
+    rows = [
+        ["Strand", "Ref", "Action", "Lead", "RAG"],
+        ["Health", "HE1", "Refresh the was-not-brought guidance.", "Designated Nurse", "G"],
+        ["Health", "HE2", "Audit health visiting records.", "Head of 0-19", "A"],
+        ["Health Count", 2, None, None, None],
+        ["Education", "ED1", "Train designated safeguarding leads.", "Head of Inclusion", "R"],
+        ["Education Count", 1, None, None, None],
+        ["Grand Count", 3, None, None, None],
+    ]
+    draft = import_document(_xlsx(rows), "subtotals.xlsx")
+
+    assert [s.ref for s in draft.sections] == ["Health", "Education"]
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("HE1", "Health"),
+        ("HE2", "Health"),
+        ("ED1", "Education"),
+    ]
