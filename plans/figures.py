@@ -363,15 +363,18 @@ def as_it_stood(model: Any, ids: Iterable[int], day: dt.date) -> dict[int, Any]:
     return {pk: record for pk, record in latest.items() if record.history_type != "-"}
 
 
-def sections_as_at(plan_ids: Iterable[int], day: dt.date) -> list[Section]:
+def sections_as_at(plan_ids: Iterable[int], day: dt.date, needed: Iterable[int] = ()) -> list[Section]:
     """The plans' sections as they stood at the end of `day` (their titles, what needs to improve,
     their places in the tree; those added later left out, those deleted since there), from their
-    history (two queries). A section with no history at all (loaded in bulk) is taken as it is."""
+    history (two queries). A section with no history at all (loaded in bulk) is taken as it is, and
+    so is one of the `needed` (those the day's actions stood in) whose history starts later: an
+    action's history dated before its section's is the section's, missing (written in bulk)."""
     plan_ids = list(plan_ids)
     now = list(Section.objects.filter(plan__in=plan_ids))
     historical = historical_model(Section)
     ever = set(historical.objects.filter(plan_id__in=plan_ids).values_list("id", flat=True))
     then = as_it_stood(Section, ever, day)
+    ever -= {pk for pk in needed if pk not in then}  # taken as they are now, below
     fields = [f.attname for f in Section._meta.concrete_fields]
     rows = [Section(**{name: getattr(record, name) for name in fields}) for record in then.values()]
     # a sign-off carries its own date (recorded at the board's meeting, perhaps entered later): the

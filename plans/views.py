@@ -225,14 +225,24 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     only_overdue = bool(data.get("overdue"))
     as_at: dt.date | None = data.get("as_at")
 
-    sections = list(Section.objects.filter(plan=plan))
-    sections_by_pk = {s.pk: s for s in sections}
     today = timezone.localdate()
     as_at_counts: list[tuple[RagStatus | None, int]] = []
     agencies_by_pk = {a.pk: a for a in agencies}
     statuses_by_pk = {s.pk: s for s in statuses}
+    all_items = figures.actions_as_at(all_actions, as_at, plans=[plan.pk]) if as_at else []
+    # as at a past date, the sections as they stood then (titles, tree; those added since left out)
+    sections = (
+        sorted(
+            figures.sections_as_at(
+                [plan.pk], as_at, needed={i.section_id for i in all_items if i.section_id}
+            ),
+            key=lambda s: (s.order, s.pk),
+        )
+        if as_at
+        else list(Section.objects.filter(plan=plan))
+    )
+    sections_by_pk = {s.pk: s for s in sections}
     if as_at:
-        all_items = figures.actions_as_at(all_actions, as_at, plans=[plan.pk])
         counter = figures.status_counts_as_at(all_items)
         as_at_counts = [(s, counter.get(s.key, 0)) for s in statuses] + [
             (None, counter.get(figures.NO_STATUS, 0))

@@ -445,6 +445,15 @@ def build_report(
         plan = plans[0] if plan is not None else None
         if plan is not None:
             title = plan.title
+    snapshots: dict[int, tuple[list[ActionAsAt], dict[int, ActionAsAt]]] = {}
+    all_now: list[tuple[int, ActionAsAt]] = []
+    for p in plans:
+        actions = Action.objects.filter(plan=p)
+        now = actions_as_at(actions, as_at, plans=[p.pk])
+        before = {a.action_id: a for a in actions_as_at(actions, previous, plans=[p.pk])}
+        snapshots[p.pk] = (now, before)
+        all_now.extend((p.pk, a) for a in now)
+
     # Each plan's sections in that plan's order, the plans in the report's order; in a report of
     # several plans each section says whose it is (every plan has a section 1).
     plan_order = {p.pk: (i, p.title) for i, p in enumerate(plans)}
@@ -454,7 +463,9 @@ def build_report(
         for section, _depth in depth_first(
             sorted(
                 # as at a past date, the sections as they stood then (those added since left out)
-                sections_as_at([p.pk for p in plans], as_at)
+                sections_as_at(
+                    [p.pk for p in plans], as_at, needed={a.section_id for _, a in all_now if a.section_id}
+                )
                 if past
                 else Section.objects.filter(plan__in=[p.pk for p in plans]),
                 key=lambda s: (plan_order[s.plan_id][0], s.order, s.pk),
@@ -467,15 +478,6 @@ def build_report(
         pk: f"{plan_order[s.plan_id][1]}: {name}" if len(plans) > 1 else name
         for s, (pk, name) in zip(sections, section_names.items(), strict=True)
     }
-
-    snapshots: dict[int, tuple[list[ActionAsAt], dict[int, ActionAsAt]]] = {}
-    all_now: list[tuple[int, ActionAsAt]] = []
-    for p in plans:
-        actions = Action.objects.filter(plan=p)
-        now = actions_as_at(actions, as_at, plans=[p.pk])
-        before = {a.action_id: a for a in actions_as_at(actions, previous, plans=[p.pk])}
-        snapshots[p.pk] = (now, before)
-        all_now.extend((p.pk, a) for a in now)
 
     people = (
         list(Person.objects.filter(partnership=partnership).values_list("name", flat=True))

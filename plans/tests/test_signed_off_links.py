@@ -83,7 +83,14 @@ def test_every_row_keeps_its_change_column_when_one_action_is_locked(client, wor
 
 
 def test_the_plan_as_at_a_date_before_a_sign_off_does_not_show_the_area_signed_off(client, world):
+    from plans.models import Action, Section, historical_model
+
     section = world.police_action.section
+    # the plan written in October (its history says so), signed off in November
+    written = dt.datetime(2026, 10, 1, 12, tzinfo=dt.UTC)
+    historical_model(Section).objects.filter(id=section.pk).update(history_date=written)
+    historical_model(Action).objects.filter(plan_id=world.plan.pk).update(history_date=written)
+    Action.objects.filter(plan=world.plan).update(created=written)
     section.signed_off_on = dt.date(2026, 11, 19)
     section.monitored_through = "Quarterly ED audit"
     section.save()
