@@ -566,6 +566,18 @@ def place(cells: list[str], fields: list[str | None]) -> list[list[int]]:
     that lost cells (merged cells, page breaks) are aligned by content: each cell goes where it fits
     best, in order. Positions, so that the cleaned and the raw cells of a row are placed alike."""
     n = len(fields)
+    if (
+        n >= 2
+        and fields[0] == "text"
+        and "ref" not in fields
+        and len(cells) >= 2
+        and len(cells) <= n + 1
+        and looks_like_ref(cells[0])
+        and len(cells[1].split()) >= 3
+    ):
+        # the action's number drawn by Word's list numbering, a cell of its own in a plain-text
+        # save ('1.2<tab>Add a prompt ...' under 'Action'): it opens the action's cell
+        return [[0, 1]] + [[k + 1] if k + 1 < len(cells) else [] for k in range(1, n)]
     # the empty cells a row opens with are the columns it leaves empty: a tab-separated row that
     # lost a cell further on keeps its first columns where they are ('' | 'Review ...' | 'June 2024')
     lead = 0
@@ -684,7 +696,7 @@ _DONE_LIST = re.compile(r"^\W*(?:done|complete(?:d)?|closed|finished|signed[ -]o
 # a checkbox's ticked value as tools export it (Airtable 'checked', Excel and Sheets 'TRUE')
 _TICKED = re.compile(r"checked|true|yes|y|[✓✔☑✅xX]", re.I)
 # a tool's workflow state saying the item is finished ('complete' in ClickUp's Status)
-_DONE_STATE = re.compile(r"complete|completed|done|closed|resolved", re.I)
+_DONE_STATE = re.compile(r"complete|completed|done|closed|resolved|100\s*%", re.I)
 # a section's lead named once under its heading ('Strategic lead: Head of Early Help', 'Priority leads: ...')
 _SECTION_LEAD = re.compile(
     r"^(?:(?:strategic|priority|theme|strand|workstream|area|accountable|senior|executive)\s+)?"
@@ -693,6 +705,34 @@ _SECTION_LEAD = re.compile(
 )
 # a comment as Jira exports it: '03/Feb/25 1:45 PM;sarah.whitlock;Blocked: the report ...'
 _TOOL_COMMENT = re.compile(r"(?:^|(?<=\s))(\d{1,2}/[A-Za-z]{3}/\d{2,4} \d{1,2}:\d{2}(?:\s?[AP]M)?);[^;\s]*;")
+
+
+_HISTORY_LABEL = re.compile(
+    r"^(?:b?rag|status|rating)\s+(?:history|over time|by month|trend)\b.{0,20}$", re.I
+)
+
+
+def _rating_history(cells: list[str], ref: str | None) -> int:
+    """Where a row of an action's ratings month by month starts (the cell after its label), or 0
+    when the row is not one: its label and, at most, the action's own reference (merged down)."""
+    for k, cell in enumerate(cells):
+        if _HISTORY_LABEL.match(cell):
+            others = [c for j, c in enumerate(cells) if c and j != k]
+            return k + 1 if all(c == ref for c in others) else 0
+    return 0
+
+
+_MONTH_NAME = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s*'?\d{2,4})?$", re.I
+)
+
+
+def _months_under_history(cells: list[str]) -> bool:
+    """A header row of a rating history: its label, the months, and at most the reference's name."""
+    filled = [c for c in cells if c]
+    labels = [c for c in filled if _HISTORY_LABEL.match(c)]
+    months = [c for c in filled if _MONTH_NAME.match(c)]
+    return len(labels) == 1 and len(months) >= 3 and len(filled) - len(labels) - len(months) <= 1
 
 
 def _json_comments(progress: str) -> list[tuple[list[dt.date], str]]:
@@ -944,6 +984,9 @@ class Builder:
     earlier_rounds: list[tuple[dt.date, dict[str, str]]] = field(default_factory=list)
     rows_since_header: int = 0
     listings_dropped: bool = False  # actions listed again were read once (_listed_again_dropped)
+    # a tool's export numbering its rows by outline ('1', '1.1', '1.1.1'): its summary tasks are sections
+    exported_outline: bool = False
+    response_log: bool = False  # a form's responses (Microsoft Forms): see _listed_again_dropped
     # 'What needs to improve: ...' under a row of a reference and words alone: (that row, the
     # section field, the words), the area's text once the row proves to head actions
     headed_texts: list[tuple[Action, str, str]] = field(default_factory=list)
@@ -1175,6 +1218,20 @@ class Builder:
                 if listed_ref and listed_status:
                     self.grid_statuses[listed_ref] = listed_status
             return
+        if (
+            self.header is not None
+            and self.last_action is not None
+            and item.fills
+            and (history := _rating_history(cells, self.last_action.ref))
+        ):
+            # a row of months coloured by rating under its action ('RAG history' beside the merged
+            # reference): no action, the latest coloured month is the action's rating if it has none
+            colour = next((c for c in reversed(item.fills[history:]) if c), None)
+            if self.last_action.rag is None and colour is not None:
+                self.last_action.rag = "complete" if colour == "blue" else colour
+            return
+        if self.header is not None and _months_under_history(cells):
+            return  # the header's second row naming those months ('Ref | RAG history | Apr | May ...')
         # the first row of a table (each row says, whatever returns early below)
         opens_table, self.last_table = item.table is not None and item.table != self.last_table, item.table
         parent, self.after_header = self.after_header, None
@@ -1299,6 +1356,10 @@ class Builder:
                         named -= 1
                     fields = fields[:named]
                 self.header = Header(fields=fields, key=key, exported=exported is not None)
+                names = set(map(normalise_header, cells))
+                self.exported_outline = exported is not None and "outline number" in names
+                # a form's responses: rows of owners' updates, each action's latest standing
+                self.response_log = exported is not None and {"start time", "completion time"} <= names
                 self.rows_since_header = 0
                 self.group = {}
                 self.outer_section = None
@@ -2574,7 +2635,9 @@ def _listed_again_dropped(builder: Builder) -> None:
         # listed again with another lead (a workbook's sheet per agency, each with its own lead,
         # status and update of a shared action): each agency's part is an action of its own
         leads = {normalise_header(a.owner) for a in listed if a.owner}
-        same = listed if len(leads) <= 1 else []
+        # (a form's log of dated responses is one action whoever answered for it)
+        logged = builder.response_log and all(a.progress_date for a in listed)
+        same = listed if len(leads) <= 1 or logged else []
         if len(same) < 2:
             continue
         if all(a.progress_date for a in same):
@@ -3108,7 +3171,12 @@ def _parent_rows_as_sections(builder: Builder) -> None:
     parents: dict[int, str] = {}
     for k, action in enumerate(actions[:-1]):
         ref = (action.ref or "").rstrip(".")
-        if not ref or not _bare(action, actions[k - 1] if k else None) or not _PARENT_REF.fullmatch(ref):
+        summary = builder.exported_outline and not action.owner  # a tool's summary task: rolled-up dates
+        if (
+            not ref
+            or not (summary or _bare(action, actions[k - 1] if k else None))
+            or not _PARENT_REF.fullmatch(ref)
+        ):
             continue
         if _extends(actions[k + 1].ref or "", ref):
             parents[k] = ref

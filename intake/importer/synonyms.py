@@ -297,6 +297,16 @@ def names_evidence(cell: str) -> bool:
 # colour; a SharePoint list exported to Excel gives each item's Title and the list's metadata.
 EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
     (
+        # Planner premium / Project for the web: the outline number is the reference (summary tasks
+        # are the areas and objectives the tasks sit in), Finish the due date, a label the RAG,
+        # '% complete' says done at 100%, Notes hold the dated updates; the Bucket is a team
+        frozenset({"task number", "outline number", "name", "% complete"}),
+        {"task number": None, "outline number": "ref", "name": "text", "assigned to": "owner", "start": None,
+         "finish": "due", "duration": None, "% complete": "completed", "bucket": None, "labels": "rag",
+         "priority": None, "dependent on": None, "checklist": None, "notes": "progress", "effort": None,
+         "effort completed": None, "effort remaining": None, "sprint": None},
+    ),
+    (
         # ClickUp's "Export view" CSV: a task's name, its list (the plan's area), its Parent ID (a
         # subtask); dates both as numbers and as text ('Friday, March 28th 2025'); the workflow Status
         # says 'complete'; custom fields named with their type ('RAG (drop down)'); comments as JSON
@@ -463,11 +473,15 @@ def header_field(cell: str) -> str | None:
     source = _SOURCE_NAME.match(text)
     if source:
         return header_field(text[source.end() :])
-    asked = _ASKED_WHICH.fullmatch(text)
+    # a question after the options it lists ('Area 1 actions – which action are you updating?')
+    asked = _ASKED_WHICH.fullmatch(text) or _ASKED_WHICH.fullmatch(re.split(r"\s[–—-]\s|:\s", text)[-1])
     if asked:
         # a form's question naming the column ('Which action are you updating?', 'Which learning
         # theme does your update relate to?'): the field its subject names
         return header_field(asked[1]) or header_field(asked[1].split()[-1])  # 'learning theme': a theme
+    revised = _ASKED_NEW.fullmatch(text)
+    if revised and header_field(revised[1]) == "due":
+        return "due"  # 'If yes, what is the new target date?': the date now, beside the one published
     if _QUARTER.fullmatch(text):
         return "progress"  # a column per quarter ('Q1' | 'Q2' | 'Q3' | 'Q4'): the update of each round
     dated = _DATED_FIRST.match(text)
@@ -492,6 +506,8 @@ _ASKED_WHICH = re.compile(
     r"(?:which|what)\s+([a-z][a-z '’/-]{1,40}?)\s+(?:are you updating|are you reporting on|"
     r"(?:does|is) (?:your|this) (?:update|response|return) (?:relate to|about|for|on))\s*\??"
 )
+# a form's follow-up question giving a revised value ('If yes, what is the new target date?')
+_ASKED_NEW = re.compile(r"(?:if (?:yes|so)\W+)?what is the (?:new|revised|updated)\s+(.{2,40}?)\s*\??")
 # a column named in two languages, one under or beside the other ('Cam gweithredu' over 'Action',
 # 'Amserlen / Timescale'): a Welsh board's plan
 _TWO_NAMES = re.compile(r"\s*\n\s*|\s+/\s+")

@@ -343,6 +343,25 @@ FLOORS = [
     # an unnumbered strand named '... (children's social care)' is referred to without its bracket
     ("b13b_thistlebury_neglect_delivery_plan_subtotals", 1.0, 0.96),
     ("b13b_yarnholme_ilacs_improvement_plan_quarter_groups", 1.0, 1.0),
+    # the fourteenth round: an inspection letter with the plan as its appendix, a landscape plan with
+    # leads and dates merged down across page breaks, a rating history of coloured months under each
+    # action, Word's list numbering saved as plain text, an Outlook email, pandoc's footnotes; Forms'
+    # responses with a drop-down per area, Project for the web's outline, a Smartsheet report, Google
+    # Sheets saved as a web page, a data profile beside the plan, a performance system's report
+    ("b14a_caverley_hoth_delivery_plan_pandoc_footnotes", 0.97, 0.96),  # a 'See 4.1. Merged into' row
+    ("b14a_hexley_moor_jtai_letter_and_action_plan", 1.0, 1.0),
+    ("b14a_hexley_moor_jtai_letter_and_action_plan_layout", 1.0, 0.82),  # the letter's areas as sections
+    ("b14a_orrindale_safeguarding_infants_plan_landscape", 1.0, 0.85),  # merged leads across pages
+    ("b14a_orrindale_safeguarding_infants_plan_landscape_pdftotext", 0.31, 0.5),  # read in part
+    ("b14a_pellingham_education_safeguarding_plan_outlook_text", 1.0, 0.83),
+    ("b14a_stavercombe_ilacs_improvement_plan_rag_history", 1.0, 1.0),
+    ("b14a_wrenbeck_cspr_child_p_word_plain_text", 0.93, 0.87),  # a cell's second paragraph, sections
+    ("b14b_harrowgill_scp_business_plan_perf_system_report", 0.44, 0.56),  # read in part
+    ("b14b_mardlecombe_neglect_delivery_plan_planner_premium", 1.0, 1.0),
+    ("b14b_oxenmere_jtai_cce_wsoa_forms_responses", 1.0, 1.0),
+    ("b14b_quenmouth_front_door_data_profile_and_action_plan", 1.0, 0.83),
+    ("b14b_scarrowfield_jtai_da_wsoa_smartsheet_report", 1.0, 0.83),  # areas from the sheet's name
+    ("b14b_tellingham_vale_lcspr_harry_tracker_gsheets", 1.0, 0.83),  # rows numbered by the sheet
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

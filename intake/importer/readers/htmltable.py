@@ -147,6 +147,7 @@ def parse_html_tables_with_fills(
 
 _HTML_DOCUMENT = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.I)
 _BODY = re.compile(r"<body\b", re.I)
+_MARKUP_FIRST = re.compile(r"^\s*<(?:meta|link|style|head|div)\b", re.I)
 _TABLE_TAG = re.compile(r"<table\b", re.I)
 _HIDDEN = re.compile(r"<(head|script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
@@ -157,9 +158,13 @@ _BLOCK = frozenset(
 
 
 def looks_like_html_document(text: str) -> bool:
-    """A whole HTML page (a plan saved from Word or a website), not Markdown with a table in it."""
+    """A whole HTML page (a plan saved from Word or a website, or a sheet Google Sheets downloads
+    'as web page', which opens with its <meta> and <style> and has no <html> or <body>), not
+    Markdown with a table in it."""
     head = text[:5000]
-    return bool(_TABLE_TAG.search(text)) and bool(_HTML_DOCUMENT.match(head) or _BODY.search(head))
+    return bool(_TABLE_TAG.search(text)) and bool(
+        _HTML_DOCUMENT.match(head) or _BODY.search(head) or _MARKUP_FIRST.match(head)
+    )
 
 
 def html_document_lines(markup: str) -> str:
