@@ -34,6 +34,8 @@ from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, 
 from plans import rules
 from plans.models import (
     DEFAULT_RAG_SCHEME,
+    NARRATIVE_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
     Action,
     Agency,
     Colour,
@@ -230,6 +232,12 @@ def fit_sections(draft: PlanDraft) -> PlanDraft:
     heading kept as the section's title.
     """
     draft = copy.deepcopy(draft)
+    for action in draft.actions:
+        # what the pages let a person write: longer, the action could never be changed again
+        for name, limit in LONGEST_FIELDS:
+            value = getattr(action, name)
+            if value and len(value) > limit:
+                setattr(action, name, value[: limit - 1].rstrip() + "…")
 
     def fit(ref: str | None) -> str | None:
         return ref.strip()[:SECTION_REF_LENGTH] if ref else ref
@@ -247,6 +255,36 @@ def fit_sections(draft: PlanDraft) -> PlanDraft:
             known.add(fit(action.section))
         action.section = fit(action.section)
     return draft
+
+
+# An action's fields the pages limit (an action's words, its outcome and constraints, its progress).
+LONGEST_FIELDS = [
+    ("text", TEXT_MAX_LENGTH),
+    ("outcome", TEXT_MAX_LENGTH),
+    ("constraints", TEXT_MAX_LENGTH),
+    ("progress", NARRATIVE_MAX_LENGTH),
+]
+LONGEST_LABELS = {
+    "text": "words",
+    "outcome": "outcome sought",
+    "constraints": "constraints",
+    "progress": "progress",
+}
+
+
+def length_notes(draft: PlanDraft) -> list[str]:
+    """For the preview: each field longer than the pages allow, which the import cuts."""
+    notes = []
+    for action in draft.actions:
+        for name, limit in LONGEST_FIELDS:
+            value = getattr(action, name)
+            if value and len(value) > limit:
+                notes.append(
+                    f"{action.ref or action.text[:60]}: its {LONGEST_LABELS[name]} run to {len(value):,} "
+                    f"characters, more than the {limit:,} an action can hold; only the first {limit:,} are "
+                    "kept. Shorten them in the document and import it again to choose what stays."
+                )
+    return notes
 
 
 def onto_plan(draft: PlanDraft, plan: Plan | None) -> PlanDraft:
@@ -364,10 +402,12 @@ def compare_draft(
     draft: PlanDraft, partnership: Partnership, plan: Plan | None = None, today: dt.date | None = None
 ) -> Comparison:
     """What confirming the draft would create and change (nothing is written)."""
+    too_long = length_notes(draft)
     draft = onto_plan(fit_sections(draft), plan)
     day = import_day(draft, today)
     matcher = OwnerMatcher(partnership)
     refs, notes = _refs(draft)
+    notes += too_long
     by_ref: dict[str, Action] = {}
     by_text: dict[tuple[str, str], list[Action]] = {}
     if plan is not None:

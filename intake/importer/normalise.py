@@ -462,8 +462,11 @@ def _dated_statuses(text: str) -> str | None:
     """The status of the latest dated rating of a cell made only of them, or None."""
     found: list[tuple[dt.date, int, str]] = []
     at = 0
-    for m in _DATED_STATUS.finditer(text):
-        if m.start() != at:
+    # each rating must start where the last ended: matched there, never searched for (a search over
+    # a long run of letters without a bracket tries every start: minutes for one 64,000-letter cell)
+    while at < len(text.rstrip()):
+        m = _DATED_STATUS.match(text, at)
+        if m is None:
             return None
         dates = find_dates(m[2])
         if not dates or m[1] not in _RAG_WORDS:

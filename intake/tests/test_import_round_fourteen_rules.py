@@ -137,3 +137,28 @@ def test_a_sheet_google_sheets_saved_as_a_web_page_is_read_as_html():
     draft = import_document(page.encode(), "tracker.html")
 
     assert [(a.ref, a.owner, a.rag) for a in draft.actions] == [("1.1", "Business Manager", "green")]
+
+
+def test_a_long_run_of_letters_is_tried_as_a_dated_rating_once_not_from_every_position(monkeypatch):
+    """QA round 6: a 64,000-letter cell took 84 s to import (the dated ratings' pattern was searched
+    for across the cell, every start rescanning the run); the upload waited for it."""
+    from intake.importer import normalise
+
+    calls: list[str] = []
+    pattern = normalise._DATED_STATUS
+
+    class Counting:
+        def match(self, text: str, pos: int = 0):  # noqa: ANN201
+            calls.append("match")
+            return pattern.match(text, pos)
+
+        def finditer(self, text: str):  # noqa: ANN201
+            calls.append("finditer")
+            return pattern.finditer(text)
+
+    monkeypatch.setattr(normalise, "_DATED_STATUS", Counting())
+    assert normalise._dated_statuses("a" * 64_000) is None
+    assert calls == ["match"]
+    calls.clear()
+    assert normalise._dated_statuses("amber (june 25) green (sept 25)") == "green"
+    assert calls == ["match", "match"]

@@ -473,3 +473,18 @@ def test_an_action_removed_in_oversight_is_not_brought_back_by_a_newer_copy_of_t
     )
     save_draft(draft, world.partnership, world.manager, plan=plan)
     assert not plan.actions.filter(ref="1.1b").exists()
+
+
+def test_an_action_longer_than_the_pages_allow_is_cut_with_a_note_so_it_can_still_be_changed(world):
+    """QA round 6: a 32,012-character cell was saved whole, and the action could then never be
+    changed ('Action must be 10,000 characters or fewer') until someone cut words they never typed."""
+    from plans.models import TEXT_MAX_LENGTH
+
+    draft = make_draft(**{"1_1a": {"text": "Audit " * 6_000}})
+    notes = compare_draft(draft, world.partnership).notes
+    assert any("1.1a: its words run to 36,000 characters" in note for note in notes), notes
+
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    action = plan.actions.get(ref="1.1a")
+    assert len(action.text) <= TEXT_MAX_LENGTH and action.text.endswith("…")
+    action.full_clean()  # what the change page checks: it can be saved again as it is
