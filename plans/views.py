@@ -10,7 +10,9 @@ deletes with it is counted by `plans.deleting`, which deletes it for the API too
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +25,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -801,44 +804,65 @@ def render_action_page(
     return render(request, "plans/action.html", context, status=status)
 
 
+def gone_if_removed(attempted: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """An action's page, form or link reached after the action was removed from the plan (an old
+    link in an email or a board pack, a form open in another tab): the removed action's page, which
+    says who removed it and when (410 Gone), instead of 'Page not found'; what was being sent
+    (`attempted`: 'update', 'change', 'removal') is said not to be saved, and what was typed given back."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, action_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
+            try:
+                return view(request, action_id, *args, **kwargs)
+            except Http404:
+                removed = _removed_action(request, action_id)
+                if removed is None:
+                    raise
+                sent = request.method == "POST"
+                written = (request.POST.get("narrative") or request.POST.get("text") or "").strip()
+                return render_removed_action(
+                    request, removed, written=written if sent else None, attempted=attempted if sent else ""
+                )
+
+        return wrapped
+
+    return decorate
+
+
 @login_required
+@gone_if_removed("")
 def action_page(request: HttpRequest, action_id: int) -> HttpResponse:
-    try:
-        action = _visible_action(request, action_id, flag_facts=True)
-    except Http404:
-        removed = _removed_action(request, action_id)
-        if removed is None:
-            raise
-        # a link kept from before (an email, a board pack): what it was and what happened to it
-        return render_removed_action(request, removed)
-    return render_action_page(request, action)
+    return render_action_page(request, _visible_action(request, action_id, flag_facts=True))
 
 
-def render_removed_action(request: HttpRequest, removed: Any, written: str | None = None) -> HttpResponse:
+def render_removed_action(
+    request: HttpRequest, removed: Any, written: str | None = None, attempted: str = ""
+) -> HttpResponse:
     """The page of an action removed from the plan (410 Gone): who removed it and when, what it
-    said, and its history from the records kept (`written`: an update sent meanwhile, given back)."""
+    said, and its history from the records kept (`written`: what was sent meanwhile, given back)."""
     action = removed.instance  # unsaved, from the record: its plan, section and agency read by id
     statuses = list(RagStatus.objects.filter(plan_id=action.plan_id).order_by("order"))
     history = action_history(action, statuses, action_records(action), [], [])
     return render(
         request,
         "plans/action_removed.html",
-        {"removed": removed, "written": written, "history": history, "plan": action.plan},
+        {
+            "removed": removed,
+            "written": written,
+            "attempted": attempted,
+            "history": history,
+            "plan": action.plan,
+        },
         status=410,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@gone_if_removed("update")  # removed while the owner was writing: said, and what they wrote given back
 def add_update(request: HttpRequest, action_id: int) -> HttpResponse:
-    try:
-        action = _visible_action(request, action_id)
-    except Http404:
-        removed = _removed_action(request, action_id)
-        if removed is None:
-            raise
-        # removed while the owner was writing: say so, and give back what they wrote
-        return render_removed_action(request, removed, written=request.POST.get("narrative", "").strip())
+    action = _visible_action(request, action_id)
     if not rules.can_add_update(request.user, action):
         raise PermissionDenied(updates.refusal(request.user, action))
     if request.method == "GET":
@@ -900,6 +924,7 @@ CONFLICT = (
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@gone_if_removed("change")
 def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
     action = _visible_action(request, action_id)
     if not rules.can_edit_action(request.user, action):
@@ -1090,6 +1115,7 @@ def edit_plan(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@gone_if_removed("removal")
 def delete_action(request: HttpRequest, action_id: int) -> HttpResponse:
     """Remove an action added by mistake or dropped by the board, asked once more. Its history is
     kept: the plan as at an earlier date still shows it, and its changes stay listed."""
@@ -1122,12 +1148,14 @@ def delete_action(request: HttpRequest, action_id: int) -> HttpResponse:
 def withdraw_update(request: HttpRequest, update_id: int) -> HttpResponse:
     """Withdraw a progress update recorded by mistake, asked once more with the reason, which the
     action's history keeps with who withdrew it; the action's status is the latest update left."""
-    update = get_object_or_404(
-        ProgressUpdate.objects.for_user(request.user).select_related(
-            "action__plan__partnership", "action__section__parent", "status"
-        ),
-        pk=update_id,
+    update = (
+        ProgressUpdate.objects.for_user(request.user)
+        .select_related("action__plan__partnership", "action__section__parent", "status")
+        .filter(pk=update_id)
+        .first()
     )
+    if update is None:
+        return _withdrawn_already(request, update_id)
     action = update.action
     if not rules.can_withdraw_update(request.user, update):
         raise PermissionDenied(
@@ -1152,6 +1180,37 @@ def withdraw_update(request: HttpRequest, update_id: int) -> HttpResponse:
             "form": form,
             "files_count": update.evidence.exclude(file="").count(),
         },
+    )
+
+
+def _withdrawn_already(request: HttpRequest, update_id: int) -> HttpResponse:
+    """A withdrawal sent again (Back, a second tab, an old link): who withdrew the update, when and
+    why (410 Gone), or 'Page not found' for an update the user could never see."""
+    record = (
+        historical_model(ProgressUpdate)
+        .objects.filter(id=update_id, history_type="-")
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    plan_id = (
+        historical_model(Action).objects.filter(id=record.action_id).values_list("plan_id", flat=True).first()
+        if record is not None
+        else None
+    )
+    if plan_id is None or not Plan.objects.for_user(request.user).filter(pk=plan_id).exists():
+        raise Http404
+    said = record.history_change_reason or ""
+    return render(
+        request,
+        "plans/update_withdrawn.html",
+        {
+            "record": record,
+            "withdrawn": said.startswith("Withdrawn: "),
+            "reason": said.removeprefix("Withdrawn: "),
+            "action_url": reverse("plans:action", args=[record.action_id]),
+        },
+        status=410,
     )
 
 

@@ -85,3 +85,39 @@ def test_another_partnerships_update_is_not_found(client, world):
     other = factories.ProgressUpdateFactory(action=world.other_action)
     client.force_login(world.admin)
     assert client.get(url(other)).status_code == 404
+
+
+def test_a_withdrawal_sent_again_says_who_withdrew_the_update_and_why(client, world):
+    """Back, or a second tab: it ended on 'Page not found'."""
+    _action, _amber, slipped = updates_of(world)
+    client.force_login(world.contributor)
+    client.post(url(slipped), {"reason": "Recorded against the wrong action"})
+
+    again = client.post(url(slipped), {"reason": "Recorded against the wrong action"})
+
+    page = again.content.decode()
+    assert again.status_code == 410
+    assert (
+        "The update of 30 November 2026 was withdrawn" in page and "Recorded against the wrong action" in page
+    )
+    client.force_login(world.outsider)
+    assert client.get(url(slipped)).status_code == 404  # another partnership learns nothing
+
+
+def test_a_removed_actions_change_and_remove_pages_say_it_was_removed_and_give_back_the_change(client, world):
+    from plans.tests.test_edit_action import edit_data
+
+    action, removed_id = world.police_action, world.police_action.pk
+    opened = edit_data(world, action, text="A new wording typed meanwhile")
+    client.force_login(world.manager)
+    client.post(reverse("plans:delete_action", args=[removed_id]))
+
+    change = client.post(reverse("plans:edit_action", args=[removed_id]), opened)
+    removal = client.post(reverse("plans:delete_action", args=[removed_id]))
+    link = client.get(reverse("plans:add_update", args=[removed_id]))
+
+    assert change.status_code == removal.status_code == link.status_code == 410
+    assert "so your change was not saved" in change.content.decode()
+    assert "A new wording typed meanwhile" in change.content.decode()
+    assert "there is nothing more to remove" in removal.content.decode()
+    assert "was not saved" not in link.content.decode()  # nothing was sent yet
