@@ -31,6 +31,7 @@ from plans.models import (
     due_date_for,
     due_text_problem,
     due_wording_problem,
+    long_past_problem,
     section_name_problem,
 )
 from plans.updates import STATUS_MISSING
@@ -371,12 +372,19 @@ class ProgressUpdateSerializer(WritingSerializer):
     status_label = serializers.CharField(source="status.label", read_only=True, allow_null=True, default=None)
     author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     evidence = EvidenceSerializer(many=True, read_only=True)
+    # as the page asks: a date long past is a year slipped until the client says it is right
+    date_confirmed = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="Send true with a date more than 3 months ago: without it such a date is refused.",
+    )
 
     class Meta:
         model = ProgressUpdate
         fields = [
-            "id", "action", "date", "author", "status", "status_label", "narrative", "next_steps",
-            "created", "evidence",
+            "id", "action", "date", "date_confirmed", "author", "status", "status_label", "narrative",
+            "next_steps", "created", "evidence",
         ]  # fmt: skip
         read_only_fields = ["created"]
         # The same rules as the page's form: a narrative, and a date not after today.
@@ -407,6 +415,11 @@ class ProgressUpdateSerializer(WritingSerializer):
             keys = ", ".join(action.plan.rag_statuses.values_list("key", flat=True))
             raise serializers.ValidationError({"status": f"Choose one of this plan's statuses: {keys}."})
         attrs["status"] = status
+        confirmed = attrs.pop("date_confirmed", False)
+        if "date" in attrs and (problem := long_past_problem(attrs["date"], confirmed)):
+            raise serializers.ValidationError(
+                {"date": problem.replace("tick ‘The date is right’", "send date_confirmed: true")}
+            )
         return attrs
 
 

@@ -18,6 +18,7 @@ from oversight.forms import GovukFormMixin
 from plans import rules
 from plans.figures import depth_first
 from plans.models import (
+    DATE_LONG_PAST,
     EVIDENCE_EXTENSIONS,
     MAX_STALE_DAYS,
     NARRATIVE_MAX_LENGTH,
@@ -32,6 +33,7 @@ from plans.models import (
     due_date_for,
     due_text_problem,
     due_wording_problem,
+    long_past_problem,
 )
 from plans.updates import STATUS_MISSING
 
@@ -150,11 +152,6 @@ class PlanFilterForm(GovukFormMixin, forms.Form):
         return day
 
 
-# An update dated further back than this is asked about once (a slip of the year or the month).
-OLD_UPDATE = dt.timedelta(days=92)
-DATE_LONG_PAST = "more than 3 months ago"
-
-
 class ProgressUpdateForm(GovukFormMixin, forms.Form):
     """A dated "progress and impact" entry with a status from the plan's scheme, and evidence."""
 
@@ -235,12 +232,8 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         day = data.get("date")
-        if day and day < timezone.localdate() - OLD_UPDATE and not data.get("date_confirmed"):
-            self.add_error(
-                "date",
-                f"The date of the update is {day:%-d %B %Y}, {DATE_LONG_PAST}: check the date, or tick "
-                "‘The date is right’ and save again",
-            )
+        if day and (problem := long_past_problem(day, bool(data.get("date_confirmed")))):
+            self.add_error("date", problem)
         return data
 
     def full_clean(self) -> None:

@@ -577,6 +577,23 @@ def check_update_date(day: dt.date, today: dt.date | None = None) -> None:
         raise ValidationError(UPDATE_TOO_EARLY)
 
 
+# An update dated further back than this is asked about once (a slip of the year or the month).
+OLD_UPDATE = dt.timedelta(days=92)
+DATE_LONG_PAST = "more than 3 months ago"
+
+
+def long_past_problem(day: dt.date, confirmed: bool, today: dt.date | None = None) -> str:
+    """An update dated more than 3 months ago, not confirmed: a year slipped (1/1/2001 for 1/1/2026)
+    would count the action with that status in every figure since, and an update is not taken back
+    without a trace. The page and the API both ask."""
+    if confirmed or day >= (today or timezone.localdate()) - OLD_UPDATE:
+        return ""
+    return (
+        f"The date of the update is {day:%-d %B %Y}, {DATE_LONG_PAST}: check the date, or tick "
+        "‘The date is right’ and save again"
+    )
+
+
 def check_due_date(day: dt.date | None) -> None:
     if day is not None and not EARLIEST_DATE <= day <= LATEST_DUE_DATE:
         raise ValidationError(DUE_OUT_OF_RANGE)

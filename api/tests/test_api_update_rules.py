@@ -124,3 +124,15 @@ def test_the_same_api_update_sent_twice_moments_apart_is_saved_once(world, api_a
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json()["id"] == first.json()["id"]
     assert ProgressUpdate.objects.filter(action=world.police_action, narrative="Checked.").count() == 1
+
+
+def test_an_api_update_dated_more_than_3_months_ago_needs_date_confirmed_as_the_page_asks(world, api_as):
+    """QA round 6: scripts are where a year slips (2025 typed for 2026 in January)."""
+    client = api_as(world.contributor)
+    data = {"action": world.police_action.pk, "date": "2025-01-05", "status": "amber", "narrative": "Old."}
+    with time_machine.travel(NOW, tick=False):
+        refused = client.post("/api/updates/", data, format="json")
+        accepted = client.post("/api/updates/", {**data, "date_confirmed": True}, format="json")
+    assert refused.status_code == 400 and "send date_confirmed: true" in refused.json()["date"][0]
+    assert accepted.status_code == 201 and "date_confirmed" not in accepted.json()
+    assert ProgressUpdate.objects.filter(action=world.police_action).count() == 1

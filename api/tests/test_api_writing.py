@@ -9,7 +9,13 @@ from plans.tests import factories
 
 
 def new_update(action: models.Action, status: str = "red") -> dict:
-    return {"action": action.pk, "date": "2025-05-01", "status": status, "narrative": "Audit done."}
+    return {
+        "action": action.pk,
+        "date": "2025-05-01",
+        "date_confirmed": True,
+        "status": status,
+        "narrative": "Audit done.",
+    }
 
 
 def test_contributor_adds_a_progress_update_to_their_agencys_action_and_it_sets_the_status(world, api_as):

@@ -141,6 +141,7 @@ def test_a_contributor_told_why_an_update_to_a_signed_off_area_is_refused(world,
         {
             "action": world.police_action.pk,
             "date": "2026-01-05",
+            "date_confirmed": True,
             "status": "amber",
             "narrative": "More work.",
         },
