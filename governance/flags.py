@@ -11,7 +11,7 @@ The rules:
 - RAG does not add up: done or green with no progress narrative on the latest update and no
   evidence on any update; amber or green while overdue; red with no constraint on the action
   and no next step on the latest update;
-- slipped: the due date (or its text) changed more than once, from the action's history.
+- slipped: the due date moved more than once (its wording tidied is no move), from the action's history.
 """
 
 from __future__ import annotations
@@ -305,13 +305,22 @@ def _due_changes(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[dict[str, Any
     for row in rows:
         before = previous.get(row["id"])
         count = counts.get(row["id"], 0)
-        if before is not None and (before["due_date"], before["due_text"]) != (
-            row["due_date"],
-            row["due_text"],
-        ):
+        if before is not None and _due_moved(before, row):
             count += 1
         counts[row["id"]], previous[row["id"]] = count, row
         yield row, count
+
+
+def _due_moved(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """The due date moved: to another date, or to or from none. Wording alone changed ('31/03/2026'
+    tidied to '31 March 2026') is no move; between wordings that name no date ('Q2' to 'Autumn'),
+    the wording is all there is."""
+    if before["due_date"] is not None or after["due_date"] is not None:
+        return before["due_date"] != after["due_date"]
+    return (
+        " ".join((before["due_text"] or "").split()).lower()
+        != " ".join((after["due_text"] or "").split()).lower()
+    )
 
 
 def flags_for_action(action: Action, today: dt.date | None = None) -> list[Flag]:

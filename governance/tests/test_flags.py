@@ -239,7 +239,7 @@ def test_flags_from_a_pages_own_rows_equal_flags_read_by_id_and_need_no_query(pl
 
 def test_due_changes_counted_from_history_records_match_the_database_count(plan):
     action = factories.ActionFactory(plan=plan, due_date=dt.date(2026, 4, 30))
-    action.due_text = "End of June 2026"
+    action.due_text, action.due_date = "End of June 2026", dt.date(2026, 6, 30)
     action.save()
     action.outcome = "An unrelated edit"
     action.save()
@@ -296,3 +296,17 @@ def test_flag_markup_escapes_words_that_come_from_the_plan():
     assert "<script>" not in html
     assert "Green &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert flags_markup([]) == ""
+
+
+def test_tidying_the_wording_of_the_same_due_date_is_not_a_move(plan):
+    """QA round 6: '31/03/2026' tidied to '31 March 2026', then 'End of March 2026', flagged 'Due
+    date moved – changed 2 times' though the date never moved."""
+    action = factories.ActionFactory(plan=plan, due_date=dt.date(2026, 3, 31), due_text="31/03/2026")
+    for words in ("31 March 2026", "End of March 2026"):
+        action.due_text = words
+        action.save()
+    assert SLIPPED not in keys(action)
+    for day in (dt.date(2026, 6, 30), dt.date(2026, 9, 30)):
+        action.due_date, action.due_text = day, f"{day:%B %Y}"
+        action.save()
+    assert SLIPPED in keys(action)
