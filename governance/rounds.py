@@ -6,8 +6,9 @@ Decisions (the issue is silent on them):
   action is led or owned by their agency. Agency ownership reaches the agency's
   contributors (the agency leads); a person linked to an action is asked directly, as
   their user when they have a login, else at the person's own email address.
-- An action counts as updated in the round once it has a progress update dated on or after
-  the day the round opened; an owner has updated when all their actions are.
+- An action counts as updated in the round once it has a progress update dated, or given, on or
+  after the day the round opened (work done on the 5th, reported on the 7th, answers a round
+  opened on the 6th); an owner has updated when all their actions are.
 - Emails: the request once per owner; one reminder per owner still missing, from
   `reminder_days_before` days before the deadline until the deadline day, unless the
   request itself went out inside that window. Each email is claimed by setting its
@@ -185,21 +186,24 @@ def requests_progress(requests: list[UpdateRequest]) -> list[RequestProgress]:
     """Requests (their rounds and actions read already, of one round or several) with their
     actions split into updated and missing: one query for all of them.
 
-    An action counts as updated for a request once it has an update dated on or after the
-    day the request's round opened, so the latest update date of each action is enough.
+    An action counts as updated for a request once it has an update dated or given on or after
+    the day the request's round opened, so the latest of those days for each action is enough.
     """
     if not requests:
         return []
     action_ids = {a.pk for r in requests for a in r.actions.all()}
     latest: dict[int, dt.date] = {}
     earliest = min(opened_on(r.round) for r in requests)
-    for action_id, date in (
-        ProgressUpdate.objects.filter(action_id__in=action_ids, date__gte=earliest)
+    start = timezone.make_aware(dt.datetime.combine(earliest, dt.time.min))
+    for action_id, date, created in (
+        ProgressUpdate.objects.filter(Q(date__gte=earliest) | Q(created__gte=start), action_id__in=action_ids)
         .order_by()
-        .values_list("action_id", "date")
+        .values_list("action_id", "date", "created")
     ):
-        if date > latest.get(action_id, dt.date.min):
-            latest[action_id] = date
+        # given during the round answers it, whatever day the work it reports is dated
+        answered = max(date, timezone.localdate(created))
+        if answered > latest.get(action_id, dt.date.min):
+            latest[action_id] = answered
     # an area signed off after the round opened: its actions are no longer asked for
     locked = locked_section_ids({r.round.plan_id for r in requests})
     result = []

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from governance.models import UpdateRequest
 from governance.rounds import open_requests_for, open_round, round_progress, send_due_emails
+from plans.models import ProgressUpdate
 from plans.tests import factories
 
 OPENED = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)  # a Monday
@@ -130,9 +131,11 @@ def test_a_failed_send_is_retried_on_the_next_run(setting, monkeypatch):
 
 
 def test_an_update_dated_on_or_after_the_round_opened_counts_and_an_earlier_one_does_not(setting):
+    with time_machine.travel(OPENED - dt.timedelta(days=1), tick=False):  # given before the round
+        factories.ProgressUpdateFactory(action=setting.police_action, date=dt.date(2026, 3, 1))
     round_ = open_test_round(setting)
-    factories.ProgressUpdateFactory(action=setting.police_action, date=dt.date(2026, 3, 1))
-    factories.ProgressUpdateFactory(action=setting.council_action, date=dt.date(2026, 3, 2))
+    with time_machine.travel(OPENED + dt.timedelta(hours=2), tick=False):
+        factories.ProgressUpdateFactory(action=setting.council_action, date=dt.date(2026, 3, 2))
     state = {p.request.name: p.complete for p in round_progress(round_)}
     assert state == {"contributor": False, "head": True, "Designated Nurse": False}
 
@@ -162,9 +165,10 @@ def test_open_requests_of_several_rounds_are_read_in_four_queries_each_judged_fr
     other_action = factories.ActionFactory(plan=other_plan, ref="A1", lead_agency=setting.police)
     with time_machine.travel(OPENED + dt.timedelta(days=7), tick=False):
         open_round(other_plan, setting.manager, DEADLINE + dt.timedelta(days=7))
-    # Dated after the first round opened but before the second: counts for the first only.
-    factories.ProgressUpdateFactory(action=setting.police_action, date=dt.date(2026, 3, 3))
-    factories.ProgressUpdateFactory(action=other_action, date=dt.date(2026, 3, 4))
+    # Dated and given after the first round opened but before the second: counts for the first only.
+    with time_machine.travel(dt.datetime(2026, 3, 4, 12, tzinfo=dt.UTC), tick=False):
+        factories.ProgressUpdateFactory(action=setting.police_action, date=dt.date(2026, 3, 3))
+        factories.ProgressUpdateFactory(action=other_action, date=dt.date(2026, 3, 4))
     with time_machine.travel(dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC), tick=False):
         setting.contributor.refresh_from_db()
         with django_assert_num_queries(4):  # requests (with rounds and plans), actions, updates, sections
@@ -294,3 +298,20 @@ def test_a_person_given_a_login_after_the_round_opened_sees_their_open_request(s
     with time_machine.travel(OPENED + dt.timedelta(days=1), tick=False):
         found = open_requests_for(nurse_user)
     assert [(p.request.round_id, [a.ref for a in p.missing]) for p in found] == [(round_.pk, ["1.4"])]
+
+
+def test_an_update_given_during_the_round_answers_it_though_the_work_is_dated_before(setting):
+    """QA round 6: training on the 1st, reported on the 5th in a round opened on the 2nd, was still
+    'not updated' and its owner chased."""
+    round_ = open_test_round(setting)
+    with time_machine.travel(dt.datetime(2026, 3, 5, 12, 0, tzinfo=dt.UTC), tick=False):
+        factories.ProgressUpdateFactory(
+            action=setting.police_action, date=OPENED.date() - dt.timedelta(days=1)
+        )
+    police = next(p for p in round_progress(round_) if setting.police_action in p.actions)
+    assert setting.police_action in police.updated and police.complete
+    # an update dated before the round and given before it does not answer it
+    factories.ProgressUpdateFactory(action=setting.council_action, date=OPENED.date() - dt.timedelta(days=9))
+    ProgressUpdate.objects.filter(action=setting.council_action).update(created=OPENED - dt.timedelta(days=9))
+    council = next(p for p in round_progress(round_) if setting.council_action in p.actions)
+    assert setting.council_action in council.missing
