@@ -295,3 +295,16 @@ def test_rows_added_after_the_demo_get_new_keys_and_history(demo):
     assert update.pk > highest
     assert update.history.count() == 1
     assert Action.history.filter(id=action.pk).count() >= 1
+
+
+def test_load_demo_refuses_to_run_in_production(db, settings):
+    """QA round 6: `make run` or a mistaken run against a live database added a partnership admin
+    whose password is in the README."""
+    from django.core.management import CommandError, call_command
+
+    from plans.models import Partnership
+
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="not loaded when OVERSIGHT_ENV=production"):
+        call_command("load_demo", "--if-empty")
+    assert not Partnership.objects.exists()

@@ -19,6 +19,7 @@ import random
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -131,6 +132,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            # its logins' password is published in the README: never beside children's case detail
+            raise CommandError(
+                "The demo partnership is not loaded when OVERSIGHT_ENV=production: its logins' password "
+                "is published. Use a development or test database for the demo."
+            )
         existing = demo_partnership()
         if existing is not None and options["if_empty"]:
             self.stdout.write(f"{DEMO_PARTNERSHIP_NAME} is already loaded.")
