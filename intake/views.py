@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,6 +30,17 @@ def managed_partnerships(user: Any) -> Any:
     """The partnerships in which the user may import plans (admins and plan managers)."""
     ids = Membership.objects.filter(user_id=user.pk, role__in=MANAGING_ROLES).values("partnership_id")
     return Partnership.objects.for_user(user).filter(pk__in=ids)
+
+
+def _gone(request: HttpRequest) -> HttpResponse:
+    """'Save the plan' for an import discarded or expired meanwhile (another tab, another manager,
+    Back after discarding): nothing was saved, and the way on is to upload again."""
+    messages.info(
+        request,
+        "This import was discarded (or expired) before it was saved: nothing was saved. "
+        "Upload the document again to import it.",
+    )
+    return redirect("intake:upload")
 
 
 def _batch_for(request: HttpRequest, pk: int) -> ImportBatch:
@@ -148,7 +159,12 @@ def owner_proposals(comparison: Comparison) -> list[tuple[str, str]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = _batch_for(request, pk)
+    try:
+        batch = _batch_for(request, pk)
+    except Http404:
+        if request.method != "POST":
+            raise
+        return _gone(request)
     if batch.is_stalled():
         _mark_stalled(batch)
     if batch.is_pending:
@@ -172,7 +188,9 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("intake:batch", pk=batch.pk)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+            locked = ImportBatch.objects.select_for_update().filter(pk=batch.pk).first()
+            if locked is None:  # discarded (or expired) while this page was open
+                return _gone(request)
             if locked.status != BatchStatus.READ:  # confirmed twice (a double click)
                 return redirect("intake:batch", pk=batch.pk)
             result = save_draft(

@@ -100,3 +100,24 @@ def test_an_import_is_discarded_before_saving_and_its_document_deleted(client, w
     other = _waiting(world, plan)
     assert client.post(reverse("intake:discard", args=[other.pk])).status_code == 403
     assert ImportBatch.objects.filter(pk=other.pk).exists()
+
+
+def test_saving_an_import_discarded_meanwhile_says_so_and_saves_nothing(client, world, plan):
+    """QA round 6: a discard in another tab, then 'Save the plan', ended in a server error (or
+    'Page not found' after Back)."""
+    from plans.models import Plan
+
+    batch = _waiting(world, plan)
+    client.force_login(world.manager)
+    plans_before = Plan.objects.count()
+    client.post(reverse("intake:discard", args=[batch.pk]))
+
+    response = client.post(
+        reverse("intake:batch", args=[batch.pk]), {"title": "Discarded plan", "kind": "other"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "was discarded (or expired) before it was saved: nothing was saved" in response.content.decode()
+    assert Plan.objects.count() == plans_before
+    client.force_login(world.outsider)
+    assert client.get(reverse("intake:batch", args=[batch.pk])).status_code == 404
