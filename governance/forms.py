@@ -87,12 +87,24 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
                 raise forms.ValidationError(problem)
         return day
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        day = data.get("date")
+        # minutes record what a meeting decided: not before it has been held
+        if day and day > timezone.localdate() and (data.get("minutes") or data.get("decisions")):
+            self.add_error(
+                "minutes" if data.get("minutes") else "decisions",
+                f"The meeting of {day:%-d %B %Y} has not been held yet: record its minutes and decisions "
+                "once it has",
+            )
+        return data
+
     def _moved_meeting_problem(self, day: dt.date) -> str:
         """A meeting that has decided sign-offs, or that open update rounds are for, keeps a date
         those fit: a board cannot agree an area before it was proposed, nor at a meeting still to
         come, and a round's updates are due before the meeting they are for."""
-        decided = self.instance.sign_offs.exclude(decision=Decision.PENDING)
-        if decided.exists():
+        decided = list(self.instance.sign_offs.exclude(decision=Decision.PENDING))
+        if decided:
             if day > timezone.localdate():
                 return "Decisions were recorded at this meeting: its date cannot be in the future"
             latest = max(s.proposed_on for s in decided)
@@ -100,6 +112,12 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
                 return (
                     f"Decisions were recorded at this meeting on areas proposed up to {latest:%-d %B %Y}: "
                     "its date cannot be before that"
+                )
+            first = min((s.decided_on for s in decided if s.decided_on), default=None)
+            if first is not None and day > first:
+                return (
+                    f"A decision recorded at this meeting is dated {first:%-d %B %Y}: the meeting cannot be "
+                    "after it"
                 )
         open_rounds = self.instance.update_rounds.filter(closed_at__isnull=True, deadline__gt=day)
         latest_deadline = max((r.deadline for r in open_rounds), default=None)

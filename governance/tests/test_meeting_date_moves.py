@@ -14,7 +14,7 @@ TODAY = dt.datetime(2026, 12, 7, 10, tzinfo=dt.UTC)
 
 
 def move(client, meeting: Meeting, day: str):
-    return client.post(meeting.get_absolute_url(), {"date": day, "minutes": "Noted.", "decisions": ""})
+    return client.post(meeting.get_absolute_url(), {"date": day, "minutes": "", "decisions": ""})
 
 
 def test_a_meeting_that_decided_a_sign_off_cannot_move_before_the_proposal_nor_into_the_future(client, world):
@@ -59,3 +59,30 @@ def test_a_meeting_cannot_move_before_the_deadline_of_an_open_round_for_it(clien
         fine = move(client, meeting, "18/12/2026")
     assert "deadline on 18 December 2026: the meeting cannot be before it" in refused.content.decode()
     assert fine.status_code == 302
+
+
+def test_minutes_wait_for_the_meeting_and_a_meeting_cannot_move_after_its_decisions_date(client, world):
+    board = Board.objects.create(partnership=world.partnership, name="Executive")
+    board.plans.add(world.plan)
+    ahead = Meeting.objects.create(board=board, date=dt.date(2027, 1, 21))
+    held = Meeting.objects.create(board=board, date=dt.date(2026, 11, 19))
+    SignOff.objects.create(
+        section=world.police_action.section,
+        evidence="Audit",
+        monitored_through="audit",
+        proposed_on=dt.date(2026, 11, 10),
+        decision=Decision.AGREED,
+        decided_on=dt.date(2026, 11, 25),
+        meeting=held,
+    )
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        minutes = client.post(
+            ahead.get_absolute_url(),
+            {"date": "21/1/2027", "minutes": "Chair welcomed members.", "decisions": ""},
+        )
+        later = move(client, held, "30/11/2026")
+    assert "has not been held yet: record its minutes and decisions once it has" in minutes.content.decode()
+    ahead.refresh_from_db()
+    assert ahead.minutes == ""
+    assert "A decision recorded at this meeting is dated 25 November 2026" in later.content.decode()
