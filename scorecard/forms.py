@@ -181,6 +181,24 @@ class MeasureForm(GovukFormMixin, forms.ModelForm):
         while values are broken down by it would count them again beside a total and lose their
         breakdown in downloads."""
         values = list(self.instance.values.values_list("period", "dimensions"))
+        unit = data.get("unit")
+        if unit and unit != self.instance.unit:
+            # the values held must be values of the new unit (2.1 days are no count, 18 strategy
+            # meetings no percentage)
+            unfit = [
+                (period, number)
+                for period, number in self.instance.values.order_by("-period").values_list("period", "number")
+                if figures.value_problems(unit, None, number, timezone.localdate())
+            ]
+            if unfit:
+                period, number = unfit[0]
+                problem = figures.value_problems(unit, None, number, timezone.localdate())[0]
+                more = f" and {len(unfit) - 1} more" if len(unfit) > 1 else ""
+                self.add_error(
+                    "unit",
+                    f"{len(unfit)} value{'s' if len(unfit) > 1 else ''} of this measure would not fit "
+                    f"({period:%b %Y}: {number.normalize():f}{more}). {problem}",
+                )
         frequency = data.get("frequency")
         if frequency == Frequency.QUARTERLY and self.instance.frequency != Frequency.QUARTERLY:
             months = sorted({p for p, _ in values if p.month not in (1, 4, 7, 10)})

@@ -145,3 +145,29 @@ def test_the_value_form_refuses_a_percentage_of_150_and_saves_nothing(client, wo
         response.status_code == 200 and "A percentage must be between 0 and 100" in response.content.decode()
     )
     assert not measure.values.exists()
+
+
+def test_a_measures_unit_cannot_change_to_one_its_values_do_not_fit(client, world):
+    """QA round 6: a Days measure of 2.1 became a Count of 2.1; a Count of 18 became 18%."""
+    from decimal import Decimal as D
+
+    from scorecard.models import Measure, Value
+
+    measure = Measure.objects.create(
+        partnership=world.partnership, name="Days to strategy meeting", unit=Unit.DAYS
+    )
+    source = SourceFactory(partnership=world.partnership)
+    Value.objects.create(
+        measure=measure, period=dt.date(2026, 11, 1), number=D("2.1"), source=source, dimensions={}
+    )
+    client.force_login(world.manager)
+    url = reverse("scorecard:edit_measure", args=[measure.pk])
+    form = client.get(url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update(name=measure.name, unit="count", polarity=measure.polarity, frequency=measure.frequency)
+
+    response = client.post(url, data)
+
+    assert "1 value of this measure would not fit (Nov 2026: 2.1)" in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.unit == Unit.DAYS
