@@ -425,6 +425,8 @@ def compare_draft(
                 # The same text can sit twice in one section (one row per agency): keep them all.
                 by_text.setdefault(_ref_less_key(section_ref, existing.text), []).append(existing)
     removed = _removed_here(plan, set(by_ref)) if plan is not None else {}
+    known = [a.pk for a in by_ref.values()] + [a.pk for listed in by_text.values() for a in listed]
+    withdrawn = _withdrawn_here(known) if known else {}
     plans: list[ActionPlan] = []
     matched: set[int] = set()
     carried = carried_fields(draft)
@@ -458,7 +460,7 @@ def compare_draft(
                 item.updates = [*earlier, latest]
         else:
             matched.add(existing.pk)
-            if note := _compare_existing(item, existing, day, carried):
+            if note := _compare_existing(item, existing, day, carried, withdrawn.get(existing.pk)):
                 notes.append(note)
         plans.append(item)
     if plan is not None and (note := _another_plan_note(draft, plan, plans)):
@@ -592,9 +594,41 @@ def _repeated_update(
     )
 
 
-def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried: set[str]) -> str | None:
+def _withdrawn_here(actions: Collection[int]) -> dict[int, dict[tuple[dt.date, str], str]]:
+    """Per action, its updates withdrawn in Oversight (by date and words), each with a note for the
+    preview saying who withdrew it, when and why (one query)."""
+    found: dict[int, dict[tuple[dt.date, str], str]] = {}
+    records = (
+        historical_model(ProgressUpdate)
+        .objects.filter(
+            action_id__in=list(actions), history_type="-", history_change_reason__startswith="Withdrawn: "
+        )
+        .select_related("history_user")
+    )
+    for record in records:
+        who = (
+            record.history_user.get_full_name() or record.history_user.get_username()
+            if record.history_user
+            else ""
+        )
+        found.setdefault(record.action_id, {})[(record.date, normalise(record.narrative))] = (
+            f"its update of {_spoken(record.date)} was withdrawn in Oversight{f' by {who}' if who else ''} on "
+            f"{_spoken(timezone.localdate(record.history_date))} "
+            f"({record.history_change_reason.removeprefix('Withdrawn: ')}), so it is left out."
+        )
+    return found
+
+
+def _compare_existing(
+    item: ActionPlan,
+    existing: Action,
+    day: dt.date,
+    carried: set[str],
+    withdrawn: dict[tuple[dt.date, str], str] | None = None,
+) -> str | None:
     """Fill in what confirming changes of an action already in the plan; returns a note for the
-    preview when the document's progress is older than the action's."""
+    preview when the document's progress is older than the action's, or repeats an update
+    withdrawn here (`withdrawn`: see `_withdrawn_here`)."""
     for name, label, _limit in ACTION_FIELDS:
         if name not in carried:
             continue
@@ -627,11 +661,24 @@ def _compare_existing(item: ActionPlan, existing: Action, day: dt.date, carried:
     # an update round, or a dated update in the cell, each month. One already recorded (the same
     # day and words) is never recorded twice.
     recorded = {(u.date, normalise(u.narrative)) for u in existing.updates.all()}
+    withdrawn = withdrawn or {}
+    gone = [
+        withdrawn[key] for u in [*earlier, latest] if (key := (u.date, normalise(u.narrative))) in withdrawn
+    ]
+    # an update withdrawn here is not brought back by a document still carrying it
+    recorded |= set(withdrawn)
     newer = [
         u
         for u in earlier
         if (previous is None or u.date > previous.date) and (u.date, normalise(u.narrative)) not in recorded
     ]
+    if (latest.date, normalise(latest.narrative)) in withdrawn:
+        item.status_key = old_key
+        item.updates = newer
+        if newer:
+            added = " ".join(u.narrative for u in newer if u.narrative)
+            item.changes.append(FieldChange("progress", "Progress", old_narrative, added))
+        return f"{item.ref or item.values['text'][:60]}: {gone[-1]}"
     progress_changed = (
         bool(progress)
         and normalise(progress) != normalise(old_narrative)

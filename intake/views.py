@@ -162,8 +162,8 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         batch = _batch_for(request, pk)
     except Http404:
-        if request.method != "POST":
-            raise
+        if request.method != "POST" or ImportBatch.objects.filter(pk=pk).exists():
+            raise  # (another partnership's import is not found, whatever is sent)
         return _gone(request)
     if batch.is_stalled():
         _mark_stalled(batch)

@@ -356,6 +356,29 @@ class TestReimport:
             "1.1a" in note and "20 February 2023 imported from plan-v2.docx since" in note for note in notes
         ), notes
 
+    def test_an_update_withdrawn_in_oversight_is_not_brought_back_by_the_next_copy(self, world, plan):
+        """QA round 6: the agency's next copy still carried the line; every import brought it back."""
+        draft = make_draft(**{"1_1a": {"progress": "10/01/2023 - booked. 20/01/2023 - 3 cohorts trained."}})
+        draft.plan.as_at = dt.date(2023, 1, 31)
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        action = plan.actions.get(ref="1.1a")
+        wrong = action.updates.get(date=dt.date(2023, 1, 20))
+        wrong._change_reason = "Withdrawn: cohorts not yet trained"
+        wrong._history_user = world.manager
+        wrong.delete()
+        action.refresh_status()
+        count = action.updates.count()
+
+        notes = compare_draft(draft, world.partnership, plan).notes
+        assert any(
+            "1.1a: its update of 20 January 2023 was withdrawn in Oversight" in note
+            and "(cohorts not yet trained)" in note
+            for note in notes
+        ), notes
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        assert action.updates.count() == count
+        assert not action.updates.filter(date=dt.date(2023, 1, 20)).exists()
+
     def test_an_update_already_recorded_is_not_recorded_again(self, world, plan):
         draft = make_draft(**{"1_1a": {"progress": "01/11/2022 - planned. 10/12/2022 - booked."}})
         save_draft(draft, world.partnership, world.manager, plan=plan)
