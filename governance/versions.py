@@ -24,6 +24,7 @@ from plans.models import (
     ProgressUpdate,
     RagStatus,
     Section,
+    display_name,
     historical_model,
 )
 
@@ -63,7 +64,7 @@ def stage_changes(plan: Plan) -> list[StageChange]:
     previous = None
     for row in rows:
         if row.stage != previous:
-            by = row.history_user.get_username() if row.history_user else ""
+            by = display_name(row.history_user) if row.history_user else ""
             changes.append(
                 StageChange(row.history_date, PlanStage(row.stage).label, by, row.history_change_reason or "")
             )
@@ -113,7 +114,7 @@ def detail_changes(plan: Plan) -> list[DetailChange]:
             previous[row.id] = row
             if before is None or row.history_type != "~":
                 continue
-            by = row.history_user.get_username() if row.history_user else "the system"
+            by = display_name(row.history_user) if row.history_user else "the system"
             changes.extend(
                 DetailChange(
                     row.history_date,

@@ -46,7 +46,7 @@ from governance.rounds import (
 )
 from governance.versions import action_changes, detail_changes, stage_changes
 from plans import rules as plan_rules
-from plans.models import Action, Partnership, Plan, Section
+from plans.models import Action, Partnership, Plan, Section, display_name
 
 
 def report_url(plan: Plan, as_at: dt.date, previous: dt.date | None = None) -> str:
@@ -375,7 +375,7 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, section.plan.partnership_id
     ):
         # Back, a second tab or a second click after the decision was saved: say what was decided
-        recorded = f" by {sign_off.recorded_by.get_username()}" if sign_off.recorded_by else ""
+        recorded = f" by {display_name(sign_off.recorded_by)}" if sign_off.recorded_by else ""
         messages.info(
             request,
             f"The board's decision on {section} was already recorded{recorded}: "

@@ -63,6 +63,11 @@ class PartnershipScopedQuerySet(models.QuerySet):
 MEMBERSHIPS_ATTR = "_oversight_memberships"
 
 
+def display_name(user: Any) -> str:
+    """A person as the pages name them: their full name, else their login."""
+    return user.get_full_name() or user.get_username()
+
+
 def memberships_of(user: AnyUser) -> dict[int, Membership]:
     """All the user's memberships by partnership id, read in one query the first time a request
     asks (the one door below, the rules, the navigation) and kept on the user object, which

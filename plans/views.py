@@ -52,6 +52,7 @@ from plans.models import (
     RagStatus,
     Role,
     Section,
+    display_name,
     historical_model,
     partnership_names_when_several,
     status_since,
@@ -636,7 +637,7 @@ def action_history(
                 shown.pop(row.id, None)  # a save of its own, though nothing shown changed
                 continue  # saved with nothing shown changed (the version alone, or its links shown apart)
             user = row.history_user
-            who = (user.get_full_name() or user.get_username()) if user else "the system"
+            who = display_name(user) if user else "the system"
             if row.history_change_reason:
                 # 'Priya Shah, imported from plan-v2.docx': an import's change, not a hand edit
                 reason = row.history_change_reason

@@ -469,3 +469,14 @@ def test_the_api_refuses_a_due_date_written_as_a_day_that_does_not_exist(world):
         f"/api/actions/{action.pk}/", {"version": action.version, "due_text": "31/02/2027"}, format="json"
     )
     assert response.status_code == 400 and "is not a real date" in response.json()["due_text"][0]
+
+
+def test_the_versions_page_names_people_as_every_other_page_does(client, world):
+    """QA round 6: it showed the login 'demo-manager' where other pages say 'Priya Shah'."""
+    world.manager.first_name, world.manager.last_name = "Priya", "Shah"
+    world.manager.save()
+    data = {"title": "Renamed plan", "kind": world.plan.kind, "start": "", "end": "", "stale_after_days": ""}
+    data |= {f"definition_{s.pk}": s.definition for s in world.plan.rag_statuses.all()}
+    signed_in(client, world.manager).post(reverse("plans:edit_plan", args=[world.plan.pk]), data)
+    details = client.get(reverse("governance:versions", args=[world.plan.pk])).context["details"]
+    assert [d.by for d in details if d.label == "Title"] == ["Priya Shah"]
