@@ -111,6 +111,14 @@ class AgencyForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
         )
         if name and taken.exists():
             raise forms.ValidationError(f"There is already an agency called {name} in this partnership")
+        # another agency's short name: the two would read alike in every table that shows short names
+        shortened = Agency.objects.filter(partnership=self.partnership, short_name__iexact=name).exclude(
+            pk=self.instance.pk
+        )
+        if name and (other := shortened.first()) is not None:
+            raise forms.ValidationError(
+                f"{name} is the short name of {other.name}: give this agency another name"
+            )
         return name
 
     def clean_short_name(self) -> str:
@@ -160,6 +168,19 @@ class PersonForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.org"
         )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        name, agency = data.get("name"), data.get("agency")
+        if name:
+            # the same person twice: every owner list would show one line twice, and their actions
+            # split between the two
+            same = Person.objects.filter(partnership=self.partnership, name__iexact=" ".join(name.split()))
+            same = same.filter(agency=agency) if agency else same.filter(agency__isnull=True)
+            if same.exclude(pk=self.instance.pk).exists():
+                where = f" of {agency}" if agency else ""
+                self.add_error("name", f"{name}{where} is already one of the partnership's people")
+        return data
 
 
 class MemberRulesMixin:

@@ -108,3 +108,11 @@ def test_a_short_name_another_agency_has_is_refused_and_lists_show_each_agency_w
     assert not Agency.objects.filter(name="Northshire Police Federation").exists()
     page = admin.get(reverse("accounts:add_member", args=[world.partnership.pk])).content.decode()
     assert f"{world.police.name} (Police)</option>" in page
+
+
+def test_a_name_another_agency_has_as_its_short_name_is_refused(admin, world):
+    """QA round 6: 'ICB' beside 'NHS Northshire Integrated Care Board (ICB)' listed 'ICB' twice."""
+    add(admin, world, name="NHS Northshire Integrated Care Board", short_name="ICB")
+    response = add(admin, world, name="ICB", short_name="")
+    assert "ICB is the short name of NHS Northshire Integrated Care Board" in response.content.decode()
+    assert Agency.objects.filter(partnership=world.partnership, name="ICB").count() == 0

@@ -110,3 +110,12 @@ def test_a_members_name_offered_as_a_login_is_shown_as_text(admin, world):
 
     assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_the_same_person_twice_in_one_agency_is_refused_but_a_namesake_elsewhere_is_not(admin, world):
+    """QA round 6: an exact duplicate showed every owner list's line twice."""
+    assert add(admin, world).status_code == 302
+    again = add(admin, world, job_title="Detective Inspector", email="")
+    assert "Jo Bloggs of Sussex Police is already one of the partnership" in again.content.decode()
+    assert add(admin, world, agency=world.council.pk, email="").status_code == 302
+    assert Person.objects.filter(partnership=world.partnership, name="Jo Bloggs").count() == 2
