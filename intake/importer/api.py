@@ -148,6 +148,27 @@ def _more_of_its_kind(laid_out: PlanDraft, current: PlanDraft) -> bool:
     return len(laid_out.actions) > alike and len(laid_out.actions) >= 0.9 * len(current.actions)
 
 
+# a date written as a day ('30/04/2027', '30 April 2027'), not a year in an agency's name
+_DAY_IN_OWNER = re.compile(
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b",
+    re.I,
+)
+
+
+def _owners_holding_dates(draft: PlanDraft) -> None:
+    """An owner holding a date while no due date was read: the lead and date columns ran together
+    (a table printed without borders, its cells centred), so the reading is in doubt, said at the
+    row rather than the preview saying the document was read without doubts."""
+    for action in draft.actions:
+        if action.owner and action.due is None and _DAY_IN_OWNER.search(action.owner):
+            draft.warn(
+                f"{action.ref or quote(action.text, 40)}: its owner {quote(action.owner, 60)} holds a date and "
+                "no due date was read: the columns may have run together. Check its owner, due date and "
+                "words against the document.",
+                action.location,
+            )
+
+
 def _page_furniture_dropped(draft: PlanDraft) -> None:
     """An 'action' that is only a page's running header or footer ('JTAI Written Statement of Action
     v3.2 – OFFICIAL Page 2 of 3'), read from text whose table was printed out of order, is none."""
@@ -247,6 +268,7 @@ def import_document(
     if len(records.actions) > len(draft.actions):
         draft = records
     _page_furniture_dropped(draft)
+    _owners_holding_dates(draft)
     draft.tables = find_data_tables(items)
     # stated totals (a Total row, 'There are 82 actions', 'Red 6, Amber 20') against what was read
     draft.reconciliation = reconcile(draft.tables) + reconcile_actions(stated_counts(items), draft.actions)

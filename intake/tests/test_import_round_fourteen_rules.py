@@ -162,3 +162,20 @@ def test_a_long_run_of_letters_is_tried_as_a_dated_rating_once_not_from_every_po
     calls.clear()
     assert normalise._dated_statuses("amber (june 25) green (sept 25)") == "green"
     assert calls == ["match", "match"]
+
+
+def test_an_owner_holding_a_date_while_no_due_date_was_read_is_a_doubt_said_at_the_row():
+    """QA round 6: a borderless table's columns ran together ('30/04/2027 Karen Walsh NCC CSC') and
+    the preview said the document was read without doubts."""
+    lines = [
+        "Ref\tAction\tLead\tRAG",
+        "A1\tCommission neglect training.\t30/04/2027 Karen Walsh NCC CSC\tAmber",
+    ]
+    draft = import_document("\n".join(lines).encode(), "plan.txt")
+
+    assert any(
+        "A1: its owner" in w.message and "the columns may have run together" in w.message
+        for w in draft.warnings
+    )
+    fine = import_document(b"Ref\tAction\tLead\tRAG\nA1\tAudit.\tNHS 111 service lead\tAmber", "plan.txt")
+    assert not any("run together" in w.message for w in fine.warnings)
