@@ -101,6 +101,9 @@ class ActionPlan:
     status_key: str | None = None
     # The progress updates confirming adds, oldest first; the last one's status is the action's.
     updates: list[PlannedUpdate] = field(default_factory=list)
+    # fields changed in Oversight since the last import, which the document still has as that
+    # import brought them: kept as changed here (labels, for the preview's note)
+    kept_here: list[str] = field(default_factory=list)
 
     @property
     def new_update(self) -> bool:
@@ -427,6 +430,7 @@ def compare_draft(
     removed = _removed_here(plan, set(by_ref)) if plan is not None else {}
     known = [a.pk for a in by_ref.values()] + [a.pk for listed in by_text.values() for a in listed]
     withdrawn = _withdrawn_here(known) if known else {}
+    imported = _last_imported(known) if known else {}
     plans: list[ActionPlan] = []
     matched: set[int] = set()
     carried = carried_fields(draft)
@@ -460,8 +464,15 @@ def compare_draft(
                 item.updates = [*earlier, latest]
         else:
             matched.add(existing.pk)
-            if note := _compare_existing(item, existing, day, carried, withdrawn.get(existing.pk)):
+            if note := _compare_existing(
+                item, existing, day, carried, withdrawn.get(existing.pk), imported.get(existing.pk)
+            ):
                 notes.append(note)
+            if item.kept_here:
+                notes.append(
+                    f"{item.ref or values['text'][:60]}: its {', '.join(item.kept_here)} changed in Oversight "
+                    "since the last import stay as changed here: the document still has what that import brought."
+                )
         plans.append(item)
     if plan is not None and (note := _another_plan_note(draft, plan, plans)):
         notes.insert(0, note)
@@ -594,6 +605,26 @@ def _repeated_update(
     )
 
 
+def _last_imported(actions: Collection[int]) -> dict[int, Any]:
+    """Each action's history record as the last import of its plan left it (the values a newer copy
+    of the document is compared with, to tell its changes from those made in Oversight since)."""
+    latest: dict[int, Any] = {}
+    records = (
+        historical_model(Action)
+        .objects.filter(id__in=list(actions), history_change_reason__startswith=IMPORTED_FROM)
+        .order_by("history_date", "history_id")
+    )
+    for record in records:
+        latest[record.id] = record  # the last one wins
+    return latest
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return " ".join((a or "").split()) == " ".join((b or "").split())
+    return (a or None) == (b or None)
+
+
 def _withdrawn_here(actions: Collection[int]) -> dict[int, dict[tuple[dt.date, str], str]]:
     """Per action, its updates withdrawn in Oversight (by date and words), each with a note for the
     preview saying who withdrew it, when and why (one query)."""
@@ -625,10 +656,12 @@ def _compare_existing(
     day: dt.date,
     carried: set[str],
     withdrawn: dict[tuple[dt.date, str], str] | None = None,
+    base: Any = None,
 ) -> str | None:
     """Fill in what confirming changes of an action already in the plan; returns a note for the
     preview when the document's progress is older than the action's, or repeats an update
-    withdrawn here (`withdrawn`: see `_withdrawn_here`)."""
+    withdrawn here (`withdrawn`: see `_withdrawn_here`). A field the document still has as the last
+    import brought it (`base`: see `_last_imported`) but changed in Oversight since stays as changed."""
     for name, label, _limit in ACTION_FIELDS:
         if name not in carried:
             continue
@@ -639,6 +672,11 @@ def _compare_existing(
             item.values[name] = old
             continue
         if (old or None) != (new or None):
+            if base is not None and _same(new, getattr(base, name)) and not _same(old, getattr(base, name)):
+                # the document has what the last import brought; the change is Oversight's since
+                item.values[name] = old
+                item.kept_here.append(label.lower())
+                continue
             item.changes.append(FieldChange(name, label, old, new))
     old_section = existing.section.ref if existing.section else ""
     if item.draft.section and normalise(item.draft.section) != normalise(old_section):

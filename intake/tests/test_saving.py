@@ -379,6 +379,27 @@ class TestReimport:
         assert action.updates.count() == count
         assert not action.updates.filter(date=dt.date(2023, 1, 20)).exists()
 
+    def test_a_change_made_in_oversight_since_the_last_import_is_kept_when_the_document_has_the_old_value(
+        self, world, plan
+    ):
+        """QA round 6: the board moved 1.1a's date in Oversight; the agency's next copy still had the
+        old date, and the import put it back (and flagged the action as slipping)."""
+        action = plan.actions.get(ref="1.1a")
+        action.due_text, action.due_date = "30 September 2023", dt.date(2023, 9, 30)
+        action._history_user = world.manager
+        action.save()
+        draft = make_draft(**{"1_1a": {"owner": "ESCC – Vicky Finnemore, Director"}})  # the lead did change
+
+        comparison = compare_draft(draft, world.partnership, plan)
+
+        item = next(a for a in comparison.actions if a.ref == "1.1a")
+        assert {c.name for c in item.changes} == {"owner_text"}
+        assert any("1.1a: its due, due date changed in Oversight" in note for note in comparison.notes)
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        action.refresh_from_db()
+        assert (action.due_text, action.due_date) == ("30 September 2023", dt.date(2023, 9, 30))
+        assert action.owner_text == "ESCC – Vicky Finnemore, Director"
+
     def test_an_update_already_recorded_is_not_recorded_again(self, world, plan):
         draft = make_draft(**{"1_1a": {"progress": "01/11/2022 - planned. 10/12/2022 - booked."}})
         save_draft(draft, world.partnership, world.manager, plan=plan)
