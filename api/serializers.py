@@ -29,6 +29,7 @@ from plans.models import (
     check_due_date,
     check_update_date,
     due_date_for,
+    due_left_behind,
     due_text_problem,
     due_wording_problem,
     long_past_problem,
@@ -318,6 +319,13 @@ class ActionSerializer(WritingSerializer):
             text_changed = "due_text" in attrs and attrs["due_text"] != before_text
             if text_changed and (problem := due_text_problem(attrs["due_text"])):
                 raise serializers.ValidationError({"due_text": problem})
+            if problem := due_left_behind(
+                attrs.get("due_text", before_text),
+                given,
+                text_changed=text_changed,
+                date_changed="due_date" in attrs and attrs["due_date"] != before_date,
+            ):
+                raise serializers.ValidationError({"due_date": problem})
             due = due_date_for(
                 attrs.get("due_text", before_text),
                 given,

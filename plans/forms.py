@@ -31,6 +31,7 @@ from plans.models import (
     check_due_date,
     check_update_date,
     due_date_for,
+    due_left_behind,
     due_text_problem,
     due_wording_problem,
     long_past_problem,
@@ -362,6 +363,14 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
             self.add_error("due_text", problem)
             return data
         if "due_text" in data and "due_date" in data:  # both valid
+            if problem := due_left_behind(
+                data["due_text"],
+                data["due_date"],
+                text_changed="due_text" in self.changed_data,
+                date_changed="due_date" in self.changed_data,
+            ):
+                self.add_error("due_date", problem)
+                return data
             data["due_date"] = due_date_for(
                 data["due_text"],
                 data["due_date"],

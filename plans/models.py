@@ -643,6 +643,24 @@ def due_wording_problem(due_text: str, due_date: dt.date | None) -> str:
     )
 
 
+def due_left_behind(
+    due_text: str, due_date: dt.date | None, *, text_changed: bool, date_changed: bool
+) -> str:
+    """The plan's wording of the due date changed to words that name no date ('To be determined',
+    'Spring 2027', 'Q5 2026/27') while the date was left as it was: the date the words no longer say
+    would keep the action in the overdue figures."""
+    if not text_changed or date_changed or due_date is None or not (due_text or "").strip():
+        return ""
+    from intake.importer.normalise import parse_due  # plain Python: the importer's own reading
+
+    if parse_due(due_text) is not None:
+        return ""
+    return (
+        f"The due date as written, {due_text.strip()}, names no date, but the due date is still "
+        f"{due_date.day} {due_date:%B %Y}: empty the due date, or write the date"
+    )
+
+
 def due_date_for(
     due_text: str, due_date: dt.date | None, *, text_changed: bool, date_changed: bool
 ) -> dt.date | None:

@@ -480,3 +480,39 @@ def test_the_versions_page_names_people_as_every_other_page_does(client, world):
     signed_in(client, world.manager).post(reverse("plans:edit_plan", args=[world.plan.pk]), data)
     details = client.get(reverse("governance:versions", args=[world.plan.pk])).context["details"]
     assert [d.by for d in details if d.label == "Title"] == ["Priya Shah"]
+
+
+def test_due_words_changed_to_name_no_date_beside_the_old_date_are_questioned(client, world):
+    """QA round 6: 'To be determined' was saved beside 31 December 2026, and the action went overdue."""
+    from plans.tests.test_edit_action import edit_data
+
+    action = world.police_action
+    action.due_text, action.due_date = "31/12/2026", dt.date(2026, 12, 31)
+    action.save()
+    signed_in(client, world.manager)
+    url = reverse("plans:edit_action", args=[action.pk])
+    kept_date = edit_data(world, action, due_text="To be determined")
+    response = client.post(url, kept_date)
+    assert "names no date, but the due date is still 31 December 2026" in response.content.decode()
+    action.refresh_from_db()
+    assert action.due_text == "31/12/2026"
+    assert (
+        client.post(url, edit_data(world, action, due_text="To be determined", due_date="")).status_code
+        == 302
+    )
+    action.refresh_from_db()
+    assert (action.due_text, action.due_date) == ("To be determined", None)
+
+
+def test_the_api_questions_due_words_that_name_no_date_beside_the_old_date(world):
+    from rest_framework.test import APIClient
+
+    action = world.police_action
+    action.due_text, action.due_date = "31/12/2026", dt.date(2026, 12, 31)
+    action.save()
+    client = APIClient()
+    client.force_authenticate(world.manager)
+    response = client.patch(
+        f"/api/actions/{action.pk}/", {"version": action.version, "due_text": "Q5 2026/27"}, format="json"
+    )
+    assert response.status_code == 400 and "names no date" in response.json()["due_date"][0]
