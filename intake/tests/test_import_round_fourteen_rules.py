@@ -8,17 +8,7 @@ from __future__ import annotations
 import io
 
 from intake.importer.api import import_document
-
-
-def _xlsx(rows: list[list[object]]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+from intake.tests.test_import_round_thirteen_rules import _xlsx
 
 
 def test_a_forms_drop_down_per_area_and_a_new_target_date_read_one_action_per_choice():

@@ -13,16 +13,7 @@ from intake.importer.api import import_document
 from intake.importer.layout import is_pointer
 from intake.importer.normalise import parse_due, parse_rag
 from intake.importer.synonyms import exact_header_field, header_field
-
-
-def _docx(build) -> bytes:
-    import docx
-
-    document = docx.Document()
-    build(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+from intake.tests.test_import_round_ten_rules import _docx
 
 
 def _cell(cell, *lines: str) -> None:
