@@ -382,6 +382,18 @@ def _runs(chunk: str) -> list[_Run]:
                 last.words += run.words
             elif (
                 last
+                and run.kind == "agency"
+                and last.kind in ("person", "title")
+                and last.phrase == run.phrase
+                and " ".join(run.words).strip(" ,.").lower() in _BARE_BODIES
+                and all(w[:1].isupper() or w.lower() in ("and", "&", "of") for w in last.words)
+                and not any(w.strip(",.").lower() in _POSTS for w in last.words)
+            ):
+                # 'Northshire Healthcare' + 'NHS Foundation Trust', 'Wexcombe Community Health' +
+                # 'NHS Trust': a body named by its place and service, not a person and a bare 'NHS Trust'
+                last.kind, last.words = "agency", last.words + run.words
+            elif (
+                last
                 and run.kind == "person"
                 and last.kind == "title"
                 and all(_tag(w) == "R" for w in last.words)
@@ -390,6 +402,22 @@ def _runs(chunk: str) -> list[_Run]:
             else:
                 runs.append(run)
     return runs
+
+
+# what a body's name ends with that names no body on its own: the words before it are its name
+_BARE_BODIES = frozenset(
+    {"nhs trust", "nhs foundation trust", "foundation trust", "trust", "council", "county council",
+     "city council", "borough council", "district council", "integrated care board", "icb",
+     "constabulary", "healthcare nhs trust"}
+)  # fmt: skip
+
+
+# words of a post, never of a body's place or service ('Head of Service NHS Trust' is a post and a body)
+_POSTS = frozenset(
+    {"head", "manager", "director", "nurse", "lead", "officer", "chief", "deputy", "assistant",
+     "designated", "named", "chair", "coordinator", "co-ordinator", "worker", "practitioner", "doctor",
+     "inspector", "superintendent", "consultant", "advisor", "adviser", "executive"}
+)  # fmt: skip
 
 
 def _is_agency(text: str) -> bool:

@@ -210,3 +210,33 @@ def test_splitting_never_raises_and_only_uses_the_cells_own_words(cell: str) -> 
             if value is not None:
                 assert value.strip() == value and value
                 assert _words(value) <= original, (cell, value)
+
+
+@pytest.mark.parametrize(
+    ("written", "agency", "person"),
+    [
+        (
+            "Northshire Healthcare NHS Foundation Trust – Laura Nolan, Named Nurse",
+            "Northshire Healthcare NHS Foundation Trust",
+            "Laura Nolan",
+        ),
+        (
+            "Northshire and Wexcombe Mental Health NHS Trust – Priya Das",
+            "Northshire and Wexcombe Mental Health NHS Trust",
+            "Priya Das",
+        ),
+        ("Wexcombe Community Health NHS Trust – Jane Obi", "Wexcombe Community Health NHS Trust", "Jane Obi"),
+    ],
+)
+def test_a_trust_named_by_its_place_and_service_is_one_agency_not_a_person_and_a_bare_trust(
+    written, agency, person
+):
+    """QA round 6: 'Northshire Healthcare' was read as a person beside an agency 'NHS Foundation
+    Trust', and different trusts all became one agency 'NHS Trust'."""
+    parts = split_owner(written)
+    assert parts[0].agency == agency
+    assert person in {p.person for p in parts}
+
+
+def test_a_post_before_a_bare_trust_stays_a_post():
+    assert split_owner("Head of Service NHS Trust")[0].job_title == "Head of Service"
