@@ -394,6 +394,21 @@ def _runs(chunk: str) -> list[_Run]:
                 last.kind, last.words = "agency", last.words + run.words
             elif (
                 last
+                and run.kind == "agency"
+                and last.kind == "title"
+                and run.sep == ","
+                and len(run.words) == 1
+                and _ACRONYM.match(run.words[0].strip(",.()"))
+                # 'Agency – Person, Post, TEAM': this person's agency named before them
+                and [r.kind for r in runs[-3:-1]] == ["agency", "person"]
+                and runs[-2].sep.strip() in ("–", "—", "-")
+            ):
+                # 'Northshire County Council – Nicola Okafor, Service Manager, MASH': the team of
+                # the post, the agency named already, not a second agency
+                last.words[-1] = last.words[-1].rstrip(",") + ","
+                last.words.append(run.words[0])
+            elif (
+                last
                 and run.kind == "person"
                 and last.kind == "title"
                 and all(_tag(w) == "R" for w in last.words)

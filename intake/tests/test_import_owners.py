@@ -240,3 +240,11 @@ def test_a_trust_named_by_its_place_and_service_is_one_agency_not_a_person_and_a
 
 def test_a_post_before_a_bare_trust_stays_a_post():
     assert split_owner("Head of Service NHS Trust")[0].job_title == "Head of Service"
+
+
+def test_a_team_after_a_post_is_part_of_the_post_when_the_agency_is_named_already():
+    """QA round 6: 'Service Manager, MASH' made 'MASH' a new agency owning the action."""
+    parts = split_owner("Northshire County Council – Nicola Okafor, Service Manager, MASH")
+    assert [(p.agency, p.person, p.job_title) for p in parts] == [
+        ("Northshire County Council", "Nicola Okafor", "Service Manager, MASH")
+    ]
