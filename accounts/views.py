@@ -19,6 +19,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -303,6 +304,12 @@ def remove_member(request: HttpRequest, membership_id: int) -> HttpResponse:
             "name": _member_name(membership),
             "problem": problem,
             "is_admin": membership.role == Role.ADMIN,
+            # the people this login stands for lose the link: said before, with what they own
+            "linked": Person.objects.filter(
+                partnership_id=membership.partnership_id, user_id=membership.user_id
+            )
+            .annotate(owned=Count("actions"))
+            .order_by("name"),
         },
     )
 

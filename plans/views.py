@@ -731,15 +731,20 @@ def _attname(name: str) -> str:
     return f"{name}_id" if name in {"section", "lead_agency", "status"} else name
 
 
-def _removed_action(request: HttpRequest, action_id: int) -> Any:
-    """The history record of an action removed from one of the user's plans, or None."""
-    record = (
-        historical_model(Action)
-        .objects.filter(id=action_id, history_type="-")
+def _deletion_record(model: Any, pk: int) -> Any:
+    """The history record of a row's deletion (with who deleted it), or None."""
+    return (
+        historical_model(model)
+        .objects.filter(id=pk, history_type="-")
         .select_related("history_user")
         .order_by("-history_date")
         .first()
     )
+
+
+def _removed_action(request: HttpRequest, action_id: int) -> Any:
+    """The history record of an action removed from one of the user's plans, or None."""
+    record = _deletion_record(Action, action_id)
     if record is None or not Plan.objects.for_user(request.user).filter(pk=record.plan_id).exists():
         return None
     return record
@@ -1187,13 +1192,7 @@ def withdraw_update(request: HttpRequest, update_id: int) -> HttpResponse:
 def _withdrawn_already(request: HttpRequest, update_id: int) -> HttpResponse:
     """A withdrawal sent again (Back, a second tab, an old link): who withdrew the update, when and
     why (410 Gone), or 'Page not found' for an update the user could never see."""
-    record = (
-        historical_model(ProgressUpdate)
-        .objects.filter(id=update_id, history_type="-")
-        .select_related("history_user")
-        .order_by("-history_date")
-        .first()
-    )
+    record = _deletion_record(ProgressUpdate, update_id)
     plan_id = (
         historical_model(Action).objects.filter(id=record.action_id).values_list("plan_id", flat=True).first()
         if record is not None

@@ -81,3 +81,20 @@ def test_removing_a_member_unlinks_the_people_linked_to_their_login(admin, world
     person.refresh_from_db()
     assert person.user is None
     assert person.history.first().user_id is None  # the unlinking is in the history
+
+
+def test_the_removal_page_says_which_person_the_login_stands_for_and_that_the_link_goes(admin, world):
+    """QA round 6: removing a member silently unlinked their named person; their actions left My
+    actions and nothing said so."""
+    from plans.tests import factories
+
+    naomi = factories.PersonFactory(
+        partnership=world.partnership, agency=world.police, name="Naomi Ellis", user=world.contributor
+    )
+    world.police_action.owners.add(naomi)
+    page = admin.get(remove_url(world.contributor)).content.decode()
+    assert "The login stands for Naomi Ellis" in page and "(named on 1 action)" in page
+    assert "unlinked from it" in page
+    admin.post(remove_url(world.contributor))
+    naomi.refresh_from_db()
+    assert naomi.user is None
