@@ -152,15 +152,15 @@ class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
             raise forms.ValidationError(f"The date proposed must be in {EARLIEST_DATE.year} or later.")
         plan = self.instance.section.plan if self.instance.section_id else None
         # no area of a plan is addressed before the plan began: the inspection's report, else its start
-        began, what = (
-            (plan.report_date, "the date of the report the plan answers")
-            if plan is not None and plan.report_date
-            else (plan.start, "the plan's start")
-            if plan is not None and plan.start
-            else (None, "")
-        )
-        if began is not None and day < began:
-            raise forms.ValidationError(f"The date proposed must be on or after {began:%-d %B %Y}, {what}.")
+        if plan is not None and plan.report_date and day < plan.report_date:
+            raise forms.ValidationError(
+                f"The date proposed must be on or after {plan.report_date:%-d %B %Y}, the date of the "
+                "report the plan answers."
+            )
+        if plan is not None and not plan.report_date and plan.start and day < plan.start:
+            raise forms.ValidationError(
+                f"The date proposed must be on or after {plan.start:%-d %B %Y}, the plan's start."
+            )
         return day
 
     def clean_evidence_links(self) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from plans.figures import updates_of_deleted_actions
+from plans.forms import PlanForm
 from plans.models import (
     Action,
     Agency,
@@ -73,13 +74,7 @@ def stage_changes(plan: Plan) -> list[StageChange]:
 
 
 # The plan's own details a manager changes on "Change the plan", as that page names them.
-PLAN_DETAILS = [
-    ("title", "Title"),
-    ("kind", "Kind of plan"),
-    ("start", "Start date"),
-    ("end", "End date"),
-    ("stale_after_days", "Days without an update before an action is stale"),
-]
+PLAN_DETAILS = [(name, str(PlanForm.base_fields[name].label)) for name in PlanForm.Meta.fields]
 
 
 @dataclass

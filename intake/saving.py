@@ -34,8 +34,10 @@ from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, 
 from plans import rules
 from plans.models import (
     DEFAULT_RAG_SCHEME,
+    IMPORTED_FROM,
     NARRATIVE_MAX_LENGTH,
     TEXT_MAX_LENGTH,
+    WITHDRAWN,
     Action,
     Agency,
     Colour,
@@ -47,6 +49,7 @@ from plans.models import (
     ProgressUpdate,
     RagStatus,
     Section,
+    display_name,
     historical_model,
 )
 
@@ -60,8 +63,6 @@ ACTION_FIELDS: list[tuple[str, str, int | None]] = [
     ("constraints", "Constraints", None),
     ("question", "Board question", 40),
 ]
-# The history reason of what an import saved, before the document's name.
-IMPORTED_FROM = "Imported from "
 REF_LENGTH = 40
 COLOURS = {c.value for c in Colour}
 DEFAULT_STATUSES = {
@@ -502,11 +503,7 @@ def _removed_here(plan: Plan, present: set[str]) -> dict[str, str]:
     for record in gone:
         if record.ref in present:
             continue
-        who = (
-            record.history_user.get_full_name() or record.history_user.get_username()
-            if record.history_user
-            else ""
-        )
+        who = display_name(record.history_user) if record.history_user else ""
         when = _spoken(timezone.localdate(record.history_date))
         notes[record.ref] = (
             f"{record.ref} is in the document but was removed from the plan in Oversight on {when}"
@@ -620,6 +617,7 @@ def _last_imported(actions: Collection[int]) -> dict[int, Any]:
 
 
 def _same(a: Any, b: Any) -> bool:
+    """Two values of a field alike: words alike whatever their spacing, empty alike however empty."""
     if isinstance(a, str) or isinstance(b, str):
         return " ".join((a or "").split()) == " ".join((b or "").split())
     return (a or None) == (b or None)
@@ -632,20 +630,16 @@ def _withdrawn_here(actions: Collection[int]) -> dict[int, dict[tuple[dt.date, s
     records = (
         historical_model(ProgressUpdate)
         .objects.filter(
-            action_id__in=list(actions), history_type="-", history_change_reason__startswith="Withdrawn: "
+            action_id__in=list(actions), history_type="-", history_change_reason__startswith=WITHDRAWN
         )
         .select_related("history_user")
     )
     for record in records:
-        who = (
-            record.history_user.get_full_name() or record.history_user.get_username()
-            if record.history_user
-            else ""
-        )
+        who = display_name(record.history_user) if record.history_user else ""
         found.setdefault(record.action_id, {})[(record.date, normalise(record.narrative))] = (
             f"its update of {_spoken(record.date)} was withdrawn in Oversight{f' by {who}' if who else ''} on "
             f"{_spoken(timezone.localdate(record.history_date))} "
-            f"({record.history_change_reason.removeprefix('Withdrawn: ')}), so it is left out."
+            f"({record.history_change_reason.removeprefix(WITHDRAWN)}), so it is left out."
         )
     return found
 
@@ -666,18 +660,17 @@ def _compare_existing(
         if name not in carried:
             continue
         old, new = getattr(existing, name), item.values[name]
-        if isinstance(old, str) and isinstance(new, str) and " ".join(old.split()) == " ".join(new.split()):
-            # the same words, only wrapped otherwise (an owner cell of two lines read as one): kept
-            # as they are, line breaks and all
+        if _same(old, new):
+            # (the same words, only wrapped otherwise, an owner cell of two lines read as one: kept
+            # as they are, line breaks and all)
             item.values[name] = old
             continue
-        if (old or None) != (new or None):
-            if base is not None and _same(new, getattr(base, name)) and not _same(old, getattr(base, name)):
-                # the document has what the last import brought; the change is Oversight's since
-                item.values[name] = old
-                item.kept_here.append(label.lower())
-                continue
-            item.changes.append(FieldChange(name, label, old, new))
+        if base is not None and _same(new, getattr(base, name)) and not _same(old, getattr(base, name)):
+            # the document has what the last import brought; the change is Oversight's since
+            item.values[name] = old
+            item.kept_here.append(label.lower())
+            continue
+        item.changes.append(FieldChange(name, label, old, new))
     old_section = existing.section.ref if existing.section else ""
     if item.draft.section and normalise(item.draft.section) != normalise(old_section):
         item.changes.append(FieldChange("section", "Section", old_section, item.draft.section))

@@ -63,6 +63,11 @@ class PartnershipScopedQuerySet(models.QuerySet):
 MEMBERSHIPS_ATTR = "_oversight_memberships"
 
 
+# History reasons that say where a change came from, read back by the pages and the import.
+IMPORTED_FROM = "Imported from "  # then the document's name
+WITHDRAWN = "Withdrawn: "  # then why: a progress update withdrawn by whoever may
+
+
 def display_name(user: Any) -> str:
     """A person as the pages name them: their full name, else their login."""
     return user.get_full_name() or user.get_username()

@@ -129,13 +129,21 @@ def _section_tree(
 ) -> tuple[dict[int | None, list[int]], set[int]]:
     """The sections of these plans as {parent id: child ids}, and the ids of those signed off
     (by the end of `as_at`, when given) (one query)."""
-    children: dict[int | None, list[int]] = {}
-    signed: set[int] = set()
     rows = (
         Section.objects.filter(plan_id__in=list(plan_ids))
         .order_by()
         .values_list("pk", "parent_id", "signed_off_on")
     )
+    return _tree_of(rows, as_at)
+
+
+def _tree_of(
+    rows: Iterable[tuple[int, int | None, dt.date | None]], as_at: dt.date | None
+) -> tuple[dict[int | None, list[int]], set[int]]:
+    """{parent id: child ids} and the ids signed off (by the end of `as_at`), from (id, parent id,
+    signed off on) of each section."""
+    children: dict[int | None, list[int]] = {}
+    signed: set[int] = set()
     for pk, parent_id, signed_off_on in rows:
         children.setdefault(parent_id, []).append(pk)
         if signed_off_on is not None and (as_at is None or signed_off_on <= as_at):
@@ -222,15 +230,6 @@ def signed_off_area(section: Section | None) -> Section | None:
 def locked_sections(sections: list[Section], as_at: dt.date | None = None) -> set[int]:
     """The plan's sections the board has signed off (by `as_at`, when given), and those inside
     them, from the rows in hand (`section_is_locked` for a whole plan without a query per
-    section)."""
-    by_pk = {s.pk: s for s in sections}
-    locked: set[int] = set()
-    for section in sections:
-        seen, current = set(), section
-        while current is not None and current.pk not in seen:  # a broken tree must not loop
-            seen.add(current.pk)
-            if current.signed_off_on is not None and (as_at is None or current.signed_off_on <= as_at):
-                locked.add(section.pk)
-                break
-            current = by_pk.get(current.parent_id) if current.parent_id else None
-    return locked
+    section): `locked_section_ids`' rule on sections already read."""
+    children, signed = _tree_of(((s.pk, s.parent_id, s.signed_off_on) for s in sections), as_at)
+    return _with_sections_inside(children, signed)

@@ -41,7 +41,9 @@ from plans.forms import (
     WithdrawUpdateForm,
 )
 from plans.models import (
+    IMPORTED_FROM,
     RESUBMIT_WINDOW,
+    WITHDRAWN,
     Action,
     Agency,
     Evidence,
@@ -778,7 +780,7 @@ def render_action_page(
     imported = {
         row.id: row.history_change_reason
         for row in update_rows
-        if row.history_type == "+" and (row.history_change_reason or "").startswith("Imported from")
+        if row.history_type == "+" and (row.history_change_reason or "").startswith(IMPORTED_FROM)
     }
     withdraw = url_maker("plans:withdraw_update")
     for update in updates:
@@ -1171,7 +1173,7 @@ def withdraw_update(request: HttpRequest, update_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         day = update.date
         with transaction.atomic():
-            update._change_reason = f"Withdrawn: {form.cleaned_data['reason']}"  # type: ignore[attr-defined]
+            update._change_reason = f"{WITHDRAWN}{form.cleaned_data['reason']}"  # type: ignore[attr-defined]
             update.delete()  # its evidence with it (the files go too: they may hold case detail)
             action.refresh_status()
         messages.success(request, f"The update of {day.day} {day:%B %Y} is withdrawn")
@@ -1206,8 +1208,8 @@ def _withdrawn_already(request: HttpRequest, update_id: int) -> HttpResponse:
         "plans/update_withdrawn.html",
         {
             "record": record,
-            "withdrawn": said.startswith("Withdrawn: "),
-            "reason": said.removeprefix("Withdrawn: "),
+            "withdrawn": said.startswith(WITHDRAWN),
+            "reason": said.removeprefix(WITHDRAWN),
             "action_url": reverse("plans:action", args=[record.action_id]),
         },
         status=410,
