@@ -444,3 +444,17 @@ class PlanExportRowSerializer(serializers.Serializer):
     status = serializers.CharField()
     last_update_on = serializers.DateField(allow_null=True)
     latest_progress = serializers.CharField()
+
+
+class WithdrawSerializer(serializers.Serializer):
+    """Why a progress update is withdrawn (the page's question, the same limits)."""
+
+    reason = VisibleTextField(
+        max_length=500,
+        help_text="Why the update is withdrawn: kept in the action's history with who withdrew it.",
+        error_messages={
+            "required": "Enter why the update is withdrawn",
+            "blank": "Enter why the update is withdrawn",
+            "max_length": "Why the update is withdrawn must be 500 characters or fewer",
+        },
+    )

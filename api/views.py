@@ -16,7 +16,8 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.decorators import action as extra_action
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -32,11 +33,12 @@ from api.serializers import (
     PlanSerializer,
     ProgressUpdateSerializer,
     SectionSerializer,
+    WithdrawSerializer,
     attach_owner_ids,
 )
 from oversight.spreadsheets import csv_safe
 from plans import deleting, rules, updates
-from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section
+from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section, display_name
 
 CONFLICT_RESPONSE = OpenApiResponse(description=CONFLICT_MESSAGE)
 
@@ -196,7 +198,8 @@ class ProgressUpdateViewSet(
 ):
     """Progress updates ("progress and impact"). Adding one sets the action's status.
 
-    Updates are a dated record, so the API adds them but does not edit or delete them.
+    Updates are a dated record, so the API adds them but does not edit them; one recorded by
+    mistake is withdrawn (POST `/api/updates/{id}/withdraw/` with a reason), as on its page.
     """
 
     model = ProgressUpdate
@@ -227,6 +230,48 @@ class ProgressUpdateViewSet(
         )
         body = self.get_serializer(update).data
         return Response(body, status=status.HTTP_201_CREATED if new else status.HTTP_200_OK)
+
+    @extend_schema(
+        request=WithdrawSerializer,
+        responses={
+            204: OpenApiResponse(description="Withdrawn; the action's status is its latest update left."),
+            403: OpenApiResponse(
+                description="Only its author or a plan manager (in a signed-off area, admins)."
+            ),
+            410: OpenApiResponse(description="Withdrawn already: who withdrew it, when and why."),
+        },
+    )
+    @extra_action(detail=True, methods=["post"], serializer_class=WithdrawSerializer)
+    def withdraw(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
+        """Withdraw a progress update recorded by mistake (the wrong action, a year slipped): the
+        reason is kept in the action's history with who withdrew it, as on the update's page."""
+        # found here rather than by get_object, whose generic refusal would hide the rule's reason
+        update = self.base_queryset().filter(pk=pk).first() if pk and pk.isdigit() else None
+        if update is None:
+            return self._withdrawn_already(pk)
+        if not rules.can_withdraw_update(request.user, update):
+            raise PermissionDenied(
+                "Only the update's author or a plan manager can withdraw it; in a signed-off area, only admins."
+            )
+        reason = WithdrawSerializer(data=request.data)
+        reason.is_valid(raise_exception=True)
+        if not updates.withdraw(update, reason.validated_data["reason"]):
+            return self._withdrawn_already(pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _withdrawn_already(self, pk: str | None) -> Response:
+        gone = updates.withdrawal(self.request.user, int(pk)) if pk and pk.isdigit() else None
+        if gone is None:
+            raise NotFound()
+        record = gone.record
+        who = display_name(record.history_user) if record.history_user else "someone"
+        how = "withdrawn" if gone.withdrawn else "deleted"
+        day = timezone.localtime(record.history_date)
+        detail = f"This update was {how} on {day.day} {day:%B %Y} by {who}"
+        return Response(
+            {"detail": detail + (f": {gone.reason}" if gone.withdrawn else "."), "reason": gone.reason},
+            status=status.HTTP_410_GONE,
+        )
 
 
 # --- Exports -------------------------------------------------------------------------------

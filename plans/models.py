@@ -40,6 +40,17 @@ def historical_model(model: type[models.Model]) -> Any:
     return model.history.model  # type: ignore[attr-defined]
 
 
+def deletion_record(model: type[models.Model], pk: int) -> Any:
+    """The history record of a row's deletion (with who deleted it and why), or None."""
+    return (
+        historical_model(model)
+        .objects.filter(id=pk, history_type="-")
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+
+
 class Role(models.TextChoices):
     ADMIN = "admin", "Admin"
     MANAGER = "manager", "Plan manager"

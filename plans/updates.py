@@ -11,7 +11,17 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from plans import rules
-from plans.models import Action, Evidence, ProgressUpdate, RagStatus, Role
+from plans.models import (
+    WITHDRAWN,
+    Action,
+    Evidence,
+    Plan,
+    ProgressUpdate,
+    RagStatus,
+    Role,
+    deletion_record,
+    historical_model,
+)
 
 STATUS_MISSING = "Select the status of the action"
 EVIDENCE_TITLE_LENGTH = Evidence._meta.get_field("title").max_length or 200
@@ -133,3 +143,38 @@ def refusal(user: Any, action: Action) -> str:
     if role == Role.VIEWER:
         return "Board members read the plan but do not add progress updates."
     return "You can add progress updates only to your own agency's actions."
+
+
+def withdraw(update: ProgressUpdate, reason: str) -> bool:
+    """Withdraw a progress update recorded by mistake (the page and the API): deleted with its
+    evidence (the files too: they may hold case detail), the reason kept in the history with
+    who withdrew it, and the action's status re-derived from the updates left. False when it
+    was withdrawn meanwhile (two tabs, a client retrying): nothing is recorded twice."""
+    with transaction.atomic():
+        if not ProgressUpdate.objects.select_for_update().filter(pk=update.pk).exists():
+            return False
+        update._change_reason = f"{WITHDRAWN}{reason}"  # type: ignore[attr-defined]
+        update.delete()
+        update.action.refresh_status()
+    return True
+
+
+class Withdrawal(NamedTuple):
+    record: Any  # the update's deletion in its history table
+    withdrawn: bool  # withdrawn with a reason, rather than deleted with its action or plan
+    reason: str
+
+
+def withdrawal(user: Any, update_id: int) -> Withdrawal | None:
+    """How an update of one of the user's plans went (who, when, why), or None for an update
+    the user could never have seen."""
+    record = deletion_record(ProgressUpdate, update_id)
+    if record is None:
+        return None
+    plan_id = (
+        historical_model(Action).objects.filter(id=record.action_id).values_list("plan_id", flat=True).first()
+    )
+    if plan_id is None or not Plan.objects.for_user(user).filter(pk=plan_id).exists():
+        return None
+    said = record.history_change_reason or ""
+    return Withdrawal(record, said.startswith(WITHDRAWN), said.removeprefix(WITHDRAWN))

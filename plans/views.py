@@ -43,7 +43,6 @@ from plans.forms import (
 from plans.models import (
     IMPORTED_FROM,
     RESUBMIT_WINDOW,
-    WITHDRAWN,
     Action,
     Agency,
     Evidence,
@@ -54,6 +53,7 @@ from plans.models import (
     RagStatus,
     Role,
     Section,
+    deletion_record,
     display_name,
     historical_model,
     partnership_names_when_several,
@@ -733,20 +733,9 @@ def _attname(name: str) -> str:
     return f"{name}_id" if name in {"section", "lead_agency", "status"} else name
 
 
-def _deletion_record(model: Any, pk: int) -> Any:
-    """The history record of a row's deletion (with who deleted it), or None."""
-    return (
-        historical_model(model)
-        .objects.filter(id=pk, history_type="-")
-        .select_related("history_user")
-        .order_by("-history_date")
-        .first()
-    )
-
-
 def _removed_action(request: HttpRequest, action_id: int) -> Any:
     """The history record of an action removed from one of the user's plans, or None."""
-    record = _deletion_record(Action, action_id)
+    record = deletion_record(Action, action_id)
     if record is None or not Plan.objects.for_user(request.user).filter(pk=record.plan_id).exists():
         return None
     return record
@@ -1172,10 +1161,8 @@ def withdraw_update(request: HttpRequest, update_id: int) -> HttpResponse:
     form = WithdrawUpdateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         day = update.date
-        with transaction.atomic():
-            update._change_reason = f"{WITHDRAWN}{form.cleaned_data['reason']}"  # type: ignore[attr-defined]
-            update.delete()  # its evidence with it (the files go too: they may hold case detail)
-            action.refresh_status()
+        if not updates.withdraw(update, form.cleaned_data["reason"]):
+            return _withdrawn_already(request, update_id)
         messages.success(request, f"The update of {day.day} {day:%B %Y} is withdrawn")
         return redirect(action.get_absolute_url())
     return render(
@@ -1194,23 +1181,17 @@ def withdraw_update(request: HttpRequest, update_id: int) -> HttpResponse:
 def _withdrawn_already(request: HttpRequest, update_id: int) -> HttpResponse:
     """A withdrawal sent again (Back, a second tab, an old link): who withdrew the update, when and
     why (410 Gone), or 'Page not found' for an update the user could never see."""
-    record = _deletion_record(ProgressUpdate, update_id)
-    plan_id = (
-        historical_model(Action).objects.filter(id=record.action_id).values_list("plan_id", flat=True).first()
-        if record is not None
-        else None
-    )
-    if plan_id is None or not Plan.objects.for_user(request.user).filter(pk=plan_id).exists():
+    gone = updates.withdrawal(request.user, update_id)
+    if gone is None:
         raise Http404
-    said = record.history_change_reason or ""
     return render(
         request,
         "plans/update_withdrawn.html",
         {
-            "record": record,
-            "withdrawn": said.startswith(WITHDRAWN),
-            "reason": said.removeprefix(WITHDRAWN),
-            "action_url": reverse("plans:action", args=[record.action_id]),
+            "record": gone.record,
+            "withdrawn": gone.withdrawn,
+            "reason": gone.reason,
+            "action_url": reverse("plans:action", args=[gone.record.action_id]),
         },
         status=410,
     )

@@ -308,6 +308,8 @@ TABLE: dict[str, Case | list[Case]] = {
         api(obj="update", method="patch", expect={**NOT_ALLOWED, "viewer": 403}, data={}),
         api(obj="update", method="delete", expect={**NOT_ALLOWED, "viewer": 403}),
     ],
+    # The update's author (the contributor), plan managers and admins; an empty reason is refused.
+    "api:update-withdraw": api(obj="update", method="post", who=UPDATERS, ok=400, data={}),
     "api:agency-list": api_list(create=False),
     "api:agency-detail": api(obj="agency"),
     "api:measure-list": api_list(create=False),
