@@ -339,6 +339,9 @@ def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
             "This section cannot be proposed: it is signed off, awaiting the board's decision, "
             "or you are not a plan manager."
         )
+    # A board decides at its meetings: with no board overseeing the plan yet, the page says a
+    # decision will need one (the proposal may well come before the board is set up here).
+    boards = list(section.plan.boards.all())
     form = ProposeSignOffForm(
         request.POST or None,
         instance=SignOff(section=section),
@@ -361,7 +364,13 @@ def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "governance/propose_sign_off.html",
-        {"section": section, "form": form, "unfinished": unfinished, "today": timezone.localdate()},
+        {
+            "section": section,
+            "form": form,
+            "unfinished": unfinished,
+            "today": timezone.localdate(),
+            "boards": boards,
+        },
     )
 
 
@@ -406,7 +415,16 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"The board's decision on {section} is recorded.")
         return redirect("governance:plan", section.plan_id)
     return render(
-        request, "governance/record_decision.html", {"sign_off": sign_off, "section": section, "form": form}
+        request,
+        "governance/record_decision.html",
+        {
+            "sign_off": sign_off,
+            "section": section,
+            "form": form,
+            # no meeting to choose: the page says why (no board, or none held since the proposal)
+            "no_meeting": not meetings.exists(),
+            "boards": section.plan.boards.all(),
+        },
     )
 
 

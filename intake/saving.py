@@ -432,6 +432,16 @@ def compare_draft(
     known = [a.pk for a in by_ref.values()] + [a.pk for listed in by_text.values() for a in listed]
     withdrawn = _withdrawn_here(known) if known else {}
     imported = _last_imported(known) if known else {}
+    # A ref-less action reworded in Oversight since the last import is still the document's row
+    # with the words that import brought (found by them when its own words are not in the document).
+    by_imported_text: dict[tuple[str, str], list[Action]] = {}
+    for listed in by_text.values():
+        for action in listed:
+            record = imported.get(action.pk)
+            if record is not None and normalise(record.text) != normalise(action.text):
+                section_ref = action.section.ref if action.section else ""
+                by_imported_text.setdefault(_ref_less_key(section_ref, record.text), []).append(action)
+    removed_ref_less = _removed_ref_less_here(plan, by_text) if plan is not None else {}
     plans: list[ActionPlan] = []
     matched: set[int] = set()
     carried = carried_fields(draft)
@@ -445,8 +455,12 @@ def compare_draft(
         if ref:
             existing = by_ref.get(ref)
         else:
-            candidates = by_text.get(_ref_less_key(draft_action.section, values["text"]), [])
+            key = _ref_less_key(draft_action.section, values["text"])
+            candidates = by_text.get(key, []) + by_imported_text.get(key, [])
             existing = next((a for a in candidates if a.pk not in matched), None)
+            if existing is None and key in removed_ref_less:
+                notes.append(removed_ref_less.pop(key))
+                continue
         if existing is not None and existing.pk in matched:
             existing = None
         item = ActionPlan(
@@ -507,6 +521,32 @@ def _removed_here(plan: Plan, present: set[str]) -> dict[str, str]:
         when = _spoken(timezone.localdate(record.history_date))
         notes[record.ref] = (
             f"{record.ref} is in the document but was removed from the plan in Oversight on {when}"
+            f"{f' by {who}' if who else ''}: it is left out. Add it on the plan's page if it should be back."
+        )
+    return notes
+
+
+def _removed_ref_less_here(
+    plan: Plan, present: dict[tuple[str, str], list[Action]]
+) -> dict[tuple[str, str], str]:
+    """As `_removed_here`, for actions without a ref: by section and words, each with its note."""
+    notes: dict[tuple[str, str], str] = {}
+    gone = (
+        historical_model(Action)
+        .objects.filter(plan_id=plan.pk, history_type="-", ref="")
+        .select_related("history_user")
+        .order_by("history_date")
+    )
+    records = list(gone)
+    sections = dict(plan.sections.filter(pk__in={r.section_id for r in records}).values_list("pk", "ref"))
+    for record in records:
+        key = _ref_less_key(sections.get(record.section_id, ""), record.text)
+        if key in present:
+            continue
+        who = display_name(record.history_user) if record.history_user else ""
+        when = _spoken(timezone.localdate(record.history_date))
+        notes[key] = (
+            f"“{record.text[:60]}” is in the document but was removed from the plan in Oversight on {when}"
             f"{f' by {who}' if who else ''}: it is left out. Add it on the plan's page if it should be back."
         )
     return notes

@@ -265,7 +265,11 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
                 ],
             )
             for item in comparison.changed_actions
+            if id(item) not in kept
         ],
+        # changes the import leaves undone are not counted as changes (said in the notes instead)
+        "changed_count": sum(1 for item in comparison.changed_actions if id(item) not in kept),
+        "left_count": len(kept),
         "matched_agencies": sorted(str(a) for a in matched_agencies.values()),
         "matched_people": sorted(p.name for p in matched_people.values()),
     }

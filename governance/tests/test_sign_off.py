@@ -361,3 +361,28 @@ def test_a_proposal_cannot_be_dated_before_the_report_the_plan_answers(client, w
         accepted = propose(client, world, proposed_on="16/11/2025")
     assert "The date proposed must be on or after 16 November 2025" in refused.content.decode()
     assert accepted.status_code == 302 and SignOff.objects.get().proposed_on == dt.date(2025, 11, 16)
+
+
+def test_an_area_of_a_plan_no_board_oversees_says_a_board_is_needed_to_decide_it(client, world):
+    """QA round 6: proposed on a plan with no board, the decision page offered an empty list of
+    meetings and nothing said why."""
+    client.force_login(world.manager)
+    section = world.police_action.section
+    page = client.get(reverse("governance:propose_sign_off", args=[section.pk])).content.decode()
+    assert "No board oversees this plan yet" in page
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+        decision = client.get(reverse("governance:record_decision", args=[SignOff.objects.get().pk]))
+    assert "No board oversees this plan, so there is no meeting to choose" in decision.content.decode()
+
+
+def test_the_decision_page_says_no_meeting_has_been_held_since_the_proposal(client, world, board_meeting):
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world, proposed_on="2026-03-22")  # after the meeting of 20 March
+        page = client.get(reverse("governance:record_decision", args=[SignOff.objects.get().pk])).content.decode()
+        proposal_page = client.get(reverse("governance:propose_sign_off", args=[world.plan.sections.first().pk]))
+    assert (
+        "No meeting of Partnership Executive has been held since the area was proposed on 22 March 2026" in page
+    )
+    assert "No board oversees" not in proposal_page.content.decode()

@@ -176,3 +176,20 @@ def test_a_sheet_with_more_filled_rows_than_the_limit_is_still_refused() -> None
 
     with pytest.raises(LimitExceeded):
         import_document(data.getvalue(), "plan.xlsx", limits=ImportLimits(max_rows=20))
+
+
+def test_a_csv_cell_longer_than_pythons_csv_limit_is_read_and_its_text_kept() -> None:
+    """QA round 6: a progress log of 200,000 characters in one cell was refused as 'perhaps not text,
+    or damaged' (Python's csv stops at 128 KiB a cell); the import cuts long fields itself."""
+    log = "12/01/2027 - audit of strategy meetings completed; findings shared. " * 3000
+    data = f'Ref,Action,Lead,Due,RAG,Progress\n1.1,Audit strategy meetings,Police,March 2027,Red,"{log}"\n'
+    data += "1.2,Train call handlers,Police,June 2027,Green,Done\n"
+    draft = import_document(data.encode(), filename="tracker.csv")
+    assert [a.ref for a in draft.actions] == ["1.1", "1.2"]
+    assert len(draft.actions[0].progress or "") > 131_072
+
+
+def test_a_csv_with_a_quote_never_closed_names_the_line_and_the_likely_cause() -> None:
+    data = 'Ref,Action,Lead,Due,RAG\n1.1,Audit,Police,March 2027,Red\n1.2,"Train ' + "x" * 1_100_000 + "\n"
+    with pytest.raises(DocumentError, match=r"Line 3 of this CSV file has a cell of more than 1,000,000 characters"):
+        import_document(data.encode(), filename="tracker.csv")

@@ -80,6 +80,10 @@ def test_the_preview_says_before_saving_which_actions_a_signed_off_area_keeps_as
     # and its row in the table says so, not "Changed"
     row = page[page.index('app-nowrap">1.1a<br>') :][:200]
     assert "Left as it is (signed off)" in row and "Changed" not in row
+    # nor is it counted or listed among the changes (QA round 6)
+    differences = page[page.index('id="differences"') :][:3000]
+    assert "1 changed in the document but left as it is: in an area the board has signed off" in differences
+    assert "1.1a" not in differences.split("Changed actions")[-1].split("</table>")[0]
     # every warning listed is counted in the heading (the notes on references too)
     warnings = page[page.index('id="warnings"') : page.index("The plan</h2>")]
     listed = warnings.count('<tbody class="govuk-table__body">') and warnings.split("<tbody")[1].count("<tr ")

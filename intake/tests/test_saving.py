@@ -421,6 +421,47 @@ def test_ref_less_actions_are_matched_by_section_and_text_on_reimport(world):
     assert result.changed == ["Agencies share their audit findings"]
 
 
+def test_a_ref_less_action_reworded_in_oversight_is_still_matched_on_reimport(world):
+    """QA round 6: the manager reworded an action without a ref; the agency's next copy of the
+    document still had the old words, and the import added the action a second time."""
+    draft = make_draft()
+    draft.actions.append(m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police"))
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    action = plan.actions.get(ref="")
+    action.text = "Agencies share their audit findings at the quarterly practice forum"
+    action._history_user = world.manager
+    action.save()
+    draft.actions[-1].rag = "green"
+
+    comparison = compare_draft(draft, world.partnership, plan)
+    result = save_draft(draft, world.partnership, world.manager, plan=plan)
+
+    assert any("its action changed in Oversight" in note for note in comparison.notes)
+    assert result.created == [] and plan.actions.filter(ref="").count() == 1
+    action.refresh_from_db()
+    assert action.text == "Agencies share their audit findings at the quarterly practice forum"
+    assert action.status.key == "green"
+
+
+def test_a_ref_less_action_removed_in_oversight_is_not_brought_back_by_the_next_import(world):
+    draft = make_draft()
+    draft.actions.append(m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police"))
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    action = plan.actions.get(ref="")
+    action._history_user = world.manager
+    action.delete()
+
+    comparison = compare_draft(draft, world.partnership, plan)
+    save_draft(draft, world.partnership, world.manager, plan=plan)
+
+    assert not plan.actions.filter(ref="").exists()
+    assert any(
+        "“Agencies share their audit findings” is in the document but was removed from the plan in Oversight"
+        in note
+        for note in comparison.notes
+    )
+
+
 def test_a_draft_survives_the_trip_through_json_whole():
     draft = make_draft()
     again = draft_from_json(draft_to_json(draft))
