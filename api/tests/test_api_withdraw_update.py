@@ -61,7 +61,10 @@ def test_a_withdrawal_sent_again_through_the_api_says_who_and_why(api_as, world)
 
     assert again.status_code == 410
     assert again.json()["reason"] == "Recorded against the wrong action"
-    assert "withdrawn on" in again.json()["detail"] and world.contributor.get_full_name() in again.json()["detail"]
+    assert (
+        "withdrawn on" in again.json()["detail"]
+        and world.contributor.get_full_name() in again.json()["detail"]
+    )
     # another partnership learns nothing, and an id that never was is simply not found
     assert api_as(world.outsider).post(url(slipped), {"reason": "x"}, format="json").status_code == 404
     assert client.post(url(999_999), {"reason": "x"}, format="json").status_code == 404

@@ -380,9 +380,14 @@ def test_the_decision_page_says_no_meeting_has_been_held_since_the_proposal(clie
     client.force_login(world.manager)
     with time_machine.travel(TODAY, tick=False):
         propose(client, world, proposed_on="2026-03-22")  # after the meeting of 20 March
-        page = client.get(reverse("governance:record_decision", args=[SignOff.objects.get().pk])).content.decode()
-        proposal_page = client.get(reverse("governance:propose_sign_off", args=[world.plan.sections.first().pk]))
+        page = client.get(
+            reverse("governance:record_decision", args=[SignOff.objects.get().pk])
+        ).content.decode()
+        proposal_page = client.get(
+            reverse("governance:propose_sign_off", args=[world.plan.sections.first().pk])
+        )
     assert (
-        "No meeting of Partnership Executive has been held since the area was proposed on 22 March 2026" in page
+        "No meeting of Partnership Executive has been held since the area was proposed on 22 March 2026"
+        in page
     )
     assert "No board oversees" not in proposal_page.content.decode()

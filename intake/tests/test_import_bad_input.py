@@ -191,5 +191,7 @@ def test_a_csv_cell_longer_than_pythons_csv_limit_is_read_and_its_text_kept() ->
 
 def test_a_csv_with_a_quote_never_closed_names_the_line_and_the_likely_cause() -> None:
     data = 'Ref,Action,Lead,Due,RAG\n1.1,Audit,Police,March 2027,Red\n1.2,"Train ' + "x" * 1_100_000 + "\n"
-    with pytest.raises(DocumentError, match=r"Line 3 of this CSV file has a cell of more than 1,000,000 characters"):
+    with pytest.raises(
+        DocumentError, match=r"Line 3 of this CSV file has a cell of more than 1,000,000 characters"
+    ):
         import_document(data.encode(), filename="tracker.csv")

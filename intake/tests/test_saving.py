@@ -425,7 +425,9 @@ def test_a_ref_less_action_reworded_in_oversight_is_still_matched_on_reimport(wo
     """QA round 6: the manager reworded an action without a ref; the agency's next copy of the
     document still had the old words, and the import added the action a second time."""
     draft = make_draft()
-    draft.actions.append(m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police"))
+    draft.actions.append(
+        m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police")
+    )
     plan = save_draft(draft, world.partnership, world.manager).plan
     action = plan.actions.get(ref="")
     action.text = "Agencies share their audit findings at the quarterly practice forum"
@@ -445,7 +447,9 @@ def test_a_ref_less_action_reworded_in_oversight_is_still_matched_on_reimport(wo
 
 def test_a_ref_less_action_removed_in_oversight_is_not_brought_back_by_the_next_import(world):
     draft = make_draft()
-    draft.actions.append(m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police"))
+    draft.actions.append(
+        m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police")
+    )
     plan = save_draft(draft, world.partnership, world.manager).plan
     action = plan.actions.get(ref="")
     action._history_user = world.manager
