@@ -232,6 +232,16 @@ class SignOff(models.Model):
     class Meta:
         ordering = ["-proposed_on", "-pk"]
         verbose_name = "sign-off"
+        constraints = [
+            # one proposal awaiting the board per area: two sent at once would let the board's
+            # minute be recorded both ways
+            models.UniqueConstraint(
+                fields=["section"],
+                condition=models.Q(decision="pending"),
+                name="one_pending_sign_off_per_section",
+                violation_error_message="This area is already awaiting the board's decision.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Sign-off of {self.section}"

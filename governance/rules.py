@@ -46,8 +46,11 @@ def can_record_decision(user: AnyUser, sign_off: SignOff) -> bool:
     """The board's decision is recorded once, by a plan manager or admin (a minute taker's job)."""
     from governance.models import Decision
 
-    return sign_off.decision == Decision.PENDING and can_manage_plans(
-        user, sign_off.section.plan.partnership_id
+    # an area inside one the board has signed off since: that decision covers it already
+    return (
+        sign_off.decision == Decision.PENDING
+        and not section_is_locked(sign_off.section)
+        and can_manage_plans(user, sign_off.section.plan.partnership_id)
     )
 
 

@@ -334,6 +334,8 @@ def close_round_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     section = get_object_or_404(Section.objects.for_user(request.user).select_related("plan"), pk=pk)
+    if (waiting := _awaiting_decision(request, section)) is not None:
+        return waiting
     if not rules.can_propose_sign_off(request.user, section):
         raise PermissionDenied(
             "This section cannot be proposed: it is signed off, awaiting the board's decision, "
@@ -348,30 +350,53 @@ def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"monitored_through": section.monitored_through},
     )
     if request.method == "POST" and form.is_valid():
-        sign_off = form.save(commit=False)
-        sign_off.proposed_by = request.user
-        sign_off.save()
+        with transaction.atomic():
+            # the area's row locked: the same proposal sent twice at once (two tabs, two managers)
+            # is saved once, and the second told it is awaiting the board already
+            list(Section.objects.select_for_update().filter(pk=section.pk).values_list("pk", flat=True))
+            if (waiting := _awaiting_decision(request, section)) is not None:
+                return waiting
+            sign_off = form.save(commit=False)
+            sign_off.proposed_by = request.user
+            sign_off.save()
         messages.success(request, f"{section} proposed to the board as fully addressed.")
         return redirect("governance:plan", section.plan_id)
-    # what the board should see before it agrees: the area's actions not yet done (once agreed,
-    # they are locked, and only admins can update them)
-    unfinished = list(
-        Action.objects.filter(section_id__in=plan_rules.section_ids_within(section))
-        .exclude(status__is_done=True)
-        .select_related("status")
-        .order_by("order", "pk")
-    )
     return render(
         request,
         "governance/propose_sign_off.html",
         {
             "section": section,
             "form": form,
-            "unfinished": unfinished,
+            "unfinished": _unfinished_in(section),
             "today": timezone.localdate(),
             "boards": boards,
         },
     )
+
+
+def _unfinished_in(section: Section) -> list[Action]:
+    """What the board should see before it agrees: the area's actions (its sub-areas' too) not yet
+    done; once agreed they are locked, and only admins can update them."""
+    return list(
+        Action.objects.filter(section_id__in=plan_rules.section_ids_within(section))
+        .exclude(status__is_done=True)
+        .select_related("status")
+        .order_by("order", "pk")
+    )
+
+
+def _awaiting_decision(request: HttpRequest, section: Section) -> HttpResponse | None:
+    """A proposal sent again (Back, a second tab, another manager at the same time) for an area
+    already awaiting the board's decision: said, with who proposed it and when."""
+    pending = section.sign_offs.filter(decision=Decision.PENDING).select_related("proposed_by").first()
+    if pending is None or not plan_rules.can_manage_plans(request.user, section.plan.partnership_id):
+        return None
+    who = f" by {display_name(pending.proposed_by)}" if pending.proposed_by else ""
+    messages.info(
+        request,
+        f"{section} is already awaiting the board's decision: proposed{who} on {pending.proposed_on:%-d %B %Y}.",
+    )
+    return redirect("governance:plan", section.plan_id)
 
 
 @login_required
@@ -393,6 +418,15 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
             else f"The board's decision on {section} was already recorded{recorded}.",
         )
         return redirect("governance:plan", section.plan_id)
+    covering = plan_rules.signed_off_area(section)
+    if covering is not None and plan_rules.can_manage_plans(request.user, section.plan.partnership_id):
+        # a sub-area's proposal left waiting when the board signed off the area it sits in
+        messages.info(
+            request,
+            f"{section} sits in {covering}, which the board has signed off: that decision covers it, "
+            "so there is nothing more to record.",
+        )
+        return redirect("governance:plan", section.plan_id)
     if not rules.can_record_decision(request.user, sign_off):
         raise PermissionDenied
     meetings = (
@@ -404,6 +438,12 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST or None, instance=sign_off, meetings=meetings)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            # recorded once: a second decision sent at the same moment finds this one recorded
+            still_pending = SignOff.objects.select_for_update().filter(
+                pk=sign_off.pk, decision=Decision.PENDING
+            )
+            if not list(still_pending.values_list("pk", flat=True)):
+                return redirect("governance:record_decision", sign_off.pk)
             sign_off = form.save(commit=False)
             sign_off.recorded_by = request.user
             sign_off.save()
@@ -421,6 +461,8 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
             "sign_off": sign_off,
             "section": section,
             "form": form,
+            "unfinished": _unfinished_in(section),
+            "today": timezone.localdate(),
             # no meeting to choose: the page says why (no board, or none held since the proposal)
             "no_meeting": not meetings.exists(),
             "boards": section.plan.boards.all(),

@@ -11,6 +11,7 @@ from django.urls import reverse
 from governance import rules
 from governance.models import Board, Decision, Meeting, SignOff
 from plans.rules import can_add_update, can_edit_action
+from plans.tests import factories
 
 TODAY = dt.datetime(2026, 3, 25, 10, 0, tzinfo=dt.UTC)
 
@@ -160,9 +161,71 @@ def test_a_section_awaiting_the_boards_decision_cannot_be_proposed_a_second_time
         assert propose(client, world).status_code == 302
         section = world.police_action.section
         assert not rules.can_propose_sign_off(world.manager, section)
+        # sent again (Back, a second tab, another manager): told it is awaiting the board already
+        again = client.post(
+            reverse("governance:propose_sign_off", args=[section.pk]),
+            {"evidence": "x", "monitored_through": "audit", "proposed_on": "2026-03-18"},
+            follow=True,
+        )
+        assert "is already awaiting the board&#x27;s decision: proposed by" in again.content.decode()
+        client.force_login(world.contributor)
         assert client.get(reverse("governance:propose_sign_off", args=[section.pk])).status_code == 403
-        assert propose(client, world).status_code == 403
     assert SignOff.objects.filter(section=section).count() == 1
+
+
+def test_the_database_holds_one_proposal_awaiting_the_board_per_area(world):
+    """QA round 7: three proposals sent at the same moment made three pending ones, and the board was
+    then recorded as agreeing and not agreeing the same area."""
+    from django.db import IntegrityError, transaction
+
+    section = world.police_action.section
+    SignOff.objects.create(
+        section=section, proposed_on=dt.date(2026, 3, 18), evidence="x", monitored_through="y"
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SignOff.objects.create(
+            section=section, proposed_on=dt.date(2026, 3, 18), evidence="x", monitored_through="y"
+        )
+    SignOff.objects.filter(section=section).update(decision=Decision.NOT_AGREED)
+    SignOff.objects.create(
+        section=section, proposed_on=dt.date(2026, 3, 19), evidence="x", monitored_through="y"
+    )
+
+
+def test_a_sub_areas_proposal_is_not_decided_once_the_area_it_sits_in_is_signed_off(
+    client, world, board_meeting
+):
+    parent = world.police_action.section
+    child = factories.SectionFactory(plan=world.plan, parent=parent, ref="1.9", title="Sub-area")
+    pending = SignOff.objects.create(
+        section=child, proposed_on=dt.date(2026, 3, 18), evidence="x", monitored_through="y"
+    )
+    parent.signed_off_on = dt.date(2026, 3, 20)
+    parent.save()
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        response = client.post(
+            reverse("governance:record_decision", args=[pending.pk]),
+            {"meeting": board_meeting.pk, "decision": "not_agreed", "decided_on": "2026-03-20",
+             "minute_ref": "X/1", "monitored_through": "audit"},
+            follow=True,
+        )  # fmt: skip
+    assert "which the board has signed off: that decision covers it" in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.decision == Decision.PENDING and not rules.can_record_decision(world.manager, pending)
+
+
+def test_the_decision_page_lists_the_areas_actions_not_yet_complete(client, world, board_meeting):
+    """QA round 7: 'Agreed' was recorded for an area still holding red and overdue actions, and the
+    decision page said nothing of them."""
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+        page = client.get(
+            reverse("governance:record_decision", args=[SignOff.objects.get().pk])
+        ).content.decode()
+    assert 'id="unfinished-actions"' in page and "check the board agreed knowing this" in page
+    assert reverse("plans:action", args=[world.police_action.pk]) in page
 
 
 def test_a_section_the_board_did_not_agree_can_be_proposed_again(client, world, board_meeting):

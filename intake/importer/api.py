@@ -16,7 +16,9 @@ from .meta import item_texts, read_meta, read_rag_scheme
 from .model import Action, ImportLimits, Location, PlanDraft
 from .normalise import parse_due, parse_rag, quote
 from .readers import read_document
+from .readers.dispatch import decode_text
 from .records import build_from_records
+from .sideways import rows_turned_upright
 from .synonyms import header_field
 from .tables import find_data_tables, reconcile
 from .textlayout import build_from_laid_out_text
@@ -182,6 +184,31 @@ def _page_furniture_dropped(draft: PlanDraft) -> None:
     draft.actions = [a for a in draft.actions if id(a) not in dropped]
 
 
+# the header of a message quoted in an email ('From: ...' then 'Sent: ...', Outlook's
+# '-----Original Message-----', 'On 2 Feb 2026, at 09:14, Jo wrote:')
+_MESSAGE_FROM = re.compile(r"^\s*(?:\*\*)?From:(?:\*\*)?\s+\S")
+_MESSAGE_SENT = re.compile(r"^\s*(?:\*\*)?(?:Sent|Date):(?:\*\*)?\s+\S")
+_MESSAGE_QUOTED = re.compile(
+    r"^\s*-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}\s*$|^On .{6,120} wrote:\s*$", re.I
+)
+
+
+def _earlier_message(text: str) -> tuple[int, list[str]] | None:
+    """The line (from 1) where an email's first quoted earlier message starts, with the text's
+    lines; None for text that is not an email quoting another below its own words."""
+    lines = text.splitlines()
+    seen_words = False
+    for k, line in enumerate(lines):
+        quoted = _MESSAGE_QUOTED.match(line) or (
+            _MESSAGE_FROM.match(line) and any(_MESSAGE_SENT.match(n) for n in lines[k + 1 : k + 4])
+        )
+        if quoted and seen_words:
+            return k + 1, lines
+        if line.strip() and not quoted and not re.match(r"^\s*(?:\*\*)?\w+:", line):
+            seen_words = True  # the newest message's own words, under its header
+    return None
+
+
 def import_document(
     source: str | os.PathLike[str] | bytes,
     filename: str | None = None,
@@ -202,8 +229,20 @@ def import_document(
         raise
     except (RecursionError, MemoryError) as exc:
         raise DocumentError(f"{name} is too complex to read.") from exc
+    if result.fmt == "text" and (quoted := _earlier_message(decode_text(data))) is not None:
+        # an email with an earlier message quoted below it (a reply, a corrected version): the
+        # newest message's plan, where it holds one (a forward's note above holds none)
+        at, message_lines = quoted
+        newest = import_document("\n".join(message_lines[: at - 1]).encode(), name, limits)
+        if newest.actions:
+            newest.warn(
+                f"This email quotes an earlier message from line {at} ({quote(message_lines[at - 1], 60)}) "
+                "with its own copy of the plan: only the newest message's plan was read.",
+                Location(line=at),
+            )
+            return newest
     draft = PlanDraft(document=name)
-    items = result.items
+    items = rows_turned_upright(result.items)
     if not items and not result.raw_lines:
         if result.fmt == "pdf":
             raise DocumentError(

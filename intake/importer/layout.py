@@ -27,7 +27,7 @@ from .normalise import (
     quote,
     split_at_dates,
 )
-from .owners import split_owner
+from .owners import ADDRESS_AFTER_NAME, split_owner
 from .readers.base import Item
 from .report import is_appendix, is_committee_report, is_report_part
 from .synonyms import (
@@ -140,6 +140,8 @@ _LABEL_ALONE = label_alone()  # 'Recommendation 1': its title is the paragraph b
 _LABEL_CODE = label_with_code()
 # a grouping cell lettered 'A. Title' or 'B) Title' (its actions numbered A1, A2 ...)
 _LETTERED_GROUP = re.compile(r"^([A-Z])[.)]\s+(\S.{2,})$")
+# a heading naming its area by a label and a letter: 'Strand A – Understanding the problem'
+_LABEL_LETTER = re.compile(rf"^(?:{_LABELS})\s+([A-Z])\s*[.:)\-–—]\s*(\S.{{2,}})$", re.I)
 # a grouping cell opening with a lettered number, 'R1 The Partnership should...' or 'LP2. Learning...'
 # over actions R1.1, R1.2 (a capital after it: 'Q1 2024' is a date, not a reference)
 _PREFIXED_GROUP = re.compile(r"^([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?)[.):]?\s+([A-Z‘'\"“(].*)$")
@@ -452,6 +454,9 @@ def _column_name_like(cell: str) -> bool:
 _SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}(?<!\bno)(?<!\bref)\.$", re.I | re.S)
 # a short name in capitals, not a sentence ('Early help and thresholds', 'Neglect')
 _TITLE_LIKE = re.compile(r"^[A-Z][^.:;]*$")
+# a RAID log's other kinds of entry
+_NOT_AN_ACTION_KIND = re.compile(r"(?i)risks?|assumptions?|issues?|dependenc(?:y|ies)|decisions?|opportunit(?:y|ies)")
+_MEANS = re.compile(r"\S\s+=\s+\w")  # 'grey bar = complete'
 # the title of a plan's RAG key ('Key', 'RAG key', 'BRAG rating key:', 'Status key')
 _KEY_TITLE = re.compile(
     r"^(?:b?rag\s+|status\s+|colour\s+)?(?:rating\s+)?key\s*(?::|\([^()]{1,80}\))?\s*$", re.I
@@ -697,6 +702,10 @@ _DONE_LIST = re.compile(r"^\W*(?:done|complete(?:d)?|closed|finished|signed[ -]o
 _TICKED = re.compile(r"checked|true|yes|y|[✓✔☑✅xX]", re.I)
 # a tool's workflow state saying the item is finished ('complete' in ClickUp's Status)
 _DONE_STATE = re.compile(r"complete|completed|done|closed|resolved|100\s*%", re.I)
+# a status taking an action off the plan
+_CANCELLED = re.compile(r"(?i)cancell?ed|withdrawn|no longer required|superseded")
+# a tool's workflow state taking an item off the board ('Removed' in Azure DevOps)
+_REMOVED_STATE = re.compile(r"removed|cut|won'?t do", re.I)
 # a section's lead named once under its heading ('Strategic lead: Head of Early Help', 'Priority leads: ...')
 _SECTION_LEAD = re.compile(
     r"^(?:(?:strategic|priority|theme|strand|workstream|area|accountable|senior|executive)\s+)?"
@@ -1159,6 +1168,12 @@ class Builder:
                 self._heading_row(labelled_code[1], labelled_code[2], item.location)
                 return
             m = SECTION_HEADING.match(text)
+            lettered = None if m else _LABEL_LETTER.match(text)
+            if lettered and (item.heading or item.bold) and len(text) < 400 and lettered[1].isupper():
+                section = self.add_section(lettered[1], lettered[2], item.location)
+                self.heading_section = section.ref
+                self.group = {}
+                self.last_action = None
             if m and len(text) < 400:
                 title = _HEADING_LABEL.sub("", text)
                 title = _HEADING_NUMBER.sub("", title)
@@ -1416,7 +1431,11 @@ class Builder:
             and parse_rag(nonempty[0])[1]
         ):
             return  # 'Red | 3', 'No update yet | 5': a count of actions by status, not an action
-        key_title = len(nonempty) == 1 and bool(_KEY_TITLE.match(nonempty[0]))
+        key_title = len(nonempty) == 1 and bool(
+            _KEY_TITLE.match(nonempty[0])
+            # under a key's title, a line of what marks mean ('grey bar = complete; ◆ = milestone')
+            or (self.in_key and _MEANS.search(nonempty[0]))
+        )
         column = next(
             k for k, c in enumerate(cells) if c
         )  # a key may stand to the right, under other columns
@@ -1718,8 +1737,24 @@ class Builder:
         text = values.get("text", "")
         if text and len(nonempty) > 2 and len(set(nonempty)) <= 2 and sum(c == text for c in cells) >= 3:
             values = {k: v for k, v in values.items() if k in ("text", "agency", *GROUP_FIELDS) or v != text}
-        if header.exported and _TICKED.fullmatch(values.get("archived", "").strip()):
-            return  # a tool's archived card or item: taken off the board, no action of the plan
+        if (
+            header.exported
+            and (
+                _TICKED.fullmatch(values.get("archived", "").strip())
+                or _REMOVED_STATE.fullmatch(values.get("completed", "").strip())
+            )
+        ) or _CANCELLED.fullmatch(values.get("rag", "").strip()):
+            # a tool's archived card or removed item, an action the plan marks cancelled: taken off
+            # the plan, not one of its actions (said, so one who wants it can add it by hand)
+            self.draft.warn(
+                f"{quote(text, 60)} is marked cancelled, archived or removed: not read as an action.",
+                item.location,
+            )
+            return
+        if _NOT_AN_ACTION_KIND.fullmatch(values.get("kind", "").strip()):
+            return  # a RAID log's risk, issue, decision ...: the log's actions alone are the plan's
+        if values.get("owner") and "@" in values["owner"]:
+            values["owner"] = ADDRESS_AFTER_NAME.sub("", values["owner"]).strip()
         for name in ("section", "owner"):
             if values.get(name) and "://" in values[name]:
                 # a linked record as Notion exports it: 'Pursue - disrupting ... (https://www.notion.so/...)'

@@ -526,9 +526,14 @@ def split_owner(owner: str | None) -> list[OwnerPart]:
     return [OwnerPart(*values) for values in _split(clean_text(owner))]
 
 
+# an address after a name, as mail and work-tracking tools write a person ('Dawn Merrick <dawn@x.gov.uk>')
+ADDRESS_AFTER_NAME = re.compile(r"\s*<[^<>\s@]+@[^<>\s]+>")
+
+
 @lru_cache(maxsize=8192)
 def _split(text: str) -> tuple[tuple[str | None, str | None, str | None], ...]:
     # a lead cell is often repeated down a plan: read each once (new OwnerParts for each caller)
+    text = ADDRESS_AFTER_NAME.sub("", text).strip()
     if not text:
         return ()
     parts: list[OwnerPart] = []

@@ -80,7 +80,7 @@ _TITLE_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?[.:)]?\s+)?[A-Z][^.;:!?]{2,1
 # what a record says of its action, labelled under it (not its text, reference or section)
 _ACTION_DETAILS = ("owner", "due", "rag", "progress")
 _SENTENCE_WORDS = 8  # a heading this long is a sentence: an action's words, not an area's title
-_BULLET = re.compile(r"^(?:[-*•▪◦●]|\d{1,2}[.)](?=\s))\s+")
+_BULLET = re.compile(r"^(?:[-*•▪◦●§]|o(?=\s+[A-Z])|\d{1,2}[.)](?=\s))\s+")
 _UNDERSCORE_BOLD = re.compile(r"__(.+?)__")
 _MAX_LABEL_WORDS = 6
 _LABEL_QUALIFIED = re.compile(r"[/(]")
@@ -518,6 +518,14 @@ class RecordReader:
             if previous is not None and line.table != previous.table and self.record is not None:
                 if self.record.table is None and previous.table is None and line.label is not None:
                     self.record.table = line.table  # '2.1 Refresh ...' over its own table of labels
+                elif (
+                    line.table is None
+                    and line.field in _ACTION_DETAILS
+                    and self.record.opened
+                    and set(self.record.values) <= {"ref", "text"}
+                ):
+                    # '1.1<tab>Introduce ...' (a row of its own in plain text) over its labelled lines
+                    self.record.table = None
                 else:
                     self.close()  # a new table, or paragraphs after a form table
             if self._heading_alone(line, previous, following):
@@ -618,8 +626,10 @@ class RecordReader:
                 # are what follows it
                 following = self._labelled_after_list(line) or following
             # its labelled lines below it, or a small table of labels and values after it
+            # (a row of its own: '1.1<tab>Review ...' in plain text is read as a table of one row)
             labelled_below = following is not None and (
-                following.table == line.table or (line.table is None and following.label is not None)
+                following.table == line.table
+                or ((line.table is None or following.table is None) and following.label is not None)
             )
             if (
                 numbered

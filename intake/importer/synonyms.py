@@ -24,7 +24,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
              # one column whose cells open with the action's reference ('R1.1 Refresh the ...')
              "ref / action", "ref/action", "ref. / action", "ref & action", "ref and action", "no / action",
              "no. / action", "reference / action", "reference and action", "ref / actions", "ref/actions"),
-    "section": ("strand", "strands", "area", "areas", "area for development", "areas for development",
+    "section": ("strand", "strands", "4p strand", "4 p strand", "4ps strand", "4p", "4 ps", "area", "areas", "area for development", "areas for development",
                 "area for improvement", "areas for improvement", "priority", "priority area", "priorities",
                 "finding", "findings", "theme", "workstream", "work stream", "objective", "objectives",
                 "recommendation", "recommendations", "issue", "what needs to improve", "key line of enquiry",
@@ -43,6 +43,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     # the item it sits under, by that item's ID
     "kind": ("type", "item type", "row type", "record type", "work item type", "issue type"),
     "parent": ("parent id", "parent", "parent ref", "parent reference", "parent item", "parent item id"),
+    # a RAID log's kind of entry (Risk, Assumption, Issue, Dependency, Decision, Action)
+    "kind": ("type", "raid type", "log type", "entry type", "raid category"),
     "owner": ("owner", "owners", "action owner", "action owner(s)", "lead", "leads", "lead/s", "lead(s)",
               "lead person", "lead officer", "action lead", "responsible", "responsible officer",
               "responsible person", "responsibility", "who", "by whom", "accountable", "lead professional",
@@ -117,6 +119,9 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
 NOT_HEADERS: frozenset[str] = frozenset({
     "action type", "type of action", "action category", "action types", "date approved", "date of change",
     "date of approval", "date issued", "date changed",
+    # when a log's entry was made, not when it is due
+    "date raised", "date logged", "date opened", "date identified", "date created", "date added",
+    "date entered", "raised on", "logged on", "opened on",
 })  # fmt: skip
 
 # header cells of the tables a plan document carries beside the plan, and that no plan table has: a
@@ -373,6 +378,18 @@ EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
          "board id": None, "board name": None, "archived": "archived"},
     ),
     (
+        # Azure DevOps' "Export to CSV" of a query: a work item's Title (a tree query gives a column
+        # per level, 'Title 1' the epics: see `export_fields`), its workflow State ('Closed' done,
+        # 'Removed' taken off the board), the paths and dates of the tool's own bookkeeping
+        frozenset({"work item type", "state", "area path"}),
+        {"id": None, "work item type": None, "title": "text", "state": "completed", "assigned to": "owner",
+         "tags": None, "area path": None, "iteration path": None, "description": None, "reason": None,
+         "changed date": None, "created date": None, "created by": None, "changed by": None,
+         "target date": "due", "start date": None, "finish date": "due", "priority": None, "effort": None,
+         "story points": None, "remaining work": None, "original estimate": None, "completed work": None,
+         "value area": None, "risk": None, "board column": None, "board column done": None},
+    ),
+    (
         frozenset({"title", "item type", "path"}),
         {"title": "text", "modified": None, "modified by": None, "created": None, "created by": None,
          "item type": None, "path": None},
@@ -405,6 +422,14 @@ def _tool_export_fields(names: list[str], fields: list[str | None]) -> list[str 
             None if f == "ref" and (n in _TOOL_IDS or n.endswith("_id")) else f
             for f, n in zip(fields, names, strict=True)
         ]
+    if (
+        ("rag" in fields or "kind" in fields)
+        and "text" not in fields
+        and "description" in names
+        and fields[names.index("description")] is None
+    ):
+        # a log's entries described ('ID | Type | Description | Owner | RAG'): the words of each
+        fields[names.index("description")] = "text"
     if "rag" not in fields:
         return fields  # a status column marks a tracker ('Name | Role | Date' is a sign-off table)
     for wanted, known in _EXPORT_NAMES.items():
@@ -440,8 +465,23 @@ def export_fields(cells: list[str], fields: list[str | None]) -> list[str | None
     names = [normalise_header(c) for c in cells]
     for telling, meanings in EXPORTS:
         if telling <= set(names):
-            return [meanings.get(n, f) for n, f in zip(names, fields, strict=True)]
+            return _levels([meanings.get(n, f) for n, f in zip(names, fields, strict=True)], names)
     return None
+
+
+_LEVEL = re.compile(r"title (\d)")
+
+
+def _levels(fields: list[str | None], names: list[str]) -> list[str | None]:
+    """A tree query's titles, a column per level ('Title 1', 'Title 2'): the deepest level is the
+    action, the top one its area; levels between are the tool's own grouping."""
+    levels = sorted((int(m[1]), k) for k, n in enumerate(names) if (m := _LEVEL.fullmatch(n)))
+    if len(levels) < 2:
+        return fields
+    fields = list(fields)
+    for rank, (_level, k) in enumerate(levels):
+        fields[k] = "section" if rank == 0 else "text" if rank == len(levels) - 1 else None
+    return fields
 
 
 # an agency's or a partnership's own actions named in the header ('Police action', 'Education actions')

@@ -20,7 +20,8 @@ from .base import Item, ReadResult
 from .htmltable import html_document_lines, looks_like_html_document, parse_html_tables_with_fills
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*$", re.I)
+# (a list item wholly bold too: a Notion toggle's title, '- **Strand A – Understanding the problem**')
+_BOLD_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*$", re.I)
 # a line opening with a bold label, the rest plain: '**Recommendation 1:** The MSCP should ...'
 _BOLD_LABEL_OPENING = re.compile(r"^(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*(\S.*)$", re.I)
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
@@ -618,6 +619,20 @@ def label_rows_rejoined(lines: list[str]) -> list[str]:
     return out
 
 
+_RULE_MARKS = re.compile(r"[\s_\-—–=|¯~.]*[_\-—–=¯~][\s_\-—–=|¯~.]*")
+
+
+# a page's marking and number as OCR misreads them ('0FFICIAL', 'Paqe 2 of 3')
+_OCR_MARKING = re.compile(r"\b[O0]FF[I1l]C[I1l]AL\b")
+_OCR_PAGE = re.compile(r"\bPa[gq]e(?=\s+\d{1,3}\s+[o0]f\s+\d)")
+
+
+def _ocr_furniture(line: str) -> str:
+    if "FF" in line:
+        line = _OCR_MARKING.sub("OFFICIAL", line)
+    return _OCR_PAGE.sub("Page", line) if "Paqe" in line else line
+
+
 def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
     """``laid_out_by_reader``: the text is a PDF's words laid out in columns by the PDF reader,
     so it is read as laid out however short it is."""
@@ -634,6 +649,11 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
         )
     )
     laid_out = _looks_laid_out(lines) or (laid_out_by_reader and any(line.strip() for line in lines))
+    if laid_out:
+        # a scan's ruled lines read by OCR ('_ ___ ______ __', '—— — ——'): no words, a gap between rows
+        lines = [
+            "" if _RULE_MARKS.fullmatch(line) and len(line.strip()) > 2 else _ocr_furniture(line) for line in lines
+        ]
     tables = table_items(lines) if laid_out else {}
     items: list[Item] = []
     page = 1
