@@ -58,7 +58,9 @@ def sign_in(page: Any, live_server_url: str, username: str, password: str) -> No
     page.click("button[type=submit]")
 
 
-def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
+def axe_violations(
+    page: Any, impacts: tuple[str, ...] = ("minor", "moderate", "serious", "critical")
+) -> list[dict[str, Any]]:
     """Run axe-core (from node_modules, served by nothing: injected from disk) on the page."""
     from django.conf import settings
 

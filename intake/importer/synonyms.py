@@ -41,10 +41,10 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "question": ("question", "questions", "question to the board", "questions to the board"),
     # a tool's export of a tree of items: what each row is ('Priority', 'Objective', 'Action') and
     # the item it sits under, by that item's ID
-    "kind": ("type", "item type", "row type", "record type", "work item type", "issue type"),
+    # (a RAID log's kind of entry too: Risk, Assumption, Issue, Dependency, Decision, Action)
+    "kind": ("type", "item type", "row type", "record type", "work item type", "issue type", "raid type", "log type",
+             "entry type", "raid category"),
     "parent": ("parent id", "parent", "parent ref", "parent reference", "parent item", "parent item id"),
-    # a RAID log's kind of entry (Risk, Assumption, Issue, Dependency, Decision, Action)
-    "kind": ("type", "raid type", "log type", "entry type", "raid category"),
     "owner": ("owner", "owners", "action owner", "action owner(s)", "lead", "leads", "lead/s", "lead(s)",
               "lead person", "lead officer", "action lead", "responsible", "responsible officer",
               "responsible person", "responsibility", "who", "by whom", "accountable", "lead professional",

@@ -362,6 +362,20 @@ FLOORS = [
     ("b14b_quenmouth_front_door_data_profile_and_action_plan", 1.0, 0.83),
     ("b14b_scarrowfield_jtai_da_wsoa_smartsheet_report", 1.0, 0.83),  # areas from the sheet's name
     ("b14b_tellingham_vale_lcspr_harry_tracker_gsheets", 1.0, 0.83),  # rows numbered by the sheet
+    # the fifteenth round: a performance system's PDF report, an OCR'd scan, Notion's toggles, an annual
+    # report with the plan as a landscape appendix, an email quoting its earlier version; Azure DevOps'
+    # CSV, a plan on its side, a RAID log, a Gantt chart, LibreOffice's merged strands, threaded comments
+    ("b15a_bramwyck_lessing_hoth_delivery_plan_notion_toggles", 1.0, 1.0),
+    ("b15a_kelvercombe_scp_annual_report_business_plan_landscape_appendix", 1.0, 1.0),
+    ("b15a_marrowick_lcspr_child_e_scanned_ocr_layout", 1.0, 0.94),  # running title, signatures
+    ("b15a_ormsdale_ilacs_improvement_plan_outlook_reply_with_old_version", 1.0, 1.0),
+    ("b15a_sedgecombe_jtai_cce_wsoa_perf_system_reportlab", 0.94, 0.69),  # read in part
+    ("b15b_ambleworth_cspr_child_j_transposed", 1.0, 1.0),
+    ("b15b_holtbridge_neglect_delivery_plan_gantt", 1.0, 1.0),
+    ("b15b_kessingmoor_jtai_cce_wsoa_azure_devops", 1.0, 1.0),
+    ("b15b_penmorrow_ilacs_improvement_raid_log", 1.0, 1.0),
+    ("b15b_sallowby_exploitation_delivery_plan_libreoffice", 1.0, 1.0),
+    ("b15b_wystanmere_scp_business_plan_threaded_comments", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

@@ -1,4 +1,4 @@
-"""axe-core finds no serious or critical accessibility problems on the home, plan and action pages,
+"""axe-core finds no accessibility problems (of any impact) on the home, plan and action pages,
 and on the pages that delete a plan."""
 
 from __future__ import annotations
