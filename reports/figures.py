@@ -520,13 +520,14 @@ def build_report(
             )
 
         rows = [row_of(item, before.get(item.action_id)) for item in now]
-        _add_changes(
-            changes,
-            rows,
-            before,
-            previous,
-            backdated_action_ids([r.item.action_id for r in rows], previous, as_at),
-        )
+        backdated = backdated_action_ids([r.item.action_id for r in rows], previous, as_at)
+        _add_changes(changes, rows, before, previous, backdated)
+        # an update recorded since but dated before the previous report changed what that date now
+        # reads as: its "then" is what the board was shown, from the updates recorded by then
+        reported = reported_statuses(backdated, previous)
+        for row in rows:
+            if row.item.action_id in backdated:
+                row.previous_status = reported.get(row.item.action_id)
         # in the plan at the previous report, removed since: shown as it stood then
         kept = {r.item.action_id for r in rows}
         changes.removed.extend(row_of(old, old) for old in before.values() if old.action_id not in kept)
@@ -693,6 +694,19 @@ def backdated_action_ids(action_ids: list[int], previous: dt.date, as_at: dt.dat
         )
         .values_list("action_id", flat=True)
     )
+
+
+def reported_statuses(action_ids: Collection[int], day: dt.date) -> dict[int, RagStatus]:
+    """Each action's status as a report on `day` showed it: its latest update dated on or before the
+    day among those recorded by its end (one query; none for an action without one then)."""
+    if not action_ids:
+        return {}
+    updates = (
+        ProgressUpdate.objects.filter(action_id__in=list(action_ids), date__lte=day, created__lte=end_of_day(day))
+        .select_related("status")
+        .order_by("action_id", "date", "created", "pk")
+    )
+    return {update.action_id: update.status for update in updates if update.status is not None}
 
 
 def _add_changes(

@@ -284,6 +284,8 @@ def test_an_update_added_since_the_previous_report_but_dated_before_it_is_listed
     # the owner records on 10 December an update dated 10 November: the board, which met on
     # 14 November, never saw it, and comparing the plan as it stood on each date cannot show it
     action = history_plan.plan.actions.get(ref="2.3")
+    shown_then = build_report(plan=history_plan.plan, as_at=PREVIOUS, previous=dt.date(2022, 10, 14))
+    then = next(r for r in shown_then.parts[0].rows if r.ref == "2.3").status
     with time_machine.travel(dt.datetime(2022, 12, 10, 9, tzinfo=dt.UTC), tick=False):
         factories.ProgressUpdateFactory(
             action=action,
@@ -295,6 +297,10 @@ def test_an_update_added_since_the_previous_report_but_dated_before_it_is_listed
     refs = report.changes.refs()
     assert refs["backdated"] == ["2.3"]
     assert "2.3" not in refs["no_update"]
+    # QA round 7: its "then" is what the previous report showed, not the late update's Red
+    (row,) = report.changes.backdated
+    assert then is not None and then.key != "red"
+    assert (row.previous_status.key, row.status.key) == (then.key, "red")
     assert "Updates added since the previous report but dated before it" in render_standalone(report)
     # a report as at a date before it was recorded does not list it
     assert (
