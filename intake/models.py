@@ -16,7 +16,8 @@ from django.utils import timezone
 from plans.models import Partnership, PartnershipScopedQuerySet, Plan
 
 # A parse still "reading" after this long died with its process (a restart, a recycled worker).
-STALLED_AFTER = dt.timedelta(minutes=10)
+STALLED_AFTER = dt.timedelta(minutes=1)  # beyond the time a read is allowed (its process is stopped then)
+QUEUED_FOR_TOO_LONG = dt.timedelta(hours=1)
 
 
 class BatchStatus(models.TextChoices):
@@ -81,8 +82,13 @@ class ImportBatch(models.Model):
         return self.status in (BatchStatus.QUEUED, BatchStatus.READING)
 
     def is_stalled(self, now: dt.datetime | None = None) -> bool:
+        """A read that can no longer finish (its process stopped): one started longer ago than the
+        time a read is allowed, or one still waiting for a reading slot after an hour. A document
+        waiting behind another's is not 'too long' before it has even started (QA round 7)."""
         now = now or timezone.now()
-        return self.is_pending and now - (self.started or self.created) > STALLED_AFTER
+        if self.status == BatchStatus.READING and self.started is not None:
+            return now - self.started > dt.timedelta(seconds=settings.OVERSIGHT_IMPORT_SECONDS) + STALLED_AFTER
+        return self.is_pending and now - self.created > QUEUED_FOR_TOO_LONG
 
     def elapsed_seconds(self) -> int:
         end = self.finished or timezone.now()

@@ -180,6 +180,8 @@ OVERSIGHT_IMPORT_MAX_BYTES = env_int("OVERSIGHT_IMPORT_MAX_BYTES", 20 * 1024 * 1
 OVERSIGHT_IMPORT_MAX_UNCOMPRESSED = env_int("OVERSIGHT_IMPORT_MAX_UNCOMPRESSED", 100 * 1024 * 1024, minimum=1)
 # Unconfirmed imports (and the document bytes they hold) are deleted after this many days.
 OVERSIGHT_IMPORT_KEEP_DAYS = env_int("OVERSIGHT_IMPORT_KEEP_DAYS", 7, minimum=1)
+# Reading one document stops after this many seconds (in a process of its own: intake/read_worker.py).
+OVERSIGHT_IMPORT_SECONDS = env_int("OVERSIGHT_IMPORT_SECONDS", 120, minimum=1)
 OVERSIGHT_EVIDENCE_MAX_BYTES = env_int("OVERSIGHT_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

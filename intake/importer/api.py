@@ -241,6 +241,12 @@ def import_document(
                 Location(line=at),
             )
             return newest
+    widest = max((len(item.cells) for item in result.items if item.cells), default=0)
+    if widest > limits.max_columns:
+        raise LimitExceeded(
+            f"{name} has a table {widest:,} columns wide, more than the {limits.max_columns:,} a plan could need: "
+            "it may be a data extract rather than the plan. Save the plan's own columns alone and import that."
+        )
     draft = PlanDraft(document=name)
     items = rows_turned_upright(result.items)
     if not items and not result.raw_lines:
@@ -329,6 +335,11 @@ def import_document(
             (item.location.line or 0, item.text) for item in items if item.cells is None
         ]
         warn_unsplit_cells(draft, lines)
+    if len(draft.actions) > limits.max_actions:
+        raise LimitExceeded(
+            f"{name} holds {len(draft.actions):,} actions, more than the {limits.max_actions:,} one plan could "
+            "need: it may be a data extract or several plans in one. Import each plan on its own."
+        )
     if not draft.actions:
         draft.warn(
             "No actions were found: no table with an action column, and no actions written as labelled "

@@ -17,6 +17,8 @@ class ImportLimits:
     max_pages: int = 500
     max_rows: int = 50_000
     max_zip_members: int = 5_000
+    max_columns: int = 1_000  # a plan has a few dozen; a day per column for two years is 730
+    max_actions: int = 5_000  # the largest real plans hold a few hundred
 
 
 @dataclass(frozen=True)

@@ -620,6 +620,8 @@ def is_column_name(text: str) -> bool:
 def exact_header_field(text: str) -> str | None:
     """The field a run of header words names exactly ('Lead officer'), or None ('Lead officer
     Target': two columns' words, which ``header_field`` would read as the first)."""
+    if len(text) > 200:
+        return None  # a cell's words, not a column's name (and each date peeled off below was a pass)
     normal = normalise_header(text)
     if _QUARTER.fullmatch(normal):
         return "progress"

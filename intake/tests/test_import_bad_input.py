@@ -195,3 +195,30 @@ def test_a_csv_with_a_quote_never_closed_names_the_line_and_the_likely_cause() -
         DocumentError, match=r"Line 3 of this CSV file has a cell of more than 1,000,000 characters"
     ):
         import_document(data.encode(), filename="tracker.csv")
+
+
+def test_a_cell_of_thousands_of_empty_dated_entries_is_not_read_as_a_column_name_one_date_at_a_time() -> None:
+    """QA round 7: a progress cell of '12/01/2026 - ' 2,000 times was tried as a column's name with
+    one date peeled off per pass, a pass over the rest each time (minutes, then a RecursionError);
+    a cell that long is no column name. Read now, its action kept."""
+    log = "12/01/2026 - " * 5000
+    draft = import_document(
+        f"Ref\tAction\tLead\tDue\tRAG\tProgress\n1.1\tAudit\tPolice\tMarch 2026\tRed\t{log}\n".encode(),
+        "log.txt",
+    )
+    assert [a.ref for a in draft.actions] == ["1.1"]
+
+
+def test_a_table_thousands_of_columns_wide_is_refused_as_no_plan() -> None:
+    """QA round 7: a 5,000-column extract took 40 seconds to say it held no plan."""
+    header = ",".join(f"Col{k}" for k in range(5000))
+    rows = "\n".join(",".join(str(k * r) for k in range(5000)) for r in range(5))
+    with pytest.raises(LimitExceeded, match="5,000 columns wide, more than the 1,000 a plan could need"):
+        import_document(f"{header}\n{rows}\n".encode(), "extract.csv")
+
+
+def test_a_document_of_twenty_thousand_rows_is_refused_as_more_than_one_plan_could_hold() -> None:
+    """QA round 7: a 20,000-row extract was accepted 'without doubts' and took 30 seconds to save."""
+    rows = "\n".join(f"{k}.1,Audit case {k},Police,March 2027,Red" for k in range(1, 6002))
+    with pytest.raises(LimitExceeded, match="holds 6,001 actions, more than the 5,000 one plan could need"):
+        import_document(f"Ref,Action,Lead,Due,RAG\n{rows}\n".encode(), "extract.csv")

@@ -144,3 +144,37 @@ def test_a_pdf_is_read_in_a_background_thread_and_saved(client, world):
     plan = Plan.objects.get(title="Front door plan")
     assert sorted(plan.actions.values_list("ref", flat=True)) == ["1.1", "1.2", "2.1"]
     assert plan.actions.get(ref="2.1").due_date == dt.date(2020, 9, 30)
+
+
+def test_a_document_read_too_long_is_stopped_with_a_message(settings, monkeypatch):
+    """QA round 7: an 8.7 MB log of empty dated entries held the only reading slot for over ten
+    minutes; a read now runs in a process of its own, stopped after OVERSIGHT_IMPORT_SECONDS."""
+    import time
+
+    from intake.importer.errors import DocumentError
+
+    settings.OVERSIGHT_IMPORT_SECONDS = 1
+    monkeypatch.setattr(jobs, "WORKER", "intake.tests.slow_worker")
+    began = time.monotonic()
+    with pytest.raises(DocumentError, match=r"Reading log\.txt took more than 1 seconds and was stopped"):
+        jobs.parse(b"Ref\tAction\n1.1\tAudit\n", "log.txt")
+    assert time.monotonic() - began < 30
+
+
+def test_a_document_read_in_its_own_process_gives_the_same_draft_as_the_library():
+    from intake.importer.api import import_document
+
+    data = "Ref\tAction\tLead\tDue\tRAG\n1.1\tAudit strategy meetings\tPolice\tMarch 2026\tRed\n".encode()
+    assert jobs.parse(data, "plan.txt") == import_document(data, "plan.txt", limits=jobs.limits())
+
+
+def test_a_document_waiting_for_a_reading_slot_is_not_said_to_have_taken_too_long(world):
+    batch = ImportBatch.objects.create(
+        partnership=world.partnership, user=world.manager, filename="big.pdf", status=BatchStatus.QUEUED
+    )
+    ImportBatch.objects.filter(pk=batch.pk).update(created=timezone.now() - dt.timedelta(minutes=11))
+    batch.refresh_from_db()
+    assert not batch.is_stalled()
+    ImportBatch.objects.filter(pk=batch.pk).update(created=timezone.now() - dt.timedelta(hours=2))
+    batch.refresh_from_db()
+    assert batch.is_stalled()
