@@ -87,7 +87,9 @@ class ImportBatch(models.Model):
         waiting behind another's is not 'too long' before it has even started (QA round 7)."""
         now = now or timezone.now()
         if self.status == BatchStatus.READING and self.started is not None:
-            return now - self.started > dt.timedelta(seconds=settings.OVERSIGHT_IMPORT_SECONDS) + STALLED_AFTER
+            return (
+                now - self.started > dt.timedelta(seconds=settings.OVERSIGHT_IMPORT_SECONDS) + STALLED_AFTER
+            )
         return self.is_pending and now - self.created > QUEUED_FOR_TOO_LONG
 
     def elapsed_seconds(self) -> int:

@@ -702,7 +702,9 @@ def reported_statuses(action_ids: Collection[int], day: dt.date) -> dict[int, Ra
     if not action_ids:
         return {}
     updates = (
-        ProgressUpdate.objects.filter(action_id__in=list(action_ids), date__lte=day, created__lte=end_of_day(day))
+        ProgressUpdate.objects.filter(
+            action_id__in=list(action_ids), date__lte=day, created__lte=end_of_day(day)
+        )
         .select_related("status")
         .order_by("action_id", "date", "created", "pk")
     )

@@ -455,7 +455,9 @@ _SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}(?<!\bno)(?<!\bref)\.$", re.I | re.S)
 # a short name in capitals, not a sentence ('Early help and thresholds', 'Neglect')
 _TITLE_LIKE = re.compile(r"^[A-Z][^.:;]*$")
 # a RAID log's other kinds of entry
-_NOT_AN_ACTION_KIND = re.compile(r"(?i)risks?|assumptions?|issues?|dependenc(?:y|ies)|decisions?|opportunit(?:y|ies)")
+_NOT_AN_ACTION_KIND = re.compile(
+    r"(?i)risks?|assumptions?|issues?|dependenc(?:y|ies)|decisions?|opportunit(?:y|ies)"
+)
 _MEANS = re.compile(r"\S\s+=\s+\w")  # 'grey bar = complete'
 # the title of a plan's RAG key ('Key', 'RAG key', 'BRAG rating key:', 'Status key')
 _KEY_TITLE = re.compile(

@@ -164,7 +164,7 @@ def test_a_document_read_too_long_is_stopped_with_a_message(settings, monkeypatc
 def test_a_document_read_in_its_own_process_gives_the_same_draft_as_the_library():
     from intake.importer.api import import_document
 
-    data = "Ref\tAction\tLead\tDue\tRAG\n1.1\tAudit strategy meetings\tPolice\tMarch 2026\tRed\n".encode()
+    data = b"Ref\tAction\tLead\tDue\tRAG\n1.1\tAudit strategy meetings\tPolice\tMarch 2026\tRed\n"
     assert jobs.parse(data, "plan.txt") == import_document(data, "plan.txt", limits=jobs.limits())
 
 

@@ -21,7 +21,9 @@ from .htmltable import html_document_lines, looks_like_html_document, parse_html
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # (a list item wholly bold too: a Notion toggle's title, '- **Strand A – Understanding the problem**')
-_BOLD_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*$", re.I)
+_BOLD_LINE = re.compile(
+    r"^\s*(?:[-*+•]\s+)?(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*$", re.I
+)
 # a line opening with a bold label, the rest plain: '**Recommendation 1:** The MSCP should ...'
 _BOLD_LABEL_OPENING = re.compile(r"^(?:\*\*|__|<b>|<strong>)(.+?)(?:\*\*|__|</b>|</strong>)\s*(\S.*)$", re.I)
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
@@ -652,7 +654,8 @@ def read_text(data: str, laid_out_by_reader: bool = False) -> ReadResult:
     if laid_out:
         # a scan's ruled lines read by OCR ('_ ___ ______ __', '—— — ——'): no words, a gap between rows
         lines = [
-            "" if _RULE_MARKS.fullmatch(line) and len(line.strip()) > 2 else _ocr_furniture(line) for line in lines
+            "" if _RULE_MARKS.fullmatch(line) and len(line.strip()) > 2 else _ocr_furniture(line)
+            for line in lines
         ]
     tables = table_items(lines) if laid_out else {}
     items: list[Item] = []
