@@ -458,3 +458,8 @@ class WithdrawSerializer(serializers.Serializer):
             "max_length": "Why the update is withdrawn must be 500 characters or fewer",
         },
     )
+    remove_words = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Also remove its words (and its evidence's titles and links) from the history, keeping who, when and why.",
+    )

@@ -255,7 +255,9 @@ class ProgressUpdateViewSet(
             )
         reason = WithdrawSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
-        if not updates.withdraw(update, reason.validated_data["reason"]):
+        if not updates.withdraw(
+            update, reason.validated_data["reason"], reason.validated_data["remove_words"]
+        ):
             return self._withdrawn_already(pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -38,6 +38,7 @@ from plans.models import (
     NARRATIVE_MAX_LENGTH,
     TEXT_MAX_LENGTH,
     WITHDRAWN,
+    WORDS_REMOVED,
     Action,
     Agency,
     Colour,
@@ -684,6 +685,19 @@ def _withdrawn_here(actions: Collection[int]) -> dict[int, dict[tuple[dt.date, s
     return found
 
 
+_WORDS_GONE = normalise(WORDS_REMOVED)
+
+
+def _withdrawn_key(update: PlannedUpdate, withdrawn: dict[tuple[dt.date, str], str]) -> tuple[dt.date, str]:
+    """An update's key among those withdrawn here: its date and words, or its date alone where the
+    withdrawn update's words were removed from the history (it named a child: they cannot be
+    compared, and an update of that day is left out rather than brought back)."""
+    key = (update.date, normalise(update.narrative))
+    return (
+        key if key in withdrawn or (update.date, _WORDS_GONE) not in withdrawn else (update.date, _WORDS_GONE)
+    )
+
+
 def _compare_existing(
     item: ActionPlan,
     existing: Action,
@@ -733,17 +747,17 @@ def _compare_existing(
     # day and words) is never recorded twice.
     recorded = {(u.date, normalise(u.narrative)) for u in existing.updates.all()}
     withdrawn = withdrawn or {}
-    gone = [
-        withdrawn[key] for u in [*earlier, latest] if (key := (u.date, normalise(u.narrative))) in withdrawn
-    ]
+    gone = [withdrawn[key] for u in [*earlier, latest] if (key := _withdrawn_key(u, withdrawn)) in withdrawn]
     # an update withdrawn here is not brought back by a document still carrying it
     recorded |= set(withdrawn)
     newer = [
         u
         for u in earlier
-        if (previous is None or u.date > previous.date) and (u.date, normalise(u.narrative)) not in recorded
+        if (previous is None or u.date > previous.date)
+        and (u.date, normalise(u.narrative)) not in recorded
+        and _withdrawn_key(u, withdrawn) not in withdrawn
     ]
-    if (latest.date, normalise(latest.narrative)) in withdrawn:
+    if _withdrawn_key(latest, withdrawn) in withdrawn:
         item.status_key = old_key
         item.updates = newer
         if newer:

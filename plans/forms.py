@@ -548,3 +548,8 @@ class WithdrawUpdateForm(GovukFormMixin, forms.Form):
             "max_length": "Why the update is withdrawn must be 500 characters or fewer",
         },
     )
+    remove_words = forms.BooleanField(
+        label="Also remove its words from the action's history",
+        required=False,
+        help_text="For example, it names a child or gives an address. Who withdrew it, when and why are kept.",
+    )

@@ -76,6 +76,7 @@ MEMBERSHIPS_ATTR = "_oversight_memberships"
 
 # History reasons that say where a change came from, read back by the pages and the import.
 IMPORTED_FROM = "Imported from "  # then the document's name
+WORDS_REMOVED = "(Its words were removed from the history when it was withdrawn.)"
 WITHDRAWN = "Withdrawn: "  # then why: a progress update withdrawn by whoever may
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from plans import rules
 from plans.models import (
     WITHDRAWN,
+    WORDS_REMOVED,
     Action,
     Evidence,
     Plan,
@@ -145,16 +146,26 @@ def refusal(user: Any, action: Action) -> str:
     return "You can add progress updates only to your own agency's actions."
 
 
-def withdraw(update: ProgressUpdate, reason: str) -> bool:
+def withdraw(update: ProgressUpdate, reason: str, remove_words: bool = False) -> bool:
     """Withdraw a progress update recorded by mistake (the page and the API): deleted with its
     evidence (the files too: they may hold case detail), the reason kept in the history with
-    who withdrew it, and the action's status re-derived from the updates left. False when it
-    was withdrawn meanwhile (two tabs, a client retrying): nothing is recorded twice."""
+    who withdrew it, and the action's status re-derived from the updates left. With
+    `remove_words`, its words (and its evidence's titles and links) go from the history too, for
+    an update that named a child or gave an address: the record of who, when and why stays.
+    False when it was withdrawn meanwhile (two tabs, a client retrying): nothing is done twice."""
     with transaction.atomic():
         if not ProgressUpdate.objects.select_for_update().filter(pk=update.pk).exists():
             return False
+        update_id, evidence = update.pk, list(update.evidence.values_list("pk", flat=True))
         update._change_reason = f"{WITHDRAWN}{reason}"  # type: ignore[attr-defined]
         update.delete()
+        if remove_words:
+            historical_model(ProgressUpdate).objects.filter(id=update_id).update(
+                narrative=WORDS_REMOVED, next_steps=""
+            )
+            historical_model(Evidence).objects.filter(id__in=evidence).update(
+                title="(removed)", link="", file=""
+            )
         update.action.refresh_status()
     return True
 

@@ -1161,7 +1161,7 @@ def withdraw_update(request: HttpRequest, update_id: int) -> HttpResponse:
     form = WithdrawUpdateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         day = update.date
-        if not updates.withdraw(update, form.cleaned_data["reason"]):
+        if not updates.withdraw(update, form.cleaned_data["reason"], form.cleaned_data["remove_words"]):
             return _withdrawn_already(request, update_id)
         messages.success(request, f"The update of {day.day} {day:%B %Y} is withdrawn")
         return redirect(action.get_absolute_url())

@@ -74,3 +74,13 @@ def test_another_partnerships_update_cannot_be_withdrawn_through_the_api(api_as,
     other = factories.ProgressUpdateFactory(action=world.other_action)
     assert api_as(world.admin).post(url(other), {"reason": "x"}, format="json").status_code == 404
     assert models.ProgressUpdate.objects.filter(pk=other.pk).exists()
+
+
+def test_the_api_removes_a_withdrawn_updates_words_from_the_history_when_asked(api_as, world):
+    _action, _amber, slipped = updates_of(world)
+    response = api_as(world.contributor).post(
+        url(slipped), {"reason": "Names a child", "remove_words": True}, format="json"
+    )
+    assert response.status_code == 204
+    history = models.historical_model(models.ProgressUpdate).objects.filter(id=slipped.pk)
+    assert {r.narrative for r in history} == {models.WORDS_REMOVED}

@@ -379,6 +379,30 @@ class TestReimport:
         assert action.updates.count() == count
         assert not action.updates.filter(date=dt.date(2023, 1, 20)).exists()
 
+    def test_an_update_withdrawn_with_its_words_removed_is_not_brought_back_by_the_next_copy(
+        self, world, plan
+    ):
+        """Its words are gone from the history (it named a child), so it is known by its day alone."""
+        from plans import updates
+
+        draft = make_draft(
+            **{"1_1a": {"progress": "10/01/2023 - booked. 20/01/2023 - Child A seen at home."}}
+        )
+        draft.plan.as_at = dt.date(2023, 1, 31)
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        action = plan.actions.get(ref="1.1a")
+        updates.withdraw(action.updates.get(date=dt.date(2023, 1, 20)), "Names a child", remove_words=True)
+        count = action.updates.count()
+
+        notes = compare_draft(draft, world.partnership, plan).notes
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+
+        assert any(
+            "1.1a: its update of 20 January 2023 was withdrawn in Oversight" in note for note in notes
+        ), notes
+        assert action.updates.count() == count
+        assert not action.updates.filter(date=dt.date(2023, 1, 20)).exists()
+
     def test_a_change_made_in_oversight_since_the_last_import_is_kept_when_the_document_has_the_old_value(
         self, world, plan
     ):

@@ -121,3 +121,31 @@ def test_a_removed_actions_change_and_remove_pages_say_it_was_removed_and_give_b
     assert "A new wording typed meanwhile" in change.content.decode()
     assert "there is nothing more to remove" in removal.content.decode()
     assert "was not saved" not in link.content.decode()  # nothing was sent yet
+
+
+def test_an_update_naming_a_child_is_withdrawn_with_its_words_removed_from_the_history(client, world):
+    """QA round 7: withdrawn because it gave a child's date of birth and address, the update was still
+    shown in full in the action's history to every member."""
+    action, _amber, slipped = updates_of(world)
+    slipped.narrative = "Child A (DOB 03/04/2012, 14 Acacia Road) went missing again."
+    slipped.save()
+    models.Evidence.objects.create(update=slipped, title="Child A strategy minutes", link="https://x.org/a")
+    client.force_login(world.contributor)
+
+    client.post(url(slipped), {"reason": "Names a child", "remove_words": "on"})
+
+    client.force_login(world.viewer)
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "Acacia Road" not in page and "Child A strategy minutes" not in page
+    assert models.WORDS_REMOVED in page and "withdrawn: Names a child" in page
+    history = models.historical_model(models.ProgressUpdate).objects.filter(id=slipped.pk)
+    assert {r.narrative for r in history} == {models.WORDS_REMOVED}
+    assert not models.historical_model(models.Evidence).objects.filter(title__contains="Child A").exists()
+
+
+def test_without_asking_an_updates_words_stay_in_the_history(client, world):
+    _action, _amber, slipped = updates_of(world)
+    client.force_login(world.contributor)
+    client.post(url(slipped), {"reason": "Wrong action"})
+    history = models.historical_model(models.ProgressUpdate).objects.filter(id=slipped.pk)
+    assert {r.narrative for r in history} == {"Audit done (meant for 1.2)."}
