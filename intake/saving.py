@@ -129,6 +129,8 @@ class Comparison:
     new_agencies: list[AgencyMatch]
     new_people: list[PersonMatch]
     notes: list[str]
+    # the plan's areas the document titles otherwise: (ref, title now, title in the document)
+    retitled_sections: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def new_actions(self) -> list[ActionPlan]:
@@ -443,6 +445,7 @@ def compare_draft(
                 section_ref = action.section.ref if action.section else ""
                 by_imported_text.setdefault(_ref_less_key(section_ref, record.text), []).append(action)
     removed_ref_less = _removed_ref_less_here(plan, by_text) if plan is not None else {}
+    section_refs = dict(plan.sections.values_list("pk", "ref")) if plan is not None else {}
     plans: list[ActionPlan] = []
     matched: set[int] = set()
     carried = carried_fields(draft)
@@ -481,21 +484,37 @@ def compare_draft(
         else:
             matched.add(existing.pk)
             if note := _compare_existing(
-                item, existing, day, carried, withdrawn.get(existing.pk), imported.get(existing.pk)
+                item,
+                existing,
+                day,
+                carried,
+                withdrawn.get(existing.pk),
+                imported.get(existing.pk),
+                section_refs,
             ):
                 notes.append(note)
             if item.kept_here:
                 notes.append(
-                    f"{item.ref or values['text'][:60]}: its {', '.join(item.kept_here)} changed in Oversight "
-                    "since the last import stay as changed here: the document still has what that import brought."
+                    f"{item.ref or values['text'][:60]}: kept as changed in Oversight since the last import "
+                    f"(the document still has what that import brought): {', '.join(item.kept_here)}."
                 )
         plans.append(item)
     if plan is not None and (note := _another_plan_note(draft, plan, plans)):
         notes.insert(0, note)
+    if plan is not None and (note := _older_version_note(draft, plan)):
+        notes.insert(0, note)
     missing = [a for a in (plan.actions.order_by("order", "pk") if plan else []) if a.pk not in matched]
+    notes += _look_alike_notes(plans, missing)
     used_agencies = {a.key for item in plans if item.relink_owners for a in item.owners.agencies}
     used_people = {p.key for item in plans if item.relink_owners for p in item.owners.people}
+    titles = {s.ref: s.title for s in plan.sections.all()} if plan is not None else {}
+    retitled = [
+        (s.ref, titles[s.ref], s.title)
+        for s in draft.sections
+        if s.ref in titles and s.title and s.title != s.ref and normalise(s.title) != normalise(titles[s.ref])
+    ]
     return Comparison(
+        retitled_sections=retitled,
         actions=plans,
         missing=missing,
         new_agencies=[a for a in matcher.proposed_agencies.values() if a.key in used_agencies],
@@ -527,6 +546,32 @@ def _removed_here(plan: Plan, present: set[str]) -> dict[str, str]:
     return notes
 
 
+_LOOKS_ALIKE = 0.75  # words this alike are one action reworded, moved or renumbered, more likely than two
+
+
+def _look_alike_notes(items: list[ActionPlan], missing: list[Action]) -> list[str]:
+    """A new action worded like one of the plan's no longer in the document: perhaps the same action
+    reworded, moved or renumbered, which saving would leave open beside its copy (QA round 7)."""
+    notes: list[str] = []
+    new = [i for i in items if i.is_new]
+    if len(new) * len(missing) > 20_000:
+        return notes  # a different plan altogether: `_another_plan_note` says so
+    for item in new:
+        words = normalise(item.values["text"])
+        best = max(
+            missing, key=lambda a: SequenceMatcher(None, normalise(a.text), words).ratio(), default=None
+        )
+        if best is not None and SequenceMatcher(None, normalise(best.text), words).ratio() >= _LOOKS_ALIKE:
+            added = item.ref or f"“{item.values['text'][:60]}”"
+            old = best.ref or f"“{best.text[:60]}”"
+            notes.append(
+                f"New action {added} is worded like {old}, which is no longer in the document: if it is the same "
+                f"action reworded, moved or renumbered, change {old} on the plan's page instead, or remove {old} "
+                "once this is saved."
+            )
+    return notes
+
+
 def _removed_ref_less_here(
     plan: Plan, present: dict[tuple[str, str], list[Action]]
 ) -> dict[tuple[str, str], str]:
@@ -551,6 +596,31 @@ def _removed_ref_less_here(
             f"{f' by {who}' if who else ''}: it is left out. Add it on the plan's page if it should be back."
         )
     return notes
+
+
+def _older_version_note(draft: PlanDraft, plan: Plan) -> str | None:
+    """A warning when the document says it is older than the copy last imported into the plan (the
+    March version picked from the shared drive after June's): its wording and owners would go back."""
+    from intake.models import BatchStatus, ImportBatch
+
+    if draft.plan.as_at is None:
+        return None
+    for batch in ImportBatch.objects.filter(saved_plan=plan, status=BatchStatus.SAVED).order_by(
+        "-finished", "-pk"
+    )[:1]:
+        last = ((batch.draft or {}).get("plan") or {}).get("as_at")
+        try:
+            last_day = dt.date.fromisoformat(str(last)) if last else None
+        except ValueError:
+            last_day = None
+        if last_day is not None and draft.plan.as_at < last_day:
+            when = timezone.localdate(batch.finished) if batch.finished else None
+            return (
+                f"Check you chose the latest version: this document gives the plan as at {_spoken(draft.plan.as_at)}, "
+                f"older than {batch.filename} imported{f' on {_spoken(when)}' if when else ''} "
+                f"(as at {_spoken(last_day)}). Saving would put back its older wording, owners and dates."
+            )
+    return None
 
 
 def _another_plan_note(draft: PlanDraft, plan: Plan, items: list[ActionPlan]) -> str | None:
@@ -705,6 +775,7 @@ def _compare_existing(
     carried: set[str],
     withdrawn: dict[tuple[dt.date, str], str] | None = None,
     base: Any = None,
+    section_refs: dict[int, str] | None = None,
 ) -> str | None:
     """Fill in what confirming changes of an action already in the plan; returns a note for the
     preview when the document's progress is older than the action's, or repeats an update
@@ -727,7 +798,14 @@ def _compare_existing(
         item.changes.append(FieldChange(name, label, old, new))
     old_section = existing.section.ref if existing.section else ""
     if item.draft.section and normalise(item.draft.section) != normalise(old_section):
-        item.changes.append(FieldChange("section", "Section", old_section, item.draft.section))
+        imported_into = (section_refs or {}).get(base.section_id) if base is not None else None
+        if imported_into is not None and normalise(imported_into) == normalise(item.draft.section):
+            # moved to another area in Oversight since the last import, whose area the document
+            # still gives: the move stays (QA round 7), as a changed text or date does
+            item.draft.section = old_section or None
+            item.kept_here.append("area")
+        else:
+            item.changes.append(FieldChange("section", "Section", old_section, item.draft.section))
     # Owners follow the owner text: while the document's text is unchanged, links that a
     # manager corrected by hand stay as they are.
     item.relink_owners = any(c.name == "owner_text" for c in item.changes)

@@ -1017,6 +1017,7 @@ class Builder:
     last_number: tuple[int, int] | None = None  # the last action numbered 'N.M'
     numbered_in_text: bool = False  # the Ref column numbers sections; actions are numbered in their text
     heading_label: str | None = None  # the last heading without a number
+    heading_label_after: int = 0  # how many sections were open when it was read
     untitled_section: Section | None = None  # opened by a label alone ('Recommendation 1'), no title yet
     done_heading: bool = False  # the last heading is over actions already completed ('Completed actions')
     table_label: str | None = None  # what names the current table: that heading, else its sheet
@@ -1115,6 +1116,7 @@ class Builder:
         if item.heading:
             self.header = None
             self.heading_label = None if SECTION_HEADING.match(text) else text[:120]
+            self.heading_label_after = len(self.draft.sections)
         if item.heading or item.bold:
             self.done_heading = bool(_DONE_HEADING.match(text))
         if _EMPTY_LISTING.search(text):
@@ -2313,6 +2315,8 @@ class Builder:
         elif (
             number
             and self.heading_label is not None
+            # a heading read since the section was opened (not the plan's title above its table)
+            and self.heading_label_after >= len(self.draft.sections)
             and not any(self.group.get(fld) for fld in GROUP_FIELDS)
             and action.section is not None
             and action.section.isdigit()

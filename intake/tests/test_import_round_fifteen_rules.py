@@ -218,3 +218,39 @@ def test_ocr_rule_marks_are_gaps_and_its_misread_marking_and_page_number_are_pag
     assert [item.cells[0] for item in result.items if item.cells] == ["No.", "1.1", "1.2"]
     assert result.raw_lines[2] == ""  # the rule is a gap between rows, not a row's words
     assert "Page 1 of 3" in result.raw_lines[4] and result.raw_lines[4].endswith("OFFICIAL")
+
+
+def test_an_action_moved_under_another_area_stays_there_and_the_plans_title_names_no_area():
+    """QA round 7: 2.3 moved up into area 1's rows made the importer open area 2 there, titled with
+    the plan's title printed above the table; the real area 2 row below then kept that title."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Written Statement of Action: JTAI – children at risk of exploitation")
+    table = document.add_table(rows=0, cols=4)
+    for values in (
+        ["Ref", "Action", "Lead", "Due by"],
+        ["Area for development 1: Strategy discussions"] * 4,
+        ["1.1", "Revise the strategy discussion protocol.", "DI Naomi Ellis", "30/04/2026"],
+        ["2.3", "Report missing episodes data to the strategy group.", "NSCP Business Unit", "Quarterly"],
+        ["Area for development 2: Information about missing children"] * 4,
+        ["2.1", "Offer every child a return home interview.", "Youth Justice Service", "31/05/2026"],
+    ):
+        cells = table.add_row().cells
+        if len(set(values)) == 1:
+            cells[0].merge(cells[3]).text = values[0]
+        else:
+            for cell, value in zip(cells, values, strict=True):
+                cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+
+    draft = import_document(out.getvalue(), "plan.docx")
+
+    assert [(a.ref, a.section) for a in draft.actions] == [("1.1", "1"), ("2.3", "1"), ("2.1", "2")]
+    assert [(s.ref, s.title) for s in draft.sections] == [
+        ("1", "Strategy discussions"),
+        ("2", "Information about missing children"),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from intake.drafts import draft_from_json, draft_to_json
 from intake.importer import model as m
@@ -418,7 +419,11 @@ class TestReimport:
 
         item = next(a for a in comparison.actions if a.ref == "1.1a")
         assert {c.name for c in item.changes} == {"owner_text"}
-        assert any("1.1a: its due, due date changed in Oversight" in note for note in comparison.notes)
+        assert any(
+            "1.1a: kept as changed in Oversight since the last import" in note
+            and note.endswith("due, due date.")
+            for note in comparison.notes
+        )
         save_draft(draft, world.partnership, world.manager, plan=plan)
         action.refresh_from_db()
         assert (action.due_text, action.due_date) == ("30 September 2023", dt.date(2023, 9, 30))
@@ -462,11 +467,60 @@ def test_a_ref_less_action_reworded_in_oversight_is_still_matched_on_reimport(wo
     comparison = compare_draft(draft, world.partnership, plan)
     result = save_draft(draft, world.partnership, world.manager, plan=plan)
 
-    assert any("its action changed in Oversight" in note for note in comparison.notes)
+    assert any(
+        "kept as changed in Oversight" in note and note.endswith(": action.") for note in comparison.notes
+    )
     assert result.created == [] and plan.actions.filter(ref="").count() == 1
     action.refresh_from_db()
     assert action.text == "Agencies share their audit findings at the quarterly practice forum"
     assert action.status.key == "green"
+
+
+def test_an_action_moved_to_another_area_in_oversight_stays_there_when_the_document_has_the_old_area(world):
+    """QA round 7: the re-import of the same document moved the action back to the area the manager
+    had moved it out of (its changed words and dates were kept)."""
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    action = plan.actions.get(ref="2.1")
+    action.section = plan.sections.get(ref="1.1")
+    action._history_user = world.manager
+    action.save()
+
+    comparison = compare_draft(make_draft(), world.partnership, plan)
+    save_draft(make_draft(), world.partnership, world.manager, plan=plan)
+
+    action.refresh_from_db()
+    assert action.section.ref == "1.1"
+    assert any(
+        note.startswith("2.1: kept as changed in Oversight") and note.endswith(": area.")
+        for note in comparison.notes
+    )
+    # a document that moves it itself still does
+    save_draft(make_draft(**{"2_1": {"section": "1"}}), world.partnership, world.manager, plan=plan)
+    action.refresh_from_db()
+    assert action.section.ref == "1"
+
+
+def test_an_area_the_document_titles_otherwise_is_listed_before_saving(client, world):
+    """QA round 7: a reworded area heading said '0 changed actions' and saving renamed the area."""
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    draft = make_draft()
+    next(s for s in draft.sections if s.ref == "2").title = "The front door, renamed"
+    comparison = compare_draft(draft, world.partnership, plan)
+    assert comparison.retitled_sections == [
+        ("2", plan.sections.get(ref="2").title, "The front door, renamed")
+    ]
+    from django.urls import reverse
+
+    from intake.drafts import draft_to_json
+    from intake.models import BatchStatus, ImportBatch
+
+    batch = ImportBatch.objects.create(
+        partnership=world.partnership, user=world.manager, plan=plan, filename="plan v2.docx",
+        document=b"x", status=BatchStatus.READ, draft=draft_to_json(draft),
+    )  # fmt: skip
+    client.force_login(world.manager)
+    page = client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "1 area titled otherwise" in page and "The front door, renamed" in page
 
 
 def test_a_ref_less_action_removed_in_oversight_is_not_brought_back_by_the_next_import(world):
@@ -601,3 +655,35 @@ def test_an_action_longer_than_the_pages_allow_is_cut_with_a_note_so_it_can_stil
     action = plan.actions.get(ref="1.1a")
     assert len(action.text) <= TEXT_MAX_LENGTH and action.text.endswith("…")
     action.full_clean()  # what the change page checks: it can be saved again as it is
+
+
+def test_a_new_action_worded_like_one_no_longer_in_the_document_is_pointed_out(world):
+    """QA round 7: a renumbered or reworded action became a second copy beside the old one, unsaid."""
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    draft = make_draft(**{"2_1": None, "2_2": {"section": "2", "text": "Review the front door."}})
+    notes = compare_draft(draft, world.partnership, plan).notes
+    assert any(
+        note.startswith("New action 2.2 is worded like 2.1, which is no longer in the document")
+        for note in notes
+    ), notes
+
+
+def test_a_document_older_than_the_copy_last_imported_is_said_before_saving(world):
+    """QA round 7: the March version picked after June's would put back older wording and owners."""
+    from intake.drafts import draft_to_json
+    from intake.models import BatchStatus, ImportBatch
+
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    june = make_draft()
+    june.plan.as_at = AS_AT + dt.timedelta(days=90)
+    ImportBatch.objects.create(
+        partnership=world.partnership, user=world.manager, filename="plan June.docx", status=BatchStatus.SAVED,
+        saved_plan=plan, draft=draft_to_json(june), finished=timezone.now(),
+    )  # fmt: skip
+
+    older = compare_draft(make_draft(), world.partnership, plan).notes
+    newer = compare_draft(june, world.partnership, plan).notes
+
+    assert older[0].startswith("Check you chose the latest version: this document gives the plan as at")
+    assert "older than plan June.docx imported on" in older[0]
+    assert not any("latest version" in note for note in newer)
