@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 from drf_spectacular.generators import SchemaGenerator
@@ -74,3 +75,23 @@ class ApiTokenView(LoginRequiredMixin, View):
         response = render(request, "api/token.html", {"token": token.key})
         response["Cache-Control"] = "no-store"
         return response
+
+
+class RevokeApiTokenView(LoginRequiredMixin, View):
+    """Revoke the signed-in user's API token (a laptop lost, a program retired): it stops working."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        deleted, _ = Token.objects.filter(user=request.user).delete()
+        messages.success(request, "Your API token is revoked: programs using it can no longer read the API.")
+        if not deleted:
+            messages.info(request, "You had no API token.")
+        return redirect("api:docs")
+
+
+def revoke_tokens_on_new_password(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A password changed or reset (the account may have been compromised) revokes the user's API
+    token, as Django ends their other sessions (QA round 7)."""
+    if instance.pk and getattr(instance, "_password", None) is not None:
+        Token.objects.filter(user_id=instance.pk).delete()

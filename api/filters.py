@@ -90,7 +90,7 @@ def filter_actions(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if (section := as_int(params, "section")) is not None:
         qs = qs.filter(section_id=section)
     if status := as_text(params, "status"):
-        qs = qs.filter(status__key=status)
+        qs = qs.filter(status__key__iexact=status)
     if (agency := as_int(params, "agency")) is not None:
         qs = qs.filter(led_or_owned_by(agency))
     overdue = as_bool(params, "overdue")
@@ -116,7 +116,7 @@ def filter_updates(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if (action := as_int(params, "action")) is not None:
         qs = qs.filter(action_id=action)
     if status := as_text(params, "status"):
-        qs = qs.filter(status__key=status)
+        qs = qs.filter(status__key__iexact=status)
     if (agency := as_int(params, "agency")) is not None:
         qs = qs.filter(led_or_owned_by(agency, "action__"))
     if (since := as_moment(params, "updated__gte")) is not None:
@@ -207,3 +207,22 @@ MEASURE_VALUE_PARAMETERS = [
 ]
 
 Filter = Callable[[QuerySet, Mapping[str, str]], QuerySet]
+
+
+# what every list takes besides its filters: the page, its size, and DRF's format suffix
+PAGING = {"page", "page_size", "format"}
+
+
+def refuse_unknown(params: Mapping[str, str], parameters: list[OpenApiParameter]) -> None:
+    """A list asked with a query parameter it does not know ('?kind=jtai' on plans) is refused (400)
+    naming the ones it takes: ignored, it answered with every plan as if filtered (QA round 7)."""
+    known = {p.name for p in parameters}
+    unknown = sorted(set(params) - known - PAGING)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "no filters"
+        raise ValidationError(
+            {
+                "detail": f"Unknown query parameter{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}: "
+                f"this list takes {takes} (and page, page_size)."
+            }
+        )

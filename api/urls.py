@@ -68,5 +68,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
     path("docs/", docs.ApiDocsView.as_view(), name="docs"),
     path("token/", docs.ApiTokenView.as_view(), name="token"),
+    path("token/revoke/", docs.RevokeApiTokenView.as_view(), name="revoke_token"),
     *router.urls,
 ]

@@ -58,6 +58,9 @@ class PartnershipViewSet(viewsets.GenericViewSet):
 
     model: ClassVar[type[Model]]
     filter_function: ClassVar[filters.Filter | None] = None
+    filter_parameters: ClassVar[
+        list[Any]
+    ] = []  # the list's query parameters (documented, and the only ones taken)
     permission_classes = [PartnershipRules]
     # JSON only: DRF's browsable API pages use inline styles the service's CSP refuses, and
     # people read the API's documentation on the GOV.UK page at /api/docs/.
@@ -69,6 +72,8 @@ class PartnershipViewSet(viewsets.GenericViewSet):
 
     def get_queryset(self) -> QuerySet:
         qs = self.base_queryset()
+        if self.action == "list":
+            filters.refuse_unknown(self.request.query_params, self.filter_parameters)
         if self.action == "list" and self.filter_function is not None:
             qs = type(self).filter_function(qs, self.request.query_params)  # type: ignore[misc]
         return qs
@@ -81,6 +86,7 @@ class AgencyViewSet(PartnershipViewSet, mixins.ListModelMixin, mixins.RetrieveMo
     model = Agency
     serializer_class = AgencySerializer
     filter_function = filters.filter_agencies
+    filter_parameters = filters.AGENCY_PARAMETERS
 
 
 @extend_schema_view(list=extend_schema(parameters=filters.PLAN_PARAMETERS))
@@ -91,6 +97,7 @@ class PlanViewSet(PartnershipViewSet, viewsets.ModelViewSet):
     model = Plan
     serializer_class = PlanSerializer
     filter_function = filters.filter_plans
+    filter_parameters = filters.PLAN_PARAMETERS
 
     def base_queryset(self) -> QuerySet:
         return super().base_queryset().prefetch_related("rag_statuses")
@@ -114,6 +121,7 @@ class SectionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
     model = Section
     serializer_class = SectionSerializer
     filter_function = filters.filter_sections
+    filter_parameters = filters.SECTION_PARAMETERS
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         if not rules.can_manage_plans(self.request.user, serializer.validated_data["plan"].partnership_id):
@@ -140,6 +148,7 @@ class ActionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
     model = Action
     serializer_class = ActionSerializer
     filter_function = filters.filter_actions
+    filter_parameters = filters.ACTION_PARAMETERS
 
     def base_queryset(self) -> QuerySet:
         return (
@@ -205,6 +214,7 @@ class ProgressUpdateViewSet(
     model = ProgressUpdate
     serializer_class = ProgressUpdateSerializer
     filter_function = filters.filter_updates
+    filter_parameters = filters.UPDATE_PARAMETERS
     writing_roles: ClassVar[set[str]] = {Role.ADMIN, Role.MANAGER, Role.CONTRIBUTOR}
 
     def base_queryset(self) -> QuerySet:
@@ -414,6 +424,7 @@ def read_only_viewset(
             "model": model,
             "serializer_class": serializer,
             "filter_function": staticmethod(filter_function) if filter_function else None,
+            "filter_parameters": parameters or [],
             "base_queryset": base_queryset,
             "__doc__": f"{model._meta.verbose_name_plural} (read only).",
         },

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from intake.importer.model import Action as DraftAction
 from intake.importer.model import OwnerPart
-from plans.models import Agency, Partnership, Person
+from plans.models import Agency, Partnership, Person, historical_model
 
 # Words left out of initials, so "Children and Young People's Service" is "CYPS".
 SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "&"}
@@ -186,6 +186,26 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalnum()) if len(words) > 1 else ""
 
 
+def name_variants(name: str) -> list[str]:
+    """Shorter ways of writing an agency's name: without its bracketed abbreviation, with the
+    abbreviation in place of the words it stands for ('NSCP business unit' for 'Northshire
+    Safeguarding Children Partnership business unit (NSCP)'), and without a leading 'NHS'."""
+    variants: list[str] = []
+    outside = " ".join(_BRACKETED.sub(" ", name).split())
+    if outside and outside != name:
+        variants.append(outside)
+    words = outside.split()
+    for abbreviation in (inner.strip() for inner in _BRACKETED.findall(name)):
+        if not abbreviation.isalnum() or len(abbreviation) > 8:
+            continue
+        for start in range(len(words)):
+            for end in range(start + 2, len(words) + 1):
+                if initials(" ".join(words[start:end])) == abbreviation.casefold():
+                    variants.append(" ".join([*words[:start], abbreviation, *words[end:]]))
+    variants += [v.removeprefix("NHS ") for v in [name, *variants] if v.startswith("NHS ")]
+    return variants
+
+
 @dataclass
 class AgencyMatch:
     """An agency named in the document: an existing one, or a name proposed as new."""
@@ -259,6 +279,21 @@ class OwnerMatcher:
         for abbreviation, found in by_initials.items():
             if len(found) == 1:
                 self.agencies.setdefault(abbreviation, found[0])
+        # The ways a document shortens a name ('NHS Northshire ICB' for 'NHS Northshire Integrated
+        # Care Board (ICB)'), then the names an agency had before it was renamed here (a plan
+        # written before still says 'Northshire Police'): never over a current name (QA round 7).
+        agencies = {a.pk: a for a in self.agencies.values()}
+        for agency in agencies.values():
+            for variant in name_variants(agency.name):
+                self.agencies.setdefault(normalise(variant), agency)
+        for pk, *names in (
+            historical_model(Agency)
+            .objects.filter(id__in=list(agencies))
+            .values_list("id", "name", "short_name")
+        ):
+            for name in names:
+                if name:
+                    self.agencies.setdefault(normalise(name), agencies[pk])
         self.people: dict[str, list[Person]] = {}
         for person in Person.objects.filter(partnership=partnership).select_related("agency"):
             self.people.setdefault(person_key(person.name), []).append(person)

@@ -505,6 +505,7 @@ def compare_draft(
         notes.insert(0, note)
     missing = [a for a in (plan.actions.order_by("order", "pk") if plan else []) if a.pk not in matched]
     notes += _look_alike_notes(plans, missing)
+    notes += _agencies_losing_actions(plans)
     used_agencies = {a.key for item in plans if item.relink_owners for a in item.owners.agencies}
     used_people = {p.key for item in plans if item.relink_owners for p in item.owners.people}
     titles = {s.ref: s.title for s in plan.sections.all()} if plan is not None else {}
@@ -543,6 +544,28 @@ def _removed_here(plan: Plan, present: set[str]) -> dict[str, str]:
             f"{record.ref} is in the document but was removed from the plan in Oversight on {when}"
             f"{f' by {who}' if who else ''}: it is left out. Add it on the plan's page if it should be back."
         )
+    return notes
+
+
+def _agencies_losing_actions(items: list[ActionPlan]) -> list[str]:
+    """An action whose owner changes from a known agency to a new one: perhaps that agency renamed
+    ('Northshire Constabulary' for 'Northshire Police'), when saving would take the action from the
+    agency's contributors (QA round 7)."""
+    notes = []
+    for item in items:
+        if item.existing is None or not item.relink_owners:
+            continue
+        kept = {m.agency.pk for m in item.owners.agencies if m.agency is not None}
+        lost = [a for a in item.existing.owner_agencies.all() if a.pk not in kept]
+        new = [m.name for m in item.owners.agencies if m.agency is None]
+        if lost and new:
+            label = item.ref or f"“{item.values['text'][:60]}”"
+            was, now = ", ".join(str(a) for a in lost), ", ".join(new)
+            notes.append(
+                f"{label}: its agency would change from {was} to {now}, a new agency. If {was} has been renamed, "
+                f"rename it under the partnership's agencies first and import again; otherwise {was}'s contributors "
+                f"can no longer update {label}."
+            )
     return notes
 
 

@@ -172,7 +172,14 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
     if batch.status == BatchStatus.FAILED:
         return render(request, "intake/failed.html", {"batch": batch})
     if batch.status == BatchStatus.SAVED:
-        return render(request, "intake/saved.html", {"batch": batch, "plan_url": _plan_url(batch.saved_plan)})
+        # the document's doubts stay listed once saved: the preview could not correct a row, so the
+        # plan is where they are worked through (QA round 7)
+        warnings = draft_from_json(batch.draft).warnings if batch.draft else []
+        return render(
+            request,
+            "intake/saved.html",
+            {"batch": batch, "plan_url": _plan_url(batch.saved_plan), "warnings": warnings},
+        )
     draft = draft_from_json(batch.draft or {})
     plan = batch.plan
     initial = {

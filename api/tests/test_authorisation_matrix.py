@@ -114,7 +114,7 @@ def api_object(
 
 
 def api_list(creators: set[str] = MANAGERS, create: bool = True) -> list:
-    cases = [api(who=ANYONE_SIGNED_IN), api(who=ANYONE_SIGNED_IN, query=SEARCH)]
+    cases = [api(who=ANYONE_SIGNED_IN), api(who=ANYONE_SIGNED_IN, query=f"search={MARKER}")]
     if create:
         # An empty body: allowed roles get 400 (what is missing); viewers are refused first.
         cases.append(api(method="post", who=creators | {"outsider"}, ok=400, data={}))
@@ -270,6 +270,7 @@ TABLE: dict[str, Case | list[Case]] = {
     "api:schema": api(who=ANYONE_SIGNED_IN),
     "api:docs": page(who=ANYONE_SIGNED_IN),
     "api:token": page(method="post", who=ANYONE_SIGNED_IN),
+    "api:revoke_token": page(method="post", who=ANYONE_SIGNED_IN, ok=302),
     "api:plan_export_csv": api(obj="plan"),
     "api:plan_export_json": api(obj="plan"),
     "api:plan-list": api_list(),
@@ -314,7 +315,12 @@ TABLE: dict[str, Case | list[Case]] = {
     "api:agency-detail": api(obj="agency"),
     "api:measure-list": api_list(create=False),
     "api:measure-detail": api(obj="measure"),
-    "api:measure-value-list": api_list(create=False),
+    # values take no search: a filter they do take, and an unknown one refused for everyone (400)
+    "api:measure-value-list": [
+        api(who=ANYONE_SIGNED_IN),
+        api(who=ANYONE_SIGNED_IN, query="period__gte=2025-04-01"),
+        api(who=ANYONE_SIGNED_IN, query=f"search={MARKER}", ok=400, expect={"outsider": 400}),
+    ],
     "api:measure-value-detail": api(obj="value"),
 }
 

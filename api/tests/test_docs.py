@@ -50,3 +50,28 @@ def test_a_user_creates_a_token_shown_once_and_a_new_one_replaces_it(world, clie
 def test_a_token_cannot_be_fetched_with_get(world, client):
     client.force_login(world.contributor)
     assert client.get(reverse("api:token")).status_code == 405
+
+
+def test_a_password_change_or_revoking_ends_the_api_token(client, world):
+    """QA round 7: a token kept working after its owner changed their password (a laptop lost), and
+    could only be replaced, not revoked."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    token = Token.objects.create(user=world.viewer)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert api.get("/api/plans/").status_code == 200
+    world.viewer.set_password("a-new-long-password-2026")
+    world.viewer.save()
+    assert api.get("/api/plans/").status_code in (401, 403)
+    assert not Token.objects.filter(user=world.viewer).exists()
+
+    again = Token.objects.create(user=world.viewer)
+    client.force_login(world.viewer)
+    assert "Revoke my API token" in client.get("/api/docs/").content.decode()
+    response = client.post("/api/token/revoke/", follow=True)
+    assert "Your API token is revoked" in response.content.decode()
+    assert not Token.objects.filter(pk=again.pk).exists()
+    world.viewer.first_name = "Renamed"
+    world.viewer.save()  # a save without a new password leaves a token alone

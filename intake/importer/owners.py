@@ -435,6 +435,20 @@ _POSTS = frozenset(
 )  # fmt: skip
 
 
+def _person_with_bracket(bracket: re.Match[str]) -> OwnerPart | None:
+    """A person named before a bracket holding their agency ('Rachel Osei (Marchshire Police)', with
+    a team after it: 'Tom Fairley (Wrenhaven Council Early Help)') or their team or post ('Lisa
+    Harcourt (Learning and Development)'); None when the words before the bracket are no one's name."""
+    outer = _runs(bracket["outer"].strip(" -–,"))
+    if len(outer) != 1 or outer[0].kind != "person":
+        return None
+    inner = _runs(bracket["inner"].strip())
+    if inner and inner[0].kind == "agency":
+        rest = " ".join(r.text for r in inner[1:]) or None
+        return OwnerPart(agency=inner[0].text, person=outer[0].text, job_title=rest)
+    return OwnerPart(person=outer[0].text, job_title=bracket["inner"].strip() or None)
+
+
 def _is_agency(text: str) -> bool:
     runs = _runs(text)
     return bool(runs) and all(r.kind == "agency" for r in runs)
@@ -539,6 +553,9 @@ def _split(text: str) -> tuple[tuple[str | None, str | None, str | None], ...]:
     parts: list[OwnerPart] = []
     for piece in _cut(text, ";"):
         bracket = _PARENS.match(piece)
+        if bracket and not bracket["after"].strip(" .,") and (person := _person_with_bracket(bracket)):
+            parts.append(person)  # 'Rachel Osei (Marchshire Police)': a person and whose they are
+            continue
         if bracket and bracket["outer"].strip(" -–/") and not bracket["after"].strip(" .,"):
             outer = _cut(bracket["outer"].strip(" -–"), "/")
             if outer and all(_is_agency(o) for o in outer):

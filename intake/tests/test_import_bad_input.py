@@ -222,3 +222,24 @@ def test_a_document_of_twenty_thousand_rows_is_refused_as_more_than_one_plan_cou
     rows = "\n".join(f"{k}.1,Audit case {k},Police,March 2027,Red" for k in range(1, 6002))
     with pytest.raises(LimitExceeded, match="holds 6,001 actions, more than the 5,000 one plan could need"):
         import_document(f"Ref,Action,Lead,Due,RAG\n{rows}\n".encode(), "extract.csv")
+
+
+def test_a_password_protected_word_or_excel_file_is_said_to_be_protected_not_damaged() -> None:
+    """QA round 7: 'Encrypt with password' gave 'damaged or not really a Word file'; saving it again
+    keeps the password, so that advice could not help."""
+    # an encrypted Office file: an OLE container whose directory names its EncryptedPackage stream
+    data = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(512)
+    )
+    for name in ("plan.docx", "tracker.xlsx"):
+        with pytest.raises(DocumentError, match="protected by a password"):
+            import_document(data, name)
+
+
+def test_a_csv_saved_by_excel_for_mac_is_read_in_its_own_encoding() -> None:
+    """QA round 7: 'Macintosh Comma Separated' was read as Windows text: 'Òfront doorÓ', 'Zo‘ Bront‘'."""
+    text = "Ref,Action,Lead,Due,RAG\n1.1,Review the “front door” threshold’s wording,NCC CSC – Zoë Brontë,March 2026,Red\n"
+    draft = import_document(text.encode("mac_roman"), "tracker.csv")
+    (action,) = draft.actions
+    assert action.text == "Review the “front door” threshold’s wording"
+    assert action.owner == "NCC CSC – Zoë Brontë"

@@ -248,3 +248,23 @@ def test_a_team_after_a_post_is_part_of_the_post_when_the_agency_is_named_alread
     assert [(p.agency, p.person, p.job_title) for p in parts] == [
         ("Northshire County Council", "Nicola Okafor", "Service Manager, MASH")
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Rachel Osei (Marchshire Police)", [("Marchshire Police", "Rachel Osei", None)]),
+        ("DI Sam Arkwright (Marchshire Police)", [("Marchshire Police", "DI Sam Arkwright", None)]),
+        ("Tom Fairley (Wrenhaven Council Early Help)", [("Wrenhaven Council", "Tom Fairley", "Early Help")]),
+        (
+            "Dr Amir Shah (Wrenhaven Hospitals NHS Trust)",
+            [("Wrenhaven Hospitals NHS Trust", "Dr Amir Shah", None)],
+        ),
+        ("Kerry Walsh (Wrenhaven Youth Voice)", [(None, "Kerry Walsh", "Wrenhaven Youth Voice")]),
+    ],
+)
+def test_a_person_before_a_bracket_is_the_person_of_the_agency_or_team_in_it(cell, expected):
+    """QA round 7: the same 'Name (Organisation)' was read three ways in one plan, proposing agencies
+    named after people ('Rachel Osei (Marchshire Police)') or cut at the bracket ('Tom Fairley
+    (Wrenhaven Council')."""
+    assert [(p.agency, p.person, p.job_title) for p in split_owner(cell)] == expected

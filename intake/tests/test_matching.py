@@ -171,3 +171,30 @@ def test_an_agency_cell_naming_two_agencies_matches_both_and_proposes_nothing(wo
     match = matcher.match_action(action)
     assert [a.agency for a in match.agencies] == [world.police, world.council]
     assert not matcher.proposed_agencies
+
+
+def test_a_name_shortened_to_its_bracketed_abbreviation_matches_the_agency(world):
+    """QA round 7: 'NHS Northshire ICB' and 'NSCP Business Unit' were proposed as new agencies beside
+    'NHS Northshire Integrated Care Board (ICB)' and '... business unit (NSCP)'; their contributors
+    then could not update their own actions."""
+    icb = factories.AgencyFactory(
+        partnership=world.partnership, name="NHS Northshire Integrated Care Board (ICB)"
+    )
+    unit = factories.AgencyFactory(
+        partnership=world.partnership,
+        name="Northshire Safeguarding Children Partnership business unit (NSCP)",
+    )
+    matcher = OwnerMatcher(world.partnership)
+    assert matcher.agency("NHS Northshire ICB").agency == icb
+    assert matcher.agency("Northshire ICB").agency == icb
+    assert matcher.agency("NSCP Business Unit").agency == unit
+    assert matcher.agency("Northshire Constabulary").is_new
+
+
+def test_an_agency_renamed_here_is_still_matched_by_its_former_name(world):
+    """QA round 6: a plan written before the rename still names 'Sussex Police'."""
+    world.police.name = "Sussex Constabulary"
+    world.police.save()
+    matcher = OwnerMatcher(world.partnership)
+    assert matcher.agency("Sussex Police").agency == world.police
+    assert matcher.agency("Sussex Constabulary").agency == world.police

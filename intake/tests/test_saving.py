@@ -687,3 +687,24 @@ def test_a_document_older_than_the_copy_last_imported_is_said_before_saving(worl
     assert older[0].startswith("Check you chose the latest version: this document gives the plan as at")
     assert "older than plan June.docx imported on" in older[0]
     assert not any("latest version" in note for note in newer)
+
+
+def test_an_action_whose_agency_would_change_to_a_new_one_is_said_before_saving(world):
+    """QA round 7: 'Northshire Constabulary' for 'Northshire Police' in the next version moved the
+    actions to a new agency, and Police's contributors could no longer update them."""
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    draft = make_draft(
+        **{
+            "1_1b": {
+                "owner": "Sussex Constabulary",
+                "owner_parts": [m.OwnerPart(agency="Sussex Constabulary")],
+            }
+        }
+    )
+    notes = compare_draft(draft, world.partnership, plan).notes
+    assert any(
+        note.startswith(
+            "1.1b: its agency would change from Sussex Police to Sussex Constabulary, a new agency"
+        )
+        for note in notes
+    ), notes

@@ -176,6 +176,10 @@ def test_a_seed_plan_goes_from_upload_through_preview_to_a_saved_plan(manager_cl
     assert amber.updates.get().author == world.manager
     done = manager_client.get(response.url)
     assert b"Plan imported" in done.content
+    # the document's doubts stay listed on the import's page once saved (QA round 7)
+    saved_page = done.content.decode()
+    assert f"Things to check in the plan ({len(warnings)})" in saved_page
+    assert all(escape(warning.message) in saved_page for warning in warnings)
 
 
 def test_a_word_document_is_imported_and_owners_matched_or_added(manager_client, world):

@@ -137,6 +137,8 @@ NOT_COUNTED: dict[str, str] = {
     "api:api-root": "a fixed list of links, no queries",
     "api:schema": "describes the API, reads no plan data",
     "api:token": "POST only",
+    "api:revoke_token": "POST only: one user's token deleted",
+    "api:update-withdraw": "POST only: one update withdrawn, the same queries for any plan",
     "reports:public_settings": "POST only",
     "governance:close_round": "POST only: one round closed, the same queries for any plan",
     "intake:discard": "POST only: one import deleted, the same queries for any document",

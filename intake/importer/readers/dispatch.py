@@ -13,6 +13,9 @@ from .base import ReadResult
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".htm", ".html", ".tsv")
 
 
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # a stream's name in the file's directory
+
+
 def sniff_format(data: bytes, filename: str) -> str:
     name = filename.lower()
     if data.startswith(b"%PDF"):
@@ -40,6 +43,13 @@ def sniff_format(data: bytes, filename: str) -> str:
         if b"xl/" in head:
             return "xlsx"
         return "docx" if not name.endswith(".xlsx") else "xlsx"
+    if data.startswith(b"\xd0\xcf\x11\xe0") and _ENCRYPTED_PACKAGE in data:
+        # Word's or Excel's "Encrypt with password": the document is inside an encrypted package
+        raise DocumentError(
+            "This file is protected by a password, so it cannot be read. Open it, remove the password "
+            "(Word and Excel: File > Info > Protect, Encrypt with password, then clear it), save it and "
+            "upload that copy."
+        )
     if name.endswith(".docx"):
         return "docx"
     if name.endswith((".xlsx", ".xlsm")):
@@ -113,7 +123,12 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    # Excel for Mac's "Macintosh Comma Separated": its curly quotes are 'Ò', 'Ó', 'Ô', 'Õ' read as
+    # Windows text, capitals English plans all but never hold
+    unusual = [c for c in text if ord(c) > 127]
+    quotes = sum(1 for c in unusual if c in "ÒÓÔÕ")
+    return data.decode("mac_roman") if quotes >= 2 and quotes * 4 >= len(unusual) else text
 
 
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
