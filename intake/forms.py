@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 
 from oversight.forms import GovukFormMixin
 from plans.models import Partnership, Plan, PlanKind
@@ -56,9 +58,21 @@ class UploadForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partnership"].queryset = partnerships
         self.fields["plan"].queryset = plans.select_related("partnership")
-        # plans of several partnerships may share a title: each is named with its partnership
-        if len(list(partnerships[:2])) > 1:
-            self.fields["plan"].label_from_instance = _plan_and_partnership  # type: ignore[attr-defined]
+        several = len(list(partnerships[:2])) > 1
+        # two plans of one partnership may share a title (a yearly business plan, a plan imported as
+        # new by mistake): each is then told apart by when it was made and from what (QA round 7)
+        titles = Counter((p.partnership_id, p.title) for p in self.fields["plan"].queryset)
+        shared = {key for key, count in titles.items() if count > 1}
+
+        def label(plan: Plan) -> str:
+            text = _plan_and_partnership(plan) if several else plan.title
+            if (plan.partnership_id, plan.title) in shared:
+                made = timezone.localtime(plan.created)
+                source = f", from {plan.source_document}" if plan.source_document else ""
+                text += f" – made {made.day} {made:%B %Y}{source}"
+            return text
+
+        self.fields["plan"].label_from_instance = label  # type: ignore[attr-defined]
         only = list(partnerships[:2])
         if len(only) == 1:
             # One partnership to choose from: no question to ask.

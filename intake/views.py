@@ -238,6 +238,8 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "comparison": comparison,
         "warning_count": len(draft.warnings) + len(comparison.notes),
+        # updates dated by their column or their own words, not by the import's day
+        "dated_by_document": any(a.progress_date or a.earlier_updates for a in draft.actions),
         "tree": section_tree(draft),
         "kind_label": PlanKind(draft.plan.kind).label
         if draft.plan.kind in PlanKind.values

@@ -86,6 +86,10 @@ _TITLE_ROWS = 3
 _NOT_TITLE = re.compile(rf"^(?:{_KEY_WORDS}|rag rating|notes?)\b", re.I)
 
 
+# a title, then a dash or colon and the words dating it ('... – progress as at 31 May 2026')
+_DATE_AFTER_TITLE = re.compile(r"^(.*?\S)\s*(?:[–—:|]|\s-)\s*(?:\w+\s+){0,2}$")
+
+
 def title_row(cells: list[str]) -> str | None:
     """The text of a title row above a table's header: one cell (in Excel or Word often merged across
     the table), not a date line ('Last updated: ...') or a status key; else None."""
@@ -93,6 +97,10 @@ def title_row(cells: list[str]) -> str | None:
     if len(nonempty) != 1:
         return None
     text = nonempty[0]
+    dated = _AS_AT.search(text)
+    head = _DATE_AFTER_TITLE.match(text[: dated.start()]) if dated else None
+    if head and len(head[1].split()) >= 3:
+        text = head[1]  # 'Hillshire SCP Business Plan 2026-27 – progress as at 31 May 2026': its title
     if (
         len(text) > 200
         or _AS_AT.search(text)

@@ -254,3 +254,16 @@ def test_an_action_moved_under_another_area_stays_there_and_the_plans_title_name
         ("1", "Strategy discussions"),
         ("2", "Information about missing children"),
     ]
+
+
+def test_a_title_row_dated_after_a_dash_gives_the_title_and_the_date():
+    """QA round 7: 'Northshire SCP Business Plan 2026-27 – progress as at 31 May 2026' was no title,
+    and the plan was named after its file."""
+    text = (
+        "Northshire SCP Business Plan 2026-27 – progress as at 31 May 2026\n"
+        "Priority,Action,Lead,Timescale,RAG\n"
+        "Priority 1: Neglect,Launch the neglect strategy,NSCP,April 2026,Green\n"
+    )
+    draft = import_document(text.encode(), "norefs.csv")
+    assert draft.plan.title == "Northshire SCP Business Plan 2026-27"
+    assert str(draft.plan.as_at) == "2026-05-31"

@@ -446,6 +446,9 @@ def test_update_round_columns_survive_the_preview_and_are_saved_as_dated_updates
     upload(manager_client, "tracker.xlsx", xlsx_bytes(rows, header=header))
     batch = ImportBatch.objects.get()
     assert batch.status == BatchStatus.READ, batch.error
+    # the preview does not say they will be dated today (QA round 7)
+    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    assert "updates are dated as the document dates them" in page and "will be dated today" not in page
     confirm(manager_client, batch)
     updates = Plan.objects.get(title="Front door plan").actions.get(ref="1.1").updates.order_by("date")
     # each update round is its own progress update, on the date its column names
@@ -510,3 +513,16 @@ def test_an_imports_page_says_so_when_the_plan_it_saved_has_since_been_deleted(m
     done = manager_client.get(page)
     assert b"Plan imported" in done.content and b"has since been deleted" in done.content
     assert b"Go to the plan" not in done.content
+
+
+def test_two_plans_of_the_same_title_are_told_apart_when_choosing_the_plan_to_update(manager_client, world):
+    from plans.tests import factories
+
+    """QA round 7: two 'CSPR Child M – action plan tracker' options, nothing to tell which is which."""
+    factories.PlanFactory(
+        partnership=world.partnership, title="CSPR Child M tracker", source_document="v1.xlsx"
+    )
+    factories.PlanFactory(partnership=world.partnership, title="CSPR Child M tracker")
+    page = manager_client.get(UPLOAD).content.decode()
+    assert page.count("CSPR Child M tracker – made ") == 2 and ", from v1.xlsx" in page
+    assert f">{world.plan.title}<" in page  # a title of its own stays as it is
