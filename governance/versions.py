@@ -30,6 +30,7 @@ from plans.models import (
 )
 
 COMPARED_FIELDS = [
+    ("ref", "Reference"),  # renumbered: the number minutes and inspectors cite (QA round 7)
     ("text", "Action"),
     ("owner_text", "Owner"),
     ("due_text", "Due (as written)"),
@@ -165,7 +166,6 @@ def action_changes(plan: Plan, since: dt.date, until: dt.date) -> list[ActionCha
         .order_by("history_date", "history_id")
         .values(
             "id",
-            "ref",
             "history_type",
             "history_date",
             "status_id",

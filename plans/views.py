@@ -219,7 +219,11 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         data = form.cleaned_data
     all_actions = Action.objects.for_user(user).filter(plan=plan)
     filtered = all_actions
-    if query := data.get("q"):
+    query = data.get("q") or ""
+    as_at: dt.date | None = data.get("as_at")
+    if query and not as_at:
+        # (as at a past date the words are looked for in the reference, text and owner as they
+        # stood then, the ones the page shows: below)
         filtered = filtered.filter(
             Q(ref__icontains=query) | Q(text__icontains=query) | Q(owner_text__icontains=query)
         )
@@ -229,7 +233,6 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         filtered = filtered.filter(owners=owner).distinct()
     status_key = data.get("status") or ""
     only_overdue = bool(data.get("overdue"))
-    as_at: dt.date | None = data.get("as_at")
 
     today = timezone.localdate()
     as_at_counts: list[tuple[RagStatus | None, int]] = []
@@ -274,7 +277,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             )
             for item in all_items
             if (
-                item.action_id in wanted
+                (item.action_id in wanted and _words_then(item, query))
                 or (item.deleted_later and _deleted_matches(item, query, agency, owner, owners_then))
             )
             and (not status_key or (item.status.key if item.status else NO_STATUS) == status_key)
@@ -373,6 +376,12 @@ def _deleted_matches(
         return False
     if agency and getattr(agency, "pk", agency) not in {item.lead_agency_id, *agencies}:
         return False
+    return _words_then(item, query)
+
+
+def _words_then(item: figures.ActionAsAt, query: str) -> bool:
+    """The searched words in the action's reference, text or owner as they stood on the as-at date
+    (QA round 7: '10.6' found nothing on a page showing 10.6, renumbered 10.9 since)."""
     words = (query or "").casefold()
     return not words or any(words in value.casefold() for value in (item.ref, item.text, item.owner_text))
 
@@ -1230,6 +1239,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
         {
             "action": action,
             "overdue": action.is_overdue(today),
+            "signed_off": action.section_id in locked,
             "may_update": roles[action.plan.partnership_id] not in (None, Role.VIEWER)
             and (action.section_id not in locked or roles[action.plan.partnership_id] == Role.ADMIN),
         }

@@ -158,9 +158,23 @@ class Row:
     previous_status: RagStatus | None = None
     previous_due_date: dt.date | None = None
     previous_due_text: str = ""
+    previous_text: str = ""
+    previous_owner: str = ""
     owner: str = ""  # the owner text, without people's names in a "roles only" public report
     constraints: str = ""  # internal: left out of the public report
     overdue: bool = False  # past its due date and not done, as at the report's date
+
+    @property
+    def rewording(self) -> tuple[str, str]:
+        """What a reworded action said then and says now: its owner, its words, or both."""
+        then, now = [], []
+        if self.previous_owner != self.owner:
+            then.append(f"Owner: {self.previous_owner or 'none'}")
+            now.append(f"Owner: {self.owner or 'none'}")
+        if self.previous_text != self.item.text:
+            then.append(f"Words: {self.previous_text}")
+            now.append(f"Words: {self.item.text}")
+        return "; ".join(then), "; ".join(now)
 
     @property
     def due(self) -> str:
@@ -205,6 +219,8 @@ class Changes:
     improved: list[Row] = field(default_factory=list)
     worsened: list[Row] = field(default_factory=list)
     due_moved: list[Row] = field(default_factory=list)
+    # its words or its owner changed: a published action's lead or wording the board agreed
+    reworded: list[Row] = field(default_factory=list)
     new: list[Row] = field(default_factory=list)
     no_update: list[Row] = field(default_factory=list)
     # an update recorded since the previous report but dated on or before it: the board has not seen
@@ -223,6 +239,7 @@ CHANGE_LISTS = {
     "improved": "Status improved",
     "worsened": "Status worsened",
     "due_moved": "Due dates moved",
+    "reworded": "Wording or owner changed",
     "new": "New actions",
     "no_update": "No update since the previous report",
     "backdated": "Updates added since the previous report but dated before it",
@@ -235,6 +252,24 @@ class Exceptions:
     red: list[Row] = field(default_factory=list)
     overdue: list[Row] = field(default_factory=list)
     due_soon_no_update: list[Row] = field(default_factory=list)
+    # red and overdue actions of areas the board had signed off: counted in the figures, not listed
+    signed_off_red: int = 0
+    signed_off_overdue: int = 0
+
+    @property
+    def left_out_note(self) -> str:
+        """Why the lists hold fewer than the figures count (QA round 7: 'Red 9' beside 'Red (2)')."""
+        if not (self.signed_off_red or self.signed_off_overdue):
+            return ""
+        parts = [
+            f"{count} {what}"
+            for count, what in ((self.signed_off_red, "red"), (self.signed_off_overdue, "overdue"))
+            if count
+        ]
+        return (
+            f"Not listed: {' and '.join(parts)} in areas the board has signed off, which it no longer "
+            "challenges (they still count in the figures above)."
+        )
 
     def refs(self) -> dict[str, list[str]]:
         return {name: [row.ref for row in getattr(self, name)] for name in EXCEPTION_LISTS}
@@ -514,6 +549,10 @@ def build_report(
                 previous_status=old.status if old else None,
                 previous_due_date=old.due_date if old else None,
                 previous_due_text=old.due_text if old else "",
+                previous_text=old.text if old else "",
+                previous_owner=(public_owner(old.owner_text, people) if roles_only else old.owner_text)
+                if old
+                else "",
                 owner=public_owner(item.owner_text, people) if roles_only else item.owner_text,
                 constraints=constraints.get(item.action_id, ""),
                 overdue=item.is_overdue(as_at),
@@ -736,6 +775,8 @@ def _add_changes(
                 changes.worsened.append(row)
         if old.due_date != item.due_date:
             changes.due_moved.append(row)
+        if old.text != item.text or old.owner_text != item.owner_text:
+            changes.reworded.append(row)
         if item.action_id in backdated:
             changes.backdated.append(row)
         elif not now_done and (item.latest_update is None or item.latest_update.date <= previous):
@@ -757,6 +798,9 @@ def _add_exceptions(
     for row in rows:
         item = row.item
         if item.section_id in closed:
+            red = item.status is not None and item.status.colour == "red"
+            exceptions.signed_off_red += red
+            exceptions.signed_off_overdue += item.is_overdue(as_at)
             continue
         if item.status is not None and item.status.colour == "red":
             exceptions.red.append(row)

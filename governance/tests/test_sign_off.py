@@ -454,3 +454,20 @@ def test_the_decision_page_says_no_meeting_has_been_held_since_the_proposal(clie
         in page
     )
     assert "No board oversees" not in proposal_page.content.decode()
+
+
+def test_my_actions_shows_a_signed_off_areas_overdue_action_as_signed_off_not_overdue(client, world):
+    """QA round 7: the contributor's My actions showed it 'Overdue' with no update link and no word
+    why."""
+    world.police_action.due_date = dt.date(2026, 2, 1)
+    world.police_action.save()
+    client.force_login(world.contributor)
+    with time_machine.travel(TODAY, tick=False):
+        before = client.get(reverse("plans:my_actions")).content.decode()
+        section = world.police_action.section
+        section.signed_off_on = dt.date(2026, 3, 20)
+        section.save()
+        after = client.get(reverse("plans:my_actions")).content.decode()
+    assert ">Overdue<" in before and ">Signed off<" not in before
+    assert ">Overdue<" not in after and ">Signed off<" in after
+    assert "Signed off by the board: only admins can update it" in after

@@ -54,3 +54,19 @@ def test_references_are_listed_in_the_plans_own_order_numbers_as_numbers():
         "PRO-2",
         "PRO-12",
     ]
+
+
+def test_a_renumbered_action_shows_its_reference_change_in_the_versions_diff(world):
+    """QA round 7: 10.6 renumbered 10.9 was left out of 'actions changed' (its history recorded it)."""
+    with at(dt.date(2024, 1, 10)):
+        action = factories.ActionFactory(plan=world.plan, ref="10.6")
+    with at(dt.date(2024, 2, 10)):
+        action.refresh_from_db()
+        action.ref = "10.9"
+        action.save()
+
+    (change,) = [
+        c for c in action_changes(world.plan, dt.date(2024, 1, 31), dt.date(2024, 3, 31)) if c.ref == "10.9"
+    ]
+
+    assert change.kind == "changed" and ("Reference", "10.6", "10.9") in change.fields

@@ -2315,8 +2315,6 @@ class Builder:
         elif (
             number
             and self.heading_label is not None
-            # a heading read since the section was opened (not the plan's title above its table)
-            and self.heading_label_after >= len(self.draft.sections)
             and not any(self.group.get(fld) for fld in GROUP_FIELDS)
             and action.section is not None
             and action.section.isdigit()
@@ -2324,12 +2322,24 @@ class Builder:
             and not any(s.ref == number[1] for s in self.draft.sections)
         ):
             # a new sheet or heading ('P4 Voice & QA') after section 3: action '4.1' opens section 4,
-            # named by that heading
+            # named by that heading; a heading read before the section the action sits in (the plan's
+            # title above its table) names nothing: the area's own row titles it when it comes (QA
+            # round 7: an action moved under area 1 renamed area 2 after the plan)
+            stale = self.heading_label_after < len(self.draft.sections)
             title = (
-                _CODE_OPENING.sub("", self.heading_label) if _code_of(self.heading_label) == number[1] else ""
+                _CODE_OPENING.sub("", self.heading_label)
+                if not stale and _code_of(self.heading_label) == number[1]
+                else ""
             )
             # a listing's heading ('Overdue (3)', in a report) counts actions: it names no section
-            named = "" if _COUNTED_HEADING.search(self.heading_label) else self.heading_label
+            named = "" if stale or _COUNTED_HEADING.search(self.heading_label) else self.heading_label
+            if stale:
+                self.draft.warn(
+                    f"{action.ref} is listed under section {action.section} but numbered as section "
+                    f"{number[1]}'s: it was read as section {number[1]}'s. Move it on the plan's page if the "
+                    "document moved it on purpose.",
+                    location,
+                )
             action.section = self.add_section(number[1], title or named, location).ref
             self.heading_section = action.section
         if self.group.get("question"):

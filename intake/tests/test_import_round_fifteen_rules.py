@@ -220,7 +220,7 @@ def test_ocr_rule_marks_are_gaps_and_its_misread_marking_and_page_number_are_pag
     assert "Page 1 of 3" in result.raw_lines[4] and result.raw_lines[4].endswith("OFFICIAL")
 
 
-def test_an_action_moved_under_another_area_stays_there_and_the_plans_title_names_no_area():
+def test_an_action_moved_under_another_area_is_said_and_the_plans_title_names_no_area():
     """QA round 7: 2.3 moved up into area 1's rows made the importer open area 2 there, titled with
     the plan's title printed above the table; the real area 2 row below then kept that title."""
     import io
@@ -228,7 +228,7 @@ def test_an_action_moved_under_another_area_stays_there_and_the_plans_title_name
     import docx
 
     document = docx.Document()
-    document.add_paragraph("Written Statement of Action: JTAI – children at risk of exploitation")
+    document.add_heading("Written Statement of Action: JTAI – children at risk of exploitation", level=1)
     table = document.add_table(rows=0, cols=4)
     for values in (
         ["Ref", "Action", "Lead", "Due by"],
@@ -249,11 +249,15 @@ def test_an_action_moved_under_another_area_stays_there_and_the_plans_title_name
 
     draft = import_document(out.getvalue(), "plan.docx")
 
-    assert [(a.ref, a.section) for a in draft.actions] == [("1.1", "1"), ("2.3", "1"), ("2.1", "2")]
-    assert [(s.ref, s.title) for s in draft.sections] == [
+    assert [(a.ref, a.section) for a in draft.actions] == [("1.1", "1"), ("2.3", "2"), ("2.1", "2")]
+    assert sorted((s.ref, s.title) for s in draft.sections) == [
         ("1", "Strategy discussions"),
         ("2", "Information about missing children"),
     ]
+    assert any(
+        w.message.startswith("2.3 is listed under section 1 but numbered as section 2's")
+        for w in draft.warnings
+    )
 
 
 def test_a_title_row_dated_after_a_dash_gives_the_title_and_the_date():

@@ -378,7 +378,13 @@ def my_action_rows(rows: Iterable[dict[str, Any]], partnerships: dict[int, str] 
     for row in rows:
         action = row["action"]
         due = date_text(action.due_date, "j M Y") if action.due_date else text(action.due_text or "Not set")
-        overdue = '<br><strong class="govuk-tag govuk-tag--red">Overdue</strong>' if row["overdue"] else ""
+        if row.get("signed_off"):
+            # closed by the board's sign-off: no longer work to chase, whatever its date (QA round 7)
+            overdue = '<br><strong class="govuk-tag govuk-tag--grey">Signed off</strong>'
+        else:
+            overdue = (
+                '<br><strong class="govuk-tag govuk-tag--red">Overdue</strong>' if row["overdue"] else ""
+            )
         named = (partnerships or {}).get(action.plan.partnership_id)
         where = f" · {text(named)}" if named else ""
         flags = flags_html(row["flags"]) if row["flags"] else ""
@@ -386,6 +392,8 @@ def my_action_rows(rows: Iterable[dict[str, Any]], partnerships: dict[int, str] 
             f'<a class="govuk-link" href="{update_url(action.pk)}">Add update'
             f'<span class="govuk-visually-hidden"> to action {text(action.ref)}</span></a>'
             if row["may_update"]
+            else '<span class="govuk-body-s">Signed off by the board: only admins can update it</span>'
+            if row.get("signed_off")
             else ""
         )
         out.append(

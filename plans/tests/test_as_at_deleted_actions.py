@@ -127,3 +127,23 @@ def test_the_plan_page_as_at_a_date_finds_an_action_deleted_since_by_the_owner_a
     assert "7.1" not in refs(owner=other.pk)
     assert "7.1" in refs(agency=world.council.pk)  # sharing it then
     assert "7.1" in refs(agency=world.police.pk)  # its lead then
+
+
+def test_searching_the_plan_as_at_a_date_looks_in_the_words_it_shows_as_they_stood_then(client, world):
+    """QA round 7: 10.6 renumbered 10.9 since: '10.6' found nothing on a page showing 10.6, and
+    '10.9' found it shown as 10.6."""
+    with at(dt.date(2024, 1, 10)):
+        action = factories.ActionFactory(plan=world.plan, ref="10.6", text="Publish the annual report")
+    with at(dt.date(2024, 6, 1)):
+        action.refresh_from_db()
+        action.ref, action.text = "10.9", "Publish the annual report (renamed)"
+        action.save()
+    client.force_login(world.manager)
+    page = reverse("plans:plan", args=[world.plan.pk])
+
+    def found(words: str) -> bool:
+        html = client.get(page, {"as_at": "2024-03-01", "q": words}).content.decode()
+        return "Publish the annual report" in html
+
+    assert found("10.6") and not found("10.9") and not found("renamed")
+    assert client.get(page, {"q": "10.9"}).content.decode().count("(renamed)") >= 1  # today: the new words

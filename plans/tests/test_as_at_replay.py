@@ -227,7 +227,9 @@ def shown(items: list[figures.ActionAsAt]) -> dict[int, dict[str, Any]]:
 def expected_changes(truth: Truth, previous: dt.date, as_at: dt.date) -> dict[str, list[str]]:
     """The report's "changed since" lists by reports/README.md's definitions, in action order."""
     now, before = truth.as_at(as_at), truth.as_at(previous)
-    lists: dict[str, list[str]] = {name: [] for name in ("done", "improved", "worsened", "due_moved", "new")}
+    lists: dict[str, list[str]] = {
+        name: [] for name in ("done", "improved", "worsened", "due_moved", "reworded", "new")
+    }
     lists["no_update"] = []
     lists["backdated"] = []
     for pk in sorted(now):
@@ -245,6 +247,8 @@ def expected_changes(truth: Truth, previous: dt.date, as_at: dt.date) -> dict[st
                 lists["worsened"].append(item["ref"])
         if old is not None and old["due_date"] != item["due_date"]:
             lists["due_moved"].append(item["ref"])
+        if old is not None and (old["text"], old["owner_text"]) != (item["text"], item["owner_text"]):
+            lists["reworded"].append(item["ref"])
         latest = truth.actions[pk].latest_update_date(as_at)
         recorded = truth.actions[pk].recorded
         if old is not None and any(

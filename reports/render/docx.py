@@ -195,6 +195,8 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
                 text = row.item.text
                 if name == "due_moved":
                     add_row(t, [row.ref, text, _due(row.previous_due_date), _due(row.item.due_date)])
+                elif name == "reworded":
+                    add_row(t, [row.ref, text, *row.rewording])
                 elif name == "new":
                     add_row(t, [row.ref, text, "Not in the plan", ""], {3: row.status})
                 elif name == "no_update":
@@ -209,6 +211,8 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
                 else:
                     add_row(t, [row.ref, text, "", ""], {2: row.previous_status, 3: row.status})
         heading(document, "Exceptions", level=1)
+        if report.exceptions.left_out_note:
+            document.add_paragraph(report.exceptions.left_out_note)
         for name, title in EXCEPTION_LISTS.items():
             rows = getattr(report.exceptions, name)
             document.add_paragraph(f"{title} ({len(rows)})", style=_cached_style(document, "Heading 2"))

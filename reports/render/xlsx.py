@@ -131,6 +131,8 @@ def render_xlsx(report: BoardReport) -> bytes:
         for name, title in EXCEPTION_LISTS.items():
             rows = getattr(report.exceptions, name)
             _append(summary, [f"Exception: {title}", len(rows), ", ".join(row.ref for row in rows)])
+        if report.exceptions.left_out_note:
+            _append(summary, [report.exceptions.left_out_note])
     summary.column_dimensions["A"].width = 45
     for col in range(2, 12):
         summary.column_dimensions[get_column_letter(col)].width = 14

@@ -43,6 +43,7 @@ def test_the_changes_since_the_previous_report_are_exactly_those_that_happened(h
         "improved": ["2.1"],
         "worsened": ["1.1b"],
         "due_moved": ["2.2"],
+        "reworded": [],
         "new": ["2.4"],
         "no_update": ["2.2", "2.3"],
         "backdated": [],
@@ -71,8 +72,14 @@ def test_an_area_the_board_had_signed_off_by_the_date_has_no_exceptions(history_
     area.save()
     report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
     assert report.exceptions.refs() == {"red": [], "overdue": [], "due_soon_no_update": []}
-    # still counted: the facts stand, only not challenged
+    # still counted: the facts stand, only not challenged, and the report says why they are not listed
     assert sum(g.overdue for g in report.by_section) == 1
+    note = "Not listed: 1 red and 1 overdue in areas the board has signed off"
+    assert report.exceptions.left_out_note.startswith(note)
+    assert note in render_standalone(report)
+    assert any(note in p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
+    book = load_workbook(io.BytesIO(render_xlsx(report)))
+    assert any(note in str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row)
 
 
 def test_the_counts_per_section_and_lead_agency_are_as_at_the_date(history_plan, world):
@@ -404,3 +411,31 @@ def test_every_table_of_the_report_lists_sections_in_the_order_of_the_plans_tree
 
     assert [g.name.split()[0] for g in report.by_section] == ["1a", "1b", "2a", "2b"]
     assert [b.section.ref for b in report.parts[0].blocks] == ["1", "1a", "1b", "2", "2a", "2b"]
+
+
+def test_an_action_given_a_new_owner_or_new_words_since_the_previous_report_is_listed(history_plan):
+    """QA round 7: a new lead or the rewording of a published action appeared nowhere in the pack."""
+    action = history_plan.plan.actions.get(ref="2.3")
+    with time_machine.travel(dt.datetime(2022, 12, 1, 9, tzinfo=dt.UTC), tick=False):
+        action.refresh_from_db()
+        action.owner_text = "NSCP – Zara Quill, Interim Business Manager"
+        action.save()
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    (row,) = report.changes.reworded
+    then, now = row.rewording
+    assert (
+        row.ref == "2.3"
+        and then.startswith("Owner: ")
+        and now == "Owner: NSCP – Zara Quill, Interim Business Manager"
+    )
+    assert "Wording or owner changed (1)" in render_standalone(report)
+    assert any(
+        "Zara Quill" in c.text
+        for t in Document(io.BytesIO(render_docx(report))).tables
+        for r in t.rows
+        for c in r.cells
+    )
+    book = load_workbook(io.BytesIO(render_xlsx(report)))
+    assert any(
+        "Wording or owner changed" in str(c.value) for sheet in book for r in sheet.iter_rows() for c in r
+    )
