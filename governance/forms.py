@@ -177,6 +177,11 @@ class ProposeSignOffForm(GovukFormMixin, forms.ModelForm):
         return links
 
 
+DECIDED_WITHIN = dt.timedelta(
+    days=42
+)  # the next meeting, where minutes are agreed, is usually within six weeks
+
+
 class DecisionForm(GovukFormMixin, forms.ModelForm):
     decision = forms.ChoiceField(
         choices=[(Decision.AGREED, Decision.AGREED.label), (Decision.NOT_AGREED, Decision.NOT_AGREED.label)],
@@ -211,6 +216,14 @@ class DecisionForm(GovukFormMixin, forms.ModelForm):
         meeting, decided_on = data.get("meeting"), data.get("decided_on")
         if meeting and decided_on and decided_on < meeting.date:
             self.add_error("decided_on", "The decision cannot be dated before the meeting.")
+        elif meeting and decided_on and decided_on > meeting.date + DECIDED_WITHIN:
+            # a decision at a meeting is dated that day, or when its minutes were agreed soon after
+            # (QA round 7: one dated ten months after its meeting was accepted)
+            self.add_error(
+                "decided_on",
+                f"The decision is recorded at the meeting of {meeting.date:%-d %B %Y}: date it within "
+                f"{DECIDED_WITHIN.days} days of that meeting, or choose the meeting that made it.",
+            )
         if decided_on and decided_on > timezone.localdate():
             self.add_error("decided_on", "The decision cannot be dated in the future.")
         proposed = self.instance.proposed_on

@@ -86,7 +86,9 @@ class Merge:
             elif value is None:
                 data[name] = [""]
             elif isinstance(value, dt.date):
-                data[name] = [value.isoformat()]
+                data[name] = [
+                    f"{value.day}/{value.month}/{value.year}"
+                ]  # as the page writes dates (27/3/2027)
             else:
                 data[name] = [str(value)]
         return data

@@ -638,6 +638,10 @@ def due_text_problem(due_text: str) -> str:
 
     if parse_due(text) is not None:
         return ""
+    year = re.search(r"(\d{4})$", text) or re.match(r"^(\d{4})-", text)
+    if year and not EARLIEST_DATE.year <= int(year[1]) <= LATEST_DUE_DATE.year:
+        # a real day, out of the years an action can be due in ('1 Jan 1900'): not 'not a real date'
+        return f"The due date as written, {text}, must be between 2000 and 2099"
     return (
         f"The due date as written, {text}, is not a real date: write a day that exists, for example 28/2/2027"
     )
@@ -675,6 +679,23 @@ def due_left_behind(
     return (
         f"The due date as written, {due_text.strip()}, names no date, but the due date is still "
         f"{due_date.day} {due_date:%B %Y}: empty the due date, or write the date"
+    )
+
+
+def undated_note(due_text: str, due_date: dt.date | None) -> str:
+    """An action saved with words for its due date that name no day ('Autumn 2027', 'Spring term
+    2027') and no date beside them: it will never show as overdue, so the page says so (QA round 7).
+    Words that need no date ('Ongoing', 'Quarterly') say nothing."""
+    text = (due_text or "").strip()
+    if due_date is not None or not text:
+        return ""
+    from intake.importer.normalise import is_undated_ok, parse_due  # plain Python: the importer's reading
+
+    if parse_due(text) is not None or is_undated_ok(text):
+        return ""
+    return (
+        f"No date could be read from the due date as written, “{text}”: give a due date too, or the action "
+        "will never show as overdue."
     )
 
 

@@ -58,6 +58,7 @@ from plans.models import (
     historical_model,
     partnership_names_when_several,
     status_since,
+    undated_note,
 )
 from plans.templatetags.plans_tags import url_maker
 
@@ -358,6 +359,11 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         "today": today,
     }
     return render(request, "plans/plan.html", context)
+
+
+def _say_if_undated(request: HttpRequest, action: Action) -> None:
+    if note := undated_note(action.due_text, action.due_date):
+        messages.warning(request, note)
 
 
 def _deleted_matches(
@@ -955,6 +961,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                     action.version = current.version + 1
                     edits.save(action, edits.form_values(form.cleaned_data))
                     messages.success(request, f"Action {action.label} saved")
+                    _say_if_undated(request, action)
                     return redirect(action.get_absolute_url())
                 # Someone saved in between: their changes to fields this person left alone stay.
                 merged = edits.merge(
@@ -972,6 +979,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                         f"Action {action.label} saved. Someone else changed its {labels} meanwhile; "
                         "their change is kept.",
                     )
+                    _say_if_undated(request, current)
                     return redirect(action.get_absolute_url())
             # Saving again is a deliberate choice to replace the other person's change.
             clashes = [str(form.fields[n].label) for n in merged.clashes]
@@ -1075,6 +1083,7 @@ def add_action(request: HttpRequest, plan_id: int) -> HttpResponse:
             action.save()
             form.save_m2m()
         messages.success(request, f"Action {action.label} added")
+        _say_if_undated(request, action)
         return redirect(action.get_absolute_url())
     return render(request, "plans/add_action.html", {"plan": plan, "form": form})
 

@@ -39,6 +39,15 @@ def _measure(partnership: Partnership, name: str, **fields: Any) -> Measure:
     return measure
 
 
+def _entered(measure: Measure, period: dt.date) -> dt.datetime:
+    """When a partnership would have entered the figure: ten days after its period ended (so a board
+    report as at a past date shows the figures known then: QA round 7), never later than now."""
+    from scorecard.services import period_end
+
+    day = period_end(period, measure.frequency) + dt.timedelta(days=10)
+    return min(timezone.make_aware(dt.datetime.combine(day, dt.time(9))), timezone.now())
+
+
 def _values(measure: Measure, source: Source, cells: list[tuple[dt.date, dict[str, str], float]]) -> None:
     bulk_create_with_history(
         [
@@ -49,6 +58,7 @@ def _values(measure: Measure, source: Source, cells: list[tuple[dt.date, dict[st
                 dimensions_key=figures.dimensions_key(dims),
                 number=Decimal(str(round(number, 1))),
                 source=source,
+                entered_at=_entered(measure, period),
             )
             for period, dims, number in cells
         ],

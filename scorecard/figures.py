@@ -146,6 +146,9 @@ def value_problems(
     as the latest value), a count or number of days below zero, a count that is not whole, or a
     percentage outside 0 to 100 (a "Number" may be anything the database can keep)."""
     problems = []
+    if period is not None and period.year < 2000:
+        # 1999 for 2025: charted beside the last months as if it came just before them (QA round 7)
+        problems.append(f"{period:%Y-%m} is before 2000: check the year.")
     if period is not None and period > period_start(today, frequency):
         problems.append(f"{period:%Y-%m} has not started yet: values are for periods up to {today:%Y-%m}.")
     if number is not None and (not number.is_finite() or abs(number) >= LARGEST_VALUE):

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
@@ -19,7 +20,7 @@ from plans.rules import can_manage_plans
 from scorecard import entry, exports, figures
 from scorecard.forms import MeasureForm, TablesForm, UploadForm, ValueForm
 from scorecard.models import Measure, Unit
-from scorecard.services import cells_for, findings_for, scorecard_summary, unit_suffix
+from scorecard.services import cells_for, findings_for, period_end, scorecard_summary, unit_suffix
 from scorecard.tables import TablesError, tables_from_bytes, values_from_tables
 
 HISTORY_ROWS = 25  # the latest changes; the export has every value
@@ -48,7 +49,9 @@ def index(request: HttpRequest) -> HttpResponse:
         chosen = next((p for p in partnerships if p.slug == wanted), None) if wanted else partnerships[0]
         if chosen is None:
             raise Http404("No such partnership.")  # not one of theirs: as if it did not exist
-    summaries = scorecard_summary(chosen) if chosen else []
+    # the latest value of a period that is over, as a board report as at today shows it: the page and
+    # the pack agree on the same day (QA round 7: the page showed December's figure on 7 December)
+    summaries = scorecard_summary(chosen, timezone.localdate()) if chosen else []
     return render(
         request,
         "scorecard/index.html",
@@ -152,12 +155,17 @@ def add_value(request: HttpRequest, pk: int) -> HttpResponse:
             source,
             request.user,
         )
-        messages.success(
-            request,
-            {"created": "Value added.", "changed": "Value corrected."}.get(
-                outcome, "The value was already recorded."
-            ),
+        told = {"created": "Value added.", "changed": "Value corrected."}.get(
+            outcome, "The value was already recorded."
         )
+        if (
+            period_end(form.cleaned_data["period"], measure.frequency) >= timezone.localdate()
+        ):  # as `known_on`
+            told += (
+                " Its period is not over yet: it shows as the latest value, here and in board reports, "
+                "once the period ends."
+            )
+        messages.success(request, told)
         return redirect(measure)
     return render(request, "scorecard/value_form.html", {"measure": measure, "form": form})
 

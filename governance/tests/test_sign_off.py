@@ -471,3 +471,21 @@ def test_my_actions_shows_a_signed_off_areas_overdue_action_as_signed_off_not_ov
     assert ">Overdue<" in before and ">Signed off<" not in before
     assert ">Overdue<" not in after and ">Signed off<" in after
     assert "Signed off by the board: only admins can update it" in after
+
+
+def test_a_decision_dated_long_after_its_meeting_is_refused(client, world, board_meeting):
+    """QA round 7: a decision 'at' the meeting of 20 March was accepted dated ten months later."""
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        propose(client, world)
+    sign_off = SignOff.objects.get()
+    with time_machine.travel(dt.datetime(2027, 1, 25, 10, tzinfo=dt.UTC), tick=False):
+        client.force_login(world.manager)  # (the session of last March has expired)
+        response = client.post(
+            reverse("governance:record_decision", args=[sign_off.pk]),
+            {"meeting": board_meeting.pk, "decision": "agreed", "decided_on": "2027-01-20", "minute_ref": "X/1",
+             "monitored_through": "audit"},
+        )  # fmt: skip
+    assert "date it within 42 days of that meeting" in response.content.decode()
+    sign_off.refresh_from_db()
+    assert sign_off.decision == Decision.PENDING

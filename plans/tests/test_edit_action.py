@@ -16,7 +16,7 @@ def edit_data(world, action, **changes) -> dict:
         "owner_text": action.owner_text,
         "lead_agency": world.police.pk,
         "due_text": action.due_text,
-        "due_date": action.due_date.isoformat(),
+        "due_date": action.due_date.isoformat() if action.due_date else "",
         "outcome": "",
         "constraints": "",
         "version": action.version,
@@ -70,6 +70,9 @@ def test_a_save_over_someone_elses_change_is_refused_with_a_clear_message(client
     assert action.text == "Their rewording"
     assert action.version == 2
     assert response.context["form"].non_field_errors() == [CONFLICT]
+    # the due date is shown again as the page writes dates, not as 2031-03-31 (QA round 7)
+    day = action.due_date
+    assert response.context["form"].data["due_date"] == f"{day.day}/{day.month}/{day.year}"
 
 
 def test_saving_again_after_the_refusal_replaces_the_other_change_deliberately(client, world):
@@ -315,3 +318,28 @@ def test_an_action_text_of_a_pasted_document_is_refused_and_nothing_changes(clie
     assert "must be 10,000 characters or fewer" in response.content.decode()
     action.refresh_from_db()
     assert (action.text, action.version) == (before, 1)
+
+
+def test_due_words_naming_no_day_without_a_date_are_said_on_saving(client, world):
+    """QA round 7: 'Autumn 2027' with the date left empty was saved silently, and the action could
+    never show as overdue."""
+    action = world.police_action
+    client.force_login(world.manager)
+    url = reverse("plans:edit_action", args=[action.pk])
+
+    season = client.post(url, edit_data(world, action, due_text="Autumn term 2027", due_date=""), follow=True)
+    action.refresh_from_db()
+    ongoing = client.post(url, edit_data(world, action, due_text="Ongoing", due_date=""), follow=True)
+
+    assert action.due_date is None
+    assert "No date could be read from the due date as written, “Autumn term 2027”" in season.content.decode()
+    assert "No date could be read" not in ongoing.content.decode()
+
+
+def test_a_real_day_out_of_range_is_said_to_be_out_of_range_not_unreal(client, world):
+    from plans.models import due_text_problem
+
+    assert (
+        due_text_problem("1 Jan 1900") == "The due date as written, 1 Jan 1900, must be between 2000 and 2099"
+    )
+    assert "is not a real date" in due_text_problem("31/02/2027")

@@ -92,3 +92,17 @@ def test_deleting_the_partnership_removes_its_scorecard_but_a_cited_source_canno
         Value.objects.first().source.delete()
     world.partnership.delete()
     assert not Value.objects.exists() and not Measure.objects.exists()
+
+
+def test_the_demos_figures_were_entered_after_their_months_so_a_past_report_shows_them(world):
+    """QA round 7: every figure was entered on the day the demo was loaded, so a board report as at
+    last month's meeting showed the whole scorecard as 'No value yet'."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from scorecard.services import scorecard_summary
+
+    extend_demo(world.partnership, [world.plan], random.Random(1))
+    month_ago = timezone.localdate() - dt.timedelta(days=45)
+    assert all(s.value is not None for s in scorecard_summary(world.partnership, month_ago))

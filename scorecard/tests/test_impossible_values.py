@@ -171,3 +171,31 @@ def test_a_measures_unit_cannot_change_to_one_its_values_do_not_fit(client, worl
     assert "1 value of this measure would not fit (Nov 2026: 2.1)" in response.content.decode()
     measure.refresh_from_db()
     assert measure.unit == Unit.DAYS
+
+
+def test_a_period_before_2000_is_a_problem():
+    """QA round 7: 1999-01 for a measure begun in 2025 was charted next to Dec 2025."""
+    assert figures.value_problems("count", dt.date(1999, 1, 1), Decimal(3), TODAY) == [
+        "1999-01 is before 2000: check the year."
+    ]
+
+
+def test_this_months_value_is_added_but_not_the_latest_until_the_month_is_over(client, world):
+    """QA round 7: the scorecard page showed December's 90% (Amber) while the board pack as at the same
+    day showed November's 96.5% (Green); the form said nothing of it."""
+    measure = MeasureFactory(
+        partnership=world.partnership, name="Screenings within 24 hours", unit=Unit.PERCENTAGE
+    )
+    ValueFactory(measure=measure, period=dt.date(2026, 11, 1), number=Decimal("96.5"),
+                 entered_at=dt.datetime(2026, 12, 2, 9, tzinfo=dt.UTC))  # fmt: skip
+    client.force_login(world.manager)
+    with time_machine.travel(NOW, tick=False):
+        added = client.post(
+            reverse("scorecard:add_value", args=[measure.pk]),
+            {"period": "2026-12", "number": "90", "source": "QA"},
+            follow=True,
+        ).content.decode()
+        page = client.get(reverse("scorecard:index")).content.decode()
+    assert "Its period is not over yet: it shows as the latest value" in added
+    row = page[page.index("Screenings within 24 hours") :][:1500]
+    assert "96.5" in row and "90%" not in row and "Dec 2026" not in row
