@@ -952,6 +952,12 @@ class ScorecardTable:
         return list(zip(self.rows, self.rag, strict=True))
 
 
+def _in_part(line: Any) -> str:
+    """A later period reported for part of its breakdown, said beside the period shown."""
+    note = getattr(line, "incomplete_note", "")
+    return f"({note})" if note else ""
+
+
 def scorecard_table(summary: Any) -> ScorecardTable | None:
     """The scorecard summary as a table; None when there is nothing to show.
 
@@ -969,7 +975,7 @@ def scorecard_table(summary: Any) -> ScorecardTable | None:
             rows=[
                 [
                     str(line.measure),
-                    getattr(line, "period_label", "") or "",
+                    " ".join(filter(None, [getattr(line, "period_label", "") or "", _in_part(line)])),
                     _number(line.value, getattr(line, "unit_suffix", "")),
                     _number(line.target, getattr(line, "unit_suffix", "")),
                     str(getattr(line, "findings", 0) or ""),

@@ -282,6 +282,23 @@ def series(cells: Iterable[Cell], unit: str = "count") -> list[tuple[dt.date, De
     return out
 
 
+def incomplete_periods(cells: Iterable[Cell]) -> dict[dt.date, tuple[int, int]]:
+    """Periods of a broken-down measure reported for fewer of its cells than an earlier period was
+    (the City team's figures in before the County's): period -> (cells reported, cells expected).
+    Their sum is not the month's figure: 36 then 5 read as a fall of 31 (QA round 7)."""
+    counts: dict[dt.date, int] = defaultdict(int)
+    for cell in current_cells(cells).values():
+        if cell.dimensions:
+            counts[cell.period] += 1
+    out: dict[dt.date, tuple[int, int]] = {}
+    most = 0
+    for period in sorted(counts):
+        if counts[period] < most:
+            out[period] = (counts[period], most)
+        most = max(most, counts[period])
+    return out
+
+
 @dataclass
 class CrossTab:
     row_dimension: str

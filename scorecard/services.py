@@ -42,6 +42,15 @@ class MeasureSummary:
     rag: figures.Rag
     trend: list[tuple[dt.date, Decimal]] = field(default_factory=list)  # up to 12 periods, oldest first
     findings: int = 0  # disagreements between sources for this measure
+    # later periods reported for only part of the breakdown: (period, cells reported, cells expected)
+    incomplete: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def incomplete_note(self) -> str:
+        return "; ".join(
+            f"{label}: {have} of {expected} figures in so far" for label, have, expected in self.incomplete
+        )
+
     sparkline: figures.Chart | None = None
 
     @property
@@ -81,7 +90,9 @@ def as_it_stood(measure: Measure, as_at: dt.date) -> Measure:
 def summarise(measure: Measure, as_at: dt.date | None = None, trend_length: int = 12) -> MeasureSummary:
     values = [v for v in measure.values.all() if as_at is None or known_on(v, as_at, measure.frequency)]
     cells = cells_for(measure, values)
-    data = figures.series(cells, measure.unit)[-trend_length:]
+    incomplete = figures.incomplete_periods(cells)
+    # a period reported for part of its breakdown is neither the latest figure nor a point of the trend
+    data = [(p, n) for p, n in figures.series(cells, measure.unit) if p not in incomplete][-trend_length:]
     period, number = data[-1] if data else (None, None)
     then = measure if as_at is None else as_it_stood(measure, as_at)
     return MeasureSummary(
@@ -92,6 +103,11 @@ def summarise(measure: Measure, as_at: dt.date | None = None, trend_length: int 
         rag=then.rag(number),
         trend=data,
         findings=len(findings_for(measure, cells)),
+        incomplete=[
+            (figures.period_label(p, measure.frequency), have, expected)
+            for p, (have, expected) in sorted(incomplete.items())
+            if not data or p > data[-1][0]
+        ],
         sparkline=figures.chart(
             data, target=measure.target, frequency=measure.frequency, unit_suffix=unit_suffix(measure)
         ),

@@ -88,3 +88,40 @@ def test_periods_are_read_as_people_write_them():
     assert figures.parse_period("April 2020") == APRIL
     assert figures.parse_period(dt.datetime(2020, 4, 17)) == APRIL
     assert figures.parse_period("2020-04", "quarterly") == APRIL
+
+
+def test_a_month_reported_for_part_of_its_breakdown_is_not_its_total_nor_the_latest(world):
+    """QA round 7: one of nine area-by-risk figures uploaded for December made the headline, the trend
+    and the board pack read 36 then 5."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from reports.figures import scorecard_table
+    from scorecard.services import summarise
+    from scorecard.tests.factories import MeasureFactory, ValueFactory, area_and_risk
+
+    measure = MeasureFactory(
+        partnership=world.partnership, name="Graded for CCE", dimensions=area_and_risk(world.partnership)
+    )
+    for area in ("City", "County", "Coast"):
+        for risk in ("High", "Med", "Low"):
+            ValueFactory(
+                measure=measure,
+                period=dt.date(2026, 10, 1),
+                dimensions={"area": area, "risk": risk},
+                number=Decimal(4),
+            )
+    ValueFactory(
+        measure=measure,
+        period=dt.date(2026, 11, 1),
+        dimensions={"area": "City", "risk": "High"},
+        number=Decimal(5),
+    )
+
+    summary = summarise(measure)
+
+    assert (summary.period, summary.value) == (dt.date(2026, 10, 1), Decimal(36))
+    assert [p for p, _ in summary.trend] == [dt.date(2026, 10, 1)]
+    assert summary.incomplete_note == "Nov 2026: 1 of 9 figures in so far"
+    table = scorecard_table([summary])
+    assert table.rows[0][1] == "Oct 2026 (Nov 2026: 1 of 9 figures in so far)"
