@@ -8,16 +8,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .readers.base import Item
-from .synonyms import header_field
+from .synonyms import exact_header_field, header_field
 
 _MIN_FIELDS = 3  # field names down the side, among them the action's words
 _MIN_ACTIONS = 2  # columns of actions beside them
 
 
-def _field(cells: list[str] | None) -> str | None:
+def _field(cells: list[str] | None, exact: bool = False) -> str | None:
+    """The field the row's first cell names; `exact`: names exactly ('Action ref', 'Target date'),
+    not a label that only opens with one ('Actions done', 'Due dates moved' of a report's summary)."""
     if not cells or not cells[0].strip():
         return None
-    return header_field(cells[0].strip())
+    return (exact_header_field if exact else header_field)(cells[0].strip())
 
 
 def _block(rows: list[Item], start: int) -> int:
@@ -31,7 +33,8 @@ def _block(rows: list[Item], start: int) -> int:
 def _on_its_side(rows: list[Item], start: int, end: int) -> bool:
     fields = [_field(r.cells) for r in rows[start:end]]
     named = {f for f in fields if f}
-    if len(named) < _MIN_FIELDS or "text" not in named or len(named) < len(fields) - 1:
+    exact = {f for r in rows[start:end] if (f := _field(r.cells, exact=True))}
+    if len(exact) < _MIN_FIELDS or "text" not in exact or len(named) < len(fields) - 1:
         return False
     texts = rows[start + fields.index("text")].cells or []
     filled = [c for c in texts[1:] if c.strip()]
