@@ -29,7 +29,8 @@ def read_csv(text: str, limits: ImportLimits) -> ReadResult:
     items: list[Item] = []
     # Python's csv refuses cells over 128 KiB; a long progress log pasted into one cell can pass
     # that, and the import cuts over-long fields itself with a note, so take up to LONGEST_CELL.
-    csv.field_size_limit(max(csv.field_size_limit(), LONGEST_CELL))
+    # (the limit is the process's: set for this file only, and put back after)
+    limit = csv.field_size_limit(max(csv.field_size_limit(), LONGEST_CELL))
     reader = csv.reader(io.StringIO(text), dialect)
     try:
         for r, row in enumerate(reader, start=1):
@@ -51,4 +52,6 @@ def read_csv(text: str, limits: ImportLimits) -> ReadResult:
             "This CSV file could not be read: it may hold something other than text, or be damaged. Save it "
             "again as CSV and upload that."
         ) from exc
+    finally:
+        csv.field_size_limit(limit)
     return ReadResult(items=items, fmt="csv")
