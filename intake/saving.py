@@ -49,9 +49,11 @@ from plans.models import (
     PlanKind,
     ProgressUpdate,
     RagStatus,
+    RemovedWords,
     Section,
     display_name,
     historical_model,
+    words_digest,
 )
 
 # The action fields an import sets, with their labels in the users' words and their limits.
@@ -757,10 +759,10 @@ def _same(a: Any, b: Any) -> bool:
     return (a or None) == (b or None)
 
 
-def _withdrawn_here(actions: Collection[int]) -> dict[int, dict[tuple[dt.date, str], str]]:
+def _withdrawn_here(actions: Collection[int]) -> dict[int, dict[Any, Any]]:
     """Per action, its updates withdrawn in Oversight (by date and words), each with a note for the
     preview saying who withdrew it, when and why (one query)."""
-    found: dict[int, dict[tuple[dt.date, str], str]] = {}
+    found: dict[int, dict[Any, Any]] = {}
     records = (
         historical_model(ProgressUpdate)
         .objects.filter(
@@ -768,6 +770,10 @@ def _withdrawn_here(actions: Collection[int]) -> dict[int, dict[tuple[dt.date, s
         )
         .select_related("history_user")
     )
+    for action_id, digest in RemovedWords.objects.filter(action_id__in=list(actions)).values_list(
+        "action_id", "digest"
+    ):
+        found.setdefault(action_id, {}).setdefault(_DIGESTS, set()).add(digest)
     for record in records:
         who = display_name(record.history_user) if record.history_user else ""
         found.setdefault(record.action_id, {})[(record.date, normalise(record.narrative))] = (
@@ -779,16 +785,27 @@ def _withdrawn_here(actions: Collection[int]) -> dict[int, dict[tuple[dt.date, s
 
 
 _WORDS_GONE = normalise(WORDS_REMOVED)
+_DIGESTS = "digests"  # (a key of `withdrawn` holding the fingerprints of words removed with an update)
 
 
-def _withdrawn_key(update: PlannedUpdate, withdrawn: dict[tuple[dt.date, str], str]) -> tuple[dt.date, str]:
-    """An update's key among those withdrawn here: its date and words, or its date alone where the
-    withdrawn update's words were removed from the history (it named a child: they cannot be
-    compared, and an update of that day is left out rather than brought back)."""
-    key = (update.date, normalise(update.narrative))
-    return (
-        key if key in withdrawn or (update.date, _WORDS_GONE) not in withdrawn else (update.date, _WORDS_GONE)
-    )
+def _withdrawal_note(update: PlannedUpdate, withdrawn: dict[Any, Any]) -> str | None:
+    """The note saying a document's update was withdrawn here, or None: the same day and words, the
+    same words on another day (next month's copy dates an undated cell anew: QA round 8), words
+    whose fingerprint was kept when they were removed from the history, or, for an update whose
+    words went before fingerprints were kept, its day alone."""
+    words = normalise(update.narrative)
+    if (update.date, words) in withdrawn:
+        return str(withdrawn[(update.date, words)])
+    same_words = [note for key, note in withdrawn.items() if key != _DIGESTS and words and key[1] == words]
+    if same_words:
+        return str(same_words[0])
+    if (update.date, _WORDS_GONE) in withdrawn:
+        return str(withdrawn[(update.date, _WORDS_GONE)])
+    if words and words_digest(update.narrative) in withdrawn.get(_DIGESTS, ()):
+        return (
+            "an update with these words was withdrawn in Oversight and its words removed, so it is left out."
+        )
+    return None
 
 
 def _compare_existing(
@@ -796,7 +813,7 @@ def _compare_existing(
     existing: Action,
     day: dt.date,
     carried: set[str],
-    withdrawn: dict[tuple[dt.date, str], str] | None = None,
+    withdrawn: dict[Any, Any] | None = None,
     base: Any = None,
     section_refs: dict[int, str] | None = None,
 ) -> str | None:
@@ -848,17 +865,16 @@ def _compare_existing(
     # day and words) is never recorded twice.
     recorded = {(u.date, normalise(u.narrative)) for u in existing.updates.all()}
     withdrawn = withdrawn or {}
-    gone = [withdrawn[key] for u in [*earlier, latest] if (key := _withdrawn_key(u, withdrawn)) in withdrawn]
     # an update withdrawn here is not brought back by a document still carrying it
-    recorded |= set(withdrawn)
+    gone = [note for u in [*earlier, latest] if (note := _withdrawal_note(u, withdrawn))]
     newer = [
         u
         for u in earlier
         if (previous is None or u.date > previous.date)
         and (u.date, normalise(u.narrative)) not in recorded
-        and _withdrawn_key(u, withdrawn) not in withdrawn
+        and _withdrawal_note(u, withdrawn) is None
     ]
-    if _withdrawn_key(latest, withdrawn) in withdrawn:
+    if _withdrawal_note(latest, withdrawn) is not None:
         item.status_key = old_key
         item.updates = newer
         if newer:

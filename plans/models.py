@@ -77,6 +77,18 @@ MEMBERSHIPS_ATTR = "_oversight_memberships"
 # History reasons that say where a change came from, read back by the pages and the import.
 IMPORTED_FROM = "Imported from "  # then the document's name
 WORDS_REMOVED = "(Its words were removed from the history when it was withdrawn.)"
+
+
+def words_digest(text: str) -> str:
+    """A fingerprint of an update's words (case, punctuation and spacing aside): what is kept of an
+    update withdrawn with its words removed, so a document still carrying them does not bring them
+    back, while the words themselves are gone."""
+    import hashlib
+
+    plain = " ".join(re.sub(r"[^\w\s]", " ", (text or "").casefold().replace("’", "'")).split())
+    return hashlib.sha256(plain.encode()).hexdigest()
+
+
 WITHDRAWN = "Withdrawn: "  # then why: a progress update withdrawn by whoever may
 
 
@@ -840,3 +852,16 @@ def delete_evidence_file(sender: type[Evidence], instance: Evidence, **kwargs: A
     if instance.file:
         name, storage = instance.file.name, instance.file.storage
         transaction.on_commit(lambda: storage.delete(name))
+
+
+class RemovedWords(models.Model):
+    """The fingerprint (`words_digest`) of an update withdrawn with its words removed from the
+    history: an import of a document still carrying those words leaves them out, whatever day the
+    document gives them. Never shown; it holds no words."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["action", "digest"])]

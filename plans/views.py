@@ -43,6 +43,7 @@ from plans.forms import (
 from plans.models import (
     IMPORTED_FROM,
     RESUBMIT_WINDOW,
+    WORDS_REMOVED,
     Action,
     Agency,
     Evidence,
@@ -1202,6 +1203,22 @@ def _withdrawn_already(request: HttpRequest, update_id: int) -> HttpResponse:
     gone = updates.withdrawal(request.user, update_id)
     if gone is None:
         raise Http404
+    plan_id = (
+        historical_model(Action).objects.filter(id=gone.record.action_id).values_list("plan_id", flat=True)
+    )
+    partnership_id = Plan.objects.filter(pk__in=plan_id[:1]).values_list("partnership_id", flat=True).first()
+    # a plan manager may still remove the words of an update withdrawn without removing them
+    may_remove = (
+        gone.record.narrative != WORDS_REMOVED
+        and partnership_id is not None
+        and rules.can_manage_plans(request.user, partnership_id)
+    )
+    if request.method == "POST" and request.POST.get("remove_words") and may_remove:
+        updates.remove_withdrawn_words(gone.record)
+        messages.success(
+            request, "Its words are removed from the history: who withdrew it, when and why stay."
+        )
+        return redirect("plans:action", gone.record.action_id)
     return render(
         request,
         "plans/update_withdrawn.html",
@@ -1210,6 +1227,7 @@ def _withdrawn_already(request: HttpRequest, update_id: int) -> HttpResponse:
             "withdrawn": gone.withdrawn,
             "reason": gone.reason,
             "action_url": reverse("plans:action", args=[gone.record.action_id]),
+            "may_remove": may_remove,
         },
         status=410,
     )

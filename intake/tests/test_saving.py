@@ -404,6 +404,41 @@ class TestReimport:
         assert action.updates.count() == count
         assert not action.updates.filter(date=dt.date(2023, 1, 20)).exists()
 
+    @pytest.mark.parametrize("remove_words", [False, True])
+    def test_a_withdrawn_update_is_not_brought_back_by_next_months_copy_dated_anew(
+        self, world, plan, remove_words
+    ):
+        """QA round 8: an undated progress cell is dated by each copy's 'as at': next month's copy
+        brought the withdrawn words back as a new update, the box ticked or not."""
+        from intake.drafts import draft_to_json
+        from intake.models import BatchStatus, ImportBatch
+        from plans import updates
+
+        words = "Child A seen at 14 Acacia Road; strategy meeting held."
+        draft = make_draft(**{"1_1a": {"progress": words}})
+        draft.plan.as_at = dt.date(2023, 1, 31)
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+        batch = ImportBatch.objects.create(
+            partnership=world.partnership, user=world.manager, filename="plan Jan.docx", status=BatchStatus.SAVED,
+            saved_plan=plan, draft=draft_to_json(draft),
+        )  # fmt: skip
+        action = plan.actions.get(ref="1.1a")
+        updates.withdraw(
+            action.updates.get(date=dt.date(2023, 1, 31)), "Names a child", remove_words=remove_words
+        )
+        count = action.updates.count()
+
+        draft.plan.as_at = dt.date(2023, 2, 28)  # next month's copy, the same cell
+        notes = compare_draft(draft, world.partnership, plan).notes
+        save_draft(draft, world.partnership, world.manager, plan=plan)
+
+        assert action.updates.count() == count
+        assert any(note.startswith("1.1a: ") and "withdrawn in Oversight" in note for note in notes), notes
+        batch.refresh_from_db()
+        assert (
+            "Acacia Road" in str(batch.draft)
+        ) is not remove_words  # the import's copy of the words goes too
+
     def test_a_change_made_in_oversight_since_the_last_import_is_kept_when_the_document_has_the_old_value(
         self, world, plan
     ):

@@ -149,3 +149,25 @@ def test_without_asking_an_updates_words_stay_in_the_history(client, world):
     client.post(url(slipped), {"reason": "Wrong action"})
     history = models.historical_model(models.ProgressUpdate).objects.filter(id=slipped.pk)
     assert {r.narrative for r in history} == {"Audit done (meant for 1.2)."}
+
+
+def test_a_plan_manager_removes_the_words_of_an_update_withdrawn_earlier(client, world):
+    """QA round 8: withdrawn without ticking the box, a child's details could never be removed (410)."""
+    action, _amber, slipped = updates_of(world)
+    slipped.narrative = "Child A (DOB 03/04/2012) seen at 14 Acacia Road."
+    slipped.save()
+    client.force_login(world.contributor)
+    client.post(url(slipped), {"reason": "Names a child"})
+    assert (
+        "Remove its words from the history" not in client.get(url(slipped)).content.decode()
+    )  # not a manager
+
+    client.force_login(world.manager)
+    page = client.get(url(slipped))
+    assert page.status_code == 410 and "Remove its words from the history" in page.content.decode()
+    client.post(url(slipped), {"remove_words": "on"})
+
+    history = models.historical_model(models.ProgressUpdate).objects.filter(id=slipped.pk)
+    assert {r.narrative for r in history} == {models.WORDS_REMOVED}
+    assert "Acacia Road" not in client.get(action.get_absolute_url()).content.decode()
+    assert "Remove its words" not in client.get(url(slipped)).content.decode()  # nothing more to remove
