@@ -186,7 +186,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalnum()) if len(words) > 1 else ""
 
 
-def name_variants(name: str) -> list[str]:
+def name_variants(name: str, short_name: str = "") -> list[str]:
     """Shorter ways of writing an agency's name: without its bracketed abbreviation, with the
     abbreviation in place of the words it stands for ('NSCP business unit' for 'Northshire
     Safeguarding Children Partnership business unit (NSCP)'), and without a leading 'NHS'."""
@@ -195,7 +195,8 @@ def name_variants(name: str) -> list[str]:
     if outside and outside != name:
         variants.append(outside)
     words = outside.split()
-    for abbreviation in (inner.strip() for inner in _BRACKETED.findall(name)):
+    # the abbreviation in the name's brackets, or kept as the agency's short name (QA round 8)
+    for abbreviation in [*(inner.strip() for inner in _BRACKETED.findall(name)), short_name.strip()]:
         if not abbreviation.isalnum() or len(abbreviation) > 8:
             continue
         for start in range(len(words)):
@@ -284,7 +285,7 @@ class OwnerMatcher:
         # written before still says 'Northshire Police'): never over a current name (QA round 7).
         agencies = {a.pk: a for a in self.agencies.values()}
         for agency in agencies.values():
-            for variant in name_variants(agency.name):
+            for variant in name_variants(agency.name, agency.short_name):
                 self.agencies.setdefault(normalise(variant), agency)
         for pk, *names in (
             historical_model(Agency)

@@ -160,6 +160,7 @@ class Row:
     previous_due_text: str = ""
     previous_text: str = ""
     previous_owner: str = ""
+    previous_ref: str = ""
     owner: str = ""  # the owner text, without people's names in a "roles only" public report
     constraints: str = ""  # internal: left out of the public report
     overdue: bool = False  # past its due date and not done, as at the report's date
@@ -168,6 +169,9 @@ class Row:
     def rewording(self) -> tuple[str, str]:
         """What a reworded action said then and says now: its owner, its words, or both."""
         then, now = [], []
+        if self.previous_ref != self.item.ref:
+            then.append(f"Ref: {self.previous_ref or 'none'}")
+            now.append(f"Ref: {self.item.ref or 'none'}")
         if self.previous_owner != self.owner:
             then.append(f"Owner: {self.previous_owner or 'none'}")
             now.append(f"Owner: {self.owner or 'none'}")
@@ -219,7 +223,7 @@ class Changes:
     improved: list[Row] = field(default_factory=list)
     worsened: list[Row] = field(default_factory=list)
     due_moved: list[Row] = field(default_factory=list)
-    # its words or its owner changed: a published action's lead or wording the board agreed
+    # its words, number or owner changed: a published action's lead or wording the board agreed
     reworded: list[Row] = field(default_factory=list)
     new: list[Row] = field(default_factory=list)
     no_update: list[Row] = field(default_factory=list)
@@ -239,7 +243,7 @@ CHANGE_LISTS = {
     "improved": "Status improved",
     "worsened": "Status worsened",
     "due_moved": "Due dates moved",
-    "reworded": "Wording or owner changed",
+    "reworded": "Wording, number or owner changed",
     "new": "New actions",
     "no_update": "No update since the previous report",
     "backdated": "Updates added since the previous report but dated before it",
@@ -550,6 +554,7 @@ def build_report(
                 previous_due_date=old.due_date if old else None,
                 previous_due_text=old.due_text if old else "",
                 previous_text=old.text if old else "",
+                previous_ref=old.ref if old else "",
                 previous_owner=(public_owner(old.owner_text, people) if roles_only else old.owner_text)
                 if old
                 else "",
@@ -768,6 +773,8 @@ def _add_changes(
         now_done = item.is_done()
         if now_done and not (old and old.is_done()):
             changes.done.append(row)
+        elif item.action_id in backdated:
+            pass  # its 'then' is what the board was shown: listed under the late updates alone (QA round 8)
         elif item.status is not None and old.status is not None and not now_done:
             if item.status.order > old.status.order:
                 changes.improved.append(row)
@@ -775,7 +782,7 @@ def _add_changes(
                 changes.worsened.append(row)
         if old.due_date != item.due_date:
             changes.due_moved.append(row)
-        if old.text != item.text or old.owner_text != item.owner_text:
+        if (old.ref, old.text, old.owner_text) != (item.ref, item.text, item.owner_text):
             changes.reworded.append(row)
         if item.action_id in backdated:
             changes.backdated.append(row)

@@ -198,3 +198,18 @@ def test_an_agency_renamed_here_is_still_matched_by_its_former_name(world):
     matcher = OwnerMatcher(world.partnership)
     assert matcher.agency("Sussex Police").agency == world.police
     assert matcher.agency("Sussex Constabulary").agency == world.police
+
+
+def test_a_short_name_kept_apart_from_the_name_gives_its_shortened_forms_too(world):
+    """QA round 8: the demo's 'NHS Northshire Integrated Care Board' keeps 'ICB' as its short name,
+    not in brackets, and 'NHS Northshire ICB' was still proposed as a new agency."""
+    icb = factories.AgencyFactory(
+        partnership=world.partnership, name="NHS Northshire Integrated Care Board", short_name="ICB"
+    )
+    unit = factories.AgencyFactory(
+        partnership=world.partnership, name="Northshire Safeguarding Children Partnership business unit",
+        short_name="NSCP",
+    )  # fmt: skip
+    matcher = OwnerMatcher(world.partnership)
+    assert matcher.agency("NHS Northshire ICB").agency == icb
+    assert matcher.agency("NSCP Business Unit").agency == unit

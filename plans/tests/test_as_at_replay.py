@@ -238,8 +238,14 @@ def expected_changes(truth: Truth, previous: dt.date, as_at: dt.date) -> dict[st
         if old is None:
             lists["new"].append(item["ref"])  # new since the previous report: listed there alone
             continue
+        recorded = truth.actions[pk].recorded
+        late = old is not None and any(
+            previous < entered <= as_at and dated <= previous for entered, dated in recorded
+        )
         if done and not (old and old["status"] == "complete"):
             lists["done"].append(item["ref"])
+        elif late:
+            pass  # a late update: listed under 'backdated' alone, beside what the board was shown
         elif old and item["status"] and old["status"] and not done:
             if STATUS_ORDER[item["status"]] > STATUS_ORDER[old["status"]]:
                 lists["improved"].append(item["ref"])
@@ -247,7 +253,11 @@ def expected_changes(truth: Truth, previous: dt.date, as_at: dt.date) -> dict[st
                 lists["worsened"].append(item["ref"])
         if old is not None and old["due_date"] != item["due_date"]:
             lists["due_moved"].append(item["ref"])
-        if old is not None and (old["text"], old["owner_text"]) != (item["text"], item["owner_text"]):
+        if old is not None and (old["ref"], old["text"], old["owner_text"]) != (
+            item["ref"],
+            item["text"],
+            item["owner_text"],
+        ):
             lists["reworded"].append(item["ref"])
         latest = truth.actions[pk].latest_update_date(as_at)
         recorded = truth.actions[pk].recorded

@@ -304,6 +304,7 @@ def test_an_update_added_since_the_previous_report_but_dated_before_it_is_listed
     refs = report.changes.refs()
     assert refs["backdated"] == ["2.3"]
     assert "2.3" not in refs["no_update"]
+    assert "2.3" not in refs["improved"] + refs["worsened"]  # listed there alone (QA round 8)
     # QA round 7: its "then" is what the previous report showed, not the late update's Red
     (row,) = report.changes.backdated
     assert then is not None and then.key != "red"
@@ -428,7 +429,7 @@ def test_an_action_given_a_new_owner_or_new_words_since_the_previous_report_is_l
         and then.startswith("Owner: ")
         and now == "Owner: NSCP – Zara Quill, Interim Business Manager"
     )
-    assert "Wording or owner changed (1)" in render_standalone(report)
+    assert "Wording, number or owner changed (1)" in render_standalone(report)
     assert any(
         "Zara Quill" in c.text
         for t in Document(io.BytesIO(render_docx(report))).tables
@@ -437,5 +438,20 @@ def test_an_action_given_a_new_owner_or_new_words_since_the_previous_report_is_l
     )
     book = load_workbook(io.BytesIO(render_xlsx(report)))
     assert any(
-        "Wording or owner changed" in str(c.value) for sheet in book for r in sheet.iter_rows() for c in r
+        "Wording, number or owner changed" in str(c.value)
+        for sheet in book
+        for r in sheet.iter_rows()
+        for c in r
     )
+
+
+def test_a_renumbered_action_is_listed_with_its_old_and_new_reference(history_plan):
+    """QA round 8: 8.5 renumbered 8.9 was not in the pack's list (the versions page showed it)."""
+    action = history_plan.plan.actions.get(ref="2.3")
+    with time_machine.travel(dt.datetime(2022, 12, 1, 9, tzinfo=dt.UTC), tick=False):
+        action.refresh_from_db()
+        action.ref = "2.9"
+        action.save()
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    (row,) = report.changes.reworded
+    assert row.rewording == ("Ref: 2.3", "Ref: 2.9")
