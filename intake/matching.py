@@ -186,6 +186,19 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalnum()) if len(words) > 1 else ""
 
 
+# an owner cell naming nobody yet
+_NO_OWNER = re.compile(
+    r"^(?:tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined|allocated)|n/?a|none|unknown|not yet (?:known|agreed)"
+    r"|[-–—?]+)\.?$",
+    re.I,
+)
+
+
+def no_owner_named(owner: str | None) -> bool:
+    """An owner cell left empty, or saying the owner is not known yet ('TBC', 'To be agreed', '–')."""
+    return not (owner or "").strip() or bool(_NO_OWNER.match(owner.strip()))
+
+
 def name_variants(name: str, short_name: str = "") -> list[str]:
     """Shorter ways of writing an agency's name: without its bracketed abbreviation, with the
     abbreviation in place of the words it stands for ('NSCP business unit' for 'Northshire
@@ -401,6 +414,8 @@ class OwnerMatcher:
         return result
 
     def match_action(self, action: DraftAction) -> OwnerMatch:
+        if no_owner_named(action.owner) and not action.agency:
+            return OwnerMatch()  # 'TBC': nobody yet, not an agency to add (QA round 8)
         result = self.match_parts(list(action.owner_parts), action.agency)
         if not action.owner_parts and action.owner:
             # Not split by the library: link the whole cell only when it names someone we

@@ -30,7 +30,7 @@ from intake.importer.model import Action as DraftAction
 from intake.importer.model import PlanDraft
 from intake.importer.model import Section as DraftSection
 from intake.importer.normalise import dated_updates, parse_due
-from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, normalise
+from intake.matching import AgencyMatch, OwnerMatch, OwnerMatcher, PersonMatch, no_owner_named, normalise
 from plans import rules
 from plans.models import (
     DEFAULT_RAG_SCHEME,
@@ -108,6 +108,8 @@ class ActionPlan:
     # fields changed in Oversight since the last import, which the document still has as that
     # import brought them: kept as changed here (labels, for the preview's note)
     kept_here: list[str] = field(default_factory=list)
+    # what the document gives instead of an owner ('TBC', none): the owner here stays
+    owner_unnamed: str = ""
 
     @property
     def new_update(self) -> bool:
@@ -495,6 +497,11 @@ def compare_draft(
                 section_refs,
             ):
                 notes.append(note)
+            if item.owner_unnamed:
+                notes.append(
+                    f"{item.ref or values['text'][:60]}: the document gives {item.owner_unnamed!r} as its owner: "
+                    f"its owner here stays {existing.owner_text!r}, and its agency's contributors keep it."
+                )
             if item.kept_here:
                 notes.append(
                     f"{item.ref or values['text'][:60]}: kept as changed in Oversight since the last import "
@@ -825,6 +832,12 @@ def _compare_existing(
         if name not in carried:
             continue
         old, new = getattr(existing, name), item.values[name]
+        if name == "owner_text" and old and no_owner_named(new):
+            # the document names nobody ('TBC', or an emptied cell): the owner here and its agency's
+            # contributors keep the action, and the preview says so (QA round 8)
+            item.values[name] = old
+            item.owner_unnamed = (new or "").strip() or "no owner"
+            continue
         if _same(old, new):
             # (the same words, only wrapped otherwise, an owner cell of two lines read as one: kept
             # as they are, line breaks and all)

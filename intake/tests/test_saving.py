@@ -743,3 +743,21 @@ def test_an_action_whose_agency_would_change_to_a_new_one_is_said_before_saving(
         )
         for note in notes
     ), notes
+
+
+@pytest.mark.parametrize("owner", ["TBC", "", "To be agreed"])
+def test_an_owner_the_next_copy_leaves_unnamed_stays_with_its_agency(world, owner):
+    """QA round 8: 'TBC' (offered as a new agency) or an emptied owner cell took the action from its
+    agency, whose contributors could then no longer update it."""
+    plan = save_draft(make_draft(), world.partnership, world.manager).plan
+    draft = make_draft(**{"1_1b": {"owner": owner or None, "owner_parts": []}})
+    comparison = compare_draft(draft, world.partnership, plan)
+    save_draft(draft, world.partnership, world.manager, plan=plan)
+
+    action = plan.actions.get(ref="1.1b")
+    assert action.owner_text == "Sussex Police" and world.police in action.owner_agencies.all()
+    assert not comparison.new_agencies
+    assert any(
+        note.startswith("1.1b: the document gives") and "its owner here stays" in note
+        for note in comparison.notes
+    )
