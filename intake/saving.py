@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -450,6 +451,9 @@ def compare_draft(
                 by_imported_text.setdefault(_ref_less_key(section_ref, record.text), []).append(action)
     removed_ref_less = _removed_ref_less_here(plan, by_text) if plan is not None else {}
     section_refs = dict(plan.sections.values_list("pk", "ref")) if plan is not None else {}
+    ref_less_words = Counter(
+        normalise(_text(a.text)) for a, ref in zip(draft.actions, refs, strict=True) if not ref
+    )
     plans: list[ActionPlan] = []
     matched: set[int] = set()
     carried = carried_fields(draft)
@@ -466,6 +470,12 @@ def compare_draft(
             key = _ref_less_key(draft_action.section, values["text"])
             candidates = by_text.get(key, []) + by_imported_text.get(key, [])
             existing = next((a for a in candidates if a.pk not in matched), None)
+            if existing is None and ref_less_words[key[1]] == 1:
+                # the same words under another area: the action moved, one of a kind in the
+                # plan and in the document (QA round 8: it was added again beside itself)
+                elsewhere = [a for listed in by_text.values() for a in listed if normalise(a.text) == key[1]]
+                if len(elsewhere) == 1 and elsewhere[0].pk not in matched:
+                    existing = elsewhere[0]
             if existing is None and key in removed_ref_less:
                 notes.append(removed_ref_less.pop(key))
                 continue

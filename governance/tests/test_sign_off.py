@@ -471,6 +471,7 @@ def test_my_actions_shows_a_signed_off_areas_overdue_action_as_signed_off_not_ov
     assert ">Overdue<" in before and ">Signed off<" not in before
     assert ">Overdue<" not in after and ">Signed off<" in after
     assert "Signed off by the board: only admins can update it" in after
+    assert "(1 of them in areas the board has signed off)" in after  # the figure says why (QA round 8)
 
 
 def test_a_decision_dated_long_after_its_meeting_is_refused(client, world, board_meeting):

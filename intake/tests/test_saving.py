@@ -761,3 +761,19 @@ def test_an_owner_the_next_copy_leaves_unnamed_stays_with_its_agency(world, owne
         note.startswith("1.1b: the document gives") and "its owner here stays" in note
         for note in comparison.notes
     )
+
+
+def test_a_ref_less_action_moved_to_another_area_with_the_same_words_is_the_same_action(world):
+    """QA round 8: moved from Priority 2 to Priority 1, it was added again beside its old self."""
+    draft = make_draft()
+    draft.actions.append(
+        m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police")
+    )
+    plan = save_draft(draft, world.partnership, world.manager).plan
+    draft.actions[-1].section = "1"
+
+    comparison = compare_draft(draft, world.partnership, plan)
+    save_draft(draft, world.partnership, world.manager, plan=plan)
+
+    assert not comparison.new_actions
+    assert plan.actions.filter(ref="").count() == 1 and plan.actions.get(ref="").section.ref == "1"
