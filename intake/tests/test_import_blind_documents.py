@@ -376,6 +376,14 @@ FLOORS = [
     ("b15b_penmorrow_ilacs_improvement_raid_log", 1.0, 1.0),
     ("b15b_sallowby_exploitation_delivery_plan_libreoffice", 1.0, 1.0),
     ("b15b_wystanmere_scp_business_plan_threaded_comments", 1.0, 1.0),
+    # the sixteenth round: Word comments on a plan with a table per priority, statuses shown only by
+    # conditional formatting of '% complete', a sheet printed with its columns on later pages, a
+    # performance system's fixed-width report, a council's web page
+    ("b16a_brantmoor_scp_business_plan_2025_27_word_comments", 1.0, 1.0),
+    ("b16a_carrowby_jtai_da_wsoa_tracker_pct_complete_cf", 1.0, 0.67),  # colours from rules, not read
+    ("b16a_elsmere_cspr_child_k_tracker_excel_pdf_columns_across_pages", 1.0, 0.66),  # columns on later pages
+    ("b16a_harlowby_neglect_strategy_delivery_plan_council_page", 1.0, 0.98),
+    ("b16a_quenton_ash_ilacs_improvement_plan_perf_system_fixed_width", 0.46, 0.83),  # read in part
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 

@@ -271,3 +271,16 @@ def test_a_title_row_dated_after_a_dash_gives_the_title_and_the_date():
     draft = import_document(text.encode(), "norefs.csv")
     assert draft.plan.title == "Northshire SCP Business Plan 2026-27"
     assert str(draft.plan.as_at) == "2026-05-31"
+
+
+def test_a_column_name_with_words_for_screen_readers_only_is_named_as_seen():
+    """Round 16: '<span class="govuk-visually-hidden">Progress </span>Status' read as 'Progress Status',
+    a second progress column, and the statuses were lost."""
+    page = (
+        "<html><body><table><tr><th>Ref</th><th>What we will do</th><th>Who leads</th>"
+        '<th><span class="govuk-visually-hidden">Progress </span>Status</th></tr>'
+        "<tr><td>1.1</td><td>Roll out the Graded Care Profile 2.</td><td>HSCP</td><td>On track</td></tr>"
+        "</table></body></html>"
+    )
+    (action,) = import_document(page.encode(), "plan.html").actions
+    assert action.rag == "green"

@@ -25,6 +25,9 @@ def _fill(attrs: dict[str, str | None]) -> str | None:
     return rag_colour(_NAMED.get(value, value)) if value else None
 
 
+_SCREEN_READER_ONLY = re.compile(r"\b(?:govuk-visually-hidden|visually-hidden|sr-only|screen-reader-text)\b")
+
+
 class _TableParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -40,6 +43,8 @@ class _TableParser(HTMLParser):
         self.banners: list[list[bool]] = []
         self._bold = 0  # depth of <b>/<strong> inside the cell
         self._plain = False  # the cell has text outside bold
+        self._header_cell = False  # the open cell is a <th>
+        self._hidden = False  # inside a header's text for screen readers only ('Progress ' Status)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -61,6 +66,7 @@ class _TableParser(HTMLParser):
             self._cell = []
             self._bold = 0
             self._plain = False
+            self._header_cell = tag == "th"
             values = dict(attrs)
             self._fills[-1][-1].append(_fill(values))
             try:
@@ -69,6 +75,14 @@ class _TableParser(HTMLParser):
             except ValueError:
                 colspan = rowspan = 1
             self.spans[-1][-1].append((colspan, rowspan))
+        elif (
+            tag == "span"
+            and self._cell is not None
+            and self._header_cell
+            and _SCREEN_READER_ONLY.search(dict(attrs).get("class") or "")
+        ):
+            # a column's name has words for screen readers only: the name as seen is the column's
+            self._hidden = True
         elif tag in ("b", "strong") and self._cell is not None:
             self._bold += 1
         elif tag in ("br", "p", "li", "ul", "ol") and self._cell is not None:
@@ -76,7 +90,9 @@ class _TableParser(HTMLParser):
             self._cell.append(f" <{'br' if tag == 'p' else tag}> ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("ul", "ol") and self._cell is not None:
+        if tag == "span" and self._hidden:
+            self._hidden = False
+        elif tag in ("ul", "ol") and self._cell is not None:
             self._cell.append(f" </{tag}> ")
         elif tag in ("b", "strong") and self._cell is not None:
             self._bold = max(0, self._bold - 1)
@@ -100,7 +116,7 @@ class _TableParser(HTMLParser):
             )
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None:
+        if self._cell is not None and not self._hidden:
             self._cell.append(data)
             if not self._bold and data.strip():
                 self._plain = True
