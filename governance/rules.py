@@ -35,11 +35,16 @@ def can_change_stage(user: AnyUser, plan: Plan) -> bool:
 
 def can_propose_sign_off(user: AnyUser, section: Section) -> bool:
     """A section already signed off, or already awaiting the board's decision, cannot be proposed again."""
-    from governance.models import Decision
+    from governance.models import Decision, SignOff
 
     if section_is_locked(section) or not can_manage_plans(user, section.plan.partnership_id):
         return False  # signed off, or inside an area the board has signed off
-    return not section.sign_offs.filter(decision=Decision.PENDING).exists()
+    # nor while it, or an area it sits in, awaits the board: that decision covers it (QA round 8:
+    # a sub-area proposed under a waiting parent stayed 'awaiting' for good)
+    areas = [section]
+    while areas[-1].parent is not None:
+        areas.append(areas[-1].parent)
+    return not SignOff.objects.filter(section__in=areas, decision=Decision.PENDING).exists()
 
 
 def can_record_decision(user: AnyUser, sign_off: SignOff) -> bool:

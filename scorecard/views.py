@@ -99,6 +99,8 @@ def measure(request: HttpRequest, pk: int) -> HttpResponse:
         else None
     )
     data = figures.series(cells, measure.unit)
+    # a period reported for part of its breakdown: listed as such, not charted as a fall (QA round 8)
+    incomplete = figures.incomplete_periods(cells)
     history = (
         measure.values.model.history.filter(measure_id=measure.pk)
         .select_related("history_user", "source")
@@ -116,7 +118,7 @@ def measure(request: HttpRequest, pk: int) -> HttpResponse:
             "column_dimension": by_key.get(col_key),
             "dimensions": dimensions,
             "chart": figures.chart(
-                data,
+                [(p, n) for p, n in data if p not in incomplete],
                 width=640,
                 height=240,
                 padding=40,
@@ -125,7 +127,15 @@ def measure(request: HttpRequest, pk: int) -> HttpResponse:
                 unit_suffix=unit_suffix(measure),
             ),
             "series": [
-                (figures.period_label(p, measure.frequency), n, measure.rag(n)) for p, n in reversed(data)
+                (
+                    f"{figures.period_label(p, measure.frequency)} ({incomplete[p][0]} of {incomplete[p][1]} "
+                    "figures in so far)",
+                    n,
+                    None,
+                )
+                if p in incomplete
+                else (figures.period_label(p, measure.frequency), n, measure.rag(n))
+                for p, n in reversed(data)
             ],
             "values": values,
             "history": history,

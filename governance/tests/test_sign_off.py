@@ -490,3 +490,15 @@ def test_a_decision_dated_long_after_its_meeting_is_refused(client, world, board
     assert "date it within 42 days of that meeting" in response.content.decode()
     sign_off.refresh_from_db()
     assert sign_off.decision == Decision.PENDING
+
+
+def test_an_area_inside_one_awaiting_the_board_cannot_be_proposed_on_its_own(world):
+    """QA round 8: a sub-area proposed under a waiting parent stayed 'awaiting' for good once the
+    parent was agreed."""
+    parent = world.police_action.section
+    child = factories.SectionFactory(plan=world.plan, parent=parent, ref="1.9", title="Sub-area")
+    assert rules.can_propose_sign_off(world.manager, child)
+    SignOff.objects.create(
+        section=parent, proposed_on=dt.date(2026, 3, 18), evidence="x", monitored_through="y"
+    )
+    assert not rules.can_propose_sign_off(world.manager, child)

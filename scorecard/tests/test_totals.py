@@ -125,3 +125,33 @@ def test_a_month_reported_for_part_of_its_breakdown_is_not_its_total_nor_the_lat
     assert summary.incomplete_note == "Nov 2026: 1 of 9 figures in so far"
     table = scorecard_table([summary])
     assert table.rows[0][1] == "Oct 2026 (Nov 2026: 1 of 9 figures in so far)"
+
+
+def test_the_measures_page_lists_a_partly_reported_month_as_such_and_does_not_rate_it(client, world):
+    """QA round 8: the measure's own page still listed and charted the partial total as the month's."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.urls import reverse
+
+    from scorecard.tests.factories import MeasureFactory, ValueFactory, area_and_risk
+
+    measure = MeasureFactory(
+        partnership=world.partnership, name="Graded", dimensions=area_and_risk(world.partnership)
+    )
+    for area in ("City", "County"):
+        ValueFactory(
+            measure=measure,
+            period=dt.date(2026, 10, 1),
+            dimensions={"area": area, "risk": "High"},
+            number=Decimal(4),
+        )
+    ValueFactory(
+        measure=measure,
+        period=dt.date(2026, 11, 1),
+        dimensions={"area": "City", "risk": "High"},
+        number=Decimal(5),
+    )
+    client.force_login(world.manager)
+    page = client.get(reverse("scorecard:measure", args=[measure.pk])).content.decode()
+    assert "Nov 2026 (1 of 2 figures in so far)" in page and "Not yet rated" in page
