@@ -363,6 +363,11 @@ class OwnerMatcher:
         as its job title. A name we know as an agency, or one ending in a word such as
         Police, Service or Team, is an agency unless we know a person of that name.
         """
+        if part.agency and part.job_title:
+            # 'Andrea Coyle (NCC Education)': the agency's name runs on into what was read as a team
+            for joined in (f"{part.agency} {part.job_title}", f"{part.agency} – {part.job_title}"):
+                if self.known_agency(joined):
+                    return OwnerPart(agency=joined, person=part.person)
         if part.agency or not (part.person or part.job_title):
             return part
         if part.person:

@@ -213,3 +213,21 @@ def test_a_short_name_kept_apart_from_the_name_gives_its_shortened_forms_too(wor
     matcher = OwnerMatcher(world.partnership)
     assert matcher.agency("NHS Northshire ICB").agency == icb
     assert matcher.agency("NSCP Business Unit").agency == unit
+
+
+def test_an_agency_whose_name_runs_on_into_what_was_read_as_a_team_is_that_agency(world):
+    """QA round 8: 'Andrea Coyle (NCC Education)' proposed a new agency 'NCC' beside 'NCC Education'."""
+    education = factories.AgencyFactory(
+        partnership=world.partnership,
+        name="Northshire County Council – Education and Inclusion",
+        short_name="NCC Education",
+    )
+    matcher = OwnerMatcher(world.partnership)
+    for part in (
+        OwnerPart(agency="NCC", person="Andrea Coyle", job_title="Education"),
+        OwnerPart(
+            agency="Northshire County Council", person="Andrea Coyle", job_title="Education and Inclusion"
+        ),
+    ):
+        found = matcher.match_parts([part])
+        assert [a.agency for a in found.agencies] == [education]
