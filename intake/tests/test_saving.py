@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -473,12 +474,17 @@ class TestReimport:
         assert sorted(action.updates.values_list("date", flat=True)) == dates
 
 
-def test_ref_less_actions_are_matched_by_section_and_text_on_reimport(world):
+def _plan_with_a_ref_less_action(world) -> tuple[m.PlanDraft, Any]:
+    """The small plan with a fourth action without a reference (section 2), saved: its draft and plan."""
     draft = make_draft()
     draft.actions.append(
         m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police")
     )
-    plan = save_draft(draft, world.partnership, world.manager).plan
+    return draft, save_draft(draft, world.partnership, world.manager).plan
+
+
+def test_ref_less_actions_are_matched_by_section_and_text_on_reimport(world):
+    draft, plan = _plan_with_a_ref_less_action(world)
     draft.actions[-1].rag = "green"
     result = save_draft(draft, world.partnership, world.manager, plan=plan)
     assert plan.actions.filter(ref="").count() == 1
@@ -488,11 +494,7 @@ def test_ref_less_actions_are_matched_by_section_and_text_on_reimport(world):
 def test_a_ref_less_action_reworded_in_oversight_is_still_matched_on_reimport(world):
     """QA round 6: the manager reworded an action without a ref; the agency's next copy of the
     document still had the old words, and the import added the action a second time."""
-    draft = make_draft()
-    draft.actions.append(
-        m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police")
-    )
-    plan = save_draft(draft, world.partnership, world.manager).plan
+    draft, plan = _plan_with_a_ref_less_action(world)
     action = plan.actions.get(ref="")
     action.text = "Agencies share their audit findings at the quarterly practice forum"
     action._history_user = world.manager
@@ -559,11 +561,7 @@ def test_an_area_the_document_titles_otherwise_is_listed_before_saving(client, w
 
 
 def test_a_ref_less_action_removed_in_oversight_is_not_brought_back_by_the_next_import(world):
-    draft = make_draft()
-    draft.actions.append(
-        m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police")
-    )
-    plan = save_draft(draft, world.partnership, world.manager).plan
+    draft, plan = _plan_with_a_ref_less_action(world)
     action = plan.actions.get(ref="")
     action._history_user = world.manager
     action.delete()
@@ -765,11 +763,7 @@ def test_an_owner_the_next_copy_leaves_unnamed_stays_with_its_agency(world, owne
 
 def test_a_ref_less_action_moved_to_another_area_with_the_same_words_is_the_same_action(world):
     """QA round 8: moved from Priority 2 to Priority 1, it was added again beside its old self."""
-    draft = make_draft()
-    draft.actions.append(
-        m.Action(section="2", text="Agencies share their audit findings", agency="Sussex Police")
-    )
-    plan = save_draft(draft, world.partnership, world.manager).plan
+    draft, plan = _plan_with_a_ref_less_action(world)
     draft.actions[-1].section = "1"
 
     comparison = compare_draft(draft, world.partnership, plan)

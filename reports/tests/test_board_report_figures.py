@@ -414,14 +414,20 @@ def test_every_table_of_the_report_lists_sections_in_the_order_of_the_plans_tree
     assert [b.section.ref for b in report.parts[0].blocks] == ["1", "1a", "1b", "2", "2a", "2b"]
 
 
-def test_an_action_given_a_new_owner_or_new_words_since_the_previous_report_is_listed(history_plan):
-    """QA round 7: a new lead or the rewording of a published action appeared nowhere in the pack."""
+def _changed_since_previous(history_plan, **fields):
+    """Action 2.3 changed on 1 December (after the previous report), and the report as at AS_AT."""
     action = history_plan.plan.actions.get(ref="2.3")
     with time_machine.travel(dt.datetime(2022, 12, 1, 9, tzinfo=dt.UTC), tick=False):
         action.refresh_from_db()
-        action.owner_text = "NSCP – Zara Quill, Interim Business Manager"
+        for name, value in fields.items():
+            setattr(action, name, value)
         action.save()
-    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    return build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+
+
+def test_an_action_given_a_new_owner_or_new_words_since_the_previous_report_is_listed(history_plan):
+    """QA round 7: a new lead or the rewording of a published action appeared nowhere in the pack."""
+    report = _changed_since_previous(history_plan, owner_text="NSCP – Zara Quill, Interim Business Manager")
     (row,) = report.changes.reworded
     then, now = row.rewording
     assert (
@@ -447,11 +453,5 @@ def test_an_action_given_a_new_owner_or_new_words_since_the_previous_report_is_l
 
 def test_a_renumbered_action_is_listed_with_its_old_and_new_reference(history_plan):
     """QA round 8: 8.5 renumbered 8.9 was not in the pack's list (the versions page showed it)."""
-    action = history_plan.plan.actions.get(ref="2.3")
-    with time_machine.travel(dt.datetime(2022, 12, 1, 9, tzinfo=dt.UTC), tick=False):
-        action.refresh_from_db()
-        action.ref = "2.9"
-        action.save()
-    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
-    (row,) = report.changes.reworded
+    (row,) = _changed_since_previous(history_plan, ref="2.9").changes.reworded
     assert row.rewording == ("Ref: 2.3", "Ref: 2.9")
