@@ -16,7 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
-from plans.models import Action, ProgressUpdate
+from plans.models import Action, ProgressUpdate, RagStatus
 
 TRUE_WORDS = {"true", "1", "yes"}
 FALSE_WORDS = {"false", "0", "no"}
@@ -90,7 +90,7 @@ def filter_actions(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if (section := as_int(params, "section")) is not None:
         qs = qs.filter(section_id=section)
     if status := as_text(params, "status"):
-        qs = qs.filter(status__key__iexact=status)
+        qs = qs.filter(status__key__iexact=known_status(qs, status, "plan"))
     if (agency := as_int(params, "agency")) is not None:
         qs = qs.filter(led_or_owned_by(agency))
     overdue = as_bool(params, "overdue")
@@ -116,7 +116,7 @@ def filter_updates(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if (action := as_int(params, "action")) is not None:
         qs = qs.filter(action_id=action)
     if status := as_text(params, "status"):
-        qs = qs.filter(status__key__iexact=status)
+        qs = qs.filter(status__key__iexact=known_status(qs, status, "action__plan"))
     if (agency := as_int(params, "agency")) is not None:
         qs = qs.filter(led_or_owned_by(agency, "action__"))
     if (since := as_moment(params, "updated__gte")) is not None:
@@ -213,11 +213,31 @@ Filter = Callable[[QuerySet, Mapping[str, str]], QuerySet]
 PAGING = {"page", "page_size", "format"}
 
 
+def known_status(qs: QuerySet, status: str, plan_path: str) -> str:
+    """A status key of one of these rows' plans, else 400 naming the keys there are (an unknown key
+    answered with an empty list, as if no action had that status: QA round 8)."""
+    keys = set(RagStatus.objects.filter(plan__in=qs.values(plan_path)).values_list("key", flat=True))
+    if status.casefold() not in {k.casefold() for k in keys}:
+        raise ValidationError(
+            {"status": f"No plan here has the status {status!r}: use one of {', '.join(sorted(keys))}."}
+        )
+    return status
+
+
 def refuse_unknown(params: Mapping[str, str], parameters: list[OpenApiParameter]) -> None:
     """A list asked with a query parameter it does not know ('?kind=jtai' on plans) is refused (400)
     naming the ones it takes: ignored, it answered with every plan as if filtered (QA round 7)."""
     known = {p.name for p in parameters}
     unknown = sorted(set(params) - known - PAGING)
+    repeated = sorted(n for n in set(params) if len(getattr(params, "getlist", lambda _n: [1])(n)) > 1)
+    if repeated:
+        # '?plan=1&plan=2' used the last alone, silently
+        raise ValidationError(
+            {"detail": f"Give {', '.join(repeated)} once: a list takes one value of each filter."}
+        )
+    size = params.get("page_size")
+    if size is not None and not (size.isdigit() and 1 <= int(size) <= 500):
+        raise ValidationError({"page_size": "page_size is a whole number from 1 to 500."})
     if unknown:
         takes = ", ".join(sorted(known)) or "no filters"
         raise ValidationError(

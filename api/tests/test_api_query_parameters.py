@@ -28,3 +28,15 @@ def test_page_size_sets_the_length_of_a_page_up_to_500(api_as, world):
         factories.ProgressUpdateFactory(action=world.police_action)
     page = api_as(world.manager).get("/api/updates/?page_size=2").json()
     assert len(page["results"]) == 2 and page["next"]
+
+
+def test_an_unknown_status_a_repeated_filter_or_a_bad_page_size_is_refused(api_as, world):
+    """QA round 8: each answered as if it were fine (an empty list, the last plan alone, 50 rows)."""
+    client = api_as(world.manager)
+    unknown = client.get("/api/actions/?status=purple")
+    assert unknown.status_code == 400 and "No plan here has the status 'purple'" in unknown.json()["status"]
+    twice = client.get(f"/api/actions/?plan={world.plan.pk}&plan={world.plan.pk}")
+    assert twice.status_code == 400 and "Give plan once" in twice.json()["detail"]
+    assert client.get("/api/updates/?page_size=0").status_code == 400
+    assert client.get("/api/updates/?page_size=abc").status_code == 400
+    assert client.get("/api/updates/?page_size=500").status_code == 200
