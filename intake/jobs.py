@@ -52,15 +52,8 @@ def parse(data: bytes, filename: str) -> PlanDraft:
     (`intake.read_worker`) stopped after `OVERSIGHT_IMPORT_SECONDS`: a document that would take
     minutes (QA round 7: an 8.7 MB log of empty dated entries) is refused with a message, and
     frees the reading slot for the next partnership's document."""
-    budget = settings.OVERSIGHT_IMPORT_SECONDS
-    command = [
-        sys.executable,
-        "-m",
-        WORKER,
-        filename,
-        str(limits().max_bytes),
-        str(limits().max_uncompressed),
-    ]
+    budget, allowed = settings.OVERSIGHT_IMPORT_SECONDS, limits()
+    command = [sys.executable, "-m", WORKER, filename, str(allowed.max_bytes), str(allowed.max_uncompressed)]
     try:
         done = subprocess.run(
             command, input=data, capture_output=True, timeout=budget, check=False, cwd=settings.BASE_DIR

@@ -643,25 +643,25 @@ def _removed_ref_less_here(
 def _older_version_note(draft: PlanDraft, plan: Plan) -> str | None:
     """A warning when the document says it is older than the copy last imported into the plan (the
     March version picked from the shared drive after June's): its wording and owners would go back."""
+    from intake.drafts import draft_from_json
     from intake.models import BatchStatus, ImportBatch
 
     if draft.plan.as_at is None:
         return None
-    for batch in ImportBatch.objects.filter(saved_plan=plan, status=BatchStatus.SAVED).order_by(
-        "-finished", "-pk"
-    )[:1]:
-        last = ((batch.draft or {}).get("plan") or {}).get("as_at")
-        try:
-            last_day = dt.date.fromisoformat(str(last)) if last else None
-        except ValueError:
-            last_day = None
-        if last_day is not None and draft.plan.as_at < last_day:
-            when = timezone.localdate(batch.finished) if batch.finished else None
-            return (
-                f"Check you chose the latest version: this document gives the plan as at {_spoken(draft.plan.as_at)}, "
-                f"older than {batch.filename} imported{f' on {_spoken(when)}' if when else ''} "
-                f"(as at {_spoken(last_day)}). Saving would put back its older wording, owners and dates."
-            )
+    batch = (
+        ImportBatch.objects.filter(saved_plan=plan, status=BatchStatus.SAVED)
+        .order_by("-finished", "-pk")
+        .first()
+    )
+    # read as every saved draft is read (intake.drafts)
+    last_day = draft_from_json(batch.draft).plan.as_at if batch is not None and batch.draft else None
+    if batch is not None and last_day is not None and draft.plan.as_at < last_day:
+        when = timezone.localdate(batch.finished) if batch.finished else None
+        return (
+            f"Check you chose the latest version: this document gives the plan as at {_spoken(draft.plan.as_at)}, "
+            f"older than {batch.filename} imported{f' on {_spoken(when)}' if when else ''} "
+            f"(as at {_spoken(last_day)}). Saving would put back its older wording, owners and dates."
+        )
     return None
 
 

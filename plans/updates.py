@@ -173,6 +173,7 @@ class Withdrawal(NamedTuple):
     record: Any  # the update's deletion in its history table
     withdrawn: bool  # withdrawn with a reason, rather than deleted with its action or plan
     reason: str
+    partnership_id: int  # whose plan it was in
 
 
 def withdrawal(user: Any, update_id: int) -> Withdrawal | None:
@@ -184,10 +185,15 @@ def withdrawal(user: Any, update_id: int) -> Withdrawal | None:
     plan_id = (
         historical_model(Action).objects.filter(id=record.action_id).values_list("plan_id", flat=True).first()
     )
-    if plan_id is None or not Plan.objects.for_user(user).filter(pk=plan_id).exists():
+    partnership_id = (
+        Plan.objects.for_user(user).filter(pk=plan_id).values_list("partnership_id", flat=True).first()
+        if plan_id is not None
+        else None
+    )
+    if partnership_id is None:
         return None
     said = record.history_change_reason or ""
-    return Withdrawal(record, said.startswith(WITHDRAWN), said.removeprefix(WITHDRAWN))
+    return Withdrawal(record, said.startswith(WITHDRAWN), said.removeprefix(WITHDRAWN), partnership_id)
 
 
 def _remove_words(action: Action, update_id: int, words: str, evidence: list[int]) -> None:

@@ -17,19 +17,24 @@ def move(client, meeting: Meeting, day: str):
     return client.post(meeting.get_absolute_url(), {"date": day, "minutes": "", "decisions": ""})
 
 
+def _agreed_at(world, meeting: Meeting, proposed_on: dt.date, decided_on: dt.date) -> SignOff:
+    """The police action's area, agreed at `meeting`."""
+    return SignOff.objects.create(
+        section=world.police_action.section,
+        evidence="Audit",
+        monitored_through="audit",
+        proposed_on=proposed_on,
+        decision=Decision.AGREED,
+        decided_on=decided_on,
+        meeting=meeting,
+    )
+
+
 def test_a_meeting_that_decided_a_sign_off_cannot_move_before_the_proposal_nor_into_the_future(client, world):
     board = Board.objects.create(partnership=world.partnership, name="Review group")
     board.plans.add(world.plan)
     meeting = Meeting.objects.create(board=board, date=dt.date(2026, 12, 7))
-    SignOff.objects.create(
-        section=world.police_action.section,
-        evidence="Audit",
-        monitored_through="audit",
-        proposed_on=dt.date(2026, 12, 5),
-        decision=Decision.AGREED,
-        decided_on=dt.date(2026, 12, 7),
-        meeting=meeting,
-    )
+    _agreed_at(world, meeting, dt.date(2026, 12, 5), dt.date(2026, 12, 7))
     client.force_login(world.manager)
     with time_machine.travel(TODAY, tick=False):
         before = move(client, meeting, "1/12/2026")
@@ -66,15 +71,7 @@ def test_minutes_wait_for_the_meeting_and_a_meeting_cannot_move_after_its_decisi
     board.plans.add(world.plan)
     ahead = Meeting.objects.create(board=board, date=dt.date(2027, 1, 21))
     held = Meeting.objects.create(board=board, date=dt.date(2026, 11, 19))
-    SignOff.objects.create(
-        section=world.police_action.section,
-        evidence="Audit",
-        monitored_through="audit",
-        proposed_on=dt.date(2026, 11, 10),
-        decision=Decision.AGREED,
-        decided_on=dt.date(2026, 11, 25),
-        meeting=held,
-    )
+    _agreed_at(world, held, dt.date(2026, 11, 10), dt.date(2026, 11, 25))
     client.force_login(world.manager)
     with time_machine.travel(TODAY, tick=False):
         minutes = client.post(

@@ -90,6 +90,32 @@ def test_periods_are_read_as_people_write_them():
     assert figures.parse_period("2020-04", "quarterly") == APRIL
 
 
+def _october_whole_november_in_part(world, cells: list[tuple[str, str]]):
+    """A measure by area and risk: 4 in each of `cells` for October 2026, November only City-High's 5."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from scorecard.tests.factories import MeasureFactory, ValueFactory, area_and_risk
+
+    measure = MeasureFactory(
+        partnership=world.partnership, name="Graded", dimensions=area_and_risk(world.partnership)
+    )
+    for area, risk in cells:
+        ValueFactory(
+            measure=measure,
+            period=dt.date(2026, 10, 1),
+            dimensions={"area": area, "risk": risk},
+            number=Decimal(4),
+        )
+    ValueFactory(
+        measure=measure,
+        period=dt.date(2026, 11, 1),
+        dimensions={"area": "City", "risk": "High"},
+        number=Decimal(5),
+    )
+    return measure
+
+
 def test_a_month_reported_for_part_of_its_breakdown_is_not_its_total_nor_the_latest(world):
     """QA round 7: one of nine area-by-risk figures uploaded for December made the headline, the trend
     and the board pack read 36 then 5."""
@@ -98,24 +124,9 @@ def test_a_month_reported_for_part_of_its_breakdown_is_not_its_total_nor_the_lat
 
     from reports.figures import scorecard_table
     from scorecard.services import summarise
-    from scorecard.tests.factories import MeasureFactory, ValueFactory, area_and_risk
 
-    measure = MeasureFactory(
-        partnership=world.partnership, name="Graded for CCE", dimensions=area_and_risk(world.partnership)
-    )
-    for area in ("City", "County", "Coast"):
-        for risk in ("High", "Med", "Low"):
-            ValueFactory(
-                measure=measure,
-                period=dt.date(2026, 10, 1),
-                dimensions={"area": area, "risk": risk},
-                number=Decimal(4),
-            )
-    ValueFactory(
-        measure=measure,
-        period=dt.date(2026, 11, 1),
-        dimensions={"area": "City", "risk": "High"},
-        number=Decimal(5),
+    measure = _october_whole_november_in_part(
+        world, [(area, risk) for area in ("City", "County", "Coast") for risk in ("High", "Med", "Low")]
     )
 
     summary = summarise(measure)
@@ -129,29 +140,10 @@ def test_a_month_reported_for_part_of_its_breakdown_is_not_its_total_nor_the_lat
 
 def test_the_measures_page_lists_a_partly_reported_month_as_such_and_does_not_rate_it(client, world):
     """QA round 8: the measure's own page still listed and charted the partial total as the month's."""
-    import datetime as dt
-    from decimal import Decimal
 
     from django.urls import reverse
 
-    from scorecard.tests.factories import MeasureFactory, ValueFactory, area_and_risk
-
-    measure = MeasureFactory(
-        partnership=world.partnership, name="Graded", dimensions=area_and_risk(world.partnership)
-    )
-    for area in ("City", "County"):
-        ValueFactory(
-            measure=measure,
-            period=dt.date(2026, 10, 1),
-            dimensions={"area": area, "risk": "High"},
-            number=Decimal(4),
-        )
-    ValueFactory(
-        measure=measure,
-        period=dt.date(2026, 11, 1),
-        dimensions={"area": "City", "risk": "High"},
-        number=Decimal(5),
-    )
+    measure = _october_whole_november_in_part(world, [("City", "High"), ("County", "High")])
     client.force_login(world.manager)
     page = client.get(reverse("scorecard:measure", args=[measure.pk])).content.decode()
     assert "Nov 2026 (1 of 2 figures in so far)" in page and "Not yet rated" in page
