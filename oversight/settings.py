@@ -196,9 +196,12 @@ OVERSIGHT_STALE_DAYS = env_int("OVERSIGHT_STALE_DAYS", 42, minimum=1)
 OVERSIGHT_DUE_SOON_DAYS = env_int("OVERSIGHT_DUE_SOON_DAYS", 30, minimum=1)
 
 REST_FRAMEWORK = {
+    # Token first: DRF answers a failed sign-in with the first class's challenge, so a missing,
+    # wrong or revoked token gets 401 with `WWW-Authenticate: Token` (a program knows to sign in
+    # again) rather than the 403 session authentication gives, which reads as "not allowed".
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # DRF's own, with a body nested too deeply refused as a bad request (api/parsers.py)

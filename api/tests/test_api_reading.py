@@ -46,9 +46,17 @@ def test_search_does_not_reach_another_partnership(world, api_as):
     assert response.json()["count"] == 0
 
 
-def test_signed_out_callers_are_refused(world):
+def test_signed_out_callers_are_refused_and_told_to_sign_in(world):
     response = APIClient().get("/api/actions/")
-    assert response.status_code in (401, 403)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+
+
+def test_a_wrong_token_is_unauthenticated_not_forbidden(world):
+    """QA round 8: a revoked or mistyped token got 403, which reads as "not allowed" rather than
+    "sign in again"."""
+    response = APIClient(HTTP_AUTHORIZATION="Token 0123456789abcdef").get("/api/plans/")
+    assert response.status_code == 401 and response.json()["detail"] == "Invalid token."
 
 
 def test_a_token_signs_a_program_in(world):
