@@ -1284,3 +1284,38 @@ def _owner_objects(
     agencies = [a.agency or created.get(a.key) for a in match.agencies]
     people = [p.person or created.get(p.key) for p in match.people]
     return [a for a in agencies if isinstance(a, Agency)], [p for p in people if isinstance(p, Person)]
+
+
+@dataclass
+class SavedNote:
+    """A note the preview gave, as the saved import's page lists it: the action it opens with
+    (linked while it is still in the plan) and the rest of its words."""
+
+    text: str
+    ref: str = ""
+    url: str = ""
+
+
+def saved_notes(notes: list[str], plan: Plan | None) -> list[SavedNote]:
+    """The preview's notes for the saved import's page, each opening with the reference (or the
+    first words) of an action still in the plan linked to that action (QA round 8: they were
+    repeated as plain text, with nothing to follow)."""
+    if not notes:
+        return []
+    labels: list[tuple[str, Action]] = []
+    if plan is not None:
+        for action in plan.actions.only("pk", "ref", "text"):
+            labels.append((action.ref or action.text[:60], action))
+            if not action.ref:
+                labels.append((f"“{action.text[:60]}”", action))
+    # the longest label first, so that "1.1a" is not taken for "1.1"
+    labels.sort(key=lambda pair: len(pair[0]), reverse=True)
+    listed = []
+    for note in notes:
+        for label, action in labels:
+            if label and note.startswith(label) and note[len(label) : len(label) + 1] in (":", " "):
+                listed.append(SavedNote(note[len(label) :], label, action.get_absolute_url()))
+                break
+        else:
+            listed.append(SavedNote(note))
+    return listed

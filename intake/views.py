@@ -20,7 +20,7 @@ from intake.importer.model import PlanDraft
 from intake.importer.model import Section as DraftSection
 from intake.jobs import start_reading
 from intake.models import BatchStatus, ImportBatch
-from intake.saving import DEFAULT_STATUSES, Comparison, compare_draft, save_draft
+from intake.saving import DEFAULT_STATUSES, Comparison, compare_draft, save_draft, saved_notes
 from plans import rules as plan_rules
 from plans.models import Membership, Partnership, Plan, PlanKind
 from plans.rules import MANAGING_ROLES, can_manage_plans
@@ -178,7 +178,12 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "intake/saved.html",
-            {"batch": batch, "plan_url": _plan_url(batch.saved_plan), "warnings": warnings},
+            {
+                "batch": batch,
+                "plan_url": _plan_url(batch.saved_plan),
+                "warnings": warnings,
+                "notes": saved_notes((batch.summary or {}).get("notes", []), batch.saved_plan),
+            },
         )
     draft = draft_from_json(batch.draft or {})
     plan = batch.plan
