@@ -11,7 +11,8 @@ machine's other work weighs on the page and on its SQL alike. Prints p50 and p95
 time, p50 and p95 of the SQL re-run, the number of queries, and p95 / SQL p50 (target: under
 3; the stricter reading, judged here) with p95 / SQL p95 beside it (the same percentile on both
 sides: the machine's noise lengthens both tails), beside a plain Django admin changelist over the same table (target: slower than every
-page). A statement Django reads through a server-side cursor is re-run as its SELECT. Like
+page), and two floor pages of no work of Oversight's own (a signed-in "ok", the empty base
+template) that show what Django alone costs over its SQL. A statement Django reads through a server-side cursor is re-run as its SELECT. Like
 the WSGI app (oversight/wsgi.py), objects alive after start-up are frozen out of
 the garbage collector's work. Prints figures and the load average; asserts nothing.
 """
@@ -94,6 +95,24 @@ class Page:
         self.sql_times.append(time.perf_counter() - start)
 
 
+def add_floor_pages() -> None:
+    """Two pages that do nothing of Oversight's own, as the floor any page stands on: a signed-in
+    view answering "ok" (the middleware, the session and the user read), and one rendering the
+    empty base template (plus the menu's context processor). Added for this run only."""
+    from django.contrib.auth.decorators import login_required
+    from django.http import HttpResponse
+    from django.shortcuts import render
+    from django.urls import clear_url_caches, path
+
+    import oversight.urls
+
+    oversight.urls.urlpatterns[:0] = [
+        path("bench-floor/ok/", login_required(lambda request: HttpResponse("ok"))),
+        path("bench-floor/base/", login_required(lambda request: render(request, "base.html"))),
+    ]
+    clear_url_caches()
+
+
 def signed_in(username: str) -> Client:
     client = Client()
     client.force_login(get_user_model().objects.get(username=username))
@@ -135,7 +154,10 @@ def main() -> None:
     )
     admin = Client()
     admin.force_login(admin_user)
+    add_floor_pages()
     pages = [
+        Page("floor: signed-in 'ok'", manager, "/bench-floor/ok/"),
+        Page("floor: empty base template", manager, "/bench-floor/base/"),
         Page("partnership home", manager, reverse("home")),
         Page("plan page (overdue filter, page 2)", manager, f"{plan_url}?overdue=1&page=2"),
         Page("plan page (page 2 of 4, 25 rows)", manager, f"{plan_url}?page=2"),
