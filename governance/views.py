@@ -337,6 +337,10 @@ def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     if (waiting := _awaiting_decision(request, section)) is not None:
         return waiting
     if not rules.can_propose_sign_off(request.user, section):
+        # a proposal of the same area saved by another request between the two checks (a burst of
+        # clicks) is said as waiting, not refused (QA round 8)
+        if (waiting := _awaiting_decision(request, section)) is not None:
+            return waiting
         raise PermissionDenied(
             "This section cannot be proposed: it is signed off, awaiting the board's decision, "
             "or you are not a plan manager."

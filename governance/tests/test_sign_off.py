@@ -502,3 +502,32 @@ def test_an_area_inside_one_awaiting_the_board_cannot_be_proposed_on_its_own(wor
         section=parent, proposed_on=dt.date(2026, 3, 18), evidence="x", monitored_through="y"
     )
     assert not rules.can_propose_sign_off(world.manager, child)
+
+
+def test_a_proposal_saved_between_the_pages_two_checks_is_said_as_waiting_not_refused(
+    client, world, monkeypatch
+):
+    """QA round 8: in a burst of identical proposals one request could find none waiting, then
+    the one just saved, and be refused 403 as if the manager could not propose."""
+    from governance import views
+
+    section = world.police_action.section
+    real = views._awaiting_decision
+    calls = []
+
+    def first_finds_none(request, area):
+        calls.append(area.pk)
+        if len(calls) == 1:
+            # another request saves its proposal just after this check
+            SignOff.objects.create(
+                section=area, proposed_on=dt.date(2026, 3, 18), evidence="x", monitored_through="y"
+            )
+            return None
+        return real(request, area)
+
+    monkeypatch.setattr(views, "_awaiting_decision", first_finds_none)
+    client.force_login(world.manager)
+    with time_machine.travel(TODAY, tick=False):
+        response = propose(client, world)
+    assert response.status_code == 302 and len(calls) == 2
+    assert SignOff.objects.filter(section=section).count() == 1
