@@ -708,6 +708,10 @@ _DONE_STATE = re.compile(r"complete|completed|done|closed|resolved|100\s*%", re.
 _CANCELLED = re.compile(r"(?i)cancell?ed|withdrawn|no longer required|superseded")
 # a tool's workflow state taking an item off the board ('Removed' in Azure DevOps)
 _REMOVED_STATE = re.compile(r"removed|cut|won'?t do", re.I)
+# how a tool closed an item that was never done ('Won't Do', 'Duplicate' in Jira's Resolution)
+_UNDONE_RESOLUTION = re.compile(
+    r"won['’]?t (?:do|fix)|duplicate|cannot reproduce|declined|rejected|obsolete", re.I
+)
 # a section's lead named once under its heading ('Strategic lead: Head of Early Help', 'Priority leads: ...')
 _SECTION_LEAD = re.compile(
     r"^(?:(?:strategic|priority|theme|strand|workstream|area|accountable|senior|executive)\s+)?"
@@ -1746,6 +1750,7 @@ class Builder:
             and (
                 _TICKED.fullmatch(values.get("archived", "").strip())
                 or _REMOVED_STATE.fullmatch(values.get("completed", "").strip())
+                or _UNDONE_RESOLUTION.fullmatch(values.get("resolution", "").strip())
             )
         ) or _CANCELLED.fullmatch(values.get("rag", "").strip()):
             # a tool's archived card or removed item, an action the plan marks cancelled: taken off

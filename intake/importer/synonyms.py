@@ -359,7 +359,7 @@ EXPORTS: tuple[tuple[frozenset[str], dict[str, str | None]], ...] = (
         # whose Parent holds the epic's Issue id; Resolved is when it was done (Status is the workflow's
         # step, 'To Do', 'In Progress', not a RAG); each Comment reads 'date;user;text'
         frozenset({"issue key", "issue type", "summary"}),
-        {"summary": "text", "issue key": "ref", "issue id": "id", "status": None, "resolution": None,
+        {"summary": "text", "issue key": "ref", "issue id": "id", "status": None, "resolution": "resolution",
          "resolved": "completed", "priority": None, "project key": None, "project name": None,
          "project type": None, "reporter": None, "creator": None, "created": None, "updated": None,
          "last viewed": None, "labels": None, "description": None, "parent": "parent",

@@ -178,9 +178,9 @@ def looks_like_html_document(text: str) -> bool:
     'as web page', which opens with its <meta> and <style> and has no <html> or <body>), not
     Markdown with a table in it."""
     head = text[:5000]
-    return bool(_TABLE_TAG.search(text)) and bool(
-        _HTML_DOCUMENT.match(head) or _BODY.search(head) or _MARKUP_FIRST.match(head)
-    )
+    if _HTML_DOCUMENT.match(head) or _BODY.search(head):
+        return True  # a page, with or without tables (a website's cards of labelled fields)
+    return bool(_TABLE_TAG.search(text)) and bool(_MARKUP_FIRST.match(head))
 
 
 def html_document_lines(markup: str) -> str:
@@ -209,6 +209,11 @@ def html_document_lines(markup: str) -> str:
             last = m.start()
         elif len(name) == 2 and name[0] == "h" and name[1] in "123456":
             out.append("\n" if closing else "\n" + "#" * int(name[1]) + " ")
+        elif name == "dt" and closing:
+            # a definition list's term labels its description: 'Lead: ...', as a labelled line
+            out.append(": ")
+        elif name == "dd" and not closing:
+            pass
         elif name in _BLOCK:
             out.append("\n")
         elif name in ("b", "strong"):
