@@ -17,6 +17,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from plans.models import Action, ProgressUpdate, RagStatus
+from plans.search import words_filter
 
 TRUE_WORDS = {"true", "1", "yes"}
 FALSE_WORDS = {"false", "0", "no"}
@@ -106,7 +107,7 @@ def filter_actions(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
         added = ProgressUpdate.objects.filter(action=OuterRef("pk"), created__gte=since)
         qs = qs.filter(Q(updated__gte=since) | Exists(added))
     if search := as_text(params, "search"):
-        qs = qs.filter(Q(ref__icontains=search) | Q(text__icontains=search) | Q(owner_text__icontains=search))
+        qs = qs.filter(words_filter(search, "ref", "text", "owner_text"))
     return qs
 
 
@@ -122,7 +123,7 @@ def filter_updates(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if (since := as_moment(params, "updated__gte")) is not None:
         qs = qs.filter(created__gte=since)
     if search := as_text(params, "search"):
-        qs = qs.filter(Q(narrative__icontains=search) | Q(next_steps__icontains=search))
+        qs = qs.filter(words_filter(search, "narrative", "next_steps"))
     return qs
 
 
@@ -130,7 +131,7 @@ def filter_sections(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if (plan := as_int(params, "plan")) is not None:
         qs = qs.filter(plan_id=plan)
     if search := as_text(params, "search"):
-        qs = qs.filter(Q(ref__icontains=search) | Q(title__icontains=search))
+        qs = qs.filter(words_filter(search, "ref", "title"))
     return qs
 
 
@@ -138,13 +139,13 @@ def filter_plans(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if stage := as_text(params, "stage"):
         qs = qs.filter(stage=stage)
     if search := as_text(params, "search"):
-        qs = qs.filter(title__icontains=search)
+        qs = qs.filter(words_filter(search, "title"))
     return qs
 
 
 def filter_agencies(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if search := as_text(params, "search"):
-        qs = qs.filter(Q(name__icontains=search) | Q(short_name__icontains=search))
+        qs = qs.filter(words_filter(search, "name", "short_name"))
     return qs
 
 
@@ -164,7 +165,7 @@ def filter_measure_values(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
 
 def filter_measures(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     if search := as_text(params, "search"):
-        qs = qs.filter(name__icontains=search)
+        qs = qs.filter(words_filter(search, "name"))
     return qs
 
 

@@ -61,6 +61,7 @@ from plans.models import (
     status_since,
     undated_note,
 )
+from plans.search import holds_words, words_filter
 from plans.templatetags.plans_tags import url_maker
 
 try:  # Governance flags (stale, slipped, RAG mismatch ...) when that app is installed.
@@ -226,12 +227,12 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     if query and not as_at:
         # (as at a past date the words are looked for in the reference, text and owner as they
         # stood then, the ones the page shows: below)
-        filtered = filtered.filter(
-            Q(ref__icontains=query) | Q(text__icontains=query) | Q(owner_text__icontains=query)
-        )
-    if agency := data.get("agency"):
+        filtered = filtered.filter(words_filter(query, "ref", "text", "owner_text"))
+    # (as at a past date the agency and the person are those of that date: below)
+    agency, owner = data.get("agency"), data.get("owner")
+    if agency and not as_at:
         filtered = filtered.filter(Q(lead_agency=agency) | Q(owner_agencies=agency)).distinct()
-    if owner := data.get("owner"):
+    if owner and not as_at:
         filtered = filtered.filter(owners=owner).distinct()
     status_key = data.get("status") or ""
     only_overdue = bool(data.get("overdue"))
@@ -259,8 +260,9 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             (None, counter.get(figures.NO_STATUS, 0))
         ]
         wanted = set(filtered.values_list("pk", flat=True))
-        gone = [item for item in all_items if item.deleted_later]
-        owners_then = figures.owners_then(gone) if gone and (agency or owner) else {}
+        # the lead agency and the owners each action had then (QA round 9: today's were used, so
+        # a row reading 'Lead: NCC CSC' was left out of NCC CSC's list as at that date)
+        owners_then = figures.owners_then(all_items) if agency or owner else {}
         rows: list[ActionRow] | QuerySet = [
             ActionRow(
                 pk=item.action_id,
@@ -278,10 +280,8 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
                 deleted_later=item.deleted_later,
             )
             for item in all_items
-            if (
-                (item.action_id in wanted and _words_then(item, query))
-                or (item.deleted_later and _deleted_matches(item, query, agency, owner, owners_then))
-            )
+            if (item.action_id in wanted or item.deleted_later)
+            and _matches_then(item, query, agency, owner, owners_then)
             and (not status_key or (item.status.key if item.status else NO_STATUS) == status_key)
             and (not only_overdue or item.is_overdue(as_at))
         ]
@@ -367,17 +367,16 @@ def _say_if_undated(request: HttpRequest, action: Action) -> None:
         messages.warning(request, note)
 
 
-def _deleted_matches(
+def _matches_then(
     item: figures.ActionAsAt,
     query: str,
     agency: Agency | None,
     owner: Any,
     owners: dict[int, tuple[set[int], set[int]]],
 ) -> bool:
-    """The plan page's filters for an action deleted since the as-at date, which the database
-    can no longer filter: the words searched in its reference, text and owner then, the agency
-    as its lead or sharing agency then, the person as one of its owners then (`owners`: from
-    `figures.owners_then`)."""
+    """The plan page's filters for an action as at a past date: the words searched in its
+    reference, text and owner then, the agency as its lead or sharing agency then, the person as
+    one of its owners then (`owners`: from `figures.owners_then`)."""
     people, agencies = owners.get(item.action_id, (set(), set()))
     if owner and getattr(owner, "pk", owner) not in people:
         return False
@@ -389,8 +388,7 @@ def _deleted_matches(
 def _words_then(item: figures.ActionAsAt, query: str) -> bool:
     """The searched words in the action's reference, text or owner as they stood on the as-at date
     (QA round 7: '10.6' found nothing on a page showing 10.6, renumbered 10.9 since)."""
-    words = (query or "").casefold()
-    return not words or any(words in value.casefold() for value in (item.ref, item.text, item.owner_text))
+    return holds_words(query or "", item.ref, item.text, item.owner_text)
 
 
 def attach(obj: Any, relation: str, known: dict[int, Any]) -> None:
