@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Collection
@@ -148,6 +150,24 @@ class Comparison:
     @property
     def unchanged_count(self) -> int:
         return sum(1 for a in self.actions if not a.is_new and not a.is_changed)
+
+    def digest(self) -> str:
+        """A fingerprint of what confirming would do: the preview sends it with the confirmation,
+        so a plan changed meanwhile (a manager's edit, an action added by hand) is shown again
+        rather than overwritten unseen (QA round 9)."""
+        what = [
+            [
+                item.ref,
+                item.existing.pk if item.existing else None,
+                [[c.name, str(c.old), str(c.new)] for c in item.changes],
+                [[str(u.date), u.narrative, u.status_key] for u in item.updates],
+                sorted(item.kept_here),
+            ]
+            for item in self.actions
+        ]
+        what.append(sorted(a.pk for a in self.missing))
+        what.append(sorted(a.key for a in self.new_agencies) + sorted(p.key for p in self.new_people))
+        return hashlib.sha256(json.dumps(what, default=str).encode()).hexdigest()[:32]
 
 
 @dataclass

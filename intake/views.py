@@ -198,7 +198,16 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and not draft.actions:
         # a document in which no actions were read is not a plan: nothing to save
         return redirect("intake:batch", pk=batch.pk)
-    if request.method == "POST" and form.is_valid():
+    checked = request.POST.get("checked", "")
+    changed_since = request.method == "POST" and bool(checked) and checked != comparison.digest()
+    if changed_since:
+        # what the manager agreed to is no longer what saving would do: the plan changed meanwhile
+        form.add_error(
+            None,
+            "The plan has changed since this preview was shown (someone edited it, or another import "
+            "was saved). Nothing has been saved: check what the import would do now, below, and save again.",
+        )
+    if request.method == "POST" and not changed_since and form.is_valid():
         with transaction.atomic():
             locked = ImportBatch.objects.select_for_update().filter(pk=batch.pk).first()
             if locked is None:  # discarded (or expired) while this page was open
@@ -242,6 +251,7 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "form": form,
         "comparison": comparison,
+        "checked": comparison.digest(),
         "warning_count": len(draft.warnings) + len(comparison.notes),
         # updates dated by their column or their own words, not by the import's day
         "dated_by_document": any(a.progress_date or a.earlier_updates for a in draft.actions),

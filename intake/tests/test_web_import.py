@@ -83,9 +83,13 @@ def proposed_owners(client, batch: ImportBatch) -> list[str]:
 
 
 def confirm(client, batch: ImportBatch, **fields: object):
-    """Save the import as the preview offers it: every proposed owner left ticked."""
+    """Save the import as the preview offers it: every proposed owner left ticked, with the
+    fingerprint of what the preview showed, as the page sends it."""
     data: dict[str, object] = {"title": "Front door plan", "kind": "jtai"}
-    data["owners_to_add"] = proposed_owners(client, batch)
+    page = client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    data["owners_to_add"] = re.findall(r'name="owners_to_add" value="([^"]+)"', page)
+    if checked := re.search(r'name="checked" value="([^"]*)"', page):
+        data["checked"] = checked[1]
     data.update(fields)
     return client.post(reverse("intake:batch", args=[batch.pk]), data)
 
@@ -526,3 +530,35 @@ def test_two_plans_of_the_same_title_are_told_apart_when_choosing_the_plan_to_up
     page = manager_client.get(UPLOAD).content.decode()
     assert page.count("CSPR Child M tracker – made ") == 2 and ", from v1.xlsx" in page
     assert f">{world.plan.title}<" in page  # a title of its own stays as it is
+
+
+def test_saving_an_import_after_the_plan_changed_since_its_preview_shows_the_preview_again(
+    manager_client, world
+):
+    """QA round 9: a manager's due date set after the preview was overwritten unseen, and an action
+    added by hand meanwhile was taken over, although the preview had said '1 new action'."""
+    upload(manager_client, "plan.xlsx", xlsx_bytes(ROWS))
+    confirm(manager_client, ImportBatch.objects.get())
+    plan = Plan.objects.get(title="Front door plan")
+    newer = [ROWS[0], ROWS[1], ["3.1", "Publish a new threshold document", "ESCC", "March 2021", "Red", ""]]
+    upload(manager_client, "plan-v2.xlsx", xlsx_bytes(newer), plan=plan.pk)
+    batch = ImportBatch.objects.latest("pk")
+    page = manager_client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    shown = re.search(r'name="checked" value="([^"]+)"', page)[1]
+    assert "1 new action" in page
+
+    # meanwhile another manager adds 3.1 by hand
+    by_hand = Action.objects.create(plan=plan, ref="3.1", text="Threshold document (added by hand)")
+    data = {"title": plan.title, "kind": "jtai", "checked": shown}
+    response = manager_client.post(reverse("intake:batch", args=[batch.pk]), data)
+
+    assert response.status_code == 200
+    assert "The plan has changed since this preview was shown" in response.content.decode()
+    assert ImportBatch.objects.get(pk=batch.pk).status == BatchStatus.READ
+    assert Action.objects.get(pk=by_hand.pk).text == "Threshold document (added by hand)"
+    # the preview shown again says what saving now does, and saving from it goes through
+    again = re.search(r'name="checked" value="([^"]+)"', response.content.decode())[1]
+    assert again != shown and "1 changed action" in response.content.decode()
+    data["checked"] = again
+    assert manager_client.post(reverse("intake:batch", args=[batch.pk]), data).status_code == 302
+    assert Action.objects.get(pk=by_hand.pk).text == "Publish a new threshold document"
