@@ -276,21 +276,38 @@ class ExistingMemberForm(MemberRulesMixin, GovukFormMixin, forms.Form):
         help_text="The username they sign in with.",
         error_messages={"required": "Enter the username of their login"},
     )
+    email = forms.EmailField(
+        label="Their email address",
+        help_text="The address their login has. Ask them for both: we tell them they have been added.",
+        error_messages={
+            "required": "Enter the email address of their login",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
     role = role_field()
     agency = agency_field("Agency", MEMBER_AGENCY_HINT)
 
-    def clean_username(self) -> Any:
-        username = self.cleaned_data["username"].strip()
-        # as the new-member form checks it: a username in another case is the same login
-        user = User.objects.filter(username__iexact=username, is_active=True).first()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        username, email = (cleaned.get("username") or "").strip(), cleaned.get("email")
+        if not username or not email:
+            return cleaned
+        # Both must be known: a username alone let another partnership's admin find logins one
+        # guess at a time and learn their names and addresses (QA round 9). The message does
+        # not say which of the two is wrong. (A username in another case is the same login, as
+        # the new-member form checks it.)
+        user = User.objects.filter(username__iexact=username, email__iexact=email, is_active=True).first()
         if user is None:
-            raise forms.ValidationError(
-                "There is no login with this username. Check the spelling, or add them as a new member"
+            self.add_error(
+                "username",
+                "There is no login with this username and email address. Check both with the person, "
+                "or add them as a new member",
             )
-        if Membership.objects.filter(user=user, partnership=self.partnership).exists():
-            raise forms.ValidationError("This login is already a member of the partnership")
-        self.user = user
-        return username
+        elif Membership.objects.filter(user=user, partnership=self.partnership).exists():
+            self.add_error("username", "This login is already a member of the partnership")
+        else:
+            self.user = user
+        return cleaned
 
     def save(self) -> Membership:
         return Membership.objects.create(

@@ -77,6 +77,33 @@ def email_correctable(membership: Membership) -> bool:
     return not Membership.objects.filter(user=user).exclude(pk=membership.pk).exists()
 
 
+def may_send_link(membership: Membership) -> bool:
+    """An admin may email a member a link to set their password while the login has none yet, or
+    belongs to this partnership alone: another partnership's login keeps its own admins' care (QA
+    round 9: one partnership's admin sent password emails to another's staff)."""
+    user = membership.user
+    if not user.email:
+        return False
+    if not user.has_usable_password():
+        return True
+    return not Membership.objects.filter(user=user).exclude(pk=membership.pk).exists()
+
+
+def send_added_email(user: Any, membership: Membership, added_by: Any) -> None:
+    """Tell a login added to another partnership that it has been, by whom and as what: they can
+    say so if they did not expect it."""
+    context = {
+        "name": user.get_full_name() or user.get_username(),
+        "partnership": membership.partnership,
+        "role": membership.get_role_display(),
+        "added_by": added_by.get_full_name() or added_by.get_username(),
+        "sign_in": f"{(getattr(settings, 'SITE_URL', '') or '').rstrip('/')}{reverse('login')}",
+    }
+    subject = render_to_string("accounts/email/added_subject.txt", context).strip().replace("\n", " ")
+    body = render_to_string("accounts/email/added.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
 def _lock_partnership(partnership_id: int) -> None:
     """Two admins demoting each other at once take turns, so one of them keeps the role."""
     Partnership.objects.select_for_update().filter(pk=partnership_id).first()

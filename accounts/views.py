@@ -198,6 +198,12 @@ def add_existing_member(request: HttpRequest, partnership_id: int) -> HttpRespon
             messages.success(
                 request, f"{membership.user.get_username()} added as {membership.get_role_display()}"
             )
+            try:
+                members.send_added_email(membership.user, membership, request.user)
+            except (smtplib.SMTPException, OSError):
+                logger.exception(
+                    "The added-to-a-partnership email to user %s could not be sent", membership.user.pk
+                )
             return redirect(_manage_url(partnership))
     return _render_form(request, "member_existing.html", form=form, partnership=partnership)
 
@@ -241,7 +247,13 @@ def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
     if request.method == "POST" and "resend" in request.POST:
         # A new member whose email expired or went astray, or a member who forgot their password:
         # the link goes to the login's own address, never to the admin.
-        if user.email and _send_link(request, user, membership):
+        if not members.may_send_link(membership):
+            messages.error(
+                request,
+                f"{_member_name(membership)} also signs in for another partnership: they reset their own "
+                "password from the sign-in page (Forgotten your password?).",
+            )
+        elif _send_link(request, user, membership):
             messages.success(request, f"We emailed {user.email} a new link to set their password")
         return redirect(reverse("accounts:edit_member", args=[membership.pk]))
     form = MembershipForm(request.POST or None, membership=membership)
@@ -272,6 +284,7 @@ def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
         membership=membership,
         name=_member_name(membership),
         needs_password=not user.has_usable_password(),
+        may_send_link=members.may_send_link(membership),
     )
 
 
