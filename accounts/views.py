@@ -37,6 +37,7 @@ from accounts.forms import (
     NewMemberForm,
     PersonForm,
 )
+from oversight.lockout import lift_lock
 from plans import rules
 from plans.models import Agency, Membership, Partnership, Person, Role
 
@@ -338,6 +339,11 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:set_password_done")
     reset_url_token = "set-password"  # noqa: S105 - a URL segment, not a password
     title = "Set your password"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        lift_lock(self.user.get_username())  # locked out, then reset: they can sign in at once
+        return response
 
 
 class SetPasswordDoneView(auth_views.PasswordResetCompleteView):

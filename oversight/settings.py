@@ -224,6 +224,13 @@ SPECTACULAR_SETTINGS = {
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "oversight.lockout.locked_out"
+# Behind a reverse proxy every request comes from the proxy's address: a lock keyed on it would
+# lock a username out for everyone. PROXY_COUNT (the number of proxies in front of the app, which
+# each add the address they were reached from to X-Forwarded-For) makes the lock key the
+# browser's own address. 0 (the default) trusts no header, as a header anyone can send must not be.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "oversight.lockout.client_address"
 AXES_RESET_ON_SUCCESS = True
 
 CONTENT_SECURITY_POLICY = {
