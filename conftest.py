@@ -22,6 +22,14 @@ def fast_password_hashing(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with nothing counted (password-reset emails asked for, say)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclass
 class World:
     """A partnership with two agencies, a plan, and a user in each role; plus an outsider."""

@@ -10,11 +10,13 @@ Who may ask for these changes is not decided here: the views ask `plans.rules.ca
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -102,6 +104,29 @@ def send_added_email(user: Any, membership: Membership, added_by: Any) -> None:
     subject = render_to_string("accounts/email/added_subject.txt", context).strip().replace("\n", " ")
     body = render_to_string("accounts/email/added.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+RESETS_PER_ADDRESS = 3  # password-reset emails to one email address in an hour
+RESETS_PER_PLACE = 10  # and asked for from one network address
+
+
+def reset_allowed(email: str, place: str | None) -> bool:
+    """Whether a password-reset email may go: a few an hour to one address, and from one place, so
+    the form cannot be used to flood someone's inbox (QA round 9: eight requests, eight emails).
+    Counted in the cache (per process with the default cache; set CACHES to share it)."""
+    address = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+    return _counted(f"reset:address:{address}", RESETS_PER_ADDRESS) & _counted(
+        f"reset:place:{place or 'unknown'}", RESETS_PER_PLACE
+    )
+
+
+def _counted(key: str, limit: int) -> bool:
+    cache.add(key, 0, timeout=3600)  # the hour starts at the first request
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, timeout=3600)
+        return True
 
 
 def _lock_partnership(partnership_id: int) -> None:

@@ -37,7 +37,7 @@ from accounts.forms import (
     NewMemberForm,
     PersonForm,
 )
-from oversight.lockout import lift_lock
+from oversight.lockout import client_address, lift_lock
 from plans import rules
 from plans.models import Agency, Membership, Partnership, Person, Role
 
@@ -371,6 +371,12 @@ class ForgottenPasswordView(auth_views.PasswordResetView):
     title = "Reset your password"
 
     def form_valid(self, form: Any) -> HttpResponse:
+        if not members.reset_allowed(form.cleaned_data["email"], client_address(self.request)):
+            # the same page as when sent, as for an unknown address: nothing to learn by asking
+            logger.warning(
+                "Password reset emails held back: too many asked for one address or from one place"
+            )
+            return redirect(self.success_url)
         # the link is to the service's own address, not to whatever host the request named
         self.extra_email_context = {"site_url": (getattr(settings, "SITE_URL", "") or "").rstrip("/")}
         return super().form_valid(form)

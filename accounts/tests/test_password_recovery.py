@@ -10,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from plans.models import Membership
+from plans.tests import factories
 
 PASSWORD = "a long and usable password 2026"
 
@@ -101,3 +102,26 @@ def test_every_problem_with_a_new_password_is_told_against_the_new_password_at_o
     ).context["form"]
     assert any("too common" in e for e in common.errors["new_password1"])
     assert "new_password2" not in common.errors
+
+
+def test_password_reset_emails_to_one_address_are_limited_and_the_page_says_the_same(client, world):
+    """QA round 9: eight requests, eight emails: the form could flood anyone's inbox."""
+    from accounts.members import RESETS_PER_ADDRESS
+
+    world.contributor.email = "lead@police.example"
+    world.contributor.save()
+    pages = [
+        client.post(reverse("accounts:forgotten_password"), {"email": "Lead@Police.example"}, follow=True)
+        for _ in range(RESETS_PER_ADDRESS + 3)
+    ]
+    assert len(mail.outbox) == RESETS_PER_ADDRESS
+    assert len({page.content for page in pages}) == 1  # nothing to learn from the page
+
+
+def test_password_reset_requests_from_one_place_are_limited_whatever_the_address(client, world):
+    from accounts.members import RESETS_PER_PLACE
+
+    for n in range(RESETS_PER_PLACE + 2):
+        user = factories.UserFactory(username=f"member{n}", password="a-long-pass-phrase-99")
+        client.post(reverse("accounts:forgotten_password"), {"email": user.email})
+    assert len(mail.outbox) == RESETS_PER_PLACE
