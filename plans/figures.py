@@ -378,13 +378,43 @@ def sections_as_at(plan_ids: Iterable[int], day: dt.date, needed: Iterable[int] 
     fields = [f.attname for f in Section._meta.concrete_fields]
     rows = [Section(**{name: getattr(record, name) for name in fields}) for record in then.values()]
     # a sign-off carries its own date (recorded at the board's meeting, perhaps entered later): the
-    # report compares it with its date, so it is read as it is now
+    # report compares it with its date, so it is read as it is now, unless it was reopened since
+    # the day: then as it was before that reopening (QA round 9: reopening an area took its
+    # sign-off out of every past board pack)
     current = {section.pk: section for section in now}
+    reopened = _sign_offs_reopened_after([row.pk for row in rows], day)
     for row in rows:
         if row.pk in current:
             row.signed_off_on = current[row.pk].signed_off_on
             row.monitored_through = current[row.pk].monitored_through
+        if row.pk in reopened:
+            row.signed_off_on = reopened[row.pk]
     return rows + [section for section in now if section.pk not in ever]
+
+
+def _sign_offs_reopened_after(section_ids: list[int], day: dt.date) -> dict[int, dt.date]:
+    """The sign-off date each of these sections had when it was first reopened after `day`, where
+    that sign-off was dated on or before the day (one query)."""
+    if not section_ids:
+        return {}
+    cut = end_of_day(day)
+    found: dict[int, dt.date] = {}
+    before: dict[int, dt.date | None] = {}
+    for pk, signed_off_on, when in (
+        historical_model(Section)
+        .objects.filter(id__in=section_ids)
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", "signed_off_on", "history_date")
+    ):
+        previous = before.get(pk)
+        before[pk] = signed_off_on
+        if pk in found or when <= cut or previous is None or signed_off_on is not None:
+            continue
+        if previous <= day:
+            found[pk] = previous  # the first reopening after the day
+        else:
+            found[pk] = None  # type: ignore[assignment]  # signed off after the day: not then
+    return {pk: signed for pk, signed in found.items() if signed is not None}
 
 
 def actions_as_at(
