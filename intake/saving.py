@@ -460,6 +460,7 @@ def compare_draft(
     known = [a.pk for a in by_ref.values()] + [a.pk for listed in by_text.values() for a in listed]
     withdrawn = _withdrawn_here(known) if known else {}
     imported = _last_imported(known) if known else {}
+    document_then = _last_document_values(plan) if plan is not None and known else {}
     # A ref-less action reworded in Oversight since the last import is still the document's row
     # with the words that import brought (found by them when its own words are not in the document).
     by_imported_text: dict[tuple[str, str], list[Action]] = {}
@@ -525,6 +526,7 @@ def compare_draft(
                 withdrawn.get(existing.pk),
                 imported.get(existing.pk),
                 section_refs,
+                document_then.get(existing.ref) if existing.ref else None,
             ):
                 notes.append(note)
             if item.owner_unnamed:
@@ -775,6 +777,30 @@ def _repeated_update(
     )
 
 
+def _last_document_values(plan: Plan) -> dict[str, dict[str, Any]]:
+    """The field values the plan's last saved import read from its document, by reference. The
+    history record that import left holds a field kept as changed in Oversight as Oversight had it,
+    not as the document said: compared with that, the next import took the document's unchanged
+    value for a change and put it back (QA round 9)."""
+    from intake.drafts import draft_from_json
+    from intake.models import BatchStatus, ImportBatch
+
+    batch = (
+        ImportBatch.objects.filter(saved_plan=plan, status=BatchStatus.SAVED)
+        .order_by("-finished", "-pk")
+        .only("draft")
+        .first()
+    )
+    if batch is None or not batch.draft:
+        return {}
+    draft = draft_from_json(batch.draft)
+    values: dict[str, dict[str, Any]] = {}
+    for ref, action in zip(_refs(draft)[0], draft.actions, strict=True):
+        if ref:
+            values.setdefault(ref, draft_values(action))
+    return values
+
+
 def _last_imported(actions: Collection[int]) -> dict[int, Any]:
     """Each action's history record as the last import of its plan left it (the values a newer copy
     of the document is compared with, to tell its changes from those made in Oversight since)."""
@@ -853,11 +879,13 @@ def _compare_existing(
     withdrawn: dict[Any, Any] | None = None,
     base: Any = None,
     section_refs: dict[int, str] | None = None,
+    document_then: dict[str, Any] | None = None,
 ) -> str | None:
     """Fill in what confirming changes of an action already in the plan; returns a note for the
     preview when the document's progress is older than the action's, or repeats an update
     withdrawn here (`withdrawn`: see `_withdrawn_here`). A field the document still has as the last
-    import brought it (`base`: see `_last_imported`) but changed in Oversight since stays as changed."""
+    import brought it (`document_then`: that import's document's values, see `_last_document_values`;
+    else `base`, see `_last_imported`) but changed in Oversight since stays as changed."""
     for name, label, _limit in ACTION_FIELDS:
         if name not in carried:
             continue
@@ -873,7 +901,19 @@ def _compare_existing(
             # as they are, line breaks and all)
             item.values[name] = old
             continue
-        if base is not None and _same(new, getattr(base, name)) and not _same(old, getattr(base, name)):
+        # what the last import's document said: its draft where kept, else the record it left
+        brought = (
+            document_then[name]
+            if document_then is not None and name in document_then
+            else getattr(base, name)
+            if base is not None
+            else None
+        )
+        if (
+            (base is not None or document_then is not None)
+            and _same(new, brought)
+            and not _same(old, brought)
+        ):
             # the document has what the last import brought; the change is Oversight's since
             item.values[name] = old
             item.kept_here.append(label.lower())
