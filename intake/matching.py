@@ -352,6 +352,39 @@ class OwnerMatcher:
             key, PersonMatch(name=name[:200], job_title=(job_title or "")[:200], agency=agency)
         )
 
+    def joint_agencies(self, name: str) -> list[AgencyMatch]:
+        """Two to four known agencies named together ('Police and NCC CSC', 'NHFT & ICB', 'Police NCC
+        CSC' as the owner reader joins them): each of them, in the order named; else none (QA round
+        9: the joint lead was proposed as one new agency, and the real two lost the action)."""
+        words = normalise(name).split()
+        if len(words) < 2 or len(words) > 12:
+            return []
+
+        def split(start: int, left: int) -> list[Agency] | None:
+            if start == len(words):
+                return []
+            if left == 0:
+                return None
+            if words[start] == "and":
+                return None  # 'and' joins two names; it opens none
+            for end in range(len(words), start, -1):
+                piece = words[start:end]
+                if piece[-1] == "and":
+                    continue
+                known = self.known_agency(" ".join(piece))
+                if known is None:
+                    continue
+                after = end + 1 if end < len(words) and words[end] == "and" else end
+                rest = split(after, left - 1)
+                if rest is not None:
+                    return [known, *rest]
+            return None
+
+        found = split(0, 4)
+        if not found or len(found) < 2 or len({a.pk for a in found}) < len(found):
+            return []
+        return [AgencyMatch(name=agency.name, agency=agency) for agency in found]
+
     def known_agency(self, name: str) -> Agency | None:
         key = normalise(name)
         return self.agencies.get(key) or self.agencies.get(key.replace(" ", ""))
@@ -398,12 +431,28 @@ class OwnerMatcher:
         # several agencies in the one cell ('ICB; NCC CSC', as this service's export writes an
         # action shared by two): each its own, the first the lead
         named = [n for n in re.split(r"\s*;\s*", agency_text or "") if n.strip()]
+        if named and self.known_agency(named[0]) is None and (joint := self.joint_agencies(named[0])):
+            named[:1] = [match.agency.name for match in joint if match.agency is not None]
         column_agency = self.agency(named[0]) if named else None
         add_agency(column_agency)
         for other in named[1:]:
             add_agency(self.agency(other))
         for part in parts:
             part = self.reread(part)
+            if (
+                part.agency
+                and self.known_agency(part.agency) is None
+                and (joint := self.joint_agencies(part.agency))
+            ):
+                # a lead shared by agencies the partnership has: each of them, the first the lead
+                for match in joint:
+                    add_agency(match)
+                if part.person:
+                    found_person = self.person(part.person, part.job_title or "", joint[0])
+                    if found_person is not None and found_person.key not in seen:
+                        seen.add(found_person.key)
+                        result.people.append(found_person)
+                continue
             # Beside an agency column, the owner cell's other names are known agencies or the
             # person's team ('Naomi Ellis, Detective Inspector, Child Exploitation Team' of
             # Police): not new agencies to add.

@@ -231,3 +231,34 @@ def test_an_agency_whose_name_runs_on_into_what_was_read_as_a_team_is_that_agenc
     ):
         found = matcher.match_parts([part])
         assert [a.agency for a in found.agencies] == [education]
+
+
+@pytest.mark.parametrize(
+    "owner",
+    ["Police and NCC CSC", "Police & NCC CSC", "Police NCC CSC", "Sussex Police and East Sussex County Council"],
+)
+def test_a_lead_naming_two_known_agencies_together_is_both_of_them_and_no_new_agency(world, owner):
+    """QA round 9: 'Police and NCC CSC' was proposed as one new agency, ticked, and the real two
+    lost the action (their contributors could not update it)."""
+    world.police.short_name = "Police"
+    world.police.save()
+    world.council.short_name = "NCC CSC"
+    world.council.save()
+    matcher = OwnerMatcher(world.partnership)
+    action = DraftAction(ref="1", text="Audit", owner=owner, owner_parts=[OwnerPart(agency=owner)])
+    found = matcher.match_action(action)
+    assert [a.agency for a in found.agencies] == [world.police, world.council]
+    assert not matcher.proposed_agencies
+    # and named in an agency column
+    column = DraftAction(ref="2", text="Audit", owner="", agency=owner)
+    assert [a.agency for a in OwnerMatcher(world.partnership).match_action(column).agencies] == [
+        world.police,
+        world.council,
+    ]
+
+
+def test_a_name_with_and_that_is_not_two_known_agencies_stays_one_name(world):
+    matcher = OwnerMatcher(world.partnership)
+    assert matcher.joint_agencies("Sussex Police and Crime Commissioner") == []
+    assert matcher.joint_agencies("Sussex Police and Sussex Police") == []
+    assert matcher.joint_agencies("Sussex Police") == []
