@@ -222,6 +222,9 @@ class SignOffRow:
     section: Section
     depth: int
     covered_by: Section | None  # the signed-off area it sits inside, if any
+    # the area it sits inside that awaits the board's decision, whose decision covers it: not
+    # proposed on its own meanwhile (QA round 9: the link led to a refusal)
+    awaiting_with: Section | None = None
 
     @property
     def indent(self) -> int:
@@ -238,12 +241,18 @@ def sign_off_rows(sections: list[Section]) -> list[SignOffRow]:
         children.setdefault(section.parent_id if section.parent_id in known else None, []).append(section)
     rows: list[SignOffRow] = []
 
-    def walk(parent: int | None, depth: int, covered_by: Section | None) -> None:
+    def walk(parent: int | None, depth: int, covered_by: Section | None, waiting: Section | None) -> None:
         for section in children.get(parent, []):
-            rows.append(SignOffRow(section, depth, covered_by))
-            walk(section.pk, depth + 1, covered_by or (section if section.is_signed_off else None))
+            rows.append(SignOffRow(section, depth, covered_by, waiting))
+            pending = any(s.decision == Decision.PENDING for s in section.sign_offs.all())
+            walk(
+                section.pk,
+                depth + 1,
+                covered_by or (section if section.is_signed_off else None),
+                waiting or (section if pending else None),
+            )
 
-    walk(None, 0, None)
+    walk(None, 0, None, None)
     return rows
 
 

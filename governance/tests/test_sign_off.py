@@ -504,6 +504,22 @@ def test_an_area_inside_one_awaiting_the_board_cannot_be_proposed_on_its_own(wor
     assert not rules.can_propose_sign_off(world.manager, child)
 
 
+def test_the_plans_sign_off_table_offers_no_proposal_of_an_area_inside_one_awaiting_the_board(client, world):
+    """QA round 9: the table offered 'Propose as fully addressed' on it, which led to a refusal."""
+    parent = world.police_action.section
+    child = factories.SectionFactory(plan=world.plan, parent=parent, ref="1.9", title="Sub-area")
+    client.force_login(world.manager)
+    page_url = reverse("governance:plan", args=[world.plan.pk])
+    child_link = reverse("governance:propose_sign_off", args=[child.pk])
+    assert child_link in client.get(page_url).content.decode()
+    SignOff.objects.create(
+        section=parent, proposed_on=dt.date(2026, 3, 18), evidence="x", monitored_through="y"
+    )
+    page = client.get(page_url).content.decode()
+    assert child_link not in page
+    assert f"Covered by the proposal of {parent}, awaiting the board's decision" in page
+
+
 def test_a_proposal_saved_between_the_pages_two_checks_is_said_as_waiting_not_refused(
     client, world, monkeypatch
 ):
