@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from governance.models import Meeting, UpdateRequest, UpdateRound
-from plans.models import Action, Membership, Person, Plan, ProgressUpdate, Role
+from plans.models import Action, Membership, Person, Plan, PlanStage, ProgressUpdate, Role
 from plans.rules import locked_section_ids
 
 if TYPE_CHECKING:
@@ -336,7 +336,12 @@ def send_due_emails(now: dt.datetime | None = None) -> Sent:
     now = now or timezone.now()
     today = timezone.localdate(now)
     sent = Sent()
-    live = UpdateRound.objects.live(today).select_related("plan__partnership")
+    # (a plan closed by the board asks nobody for updates, whatever rounds it had open)
+    live = (
+        UpdateRound.objects.live(today)
+        .exclude(plan__stage=PlanStage.CLOSED)
+        .select_related("plan__partnership")
+    )
     for round_ in live:
         _send_requests(round_, now, sent)
         window_opens = round_.deadline - dt.timedelta(days=round_.reminder_days_before)

@@ -46,7 +46,7 @@ from governance.rounds import (
 )
 from governance.versions import action_changes, detail_changes, stage_changes
 from plans import rules as plan_rules
-from plans.models import Action, Partnership, Plan, Section, display_name
+from plans.models import Action, Partnership, Plan, PlanStage, Section, display_name
 
 
 def report_url(plan: Plan, as_at: dt.date, previous: dt.date | None = None) -> str:
@@ -271,7 +271,14 @@ def open_round_view(request: HttpRequest, pk: int) -> HttpResponse:
         # (it opened a second round and emailed every owner twice)
         list(Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk", flat=True))
         already = current_round(plan)
-        if request.method == "POST" and already is not None:
+        if request.method == "POST" and plan.stage == PlanStage.CLOSED:
+            # the board has closed the plan: its owners are not asked for updates (QA round 9)
+            form.is_valid()
+            form.add_error(
+                None,
+                "This plan is closed: its owners are not asked for updates. Change its stage to open a round.",
+            )
+        elif request.method == "POST" and already is not None:
             form.is_valid()
             form.add_error(None, f"A round is already open for this plan until {already.deadline:%-d %B %Y}.")
         elif request.method == "POST" and form.is_valid():
@@ -515,7 +522,11 @@ def change_stage(request: HttpRequest, pk: int) -> HttpResponse:
         plan.report_date = form.cleaned_data["report_date"]
         plan._change_reason = form.cleaned_data["reason"] or f"Stage set to {plan.get_stage_display()}"
         plan.save(update_fields=["stage", "report_date"])
-        messages.success(request, f"The plan is now {plan.get_stage_display().lower()}.")
+        told = f"The plan is now {plan.get_stage_display().lower()}."
+        if plan.stage == PlanStage.CLOSED and (live := current_round(plan)) is not None:
+            close_round(live, request.user)  # no more requests or reminders about a closed plan
+            told += " Its open update round is closed: no more requests or reminders are sent."
+        messages.success(request, told)
         return redirect("governance:plan", plan.pk)
     return render(request, "governance/change_stage.html", {"plan": plan, "form": form})
 
