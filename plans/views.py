@@ -50,6 +50,7 @@ from plans.models import (
     Partnership,
     Person,
     Plan,
+    PlanStage,
     ProgressUpdate,
     RagStatus,
     Role,
@@ -117,6 +118,7 @@ class PartnershipSummary:
     plans: list[tuple[Plan, figures.Headline]]
     can_manage: bool
     can_administer: bool = False
+    closed_plans: int = 0  # plans the board has closed: not in the partnership's figures
 
 
 @login_required
@@ -125,23 +127,30 @@ def home(request: HttpRequest) -> HttpResponse:
     summaries = []
     for partnership in Partnership.objects.for_user(user):
         actions = Action.objects.for_user(user).filter(plan__partnership=partnership)
-        numbers = figures.partnership_figures(actions)
+        plans = list(Plan.objects.for_user(user).filter(partnership=partnership))
+        closed = [plan.pk for plan in plans if plan.stage == PlanStage.CLOSED]
+        # a plan the board has closed is not the partnership's live work: its overdue actions are
+        # not in the figures (QA round 9), and its own line in the list of plans still has them
+        numbers = figures.partnership_figures(actions.exclude(plan_id__in=closed) if closed else actions)
+        by_plan = dict(numbers.plans)
+        if closed:
+            by_plan.update(figures.partnership_figures(actions.filter(plan_id__in=closed)).plans)
         agencies = [
             AgencyRow(
                 row.name, [row.by_status.get(s.key, 0) for s in numbers.statuses], row.total, row.overdue
             )
             for row in numbers.agencies
         ]
-        plans = Plan.objects.for_user(user).filter(partnership=partnership)
         summaries.append(
             PartnershipSummary(
                 partnership=partnership,
                 headline=numbers.headline,
                 statuses=numbers.statuses,
                 agencies=agencies,
-                plans=[(plan, numbers.plans.get(plan.pk, figures.EMPTY_HEADLINE)) for plan in plans],
+                plans=[(plan, by_plan.get(plan.pk, figures.EMPTY_HEADLINE)) for plan in plans],
                 can_manage=rules.can_manage_plans(user, partnership),
                 can_administer=rules.can_administer(user, partnership),
+                closed_plans=len(closed),
             )
         )
     return render(

@@ -75,3 +75,26 @@ def test_the_home_lists_the_plans_of_the_users_partnership_only(client, busy_wor
     assert reverse("plans:plan", args=[busy_world.plan.pk]) in html
     assert busy_world.other_plan.title not in html
     assert "Thurrock" not in html
+
+
+def test_a_plan_the_board_has_closed_is_not_in_the_partnerships_figures_but_keeps_its_own(client, busy_world):
+    """QA round 9: a closed plan's overdue actions were counted in the partnership's live overdue."""
+    world = busy_world
+    closed = factories.PlanFactory(
+        partnership=world.partnership, title="Old plan", stage=models.PlanStage.CLOSED
+    )
+    factories.ActionFactory(plan=closed, due_date=timezone.localdate() - dt.timedelta(days=40))
+    client.force_login(world.viewer)
+
+    response = client.get(reverse("home"))
+
+    summary = response.context["summaries"][0]
+    assert summary.headline == figures.headline(models.Action.objects.filter(plan=world.plan))
+    assert summary.headline.overdue == 1 and summary.closed_plans == 1
+    own = {plan.pk: numbers for plan, numbers in summary.plans}[closed.pk]
+    assert own.total == 1 and own.overdue == 1
+    page = response.content.decode()
+    assert "All actions of open plans" in page
+    assert (
+        "1 plan the board has closed is not counted here; its figures are in the list of plans below." in page
+    )
