@@ -23,21 +23,53 @@ WIDTH = 720
 
 
 @dataclass(frozen=True)
+class ChartTable:
+    """A chart's figures as a table, beside it in every format (QA round 9: the month-end figures
+    of the charts over time were in no table, though their captions said so)."""
+
+    caption: str
+    header: list[str]
+    rows: list[list[str | int]]
+
+
+@dataclass(frozen=True)
 class Chart:
     slug: str
     title: str
     svg: str
+    table: ChartTable | None = None  # its figures, where no table of the report has them
 
     @property
     def description(self) -> str:
         """What stands for the chart in words: the page's caption and the Word pack's picture
-        description (the figures themselves are in the report's tables)."""
-        return f"{self.title} (the figures are in the tables above and in the plan below)."
+        description (where its figures are)."""
+        if self.table is not None:
+            return f"{self.title} (its figures are in the table below the chart)."
+        return f"{self.title} (its figures are in the table per section above)."
 
     def png(self, scale: float = 2.0) -> bytes:
         import cairosvg
 
         return cairosvg.svg2png(bytestring=self.svg.encode(), scale=scale, unsafe=False)
+
+
+def status_mix_table(points: Sequence[TimelinePoint], statuses: Sequence[StatusDefinition]) -> ChartTable:
+    """The status mix's figures: each month end's count per status, and all actions then."""
+    used = [s for s in statuses if any(p.by_status.get(s.key) for p in points)]
+    return ChartTable(
+        "Status mix over time: actions per status at each month end",
+        ["Month end", *[s.label for s in used], "All actions"],
+        [[f"{p.day:%-d %B %Y}", *[p.by_status.get(s.key, 0) for s in used], p.total] for p in points],
+    )
+
+
+def burn_up_table(points: Sequence[TimelinePoint]) -> ChartTable:
+    """The burn-up's figures: at each month end, the actions in the plan, due by then, and done."""
+    return ChartTable(
+        "Actions done against actions due, at each month end",
+        ["Month end", "Actions in the plan", "Due by then", "Done"],
+        [[f"{p.day:%-d %B %Y}", p.total, p.due, p.done] for p in points],
+    )
 
 
 def _text(
@@ -205,10 +237,12 @@ def report_charts(report: BoardReport) -> list[Chart]:
             "mix",
             "Status mix over time (month ends)",
             status_mix(report.timeline, report.statuses, "Status mix over time (month ends)"),
+            status_mix_table(report.timeline, report.statuses),
         ),
         Chart(
             "burnup",
             "Actions done against actions due",
             burn_up(report.timeline, "Actions done against actions due"),
+            burn_up_table(report.timeline),
         ),
     ]

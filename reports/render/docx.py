@@ -180,6 +180,11 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
         picture = document.add_picture(io.BytesIO(chart.png()), width=Cm(22))
         # Word's accessibility checker, and screen readers, read a picture's description.
         picture._inline.docPr.set("descr", chart.description)
+        if chart.table is not None:
+            document.add_paragraph(chart.table.caption)
+            t = table(document, chart.table.header)
+            for values in chart.table.rows:
+                add_row(t, [str(value) for value in values])
 
     if not report.public:
         document.add_page_break()

@@ -141,7 +141,18 @@ def render_xlsx(report: BoardReport) -> bytes:
             if hasattr(cell.value, "year"):
                 cell.number_format = "d mmmm yyyy"
 
-    actions = wb.create_sheet("Actions")
+    # the charts over time as figures (QA round 9: the Excel pack had neither charts nor these)
+    over_time = wb.create_sheet("Over time")
+    used = [s for s in report.statuses if any(p.by_status.get(s.key) for p in report.timeline)]
+    _append(over_time, ["Month end", *[s.label for s in used], "All actions", "Due by then", "Done"])
+    for point in report.timeline:
+        _append(
+            over_time,
+            [point.day, *[point.by_status.get(s.key, 0) for s in used], point.total, point.due, point.done],
+        )
+    _header(over_time, 1, [str(c.value) for c in over_time[1]])
+    _finish_list(over_time, [18] + [14] * (len(used) + 3))
+    actions = wb.create_sheet("Actions", 1)
     # The public version leaves out the comparison with the previous (internal) report.
     columns = ACTION_COLUMNS[:11] if report.public else ACTION_COLUMNS
     _header(actions, 1, [name for name, _ in columns])

@@ -123,7 +123,7 @@ def test_the_word_document_has_real_tables_whose_header_rows_repeat(report):
 
 def test_the_excel_workbook_has_one_filtered_row_per_action_and_a_summary(report):
     wb = load_workbook(io.BytesIO(render_xlsx(report)))
-    assert wb.sheetnames == ["Summary", "Actions", "Evidence"]
+    assert wb.sheetnames == ["Summary", "Actions", "Over time", "Evidence"]
     actions = wb["Actions"]
     header = [c.value for c in actions[1]]
     assert header[:11] == [
@@ -304,7 +304,7 @@ def test_the_word_pack_has_a_title_described_charts_and_no_skipped_heading_level
     assert len(pictures) == 3
     for picture in pictures:
         description = picture._inline.docPr.get("descr")
-        assert description and "the figures are in the tables" in description
+        assert description and "its figures are in the table" in description
     levels = [
         0 if p.style.name == "Title" else int(p.style.name.split()[-1])
         for p in document.paragraphs
