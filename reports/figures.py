@@ -286,6 +286,28 @@ EXCEPTION_LISTS = {
 }
 
 
+@dataclass(frozen=True)
+class SignOffLine:
+    """An area's sign-off in the board pack: a decision or a reopening since the previous report,
+    or a proposal awaiting the board on the report's date, with what it rests on."""
+
+    area: str
+    what: str  # 'Agreed', 'Not agreed', 'Reopened', 'Awaiting the board's decision'
+    on: dt.date | None
+    detail: str = ""  # the minute, the reason, or the evidence and how it will be monitored
+    links: tuple[str, ...] = ()
+    unfinished: int = 0  # the area's actions not done: what agreeing would lock
+
+
+@dataclass
+class SignOffs:
+    """What the board decided on its plans' areas since the previous report, and what awaits it
+    (QA round 9: decisions and proposals were in no pack, nor the evidence members decide on)."""
+
+    decided: list[SignOffLine] = field(default_factory=list)
+    awaiting: list[SignOffLine] = field(default_factory=list)
+
+
 @dataclass
 class SectionBlock:
     """A section heading with its actions, in the sector's layout; depth 0 is top level."""
@@ -372,6 +394,7 @@ class BoardReport:
     scorecard: Any = None
     public: bool = False
     roles_only: bool = False
+    sign_offs: SignOffs = field(default_factory=SignOffs)
 
     @property
     def plan_period(self) -> str:
@@ -565,7 +588,7 @@ def build_report(
 
         rows = [row_of(item, before.get(item.action_id)) for item in now]
         backdated = backdated_action_ids([r.item.action_id for r in rows], previous, as_at)
-        _add_changes(changes, rows, before, previous, backdated)
+        _add_changes(changes, rows, before, previous, backdated, closed)
         # an update recorded since but dated before the previous report changed what that date now
         # reads as: its "then" is what the board was shown, from the updates recorded by then
         reported = reported_statuses(backdated, previous)
@@ -617,7 +640,73 @@ def build_report(
         roles_only=roles_only,
     )
     report.scorecard = scorecard_table(scorecard_section(partnership, as_at))
+    if not public:
+        report.sign_offs = sign_offs_between([p.pk for p in plans], previous, as_at, items)
     return report
+
+
+def sign_offs_between(
+    plan_ids: list[int], previous: dt.date, as_at: dt.date, items: Iterable[ActionAsAt] = ()
+) -> SignOffs:
+    """The plans' sign-off decisions dated after `previous` up to `as_at`, the areas reopened in
+    that time, and the proposals awaiting the board on `as_at` with their evidence (three queries)."""
+    from governance.models import Decision, SignOff
+
+    found = SignOffs()
+    decided = (
+        SignOff.objects.filter(section__plan__in=plan_ids, decided_on__gt=previous, decided_on__lte=as_at)
+        .exclude(decision=Decision.PENDING)
+        .select_related("section")
+        .order_by("decided_on", "pk")
+    )
+    lines = [
+        SignOffLine(
+            str(s.section),
+            s.get_decision_display(),
+            s.decided_on,
+            f"Minute {s.minute_ref}" if s.minute_ref else "",
+        )
+        for s in decided
+    ]
+    reopenings = (
+        historical_model(Section)
+        .objects.filter(
+            plan_id__in=plan_ids,
+            history_change_reason__startswith="Sign-off reopened",
+            history_date__gt=end_of_day(previous),
+            history_date__lte=end_of_day(as_at),
+        )
+        .order_by("history_date")
+    )
+    lines += [
+        SignOffLine(
+            str(r.instance),
+            "Reopened",
+            timezone.localdate(r.history_date),
+            r.history_change_reason.removeprefix("Sign-off reopened:").strip(),
+        )
+        for r in reopenings
+    ]
+    found.decided = sorted(lines, key=lambda line: (line.on or as_at, line.area))
+    open_by_section = Counter(i.section_id for i in items if not i.is_done())
+    awaiting = (
+        SignOff.objects.filter(section__plan__in=plan_ids, proposed_on__lte=as_at)
+        .filter(Q(decision=Decision.PENDING) | Q(decided_on__gt=as_at))
+        .select_related("section")
+        .order_by("proposed_on", "pk")
+    )
+    found.awaiting = [
+        SignOffLine(
+            str(s.section),
+            "Awaiting the board's decision",
+            s.proposed_on,
+            f"{s.evidence} Monitored through: {s.monitored_through}.",
+            tuple(link.strip() for link in s.evidence_links.splitlines() if link.strip()),
+            open_by_section.get(s.section_id, 0),
+        )
+        for s in awaiting
+    ]
+    return found
 
 
 def _definition(status: RagStatus) -> StatusDefinition:
@@ -761,7 +850,10 @@ def _add_changes(
     before: dict[int, ActionAsAt],
     previous: dt.date,
     backdated: Collection[int] = frozenset(),
+    closed: Collection[int] = (),
 ) -> None:
+    """`closed`: the sections of areas the board had signed off by the report's date, whose actions
+    nobody but an admin may update: not listed as without an update (as the exceptions leave them)."""
     for row in rows:
         item = row.item
         old = before.get(item.action_id)
@@ -786,7 +878,11 @@ def _add_changes(
             changes.reworded.append(row)
         if item.action_id in backdated:
             changes.backdated.append(row)
-        elif not now_done and (item.latest_update is None or item.latest_update.date <= previous):
+        elif (
+            not now_done
+            and item.section_id not in closed
+            and (item.latest_update is None or item.latest_update.date <= previous)
+        ):
             changes.no_update.append(row)
 
 

@@ -208,7 +208,7 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
                     last = (
                         f"Last update {row.last_update_on:%-d %B %Y}"
                         if row.last_update_on
-                        else "Never updated"
+                        else "Last update never"  # as the web and PDF packs say it
                     )
                     add_row(t, [row.ref, text, last, ""], {3: row.status})
                 elif name == "removed":
@@ -228,6 +228,37 @@ def render_docx(report: BoardReport, charts: list[Chart] | None = None) -> bytes
             for row in rows:
                 last = f"{row.last_update_on:%-d %B %Y}" if row.last_update_on else "never"
                 add_row(t, [row.ref, row.item.text, row.owner, row.due, "", last], {4: row.status})
+        heading(document, f"Sign-off of areas since {report.previous:%-d %B %Y}", level=1)
+        decided = report.sign_offs.decided
+        document.add_paragraph(
+            f"Sign-off decisions ({len(decided)})", style=_cached_style(document, "Heading 2")
+        )
+        if decided:
+            t = table(document, ["Area", "Decision", "On", "Minute or reason"])
+            for line in decided:
+                add_row(t, [line.area, line.what, f"{line.on:%-d %B %Y}" if line.on else "", line.detail])
+        else:
+            document.add_paragraph("None.")
+        awaiting = report.sign_offs.awaiting
+        document.add_paragraph(
+            f"Sign-off proposals awaiting the board ({len(awaiting)})",
+            style=_cached_style(document, "Heading 2"),
+        )
+        if not awaiting:
+            document.add_paragraph("None.")
+        for line in awaiting:
+            document.add_paragraph(
+                f"{line.area}: proposed {line.on:%-d %B %Y}" if line.on else line.area,
+                style=_cached_style(document, "Heading 3"),
+            )
+            document.add_paragraph(line.detail)
+            for link in line.links:
+                document.add_paragraph(link)
+            document.add_paragraph(
+                f"{line.unfinished} of its actions not yet complete: agreeing locks them as they stand."
+                if line.unfinished
+                else "All its actions are complete."
+            )
         heading(document, f"Evidence ({len(report.evidence)})", level=1)
         if report.evidence:
             t = table(document, EVIDENCE_COLUMNS)

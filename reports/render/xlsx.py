@@ -133,6 +133,9 @@ def render_xlsx(report: BoardReport) -> bytes:
             _append(summary, [f"Exception: {title}", len(rows), ", ".join(row.ref for row in rows)])
         if report.exceptions.left_out_note:
             _append(summary, [report.exceptions.left_out_note])
+        _table_header(summary, ["Sign-off", "Decision", "On", "Minute, reason or evidence"])
+        for line in [*report.sign_offs.decided, *report.sign_offs.awaiting]:
+            _append(summary, [line.area, line.what, line.on, line.detail])
     summary.column_dimensions["A"].width = 45
     for col in range(2, 12):
         summary.column_dimensions[get_column_letter(col)].width = 14
