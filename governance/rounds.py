@@ -5,7 +5,12 @@ Decisions (the issue is silent on them):
   "done" status). Owning follows the tracker: linked as a person to the action, or the
   action is led or owned by their agency. Agency ownership reaches the agency's
   contributors (the agency leads); a person linked to an action is asked directly, as
-  their user when they have a login, else at the person's own email address.
+  their user when that login can update the plan (an active member of its partnership, not a
+  viewer), else at the person's own email address.
+- An owner who cannot update in Oversight (no login, or a login that cannot update this plan)
+  is emailed their actions with status and due date and asked to send their update by email
+  to a named plan manager (`update_contact`: the round's opener while they still manage the
+  plan), who records it; their email has no links, which would only lead to the sign-in page.
 - An action counts as updated in the round once it has a progress update dated, or given, on or
   after the day the round opened (work done on the 5th, reported on the 7th, answers a round
   opened on the 6th); an owner has updated when all their actions are.
@@ -25,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -35,7 +40,7 @@ from django.utils.text import Truncator
 
 from governance.models import Meeting, UpdateRequest, UpdateRound
 from plans.models import Action, Membership, Person, Plan, PlanStage, ProgressUpdate, Role
-from plans.rules import locked_section_ids
+from plans.rules import MANAGING_ROLES, locked_section_ids
 
 if TYPE_CHECKING:
     from plans.models import AnyUser
@@ -53,8 +58,21 @@ def open_actions(plan: Plan) -> Any:
     )
 
 
+def logins_who_can_update(partnership_id: int, user_ids: Any = None) -> set[int]:
+    """Of `user_ids` (every login when None), those who can sign in and add updates to the
+    partnership's plans: active members who are not viewers."""
+    members = Membership.objects.filter(partnership_id=partnership_id, user__is_active=True).exclude(
+        role=Role.VIEWER
+    )
+    if user_ids is not None:
+        members = members.filter(user_id__in=user_ids)
+    return set(members.values_list("user_id", flat=True))
+
+
 def owners_of_open_actions(plan: Plan) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-    """({user id: action ids}, {person id without login: action ids}) for the plan's open actions.
+    """({user id: action ids}, {person id: action ids}) for the plan's open actions: the persons
+    are those who cannot update in Oversight themselves (no login, or one that cannot update
+    this plan), asked at their own email address.
 
     A fixed number of queries: actions, their person owners, their owner agencies, memberships.
     """
@@ -69,22 +87,22 @@ def owners_of_open_actions(plan: Plan) -> tuple[dict[int, set[int]], dict[int, s
     ):
         by_agency[agency_id].add(pk)
 
+    # Only members of the partnership can sign in and update; viewers cannot update at all.
+    allowed = logins_who_can_update(plan.partnership_id)
     users: dict[int, set[int]] = defaultdict(set)
     persons: dict[int, set[int]] = defaultdict(set)
     for pk, person_id, user_id in Action.owners.through.objects.filter(action_id__in=action_ids).values_list(
         "action_id", "person_id", "person__user_id"
     ):
-        if user_id:
+        if user_id in allowed:
             users[user_id].add(pk)
-        else:
+        else:  # a named owner who cannot update is still asked, by email (QA round 9)
             persons[person_id].add(pk)
-    members = Membership.objects.filter(partnership_id=plan.partnership_id, user__is_active=True)
-    for user_id, agency_id in members.filter(role=Role.CONTRIBUTOR, agency__isnull=False).values_list(
-        "user_id", "agency_id"
-    ):
+    members = Membership.objects.filter(
+        partnership_id=plan.partnership_id, user__is_active=True, role=Role.CONTRIBUTOR, agency__isnull=False
+    )
+    for user_id, agency_id in members.values_list("user_id", "agency_id"):
         users[user_id] |= by_agency.get(agency_id, set())
-    # Only members of the partnership can sign in and update; viewers cannot update at all.
-    allowed = set(members.exclude(role=Role.VIEWER).values_list("user_id", flat=True))
     return (
         {u: ids for u, ids in users.items() if ids and u in allowed},
         {p: ids for p, ids in persons.items() if ids},
@@ -159,6 +177,8 @@ class RequestProgress:
     actions: list[Action]
     updated: list[Action] = field(default_factory=list)
     missing: list[Action] = field(default_factory=list)
+    # the owner can sign in and record the update; else they send it by email (`update_contact`)
+    in_oversight: bool = True
 
     @property
     def complete(self) -> bool:
@@ -172,14 +192,53 @@ class RequestProgress:
 
 
 def round_progress(round_: UpdateRound, requests: Any = None) -> list[RequestProgress]:
-    """Each request of the round with its actions split into updated and missing (three
-    queries)."""
+    """Each request of the round with its actions split into updated and missing, and whether
+    its owner can update in Oversight now (four queries)."""
     if requests is None:
         requests = round_.requests.all()
-    requests = list(requests.prefetch_related("actions"))
+    requests = list(requests.select_related("person").prefetch_related("actions"))
     for request in requests:
         request.round = round_  # known: no query per request to read it again
-    return requests_progress(requests)
+    progress = requests_progress(requests)
+    # the login asked, or the person's login (linked since the round opened, perhaps)
+    logins = {
+        p.request.pk: p.request.user_id or (p.request.person and p.request.person.user_id) for p in progress
+    }
+    can = (
+        logins_who_can_update(round_.plan.partnership_id, {u for u in logins.values() if u})
+        if progress
+        else set()
+    )
+    for p in progress:
+        p.in_oversight = logins[p.request.pk] in can
+    return progress
+
+
+@dataclass
+class Contact:
+    name: str
+    email: str
+
+
+def update_contact(round_: UpdateRound) -> Contact | None:
+    """Whom owners who cannot update in Oversight send their update to, to record it for them:
+    the round's opener while they still manage the plan with an email address, else one of the
+    partnership's plan managers (then admins). None when nobody qualifies."""
+    candidates = list(
+        Membership.objects.filter(
+            partnership_id=round_.plan.partnership_id, role__in=MANAGING_ROLES, user__is_active=True
+        )
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("user_id")
+    )
+    if not candidates:
+        return None
+    best = min(
+        candidates,
+        key=lambda m: (m.user_id != round_.opened_by_id, m.role != Role.MANAGER, m.user_id),
+    )
+    return Contact(name=best.user.get_full_name() or best.user.get_username(), email=best.user.email)
 
 
 def requests_progress(requests: list[UpdateRequest]) -> list[RequestProgress]:
@@ -255,7 +314,7 @@ def action_url(action: Action) -> str:
     return ""
 
 
-def _send(progress: RequestProgress, kind: str) -> None:
+def _send(progress: RequestProgress, kind: str, contact: Contact | None) -> None:
     request = progress.request
     round_ = request.round
     # Only what is still missing: an owner who updated an action before the email went out is
@@ -264,11 +323,26 @@ def _send(progress: RequestProgress, kind: str) -> None:
         "request": request,
         "round": round_,
         "plan": round_.plan,
-        "actions": [(a, action_url(a)) for a in progress.missing],
         "updated": progress.updated,
-        "round_url": absolute(round_.get_absolute_url()),
         "kind": kind,
     }
+    if progress.in_oversight:
+        template = "governance/email/request.txt"
+        context |= {
+            "actions": [(a, action_url(a)) for a in progress.missing],
+            "round_url": absolute(round_.get_absolute_url()),
+        }
+    else:
+        # no links: every page asks them to sign in; the status is what their update changes
+        template = "governance/email/request_by_email.txt"
+        context |= {
+            "actions": list(
+                Action.objects.filter(pk__in=[a.pk for a in progress.missing])
+                .select_related("status")
+                .order_by("order", "pk")
+            ),
+            "contact": contact,
+        }
     # A title holding a line break (sent through the API) would make every email of the round
     # fail: a header cannot hold one.
     # the partnership too: a member of two gets rounds of plans with one title from each
@@ -278,8 +352,14 @@ def _send(progress: RequestProgress, kind: str) -> None:
         if kind == "request"
         else f"Reminder: progress updates due {round_.deadline:%-d %B %Y}: {title}"
     )
-    body = render_to_string("governance/email/request.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [request.email])
+    body = render_to_string(template, context)
+    # replying to an emailed request reaches whoever records the update
+    reply_to = [contact.email] if contact is not None and not progress.in_oversight else []
+    deliver(subject, body, request.email, reply_to)
+
+
+def deliver(subject: str, body: str, to: str, reply_to: list[str]) -> None:
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to], reply_to=reply_to).send()
 
 
 def _claim(request: UpdateRequest, stamp: str, now: dt.datetime) -> bool:
@@ -298,6 +378,7 @@ class Sent:
     requests: int = 0
     reminders: int = 0
     failed: int = 0
+    by_email: int = 0  # of the requests, to owners asked to send their update by email
 
 
 def send_round_requests(round_: UpdateRound, now: dt.datetime | None = None) -> Sent:
@@ -316,13 +397,16 @@ def _send_each(round_: UpdateRound, requests: Any, kind: str, now: dt.datetime, 
     """Email each request of `requests` not yet complete (a request or a reminder), claiming it first
     so that two runs at once never send it twice; one that fails is released to be tried again."""
     stamp = "sent_at" if kind == "request" else "reminded_at"
-    for progress in round_progress(round_, requests):
+    progresses = round_progress(round_, requests)
+    contact = update_contact(round_) if any(not p.in_oversight for p in progresses) else None
+    for progress in progresses:
         if progress.complete or not _claim(progress.request, stamp, now):
             continue
         try:
-            _send(progress, kind)
+            _send(progress, kind, contact)
             if kind == "request":
                 sent.requests += 1
+                sent.by_email += not progress.in_oversight
             else:
                 sent.reminders += 1
         except Exception:  # an SMTP failure must not stop the other owners' emails

@@ -122,7 +122,7 @@ def test_a_failed_send_is_retried_on_the_next_run(setting, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("SMTP server down")
 
-    monkeypatch.setattr(rounds, "send_mail", broken)
+    monkeypatch.setattr(rounds, "deliver", broken)
     with time_machine.travel(OPENED + dt.timedelta(hours=1), tick=False):
         assert send_due_emails().failed == 3
         monkeypatch.undo()
