@@ -43,6 +43,7 @@ from governance.rounds import (
     opened_on,
     round_progress,
     send_round_requests,
+    update_contact,
 )
 from governance.versions import action_changes, detail_changes, stage_changes
 from plans import rules as plan_rules
@@ -292,6 +293,12 @@ def open_round_view(request: HttpRequest, pk: int) -> HttpResponse:
     if round_ is not None:
         sent = send_round_requests(round_)
         told = f"Update round opened: {sent.requests} owner{'s' if sent.requests != 1 else ''} emailed their actions."
+        if sent.by_email:
+            contact = update_contact(round_)
+            told += (
+                f" {sent.by_email} of them {'have' if sent.by_email != 1 else 'has'} no login to update the plan:"
+                f" asked to send their update by email to {contact.name if contact else 'the plan manager'}."
+            )
         if sent.failed:
             told += f" {sent.failed} could not be emailed now; they will be tried again within the hour."
         unreachable = round_.requests.filter(email="").count()
@@ -310,7 +317,9 @@ def round_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     progress = round_progress(round_)
     done = [p for p in progress if p.complete and not p.no_longer_asked]
-    missing = [p for p in progress if not p.complete]
+    # owners who cannot update in Oversight are not "not updated": they send it to the contact
+    missing = [p for p in progress if not p.complete and p.in_oversight]
+    by_email = [p for p in progress if not p.complete and not p.in_oversight]
     return render(
         request,
         "governance/round.html",
@@ -321,7 +330,9 @@ def round_view(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": progress,
             "updated_count": len(done),
             "missing_count": len(missing),
-            "no_longer_asked_count": len(progress) - len(done) - len(missing),
+            "by_email_count": len(by_email),
+            "contact": update_contact(round_) if any(not p.in_oversight for p in progress) else None,
+            "no_longer_asked_count": len(progress) - len(done) - len(missing) - len(by_email),
             "can_close": round_.closed_at is None
             and round_.deadline >= timezone.localdate()
             and rules.can_open_round(request.user, round_.plan),

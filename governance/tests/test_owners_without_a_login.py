@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
+from django.urls import reverse
 
 from governance.rounds import open_round, round_progress, send_due_emails
 from plans.tests import factories
@@ -102,6 +103,34 @@ def test_a_person_whose_login_cannot_update_this_plan_is_asked_like_an_owner_wit
     }
 
 
+def test_the_round_page_says_who_updates_in_oversight_and_who_was_asked_to_send_their_update(owners, client):
+    round_ = open_and_send(owners)
+    client.force_login(owners.viewer)
+    with time_machine.travel(OPENED + dt.timedelta(hours=2), tick=False):
+        page = client.get(round_.get_absolute_url()).content.decode()
+    assert (
+        "0 updated, 1 not updated, 1 with no login to update: not recorded yet "
+        "(asked to send their update by email to Mina Patel)" in page
+    )
+    nurse_row = page[page.index("Designated Nurse") :].split("</tr>")[0]
+    assert "No login to update this plan" in nurse_row and "Not updated" not in nurse_row
+    assert (
+        "Not recorded yet" in nurse_row
+        and "Asked 2 Mar 2026 to send their update by email to Mina Patel" in nurse_row
+    )
+    police_row = page[page.index('<td class="govuk-table__cell">contributor') :].split("</tr>")[0]
+    assert "Updates in Oversight" in police_row and "Not updated" in police_row
+
+
+def test_once_the_manager_records_the_emailed_update_the_owner_counts_as_updated(owners, client):
+    round_ = open_and_send(owners)
+    with time_machine.travel(OPENED + dt.timedelta(days=2), tick=False):
+        factories.ProgressUpdateFactory(action=owners.nurse_action, author=owners.manager)
+        client.force_login(owners.viewer)
+        page = client.get(round_.get_absolute_url()).content.decode()
+    assert "1 updated, 1 not updated" in page and "with no login to update" not in page
+
+
 def test_when_the_opener_has_left_the_update_goes_to_another_plan_manager(owners):
     other = factories.UserFactory(
         username="other-manager", first_name="Sam", last_name="Okafor", email="sam.okafor@council.example"
@@ -115,3 +144,17 @@ def test_when_the_opener_has_left_the_update_goes_to_another_plan_manager(owners
         send_due_emails()
     nurse = email_to("nurse@nhs.example")
     assert "Sam Okafor (sam.okafor@council.example)" in nurse.body and "Mina Patel" not in nurse.body
+
+
+def test_opening_a_round_says_how_many_owners_were_asked_to_send_their_update_by_email(owners, client):
+    client.force_login(owners.manager)
+    with time_machine.travel(OPENED, tick=False):
+        response = client.post(
+            reverse("governance:open_round", args=[owners.plan.pk]),
+            {"deadline": "2026-03-13", "reminder_days_before": "3", "meeting": ""},
+            follow=True,
+        )
+    assert (
+        "1 of them has no login to update the plan: asked to send their update by email to Mina Patel."
+        in response.content.decode()
+    )
