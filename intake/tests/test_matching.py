@@ -235,7 +235,12 @@ def test_an_agency_whose_name_runs_on_into_what_was_read_as_a_team_is_that_agenc
 
 @pytest.mark.parametrize(
     "owner",
-    ["Police and NCC CSC", "Police & NCC CSC", "Police NCC CSC", "Sussex Police and East Sussex County Council"],
+    [
+        "Police and NCC CSC",
+        "Police & NCC CSC",
+        "Police NCC CSC",
+        "Sussex Police and East Sussex County Council",
+    ],
 )
 def test_a_lead_naming_two_known_agencies_together_is_both_of_them_and_no_new_agency(world, owner):
     """QA round 9: 'Police and NCC CSC' was proposed as one new agency, ticked, and the real two
