@@ -37,7 +37,8 @@ def csv_safe(value: Any) -> str:
 
 
 def cell_safe(value: Any) -> Any:
-    """A value for a CSV or Excel cell: numbers and dates as they are, text as `csv_safe`."""
+    """A value for a CSV cell: numbers and dates as they are, text as `csv_safe`. Not for an Excel
+    cell, where the apostrophe would show: there `xml_safe` and `no_formulas` keep text as text."""
     return csv_safe(xml_safe(value)) if isinstance(value, str) else value
 
 

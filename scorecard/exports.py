@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from oversight.spreadsheets import cell_safe, no_formulas
+from oversight.spreadsheets import cell_safe, no_formulas, xml_safe
 from scorecard.models import Measure, Value
 
 
@@ -53,9 +53,12 @@ def to_xlsx(measure: Measure, values: list[Value]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Values"
-    sheet.append([cell_safe(c) for c in header(measure)])
+    # Text kept exactly (no CSV apostrophe, which Excel would show and an upload would read back
+    # as part of a category or source): `no_formulas` stores it as a text cell Excel never runs,
+    # as the board pack's workbook does.
+    sheet.append([xml_safe(c) for c in header(measure)])
     for row in rows(measure, values):
-        sheet.append([cell_safe(c) for c in row])
+        sheet.append([xml_safe(c) for c in row])
     no_formulas(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)

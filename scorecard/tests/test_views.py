@@ -11,7 +11,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from scorecard.models import Value
-from scorecard.tests.factories import MeasureFactory, SourceFactory, ValueFactory, area_and_risk
+from scorecard.tests.factories import (
+    DimensionFactory,
+    MeasureFactory,
+    SourceFactory,
+    ValueFactory,
+    area_and_risk,
+)
 
 
 @pytest.fixture
@@ -157,6 +163,27 @@ def test_the_xlsx_export_reopens_in_openpyxl(client, world, drmm):
     assert rows[0][:4] == ("period", "area", "risk", "value")
     assert len(rows) == 6
     assert {r[3] for r in rows[1:]} == {4, 8, 2, 11, 10}
+
+
+def test_the_xlsx_export_keeps_text_opening_like_a_formula_exactly_as_text_never_run(client, world):
+    """QA round 9: the CSV's protecting apostrophe showed in Excel ('- North), so an export no
+    longer matched its measure's categories and sources when uploaded back. The board pack keeps
+    such text exact, stored as text; the scorecard's workbook now does the same."""
+    area = DimensionFactory(partnership=world.partnership, key="area", name="Area", allowed_values=[])
+    measure = MeasureFactory(partnership=world.partnership, dimensions=[area])
+    source = SourceFactory(partnership=world.partnership, name='=cmd|"/c calc"!A1')
+    ValueFactory(measure=measure, dimensions={"area": "-North +South"}, source=source)
+    response = get(client, world.viewer, "scorecard:export_xlsx", measure.pk)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    area_cell, source_cell = sheet["B2"], sheet["D2"]
+    assert (area_cell.value, source_cell.value) == ("-North +South", '=cmd|"/c calc"!A1')
+    assert area_cell.data_type == source_cell.data_type == "s"  # text, never a formula
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(get(client, world.viewer, "scorecard:export_csv", measure.pk).content.decode())
+        )
+    )
+    assert csv_rows[1][1] == "'-North +South"  # a CSV has no text cells: the apostrophe stays there
 
 
 def test_a_measure_without_dimensions_and_one_without_values_still_show(client, world):
