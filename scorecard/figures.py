@@ -529,6 +529,15 @@ def disagreements(measure: str, cells: Iterable[Cell], frequency: str = MONTHLY)
     return findings
 
 
+def disagreements_in(findings: Iterable[Finding], period: dt.date | None) -> list[Finding]:
+    """The disagreements about one period: those a figure shown for it is open to (one month's
+    late correction says nothing about the next month's figure)."""
+    if period is None:
+        return []
+    wanted = f"{period:%Y-%m}"
+    return [f for f in findings if f.period == wanted]
+
+
 def cells_from_table(table: Mapping[str, Any], frequency: str = MONTHLY) -> list[Cell]:
     dims = table_dimensions(table)
     source = table.get("source") or table.get("name", "")

@@ -41,7 +41,9 @@ class MeasureSummary:
     target: Decimal | None
     rag: figures.Rag
     trend: list[tuple[dt.date, Decimal]] = field(default_factory=list)  # up to 12 periods, oldest first
-    findings: int = 0  # disagreements between sources for this measure
+    # disagreements between sources on the period shown (QA round 9: those of other periods were
+    # counted beside this period's figure); the measure's page lists every period's
+    findings: int = 0
     # later periods reported for only part of the breakdown: (period, cells reported, cells expected)
     incomplete: list[tuple[str, int, int]] = field(default_factory=list)
 
@@ -102,7 +104,7 @@ def summarise(measure: Measure, as_at: dt.date | None = None, trend_length: int 
         target=then.target,
         rag=then.rag(number),
         trend=data,
-        findings=len(findings_for(measure, cells)),
+        findings=len(figures.disagreements_in(findings_for(measure, cells), period)),
         incomplete=[
             (figures.period_label(p, measure.frequency), have, expected)
             for p, (have, expected) in sorted(incomplete.items())

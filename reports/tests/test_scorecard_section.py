@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
@@ -80,3 +83,66 @@ def test_the_workbook_keeps_exceptions_apart_from_changes_since_the_previous_rep
     # 2.1 is overdue: an exception, not a change
     assert "Overdue" in (rows["2.1"][exceptions].value or "")
     assert "Overdue" not in (rows["2.1"][changes].value or "")
+
+
+def _strategy_meetings(world, name: str, disputed_period: dt.date) -> None:
+    """A count whose October 2022 and November 2022 figures are in; the sources disagree on
+    `disputed_period` only (a late correction entered beside the first figure)."""
+    measure = scorecard_factories.MeasureFactory(partnership=world.partnership, name=name)
+    team = scorecard_factories.SourceFactory(partnership=world.partnership, name="Child Referral Team report")
+    late = scorecard_factories.SourceFactory(partnership=world.partnership, name="Late correction")
+    for period, number in ((dt.date(2022, 10, 1), 11), (dt.date(2022, 11, 1), 18)):
+        scorecard_factories.ValueFactory(
+            measure=measure,
+            period=period,
+            number=Decimal(number),
+            source=team,
+            entered_at=dt.datetime(period.year, period.month + 1, 2, tzinfo=dt.UTC),
+        )
+    scorecard_factories.ValueFactory(
+        measure=measure,
+        period=disputed_period,
+        number=Decimal(4),
+        source=late,
+        entered_at=dt.datetime(2022, 12, 5, tzinfo=dt.UTC),
+    )
+
+
+def _scorecard_rows_in_every_format(report, page: str) -> dict[str, dict[str, list]]:
+    """Per format, per measure: its row of the scorecard table as the reader sees it (`page`:
+    the report's page in the browser)."""
+    html = page
+    pdf_html = render_standalone(report)
+    rows: dict[str, dict[str, list]] = {"html": {}, "pdf": {}, "docx": {}, "xlsx": {}}
+    for fmt, page in (("html", html), ("pdf", pdf_html)):
+        scorecard = page[page.index('id="scorecard"') :]
+        scorecard = scorecard[: scorecard.index("</table>")]
+        for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", scorecard, re.S)[1:]:
+            cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+            rows[fmt][cells[0]] = cells
+    document = Document(io.BytesIO(render_docx(report)))
+    [table] = [t for t in document.tables if t.rows[0].cells[0].text == "Measure"]
+    for row in table.rows[1:]:
+        rows["docx"][row.cells[0].text] = [c.text for c in row.cells]
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Scorecard"]
+    for row in sheet.iter_rows(min_row=2, values_only=True):
+        rows["xlsx"][row[0]] = list(row)
+    return rows
+
+
+def test_sources_that_disagree_counts_only_the_period_shown_in_every_format(client, history_plan, world):
+    """QA round 9: a late correction of October's figure put "1" next to November's, which no
+    source disputes; the board was told the figure before it was disputed, not which one was."""
+    _strategy_meetings(world, "Strategy meetings held", disputed_period=dt.date(2022, 10, 1))
+    _strategy_meetings(world, "Return interviews offered", disputed_period=dt.date(2022, 11, 1))
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    assert report.scorecard.headers[4] == "Sources that disagree"
+    client.force_login(world.manager)
+    page = client.get(
+        reverse("reports:plan_report", args=[history_plan.plan.pk]), {"as_at": AS_AT, "previous": PREVIOUS}
+    ).content.decode()
+    for fmt, rows in _scorecard_rows_in_every_format(report, page).items():
+        undisputed, disputed = rows["Strategy meetings held"], rows["Return interviews offered"]
+        assert undisputed[1] == disputed[1] == "Nov 2022", fmt
+        assert undisputed[4] in ("", None), fmt
+        assert str(disputed[4]) == "1", fmt

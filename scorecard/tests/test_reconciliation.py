@@ -90,3 +90,16 @@ def test_an_import_reports_only_the_disagreements_it_takes_part_in(world, tables
     assert again.findings == []  # it agrees for February and March; April's disagreement is older
     drmm = Measure.objects.get(name="Children graded for CCE in the DRMM")
     assert len(findings_for(drmm)) == 4
+
+
+def test_the_disagreements_about_a_period_leave_out_those_of_other_periods():
+    oct_, nov = dt.date(2026, 10, 1), dt.date(2026, 11, 1)
+    cells = [
+        figures.Cell(period=oct_, dimensions={}, number=Decimal(11), source="Child Referral Team report"),
+        figures.Cell(period=oct_, dimensions={}, number=Decimal(4), source="Late correction"),
+        figures.Cell(period=nov, dimensions={}, number=Decimal(18), source="Child Referral Team report"),
+    ]
+    found = figures.disagreements("Strategy meetings held", cells)
+    assert [f.period_label for f in figures.disagreements_in(found, oct_)] == ["Oct 2026"]
+    assert figures.disagreements_in(found, nov) == []
+    assert figures.disagreements_in(found, None) == []

@@ -186,6 +186,25 @@ def test_the_xlsx_export_keeps_text_opening_like_a_formula_exactly_as_text_never
     assert csv_rows[1][1] == "'-North +South"  # a CSV has no text cells: the apostrophe stays there
 
 
+def test_the_scorecard_counts_the_sources_that_disagree_on_the_period_shown_only(client, world):
+    """QA round 9: a late correction of October's figure was counted beside November's figure,
+    which no source disputes."""
+    team = SourceFactory(partnership=world.partnership, name="Child Referral Team report")
+    late = SourceFactory(partnership=world.partnership, name="Late correction")
+    for name, disputed in (("Strategy meetings held", 10), ("Return interviews offered", 11)):
+        measure = MeasureFactory(partnership=world.partnership, name=name)
+        for month, number in ((10, 11), (11, 18)):
+            ValueFactory(measure=measure, period=dt.date(2024, month, 1), number=Decimal(number), source=team)
+        ValueFactory(measure=measure, period=dt.date(2024, disputed, 1), number=Decimal(4), source=late)
+    response = get(client, world.viewer, "scorecard:index")
+    summaries = {s.measure.name: s for s in response.context["summaries"]}
+    assert summaries["Strategy meetings held"].period == dt.date(2024, 11, 1)
+    assert summaries["Strategy meetings held"].findings == 0
+    assert summaries["Return interviews offered"].findings == 1
+    page = response.content.decode()
+    assert page.count("source disagreement") == 1 and "1 source disagreement in Nov 2024" in page
+
+
 def test_a_measure_without_dimensions_and_one_without_values_still_show(client, world):
     plain = MeasureFactory(partnership=world.partnership, name="Strategy meetings held")
     ValueFactory(measure=plain, period=dt.date(2020, 4, 1), number=Decimal(6))
