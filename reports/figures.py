@@ -1045,6 +1045,9 @@ class ScorecardTable:
     # per row of a measures table: its value and target as numbers, and the unit written after
     # them ('%', ' days'), for a workbook to hold numbers rather than text
     numbers: list[tuple[Any, Any, str]] = field(default_factory=list)
+    # per row of a measures table: how many figures of the period shown the sources disagree on,
+    # as a number for a workbook (its text in `rows` is blank for none)
+    disagreements: list[int] = field(default_factory=list)
 
     @property
     def has_rag(self) -> bool:
@@ -1087,6 +1090,7 @@ def scorecard_table(summary: Any) -> ScorecardTable | None:
             ],
             rag=[getattr(line, "rag", None) for line in rows],
             numbers=[(line.value, line.target, getattr(line, "unit_suffix", "")) for line in rows],
+            disagreements=[getattr(line, "findings", 0) or 0 for line in rows],
         )
     records = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in rows]
     rag = [r.get("rag") for r in records]

@@ -208,6 +208,9 @@ def render_xlsx(report: BoardReport) -> bytes:
             _append(sheet, cells)
             if n < len(sc.numbers):
                 _numbers(sheet, sheet.max_row, sc.numbers[n])
+            if n < len(sc.disagreements) and sc.disagreements[n]:
+                # a count, stored as a number like the workbook's other counts (column E)
+                sheet.cell(row=sheet.max_row, column=5).value = sc.disagreements[n]
             if sc.has_rag:
                 _status(sheet.cell(row=sheet.max_row, column=len(cells) + 1), rag)
         sheet.column_dimensions["A"].width = 50

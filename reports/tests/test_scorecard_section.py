@@ -146,3 +146,12 @@ def test_sources_that_disagree_counts_only_the_period_shown_in_every_format(clie
         assert undisputed[1] == disputed[1] == "Nov 2022", fmt
         assert undisputed[4] in ("", None), fmt
         assert str(disputed[4]) == "1", fmt
+
+
+def test_the_workbook_holds_the_sources_that_disagree_as_a_number(history_plan, world):
+    """QA round 9: stored as the text '1', while every other count in the workbook is a number."""
+    _strategy_meetings(world, "Return interviews offered", disputed_period=dt.date(2022, 11, 1))
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Scorecard"]
+    assert sheet["E1"].value == "Sources that disagree"
+    assert sheet["E2"].value == 1 and sheet["E2"].data_type == "n"
