@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
-from plans.models import Partnership
+from plans.figures import end_of_day
+from plans.models import Partnership, historical_model
 from scorecard import figures
 from scorecard.models import Frequency, Measure, Unit, Value
 
@@ -40,6 +42,8 @@ class MeasureSummary:
     value: Decimal | None
     target: Decimal | None
     rag: figures.Rag
+    # the target and boundaries the value is rated against: those in force on the summary's date
+    thresholds: figures.Thresholds = field(default_factory=figures.Thresholds)
     trend: list[tuple[dt.date, Decimal]] = field(default_factory=list)  # up to 12 periods, oldest first
     # disagreements between sources on the period shown (QA round 9: those of other periods were
     # counted beside this period's figure); the measure's page lists every period's
@@ -77,32 +81,64 @@ def known_on(value: Value, as_at: dt.date, frequency: str) -> bool:
     return period_end(value.period, frequency) < as_at and timezone.localdate(value.entered_at) <= as_at
 
 
-def as_it_stood(measure: Measure, as_at: dt.date) -> Measure:
-    """The measure's target and thresholds on `as_at` (a target raised since does not turn an old
-    report's figures red); the measure as it is when it has no history that old."""
-    if as_at >= timezone.localdate():
-        return measure
-    end = timezone.make_aware(dt.datetime.combine(as_at, dt.time.max))
-    try:
-        return measure.history.as_of(end)  # type: ignore[attr-defined,no-any-return]
-    except Measure.DoesNotExist:
-        return measure
+THRESHOLD_FIELDS = ("polarity", "target", "green_from", "amber_from")
 
 
-def summarise(measure: Measure, as_at: dt.date | None = None, trend_length: int = 12) -> MeasureSummary:
+def thresholds_on(measures: Iterable[Measure], as_at: dt.date | None) -> dict[int, figures.Thresholds]:
+    """Each measure's target and thresholds in force at the end of `as_at` (one query; none for
+    today or no date): a target raised since does not turn an old report's figures red, nor a
+    green boundary set since its amber ones green (QA round 9).
+
+    From the measure's history: its latest record by then. A measure created since (the demo's,
+    created the day it is loaded with figures entered months before) is taken as it was created,
+    the nearest to the date the history knows; one with no history at all (written in bulk) as
+    it is now."""
+    measures = list(measures)
+    now = {m.pk: m.thresholds() for m in measures}
+    if as_at is None or as_at >= timezone.localdate() or not measures:
+        return now
+    end = end_of_day(as_at)
+    records = (
+        historical_model(Measure)
+        .objects.filter(Q(history_date__lte=end) | Q(history_type="+"), id__in=list(now))
+        .order_by("history_date", "history_id")
+        .only("id", "history_date", "history_type", *THRESHOLD_FIELDS)
+    )
+    then: dict[int, figures.Thresholds] = {}
+    for record in records:
+        if record.history_date <= end or record.id not in then:
+            then[record.id] = figures.Thresholds(
+                polarity=record.polarity,
+                target=record.target,
+                green_from=record.green_from,
+                amber_from=record.amber_from,
+            )
+    return {pk: then.get(pk, thresholds) for pk, thresholds in now.items()}
+
+
+def summarise(
+    measure: Measure,
+    as_at: dt.date | None = None,
+    trend_length: int = 12,
+    thresholds: figures.Thresholds | None = None,
+) -> MeasureSummary:
+    """The measure's line of the scorecard as at `as_at` (today when None), rated against
+    `thresholds` (those in force on `as_at` when not given: see `thresholds_on`)."""
     values = [v for v in measure.values.all() if as_at is None or known_on(v, as_at, measure.frequency)]
     cells = cells_for(measure, values)
     incomplete = figures.incomplete_periods(cells)
     # a period reported for part of its breakdown is neither the latest figure nor a point of the trend
     data = [(p, n) for p, n in figures.series(cells, measure.unit) if p not in incomplete][-trend_length:]
     period, number = data[-1] if data else (None, None)
-    then = measure if as_at is None else as_it_stood(measure, as_at)
+    if thresholds is None:
+        thresholds = thresholds_on([measure], as_at)[measure.pk]
     return MeasureSummary(
         measure=measure,
         period=period,
         value=number,
-        target=then.target,
-        rag=then.rag(number),
+        target=thresholds.target,
+        rag=figures.rag_for(number, thresholds),
+        thresholds=thresholds,
         trend=data,
         findings=len(figures.disagreements_in(findings_for(measure, cells), period)),
         incomplete=[
@@ -111,7 +147,7 @@ def summarise(measure: Measure, as_at: dt.date | None = None, trend_length: int 
             if not data or p > data[-1][0]
         ],
         sparkline=figures.chart(
-            data, target=measure.target, frequency=measure.frequency, unit_suffix=unit_suffix(measure)
+            data, target=thresholds.target, frequency=measure.frequency, unit_suffix=unit_suffix(measure)
         ),
     )
 
@@ -122,9 +158,10 @@ def scorecard_summary(partnership: Partnership, as_at: dt.date | None = None) ->
     For the board report's scorecard section. The caller has already checked the user may see
     the partnership (this reads by partnership, not by user).
     """
-    measures = (
+    measures = list(
         Measure.objects.filter(partnership=partnership)
         .select_related("owner")
         .prefetch_related("values__source")
     )
-    return [summarise(m, as_at) for m in measures]
+    thresholds = thresholds_on(measures, as_at)
+    return [summarise(m, as_at, thresholds=thresholds[m.pk]) for m in measures]

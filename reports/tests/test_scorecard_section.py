@@ -155,3 +155,28 @@ def test_the_workbook_holds_the_sources_that_disagree_as_a_number(history_plan, 
     sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Scorecard"]
     assert sheet["E1"].value == "Sources that disagree"
     assert sheet["E2"].value == 1 and sheet["E2"].data_type == "n"
+
+
+def test_a_past_pack_rates_each_figure_against_the_thresholds_in_force_on_its_date(history_plan, world):
+    """QA round 9: setting "Green from 90" on a measure turned the past pack's Amber into Green.
+    The measure was created after the pack's date (as the demo's are) with its figures entered
+    before it: it is rated as it was created."""
+    measure = scorecard_factories.MeasureFactory(
+        partnership=world.partnership,
+        name="Screening tools reviewed within 24 hours",
+        unit="percentage",
+        target=Decimal(95),
+        amber_from=Decimal(80),
+    )
+    scorecard_factories.ValueFactory(
+        measure=measure,
+        period=dt.date(2022, 10, 1),
+        number=Decimal("93.6"),
+        entered_at=dt.datetime(2022, 11, 2, tzinfo=dt.UTC),
+    )
+    before = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS).scorecard
+    measure.green_from = Decimal(90)
+    measure.save()
+    after = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS).scorecard
+    assert before.rag[0].label == after.rag[0].label == "Amber"
+    assert before.rows == after.rows

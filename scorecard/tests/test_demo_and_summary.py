@@ -78,6 +78,74 @@ def test_a_report_as_at_a_past_date_uses_the_target_as_it_stood_then(world):
     assert (then.target, then.rag, now.target, now.rag) == (80, Rag.GREEN, 95, Rag.RED)
 
 
+def _screening(world, created: dt.datetime) -> Measure:
+    """93.6% in October 2022 against a target of 95, amber from 80: Amber."""
+    with time_machine.travel(created, tick=False):
+        measure = MeasureFactory(
+            partnership=world.partnership,
+            name="Screening tools reviewed within 24 hours",
+            unit="percentage",
+            target=Decimal(95),
+            amber_from=Decimal(80),
+        )
+    ValueFactory(
+        measure=measure,
+        period=dt.date(2022, 10, 1),
+        number=Decimal("93.6"),
+        entered_at=dt.datetime(2022, 11, 2, tzinfo=dt.UTC),
+    )
+    return measure
+
+
+def test_a_green_boundary_set_since_a_past_date_does_not_turn_its_amber_figure_green(world):
+    """QA round 9: setting "Green from 90" turned the 19 November pack's Amber into Green."""
+    measure = _screening(world, dt.datetime(2022, 9, 1, 9, tzinfo=dt.UTC))
+    with time_machine.travel(dt.datetime(2022, 12, 1, 9, tzinfo=dt.UTC), tick=False):
+        measure.green_from = Decimal(90)
+        measure.save()
+    [then] = scorecard_summary(world.partnership, as_at=dt.date(2022, 11, 19))
+    [now] = scorecard_summary(world.partnership)
+    assert (then.rag, then.thresholds.green_from) == (Rag.AMBER, None)
+    assert (now.rag, now.thresholds.green_from) == (Rag.GREEN, 90)
+
+
+def test_a_measure_created_after_the_date_is_rated_as_it_was_created_not_as_changed_since(world):
+    """The demo's measures are created the day it is loaded, with figures entered months before:
+    a pack for last month's meeting rates them by what they were created with (the nearest the
+    history knows), not by a boundary set since."""
+    measure = _screening(world, dt.datetime(2022, 12, 1, 9, tzinfo=dt.UTC))
+    with time_machine.travel(dt.datetime(2022, 12, 2, 9, tzinfo=dt.UTC), tick=False):
+        measure.green_from = Decimal(90)
+        measure.save()
+    [then] = scorecard_summary(world.partnership, as_at=dt.date(2022, 11, 19))
+    assert (then.value, then.rag) == (Decimal("93.6"), Rag.AMBER)
+    assert then.thresholds.green_from is None
+
+
+def test_a_measure_without_history_is_rated_by_its_thresholds_as_they_are(world):
+    measure = _screening(world, dt.datetime(2022, 12, 1, 9, tzinfo=dt.UTC))
+    measure.history.all().delete()  # rows written in bulk, before history was kept
+    Measure.objects.filter(pk=measure.pk).update(green_from=Decimal(90))
+    [then] = scorecard_summary(world.partnership, as_at=dt.date(2022, 11, 19))
+    assert (then.rag, then.thresholds.green_from) == (Rag.GREEN, 90)
+
+
+def test_a_past_summary_reads_the_thresholds_of_every_measure_in_the_same_queries(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            scorecard_summary(world.partnership, as_at=dt.date(2022, 11, 19))
+        return len(captured.captured_queries)
+
+    _screening(world, dt.datetime(2022, 9, 1, 9, tzinfo=dt.UTC))
+    one = queries()
+    for n in range(3):
+        MeasureFactory(partnership=world.partnership, target=Decimal(n)).save()
+    assert queries() == one
+
+
 def test_the_summary_only_covers_the_partnership_asked_for(world):
     MeasureFactory(partnership=world.other_plan.partnership)
     assert scorecard_summary(world.partnership) == []
