@@ -1042,9 +1042,10 @@ class ScorecardTable:
     headers: list[str]
     rows: list[list[str]]
     rag: list[Any]  # per row: an object with `colour` and `label`, or None
-    # per row of a measures table: its value and target as numbers, and the unit written after
-    # them ('%', ' days'), for a workbook to hold numbers rather than text
-    numbers: list[tuple[Any, Any, str]] = field(default_factory=list)
+    # per row of a measures table: its value and target as numbers, the unit written after
+    # them ('%', ' days') and the green boundary said after the target ('(green from 90%)'), for
+    # a workbook to hold numbers rather than text
+    numbers: list[tuple[Any, Any, str, str]] = field(default_factory=list)
     # per row of a measures table: how many figures of the period shown the sources disagree on,
     # as a number for a workbook (its text in `rows` is blank for none)
     disagreements: list[int] = field(default_factory=list)
@@ -1061,6 +1062,13 @@ class ScorecardTable:
 def _in_part(line: Any) -> str:
     """A later period reported for part of its breakdown, said beside the period shown."""
     note = getattr(line, "incomplete_note", "")
+    return f"({note})" if note else ""
+
+
+def _green(line: Any) -> str:
+    """A green boundary other than the target, said beside it: "(green from 90%)" explains a
+    figure short of its target rated Green (QA round 9)."""
+    note = getattr(line, "green_note", "")
     return f"({note})" if note else ""
 
 
@@ -1083,13 +1091,17 @@ def scorecard_table(summary: Any) -> ScorecardTable | None:
                     str(line.measure),
                     " ".join(filter(None, [getattr(line, "period_label", "") or "", _in_part(line)])),
                     _number(line.value, getattr(line, "unit_suffix", "")),
-                    _number(line.target, getattr(line, "unit_suffix", "")),
+                    " ".join(
+                        filter(None, [_number(line.target, getattr(line, "unit_suffix", "")), _green(line)])
+                    ),
                     str(getattr(line, "findings", 0) or ""),
                 ]
                 for line in rows
             ],
             rag=[getattr(line, "rag", None) for line in rows],
-            numbers=[(line.value, line.target, getattr(line, "unit_suffix", "")) for line in rows],
+            numbers=[
+                (line.value, line.target, getattr(line, "unit_suffix", ""), _green(line)) for line in rows
+            ],
             disagreements=[getattr(line, "findings", 0) or 0 for line in rows],
         )
     records = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in rows]

@@ -56,6 +56,26 @@ class Thresholds:
     def green(self) -> Decimal | None:
         return self.green_from if self.green_from is not None else self.target
 
+    def green_note(self, suffix: str = "") -> str:
+        """ "green from 90%" when a green boundary other than the target is set, else empty: what
+        explains a value short of the target rated Green (QA round 9)."""
+        if self.green_from is None or self.green_from == self.target:
+            return ""
+        return f"green from {_num(self.green_from)}{suffix}"
+
+    def describe(self, suffix: str = "") -> str:
+        """The target and its boundaries in words, each number followed by the unit's `suffix`:
+        "95% (higher is better); green from 90%, amber from 80%, red beyond"."""
+        if self.green is None:
+            return "No target"
+        target = f"{_num(self.target)}{suffix}" if self.target is not None else "No target"
+        better = "higher is better" if self.polarity == HIGHER else "lower is better"
+        bands = [self.green_note(suffix)] if self.green_note(suffix) else []
+        if self.amber_from is not None:
+            bands.append(f"amber from {_num(self.amber_from)}{suffix}")
+        bands_text = "; " + ", ".join([*bands, "red beyond"]) if bands else ""
+        return f"{target} ({better}){bands_text}"
+
 
 def _at_least_as_good(number: Decimal, boundary: Decimal, polarity: str) -> bool:
     return number >= boundary if polarity == HIGHER else number <= boundary

@@ -67,6 +67,11 @@ class MeasureSummary:
     def unit_suffix(self) -> str:
         return unit_suffix(self.measure)
 
+    @property
+    def green_note(self) -> str:
+        """ "green from 90%" beside the target when a green boundary other than it is set."""
+        return self.thresholds.green_note(self.unit_suffix)
+
 
 def period_end(period: dt.date, frequency: str) -> dt.date:
     """The last day of the month or quarter that starts on `period`."""

@@ -141,6 +141,7 @@ def measure(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "findings": findings_for(measure, cells),
             "suffix": unit_suffix(measure),
+            "thresholds_text": measure.thresholds().describe(unit_suffix(measure)),
             # Adding percentages or average days gives nonsense: totals only for counts.
             "show_totals": measure.unit == Unit.COUNT,
             "can_manage": can_manage_plans(request.user, measure.partnership_id),

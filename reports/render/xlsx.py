@@ -73,15 +73,16 @@ def _table_header(ws: object, names: list[str]) -> None:
     _header(ws, ws.max_row, names)  # type: ignore[attr-defined]
 
 
-def _numbers(ws: Any, row: int, numbers: tuple[Any, Any, str]) -> None:
+def _numbers(ws: Any, row: int, numbers: tuple[Any, Any, str, str]) -> None:
     """A measure's value and target (columns C and D) as numbers, their unit in the number
-    format, so they sort, sum and chart in Excel."""
-    value, target, unit = numbers
-    for column, number in ((3, value), (4, target)):
+    format, so they sort, sum and chart in Excel; the target's green boundary, when other than
+    it, said in its format too ("95% (green from 90%)", as the other formats write it)."""
+    value, target, unit, green = numbers
+    for column, number, after in ((3, value, unit), (4, target, unit + (f" {green}" if green else ""))):
         cell = ws.cell(row=row, column=column)
         cell.value = float(number) if number is not None else None
-        unit_format = unit.replace('"', "")
-        cell.number_format = f'General"{unit_format}"' if unit_format else "General"
+        shown = after.replace('"', "")
+        cell.number_format = f'General"{shown}"' if shown else "General"
 
 
 def _finish_list(ws: Any, widths: list[float]) -> None:

@@ -180,3 +180,33 @@ def test_a_past_pack_rates_each_figure_against_the_thresholds_in_force_on_its_da
     after = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS).scorecard
     assert before.rag[0].label == after.rag[0].label == "Amber"
     assert before.rows == after.rows
+
+
+def test_the_pack_says_the_green_boundary_beside_the_target_in_every_format(client, history_plan, world):
+    """QA round 9: 93.6% against a target of 95 read Green in the pack with nothing to explain it."""
+    measure = scorecard_factories.MeasureFactory(
+        partnership=world.partnership,
+        name="Screening tools reviewed within 24 hours",
+        unit="percentage",
+        target=Decimal(95),
+        green_from=Decimal(90),
+        amber_from=Decimal(80),
+    )
+    scorecard_factories.ValueFactory(
+        measure=measure,
+        period=dt.date(2022, 10, 1),
+        number=Decimal("93.6"),
+        entered_at=dt.datetime(2022, 11, 2, tzinfo=dt.UTC),
+    )
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    client.force_login(world.manager)
+    page = client.get(
+        reverse("reports:plan_report", args=[history_plan.plan.pk]), {"as_at": AS_AT, "previous": PREVIOUS}
+    ).content.decode()
+    rows = _scorecard_rows_in_every_format(report, page)
+    for fmt in ("html", "pdf", "docx"):
+        assert rows[fmt][measure.name][3] == "95% (green from 90%)", fmt
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Scorecard"]
+    assert sheet["D2"].value == 95  # still a number, the boundary said in its format
+    assert sheet["D2"].number_format == 'General"% (green from 90%)"'
+    assert (sheet["C2"].value, sheet["C2"].number_format) == (93.6, 'General"%"')

@@ -48,3 +48,26 @@ def test_an_amber_boundary_better_than_green_is_refused_for_each_polarity():
         check_thresholds(Thresholds(polarity=LOWER, target=Decimal(10), amber_from=Decimal(5)))
     check_thresholds(SCREENING)
     check_thresholds(WAITING_DAYS)
+
+
+def test_the_thresholds_in_words_say_the_green_boundary_when_it_is_not_the_target():
+    """QA round 9: "Green from 90" was shown nowhere, so 93.6% against a target of 95 read Green
+    with nothing to explain it."""
+    with_green = Thresholds(
+        polarity="higher", target=Decimal(95), green_from=Decimal(90), amber_from=Decimal(80)
+    )
+    assert with_green.describe("%") == "95% (higher is better); green from 90%, amber from 80%, red beyond"
+    assert with_green.green_note("%") == "green from 90%"
+    assert SCREENING.describe("%") == "95% (higher is better); amber from 80%, red beyond"
+    assert SCREENING.green_note("%") == ""
+    no_amber = Thresholds(polarity=LOWER, target=Decimal(10), green_from=Decimal("12.5"))
+    assert no_amber.describe(" days") == "10 days (lower is better); green from 12.5 days, red beyond"
+    assert Thresholds(polarity=LOWER, target=Decimal(10)).describe(" days") == "10 days (lower is better)"
+    same = Thresholds(target=Decimal(95), green_from=Decimal(95))
+    assert same.green_note("%") == "" and "green" not in same.describe("%")
+    assert Thresholds().describe("%") == "No target"
+    # a green boundary without a target still rates: said, not hidden behind "No target"
+    assert (
+        Thresholds(green_from=Decimal(90)).describe("%")
+        == "No target (higher is better); green from 90%, red beyond"
+    )

@@ -205,6 +205,22 @@ def test_the_scorecard_counts_the_sources_that_disagree_on_the_period_shown_only
     assert page.count("source disagreement") == 1 and "1 source disagreement in Nov 2024" in page
 
 
+def test_the_measure_page_and_the_scorecard_say_the_green_boundary_beside_the_target(client, world):
+    """QA round 9: 93.6% against a target of 95 was Green, with "green from 90%" shown nowhere."""
+    measure = MeasureFactory(
+        partnership=world.partnership,
+        unit="percentage",
+        target=Decimal(95),
+        green_from=Decimal(90),
+        amber_from=Decimal(80),
+    )
+    ValueFactory(measure=measure, period=dt.date(2024, 10, 1), number=Decimal("93.6"))
+    page = get(client, world.viewer, "scorecard:measure", measure.pk).content.decode()
+    assert "95% (higher is better); green from 90%, amber from 80%, red beyond" in page
+    page = get(client, world.viewer, "scorecard:index").content.decode()
+    assert "green from 90%" in page and ">Green<" in page
+
+
 def test_a_measure_without_dimensions_and_one_without_values_still_show(client, world):
     plain = MeasureFactory(partnership=world.partnership, name="Strategy meetings held")
     ValueFactory(measure=plain, period=dt.date(2020, 4, 1), number=Decimal(6))
