@@ -261,7 +261,10 @@ BOLD_LEAD = re.compile(r"^\s*(?:<b>|<strong>|\*\*)(.+?)(?:</b>|</strong>|\*\*)",
 
 
 # a reference to a numbered action inside a text cell: '1.2 Revise', '2.2. Improve', '11.1Implementation'
-REF_TOKEN = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})([a-z])?(?!\d)\.?(?:\s+|(?=[A-Z]))(?=[A-Z‘'\"“(•])")
+# ('5.3 - Review ...': a dash after the number, as a tool's title field is typed)
+REF_TOKEN = re.compile(
+    r"(?<![\w.])(\d{1,2})\.(\d{1,2})([a-z])?(?!\d)\.?(?:\s+[–—-]\s+|\s+|(?=[A-Z]))(?=[A-Z‘'\"“(•])"
+)
 BARE_NUMBER = re.compile(r"^\d{1,2}$")
 # a sheet's whole number shown with decimals by its number format ('1.0' for priority 1)
 _WHOLE_NUMBER_SHOWN = re.compile(r"^\d{1,2}\.0{1,2}$")
@@ -306,7 +309,7 @@ _DONE_HEADING = re.compile(
 
 
 def split_numbered(
-    text: str, major: int | None, last: tuple[int, int] | None
+    text: str, major: int | None, last: tuple[int, int] | None, any_order: bool = False
 ) -> list[tuple[str | None, str]]:
     """Split a cell at the numbered actions it holds: 'Do X 6.2 Do Y', '13.6Update ... 13.7Arrange ...'.
 
@@ -314,6 +317,8 @@ def split_numbered(
     new action, but only where it continues the sequence (``last`` is the previous action's number,
     ``major`` the section's): 6.1 -> 6.2, or N.1 opening section N. A reference at the very start of
     the cell is the action's own. Text before the first reference comes back with ref None.
+    ``any_order``: a reference at the start is the action's own in whatever order the rows come
+    (a tool's export sorted newest first, its plan reference typed in the title).
     """
     cuts: list[tuple[int, int, str]] = []
     current = last
@@ -324,7 +329,9 @@ def split_numbered(
             continue  # '1.1a' style references are only read at the start of a cell
         follows = current is not None and current[0] == number[0] and number[1] == current[1] + 1
         opens = major == number[0] and number[1] == 1 and (current is None or current[0] != number[0])
-        leads = at_start and (major is None or major == number[0]) and (current is None or number >= current)
+        leads = at_start and (
+            any_order or ((major is None or major == number[0]) and (current is None or number >= current))
+        )
         if follows or opens or leads:
             cuts.append((m.start(), m.end(), f"{m[1]}.{m[2]}{m[3] or ''}"))
             current = number
@@ -1028,6 +1035,10 @@ class Builder:
     # actions read without a section, with their table's name: when the plan's tables have several
     # names (a sheet or a heading per strand), each name is a section
     unsectioned: list[tuple[Action, str]] = field(default_factory=list)
+    # actions read in a section, in a table named by an unnumbered heading under it ('3. Delivery
+    # plan' > 'Pursue – disrupting ...' > 'PUR1 ...'): when its tables are a strand each, the strands
+    # are its sub-sections (_strands_within_sections)
+    headed_within: list[tuple[Action, str]] = field(default_factory=list)
     after_header: list[str] | None = None  # the header row just read: the next row may split its cells
     row_before: tuple[int | None, list[str]] | None = None  # the row just read (its table, its cells)
     headed_tables: set[int] = field(default_factory=set)  # tables whose header row has been read
@@ -2053,7 +2064,8 @@ class Builder:
             opening = LEADING_REF.match(values.get("section", ""))
             section = opening[1] if opening else self.current_section() or ""
             major = int(section) if BARE_NUMBER.match(section) else (last[0] if last else None)
-        pieces = split_numbered(text, major, last) if text else [(None, text)]
+        exported = self.header is not None and self.header.exported
+        pieces = split_numbered(text, major, last, any_order=exported) if text else [(None, text)]
         if column and pieces[0][0] is None:
             pieces[0] = (column, pieces[0][1])
         return pieces[0][0], pieces, False
@@ -2512,6 +2524,8 @@ class Builder:
         self.draft.actions.append(action)
         if action.section is None and self.table_label:
             self.unsectioned.append((action, self.table_label))
+        elif action.section is not None and self.heading_label and self.table_label == self.heading_label:
+            self.headed_within.append((action, self.heading_label))
         number = NUMBERED.match(action.ref or "")
         if number:
             self.last_number = (int(number[1]), int(number[2]))
@@ -2592,6 +2606,7 @@ def build_from_items(
     _labelled_tails_split(builder)
     _lettered_actions_numbered(builder)
     _sections_from_table_names(builder)
+    _strands_within_sections(builder)
     _sections_from_parent_ids(builder)
     _sections_by_reference(builder)
     _section_leads(builder)
@@ -3282,6 +3297,32 @@ def _sections_from_refs(builder: Builder) -> None:
 
 
 _DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|tab)\s*\d*$", re.I)
+
+
+def _strands_within_sections(builder: Builder) -> None:
+    """A numbered section holding a table per strand, each under an unnumbered heading whose first
+    word its references abbreviate ('3. Delivery plan' > 'Pursue – ...' > 'PUR1', 'PUR2'; 'Prevent –
+    ...' > 'PRE1'): each strand a sub-section of it, as the actions belong to their strand. Only
+    where the section has two strands or more and every action's reference abbreviates its own."""
+    by_section: dict[str, list[tuple[Action, str]]] = {}
+    for action, label in builder.headed_within:
+        if action.section is not None:
+            by_section.setdefault(action.section, []).append((action, label))
+    refs = {s.ref for s in builder.draft.sections}
+    for section, members in by_section.items():
+        labels = list(dict.fromkeys(label for _, label in members))
+        if len(labels) < 2 or any(label in refs for label in labels):
+            continue
+        if not all(action.ref and _abbreviated_by(label, [action.ref]) for action, label in members):
+            continue
+        for label in labels:
+            first = next(action for action, named in members if named == label)
+            builder.draft.sections.append(
+                Section(ref=label, title=label, parent=section, location=first.location)
+            )
+            refs.add(label)
+        for action, label in members:
+            action.section = label
 
 
 def _sections_from_table_names(builder: Builder) -> None:

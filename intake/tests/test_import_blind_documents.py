@@ -384,6 +384,18 @@ FLOORS = [
     ("b16a_elsmere_cspr_child_k_tracker_excel_pdf_columns_across_pages", 1.0, 0.66),  # columns on later pages
     ("b16a_harlowby_neglect_strategy_delivery_plan_council_page", 1.0, 0.98),
     ("b16a_quenton_ash_ilacs_improvement_plan_perf_system_fixed_width", 0.46, 0.83),  # read in part
+    # seventeenth round (twenty-first session): a two-row Progress header, headings and labelled
+    # lines, a board report's landscape appendix, a table per 4P strand under a numbered heading, an
+    # Excel tracker with formulas and a hidden sheet, a Jira export, a website's cards, a workbook
+    # of a sheet per priority with a Completed sheet
+    ("b17a_colbeck_wendham_exploitation_4p_delivery_plan", 1.0, 1.0),
+    ("b17a_lydmouth_jtai_need_help_wsoa_progress_rag", 1.0, 1.0),
+    ("b17a_merecombe_lcspr_jacob_headings_labelled_lines", 1.0, 1.0),
+    ("b17a_sternfield_neglect_board_report_landscape_appendix", 1.0, 1.0),
+    ("b17b_cardenholt_neglect_plan_tracker", 1.0, 0.78),  # gold joins agency and officer; dates 'End of Q2'
+    ("b17b_pellbrook_jtai_early_help_wsoa_jira", 1.0, 0.8),  # areas only in labels; Blocked not rated
+    ("b17b_redwater_vale_scp_business_plan_web_cards", 1.0, 1.0),
+    ("b17b_wyrefield_syv_plan_sheet_per_priority", 1.0, 1.0),
 ]
 SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html", ".odt", ".ods", ".xls", ".md")
 
@@ -422,6 +434,7 @@ LAYOUT_FLOORS = [
     ("wealdbridge_scp_delivery_plan_2025_26", 1.0, 0.96),
     ("kestrelmoor_jtai_early_help_wsoa", 0.89, 0.4),
     ("brackenmoor_scr_baby_l", 1.0, 0.93),
+    ("b17a_sternfield_neglect_board_report_landscape_appendix", 1.0, 1.0),
 ]
 
 

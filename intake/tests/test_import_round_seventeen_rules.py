@@ -58,3 +58,69 @@ def test_a_jira_issue_resolved_as_wont_do_is_not_an_action_and_the_reader_is_tol
     draft = import_document(JIRA.encode(), filename="jira.csv")
     assert [(a.ref, a.rag) for a in draft.actions] == [("EHW-10", None), ("EHW-11", "complete")]
     assert any("Refresh the early help assessment form" in w.message for w in draft.warnings)
+
+
+JIRA_PLAN_REFS = (
+    "Summary,Issue key,Issue type,Status,Assignee,Due date\n"
+    "3.4 Review a sample of closed early help cases,EHW-24,Task,To Do,Martin Quayle,2026-02-28\n"
+    "5.3 - Independent scrutineer to review progress,EHW-18,Task,To Do,Simon Armistead,2026-03-31\n"
+    "5.2 - Collect feedback from fifty families a quarter,EHW-17,Task,In Progress,Sophie Marr,\n"
+    "1.1 – Issue revised consent guidance,EHW-3,Task,Done,Sophie Marr,2025-06-30\n"
+)
+
+
+def test_a_plan_reference_typed_at_the_start_of_a_tools_title_is_the_reference_whatever_the_rows_order() -> (
+    None
+):
+    """A Jira export sorted newest first, the plan's own number typed in each Summary ('5.3 - ...'):
+    only the first rows' numbers were read (in ascending order), the rest kept the issue key."""
+    draft = import_document(JIRA_PLAN_REFS.encode(), filename="jira.csv")
+    assert [(a.ref, a.text) for a in draft.actions] == [
+        ("3.4", "Review a sample of closed early help cases"),
+        ("5.3", "Independent scrutineer to review progress"),
+        ("5.2", "Collect feedback from fifty families a quarter"),
+        ("1.1", "Issue revised consent guidance"),
+    ]
+
+
+def test_a_numbered_section_with_a_table_per_strand_under_its_own_heading_has_the_strands_as_sub_sections() -> (
+    None
+):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("1. Introduction", 1)
+    document.add_paragraph("This plan sets out how partners will tackle exploitation.")
+    document.add_heading("2. Delivery plan", 1)
+    for strand, letters, actions in (
+        (
+            "Pursue – disrupting those who exploit children",
+            "PUR",
+            ["Map the county lines", "Use closure orders"],
+        ),
+        ("Prevent – stopping children being drawn in", "PRE", ["Train school staff", "Run a campaign"]),
+    ):
+        document.add_heading(strand, 2)
+        table = document.add_table(rows=1, cols=4)
+        for cell, name in zip(table.rows[0].cells, ["Ref", "Action", "Lead", "Target date"], strict=True):
+            cell.text = name
+        for n, text in enumerate(actions, start=1):
+            for cell, value in zip(
+                table.add_row().cells, [f"{letters}{n}", text, "Police", "March 2026"], strict=True
+            ):
+                cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    draft = import_document(buffer.getvalue(), filename="plan.docx")
+
+    assert [(a.ref, a.section) for a in draft.actions] == [
+        ("PUR1", "Pursue – disrupting those who exploit children"),
+        ("PUR2", "Pursue – disrupting those who exploit children"),
+        ("PRE1", "Prevent – stopping children being drawn in"),
+        ("PRE2", "Prevent – stopping children being drawn in"),
+    ]
+    parents = {s.ref: s.parent for s in draft.sections}
+    assert parents["Pursue – disrupting those who exploit children"] == "2"
