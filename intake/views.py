@@ -241,10 +241,12 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
                     "board has signed off, which only an admin can change."
                 )
     styles = status_styles(draft, plan)
-    matched_agencies = {
-        a.agency.pk: a.agency for i in comparison.actions for a in i.owners.agencies if a.agency
-    }
-    matched_people = {p.person.pk: p.person for i in comparison.actions for p in i.owners.people if p.person}
+    # owners are linked again only where the owner text changes (or the action is new): elsewhere the
+    # links stay as they are, so the document's names are neither matched nor proposed (QA round 9: a
+    # row said '(new)' of an agency the page did not offer to add)
+    relinked = [i for i in comparison.actions if i.relink_owners]
+    matched_agencies = {a.agency.pk: a.agency for i in relinked for a in i.owners.agencies if a.agency}
+    matched_people = {p.person.pk: p.person for i in relinked for p in i.owners.people if p.person}
     context = {
         "batch": batch,
         "draft": draft,
@@ -267,7 +269,8 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
                 "item": item,
                 "kept": id(item) in kept,
                 "style": styles.get(item.draft.rag or ""),
-                "owners": [*item.owners.agencies, *item.owners.people],
+                "owners": [*item.owners.agencies, *item.owners.people] if item.relink_owners else [],
+                "links_kept": not item.relink_owners,
             }
             for item in comparison.actions
         ],
