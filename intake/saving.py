@@ -797,7 +797,7 @@ def _last_document_values(plan: Plan) -> dict[str, dict[str, Any]]:
     values: dict[str, dict[str, Any]] = {}
     for ref, action in zip(_refs(draft)[0], draft.actions, strict=True):
         if ref:
-            values.setdefault(ref, draft_values(action))
+            values.setdefault(ref, {**draft_values(action), "progress": _text(action.progress)})
     return values
 
 
@@ -986,14 +986,28 @@ def _compare_existing(
             added = " ".join(u.narrative for u in newer if u.narrative)
             item.changes.append(FieldChange("progress", "Progress", old_narrative, added))
         return note
-    if previous is not None and latest.date < previous.date:
+    # the same words as the last import's document, now dated the day of an update made here since
+    # (only the document's date line moved): no news to put over that update (QA round 9)
+    unchanged_since = (
+        previous is not None
+        and latest.date == previous.date
+        and not dated
+        and document_then is not None
+        and bool(progress)
+        and _same(progress, document_then.get("progress"))
+    )
+    if previous is not None and (latest.date < previous.date or unchanged_since):
         # The document is older than an update made here since: its status and progress are
         # history, not news (a status change it seems to make would not show).
         if status_changed or (
             progress_changed and (latest.date, normalise(latest.narrative)) not in recorded
         ):
             note = (
-                f"{item.ref or item.values['text'][:60]}: the document's progress (as at "
+                f"{item.ref or item.values['text'][:60]}: the document's progress is as the last import "
+                f"brought it, and the update of {_spoken(previous.date)} {_made(previous)} since is kept, "
+                "so it is left out."
+                if unchanged_since
+                else f"{item.ref or item.values['text'][:60]}: the document's progress (as at "
                 f"{_spoken(latest.date)}) is older than the update of {_spoken(previous.date)} "
                 f"{_made(previous)} since, so it is left out."
             )
