@@ -254,6 +254,13 @@ def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
                 f"{_member_name(membership)} also signs in for another partnership: they reset their own "
                 "password from the sign-in page (Forgotten your password?).",
             )
+        elif not members.reset_allowed(user.email, client_address(request)):
+            # the same hourly limit as the sign-in page's: an inbox is not flooded from either
+            messages.error(
+                request,
+                f"Several links have gone to {user.email} in the last hour: ask {_member_name(membership)} to "
+                "use the latest one, or try again later.",
+            )
         elif _send_link(request, user, membership):
             messages.success(request, f"We emailed {user.email} a new link to set their password")
         return redirect(reverse("accounts:edit_member", args=[membership.pk]))

@@ -125,3 +125,16 @@ def test_password_reset_requests_from_one_place_are_limited_whatever_the_address
         user = factories.UserFactory(username=f"member{n}", password="a-long-pass-phrase-99")
         client.post(reverse("accounts:forgotten_password"), {"email": user.email})
     assert len(mail.outbox) == RESETS_PER_PLACE
+
+
+def test_an_admins_new_links_to_one_member_are_limited_as_the_sign_in_pages_are(client, world):
+    from accounts.members import RESETS_PER_ADDRESS
+
+    client.force_login(world.admin)
+    membership = Membership.objects.get(user=world.viewer, partnership=world.partnership)
+    url = reverse("accounts:edit_member", args=[membership.pk])
+    for _ in range(RESETS_PER_ADDRESS):
+        client.post(url, {"resend": "1"})
+    response = client.post(url, {"resend": "1"}, follow=True)
+    assert len(mail.outbox) == RESETS_PER_ADDRESS
+    assert "Several links have gone to" in response.content.decode()
