@@ -11,8 +11,9 @@ from typing import Any, ClassVar
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -432,3 +433,14 @@ def read_only_viewset(
     if parameters:
         viewset = extend_schema_view(list=extend_schema(parameters=parameters))(viewset)
     return viewset  # type: ignore[return-value]
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The service's 404 (handler404): JSON for an address under /api/, which programs read, as
+    the API's own 404s are; the GOV.UK page elsewhere."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse(
+            {"detail": "There is no such API address: the endpoints are listed on /api/docs/."},
+            status=404,
+        )
+    return defaults.page_not_found(request, exception)

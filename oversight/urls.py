@@ -24,3 +24,6 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", plans_views.home, name="home"),
 ]
+
+# an unknown address under /api/ is answered in JSON, the others with the GOV.UK page
+handler404 = "api.views.page_not_found"
