@@ -9,6 +9,7 @@ class ApiConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_save
 
+        import api.schema  # noqa: F401  (registers the schema's field extension)
         from api.docs import revoke_tokens_on_new_password
 
         pre_save.connect(

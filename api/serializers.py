@@ -130,18 +130,28 @@ class WritingSerializer(serializers.ModelSerializer):
 
 
 class RagStatusSerializer(serializers.ModelSerializer):
+    """One status of a plan's RAG scheme: its key (what you send and filter on), label, colour and
+    definition. `is_done` marks the statuses that count an action as done."""
+
     class Meta:
         model = RagStatus
         fields = ["key", "label", "colour", "definition", "is_done"]
 
 
 class AgencySerializer(serializers.ModelSerializer):
+    """An agency of the partnership (police, council, NHS trust …). Actions name a lead agency
+    and the agencies that own them."""
+
     class Meta:
         model = Agency
         fields = ["id", "partnership", "name", "short_name", "kind"]
 
 
 class PlanSerializer(WritingSerializer):
+    """An improvement plan of a partnership (an action plan, a written statement of action, a
+    review's plan), with its stage and its RAG scheme. Plan managers and admins create and
+    change plans."""
+
     partnership = ForUserRelatedField(Partnership)
     rag_statuses = RagStatusSerializer(many=True, read_only=True)
 
@@ -170,6 +180,9 @@ class PlanSerializer(WritingSerializer):
 
 
 class SectionSerializer(WritingSerializer):
+    """A section (area) of a plan: a theme, an area for development or a finding. It holds
+    actions and may sit inside another section; the board signs areas off."""
+
     plan = ForUserRelatedField(Plan)
     parent = ForUserRelatedField(Section, allow_null=True, required=False)
 
@@ -233,6 +246,9 @@ def attach_owner_ids(actions: list[Action]) -> None:
 
 
 class ActionSerializer(WritingSerializer):
+    """An action of a plan, with its owners, agencies, due date and RAG status. Its status comes
+    from its latest progress update. When changing an action, send back the `version` you read."""
+
     plan = ForUserRelatedField(Plan)
     section = ForUserRelatedField(Section, allow_null=True, required=False)
     owners = ForUserRelatedField(Person, many=True, required=False)
@@ -352,7 +368,8 @@ def _refuse_taken_ref(
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
-    """Evidence is listed, not served: files are fetched through the web page that checks access."""
+    """Evidence given with a progress update: a link, or a file (`has_file`). Files are
+    downloaded from the update's page in the service, not through the API."""
 
     has_file = serializers.SerializerMethodField()
 
@@ -367,18 +384,30 @@ class EvidenceSerializer(serializers.ModelSerializer):
 NARRATIVE_MISSING = "Give the progress and impact."
 
 
+class StatusKeyField(serializers.CharField):
+    """A status key sent with an update (never null), read as null for an update imported
+    without one: the schema says both (api.schema.StatusKeyFieldExtension)."""
+
+
 class ProgressUpdateSerializer(WritingSerializer):
+    """A dated progress update ("progress and impact") on an action, with its RAG status. Adding
+    one sets the action's status. Updates are not edited: one recorded by mistake is withdrawn."""
+
     action = ForUserRelatedField(Action)
     # Required, as on the page: an update without a status would leave the action showing none
     # (imported updates the document did not rate carry the status before them instead).
-    status = serializers.CharField(
+    status = StatusKeyField(
         source="status.key",
-        allow_null=True,
         help_text="A key of the plan's RAG scheme (red, amber, green, complete …).",
         error_messages={"required": STATUS_MISSING, "null": STATUS_MISSING, "blank": STATUS_MISSING},
     )
     status_label = serializers.CharField(source="status.label", read_only=True, allow_null=True, default=None)
-    author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    author = serializers.SlugRelatedField(
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="The username of the person who wrote the update (null once their login is deleted).",
+    )
     evidence = EvidenceSerializer(many=True, read_only=True)
     # as the page asks: a date long past is a year slipped until the client says it is right
     date_confirmed = serializers.BooleanField(
@@ -447,7 +476,7 @@ class PlanExportRowSerializer(serializers.Serializer):
 
 
 class WithdrawSerializer(serializers.Serializer):
-    """Why a progress update is withdrawn (the page's question, the same limits)."""
+    """Why a progress update is withdrawn, and whether its words are removed from the history."""
 
     reason = VisibleTextField(
         max_length=500,

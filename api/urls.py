@@ -45,6 +45,8 @@ EXTRA_ROUTES: list[tuple[str, type]] = [
                 source="dimensions", many=True, read_only=True, slug_field="key"
             )},
             prefetched=("dimensions", "actions"),
+            description="A measure of the partnership's scorecard: what is counted, its target and RAG "
+            "thresholds, how often it is reported and the actions it tracks.",
         ),
     ),
     (
@@ -56,6 +58,8 @@ EXTRA_ROUTES: list[tuple[str, type]] = [
             parameters=filters.MEASURE_VALUE_PARAMETERS,
             extra={"source_name": serializers.CharField(source="source.name", read_only=True)},
             related=("source",),
+            description="One value of a measure for a period (and its dimension values, an area say), "
+            "with the source it came from.",
         ),
     ),
 ]  # fmt: skip

@@ -39,7 +39,16 @@ from api.serializers import (
 )
 from oversight.spreadsheets import csv_safe
 from plans import deleting, rules, updates
-from plans.models import Action, Agency, Plan, ProgressUpdate, Role, Section, display_name
+from plans.models import (
+    RESUBMIT_WINDOW,
+    Action,
+    Agency,
+    Plan,
+    ProgressUpdate,
+    Role,
+    Section,
+    display_name,
+)
 
 CONFLICT_RESPONSE = OpenApiResponse(description=CONFLICT_MESSAGE)
 
@@ -202,7 +211,20 @@ class ActionViewSet(PartnershipViewSet, viewsets.ModelViewSet):
         return Response(self.get_serializer(self.base_queryset().get(pk=action.pk)).data)
 
 
-@extend_schema_view(list=extend_schema(parameters=filters.UPDATE_PARAMETERS))
+@extend_schema_view(
+    list=extend_schema(parameters=filters.UPDATE_PARAMETERS),
+    create=extend_schema(
+        responses={
+            201: OpenApiResponse(ProgressUpdateSerializer, description="Added."),
+            200: OpenApiResponse(
+                ProgressUpdateSerializer,
+                description="The same update (action, date, status and words) sent again by you "
+                f"within {RESUBMIT_WINDOW.seconds // 60} minutes, a retry after a timeout say: the "
+                "one already saved, not a second.",
+            ),
+        }
+    ),
+)
 class ProgressUpdateViewSet(
     PartnershipViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin
 ):
@@ -400,10 +422,11 @@ def read_only_viewset(
     extra: dict[str, serializers.Field] | None = None,
     related: tuple[str, ...] = (),
     prefetched: tuple[str, ...] = (),
+    description: str = "",
 ) -> type[PartnershipViewSet]:
     """A read-only viewset for any partnership-scoped model (its manager has `for_user`), with
-    its list's filters (documented by `parameters`) and `extra` read-only fields (a related
-    object's name beside its id).
+    its list's filters (documented by `parameters`), `extra` read-only fields (a related
+    object's name beside its id) and the `description` of its objects in the schema.
 
     The extension point for models other apps add later (measures, boards): register it in
     api/urls.py `EXTRA_ROUTES`, or write a full viewset like the ones above.
@@ -411,7 +434,9 @@ def read_only_viewset(
     names = [*fields, *(extra or {})]
     meta = type("Meta", (), {"model": model, "fields": names, "read_only_fields": names})
     serializer = type(
-        f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta, **(extra or {})}
+        f"{model.__name__}Serializer",
+        (serializers.ModelSerializer,),
+        {"Meta": meta, "__doc__": description, **(extra or {})},
     )
 
     def base_queryset(self: PartnershipViewSet) -> QuerySet:
@@ -427,7 +452,7 @@ def read_only_viewset(
             "filter_function": staticmethod(filter_function) if filter_function else None,
             "filter_parameters": parameters or [],
             "base_queryset": base_queryset,
-            "__doc__": f"{model._meta.verbose_name_plural} (read only).",
+            "__doc__": f"{str(model._meta.verbose_name_plural).capitalize()} of your partnerships (read only).",
         },
     )
     if parameters:

@@ -219,6 +219,14 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Plans, sections, actions and progress updates of a safeguarding partnership.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # What is sent and what is read differ (a progress update's status is never sent as null but
+    # an imported one is read as null; read-only fields are not sent): one object each.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # each operation's 400/401/403/404 answers (api/schema.py)
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_refusals",
+    ],
 }
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
