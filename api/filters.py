@@ -16,7 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
-from plans.models import Action, ProgressUpdate, RagStatus
+from plans.models import Action, PlanStage, ProgressUpdate, RagStatus
 from plans.search import words_filter
 
 TRUE_WORDS = {"true", "1", "yes"}
@@ -42,6 +42,18 @@ def as_int(params: Mapping[str, str], name: str) -> int | None:
     if not 0 < number < 2**63:
         raise ValidationError({name: "Give an id (a positive whole number)."})
     return number
+
+
+def as_choice(params: Mapping[str, str], name: str, choices: list[str]) -> str | None:
+    """One of `choices`, whatever its case; another value is a 400 naming them (answered with an
+    empty list, it read as if nothing had that value: QA round 9)."""
+    value = as_text(params, name)
+    if not value:
+        return None
+    for choice in choices:
+        if value.casefold() == choice.casefold():
+            return choice
+    raise ValidationError({name: f"There is no {name} {value!r}: use one of {', '.join(choices)}."})
 
 
 def as_bool(params: Mapping[str, str], name: str) -> bool | None:
@@ -136,7 +148,7 @@ def filter_sections(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
 
 
 def filter_plans(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
-    if stage := as_text(params, "stage"):
+    if stage := as_choice(params, "stage", PlanStage.values):
         qs = qs.filter(stage=stage)
     if search := as_text(params, "search"):
         qs = qs.filter(words_filter(search, "title"))
@@ -169,8 +181,10 @@ def filter_measures(qs: QuerySet, params: Mapping[str, str]) -> QuerySet:
     return qs
 
 
-def _param(name: str, kind: object, description: str) -> OpenApiParameter:
-    return OpenApiParameter(name, kind, OpenApiParameter.QUERY, required=False, description=description)
+def _param(name: str, kind: object, description: str, enum: list[str] | None = None) -> OpenApiParameter:
+    return OpenApiParameter(
+        name, kind, OpenApiParameter.QUERY, required=False, description=description, enum=enum
+    )
 
 
 PLAN_ID = _param("plan", OpenApiTypes.INT, "Only this plan (id).")
@@ -197,7 +211,10 @@ UPDATE_PARAMETERS = [
     SEARCH,
 ]
 SECTION_PARAMETERS = [PLAN_ID, SEARCH]
-PLAN_PARAMETERS = [_param("stage", OpenApiTypes.STR, "draft, agreed, published or closed."), SEARCH]
+PLAN_PARAMETERS = [
+    _param("stage", OpenApiTypes.STR, "draft, agreed, published or closed.", PlanStage.values),
+    SEARCH,
+]
 AGENCY_PARAMETERS = [SEARCH]
 MEASURE_PARAMETERS = [SEARCH]
 MEASURE_VALUE_PARAMETERS = [
