@@ -253,6 +253,10 @@ def refuse_unknown(params: Mapping[str, str], parameters: list[OpenApiParameter]
         raise ValidationError(
             {"detail": f"Give {', '.join(repeated)} once: a list takes one value of each filter."}
         )
+    page = params.get("page")
+    if page is not None and page != "last" and not (page.isdigit() and int(page) >= 1):
+        # DRF's answer, 404 "Invalid page.", reads as a wrong address (QA round 9)
+        raise ValidationError({"page": "page is a whole number from 1 (or last)."})
     size = params.get("page_size")
     if size is not None and not (size.isdigit() and 1 <= int(size) <= 500):
         raise ValidationError({"page_size": "page_size is a whole number from 1 to 500."})
