@@ -183,6 +183,18 @@ class PersonForm(PlainTextNames, GovukFormMixin, forms.ModelForm):
         return data
 
 
+def member_email_field(label: str, help_text: str, required: str) -> forms.EmailField:
+    """A member's email address, with the service's wording of its errors."""
+    return forms.EmailField(
+        label=label,
+        help_text=help_text,
+        error_messages={
+            "required": required,
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+
+
 class MemberRulesMixin:
     """A contributor needs an agency of this partnership."""
 
@@ -227,13 +239,8 @@ class NewMemberForm(MemberRulesMixin, PlainTextNames, GovukFormMixin, forms.Form
         help_text="What they type to sign in: the letters a to z, digits and @ . + - _ only, for example j.smith",
         error_messages={"required": "Enter a username"},
     )
-    email = forms.EmailField(
-        label="Email address",
-        help_text="We send the link to set their password here.",
-        error_messages={
-            "required": "Enter their email address",
-            "invalid": "Enter an email address in the correct format, like name@example.org",
-        },
+    email = member_email_field(
+        "Email address", "We send the link to set their password here.", "Enter their email address"
     )
     role = role_field()
     agency = agency_field("Agency", MEMBER_AGENCY_HINT)
@@ -276,13 +283,10 @@ class ExistingMemberForm(MemberRulesMixin, GovukFormMixin, forms.Form):
         help_text="The username they sign in with.",
         error_messages={"required": "Enter the username of their login"},
     )
-    email = forms.EmailField(
-        label="Their email address",
-        help_text="The address their login has. Ask them for both: we tell them they have been added.",
-        error_messages={
-            "required": "Enter the email address of their login",
-            "invalid": "Enter an email address in the correct format, like name@example.org",
-        },
+    email = member_email_field(
+        "Their email address",
+        "The address their login has. Ask them for both: we tell them they have been added.",
+        "Enter the email address of their login",
     )
     role = role_field()
     agency = agency_field("Agency", MEMBER_AGENCY_HINT)

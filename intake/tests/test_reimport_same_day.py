@@ -25,21 +25,27 @@ def saved(world, draft, plan=None):
     return result.plan
 
 
-def test_an_unchanged_cell_dated_the_day_of_an_update_made_here_is_left_out_with_a_note(world):
+def imported_then_updated_here(world, narrative: str):
+    """1.1a imported Green on 1 December; on 7 December an update of that day is made here."""
     with time_machine.travel(dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), tick=False):
         draft = make_draft(
             **{"1_1a": {"rag": "green", "progress": "Audit returns received from 90% of schools."}}
         )
         draft.plan.as_at = dt.date(2026, 12, 1)
         plan = saved(world, draft)
-    action = plan.actions.get(ref="1.1a")
     with time_machine.travel(dt.datetime(2026, 12, 7, 10, tzinfo=dt.UTC), tick=False):
         factories.ProgressUpdateFactory(
-            action=action,
+            action=plan.actions.get(ref="1.1a"),
             date=dt.date(2026, 12, 7),
             status=factories.status(plan, "red"),
-            narrative="Audit returns slipping; only 40% in.",
+            narrative=narrative,
         )
+    return draft, plan
+
+
+def test_an_unchanged_cell_dated_the_day_of_an_update_made_here_is_left_out_with_a_note(world):
+    draft, plan = imported_then_updated_here(world, "Audit returns slipping; only 40% in.")
+    with time_machine.travel(dt.datetime(2026, 12, 7, 11, tzinfo=dt.UTC), tick=False):
         # the agency's copy of 6 December, with new words: older than the update made here
         draft.actions[0].progress = "All returns in; audit report drafted."
         draft.plan.as_at = dt.date(2026, 12, 6)
@@ -59,20 +65,8 @@ def test_an_unchanged_cell_dated_the_day_of_an_update_made_here_is_left_out_with
 
 
 def test_new_words_dated_the_same_day_as_an_update_made_here_are_still_brought_in(world):
-    with time_machine.travel(dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), tick=False):
-        draft = make_draft(
-            **{"1_1a": {"rag": "green", "progress": "Audit returns received from 90% of schools."}}
-        )
-        draft.plan.as_at = dt.date(2026, 12, 1)
-        plan = saved(world, draft)
-    action = plan.actions.get(ref="1.1a")
-    with time_machine.travel(dt.datetime(2026, 12, 7, 10, tzinfo=dt.UTC), tick=False):
-        factories.ProgressUpdateFactory(
-            action=action,
-            date=dt.date(2026, 12, 7),
-            status=factories.status(plan, "red"),
-            narrative="Slipping.",
-        )
+    draft, plan = imported_then_updated_here(world, "Slipping.")
+    with time_machine.travel(dt.datetime(2026, 12, 7, 11, tzinfo=dt.UTC), tick=False):
         draft.actions[0].progress = "All returns in; audit report drafted."
         draft.plan.as_at = dt.date(2026, 12, 7)
         comparison = compare_draft(draft, world.partnership, plan)

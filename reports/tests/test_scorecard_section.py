@@ -157,16 +157,15 @@ def test_the_workbook_holds_the_sources_that_disagree_as_a_number(history_plan, 
     assert sheet["E2"].value == 1 and sheet["E2"].data_type == "n"
 
 
-def test_a_past_pack_rates_each_figure_against_the_thresholds_in_force_on_its_date(history_plan, world):
-    """QA round 9: setting "Green from 90" on a measure turned the past pack's Amber into Green.
-    The measure was created after the pack's date (as the demo's are) with its figures entered
-    before it: it is rated as it was created."""
+def screening_measure(world, **fields):
+    """A percentage measure, target 95 and amber from 80, with October 2022's figure of 93.6."""
     measure = scorecard_factories.MeasureFactory(
         partnership=world.partnership,
         name="Screening tools reviewed within 24 hours",
         unit="percentage",
         target=Decimal(95),
         amber_from=Decimal(80),
+        **fields,
     )
     scorecard_factories.ValueFactory(
         measure=measure,
@@ -174,6 +173,14 @@ def test_a_past_pack_rates_each_figure_against_the_thresholds_in_force_on_its_da
         number=Decimal("93.6"),
         entered_at=dt.datetime(2022, 11, 2, tzinfo=dt.UTC),
     )
+    return measure
+
+
+def test_a_past_pack_rates_each_figure_against_the_thresholds_in_force_on_its_date(history_plan, world):
+    """QA round 9: setting "Green from 90" on a measure turned the past pack's Amber into Green.
+    The measure was created after the pack's date (as the demo's are) with its figures entered
+    before it: it is rated as it was created."""
+    measure = screening_measure(world)
     before = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS).scorecard
     measure.green_from = Decimal(90)
     measure.save()
@@ -184,20 +191,7 @@ def test_a_past_pack_rates_each_figure_against_the_thresholds_in_force_on_its_da
 
 def test_the_pack_says_the_green_boundary_beside_the_target_in_every_format(client, history_plan, world):
     """QA round 9: 93.6% against a target of 95 read Green in the pack with nothing to explain it."""
-    measure = scorecard_factories.MeasureFactory(
-        partnership=world.partnership,
-        name="Screening tools reviewed within 24 hours",
-        unit="percentage",
-        target=Decimal(95),
-        green_from=Decimal(90),
-        amber_from=Decimal(80),
-    )
-    scorecard_factories.ValueFactory(
-        measure=measure,
-        period=dt.date(2022, 10, 1),
-        number=Decimal("93.6"),
-        entered_at=dt.datetime(2022, 11, 2, tzinfo=dt.UTC),
-    )
+    measure = screening_measure(world, green_from=Decimal(90))
     report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
     client.force_login(world.manager)
     page = client.get(
