@@ -44,8 +44,8 @@ class Chart:
         """What stands for the chart in words: the page's caption and the Word pack's picture
         description (where its figures are)."""
         if self.table is not None:
-            return f"{self.title} (its figures are in the table below the chart)."
-        return f"{self.title} (its figures are in the table per section above)."
+            return f"{self.title}: its figures are in the table below the chart."
+        return f"{self.title}: its figures are in the table per section above."
 
     def png(self, scale: float = 2.0) -> bytes:
         import cairosvg
@@ -58,7 +58,7 @@ def status_mix_table(points: Sequence[TimelinePoint], statuses: Sequence[StatusD
     used = [s for s in statuses if any(p.by_status.get(s.key) for p in points)]
     return ChartTable(
         "Status mix over time: actions per status at each month end",
-        ["Month end", *[s.label for s in used], "All actions"],
+        ["Month end or report date", *[s.label for s in used], "All actions"],
         [[f"{p.day:%-d %B %Y}", *[p.by_status.get(s.key, 0) for s in used], p.total] for p in points],
     )
 
@@ -67,7 +67,7 @@ def burn_up_table(points: Sequence[TimelinePoint]) -> ChartTable:
     """The burn-up's figures: at each month end, the actions in the plan, due by then, and done."""
     return ChartTable(
         "Actions done against actions due, at each month end",
-        ["Month end", "Actions in the plan", "Due by then", "Done"],
+        ["Month end or report date", "Actions in the plan", "Due by then", "Done"],
         [[f"{p.day:%-d %B %Y}", p.total, p.due, p.done] for p in points],
     )
 

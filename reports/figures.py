@@ -649,7 +649,7 @@ def sign_offs_between(
     plan_ids: list[int], previous: dt.date, as_at: dt.date, items: Iterable[ActionAsAt] = ()
 ) -> SignOffs:
     """The plans' sign-off decisions dated after `previous` up to `as_at`, the areas reopened in
-    that time, and the proposals awaiting the board on `as_at` with their evidence (three queries)."""
+    that time, and the proposals awaiting the board on `as_at` with their evidence (four queries)."""
     from governance.models import Decision, SignOff
 
     found = SignOffs()
@@ -688,7 +688,19 @@ def sign_offs_between(
         for r in reopenings
     ]
     found.decided = sorted(lines, key=lambda line: (line.on or as_at, line.area))
-    open_by_section = Counter(i.section_id for i in items if not i.is_done())
+    # the actions not done on the day in each area, its sub-areas' too: what agreeing would lock
+    # (QA round 10: only an area's own were counted, and most areas' actions sit in sub-areas)
+    parents = dict(Section.objects.filter(plan__in=plan_ids).values_list("pk", "parent_id"))
+    open_by_section: Counter[int] = Counter()
+    for item in items:
+        area = item.section_id
+        if item.is_done() or area is None:
+            continue
+        seen: set[int] = set()
+        while area is not None and area not in seen:
+            seen.add(area)
+            open_by_section[area] += 1
+            area = parents.get(area)
     awaiting = (
         SignOff.objects.filter(section__plan__in=plan_ids, proposed_on__lte=as_at)
         .filter(Q(decision=Decision.PENDING) | Q(decided_on__gt=as_at))

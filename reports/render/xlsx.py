@@ -135,8 +135,17 @@ def render_xlsx(report: BoardReport) -> bytes:
         if report.exceptions.left_out_note:
             _append(summary, [report.exceptions.left_out_note])
         _table_header(summary, ["Sign-off", "Decision", "On", "Minute, reason or evidence"])
-        for line in [*report.sign_offs.decided, *report.sign_offs.awaiting]:
+        for line in report.sign_offs.decided:
             _append(summary, [line.area, line.what, line.on, line.detail])
+        for line in report.sign_offs.awaiting:
+            # as the other formats give it: the evidence, its links, and what agreeing would lock
+            unfinished = (
+                f"{line.unfinished} of its actions not yet complete: agreeing locks them as they stand."
+                if line.unfinished
+                else "All its actions are complete."
+            )
+            words = " ".join([line.detail, *line.links, unfinished])
+            _append(summary, [line.area, line.what, line.on, words])
     summary.column_dimensions["A"].width = 45
     for col in range(2, 12):
         summary.column_dimensions[get_column_letter(col)].width = 14
@@ -148,7 +157,10 @@ def render_xlsx(report: BoardReport) -> bytes:
     # the charts over time as figures (QA round 9: the Excel pack had neither charts nor these)
     over_time = wb.create_sheet("Over time")
     used = [s for s in report.statuses if any(p.by_status.get(s.key) for p in report.timeline)]
-    _append(over_time, ["Month end", *[s.label for s in used], "All actions", "Due by then", "Done"])
+    _append(
+        over_time,
+        ["Month end or report date", *[s.label for s in used], "All actions", "Due by then", "Done"],
+    )
     for point in report.timeline:
         _append(
             over_time,

@@ -78,3 +78,21 @@ def test_actions_of_an_area_signed_off_by_the_report_date_are_not_listed_as_with
         section.save()
     after = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
     assert not set(after.changes.refs()["no_update"]) & in_area
+
+
+def test_an_area_awaiting_the_board_counts_the_unfinished_actions_of_its_sub_areas_too(history_plan):
+    """QA round 10: 'All its actions are complete.' of an area whose actions, all in its sub-areas,
+    were not."""
+    area = history_plan.sections["1"]  # its actions are in 1.1
+    with time_machine.travel(dt.datetime(2022, 12, 1, 10, tzinfo=dt.UTC)):
+        SignOff.objects.create(
+            section=area, proposed_on=dt.date(2022, 12, 1), evidence="x", monitored_through="y"
+        )
+    report = build_report(plan=history_plan.plan, as_at=AS_AT, previous=PREVIOUS)
+    not_done = [
+        r
+        for r in report.parts[0].rows
+        if r.item.section_id == history_plan.sections["1.1"].pk and not r.item.is_done()
+    ]
+    [awaiting] = report.sign_offs.awaiting
+    assert awaiting.unfinished == len(not_done) > 0
