@@ -37,7 +37,7 @@ from accounts.forms import (
     NewMemberForm,
     PersonForm,
 )
-from oversight.lockout import client_address, lift_lock
+from oversight.lockout import lift_lock
 from plans import rules
 from plans.models import Agency, Membership, Partnership, Person, Role
 
@@ -254,12 +254,12 @@ def edit_member(request: HttpRequest, membership_id: int) -> HttpResponse:
                 f"{_member_name(membership)} also signs in for another partnership: they reset their own "
                 "password from the sign-in page (Forgotten your password?).",
             )
-        elif not members.reset_allowed(user.email, client_address(request)):
-            # the same hourly limit as the sign-in page's: an inbox is not flooded from either
+        elif not members.reset_allowed(user.email, door="admin"):
+            # an hourly limit as the sign-in page's, counted apart: an inbox is not flooded from either
             messages.error(
                 request,
-                f"Several links have gone to {user.email} in the last hour: ask {_member_name(membership)} to "
-                "use the latest one, or try again later.",
+                f"{members.RESETS_PER_ADDRESS} links have been sent to {user.email} from this page in the last "
+                f"hour: ask {_member_name(membership)} to use the latest one, or try again later.",
             )
         elif _send_link(request, user, membership):
             messages.success(request, f"We emailed {user.email} a new link to set their password")
@@ -378,11 +378,9 @@ class ForgottenPasswordView(auth_views.PasswordResetView):
     title = "Reset your password"
 
     def form_valid(self, form: Any) -> HttpResponse:
-        if not members.reset_allowed(form.cleaned_data["email"], client_address(self.request)):
+        if not members.reset_allowed(form.cleaned_data["email"]):
             # the same page as when sent, as for an unknown address: nothing to learn by asking
-            logger.warning(
-                "Password reset emails held back: too many asked for one address or from one place"
-            )
+            logger.warning("Password reset emails held back: too many asked for one address")
             return redirect(self.success_url)
         # the link is to the service's own address, not to whatever host the request named
         self.extra_email_context = {"site_url": (getattr(settings, "SITE_URL", "") or "").rstrip("/")}
