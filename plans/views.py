@@ -1240,7 +1240,11 @@ def _withdrawn_already(request: HttpRequest, update_id: int) -> HttpResponse:
 @login_required
 def my_actions(request: HttpRequest) -> HttpResponse:
     user = request.user
-    actions = Action.objects.for_user(user).owned_by(user)
+    owned = Action.objects.for_user(user).owned_by(user)
+    # a plan the board has closed asks its owners for nothing: its actions are not listed (said),
+    # as the home page leaves it out of the figures (QA round 10)
+    actions = owned.exclude(plan__stage=PlanStage.CLOSED)
+    in_closed_plans = owned.filter(plan__stage=PlanStage.CLOSED).count()
     listed = with_flag_facts(
         actions.select_related("plan", "status", "section").order_by(
             F("due_date").asc(nulls_last=True), "plan__title", "order", "pk"
@@ -1292,6 +1296,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
             "pagination": pagination(request, page),
             "headline": headline,
             "overdue_signed_off": overdue_signed_off,
+            "in_closed_plans": in_closed_plans,
             "due_soon_days": _due_soon_days(),
             "partnership_names": partnership_names_when_several(request.user),
         },

@@ -101,3 +101,19 @@ def test_an_action_of_an_area_the_board_has_signed_off_gets_no_add_update_link(c
 
     assert reverse("plans:action", args=[world.police_action.pk]) in html
     assert reverse("plans:add_update", args=[world.police_action.pk]) not in html
+
+
+def test_actions_of_a_plan_the_board_has_closed_are_not_listed_and_the_page_says_how_many(client, world):
+    """QA round 10: a closed plan's actions were listed overdue with 'Add update' links, while the
+    home page left the plan out."""
+    from plans.models import PlanStage
+
+    closed = factories.PlanFactory(partnership=world.partnership, stage=PlanStage.CLOSED)
+    factories.ActionFactory(plan=closed, ref="9.1", lead_agency=world.police, due_date=dt.date(2020, 1, 31))
+    client.force_login(world.contributor)
+
+    response = client.get(reverse("plans:my_actions"))
+
+    assert "9.1" not in [row["action"].ref for row in response.context["rows"]]
+    assert response.context["headline"].total == len(response.context["rows"])  # nor counted
+    assert "1 action of plans the board has closed is not listed." in response.content.decode()
