@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import resolve_url
 from django.utils.cache import add_never_cache_headers
 
 
@@ -23,3 +25,27 @@ class PrivateResponsesMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
         return response
+
+
+class SignedOutFormMiddleware:
+    """A form sent by someone signed out meanwhile (in another tab, or by the session's expiry)
+    would be answered by a redirect to the sign-in page, and what they typed lost without a word
+    (QA round 10): it is answered instead by a page saying so, with the words given back."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.method != "POST" or response.status_code != 302:
+            return response
+        user = getattr(request, "user", None)
+        if user is None or user.is_authenticated:
+            return response
+        sign_in = resolve_url(settings.LOGIN_URL)
+        location = response.get("Location", "")
+        if not location.startswith(f"{sign_in}?") or request.path == sign_in:
+            return response
+        from oversight.views import unsaved_form
+
+        return unsaved_form(request, signed_out=True)

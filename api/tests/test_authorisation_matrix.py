@@ -10,7 +10,7 @@ add one entry to `TABLE` below, keyed by the url name:
 `obj` names one of the objects `Things` builds (world objects plus a board, meeting, round,
 sign-off, import, measure, evidence file; add one there if needed); it fills every argument
 of the url. `who` is the set of roles answered 200 (the rest of the members get 403);
-`anonymous` defaults to a redirect to sign-in (pages) or 401 (API); `outsider` (an admin
+`anonymous` defaults to a redirect to sign-in (pages; 403 for a form sent) or 401 (API); `outsider` (an admin
 of another partnership) defaults to 404 when `obj` belongs to the world's partnership.
 `method="post"` sends an empty form: allowed roles get 200 (the form again, with errors) or
 400, never a change. `ok` overrides the code allowed roles get (e.g. 302 for a redirect).
@@ -77,7 +77,9 @@ class Case:
         if role in self.expect:
             return self.expect[role]
         if role == "anonymous":
-            return 401 if self.api else 302
+            # a page sends someone signed out to sign in; a form they send is refused with a page
+            # saying they were signed out, their words given back (QA round 10)
+            return 401 if self.api else 403 if self.method == "post" else 302
         if role == "outsider" and obj_is_ours:
             return 404
         if role in self.who:
