@@ -101,3 +101,17 @@ def test_closing_a_round_asks_once_more_before_it_is_done(client, world):
     round_.refresh_from_db()
     assert round_.closed_at is None
     assert "Close the update round due" in page and 'method="post"' in page and "Cancel" in page
+
+
+def test_the_meeting_page_says_a_round_for_it_was_closed_early(client, world):
+    from governance.models import Board, Meeting
+
+    board = Board.objects.create(partnership=world.partnership, name="Partnership Executive")
+    board.plans.add(world.plan)
+    meeting = Meeting.objects.create(board=board, date=dt.date(2026, 3, 20))
+    with time_machine.travel(OPENED, tick=False):
+        round_ = open_round(world.plan, world.manager, dt.date(2026, 3, 13), meeting=meeting)
+        client.force_login(world.manager)
+        client.post(reverse("governance:close_round", args=[round_.pk]))
+        page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "(closed early on 2 March 2026)" in page

@@ -114,6 +114,7 @@ def test_the_round_page_says_who_updates_in_oversight_and_who_was_asked_to_send_
     )
     nurse_row = page[page.index("Designated Nurse") :].split("</tr>")[0]
     assert "No login to update this plan" in nurse_row and "Not updated" not in nurse_row
+    assert "(not recorded yet)" in nurse_row and "(not updated)" not in nurse_row  # each action too
     assert (
         "Not recorded yet" in nurse_row
         and "Asked 2 Mar 2026 to send their update by email to Mina Patel" in nurse_row
