@@ -47,6 +47,28 @@ def can_propose_sign_off(user: AnyUser, section: Section) -> bool:
     return not SignOff.objects.filter(section__in=areas, decision=Decision.PENDING).exists()
 
 
+def propose_refusal(user: AnyUser, section: Section) -> str:
+    """Why this person may not propose this area now, in words (QA round 10: one sentence listed
+    every possible reason, as if it were a question of their role)."""
+    from governance.models import Decision, SignOff
+
+    if not can_manage_plans(user, section.plan.partnership_id):
+        return "Only plan managers and admins propose an area to the board."
+    if section.is_signed_off:
+        return f"{section} is signed off by the board already."
+    if section_is_locked(section):
+        return f"{section} sits inside an area the board has signed off: that sign-off covers it."
+    area = section.parent
+    while area is not None:
+        if SignOff.objects.filter(section=area, decision=Decision.PENDING).exists():
+            return (
+                f"{section} sits inside {area}, which awaits the board's decision: that decision covers it. "
+                f"Propose it on its own only if the board does not agree {area}."
+            )
+        area = area.parent
+    return f"{section} cannot be proposed now."
+
+
 def can_record_decision(user: AnyUser, sign_off: SignOff) -> bool:
     """The board's decision is recorded once, by a plan manager or admin (a minute taker's job)."""
     from governance.models import Decision

@@ -368,10 +368,7 @@ def propose_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
         # clicks) is said as waiting, not refused (QA round 8)
         if (waiting := _awaiting_decision(request, section)) is not None:
             return waiting
-        raise PermissionDenied(
-            "This section cannot be proposed: it is signed off, awaiting the board's decision, "
-            "or you are not a plan manager."
-        )
+        raise PermissionDenied(rules.propose_refusal(request.user, section))
     # A board decides at its meetings: with no board overseeing the plan yet, the page says a
     # decision will need one (the proposal may well come before the board is set up here).
     boards = list(section.plan.boards.all())

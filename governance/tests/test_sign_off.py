@@ -547,3 +547,22 @@ def test_a_proposal_saved_between_the_pages_two_checks_is_said_as_waiting_not_re
         response = propose(client, world)
     assert response.status_code == 302 and len(calls) == 2
     assert SignOff.objects.filter(section=section).count() == 1
+
+
+def test_opening_the_proposal_of_an_area_inside_one_awaiting_the_board_says_why_it_cannot_be_proposed(
+    client, world
+):
+    """QA round 10: the refusal listed every possible reason, as if it were the manager's role."""
+    parent = world.police_action.section
+    child = factories.SectionFactory(plan=world.plan, parent=parent, ref="1.9", title="Sub-area")
+    SignOff.objects.create(
+        section=parent, proposed_on=dt.date(2026, 3, 18), evidence="x", monitored_through="y"
+    )
+    client.force_login(world.manager)
+    response = client.get(reverse("governance:propose_sign_off", args=[child.pk]))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert f"{child} sits inside {parent}, which awaits the board" in page.replace("&#x27;", "'")
+    client.force_login(world.viewer)
+    refused = client.get(reverse("governance:propose_sign_off", args=[parent.pk]))
+    assert "Only plan managers and admins propose an area to the board." in refused.content.decode()
