@@ -382,7 +382,7 @@ def sections_as_at(plan_ids: Iterable[int], day: dt.date, needed: Iterable[int] 
     # the day: then as it was before that reopening (QA round 9: reopening an area took its
     # sign-off out of every past board pack)
     current = {section.pk: section for section in now}
-    reopened = _sign_offs_reopened_after([row.pk for row in rows], day)
+    reopened = sign_offs_reopened_after([row.pk for row in rows], day)
     for row in rows:
         if row.pk in current:
             row.signed_off_on = current[row.pk].signed_off_on
@@ -392,7 +392,7 @@ def sections_as_at(plan_ids: Iterable[int], day: dt.date, needed: Iterable[int] 
     return rows + [section for section in now if section.pk not in ever]
 
 
-def _sign_offs_reopened_after(section_ids: list[int], day: dt.date) -> dict[int, dt.date]:
+def sign_offs_reopened_after(section_ids: list[int], day: dt.date) -> dict[int, dt.date]:
     """The sign-off date each of these sections had when it was first reopened after `day`, where
     that sign-off was dated on or before the day (one query)."""
     if not section_ids:

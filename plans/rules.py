@@ -129,11 +129,18 @@ def _section_tree(
 ) -> tuple[dict[int | None, list[int]], set[int]]:
     """The sections of these plans as {parent id: child ids}, and the ids of those signed off
     (by the end of `as_at`, when given) (one query)."""
-    rows = (
+    rows = list(
         Section.objects.filter(plan_id__in=list(plan_ids))
         .order_by()
         .values_list("pk", "parent_id", "signed_off_on")
     )
+    if as_at is not None:
+        # an area reopened since the day was signed off on it (QA round 10: a meeting page's flags
+        # as at its date changed when an area was reopened; one query more)
+        from plans.figures import sign_offs_reopened_after
+
+        reopened = sign_offs_reopened_after([pk for pk, _, _ in rows], as_at)
+        rows = [(pk, parent, reopened.get(pk, signed)) for pk, parent, signed in rows]
     return _tree_of(rows, as_at)
 
 

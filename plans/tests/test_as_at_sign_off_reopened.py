@@ -68,3 +68,19 @@ def test_an_area_signed_off_again_after_a_reopening_has_on_each_date_the_sign_of
         2026, 9, 15
     )  # later than the day: not then
     assert signed_off_then(world, section, dt.date(2026, 10, 1)) == dt.date(2026, 9, 15)
+
+
+def test_the_areas_closed_as_at_a_date_include_one_reopened_since(world):
+    """QA round 10: a meeting page's flags as at its date changed when an area was reopened since."""
+    from plans.rules import locked_section_ids
+
+    section = area(world)
+    child = factories.SectionFactory(plan=world.plan, parent=section, ref="9.1", title="Inside")
+    with at(dt.date(2026, 11, 19)):
+        sign_off(section, dt.date(2026, 11, 19))
+    with at(dt.date(2026, 12, 1)):
+        sign_off(section, None)
+
+    assert {section.pk, child.pk} <= locked_section_ids([world.plan.pk], as_at=dt.date(2026, 11, 25))
+    assert section.pk not in locked_section_ids([world.plan.pk], as_at=dt.date(2026, 12, 2))
+    assert section.pk not in locked_section_ids([world.plan.pk])
