@@ -174,6 +174,15 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "reports": [(plan, report_url(plan, as_at, meeting.previous_date())) for plan in plans],
             "rounds": meeting.update_rounds.select_related("plan"),
             "sign_offs": meeting.sign_offs.select_related("section__plan"),
+            # what the board is asked to agree, and what it rests on: members read it here before
+            # they decide (QA round 9: the evidence was on a page only managers could open)
+            "proposals": [
+                (proposal, len(_unfinished_in(proposal.section)))
+                for proposal in SignOff.objects.for_user(request.user)
+                .filter(section__plan__in=plans, decision=Decision.PENDING, proposed_on__lte=meeting.date)
+                .select_related("section__plan", "proposed_by")
+                .order_by("proposed_on", "pk")
+            ],
             "form": form,
             "as_at": as_at,
             "flag_summaries": flag_summaries,
