@@ -229,11 +229,11 @@ def test_another_partnerships_plan_is_not_found(client, world):
     assert models.Plan.objects.filter(pk=world.other_plan.pk).exists()
 
 
-def test_someone_signed_out_is_sent_to_sign_in_and_nothing_is_deleted(client, world):
+def test_someone_signed_out_is_told_to_sign_in_and_nothing_is_deleted(client, world):
     response = client.post(delete_url(world.plan))
 
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response.status_code == 403 and "You were signed out" in response.content.decode()
+    assert f'{reverse("login")}?next=' in response.content.decode()
     assert models.Plan.objects.filter(pk=world.plan.pk).exists()
 
 
