@@ -233,7 +233,7 @@ def test_someone_signed_out_is_told_to_sign_in_and_nothing_is_deleted(client, wo
     response = client.post(delete_url(world.plan))
 
     assert response.status_code == 403 and "You were signed out" in response.content.decode()
-    assert f'{reverse("login")}?next=' in response.content.decode()
+    assert f"{reverse('login')}?next=" in response.content.decode()
     assert models.Plan.objects.filter(pk=world.plan.pk).exists()
 
 

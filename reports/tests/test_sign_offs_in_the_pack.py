@@ -59,7 +59,7 @@ def test_decisions_since_the_last_report_and_proposals_awaiting_the_board_are_in
         "Sign-off proposals awaiting the board (1)" in html
         or "Sign-off proposals awaiting the board (1)" in html
     )
-    assert "https://example.org/recording-audit.pdf" in html
+    assert 'href="https://example.org/recording-audit.pdf" rel="noreferrer noopener"' in html
     word = "\n".join(p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
     assert "Sign-off decisions (1)" in word and "Police recording reviewed." in word
     summary = load_workbook(io.BytesIO(render_xlsx(report)))["Summary"]
