@@ -303,20 +303,21 @@ def series(cells: Iterable[Cell], unit: str = "count") -> list[tuple[dt.date, De
 
 
 def incomplete_periods(cells: Iterable[Cell]) -> dict[dt.date, tuple[int, int]]:
-    """Periods of a broken-down measure reported for fewer of its cells than an earlier period was
-    (the City team's figures in before the County's): period -> (cells reported, cells expected).
-    Their sum is not the month's figure: 36 then 5 read as a fall of 31 (QA round 7)."""
+    """The newest period of a broken-down measure when it is reported for fewer of its cells than the
+    period before it (the City team's figures in before the County's): period -> (cells reported,
+    cells expected). Their sum is not the month's figure yet: 36 then 5 read as a fall of 31 (QA
+    round 7)."""
     counts: dict[dt.date, int] = defaultdict(int)
     for cell in current_cells(cells).values():
         if cell.dimensions:
             counts[cell.period] += 1
-    out: dict[dt.date, tuple[int, int]] = {}
-    most = 0
-    for period in sorted(counts):
-        if counts[period] < most:
-            out[period] = (counts[period], most)
-        most = max(most, counts[period])
-    return out
+    # Only the newest period can still be coming in: a breakdown row left out for good (no
+    # high-risk child in one area) made every later month 'in so far' and froze the latest figure
+    # (QA round 11). The newest is partial when it has fewer figures than the period before it.
+    periods = sorted(counts)
+    if len(periods) < 2 or counts[periods[-1]] >= counts[periods[-2]]:
+        return {}
+    return {periods[-1]: (counts[periods[-1]], counts[periods[-2]])}
 
 
 @dataclass

@@ -147,3 +147,33 @@ def test_the_measures_page_lists_a_partly_reported_month_as_such_and_does_not_ra
     client.force_login(world.manager)
     page = client.get(reverse("scorecard:measure", args=[measure.pk])).content.decode()
     assert "Nov 2026 (1 of 2 figures in so far)" in page and "Not yet rated" in page
+
+
+def test_a_breakdown_row_left_out_for_good_does_not_freeze_the_latest_figure(world):
+    """QA round 11: one area with no high-risk child from August left out its row; every later month
+    read '8 of 9 figures in so far' and July stayed the latest figure through November."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from scorecard.services import summarise
+    from scorecard.tests.factories import MeasureFactory, ValueFactory, area_and_risk
+
+    measure = MeasureFactory(
+        partnership=world.partnership, name="Graded", dimensions=area_and_risk(world.partnership)
+    )
+    cells = [(area, risk) for area in ("City", "County", "Rutland") for risk in ("High", "Med", "Low")]
+    for month in (7, 8, 9, 10, 11):
+        for area, risk in cells:
+            if month > 7 and (area, risk) == ("Rutland", "High"):
+                continue  # nobody there any more: no row
+            ValueFactory(
+                measure=measure,
+                period=dt.date(2026, month, 1),
+                dimensions={"area": area, "risk": risk},
+                number=Decimal(2),
+            )
+
+    summary = summarise(measure)
+
+    assert (summary.period, summary.value) == (dt.date(2026, 11, 1), Decimal(16))
+    assert not summary.incomplete_note
