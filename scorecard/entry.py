@@ -157,10 +157,13 @@ def validate_rows(
             else:
                 dims[dimension.key] = value
         number = None
+        raw_number = row.get("value", row.get("count"))
         try:
-            number = figures.parse_number(row.get("value", row.get("count")))
+            number = figures.parse_number(raw_number)
         except ValueError as error:
             problems.append(str(error))
+        else:
+            problems += figures.fraction_problems(measure.unit, raw_number, number)
         problems += figures.value_problems(
             measure.unit, period, number, timezone.localdate(), measure.frequency
         )

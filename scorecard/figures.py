@@ -158,6 +158,20 @@ def parse_period(raw: Any, frequency: str = MONTHLY) -> dt.date:
 LARGEST_VALUE = 10**12
 
 
+def fraction_problems(unit: str, raw: Any, number: Decimal) -> list[str]:
+    """A percentage written as a fraction (0.87 for 87%: a cell typed over without its % format, or
+    a CSV, which has none), which would be saved as 0.87% (QA round 11: one such cell turned a
+    month Red). A value under 1% is written with its sign ('0.87%'), or in a cell formatted as %."""
+    written_with_sign = isinstance(raw, str) and "%" in raw
+    if unit == "percentage" and 0 < number < 1 and not written_with_sign:
+        whole = (number * 100).normalize()
+        return [
+            f"{number.normalize():f} looks like {whole:f}% written as a fraction: write {whole:f} (or "
+            f"{whole:f}%). For a value under 1%, write it with its sign ({number.normalize():f}%)."
+        ]
+    return []
+
+
 def value_problems(
     unit: str, period: dt.date | None, number: Decimal | None, today: dt.date, frequency: str = MONTHLY
 ) -> list[str]:

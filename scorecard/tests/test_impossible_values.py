@@ -199,3 +199,27 @@ def test_this_months_value_is_added_but_not_the_latest_until_the_month_is_over(c
     assert "Its period is not over yet: it shows as the latest value" in added
     row = page[page.index("Screenings within 24 hours") :][:1500]
     assert "96.5" in row and "90%" not in row and "Dec 2026" not in row
+
+
+def test_a_percentage_written_as_a_fraction_is_refused_in_an_upload_and_one_with_its_sign_is_kept(
+    client, world
+):
+    """QA round 11: 0.87 in a CSV (which has no formats), or in a cell typed over without its % format,
+    was saved as 0.87% and turned a month Red."""
+    measure = MeasureFactory(partnership=world.partnership, unit=Unit.PERCENTAGE)
+    client.force_login(world.manager)
+    upload = SimpleUploadedFile(
+        "values.csv", b"period,value\n2026-10,88\n2026-11,0.87\n", content_type="text/csv"
+    )
+    with time_machine.travel(NOW, tick=False):
+        response = client.post(
+            reverse("scorecard:upload", args=[measure.pk]), {"file": upload, "source": "DRMM log"}
+        )
+    assert "0.87 looks like 87% written as a fraction: write 87 (or 87%)" in response.content.decode()
+    assert not Value.objects.filter(measure=measure).exists()
+
+    signed = SimpleUploadedFile("values.csv", b"period,value\n2026-11,0.87%\n", content_type="text/csv")
+    with time_machine.travel(NOW, tick=False):
+        client.post(reverse("scorecard:upload", args=[measure.pk]), {"file": signed, "source": "DRMM log"})
+    assert Value.objects.get(measure=measure).number == Decimal("0.87")
+    assert figures.fraction_problems("count", "0.5", Decimal("0.5")) == []
