@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
@@ -215,11 +216,36 @@ def source_named(measure: Measure, name: str, user: Any) -> Source:
 
 
 @transaction.atomic
-def save_rows(measure: Measure, rows: list[CleanRow], user: Any) -> int:
-    """Save validated rows together: a failure part way leaves nothing saved."""
+def save_rows(measure: Measure, rows: list[CleanRow], user: Any) -> Counter[str]:
+    """Save validated rows together: a failure part way leaves nothing saved. Returns how many
+    were "created", "changed" or the "same" as already recorded."""
     sources: dict[str, Source] = {}
+    outcomes: Counter[str] = Counter()
     for row in rows:
         if row.source not in sources:
             sources[row.source] = source_named(measure, row.source, user)
-        save_value(measure, row.period, row.dimensions, row.number, sources[row.source], user)
-    return len(rows)
+        _value, outcome = save_value(
+            measure, row.period, row.dimensions, row.number, sources[row.source], user
+        )
+        outcomes[outcome] += 1
+    return outcomes
+
+
+def saved_message(outcomes: Counter[str]) -> str:
+    """What an upload did, in words: new values, changed ones, and those already recorded (QA
+    round 11: '6 values saved' of a file identical to what was there, nothing written)."""
+    parts = [
+        f"{n} {what}"
+        for n, what in (
+            (outcomes["created"], "new value" + ("s" if outcomes["created"] != 1 else "")),
+            (outcomes["changed"], "value" + ("s" if outcomes["changed"] != 1 else "") + " changed"),
+            (
+                outcomes["same"],
+                "already recorded as the file gives " + ("them" if outcomes["same"] != 1 else "it"),
+            ),
+        )
+        if n
+    ]
+    if not outcomes["created"] and not outcomes["changed"]:
+        return f"Nothing changed: the {outcomes['same']} value{'s' if outcomes['same'] != 1 else ''} in the file {'were' if outcomes['same'] != 1 else 'was'} already recorded."
+    return "Saved: " + ", ".join(parts) + "."

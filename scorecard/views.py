@@ -204,10 +204,10 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
                     f"{len(row_errors)} row{'s have' if len(row_errors) != 1 else ' has'} problems; nothing was saved. Correct them and upload the file again.",
                 )
             else:
-                saved = entry.save_rows(measure, clean, request.user)
+                outcomes = entry.save_rows(measure, clean, request.user)
                 found = findings_for(measure)
                 note = f" Reconciliation found {len(found)} disagreements between sources." if found else ""
-                messages.success(request, f"{saved} values saved.{note}")
+                messages.success(request, f"{entry.saved_message(outcomes)}{note}")
                 return redirect(measure)
     return render(
         request,

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
@@ -152,6 +153,21 @@ def test_an_exported_file_uploads_again_unchanged(client, world, drmm):
     response = upload(client, world.manager, drmm, SimpleUploadedFile("export.xlsx", exported))
     assert response.status_code == 302
     assert sorted(Value.objects.values_list("period", "dimensions_key", "number", "source__name")) == before
+    # and says so (QA round 11: 'N values saved' when nothing was written)
+    told = [str(m) for m in get_messages(response.wsgi_request)]
+    assert told and told[-1].startswith("Nothing changed: the ") and "already recorded" in told[-1]
+
+
+def test_an_upload_says_how_many_values_are_new_changed_or_already_recorded():
+    from collections import Counter
+
+    assert entry.saved_message(Counter(created=4, changed=1, same=2)) == (
+        "Saved: 4 new values, 1 value changed, 2 already recorded as the file gives them."
+    )
+    assert (
+        entry.saved_message(Counter(same=1))
+        == "Nothing changed: the 1 value in the file was already recorded."
+    )
 
 
 def test_a_workbook_that_unpacks_far_beyond_a_table_of_values_is_refused_before_it_is_opened(monkeypatch):
