@@ -1129,9 +1129,6 @@ def scorecard_table(summary: Any) -> ScorecardTable | None:
 def _number(value: Any, suffix: str) -> str:
     if value is None:
         return ""
-    text = (
-        f"{value:,.2f}".rstrip("0").rstrip(".")
-        if hasattr(value, "as_tuple") or isinstance(value, float)
-        else str(value)
-    )
-    return f"{text}{suffix}"
+    from scorecard.figures import figure_text
+
+    return f"{figure_text(value)}{suffix}"

@@ -158,6 +158,16 @@ def parse_period(raw: Any, frequency: str = MONTHLY) -> dt.date:
 LARGEST_VALUE = 10**12
 
 
+def figure_text(value: Any) -> str:
+    """A figure as every page and the board pack write it: up to two decimals, none trailing,
+    thousands grouped ('' for none)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
 def fraction_problems(unit: str, raw: Any, number: Decimal) -> list[str]:
     """A percentage written as a fraction (0.87 for 87%: a cell typed over without its % format, or
     a CSV, which has none), which would be saved as 0.87% (QA round 11: one such cell turned a

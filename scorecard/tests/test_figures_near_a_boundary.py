@@ -29,3 +29,20 @@ def test_a_value_just_short_of_the_green_boundary_shows_its_two_decimals_on_the_
 
     assert "89.99%" in page and "90.0%" not in page and "90%" in page
     assert "89.99%" in index
+
+
+def test_a_figure_is_written_alike_on_the_pages_and_in_the_board_pack(client, world):
+    """QA round 11: '60.30%' on the scorecard, '60.3%' in the pack."""
+    from scorecard.figures import figure_text
+
+    assert [figure_text(Decimal(v)) for v in ("60.30", "89.99", "90", "1250.5")] == [
+        "60.3",
+        "89.99",
+        "90",
+        "1,250.5",
+    ]
+    measure = MeasureFactory(partnership=world.partnership, name="Seen in time", unit="percentage")
+    ValueFactory(measure=measure, period=dt.date(2026, 5, 1), number=Decimal("60.30"))
+    client.force_login(world.viewer)
+    page = client.get(reverse("scorecard:index")).content.decode()
+    assert "60.3%" in page and "60.30%" not in page
