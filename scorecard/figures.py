@@ -521,10 +521,13 @@ def same_series(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return len(agree) * 4 >= len(both) * 3 and any(cells_a[k] != 0 for k in agree)
 
 
-def disagreements(measure: str, cells: Iterable[Cell], frequency: str = MONTHLY) -> list[Finding]:
+def disagreements(
+    measure: str, cells: Iterable[Cell], frequency: str = MONTHLY, additive: bool = True
+) -> list[Finding]:
     """The same period and dimensions stated differently by two sources: one finding per cell,
     and one per period for the period totals when both sources cover the same cells (that is the
-    figure a reader compares: seed 002's April 2020, 23 against 20)."""
+    figure a reader compares: seed 002's April 2020, 23 against 20). `additive`: the measure's
+    cells add up to a total (counts do; percentages do not, QA round 11: a 'Total' of 256%)."""
     by_key: dict[tuple[dt.date, str], dict[str, Cell]] = defaultdict(dict)
     for cell in cells:
         by_key[cell.key][cell.source] = cell
@@ -550,7 +553,7 @@ def disagreements(measure: str, cells: Iterable[Cell], frequency: str = MONTHLY)
                 )
             )
     for period, sources in sorted(per_period.items()):
-        if len(sources) < 2:
+        if len(sources) < 2 or not additive:
             continue
         # Only sources stating the same set of cells have comparable totals.
         groups: dict[frozenset[str], dict[str, Decimal]] = defaultdict(dict)

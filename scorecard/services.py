@@ -25,7 +25,10 @@ def cells_for(measure: Measure, values: Iterable[Value] | None = None) -> list[f
 def findings_for(measure: Measure, cells: list[figures.Cell] | None = None) -> list[figures.Finding]:
     """Where two sources state the same period and dimensions of this measure differently."""
     return figures.disagreements(
-        measure.name, cells if cells is not None else cells_for(measure), measure.frequency
+        measure.name,
+        cells if cells is not None else cells_for(measure),
+        measure.frequency,
+        additive=measure.unit != Unit.PERCENTAGE,
     )
 
 

@@ -46,3 +46,27 @@ def test_a_figure_is_written_alike_on_the_pages_and_in_the_board_pack(client, wo
     client.force_login(world.viewer)
     page = client.get(reverse("scorecard:index")).content.decode()
     assert "60.3%" in page and "60.30%" not in page
+
+
+def test_percentages_of_a_breakdown_are_not_added_up_when_sources_disagree(world):
+    """QA round 11: a 'Total' of 256 for a percentage measure, counted as a fourth disagreement."""
+    from scorecard.services import findings_for
+    from scorecard.tests.factories import SourceFactory, area_and_risk
+
+    measure = MeasureFactory(
+        partnership=world.partnership, unit="percentage", dimensions=area_and_risk(world.partnership)
+    )
+    for name, numbers in (("Report", (80, 90, 86)), ("Appendix", (81, 90, 85))):
+        source = SourceFactory(partnership=world.partnership, name=name)
+        for area, number in zip(("City", "County", "Rutland"), numbers, strict=True):
+            ValueFactory(
+                measure=measure,
+                period=dt.date(2026, 5, 1),
+                dimensions={"area": area, "risk": "High"},
+                number=Decimal(number),
+                source=source,
+            )
+
+    found = findings_for(measure)
+
+    assert len(found) == 2 and all(f.dimensions for f in found)  # City and Rutland; no 'Total'
