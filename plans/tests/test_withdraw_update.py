@@ -171,3 +171,19 @@ def test_a_plan_manager_removes_the_words_of_an_update_withdrawn_earlier(client,
     assert {r.narrative for r in history} == {models.WORDS_REMOVED}
     assert "Acacia Road" not in client.get(action.get_absolute_url()).content.decode()
     assert "Remove its words" not in client.get(url(slipped)).content.decode()  # nothing more to remove
+
+
+def test_two_updates_of_one_day_have_withdraw_links_that_say_which_each_withdraws(client, world):
+    """QA round 11 (WCAG 2.4.4): both links read 'Withdraw the update of 7 December 2026'."""
+    action = world.police_action
+    for words in ("Audit returns slipping; only 40% in.", "All returns in by the afternoon."):
+        factories.ProgressUpdateFactory(
+            action=action, date=dt.date(2026, 12, 7), author=world.manager, narrative=words
+        )
+    client.force_login(world.manager)
+    page = client.get(reverse("plans:action", args=[action.pk])).content.decode()
+    assert (
+        'Withdraw<span class="govuk-visually-hidden"> the update of 7 December 2026, '
+        "“Audit returns slipping; only 40% in.”" in page
+    )
+    assert "the update of 7 December 2026, “All returns in by the afternoon.”" in page
