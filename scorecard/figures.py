@@ -212,7 +212,17 @@ def value_problems(
     return problems
 
 
+# a quarter of a financial year as the pages write it: 'Q1 2026/27' is April to June 2026
+_FINANCIAL_QUARTER = re.compile(r"Q([1-4])\s*(\d{4})\s*/\s*(\d{2}|\d{4})", re.I)
+
+
 def _parse_period_text(text: str) -> dt.date | None:
+    quarter = _FINANCIAL_QUARTER.fullmatch(text)
+    if quarter:
+        number, start = int(quarter[1]), int(quarter[2])
+        if int(quarter[3]) % 100 != (start + 1) % 100:
+            return None  # 'Q1 2026/25' names no year
+        return dt.date(start + (number == 4), (3 * number + 1) if number < 4 else 1, 1)
     match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text)
     if match:
         year, month = int(match[1]), int(match[2])
@@ -227,8 +237,12 @@ def _parse_period_text(text: str) -> dt.date | None:
 
 
 def period_label(day: dt.date, frequency: str = MONTHLY) -> str:
+    """'Apr 2026'; a quarter of the financial year, as partnerships and their plans count them:
+    April to June 2026 is 'Q1 2026/27' (QA round 11: 'Q2 2026' beside plans' 'Q2 2026/27' for
+    July to September)."""
     if frequency == QUARTERLY:
-        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+        start = day.year if day.month >= 4 else day.year - 1
+        return f"Q{((day.month - 4) % 12) // 3 + 1} {start}/{(start + 1) % 100:02d}"
     return f"{calendar.month_abbr[day.month]} {day.year}"
 
 

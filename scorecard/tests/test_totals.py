@@ -177,3 +177,15 @@ def test_a_breakdown_row_left_out_for_good_does_not_freeze_the_latest_figure(wor
 
     assert (summary.period, summary.value) == (dt.date(2026, 11, 1), Decimal(16))
     assert not summary.incomplete_note
+
+
+def test_a_quarter_is_named_as_the_financial_year_counts_it_and_read_back_as_written():
+    """QA round 11: April to June read 'Q2 2026' beside plans' 'Q2 2026/27' for July to September,
+    and an upload refused the label the pages showed."""
+    import datetime as dt
+
+    labels = [figures.period_label(dt.date(2026, m, 1), figures.QUARTERLY) for m in (1, 4, 7, 10)]
+    assert labels == ["Q4 2025/26", "Q1 2026/27", "Q2 2026/27", "Q3 2026/27"]
+    for label, month in zip(labels, (1, 4, 7, 10), strict=True):
+        assert figures.parse_period(label, figures.QUARTERLY) == dt.date(2026, month, 1)
+    assert figures.parse_period("q2 2026/2027", figures.QUARTERLY) == dt.date(2026, 7, 1)
