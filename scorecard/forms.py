@@ -16,6 +16,12 @@ from scorecard.tables import JSON_SHAPE
 DEFAULT_SOURCE = "Entered by hand"
 
 
+# the columns an upload and a download of values have whatever the measure (scorecard/exports.py)
+RESERVED_COLUMNS = frozenset(
+    {"period", "value", "count", "source", "entered-by", "entered-at", "entered_by", "entered_at"}
+)
+
+
 class ValueForm(GovukFormMixin, forms.Form):
     """One value of a measure: period, one field per dimension, the number and its source."""
 
@@ -161,6 +167,14 @@ class MeasureForm(GovukFormMixin, forms.ModelForm):
                     "new_dimension",
                     "Give the dimension a name with letters (A to Z) or digits: its name becomes the "
                     "column name in uploads.",
+                )
+            elif key in RESERVED_COLUMNS:
+                # the upload's own columns: a dimension 'Source' took over where each value came from
+                # (QA round 11)
+                self.add_error(
+                    "new_dimension",
+                    f"“{data['new_dimension']}” is a column every upload has already: name the dimension "
+                    f"otherwise, for example “{data['new_dimension']} of referral”.",
                 )
             elif Dimension.objects.filter(partnership=self.instance.partnership, key=key).exists():
                 self.add_error("new_dimension", "There is already a dimension with this name: tick it above.")

@@ -126,3 +126,15 @@ def test_a_dimension_the_values_are_broken_down_by_cannot_be_untaken(client, wor
         reverse("scorecard:edit_measure", args=[measure.pk]), {**SCREENING, "dimensions": [area.pk, risk.pk]}
     )
     assert kept.status_code == 302
+
+
+def test_a_new_dimension_named_as_an_uploads_own_column_is_refused(client, world):
+    """QA round 11: a dimension 'Source' took over the upload's source column, and where each value
+    came from became wrong without a word."""
+    client.force_login(world.manager)
+    url = reverse("scorecard:add_measure") + f"?partnership={world.partnership.slug}"
+    for name in ("Source", "Period", "Value", "Entered by"):
+        response = client.post(url, {**SCREENING, "new_dimension": name, "new_dimension_values": "A, B"})
+        assert response.status_code == 200
+        assert "is a column every upload has already" in response.content.decode()
+    assert not Measure.objects.exists()
