@@ -26,8 +26,9 @@ class UploadError(ValueError):
 
 @dataclass
 class RowError:
-    row: int  # as the spreadsheet numbers it: the header is row 1
+    row: int  # as the spreadsheet numbers it
     message: str
+    header: bool = False  # the header row itself: no row of values was looked at
 
     def __str__(self) -> str:
         return f"Row {self.row}: {self.message}"
@@ -61,14 +62,28 @@ def read_rows(upload: IO[bytes], filename: str) -> list[dict[str, Any]]:
         grid = _xlsx_rows(upload.read())
     else:
         raise UploadError("The file must be a CSV (.csv) or Excel workbook (.xlsx).")
-    while grid and not any(str(c or "").strip() for c in grid[0]):
-        grid.pop(0)
-    if not grid:
-        raise UploadError("The file is empty.")
     if len(grid) > MAX_ROWS + 1:
         raise UploadError(f"The file has more than {MAX_ROWS} rows.")
-    header = [" ".join(str(c or "").split()).lower() for c in grid[0]]
-    return [dict(zip(header, row, strict=False)) for row in grid[1:]]
+    # the header: the first row naming a period column among the first rows with anything in them
+    # (a title and a blank row above it, as returns are sent); else the first such row
+    filled = [n for n, row in enumerate(grid) if any(str(c or "").strip() for c in row)]
+    if not filled:
+        raise UploadError("The file is empty.")
+    at = next((n for n in filled[:10] if "period" in _names(grid[n])), filled[0])
+    header = _names(grid[at])
+    # each row keeps its number as the spreadsheet shows it (QA round 11: rows were counted from
+    # the first row with anything in it, so 'Row 9' was the sheet's row 11)
+    return [
+        {**dict(zip(header, row, strict=False)), ROW_NUMBER: at + 2 + n}
+        for n, row in enumerate(grid[at + 1 :])
+    ]
+
+
+ROW_NUMBER = "__row__"  # a row's number in the spreadsheet, beside its cells
+
+
+def _names(row: list[Any]) -> list[str]:
+    return [" ".join(str(c or "").split()).lower() for c in row]
 
 
 def _xlsx_rows(data: bytes) -> list[list[Any]]:
@@ -134,9 +149,13 @@ def validate_rows(
         value_column = "value" if "value" in rows[0] else "count" if "count" in rows[0] else None
         heading = [c for c in ("period",) if c not in rows[0]] + missing + ([] if value_column else ["value"])
         if heading:
-            return [], [RowError(1, f"The header has no column for {', '.join(heading)}.")]
+            top = rows[0].get(ROW_NUMBER, 2) - 1
+            return [], [
+                RowError(top, f"The header (row {top}) has no column for {', '.join(heading)}.", header=True)
+            ]
     seen: dict[tuple[Any, str], int] = {}
-    for index, row in enumerate(rows, start=2):
+    for position, row in enumerate(rows, start=2):
+        index = row.pop(ROW_NUMBER, position)
         if not any(str(v or "").strip() for v in row.values()):
             continue  # blank lines are not data
         problems: list[str] = []

@@ -198,7 +198,9 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
             clean, row_errors = entry.validate_rows(
                 measure, rows, form.cleaned_data["source"] or upload_file.name
             )
-            if row_errors:
+            if row_errors and row_errors[0].header:
+                form.add_error("file", f"{row_errors[0].message} Nothing was saved.")
+            elif row_errors:
                 form.add_error(
                     "file",
                     f"{len(row_errors)} row{'s have' if len(row_errors) != 1 else ' has'} problems; nothing was saved. Correct them and upload the file again.",

@@ -108,7 +108,7 @@ def test_a_header_without_a_dimension_column_is_one_clear_error(world, drmm):
     rows = entry.read_rows(io.BytesIO(b"period,area,value\n2020-04,City,3\n"), "x.csv")
     clean, errors = entry.validate_rows(drmm, rows, "x.csv")
     assert clean == []
-    assert [str(e) for e in errors] == ["Row 1: The header has no column for risk."]
+    assert [str(e) for e in errors] == ["Row 1: The header (row 1) has no column for risk."]
 
 
 def test_a_file_that_is_not_csv_or_xlsx_is_refused(client, world, drmm):
@@ -218,3 +218,22 @@ def test_a_csv_with_a_cell_too_long_to_read_is_refused_with_a_message_not_an_err
     assert response.status_code == 200
     assert "could not be read as a table of values" in response.content.decode()
     assert Value.objects.count() == 0 and Source.objects.count() == 0
+
+
+def test_rows_are_numbered_as_the_spreadsheet_shows_them_under_a_title_and_blank_rows(client, world, drmm):
+    """QA round 11: with two blank rows above the header, a Totals row on row 11 was reported as
+    'Row 9'; a title above the header was taken for the header."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Children graded in the DRMM: April return"])
+    sheet.append([])
+    sheet.append(["period", "area", "risk", "value"])
+    sheet.append(["2020-05", "City", "High", 3])
+    sheet.append([])
+    sheet.append(["Total", "", "", 3])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    rows = entry.read_rows(io.BytesIO(buffer.getvalue()), "return.xlsx")
+    clean, errors = entry.validate_rows(drmm, rows, "April return")
+    assert [c.row for c in clean] == [4]
+    assert [e.row for e in errors] == [6] and "“Total” is not a period" in errors[0].message
