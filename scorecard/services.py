@@ -61,6 +61,14 @@ class MeasureSummary:
         )
 
     sparkline: figures.Chart | None = None
+    # the headline is the plain average of this many figures of the breakdown (0: not an average)
+    averaged_over: int = 0
+
+    @property
+    def average_note(self) -> str:
+        if not self.averaged_over:
+            return ""
+        return f"The average of the {self.averaged_over} figures of its breakdown, each counted alike"
 
     @property
     def period_label(self) -> str:
@@ -140,7 +148,12 @@ def summarise(
     period, number = data[-1] if data else (None, None)
     if thresholds is None:
         thresholds = thresholds_on([measure], as_at)[measure.pk]
+    # a percentage or number of days broken down, with no figure for the whole: the headline is the
+    # plain average of the breakdown's figures, which the page says (QA round 11)
+    shown = [c for c in figures.current_cells(cells).values() if c.period == period]
+    averaged = measure.unit != Unit.COUNT and bool(shown) and all(c.dimensions for c in shown)
     return MeasureSummary(
+        averaged_over=len(shown) if averaged else 0,
         measure=measure,
         period=period,
         value=number,

@@ -70,3 +70,31 @@ def test_percentages_of_a_breakdown_are_not_added_up_when_sources_disagree(world
     found = findings_for(measure)
 
     assert len(found) == 2 and all(f.dimensions for f in found)  # City and Rutland; no 'Total'
+
+
+def test_a_broken_down_percentage_says_its_headline_is_the_plain_average_of_its_figures(client, world):
+    """QA round 11: the headline was an unweighted mean of the areas, and nothing said so."""
+    from scorecard.services import summarise
+    from scorecard.tests.factories import area_and_risk
+
+    measure = MeasureFactory(
+        partnership=world.partnership, unit="percentage", dimensions=area_and_risk(world.partnership)
+    )
+    for area, number in (("City", 80), ("County", 90)):
+        ValueFactory(
+            measure=measure, period=dt.date(2026, 5, 1), dimensions={"area": area, "risk": "High"},
+            number=Decimal(number),
+        )  # fmt: skip
+    assert (
+        summarise(measure).average_note == "The average of the 2 figures of its breakdown, each counted alike"
+    )
+    client.force_login(world.viewer)
+    assert (
+        "The average of the 2 figures of its breakdown"
+        in client.get(reverse("scorecard:index")).content.decode()
+    )
+    counted = MeasureFactory(
+        partnership=world.partnership, unit="count", dimensions=area_and_risk(world.partnership)
+    )
+    ValueFactory(measure=counted, period=dt.date(2026, 5, 1), dimensions={"area": "City", "risk": "High"})
+    assert summarise(counted).average_note == ""
