@@ -460,7 +460,8 @@ def compare_draft(
     known = [a.pk for a in by_ref.values()] + [a.pk for listed in by_text.values() for a in listed]
     withdrawn = _withdrawn_here(known) if known else {}
     imported = _last_imported(known) if known else {}
-    document_then = _last_document_values(plan) if plan is not None and known else {}
+    last = last_import(plan) if plan is not None else None
+    document_then = _last_document_values(last) if known else {}
     # A ref-less action reworded in Oversight since the last import is still the document's row
     # with the words that import brought (found by them when its own words are not in the document).
     by_imported_text: dict[tuple[str, str], list[Action]] = {}
@@ -542,7 +543,7 @@ def compare_draft(
         plans.append(item)
     if plan is not None and (note := _another_plan_note(draft, plan, plans)):
         notes.insert(0, note)
-    if plan is not None and (note := _older_version_note(draft, plan)):
+    if plan is not None and (note := _older_version_note(draft, last)):
         notes.insert(0, note)
     missing = [a for a in (plan.actions.order_by("order", "pk") if plan else []) if a.pk not in matched]
     notes += _look_alike_notes(plans, missing)
@@ -662,26 +663,45 @@ def _removed_ref_less_here(
     return notes
 
 
-def _older_version_note(draft: PlanDraft, plan: Plan) -> str | None:
-    """A warning when the document says it is older than the copy last imported into the plan (the
-    March version picked from the shared drive after June's): its wording and owners would go back."""
+@dataclass
+class LastImport:
+    """The plan's last saved import and the draft it read (as every saved draft is read,
+    intake.drafts), read once per comparison for the older-version check and the kept changes."""
+
+    filename: str
+    finished: dt.datetime | None
+    draft: PlanDraft
+
+
+def last_import(plan: Plan) -> LastImport | None:
     from intake.drafts import draft_from_json
     from intake.models import BatchStatus, ImportBatch
 
-    if draft.plan.as_at is None:
-        return None
     batch = (
         ImportBatch.objects.filter(saved_plan=plan, status=BatchStatus.SAVED)
         .order_by("-finished", "-pk")
+        .only("filename", "finished", "draft")
         .first()
     )
-    # read as every saved draft is read (intake.drafts)
-    last_day = draft_from_json(batch.draft).plan.as_at if batch is not None and batch.draft else None
-    if batch is not None and last_day is not None and draft.plan.as_at < last_day:
-        when = timezone.localdate(batch.finished) if batch.finished else None
+    if batch is None or not batch.draft:
+        return None
+    return LastImport(batch.filename, batch.finished, draft_from_json(batch.draft))
+
+
+def _older_version_note(draft: PlanDraft, last: LastImport | None) -> str | None:
+    """A warning when the document says it is older than the copy last imported into the plan (the
+    March version picked from the shared drive after June's): its wording and owners would go back."""
+    last_day = last.draft.plan.as_at if last is not None else None
+    if (
+        last is not None
+        and last_day is not None
+        and draft.plan.as_at is not None
+        and draft.plan.as_at < last_day
+    ):
+        when = timezone.localdate(last.finished) if last.finished else None
         return (
             f"Check you chose the latest version: this document gives the plan as at {_spoken(draft.plan.as_at)}, "
-            f"older than {batch.filename} imported{f' on {_spoken(when)}' if when else ''} "
+            f"older than {last.filename} imported{f' on {_spoken(when)}' if when else ''} "
             f"(as at {_spoken(last_day)}). Saving would put back its older wording, owners and dates."
         )
     return None
@@ -777,25 +797,15 @@ def _repeated_update(
     )
 
 
-def _last_document_values(plan: Plan) -> dict[str, dict[str, Any]]:
+def _last_document_values(last: LastImport | None) -> dict[str, dict[str, Any]]:
     """The field values the plan's last saved import read from its document, by reference. The
     history record that import left holds a field kept as changed in Oversight as Oversight had it,
     not as the document said: compared with that, the next import took the document's unchanged
     value for a change and put it back (QA round 9)."""
-    from intake.drafts import draft_from_json
-    from intake.models import BatchStatus, ImportBatch
-
-    batch = (
-        ImportBatch.objects.filter(saved_plan=plan, status=BatchStatus.SAVED)
-        .order_by("-finished", "-pk")
-        .only("draft")
-        .first()
-    )
-    if batch is None or not batch.draft:
+    if last is None:
         return {}
-    draft = draft_from_json(batch.draft)
     values: dict[str, dict[str, Any]] = {}
-    for ref, action in zip(_refs(draft)[0], draft.actions, strict=True):
+    for ref, action in zip(_refs(last.draft)[0], last.draft.actions, strict=True):
         if ref:
             values.setdefault(ref, {**draft_values(action), "progress": _text(action.progress)})
     return values

@@ -641,15 +641,22 @@ def build_report(
     )
     report.scorecard = scorecard_table(scorecard_section(partnership, as_at))
     if not public:
-        report.sign_offs = sign_offs_between([p.pk for p in plans], previous, as_at, items)
+        report.sign_offs = sign_offs_between(
+            [p.pk for p in plans], previous, as_at, items, parents={s.pk: s.parent_id for s in sections}
+        )
     return report
 
 
 def sign_offs_between(
-    plan_ids: list[int], previous: dt.date, as_at: dt.date, items: Iterable[ActionAsAt] = ()
+    plan_ids: list[int],
+    previous: dt.date,
+    as_at: dt.date,
+    items: Iterable[ActionAsAt] = (),
+    parents: dict[int, int | None] | None = None,
 ) -> SignOffs:
     """The plans' sign-off decisions dated after `previous` up to `as_at`, the areas reopened in
-    that time, and the proposals awaiting the board on `as_at` with their evidence (four queries)."""
+    that time, and the proposals awaiting the board on `as_at` with their evidence (three queries;
+    four when the sections' `parents` are not given)."""
     from governance.models import Decision, SignOff
 
     found = SignOffs()
@@ -690,7 +697,8 @@ def sign_offs_between(
     found.decided = sorted(lines, key=lambda line: (line.on or as_at, line.area))
     # the actions not done on the day in each area, its sub-areas' too: what agreeing would lock
     # (QA round 10: only an area's own were counted, and most areas' actions sit in sub-areas)
-    parents = dict(Section.objects.filter(plan__in=plan_ids).values_list("pk", "parent_id"))
+    if parents is None:
+        parents = dict(Section.objects.filter(plan__in=plan_ids).values_list("pk", "parent_id"))
     open_by_section: Counter[int] = Counter()
     for item in items:
         area = item.section_id

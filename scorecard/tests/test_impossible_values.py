@@ -54,16 +54,19 @@ def test_a_manager_typing_a_future_period_or_a_negative_count_is_told_and_nothin
     assert not Value.objects.filter(measure=measure).exists()
 
 
-def test_an_upload_with_a_future_period_is_refused_row_by_row(client, world):
-    measure = MeasureFactory(partnership=world.partnership, unit=Unit.COUNT)
+def upload_csv(client, world, measure, body: bytes):
+    """A plan manager uploads a CSV of values (on the tests' day)."""
     client.force_login(world.manager)
-    upload = SimpleUploadedFile(
-        "values.csv", b"period,value\n2026-11,4\n2027-01,5\n", content_type="text/csv"
-    )
+    upload = SimpleUploadedFile("values.csv", body, content_type="text/csv")
     with time_machine.travel(NOW, tick=False):
-        response = client.post(
+        return client.post(
             reverse("scorecard:upload", args=[measure.pk]), {"file": upload, "source": "DRMM log"}
         )
+
+
+def test_an_upload_with_a_future_period_is_refused_row_by_row(client, world):
+    measure = MeasureFactory(partnership=world.partnership, unit=Unit.COUNT)
+    response = upload_csv(client, world, measure, b"period,value\n2026-11,4\n2027-01,5\n")
     assert "2027-01 has not started yet" in response.content.decode()
     assert not Value.objects.filter(measure=measure).exists()
 
@@ -207,19 +210,10 @@ def test_a_percentage_written_as_a_fraction_is_refused_in_an_upload_and_one_with
     """QA round 11: 0.87 in a CSV (which has no formats), or in a cell typed over without its % format,
     was saved as 0.87% and turned a month Red."""
     measure = MeasureFactory(partnership=world.partnership, unit=Unit.PERCENTAGE)
-    client.force_login(world.manager)
-    upload = SimpleUploadedFile(
-        "values.csv", b"period,value\n2026-10,88\n2026-11,0.87\n", content_type="text/csv"
-    )
-    with time_machine.travel(NOW, tick=False):
-        response = client.post(
-            reverse("scorecard:upload", args=[measure.pk]), {"file": upload, "source": "DRMM log"}
-        )
+    response = upload_csv(client, world, measure, b"period,value\n2026-10,88\n2026-11,0.87\n")
     assert "0.87 looks like 87% written as a fraction: write 87 (or 87%)" in response.content.decode()
     assert not Value.objects.filter(measure=measure).exists()
 
-    signed = SimpleUploadedFile("values.csv", b"period,value\n2026-11,0.87%\n", content_type="text/csv")
-    with time_machine.travel(NOW, tick=False):
-        client.post(reverse("scorecard:upload", args=[measure.pk]), {"file": signed, "source": "DRMM log"})
+    upload_csv(client, world, measure, b"period,value\n2026-11,0.87%\n")
     assert Value.objects.get(measure=measure).number == Decimal("0.87")
     assert figures.fraction_problems("count", "0.5", Decimal("0.5")) == []
